@@ -1,0 +1,59 @@
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Command, CommanderError} from 'commander'
+import {DiagnosticsError, EXIT, FailureExit, InputError, type CliIo} from './cli-io.js'
+import {registerSchemaCommand} from './commands/schema.js'
+
+const defaultIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
+}
+
+/**
+ * Run the CLI with `argv` (the arguments after the script path).
+ *
+ * @param argv command-line arguments.
+ * @param io where output goes; tests pass their own.
+ * @returns the exit code (0 ok, 1 drift or breaking changes, 2 usage or input error).
+ */
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const program = new Command('simplex-events')
+    .description('Generate a typed, validated TypeScript event library from the SimpleX Chat bot API docs')
+    .exitOverride()
+    .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
+    .showHelpAfterError()
+  registerSchemaCommand(program, io)
+  try {
+    await program.parseAsync(argv, {from: 'user'})
+    return EXIT.ok
+  } catch (error) {
+    return exitCodeOf(error, io)
+  }
+}
+
+function exitCodeOf(error: unknown, io: CliIo): number {
+  // --help and --version end through here with exit code 0; other commander errors are usage errors.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usageOrInput
+  if (error instanceof FailureExit) {
+    if (error.message) io.stderr(`${error.message}\n`)
+    return EXIT.driftOrBreaking
+  }
+  if (error instanceof DiagnosticsError) {
+    io.stderr(error.message.endsWith('\n') ? error.message : `${error.message}\n`)
+    return EXIT.usageOrInput
+  }
+  if (error instanceof InputError || isFileSystemError(error)) {
+    io.stderr(`simplex-events: ${(error as Error).message}\n`)
+    return EXIT.usageOrInput
+  }
+  throw error
+}
+
+function isFileSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'path' in error
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  process.exitCode = await runCli(process.argv.slice(2))
+}

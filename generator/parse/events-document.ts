@@ -1,0 +1,230 @@
+import type {Heading, List, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {slug} from 'github-slugger'
+import type {VFile} from 'vfile'
+import type {EventCategory, EventDefinition, EventRank} from '../schema/types.js'
+import {describeBlock, locationOf, markerOf, readFieldList, soleLinkOf, sourceOf} from './blocks.js'
+import {reportError} from './diagnostics.js'
+
+/** What EVENTS.md holds. */
+export interface EventsDocument {
+  categories: EventCategory[]
+  events: EventDefinition[]
+}
+
+interface TocEntry {
+  name: string
+  rank: EventRank
+  node: RootContent | List['children'][number]
+}
+
+interface TocCategory {
+  name: string
+  node: RootContent
+  entries: TocEntry[]
+}
+
+const RANKS: Record<string, EventRank> = {
+  'Main event': 'main',
+  'Main events': 'main',
+  'Other events': 'other',
+}
+
+/**
+ * Read EVENTS.md: the table of contents (categories, main and other events), then
+ * each `## Category` with its description and each `### Event` with its record.
+ * Every block is consumed or reported on `file`.
+ *
+ * @param tree the document's mdast.
+ * @param file the document; errors go on it.
+ */
+export function parseEventsDocument(tree: Root, file: VFile): EventsDocument {
+  const blocks = tree.children
+  let index = readTitle(blocks, file, 'API Events')
+  const toc: TocCategory[] = []
+  while (index < blocks.length) {
+    const node = blocks[index]!
+    if (node.type !== 'paragraph' || !soleLinkOf(node)) break
+    const list = blocks[index + 1]
+    if (list?.type !== 'list') {
+      reportError(file, `Expected the list of events of category \`${toString(node)}\``, list ?? node, 'toc')
+      index++
+      continue
+    }
+    toc.push({name: soleLinkOf(node)!.text, node, entries: readTocList(list, file)})
+    index += 2
+  }
+
+  const categories: EventCategory[] = []
+  const events: EventDefinition[] = []
+  let category: EventCategory | null = null
+  let event: EventBuilder | null = null
+  const finishEvent = () => {
+    if (event) events.push(event.finish())
+    event = null
+  }
+
+  for (; index < blocks.length; index++) {
+    const node = blocks[index]!
+    if (node.type === 'heading' && node.depth === 2) {
+      finishEvent()
+      category = {name: toString(node), description: [], events: [], location: locationOf(file, node)}
+      categories.push(category)
+    } else if (node.type === 'heading' && node.depth === 3) {
+      finishEvent()
+      if (!category) {
+        reportError(file, `Event \`${toString(node)}\` is not under a category heading (\`## ...\`)`, node, 'event-category')
+        continue
+      }
+      category.events.push(toString(node))
+      event = new EventBuilder(node, category.name, file)
+    } else if (event) {
+      event.add(node)
+    } else if (node.type === 'thematicBreak') {
+      // Separators between sections carry nothing.
+    } else if (category && (node.type === 'paragraph' || node.type === 'list' || node.type === 'code')) {
+      category.description.push(sourceOf(file, node))
+    } else {
+      reportError(file, `Unexpected ${describeBlock(node)} in EVENTS.md`, node, 'unexpected-block')
+    }
+  }
+  finishEvent()
+
+  rankEvents(toc, categories, events, file)
+  return {categories, events}
+}
+
+/**
+ * Consume the `# Title` heading and the intro paragraphs after it.
+ *
+ * @returns the index of the first block after the intro.
+ */
+export function readTitle(blocks: RootContent[], file: VFile, title: string): number {
+  const first = blocks[0]
+  if (first?.type !== 'heading' || first.depth !== 1 || toString(first) !== title) {
+    reportError(file, `Expected the title \`# ${title}\` first`, first, 'title')
+    return 0
+  }
+  let index = 1
+  while (blocks[index]?.type === 'paragraph' && !soleLinkOf(blocks[index] as never)) index++
+  return index
+}
+
+function readTocList(list: List, file: VFile): TocEntry[] {
+  const entries: TocEntry[] = []
+  for (const item of list.children) {
+    const link = soleLinkOf(item)
+    if (link) {
+      entries.push({name: link.text, rank: 'unranked', node: item})
+      checkAnchor(link, item, file)
+      continue
+    }
+    const [label, nested, ...rest] = item.children
+    const rank = label?.type === 'paragraph' ? RANKS[toString(label)] : undefined
+    if (!rank || nested?.type !== 'list' || rest.length > 0) {
+      reportError(file, 'Expected an event link or a `Main events` / `Other events` group in the table of contents', item, 'toc')
+      continue
+    }
+    for (const eventItem of nested.children) {
+      const eventLink = soleLinkOf(eventItem)
+      if (!eventLink) {
+        reportError(file, 'Expected an event link in the table of contents', eventItem, 'toc')
+        continue
+      }
+      checkAnchor(eventLink, eventItem, file)
+      entries.push({name: eventLink.text, rank, node: eventItem})
+    }
+  }
+  return entries
+}
+
+/** A table-of-contents link must point at its heading's anchor. */
+export function checkAnchor(link: {text: string; url: string}, node: RootContent | List['children'][number], file: VFile): void {
+  const expected = `#${slug(link.text)}`
+  if (link.url !== expected) {
+    reportError(file, `Link \`${link.text}\` points at \`${link.url}\`, expected \`${expected}\``, node, 'anchor')
+  }
+}
+
+/** Match the table of contents against the sections; set each event's rank. */
+function rankEvents(toc: TocCategory[], categories: EventCategory[], events: EventDefinition[], file: VFile): void {
+  const sections = new Map(categories.map((category) => [category.name, category]))
+  const byName = new Map(events.map((event) => [event.name, event]))
+  const listed = new Set<string>()
+  for (const tocCategory of toc) {
+    const section = sections.get(tocCategory.name)
+    if (!section) {
+      reportError(file, `Category \`${tocCategory.name}\` is in the table of contents but has no section`, tocCategory.node, 'toc')
+      continue
+    }
+    for (const entry of tocCategory.entries) {
+      const event = byName.get(entry.name)
+      if (!event || event.category !== section.name) {
+        reportError(file, `Event \`${entry.name}\` is listed under \`${section.name}\` but has no section there`, entry.node, 'toc')
+        continue
+      }
+      event.rank = entry.rank
+      listed.add(entry.name)
+    }
+  }
+  const tocNames = new Set(toc.map((category) => category.name))
+  for (const category of categories) {
+    if (!tocNames.has(category.name)) {
+      reportError(file, `Category \`${category.name}\` is missing from the table of contents`, category.location, 'toc')
+    }
+  }
+  for (const event of events) {
+    if (!listed.has(event.name)) {
+      reportError(file, `Event \`${event.name}\` is missing from the table of contents`, event.location, 'toc')
+    }
+  }
+}
+
+/** Collects one `### Event` section: description, then `**Record type**:` and its list. */
+class EventBuilder {
+  private state: 'description' | 'fields' | 'done' = 'description'
+  private readonly event: EventDefinition
+
+  constructor(
+    private readonly heading: Heading,
+    category: string,
+    private readonly file: VFile,
+  ) {
+    this.event = {
+      name: toString(heading),
+      tag: '',
+      category,
+      rank: 'unranked',
+      description: [],
+      fields: [],
+      location: locationOf(file, heading),
+    }
+  }
+
+  add(node: RootContent): void {
+    const marker = markerOf(node)
+    if (this.state === 'description' && marker === 'Record type') {
+      this.state = 'fields'
+    } else if (this.state === 'description' && node.type === 'paragraph' && marker === null) {
+      this.event.description.push(sourceOf(this.file, node))
+    } else if (this.state === 'fields' && node.type === 'list') {
+      const {tag, fields} = readFieldList(node, this.file, true, `event \`${this.event.name}\``)
+      this.event.tag = tag ?? ''
+      this.event.fields = fields
+      this.state = 'done'
+    } else if (this.state === 'done' && node.type === 'thematicBreak') {
+      // The separator after an event.
+    } else {
+      const where = this.state === 'done' ? 'after the fields of' : 'in'
+      reportError(this.file, `Unexpected ${describeBlock(node)} ${where} event \`${this.event.name}\``, node, 'unexpected-block')
+    }
+  }
+
+  finish(): EventDefinition {
+    if (this.state !== 'done') {
+      reportError(this.file, `Event \`${this.event.name}\` has no \`**Record type**:\` field list`, this.heading, 'event-record')
+    }
+    return this.event
+  }
+}
+

@@ -1,0 +1,192 @@
+/**
+ * The intermediate representation (IR) of the SimpleX Chat bot API docs.
+ *
+ * Plain JSON data: no classes, no `undefined`, no TypeScript in it. Arrays keep
+ * document order, so `JSON.stringify` of a schema is deterministic.
+ * Every node carries the place in the source document it was read from, so a
+ * check that fails after parsing can still point at `file:line:column`.
+ */
+
+/** Bump when the shape of this IR changes in a way consumers of `schema` JSON notice. */
+export const SCHEMA_VERSION = 1
+
+/** A place in a source document (1-based, as unist positions are). */
+export interface SourceLocation {
+  /** Document the node was read from: `EVENTS.md` or `TYPES.md`. */
+  file: string
+  line: number
+  column: number
+}
+
+/** One source document the schema was read from. */
+export interface SourceDocument {
+  /** File name as given to the parser, e.g. `EVENTS.md`. */
+  file: string
+  /** sha256 of the document's bytes, lower-case hex. */
+  sha256: string
+}
+
+/** Primitive field types the docs use (TYPES.md never defines them). */
+export const PRIMITIVES = [
+  'bool',
+  'string',
+  'int',
+  'int64',
+  'word32',
+  'double',
+  'JSONObject',
+  'UTCTime',
+] as const
+export type PrimitiveName = (typeof PRIMITIVES)[number]
+
+/** The type of a field, as the field line's type expression spells it. */
+export type TypeExpression =
+  | PrimitiveType
+  | ReferenceType
+  | ArrayType
+  | MapType
+  | LiteralType
+
+/** `string`, `int64`, ... */
+export interface PrimitiveType {
+  kind: 'primitive'
+  name: PrimitiveName
+}
+
+/** A link to a type of TYPES.md: `[User](./TYPES.md#user)` or `[User](#user)`. */
+export interface ReferenceType {
+  kind: 'reference'
+  /** Name of the referenced type (the link text). */
+  name: string
+  /** The link's URL verbatim, so the field line can be rendered back. */
+  href: string
+}
+
+/** `[T]`: a JSON array of T. */
+export interface ArrayType {
+  kind: 'array'
+  element: TypeExpression
+}
+
+/** `{string : T}`: a JSON object used as a map from string keys to T. */
+export interface MapType {
+  kind: 'map'
+  key: 'string'
+  value: TypeExpression
+}
+
+/** `"text"`: exactly this JSON string (the docs use it for tags). */
+export interface LiteralType {
+  kind: 'literal'
+  value: string
+}
+
+/** One field of a record, event or union member. */
+export interface Field {
+  /**
+   * Name as the docs write it, verbatim (`chat_` keeps its underscore).
+   * Empty for the unnamed positional fields of older docs (`- : word32`).
+   */
+  name: string
+  /**
+   * Key of the field in the JSON object on the wire. Equal to `name`, except for
+   * an unnamed positional field: upstream's Haskell encodes a constructor's single
+   * positional argument under `data` (aeson `TaggedObject "type" "data"`).
+   */
+  wireName: string
+  /** `?` after the type: the key may be absent (upstream omits absent optionals, never sends `null`). */
+  optional: boolean
+  type: TypeExpression
+  location: SourceLocation
+}
+
+/** A fenced code block of a `**Syntax**:` section (command-string syntax). */
+export interface SyntaxBlock {
+  /** Fence info (`javascript`, `python`), or `null` for the plain grammar block. */
+  lang: string | null
+  code: string
+}
+
+interface TypeBase {
+  name: string
+  /** Description paragraphs as markdown source, document order; empty when none. */
+  description: string[]
+  /** The `**Syntax**:` blocks, or an empty array. */
+  syntax: SyntaxBlock[]
+  location: SourceLocation
+}
+
+/** `**Record type**:` in TYPES.md. */
+export interface RecordType extends TypeBase {
+  kind: 'record'
+  fields: Field[]
+}
+
+/** One member of a discriminated union: `Name:` then `- type: "tag"` and its fields. */
+export interface UnionMember {
+  /** Constructor name (the paragraph before the list, without its colon). */
+  name: string
+  /** Value of the member's `type` field. */
+  tag: string
+  /** Fields besides `type`. */
+  fields: Field[]
+  location: SourceLocation
+}
+
+/** `**Discriminated union type**:` in TYPES.md; members are discriminated by `type`. */
+export interface UnionType extends TypeBase {
+  kind: 'union'
+  members: UnionMember[]
+}
+
+/** One value of an enum. */
+export interface EnumValue {
+  value: string
+  location: SourceLocation
+}
+
+/** `**Enum type**:` in TYPES.md: a JSON string, one of the values. */
+export interface EnumType extends TypeBase {
+  kind: 'enum'
+  values: EnumValue[]
+}
+
+export type TypeDefinition = RecordType | UnionType | EnumType
+
+/** How the table of contents of EVENTS.md ranks an event within its category. */
+export type EventRank = 'main' | 'other' | 'unranked'
+
+/** One event of EVENTS.md (`### Name`): a record whose first field is its `type` tag. */
+export interface EventDefinition {
+  name: string
+  /** Value of the `type` field on the wire. */
+  tag: string
+  /** Name of the category (`## ...`) the event sits under. */
+  category: string
+  /** "Main event(s)" or "Other events" in the table of contents; `unranked` when the category lists events flat. */
+  rank: EventRank
+  /** Description paragraphs (markdown source), document order. */
+  description: string[]
+  /** Fields besides `type`. */
+  fields: Field[]
+  location: SourceLocation
+}
+
+/** A `## Category` of EVENTS.md. */
+export interface EventCategory {
+  name: string
+  /** Description blocks (markdown source) between the heading and the first event. */
+  description: string[]
+  /** Event names in document order. */
+  events: string[]
+  location: SourceLocation
+}
+
+/** The whole IR: what both documents say, checked. */
+export interface Schema {
+  schemaVersion: typeof SCHEMA_VERSION
+  sources: { events: SourceDocument; types: SourceDocument }
+  categories: EventCategory[]
+  events: EventDefinition[]
+  types: TypeDefinition[]
+}
