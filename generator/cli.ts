@@ -2,7 +2,10 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Command, CommanderError} from 'commander'
 import {DiagnosticsError, EXIT, FailureExit, InputError, type CliIo} from './cli-io.js'
+import {registerCheckCommand} from './commands/check.js'
+import {registerGenerateCommand} from './commands/generate.js'
 import {registerSchemaCommand} from './commands/schema.js'
+import {registerDiffCommand} from './commands/diff.js'
 
 const defaultIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
@@ -23,7 +26,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     .exitOverride()
     .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
     .showHelpAfterError()
+  registerGenerateCommand(program, io)
+  registerCheckCommand(program, io)
   registerSchemaCommand(program, io)
+  registerDiffCommand(program, io)
   try {
     await program.parseAsync(argv, {from: 'user'})
     return EXIT.ok

@@ -53,7 +53,7 @@ export function parseTypesDocument(tree: Root, file: VFile): TypeDefinition[] {
   }
   if (builder) types.push(...builder.finish())
 
-  const defined = new Set(types.map((type) => type.name))
+  const defined = new Set(blocks.flatMap((node) => (node.type === 'heading' && node.depth === 2 ? [toString(node)] : [])))
   const inToc = new Set(listed.map((entry) => entry.name))
   for (const entry of listed) {
     if (!defined.has(entry.name)) reportError(file, `Type \`${entry.name}\` is in the table of contents but has no section`, entry.node, 'toc')

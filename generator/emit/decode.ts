@@ -1,0 +1,315 @@
+import {StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures} from 'ts-morph'
+import {describeTypeExpression} from '../schema/render.js'
+import type {Field, PrimitiveName, Schema, TypeDefinition, TypeExpression} from '../schema/types.js'
+import {WORD32_MAX} from '../../templates/primitives.js'
+import {describe} from './doc-comment.js'
+import {checkEventName, checkMemberName, checkTypeName, typeDecoderName} from './names.js'
+
+/** The test each primitive compiles to, true when the expression `x` is wrong, and what an issue says was expected. */
+const PRIMITIVE_CHECKS: Record<PrimitiveName, {fails: (x: string) => string; expected: string}> = {
+  bool: {fails: (x) => `typeof ${x} !== "boolean"`, expected: 'bool'},
+  string: {fails: (x) => `typeof ${x} !== "string"`, expected: 'string'},
+  int: {fails: (x) => `!isInteger(${x})`, expected: 'int (an integer)'},
+  int64: {fails: (x) => `!isInteger(${x})`, expected: 'int64 (an integer)'},
+  word32: {fails: (x) => `!isWord32(${x})`, expected: `word32 (an integer from 0 to ${WORD32_MAX})`},
+  double: {fails: (x) => `typeof ${x} !== "number"`, expected: 'double (a number)'},
+  JSONObject: {fails: (x) => `!isObject(${x})`, expected: 'JSONObject (an object)'},
+  UTCTime: {fails: (x) => `!isUtcTime(${x})`, expected: 'UTCTime string'},
+}
+
+/**
+ * The statements of `decode.ts`: one straight-line check function per type, union
+ * member, event and array/map shape, then the public decoders. A check returns
+ * `true` when it recorded no issue; paths are built only on failure, by `under`.
+ */
+export function emitDecode(schema: Schema): StatementStructures[] {
+  const emitter = new CheckEmitter()
+  for (const type of schema.types) emitter.typeCheck(type)
+  for (const event of schema.events) {
+    emitter.objectCheck(checkEventName(event.name), event.fields, 'type', `event \`${event.name}\``)
+  }
+  emitter.unionCheck('checkChatEvent', 'ChatEvent', schema.events.map((event) => ({tag: event.tag, check: checkEventName(event.name)})), 'unknown-event')
+
+  const typeDecoders: FunctionDeclarationStructure[] = schema.types.map((type) => ({
+    kind: StructureKind.Function,
+    name: typeDecoderName(type.name),
+    isExported: true,
+    docs: describe([`Decode a \`${type.name}\` (TYPES.md) from a parsed JSON value. Never throws.`]),
+    parameters: [
+      {name: 'value', type: 'unknown'},
+      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+    ],
+    returnType: `DecodeResult<T.${type.name}>`,
+    statements: `return run(${checkTypeName(type.name)}, value, options)`,
+  }))
+
+  return [
+    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
+    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['ChatEvent'], moduleSpecifier: './events.js'},
+    {kind: StructureKind.ImportDeclaration, namedImports: ['chatEventTags'], moduleSpecifier: './events.js'},
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: ['DecodeError', 'createContext', 'done', 'failureAt', 'finish', 'isInteger', 'isObject', 'isUtcTime', 'isWord32', 'issue', 'noExtraFields', 'parseJson', 'reject', 'run'],
+      moduleSpecifier: './runtime.js',
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['DecodeContext', 'DecodeIssue', 'DecodeOptions', 'DecodeResult', 'PathSegment'],
+      moduleSpecifier: './runtime.js',
+    },
+    ...emitter.statements,
+    ...PUBLIC_DECODERS,
+    ...typeDecoders,
+  ]
+}
+
+/** Builds check functions; array and map shapes get one function each, made on first use. */
+class CheckEmitter {
+  readonly statements: StatementStructures[] = []
+  private readonly shapes = new Set<string>()
+
+  typeCheck(type: TypeDefinition): void {
+    switch (type.kind) {
+      case 'record':
+        this.objectCheck(checkTypeName(type.name), type.fields, null, `${type.name} object`, true)
+        return
+      case 'union':
+        for (const member of type.members) {
+          this.objectCheck(checkMemberName(type.name, member.name), member.fields, 'type', `member \`${member.name}\` of \`${type.name}\``)
+        }
+        this.unionCheck(
+          checkTypeName(type.name),
+          type.name,
+          type.members.map((member) => ({tag: member.tag, check: checkMemberName(type.name, member.name)})),
+          'unknown-tag',
+        )
+        return
+      case 'enum': {
+        const values = type.values.map((value) => JSON.stringify(value.value))
+        this.statements.push(checkFunction(checkTypeName(type.name), `Check an \`${type.name}\` enum value.`, [
+          `switch (v) {`,
+          ...values.map((value) => `case ${value}:`),
+          `  return true`,
+          `}`,
+          `return reject(c, k, v, ${JSON.stringify(`${type.name} (${values.join(' | ')})`)}, typeof v === "string" ? "unknown-enum" : undefined)`,
+        ]))
+        return
+      }
+    }
+  }
+
+  /**
+   * A check of an object's fields. `tagKey` is the key of a tag the caller has
+   * already matched (it only counts as a known field in strict mode).
+   * Records check that they hold an object; union members and events are called
+   * by their union's switch with one.
+   */
+  objectCheck(name: string, fields: readonly Field[], tagKey: string | null, what: string, checksObject = false): void {
+    const known = [...(tagKey ? [tagKey] : []), ...fields.map((field) => field.wireName)]
+    const keysName = `${name}_fields`
+    this.statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{name: keysName, initializer: `/* @__PURE__ */ new Set(${JSON.stringify(known)})`}],
+    })
+    const body = [
+      ...(checksObject ? [`if (!isObject(v)) return reject(c, k, v, ${JSON.stringify(what)})`] : []),
+      'const n = c.issues.length',
+      ...fields.map((field) => this.slot(field.type, `v${access(field.wireName)}`, JSON.stringify(field.wireName), field.optional)),
+      `if (c.strict) noExtraFields(c, v, ${keysName})`,
+      'return done(c, n, k)',
+    ]
+    this.statements.push(checkFunction(name, `Check the fields of ${what}.`, body, checksObject ? 'unknown' : 'Record<string, unknown>'))
+  }
+
+  /** A check that switches on `type` and calls the member's check. */
+  unionCheck(name: string, union: string, members: {tag: string; check: string}[], unknownCode: 'unknown-tag' | 'unknown-event'): void {
+    const tags = members.map((member) => JSON.stringify(member.tag))
+    const expected = unknownCode === 'unknown-event' ? 'a known event tag' : `a ${union} tag (${tags.join(' | ')})`
+    this.statements.push(checkFunction(name, `Check a \`${union}\`: dispatch on its \`type\` tag.`, [
+      `if (!isObject(v)) return reject(c, k, v, ${JSON.stringify(`${union} object`)})`,
+      'switch (v.type) {',
+      ...members.map((member) => `case ${JSON.stringify(member.tag)}: return ${member.check}(v, c, k)`),
+      '}',
+      'const n = c.issues.length',
+      `issue(c, "type", v.type, ${JSON.stringify(expected)}, typeof v.type === "string" ? ${JSON.stringify(unknownCode)} : undefined)`,
+      'return done(c, n, k)',
+    ]))
+  }
+
+  /**
+   * The statement checking one slot (a field, array element or map value),
+   * the expression `value`, whose path segment is the expression `key`.
+   * It returns from the check function when it should stop.
+   */
+  private slot(type: TypeExpression, value: string, key: string, optional: boolean): string {
+    const present = optional ? `${value} !== undefined && ` : ''
+    if (type.kind === 'primitive' || type.kind === 'literal') {
+      const {fails, expected} =
+        type.kind === 'primitive'
+          ? PRIMITIVE_CHECKS[type.name]
+          : {fails: (x: string) => `${x} !== ${JSON.stringify(type.value)}`, expected: JSON.stringify(type.value)}
+      return `if (${present}${fails(value)} && !issue(c, ${key}, ${value}, ${JSON.stringify(expected)})) return done(c, n, k)`
+    }
+    return `if (${present}!${this.checkOf(type)}(${value}, c, ${key}) && !c.all) return done(c, n, k)`
+  }
+
+  /** The check function of a referenced type, array or map (made on first use). */
+  private checkOf(type: Exclude<TypeExpression, {kind: 'primitive' | 'literal'}>): string {
+    if (type.kind === 'reference') return checkTypeName(type.name)
+    const name = `check${shapeName(type)}`
+    if (this.shapes.has(name)) return name
+    this.shapes.add(name)
+    const element = type.kind === 'array' ? type.element : type.value
+    const what = `${type.kind === 'array' ? 'array' : 'map (object)'} of ${describeTypeExpression(element)}`
+    const body = [
+      `if (!${type.kind === 'array' ? 'Array.isArray' : 'isObject'}(v)) return reject(c, k, v, ${JSON.stringify(what)})`,
+      'const n = c.issues.length',
+      type.kind === 'array' ? 'for (let i = 0; i < v.length; i++) {' : 'for (const i in v) {',
+      `  ${this.slot(element, 'v[i]', 'i', false)}`,
+      '}',
+      'return done(c, n, k)',
+    ]
+    this.statements.push(checkFunction(name, `Check an ${what}.`, body))
+    return name
+  }
+}
+
+/** `Array_User`, `Map_int64`, `Array_Array_ChatBotCommand`: a function-name part for a shape. */
+function shapeName(type: TypeExpression): string {
+  switch (type.kind) {
+    case 'primitive':
+      return type.name
+    case 'reference':
+      return type.name
+    case 'literal':
+      return 'Literal'
+    case 'array':
+      return `Array_${shapeName(type.element)}`
+    case 'map':
+      return `Map_${shapeName(type.value)}`
+  }
+}
+
+function access(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
+}
+
+function checkFunction(name: string, doc: string, body: string[], valueType = 'unknown'): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name,
+    isExported: true,
+    docs: [{description: `${doc}\n@internal`}],
+    parameters: [
+      {name: 'v', type: valueType},
+      {name: 'c', type: 'DecodeContext'},
+      {name: 'k', type: 'PathSegment | undefined'},
+    ],
+    returnType: 'boolean',
+    statements: body.join('\n'),
+  }
+}
+
+/** The public entry points for events and frames (the same for every spec). */
+const PUBLIC_DECODERS: StatementStructures[] = [
+  {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{name: 'eventTagSet', type: 'ReadonlySet<string>', initializer: '/* @__PURE__ */ new Set(chatEventTags)'}],
+  },
+  {
+    kind: StructureKind.Function,
+    name: 'decodeChatEvent',
+    isExported: true,
+    docs: describe([
+      'Decode an event (the `resp` of a frame) from a parsed JSON value. Never throws.',
+      'An event whose tag is not in the docs fails with `error.code === "unknown-event"`, so a bot can log and skip it.',
+    ]),
+    parameters: [
+      {name: 'value', type: 'unknown'},
+      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+    ],
+    returnType: 'DecodeResult<ChatEvent>',
+    statements: 'return run(checkChatEvent, value, options)',
+  },
+  {
+    kind: StructureKind.Function,
+    name: 'decodeChatEventJson',
+    isExported: true,
+    docs: describe(['Decode an event from JSON text (`JSON.parse`, then `decodeChatEvent`). Never throws.']),
+    parameters: [
+      {name: 'text', type: 'string'},
+      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+    ],
+    returnType: 'DecodeResult<ChatEvent>',
+    statements: ['const parsed = parseJson(text)', 'return parsed.ok ? run(checkChatEvent, parsed.value, options) : parsed'].join('\n'),
+  },
+  {
+    kind: StructureKind.Function,
+    name: 'assertChatEvent',
+    isExported: true,
+    docs: describe(['Decode an event, or throw a `DecodeError` listing what is wrong.']),
+    parameters: [
+      {name: 'value', type: 'unknown'},
+      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+    ],
+    returnType: 'ChatEvent',
+    statements: ['const result = decodeChatEvent(value, options)', 'if (!result.ok) throw new DecodeError(result.issues)', 'return result.value'].join('\n'),
+  },
+  {
+    kind: StructureKind.TypeAlias,
+    name: 'FrameResult',
+    isExported: true,
+    docs: describe([
+      'What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds:',
+      '- `event`: an event of the docs, decoded (`issues` is non-empty only in lenient mode);\n- `reply`: a reply to a command (it has a `corrId`), or a message whose tag is not an event of the docs (a reply sent without `corrId`, or an event older or newer than the docs): `resp` is left undecoded;\n- `error`: not JSON, not a frame, or an event that does not decode.',
+    ]),
+    type: [
+      '| { kind: "event"; event: ChatEvent; issues: readonly DecodeIssue[] }',
+      '| { kind: "reply"; corrId: string | undefined; type: string | undefined; resp: unknown }',
+      '| { kind: "error"; error: DecodeIssue; issues: readonly DecodeIssue[] }',
+    ].join('\n'),
+  },
+  {
+    kind: StructureKind.Function,
+    name: 'envelopeError',
+    docs: describe(['A frame whose envelope is wrong: an error whatever the mode.']),
+    parameters: [
+      {name: 'key', type: '"corrId" | "resp" | undefined'},
+      {name: 'value', type: 'unknown'},
+      {name: 'expected', type: 'string'},
+    ],
+    returnType: 'FrameResult',
+    statements: ['const { error, issues } = failureAt(key, value, expected)', 'return { kind: "error", error, issues }'].join('\n'),
+  },
+  {
+    kind: StructureKind.Function,
+    name: 'decodeFrame',
+    isExported: true,
+    docs: describe(['Decode a WebSocket frame as the chat core sends it. Never throws. Paths in issues start at the frame (`$.resp.user`).']),
+    parameters: [
+      {name: 'text', type: 'string'},
+      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+    ],
+    returnType: 'FrameResult',
+    statements: [
+      'const parsed = parseJson(text)',
+      'if (!parsed.ok) return { kind: "error", error: parsed.error, issues: parsed.issues }',
+      'const frame = parsed.value',
+      'if (!isObject(frame)) return envelopeError(undefined, frame, "frame object {corrId?, resp}")',
+      'const {corrId, resp} = frame',
+      'if (corrId !== undefined && typeof corrId !== "string") return envelopeError("corrId", corrId, "string")',
+      'if (!isObject(resp)) return envelopeError("resp", resp, "resp object")',
+      'const tag = typeof resp.type === "string" ? resp.type : undefined',
+      'if (corrId !== undefined || tag === undefined || !eventTagSet.has(tag)) {',
+      '  return { kind: "reply", corrId, type: tag, resp }',
+      '}',
+      'const context = createContext(options)',
+      'checkChatEvent(resp, context, "resp")',
+      'const result = finish<ChatEvent>(context, resp)',
+      'return result.ok ? { kind: "event", event: result.value, issues: result.issues } : { kind: "error", error: result.error, issues: result.issues }',
+    ].join('\n'),
+  },
+]

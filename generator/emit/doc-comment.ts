@@ -1,0 +1,28 @@
+import {describeTypeExpression} from '../schema/render.js'
+import type {Field} from '../schema/types.js'
+import type {AppliedCorrection} from '../overlay.js'
+import {innerPrimitive, PRIMITIVE_NOTES} from './type-expression.js'
+
+/** Make text safe inside a `/** ... *\/` comment. */
+export function escapeComment(text: string): string {
+  return text.replaceAll('*/', '*\\/')
+}
+
+/** A TSDoc block from description paragraphs (markdown kept, it renders in editors). */
+export function describe(paragraphs: readonly string[], ...notes: string[]): {description: string}[] {
+  const text = [...paragraphs, ...notes].map(escapeComment).join('\n\n')
+  return text ? [{description: text}] : []
+}
+
+/** The doc comment of a field: its primitive's meaning, the overlay's correction if any. */
+export function fieldDocs(field: Field, correction: AppliedCorrection | undefined): {description: string}[] {
+  const notes: string[] = []
+  if (field.name === '') notes.push('Unnamed positional field in the docs (`- : ' + describeTypeExpression(field.type) + '`), sent under `data`.')
+  if (correction) {
+    notes.push(`Docs say \`${correction.from}\`; the wire sends \`${correction.to}\` (spec/overlay.json: ${escapeComment(correction.reason)}).`)
+  }
+  const primitive = innerPrimitive(field.type)
+  const note = primitive ? PRIMITIVE_NOTES[primitive] : undefined
+  if (note) notes.push(note)
+  return describe(notes)
+}

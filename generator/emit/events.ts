@@ -1,0 +1,75 @@
+import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
+import type {Schema} from '../schema/types.js'
+import {describe} from './doc-comment.js'
+import {fieldProperties, type CorrectionIndex} from './fields.js'
+
+/**
+ * The statements of `events.ts`: one interface per event (named as its heading),
+ * the `ChatEvent` union, the tag union, the list of tags and the categories as data.
+ * Types of TYPES.md are referenced through the `T` namespace, as upstream does,
+ * so the events `ChatError` and `SubscriptionStatus` do not clash with the types.
+ */
+export function emitEvents(schema: Schema, corrections: CorrectionIndex): StatementStructures[] {
+  const interfaces: StatementStructures[] = schema.events.map((event) => ({
+    kind: StructureKind.Interface,
+    name: event.name,
+    isExported: true,
+    docs: describe(event.description, `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`),
+    properties: fieldProperties(event.fields, event.tag, `event:${event.name}`, corrections, (name) => `T.${name}`),
+  }))
+  const categories = schema.categories.map((category) => ({
+    name: category.name,
+    description: category.description.join('\n\n'),
+    events: category.events.map((name) => {
+      const event = schema.events.find((candidate) => candidate.name === name)!
+      return {name, tag: event.tag, rank: event.rank}
+    }),
+  }))
+  return [
+    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
+    ...interfaces,
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'ChatEvent',
+      isExported: true,
+      docs: describe(['Every event of EVENTS.md, discriminated by `type`.']),
+      type: schema.events.map((event) => event.name).join(' | '),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'ChatEventTag',
+      isExported: true,
+      docs: describe(['The `type` tag of an event.']),
+      type: `ChatEvent["type"]`,
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: describe(['Every event tag, in the order of EVENTS.md.']),
+      declarations: [{name: 'chatEventTags', initializer: `${JSON.stringify(schema.events.map((event) => event.tag))} as const satisfies readonly ChatEventTag[]`}],
+    },
+    {
+      kind: StructureKind.Interface,
+      name: 'EventCategory',
+      isExported: true,
+      docs: describe(['A category of EVENTS.md (`## ...`) and its events.']),
+      properties: [
+        {name: 'name', type: 'string'},
+        {name: 'description', type: 'string', docs: describe(['Markdown, as the docs write it.'])},
+        {
+          name: 'events',
+          type: 'readonly { name: string; tag: ChatEventTag; rank: "main" | "other" | "unranked" }[]',
+          docs: describe(['`rank`: "Main event(s)" or "Other events" in the docs\' table of contents; `unranked` where a category lists its events flat.']),
+        },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: describe(['The categories of EVENTS.md, in order.']),
+      declarations: [{name: 'eventCategories', type: 'readonly EventCategory[]', initializer: JSON.stringify(categories)}],
+    },
+  ]
+}

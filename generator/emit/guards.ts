@@ -1,0 +1,52 @@
+import {StructureKind, type StatementStructures} from 'ts-morph'
+import type {Schema} from '../schema/types.js'
+import {describe} from './doc-comment.js'
+import {checkTypeName, deepGuardName, eventGuardName} from './names.js'
+
+/**
+ * The statements of `guards.ts`: a narrowing guard per event on `ChatEvent`
+ * (a tag comparison, nothing else is imported), and deep guards on `unknown`
+ * per type and for `ChatEvent` (default-mode checks).
+ */
+export function emitGuards(schema: Schema): StatementStructures[] {
+  const eventGuards: StatementStructures[] = schema.events.map((event) => ({
+    kind: StructureKind.Function,
+    name: eventGuardName(event.name),
+    isExported: true,
+    docs: describe([`Narrow an event to \`${event.name}\` (tag \`${event.tag}\`).`]),
+    parameters: [{name: 'event', type: 'ChatEvent'}],
+    returnType: `event is CEvt.${event.name}`,
+    statements: `return event.type === ${JSON.stringify(event.tag)}`,
+  }))
+  const deepGuards: StatementStructures[] = schema.types.map((type) => ({
+    kind: StructureKind.Function,
+    name: deepGuardName(type.name),
+    isExported: true,
+    docs: describe([`True when \`value\` is a valid \`${type.name}\` (the checks of default-mode decoding).`]),
+    parameters: [{name: 'value', type: 'unknown'}],
+    returnType: `value is T.${type.name}`,
+    statements: `return ${checkTypeName(type.name)}(value, createContext(undefined), undefined)`,
+  }))
+  return [
+    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
+    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'CEvt', moduleSpecifier: './events.js'},
+    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['ChatEvent'], moduleSpecifier: './events.js'},
+    {kind: StructureKind.ImportDeclaration, namedImports: ['createContext'], moduleSpecifier: './runtime.js'},
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: ['checkChatEvent', ...schema.types.map((type) => checkTypeName(type.name))],
+      moduleSpecifier: './decode.js',
+    },
+    ...eventGuards,
+    {
+      kind: StructureKind.Function,
+      name: 'isValidChatEvent',
+      isExported: true,
+      docs: describe(['True when `value` is a valid event of the docs (the checks of default-mode decoding).']),
+      parameters: [{name: 'value', type: 'unknown'}],
+      returnType: 'value is ChatEvent',
+      statements: 'return checkChatEvent(value, createContext(undefined), undefined)',
+    },
+    ...deepGuards,
+  ]
+}

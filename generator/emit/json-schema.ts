@@ -1,0 +1,99 @@
+import {UTC_TIME_PATTERN, WORD32_MAX} from '../../templates/primitives.js'
+import type {Field, PrimitiveName, Schema, TypeExpression} from '../schema/types.js'
+
+type JsonSchema = {[key: string]: unknown}
+
+const PRIMITIVE_SCHEMAS: Record<PrimitiveName, JsonSchema> = {
+  bool: {type: 'boolean'},
+  string: {type: 'string'},
+  int: {type: 'integer'},
+  int64: {type: 'integer'},
+  word32: {type: 'integer', minimum: 0, maximum: WORD32_MAX},
+  double: {type: 'number'},
+  JSONObject: {type: 'object'},
+  UTCTime: {type: 'string', pattern: UTC_TIME_PATTERN},
+}
+
+/** `$defs` key of a type of TYPES.md; events and union members get their own prefixes, so names never clash. */
+export const typeDefinitionKey = (name: string) => `T.${name}`
+const eventKey = (name: string) => `CEvt.${name}`
+const memberKey = (union: string, member: string) => `T.${union}.${member}`
+
+/**
+ * The schema as JSON Schema (draft 2020-12), with the same meaning as the
+ * default-mode decoders: fields the docs list are checked, other fields allowed.
+ * Unions use `oneOf` with the OpenAPI-style `discriminator` keyword (ajv's
+ * `discriminator: true` option), which other validators ignore harmlessly.
+ *
+ * @param header text for `$comment` (provenance).
+ */
+export function emitJsonSchema(schema: Schema, header: string): JsonSchema {
+  const definitions: JsonSchema = {}
+  for (const type of schema.types) {
+    const description = type.description.join('\n\n') || undefined
+    switch (type.kind) {
+      case 'record':
+        definitions[typeDefinitionKey(type.name)] = {description, ...objectSchema(type.fields, null)}
+        break
+      case 'enum':
+        definitions[typeDefinitionKey(type.name)] = {description, type: 'string', enum: type.values.map((value) => value.value)}
+        break
+      case 'union':
+        for (const member of type.members) definitions[memberKey(type.name, member.name)] = objectSchema(member.fields, member.tag)
+        definitions[typeDefinitionKey(type.name)] = {
+          description,
+          ...taggedUnion(type.members.map((member) => memberKey(type.name, member.name))),
+        }
+        break
+    }
+  }
+  for (const event of schema.events) {
+    definitions[eventKey(event.name)] = {description: event.description.join('\n\n') || undefined, ...objectSchema(event.fields, event.tag)}
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $comment: header,
+    title: 'ChatEvent',
+    description: 'An event of the SimpleX Chat bot API (the `resp` of a WebSocket frame).',
+    ...taggedUnion(schema.events.map((event) => eventKey(event.name))),
+    $defs: definitions,
+  }
+}
+
+function taggedUnion(keys: string[]): JsonSchema {
+  return {
+    type: 'object',
+    required: ['type'],
+    discriminator: {propertyName: 'type'},
+    oneOf: keys.map((key) => ({$ref: `#/$defs/${key}`})),
+  }
+}
+
+function objectSchema(fields: readonly Field[], tag: string | null): JsonSchema {
+  const properties: JsonSchema = {}
+  const required: string[] = []
+  if (tag !== null) {
+    properties.type = {const: tag}
+    required.push('type')
+  }
+  for (const field of fields) {
+    properties[field.wireName] = typeSchema(field.type)
+    if (!field.optional) required.push(field.wireName)
+  }
+  return {type: 'object', properties, required}
+}
+
+function typeSchema(type: TypeExpression): JsonSchema {
+  switch (type.kind) {
+    case 'primitive':
+      return PRIMITIVE_SCHEMAS[type.name]
+    case 'reference':
+      return {$ref: `#/$defs/${typeDefinitionKey(type.name)}`}
+    case 'array':
+      return {type: 'array', items: typeSchema(type.element)}
+    case 'map':
+      return {type: 'object', additionalProperties: typeSchema(type.value)}
+    case 'literal':
+      return {const: type.value}
+  }
+}

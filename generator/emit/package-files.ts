@@ -1,0 +1,165 @@
+import type {Schema} from '../schema/types.js'
+
+/** Version of the generated package; bump with breaking changes of its API. */
+export const GENERATED_PACKAGE_VERSION = '0.1.0'
+
+/** TypeScript version the generated package is built and checked with (pinned, as in the root package). */
+const TYPESCRIPT_VERSION = '5.9.3'
+
+/** `generated/package.json`: ESM + CJS + types, zero runtime dependencies. */
+export function packageJson(): string {
+  const manifest = {
+    name: 'simplex-chat-events',
+    version: GENERATED_PACKAGE_VERSION,
+    description: 'Typed, validated events of the SimpleX Chat bot API: types, guards and decoders generated from the API docs',
+    license: 'AGPL-3.0-only',
+    type: 'module',
+    sideEffects: false,
+    main: './dist/cjs/index.js',
+    module: './dist/esm/index.js',
+    types: './dist/esm/index.d.ts',
+    exports: {
+      '.': {
+        import: {types: './dist/esm/index.d.ts', default: './dist/esm/index.js'},
+        require: {types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js'},
+      },
+      './schema.json': './schema.json',
+      './package.json': './package.json',
+    },
+    files: ['dist', 'src', 'schema.json'],
+    keywords: ['simplex', 'simplex-chat', 'bot', 'events', 'decoder', 'typescript'],
+    engines: {node: '>=18'},
+    scripts: {
+      build: 'tsc -p tsconfig.json && tsc -p tsconfig.cjs.json && node -e "require(\'fs\').writeFileSync(\'dist/cjs/package.json\', \'{\\"type\\": \\"commonjs\\"}\\n\')"',
+      prepack: 'npm run build',
+    },
+    devDependencies: {typescript: TYPESCRIPT_VERSION},
+  }
+  return `${JSON.stringify(manifest, null, 2)}\n`
+}
+
+const compilerOptions = {
+  target: 'ES2020',
+  lib: ['ES2022'],
+  strict: true,
+  declaration: true,
+  sourceMap: false,
+  skipLibCheck: false,
+  types: [],
+}
+
+/** `generated/tsconfig.json` (ESM build; also the strict, erasable-syntax check) and `tsconfig.cjs.json`. */
+export function tsconfigFiles(): Record<string, string> {
+  const esm = {
+    compilerOptions: {
+      ...compilerOptions,
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      verbatimModuleSyntax: true,
+      erasableSyntaxOnly: true,
+      outDir: 'dist/esm',
+      rootDir: 'src',
+    },
+    include: ['src'],
+  }
+  // CommonJS output: `verbatimModuleSyntax` would forbid the ESM syntax of the sources here.
+  const cjs = {
+    compilerOptions: {...compilerOptions, module: 'CommonJS', moduleResolution: 'Node10', outDir: 'dist/cjs', rootDir: 'src'},
+    include: ['src'],
+  }
+  return {
+    'tsconfig.json': `${JSON.stringify(esm, null, 2)}\n`,
+    'tsconfig.cjs.json': `${JSON.stringify(cjs, null, 2)}\n`,
+  }
+}
+
+/** `generated/README.md`: usage of the package, and what this build was generated from. */
+export function readme(schema: Schema, header: string): string {
+  const categories = schema.categories
+    .map((category) => {
+      const events = category.events
+        .map((name) => {
+          const event = schema.events.find((candidate) => candidate.name === name)!
+          return `\`${event.tag}\`${event.rank === 'main' ? ' (main)' : ''}`
+        })
+        .join(', ')
+      return `- **${category.name}**: ${events}`
+    })
+    .join('\n')
+  return `<!-- ${header} -->
+
+# simplex-chat-events
+
+Typed, validated events of the [SimpleX Chat](https://github.com/simplex-chat/simplex-chat) bot API, generated
+from its API docs (\`bots/api/EVENTS.md\`, \`TYPES.md\`) by [simplex-events](https://github.com/). Zero runtime
+dependencies; ESM and CommonJS; erasable TypeScript (no enums, no value namespaces).
+
+${schema.events.length} events, ${schema.types.length} types.
+
+## Decode frames
+
+\`\`\`ts
+import {decodeFrame, isNewChatItems} from 'simplex-chat-events'
+
+ws.on('message', (data) => {
+  const frame = decodeFrame(String(data))
+  if (frame.kind === 'error') return console.warn(frame.error.message) // $.resp.user.userId: expected int64 (an integer), got "x"
+  if (frame.kind === 'reply') return // a reply to a command, or a message type this version does not know
+  if (isNewChatItems(frame.event)) {
+    for (const {chatItem} of frame.event.chatItems) console.log(chatItem.meta.itemTs)
+  }
+})
+\`\`\`
+
+- \`decodeFrame(text, options?)\`: \`{"corrId"?, "resp"}\` text in; out \`{kind: "event", event, issues}\`,
+  \`{kind: "reply", corrId, type, resp}\` (has a \`corrId\`, or its tag is not an event of the docs), or
+  \`{kind: "error", error, issues}\`.
+- \`decodeChatEvent(value, options?)\` / \`decodeChatEventJson(text, options?)\`: an event from a parsed value or
+  JSON text. Result: \`{ok: true, value, issues}\` or \`{ok: false, error, issues}\`; never throws. An unknown
+  event tag gives \`error.code === "unknown-event"\`.
+- \`assertChatEvent(value, options?)\`: the same, throwing a \`DecodeError\` (with \`.issues\`).
+- \`decode<Type>(value, options?)\` for every type of TYPES.md (\`decodeUser\`, \`decodeChatItem\`, ...).
+
+Each issue has \`code\` (\`missing\`, \`type\`, \`unknown-tag\`, \`unknown-enum\`, \`extra\`, \`unknown-event\`, \`syntax\`),
+\`path\` (\`$.chatItems[0].chatItem.meta.itemTs\`), \`expected\`, \`found\` and \`message\`.
+
+### Modes (\`options.mode\`)
+
+- \`"strict"\`: any deviation fails, fields the docs do not list included.
+- \`"default"\`: fields the docs do not list are allowed and left in place; everything the docs describe must
+  match. Stops at the first issue unless \`allErrors: true\`.
+- \`"lenient"\`: for a server newer or older than the docs. Keeps the event when its tag is known and lists every
+  missing field, unknown union tag or enum value and wrong primitive in \`issues\`.
+
+Numbers: \`int\`, \`int64\` and \`word32\` must be integers (\`word32\` from 0 to 2^32 - 1); \`JSON.parse\` rounds
+integers beyond 2^53, which no id of the chat core reaches in practice. \`UTCTime\` must be an ISO-8601 string.
+
+## Types and guards
+
+\`\`\`ts
+import type {ChatEvent, CEvt, T} from 'simplex-chat-events'
+import {createDispatcher, isValidUser} from 'simplex-chat-events'
+
+const user: T.User | undefined = undefined     // types of TYPES.md live in T (T.ChatError is the type)
+let error: CEvt.ChatError                        // events of EVENTS.md live in CEvt (CEvt.ChatError is the event)
+
+const dispatch = createDispatcher<ChatEvent>({
+  newChatItems: (event) => console.log(event.chatItems.length), // event: CEvt.NewChatItems
+  contactConnected: (event) => console.log(event.contact.localDisplayName),
+})
+\`\`\`
+
+- \`is<Event>(event)\`: narrows a \`ChatEvent\` by its tag (\`isNewChatItems\`, \`isContactConnected\`, ...).
+- \`isValid<Type>(value)\` and \`isValidChatEvent(value)\`: deep checks of an \`unknown\` value (default mode).
+- \`chatEventTags\`, \`eventCategories\`, and \`<enum>Values\` arrays (\`chatTypeValues\`) as data.
+- \`schema.json\` (\`simplex-chat-events/schema.json\`): the same types as JSON Schema draft 2020-12.
+
+## Events by category
+
+${categories}
+
+## License
+
+AGPL-3.0-only, as the upstream documentation these types are generated from.
+`
+}

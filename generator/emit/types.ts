@@ -1,0 +1,117 @@
+import {
+  ModuleDeclarationKind,
+  StructureKind,
+  VariableDeclarationKind,
+  type StatementStructures,
+} from 'ts-morph'
+import type {EnumType, RecordType, Schema, TypeDefinition, UnionType} from '../schema/types.js'
+import {describe} from './doc-comment.js'
+import {fieldProperties, type CorrectionIndex} from './fields.js'
+import {enumValuesName, UNION_TAG} from './names.js'
+
+/** Name under which types.ts imports itself, for references a union namespace would shadow. */
+const SELF = 'Types'
+
+/**
+ * The statements of `types.ts`: every TYPES.md type, in document order.
+ * Records become interfaces; discriminated unions a union of member interfaces
+ * in a type-only namespace (`ChatError.ErrorAgent`), discriminated by `type`;
+ * enums a string-literal union plus a readonly array of their values.
+ */
+export function emitTypes(schema: Schema, corrections: CorrectionIndex): StatementStructures[] {
+  const statements: StatementStructures[] = []
+  let needsSelf = false
+  for (const type of schema.types) {
+    switch (type.kind) {
+      case 'record':
+        statements.push(recordInterface(type, corrections))
+        break
+      case 'union': {
+        const {structures, shadowed} = unionDeclarations(type, corrections)
+        needsSelf ||= shadowed
+        statements.push(...structures)
+        break
+      }
+      case 'enum':
+        statements.push(...enumDeclarations(type))
+        break
+    }
+  }
+  if (needsSelf) {
+    statements.unshift({kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: SELF, moduleSpecifier: './types.js'})
+  }
+  return statements
+}
+
+function docsOf(type: TypeDefinition, kind: string) {
+  const syntax = type.syntax.find((block) => block.lang === null)
+  return describe(type.description, ...(syntax ? [`Command syntax: \`${syntax.code}\``] : []), `${kind} \`${type.name}\` of TYPES.md.`)
+}
+
+function recordInterface(type: RecordType, corrections: CorrectionIndex): StatementStructures {
+  return {
+    kind: StructureKind.Interface,
+    name: type.name,
+    isExported: true,
+    docs: docsOf(type, 'Record type'),
+    properties: fieldProperties(type.fields, null, `type:${type.name}`, corrections, (name) => name),
+  }
+}
+
+function unionDeclarations(type: UnionType, corrections: CorrectionIndex): {structures: StatementStructures[]; shadowed: boolean} {
+  // Inside the namespace a member's name hides a type of the same name.
+  const local = new Set([UNION_TAG, ...type.members.map((member) => member.name)])
+  let shadowed = false
+  const reference = (name: string) => {
+    if (!local.has(name)) return name
+    shadowed = true
+    return `${SELF}.${name}`
+  }
+  const members = type.members.map((member) => ({
+    kind: StructureKind.Interface as const,
+    name: member.name,
+    isExported: true,
+    docs: describe([`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`]),
+    properties: fieldProperties(member.fields, member.tag, `member:${type.name}.${member.name}`, corrections, reference),
+  }))
+  const structures: StatementStructures[] = [
+    {
+      kind: StructureKind.TypeAlias,
+      name: type.name,
+      isExported: true,
+      docs: docsOf(type, 'Discriminated union'),
+      type: type.members.map((member) => `${type.name}.${member.name}`).join(' | '),
+    },
+    {
+      kind: StructureKind.Module,
+      name: type.name,
+      isExported: true,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      statements: [
+        {
+          kind: StructureKind.TypeAlias,
+          name: UNION_TAG,
+          isExported: true,
+          docs: describe([`The \`type\` tags of \`${type.name}\`.`]),
+          type: type.members.map((member) => JSON.stringify(member.tag)).join(' | '),
+        },
+        ...members,
+      ],
+    },
+  ]
+  return {structures, shadowed}
+}
+
+function enumDeclarations(type: EnumType): StatementStructures[] {
+  const values = type.values.map((value) => JSON.stringify(value.value))
+  return [
+    {kind: StructureKind.TypeAlias, name: type.name, isExported: true, docs: docsOf(type, 'Enum'), type: values.join(' | ')},
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: describe([`Every value of \`${type.name}\`, in the docs' order.`]),
+      declarations: [{name: enumValuesName(type.name), initializer: `[${values.join(', ')}] as const satisfies readonly ${type.name}[]`}],
+    },
+  ]
+}

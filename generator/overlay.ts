@@ -1,0 +1,109 @@
+import {readFile} from 'node:fs/promises'
+import {describeTypeExpression} from './schema/render.js'
+import {PRIMITIVES, type Field, type PrimitiveName, type Schema} from './schema/types.js'
+import {InputError} from './cli-io.js'
+
+/** File name of the overlay inside a spec folder (optional). */
+export const OVERLAY_FILE = 'overlay.json'
+
+/**
+ * One documented correction: where the live wire differs from the docs.
+ * `from` must still be what the docs say, so a correction that upstream has
+ * since fixed (or changed) fails loudly instead of applying blindly.
+ */
+export interface Correction {
+  /** `Type.field`, `Union.Member.field` or `event Name.field`. */
+  target: string
+  /** The field's type as the docs write it (compact form: `int64`, `[User]`). */
+  from: string
+  /** The primitive the wire really carries. */
+  to: PrimitiveName
+  /** Why, in one line. */
+  reason: string
+  /** The real frame that proves it (a path in this repository) and what it shows. */
+  evidence: string
+}
+
+export interface Overlay {
+  corrections: Correction[]
+}
+
+/** A correction as applied: where, so the emitter can say so in the field's doc comment. */
+export interface AppliedCorrection extends Correction {
+  /** `type:User`, `member:ChatError.ErrorAgent`, `event:NewChatItems`. */
+  owner: string
+  wireName: string
+}
+
+/** Read `overlay.json` from a spec folder; none is an empty overlay. */
+export async function loadOverlay(file: string): Promise<Overlay> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {corrections: []}
+    throw error
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`)
+  }
+  const corrections = (data as {corrections?: unknown})?.corrections
+  if (!Array.isArray(corrections)) throw new InputError(`${file}: expected {"corrections": [...]}`)
+  for (const [index, correction] of corrections.entries()) {
+    for (const key of ['target', 'from', 'to', 'reason', 'evidence'] as const) {
+      if (typeof correction?.[key] !== 'string') throw new InputError(`${file}: corrections[${index}].${key}: expected a string`)
+    }
+    if (!(PRIMITIVES as readonly string[]).includes(correction.to)) {
+      throw new InputError(`${file}: corrections[${index}].to: expected one of ${PRIMITIVES.join(', ')}`)
+    }
+  }
+  return {corrections: corrections as Correction[]}
+}
+
+/**
+ * Apply an overlay to a schema.
+ *
+ * @returns a corrected copy of the schema (the input is not changed) and the corrections as applied.
+ * @throws InputError when a target does not exist or its docs type is no longer `from`.
+ */
+export function applyOverlay(schema: Schema, overlay: Overlay): {schema: Schema; applied: AppliedCorrection[]} {
+  const corrected: Schema = structuredClone(schema)
+  const applied = overlay.corrections.map((correction) => {
+    const {owner, field} = findField(corrected, correction.target)
+    const now = describeTypeExpression(field.type)
+    if (now !== correction.from) {
+      throw new InputError(
+        `overlay: ${correction.target} is \`${now}\` in the docs, not \`${correction.from}\`; the correction no longer applies (update or remove it in spec/${OVERLAY_FILE})`,
+      )
+    }
+    field.type = {kind: 'primitive', name: correction.to}
+    return {...correction, owner, wireName: field.wireName}
+  })
+  return {schema: corrected, applied}
+}
+
+function findField(schema: Schema, target: string): {owner: string; field: Field} {
+  const eventMatch = /^event (\w+)\.(\w+)$/.exec(target)
+  const parts = target.split('.')
+  let owner: string | null = null
+  let fields: Field[] | undefined
+  if (eventMatch) {
+    owner = `event:${eventMatch[1]}`
+    fields = schema.events.find((event) => event.name === eventMatch[1])?.fields
+  } else if (parts.length === 2) {
+    const type = schema.types.find((candidate) => candidate.name === parts[0])
+    owner = `type:${parts[0]}`
+    fields = type?.kind === 'record' ? type.fields : undefined
+  } else if (parts.length === 3) {
+    const type = schema.types.find((candidate) => candidate.name === parts[0])
+    owner = `member:${parts[0]}.${parts[1]}`
+    fields = type?.kind === 'union' ? type.members.find((member) => member.name === parts[1])?.fields : undefined
+  }
+  const fieldName = eventMatch ? eventMatch[2] : parts.at(-1)
+  const field = fields?.find((candidate) => candidate.name === fieldName)
+  if (!owner || !field) throw new InputError(`overlay: no field ${target} in the docs`)
+  return {owner, field}
+}

@@ -1,0 +1,380 @@
+/**
+ * `compareSchemas`, `formatChanges` and the `diff` command, on the real docs
+ * (2025-09-27, seed-intermediate, newest) and on small hand-made schemas for
+ * the classification rules.
+ */
+import {readFileSync} from 'node:fs'
+import {copyFile, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {runCli} from '../generator/cli.js'
+import type {CliIo} from '../generator/cli-io.js'
+import {compareSchemas, type SchemaChange} from '../generator/diff/compare.js'
+import {formatChanges} from '../generator/diff/format.js'
+import {loadSpecDirectory} from '../generator/load.js'
+import {buildSchema, SCHEMA_VERSION} from '../generator/schema/index.js'
+import type {EventDefinition, Field, Schema, TypeDefinition, TypeExpression} from '../generator/schema/index.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const NEWEST = path.join(root, 'spec')
+const SEPT_2025 = path.join(root, 'test/fixtures/docs/2025-09-27')
+
+let temp: string
+/** seed-intermediate EVENTS.md with the newest TYPES.md (the pairing its curator documents). */
+let SEED: string
+/** The newest docs without `msgSigned` on `LeftMember`: old → newest is one safe change. */
+let WITHOUT_LEFT_MEMBER_SIGNATURE: string
+/** The newest TYPES.md with an EVENTS.md that does not parse. */
+let BROKEN: string
+
+beforeAll(async () => {
+  temp = await mkdtemp(path.join(os.tmpdir(), 'simplex-events-diff-'))
+  SEED = path.join(temp, 'seed-intermediate')
+  WITHOUT_LEFT_MEMBER_SIGNATURE = path.join(temp, 'without-left-member-signature')
+  BROKEN = path.join(temp, 'broken')
+  for (const folder of [SEED, WITHOUT_LEFT_MEMBER_SIGNATURE, BROKEN]) {
+    await mkdir(folder)
+    await copyFile(path.join(NEWEST, 'TYPES.md'), path.join(folder, 'TYPES.md'))
+  }
+  await copyFile(path.join(root, 'test/fixtures/docs/seed-intermediate/EVENTS.md'), path.join(SEED, 'EVENTS.md'))
+  const newestEvents = readFileSync(path.join(NEWEST, 'EVENTS.md'), 'utf8')
+  const leftMember = /(### LeftMember\n[\s\S]*?)- msgSigned: \[MsgSigStatus\]\(\.\/TYPES\.md#msgsigstatus\)\?\n/
+  expect(newestEvents).toMatch(leftMember)
+  await writeFile(path.join(WITHOUT_LEFT_MEMBER_SIGNATURE, 'EVENTS.md'), newestEvents.replace(leftMember, '$1'))
+  await writeFile(path.join(BROKEN, 'EVENTS.md'), '# API Events\n\n### Orphan\n')
+})
+
+afterAll(async () => {
+  await rm(temp, {recursive: true, force: true})
+})
+
+async function schemaOf(folder: string): Promise<Schema> {
+  const result = buildSchema(await loadSpecDirectory(folder))
+  if (!result.ok) expect.fail(`${folder} does not parse`)
+  return result.schema
+}
+
+const subjects = (changes: SchemaChange[]) => changes.map((change) => change.subject)
+const ofKind = (changes: SchemaChange[], kind: SchemaChange['kind']) => changes.filter((change) => change.kind === kind)
+
+describe('compareSchemas: 2025-09-27 → newest', {timeout: 30_000}, () => {
+  let changes: SchemaChange[]
+  beforeAll(async () => {
+    changes = compareSchemas(await schemaOf(SEPT_2025), await schemaOf(NEWEST))
+  })
+
+  it('reports the four added events, safe, in document order', () => {
+    const added = ofKind(changes, 'event-added')
+    expect(subjects(added)).toEqual(['event GroupLinkRelaysUpdated', 'event HostConnected', 'event HostDisconnected', 'event SubscriptionStatus'])
+    expect(added.every((change) => change.severity === 'safe')).toBe(true)
+  })
+
+  it('reports no event removed, renamed or moved', () => {
+    expect(changes.filter((change) => ['event-removed', 'event-tag-changed', 'event-moved', 'event-rank-changed'].includes(change.kind))).toEqual([])
+  })
+
+  it('reports the new category "Network connection events"', () => {
+    expect(changes.filter((change) => change.kind.startsWith('category-'))).toEqual([
+      {kind: 'category-added', subject: 'category "Network connection events"', severity: 'safe', reason: expect.any(String)},
+    ])
+  })
+
+  it('reports msgSigned added, optional and safe, to seven events', () => {
+    const added = changes.filter((change) => change.kind === 'field-added' && change.subject.endsWith('.msgSigned') && change.subject.startsWith('event field '))
+    expect(subjects(added)).toEqual([
+      'event field GroupUpdated.msgSigned',
+      'event field MemberRole.msgSigned',
+      'event field DeletedMember.msgSigned',
+      'event field LeftMember.msgSigned',
+      'event field DeletedMemberUser.msgSigned',
+      'event field GroupDeleted.msgSigned',
+      'event field MemberBlockedForAll.msgSigned',
+    ])
+    expect(added.map((change) => [change.after, change.severity])).toEqual(Array(7).fill(['MsgSigStatus?', 'safe']))
+  })
+
+  it('reports fourteen types added', () => {
+    expect(subjects(ofKind(changes, 'type-added'))).toEqual(
+      ['ChatBotCommand', 'ChatPeerType', 'ClientNotice', 'Group', 'GroupDirectInvitation', 'GroupKeys', 'GroupRelay', 'GroupRootKey', 'GroupShortLinkInfo', 'MsgSigStatus', 'NetworkError', 'RelayStatus', 'SubscriptionStatus', 'UserChatRelay'].map((name) => `type ${name}`),
+    )
+  })
+
+  it('reports GroupInfoSummary and RcvFileInfo removed, breaking', () => {
+    const removed = ofKind(changes, 'type-removed')
+    expect(subjects(removed)).toEqual(['type GroupInfoSummary', 'type RcvFileInfo'])
+    expect(removed.every((change) => change.severity === 'breaking')).toBe(true)
+  })
+
+  it('reports ConnStatus changed from enum to union, breaking', () => {
+    expect(changes.find((change) => change.subject === 'type ConnStatus')).toMatchObject({kind: 'type-kind-changed', severity: 'breaking', before: 'enum', after: 'union'})
+  })
+
+  it('reports GroupSummary.currentMembers widened from int to int64, safe', () => {
+    expect(changes.find((change) => change.subject === 'field GroupSummary.currentMembers')).toMatchObject({kind: 'field-type-changed', severity: 'safe', before: 'int', after: 'int64'})
+  })
+
+  it('lists categories, then events, then types', () => {
+    const section = (change: SchemaChange) => (change.subject.startsWith('category ') ? 0 : change.subject.startsWith('event ') ? 1 : 2)
+    const sections = changes.map(section)
+    expect(sections).toEqual([...sections].sort())
+    expect(new Set(sections)).toEqual(new Set([0, 1, 2]))
+  })
+})
+
+describe('compareSchemas: seed-intermediate → newest', () => {
+  let changes: SchemaChange[]
+  beforeAll(async () => {
+    changes = compareSchemas(await schemaOf(SEED), await schemaOf(NEWEST))
+  })
+
+  it('reports msgSigned changed from bool to optional MsgSigStatus on six events, breaking', () => {
+    const changed = ofKind(changes, 'field-type-changed')
+    expect(subjects(changed)).toEqual(['GroupUpdated', 'MemberRole', 'DeletedMember', 'DeletedMemberUser', 'GroupDeleted', 'MemberBlockedForAll'].map((event) => `event field ${event}.msgSigned`))
+    expect(changed.map((change) => [change.before, change.after, change.severity])).toEqual(Array(6).fill(['bool', 'MsgSigStatus?', 'breaking']))
+  })
+
+  it('reports msgSigned added on LeftMember, safe', () => {
+    expect(ofKind(changes, 'field-added')).toEqual([
+      {kind: 'field-added', subject: 'event field LeftMember.msgSigned', severity: 'safe', after: 'MsgSigStatus?', reason: expect.any(String)},
+    ])
+  })
+
+  it('reports nothing else', () => {
+    expect(changes).toHaveLength(7)
+  })
+})
+
+describe('compareSchemas: a version against itself', () => {
+  it('is empty', async () => {
+    expect(compareSchemas(await schemaOf(NEWEST), await schemaOf(NEWEST))).toEqual([])
+  })
+})
+
+// Small hand-made schemas, one rule each.
+
+const at = {file: 'TYPES.md', line: 1, column: 1}
+const primitive = (name: 'int' | 'int64' | 'word32' | 'double' | 'string' | 'bool'): TypeExpression => ({kind: 'primitive', name})
+const field = (name: string, type: TypeExpression, optional = false): Field => ({name, wireName: name, optional, type, location: at})
+const record = (name: string, fields: Field[]): TypeDefinition => ({kind: 'record', name, description: [], syntax: [], location: at, fields})
+const event = (name: string, overrides: Partial<EventDefinition> = {}): EventDefinition => ({
+  name,
+  tag: name[0]!.toLowerCase() + name.slice(1),
+  category: 'Group events',
+  rank: 'main',
+  description: [],
+  fields: [],
+  location: at,
+  ...overrides,
+})
+const schema = (types: TypeDefinition[], events: EventDefinition[] = []): Schema => ({
+  schemaVersion: SCHEMA_VERSION,
+  sources: {events: {file: 'EVENTS.md', sha256: ''}, types: {file: 'TYPES.md', sha256: ''}},
+  categories: [],
+  events,
+  types,
+})
+/** The single change between two versions of one record's field. */
+const fieldChange = (before: Field, after: Field) => {
+  const changes = compareSchemas(schema([record('R', [before])]), schema([record('R', [after])]))
+  expect(changes).toHaveLength(1)
+  return changes[0]!
+}
+
+describe('compareSchemas: field rules', () => {
+  it('treats int → double as a safe widening', () => {
+    expect(fieldChange(field('n', primitive('int')), field('n', primitive('double'))).severity).toBe('safe')
+  })
+
+  it('treats int64 → int as breaking (a narrowing)', () => {
+    expect(fieldChange(field('n', primitive('int64')), field('n', primitive('int'))).severity).toBe('breaking')
+  })
+
+  it('treats a widening inside an array as safe', () => {
+    expect(fieldChange(field('n', {kind: 'array', element: primitive('int')}), field('n', {kind: 'array', element: primitive('int64')})).severity).toBe('safe')
+  })
+
+  it('treats a widening that also makes the field optional as breaking', () => {
+    expect(fieldChange(field('n', primitive('int')), field('n', primitive('int64'), true)).severity).toBe('breaking')
+  })
+
+  it('treats string → bool as breaking', () => {
+    expect(fieldChange(field('s', primitive('string')), field('s', primitive('bool'))).severity).toBe('breaking')
+  })
+
+  it('ignores a reference whose link target changed', () => {
+    const before = field('u', {kind: 'reference', name: 'User', href: './TYPES.md#user'})
+    const after = field('u', {kind: 'reference', name: 'User', href: '#user'})
+    expect(compareSchemas(schema([record('R', [before])]), schema([record('R', [after])]))).toEqual([])
+  })
+
+  it('treats required → optional as breaking', () => {
+    expect(fieldChange(field('s', primitive('string')), field('s', primitive('string'), true))).toMatchObject({kind: 'field-made-optional', severity: 'breaking'})
+  })
+
+  it('treats optional → required as breaking', () => {
+    expect(fieldChange(field('s', primitive('string'), true), field('s', primitive('string')))).toMatchObject({kind: 'field-made-required', severity: 'breaking'})
+  })
+
+  it('treats an added required field as breaking and an added optional one as safe', () => {
+    const changes = compareSchemas(schema([record('R', [])]), schema([record('R', [field('a', primitive('string')), field('b', primitive('string'), true)])]))
+    expect(changes.map((change) => [change.subject, change.severity])).toEqual([
+      ['field R.a', 'breaking'],
+      ['field R.b', 'safe'],
+    ])
+  })
+
+  it('treats a removed optional field as breaking', () => {
+    const changes = compareSchemas(schema([record('R', [field('a', primitive('string'), true)])]), schema([record('R', [])]))
+    expect(changes).toMatchObject([{kind: 'field-removed', subject: 'field R.a', severity: 'breaking', before: 'string?'}])
+  })
+})
+
+describe('compareSchemas: events, unions and enums', () => {
+  it('treats an event tag change as breaking', () => {
+    const changes = compareSchemas(schema([], [event('A')]), schema([], [event('A', {tag: 'renamed'})]))
+    expect(changes).toMatchObject([{kind: 'event-tag-changed', severity: 'breaking', before: '"a"', after: '"renamed"'}])
+  })
+
+  it('treats an event moved to another category as safe', () => {
+    const changes = compareSchemas(schema([], [event('A')]), schema([], [event('A', {category: 'Other'})]))
+    expect(changes).toMatchObject([{kind: 'event-moved', severity: 'safe', before: 'Group events', after: 'Other'}])
+  })
+
+  it('treats a removed event as breaking', () => {
+    expect(compareSchemas(schema([], [event('A')]), schema([], []))).toMatchObject([{kind: 'event-removed', subject: 'event A', severity: 'breaking'}])
+  })
+
+  it('treats a union member added as safe, removed or retagged as breaking', () => {
+    const union = (members: [string, string][]): TypeDefinition => ({
+      kind: 'union', name: 'U', description: [], syntax: [], location: at,
+      members: members.map(([name, tag]) => ({name, tag, fields: [], location: at})),
+    })
+    const changes = compareSchemas(schema([union([['A', 'a'], ['B', 'b']])]), schema([union([['A', 'x'], ['C', 'c']])]))
+    expect(changes.map((change) => [change.kind, change.subject, change.severity])).toEqual([
+      ['member-tag-changed', 'member U.A', 'breaking'],
+      ['member-added', 'member U.C', 'safe'],
+      ['member-removed', 'member U.B', 'breaking'],
+    ])
+  })
+
+  it('treats an enum value added as safe and removed as breaking', () => {
+    const enumType = (values: string[]): TypeDefinition => ({kind: 'enum', name: 'E', description: [], syntax: [], location: at, values: values.map((value) => ({value, location: at}))})
+    const changes = compareSchemas(schema([enumType(['a', 'b'])]), schema([enumType(['a', 'c'])]))
+    expect(changes.map((change) => [change.subject, change.severity])).toEqual([
+      ['enum value E."c"', 'safe'],
+      ['enum value E."b"', 'breaking'],
+    ])
+  })
+})
+
+const SAMPLE: SchemaChange[] = [
+  {kind: 'field-added', subject: 'field R.b', severity: 'safe', after: 'string?', reason: 'optional'},
+  {kind: 'field-type-changed', subject: 'field R.a', severity: 'breaking', before: 'string', after: 'bool', reason: 'gets T | undefined'},
+]
+
+describe('formatChanges', () => {
+  it('text: a summary line, then breaking changes first', () => {
+    const lines = formatChanges(SAMPLE, 'text', false).trimEnd().split('\n')
+    expect(lines).toEqual(['2 changes: 1 breaking, 1 safe', 'BREAKING  field R.a type changed: string → bool — gets T | undefined', 'safe      field R.b added: string? — optional'])
+  })
+
+  it('text: colours breaking changes red only when asked', () => {
+    expect(formatChanges(SAMPLE, 'text', true)).toContain('\u001b[31mBREAKING')
+    expect(formatChanges(SAMPLE, 'text', false)).not.toContain('\u001b[')
+  })
+
+  it('markdown: a table per severity with pipes escaped', () => {
+    const markdown = formatChanges(SAMPLE, 'markdown', true)
+    expect(markdown).toContain('### Breaking changes (1)\n\n| Change | Subject | Before | After | Why |\n| --- | --- | --- | --- | --- |\n| type changed | `field R.a` | `string` | `bool` | gets T \\| undefined |')
+    expect(markdown).toContain('### Safe changes (1)')
+    expect(markdown).not.toContain('\u001b[')
+  })
+
+  it('json: a summary and the changes', () => {
+    expect(JSON.parse(formatChanges(SAMPLE, 'json', true))).toEqual({summary: {breaking: 1, safe: 1}, changes: SAMPLE})
+  })
+
+  it('says "No changes." for an empty list in text and markdown', () => {
+    expect(formatChanges([], 'text', false)).toBe('No changes.\n')
+    expect(formatChanges([], 'markdown', false)).toContain('\nNo changes.\n')
+  })
+
+  it('json: an empty list of changes for no changes', () => {
+    expect(JSON.parse(formatChanges([], 'json', false))).toEqual({summary: {breaking: 0, safe: 0}, changes: []})
+  })
+})
+
+/** Run the CLI with output captured. */
+async function run(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = {stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false}
+  const code = await runCli(argv, io)
+  return {code, stdout, stderr}
+}
+
+// Each run parses two full versions of the docs: allow for a busy machine.
+describe('simplex-events diff', {timeout: 30_000}, () => {
+  it('prints "No changes." and exits 0 for a version against itself', async () => {
+    expect(await run('diff', NEWEST, NEWEST)).toEqual({code: 0, stdout: 'No changes.\n', stderr: ''})
+  })
+
+  it('exits 1 on breaking changes by default, saying how many', async () => {
+    const breaking = compareSchemas(await schemaOf(SEPT_2025), await schemaOf(NEWEST)).filter((change) => change.severity === 'breaking').length
+    const result = await run('diff', SEPT_2025, NEWEST)
+    expect(breaking).toBeGreaterThan(0)
+    expect([result.code, result.stderr]).toEqual([1, `${breaking} breaking changes (--fail-on breaking)\n`])
+  })
+
+  it('exits 0 with --fail-on none despite breaking changes', async () => {
+    const result = await run('diff', SEPT_2025, NEWEST, '--fail-on', 'none')
+    expect([result.code, result.stderr]).toEqual([0, ''])
+    expect(result.stdout).toMatch(/^\d+ changes: \d+ breaking, \d+ safe\n/)
+  })
+
+  it('exits 1 with --fail-on any on breaking changes', async () => {
+    expect((await run('diff', SEPT_2025, NEWEST, '--fail-on', 'any')).code).toBe(1)
+  })
+
+  it('passes only safe changes with --fail-on breaking', async () => {
+    const result = await run('diff', WITHOUT_LEFT_MEMBER_SIGNATURE, NEWEST)
+    expect([result.code, result.stdout]).toEqual([0, expect.stringMatching(/^1 change: 0 breaking, 1 safe\nsafe {6}event field LeftMember\.msgSigned added/)])
+  })
+
+  it('fails on only safe changes with --fail-on any', async () => {
+    const result = await run('diff', WITHOUT_LEFT_MEMBER_SIGNATURE, NEWEST, '--fail-on', 'any')
+    expect([result.code, result.stderr]).toEqual([1, '1 change (--fail-on any)\n'])
+  })
+
+  it('prints json with the summary', async () => {
+    const result = await run('diff', SEED, NEWEST, '--format', 'json')
+    expect(JSON.parse(result.stdout).summary).toEqual({breaking: 6, safe: 1})
+  })
+
+  it('prints a markdown table', async () => {
+    const result = await run('diff', SEED, NEWEST, '--format', 'markdown')
+    expect(result.stdout).toContain('| type changed | `event field GroupUpdated.msgSigned` | `bool` | `MsgSigStatus?` |')
+  })
+
+  it('rejects an unknown --format as a usage error', async () => {
+    const result = await run('diff', NEWEST, NEWEST, '--format', 'xml')
+    expect([result.code, result.stdout]).toEqual([2, ''])
+    expect(result.stderr).toContain("argument 'xml' is invalid")
+  })
+
+  it('rejects an unknown --fail-on as a usage error', async () => {
+    expect((await run('diff', NEWEST, NEWEST, '--fail-on', 'some')).code).toBe(2)
+  })
+
+  it('exits 2 naming a missing folder', async () => {
+    const missing = path.join(temp, 'missing')
+    expect(await run('diff', missing, NEWEST)).toEqual({code: 2, stdout: '', stderr: `simplex-events: spec folder ${missing} does not exist\n`})
+  })
+
+  it('exits 2 with located errors when a version does not parse', async () => {
+    const result = await run('diff', BROKEN, NEWEST)
+    expect([result.code, result.stdout]).toEqual([2, ''])
+    expect(result.stderr).toContain(`${path.join(BROKEN, 'EVENTS.md')}\n3:1`)
+  })
+})

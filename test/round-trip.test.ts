@@ -1,0 +1,119 @@
+/**
+ * Proof that the parser skips nothing: every field line of the raw documents,
+ * found with a plain regular expression (not the parser), comes back in the same
+ * order when the IR is rendered line by line; every field points at its own line;
+ * every enum value line is an enum value of the IR.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {buildSchema} from '../generator/schema/index.js'
+import type {Field, Schema} from '../generator/schema/index.js'
+import {renderField} from '../generator/schema/render.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+
+/** A field line: `- name: ...`, `- type: "tag"`, `- : word32`; not TOC links (`- [X](#x)`) nor enum values (`- "x"`). */
+const FIELD_LINE = /^- [\w]*: /
+const ENUM_VALUE_LINE = /^- "/
+
+interface DocumentPair {
+  label: string
+  events: string
+  types: string
+}
+
+const PAIRS: DocumentPair[] = [
+  {label: 'newest (spec/)', events: 'spec/EVENTS.md', types: 'spec/TYPES.md'},
+  {label: '2025-09-27', events: 'test/fixtures/docs/2025-09-27/EVENTS.md', types: 'test/fixtures/docs/2025-09-27/TYPES.md'},
+  {label: 'seed-intermediate', events: 'test/fixtures/docs/seed-intermediate/EVENTS.md', types: 'spec/TYPES.md'},
+]
+
+function linesOf(relative: string): string[] {
+  return readFileSync(path.join(root, relative), 'utf8').split('\n')
+}
+
+function schemaOf(pair: DocumentPair): Schema {
+  const result = buildSchema({
+    events: new VFile({path: 'EVENTS.md', value: readFileSync(path.join(root, pair.events), 'utf8')}),
+    types: new VFile({path: 'TYPES.md', value: readFileSync(path.join(root, pair.types), 'utf8')}),
+  })
+  if (!result.ok) expect.fail(`${pair.label} does not parse: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`)
+  return result.schema
+}
+
+const tagLine = (tag: string) => `- type: "${tag}"`
+const fieldLine = (field: Field) => `- ${renderField(field)}`
+
+/** EVENTS.md rendered back from the IR: per event its tag line, then its fields. */
+function renderEvents(schema: Schema): string[] {
+  return schema.events.flatMap((event) => [tagLine(event.tag), ...event.fields.map(fieldLine)])
+}
+
+/** TYPES.md rendered back from the IR: records' fields, union members' tag lines and fields, in document order. */
+function renderTypes(schema: Schema): string[] {
+  return schema.types.flatMap((type) => {
+    switch (type.kind) {
+      case 'record':
+        return type.fields.map(fieldLine)
+      case 'union':
+        return type.members.flatMap((member) => [tagLine(member.tag), ...member.fields.map(fieldLine)])
+      case 'enum':
+        return []
+    }
+  })
+}
+
+function fieldsOf(schema: Schema): Field[] {
+  return [
+    ...schema.events.flatMap((event) => event.fields),
+    ...schema.types.flatMap((type) => (type.kind === 'record' ? type.fields : type.kind === 'union' ? type.members.flatMap((member) => member.fields) : [])),
+  ]
+}
+
+describe.each(PAIRS)('$label', (pair) => {
+  const schema = schemaOf(pair)
+  const eventsLines = linesOf(pair.events)
+  const typesLines = linesOf(pair.types)
+
+  it('renders back every field line of EVENTS.md, in order', () => {
+    const source = eventsLines.filter((line) => FIELD_LINE.test(line))
+    expect(source.length).toBeGreaterThan(schema.events.length)
+    expect(renderEvents(schema)).toEqual(source)
+  })
+
+  it('renders back every field line of TYPES.md, in order', () => {
+    const source = typesLines.filter((line) => FIELD_LINE.test(line))
+    expect(source.length).toBeGreaterThan(schema.types.length)
+    expect(renderTypes(schema)).toEqual(source)
+  })
+
+  it('locates every field at the source line it renders to', () => {
+    const misplaced = fieldsOf(schema)
+      .map((field) => {
+        const lines = field.location.file === 'EVENTS.md' ? eventsLines : typesLines
+        return {at: `${field.location.file}:${field.location.line}`, source: lines[field.location.line - 1], rendered: fieldLine(field)}
+      })
+      .filter((entry) => entry.source !== entry.rendered)
+    expect(misplaced).toEqual([])
+  })
+
+  it('locates every field at column 1 (its list item)', () => {
+    expect(new Set(fieldsOf(schema).map((field) => field.location.column))).toEqual(new Set([1]))
+  })
+
+  it('reads every `- "value"` line of TYPES.md as an enum value, in order', () => {
+    const source = typesLines.filter((line) => ENUM_VALUE_LINE.test(line))
+    const values = schema.types.flatMap((type) => (type.kind === 'enum' ? type.values.map((value) => `- "${value.value}"`) : []))
+    expect(source.length).toBeGreaterThan(0)
+    expect(values).toEqual(source)
+  })
+
+  it('locates every enum value at its source line', () => {
+    const misplaced = schema.types
+      .flatMap((type) => (type.kind === 'enum' ? type.values : []))
+      .filter((value) => typesLines[value.location.line - 1] !== `- "${value.value}"`)
+    expect(misplaced).toEqual([])
+  })
+})
