@@ -866,7 +866,7 @@ export function checkCIContent_SndCall(
 ): boolean {
   const n = c.issues.length
   if (!checkCICallStatus(v.status, c, 'status') && !c.all) return done(c, n, k)
-  if (!isInteger(v.duration) && !issue(c, 'duration', v.duration, 'int (an integer)')) return done(c, n, k)
+  if (!isInteger(v.duration) && !issue(c, 'duration', v.duration, 'int integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIContent_SndCall_fields)
   return done(c, n, k)
 }
@@ -884,7 +884,7 @@ export function checkCIContent_RcvCall(
 ): boolean {
   const n = c.issues.length
   if (!checkCICallStatus(v.status, c, 'status') && !c.all) return done(c, n, k)
-  if (!isInteger(v.duration) && !issue(c, 'duration', v.duration, 'int (an integer)')) return done(c, n, k)
+  if (!isInteger(v.duration) && !issue(c, 'duration', v.duration, 'int integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIContent_RcvCall_fields)
   return done(c, n, k)
 }
@@ -923,7 +923,7 @@ export function checkCIContent_RcvDecryptionError(
 ): boolean {
   const n = c.issues.length
   if (!checkMsgDecryptError(v.msgDecryptError, c, 'msgDecryptError') && !c.all) return done(c, n, k)
-  if (!isWord32(v.msgCount) && !issue(c, 'msgCount', v.msgCount, 'word32 (an integer from 0 to 4294967295)'))
+  if (!isWord32(v.msgCount) && !issue(c, 'msgCount', v.msgCount, 'word32 integer (0 to 4294967295)'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIContent_RcvDecryptionError_fields)
   return done(c, n, k)
@@ -1072,7 +1072,7 @@ export function checkCIContent_RcvChatFeature(
   const n = c.issues.length
   if (!checkChatFeature(v.feature, c, 'feature') && !c.all) return done(c, n, k)
   if (!checkPrefEnabled(v.enabled, c, 'enabled') && !c.all) return done(c, n, k)
-  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int (an integer)'))
+  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIContent_RcvChatFeature_fields)
   return done(c, n, k)
@@ -1092,7 +1092,7 @@ export function checkCIContent_SndChatFeature(
   const n = c.issues.length
   if (!checkChatFeature(v.feature, c, 'feature') && !c.all) return done(c, n, k)
   if (!checkPrefEnabled(v.enabled, c, 'enabled') && !c.all) return done(c, n, k)
-  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int (an integer)'))
+  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIContent_SndChatFeature_fields)
   return done(c, n, k)
@@ -1117,7 +1117,7 @@ export function checkCIContent_RcvChatPreference(
   const n = c.issues.length
   if (!checkChatFeature(v.feature, c, 'feature') && !c.all) return done(c, n, k)
   if (!checkFeatureAllowed(v.allowed, c, 'allowed') && !c.all) return done(c, n, k)
-  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int (an integer)'))
+  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIContent_RcvChatPreference_fields)
   return done(c, n, k)
@@ -1142,7 +1142,7 @@ export function checkCIContent_SndChatPreference(
   const n = c.issues.length
   if (!checkChatFeature(v.feature, c, 'feature') && !c.all) return done(c, n, k)
   if (!checkFeatureAllowed(v.allowed, c, 'allowed') && !c.all) return done(c, n, k)
-  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int (an integer)'))
+  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIContent_SndChatPreference_fields)
   return done(c, n, k)
@@ -1168,7 +1168,7 @@ export function checkCIContent_RcvGroupFeature(
   const n = c.issues.length
   if (!checkGroupFeature(v.groupFeature, c, 'groupFeature') && !c.all) return done(c, n, k)
   if (!checkGroupPreference(v.preference, c, 'preference') && !c.all) return done(c, n, k)
-  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int (an integer)'))
+  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int integer'))
     return done(c, n, k)
   if (v.memberRole_ !== undefined && !checkGroupMemberRole(v.memberRole_, c, 'memberRole_') && !c.all)
     return done(c, n, k)
@@ -1196,7 +1196,7 @@ export function checkCIContent_SndGroupFeature(
   const n = c.issues.length
   if (!checkGroupFeature(v.groupFeature, c, 'groupFeature') && !c.all) return done(c, n, k)
   if (!checkGroupPreference(v.preference, c, 'preference') && !c.all) return done(c, n, k)
-  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int (an integer)'))
+  if (v.param !== undefined && !isInteger(v.param) && !issue(c, 'param', v.param, 'int integer'))
     return done(c, n, k)
   if (v.memberRole_ !== undefined && !checkGroupMemberRole(v.memberRole_, c, 'memberRole_') && !c.all)
     return done(c, n, k)
@@ -1750,9 +1750,9 @@ const checkCIFile_fields = /* @__PURE__ */ new Set([
 export function checkCIFile(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'CIFile object')
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (typeof v.fileName !== 'string' && !issue(c, 'fileName', v.fileName, 'string')) return done(c, n, k)
-  if (!isInteger(v.fileSize) && !issue(c, 'fileSize', v.fileSize, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileSize) && !issue(c, 'fileSize', v.fileSize, 'int64 integer')) return done(c, n, k)
   if (v.fileSource !== undefined && !checkCryptoFile(v.fileSource, c, 'fileSource') && !c.all)
     return done(c, n, k)
   if (!checkCIFileStatus(v.fileStatus, c, 'fileStatus') && !c.all) return done(c, n, k)
@@ -1789,9 +1789,9 @@ export function checkCIFileStatus_SndTransfer(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.sndProgress) && !issue(c, 'sndProgress', v.sndProgress, 'int64 (an integer)'))
+  if (!isInteger(v.sndProgress) && !issue(c, 'sndProgress', v.sndProgress, 'int64 integer'))
     return done(c, n, k)
-  if (!isInteger(v.sndTotal) && !issue(c, 'sndTotal', v.sndTotal, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.sndTotal) && !issue(c, 'sndTotal', v.sndTotal, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIFileStatus_SndTransfer_fields)
   return done(c, n, k)
 }
@@ -1906,9 +1906,9 @@ export function checkCIFileStatus_RcvTransfer(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.rcvProgress) && !issue(c, 'rcvProgress', v.rcvProgress, 'int64 (an integer)'))
+  if (!isInteger(v.rcvProgress) && !issue(c, 'rcvProgress', v.rcvProgress, 'int64 integer'))
     return done(c, n, k)
-  if (!isInteger(v.rcvTotal) && !issue(c, 'rcvTotal', v.rcvTotal, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.rcvTotal) && !issue(c, 'rcvTotal', v.rcvTotal, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIFileStatus_RcvTransfer_fields)
   return done(c, n, k)
 }
@@ -2100,13 +2100,13 @@ export function checkCIForwardedFrom_Contact(
   if (
     v.contactId !== undefined &&
     !isInteger(v.contactId) &&
-    !issue(c, 'contactId', v.contactId, 'int64 (an integer)')
+    !issue(c, 'contactId', v.contactId, 'int64 integer')
   )
     return done(c, n, k)
   if (
     v.chatItemId !== undefined &&
     !isInteger(v.chatItemId) &&
-    !issue(c, 'chatItemId', v.chatItemId, 'int64 (an integer)')
+    !issue(c, 'chatItemId', v.chatItemId, 'int64 integer')
   )
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIForwardedFrom_Contact_fields)
@@ -2133,16 +2133,12 @@ export function checkCIForwardedFrom_Group(
   const n = c.issues.length
   if (typeof v.chatName !== 'string' && !issue(c, 'chatName', v.chatName, 'string')) return done(c, n, k)
   if (!checkMsgDirection(v.msgDir, c, 'msgDir') && !c.all) return done(c, n, k)
-  if (
-    v.groupId !== undefined &&
-    !isInteger(v.groupId) &&
-    !issue(c, 'groupId', v.groupId, 'int64 (an integer)')
-  )
+  if (v.groupId !== undefined && !isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer'))
     return done(c, n, k)
   if (
     v.chatItemId !== undefined &&
     !isInteger(v.chatItemId) &&
-    !issue(c, 'chatItemId', v.chatItemId, 'int64 (an integer)')
+    !issue(c, 'chatItemId', v.chatItemId, 'int64 integer')
   )
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIForwardedFrom_Group_fields)
@@ -2189,8 +2185,8 @@ const checkCIGroupInvitation_fields = /* @__PURE__ */ new Set([
 export function checkCIGroupInvitation(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'CIGroupInvitation object')
   const n = c.issues.length
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (typeof v.localDisplayName !== 'string' && !issue(c, 'localDisplayName', v.localDisplayName, 'string'))
     return done(c, n, k)
@@ -2255,7 +2251,7 @@ const checkCIMentionMember_fields = /* @__PURE__ */ new Set([
 export function checkCIMentionMember(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'CIMentionMember object')
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (typeof v.displayName !== 'string' && !issue(c, 'displayName', v.displayName, 'string'))
     return done(c, n, k)
@@ -2300,7 +2296,7 @@ const checkCIMeta_fields = /* @__PURE__ */ new Set([
 export function checkCIMeta(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'CIMeta object')
   const n = c.issues.length
-  if (!isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 integer')) return done(c, n, k)
   if (!isUtcTime(v.itemTs) && !issue(c, 'itemTs', v.itemTs, 'UTCTime string')) return done(c, n, k)
   if (typeof v.itemText !== 'string' && !issue(c, 'itemText', v.itemText, 'string')) return done(c, n, k)
   if (!checkCIStatus(v.itemStatus, c, 'itemStatus') && !c.all) return done(c, n, k)
@@ -2336,7 +2332,7 @@ export function checkCIMeta(v: unknown, c: DecodeContext, k: PathSegment | undef
   if (
     v.forwardedByMember !== undefined &&
     !isInteger(v.forwardedByMember) &&
-    !issue(c, 'forwardedByMember', v.forwardedByMember, 'int64 (an integer)')
+    !issue(c, 'forwardedByMember', v.forwardedByMember, 'int64 integer')
   )
     return done(c, n, k)
   if (typeof v.showGroupAsSender !== 'boolean' && !issue(c, 'showGroupAsSender', v.showGroupAsSender, 'bool'))
@@ -2379,7 +2375,7 @@ export function checkCIQuote(v: unknown, c: DecodeContext, k: PathSegment | unde
   if (!isObject(v)) return reject(c, k, v, 'CIQuote object')
   const n = c.issues.length
   if (v.chatDir !== undefined && !checkCIDirection(v.chatDir, c, 'chatDir') && !c.all) return done(c, n, k)
-  if (v.itemId !== undefined && !isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 (an integer)'))
+  if (v.itemId !== undefined && !isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 integer'))
     return done(c, n, k)
   if (
     v.sharedMsgId !== undefined &&
@@ -2428,7 +2424,7 @@ export function checkCIReactionCount(v: unknown, c: DecodeContext, k: PathSegmen
   if (!checkMsgReaction(v.reaction, c, 'reaction') && !c.all) return done(c, n, k)
   if (typeof v.userReacted !== 'boolean' && !issue(c, 'userReacted', v.userReacted, 'bool'))
     return done(c, n, k)
-  if (!isInteger(v.totalReacted) && !issue(c, 'totalReacted', v.totalReacted, 'int (an integer)'))
+  if (!isInteger(v.totalReacted) && !issue(c, 'totalReacted', v.totalReacted, 'int integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkCIReactionCount_fields)
   return done(c, n, k)
@@ -2630,7 +2626,7 @@ const checkCITimed_fields = /* @__PURE__ */ new Set(['ttl', 'deleteAt'])
 export function checkCITimed(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'CITimed object')
   const n = c.issues.length
-  if (!isInteger(v.ttl) && !issue(c, 'ttl', v.ttl, 'int (an integer)')) return done(c, n, k)
+  if (!isInteger(v.ttl) && !issue(c, 'ttl', v.ttl, 'int integer')) return done(c, n, k)
   if (
     v.deleteAt !== undefined &&
     !isUtcTime(v.deleteAt) &&
@@ -3031,9 +3027,9 @@ export function checkChatErrorType_DifferentActiveUser(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.commandUserId) && !issue(c, 'commandUserId', v.commandUserId, 'int64 (an integer)'))
+  if (!isInteger(v.commandUserId) && !issue(c, 'commandUserId', v.commandUserId, 'int64 integer'))
     return done(c, n, k)
-  if (!isInteger(v.activeUserId) && !issue(c, 'activeUserId', v.activeUserId, 'int64 (an integer)'))
+  if (!isInteger(v.activeUserId) && !issue(c, 'activeUserId', v.activeUserId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_DifferentActiveUser_fields)
   return done(c, n, k)
@@ -3051,7 +3047,7 @@ export function checkChatErrorType_CantDeleteActiveUser(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_CantDeleteActiveUser_fields)
   return done(c, n, k)
 }
@@ -3068,7 +3064,7 @@ export function checkChatErrorType_CantDeleteLastUser(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_CantDeleteLastUser_fields)
   return done(c, n, k)
 }
@@ -3085,7 +3081,7 @@ export function checkChatErrorType_CantHideLastUser(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_CantHideLastUser_fields)
   return done(c, n, k)
 }
@@ -3102,7 +3098,7 @@ export function checkChatErrorType_HiddenUserAlwaysMuted(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_HiddenUserAlwaysMuted_fields)
   return done(c, n, k)
 }
@@ -3119,7 +3115,7 @@ export function checkChatErrorType_EmptyUserPassword(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_EmptyUserPassword_fields)
   return done(c, n, k)
 }
@@ -3136,7 +3132,7 @@ export function checkChatErrorType_UserAlreadyHidden(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_UserAlreadyHidden_fields)
   return done(c, n, k)
 }
@@ -3153,7 +3149,7 @@ export function checkChatErrorType_UserNotHidden(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_UserNotHidden_fields)
   return done(c, n, k)
 }
@@ -3679,7 +3675,7 @@ export function checkChatErrorType_FileCancel(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (typeof v.message !== 'string' && !issue(c, 'message', v.message, 'string')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_FileCancel_fields)
   return done(c, n, k)
@@ -3732,7 +3728,7 @@ export function checkChatErrorType_FileSend(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (!checkAgentErrorType(v.agentError, c, 'agentError') && !c.all) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_FileSend_fields)
   return done(c, n, k)
@@ -3818,7 +3814,7 @@ export function checkChatErrorType_FileNotReceived(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_FileNotReceived_fields)
   return done(c, n, k)
 }
@@ -3852,7 +3848,7 @@ export function checkChatErrorType_FileNotApproved(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (!checkArray_string(v.unknownServers, c, 'unknownServers') && !c.all) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_FileNotApproved_fields)
   return done(c, n, k)
@@ -3870,7 +3866,7 @@ export function checkChatErrorType_FallbackToSMPProhibited(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_FallbackToSMPProhibited_fields)
   return done(c, n, k)
 }
@@ -3887,7 +3883,7 @@ export function checkChatErrorType_InlineFileProhibited(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_InlineFileProhibited_fields)
   return done(c, n, k)
 }
@@ -3984,8 +3980,7 @@ export function checkChatErrorType_CallContact(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatErrorType_CallContact_fields)
   return done(c, n, k)
 }
@@ -4596,7 +4591,7 @@ export function checkChatRef(v: unknown, c: DecodeContext, k: PathSegment | unde
   if (!isObject(v)) return reject(c, k, v, 'ChatRef object')
   const n = c.issues.length
   if (!checkChatType(v.chatType, c, 'chatType') && !c.all) return done(c, n, k)
-  if (!isInteger(v.chatId) && !issue(c, 'chatId', v.chatId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.chatId) && !issue(c, 'chatId', v.chatId, 'int64 integer')) return done(c, n, k)
   if (v.chatScope !== undefined && !checkGroupChatScope(v.chatScope, c, 'chatScope') && !c.all)
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatRef_fields)
@@ -4639,13 +4634,13 @@ const checkChatStats_fields = /* @__PURE__ */ new Set([
 export function checkChatStats(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'ChatStats object')
   const n = c.issues.length
-  if (!isInteger(v.unreadCount) && !issue(c, 'unreadCount', v.unreadCount, 'int (an integer)'))
+  if (!isInteger(v.unreadCount) && !issue(c, 'unreadCount', v.unreadCount, 'int integer'))
     return done(c, n, k)
-  if (!isInteger(v.unreadMentions) && !issue(c, 'unreadMentions', v.unreadMentions, 'int (an integer)'))
+  if (!isInteger(v.unreadMentions) && !issue(c, 'unreadMentions', v.unreadMentions, 'int integer'))
     return done(c, n, k)
-  if (!isInteger(v.reportsCount) && !issue(c, 'reportsCount', v.reportsCount, 'int (an integer)'))
+  if (!isInteger(v.reportsCount) && !issue(c, 'reportsCount', v.reportsCount, 'int integer'))
     return done(c, n, k)
-  if (!isInteger(v.minUnreadItemId) && !issue(c, 'minUnreadItemId', v.minUnreadItemId, 'int64 (an integer)'))
+  if (!isInteger(v.minUnreadItemId) && !issue(c, 'minUnreadItemId', v.minUnreadItemId, 'int64 integer'))
     return done(c, n, k)
   if (typeof v.unreadChat !== 'boolean' && !issue(c, 'unreadChat', v.unreadChat, 'bool')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatStats_fields)
@@ -4706,11 +4701,7 @@ export function checkChatWallpaper(v: unknown, c: DecodeContext, k: PathSegment 
     return done(c, n, k)
   if (v.scaleType !== undefined && !checkChatWallpaperScale(v.scaleType, c, 'scaleType') && !c.all)
     return done(c, n, k)
-  if (
-    v.scale !== undefined &&
-    typeof v.scale !== 'number' &&
-    !issue(c, 'scale', v.scale, 'double (a number)')
-  )
+  if (v.scale !== undefined && typeof v.scale !== 'number' && !issue(c, 'scale', v.scale, 'double number'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkChatWallpaper_fields)
   return done(c, n, k)
@@ -4745,7 +4736,7 @@ const checkClientNotice_fields = /* @__PURE__ */ new Set(['ttl'])
 export function checkClientNotice(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'ClientNotice object')
   const n = c.issues.length
-  if (v.ttl !== undefined && !isInteger(v.ttl) && !issue(c, 'ttl', v.ttl, 'int64 (an integer)'))
+  if (v.ttl !== undefined && !isInteger(v.ttl) && !issue(c, 'ttl', v.ttl, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkClientNotice_fields)
   return done(c, n, k)
@@ -5027,7 +5018,7 @@ export function checkMap_int64(v: unknown, c: DecodeContext, k: PathSegment | un
   if (!isObject(v)) return reject(c, k, v, 'map (object) of int64')
   const n = c.issues.length
   for (const i in v) {
-    if (!isInteger(v[i]) && !issue(c, i, v[i], 'int64 (an integer)')) return done(c, n, k)
+    if (!isInteger(v[i]) && !issue(c, i, v[i], 'int64 integer')) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -5044,7 +5035,7 @@ export function checkComposedMessage(v: unknown, c: DecodeContext, k: PathSegmen
   if (
     v.quotedItemId !== undefined &&
     !isInteger(v.quotedItemId) &&
-    !issue(c, 'quotedItemId', v.quotedItemId, 'int64 (an integer)')
+    !issue(c, 'quotedItemId', v.quotedItemId, 'int64 integer')
   )
     return done(c, n, k)
   if (!checkMsgContent(v.msgContent, c, 'msgContent') && !c.all) return done(c, n, k)
@@ -5289,23 +5280,23 @@ const checkConnection_fields = /* @__PURE__ */ new Set([
 export function checkConnection(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'Connection object')
   const n = c.issues.length
-  if (!isInteger(v.connId) && !issue(c, 'connId', v.connId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.connId) && !issue(c, 'connId', v.connId, 'int64 integer')) return done(c, n, k)
   if (typeof v.agentConnId !== 'string' && !issue(c, 'agentConnId', v.agentConnId, 'string'))
     return done(c, n, k)
-  if (!isInteger(v.connChatVersion) && !issue(c, 'connChatVersion', v.connChatVersion, 'int (an integer)'))
+  if (!isInteger(v.connChatVersion) && !issue(c, 'connChatVersion', v.connChatVersion, 'int integer'))
     return done(c, n, k)
   if (!checkVersionRange(v.peerChatVRange, c, 'peerChatVRange') && !c.all) return done(c, n, k)
-  if (!isInteger(v.connLevel) && !issue(c, 'connLevel', v.connLevel, 'int (an integer)')) return done(c, n, k)
+  if (!isInteger(v.connLevel) && !issue(c, 'connLevel', v.connLevel, 'int integer')) return done(c, n, k)
   if (
     v.viaContact !== undefined &&
     !isInteger(v.viaContact) &&
-    !issue(c, 'viaContact', v.viaContact, 'int64 (an integer)')
+    !issue(c, 'viaContact', v.viaContact, 'int64 integer')
   )
     return done(c, n, k)
   if (
     v.viaUserContactLink !== undefined &&
     !isInteger(v.viaUserContactLink) &&
-    !issue(c, 'viaUserContactLink', v.viaUserContactLink, 'int64 (an integer)')
+    !issue(c, 'viaUserContactLink', v.viaUserContactLink, 'int64 integer')
   )
     return done(c, n, k)
   if (typeof v.viaGroupLink !== 'boolean' && !issue(c, 'viaGroupLink', v.viaGroupLink, 'bool'))
@@ -5325,7 +5316,7 @@ export function checkConnection(v: unknown, c: DecodeContext, k: PathSegment | u
   if (
     v.customUserProfileId !== undefined &&
     !isInteger(v.customUserProfileId) &&
-    !issue(c, 'customUserProfileId', v.customUserProfileId, 'int64 (an integer)')
+    !issue(c, 'customUserProfileId', v.customUserProfileId, 'int64 integer')
   )
     return done(c, n, k)
   if (!checkConnType(v.connType, c, 'connType') && !c.all) return done(c, n, k)
@@ -5340,7 +5331,7 @@ export function checkConnection(v: unknown, c: DecodeContext, k: PathSegment | u
   if (
     v.entityId !== undefined &&
     !isInteger(v.entityId) &&
-    !issue(c, 'entityId', v.entityId, 'int64 (an integer)')
+    !issue(c, 'entityId', v.entityId, 'int64 integer')
   )
     return done(c, n, k)
   if (v.connectionCode !== undefined && !checkSecurityCode(v.connectionCode, c, 'connectionCode') && !c.all)
@@ -5360,9 +5351,9 @@ export function checkConnection(v: unknown, c: DecodeContext, k: PathSegment | u
     !issue(c, 'pqRcvEnabled', v.pqRcvEnabled, 'bool')
   )
     return done(c, n, k)
-  if (!isInteger(v.authErrCounter) && !issue(c, 'authErrCounter', v.authErrCounter, 'int (an integer)'))
+  if (!isInteger(v.authErrCounter) && !issue(c, 'authErrCounter', v.authErrCounter, 'int integer'))
     return done(c, n, k)
-  if (!isInteger(v.quotaErrCounter) && !issue(c, 'quotaErrCounter', v.quotaErrCounter, 'int (an integer)'))
+  if (!isInteger(v.quotaErrCounter) && !issue(c, 'quotaErrCounter', v.quotaErrCounter, 'int integer'))
     return done(c, n, k)
   if (!isUtcTime(v.createdAt) && !issue(c, 'createdAt', v.createdAt, 'UTCTime string')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkConnection_fields)
@@ -5712,7 +5703,7 @@ export function checkArray_int64(v: unknown, c: DecodeContext, k: PathSegment | 
   if (!Array.isArray(v)) return reject(c, k, v, 'array of int64')
   const n = c.issues.length
   for (let i = 0; i < v.length; i++) {
-    if (!isInteger(v[i]) && !issue(c, i, v[i], 'int64 (an integer)')) return done(c, n, k)
+    if (!isInteger(v[i]) && !issue(c, i, v[i], 'int64 integer')) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -5724,8 +5715,7 @@ export function checkArray_int64(v: unknown, c: DecodeContext, k: PathSegment | 
 export function checkContact(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'Contact object')
   const n = c.issues.length
-  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 integer')) return done(c, n, k)
   if (typeof v.localDisplayName !== 'string' && !issue(c, 'localDisplayName', v.localDisplayName, 'string'))
     return done(c, n, k)
   if (!checkLocalProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
@@ -5751,13 +5741,13 @@ export function checkContact(v: unknown, c: DecodeContext, k: PathSegment | unde
   if (
     v.contactRequestId !== undefined &&
     !isInteger(v.contactRequestId) &&
-    !issue(c, 'contactRequestId', v.contactRequestId, 'int64 (an integer)')
+    !issue(c, 'contactRequestId', v.contactRequestId, 'int64 integer')
   )
     return done(c, n, k)
   if (
     v.contactGroupMemberId !== undefined &&
     !isInteger(v.contactGroupMemberId) &&
-    !issue(c, 'contactGroupMemberId', v.contactGroupMemberId, 'int64 (an integer)')
+    !issue(c, 'contactGroupMemberId', v.contactGroupMemberId, 'int64 integer')
   )
     return done(c, n, k)
   if (typeof v.contactGrpInvSent !== 'boolean' && !issue(c, 'contactGrpInvSent', v.contactGrpInvSent, 'bool'))
@@ -5772,7 +5762,7 @@ export function checkContact(v: unknown, c: DecodeContext, k: PathSegment | unde
   if (
     v.chatItemTTL !== undefined &&
     !isInteger(v.chatItemTTL) &&
-    !issue(c, 'chatItemTTL', v.chatItemTTL, 'int64 (an integer)')
+    !issue(c, 'chatItemTTL', v.chatItemTTL, 'int64 integer')
   )
     return done(c, n, k)
   if (v.uiThemes !== undefined && !checkUIThemeEntityOverrides(v.uiThemes, c, 'uiThemes') && !c.all)
@@ -5782,7 +5772,7 @@ export function checkContact(v: unknown, c: DecodeContext, k: PathSegment | unde
   if (
     v.customData !== undefined &&
     !isObject(v.customData) &&
-    !issue(c, 'customData', v.customData, 'JSONObject (an object)')
+    !issue(c, 'customData', v.customData, 'JSONObject object')
   )
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkContact_fields)
@@ -6476,7 +6466,7 @@ export function checkFileDescr(v: unknown, c: DecodeContext, k: PathSegment | un
   const n = c.issues.length
   if (typeof v.fileDescrText !== 'string' && !issue(c, 'fileDescrText', v.fileDescrText, 'string'))
     return done(c, n, k)
-  if (!isInteger(v.fileDescrPartNo) && !issue(c, 'fileDescrPartNo', v.fileDescrPartNo, 'int (an integer)'))
+  if (!isInteger(v.fileDescrPartNo) && !issue(c, 'fileDescrPartNo', v.fileDescrPartNo, 'int integer'))
     return done(c, n, k)
   if (typeof v.fileDescrComplete !== 'boolean' && !issue(c, 'fileDescrComplete', v.fileDescrComplete, 'bool'))
     return done(c, n, k)
@@ -6727,7 +6717,7 @@ export function checkFileInvitation(v: unknown, c: DecodeContext, k: PathSegment
   if (!isObject(v)) return reject(c, k, v, 'FileInvitation object')
   const n = c.issues.length
   if (typeof v.fileName !== 'string' && !issue(c, 'fileName', v.fileName, 'string')) return done(c, n, k)
-  if (!isInteger(v.fileSize) && !issue(c, 'fileSize', v.fileSize, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileSize) && !issue(c, 'fileSize', v.fileSize, 'int64 integer')) return done(c, n, k)
   if (
     v.fileDigest !== undefined &&
     typeof v.fileDigest !== 'string' &&
@@ -6809,22 +6799,21 @@ const checkFileTransferMeta_fields = /* @__PURE__ */ new Set([
 export function checkFileTransferMeta(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'FileTransferMeta object')
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (v.xftpSndFile !== undefined && !checkXFTPSndFile(v.xftpSndFile, c, 'xftpSndFile') && !c.all)
     return done(c, n, k)
   if (
     v.xftpRedirectFor !== undefined &&
     !isInteger(v.xftpRedirectFor) &&
-    !issue(c, 'xftpRedirectFor', v.xftpRedirectFor, 'int64 (an integer)')
+    !issue(c, 'xftpRedirectFor', v.xftpRedirectFor, 'int64 integer')
   )
     return done(c, n, k)
   if (typeof v.fileName !== 'string' && !issue(c, 'fileName', v.fileName, 'string')) return done(c, n, k)
   if (typeof v.filePath !== 'string' && !issue(c, 'filePath', v.filePath, 'string')) return done(c, n, k)
-  if (!isInteger(v.fileSize) && !issue(c, 'fileSize', v.fileSize, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileSize) && !issue(c, 'fileSize', v.fileSize, 'int64 integer')) return done(c, n, k)
   if (v.fileInline !== undefined && !checkInlineFileMode(v.fileInline, c, 'fileInline') && !c.all)
     return done(c, n, k)
-  if (!isInteger(v.chunkSize) && !issue(c, 'chunkSize', v.chunkSize, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.chunkSize) && !issue(c, 'chunkSize', v.chunkSize, 'int64 integer')) return done(c, n, k)
   if (typeof v.cancelled !== 'boolean' && !issue(c, 'cancelled', v.cancelled, 'bool')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkFileTransferMeta_fields)
   return done(c, n, k)
@@ -7253,7 +7242,7 @@ export function checkGroupChatScope_MemberSupport(
   if (
     v.groupMemberId_ !== undefined &&
     !isInteger(v.groupMemberId_) &&
-    !issue(c, 'groupMemberId_', v.groupMemberId_, 'int64 (an integer)')
+    !issue(c, 'groupMemberId_', v.groupMemberId_, 'int64 integer')
   )
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkGroupChatScope_MemberSupport_fields)
@@ -7347,19 +7336,19 @@ export function checkGroupDirectInvitation(
   if (
     v.fromGroupId_ !== undefined &&
     !isInteger(v.fromGroupId_) &&
-    !issue(c, 'fromGroupId_', v.fromGroupId_, 'int64 (an integer)')
+    !issue(c, 'fromGroupId_', v.fromGroupId_, 'int64 integer')
   )
     return done(c, n, k)
   if (
     v.fromGroupMemberId_ !== undefined &&
     !isInteger(v.fromGroupMemberId_) &&
-    !issue(c, 'fromGroupMemberId_', v.fromGroupMemberId_, 'int64 (an integer)')
+    !issue(c, 'fromGroupMemberId_', v.fromGroupMemberId_, 'int64 integer')
   )
     return done(c, n, k)
   if (
     v.fromGroupMemberConnId_ !== undefined &&
     !isInteger(v.fromGroupMemberConnId_) &&
-    !issue(c, 'fromGroupMemberConnId_', v.fromGroupMemberConnId_, 'int64 (an integer)')
+    !issue(c, 'fromGroupMemberConnId_', v.fromGroupMemberConnId_, 'int64 integer')
   )
     return done(c, n, k)
   if (
@@ -7450,7 +7439,7 @@ const checkGroupInfo_fields = /* @__PURE__ */ new Set([
 export function checkGroupInfo(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'GroupInfo object')
   const n = c.issues.length
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
   if (typeof v.useRelays !== 'boolean' && !issue(c, 'useRelays', v.useRelays, 'bool')) return done(c, n, k)
   if (v.relayOwnStatus !== undefined && !checkRelayStatus(v.relayOwnStatus, c, 'relayOwnStatus') && !c.all)
     return done(c, n, k)
@@ -7481,7 +7470,7 @@ export function checkGroupInfo(v: unknown, c: DecodeContext, k: PathSegment | un
   if (
     v.chatItemTTL !== undefined &&
     !isInteger(v.chatItemTTL) &&
-    !issue(c, 'chatItemTTL', v.chatItemTTL, 'int64 (an integer)')
+    !issue(c, 'chatItemTTL', v.chatItemTTL, 'int64 integer')
   )
     return done(c, n, k)
   if (v.uiThemes !== undefined && !checkUIThemeEntityOverrides(v.uiThemes, c, 'uiThemes') && !c.all)
@@ -7489,13 +7478,13 @@ export function checkGroupInfo(v: unknown, c: DecodeContext, k: PathSegment | un
   if (
     v.customData !== undefined &&
     !isObject(v.customData) &&
-    !issue(c, 'customData', v.customData, 'JSONObject (an object)')
+    !issue(c, 'customData', v.customData, 'JSONObject object')
   )
     return done(c, n, k)
   if (!checkGroupSummary(v.groupSummary, c, 'groupSummary') && !c.all) return done(c, n, k)
   if (
     !isInteger(v.membersRequireAttention) &&
-    !issue(c, 'membersRequireAttention', v.membersRequireAttention, 'int (an integer)')
+    !issue(c, 'membersRequireAttention', v.membersRequireAttention, 'int integer')
   )
     return done(c, n, k)
   if (
@@ -7544,10 +7533,7 @@ const checkGroupLink_fields = /* @__PURE__ */ new Set([
 export function checkGroupLink(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'GroupLink object')
   const n = c.issues.length
-  if (
-    !isInteger(v.userContactLinkId) &&
-    !issue(c, 'userContactLinkId', v.userContactLinkId, 'int64 (an integer)')
-  )
+  if (!isInteger(v.userContactLinkId) && !issue(c, 'userContactLinkId', v.userContactLinkId, 'int64 integer'))
     return done(c, n, k)
   if (!checkCreatedConnLink(v.connLinkContact, c, 'connLinkContact') && !c.all) return done(c, n, k)
   if (typeof v.shortLinkDataSet !== 'boolean' && !issue(c, 'shortLinkDataSet', v.shortLinkDataSet, 'bool'))
@@ -7721,10 +7707,10 @@ const checkGroupMember_fields = /* @__PURE__ */ new Set([
 export function checkGroupMember(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'GroupMember object')
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
-  if (!isInteger(v.indexInGroup) && !issue(c, 'indexInGroup', v.indexInGroup, 'int64 (an integer)'))
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
+  if (!isInteger(v.indexInGroup) && !issue(c, 'indexInGroup', v.indexInGroup, 'int64 integer'))
     return done(c, n, k)
   if (typeof v.memberId !== 'string' && !issue(c, 'memberId', v.memberId, 'string')) return done(c, n, k)
   if (!checkGroupMemberRole(v.memberRole, c, 'memberRole') && !c.all) return done(c, n, k)
@@ -7737,7 +7723,7 @@ export function checkGroupMember(v: unknown, c: DecodeContext, k: PathSegment | 
   if (
     v.invitedByGroupMemberId !== undefined &&
     !isInteger(v.invitedByGroupMemberId) &&
-    !issue(c, 'invitedByGroupMemberId', v.invitedByGroupMemberId, 'int64 (an integer)')
+    !issue(c, 'invitedByGroupMemberId', v.invitedByGroupMemberId, 'int64 integer')
   )
     return done(c, n, k)
   if (typeof v.localDisplayName !== 'string' && !issue(c, 'localDisplayName', v.localDisplayName, 'string'))
@@ -7746,12 +7732,12 @@ export function checkGroupMember(v: unknown, c: DecodeContext, k: PathSegment | 
   if (
     v.memberContactId !== undefined &&
     !isInteger(v.memberContactId) &&
-    !issue(c, 'memberContactId', v.memberContactId, 'int64 (an integer)')
+    !issue(c, 'memberContactId', v.memberContactId, 'int64 integer')
   )
     return done(c, n, k)
   if (
     !isInteger(v.memberContactProfileId) &&
-    !issue(c, 'memberContactProfileId', v.memberContactProfileId, 'int64 (an integer)')
+    !issue(c, 'memberContactProfileId', v.memberContactProfileId, 'int64 integer')
   )
     return done(c, n, k)
   if (v.activeConn !== undefined && !checkConnection(v.activeConn, c, 'activeConn') && !c.all)
@@ -7822,7 +7808,7 @@ const checkGroupMemberRef_fields = /* @__PURE__ */ new Set(['groupMemberId', 'pr
 export function checkGroupMemberRef(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'GroupMemberRef object')
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkGroupMemberRef_fields)
@@ -8039,9 +8025,9 @@ const checkGroupRelay_fields = /* @__PURE__ */ new Set([
 export function checkGroupRelay(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'GroupRelay object')
   const n = c.issues.length
-  if (!isInteger(v.groupRelayId) && !issue(c, 'groupRelayId', v.groupRelayId, 'int64 (an integer)'))
+  if (!isInteger(v.groupRelayId) && !issue(c, 'groupRelayId', v.groupRelayId, 'int64 integer'))
     return done(c, n, k)
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkUserChatRelay(v.userChatRelay, c, 'userChatRelay') && !c.all) return done(c, n, k)
   if (!checkRelayStatus(v.relayStatus, c, 'relayStatus') && !c.all) return done(c, n, k)
@@ -8158,7 +8144,7 @@ const checkGroupSummary_fields = /* @__PURE__ */ new Set(['currentMembers'])
 export function checkGroupSummary(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'GroupSummary object')
   const n = c.issues.length
-  if (!isInteger(v.currentMembers) && !issue(c, 'currentMembers', v.currentMembers, 'int64 (an integer)'))
+  if (!isInteger(v.currentMembers) && !issue(c, 'currentMembers', v.currentMembers, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkGroupSummary_fields)
   return done(c, n, k)
@@ -8180,10 +8166,10 @@ export function checkGroupSupportChat(v: unknown, c: DecodeContext, k: PathSegme
   if (!isObject(v)) return reject(c, k, v, 'GroupSupportChat object')
   const n = c.issues.length
   if (!isUtcTime(v.chatTs) && !issue(c, 'chatTs', v.chatTs, 'UTCTime string')) return done(c, n, k)
-  if (!isInteger(v.unread) && !issue(c, 'unread', v.unread, 'int64 (an integer)')) return done(c, n, k)
-  if (!isInteger(v.memberAttention) && !issue(c, 'memberAttention', v.memberAttention, 'int64 (an integer)'))
+  if (!isInteger(v.unread) && !issue(c, 'unread', v.unread, 'int64 integer')) return done(c, n, k)
+  if (!isInteger(v.memberAttention) && !issue(c, 'memberAttention', v.memberAttention, 'int64 integer'))
     return done(c, n, k)
-  if (!isInteger(v.mentions) && !issue(c, 'mentions', v.mentions, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.mentions) && !issue(c, 'mentions', v.mentions, 'int64 integer')) return done(c, n, k)
   if (
     v.lastMsgFromMemberTs !== undefined &&
     !isUtcTime(v.lastMsgFromMemberTs) &&
@@ -8345,7 +8331,7 @@ export function checkInvitedBy_Contact(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.byContactId) && !issue(c, 'byContactId', v.byContactId, 'int64 (an integer)'))
+  if (!isInteger(v.byContactId) && !issue(c, 'byContactId', v.byContactId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkInvitedBy_Contact_fields)
   return done(c, n, k)
@@ -8452,11 +8438,7 @@ export function checkLinkContent_Video(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (
-    v.duration !== undefined &&
-    !isInteger(v.duration) &&
-    !issue(c, 'duration', v.duration, 'int (an integer)')
-  )
+  if (v.duration !== undefined && !isInteger(v.duration) && !issue(c, 'duration', v.duration, 'int integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkLinkContent_Video_fields)
   return done(c, n, k)
@@ -8475,7 +8457,7 @@ export function checkLinkContent_Unknown(
 ): boolean {
   const n = c.issues.length
   if (typeof v.tag !== 'string' && !issue(c, 'tag', v.tag, 'string')) return done(c, n, k)
-  if (!isObject(v.json) && !issue(c, 'json', v.json, 'JSONObject (an object)')) return done(c, n, k)
+  if (!isObject(v.json) && !issue(c, 'json', v.json, 'JSONObject object')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkLinkContent_Unknown_fields)
   return done(c, n, k)
 }
@@ -8545,8 +8527,7 @@ const checkLocalProfile_fields = /* @__PURE__ */ new Set([
 export function checkLocalProfile(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'LocalProfile object')
   const n = c.issues.length
-  if (!isInteger(v.profileId) && !issue(c, 'profileId', v.profileId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.profileId) && !issue(c, 'profileId', v.profileId, 'int64 integer')) return done(c, n, k)
   if (typeof v.displayName !== 'string' && !issue(c, 'displayName', v.displayName, 'string'))
     return done(c, n, k)
   if (typeof v.fullName !== 'string' && !issue(c, 'fullName', v.fullName, 'string')) return done(c, n, k)
@@ -8733,7 +8714,7 @@ export function checkMsgContent_Video(
   const n = c.issues.length
   if (typeof v.text !== 'string' && !issue(c, 'text', v.text, 'string')) return done(c, n, k)
   if (typeof v.image !== 'string' && !issue(c, 'image', v.image, 'string')) return done(c, n, k)
-  if (!isInteger(v.duration) && !issue(c, 'duration', v.duration, 'int (an integer)')) return done(c, n, k)
+  if (!isInteger(v.duration) && !issue(c, 'duration', v.duration, 'int integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkMsgContent_Video_fields)
   return done(c, n, k)
 }
@@ -8751,7 +8732,7 @@ export function checkMsgContent_Voice(
 ): boolean {
   const n = c.issues.length
   if (typeof v.text !== 'string' && !issue(c, 'text', v.text, 'string')) return done(c, n, k)
-  if (!isInteger(v.duration) && !issue(c, 'duration', v.duration, 'int (an integer)')) return done(c, n, k)
+  if (!isInteger(v.duration) && !issue(c, 'duration', v.duration, 'int integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkMsgContent_Voice_fields)
   return done(c, n, k)
 }
@@ -8823,7 +8804,7 @@ export function checkMsgContent_Unknown(
   const n = c.issues.length
   if (typeof v.tag !== 'string' && !issue(c, 'tag', v.tag, 'string')) return done(c, n, k)
   if (typeof v.text !== 'string' && !issue(c, 'text', v.text, 'string')) return done(c, n, k)
-  if (!isObject(v.json) && !issue(c, 'json', v.json, 'JSONObject (an object)')) return done(c, n, k)
+  if (!isObject(v.json) && !issue(c, 'json', v.json, 'JSONObject object')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkMsgContent_Unknown_fields)
   return done(c, n, k)
 }
@@ -8912,9 +8893,8 @@ export function checkMsgErrorType_MsgSkipped(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fromMsgId) && !issue(c, 'fromMsgId', v.fromMsgId, 'int64 (an integer)'))
-    return done(c, n, k)
-  if (!isInteger(v.toMsgId) && !issue(c, 'toMsgId', v.toMsgId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fromMsgId) && !issue(c, 'fromMsgId', v.fromMsgId, 'int64 integer')) return done(c, n, k)
+  if (!isInteger(v.toMsgId) && !issue(c, 'toMsgId', v.toMsgId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkMsgErrorType_MsgSkipped_fields)
   return done(c, n, k)
 }
@@ -8931,7 +8911,7 @@ export function checkMsgErrorType_MsgBadId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.msgId) && !issue(c, 'msgId', v.msgId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.msgId) && !issue(c, 'msgId', v.msgId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkMsgErrorType_MsgBadId_fields)
   return done(c, n, k)
 }
@@ -9045,7 +9025,7 @@ export function checkMsgReaction_Unknown(
 ): boolean {
   const n = c.issues.length
   if (typeof v.tag !== 'string' && !issue(c, 'tag', v.tag, 'string')) return done(c, n, k)
-  if (!isObject(v.json) && !issue(c, 'json', v.json, 'JSONObject (an object)')) return done(c, n, k)
+  if (!isObject(v.json) && !issue(c, 'json', v.json, 'JSONObject object')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkMsgReaction_Unknown_fields)
   return done(c, n, k)
 }
@@ -9278,9 +9258,9 @@ const checkNoteFolder_fields = /* @__PURE__ */ new Set([
 export function checkNoteFolder(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'NoteFolder object')
   const n = c.issues.length
-  if (!isInteger(v.noteFolderId) && !issue(c, 'noteFolderId', v.noteFolderId, 'int64 (an integer)'))
+  if (!isInteger(v.noteFolderId) && !issue(c, 'noteFolderId', v.noteFolderId, 'int64 integer'))
     return done(c, n, k)
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (!isUtcTime(v.createdAt) && !issue(c, 'createdAt', v.createdAt, 'UTCTime string')) return done(c, n, k)
   if (!isUtcTime(v.updatedAt) && !issue(c, 'updatedAt', v.updatedAt, 'UTCTime string')) return done(c, n, k)
   if (!isUtcTime(v.chatTs) && !issue(c, 'chatTs', v.chatTs, 'UTCTime string')) return done(c, n, k)
@@ -9315,8 +9295,7 @@ export function checkPendingContactConnection(
 ): boolean {
   if (!isObject(v)) return reject(c, k, v, 'PendingContactConnection object')
   const n = c.issues.length
-  if (!isInteger(v.pccConnId) && !issue(c, 'pccConnId', v.pccConnId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.pccConnId) && !issue(c, 'pccConnId', v.pccConnId, 'int64 integer')) return done(c, n, k)
   if (typeof v.pccAgentConnId !== 'string' && !issue(c, 'pccAgentConnId', v.pccAgentConnId, 'string'))
     return done(c, n, k)
   if (!checkConnStatus(v.pccConnStatus, c, 'pccConnStatus') && !c.all) return done(c, n, k)
@@ -9325,7 +9304,7 @@ export function checkPendingContactConnection(
   if (
     v.viaUserContactLink !== undefined &&
     !isInteger(v.viaUserContactLink) &&
-    !issue(c, 'viaUserContactLink', v.viaUserContactLink, 'int64 (an integer)')
+    !issue(c, 'viaUserContactLink', v.viaUserContactLink, 'int64 integer')
   )
     return done(c, n, k)
   if (
@@ -9337,7 +9316,7 @@ export function checkPendingContactConnection(
   if (
     v.customUserProfileId !== undefined &&
     !isInteger(v.customUserProfileId) &&
-    !issue(c, 'customUserProfileId', v.customUserProfileId, 'int64 (an integer)')
+    !issue(c, 'customUserProfileId', v.customUserProfileId, 'int64 integer')
   )
     return done(c, n, k)
   if (v.connLinkInv !== undefined && !checkCreatedConnLink(v.connLinkInv, c, 'connLinkInv') && !c.all)
@@ -10212,11 +10191,11 @@ const checkRcvFileDescr_fields = /* @__PURE__ */ new Set([
 export function checkRcvFileDescr(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'RcvFileDescr object')
   const n = c.issues.length
-  if (!isInteger(v.fileDescrId) && !issue(c, 'fileDescrId', v.fileDescrId, 'int64 (an integer)'))
+  if (!isInteger(v.fileDescrId) && !issue(c, 'fileDescrId', v.fileDescrId, 'int64 integer'))
     return done(c, n, k)
   if (typeof v.fileDescrText !== 'string' && !issue(c, 'fileDescrText', v.fileDescrText, 'string'))
     return done(c, n, k)
-  if (!isInteger(v.fileDescrPartNo) && !issue(c, 'fileDescrPartNo', v.fileDescrPartNo, 'int (an integer)'))
+  if (!isInteger(v.fileDescrPartNo) && !issue(c, 'fileDescrPartNo', v.fileDescrPartNo, 'int integer'))
     return done(c, n, k)
   if (typeof v.fileDescrComplete !== 'boolean' && !issue(c, 'fileDescrComplete', v.fileDescrComplete, 'bool'))
     return done(c, n, k)
@@ -10362,7 +10341,7 @@ const checkRcvFileTransfer_fields = /* @__PURE__ */ new Set([
 export function checkRcvFileTransfer(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'RcvFileTransfer object')
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (v.xftpRcvFile !== undefined && !checkXFTPRcvFile(v.xftpRcvFile, c, 'xftpRcvFile') && !c.all)
     return done(c, n, k)
   if (!checkFileInvitation(v.fileInvitation, c, 'fileInvitation') && !c.all) return done(c, n, k)
@@ -10374,13 +10353,12 @@ export function checkRcvFileTransfer(v: unknown, c: DecodeContext, k: PathSegmen
     !issue(c, 'senderDisplayName', v.senderDisplayName, 'string')
   )
     return done(c, n, k)
-  if (!isInteger(v.chunkSize) && !issue(c, 'chunkSize', v.chunkSize, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.chunkSize) && !issue(c, 'chunkSize', v.chunkSize, 'int64 integer')) return done(c, n, k)
   if (typeof v.cancelled !== 'boolean' && !issue(c, 'cancelled', v.cancelled, 'bool')) return done(c, n, k)
   if (
     v.grpMemberId !== undefined &&
     !isInteger(v.grpMemberId) &&
-    !issue(c, 'grpMemberId', v.grpMemberId, 'int64 (an integer)')
+    !issue(c, 'grpMemberId', v.grpMemberId, 'int64 integer')
   )
     return done(c, n, k)
   if (v.cryptoArgs !== undefined && !checkCryptoFileArgs(v.cryptoArgs, c, 'cryptoArgs') && !c.all)
@@ -10401,7 +10379,7 @@ export function checkRcvGroupEvent_MemberAdded(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkRcvGroupEvent_MemberAdded_fields)
@@ -10436,7 +10414,7 @@ export function checkRcvGroupEvent_MemberAccepted(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkRcvGroupEvent_MemberAccepted_fields)
@@ -10492,7 +10470,7 @@ export function checkRcvGroupEvent_MemberRole(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (!checkGroupMemberRole(v.role, c, 'role') && !c.all) return done(c, n, k)
@@ -10517,7 +10495,7 @@ export function checkRcvGroupEvent_MemberBlocked(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (typeof v.blocked !== 'boolean' && !issue(c, 'blocked', v.blocked, 'bool')) return done(c, n, k)
@@ -10554,7 +10532,7 @@ export function checkRcvGroupEvent_MemberDeleted(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkRcvGroupEvent_MemberDeleted_fields)
@@ -11282,31 +11260,30 @@ const checkSndFileTransfer_fields = /* @__PURE__ */ new Set([
 export function checkSndFileTransfer(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'SndFileTransfer object')
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (typeof v.fileName !== 'string' && !issue(c, 'fileName', v.fileName, 'string')) return done(c, n, k)
   if (typeof v.filePath !== 'string' && !issue(c, 'filePath', v.filePath, 'string')) return done(c, n, k)
-  if (!isInteger(v.fileSize) && !issue(c, 'fileSize', v.fileSize, 'int64 (an integer)')) return done(c, n, k)
-  if (!isInteger(v.chunkSize) && !issue(c, 'chunkSize', v.chunkSize, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.fileSize) && !issue(c, 'fileSize', v.fileSize, 'int64 integer')) return done(c, n, k)
+  if (!isInteger(v.chunkSize) && !issue(c, 'chunkSize', v.chunkSize, 'int64 integer')) return done(c, n, k)
   if (
     typeof v.recipientDisplayName !== 'string' &&
     !issue(c, 'recipientDisplayName', v.recipientDisplayName, 'string')
   )
     return done(c, n, k)
-  if (!isInteger(v.connId) && !issue(c, 'connId', v.connId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.connId) && !issue(c, 'connId', v.connId, 'int64 integer')) return done(c, n, k)
   if (typeof v.agentConnId !== 'string' && !issue(c, 'agentConnId', v.agentConnId, 'string'))
     return done(c, n, k)
   if (
     v.groupMemberId !== undefined &&
     !isInteger(v.groupMemberId) &&
-    !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)')
+    !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer')
   )
     return done(c, n, k)
   if (!checkFileStatus(v.fileStatus, c, 'fileStatus') && !c.all) return done(c, n, k)
   if (
     v.fileDescrId !== undefined &&
     !isInteger(v.fileDescrId) &&
-    !issue(c, 'fileDescrId', v.fileDescrId, 'int64 (an integer)')
+    !issue(c, 'fileDescrId', v.fileDescrId, 'int64 integer')
   )
     return done(c, n, k)
   if (v.fileInline !== undefined && !checkInlineFileMode(v.fileInline, c, 'fileInline') && !c.all)
@@ -11332,7 +11309,7 @@ export function checkSndGroupEvent_MemberRole(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (!checkGroupMemberRole(v.role, c, 'role') && !c.all) return done(c, n, k)
@@ -11357,7 +11334,7 @@ export function checkSndGroupEvent_MemberBlocked(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (typeof v.blocked !== 'boolean' && !issue(c, 'blocked', v.blocked, 'bool')) return done(c, n, k)
@@ -11394,7 +11371,7 @@ export function checkSndGroupEvent_MemberDeleted(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkSndGroupEvent_MemberDeleted_fields)
@@ -11446,7 +11423,7 @@ export function checkSndGroupEvent_MemberAccepted(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkSndGroupEvent_MemberAccepted_fields)
@@ -11606,7 +11583,7 @@ export function checkStoreError_UserNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_UserNotFound_fields)
   return done(c, n, k)
 }
@@ -11657,8 +11634,7 @@ export function checkStoreError_UserNotFoundByContactId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_UserNotFoundByContactId_fields)
   return done(c, n, k)
 }
@@ -11675,7 +11651,7 @@ export function checkStoreError_UserNotFoundByGroupId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_UserNotFoundByGroupId_fields)
   return done(c, n, k)
 }
@@ -11692,7 +11668,7 @@ export function checkStoreError_UserNotFoundByFileId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_UserNotFoundByFileId_fields)
   return done(c, n, k)
 }
@@ -11712,10 +11688,7 @@ export function checkStoreError_UserNotFoundByContactRequestId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (
-    !isInteger(v.contactRequestId) &&
-    !issue(c, 'contactRequestId', v.contactRequestId, 'int64 (an integer)')
-  )
+  if (!isInteger(v.contactRequestId) && !issue(c, 'contactRequestId', v.contactRequestId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_UserNotFoundByContactRequestId_fields)
   return done(c, n, k)
@@ -11733,8 +11706,7 @@ export function checkStoreError_ContactNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ContactNotFound_fields)
   return done(c, n, k)
 }
@@ -11769,7 +11741,7 @@ export function checkStoreError_ContactNotFoundByMemberId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ContactNotFoundByMemberId_fields)
   return done(c, n, k)
@@ -11837,10 +11809,7 @@ export function checkStoreError_ContactRequestNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (
-    !isInteger(v.contactRequestId) &&
-    !issue(c, 'contactRequestId', v.contactRequestId, 'int64 (an integer)')
-  )
+  if (!isInteger(v.contactRequestId) && !issue(c, 'contactRequestId', v.contactRequestId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ContactRequestNotFound_fields)
   return done(c, n, k)
@@ -11879,10 +11848,7 @@ export function checkStoreError_InvalidContactRequestEntity(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (
-    !isInteger(v.contactRequestId) &&
-    !issue(c, 'contactRequestId', v.contactRequestId, 'int64 (an integer)')
-  )
+  if (!isInteger(v.contactRequestId) && !issue(c, 'contactRequestId', v.contactRequestId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_InvalidContactRequestEntity_fields)
   return done(c, n, k)
@@ -11916,7 +11882,7 @@ export function checkStoreError_GroupNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_GroupNotFound_fields)
   return done(c, n, k)
 }
@@ -11954,7 +11920,7 @@ export function checkStoreError_GroupMemberNameNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
   if (typeof v.groupMemberName !== 'string' && !issue(c, 'groupMemberName', v.groupMemberName, 'string'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_GroupMemberNameNotFound_fields)
@@ -11973,7 +11939,7 @@ export function checkStoreError_GroupMemberNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_GroupMemberNotFound_fields)
   return done(c, n, k)
@@ -11994,10 +11960,7 @@ export function checkStoreError_GroupMemberNotFoundByIndex(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (
-    !isInteger(v.groupMemberIndex) &&
-    !issue(c, 'groupMemberIndex', v.groupMemberIndex, 'int64 (an integer)')
-  )
+  if (!isInteger(v.groupMemberIndex) && !issue(c, 'groupMemberIndex', v.groupMemberIndex, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_GroupMemberNotFoundByIndex_fields)
   return done(c, n, k)
@@ -12018,7 +11981,7 @@ export function checkStoreError_MemberRelationsVectorNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_MemberRelationsVectorNotFound_fields)
   return done(c, n, k)
@@ -12036,7 +11999,7 @@ export function checkStoreError_GroupHostMemberNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_GroupHostMemberNotFound_fields)
   return done(c, n, k)
 }
@@ -12070,8 +12033,7 @@ export function checkStoreError_MemberContactGroupMemberNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_MemberContactGroupMemberNotFound_fields)
   return done(c, n, k)
 }
@@ -12184,7 +12146,7 @@ export function checkStoreError_NoteFolderAlreadyExists(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.noteFolderId) && !issue(c, 'noteFolderId', v.noteFolderId, 'int64 (an integer)'))
+  if (!isInteger(v.noteFolderId) && !issue(c, 'noteFolderId', v.noteFolderId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_NoteFolderAlreadyExists_fields)
   return done(c, n, k)
@@ -12202,7 +12164,7 @@ export function checkStoreError_NoteFolderNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.noteFolderId) && !issue(c, 'noteFolderId', v.noteFolderId, 'int64 (an integer)'))
+  if (!isInteger(v.noteFolderId) && !issue(c, 'noteFolderId', v.noteFolderId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_NoteFolderNotFound_fields)
   return done(c, n, k)
@@ -12236,7 +12198,7 @@ export function checkStoreError_SndFileNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_SndFileNotFound_fields)
   return done(c, n, k)
 }
@@ -12253,7 +12215,7 @@ export function checkStoreError_SndFileInvalid(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_SndFileInvalid_fields)
   return done(c, n, k)
 }
@@ -12270,7 +12232,7 @@ export function checkStoreError_RcvFileNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_RcvFileNotFound_fields)
   return done(c, n, k)
 }
@@ -12287,7 +12249,7 @@ export function checkStoreError_RcvFileDescrNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_RcvFileDescrNotFound_fields)
   return done(c, n, k)
 }
@@ -12304,7 +12266,7 @@ export function checkStoreError_FileNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_FileNotFound_fields)
   return done(c, n, k)
 }
@@ -12321,7 +12283,7 @@ export function checkStoreError_RcvFileInvalid(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_RcvFileInvalid_fields)
   return done(c, n, k)
 }
@@ -12354,7 +12316,7 @@ export function checkStoreError_LocalFileNoTransfer(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_LocalFileNoTransfer_fields)
   return done(c, n, k)
 }
@@ -12371,7 +12333,7 @@ export function checkStoreError_SharedMsgIdNotFoundByFileId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_SharedMsgIdNotFoundByFileId_fields)
   return done(c, n, k)
 }
@@ -12460,7 +12422,7 @@ export function checkStoreError_ConnectionNotFoundById(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.connId) && !issue(c, 'connId', v.connId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.connId) && !issue(c, 'connId', v.connId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ConnectionNotFoundById_fields)
   return done(c, n, k)
 }
@@ -12477,7 +12439,7 @@ export function checkStoreError_ConnectionNotFoundByMemberId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ConnectionNotFoundByMemberId_fields)
   return done(c, n, k)
@@ -12495,7 +12457,7 @@ export function checkStoreError_PendingConnectionNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.connId) && !issue(c, 'connId', v.connId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.connId) && !issue(c, 'connId', v.connId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_PendingConnectionNotFound_fields)
   return done(c, n, k)
 }
@@ -12595,7 +12557,7 @@ export function checkStoreError_BadChatItem(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 integer')) return done(c, n, k)
   if (v.itemTs !== undefined && !isUtcTime(v.itemTs) && !issue(c, 'itemTs', v.itemTs, 'UTCTime string'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_BadChatItem_fields)
@@ -12614,7 +12576,7 @@ export function checkStoreError_ChatItemNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ChatItemNotFound_fields)
   return done(c, n, k)
 }
@@ -12666,7 +12628,7 @@ export function checkStoreError_ChatItemNotFoundByFileId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ChatItemNotFoundByFileId_fields)
   return done(c, n, k)
 }
@@ -12683,8 +12645,7 @@ export function checkStoreError_ChatItemNotFoundByContactId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ChatItemNotFoundByContactId_fields)
   return done(c, n, k)
 }
@@ -12701,7 +12662,7 @@ export function checkStoreError_ChatItemNotFoundByGroupId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ChatItemNotFoundByGroupId_fields)
   return done(c, n, k)
 }
@@ -12718,8 +12679,7 @@ export function checkStoreError_ProfileNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.profileId) && !issue(c, 'profileId', v.profileId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.profileId) && !issue(c, 'profileId', v.profileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ProfileNotFound_fields)
   return done(c, n, k)
 }
@@ -12770,7 +12730,7 @@ export function checkStoreError_HostMemberIdNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_HostMemberIdNotFound_fields)
   return done(c, n, k)
 }
@@ -12787,7 +12747,7 @@ export function checkStoreError_ContactNotFoundByFileId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.fileId) && !issue(c, 'fileId', v.fileId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ContactNotFoundByFileId_fields)
   return done(c, n, k)
 }
@@ -12804,8 +12764,8 @@ export function checkStoreError_NoGroupSndStatus(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 (an integer)')) return done(c, n, k)
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.itemId) && !issue(c, 'itemId', v.itemId, 'int64 integer')) return done(c, n, k)
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_NoGroupSndStatus_fields)
   return done(c, n, k)
@@ -12829,19 +12789,19 @@ export function checkStoreError_DuplicateGroupMessage(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer')) return done(c, n, k)
   if (typeof v.sharedMsgId !== 'string' && !issue(c, 'sharedMsgId', v.sharedMsgId, 'string'))
     return done(c, n, k)
   if (
     v.authorGroupMemberId !== undefined &&
     !isInteger(v.authorGroupMemberId) &&
-    !issue(c, 'authorGroupMemberId', v.authorGroupMemberId, 'int64 (an integer)')
+    !issue(c, 'authorGroupMemberId', v.authorGroupMemberId, 'int64 integer')
   )
     return done(c, n, k)
   if (
     v.forwardedByGroupMemberId !== undefined &&
     !isInteger(v.forwardedByGroupMemberId) &&
-    !issue(c, 'forwardedByGroupMemberId', v.forwardedByGroupMemberId, 'int64 (an integer)')
+    !issue(c, 'forwardedByGroupMemberId', v.forwardedByGroupMemberId, 'int64 integer')
   )
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_DuplicateGroupMessage_fields)
@@ -12860,7 +12820,7 @@ export function checkStoreError_RemoteHostNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.remoteHostId) && !issue(c, 'remoteHostId', v.remoteHostId, 'int64 (an integer)'))
+  if (!isInteger(v.remoteHostId) && !issue(c, 'remoteHostId', v.remoteHostId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_RemoteHostNotFound_fields)
   return done(c, n, k)
@@ -12910,7 +12870,7 @@ export function checkStoreError_RemoteCtrlNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.remoteCtrlId) && !issue(c, 'remoteCtrlId', v.remoteCtrlId, 'int64 (an integer)'))
+  if (!isInteger(v.remoteCtrlId) && !issue(c, 'remoteCtrlId', v.remoteCtrlId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_RemoteCtrlNotFound_fields)
   return done(c, n, k)
@@ -12944,9 +12904,8 @@ export function checkStoreError_ProhibitedDeleteUser(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
-  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
+  if (!isInteger(v.contactId) && !issue(c, 'contactId', v.contactId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_ProhibitedDeleteUser_fields)
   return done(c, n, k)
 }
@@ -12963,10 +12922,7 @@ export function checkStoreError_OperatorNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (
-    !isInteger(v.serverOperatorId) &&
-    !issue(c, 'serverOperatorId', v.serverOperatorId, 'int64 (an integer)')
-  )
+  if (!isInteger(v.serverOperatorId) && !issue(c, 'serverOperatorId', v.serverOperatorId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_OperatorNotFound_fields)
   return done(c, n, k)
@@ -13000,7 +12956,7 @@ export function checkStoreError_UserChatRelayNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.chatRelayId) && !issue(c, 'chatRelayId', v.chatRelayId, 'int64 (an integer)'))
+  if (!isInteger(v.chatRelayId) && !issue(c, 'chatRelayId', v.chatRelayId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_UserChatRelayNotFound_fields)
   return done(c, n, k)
@@ -13018,7 +12974,7 @@ export function checkStoreError_GroupRelayNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupRelayId) && !issue(c, 'groupRelayId', v.groupRelayId, 'int64 (an integer)'))
+  if (!isInteger(v.groupRelayId) && !issue(c, 'groupRelayId', v.groupRelayId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_GroupRelayNotFound_fields)
   return done(c, n, k)
@@ -13036,7 +12992,7 @@ export function checkStoreError_GroupRelayNotFoundByMemberId(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 (an integer)'))
+  if (!isInteger(v.groupMemberId) && !issue(c, 'groupMemberId', v.groupMemberId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_GroupRelayNotFoundByMemberId_fields)
   return done(c, n, k)
@@ -13086,7 +13042,7 @@ export function checkStoreError_InvalidDeliveryTask(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.taskId) && !issue(c, 'taskId', v.taskId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.taskId) && !issue(c, 'taskId', v.taskId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_InvalidDeliveryTask_fields)
   return done(c, n, k)
 }
@@ -13103,7 +13059,7 @@ export function checkStoreError_DeliveryTaskNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.taskId) && !issue(c, 'taskId', v.taskId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.taskId) && !issue(c, 'taskId', v.taskId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_DeliveryTaskNotFound_fields)
   return done(c, n, k)
 }
@@ -13120,7 +13076,7 @@ export function checkStoreError_InvalidDeliveryJob(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.jobId) && !issue(c, 'jobId', v.jobId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.jobId) && !issue(c, 'jobId', v.jobId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_InvalidDeliveryJob_fields)
   return done(c, n, k)
 }
@@ -13137,7 +13093,7 @@ export function checkStoreError_DeliveryJobNotFound(
   k: PathSegment | undefined,
 ): boolean {
   const n = c.issues.length
-  if (!isInteger(v.jobId) && !issue(c, 'jobId', v.jobId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.jobId) && !issue(c, 'jobId', v.jobId, 'int64 integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkStoreError_DeliveryJobNotFound_fields)
   return done(c, n, k)
 }
@@ -13484,8 +13440,7 @@ export function checkTimedMessagesGroupPreference(
   if (!isObject(v)) return reject(c, k, v, 'TimedMessagesGroupPreference object')
   const n = c.issues.length
   if (!checkGroupFeatureEnabled(v.enable, c, 'enable') && !c.all) return done(c, n, k)
-  if (v.ttl !== undefined && !isInteger(v.ttl) && !issue(c, 'ttl', v.ttl, 'int (an integer)'))
-    return done(c, n, k)
+  if (v.ttl !== undefined && !isInteger(v.ttl) && !issue(c, 'ttl', v.ttl, 'int integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkTimedMessagesGroupPreference_fields)
   return done(c, n, k)
 }
@@ -13504,8 +13459,7 @@ export function checkTimedMessagesPreference(
   if (!isObject(v)) return reject(c, k, v, 'TimedMessagesPreference object')
   const n = c.issues.length
   if (!checkFeatureAllowed(v.allow, c, 'allow') && !c.all) return done(c, n, k)
-  if (v.ttl !== undefined && !isInteger(v.ttl) && !issue(c, 'ttl', v.ttl, 'int (an integer)'))
-    return done(c, n, k)
+  if (v.ttl !== undefined && !isInteger(v.ttl) && !issue(c, 'ttl', v.ttl, 'int integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkTimedMessagesPreference_fields)
   return done(c, n, k)
 }
@@ -13819,17 +13773,17 @@ const checkUser_fields = /* @__PURE__ */ new Set([
 export function checkUser(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'User object')
   const n = c.issues.length
-  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 (an integer)')) return done(c, n, k)
+  if (!isInteger(v.userId) && !issue(c, 'userId', v.userId, 'int64 integer')) return done(c, n, k)
   if (typeof v.agentUserId !== 'string' && !issue(c, 'agentUserId', v.agentUserId, 'string'))
     return done(c, n, k)
-  if (!isInteger(v.userContactId) && !issue(c, 'userContactId', v.userContactId, 'int64 (an integer)'))
+  if (!isInteger(v.userContactId) && !issue(c, 'userContactId', v.userContactId, 'int64 integer'))
     return done(c, n, k)
   if (typeof v.localDisplayName !== 'string' && !issue(c, 'localDisplayName', v.localDisplayName, 'string'))
     return done(c, n, k)
   if (!checkLocalProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (!checkFullPreferences(v.fullPreferences, c, 'fullPreferences') && !c.all) return done(c, n, k)
   if (typeof v.activeUser !== 'boolean' && !issue(c, 'activeUser', v.activeUser, 'bool')) return done(c, n, k)
-  if (!isInteger(v.activeOrder) && !issue(c, 'activeOrder', v.activeOrder, 'int64 (an integer)'))
+  if (!isInteger(v.activeOrder) && !issue(c, 'activeOrder', v.activeOrder, 'int64 integer'))
     return done(c, n, k)
   if (v.viewPwdHash !== undefined && !checkUserPwdHash(v.viewPwdHash, c, 'viewPwdHash') && !c.all)
     return done(c, n, k)
@@ -13878,7 +13832,7 @@ const checkUserChatRelay_fields = /* @__PURE__ */ new Set([
 export function checkUserChatRelay(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'UserChatRelay object')
   const n = c.issues.length
-  if (!isInteger(v.chatRelayId) && !issue(c, 'chatRelayId', v.chatRelayId, 'int64 (an integer)'))
+  if (!isInteger(v.chatRelayId) && !issue(c, 'chatRelayId', v.chatRelayId, 'int64 integer'))
     return done(c, n, k)
   if (typeof v.address !== 'string' && !issue(c, 'address', v.address, 'string')) return done(c, n, k)
   if (typeof v.name !== 'string' && !issue(c, 'name', v.name, 'string')) return done(c, n, k)
@@ -13901,18 +13855,11 @@ const checkUserContact_fields = /* @__PURE__ */ new Set(['userContactLinkId', 'c
 export function checkUserContact(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'UserContact object')
   const n = c.issues.length
-  if (
-    !isInteger(v.userContactLinkId) &&
-    !issue(c, 'userContactLinkId', v.userContactLinkId, 'int64 (an integer)')
-  )
+  if (!isInteger(v.userContactLinkId) && !issue(c, 'userContactLinkId', v.userContactLinkId, 'int64 integer'))
     return done(c, n, k)
   if (typeof v.connReqContact !== 'string' && !issue(c, 'connReqContact', v.connReqContact, 'string'))
     return done(c, n, k)
-  if (
-    v.groupId !== undefined &&
-    !isInteger(v.groupId) &&
-    !issue(c, 'groupId', v.groupId, 'int64 (an integer)')
-  )
+  if (v.groupId !== undefined && !isInteger(v.groupId) && !issue(c, 'groupId', v.groupId, 'int64 integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkUserContact_fields)
   return done(c, n, k)
@@ -13933,10 +13880,7 @@ const checkUserContactLink_fields = /* @__PURE__ */ new Set([
 export function checkUserContactLink(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'UserContactLink object')
   const n = c.issues.length
-  if (
-    !isInteger(v.userContactLinkId) &&
-    !issue(c, 'userContactLinkId', v.userContactLinkId, 'int64 (an integer)')
-  )
+  if (!isInteger(v.userContactLinkId) && !issue(c, 'userContactLinkId', v.userContactLinkId, 'int64 integer'))
     return done(c, n, k)
   if (!checkCreatedConnLink(v.connLinkContact, c, 'connLinkContact') && !c.all) return done(c, n, k)
   if (typeof v.shortLinkDataSet !== 'boolean' && !issue(c, 'shortLinkDataSet', v.shortLinkDataSet, 'bool'))
@@ -13976,10 +13920,7 @@ const checkUserContactRequest_fields = /* @__PURE__ */ new Set([
 export function checkUserContactRequest(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'UserContactRequest object')
   const n = c.issues.length
-  if (
-    !isInteger(v.contactRequestId) &&
-    !issue(c, 'contactRequestId', v.contactRequestId, 'int64 (an integer)')
-  )
+  if (!isInteger(v.contactRequestId) && !issue(c, 'contactRequestId', v.contactRequestId, 'int64 integer'))
     return done(c, n, k)
   if (
     typeof v.agentInvitationId !== 'string' &&
@@ -13989,26 +13930,25 @@ export function checkUserContactRequest(v: unknown, c: DecodeContext, k: PathSeg
   if (
     v.contactId_ !== undefined &&
     !isInteger(v.contactId_) &&
-    !issue(c, 'contactId_', v.contactId_, 'int64 (an integer)')
+    !issue(c, 'contactId_', v.contactId_, 'int64 integer')
   )
     return done(c, n, k)
   if (
     v.businessGroupId_ !== undefined &&
     !isInteger(v.businessGroupId_) &&
-    !issue(c, 'businessGroupId_', v.businessGroupId_, 'int64 (an integer)')
+    !issue(c, 'businessGroupId_', v.businessGroupId_, 'int64 integer')
   )
     return done(c, n, k)
   if (
     v.userContactLinkId_ !== undefined &&
     !isInteger(v.userContactLinkId_) &&
-    !issue(c, 'userContactLinkId_', v.userContactLinkId_, 'int64 (an integer)')
+    !issue(c, 'userContactLinkId_', v.userContactLinkId_, 'int64 integer')
   )
     return done(c, n, k)
   if (!checkVersionRange(v.cReqChatVRange, c, 'cReqChatVRange') && !c.all) return done(c, n, k)
   if (typeof v.localDisplayName !== 'string' && !issue(c, 'localDisplayName', v.localDisplayName, 'string'))
     return done(c, n, k)
-  if (!isInteger(v.profileId) && !issue(c, 'profileId', v.profileId, 'int64 (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.profileId) && !issue(c, 'profileId', v.profileId, 'int64 integer')) return done(c, n, k)
   if (!checkProfile(v.profile, c, 'profile') && !c.all) return done(c, n, k)
   if (!isUtcTime(v.createdAt) && !issue(c, 'createdAt', v.createdAt, 'UTCTime string')) return done(c, n, k)
   if (!isUtcTime(v.updatedAt) && !issue(c, 'updatedAt', v.updatedAt, 'UTCTime string')) return done(c, n, k)
@@ -14045,7 +13985,7 @@ export function checkUserInfo(v: unknown, c: DecodeContext, k: PathSegment | und
   if (!isObject(v)) return reject(c, k, v, 'UserInfo object')
   const n = c.issues.length
   if (!checkUser(v.user, c, 'user') && !c.all) return done(c, n, k)
-  if (!isInteger(v.unreadCount) && !issue(c, 'unreadCount', v.unreadCount, 'int (an integer)'))
+  if (!isInteger(v.unreadCount) && !issue(c, 'unreadCount', v.unreadCount, 'int integer'))
     return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkUserInfo_fields)
   return done(c, n, k)
@@ -14081,9 +14021,9 @@ export function checkUserProfileUpdateSummary(
 ): boolean {
   if (!isObject(v)) return reject(c, k, v, 'UserProfileUpdateSummary object')
   const n = c.issues.length
-  if (!isInteger(v.updateSuccesses) && !issue(c, 'updateSuccesses', v.updateSuccesses, 'int (an integer)'))
+  if (!isInteger(v.updateSuccesses) && !issue(c, 'updateSuccesses', v.updateSuccesses, 'int integer'))
     return done(c, n, k)
-  if (!isInteger(v.updateFailures) && !issue(c, 'updateFailures', v.updateFailures, 'int (an integer)'))
+  if (!isInteger(v.updateFailures) && !issue(c, 'updateFailures', v.updateFailures, 'int integer'))
     return done(c, n, k)
   if (!checkArray_Contact(v.changedContacts, c, 'changedContacts') && !c.all) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkUserProfileUpdateSummary_fields)
@@ -14114,10 +14054,8 @@ const checkVersionRange_fields = /* @__PURE__ */ new Set(['minVersion', 'maxVers
 export function checkVersionRange(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   if (!isObject(v)) return reject(c, k, v, 'VersionRange object')
   const n = c.issues.length
-  if (!isInteger(v.minVersion) && !issue(c, 'minVersion', v.minVersion, 'int (an integer)'))
-    return done(c, n, k)
-  if (!isInteger(v.maxVersion) && !issue(c, 'maxVersion', v.maxVersion, 'int (an integer)'))
-    return done(c, n, k)
+  if (!isInteger(v.minVersion) && !issue(c, 'minVersion', v.minVersion, 'int integer')) return done(c, n, k)
+  if (!isInteger(v.maxVersion) && !issue(c, 'maxVersion', v.maxVersion, 'int integer')) return done(c, n, k)
   if (c.strict) noExtraFields(c, v, checkVersionRange_fields)
   return done(c, n, k)
 }

@@ -9,11 +9,11 @@ import {checkEventName, checkMemberName, checkTypeName, typeDecoderName} from '.
 const PRIMITIVE_CHECKS: Record<PrimitiveName, {fails: (x: string) => string; expected: string}> = {
   bool: {fails: (x) => `typeof ${x} !== "boolean"`, expected: 'bool'},
   string: {fails: (x) => `typeof ${x} !== "string"`, expected: 'string'},
-  int: {fails: (x) => `!isInteger(${x})`, expected: 'int (an integer)'},
-  int64: {fails: (x) => `!isInteger(${x})`, expected: 'int64 (an integer)'},
-  word32: {fails: (x) => `!isWord32(${x})`, expected: `word32 (an integer from 0 to ${WORD32_MAX})`},
-  double: {fails: (x) => `typeof ${x} !== "number"`, expected: 'double (a number)'},
-  JSONObject: {fails: (x) => `!isObject(${x})`, expected: 'JSONObject (an object)'},
+  int: {fails: (x) => `!isInteger(${x})`, expected: 'int integer'},
+  int64: {fails: (x) => `!isInteger(${x})`, expected: 'int64 integer'},
+  word32: {fails: (x) => `!isWord32(${x})`, expected: `word32 integer (0 to ${WORD32_MAX})`},
+  double: {fails: (x) => `typeof ${x} !== "number"`, expected: 'double number'},
+  JSONObject: {fails: (x) => `!isObject(${x})`, expected: 'JSONObject object'},
   UTCTime: {fails: (x) => `!isUtcTime(${x})`, expected: 'UTCTime string'},
 }
 
