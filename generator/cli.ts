@@ -60,6 +60,15 @@ function isFileSystemError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'path' in error
 }
 
+/** Exit quietly when the reader of stdout goes away (`simplex-events schema | head`). */
+export function exitOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(process.exitCode ?? 0)
+  })
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  exitOnClosedPipe()
   process.exitCode = await runCli(process.argv.slice(2))
 }

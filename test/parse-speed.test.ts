@@ -1,6 +1,9 @@
 /**
  * parse+check of the newest docs stays fast enough to run on every `generate` and
  * `check`: under a second, after one warm-up run. `npx tsx bench/parse.ts` measures it.
+ *
+ * The time asserted is the fastest of a few runs: other test files run in parallel
+ * workers on the same cores, and one unlucky run measures them, not the parser.
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -20,11 +23,20 @@ function parseAndCheck(): boolean {
   }).ok
 }
 
-it('parses and checks spec/ in under 1000 ms (after one warm-up)', () => {
-  expect(parseAndCheck()).toBe(true)
+const BUDGET_MS = 1000
+const MEASURED_RUNS = 3
+
+/** Milliseconds one parse+check takes; fails the test if the docs do not parse. */
+function timeParseAndCheck(): number {
   const start = performance.now()
   const ok = parseAndCheck()
   const elapsed = performance.now() - start
   expect(ok).toBe(true)
-  expect(elapsed).toBeLessThan(1000)
+  return elapsed
+}
+
+it(`parses and checks spec/ in under ${BUDGET_MS} ms (after one warm-up)`, () => {
+  expect(parseAndCheck()).toBe(true)
+  const times = Array.from({length: MEASURED_RUNS}, timeParseAndCheck)
+  expect(Math.min(...times), `runs took ${times.map((time) => time.toFixed(0)).join(', ')} ms`).toBeLessThan(BUDGET_MS)
 })
