@@ -24,7 +24,7 @@ export async function writeTreeAtomically(out: string, files: ReadonlyMap<string
   const target = path.resolve(out)
   const parent = path.dirname(target)
   await mkdir(parent, {recursive: true})
-  await restoreInterruptedSwap(target)
+  await recoverInterruptedWrite(target)
   await assertReplaceable(target)
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
   const temporary = path.join(parent, `.${path.basename(target)}.next-${suffix}`)
@@ -67,8 +67,12 @@ export async function readTree(out: string): Promise<Map<string, string>> {
   return files
 }
 
-/** A swap interrupted between its renames left no `out` but a complete previous tree: put it back. */
-async function restoreInterruptedSwap(target: string): Promise<void> {
+/**
+ * A swap interrupted between its two renames leaves no `out` but the complete
+ * previous tree beside it: put that back. `writeTreeAtomically` does this first.
+ */
+export async function recoverInterruptedWrite(out: string): Promise<void> {
+  const target = path.resolve(out)
   if (await exists(target)) return
   const parent = path.dirname(target)
   const prefix = `.${path.basename(target)}.previous-`

@@ -397,7 +397,7 @@ describe.each(CASES)('$title', (testCase) => {
   let cliRun: ReturnType<typeof runSchemaCommand> | undefined
   const cli = () => (cliRun ??= runSchemaCommand(documents))
 
-  it(`reports it at ${testCase.file}, on the edited line`, () => {
+  it(`reports it at ${expected.file}:${expected.line}:${expected.column}`, () => {
     expect(errors).toContainEqual(expected)
   })
 

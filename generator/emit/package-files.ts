@@ -6,8 +6,24 @@ export const GENERATED_PACKAGE_VERSION = '0.1.0'
 /** TypeScript version the generated package is built and checked with (pinned, as in the root package). */
 const TYPESCRIPT_VERSION = '5.9.3'
 
-/** `generated/package.json`: ESM + CJS + types, zero runtime dependencies. */
+/**
+ * Content of `dist/cjs/package.json`, written by the build after `tsc -p tsconfig.cjs.json`: the
+ * package is `"type": "module"`, so without it Node and TypeScript would read the CommonJS `.js`
+ * and `.d.ts` files under `dist/cjs` as ESM ("masquerading as ESM" for attw and publint).
+ */
+export const CJS_PACKAGE_JSON = '{"type": "commonjs"}\n'
+
+/**
+ * `generated/package.json`: ESM + CJS + types, zero runtime dependencies.
+ *
+ * Layout: `dist/esm` (ESM `.js` + `.d.ts`, from `tsconfig.json`) and `dist/cjs` (CommonJS `.js` +
+ * `.d.ts`, from `tsconfig.cjs.json`, marked CommonJS by its own `package.json`). Each `exports`
+ * condition has its own `types`, so `import` and `require` both get types in the format they load.
+ * `main`/`types` serve resolvers without `exports` (TypeScript `node10`), which load CommonJS.
+ */
 export function packageJson(): string {
+  // Writes CJS_PACKAGE_JSON (as JSON text inside a shell double-quoted string).
+  const writeCjsPackageJson = `node -e "require('fs').writeFileSync('dist/cjs/package.json', '{\\"type\\": \\"commonjs\\"}\\n')"`
   const manifest = {
     name: 'simplex-chat-events',
     version: GENERATED_PACKAGE_VERSION,
@@ -17,7 +33,7 @@ export function packageJson(): string {
     sideEffects: false,
     main: './dist/cjs/index.js',
     module: './dist/esm/index.js',
-    types: './dist/esm/index.d.ts',
+    types: './dist/cjs/index.d.ts',
     exports: {
       '.': {
         import: {types: './dist/esm/index.d.ts', default: './dist/esm/index.js'},
@@ -26,11 +42,14 @@ export function packageJson(): string {
       './schema.json': './schema.json',
       './package.json': './package.json',
     },
+    // `src` is shipped for the declaration maps (go to definition lands in the TypeScript source).
     files: ['dist', 'src', 'schema.json'],
     keywords: ['simplex', 'simplex-chat', 'bot', 'events', 'decoder', 'typescript'],
     engines: {node: '>=18'},
     scripts: {
-      build: 'tsc -p tsconfig.json && tsc -p tsconfig.cjs.json && node -e "require(\'fs\').writeFileSync(\'dist/cjs/package.json\', \'{\\"type\\": \\"commonjs\\"}\\n\')"',
+      clean: `node -e "require('fs').rmSync('dist', {recursive: true, force: true})"`,
+      build: `npm run clean && tsc -p tsconfig.json && tsc -p tsconfig.cjs.json && ${writeCjsPackageJson}`,
+      typecheck: 'tsc --noEmit -p tsconfig.json',
       prepack: 'npm run build',
     },
     devDependencies: {typescript: TYPESCRIPT_VERSION},
@@ -38,11 +57,16 @@ export function packageJson(): string {
   return `${JSON.stringify(manifest, null, 2)}\n`
 }
 
+/**
+ * Options shared by both builds. `declarationMap` points the declarations at the shipped `src/`;
+ * `skipLibCheck: false` and `types: []`: the check covers every declaration and needs no `@types`.
+ */
 const compilerOptions = {
   target: 'ES2020',
   lib: ['ES2022'],
   strict: true,
   declaration: true,
+  declarationMap: true,
   sourceMap: false,
   skipLibCheck: false,
   types: [],
@@ -95,6 +119,18 @@ from its API docs (\`bots/api/EVENTS.md\`, \`TYPES.md\`) by [simplex-events](htt
 dependencies; ESM and CommonJS; erasable TypeScript (no enums, no value namespaces).
 
 ${schema.events.length} events, ${schema.types.length} types.
+
+## ESM and CommonJS
+
+\`\`\`ts
+import {decodeChatEvent} from 'simplex-chat-events'      // ESM: dist/esm
+const {decodeChatEvent} = require('simplex-chat-events') // CommonJS: dist/cjs
+\`\`\`
+
+Each build has its own declarations (\`exports\` conditions \`import\` and \`require\`). Node.js 18 or newer;
+TypeScript 5.0 or newer for the types (\`export type * as T\`), with any \`moduleResolution\` (\`nodenext\`,
+\`bundler\`, \`node10\`). A program that loads both builds holds two copies of the code: a \`DecodeError\` thrown by
+one is not \`instanceof\` the other's class, but its \`name\` is \`"DecodeError"\` in both.
 
 ## Decode frames
 
