@@ -44,7 +44,8 @@ function tsc(cwd, project) {
 export async function buildGenerated(dir) {
   const packageDir = path.resolve(dir)
   for (const file of ['package.json', 'tsconfig.json', 'tsconfig.cjs.json']) {
-    if (!existsSync(path.join(packageDir, file))) throw new Error(`${packageDir}: no ${file}; run \`npx tsx generator/cli.ts generate\` first`)
+    if (!existsSync(path.join(packageDir, file)))
+      throw new Error(`${packageDir}: no ${file}; run \`npx tsx generator/cli.ts generate\` first`)
   }
   if (!existsSync(TSC)) throw new Error(`${TSC} not found; run npm install in ${ROOT}`)
   const dist = path.join(packageDir, 'dist')

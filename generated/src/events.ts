@@ -679,6 +679,8 @@ export type ChatEvent =
   | ChatErrors
 /** The `type` tag of an event. */
 export type ChatEventTag = ChatEvent['type']
+/** `CEvt.Tag`, as upstream names the event tags: the same as `ChatEventTag`. */
+export type Tag = ChatEventTag
 /** Every event tag, in the order of EVENTS.md. */
 export const chatEventTags = [
   'contactConnected',

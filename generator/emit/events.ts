@@ -43,6 +43,13 @@ export function emitEvents(schema: Schema, corrections: CorrectionIndex): Statem
       type: `ChatEvent["type"]`,
     },
     {
+      kind: StructureKind.TypeAlias,
+      name: 'Tag',
+      isExported: true,
+      docs: describe(['`CEvt.Tag`, as upstream names the event tags: the same as `ChatEventTag`.']),
+      type: 'ChatEventTag',
+    },
+    {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,

@@ -27,7 +27,8 @@ export function packageJson(): string {
   const manifest = {
     name: 'simplex-chat-events',
     version: GENERATED_PACKAGE_VERSION,
-    description: 'Typed, validated events of the SimpleX Chat bot API: types, guards and decoders generated from the API docs',
+    description:
+      'Typed, validated events of the SimpleX Chat bot API: types, guards and decoders generated from the API docs',
     license: 'AGPL-3.0-only',
     type: 'module',
     sideEffects: false,
@@ -88,7 +89,13 @@ export function tsconfigFiles(): Record<string, string> {
   }
   // CommonJS output: `verbatimModuleSyntax` would forbid the ESM syntax of the sources here.
   const cjs = {
-    compilerOptions: {...compilerOptions, module: 'CommonJS', moduleResolution: 'Node10', outDir: 'dist/cjs', rootDir: 'src'},
+    compilerOptions: {
+      ...compilerOptions,
+      module: 'CommonJS',
+      moduleResolution: 'Node10',
+      outDir: 'dist/cjs',
+      rootDir: 'src',
+    },
     include: ['src'],
   }
   return {

@@ -301,24 +301,24 @@ export function listMutations(schema: Schema, value: unknown, root: MutationRoot
     // The node itself, replaced by a value of the wrong JSON type.
     switch (node.kind) {
       case 'primitive':
-        add('wrong-primitive', segments, {op: 'set', value: clone(pick(WRONG_PRIMITIVES[node.name]!))}, 'type')
+        add('wrong-primitive', segments, {op: 'set', value: pick(WRONG_PRIMITIVES[node.name]!)}, 'type')
         break
       case 'literal':
-        add('wrong-primitive', segments, {op: 'set', value: clone(pick([...WRONG_LITERALS, `${node.literal}!`]))}, 'type')
+        add('wrong-primitive', segments, {op: 'set', value: pick([...WRONG_LITERALS, `${node.literal}!`])}, 'type')
         break
       case 'enum':
-        add('wrong-shape', segments, {op: 'set', value: clone(pick(WRONG_SHAPES.enum))}, 'type')
+        add('wrong-shape', segments, {op: 'set', value: pick(WRONG_SHAPES.enum)}, 'type')
         break
       case 'record':
       case 'union':
       case 'event':
-        add('wrong-shape', segments, {op: 'set', value: clone(pick(WRONG_SHAPES.object))}, 'type')
+        add('wrong-shape', segments, {op: 'set', value: pick(WRONG_SHAPES.object)}, 'type')
         break
       case 'array':
-        add('wrong-shape', segments, {op: 'set', value: clone(pick(WRONG_SHAPES.array))}, 'type')
+        add('wrong-shape', segments, {op: 'set', value: pick(WRONG_SHAPES.array)}, 'type')
         break
       case 'map':
-        add('wrong-shape', segments, {op: 'set', value: clone(pick(WRONG_SHAPES.map))}, 'type')
+        add('wrong-shape', segments, {op: 'set', value: pick(WRONG_SHAPES.map)}, 'type')
         break
     }
     if (!isObjectOrArray(site.value)) {
@@ -333,13 +333,13 @@ export function listMutations(schema: Schema, value: unknown, root: MutationRoot
       case 'record':
       case 'union':
       case 'event': {
-        const fields = node.kind === 'union' ? node.fields : node.fields
+        const {fields} = node
         if (fields && !Array.isArray(object)) {
           for (const field of fields) {
             if (!field.optional && Object.hasOwn(object, field.wireName)) add('drop-field', [...segments, field.wireName], {op: 'delete'}, 'missing')
           }
           const extraKeys = EXTRA_KEYS.filter((key) => !node.known.has(key) && !Object.hasOwn(object, key))
-          add('extra-field', [...segments, pick(extraKeys)], {op: 'set', value: clone(pick(EXTRA_VALUES))}, 'extra')
+          add('extra-field', [...segments, pick(extraKeys)], {op: 'set', value: pick(EXTRA_VALUES)}, 'extra')
         }
         if (node.kind === 'union' && !Array.isArray(object)) {
           const tagPath = [...segments, 'type']
@@ -360,7 +360,7 @@ export function listMutations(schema: Schema, value: unknown, root: MutationRoot
           const elementPath = [...segments, position]
           if (variant === 3) add('array-element', elementPath, {op: 'set', value: undefined}, 'missing', false)
           else if (variant === 4) add('array-element', elementPath, {op: 'delete'}, 'missing', false)
-          else add('array-element', elementPath, {op: 'set', value: clone(pick(wrongValuesFor(schema, node.element)))}, 'type')
+          else add('array-element', elementPath, {op: 'set', value: pick(wrongValuesFor(schema, node.element))}, 'type')
         }
         break
       }
@@ -400,17 +400,36 @@ function unknownStrings(known: readonly string[], current: unknown): string[] {
 }
 
 function makeMutation(kind: MutationKind, segments: readonly PathSegment[], edit: Edit, code: MutationCode, jsonSafe: boolean): Mutation {
-  const path = formatPath(segments)
-  return {
-    kind,
-    segments,
-    path,
-    edit,
-    code,
-    strictOnly: code === 'extra',
-    fatal: segments.length === 0 || code === 'unknown-event',
-    jsonSafe,
-    description: `${kind} ${path} (${edit.op === 'delete' ? 'delete' : `set ${describe(edit.value)}`})`,
+  return new SingleMutation(kind, segments, edit, code, jsonSafe)
+}
+
+/** A mutation whose path and description are rendered on first use (a big event has hundreds of mutations; one is used). */
+class SingleMutation implements Mutation {
+  readonly strictOnly: boolean
+  readonly fatal: boolean
+  private rendered: string | undefined
+
+  constructor(
+    readonly kind: MutationKind,
+    readonly segments: readonly PathSegment[],
+    readonly edit: Edit,
+    readonly code: MutationCode,
+    readonly jsonSafe: boolean,
+  ) {
+    this.strictOnly = code === 'extra'
+    this.fatal = segments.length === 0 || code === 'unknown-event'
+  }
+
+  get path(): string {
+    return (this.rendered ??= formatPath(this.segments))
+  }
+
+  get description(): string {
+    return `${this.kind} ${this.path} (${this.edit.op === 'delete' ? 'delete' : `set ${describe(this.edit.value)}`})`
+  }
+
+  toJSON(): object {
+    return {kind: this.kind, path: this.path, code: this.code, edit: this.edit.op === 'delete' ? 'delete' : describe(this.edit.value)}
   }
 }
 
@@ -444,14 +463,14 @@ export function applyMutation(value: unknown, mutation: Pick<Mutation, 'segments
 export function applyEdit(value: unknown, segments: readonly PathSegment[], edit: Edit): unknown {
   if (segments.length === 0) {
     if (edit.op === 'delete') throw new Error('cannot delete the root')
-    return edit.value
+    return clone(edit.value)
   }
   const [head, ...rest] = segments as [PathSegment, ...PathSegment[]]
   if (!isObjectOrArray(value)) throw new Error(`nothing to descend into at ${String(head)}`)
   const copy = shallowCopy(value)
   if (rest.length === 0) {
     if (edit.op === 'delete') delete (copy as Record<PathSegment, unknown>)[head]
-    else setOwn(copy, head, edit.value)
+    else setOwn(copy, head, clone(edit.value))
   } else {
     setOwn(copy, head, applyEdit((value as Record<PathSegment, unknown>)[head], rest, edit))
   }
@@ -472,7 +491,7 @@ function shallowCopy(value: object): object {
   return copy
 }
 
-/** A fresh copy of a small JSON constant (so mutated values never share a constant array or object). */
+/** A fresh copy of a JSON value set by an edit (so mutated values never share the constant arrays and objects above). */
 function clone<T>(value: T): T {
   return isObjectOrArray(value) ? (JSON.parse(JSON.stringify(value)) as T) : value
 }

@@ -1,0 +1,10 @@
+import {loadSchema, sampleEvents} from '../test/support/arbitraries.js'
+let t=performance.now()
+const schema = await loadSchema()
+console.log('schema', performance.now()-t); t=performance.now()
+const ev = sampleEvents(schema, 300, 42)
+console.log('sample', performance.now()-t)
+const sizes = ev.map(e=>JSON.stringify(e).length).sort((a,b)=>a-b)
+console.log('sizes median', sizes[150], 'min', sizes[0], 'max', sizes.at(-1), 'total', sizes.reduce((a,b)=>a+b))
+const tags = new Set(ev.map(e=>e.type)); console.log('distinct tags', tags.size, 'of', schema.events.length)
+console.log(schema.types.length, schema.types.filter(t=>t.kind==='union').length)
