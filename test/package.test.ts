@@ -224,7 +224,7 @@ let packedFiles: string[] = []
 let publintMessages: Message[] = []
 let publintPkg: Record<string, unknown> = {}
 let attw: Run
-let consumers: Record<'module' | 'commonjs', Consumer>
+let consumers: Record<'module' | 'commonjs', Consumer> | undefined
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'simplex-events-package-'))
@@ -273,6 +273,12 @@ beforeAll(async () => {
   attw = types
   consumers = {module: esmConsumer, commonjs: cjsConsumer}
 }, 240_000)
+
+/** The consumer run of `type`; absent when the build or the pack failed (their own tests say why). */
+function consumerOf(type: 'module' | 'commonjs'): Consumer {
+  if (!consumers) throw new Error('no consumer run: the build or npm pack failed, see those tests')
+  return consumers[type]
+}
 
 afterAll(() => {
   if (scratch) rmSync(scratch, {recursive: true, force: true})
@@ -419,24 +425,24 @@ describe.each(['module', 'commonjs'] as const)('consumer project with "type": "%
   }
 
   it('installs the tarball offline, with nothing else', () => {
-    const {install, dir} = consumers[type]
+    const {install, dir} = consumerOf(type)
     expectSuccess(install, 'npm install <tarball>')
     expect(readdirSync(path.join(dir, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual([NAME])
   })
 
   it('decodes a real frame through import (dist/esm)', () => {
-    const {esm} = consumers[type]
+    const {esm} = consumerOf(type)
     expectSuccess(esm, 'node esm.mjs')
     expect(JSON.parse(esm.stdout)).toEqual({...expected, entry: `node_modules/${NAME}/dist/esm/index.js`})
   })
 
   it('decodes a real frame through require (dist/cjs)', () => {
-    const {cjs} = consumers[type]
+    const {cjs} = consumerOf(type)
     expectSuccess(cjs, 'node cjs.cjs')
     expect(JSON.parse(cjs.stdout)).toEqual({...expected, entry: `node_modules/${NAME}/dist/cjs/index.js`})
   })
 
   it('type-checks typed use as ESM and as CommonJS (tsc --module nodenext --strict)', () => {
-    expectSuccess(consumers[type].typecheck, 'tsc on the consumer')
+    expectSuccess(consumerOf(type).typecheck, 'tsc on the consumer')
   })
 })

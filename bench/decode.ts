@@ -1,0 +1,502 @@
+/**
+ * Decoder benchmark: our generated decoders against JSON.parse, ajv and zod 4,
+ * in one process, on the same inputs, interleaved.
+ *
+ *     npx tsx bench/decode.ts [--json] [--rounds N]
+ *     node --import tsx --cpu-prof bench/decode.ts      # profile
+ *
+ * Before measuring, every contender must agree on which inputs are valid (see
+ * `checkAgreement`); disagreements are printed and make the run exit with 1.
+ *
+ * Measuring: each contender runs once over every input of a class (a pass);
+ * a sample is a fixed number of passes (chosen at warm-up so a sample lasts
+ * ~`SAMPLE_MS`), timed as a whole and divided by the number of decodes. A round
+ * takes one sample of every contender on every class, contenders in an order
+ * rotated each round; results are medians over the rounds, and ratios are the
+ * medians of the per-round ratios (both sides measured within a few ms of each
+ * other, so drift on a shared machine cancels).
+ */
+import {performance} from 'node:perf_hooks'
+import {decodeChatEvent, decodeChatEventJson, type DecodeOptions} from '../generated/src/index.js'
+import {compileAjv} from './ajv.js'
+import {buildInputs, INPUT_CLASSES, textBytes, type BenchInput, type InputClass} from './inputs.js'
+import {formatTarget, grouped, isMain, median, parseOptions, spreadPercent, table, type Target} from './stats.js'
+import {buildZodSchemas} from './zod-schemas.js'
+
+/** Target length of one sample (a fixed batch of passes), in ms. */
+const SAMPLE_MS = 6
+/** Warm-up per contender and class: at least this many passes and this long. */
+const WARM_UP_PASSES = 5
+const WARM_UP_MS = 120
+
+const STRICT: DecodeOptions = {mode: 'strict'}
+const DEFAULT: DecodeOptions = {mode: 'default'}
+const LENIENT: DecodeOptions = {mode: 'lenient'}
+
+/** The inputs of one class as the contenders take them. */
+interface Batch {
+  values: unknown[]
+  texts: string[]
+}
+
+/** A contender: one pass over a batch, returning a checksum so nothing is optimized away. */
+interface Contender {
+  name: string
+  input: 'parsed' | 'text'
+  what: string
+  run(batch: Batch): number
+}
+
+type Validate = ReturnType<typeof compileAjv>['validate']
+type ZodEvent = ReturnType<typeof buildZodSchemas>['event']
+
+/**
+ * Every contender, each its own function (so each call site stays monomorphic).
+ * On a failure each reads its first error's path: ours `error.path`, ajv
+ * `errors[0].instancePath`, zod `error.issues[0].path`.
+ */
+function contenders(validate: Validate, zodEvent: ZodEvent): Contender[] {
+  return [
+    {
+      name: 'JSON.parse',
+      input: 'text',
+      what: 'JSON.parse alone (floor for text input)',
+      run(batch) {
+        const texts = batch.texts
+        let sink = 0
+        for (let index = 0; index < texts.length; index++) if (JSON.parse(texts[index]!) !== null) sink++
+        return sink
+      },
+    },
+    {
+      name: 'decode strict',
+      input: 'parsed',
+      what: "decodeChatEvent(value, {mode: 'strict'})",
+      run(batch) {
+        const values = batch.values
+        let sink = 0
+        for (let index = 0; index < values.length; index++) {
+          const result = decodeChatEvent(values[index], STRICT)
+          sink += result.ok ? 1 : result.error.path.length
+        }
+        return sink
+      },
+    },
+    {
+      name: 'decode default',
+      input: 'parsed',
+      what: "decodeChatEvent(value, {mode: 'default'})",
+      run(batch) {
+        const values = batch.values
+        let sink = 0
+        for (let index = 0; index < values.length; index++) {
+          const result = decodeChatEvent(values[index], DEFAULT)
+          sink += result.ok ? 1 : result.error.path.length
+        }
+        return sink
+      },
+    },
+    {
+      name: 'decode lenient',
+      input: 'parsed',
+      what: "decodeChatEvent(value, {mode: 'lenient'})",
+      run(batch) {
+        const values = batch.values
+        let sink = 0
+        for (let index = 0; index < values.length; index++) {
+          const result = decodeChatEvent(values[index], LENIENT)
+          sink += result.ok ? 1 + result.issues.length : result.error.path.length
+        }
+        return sink
+      },
+    },
+    {
+      name: 'decodeJson strict',
+      input: 'text',
+      what: "decodeChatEventJson(text, {mode: 'strict'})",
+      run(batch) {
+        const texts = batch.texts
+        let sink = 0
+        for (let index = 0; index < texts.length; index++) {
+          const result = decodeChatEventJson(texts[index]!, STRICT)
+          sink += result.ok ? 1 : result.error.path.length
+        }
+        return sink
+      },
+    },
+    {
+      name: 'decodeJson default',
+      input: 'text',
+      what: "decodeChatEventJson(text, {mode: 'default'})",
+      run(batch) {
+        const texts = batch.texts
+        let sink = 0
+        for (let index = 0; index < texts.length; index++) {
+          const result = decodeChatEventJson(texts[index]!, DEFAULT)
+          sink += result.ok ? 1 : result.error.path.length
+        }
+        return sink
+      },
+    },
+    {
+      name: 'decodeJson lenient',
+      input: 'text',
+      what: "decodeChatEventJson(text, {mode: 'lenient'})",
+      run(batch) {
+        const texts = batch.texts
+        let sink = 0
+        for (let index = 0; index < texts.length; index++) {
+          const result = decodeChatEventJson(texts[index]!, LENIENT)
+          sink += result.ok ? 1 + result.issues.length : result.error.path.length
+        }
+        return sink
+      },
+    },
+    {
+      name: 'ajv',
+      input: 'parsed',
+      what: 'ajv 8 validate(value) from generated/schema.json; on failure errors[0].instancePath',
+      run(batch) {
+        const values = batch.values
+        let sink = 0
+        for (let index = 0; index < values.length; index++) {
+          if (validate(values[index])) sink++
+          else sink += validate.errors![0]!.instancePath.length
+        }
+        return sink
+      },
+    },
+    {
+      name: 'JSON.parse + ajv',
+      input: 'text',
+      what: 'validate(JSON.parse(text)); on failure errors[0].instancePath',
+      run(batch) {
+        const texts = batch.texts
+        let sink = 0
+        for (let index = 0; index < texts.length; index++) {
+          if (validate(JSON.parse(texts[index]!))) sink++
+          else sink += validate.errors![0]!.instancePath.length
+        }
+        return sink
+      },
+    },
+    {
+      name: 'zod',
+      input: 'parsed',
+      what: 'zod 4 safeParse(value), schemas built from the IR; on failure error.issues[0].path',
+      run(batch) {
+        const values = batch.values
+        let sink = 0
+        for (let index = 0; index < values.length; index++) {
+          const result = zodEvent.safeParse(values[index])
+          sink += result.success ? 1 : result.error.issues[0]!.path.length
+        }
+        return sink
+      },
+    },
+  ]
+}
+
+// ---------------------------------------------------------------------------
+// Agreement
+
+/** One input on which the contenders (or a mode and its expectation) disagree. */
+export interface Disagreement {
+  class: InputClass
+  input: string
+  /** What was expected, what each said. */
+  detail: string
+}
+
+/**
+ * Check, before measuring, that every contender agrees with the class of every
+ * input: valid inputs pass our default mode, ajv and zod; invalid and unknown
+ * ones fail all three. Also: text and parsed decoding agree; a mutation is
+ * reported at its own path with its own code; strict mode passes the drawn
+ * valid events (no undocumented fields) and fails every invalid input; lenient
+ * mode keeps exactly the inputs whose issues are not fatal.
+ */
+function checkAgreement(classes: Record<InputClass, BenchInput[]>, validate: Validate, zodEvent: ZodEvent): {checked: number; disagreements: Disagreement[]; notes: string[]} {
+  const disagreements: Disagreement[] = []
+  const notes: string[] = []
+  let checked = 0
+  for (const inputClass of ['valid', 'invalid', 'unknown'] as const) {
+    const expected = inputClass === 'valid'
+    for (const input of classes[inputClass]) {
+      checked++
+      const ours = decodeChatEvent(input.value, DEFAULT)
+      const fromText = decodeChatEventJson(input.text, DEFAULT)
+      const ajv = validate(input.value)
+      const ajvError = ajv ? '' : ` (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message})`
+      const zod = zodEvent.safeParse(input.value)
+      const zodError = zod.success ? '' : ` (${formatZodPath(zod.error.issues[0]!.path)} ${zod.error.issues[0]!.message})`
+      const add = (detail: string) => disagreements.push({class: inputClass, input: input.label, detail})
+      if (ours.ok !== expected || ajv !== expected || zod.success !== expected) {
+        add(
+          `expected ${expected ? 'valid' : 'invalid'}: decoder ${ours.ok ? 'valid' : `invalid (${ours.error.message})`}, ` +
+            `ajv ${ajv ? 'valid' : `invalid${ajvError}`}, zod ${zod.success ? 'valid' : `invalid${zodError}`}`,
+        )
+      }
+      if (fromText.ok !== ours.ok) add(`decodeChatEventJson says ${fromText.ok}, decodeChatEvent says ${ours.ok}`)
+      if (input.mutation && !ours.ok && (ours.error.path !== input.mutation.path || ours.error.code !== input.mutation.code)) {
+        add(`mutation expects ${input.mutation.code} at ${input.mutation.path}; decoder reports ${ours.error.code} at ${ours.error.path}`)
+      }
+      const strict = decodeChatEvent(input.value, STRICT)
+      const isRealValid = input === classes['real-valid'][0]
+      if (strict.ok !== expected && !isRealValid) add(`strict mode says ${strict.ok ? 'valid' : `invalid (${strict.error.message})`}`)
+      if (isRealValid && !strict.ok) notes.push(`strict mode rejects the real ${input.label} as designed: ${strict.error.message}`)
+      const lenient = decodeChatEvent(input.value, LENIENT)
+      const lenientExpected = expected || (input.mutation ? !input.mutation.fatal : inputClass === 'invalid')
+      if (lenient.ok !== lenientExpected) add(`lenient mode says ${lenient.ok ? 'kept' : `failed (${lenient.error.message})`}, expected ${lenientExpected ? 'kept' : 'failed'}`)
+    }
+  }
+  return {checked, disagreements, notes}
+}
+
+function formatZodPath(path: readonly PropertyKey[]): string {
+  return `$${path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('')}`
+}
+
+// ---------------------------------------------------------------------------
+// Measuring
+
+export interface ContenderResult {
+  contender: string
+  input: 'parsed' | 'text'
+  class: InputClass
+  /** Median over rounds. */
+  nsPerOp: number
+  opsPerSec: number
+  /** Interquartile range over the median, %. */
+  spreadPercent: number
+  /** Decodes per sample. */
+  opsPerSample: number
+  /** ns/op of every round. */
+  samples: number[]
+}
+
+export interface Ratio {
+  class: InputClass
+  name: string
+  numerator: string
+  denominator: string
+  /** Median of the per-round ratios. */
+  ratio: number
+}
+
+export interface DecodeBenchResult {
+  node: string
+  rounds: number
+  sampleMs: number
+  setup: {schemaAndInputsMs: number; ajvCompileMs: number; zodBuildMs: number}
+  inputs: {class: InputClass; count: number; bytes: number; description: string}[]
+  contenders: {name: string; input: 'parsed' | 'text'; what: string}[]
+  agreement: {checked: number; disagreements: Disagreement[]; notes: string[]}
+  results: ContenderResult[]
+  ratios: Ratio[]
+  targets: Target[]
+  elapsedMs: number
+}
+
+/** Pairs whose ratio is reported for every class: [name, numerator, denominator]. */
+const RATIOS: [string, string, string][] = [
+  ['ajv ÷ decode default (parsed)', 'ajv', 'decode default'],
+  ['zod ÷ decode default (parsed)', 'zod', 'decode default'],
+  ['decode strict ÷ decode default', 'decode strict', 'decode default'],
+  ['decode lenient ÷ decode default', 'decode lenient', 'decode default'],
+  ['decodeJson default ÷ JSON.parse', 'decodeJson default', 'JSON.parse'],
+  ['JSON.parse + ajv ÷ JSON.parse', 'JSON.parse + ajv', 'JSON.parse'],
+]
+
+export async function runDecodeBench(options: {rounds: number; log?: (line: string) => void}): Promise<DecodeBenchResult> {
+  const log = options.log ?? (() => {})
+  const started = performance.now()
+  const inputs = await buildInputs()
+  const schemaAndInputsMs = performance.now() - started
+  const {validate, compileMs: ajvCompileMs} = compileAjv()
+  let mark = performance.now()
+  const zod = buildZodSchemas(inputs.schema)
+  const zodBuildMs = performance.now() - mark
+  const all = contenders(validate, zod.event)
+  log(`decode: inputs ready in ${schemaAndInputsMs.toFixed(0)} ms, ajv compiled in ${ajvCompileMs.toFixed(0)} ms, zod built in ${zodBuildMs.toFixed(0)} ms`)
+
+  const agreement = checkAgreement(inputs.classes, validate, zod.event)
+  log(`decode: agreement checked on ${agreement.checked} inputs: ${agreement.disagreements.length} disagreement(s)`)
+
+  const batches = Object.fromEntries(
+    INPUT_CLASSES.map((inputClass) => [inputClass, {values: inputs.classes[inputClass].map((input) => input.value), texts: inputs.classes[inputClass].map((input) => input.text)}]),
+  ) as Record<InputClass, Batch>
+
+  // Warm up every contender on every class, and fix each sample's batch of passes.
+  mark = performance.now()
+  const passes = new Map<string, number>()
+  const key = (contender: Contender, inputClass: InputClass) => `${contender.name}\u0000${inputClass}`
+  let sink = 0
+  for (const inputClass of INPUT_CLASSES) {
+    for (const contender of all) {
+      const batch = batches[inputClass]
+      const times: number[] = []
+      const warmStart = performance.now()
+      while (times.length < WARM_UP_PASSES || performance.now() - warmStart < WARM_UP_MS) {
+        const passStart = performance.now()
+        sink += contender.run(batch)
+        times.push(performance.now() - passStart)
+      }
+      passes.set(key(contender, inputClass), Math.max(1, Math.round(SAMPLE_MS / median(times.slice(-WARM_UP_PASSES)))))
+    }
+  }
+  log(`decode: warm-up ${(performance.now() - mark).toFixed(0)} ms`)
+
+  const samples = new Map<string, number[]>()
+  const gc = (globalThis as {gc?: () => void}).gc
+  for (let round = 0; round < options.rounds; round++) {
+    gc?.()
+    for (const inputClass of INPUT_CLASSES) {
+      const batch = batches[inputClass]
+      for (let offset = 0; offset < all.length; offset++) {
+        const contender = all[(offset + round) % all.length]!
+        const count = passes.get(key(contender, inputClass))!
+        const sampleStart = performance.now()
+        for (let pass = 0; pass < count; pass++) sink += contender.run(batch)
+        const elapsed = performance.now() - sampleStart
+        const nsPerOp = (elapsed * 1e6) / (count * batch.values.length)
+        const list = samples.get(key(contender, inputClass)) ?? []
+        list.push(nsPerOp)
+        samples.set(key(contender, inputClass), list)
+      }
+    }
+    log(`decode: round ${round + 1}/${options.rounds} done`)
+  }
+  if (sink === 0) throw new Error('no work was done')
+
+  const results: ContenderResult[] = []
+  for (const inputClass of INPUT_CLASSES) {
+    for (const contender of all) {
+      const list = samples.get(key(contender, inputClass))!
+      const nsPerOp = median(list)
+      results.push({
+        contender: contender.name,
+        input: contender.input,
+        class: inputClass,
+        nsPerOp,
+        opsPerSec: 1e9 / nsPerOp,
+        spreadPercent: spreadPercent(list),
+        opsPerSample: passes.get(key(contender, inputClass))! * batches[inputClass].values.length,
+        samples: list,
+      })
+    }
+  }
+  const ratioOf = (inputClass: InputClass, numerator: string, denominator: string) => {
+    const top = results.find((result) => result.class === inputClass && result.contender === numerator)!.samples
+    const bottom = results.find((result) => result.class === inputClass && result.contender === denominator)!.samples
+    return median(top.map((value, round) => value / bottom[round]!))
+  }
+  const ratios: Ratio[] = INPUT_CLASSES.flatMap((inputClass) =>
+    RATIOS.map(([name, numerator, denominator]) => ({class: inputClass, name, numerator, denominator, ratio: ratioOf(inputClass, numerator, denominator)})),
+  )
+  const targets: Target[] = [
+    {
+      name: 'valid events, parsed input: decode default ≥ 1.5× faster than ajv',
+      kind: 'min',
+      bound: 1.5,
+      ratio: ratioOf('valid', 'ajv', 'decode default'),
+      formula: 'ajv ns/op ÷ decode default ns/op, class valid',
+    },
+    {
+      name: 'valid events, parsed input: decode default ≥ 15× faster than zod 4',
+      kind: 'min',
+      bound: 15,
+      ratio: ratioOf('valid', 'zod', 'decode default'),
+      formula: 'zod ns/op ÷ decode default ns/op, class valid',
+    },
+    {
+      name: 'valid events, text input: JSON.parse + decode ≤ 1.10× JSON.parse alone',
+      kind: 'max',
+      bound: 1.1,
+      ratio: ratioOf('valid', 'decodeJson default', 'JSON.parse'),
+      formula: 'decodeJson default ns/op ÷ JSON.parse ns/op, class valid',
+    },
+    {
+      name: 'invalid input: first error with its path at least as fast as ajv',
+      kind: 'min',
+      bound: 1,
+      ratio: ratioOf('invalid', 'ajv', 'decode default'),
+      formula: 'ajv (validate + errors[0].instancePath) ÷ decode default (error.path), class invalid',
+    },
+  ]
+  return {
+    node: process.version,
+    rounds: options.rounds,
+    sampleMs: SAMPLE_MS,
+    setup: {schemaAndInputsMs, ajvCompileMs, zodBuildMs},
+    inputs: INPUT_CLASSES.map((inputClass) => ({
+      class: inputClass,
+      count: inputs.classes[inputClass].length,
+      bytes: textBytes(inputs.classes[inputClass]),
+      description: inputs.description[inputClass],
+    })),
+    contenders: all.map(({name, input, what}) => ({name, input, what})),
+    agreement,
+    results,
+    ratios,
+    targets,
+    elapsedMs: performance.now() - started,
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+export function formatDecode(result: DecodeBenchResult): string {
+  const lines: string[] = []
+  lines.push(`## Decoders (node ${result.node}; medians of ${result.rounds} interleaved rounds, samples of ~${result.sampleMs} ms)`)
+  lines.push('')
+  lines.push(
+    table(
+      ['class', 'inputs', 'JSON bytes', 'what'],
+      result.inputs.map((input) => [input.class, input.count, grouped(input.bytes), input.description]),
+    ),
+  )
+  lines.push('')
+  lines.push(`setup: inputs ${result.setup.schemaAndInputsMs.toFixed(0)} ms, ajv compile ${result.setup.ajvCompileMs.toFixed(0)} ms, zod build ${result.setup.zodBuildMs.toFixed(0)} ms`)
+  const {agreement} = result
+  lines.push(
+    agreement.disagreements.length === 0
+      ? `agreement: decoder (default, text and parsed), ajv and zod agree on all ${agreement.checked} inputs; strict/lenient as expected; every mutation reported at its path`
+      : `agreement: ${agreement.disagreements.length} DISAGREEMENT(S) on ${agreement.checked} inputs:`,
+  )
+  for (const disagreement of agreement.disagreements) lines.push(`  [${disagreement.class}] ${disagreement.input}: ${disagreement.detail}`)
+  for (const note of agreement.notes) lines.push(`  note: ${note}`)
+  for (const inputClass of INPUT_CLASSES) {
+    const rows = result.results.filter((row) => row.class === inputClass)
+    const floor = rows.find((row) => row.contender === 'decode default')!.nsPerOp
+    lines.push('')
+    lines.push(`### ${inputClass}`)
+    lines.push(
+      table(
+        ['contender', 'input', 'ops/s', 'ns/op', '± IQR %', '× decode default'],
+        rows.map((row) => [row.contender, row.input, grouped(row.opsPerSec), grouped(row.nsPerOp), row.spreadPercent.toFixed(1), (row.nsPerOp / floor).toFixed(2)]),
+      ),
+    )
+  }
+  lines.push('')
+  lines.push('### Ratios (median of per-round ratios of ns/op; > 1 means the denominator is faster)')
+  const classes = INPUT_CLASSES
+  lines.push(
+    table(
+      ['ratio', ...classes],
+      RATIOS.map(([name]) => [name, ...classes.map((inputClass) => result.ratios.find((ratio) => ratio.class === inputClass && ratio.name === name)!.ratio.toFixed(2))]),
+    ),
+  )
+  lines.push('')
+  lines.push('### Targets')
+  for (const target of result.targets) lines.push(formatTarget(target))
+  return lines.join('\n')
+}
+
+if (isMain(import.meta)) {
+  const options = parseOptions(process.argv.slice(2))
+  const result = await runDecodeBench({rounds: options.rounds, log: options.json ? undefined : (line) => console.error(line)})
+  console.log(options.json ? JSON.stringify(result, null, 2) : formatDecode(result))
+  if (result.agreement.disagreements.length > 0) process.exitCode = 1
+}
