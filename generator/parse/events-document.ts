@@ -212,8 +212,8 @@ class EventBuilder {
       this.event.tag = tag ?? ''
       this.event.fields = fields
       this.state = 'done'
-    } else if (this.state === 'done' && node.type === 'thematicBreak') {
-      // The separator after an event.
+    } else if (node.type === 'thematicBreak') {
+      // The separator after an event; an event cut short is reported once, by `finish`.
     } else {
       const where = this.state === 'done' ? 'after the fields of' : 'in'
       reportError(this.file, `Unexpected ${describeBlock(node)} ${where} event \`${this.event.name}\``, node, 'unexpected-block')

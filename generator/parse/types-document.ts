@@ -111,8 +111,8 @@ class TypeBuilder {
       this.state = 'syntax'
     } else if (this.state === 'syntax' && node.type === 'code') {
       this.syntax.push({lang: node.lang ?? null, code: node.value})
-    } else if ((this.state === 'body-done' || this.state === 'syntax' || this.state === 'union') && node.type === 'thematicBreak') {
-      // The separator after a type.
+    } else if (node.type === 'thematicBreak') {
+      // The separator after a type; a type cut short is reported once, by `finish`.
     } else if (marker !== null && this.state === 'description') {
       reportError(this.file, `Unknown section \`**${marker}**:\` in ${owner} (expected Record type, Discriminated union type or Enum type)`, node, 'unknown-kind')
     } else {
