@@ -2,7 +2,8 @@ import {createTwoFilesPatch} from 'diff'
 import type {Command} from 'commander'
 import {FailureExit, type CliIo} from '../cli-io.js'
 import {generateInMemory} from '../generate.js'
-import {DEFAULT_OUT, PINNED_SPEC} from '../paths.js'
+import {DEFAULT_OUT} from '../paths.js'
+import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
 import {readTree} from '../write-tree.js'
 
 /**
@@ -10,14 +11,14 @@ import {readTree} from '../write-tree.js'
  * Exit 0 when equal; exit 1 with a unified diff per stale file. Never writes.
  */
 export function registerCheckCommand(program: Command, io: CliIo): void {
-  program
-    .command('check')
-    .description('fail (exit 1, with a diff) when the generated folder is not what the spec generates; never writes')
-    .option('--spec <dir|url>', 'folder (or http(s) URL of a folder) holding EVENTS.md and TYPES.md', PINNED_SPEC)
-    .option('--out <dir>', 'the generated folder to compare', DEFAULT_OUT)
-    .option('--overlay <file>', 'corrections to apply (default: overlay.json in the spec folder)')
+  withGenerationOptions(
+    program
+      .command('check')
+      .description('fail (exit 1, with a diff) when the generated folder is not what the spec generates; never writes'),
+    'the generated folder to compare',
+  )
     .addHelpText('after', '\nExample (CI):\n  $ simplex-events check || exit 1\n')
-    .action(async (options: {spec: string; out: string; overlay?: string}) => {
+    .action(async (options: GenerationOptions) => {
       const {files: expected} = await generateInMemory({...options, color: io.color})
       const actual = await readTree(options.out)
       const names = [...new Set([...expected.keys(), ...actual.keys()])].sort()
@@ -28,7 +29,14 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
       }
       for (const name of stale) {
         io.stdout(
-          createTwoFilesPatch(`a/${name}`, `b/${name}`, actual.get(name) ?? '', expected.get(name) ?? '', actual.has(name) ? 'on disk' : 'missing on disk', expected.has(name) ? 'generated' : 'not generated'),
+          createTwoFilesPatch(
+            `a/${name}`,
+            `b/${name}`,
+            actual.get(name) ?? '',
+            expected.get(name) ?? '',
+            actual.has(name) ? 'on disk' : 'missing on disk',
+            expected.has(name) ? 'generated' : 'not generated',
+          ),
         )
       }
       throw new FailureExit(

@@ -33,7 +33,11 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
     .argument('<old>', 'older spec folder or URL')
     .argument('<new>', 'newer spec folder or URL')
     .addOption(new Option('--format <format>', 'output format').choices(CHANGE_FORMATS).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 on breaking changes, on any change, or never').choices(FAIL_ON).default('breaking'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 on breaking changes, on any change, or never')
+        .choices(FAIL_ON)
+        .default('breaking'),
+    )
     .addHelpText('after', EXAMPLE)
     .action(async (oldSource: string, newSource: string, options: {format: ChangeFormat; failOn: FailOn}) => {
       const [before, after] = await Promise.all([loadSpec(oldSource), loadSpec(newSource)])
@@ -51,8 +55,14 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
 
 /** The one-line reason to exit 1, or `null` when the policy lets the changes pass. */
 function failureOf(changes: SchemaChange[], failOn: FailOn): string | null {
-  const count = failOn === 'breaking' ? changes.filter((change) => change.severity === 'breaking').length : failOn === 'any' ? changes.length : 0
+  const count =
+    failOn === 'breaking'
+      ? changes.filter((change) => change.severity === 'breaking').length
+      : failOn === 'any'
+        ? changes.length
+        : 0
   if (count === 0) return null
-  const noun = failOn === 'breaking' ? (count === 1 ? 'breaking change' : 'breaking changes') : count === 1 ? 'change' : 'changes'
+  const noun =
+    failOn === 'breaking' ? (count === 1 ? 'breaking change' : 'breaking changes') : count === 1 ? 'change' : 'changes'
   return `${count} ${noun} (--fail-on ${failOn})`
 }

@@ -1,19 +1,17 @@
 import type {Command} from 'commander'
 import type {CliIo} from '../cli-io.js'
 import {generateInMemory} from '../generate.js'
-import {DEFAULT_OUT, PINNED_SPEC} from '../paths.js'
+import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
 import {writeTreeAtomically} from '../write-tree.js'
 
 /** `simplex-events generate [--spec DIR|URL] [--out DIR]`: regenerate the library, atomically. */
 export function registerGenerateCommand(program: Command, io: CliIo): void {
-  program
-    .command('generate')
-    .description('generate the typed event library from a spec folder or URL')
-    .option('--spec <dir|url>', 'folder (or http(s) URL of a folder) holding EVENTS.md and TYPES.md', PINNED_SPEC)
-    .option('--out <dir>', 'output folder, replaced as a whole', DEFAULT_OUT)
-    .option('--overlay <file>', 'corrections to apply (default: overlay.json in the spec folder)')
+  withGenerationOptions(
+    program.command('generate').description('generate the typed event library from a spec folder or URL'),
+    'output folder, replaced as a whole',
+  )
     .addHelpText('after', '\nExample:\n  $ simplex-events generate --spec spec --out generated\n')
-    .action(async (options: {spec: string; out: string; overlay?: string}) => {
+    .action(async (options: GenerationOptions) => {
       const started = performance.now()
       const {files, schema, timings} = await generateInMemory({...options, color: io.color})
       const writeStarted = performance.now()
