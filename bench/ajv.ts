@@ -33,9 +33,8 @@ export interface AjvValidator {
 export function compileAjv(): AjvValidator {
   const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object
   const started = performance.now()
-  // ajv's 2020 entry point is CommonJS: the class is the default export of the default export under NodeNext.
-  const Ajv = (Ajv2020 as unknown as {default?: typeof Ajv2020}).default ?? Ajv2020
-  const ajv = new Ajv({discriminator: true, allErrors: false, strict: false})
+  // ajv/dist/2020.js is CommonJS: under NodeNext the default import is `module.exports`, whose `default` is the class.
+  const ajv = new Ajv2020.default({discriminator: true, allErrors: false, strict: false})
   const validate = ajv.compile(schema)
   const compileMs = performance.now() - started
   const frame: unknown = JSON.parse(readFileSync(REAL_VALID_FRAME, 'utf8'))

@@ -3,7 +3,12 @@
  * in one process, on the same inputs, interleaved.
  *
  *     npx tsx bench/decode.ts [--json] [--rounds N]
- *     node --import tsx --cpu-prof bench/decode.ts      # profile
+ *     npx tsx bench/decode.ts --only "decode default" --classes valid     # one contender, one class
+ *
+ * Profile (setup is in the profile too: filter on the decoder's files):
+ *
+ *     node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/decode.ts --only "decode default" --classes valid --rounds 60
+ *     npx tsx bench/profile.ts /tmp/prof/*.cpuprofile --filter generated/src
  *
  * Before measuring, every contender must agree on which inputs are valid (see
  * `checkAgreement`); disagreements are printed and make the run exit with 1.
@@ -26,8 +31,10 @@ import {buildZodSchemas} from './zod-schemas.js'
 /** Target length of one sample (a fixed batch of passes), in ms. */
 const SAMPLE_MS = 6
 /** Warm-up per contender and class: at least this many passes and this long. */
-const WARM_UP_PASSES = 5
-const WARM_UP_MS = 120
+const WARM_UP_PASSES = 4
+const WARM_UP_MS = 80
+/** Samples per contender and class in each round; the round keeps the fastest. */
+const SUB_SAMPLES = 3
 
 const STRICT: DecodeOptions = {mode: 'strict'}
 const DEFAULT: DecodeOptions = {mode: 'default'}
@@ -216,7 +223,7 @@ export interface Disagreement {
  * valid events (no undocumented fields) and fails every invalid input; lenient
  * mode keeps exactly the inputs whose issues are not fatal.
  */
-function checkAgreement(classes: Record<InputClass, BenchInput[]>, validate: Validate, zodEvent: ZodEvent): {checked: number; disagreements: Disagreement[]; notes: string[]} {
+export function checkAgreement(classes: Record<InputClass, BenchInput[]>, validate: Validate, zodEvent: ZodEvent): {checked: number; disagreements: Disagreement[]; notes: string[]} {
   const disagreements: Disagreement[] = []
   const notes: string[] = []
   let checked = 0
@@ -260,19 +267,26 @@ function formatZodPath(path: readonly PropertyKey[]): string {
 // ---------------------------------------------------------------------------
 // Measuring
 
+/** Which clock a sample is read from. */
+export type Clock = 'cpu' | 'wall'
+
 export interface ContenderResult {
   contender: string
   input: 'parsed' | 'text'
   class: InputClass
-  /** Median over rounds. */
+  /** Median over rounds, on the run's clock. */
   nsPerOp: number
   opsPerSec: number
   /** Interquartile range over the median, %. */
   spreadPercent: number
+  /** Median over rounds on the other clock (wall when the run's clock is cpu). */
+  otherClockNsPerOp: number
   /** Decodes per sample. */
   opsPerSample: number
-  /** ns/op of every round. */
+  /** ns/op of every round (the fastest of its sub-samples), on the run's clock. */
   samples: number[]
+  /** The same on the other clock. */
+  otherClockSamples: number[]
 }
 
 export interface Ratio {
@@ -286,9 +300,11 @@ export interface Ratio {
 
 export interface DecodeBenchResult {
   node: string
+  clock: Clock
   rounds: number
+  subSamples: number
   sampleMs: number
-  setup: {schemaAndInputsMs: number; ajvCompileMs: number; zodBuildMs: number}
+  setup: {schemaAndInputsMs: number; ajvCompileMs: number; zodBuildMs: number; warmUpMs: number}
   inputs: {class: InputClass; count: number; bytes: number; description: string}[]
   contenders: {name: string; input: 'parsed' | 'text'; what: string}[]
   agreement: {checked: number; disagreements: Disagreement[]; notes: string[]}
@@ -308,8 +324,20 @@ const RATIOS: [string, string, string][] = [
   ['JSON.parse + ajv ÷ JSON.parse', 'JSON.parse + ajv', 'JSON.parse'],
 ]
 
-export async function runDecodeBench(options: {rounds: number; log?: (line: string) => void}): Promise<DecodeBenchResult> {
+export interface DecodeBenchOptions {
+  rounds: number
+  /** Measure only these input classes. */
+  classes?: readonly string[]
+  /** Run only these contenders (by name), e.g. to profile one. */
+  only?: readonly string[]
+  /** `cpu` (default): CPU time of the process, which a descheduled or stolen vCPU does not count; `wall`: elapsed time. */
+  clock?: Clock
+  log?: (line: string) => void
+}
+
+export async function runDecodeBench(options: DecodeBenchOptions): Promise<DecodeBenchResult> {
   const log = options.log ?? (() => {})
+  const clock = options.clock ?? 'cpu'
   const started = performance.now()
   const inputs = await buildInputs()
   const schemaAndInputsMs = performance.now() - started
@@ -317,7 +345,8 @@ export async function runDecodeBench(options: {rounds: number; log?: (line: stri
   let mark = performance.now()
   const zod = buildZodSchemas(inputs.schema)
   const zodBuildMs = performance.now() - mark
-  const all = contenders(validate, zod.event)
+  const all = contenders(validate, zod.event).filter((contender) => !options.only || options.only.includes(contender.name))
+  if (all.length === 0) throw new Error(`--only: no such contender (contenders: ${contenders(validate, zod.event).map((contender) => contender.name).join(', ')})`)
   log(`decode: inputs ready in ${schemaAndInputsMs.toFixed(0)} ms, ajv compiled in ${ajvCompileMs.toFixed(0)} ms, zod built in ${zodBuildMs.toFixed(0)} ms`)
 
   const agreement = checkAgreement(inputs.classes, validate, zod.event)
@@ -327,12 +356,15 @@ export async function runDecodeBench(options: {rounds: number; log?: (line: stri
     INPUT_CLASSES.map((inputClass) => [inputClass, {values: inputs.classes[inputClass].map((input) => input.value), texts: inputs.classes[inputClass].map((input) => input.text)}]),
   ) as Record<InputClass, Batch>
 
+  const classes = INPUT_CLASSES.filter((inputClass) => !options.classes || options.classes.includes(inputClass))
+  if (classes.length === 0) throw new Error(`--classes: none of ${INPUT_CLASSES.join(', ')}`)
+
   // Warm up every contender on every class, and fix each sample's batch of passes.
   mark = performance.now()
   const passes = new Map<string, number>()
   const key = (contender: Contender, inputClass: InputClass) => `${contender.name}\u0000${inputClass}`
   let sink = 0
-  for (const inputClass of INPUT_CLASSES) {
+  for (const inputClass of classes) {
     for (const contender of all) {
       const batch = batches[inputClass]
       const times: number[] = []
@@ -342,57 +374,77 @@ export async function runDecodeBench(options: {rounds: number; log?: (line: stri
         sink += contender.run(batch)
         times.push(performance.now() - passStart)
       }
-      passes.set(key(contender, inputClass), Math.max(1, Math.round(SAMPLE_MS / median(times.slice(-WARM_UP_PASSES)))))
+      passes.set(key(contender, inputClass), Math.max(1, Math.round(SAMPLE_MS / Math.min(...times.slice(-WARM_UP_PASSES)))))
     }
   }
-  log(`decode: warm-up ${(performance.now() - mark).toFixed(0)} ms`)
+  const warmUpMs = performance.now() - mark
+  log(`decode: warm-up ${warmUpMs.toFixed(0)} ms`)
 
-  const samples = new Map<string, number[]>()
+  // Each round: SUB_SAMPLES sweeps over every class and contender (rotated order);
+  // a contender's value for the round is its fastest sub-sample (interruptions only ever add time).
+  const samples = new Map<string, {cpu: number[]; wall: number[]}>()
+  for (const inputClass of classes) for (const contender of all) samples.set(key(contender, inputClass), {cpu: [], wall: []})
   const gc = (globalThis as {gc?: () => void}).gc
   for (let round = 0; round < options.rounds; round++) {
     gc?.()
-    for (const inputClass of INPUT_CLASSES) {
-      const batch = batches[inputClass]
-      for (let offset = 0; offset < all.length; offset++) {
-        const contender = all[(offset + round) % all.length]!
-        const count = passes.get(key(contender, inputClass))!
-        const sampleStart = performance.now()
-        for (let pass = 0; pass < count; pass++) sink += contender.run(batch)
-        const elapsed = performance.now() - sampleStart
-        const nsPerOp = (elapsed * 1e6) / (count * batch.values.length)
-        const list = samples.get(key(contender, inputClass)) ?? []
-        list.push(nsPerOp)
-        samples.set(key(contender, inputClass), list)
+    const best = new Map<string, {cpu: number; wall: number}>()
+    for (let sweep = 0; sweep < SUB_SAMPLES; sweep++) {
+      for (const inputClass of classes) {
+        const batch = batches[inputClass]
+        for (let offset = 0; offset < all.length; offset++) {
+          const contender = all[(offset + round * SUB_SAMPLES + sweep) % all.length]!
+          const count = passes.get(key(contender, inputClass))!
+          const cpuStart = process.cpuUsage()
+          const wallStart = performance.now()
+          for (let pass = 0; pass < count; pass++) sink += contender.run(batch)
+          const wallMs = performance.now() - wallStart
+          const cpu = process.cpuUsage(cpuStart)
+          const ops = count * batch.values.length
+          const sample = {cpu: ((cpu.user + cpu.system) * 1e3) / ops, wall: (wallMs * 1e6) / ops}
+          const previous = best.get(key(contender, inputClass))
+          best.set(key(contender, inputClass), previous ? {cpu: Math.min(previous.cpu, sample.cpu), wall: Math.min(previous.wall, sample.wall)} : sample)
+        }
       }
+    }
+    for (const [name, value] of best) {
+      const list = samples.get(name)!
+      list.cpu.push(value.cpu)
+      list.wall.push(value.wall)
     }
     log(`decode: round ${round + 1}/${options.rounds} done`)
   }
   if (sink === 0) throw new Error('no work was done')
 
+  const other: Clock = clock === 'cpu' ? 'wall' : 'cpu'
   const results: ContenderResult[] = []
-  for (const inputClass of INPUT_CLASSES) {
+  for (const inputClass of classes) {
     for (const contender of all) {
       const list = samples.get(key(contender, inputClass))!
-      const nsPerOp = median(list)
+      const nsPerOp = median(list[clock])
       results.push({
         contender: contender.name,
         input: contender.input,
         class: inputClass,
         nsPerOp,
         opsPerSec: 1e9 / nsPerOp,
-        spreadPercent: spreadPercent(list),
+        spreadPercent: spreadPercent(list[clock]),
+        otherClockNsPerOp: median(list[other]),
         opsPerSample: passes.get(key(contender, inputClass))! * batches[inputClass].values.length,
-        samples: list,
+        samples: list[clock],
+        otherClockSamples: list[other],
       })
     }
   }
-  const ratioOf = (inputClass: InputClass, numerator: string, denominator: string) => {
-    const top = results.find((result) => result.class === inputClass && result.contender === numerator)!.samples
-    const bottom = results.find((result) => result.class === inputClass && result.contender === denominator)!.samples
-    return median(top.map((value, round) => value / bottom[round]!))
+  const ratioOf = (inputClass: InputClass, numerator: string, denominator: string): number | null => {
+    const top = results.find((result) => result.class === inputClass && result.contender === numerator)?.samples
+    const bottom = results.find((result) => result.class === inputClass && result.contender === denominator)?.samples
+    return top && bottom ? median(top.map((value, round) => value / bottom[round]!)) : null
   }
-  const ratios: Ratio[] = INPUT_CLASSES.flatMap((inputClass) =>
-    RATIOS.map(([name, numerator, denominator]) => ({class: inputClass, name, numerator, denominator, ratio: ratioOf(inputClass, numerator, denominator)})),
+  const ratios: Ratio[] = classes.flatMap((inputClass) =>
+    RATIOS.flatMap(([name, numerator, denominator]) => {
+      const ratio = ratioOf(inputClass, numerator, denominator)
+      return ratio === null ? [] : [{class: inputClass, name, numerator, denominator, ratio}]
+    }),
   )
   const targets: Target[] = [
     {
@@ -426,9 +478,11 @@ export async function runDecodeBench(options: {rounds: number; log?: (line: stri
   ]
   return {
     node: process.version,
+    clock,
     rounds: options.rounds,
+    subSamples: SUB_SAMPLES,
     sampleMs: SAMPLE_MS,
-    setup: {schemaAndInputsMs, ajvCompileMs, zodBuildMs},
+    setup: {schemaAndInputsMs, ajvCompileMs, zodBuildMs, warmUpMs},
     inputs: INPUT_CLASSES.map((inputClass) => ({
       class: inputClass,
       count: inputs.classes[inputClass].length,
@@ -449,7 +503,10 @@ export async function runDecodeBench(options: {rounds: number; log?: (line: stri
 
 export function formatDecode(result: DecodeBenchResult): string {
   const lines: string[] = []
-  lines.push(`## Decoders (node ${result.node}; medians of ${result.rounds} interleaved rounds, samples of ~${result.sampleMs} ms)`)
+  const otherClock = result.clock === 'cpu' ? 'wall' : 'cpu'
+  lines.push(
+    `## Decoders (node ${result.node}; ${result.clock === 'cpu' ? 'process CPU time' : 'wall-clock time'}; median over ${result.rounds} rounds of the best of ${result.subSamples} interleaved samples of ~${result.sampleMs} ms)`,
+  )
   lines.push('')
   lines.push(
     table(
@@ -458,7 +515,9 @@ export function formatDecode(result: DecodeBenchResult): string {
     ),
   )
   lines.push('')
-  lines.push(`setup: inputs ${result.setup.schemaAndInputsMs.toFixed(0)} ms, ajv compile ${result.setup.ajvCompileMs.toFixed(0)} ms, zod build ${result.setup.zodBuildMs.toFixed(0)} ms`)
+  lines.push(
+    `setup: inputs ${result.setup.schemaAndInputsMs.toFixed(0)} ms, ajv compile ${result.setup.ajvCompileMs.toFixed(0)} ms, zod build ${result.setup.zodBuildMs.toFixed(0)} ms, warm-up ${result.setup.warmUpMs.toFixed(0)} ms`,
+  )
   const {agreement} = result
   lines.push(
     agreement.disagreements.length === 0
@@ -467,25 +526,29 @@ export function formatDecode(result: DecodeBenchResult): string {
   )
   for (const disagreement of agreement.disagreements) lines.push(`  [${disagreement.class}] ${disagreement.input}: ${disagreement.detail}`)
   for (const note of agreement.notes) lines.push(`  note: ${note}`)
-  for (const inputClass of INPUT_CLASSES) {
+  const measured = INPUT_CLASSES.filter((inputClass) => result.results.some((row) => row.class === inputClass))
+  for (const inputClass of measured) {
     const rows = result.results.filter((row) => row.class === inputClass)
-    const floor = rows.find((row) => row.contender === 'decode default')!.nsPerOp
+    const floor = rows.find((row) => row.contender === 'decode default')?.nsPerOp ?? Number.NaN
     lines.push('')
     lines.push(`### ${inputClass}`)
     lines.push(
       table(
-        ['contender', 'input', 'ops/s', 'ns/op', '± IQR %', '× decode default'],
-        rows.map((row) => [row.contender, row.input, grouped(row.opsPerSec), grouped(row.nsPerOp), row.spreadPercent.toFixed(1), (row.nsPerOp / floor).toFixed(2)]),
+        ['contender', 'input', 'ops/s', 'ns/op', '± IQR %', '× decode default', `${otherClock} ns/op`],
+        rows.map((row) => [row.contender, row.input, grouped(row.opsPerSec), grouped(row.nsPerOp), row.spreadPercent.toFixed(1), (row.nsPerOp / floor).toFixed(2), grouped(row.otherClockNsPerOp)]),
       ),
     )
   }
   lines.push('')
   lines.push('### Ratios (median of per-round ratios of ns/op; > 1 means the denominator is faster)')
-  const classes = INPUT_CLASSES
+  const classes = measured
   lines.push(
     table(
       ['ratio', ...classes],
-      RATIOS.map(([name]) => [name, ...classes.map((inputClass) => result.ratios.find((ratio) => ratio.class === inputClass && ratio.name === name)!.ratio.toFixed(2))]),
+      RATIOS.filter(([name]) => result.ratios.some((ratio) => ratio.name === name)).map(([name]) => [
+        name,
+        ...classes.map((inputClass) => result.ratios.find((ratio) => ratio.class === inputClass && ratio.name === name)?.ratio.toFixed(2) ?? 'n/a'),
+      ]),
     ),
   )
   lines.push('')
@@ -496,7 +559,7 @@ export function formatDecode(result: DecodeBenchResult): string {
 
 if (isMain(import.meta)) {
   const options = parseOptions(process.argv.slice(2))
-  const result = await runDecodeBench({rounds: options.rounds, log: options.json ? undefined : (line) => console.error(line)})
+  const result = await runDecodeBench({rounds: options.rounds, clock: options.clock, only: options.only, classes: options.classes, log: options.json ? undefined : (line) => console.error(line)})
   console.log(options.json ? JSON.stringify(result, null, 2) : formatDecode(result))
   if (result.agreement.disagreements.length > 0) process.exitCode = 1
 }

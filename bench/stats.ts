@@ -33,6 +33,8 @@ export interface Target {
   /** How the ratio is computed. */
   formula: string
   reason?: string
+  /** Show ratio and bound as percentages. */
+  percent?: boolean
 }
 
 export type TargetStatus = 'PASS' | 'MISS' | 'N/A'
@@ -44,8 +46,9 @@ export function targetStatus(target: Target): TargetStatus {
 
 export function formatTarget(target: Target): string {
   const status = targetStatus(target)
-  const bound = `${target.kind === 'min' ? '≥' : '≤'} ${target.bound}`
-  const measured = target.ratio === null ? 'not measured' : `${target.ratio.toFixed(2)}`
+  const show = (value: number) => (target.percent ? `${(value * 100).toFixed(2)}%` : value.toFixed(2))
+  const bound = `${target.kind === 'min' ? '≥' : '≤'} ${target.percent ? show(target.bound) : target.bound}`
+  const measured = target.ratio === null ? 'not measured' : show(target.ratio)
   const reason = target.reason ? ` — ${target.reason}` : ''
   return `  ${status.padEnd(4)} ${target.name}: ${measured} (target ${bound}; ${target.formula})${reason}`
 }
@@ -78,10 +81,16 @@ export interface BenchOptions {
   rounds: number
   /** Measured rounds of generation. */
   generateRounds: number
+  /** Clock of the decoder samples. */
+  clock: 'cpu' | 'wall'
+  /** Decoder contenders to run (all when absent). */
+  only?: string[]
+  /** Decoder input classes to measure (all when absent). */
+  classes?: string[]
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = {json: false, rounds: 11, generateRounds: 5}
+  const options: BenchOptions = {json: false, rounds: 11, generateRounds: 5, clock: 'cpu'}
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!
     const number = (name: string) => {
@@ -92,7 +101,19 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     if (argument === '--json') options.json = true
     else if (argument === '--rounds') options.rounds = Math.max(7, number('--rounds'))
     else if (argument === '--generate-rounds') options.generateRounds = number('--generate-rounds')
-    else throw new Error(`unknown option ${argument} (options: --json, --rounds N (≥ 7), --generate-rounds N)`)
+    else if (argument === '--clock') {
+      const clock = argv[++index]
+      if (clock !== 'cpu' && clock !== 'wall') throw new Error('--clock: expected cpu or wall')
+      options.clock = clock
+    } else if (argument === '--classes') {
+      const names = argv[++index]
+      if (!names) throw new Error('--classes: expected class names, comma-separated')
+      options.classes = names.split(',').map((name) => name.trim())
+    } else if (argument === '--only') {
+      const names = argv[++index]
+      if (!names) throw new Error('--only: expected contender names, comma-separated')
+      options.only = names.split(',').map((name) => name.trim())
+    } else throw new Error(`unknown option ${argument} (options: --json, --rounds N (≥ 7), --generate-rounds N, --clock cpu|wall, --only name,name, --classes name,name)`)
   }
   return options
 }

@@ -47,8 +47,8 @@ if (!Number.isSafeInteger(SEED)) throw new Error(`PROPERTY_SEED must be an integ
 
 /** Runs of each property. Per-type runs are per type (179 types). */
 const RUNS = FULL
-  ? {validEvents: 6000, mutations: 30_000, typeValid: 25, typeMutations: 15, jsonValues: 12_000, anything: 12_000, eventShaped: 8000, randomMutations: 8000, strings: 10_000, nearJson: 6000, frames: 8000}
-  : {validEvents: 500, mutations: 2000, typeValid: 3, typeMutations: 2, jsonValues: 1000, anything: 1000, eventShaped: 600, randomMutations: 600, strings: 800, nearJson: 400, frames: 600}
+  ? {validEvents: 6000, mutations: 30_000, mutationPairs: 5000, typeValid: 25, typeMutations: 15, jsonValues: 12_000, anything: 12_000, eventShaped: 8000, randomMutations: 8000, strings: 10_000, nearJson: 6000, frames: 8000}
+  : {validEvents: 500, mutations: 2000, mutationPairs: 400, typeValid: 3, typeMutations: 2, jsonValues: 1000, anything: 1000, eventShaped: 600, randomMutations: 600, strings: 800, nearJson: 400, frames: 600}
 
 /** Inputs that must have been checked by the end of the file. */
 const TARGET = FULL ? 100_000 : 5000
@@ -354,6 +354,17 @@ function checkMutation(decode: Decoder, mutated: unknown, mutation: Mutation): v
   }
 }
 
+/**
+ * Two mutations that cannot hide or change each other: neither path is inside
+ * the other, and neither sits under a union whose tag the other breaks (the
+ * decoder does not look into a member it cannot identify).
+ */
+function independent(a: Mutation, b: Mutation): boolean {
+  const isPrefix = (prefix: readonly PathSegment[], of: readonly PathSegment[]) => prefix.length <= of.length && prefix.every((segment, position) => of[position] === segment)
+  const scope = (mutation: Mutation) => (mutation.kind === 'union-tag' ? mutation.segments.slice(0, -1) : mutation.segments)
+  return !isPrefix(scope(a), b.segments) && !isPrefix(scope(b), a.segments)
+}
+
 describe('single mutations of valid events', () => {
   it(
     'are reported at their path with their code; lenient keeps the value unless the problem is fatal',
@@ -377,6 +388,36 @@ describe('single mutations of valid events', () => {
       })
       // Every kind of mutation was exercised.
       expect(Object.keys(kinds).sort()).toEqual(['array-element', 'drop-field', 'event-tag', 'extra-field', 'union-tag', 'unknown-enum', 'wrong-primitive', 'wrong-shape'])
+    },
+    TIMEOUT,
+  )
+
+  it(
+    'two independent mutations are both reported (lenient mode, allErrors)',
+    () => {
+      const pair = fc.tuple(arbitraries.event, fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()).map(([event, kind1, item1, kind2, item2, valueChoice]) => {
+        const mutations = listMutations(schema, event, eventRoot(schema, event), valueChoice).filter((mutation) => !mutation.strictOnly && !mutation.fatal)
+        const first = pickMutation(mutations, kind1, item1)
+        const second = pickMutation(mutations.filter((mutation) => first && independent(first, mutation)), kind2, item2)
+        return first && second ? {first, second, mutated: applyMutation(applyMutation(event, first), second)} : null
+      })
+      let pairs = 0
+      check('mutation pairs', pair, RUNS.mutationPairs, (drawn) => {
+        if (!drawn) return
+        pairs++
+        const {first, second, mutated} = drawn
+        const expected = [first, second].map((mutation) => `${mutation.code} ${mutation.path}`).sort()
+        const where = `${first.description} + ${second.description}`
+        for (const options of [{mode: 'lenient'}, {mode: 'default', allErrors: true}, {mode: 'strict', allErrors: true}] as const) {
+          const result = lib.decodeChatEvent(mutated, options)
+          checkResult(result, mutated, options.mode, true)
+          assert.deepEqual(result.issues.map((issue) => `${issue.code} ${issue.path}`).sort(), expected, `${where}: ${JSON.stringify(options)}`)
+          assert.equal(result.ok, options.mode === 'lenient', where)
+        }
+        const single = lib.decodeChatEvent(mutated, {mode: 'default'})
+        assert.ok(!single.ok && expected.includes(`${single.error.code} ${single.error.path}`), `${where}: default mode error`)
+      })
+      expect(pairs).toBeGreaterThan(RUNS.mutationPairs / 2)
     },
     TIMEOUT,
   )
@@ -579,7 +620,7 @@ describe('the decoders never throw and always return a well-formed result', () =
   )
 
   it('for deeply nested and large values that the schema does not nest', () => {
-    const depth = 100_000
+    const depth = 30_000
     const deepArray = `${'['.repeat(depth)}${']'.repeat(depth)}`
     const deepObject = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
     // Garbage nested under fields: the decoders stop at the first wrong shape.
@@ -668,21 +709,35 @@ function withType(name: string, run: () => void): void {
 }
 
 // ---------------------------------------------------------------------------
-// Known decoder bugs, pinned. `it.fails` passes while the bug is there; when the
-// generator is fixed it fails: then turn it into `it`.
+// Two bugs these properties found, fixed: kept as regression tests.
 
-describe('known decoder bugs', () => {
-  it.fails('lenient mode keeps an event without a string tag (docs: "Fails only when ... for events, its tag is unknown")', () => {
-    for (const value of [{}, {type: 5}, {type: null}, {type: ['contactConnected']}]) {
+describe('regressions found by the properties', () => {
+  // Inputs are built outside the test bodies, so a broken setup fails loudly.
+  const untagged: unknown[] = [{}, {type: 5}, {type: null}, {type: ['contactConnected']}]
+  // contactUpdated → toContact.profile.preferences.commands: a peer controls it. 50,000 levels
+  // (a 2 MB frame): deep enough to overflow however well the decoders are optimised.
+  const [contactUpdated] = fc.sample(arbitraries.events.ContactUpdated!, {numRuns: 1, seed: 1})
+  const levels = 50_000
+  const menu = `${'{"type":"menu","label":"l","commands":['.repeat(levels)}{"type":"command","keyword":"k","label":"l"}${']}'.repeat(levels)}`
+  const deepFrame = JSON.stringify({resp: applyEdit(contactUpdated, ['toContact', 'profile', 'preferences'], {op: 'set', value: {commands: ['MENU']}})}).replace('"MENU"', menu)
+  if (!deepFrame.includes(menu) || !deepFrame.startsWith('{"resp":{"type":"contactUpdated"')) throw new Error('the deep frame reproducer is broken')
+
+  it('lenient mode fails an event without a string tag, as an unknown event', () => {
+    for (const value of untagged) {
       const result = lib.decodeChatEvent(value, {mode: 'lenient'})
       expect(result.ok, JSON.stringify(value)).toBe(false)
+      if (!result.ok) expect(result.error).toMatchObject({code: 'unknown-event', path: '$.type'})
     }
   })
 
-  it.fails('a deeply nested ChatBotCommand menu overflows the stack ("Never throws")', () => {
-    let text = '{"type":"command","keyword":"k","label":"l"}'
-    for (let level = 0; level < 10_000; level++) text = `{"type":"menu","label":"l","commands":[${text}]}`
-    expect(() => lib.decodeChatBotCommand(JSON.parse(text))).not.toThrow()
+  it("a deeply nested ChatBotCommand menu (a contact's profile preferences) is a `depth` error, not a throw", () => {
+    for (const mode of ['strict', 'default', 'lenient'] as const) {
+      const frame = lib.decodeFrame(deepFrame, {mode})
+      expect(frame).toMatchObject({kind: 'error', error: {code: 'depth', path: '$'}})
+      const event = lib.decodeChatEventJson(deepFrame.slice('{"resp":'.length, -1), {mode})
+      expect(event.ok ? null : event.error.code).toBe('depth')
+    }
+    expect(lib.isValidChatEvent(JSON.parse(deepFrame).resp)).toBe(false)
   })
 })
 

@@ -7,6 +7,7 @@ import type {ChatEvent} from './events.js'
 import {chatEventTags} from './events.js'
 import {
   DecodeError,
+  checkSafely,
   createContext,
   done,
   failureAt,
@@ -15752,7 +15753,7 @@ export function checkChatEvent(v: unknown, c: DecodeContext, k: PathSegment | un
       return checkEvent_ChatErrors(v, c, k)
   }
   const n = c.issues.length
-  issue(c, 'type', v.type, 'a known event tag', typeof v.type === 'string' ? 'unknown-event' : undefined)
+  issue(c, 'type', v.type, 'a known event tag', 'unknown-event')
   return done(c, n, k)
 }
 
@@ -15812,7 +15813,7 @@ export function decodeFrame(text: string, options?: DecodeOptions): FrameResult 
     return {kind: 'reply', corrId, type: tag, resp}
   }
   const context = createContext(options)
-  checkChatEvent(resp, context, 'resp')
+  checkSafely(checkChatEvent, resp, context, 'resp')
   const result = finish<ChatEvent>(context, resp)
   return result.ok
     ? {kind: 'event', event: result.value, issues: result.issues}

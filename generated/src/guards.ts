@@ -5,7 +5,7 @@
 import type * as T from './types.js'
 import type * as CEvt from './events.js'
 import type {ChatEvent} from './events.js'
-import {createContext} from './runtime.js'
+import {checkSafely, createContext} from './runtime.js'
 import {
   checkChatEvent,
   checkACIReaction,
@@ -436,900 +436,900 @@ export function isChatErrors(event: ChatEvent): event is CEvt.ChatErrors {
 
 /** True when `value` is a valid event of the docs (the checks of default-mode decoding). */
 export function isValidChatEvent(value: unknown): value is ChatEvent {
-  return checkChatEvent(value, createContext(undefined), undefined)
+  return checkSafely(checkChatEvent, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ACIReaction` (the checks of default-mode decoding). */
 export function isValidACIReaction(value: unknown): value is T.ACIReaction {
-  return checkACIReaction(value, createContext(undefined), undefined)
+  return checkSafely(checkACIReaction, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `AChat` (the checks of default-mode decoding). */
 export function isValidAChat(value: unknown): value is T.AChat {
-  return checkAChat(value, createContext(undefined), undefined)
+  return checkSafely(checkAChat, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `AChatItem` (the checks of default-mode decoding). */
 export function isValidAChatItem(value: unknown): value is T.AChatItem {
-  return checkAChatItem(value, createContext(undefined), undefined)
+  return checkSafely(checkAChatItem, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `AddressSettings` (the checks of default-mode decoding). */
 export function isValidAddressSettings(value: unknown): value is T.AddressSettings {
-  return checkAddressSettings(value, createContext(undefined), undefined)
+  return checkSafely(checkAddressSettings, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `AgentCryptoError` (the checks of default-mode decoding). */
 export function isValidAgentCryptoError(value: unknown): value is T.AgentCryptoError {
-  return checkAgentCryptoError(value, createContext(undefined), undefined)
+  return checkSafely(checkAgentCryptoError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `AgentErrorType` (the checks of default-mode decoding). */
 export function isValidAgentErrorType(value: unknown): value is T.AgentErrorType {
-  return checkAgentErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkAgentErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `AutoAccept` (the checks of default-mode decoding). */
 export function isValidAutoAccept(value: unknown): value is T.AutoAccept {
-  return checkAutoAccept(value, createContext(undefined), undefined)
+  return checkSafely(checkAutoAccept, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `BlockingInfo` (the checks of default-mode decoding). */
 export function isValidBlockingInfo(value: unknown): value is T.BlockingInfo {
-  return checkBlockingInfo(value, createContext(undefined), undefined)
+  return checkSafely(checkBlockingInfo, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `BlockingReason` (the checks of default-mode decoding). */
 export function isValidBlockingReason(value: unknown): value is T.BlockingReason {
-  return checkBlockingReason(value, createContext(undefined), undefined)
+  return checkSafely(checkBlockingReason, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `BrokerErrorType` (the checks of default-mode decoding). */
 export function isValidBrokerErrorType(value: unknown): value is T.BrokerErrorType {
-  return checkBrokerErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkBrokerErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `BusinessChatInfo` (the checks of default-mode decoding). */
 export function isValidBusinessChatInfo(value: unknown): value is T.BusinessChatInfo {
-  return checkBusinessChatInfo(value, createContext(undefined), undefined)
+  return checkSafely(checkBusinessChatInfo, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `BusinessChatType` (the checks of default-mode decoding). */
 export function isValidBusinessChatType(value: unknown): value is T.BusinessChatType {
-  return checkBusinessChatType(value, createContext(undefined), undefined)
+  return checkSafely(checkBusinessChatType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CICallStatus` (the checks of default-mode decoding). */
 export function isValidCICallStatus(value: unknown): value is T.CICallStatus {
-  return checkCICallStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkCICallStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIContent` (the checks of default-mode decoding). */
 export function isValidCIContent(value: unknown): value is T.CIContent {
-  return checkCIContent(value, createContext(undefined), undefined)
+  return checkSafely(checkCIContent, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIDeleteMode` (the checks of default-mode decoding). */
 export function isValidCIDeleteMode(value: unknown): value is T.CIDeleteMode {
-  return checkCIDeleteMode(value, createContext(undefined), undefined)
+  return checkSafely(checkCIDeleteMode, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIDeleted` (the checks of default-mode decoding). */
 export function isValidCIDeleted(value: unknown): value is T.CIDeleted {
-  return checkCIDeleted(value, createContext(undefined), undefined)
+  return checkSafely(checkCIDeleted, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIDirection` (the checks of default-mode decoding). */
 export function isValidCIDirection(value: unknown): value is T.CIDirection {
-  return checkCIDirection(value, createContext(undefined), undefined)
+  return checkSafely(checkCIDirection, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIFile` (the checks of default-mode decoding). */
 export function isValidCIFile(value: unknown): value is T.CIFile {
-  return checkCIFile(value, createContext(undefined), undefined)
+  return checkSafely(checkCIFile, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIFileStatus` (the checks of default-mode decoding). */
 export function isValidCIFileStatus(value: unknown): value is T.CIFileStatus {
-  return checkCIFileStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkCIFileStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIForwardedFrom` (the checks of default-mode decoding). */
 export function isValidCIForwardedFrom(value: unknown): value is T.CIForwardedFrom {
-  return checkCIForwardedFrom(value, createContext(undefined), undefined)
+  return checkSafely(checkCIForwardedFrom, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIGroupInvitation` (the checks of default-mode decoding). */
 export function isValidCIGroupInvitation(value: unknown): value is T.CIGroupInvitation {
-  return checkCIGroupInvitation(value, createContext(undefined), undefined)
+  return checkSafely(checkCIGroupInvitation, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIGroupInvitationStatus` (the checks of default-mode decoding). */
 export function isValidCIGroupInvitationStatus(value: unknown): value is T.CIGroupInvitationStatus {
-  return checkCIGroupInvitationStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkCIGroupInvitationStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIMention` (the checks of default-mode decoding). */
 export function isValidCIMention(value: unknown): value is T.CIMention {
-  return checkCIMention(value, createContext(undefined), undefined)
+  return checkSafely(checkCIMention, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIMentionMember` (the checks of default-mode decoding). */
 export function isValidCIMentionMember(value: unknown): value is T.CIMentionMember {
-  return checkCIMentionMember(value, createContext(undefined), undefined)
+  return checkSafely(checkCIMentionMember, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIMeta` (the checks of default-mode decoding). */
 export function isValidCIMeta(value: unknown): value is T.CIMeta {
-  return checkCIMeta(value, createContext(undefined), undefined)
+  return checkSafely(checkCIMeta, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIQuote` (the checks of default-mode decoding). */
 export function isValidCIQuote(value: unknown): value is T.CIQuote {
-  return checkCIQuote(value, createContext(undefined), undefined)
+  return checkSafely(checkCIQuote, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIReaction` (the checks of default-mode decoding). */
 export function isValidCIReaction(value: unknown): value is T.CIReaction {
-  return checkCIReaction(value, createContext(undefined), undefined)
+  return checkSafely(checkCIReaction, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIReactionCount` (the checks of default-mode decoding). */
 export function isValidCIReactionCount(value: unknown): value is T.CIReactionCount {
-  return checkCIReactionCount(value, createContext(undefined), undefined)
+  return checkSafely(checkCIReactionCount, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CIStatus` (the checks of default-mode decoding). */
 export function isValidCIStatus(value: unknown): value is T.CIStatus {
-  return checkCIStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkCIStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CITimed` (the checks of default-mode decoding). */
 export function isValidCITimed(value: unknown): value is T.CITimed {
-  return checkCITimed(value, createContext(undefined), undefined)
+  return checkSafely(checkCITimed, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatBotCommand` (the checks of default-mode decoding). */
 export function isValidChatBotCommand(value: unknown): value is T.ChatBotCommand {
-  return checkChatBotCommand(value, createContext(undefined), undefined)
+  return checkSafely(checkChatBotCommand, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatDeleteMode` (the checks of default-mode decoding). */
 export function isValidChatDeleteMode(value: unknown): value is T.ChatDeleteMode {
-  return checkChatDeleteMode(value, createContext(undefined), undefined)
+  return checkSafely(checkChatDeleteMode, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatError` (the checks of default-mode decoding). */
 export function isValidChatError(value: unknown): value is T.ChatError {
-  return checkChatError(value, createContext(undefined), undefined)
+  return checkSafely(checkChatError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatErrorType` (the checks of default-mode decoding). */
 export function isValidChatErrorType(value: unknown): value is T.ChatErrorType {
-  return checkChatErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkChatErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatFeature` (the checks of default-mode decoding). */
 export function isValidChatFeature(value: unknown): value is T.ChatFeature {
-  return checkChatFeature(value, createContext(undefined), undefined)
+  return checkSafely(checkChatFeature, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatInfo` (the checks of default-mode decoding). */
 export function isValidChatInfo(value: unknown): value is T.ChatInfo {
-  return checkChatInfo(value, createContext(undefined), undefined)
+  return checkSafely(checkChatInfo, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatItem` (the checks of default-mode decoding). */
 export function isValidChatItem(value: unknown): value is T.ChatItem {
-  return checkChatItem(value, createContext(undefined), undefined)
+  return checkSafely(checkChatItem, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatItemDeletion` (the checks of default-mode decoding). */
 export function isValidChatItemDeletion(value: unknown): value is T.ChatItemDeletion {
-  return checkChatItemDeletion(value, createContext(undefined), undefined)
+  return checkSafely(checkChatItemDeletion, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatPeerType` (the checks of default-mode decoding). */
 export function isValidChatPeerType(value: unknown): value is T.ChatPeerType {
-  return checkChatPeerType(value, createContext(undefined), undefined)
+  return checkSafely(checkChatPeerType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatRef` (the checks of default-mode decoding). */
 export function isValidChatRef(value: unknown): value is T.ChatRef {
-  return checkChatRef(value, createContext(undefined), undefined)
+  return checkSafely(checkChatRef, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatSettings` (the checks of default-mode decoding). */
 export function isValidChatSettings(value: unknown): value is T.ChatSettings {
-  return checkChatSettings(value, createContext(undefined), undefined)
+  return checkSafely(checkChatSettings, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatStats` (the checks of default-mode decoding). */
 export function isValidChatStats(value: unknown): value is T.ChatStats {
-  return checkChatStats(value, createContext(undefined), undefined)
+  return checkSafely(checkChatStats, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatType` (the checks of default-mode decoding). */
 export function isValidChatType(value: unknown): value is T.ChatType {
-  return checkChatType(value, createContext(undefined), undefined)
+  return checkSafely(checkChatType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatWallpaper` (the checks of default-mode decoding). */
 export function isValidChatWallpaper(value: unknown): value is T.ChatWallpaper {
-  return checkChatWallpaper(value, createContext(undefined), undefined)
+  return checkSafely(checkChatWallpaper, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ChatWallpaperScale` (the checks of default-mode decoding). */
 export function isValidChatWallpaperScale(value: unknown): value is T.ChatWallpaperScale {
-  return checkChatWallpaperScale(value, createContext(undefined), undefined)
+  return checkSafely(checkChatWallpaperScale, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ClientNotice` (the checks of default-mode decoding). */
 export function isValidClientNotice(value: unknown): value is T.ClientNotice {
-  return checkClientNotice(value, createContext(undefined), undefined)
+  return checkSafely(checkClientNotice, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `Color` (the checks of default-mode decoding). */
 export function isValidColor(value: unknown): value is T.Color {
-  return checkColor(value, createContext(undefined), undefined)
+  return checkSafely(checkColor, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CommandError` (the checks of default-mode decoding). */
 export function isValidCommandError(value: unknown): value is T.CommandError {
-  return checkCommandError(value, createContext(undefined), undefined)
+  return checkSafely(checkCommandError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CommandErrorType` (the checks of default-mode decoding). */
 export function isValidCommandErrorType(value: unknown): value is T.CommandErrorType {
-  return checkCommandErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkCommandErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ComposedMessage` (the checks of default-mode decoding). */
 export function isValidComposedMessage(value: unknown): value is T.ComposedMessage {
-  return checkComposedMessage(value, createContext(undefined), undefined)
+  return checkSafely(checkComposedMessage, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ConnStatus` (the checks of default-mode decoding). */
 export function isValidConnStatus(value: unknown): value is T.ConnStatus {
-  return checkConnStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkConnStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ConnType` (the checks of default-mode decoding). */
 export function isValidConnType(value: unknown): value is T.ConnType {
-  return checkConnType(value, createContext(undefined), undefined)
+  return checkSafely(checkConnType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `Connection` (the checks of default-mode decoding). */
 export function isValidConnection(value: unknown): value is T.Connection {
-  return checkConnection(value, createContext(undefined), undefined)
+  return checkSafely(checkConnection, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ConnectionEntity` (the checks of default-mode decoding). */
 export function isValidConnectionEntity(value: unknown): value is T.ConnectionEntity {
-  return checkConnectionEntity(value, createContext(undefined), undefined)
+  return checkSafely(checkConnectionEntity, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ConnectionErrorType` (the checks of default-mode decoding). */
 export function isValidConnectionErrorType(value: unknown): value is T.ConnectionErrorType {
-  return checkConnectionErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkConnectionErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ConnectionMode` (the checks of default-mode decoding). */
 export function isValidConnectionMode(value: unknown): value is T.ConnectionMode {
-  return checkConnectionMode(value, createContext(undefined), undefined)
+  return checkSafely(checkConnectionMode, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ConnectionPlan` (the checks of default-mode decoding). */
 export function isValidConnectionPlan(value: unknown): value is T.ConnectionPlan {
-  return checkConnectionPlan(value, createContext(undefined), undefined)
+  return checkSafely(checkConnectionPlan, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `Contact` (the checks of default-mode decoding). */
 export function isValidContact(value: unknown): value is T.Contact {
-  return checkContact(value, createContext(undefined), undefined)
+  return checkSafely(checkContact, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ContactAddressPlan` (the checks of default-mode decoding). */
 export function isValidContactAddressPlan(value: unknown): value is T.ContactAddressPlan {
-  return checkContactAddressPlan(value, createContext(undefined), undefined)
+  return checkSafely(checkContactAddressPlan, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ContactShortLinkData` (the checks of default-mode decoding). */
 export function isValidContactShortLinkData(value: unknown): value is T.ContactShortLinkData {
-  return checkContactShortLinkData(value, createContext(undefined), undefined)
+  return checkSafely(checkContactShortLinkData, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ContactStatus` (the checks of default-mode decoding). */
 export function isValidContactStatus(value: unknown): value is T.ContactStatus {
-  return checkContactStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkContactStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ContactUserPref` (the checks of default-mode decoding). */
 export function isValidContactUserPref(value: unknown): value is T.ContactUserPref {
-  return checkContactUserPref(value, createContext(undefined), undefined)
+  return checkSafely(checkContactUserPref, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ContactUserPreference` (the checks of default-mode decoding). */
 export function isValidContactUserPreference(value: unknown): value is T.ContactUserPreference {
-  return checkContactUserPreference(value, createContext(undefined), undefined)
+  return checkSafely(checkContactUserPreference, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ContactUserPreferences` (the checks of default-mode decoding). */
 export function isValidContactUserPreferences(value: unknown): value is T.ContactUserPreferences {
-  return checkContactUserPreferences(value, createContext(undefined), undefined)
+  return checkSafely(checkContactUserPreferences, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CreatedConnLink` (the checks of default-mode decoding). */
 export function isValidCreatedConnLink(value: unknown): value is T.CreatedConnLink {
-  return checkCreatedConnLink(value, createContext(undefined), undefined)
+  return checkSafely(checkCreatedConnLink, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CryptoFile` (the checks of default-mode decoding). */
 export function isValidCryptoFile(value: unknown): value is T.CryptoFile {
-  return checkCryptoFile(value, createContext(undefined), undefined)
+  return checkSafely(checkCryptoFile, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `CryptoFileArgs` (the checks of default-mode decoding). */
 export function isValidCryptoFileArgs(value: unknown): value is T.CryptoFileArgs {
-  return checkCryptoFileArgs(value, createContext(undefined), undefined)
+  return checkSafely(checkCryptoFileArgs, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `E2EInfo` (the checks of default-mode decoding). */
 export function isValidE2EInfo(value: unknown): value is T.E2EInfo {
-  return checkE2EInfo(value, createContext(undefined), undefined)
+  return checkSafely(checkE2EInfo, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ErrorType` (the checks of default-mode decoding). */
 export function isValidErrorType(value: unknown): value is T.ErrorType {
-  return checkErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FeatureAllowed` (the checks of default-mode decoding). */
 export function isValidFeatureAllowed(value: unknown): value is T.FeatureAllowed {
-  return checkFeatureAllowed(value, createContext(undefined), undefined)
+  return checkSafely(checkFeatureAllowed, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FileDescr` (the checks of default-mode decoding). */
 export function isValidFileDescr(value: unknown): value is T.FileDescr {
-  return checkFileDescr(value, createContext(undefined), undefined)
+  return checkSafely(checkFileDescr, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FileError` (the checks of default-mode decoding). */
 export function isValidFileError(value: unknown): value is T.FileError {
-  return checkFileError(value, createContext(undefined), undefined)
+  return checkSafely(checkFileError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FileErrorType` (the checks of default-mode decoding). */
 export function isValidFileErrorType(value: unknown): value is T.FileErrorType {
-  return checkFileErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkFileErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FileInvitation` (the checks of default-mode decoding). */
 export function isValidFileInvitation(value: unknown): value is T.FileInvitation {
-  return checkFileInvitation(value, createContext(undefined), undefined)
+  return checkSafely(checkFileInvitation, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FileProtocol` (the checks of default-mode decoding). */
 export function isValidFileProtocol(value: unknown): value is T.FileProtocol {
-  return checkFileProtocol(value, createContext(undefined), undefined)
+  return checkSafely(checkFileProtocol, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FileStatus` (the checks of default-mode decoding). */
 export function isValidFileStatus(value: unknown): value is T.FileStatus {
-  return checkFileStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkFileStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FileTransferMeta` (the checks of default-mode decoding). */
 export function isValidFileTransferMeta(value: unknown): value is T.FileTransferMeta {
-  return checkFileTransferMeta(value, createContext(undefined), undefined)
+  return checkSafely(checkFileTransferMeta, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `Format` (the checks of default-mode decoding). */
 export function isValidFormat(value: unknown): value is T.Format {
-  return checkFormat(value, createContext(undefined), undefined)
+  return checkSafely(checkFormat, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FormattedText` (the checks of default-mode decoding). */
 export function isValidFormattedText(value: unknown): value is T.FormattedText {
-  return checkFormattedText(value, createContext(undefined), undefined)
+  return checkSafely(checkFormattedText, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FullGroupPreferences` (the checks of default-mode decoding). */
 export function isValidFullGroupPreferences(value: unknown): value is T.FullGroupPreferences {
-  return checkFullGroupPreferences(value, createContext(undefined), undefined)
+  return checkSafely(checkFullGroupPreferences, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `FullPreferences` (the checks of default-mode decoding). */
 export function isValidFullPreferences(value: unknown): value is T.FullPreferences {
-  return checkFullPreferences(value, createContext(undefined), undefined)
+  return checkSafely(checkFullPreferences, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `Group` (the checks of default-mode decoding). */
 export function isValidGroup(value: unknown): value is T.Group {
-  return checkGroup(value, createContext(undefined), undefined)
+  return checkSafely(checkGroup, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupChatScope` (the checks of default-mode decoding). */
 export function isValidGroupChatScope(value: unknown): value is T.GroupChatScope {
-  return checkGroupChatScope(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupChatScope, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupChatScopeInfo` (the checks of default-mode decoding). */
 export function isValidGroupChatScopeInfo(value: unknown): value is T.GroupChatScopeInfo {
-  return checkGroupChatScopeInfo(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupChatScopeInfo, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupDirectInvitation` (the checks of default-mode decoding). */
 export function isValidGroupDirectInvitation(value: unknown): value is T.GroupDirectInvitation {
-  return checkGroupDirectInvitation(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupDirectInvitation, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupFeature` (the checks of default-mode decoding). */
 export function isValidGroupFeature(value: unknown): value is T.GroupFeature {
-  return checkGroupFeature(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupFeature, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupFeatureEnabled` (the checks of default-mode decoding). */
 export function isValidGroupFeatureEnabled(value: unknown): value is T.GroupFeatureEnabled {
-  return checkGroupFeatureEnabled(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupFeatureEnabled, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupInfo` (the checks of default-mode decoding). */
 export function isValidGroupInfo(value: unknown): value is T.GroupInfo {
-  return checkGroupInfo(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupInfo, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupKeys` (the checks of default-mode decoding). */
 export function isValidGroupKeys(value: unknown): value is T.GroupKeys {
-  return checkGroupKeys(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupKeys, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupLink` (the checks of default-mode decoding). */
 export function isValidGroupLink(value: unknown): value is T.GroupLink {
-  return checkGroupLink(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupLink, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupLinkPlan` (the checks of default-mode decoding). */
 export function isValidGroupLinkPlan(value: unknown): value is T.GroupLinkPlan {
-  return checkGroupLinkPlan(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupLinkPlan, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupMember` (the checks of default-mode decoding). */
 export function isValidGroupMember(value: unknown): value is T.GroupMember {
-  return checkGroupMember(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupMember, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupMemberAdmission` (the checks of default-mode decoding). */
 export function isValidGroupMemberAdmission(value: unknown): value is T.GroupMemberAdmission {
-  return checkGroupMemberAdmission(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupMemberAdmission, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupMemberCategory` (the checks of default-mode decoding). */
 export function isValidGroupMemberCategory(value: unknown): value is T.GroupMemberCategory {
-  return checkGroupMemberCategory(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupMemberCategory, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupMemberRef` (the checks of default-mode decoding). */
 export function isValidGroupMemberRef(value: unknown): value is T.GroupMemberRef {
-  return checkGroupMemberRef(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupMemberRef, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupMemberRole` (the checks of default-mode decoding). */
 export function isValidGroupMemberRole(value: unknown): value is T.GroupMemberRole {
-  return checkGroupMemberRole(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupMemberRole, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupMemberSettings` (the checks of default-mode decoding). */
 export function isValidGroupMemberSettings(value: unknown): value is T.GroupMemberSettings {
-  return checkGroupMemberSettings(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupMemberSettings, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupMemberStatus` (the checks of default-mode decoding). */
 export function isValidGroupMemberStatus(value: unknown): value is T.GroupMemberStatus {
-  return checkGroupMemberStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupMemberStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupPreference` (the checks of default-mode decoding). */
 export function isValidGroupPreference(value: unknown): value is T.GroupPreference {
-  return checkGroupPreference(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupPreference, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupPreferences` (the checks of default-mode decoding). */
 export function isValidGroupPreferences(value: unknown): value is T.GroupPreferences {
-  return checkGroupPreferences(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupPreferences, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupProfile` (the checks of default-mode decoding). */
 export function isValidGroupProfile(value: unknown): value is T.GroupProfile {
-  return checkGroupProfile(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupProfile, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupRelay` (the checks of default-mode decoding). */
 export function isValidGroupRelay(value: unknown): value is T.GroupRelay {
-  return checkGroupRelay(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupRelay, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupRootKey` (the checks of default-mode decoding). */
 export function isValidGroupRootKey(value: unknown): value is T.GroupRootKey {
-  return checkGroupRootKey(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupRootKey, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupShortLinkData` (the checks of default-mode decoding). */
 export function isValidGroupShortLinkData(value: unknown): value is T.GroupShortLinkData {
-  return checkGroupShortLinkData(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupShortLinkData, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupShortLinkInfo` (the checks of default-mode decoding). */
 export function isValidGroupShortLinkInfo(value: unknown): value is T.GroupShortLinkInfo {
-  return checkGroupShortLinkInfo(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupShortLinkInfo, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupSummary` (the checks of default-mode decoding). */
 export function isValidGroupSummary(value: unknown): value is T.GroupSummary {
-  return checkGroupSummary(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupSummary, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `GroupSupportChat` (the checks of default-mode decoding). */
 export function isValidGroupSupportChat(value: unknown): value is T.GroupSupportChat {
-  return checkGroupSupportChat(value, createContext(undefined), undefined)
+  return checkSafely(checkGroupSupportChat, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `HandshakeError` (the checks of default-mode decoding). */
 export function isValidHandshakeError(value: unknown): value is T.HandshakeError {
-  return checkHandshakeError(value, createContext(undefined), undefined)
+  return checkSafely(checkHandshakeError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `InlineFileMode` (the checks of default-mode decoding). */
 export function isValidInlineFileMode(value: unknown): value is T.InlineFileMode {
-  return checkInlineFileMode(value, createContext(undefined), undefined)
+  return checkSafely(checkInlineFileMode, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `InvitationLinkPlan` (the checks of default-mode decoding). */
 export function isValidInvitationLinkPlan(value: unknown): value is T.InvitationLinkPlan {
-  return checkInvitationLinkPlan(value, createContext(undefined), undefined)
+  return checkSafely(checkInvitationLinkPlan, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `InvitedBy` (the checks of default-mode decoding). */
 export function isValidInvitedBy(value: unknown): value is T.InvitedBy {
-  return checkInvitedBy(value, createContext(undefined), undefined)
+  return checkSafely(checkInvitedBy, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `LinkContent` (the checks of default-mode decoding). */
 export function isValidLinkContent(value: unknown): value is T.LinkContent {
-  return checkLinkContent(value, createContext(undefined), undefined)
+  return checkSafely(checkLinkContent, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `LinkPreview` (the checks of default-mode decoding). */
 export function isValidLinkPreview(value: unknown): value is T.LinkPreview {
-  return checkLinkPreview(value, createContext(undefined), undefined)
+  return checkSafely(checkLinkPreview, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `LocalProfile` (the checks of default-mode decoding). */
 export function isValidLocalProfile(value: unknown): value is T.LocalProfile {
-  return checkLocalProfile(value, createContext(undefined), undefined)
+  return checkSafely(checkLocalProfile, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MemberCriteria` (the checks of default-mode decoding). */
 export function isValidMemberCriteria(value: unknown): value is T.MemberCriteria {
-  return checkMemberCriteria(value, createContext(undefined), undefined)
+  return checkSafely(checkMemberCriteria, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MsgChatLink` (the checks of default-mode decoding). */
 export function isValidMsgChatLink(value: unknown): value is T.MsgChatLink {
-  return checkMsgChatLink(value, createContext(undefined), undefined)
+  return checkSafely(checkMsgChatLink, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MsgContent` (the checks of default-mode decoding). */
 export function isValidMsgContent(value: unknown): value is T.MsgContent {
-  return checkMsgContent(value, createContext(undefined), undefined)
+  return checkSafely(checkMsgContent, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MsgDecryptError` (the checks of default-mode decoding). */
 export function isValidMsgDecryptError(value: unknown): value is T.MsgDecryptError {
-  return checkMsgDecryptError(value, createContext(undefined), undefined)
+  return checkSafely(checkMsgDecryptError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MsgDirection` (the checks of default-mode decoding). */
 export function isValidMsgDirection(value: unknown): value is T.MsgDirection {
-  return checkMsgDirection(value, createContext(undefined), undefined)
+  return checkSafely(checkMsgDirection, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MsgErrorType` (the checks of default-mode decoding). */
 export function isValidMsgErrorType(value: unknown): value is T.MsgErrorType {
-  return checkMsgErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkMsgErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MsgFilter` (the checks of default-mode decoding). */
 export function isValidMsgFilter(value: unknown): value is T.MsgFilter {
-  return checkMsgFilter(value, createContext(undefined), undefined)
+  return checkSafely(checkMsgFilter, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MsgReaction` (the checks of default-mode decoding). */
 export function isValidMsgReaction(value: unknown): value is T.MsgReaction {
-  return checkMsgReaction(value, createContext(undefined), undefined)
+  return checkSafely(checkMsgReaction, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MsgReceiptStatus` (the checks of default-mode decoding). */
 export function isValidMsgReceiptStatus(value: unknown): value is T.MsgReceiptStatus {
-  return checkMsgReceiptStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkMsgReceiptStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `MsgSigStatus` (the checks of default-mode decoding). */
 export function isValidMsgSigStatus(value: unknown): value is T.MsgSigStatus {
-  return checkMsgSigStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkMsgSigStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `NetworkError` (the checks of default-mode decoding). */
 export function isValidNetworkError(value: unknown): value is T.NetworkError {
-  return checkNetworkError(value, createContext(undefined), undefined)
+  return checkSafely(checkNetworkError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `NewUser` (the checks of default-mode decoding). */
 export function isValidNewUser(value: unknown): value is T.NewUser {
-  return checkNewUser(value, createContext(undefined), undefined)
+  return checkSafely(checkNewUser, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `NoteFolder` (the checks of default-mode decoding). */
 export function isValidNoteFolder(value: unknown): value is T.NoteFolder {
-  return checkNoteFolder(value, createContext(undefined), undefined)
+  return checkSafely(checkNoteFolder, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `PendingContactConnection` (the checks of default-mode decoding). */
 export function isValidPendingContactConnection(value: unknown): value is T.PendingContactConnection {
-  return checkPendingContactConnection(value, createContext(undefined), undefined)
+  return checkSafely(checkPendingContactConnection, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `PrefEnabled` (the checks of default-mode decoding). */
 export function isValidPrefEnabled(value: unknown): value is T.PrefEnabled {
-  return checkPrefEnabled(value, createContext(undefined), undefined)
+  return checkSafely(checkPrefEnabled, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `Preferences` (the checks of default-mode decoding). */
 export function isValidPreferences(value: unknown): value is T.Preferences {
-  return checkPreferences(value, createContext(undefined), undefined)
+  return checkSafely(checkPreferences, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `PreparedContact` (the checks of default-mode decoding). */
 export function isValidPreparedContact(value: unknown): value is T.PreparedContact {
-  return checkPreparedContact(value, createContext(undefined), undefined)
+  return checkSafely(checkPreparedContact, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `PreparedGroup` (the checks of default-mode decoding). */
 export function isValidPreparedGroup(value: unknown): value is T.PreparedGroup {
-  return checkPreparedGroup(value, createContext(undefined), undefined)
+  return checkSafely(checkPreparedGroup, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `Profile` (the checks of default-mode decoding). */
 export function isValidProfile(value: unknown): value is T.Profile {
-  return checkProfile(value, createContext(undefined), undefined)
+  return checkSafely(checkProfile, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ProxyClientError` (the checks of default-mode decoding). */
 export function isValidProxyClientError(value: unknown): value is T.ProxyClientError {
-  return checkProxyClientError(value, createContext(undefined), undefined)
+  return checkSafely(checkProxyClientError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ProxyError` (the checks of default-mode decoding). */
 export function isValidProxyError(value: unknown): value is T.ProxyError {
-  return checkProxyError(value, createContext(undefined), undefined)
+  return checkSafely(checkProxyError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RCErrorType` (the checks of default-mode decoding). */
 export function isValidRCErrorType(value: unknown): value is T.RCErrorType {
-  return checkRCErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkRCErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RatchetSyncState` (the checks of default-mode decoding). */
 export function isValidRatchetSyncState(value: unknown): value is T.RatchetSyncState {
-  return checkRatchetSyncState(value, createContext(undefined), undefined)
+  return checkSafely(checkRatchetSyncState, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RcvConnEvent` (the checks of default-mode decoding). */
 export function isValidRcvConnEvent(value: unknown): value is T.RcvConnEvent {
-  return checkRcvConnEvent(value, createContext(undefined), undefined)
+  return checkSafely(checkRcvConnEvent, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RcvDirectEvent` (the checks of default-mode decoding). */
 export function isValidRcvDirectEvent(value: unknown): value is T.RcvDirectEvent {
-  return checkRcvDirectEvent(value, createContext(undefined), undefined)
+  return checkSafely(checkRcvDirectEvent, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RcvFileDescr` (the checks of default-mode decoding). */
 export function isValidRcvFileDescr(value: unknown): value is T.RcvFileDescr {
-  return checkRcvFileDescr(value, createContext(undefined), undefined)
+  return checkSafely(checkRcvFileDescr, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RcvFileStatus` (the checks of default-mode decoding). */
 export function isValidRcvFileStatus(value: unknown): value is T.RcvFileStatus {
-  return checkRcvFileStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkRcvFileStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RcvFileTransfer` (the checks of default-mode decoding). */
 export function isValidRcvFileTransfer(value: unknown): value is T.RcvFileTransfer {
-  return checkRcvFileTransfer(value, createContext(undefined), undefined)
+  return checkSafely(checkRcvFileTransfer, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RcvGroupEvent` (the checks of default-mode decoding). */
 export function isValidRcvGroupEvent(value: unknown): value is T.RcvGroupEvent {
-  return checkRcvGroupEvent(value, createContext(undefined), undefined)
+  return checkSafely(checkRcvGroupEvent, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RelayStatus` (the checks of default-mode decoding). */
 export function isValidRelayStatus(value: unknown): value is T.RelayStatus {
-  return checkRelayStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkRelayStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `ReportReason` (the checks of default-mode decoding). */
 export function isValidReportReason(value: unknown): value is T.ReportReason {
-  return checkReportReason(value, createContext(undefined), undefined)
+  return checkSafely(checkReportReason, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `RoleGroupPreference` (the checks of default-mode decoding). */
 export function isValidRoleGroupPreference(value: unknown): value is T.RoleGroupPreference {
-  return checkRoleGroupPreference(value, createContext(undefined), undefined)
+  return checkSafely(checkRoleGroupPreference, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SMPAgentError` (the checks of default-mode decoding). */
 export function isValidSMPAgentError(value: unknown): value is T.SMPAgentError {
-  return checkSMPAgentError(value, createContext(undefined), undefined)
+  return checkSafely(checkSMPAgentError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SecurityCode` (the checks of default-mode decoding). */
 export function isValidSecurityCode(value: unknown): value is T.SecurityCode {
-  return checkSecurityCode(value, createContext(undefined), undefined)
+  return checkSafely(checkSecurityCode, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SimplePreference` (the checks of default-mode decoding). */
 export function isValidSimplePreference(value: unknown): value is T.SimplePreference {
-  return checkSimplePreference(value, createContext(undefined), undefined)
+  return checkSafely(checkSimplePreference, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SimplexLinkType` (the checks of default-mode decoding). */
 export function isValidSimplexLinkType(value: unknown): value is T.SimplexLinkType {
-  return checkSimplexLinkType(value, createContext(undefined), undefined)
+  return checkSafely(checkSimplexLinkType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SndCIStatusProgress` (the checks of default-mode decoding). */
 export function isValidSndCIStatusProgress(value: unknown): value is T.SndCIStatusProgress {
-  return checkSndCIStatusProgress(value, createContext(undefined), undefined)
+  return checkSafely(checkSndCIStatusProgress, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SndConnEvent` (the checks of default-mode decoding). */
 export function isValidSndConnEvent(value: unknown): value is T.SndConnEvent {
-  return checkSndConnEvent(value, createContext(undefined), undefined)
+  return checkSafely(checkSndConnEvent, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SndError` (the checks of default-mode decoding). */
 export function isValidSndError(value: unknown): value is T.SndError {
-  return checkSndError(value, createContext(undefined), undefined)
+  return checkSafely(checkSndError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SndFileTransfer` (the checks of default-mode decoding). */
 export function isValidSndFileTransfer(value: unknown): value is T.SndFileTransfer {
-  return checkSndFileTransfer(value, createContext(undefined), undefined)
+  return checkSafely(checkSndFileTransfer, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SndGroupEvent` (the checks of default-mode decoding). */
 export function isValidSndGroupEvent(value: unknown): value is T.SndGroupEvent {
-  return checkSndGroupEvent(value, createContext(undefined), undefined)
+  return checkSafely(checkSndGroupEvent, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SrvError` (the checks of default-mode decoding). */
 export function isValidSrvError(value: unknown): value is T.SrvError {
-  return checkSrvError(value, createContext(undefined), undefined)
+  return checkSafely(checkSrvError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `StoreError` (the checks of default-mode decoding). */
 export function isValidStoreError(value: unknown): value is T.StoreError {
-  return checkStoreError(value, createContext(undefined), undefined)
+  return checkSafely(checkStoreError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SubscriptionStatus` (the checks of default-mode decoding). */
 export function isValidSubscriptionStatus(value: unknown): value is T.SubscriptionStatus {
-  return checkSubscriptionStatus(value, createContext(undefined), undefined)
+  return checkSafely(checkSubscriptionStatus, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `SwitchPhase` (the checks of default-mode decoding). */
 export function isValidSwitchPhase(value: unknown): value is T.SwitchPhase {
-  return checkSwitchPhase(value, createContext(undefined), undefined)
+  return checkSafely(checkSwitchPhase, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `TimedMessagesGroupPreference` (the checks of default-mode decoding). */
 export function isValidTimedMessagesGroupPreference(value: unknown): value is T.TimedMessagesGroupPreference {
-  return checkTimedMessagesGroupPreference(value, createContext(undefined), undefined)
+  return checkSafely(checkTimedMessagesGroupPreference, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `TimedMessagesPreference` (the checks of default-mode decoding). */
 export function isValidTimedMessagesPreference(value: unknown): value is T.TimedMessagesPreference {
-  return checkTimedMessagesPreference(value, createContext(undefined), undefined)
+  return checkSafely(checkTimedMessagesPreference, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `TransportError` (the checks of default-mode decoding). */
 export function isValidTransportError(value: unknown): value is T.TransportError {
-  return checkTransportError(value, createContext(undefined), undefined)
+  return checkSafely(checkTransportError, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UIColorMode` (the checks of default-mode decoding). */
 export function isValidUIColorMode(value: unknown): value is T.UIColorMode {
-  return checkUIColorMode(value, createContext(undefined), undefined)
+  return checkSafely(checkUIColorMode, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UIColors` (the checks of default-mode decoding). */
 export function isValidUIColors(value: unknown): value is T.UIColors {
-  return checkUIColors(value, createContext(undefined), undefined)
+  return checkSafely(checkUIColors, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UIThemeEntityOverride` (the checks of default-mode decoding). */
 export function isValidUIThemeEntityOverride(value: unknown): value is T.UIThemeEntityOverride {
-  return checkUIThemeEntityOverride(value, createContext(undefined), undefined)
+  return checkSafely(checkUIThemeEntityOverride, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UIThemeEntityOverrides` (the checks of default-mode decoding). */
 export function isValidUIThemeEntityOverrides(value: unknown): value is T.UIThemeEntityOverrides {
-  return checkUIThemeEntityOverrides(value, createContext(undefined), undefined)
+  return checkSafely(checkUIThemeEntityOverrides, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UpdatedMessage` (the checks of default-mode decoding). */
 export function isValidUpdatedMessage(value: unknown): value is T.UpdatedMessage {
-  return checkUpdatedMessage(value, createContext(undefined), undefined)
+  return checkSafely(checkUpdatedMessage, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `User` (the checks of default-mode decoding). */
 export function isValidUser(value: unknown): value is T.User {
-  return checkUser(value, createContext(undefined), undefined)
+  return checkSafely(checkUser, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UserChatRelay` (the checks of default-mode decoding). */
 export function isValidUserChatRelay(value: unknown): value is T.UserChatRelay {
-  return checkUserChatRelay(value, createContext(undefined), undefined)
+  return checkSafely(checkUserChatRelay, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UserContact` (the checks of default-mode decoding). */
 export function isValidUserContact(value: unknown): value is T.UserContact {
-  return checkUserContact(value, createContext(undefined), undefined)
+  return checkSafely(checkUserContact, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UserContactLink` (the checks of default-mode decoding). */
 export function isValidUserContactLink(value: unknown): value is T.UserContactLink {
-  return checkUserContactLink(value, createContext(undefined), undefined)
+  return checkSafely(checkUserContactLink, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UserContactRequest` (the checks of default-mode decoding). */
 export function isValidUserContactRequest(value: unknown): value is T.UserContactRequest {
-  return checkUserContactRequest(value, createContext(undefined), undefined)
+  return checkSafely(checkUserContactRequest, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UserInfo` (the checks of default-mode decoding). */
 export function isValidUserInfo(value: unknown): value is T.UserInfo {
-  return checkUserInfo(value, createContext(undefined), undefined)
+  return checkSafely(checkUserInfo, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UserProfileUpdateSummary` (the checks of default-mode decoding). */
 export function isValidUserProfileUpdateSummary(value: unknown): value is T.UserProfileUpdateSummary {
-  return checkUserProfileUpdateSummary(value, createContext(undefined), undefined)
+  return checkSafely(checkUserProfileUpdateSummary, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `UserPwdHash` (the checks of default-mode decoding). */
 export function isValidUserPwdHash(value: unknown): value is T.UserPwdHash {
-  return checkUserPwdHash(value, createContext(undefined), undefined)
+  return checkSafely(checkUserPwdHash, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `VersionRange` (the checks of default-mode decoding). */
 export function isValidVersionRange(value: unknown): value is T.VersionRange {
-  return checkVersionRange(value, createContext(undefined), undefined)
+  return checkSafely(checkVersionRange, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `XFTPErrorType` (the checks of default-mode decoding). */
 export function isValidXFTPErrorType(value: unknown): value is T.XFTPErrorType {
-  return checkXFTPErrorType(value, createContext(undefined), undefined)
+  return checkSafely(checkXFTPErrorType, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `XFTPRcvFile` (the checks of default-mode decoding). */
 export function isValidXFTPRcvFile(value: unknown): value is T.XFTPRcvFile {
-  return checkXFTPRcvFile(value, createContext(undefined), undefined)
+  return checkSafely(checkXFTPRcvFile, value, createContext(undefined), undefined)
 }
 
 /** True when `value` is a valid `XFTPSndFile` (the checks of default-mode decoding). */
 export function isValidXFTPSndFile(value: unknown): value is T.XFTPSndFile {
-  return checkXFTPSndFile(value, createContext(undefined), undefined)
+  return checkSafely(checkXFTPSndFile, value, createContext(undefined), undefined)
 }

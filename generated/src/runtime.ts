@@ -47,6 +47,8 @@ export type DecodeIssueCode =
   | 'unknown-event'
   /** Text that is not JSON, or a frame without `resp`. */
   | 'syntax'
+  /** A value nested deeper than the decoder's stack allows (recursive types such as `ChatBotCommand`). */
+  | 'depth'
 
 /** One thing that is wrong in a decoded value. */
 export interface DecodeIssue {
@@ -190,11 +192,13 @@ export function noExtraFields(
   value: Record<string, unknown>,
   known: ReadonlySet<string>,
 ): boolean {
+  let ok = true
   for (const key in value) {
-    if (!known.has(key) && !issue(context, key, value[key], 'no field the docs do not list', 'extra'))
-      return false
+    if (known.has(key)) continue
+    ok = false
+    if (!issue(context, key, value[key], 'no field the docs do not list', 'extra')) break
   }
-  return true
+  return ok
 }
 
 /**
@@ -208,8 +212,31 @@ export function run<T>(
   options: DecodeOptions | undefined,
 ): DecodeResult<T> {
   const context = createContext(options)
-  check(value, context, undefined)
+  checkSafely(check, value, context, undefined)
   return finish(context, value)
+}
+
+/**
+ * Run a check, turning a stack overflow (a value nested thousands deep through a
+ * recursive type; `JSON.parse` accepts far deeper input) into a fatal issue at
+ * `$`, so no decoder ever throws.
+ *
+ * @returns what the check returned, or `false` after an overflow.
+ */
+export function checkSafely(
+  check: (value: unknown, context: DecodeContext, key: PathSegment | undefined) => boolean,
+  value: unknown,
+  context: DecodeContext,
+  key: PathSegment | undefined,
+): boolean {
+  try {
+    return check(value, context, key)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    context.issues.length = 0
+    context.issues.push({code: 'depth', reversedPath: [], expected: 'a value nested less deeply', value})
+    return false
+  }
 }
 
 /** The result of a finished check (see `run`). */

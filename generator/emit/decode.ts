@@ -49,7 +49,7 @@ export function emitDecode(schema: Schema): StatementStructures[] {
     {kind: StructureKind.ImportDeclaration, namedImports: ['chatEventTags'], moduleSpecifier: './events.js'},
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['DecodeError', 'createContext', 'done', 'failureAt', 'finish', 'isInteger', 'isObject', 'isUtcTime', 'isWord32', 'issue', 'noExtraFields', 'parseJson', 'reject', 'run'],
+      namedImports: ['DecodeError', 'checkSafely', 'createContext', 'done', 'failureAt', 'finish', 'isInteger', 'isObject', 'isUtcTime', 'isWord32', 'issue', 'noExtraFields', 'parseJson', 'reject', 'run'],
       moduleSpecifier: './runtime.js',
     },
     {
@@ -133,7 +133,10 @@ class CheckEmitter {
       ...members.map((member) => `case ${JSON.stringify(member.tag)}: return ${member.check}(v, c, k)`),
       '}',
       'const n = c.issues.length',
-      `issue(c, "type", v.type, ${JSON.stringify(expected)}, typeof v.type === "string" ? ${JSON.stringify(unknownCode)} : undefined)`,
+      // An event without a known tag cannot be kept in any mode: its issue is always `unknown-event`.
+      unknownCode === 'unknown-event'
+        ? `issue(c, "type", v.type, ${JSON.stringify(expected)}, "unknown-event")`
+        : `issue(c, "type", v.type, ${JSON.stringify(expected)}, typeof v.type === "string" ? "unknown-tag" : undefined)`,
       'return done(c, n, k)',
     ]))
   }
@@ -307,7 +310,7 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       '  return { kind: "reply", corrId, type: tag, resp }',
       '}',
       'const context = createContext(options)',
-      'checkChatEvent(resp, context, "resp")',
+      'checkSafely(checkChatEvent, resp, context, "resp")',
       'const result = finish<ChatEvent>(context, resp)',
       'return result.ok ? { kind: "event", event: result.value, issues: result.issues } : { kind: "error", error: result.error, issues: result.issues }',
     ].join('\n'),

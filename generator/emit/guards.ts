@@ -25,13 +25,13 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     docs: describe([`True when \`value\` is a valid \`${type.name}\` (the checks of default-mode decoding).`]),
     parameters: [{name: 'value', type: 'unknown'}],
     returnType: `value is T.${type.name}`,
-    statements: `return ${checkTypeName(type.name)}(value, createContext(undefined), undefined)`,
+    statements: `return checkSafely(${checkTypeName(type.name)}, value, createContext(undefined), undefined)`,
   }))
   return [
     {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
     {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'CEvt', moduleSpecifier: './events.js'},
     {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['ChatEvent'], moduleSpecifier: './events.js'},
-    {kind: StructureKind.ImportDeclaration, namedImports: ['createContext'], moduleSpecifier: './runtime.js'},
+    {kind: StructureKind.ImportDeclaration, namedImports: ['checkSafely', 'createContext'], moduleSpecifier: './runtime.js'},
     {
       kind: StructureKind.ImportDeclaration,
       namedImports: ['checkChatEvent', ...schema.types.map((type) => checkTypeName(type.name))],
@@ -45,7 +45,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
       docs: describe(['True when `value` is a valid event of the docs (the checks of default-mode decoding).']),
       parameters: [{name: 'value', type: 'unknown'}],
       returnType: 'value is ChatEvent',
-      statements: 'return checkChatEvent(value, createContext(undefined), undefined)',
+      statements: 'return checkSafely(checkChatEvent, value, createContext(undefined), undefined)',
     },
     ...deepGuards,
   ]

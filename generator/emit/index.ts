@@ -21,7 +21,7 @@ export const GENERATE_COMMAND = 'npx simplex-events generate'
 export const TEMPLATE_FILES = ['primitives.ts', 'runtime.ts', 'dispatch.ts'] as const
 
 /** Prettier options of the output: fixed here, never read from the environment, so output is byte-stable. */
-const PRETTIER_OPTIONS: prettier.Options = {
+export const PRETTIER_OPTIONS: prettier.Options = {
   parser: 'typescript',
   printWidth: 110,
   semi: false,

@@ -15,9 +15,11 @@
  * them whole), so they also serve the frame decoder and the benchmark
  * (`sampleEvents`).
  */
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {WORD32_MAX} from '../../templates/primitives.js'
-import {applyOverlay, loadOverlay} from '../../generator/overlay.js'
+import {applyOverlay, loadOverlay, OVERLAY_FILE} from '../../generator/overlay.js'
 import {loadSpecDirectory} from '../../generator/load.js'
 import {buildSchema} from '../../generator/schema/index.js'
 import type {
@@ -55,21 +57,20 @@ export interface ArbitraryOptions {
   maxKeys?: number
 }
 
-/** Where the spec the generator reads lives (relative to the repository root). */
-export const SPEC_DIRECTORY = new URL('../../spec/', import.meta.url)
+/** The spec folder the generator reads by default (`spec/` at the repository root). */
+export const SPEC_DIRECTORY = fileURLToPath(new URL('../../spec/', import.meta.url))
 
 /**
  * The schema exactly as `generate` builds it: parsed, checked, overlay applied.
- * Cached: parsing the docs takes a couple of seconds.
+ * Cached per folder: parsing the docs takes a second or two.
  */
-export function loadSchema(directory: string = SPEC_DIRECTORY.pathname): Promise<Schema> {
+export function loadSchema(directory: string = SPEC_DIRECTORY): Promise<Schema> {
   let cached = schemaCache.get(directory)
   if (!cached) {
     cached = (async () => {
       const result = buildSchema(await loadSpecDirectory(directory))
-      if (!result.ok) throw new Error(`the spec in ${directory} does not build: ${result.files.map((file) => file.messages.join('; ')).join('; ')}`)
-      const overlay = await loadOverlay(new URL('overlay.json', `file://${directory.endsWith('/') ? directory : `${directory}/`}`).pathname)
-      return applyOverlay(result.schema, overlay).schema
+      if (!result.ok) throw new Error(`the spec in ${directory} does not build: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`)
+      return applyOverlay(result.schema, await loadOverlay(path.join(directory, OVERLAY_FILE))).schema
     })()
     schemaCache.set(directory, cached)
   }
