@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {createDispatcher} from '../templates/dispatch.js'
 import {UTC_TIME_PATTERN, WORD32_MAX} from '../templates/primitives.js'
@@ -11,7 +12,7 @@ import {
   isUtcTime,
   isWord32,
   issue,
-  noExtraFields,
+  missingFields,
   parseJson,
 } from '../templates/runtime.js'
 
@@ -56,6 +57,38 @@ describe('runtime: primitives', () => {
   })
 })
 
+describe('runtime: isUtcTime is UTC_TIME_PATTERN', () => {
+  const pattern = new RegExp(UTC_TIME_PATTERN)
+  it('agrees with the pattern on timestamps and near-timestamps', () => {
+    const base = '2026-01-02T03:04:05'
+    const tails = ['Z', '.1Z', '.123456789Z', '.1234567890Z', '.Z', '+02:00', '-07:30', '.5+02:00', '+0200', 'z', '', 'Z ', '+02:0', '.12a4Z']
+    const heads = [base, '2026-01-02T03:04:5', '2026-01-02 03:04:05', '20260102T03:04:05', '2026-1-02T03:04:05', 'x026-01-02T03:04:05']
+    for (const head of heads) {
+      for (const tail of tails) {
+        const text = head + tail
+        expect(isUtcTime(text), text).toBe(pattern.test(text))
+      }
+    }
+  })
+
+  it('agrees with the pattern on random strings over its alphabet', () => {
+    fc.assert(
+      fc.property(
+        fc.string({unit: fc.constantFrom(...'0123456789-:T.Z+z '), minLength: 15, maxLength: 36}),
+        (text) => isUtcTime(text) === pattern.test(text),
+      ),
+      {numRuns: 20_000, seed: 42},
+    )
+    fc.assert(
+      fc.property(fc.date({noInvalidDate: true, min: new Date(0), max: new Date('9999-12-31')}), fc.integer({min: 0, max: 9}), (date, digits) => {
+        const text = date.toISOString().replace(/\.\d{3}Z$/, digits === 0 ? 'Z' : `.${'7'.repeat(digits)}Z`)
+        return isUtcTime(text) && pattern.test(text)
+      }),
+      {numRuns: 2_000, seed: 7},
+    )
+  })
+})
+
 describe('runtime: issues and results', () => {
   it('done prepends the key to the issues recorded since the mark, and only to those', () => {
     const context = createContext({allErrors: true})
@@ -85,13 +118,23 @@ describe('runtime: issues and results', () => {
     expect(finish(atRoot, 1).ok).toBe(false)
   })
 
-  it('strict mode names every field the docs do not list', () => {
-    const context = createContext({mode: 'strict', allErrors: true})
-    expect(noExtraFields(context, {a: 1, b: 2, c: 3}, new Set(['a']))).toBe(false)
-    expect(finish(context, {}).issues.map((found) => [found.code, found.path])).toEqual([
-      ['extra', '$.b'],
-      ['extra', '$.c'],
+  it('missingFields records the absent required fields in the docs\' order, before the object\'s other issues, own keys only', () => {
+    const context = createContext({allErrors: true})
+    const required = [
+      ['a', 'int64 integer'],
+      ['constructor', 'string'],
+      ['c', 'User object'],
+    ] as const
+    issue(context, 'a', 'x', 'int64 integer')
+    missingFields(context, {a: 'x'}, required, 0)
+    expect(finish(context, {}).issues.map((found) => [found.code, found.path, found.expected])).toEqual([
+      ['missing', '$.constructor', 'string'],
+      ['missing', '$.c', 'User object'],
+      ['type', '$.a', 'int64 integer'],
     ])
+    const firstOnly = createContext(undefined)
+    missingFields(firstOnly, {}, required, 0)
+    expect(firstOnly.issues).toHaveLength(1)
   })
 
   it('checkSafely turns a stack overflow into a depth issue at $, and lets other errors through', () => {

@@ -1,6 +1,6 @@
 import {StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures} from 'ts-morph'
 import {describeTypeExpression} from '../schema/render.js'
-import type {Field, PrimitiveName, Schema, TypeDefinition, TypeExpression} from '../schema/types.js'
+import type {ArrayType, EnumType, Field, MapType, PrimitiveName, Schema, TypeDefinition, TypeExpression} from '../schema/types.js'
 import {WORD32_MAX} from '../../templates/primitives.js'
 import {describe} from './doc-comment.js'
 import {checkEventName, checkMemberName, checkTypeName, typeDecoderName} from './names.js'
@@ -23,7 +23,7 @@ const PRIMITIVE_CHECKS: Record<PrimitiveName, {fails: (x: string) => string; exp
  * `true` when it recorded no issue; paths are built only on failure, by `under`.
  */
 export function emitDecode(schema: Schema): StatementStructures[] {
-  const emitter = new CheckEmitter()
+  const emitter = new CheckEmitter(new Map(schema.types.map((type) => [type.name, type])))
   for (const type of schema.types) emitter.typeCheck(type)
   for (const event of schema.events) {
     emitter.objectCheck(checkEventName(event.name), event.fields, 'type', `event \`${event.name}\``)
@@ -49,7 +49,7 @@ export function emitDecode(schema: Schema): StatementStructures[] {
     {kind: StructureKind.ImportDeclaration, namedImports: ['chatEventTags'], moduleSpecifier: './events.js'},
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['DecodeError', 'checkSafely', 'createContext', 'done', 'failureAt', 'finish', 'isInteger', 'isObject', 'isUtcTime', 'isWord32', 'issue', 'noExtraFields', 'parseJson', 'reject', 'run'],
+      namedImports: ['DecodeError', 'checkSafely', 'createContext', 'done', 'failureAt', 'finish', 'isInteger', 'isObject', 'isUtcTime', 'isWord32', 'issue', 'missingFields', 'parseJson', 'reject', 'run', 'stop'],
       moduleSpecifier: './runtime.js',
     },
     {
@@ -68,6 +68,8 @@ export function emitDecode(schema: Schema): StatementStructures[] {
 class CheckEmitter {
   readonly statements: StatementStructures[] = []
   private readonly shapes = new Set<string>()
+
+  constructor(private readonly types: ReadonlyMap<string, TypeDefinition>) {}
 
   typeCheck(type: TypeDefinition): void {
     switch (type.kind) {
@@ -92,7 +94,7 @@ class CheckEmitter {
           ...values.map((value) => `case ${value}:`),
           `  return true`,
           `}`,
-          `return reject(c, k, v, ${JSON.stringify(`${type.name} (${values.join(' | ')})`)}, typeof v === "string" ? "unknown-enum" : undefined)`,
+          `return reject(c, k, v, ${JSON.stringify(enumExpected(type))}, typeof v === "string" ? "unknown-enum" : undefined)`,
         ]))
         return
       }
@@ -106,21 +108,79 @@ class CheckEmitter {
    * by their union's switch with one.
    */
   objectCheck(name: string, fields: readonly Field[], tagKey: string | null, what: string, checksObject = false): void {
-    const known = [...(tagKey ? [tagKey] : []), ...fields.map((field) => field.wireName)]
-    const keysName = `${name}_fields`
-    this.statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{name: keysName, initializer: `/* @__PURE__ */ new Set(${JSON.stringify(known)})`}],
-    })
+    // One pass over the keys the object has, not one lookup per documented field: objects of many shapes
+    // (optional fields come and go) make named property loads megamorphic, while `for...in` with `v[key]`
+    // reads through V8's enum cache. Required fields are counted; the missing ones are found only on failure.
+    const required = fields.filter((field) => !field.optional)
+    const requiredName = `${name}_required`
+    if (required.length > 0) {
+      this.statements.push({
+        kind: StructureKind.VariableStatement,
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [
+          {
+            name: requiredName,
+            type: 'readonly (readonly [string, string])[]',
+            initializer: JSON.stringify(required.map((field) => [field.wireName, this.expectedOf(field.type)])),
+          },
+        ],
+      })
+    }
+    // Dispatch on the key's length first (a jump table), then compare the few keys of that length:
+    // a plain string switch costs one comparison per field listed before the key's own.
+    // Stopping at a first issue, a required field missing from this object is reported before it.
+    const exit = required.length > 0 ? `return stop(c, n, k, v, ${requiredName})` : 'return done(c, n, k)'
+    const byLength = new Map<number, {key: string; lines: string[]}[]>()
+    for (const field of fields) {
+      const lines = [...(field.optional ? [] : ['required++']), this.slot(field.type, 'x', 'key', field.optional, exit)]
+      byLength.set(field.wireName.length, [...(byLength.get(field.wireName.length) ?? []), {key: field.wireName, lines}])
+    }
+    if (tagKey) byLength.set(tagKey.length, [...(byLength.get(tagKey.length) ?? []), {key: tagKey, lines: []}])
+    const unknownKey = `if (c.strict && !issue(c, key, x, "no field the docs do not list", "extra")) ${exit}`
+    const cases = [...byLength].sort(([a], [b]) => a - b).flatMap(([length, group]) => [
+      `case ${length}:`,
+      ...group.flatMap(({key, lines}, index) => [
+        `  ${index === 0 ? '' : 'else '}if (key === ${JSON.stringify(key)}) {`,
+        ...lines.map((line) => `    ${line}`),
+        '  }',
+      ]),
+      `  else ${unknownKey}`,
+      '  break',
+    ])
     const body = [
       ...(checksObject ? [`if (!isObject(v)) return reject(c, k, v, ${JSON.stringify(what)})`] : []),
       'const n = c.issues.length',
-      ...fields.map((field) => this.slot(field.type, `v${access(field.wireName)}`, JSON.stringify(field.wireName), field.optional)),
-      `if (c.strict) noExtraFields(c, v, ${keysName})`,
+      ...(required.length > 0 ? ['let required = 0'] : []),
+      'for (const key in v) {',
+      '  const x = v[key]',
+      '  switch (key.length) {',
+      ...cases.map((line) => `    ${line}`),
+      '    default:',
+      `      ${unknownKey}`,
+      '  }',
+      '}',
+      ...(required.length > 0 ? [`if (required !== ${required.length}) missingFields(c, v, ${requiredName}, n)`] : []),
       'return done(c, n, k)',
     ]
     this.statements.push(checkFunction(name, `Check the fields of ${what}.`, body, checksObject ? 'unknown' : 'Record<string, unknown>'))
+  }
+
+  /** What an issue says was expected of a value of `type` (the same words its check uses). */
+  private expectedOf(type: TypeExpression): string {
+    switch (type.kind) {
+      case 'primitive':
+        return PRIMITIVE_CHECKS[type.name].expected
+      case 'literal':
+        return JSON.stringify(type.value)
+      case 'reference': {
+        const definition = this.types.get(type.name)
+        if (definition?.kind !== 'enum') return `${type.name} object`
+        return enumExpected(definition)
+      }
+      case 'array':
+      case 'map':
+        return shapeExpected(type)
+    }
   }
 
   /** A check that switches on `type` and calls the member's check. */
@@ -146,16 +206,16 @@ class CheckEmitter {
    * the expression `value`, whose path segment is the expression `key`.
    * It returns from the check function when it should stop.
    */
-  private slot(type: TypeExpression, value: string, key: string, optional: boolean): string {
+  private slot(type: TypeExpression, value: string, key: string, optional: boolean, exit = 'return done(c, n, k)'): string {
     const present = optional ? `${value} !== undefined && ` : ''
     if (type.kind === 'primitive' || type.kind === 'literal') {
       const {fails, expected} =
         type.kind === 'primitive'
           ? PRIMITIVE_CHECKS[type.name]
           : {fails: (x: string) => `${x} !== ${JSON.stringify(type.value)}`, expected: JSON.stringify(type.value)}
-      return `if (${present}${fails(value)} && !issue(c, ${key}, ${value}, ${JSON.stringify(expected)})) return done(c, n, k)`
+      return `if (${present}${fails(value)} && !issue(c, ${key}, ${value}, ${JSON.stringify(expected)})) ${exit}`
     }
-    return `if (${present}!${this.checkOf(type)}(${value}, c, ${key}) && !c.all) return done(c, n, k)`
+    return `if (${present}!${this.checkOf(type)}(${value}, c, ${key}) && !c.all) ${exit}`
   }
 
   /** The check function of a referenced type, array or map (made on first use). */
@@ -165,7 +225,7 @@ class CheckEmitter {
     if (this.shapes.has(name)) return name
     this.shapes.add(name)
     const element = type.kind === 'array' ? type.element : type.value
-    const what = `${type.kind === 'array' ? 'array' : 'map (object)'} of ${describeTypeExpression(element)}`
+    const what = shapeExpected(type)
     const body = [
       `if (!${type.kind === 'array' ? 'Array.isArray' : 'isObject'}(v)) return reject(c, k, v, ${JSON.stringify(what)})`,
       'const n = c.issues.length',
@@ -177,6 +237,17 @@ class CheckEmitter {
     this.statements.push(checkFunction(name, `Check an ${what}.`, body))
     return name
   }
+}
+
+/** What an enum's issues say was expected: `ChatType ("direct" | "group" | "local")`. */
+function enumExpected(type: EnumType): string {
+  return `${type.name} (${type.values.map((value) => JSON.stringify(value.value)).join(' | ')})`
+}
+
+/** What an array's or map's issues say was expected: `array of User`. */
+function shapeExpected(type: ArrayType | MapType): string {
+  const element = type.kind === 'array' ? type.element : type.value
+  return `${type.kind === 'array' ? 'array' : 'map (object)'} of ${describeTypeExpression(element)}`
 }
 
 /** `Array_User`, `Map_int64`, `Array_Array_ChatBotCommand`: a function-name part for a shape. */
