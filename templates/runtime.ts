@@ -178,6 +178,15 @@ export function isInteger(value: unknown): value is number {
 }
 
 /**
+ * Strict mode: record a field the docs do not list.
+ *
+ * @returns whether checking goes on (`context.all`).
+ */
+export function extraField(context: DecodeContext, key: string, value: unknown): boolean {
+  return issue(context, key, value, 'no field the docs do not list', 'extra')
+}
+
+/**
  * Record the required fields absent from `value`, in the docs' order: the slow
  * path of a check that counted fewer required fields than the docs list. They
  * go before the object's other issues (from `mark` on), as `stop` puts them.

@@ -17,6 +17,7 @@ import {
   isUtcTime,
   isWord32,
   issue,
+  extraField,
   missingFields,
   parseJson,
   reject,
@@ -44,20 +45,19 @@ export function checkACIReaction(v: unknown, c: DecodeContext, k: PathSegment | 
         if (key === 'chatInfo') {
           required++
           if (!checkChatInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkACIReaction_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkACIReaction_required)
+          continue
+        }
         break
       case 12:
         if (key === 'chatReaction') {
           required++
           if (!checkCIReaction(x, c, key) && !c.all) return stop(c, n, k, v, checkACIReaction_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkACIReaction_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkACIReaction_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkACIReaction_required)
   }
   if (required !== 2) missingFields(c, v, checkACIReaction_required, n)
   return done(c, n, k)
@@ -97,23 +97,24 @@ export function checkAChat(v: unknown, c: DecodeContext, k: PathSegment | undefi
         if (key === 'chatInfo') {
           required++
           if (!checkChatInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkAChat_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAChat_required)
+          continue
+        }
         break
       case 9:
         if (key === 'chatItems') {
           required++
           if (!checkArray_ChatItem(x, c, key) && !c.all) return stop(c, n, k, v, checkAChat_required)
-        } else if (key === 'chatStats') {
+          continue
+        }
+        if (key === 'chatStats') {
           required++
           if (!checkChatStats(x, c, key) && !c.all) return stop(c, n, k, v, checkAChat_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAChat_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAChat_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAChat_required)
   }
   if (required !== 3) missingFields(c, v, checkAChat_required, n)
   return done(c, n, k)
@@ -139,16 +140,17 @@ export function checkAChatItem(v: unknown, c: DecodeContext, k: PathSegment | un
         if (key === 'chatInfo') {
           required++
           if (!checkChatInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkAChatItem_required)
-        } else if (key === 'chatItem') {
+          continue
+        }
+        if (key === 'chatItem') {
           required++
           if (!checkChatItem(x, c, key) && !c.all) return stop(c, n, k, v, checkAChatItem_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAChatItem_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAChatItem_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAChatItem_required)
   }
   if (required !== 2) missingFields(c, v, checkAChatItem_required, n)
   return done(c, n, k)
@@ -171,28 +173,27 @@ export function checkAddressSettings(v: unknown, c: DecodeContext, k: PathSegmen
         if (key === 'autoReply') {
           if (x !== undefined && !checkMsgContent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAddressSettings_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAddressSettings_required)
+          continue
+        }
         break
       case 10:
         if (key === 'autoAccept') {
           if (x !== undefined && !checkAutoAccept(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAddressSettings_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAddressSettings_required)
+          continue
+        }
         break
       case 15:
         if (key === 'businessAddress') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkAddressSettings_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAddressSettings_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAddressSettings_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAddressSettings_required)
   }
   if (required !== 1) missingFields(c, v, checkAddressSettings_required, n)
   return done(c, n, k)
@@ -213,12 +214,12 @@ export function checkAgentCryptoError_DECRYPT_AES(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -238,12 +239,12 @@ export function checkAgentCryptoError_DECRYPT_CB(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -263,12 +264,12 @@ export function checkAgentCryptoError_RATCHET_HEADER(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -288,12 +289,12 @@ export function checkAgentCryptoError_RATCHET_SYNC(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -346,29 +347,28 @@ export function checkAgentErrorType_CMD(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CMD_required)
+          continue
+        }
         break
       case 6:
         if (key === 'cmdErr') {
           required++
           if (!checkCommandErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAgentErrorType_CMD_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CMD_required)
+          continue
+        }
         break
       case 10:
         if (key === 'errContext') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_CMD_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CMD_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CMD_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_CMD_required)
   }
   if (required !== 2) missingFields(c, v, checkAgentErrorType_CMD_required, n)
   return done(c, n, k)
@@ -395,29 +395,28 @@ export function checkAgentErrorType_CONN(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CONN_required)
+          continue
+        }
         break
       case 7:
         if (key === 'connErr') {
           required++
           if (!checkConnectionErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAgentErrorType_CONN_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CONN_required)
+          continue
+        }
         break
       case 10:
         if (key === 'errContext') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_CONN_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CONN_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CONN_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_CONN_required)
   }
   if (required !== 2) missingFields(c, v, checkAgentErrorType_CONN_required, n)
   return done(c, n, k)
@@ -438,12 +437,12 @@ export function checkAgentErrorType_NO_USER(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -469,28 +468,27 @@ export function checkAgentErrorType_SMP(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_SMP_required)
+          continue
+        }
         break
       case 6:
         if (key === 'smpErr') {
           required++
           if (!checkErrorType(x, c, key) && !c.all) return stop(c, n, k, v, checkAgentErrorType_SMP_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_SMP_required)
+          continue
+        }
         break
       case 13:
         if (key === 'serverAddress') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_SMP_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_SMP_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_SMP_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_SMP_required)
   }
   if (required !== 2) missingFields(c, v, checkAgentErrorType_SMP_required, n)
   return done(c, n, k)
@@ -517,28 +515,27 @@ export function checkAgentErrorType_NTF(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_NTF_required)
+          continue
+        }
         break
       case 6:
         if (key === 'ntfErr') {
           required++
           if (!checkErrorType(x, c, key) && !c.all) return stop(c, n, k, v, checkAgentErrorType_NTF_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_NTF_required)
+          continue
+        }
         break
       case 13:
         if (key === 'serverAddress') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_NTF_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_NTF_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_NTF_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_NTF_required)
   }
   if (required !== 2) missingFields(c, v, checkAgentErrorType_NTF_required, n)
   return done(c, n, k)
@@ -565,29 +562,28 @@ export function checkAgentErrorType_XFTP(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_XFTP_required)
+          continue
+        }
         break
       case 7:
         if (key === 'xftpErr') {
           required++
           if (!checkXFTPErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAgentErrorType_XFTP_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_XFTP_required)
+          continue
+        }
         break
       case 13:
         if (key === 'serverAddress') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_XFTP_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_XFTP_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_XFTP_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_XFTP_required)
   }
   if (required !== 2) missingFields(c, v, checkAgentErrorType_XFTP_required, n)
   return done(c, n, k)
@@ -613,21 +609,20 @@ export function checkAgentErrorType_FILE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_FILE_required)
+          continue
+        }
         break
       case 7:
         if (key === 'fileErr') {
           required++
           if (!checkFileErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAgentErrorType_FILE_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_FILE_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_FILE_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_FILE_required)
   }
   if (required !== 1) missingFields(c, v, checkAgentErrorType_FILE_required, n)
   return done(c, n, k)
@@ -655,33 +650,34 @@ export function checkAgentErrorType_PROXY(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_PROXY_required)
+          continue
+        }
         break
       case 8:
         if (key === 'proxyErr') {
           required++
           if (!checkProxyClientError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAgentErrorType_PROXY_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_PROXY_required)
+          continue
+        }
         break
       case 11:
         if (key === 'proxyServer') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_PROXY_required)
-        } else if (key === 'relayServer') {
+          continue
+        }
+        if (key === 'relayServer') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_PROXY_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_PROXY_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_PROXY_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_PROXY_required)
   }
   if (required !== 3) missingFields(c, v, checkAgentErrorType_PROXY_required, n)
   return done(c, n, k)
@@ -707,21 +703,20 @@ export function checkAgentErrorType_RCP(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_RCP_required)
+          continue
+        }
         break
       case 6:
         if (key === 'rcpErr') {
           required++
           if (!checkRCErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAgentErrorType_RCP_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_RCP_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_RCP_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_RCP_required)
   }
   if (required !== 1) missingFields(c, v, checkAgentErrorType_RCP_required, n)
   return done(c, n, k)
@@ -748,29 +743,28 @@ export function checkAgentErrorType_BROKER(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_BROKER_required)
+          continue
+        }
         break
       case 9:
         if (key === 'brokerErr') {
           required++
           if (!checkBrokerErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAgentErrorType_BROKER_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_BROKER_required)
+          continue
+        }
         break
       case 13:
         if (key === 'brokerAddress') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_BROKER_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_BROKER_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_BROKER_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_BROKER_required)
   }
   if (required !== 2) missingFields(c, v, checkAgentErrorType_BROKER_required, n)
   return done(c, n, k)
@@ -796,21 +790,20 @@ export function checkAgentErrorType_AGENT(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_AGENT_required)
+          continue
+        }
         break
       case 8:
         if (key === 'agentErr') {
           required++
           if (!checkSMPAgentError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkAgentErrorType_AGENT_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_AGENT_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_AGENT_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_AGENT_required)
   }
   if (required !== 1) missingFields(c, v, checkAgentErrorType_AGENT_required, n)
   return done(c, n, k)
@@ -837,32 +830,33 @@ export function checkAgentErrorType_NOTICE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_NOTICE_required)
+          continue
+        }
         break
       case 6:
         if (key === 'server') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_NOTICE_required)
-        } else if (key === 'preset') {
+          continue
+        }
+        if (key === 'preset') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkAgentErrorType_NOTICE_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_NOTICE_required)
+          continue
+        }
         break
       case 9:
         if (key === 'expiresAt') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkAgentErrorType_NOTICE_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_NOTICE_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_NOTICE_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_NOTICE_required)
   }
   if (required !== 2) missingFields(c, v, checkAgentErrorType_NOTICE_required, n)
   return done(c, n, k)
@@ -888,21 +882,20 @@ export function checkAgentErrorType_INTERNAL(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_INTERNAL_required)
+          continue
+        }
         break
       case 11:
         if (key === 'internalErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_INTERNAL_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_INTERNAL_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_INTERNAL_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_INTERNAL_required)
   }
   if (required !== 1) missingFields(c, v, checkAgentErrorType_INTERNAL_required, n)
   return done(c, n, k)
@@ -929,29 +922,28 @@ export function checkAgentErrorType_CRITICAL(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CRITICAL_required)
+          continue
+        }
         break
       case 11:
         if (key === 'criticalErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkAgentErrorType_CRITICAL_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CRITICAL_required)
+          continue
+        }
         break
       case 12:
         if (key === 'offerRestart') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkAgentErrorType_CRITICAL_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CRITICAL_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAgentErrorType_CRITICAL_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAgentErrorType_CRITICAL_required)
   }
   if (required !== 2) missingFields(c, v, checkAgentErrorType_CRITICAL_required, n)
   return done(c, n, k)
@@ -972,12 +964,12 @@ export function checkAgentErrorType_INACTIVE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -1049,13 +1041,12 @@ export function checkAutoAccept(v: unknown, c: DecodeContext, k: PathSegment | u
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkAutoAccept_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAutoAccept_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkAutoAccept_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkAutoAccept_required)
   }
   if (required !== 1) missingFields(c, v, checkAutoAccept_required, n)
   return done(c, n, k)
@@ -1080,16 +1071,17 @@ export function checkBlockingInfo(v: unknown, c: DecodeContext, k: PathSegment |
         if (key === 'reason') {
           required++
           if (!checkBlockingReason(x, c, key) && !c.all) return stop(c, n, k, v, checkBlockingInfo_required)
-        } else if (key === 'notice') {
+          continue
+        }
+        if (key === 'notice') {
           if (x !== undefined && !checkClientNotice(x, c, key) && !c.all)
             return stop(c, n, k, v, checkBlockingInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBlockingInfo_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBlockingInfo_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkBlockingInfo_required)
   }
   if (required !== 1) missingFields(c, v, checkBlockingInfo_required, n)
   return done(c, n, k)
@@ -1132,21 +1124,20 @@ export function checkBrokerErrorType_RESPONSE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_RESPONSE_required)
+          continue
+        }
         break
       case 7:
         if (key === 'respErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkBrokerErrorType_RESPONSE_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_RESPONSE_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_RESPONSE_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkBrokerErrorType_RESPONSE_required)
   }
   if (required !== 1) missingFields(c, v, checkBrokerErrorType_RESPONSE_required, n)
   return done(c, n, k)
@@ -1172,21 +1163,20 @@ export function checkBrokerErrorType_UNEXPECTED(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_UNEXPECTED_required)
+          continue
+        }
         break
       case 7:
         if (key === 'respErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkBrokerErrorType_UNEXPECTED_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_UNEXPECTED_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_UNEXPECTED_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkBrokerErrorType_UNEXPECTED_required)
   }
   if (required !== 1) missingFields(c, v, checkBrokerErrorType_UNEXPECTED_required, n)
   return done(c, n, k)
@@ -1212,21 +1202,20 @@ export function checkBrokerErrorType_NETWORK(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_NETWORK_required)
+          continue
+        }
         break
       case 12:
         if (key === 'networkError') {
           required++
           if (!checkNetworkError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkBrokerErrorType_NETWORK_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_NETWORK_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_NETWORK_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkBrokerErrorType_NETWORK_required)
   }
   if (required !== 1) missingFields(c, v, checkBrokerErrorType_NETWORK_required, n)
   return done(c, n, k)
@@ -1247,12 +1236,12 @@ export function checkBrokerErrorType_HOST(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -1272,12 +1261,12 @@ export function checkBrokerErrorType_NO_SERVICE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -1302,21 +1291,20 @@ export function checkBrokerErrorType_TRANSPORT(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_TRANSPORT_required)
+          continue
+        }
         break
       case 12:
         if (key === 'transportErr') {
           required++
           if (!checkTransportError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkBrokerErrorType_TRANSPORT_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_TRANSPORT_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBrokerErrorType_TRANSPORT_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkBrokerErrorType_TRANSPORT_required)
   }
   if (required !== 1) missingFields(c, v, checkBrokerErrorType_TRANSPORT_required, n)
   return done(c, n, k)
@@ -1337,12 +1325,12 @@ export function checkBrokerErrorType_TIMEOUT(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -1402,25 +1390,26 @@ export function checkBusinessChatInfo(v: unknown, c: DecodeContext, k: PathSegme
           required++
           if (!checkBusinessChatType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkBusinessChatInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBusinessChatInfo_required)
+          continue
+        }
         break
       case 10:
         if (key === 'businessId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkBusinessChatInfo_required)
-        } else if (key === 'customerId') {
+          continue
+        }
+        if (key === 'customerId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkBusinessChatInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBusinessChatInfo_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkBusinessChatInfo_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkBusinessChatInfo_required)
   }
   if (required !== 3) missingFields(c, v, checkBusinessChatInfo_required, n)
   return done(c, n, k)
@@ -1490,21 +1479,20 @@ export function checkCIContent_SndMsgContent(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndMsgContent_required)
+          continue
+        }
         break
       case 10:
         if (key === 'msgContent') {
           required++
           if (!checkMsgContent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndMsgContent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndMsgContent_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndMsgContent_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndMsgContent_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_SndMsgContent_required, n)
   return done(c, n, k)
@@ -1530,21 +1518,20 @@ export function checkCIContent_RcvMsgContent(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvMsgContent_required)
+          continue
+        }
         break
       case 10:
         if (key === 'msgContent') {
           required++
           if (!checkMsgContent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvMsgContent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvMsgContent_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvMsgContent_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvMsgContent_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvMsgContent_required, n)
   return done(c, n, k)
@@ -1570,21 +1557,20 @@ export function checkCIContent_SndDeleted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndDeleted_required)
+          continue
+        }
         break
       case 10:
         if (key === 'deleteMode') {
           required++
           if (!checkCIDeleteMode(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndDeleted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndDeleted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndDeleted_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_SndDeleted_required, n)
   return done(c, n, k)
@@ -1610,21 +1596,20 @@ export function checkCIContent_RcvDeleted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDeleted_required)
+          continue
+        }
         break
       case 10:
         if (key === 'deleteMode') {
           required++
           if (!checkCIDeleteMode(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDeleted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDeleted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvDeleted_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvDeleted_required, n)
   return done(c, n, k)
@@ -1654,29 +1639,28 @@ export function checkCIContent_SndCall(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndCall_required)
+          continue
+        }
         break
       case 6:
         if (key === 'status') {
           required++
           if (!checkCICallStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndCall_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndCall_required)
+          continue
+        }
         break
       case 8:
         if (key === 'duration') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCIContent_SndCall_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndCall_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndCall_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndCall_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_SndCall_required, n)
   return done(c, n, k)
@@ -1706,29 +1690,28 @@ export function checkCIContent_RcvCall(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvCall_required)
+          continue
+        }
         break
       case 6:
         if (key === 'status') {
           required++
           if (!checkCICallStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvCall_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvCall_required)
+          continue
+        }
         break
       case 8:
         if (key === 'duration') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCIContent_RcvCall_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvCall_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvCall_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvCall_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_RcvCall_required, n)
   return done(c, n, k)
@@ -1754,21 +1737,20 @@ export function checkCIContent_RcvIntegrityError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvIntegrityError_required)
+          continue
+        }
         break
       case 8:
         if (key === 'msgError') {
           required++
           if (!checkMsgErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvIntegrityError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvIntegrityError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvIntegrityError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvIntegrityError_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvIntegrityError_required, n)
   return done(c, n, k)
@@ -1798,29 +1780,29 @@ export function checkCIContent_RcvDecryptionError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDecryptionError_required)
+          continue
+        }
         break
       case 8:
         if (key === 'msgCount') {
           required++
           if (!isWord32(x) && !issue(c, key, x, 'word32 integer (0 to 4294967295)'))
             return stop(c, n, k, v, checkCIContent_RcvDecryptionError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDecryptionError_required)
+          continue
+        }
         break
       case 15:
         if (key === 'msgDecryptError') {
           required++
           if (!checkMsgDecryptError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvDecryptionError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDecryptionError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDecryptionError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkCIContent_RcvDecryptionError_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_RcvDecryptionError_required, n)
   return done(c, n, k)
@@ -1850,29 +1832,29 @@ export function checkCIContent_RcvGroupInvitation(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupInvitation_required)
+          continue
+        }
         break
       case 10:
         if (key === 'memberRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupInvitation_required)
+          continue
+        }
         break
       case 15:
         if (key === 'groupInvitation') {
           required++
           if (!checkCIGroupInvitation(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupInvitation_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupInvitation_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkCIContent_RcvGroupInvitation_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_RcvGroupInvitation_required, n)
   return done(c, n, k)
@@ -1902,29 +1884,29 @@ export function checkCIContent_SndGroupInvitation(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupInvitation_required)
+          continue
+        }
         break
       case 10:
         if (key === 'memberRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupInvitation_required)
+          continue
+        }
         break
       case 15:
         if (key === 'groupInvitation') {
           required++
           if (!checkCIGroupInvitation(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupInvitation_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupInvitation_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkCIContent_SndGroupInvitation_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_SndGroupInvitation_required, n)
   return done(c, n, k)
@@ -1950,21 +1932,20 @@ export function checkCIContent_RcvDirectEvent(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDirectEvent_required)
+          continue
+        }
         break
       case 14:
         if (key === 'rcvDirectEvent') {
           required++
           if (!checkRcvDirectEvent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvDirectEvent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDirectEvent_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDirectEvent_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvDirectEvent_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvDirectEvent_required, n)
   return done(c, n, k)
@@ -1990,21 +1971,20 @@ export function checkCIContent_RcvGroupEvent(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupEvent_required)
+          continue
+        }
         break
       case 13:
         if (key === 'rcvGroupEvent') {
           required++
           if (!checkRcvGroupEvent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvGroupEvent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupEvent_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupEvent_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvGroupEvent_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvGroupEvent_required, n)
   return done(c, n, k)
@@ -2030,21 +2010,20 @@ export function checkCIContent_SndGroupEvent(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupEvent_required)
+          continue
+        }
         break
       case 13:
         if (key === 'sndGroupEvent') {
           required++
           if (!checkSndGroupEvent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndGroupEvent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupEvent_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupEvent_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndGroupEvent_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_SndGroupEvent_required, n)
   return done(c, n, k)
@@ -2070,21 +2049,20 @@ export function checkCIContent_RcvConnEvent(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvConnEvent_required)
+          continue
+        }
         break
       case 12:
         if (key === 'rcvConnEvent') {
           required++
           if (!checkRcvConnEvent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvConnEvent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvConnEvent_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvConnEvent_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvConnEvent_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvConnEvent_required, n)
   return done(c, n, k)
@@ -2110,21 +2088,20 @@ export function checkCIContent_SndConnEvent(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndConnEvent_required)
+          continue
+        }
         break
       case 12:
         if (key === 'sndConnEvent') {
           required++
           if (!checkSndConnEvent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndConnEvent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndConnEvent_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndConnEvent_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndConnEvent_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_SndConnEvent_required, n)
   return done(c, n, k)
@@ -2154,32 +2131,33 @@ export function checkCIContent_RcvChatFeature(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatFeature_required)
+          continue
+        }
         break
       case 5:
         if (key === 'param') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCIContent_RcvChatFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatFeature_required)
+          continue
+        }
         break
       case 7:
         if (key === 'feature') {
           required++
           if (!checkChatFeature(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvChatFeature_required)
-        } else if (key === 'enabled') {
+          continue
+        }
+        if (key === 'enabled') {
           required++
           if (!checkPrefEnabled(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvChatFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatFeature_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatFeature_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvChatFeature_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_RcvChatFeature_required, n)
   return done(c, n, k)
@@ -2209,32 +2187,33 @@ export function checkCIContent_SndChatFeature(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndChatFeature_required)
+          continue
+        }
         break
       case 5:
         if (key === 'param') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCIContent_SndChatFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndChatFeature_required)
+          continue
+        }
         break
       case 7:
         if (key === 'feature') {
           required++
           if (!checkChatFeature(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndChatFeature_required)
-        } else if (key === 'enabled') {
+          continue
+        }
+        if (key === 'enabled') {
           required++
           if (!checkPrefEnabled(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndChatFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndChatFeature_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndChatFeature_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndChatFeature_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_SndChatFeature_required, n)
   return done(c, n, k)
@@ -2264,32 +2243,33 @@ export function checkCIContent_RcvChatPreference(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatPreference_required)
+          continue
+        }
         break
       case 5:
         if (key === 'param') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCIContent_RcvChatPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatPreference_required)
+          continue
+        }
         break
       case 7:
         if (key === 'feature') {
           required++
           if (!checkChatFeature(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvChatPreference_required)
-        } else if (key === 'allowed') {
+          continue
+        }
+        if (key === 'allowed') {
           required++
           if (!checkFeatureAllowed(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvChatPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatPreference_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatPreference_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvChatPreference_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_RcvChatPreference_required, n)
   return done(c, n, k)
@@ -2319,32 +2299,33 @@ export function checkCIContent_SndChatPreference(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndChatPreference_required)
+          continue
+        }
         break
       case 5:
         if (key === 'param') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCIContent_SndChatPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndChatPreference_required)
+          continue
+        }
         break
       case 7:
         if (key === 'feature') {
           required++
           if (!checkChatFeature(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndChatPreference_required)
-        } else if (key === 'allowed') {
+          continue
+        }
+        if (key === 'allowed') {
           required++
           if (!checkFeatureAllowed(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndChatPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndChatPreference_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndChatPreference_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndChatPreference_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_SndChatPreference_required, n)
   return done(c, n, k)
@@ -2374,43 +2355,42 @@ export function checkCIContent_RcvGroupFeature(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
+          continue
+        }
         break
       case 5:
         if (key === 'param') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
+          continue
+        }
         break
       case 10:
         if (key === 'preference') {
           required++
           if (!checkGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
+          continue
+        }
         break
       case 11:
         if (key === 'memberRole_') {
           if (x !== undefined && !checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupFeature') {
           required++
           if (!checkGroupFeature(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvGroupFeature_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_RcvGroupFeature_required, n)
   return done(c, n, k)
@@ -2440,43 +2420,42 @@ export function checkCIContent_SndGroupFeature(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
+          continue
+        }
         break
       case 5:
         if (key === 'param') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
+          continue
+        }
         break
       case 10:
         if (key === 'preference') {
           required++
           if (!checkGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
+          continue
+        }
         break
       case 11:
         if (key === 'memberRole_') {
           if (x !== undefined && !checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupFeature') {
           required++
           if (!checkGroupFeature(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndGroupFeature_required)
   }
   if (required !== 2) missingFields(c, v, checkCIContent_SndGroupFeature_required, n)
   return done(c, n, k)
@@ -2505,21 +2484,21 @@ export function checkCIContent_RcvChatFeatureRejected(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatFeatureRejected_required)
+          continue
+        }
         break
       case 7:
         if (key === 'feature') {
           required++
           if (!checkChatFeature(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvChatFeatureRejected_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatFeatureRejected_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvChatFeatureRejected_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkCIContent_RcvChatFeatureRejected_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvChatFeatureRejected_required, n)
   return done(c, n, k)
@@ -2548,21 +2527,21 @@ export function checkCIContent_RcvGroupFeatureRejected(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupFeatureRejected_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupFeature') {
           required++
           if (!checkGroupFeature(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvGroupFeatureRejected_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupFeatureRejected_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupFeatureRejected_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkCIContent_RcvGroupFeatureRejected_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvGroupFeatureRejected_required, n)
   return done(c, n, k)
@@ -2583,12 +2562,12 @@ export function checkCIContent_SndModerated(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -2608,12 +2587,12 @@ export function checkCIContent_RcvModerated(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -2633,12 +2612,12 @@ export function checkCIContent_RcvBlocked(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -2663,21 +2642,20 @@ export function checkCIContent_SndDirectE2EEInfo(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndDirectE2EEInfo_required)
+          continue
+        }
         break
       case 8:
         if (key === 'e2eeInfo') {
           required++
           if (!checkE2EInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndDirectE2EEInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndDirectE2EEInfo_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndDirectE2EEInfo_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndDirectE2EEInfo_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_SndDirectE2EEInfo_required, n)
   return done(c, n, k)
@@ -2703,21 +2681,20 @@ export function checkCIContent_RcvDirectE2EEInfo(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDirectE2EEInfo_required)
+          continue
+        }
         break
       case 8:
         if (key === 'e2eeInfo') {
           required++
           if (!checkE2EInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvDirectE2EEInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDirectE2EEInfo_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvDirectE2EEInfo_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvDirectE2EEInfo_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvDirectE2EEInfo_required, n)
   return done(c, n, k)
@@ -2743,21 +2720,20 @@ export function checkCIContent_SndGroupE2EEInfo(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupE2EEInfo_required)
+          continue
+        }
         break
       case 8:
         if (key === 'e2eeInfo') {
           required++
           if (!checkE2EInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_SndGroupE2EEInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupE2EEInfo_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_SndGroupE2EEInfo_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_SndGroupE2EEInfo_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_SndGroupE2EEInfo_required, n)
   return done(c, n, k)
@@ -2783,21 +2759,20 @@ export function checkCIContent_RcvGroupE2EEInfo(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupE2EEInfo_required)
+          continue
+        }
         break
       case 8:
         if (key === 'e2eeInfo') {
           required++
           if (!checkE2EInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIContent_RcvGroupE2EEInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupE2EEInfo_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIContent_RcvGroupE2EEInfo_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIContent_RcvGroupE2EEInfo_required)
   }
   if (required !== 1) missingFields(c, v, checkCIContent_RcvGroupE2EEInfo_required, n)
   return done(c, n, k)
@@ -2818,12 +2793,12 @@ export function checkCIContent_ChatBanner(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -2949,27 +2924,26 @@ export function checkCIDeleted_Deleted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDeleted_Deleted_required)
+          continue
+        }
         break
       case 8:
         if (key === 'chatType') {
           required++
           if (!checkChatType(x, c, key) && !c.all) return stop(c, n, k, v, checkCIDeleted_Deleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDeleted_Deleted_required)
+          continue
+        }
         break
       case 9:
         if (key === 'deletedTs') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkCIDeleted_Deleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDeleted_Deleted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDeleted_Deleted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIDeleted_Deleted_required)
   }
   if (required !== 1) missingFields(c, v, checkCIDeleted_Deleted_required, n)
   return done(c, n, k)
@@ -2990,18 +2964,18 @@ export function checkCIDeleted_Blocked(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 9:
         if (key === 'deletedTs') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3021,18 +2995,18 @@ export function checkCIDeleted_BlockedByAdmin(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 9:
         if (key === 'deletedTs') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3057,28 +3031,27 @@ export function checkCIDeleted_Moderated(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDeleted_Moderated_required)
+          continue
+        }
         break
       case 9:
         if (key === 'deletedTs') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkCIDeleted_Moderated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDeleted_Moderated_required)
+          continue
+        }
         break
       case 13:
         if (key === 'byGroupMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIDeleted_Moderated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDeleted_Moderated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDeleted_Moderated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIDeleted_Moderated_required)
   }
   if (required !== 1) missingFields(c, v, checkCIDeleted_Moderated_required, n)
   return done(c, n, k)
@@ -3126,12 +3099,12 @@ export function checkCIDirection_DirectSnd(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3151,12 +3124,12 @@ export function checkCIDirection_DirectRcv(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3176,12 +3149,12 @@ export function checkCIDirection_GroupSnd(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3206,21 +3179,20 @@ export function checkCIDirection_GroupRcv(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDirection_GroupRcv_required)
+          continue
+        }
         break
       case 11:
         if (key === 'groupMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIDirection_GroupRcv_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDirection_GroupRcv_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIDirection_GroupRcv_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIDirection_GroupRcv_required)
   }
   if (required !== 1) missingFields(c, v, checkCIDirection_GroupRcv_required, n)
   return done(c, n, k)
@@ -3241,12 +3213,12 @@ export function checkCIDirection_ChannelRcv(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3266,12 +3238,12 @@ export function checkCIDirection_LocalSnd(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3291,12 +3263,12 @@ export function checkCIDirection_LocalRcv(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3358,42 +3330,45 @@ export function checkCIFile(v: unknown, c: DecodeContext, k: PathSegment | undef
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFile_required)
+          continue
+        }
         break
       case 8:
         if (key === 'fileName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIFile_required)
-        } else if (key === 'fileSize') {
+          continue
+        }
+        if (key === 'fileSize') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFile_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fileSource') {
           if (x !== undefined && !checkCryptoFile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIFile_required)
-        } else if (key === 'fileStatus') {
+          continue
+        }
+        if (key === 'fileStatus') {
           required++
           if (!checkCIFileStatus(x, c, key) && !c.all) return stop(c, n, k, v, checkCIFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFile_required)
+          continue
+        }
         break
       case 12:
         if (key === 'fileProtocol') {
           required++
           if (!checkFileProtocol(x, c, key) && !c.all) return stop(c, n, k, v, checkCIFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFile_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFile_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIFile_required)
   }
   if (required !== 5) missingFields(c, v, checkCIFile_required, n)
   return done(c, n, k)
@@ -3414,12 +3389,12 @@ export function checkCIFileStatus_SndStored(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3445,29 +3420,28 @@ export function checkCIFileStatus_SndTransfer(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndTransfer_required)
+          continue
+        }
         break
       case 8:
         if (key === 'sndTotal') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIFileStatus_SndTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndTransfer_required)
+          continue
+        }
         break
       case 11:
         if (key === 'sndProgress') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIFileStatus_SndTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndTransfer_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndTransfer_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIFileStatus_SndTransfer_required)
   }
   if (required !== 2) missingFields(c, v, checkCIFileStatus_SndTransfer_required, n)
   return done(c, n, k)
@@ -3488,12 +3462,12 @@ export function checkCIFileStatus_SndCancelled(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3513,12 +3487,12 @@ export function checkCIFileStatus_SndComplete(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3543,21 +3517,20 @@ export function checkCIFileStatus_SndError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndError_required)
+          continue
+        }
         break
       case 12:
         if (key === 'sndFileError') {
           required++
           if (!checkFileError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIFileStatus_SndError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIFileStatus_SndError_required)
   }
   if (required !== 1) missingFields(c, v, checkCIFileStatus_SndError_required, n)
   return done(c, n, k)
@@ -3583,21 +3556,20 @@ export function checkCIFileStatus_SndWarning(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndWarning_required)
+          continue
+        }
         break
       case 12:
         if (key === 'sndFileError') {
           required++
           if (!checkFileError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIFileStatus_SndWarning_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndWarning_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_SndWarning_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIFileStatus_SndWarning_required)
   }
   if (required !== 1) missingFields(c, v, checkCIFileStatus_SndWarning_required, n)
   return done(c, n, k)
@@ -3618,12 +3590,12 @@ export function checkCIFileStatus_RcvInvitation(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3643,12 +3615,12 @@ export function checkCIFileStatus_RcvAccepted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3674,29 +3646,28 @@ export function checkCIFileStatus_RcvTransfer(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvTransfer_required)
+          continue
+        }
         break
       case 8:
         if (key === 'rcvTotal') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIFileStatus_RcvTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvTransfer_required)
+          continue
+        }
         break
       case 11:
         if (key === 'rcvProgress') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIFileStatus_RcvTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvTransfer_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvTransfer_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIFileStatus_RcvTransfer_required)
   }
   if (required !== 2) missingFields(c, v, checkCIFileStatus_RcvTransfer_required, n)
   return done(c, n, k)
@@ -3717,12 +3688,12 @@ export function checkCIFileStatus_RcvAborted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3742,12 +3713,12 @@ export function checkCIFileStatus_RcvComplete(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3767,12 +3738,12 @@ export function checkCIFileStatus_RcvCancelled(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3797,21 +3768,20 @@ export function checkCIFileStatus_RcvError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvError_required)
+          continue
+        }
         break
       case 12:
         if (key === 'rcvFileError') {
           required++
           if (!checkFileError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIFileStatus_RcvError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIFileStatus_RcvError_required)
   }
   if (required !== 1) missingFields(c, v, checkCIFileStatus_RcvError_required, n)
   return done(c, n, k)
@@ -3837,21 +3807,20 @@ export function checkCIFileStatus_RcvWarning(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvWarning_required)
+          continue
+        }
         break
       case 12:
         if (key === 'rcvFileError') {
           required++
           if (!checkFileError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIFileStatus_RcvWarning_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvWarning_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_RcvWarning_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIFileStatus_RcvWarning_required)
   }
   if (required !== 1) missingFields(c, v, checkCIFileStatus_RcvWarning_required, n)
   return done(c, n, k)
@@ -3878,14 +3847,15 @@ export function checkCIFileStatus_Invalid(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIFileStatus_Invalid_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_Invalid_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIFileStatus_Invalid_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIFileStatus_Invalid_required)
   }
   if (required !== 1) missingFields(c, v, checkCIFileStatus_Invalid_required, n)
   return done(c, n, k)
@@ -3955,12 +3925,12 @@ export function checkCIForwardedFrom_Unknown(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -3986,43 +3956,42 @@ export function checkCIForwardedFrom_Contact(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
+          continue
+        }
         break
       case 6:
         if (key === 'msgDir') {
           required++
           if (!checkMsgDirection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
+          continue
+        }
         break
       case 8:
         if (key === 'chatName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
+          continue
+        }
         break
       case 9:
         if (key === 'contactId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
+          continue
+        }
         break
       case 10:
         if (key === 'chatItemId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIForwardedFrom_Contact_required)
   }
   if (required !== 2) missingFields(c, v, checkCIForwardedFrom_Contact_required, n)
   return done(c, n, k)
@@ -4049,43 +4018,42 @@ export function checkCIForwardedFrom_Group(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
+          continue
+        }
         break
       case 6:
         if (key === 'msgDir') {
           required++
           if (!checkMsgDirection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
+          continue
+        }
         break
       case 8:
         if (key === 'chatName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
+          continue
+        }
         break
       case 10:
         if (key === 'chatItemId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIForwardedFrom_Group_required)
   }
   if (required !== 2) missingFields(c, v, checkCIForwardedFrom_Group_required, n)
   return done(c, n, k)
@@ -4140,45 +4108,44 @@ export function checkCIGroupInvitation(v: unknown, c: DecodeContext, k: PathSegm
           required++
           if (!checkCIGroupInvitationStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIGroupInvitation_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIGroupInvitation_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupProfile') {
           required++
           if (!checkGroupProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIGroupInvitation_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIGroupInvitation_required)
+          continue
+        }
         break
       case 16:
         if (key === 'localDisplayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIGroupInvitation_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIGroupInvitation_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIGroupInvitation_required)
   }
   if (required !== 5) missingFields(c, v, checkCIGroupInvitation_required, n)
   return done(c, n, k)
@@ -4227,20 +4194,19 @@ export function checkCIMention(v: unknown, c: DecodeContext, k: PathSegment | un
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIMention_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMention_required)
+          continue
+        }
         break
       case 9:
         if (key === 'memberRef') {
           if (x !== undefined && !checkCIMentionMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIMention_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMention_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMention_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIMention_required)
   }
   if (required !== 1) missingFields(c, v, checkCIMention_required, n)
   return done(c, n, k)
@@ -4270,33 +4236,34 @@ export function checkCIMentionMember(v: unknown, c: DecodeContext, k: PathSegmen
         if (key === 'localAlias') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIMentionMember_required)
-        } else if (key === 'memberRole') {
+          continue
+        }
+        if (key === 'memberRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIMentionMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMentionMember_required)
+          continue
+        }
         break
       case 11:
         if (key === 'displayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIMentionMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMentionMember_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIMentionMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMentionMember_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMentionMember_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIMentionMember_required)
   }
   if (required !== 3) missingFields(c, v, checkCIMentionMember_required, n)
   return done(c, n, k)
@@ -4333,116 +4300,135 @@ export function checkCIMeta(v: unknown, c: DecodeContext, k: PathSegment | undef
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'itemTs') {
+          continue
+        }
+        if (key === 'itemTs') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
       case 7:
         if (key === 'hasLink') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
       case 8:
         if (key === 'itemText') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'itemLive') {
+          continue
+        }
+        if (key === 'itemLive') {
           if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'editable') {
+          continue
+        }
+        if (key === 'editable') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
       case 9:
         if (key === 'itemTimed') {
           if (x !== undefined && !checkCITimed(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'deletable') {
+          continue
+        }
+        if (key === 'deletable') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'msgSigned') {
+          continue
+        }
+        if (key === 'msgSigned') {
           if (x !== undefined && !checkMsgSigStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'createdAt') {
+          continue
+        }
+        if (key === 'createdAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'updatedAt') {
+          continue
+        }
+        if (key === 'updatedAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
       case 10:
         if (key === 'itemStatus') {
           required++
           if (!checkCIStatus(x, c, key) && !c.all) return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'itemEdited') {
+          continue
+        }
+        if (key === 'itemEdited') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
       case 11:
         if (key === 'itemDeleted') {
           if (x !== undefined && !checkCIDeleted(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'userMention') {
+          continue
+        }
+        if (key === 'userMention') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
       case 12:
         if (key === 'sentViaProxy') {
           if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
       case 13:
         if (key === 'itemForwarded') {
           if (x !== undefined && !checkCIForwardedFrom(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
       case 15:
         if (key === 'itemSharedMsgId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
       case 17:
         if (key === 'forwardedByMember') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (key === 'showGroupAsSender') {
+          continue
+        }
+        if (key === 'showGroupAsSender') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkCIMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIMeta_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIMeta_required)
   }
   if (required !== 12) missingFields(c, v, checkCIMeta_required, n)
   return done(c, n, k)
@@ -4481,41 +4467,44 @@ export function checkCIQuote(v: unknown, c: DecodeContext, k: PathSegment | unde
         if (key === 'itemId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkCIQuote_required)
-        } else if (key === 'sentAt') {
+          continue
+        }
+        if (key === 'sentAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkCIQuote_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIQuote_required)
+          continue
+        }
         break
       case 7:
         if (key === 'chatDir') {
           if (x !== undefined && !checkCIDirection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIQuote_required)
-        } else if (key === 'content') {
+          continue
+        }
+        if (key === 'content') {
           required++
           if (!checkMsgContent(x, c, key) && !c.all) return stop(c, n, k, v, checkCIQuote_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIQuote_required)
+          continue
+        }
         break
       case 11:
         if (key === 'sharedMsgId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIQuote_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIQuote_required)
+          continue
+        }
         break
       case 13:
         if (key === 'formattedText') {
           if (x !== undefined && !checkArray_FormattedText(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIQuote_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIQuote_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIQuote_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIQuote_required)
   }
   if (required !== 2) missingFields(c, v, checkCIQuote_required, n)
   return done(c, n, k)
@@ -4544,30 +4533,31 @@ export function checkCIReaction(v: unknown, c: DecodeContext, k: PathSegment | u
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkCIReaction_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIReaction_required)
+          continue
+        }
         break
       case 7:
         if (key === 'chatDir') {
           required++
           if (!checkCIDirection(x, c, key) && !c.all) return stop(c, n, k, v, checkCIReaction_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIReaction_required)
+          continue
+        }
         break
       case 8:
         if (key === 'chatItem') {
           required++
           if (!checkChatItem(x, c, key) && !c.all) return stop(c, n, k, v, checkCIReaction_required)
-        } else if (key === 'reaction') {
+          continue
+        }
+        if (key === 'reaction') {
           required++
           if (!checkMsgReaction(x, c, key) && !c.all) return stop(c, n, k, v, checkCIReaction_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIReaction_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIReaction_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIReaction_required)
   }
   if (required !== 4) missingFields(c, v, checkCIReaction_required, n)
   return done(c, n, k)
@@ -4594,29 +4584,28 @@ export function checkCIReactionCount(v: unknown, c: DecodeContext, k: PathSegmen
         if (key === 'reaction') {
           required++
           if (!checkMsgReaction(x, c, key) && !c.all) return stop(c, n, k, v, checkCIReactionCount_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIReactionCount_required)
+          continue
+        }
         break
       case 11:
         if (key === 'userReacted') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkCIReactionCount_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIReactionCount_required)
+          continue
+        }
         break
       case 12:
         if (key === 'totalReacted') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCIReactionCount_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIReactionCount_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIReactionCount_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIReactionCount_required)
   }
   if (required !== 3) missingFields(c, v, checkCIReactionCount_required, n)
   return done(c, n, k)
@@ -4637,12 +4626,12 @@ export function checkCIStatus_SndNew(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -4667,21 +4656,20 @@ export function checkCIStatus_SndSent(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndSent_required)
+          continue
+        }
         break
       case 11:
         if (key === 'sndProgress') {
           required++
           if (!checkSndCIStatusProgress(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIStatus_SndSent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndSent_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndSent_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIStatus_SndSent_required)
   }
   if (required !== 1) missingFields(c, v, checkCIStatus_SndSent_required, n)
   return done(c, n, k)
@@ -4708,29 +4696,28 @@ export function checkCIStatus_SndRcvd(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndRcvd_required)
+          continue
+        }
         break
       case 11:
         if (key === 'sndProgress') {
           required++
           if (!checkSndCIStatusProgress(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIStatus_SndRcvd_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndRcvd_required)
+          continue
+        }
         break
       case 13:
         if (key === 'msgRcptStatus') {
           required++
           if (!checkMsgReceiptStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCIStatus_SndRcvd_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndRcvd_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndRcvd_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIStatus_SndRcvd_required)
   }
   if (required !== 2) missingFields(c, v, checkCIStatus_SndRcvd_required, n)
   return done(c, n, k)
@@ -4751,12 +4738,12 @@ export function checkCIStatus_SndErrorAuth(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -4781,20 +4768,19 @@ export function checkCIStatus_SndError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndError_required)
+          continue
+        }
         break
       case 10:
         if (key === 'agentError') {
           required++
           if (!checkSndError(x, c, key) && !c.all) return stop(c, n, k, v, checkCIStatus_SndError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIStatus_SndError_required)
   }
   if (required !== 1) missingFields(c, v, checkCIStatus_SndError_required, n)
   return done(c, n, k)
@@ -4820,20 +4806,19 @@ export function checkCIStatus_SndWarning(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndWarning_required)
+          continue
+        }
         break
       case 10:
         if (key === 'agentError') {
           required++
           if (!checkSndError(x, c, key) && !c.all) return stop(c, n, k, v, checkCIStatus_SndWarning_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndWarning_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_SndWarning_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIStatus_SndWarning_required)
   }
   if (required !== 1) missingFields(c, v, checkCIStatus_SndWarning_required, n)
   return done(c, n, k)
@@ -4854,12 +4839,12 @@ export function checkCIStatus_RcvNew(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -4879,12 +4864,12 @@ export function checkCIStatus_RcvRead(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -4910,14 +4895,15 @@ export function checkCIStatus_Invalid(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCIStatus_Invalid_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_Invalid_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCIStatus_Invalid_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIStatus_Invalid_required)
   }
   if (required !== 1) missingFields(c, v, checkCIStatus_Invalid_required, n)
   return done(c, n, k)
@@ -4978,20 +4964,19 @@ export function checkCITimed(v: unknown, c: DecodeContext, k: PathSegment | unde
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkCITimed_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCITimed_required)
+          continue
+        }
         break
       case 8:
         if (key === 'deleteAt') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkCITimed_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCITimed_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCITimed_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCITimed_required)
   }
   if (required !== 1) missingFields(c, v, checkCITimed_required, n)
   return done(c, n, k)
@@ -5018,36 +5003,35 @@ export function checkChatBotCommand_Command(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatBotCommand_Command_required)
+          continue
+        }
         break
       case 5:
         if (key === 'label') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatBotCommand_Command_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatBotCommand_Command_required)
+          continue
+        }
         break
       case 6:
         if (key === 'params') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatBotCommand_Command_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatBotCommand_Command_required)
+          continue
+        }
         break
       case 7:
         if (key === 'keyword') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatBotCommand_Command_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatBotCommand_Command_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatBotCommand_Command_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatBotCommand_Command_required)
   }
   if (required !== 2) missingFields(c, v, checkChatBotCommand_Command_required, n)
   return done(c, n, k)
@@ -5087,29 +5071,28 @@ export function checkChatBotCommand_Menu(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatBotCommand_Menu_required)
+          continue
+        }
         break
       case 5:
         if (key === 'label') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatBotCommand_Menu_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatBotCommand_Menu_required)
+          continue
+        }
         break
       case 8:
         if (key === 'commands') {
           required++
           if (!checkArray_ChatBotCommand(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatBotCommand_Menu_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatBotCommand_Menu_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatBotCommand_Menu_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatBotCommand_Menu_required)
   }
   if (required !== 2) missingFields(c, v, checkChatBotCommand_Menu_required, n)
   return done(c, n, k)
@@ -5156,21 +5139,20 @@ export function checkChatDeleteMode_Full(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatDeleteMode_Full_required)
+          continue
+        }
         break
       case 6:
         if (key === 'notify') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkChatDeleteMode_Full_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatDeleteMode_Full_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatDeleteMode_Full_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatDeleteMode_Full_required)
   }
   if (required !== 1) missingFields(c, v, checkChatDeleteMode_Full_required, n)
   return done(c, n, k)
@@ -5194,21 +5176,20 @@ export function checkChatDeleteMode_Entity(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatDeleteMode_Entity_required)
+          continue
+        }
         break
       case 6:
         if (key === 'notify') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkChatDeleteMode_Entity_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatDeleteMode_Entity_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatDeleteMode_Entity_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatDeleteMode_Entity_required)
   }
   if (required !== 1) missingFields(c, v, checkChatDeleteMode_Entity_required, n)
   return done(c, n, k)
@@ -5229,12 +5210,12 @@ export function checkChatDeleteMode_Messages(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -5284,20 +5265,19 @@ export function checkChatError_Error(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_Error_required)
+          continue
+        }
         break
       case 9:
         if (key === 'errorType') {
           required++
           if (!checkChatErrorType(x, c, key) && !c.all) return stop(c, n, k, v, checkChatError_Error_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_Error_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_Error_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatError_Error_required)
   }
   if (required !== 1) missingFields(c, v, checkChatError_Error_required, n)
   return done(c, n, k)
@@ -5324,36 +5304,35 @@ export function checkChatError_ErrorAgent(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_ErrorAgent_required)
+          continue
+        }
         break
       case 10:
         if (key === 'agentError') {
           required++
           if (!checkAgentErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatError_ErrorAgent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_ErrorAgent_required)
+          continue
+        }
         break
       case 11:
         if (key === 'agentConnId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatError_ErrorAgent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_ErrorAgent_required)
+          continue
+        }
         break
       case 17:
         if (key === 'connectionEntity_') {
           if (x !== undefined && !checkConnectionEntity(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatError_ErrorAgent_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_ErrorAgent_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_ErrorAgent_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatError_ErrorAgent_required)
   }
   if (required !== 2) missingFields(c, v, checkChatError_ErrorAgent_required, n)
   return done(c, n, k)
@@ -5379,21 +5358,20 @@ export function checkChatError_ErrorStore(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_ErrorStore_required)
+          continue
+        }
         break
       case 10:
         if (key === 'storeError') {
           required++
           if (!checkStoreError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatError_ErrorStore_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_ErrorStore_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatError_ErrorStore_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatError_ErrorStore_required)
   }
   if (required !== 1) missingFields(c, v, checkChatError_ErrorStore_required, n)
   return done(c, n, k)
@@ -5439,12 +5417,12 @@ export function checkChatErrorType_NoActiveUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -5469,21 +5447,21 @@ export function checkChatErrorType_NoConnectionUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_NoConnectionUser_required)
+          continue
+        }
         break
       case 11:
         if (key === 'agentConnId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_NoConnectionUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_NoConnectionUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_NoConnectionUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_NoConnectionUser_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_NoConnectionUser_required, n)
   return done(c, n, k)
@@ -5509,21 +5487,20 @@ export function checkChatErrorType_NoSndFileUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_NoSndFileUser_required)
+          continue
+        }
         break
       case 14:
         if (key === 'agentSndFileId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_NoSndFileUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_NoSndFileUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_NoSndFileUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_NoSndFileUser_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_NoSndFileUser_required, n)
   return done(c, n, k)
@@ -5549,21 +5526,20 @@ export function checkChatErrorType_NoRcvFileUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_NoRcvFileUser_required)
+          continue
+        }
         break
       case 14:
         if (key === 'agentRcvFileId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_NoRcvFileUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_NoRcvFileUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_NoRcvFileUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_NoRcvFileUser_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_NoRcvFileUser_required, n)
   return done(c, n, k)
@@ -5584,12 +5560,12 @@ export function checkChatErrorType_UserUnknown(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -5609,12 +5585,12 @@ export function checkChatErrorType_ActiveUserExists(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -5639,21 +5615,20 @@ export function checkChatErrorType_UserExists(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_UserExists_required)
+          continue
+        }
         break
       case 11:
         if (key === 'contactName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_UserExists_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_UserExists_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_UserExists_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_UserExists_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_UserExists_required, n)
   return done(c, n, k)
@@ -5674,12 +5649,12 @@ export function checkChatErrorType_ChatRelayExists(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -5705,29 +5680,29 @@ export function checkChatErrorType_DifferentActiveUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_DifferentActiveUser_required)
+          continue
+        }
         break
       case 12:
         if (key === 'activeUserId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_DifferentActiveUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_DifferentActiveUser_required)
+          continue
+        }
         break
       case 13:
         if (key === 'commandUserId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_DifferentActiveUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_DifferentActiveUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_DifferentActiveUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_DifferentActiveUser_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_DifferentActiveUser_required, n)
   return done(c, n, k)
@@ -5753,21 +5728,21 @@ export function checkChatErrorType_CantDeleteActiveUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantDeleteActiveUser_required)
+          continue
+        }
         break
       case 6:
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_CantDeleteActiveUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantDeleteActiveUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantDeleteActiveUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_CantDeleteActiveUser_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_CantDeleteActiveUser_required, n)
   return done(c, n, k)
@@ -5793,21 +5768,21 @@ export function checkChatErrorType_CantDeleteLastUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantDeleteLastUser_required)
+          continue
+        }
         break
       case 6:
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_CantDeleteLastUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantDeleteLastUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantDeleteLastUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_CantDeleteLastUser_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_CantDeleteLastUser_required, n)
   return done(c, n, k)
@@ -5833,21 +5808,21 @@ export function checkChatErrorType_CantHideLastUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantHideLastUser_required)
+          continue
+        }
         break
       case 6:
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_CantHideLastUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantHideLastUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantHideLastUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_CantHideLastUser_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_CantHideLastUser_required, n)
   return done(c, n, k)
@@ -5873,21 +5848,21 @@ export function checkChatErrorType_HiddenUserAlwaysMuted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_HiddenUserAlwaysMuted_required)
+          continue
+        }
         break
       case 6:
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_HiddenUserAlwaysMuted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_HiddenUserAlwaysMuted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_HiddenUserAlwaysMuted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_HiddenUserAlwaysMuted_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_HiddenUserAlwaysMuted_required, n)
   return done(c, n, k)
@@ -5913,21 +5888,21 @@ export function checkChatErrorType_EmptyUserPassword(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_EmptyUserPassword_required)
+          continue
+        }
         break
       case 6:
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_EmptyUserPassword_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_EmptyUserPassword_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_EmptyUserPassword_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_EmptyUserPassword_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_EmptyUserPassword_required, n)
   return done(c, n, k)
@@ -5953,21 +5928,21 @@ export function checkChatErrorType_UserAlreadyHidden(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_UserAlreadyHidden_required)
+          continue
+        }
         break
       case 6:
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_UserAlreadyHidden_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_UserAlreadyHidden_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_UserAlreadyHidden_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_UserAlreadyHidden_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_UserAlreadyHidden_required, n)
   return done(c, n, k)
@@ -5993,21 +5968,20 @@ export function checkChatErrorType_UserNotHidden(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_UserNotHidden_required)
+          continue
+        }
         break
       case 6:
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_UserNotHidden_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_UserNotHidden_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_UserNotHidden_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_UserNotHidden_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_UserNotHidden_required, n)
   return done(c, n, k)
@@ -6034,29 +6008,29 @@ export function checkChatErrorType_InvalidDisplayName(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InvalidDisplayName_required)
+          continue
+        }
         break
       case 9:
         if (key === 'validName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_InvalidDisplayName_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InvalidDisplayName_required)
+          continue
+        }
         break
       case 11:
         if (key === 'displayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_InvalidDisplayName_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InvalidDisplayName_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InvalidDisplayName_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_InvalidDisplayName_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_InvalidDisplayName_required, n)
   return done(c, n, k)
@@ -6077,12 +6051,12 @@ export function checkChatErrorType_ChatNotStarted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6102,12 +6076,12 @@ export function checkChatErrorType_ChatNotStopped(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6127,12 +6101,12 @@ export function checkChatErrorType_ChatStoreChanged(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6152,12 +6126,12 @@ export function checkChatErrorType_InvalidConnReq(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6177,12 +6151,12 @@ export function checkChatErrorType_UnsupportedConnReq(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6202,12 +6176,12 @@ export function checkChatErrorType_ConnReqMessageProhibited(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6232,21 +6206,21 @@ export function checkChatErrorType_ContactNotReady(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ContactNotReady_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_ContactNotReady_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ContactNotReady_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ContactNotReady_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_ContactNotReady_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_ContactNotReady_required, n)
   return done(c, n, k)
@@ -6272,21 +6246,21 @@ export function checkChatErrorType_ContactNotActive(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ContactNotActive_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_ContactNotActive_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ContactNotActive_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ContactNotActive_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_ContactNotActive_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_ContactNotActive_required, n)
   return done(c, n, k)
@@ -6312,21 +6286,21 @@ export function checkChatErrorType_ContactDisabled(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ContactDisabled_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_ContactDisabled_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ContactDisabled_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ContactDisabled_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_ContactDisabled_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_ContactDisabled_required, n)
   return done(c, n, k)
@@ -6352,21 +6326,21 @@ export function checkChatErrorType_ConnectionDisabled(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ConnectionDisabled_required)
+          continue
+        }
         break
       case 10:
         if (key === 'connection') {
           required++
           if (!checkConnection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_ConnectionDisabled_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ConnectionDisabled_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_ConnectionDisabled_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_ConnectionDisabled_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_ConnectionDisabled_required, n)
   return done(c, n, k)
@@ -6396,29 +6370,28 @@ export function checkChatErrorType_GroupUserRole(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupUserRole_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_GroupUserRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupUserRole_required)
+          continue
+        }
         break
       case 12:
         if (key === 'requiredRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_GroupUserRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupUserRole_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupUserRole_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_GroupUserRole_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_GroupUserRole_required, n)
   return done(c, n, k)
@@ -6448,29 +6421,29 @@ export function checkChatErrorType_GroupMemberInitialRole(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupMemberInitialRole_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_GroupMemberInitialRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupMemberInitialRole_required)
+          continue
+        }
         break
       case 11:
         if (key === 'initialRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_GroupMemberInitialRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupMemberInitialRole_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupMemberInitialRole_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_GroupMemberInitialRole_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_GroupMemberInitialRole_required, n)
   return done(c, n, k)
@@ -6491,12 +6464,12 @@ export function checkChatErrorType_ContactIncognitoCantInvite(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6516,12 +6489,12 @@ export function checkChatErrorType_GroupIncognitoCantInvite(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6546,21 +6519,21 @@ export function checkChatErrorType_GroupContactRole(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupContactRole_required)
+          continue
+        }
         break
       case 11:
         if (key === 'contactName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_GroupContactRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupContactRole_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupContactRole_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_GroupContactRole_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_GroupContactRole_required, n)
   return done(c, n, k)
@@ -6586,21 +6559,21 @@ export function checkChatErrorType_GroupDuplicateMember(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupDuplicateMember_required)
+          continue
+        }
         break
       case 11:
         if (key === 'contactName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_GroupDuplicateMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupDuplicateMember_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupDuplicateMember_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_GroupDuplicateMember_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_GroupDuplicateMember_required, n)
   return done(c, n, k)
@@ -6621,12 +6594,12 @@ export function checkChatErrorType_GroupDuplicateMemberId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6651,21 +6624,21 @@ export function checkChatErrorType_GroupNotJoined(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupNotJoined_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_GroupNotJoined_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupNotJoined_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupNotJoined_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_GroupNotJoined_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_GroupNotJoined_required, n)
   return done(c, n, k)
@@ -6686,12 +6659,12 @@ export function checkChatErrorType_GroupMemberNotActive(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6718,37 +6691,37 @@ export function checkChatErrorType_CantBlockMemberForSelf(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantBlockMemberForSelf_required)
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_CantBlockMemberForSelf_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantBlockMemberForSelf_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_CantBlockMemberForSelf_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantBlockMemberForSelf_required)
+          continue
+        }
         break
       case 15:
         if (key === 'setShowMessages') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkChatErrorType_CantBlockMemberForSelf_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantBlockMemberForSelf_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CantBlockMemberForSelf_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_CantBlockMemberForSelf_required)
   }
   if (required !== 3) missingFields(c, v, checkChatErrorType_CantBlockMemberForSelf_required, n)
   return done(c, n, k)
@@ -6769,12 +6742,12 @@ export function checkChatErrorType_GroupMemberUserRemoved(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6794,12 +6767,12 @@ export function checkChatErrorType_GroupMemberNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -6825,29 +6798,29 @@ export function checkChatErrorType_GroupCantResendInvitation(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupCantResendInvitation_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_GroupCantResendInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupCantResendInvitation_required)
+          continue
+        }
         break
       case 11:
         if (key === 'contactName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_GroupCantResendInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupCantResendInvitation_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupCantResendInvitation_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_GroupCantResendInvitation_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_GroupCantResendInvitation_required, n)
   return done(c, n, k)
@@ -6873,21 +6846,20 @@ export function checkChatErrorType_GroupInternal(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupInternal_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_GroupInternal_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupInternal_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_GroupInternal_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_GroupInternal_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_GroupInternal_required, n)
   return done(c, n, k)
@@ -6913,21 +6885,20 @@ export function checkChatErrorType_FileNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotFound_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileNotFound_required, n)
   return done(c, n, k)
@@ -6951,21 +6922,20 @@ export function checkChatErrorType_FileSize(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileSize_required)
+          continue
+        }
         break
       case 8:
         if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileSize_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileSize_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileSize_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileSize_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileSize_required, n)
   return done(c, n, k)
@@ -6991,21 +6961,21 @@ export function checkChatErrorType_FileAlreadyReceiving(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileAlreadyReceiving_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileAlreadyReceiving_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileAlreadyReceiving_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileAlreadyReceiving_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_FileAlreadyReceiving_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileAlreadyReceiving_required, n)
   return done(c, n, k)
@@ -7031,21 +7001,20 @@ export function checkChatErrorType_FileCancelled(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileCancelled_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileCancelled_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileCancelled_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileCancelled_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileCancelled_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileCancelled_required, n)
   return done(c, n, k)
@@ -7072,29 +7041,28 @@ export function checkChatErrorType_FileCancel(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileCancel_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_FileCancel_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileCancel_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileCancel_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileCancel_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileCancel_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileCancel_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_FileCancel_required, n)
   return done(c, n, k)
@@ -7120,21 +7088,21 @@ export function checkChatErrorType_FileAlreadyExists(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileAlreadyExists_required)
+          continue
+        }
         break
       case 8:
         if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileAlreadyExists_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileAlreadyExists_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileAlreadyExists_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_FileAlreadyExists_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileAlreadyExists_required, n)
   return done(c, n, k)
@@ -7161,29 +7129,28 @@ export function checkChatErrorType_FileWrite(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileWrite_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileWrite_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileWrite_required)
+          continue
+        }
         break
       case 8:
         if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileWrite_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileWrite_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileWrite_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileWrite_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_FileWrite_required, n)
   return done(c, n, k)
@@ -7210,29 +7177,28 @@ export function checkChatErrorType_FileSend(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileSend_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_FileSend_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileSend_required)
+          continue
+        }
         break
       case 10:
         if (key === 'agentError') {
           required++
           if (!checkAgentErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_FileSend_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileSend_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileSend_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileSend_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_FileSend_required, n)
   return done(c, n, k)
@@ -7258,21 +7224,20 @@ export function checkChatErrorType_FileRcvChunk(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileRcvChunk_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileRcvChunk_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileRcvChunk_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileRcvChunk_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileRcvChunk_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileRcvChunk_required, n)
   return done(c, n, k)
@@ -7298,21 +7263,20 @@ export function checkChatErrorType_FileInternal(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileInternal_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileInternal_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileInternal_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileInternal_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileInternal_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileInternal_required, n)
   return done(c, n, k)
@@ -7338,21 +7302,20 @@ export function checkChatErrorType_FileImageType(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileImageType_required)
+          continue
+        }
         break
       case 8:
         if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileImageType_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileImageType_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileImageType_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileImageType_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileImageType_required, n)
   return done(c, n, k)
@@ -7378,21 +7341,20 @@ export function checkChatErrorType_FileImageSize(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileImageSize_required)
+          continue
+        }
         break
       case 8:
         if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_FileImageSize_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileImageSize_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileImageSize_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileImageSize_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileImageSize_required, n)
   return done(c, n, k)
@@ -7418,21 +7380,21 @@ export function checkChatErrorType_FileNotReceived(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotReceived_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_FileNotReceived_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotReceived_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotReceived_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_FileNotReceived_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FileNotReceived_required, n)
   return done(c, n, k)
@@ -7472,29 +7434,29 @@ export function checkChatErrorType_FileNotApproved(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotApproved_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_FileNotApproved_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotApproved_required)
+          continue
+        }
         break
       case 14:
         if (key === 'unknownServers') {
           required++
           if (!checkArray_string(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_FileNotApproved_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotApproved_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FileNotApproved_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_FileNotApproved_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_FileNotApproved_required, n)
   return done(c, n, k)
@@ -7520,21 +7482,21 @@ export function checkChatErrorType_FallbackToSMPProhibited(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FallbackToSMPProhibited_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_FallbackToSMPProhibited_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FallbackToSMPProhibited_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_FallbackToSMPProhibited_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_FallbackToSMPProhibited_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_FallbackToSMPProhibited_required, n)
   return done(c, n, k)
@@ -7560,21 +7522,21 @@ export function checkChatErrorType_InlineFileProhibited(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InlineFileProhibited_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_InlineFileProhibited_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InlineFileProhibited_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InlineFileProhibited_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_InlineFileProhibited_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_InlineFileProhibited_required, n)
   return done(c, n, k)
@@ -7595,12 +7557,12 @@ export function checkChatErrorType_InvalidForward(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -7620,12 +7582,12 @@ export function checkChatErrorType_InvalidChatItemUpdate(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -7645,12 +7607,12 @@ export function checkChatErrorType_InvalidChatItemDelete(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -7670,12 +7632,12 @@ export function checkChatErrorType_HasCurrentCall(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -7695,12 +7657,12 @@ export function checkChatErrorType_NoCurrentCall(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -7725,21 +7687,20 @@ export function checkChatErrorType_CallContact(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CallContact_required)
+          continue
+        }
         break
       case 9:
         if (key === 'contactId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatErrorType_CallContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CallContact_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CallContact_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_CallContact_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_CallContact_required, n)
   return done(c, n, k)
@@ -7766,29 +7727,29 @@ export function checkChatErrorType_DirectMessagesProhibited(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_DirectMessagesProhibited_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_DirectMessagesProhibited_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_DirectMessagesProhibited_required)
+          continue
+        }
         break
       case 9:
         if (key === 'direction') {
           required++
           if (!checkMsgDirection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatErrorType_DirectMessagesProhibited_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_DirectMessagesProhibited_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_DirectMessagesProhibited_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_DirectMessagesProhibited_required)
   }
   if (required !== 2) missingFields(c, v, checkChatErrorType_DirectMessagesProhibited_required, n)
   return done(c, n, k)
@@ -7809,12 +7770,12 @@ export function checkChatErrorType_AgentVersion(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -7839,21 +7800,21 @@ export function checkChatErrorType_AgentNoSubResult(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_AgentNoSubResult_required)
+          continue
+        }
         break
       case 11:
         if (key === 'agentConnId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_AgentNoSubResult_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_AgentNoSubResult_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_AgentNoSubResult_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_AgentNoSubResult_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_AgentNoSubResult_required, n)
   return done(c, n, k)
@@ -7879,21 +7840,20 @@ export function checkChatErrorType_CommandError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CommandError_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_CommandError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CommandError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_CommandError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_CommandError_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_CommandError_required, n)
   return done(c, n, k)
@@ -7919,21 +7879,21 @@ export function checkChatErrorType_AgentCommandError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_AgentCommandError_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_AgentCommandError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_AgentCommandError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_AgentCommandError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_AgentCommandError_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_AgentCommandError_required, n)
   return done(c, n, k)
@@ -7959,21 +7919,21 @@ export function checkChatErrorType_InvalidFileDescription(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InvalidFileDescription_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_InvalidFileDescription_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InvalidFileDescription_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InvalidFileDescription_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkChatErrorType_InvalidFileDescription_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_InvalidFileDescription_required, n)
   return done(c, n, k)
@@ -7994,12 +7954,12 @@ export function checkChatErrorType_ConnectionIncognitoChangeProhibited(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -8019,12 +7979,12 @@ export function checkChatErrorType_ConnectionUserChangeProhibited(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -8044,12 +8004,12 @@ export function checkChatErrorType_PeerChatVRangeIncompatible(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -8074,21 +8034,20 @@ export function checkChatErrorType_InternalError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InternalError_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_InternalError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InternalError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_InternalError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_InternalError_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_InternalError_required, n)
   return done(c, n, k)
@@ -8112,21 +8071,20 @@ export function checkChatErrorType_Exception(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_Exception_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkChatErrorType_Exception_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_Exception_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatErrorType_Exception_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_Exception_required)
   }
   if (required !== 1) missingFields(c, v, checkChatErrorType_Exception_required, n)
   return done(c, n, k)
@@ -8341,20 +8299,19 @@ export function checkChatInfo_Direct(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Direct_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all) return stop(c, n, k, v, checkChatInfo_Direct_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Direct_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Direct_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatInfo_Direct_required)
   }
   if (required !== 1) missingFields(c, v, checkChatInfo_Direct_required, n)
   return done(c, n, k)
@@ -8380,27 +8337,26 @@ export function checkChatInfo_Group(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Group_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkChatInfo_Group_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Group_required)
+          continue
+        }
         break
       case 14:
         if (key === 'groupChatScope') {
           if (x !== undefined && !checkGroupChatScopeInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatInfo_Group_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Group_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Group_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatInfo_Group_required)
   }
   if (required !== 1) missingFields(c, v, checkChatInfo_Group_required, n)
   return done(c, n, k)
@@ -8426,20 +8382,19 @@ export function checkChatInfo_Local(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Local_required)
+          continue
+        }
         break
       case 10:
         if (key === 'noteFolder') {
           required++
           if (!checkNoteFolder(x, c, key) && !c.all) return stop(c, n, k, v, checkChatInfo_Local_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Local_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_Local_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatInfo_Local_required)
   }
   if (required !== 1) missingFields(c, v, checkChatInfo_Local_required, n)
   return done(c, n, k)
@@ -8465,21 +8420,20 @@ export function checkChatInfo_ContactRequest(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_ContactRequest_required)
+          continue
+        }
         break
       case 14:
         if (key === 'contactRequest') {
           required++
           if (!checkUserContactRequest(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatInfo_ContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_ContactRequest_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_ContactRequest_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatInfo_ContactRequest_required)
   }
   if (required !== 1) missingFields(c, v, checkChatInfo_ContactRequest_required, n)
   return done(c, n, k)
@@ -8505,21 +8459,20 @@ export function checkChatInfo_ContactConnection(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_ContactConnection_required)
+          continue
+        }
         break
       case 17:
         if (key === 'contactConnection') {
           required++
           if (!checkPendingContactConnection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatInfo_ContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_ContactConnection_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatInfo_ContactConnection_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatInfo_ContactConnection_required)
   }
   if (required !== 1) missingFields(c, v, checkChatInfo_ContactConnection_required, n)
   return done(c, n, k)
@@ -8607,55 +8560,58 @@ export function checkChatItem(v: unknown, c: DecodeContext, k: PathSegment | und
         if (key === 'meta') {
           required++
           if (!checkCIMeta(x, c, key) && !c.all) return stop(c, n, k, v, checkChatItem_required)
-        } else if (key === 'file') {
+          continue
+        }
+        if (key === 'file') {
           if (x !== undefined && !checkCIFile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatItem_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItem_required)
+          continue
+        }
         break
       case 7:
         if (key === 'chatDir') {
           required++
           if (!checkCIDirection(x, c, key) && !c.all) return stop(c, n, k, v, checkChatItem_required)
-        } else if (key === 'content') {
+          continue
+        }
+        if (key === 'content') {
           required++
           if (!checkCIContent(x, c, key) && !c.all) return stop(c, n, k, v, checkChatItem_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItem_required)
+          continue
+        }
         break
       case 8:
         if (key === 'mentions') {
           required++
           if (!checkMap_CIMention(x, c, key) && !c.all) return stop(c, n, k, v, checkChatItem_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItem_required)
+          continue
+        }
         break
       case 9:
         if (key === 'reactions') {
           required++
           if (!checkArray_CIReactionCount(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatItem_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItem_required)
+          continue
+        }
         break
       case 10:
         if (key === 'quotedItem') {
           if (x !== undefined && !checkCIQuote(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatItem_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItem_required)
+          continue
+        }
         break
       case 13:
         if (key === 'formattedText') {
           if (x !== undefined && !checkArray_FormattedText(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatItem_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItem_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItem_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatItem_required)
   }
   if (required !== 5) missingFields(c, v, checkChatItem_required, n)
   return done(c, n, k)
@@ -8680,20 +8636,19 @@ export function checkChatItemDeletion(v: unknown, c: DecodeContext, k: PathSegme
         if (key === 'toChatItem') {
           if (x !== undefined && !checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatItemDeletion_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItemDeletion_required)
+          continue
+        }
         break
       case 15:
         if (key === 'deletedChatItem') {
           required++
           if (!checkAChatItem(x, c, key) && !c.all) return stop(c, n, k, v, checkChatItemDeletion_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItemDeletion_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatItemDeletion_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatItemDeletion_required)
   }
   if (required !== 1) missingFields(c, v, checkChatItemDeletion_required, n)
   return done(c, n, k)
@@ -8733,27 +8688,26 @@ export function checkChatRef(v: unknown, c: DecodeContext, k: PathSegment | unde
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatRef_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatRef_required)
+          continue
+        }
         break
       case 8:
         if (key === 'chatType') {
           required++
           if (!checkChatType(x, c, key) && !c.all) return stop(c, n, k, v, checkChatRef_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatRef_required)
+          continue
+        }
         break
       case 9:
         if (key === 'chatScope') {
           if (x !== undefined && !checkGroupChatScope(x, c, key) && !c.all)
             return stop(c, n, k, v, checkChatRef_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatRef_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatRef_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatRef_required)
   }
   if (required !== 2) missingFields(c, v, checkChatRef_required, n)
   return done(c, n, k)
@@ -8780,27 +8734,26 @@ export function checkChatSettings(v: unknown, c: DecodeContext, k: PathSegment |
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkChatSettings_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatSettings_required)
+          continue
+        }
         break
       case 9:
         if (key === 'sendRcpts') {
           if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkChatSettings_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatSettings_required)
+          continue
+        }
         break
       case 10:
         if (key === 'enableNtfs') {
           required++
           if (!checkMsgFilter(x, c, key) && !c.all) return stop(c, n, k, v, checkChatSettings_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatSettings_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatSettings_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatSettings_required)
   }
   if (required !== 2) missingFields(c, v, checkChatSettings_required, n)
   return done(c, n, k)
@@ -8830,45 +8783,44 @@ export function checkChatStats(v: unknown, c: DecodeContext, k: PathSegment | un
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkChatStats_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatStats_required)
+          continue
+        }
         break
       case 11:
         if (key === 'unreadCount') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkChatStats_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatStats_required)
+          continue
+        }
         break
       case 12:
         if (key === 'reportsCount') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkChatStats_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatStats_required)
+          continue
+        }
         break
       case 14:
         if (key === 'unreadMentions') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkChatStats_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatStats_required)
+          continue
+        }
         break
       case 15:
         if (key === 'minUnreadItemId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkChatStats_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatStats_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkChatStats_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatStats_required)
   }
   if (required !== 5) missingFields(c, v, checkChatStats_required, n)
   return done(c, n, k)
@@ -8907,39 +8859,41 @@ export function checkChatWallpaper(v: unknown, c: DecodeContext, k: PathSegment 
       case 4:
         if (key === 'tint') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 5:
         if (key === 'scale') {
           if (x !== undefined && typeof x !== 'number' && !issue(c, key, x, 'double number'))
             return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 6:
         if (key === 'preset') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 9:
         if (key === 'imageFile') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (key === 'scaleType') {
+          continue
+        }
+        if (key === 'scaleType') {
           if (x !== undefined && !checkChatWallpaperScale(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 10:
         if (key === 'background') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -8977,12 +8931,12 @@ export function checkClientNotice(v: unknown, c: DecodeContext, k: PathSegment |
       case 3:
         if (key === 'ttl') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9027,12 +8981,12 @@ export function checkCommandError_UNKNOWN(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9052,12 +9006,12 @@ export function checkCommandError_SYNTAX(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9077,12 +9031,12 @@ export function checkCommandError_PROHIBITED(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9102,12 +9056,12 @@ export function checkCommandError_NO_AUTH(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9127,12 +9081,12 @@ export function checkCommandError_HAS_AUTH(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9152,12 +9106,12 @@ export function checkCommandError_NO_ENTITY(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9208,12 +9162,12 @@ export function checkCommandErrorType_PROHIBITED(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9233,12 +9187,12 @@ export function checkCommandErrorType_SYNTAX(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9258,12 +9212,12 @@ export function checkCommandErrorType_NO_CONN(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9283,12 +9237,12 @@ export function checkCommandErrorType_SIZE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9308,12 +9262,12 @@ export function checkCommandErrorType_LARGE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9380,30 +9334,31 @@ export function checkComposedMessage(v: unknown, c: DecodeContext, k: PathSegmen
         if (key === 'mentions') {
           required++
           if (!checkMap_int64(x, c, key) && !c.all) return stop(c, n, k, v, checkComposedMessage_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkComposedMessage_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fileSource') {
           if (x !== undefined && !checkCryptoFile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkComposedMessage_required)
-        } else if (key === 'msgContent') {
+          continue
+        }
+        if (key === 'msgContent') {
           required++
           if (!checkMsgContent(x, c, key) && !c.all) return stop(c, n, k, v, checkComposedMessage_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkComposedMessage_required)
+          continue
+        }
         break
       case 12:
         if (key === 'quotedItemId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkComposedMessage_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkComposedMessage_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkComposedMessage_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkComposedMessage_required)
   }
   if (required !== 2) missingFields(c, v, checkComposedMessage_required, n)
   return done(c, n, k)
@@ -9424,12 +9379,12 @@ export function checkConnStatus_New(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9449,12 +9404,12 @@ export function checkConnStatus_Prepared(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9474,12 +9429,12 @@ export function checkConnStatus_Joined(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9499,12 +9454,12 @@ export function checkConnStatus_Requested(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9524,12 +9479,12 @@ export function checkConnStatus_Accepted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9549,12 +9504,12 @@ export function checkConnStatus_SndReady(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9574,12 +9529,12 @@ export function checkConnStatus_Ready(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9599,12 +9554,12 @@ export function checkConnStatus_Deleted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -9627,21 +9582,20 @@ export function checkConnStatus_Failed(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnStatus_Failed_required)
+          continue
+        }
         break
       case 9:
         if (key === 'connError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkConnStatus_Failed_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnStatus_Failed_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnStatus_Failed_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkConnStatus_Failed_required)
   }
   if (required !== 1) missingFields(c, v, checkConnStatus_Failed_required, n)
   return done(c, n, k)
@@ -9738,133 +9692,158 @@ export function checkConnection(v: unknown, c: DecodeContext, k: PathSegment | u
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 8:
         if (key === 'connType') {
           required++
           if (!checkConnType(x, c, key) && !c.all) return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'entityId') {
+          continue
+        }
+        if (key === 'entityId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 9:
         if (key === 'connLevel') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'pqSupport') {
+          continue
+        }
+        if (key === 'pqSupport') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'createdAt') {
+          continue
+        }
+        if (key === 'createdAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 10:
         if (key === 'viaContact') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'xContactId') {
+          continue
+        }
+        if (key === 'xContactId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'connStatus') {
+          continue
+        }
+        if (key === 'connStatus') {
           required++
           if (!checkConnStatus(x, c, key) && !c.all) return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'localAlias') {
+          continue
+        }
+        if (key === 'localAlias') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 11:
         if (key === 'agentConnId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'groupLinkId') {
+          continue
+        }
+        if (key === 'groupLinkId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 12:
         if (key === 'viaGroupLink') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'pqEncryption') {
+          continue
+        }
+        if (key === 'pqEncryption') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'pqSndEnabled') {
+          continue
+        }
+        if (key === 'pqSndEnabled') {
           if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'pqRcvEnabled') {
+          continue
+        }
+        if (key === 'pqRcvEnabled') {
           if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 14:
         if (key === 'peerChatVRange') {
           required++
           if (!checkVersionRange(x, c, key) && !c.all) return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'connectionCode') {
+          continue
+        }
+        if (key === 'connectionCode') {
           if (x !== undefined && !checkSecurityCode(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'authErrCounter') {
+          continue
+        }
+        if (key === 'authErrCounter') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 15:
         if (key === 'connChatVersion') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (key === 'quotaErrCounter') {
+          continue
+        }
+        if (key === 'quotaErrCounter') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 18:
         if (key === 'viaUserContactLink') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 19:
         if (key === 'customUserProfileId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
       case 20:
         if (key === 'contactConnInitiated') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnection_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkConnection_required)
   }
   if (required !== 15) missingFields(c, v, checkConnection_required, n)
   return done(c, n, k)
@@ -9890,28 +9869,28 @@ export function checkConnectionEntity_RcvDirectMsgConnection(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_RcvDirectMsgConnection_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           if (x !== undefined && !checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionEntity_RcvDirectMsgConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_RcvDirectMsgConnection_required)
+          continue
+        }
         break
       case 16:
         if (key === 'entityConnection') {
           required++
           if (!checkConnection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionEntity_RcvDirectMsgConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_RcvDirectMsgConnection_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_RcvDirectMsgConnection_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkConnectionEntity_RcvDirectMsgConnection_required)
   }
   if (required !== 1) missingFields(c, v, checkConnectionEntity_RcvDirectMsgConnection_required, n)
   return done(c, n, k)
@@ -9939,37 +9918,37 @@ export function checkConnectionEntity_RcvGroupMsgConnection(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_RcvGroupMsgConnection_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionEntity_RcvGroupMsgConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_RcvGroupMsgConnection_required)
+          continue
+        }
         break
       case 11:
         if (key === 'groupMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionEntity_RcvGroupMsgConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_RcvGroupMsgConnection_required)
+          continue
+        }
         break
       case 16:
         if (key === 'entityConnection') {
           required++
           if (!checkConnection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionEntity_RcvGroupMsgConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_RcvGroupMsgConnection_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_RcvGroupMsgConnection_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkConnectionEntity_RcvGroupMsgConnection_required)
   }
   if (required !== 3) missingFields(c, v, checkConnectionEntity_RcvGroupMsgConnection_required, n)
   return done(c, n, k)
@@ -9996,29 +9975,29 @@ export function checkConnectionEntity_UserContactConnection(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_UserContactConnection_required)
+          continue
+        }
         break
       case 11:
         if (key === 'userContact') {
           required++
           if (!checkUserContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionEntity_UserContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_UserContactConnection_required)
+          continue
+        }
         break
       case 16:
         if (key === 'entityConnection') {
           required++
           if (!checkConnection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionEntity_UserContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_UserContactConnection_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionEntity_UserContactConnection_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkConnectionEntity_UserContactConnection_required)
   }
   if (required !== 2) missingFields(c, v, checkConnectionEntity_UserContactConnection_required, n)
   return done(c, n, k)
@@ -10064,12 +10043,12 @@ export function checkConnectionErrorType_NOT_FOUND(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -10089,12 +10068,12 @@ export function checkConnectionErrorType_DUPLICATE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -10114,12 +10093,12 @@ export function checkConnectionErrorType_SIMPLEX(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -10139,12 +10118,12 @@ export function checkConnectionErrorType_NOT_ACCEPTED(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -10164,12 +10143,12 @@ export function checkConnectionErrorType_NOT_AVAILABLE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -10236,21 +10215,21 @@ export function checkConnectionPlan_InvitationLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_InvitationLink_required)
+          continue
+        }
         break
       case 18:
         if (key === 'invitationLinkPlan') {
           required++
           if (!checkInvitationLinkPlan(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionPlan_InvitationLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_InvitationLink_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_InvitationLink_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkConnectionPlan_InvitationLink_required)
   }
   if (required !== 1) missingFields(c, v, checkConnectionPlan_InvitationLink_required, n)
   return done(c, n, k)
@@ -10276,21 +10255,21 @@ export function checkConnectionPlan_ContactAddress(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_ContactAddress_required)
+          continue
+        }
         break
       case 18:
         if (key === 'contactAddressPlan') {
           required++
           if (!checkContactAddressPlan(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionPlan_ContactAddress_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_ContactAddress_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_ContactAddress_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkConnectionPlan_ContactAddress_required)
   }
   if (required !== 1) missingFields(c, v, checkConnectionPlan_ContactAddress_required, n)
   return done(c, n, k)
@@ -10316,21 +10295,20 @@ export function checkConnectionPlan_GroupLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_GroupLink_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupLinkPlan') {
           required++
           if (!checkGroupLinkPlan(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionPlan_GroupLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_GroupLink_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_GroupLink_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkConnectionPlan_GroupLink_required)
   }
   if (required !== 1) missingFields(c, v, checkConnectionPlan_GroupLink_required, n)
   return done(c, n, k)
@@ -10356,21 +10334,20 @@ export function checkConnectionPlan_Error(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_Error_required)
+          continue
+        }
         break
       case 9:
         if (key === 'chatError') {
           required++
           if (!checkChatError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkConnectionPlan_Error_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_Error_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkConnectionPlan_Error_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkConnectionPlan_Error_required)
   }
   if (required !== 1) missingFields(c, v, checkConnectionPlan_Error_required, n)
   return done(c, n, k)
@@ -10447,132 +10424,149 @@ export function checkContact(v: unknown, c: DecodeContext, k: PathSegment | unde
         if (key === 'chatTs') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkLocalProfile(x, c, key) && !c.all) return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 8:
         if (key === 'chatTags') {
           required++
           if (!checkArray_int64(x, c, key) && !c.all) return stop(c, n, k, v, checkContact_required)
-        } else if (key === 'uiThemes') {
+          continue
+        }
+        if (key === 'uiThemes') {
           if (x !== undefined && !checkUIThemeEntityOverrides(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 9:
         if (key === 'contactId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (key === 'createdAt') {
+          continue
+        }
+        if (key === 'createdAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (key === 'updatedAt') {
+          continue
+        }
+        if (key === 'updatedAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 10:
         if (key === 'activeConn') {
           if (x !== undefined && !checkConnection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContact_required)
-        } else if (key === 'customData') {
+          continue
+        }
+        if (key === 'customData') {
           if (x !== undefined && !isObject(x) && !issue(c, key, x, 'JSONObject object'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 11:
         if (key === 'contactUsed') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (key === 'chatItemTTL') {
+          continue
+        }
+        if (key === 'chatItemTTL') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (key === 'chatDeleted') {
+          continue
+        }
+        if (key === 'chatDeleted') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 12:
         if (key === 'chatSettings') {
           required++
           if (!checkChatSettings(x, c, key) && !c.all) return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 13:
         if (key === 'contactStatus') {
           required++
           if (!checkContactStatus(x, c, key) && !c.all) return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 14:
         if (key === 'groupDirectInv') {
           if (x !== undefined && !checkGroupDirectInvitation(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 15:
         if (key === 'userPreferences') {
           required++
           if (!checkPreferences(x, c, key) && !c.all) return stop(c, n, k, v, checkContact_required)
-        } else if (key === 'preparedContact') {
+          continue
+        }
+        if (key === 'preparedContact') {
           if (x !== undefined && !checkPreparedContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 16:
         if (key === 'localDisplayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (key === 'contactRequestId') {
+          continue
+        }
+        if (key === 'contactRequestId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 17:
         if (key === 'mergedPreferences') {
           required++
           if (!checkContactUserPreferences(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContact_required)
-        } else if (key === 'contactGrpInvSent') {
+          continue
+        }
+        if (key === 'contactGrpInvSent') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
       case 20:
         if (key === 'contactGroupMemberId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContact_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkContact_required)
   }
   if (required !== 13) missingFields(c, v, checkContact_required, n)
   return done(c, n, k)
@@ -10593,18 +10587,18 @@ export function checkContactAddressPlan_Ok(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 17:
         if (key === 'contactSLinkData_') {
           if (x !== undefined && !checkContactShortLinkData(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -10624,12 +10618,12 @@ export function checkContactAddressPlan_OwnLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -10649,12 +10643,12 @@ export function checkContactAddressPlan_ConnectingConfirmReconnect(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -10679,21 +10673,21 @@ export function checkContactAddressPlan_ConnectingProhibit(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactAddressPlan_ConnectingProhibit_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactAddressPlan_ConnectingProhibit_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactAddressPlan_ConnectingProhibit_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactAddressPlan_ConnectingProhibit_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkContactAddressPlan_ConnectingProhibit_required)
   }
   if (required !== 1) missingFields(c, v, checkContactAddressPlan_ConnectingProhibit_required, n)
   return done(c, n, k)
@@ -10719,21 +10713,20 @@ export function checkContactAddressPlan_Known(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactAddressPlan_Known_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactAddressPlan_Known_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactAddressPlan_Known_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactAddressPlan_Known_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkContactAddressPlan_Known_required)
   }
   if (required !== 1) missingFields(c, v, checkContactAddressPlan_Known_required, n)
   return done(c, n, k)
@@ -10759,21 +10752,21 @@ export function checkContactAddressPlan_ContactViaAddress(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactAddressPlan_ContactViaAddress_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactAddressPlan_ContactViaAddress_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactAddressPlan_ContactViaAddress_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactAddressPlan_ContactViaAddress_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkContactAddressPlan_ContactViaAddress_required)
   }
   if (required !== 1) missingFields(c, v, checkContactAddressPlan_ContactViaAddress_required, n)
   return done(c, n, k)
@@ -10830,24 +10823,25 @@ export function checkContactShortLinkData(v: unknown, c: DecodeContext, k: PathS
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all) return stop(c, n, k, v, checkContactShortLinkData_required)
-        } else if (key === 'message') {
+          continue
+        }
+        if (key === 'message') {
           if (x !== undefined && !checkMsgContent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactShortLinkData_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactShortLinkData_required)
+          continue
+        }
         break
       case 8:
         if (key === 'business') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkContactShortLinkData_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactShortLinkData_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactShortLinkData_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkContactShortLinkData_required)
   }
   if (required !== 2) missingFields(c, v, checkContactShortLinkData_required, n)
   return done(c, n, k)
@@ -10893,21 +10887,20 @@ export function checkContactUserPref_Contact(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPref_Contact_required)
+          continue
+        }
         break
       case 10:
         if (key === 'preference') {
           required++
           if (!checkSimplePreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPref_Contact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPref_Contact_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPref_Contact_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkContactUserPref_Contact_required)
   }
   if (required !== 1) missingFields(c, v, checkContactUserPref_Contact_required, n)
   return done(c, n, k)
@@ -10933,21 +10926,20 @@ export function checkContactUserPref_User(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPref_User_required)
+          continue
+        }
         break
       case 10:
         if (key === 'preference') {
           required++
           if (!checkSimplePreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPref_User_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPref_User_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPref_User_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkContactUserPref_User_required)
   }
   if (required !== 1) missingFields(c, v, checkContactUserPref_User_required, n)
   return done(c, n, k)
@@ -11002,29 +10994,28 @@ export function checkContactUserPreference(
           required++
           if (!checkPrefEnabled(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreference_required)
+          continue
+        }
         break
       case 14:
         if (key === 'userPreference') {
           required++
           if (!checkContactUserPref(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreference_required)
+          continue
+        }
         break
       case 17:
         if (key === 'contactPreference') {
           required++
           if (!checkSimplePreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreference_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreference_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkContactUserPreference_required)
   }
   if (required !== 3) missingFields(c, v, checkContactUserPreference_required, n)
   return done(c, n, k)
@@ -11060,56 +11051,61 @@ export function checkContactUserPreferences(
           required++
           if (!checkContactUserPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreferences_required)
-        } else if (key === 'files') {
+          continue
+        }
+        if (key === 'files') {
           required++
           if (!checkContactUserPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreferences_required)
-        } else if (key === 'calls') {
+          continue
+        }
+        if (key === 'calls') {
           required++
           if (!checkContactUserPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreferences_required)
+          continue
+        }
         break
       case 8:
         if (key === 'sessions') {
           required++
           if (!checkContactUserPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreferences_required)
-        } else if (key === 'commands') {
+          continue
+        }
+        if (key === 'commands') {
           if (x !== undefined && !checkArray_ChatBotCommand(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreferences_required)
+          continue
+        }
         break
       case 9:
         if (key === 'reactions') {
           required++
           if (!checkContactUserPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreferences_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fullDelete') {
           required++
           if (!checkContactUserPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreferences_required)
+          continue
+        }
         break
       case 13:
         if (key === 'timedMessages') {
           required++
           if (!checkContactUserPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkContactUserPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreferences_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkContactUserPreferences_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkContactUserPreferences_required)
   }
   if (required !== 7) missingFields(c, v, checkContactUserPreferences_required, n)
   return done(c, n, k)
@@ -11133,20 +11129,19 @@ export function checkCreatedConnLink(v: unknown, c: DecodeContext, k: PathSegmen
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCreatedConnLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCreatedConnLink_required)
+          continue
+        }
         break
       case 13:
         if (key === 'connShortLink') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCreatedConnLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCreatedConnLink_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCreatedConnLink_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCreatedConnLink_required)
   }
   if (required !== 1) missingFields(c, v, checkCreatedConnLink_required, n)
   return done(c, n, k)
@@ -11170,20 +11165,19 @@ export function checkCryptoFile(v: unknown, c: DecodeContext, k: PathSegment | u
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCryptoFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCryptoFile_required)
+          continue
+        }
         break
       case 10:
         if (key === 'cryptoArgs') {
           if (x !== undefined && !checkCryptoFileArgs(x, c, key) && !c.all)
             return stop(c, n, k, v, checkCryptoFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCryptoFile_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCryptoFile_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCryptoFile_required)
   }
   if (required !== 1) missingFields(c, v, checkCryptoFile_required, n)
   return done(c, n, k)
@@ -11210,21 +11204,20 @@ export function checkCryptoFileArgs(v: unknown, c: DecodeContext, k: PathSegment
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCryptoFileArgs_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCryptoFileArgs_required)
+          continue
+        }
         break
       case 9:
         if (key === 'fileNonce') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkCryptoFileArgs_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCryptoFileArgs_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkCryptoFileArgs_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCryptoFileArgs_required)
   }
   if (required !== 2) missingFields(c, v, checkCryptoFileArgs_required, n)
   return done(c, n, k)
@@ -11243,12 +11236,12 @@ export function checkE2EInfo(v: unknown, c: DecodeContext, k: PathSegment | unde
       case 9:
         if (key === 'pqEnabled') {
           if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11268,12 +11261,12 @@ export function checkErrorType_BLOCK(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11293,12 +11286,12 @@ export function checkErrorType_SESSION(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11323,20 +11316,19 @@ export function checkErrorType_CMD(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_CMD_required)
+          continue
+        }
         break
       case 6:
         if (key === 'cmdErr') {
           required++
           if (!checkCommandError(x, c, key) && !c.all) return stop(c, n, k, v, checkErrorType_CMD_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_CMD_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_CMD_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkErrorType_CMD_required)
   }
   if (required !== 1) missingFields(c, v, checkErrorType_CMD_required, n)
   return done(c, n, k)
@@ -11362,20 +11354,19 @@ export function checkErrorType_PROXY(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_PROXY_required)
+          continue
+        }
         break
       case 8:
         if (key === 'proxyErr') {
           required++
           if (!checkProxyError(x, c, key) && !c.all) return stop(c, n, k, v, checkErrorType_PROXY_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_PROXY_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_PROXY_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkErrorType_PROXY_required)
   }
   if (required !== 1) missingFields(c, v, checkErrorType_PROXY_required, n)
   return done(c, n, k)
@@ -11396,12 +11387,12 @@ export function checkErrorType_AUTH(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11426,21 +11417,20 @@ export function checkErrorType_BLOCKED(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_BLOCKED_required)
+          continue
+        }
         break
       case 9:
         if (key === 'blockInfo') {
           required++
           if (!checkBlockingInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkErrorType_BLOCKED_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_BLOCKED_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_BLOCKED_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkErrorType_BLOCKED_required)
   }
   if (required !== 1) missingFields(c, v, checkErrorType_BLOCKED_required, n)
   return done(c, n, k)
@@ -11461,12 +11451,12 @@ export function checkErrorType_SERVICE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11486,12 +11476,12 @@ export function checkErrorType_CRYPTO(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11511,12 +11501,12 @@ export function checkErrorType_QUOTA(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11539,21 +11529,20 @@ export function checkErrorType_STORE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_STORE_required)
+          continue
+        }
         break
       case 8:
         if (key === 'storeErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkErrorType_STORE_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_STORE_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkErrorType_STORE_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkErrorType_STORE_required)
   }
   if (required !== 1) missingFields(c, v, checkErrorType_STORE_required, n)
   return done(c, n, k)
@@ -11574,12 +11563,12 @@ export function checkErrorType_NO_MSG(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11599,12 +11588,12 @@ export function checkErrorType_LARGE_MSG(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11624,12 +11613,12 @@ export function checkErrorType_EXPIRED(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11649,12 +11638,12 @@ export function checkErrorType_INTERNAL(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11674,12 +11663,12 @@ export function checkErrorType_DUPLICATE_(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11775,29 +11764,28 @@ export function checkFileDescr(v: unknown, c: DecodeContext, k: PathSegment | un
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileDescr_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileDescr_required)
+          continue
+        }
         break
       case 15:
         if (key === 'fileDescrPartNo') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkFileDescr_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileDescr_required)
+          continue
+        }
         break
       case 17:
         if (key === 'fileDescrComplete') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkFileDescr_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileDescr_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileDescr_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFileDescr_required)
   }
   if (required !== 3) missingFields(c, v, checkFileDescr_required, n)
   return done(c, n, k)
@@ -11818,12 +11806,12 @@ export function checkFileError_Auth(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11849,29 +11837,28 @@ export function checkFileError_Blocked(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Blocked_required)
+          continue
+        }
         break
       case 6:
         if (key === 'server') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileError_Blocked_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Blocked_required)
+          continue
+        }
         break
       case 9:
         if (key === 'blockInfo') {
           required++
           if (!checkBlockingInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFileError_Blocked_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Blocked_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Blocked_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFileError_Blocked_required)
   }
   if (required !== 2) missingFields(c, v, checkFileError_Blocked_required, n)
   return done(c, n, k)
@@ -11892,12 +11879,12 @@ export function checkFileError_NoFile(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -11922,20 +11909,19 @@ export function checkFileError_Relay(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Relay_required)
+          continue
+        }
         break
       case 8:
         if (key === 'srvError') {
           required++
           if (!checkSrvError(x, c, key) && !c.all) return stop(c, n, k, v, checkFileError_Relay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Relay_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Relay_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFileError_Relay_required)
   }
   if (required !== 1) missingFields(c, v, checkFileError_Relay_required, n)
   return done(c, n, k)
@@ -11959,21 +11945,20 @@ export function checkFileError_Other(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Other_required)
+          continue
+        }
         break
       case 9:
         if (key === 'fileError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileError_Other_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Other_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileError_Other_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFileError_Other_required)
   }
   if (required !== 1) missingFields(c, v, checkFileError_Other_required, n)
   return done(c, n, k)
@@ -12023,12 +12008,12 @@ export function checkFileErrorType_NOT_APPROVED(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12048,12 +12033,12 @@ export function checkFileErrorType_SIZE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12078,21 +12063,20 @@ export function checkFileErrorType_REDIRECT(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileErrorType_REDIRECT_required)
+          continue
+        }
         break
       case 13:
         if (key === 'redirectError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileErrorType_REDIRECT_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileErrorType_REDIRECT_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileErrorType_REDIRECT_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFileErrorType_REDIRECT_required)
   }
   if (required !== 1) missingFields(c, v, checkFileErrorType_REDIRECT_required, n)
   return done(c, n, k)
@@ -12118,21 +12102,20 @@ export function checkFileErrorType_FILE_IO(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileErrorType_FILE_IO_required)
+          continue
+        }
         break
       case 11:
         if (key === 'fileIOError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileErrorType_FILE_IO_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileErrorType_FILE_IO_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileErrorType_FILE_IO_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFileErrorType_FILE_IO_required)
   }
   if (required !== 1) missingFields(c, v, checkFileErrorType_FILE_IO_required, n)
   return done(c, n, k)
@@ -12153,12 +12136,12 @@ export function checkFileErrorType_NO_FILE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12213,41 +12196,44 @@ export function checkFileInvitation(v: unknown, c: DecodeContext, k: PathSegment
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileInvitation_required)
-        } else if (key === 'fileSize') {
+          continue
+        }
+        if (key === 'fileSize') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkFileInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileInvitation_required)
+          continue
+        }
         break
       case 9:
         if (key === 'fileDescr') {
           if (x !== undefined && !checkFileDescr(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFileInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileInvitation_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fileDigest') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileInvitation_required)
-        } else if (key === 'fileInline') {
+          continue
+        }
+        if (key === 'fileInline') {
           if (x !== undefined && !checkInlineFileMode(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFileInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileInvitation_required)
+          continue
+        }
         break
       case 11:
         if (key === 'fileConnReq') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileInvitation_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileInvitation_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFileInvitation_required)
   }
   if (required !== 2) missingFields(c, v, checkFileInvitation_required, n)
   return done(c, n, k)
@@ -12320,62 +12306,67 @@ export function checkFileTransferMeta(v: unknown, c: DecodeContext, k: PathSegme
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkFileTransferMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileTransferMeta_required)
+          continue
+        }
         break
       case 8:
         if (key === 'fileName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileTransferMeta_required)
-        } else if (key === 'filePath') {
+          continue
+        }
+        if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFileTransferMeta_required)
-        } else if (key === 'fileSize') {
+          continue
+        }
+        if (key === 'fileSize') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkFileTransferMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileTransferMeta_required)
+          continue
+        }
         break
       case 9:
         if (key === 'chunkSize') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkFileTransferMeta_required)
-        } else if (key === 'cancelled') {
+          continue
+        }
+        if (key === 'cancelled') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkFileTransferMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileTransferMeta_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fileInline') {
           if (x !== undefined && !checkInlineFileMode(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFileTransferMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileTransferMeta_required)
+          continue
+        }
         break
       case 11:
         if (key === 'xftpSndFile') {
           if (x !== undefined && !checkXFTPSndFile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFileTransferMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileTransferMeta_required)
+          continue
+        }
         break
       case 15:
         if (key === 'xftpRedirectFor') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkFileTransferMeta_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileTransferMeta_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFileTransferMeta_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFileTransferMeta_required)
   }
   if (required !== 6) missingFields(c, v, checkFileTransferMeta_required, n)
   return done(c, n, k)
@@ -12396,12 +12387,12 @@ export function checkFormat_Bold(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12421,12 +12412,12 @@ export function checkFormat_Italic(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12446,12 +12437,12 @@ export function checkFormat_StrikeThrough(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12471,12 +12462,12 @@ export function checkFormat_Snippet(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12496,12 +12487,12 @@ export function checkFormat_Secret(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12521,12 +12512,12 @@ export function checkFormat_Small(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12551,20 +12542,19 @@ export function checkFormat_Colored(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_Colored_required)
+          continue
+        }
         break
       case 5:
         if (key === 'color') {
           required++
           if (!checkColor(x, c, key) && !c.all) return stop(c, n, k, v, checkFormat_Colored_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_Colored_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_Colored_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFormat_Colored_required)
   }
   if (required !== 1) missingFields(c, v, checkFormat_Colored_required, n)
   return done(c, n, k)
@@ -12585,12 +12575,12 @@ export function checkFormat_Uri(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12613,28 +12603,27 @@ export function checkFormat_HyperLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_HyperLink_required)
+          continue
+        }
         break
       case 7:
         if (key === 'linkUri') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFormat_HyperLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_HyperLink_required)
+          continue
+        }
         break
       case 8:
         if (key === 'showText') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFormat_HyperLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_HyperLink_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_HyperLink_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFormat_HyperLink_required)
   }
   if (required !== 1) missingFields(c, v, checkFormat_HyperLink_required, n)
   return done(c, n, k)
@@ -12662,36 +12651,39 @@ export function checkFormat_SimplexLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_SimplexLink_required)
+          continue
+        }
         break
       case 8:
         if (key === 'showText') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFormat_SimplexLink_required)
-        } else if (key === 'linkType') {
+          continue
+        }
+        if (key === 'linkType') {
           required++
           if (!checkSimplexLinkType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFormat_SimplexLink_required)
-        } else if (key === 'smpHosts') {
+          continue
+        }
+        if (key === 'smpHosts') {
           required++
           if (!checkArray_string(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFormat_SimplexLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_SimplexLink_required)
+          continue
+        }
         break
       case 10:
         if (key === 'simplexUri') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFormat_SimplexLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_SimplexLink_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_SimplexLink_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFormat_SimplexLink_required)
   }
   if (required !== 3) missingFields(c, v, checkFormat_SimplexLink_required, n)
   return done(c, n, k)
@@ -12715,21 +12707,20 @@ export function checkFormat_Command(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_Command_required)
+          continue
+        }
         break
       case 10:
         if (key === 'commandStr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFormat_Command_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_Command_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_Command_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFormat_Command_required)
   }
   if (required !== 1) missingFields(c, v, checkFormat_Command_required, n)
   return done(c, n, k)
@@ -12753,21 +12744,20 @@ export function checkFormat_Mention(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_Mention_required)
+          continue
+        }
         break
       case 10:
         if (key === 'memberName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFormat_Mention_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_Mention_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormat_Mention_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFormat_Mention_required)
   }
   if (required !== 1) missingFields(c, v, checkFormat_Mention_required, n)
   return done(c, n, k)
@@ -12788,12 +12778,12 @@ export function checkFormat_Email(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12813,12 +12803,12 @@ export function checkFormat_Phone(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -12888,20 +12878,19 @@ export function checkFormattedText(v: unknown, c: DecodeContext, k: PathSegment 
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkFormattedText_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormattedText_required)
+          continue
+        }
         break
       case 6:
         if (key === 'format') {
           if (x !== undefined && !checkFormat(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFormattedText_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormattedText_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFormattedText_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFormattedText_required)
   }
   if (required !== 1) missingFields(c, v, checkFormattedText_required, n)
   return done(c, n, k)
@@ -12937,81 +12926,86 @@ export function checkFullGroupPreferences(v: unknown, c: DecodeContext, k: PathS
           required++
           if (!checkRoleGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (key === 'files') {
+          continue
+        }
+        if (key === 'files') {
           required++
           if (!checkRoleGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullGroupPreferences_required)
+          continue
+        }
         break
       case 7:
         if (key === 'reports') {
           required++
           if (!checkGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (key === 'history') {
+          continue
+        }
+        if (key === 'history') {
           required++
           if (!checkGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullGroupPreferences_required)
+          continue
+        }
         break
       case 8:
         if (key === 'sessions') {
           required++
           if (!checkRoleGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (key === 'commands') {
+          continue
+        }
+        if (key === 'commands') {
           required++
           if (!checkArray_ChatBotCommand(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullGroupPreferences_required)
+          continue
+        }
         break
       case 9:
         if (key === 'reactions') {
           required++
           if (!checkGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullGroupPreferences_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fullDelete') {
           required++
           if (!checkGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullGroupPreferences_required)
+          continue
+        }
         break
       case 12:
         if (key === 'simplexLinks') {
           required++
           if (!checkRoleGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullGroupPreferences_required)
+          continue
+        }
         break
       case 13:
         if (key === 'timedMessages') {
           required++
           if (!checkTimedMessagesGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullGroupPreferences_required)
+          continue
+        }
         break
       case 14:
         if (key === 'directMessages') {
           required++
           if (!checkRoleGroupPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullGroupPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullGroupPreferences_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullGroupPreferences_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFullGroupPreferences_required)
   }
   if (required !== 11) missingFields(c, v, checkFullGroupPreferences_required, n)
   return done(c, n, k)
@@ -13044,57 +13038,62 @@ export function checkFullPreferences(v: unknown, c: DecodeContext, k: PathSegmen
           required++
           if (!checkSimplePreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullPreferences_required)
-        } else if (key === 'files') {
+          continue
+        }
+        if (key === 'files') {
           required++
           if (!checkSimplePreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullPreferences_required)
-        } else if (key === 'calls') {
+          continue
+        }
+        if (key === 'calls') {
           required++
           if (!checkSimplePreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullPreferences_required)
+          continue
+        }
         break
       case 8:
         if (key === 'sessions') {
           required++
           if (!checkSimplePreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullPreferences_required)
-        } else if (key === 'commands') {
+          continue
+        }
+        if (key === 'commands') {
           required++
           if (!checkArray_ChatBotCommand(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullPreferences_required)
+          continue
+        }
         break
       case 9:
         if (key === 'reactions') {
           required++
           if (!checkSimplePreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullPreferences_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fullDelete') {
           required++
           if (!checkSimplePreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullPreferences_required)
+          continue
+        }
         break
       case 13:
         if (key === 'timedMessages') {
           required++
           if (!checkTimedMessagesPreference(x, c, key) && !c.all)
             return stop(c, n, k, v, checkFullPreferences_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullPreferences_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkFullPreferences_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFullPreferences_required)
   }
   if (required !== 8) missingFields(c, v, checkFullPreferences_required, n)
   return done(c, n, k)
@@ -13133,20 +13132,19 @@ export function checkGroup(v: unknown, c: DecodeContext, k: PathSegment | undefi
         if (key === 'members') {
           required++
           if (!checkArray_GroupMember(x, c, key) && !c.all) return stop(c, n, k, v, checkGroup_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroup_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkGroup_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroup_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroup_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroup_required)
   }
   if (required !== 2) missingFields(c, v, checkGroup_required, n)
   return done(c, n, k)
@@ -13167,18 +13165,18 @@ export function checkGroupChatScope_MemberSupport(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 14:
         if (key === 'groupMemberId_') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -13219,18 +13217,18 @@ export function checkGroupChatScopeInfo_MemberSupport(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 12:
         if (key === 'groupMember_') {
           if (x !== undefined && !checkGroupMember(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -13280,39 +13278,40 @@ export function checkGroupDirectInvitation(
         if (key === 'fromGroupId_') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupDirectInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupDirectInvitation_required)
+          continue
+        }
         break
       case 18:
         if (key === 'groupDirectInvLink') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupDirectInvitation_required)
-        } else if (key === 'fromGroupMemberId_') {
+          continue
+        }
+        if (key === 'fromGroupMemberId_') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupDirectInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupDirectInvitation_required)
+          continue
+        }
         break
       case 22:
         if (key === 'fromGroupMemberConnId_') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupDirectInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupDirectInvitation_required)
+          continue
+        }
         break
       case 31:
         if (key === 'groupDirectInvStartedConnection') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkGroupDirectInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupDirectInvitation_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupDirectInvitation_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupDirectInvitation_required)
   }
   if (required !== 2) missingFields(c, v, checkGroupDirectInvitation_required, n)
   return done(c, n, k)
@@ -13395,135 +13394,154 @@ export function checkGroupInfo(v: unknown, c: DecodeContext, k: PathSegment | un
         if (key === 'chatTs') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 8:
         if (key === 'chatTags') {
           required++
           if (!checkArray_int64(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'uiThemes') {
+          continue
+        }
+        if (key === 'uiThemes') {
           if (x !== undefined && !checkUIThemeEntityOverrides(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 9:
         if (key === 'useRelays') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'createdAt') {
+          continue
+        }
+        if (key === 'createdAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'updatedAt') {
+          continue
+        }
+        if (key === 'updatedAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'groupKeys') {
+          continue
+        }
+        if (key === 'groupKeys') {
           if (x !== undefined && !checkGroupKeys(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 10:
         if (key === 'localAlias') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'membership') {
+          continue
+        }
+        if (key === 'membership') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'customData') {
+          continue
+        }
+        if (key === 'customData') {
           if (x !== undefined && !isObject(x) && !issue(c, key, x, 'JSONObject object'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 11:
         if (key === 'chatItemTTL') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupProfile') {
           required++
           if (!checkGroupProfile(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'businessChat') {
+          continue
+        }
+        if (key === 'businessChat') {
           if (x !== undefined && !checkBusinessChatInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'chatSettings') {
+          continue
+        }
+        if (key === 'chatSettings') {
           required++
           if (!checkChatSettings(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'groupSummary') {
+          continue
+        }
+        if (key === 'groupSummary') {
           required++
           if (!checkGroupSummary(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 13:
         if (key === 'preparedGroup') {
           if (x !== undefined && !checkPreparedGroup(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 14:
         if (key === 'relayOwnStatus') {
           if (x !== undefined && !checkRelayStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 15:
         if (key === 'viaGroupLinkUri') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 16:
         if (key === 'localDisplayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 20:
         if (key === 'fullGroupPreferences') {
           required++
           if (!checkFullGroupPreferences(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
       case 23:
         if (key === 'userMemberProfileSentAt') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (key === 'membersRequireAttention') {
+          continue
+        }
+        if (key === 'membersRequireAttention') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkGroupInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupInfo_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupInfo_required)
   }
   if (required !== 13) missingFields(c, v, checkGroupInfo_required, n)
   return done(c, n, k)
@@ -13550,25 +13568,26 @@ export function checkGroupKeys(v: unknown, c: DecodeContext, k: PathSegment | un
         if (key === 'groupRootKey') {
           required++
           if (!checkGroupRootKey(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupKeys_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupKeys_required)
+          continue
+        }
         break
       case 13:
         if (key === 'sharedGroupId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupKeys_required)
-        } else if (key === 'memberPrivKey') {
+          continue
+        }
+        if (key === 'memberPrivKey') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupKeys_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupKeys_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupKeys_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupKeys_required)
   }
   if (required !== 3) missingFields(c, v, checkGroupKeys_required, n)
   return done(c, n, k)
@@ -13602,47 +13621,48 @@ export function checkGroupLink(v: unknown, c: DecodeContext, k: PathSegment | un
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLink_required)
+          continue
+        }
         break
       case 15:
         if (key === 'connLinkContact') {
           required++
           if (!checkCreatedConnLink(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLink_required)
+          continue
+        }
         break
       case 16:
         if (key === 'shortLinkDataSet') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkGroupLink_required)
-        } else if (key === 'acceptMemberRole') {
+          continue
+        }
+        if (key === 'acceptMemberRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLink_required)
+          continue
+        }
         break
       case 17:
         if (key === 'userContactLinkId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLink_required)
+          continue
+        }
         break
       case 21:
         if (key === 'shortLinkLargeDataSet') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkGroupLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLink_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLink_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupLink_required)
   }
   if (required !== 6) missingFields(c, v, checkGroupLink_required, n)
   return done(c, n, k)
@@ -13663,20 +13683,22 @@ export function checkGroupLinkPlan_Ok(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 15:
         if (key === 'groupSLinkInfo_') {
           if (x !== undefined && !checkGroupShortLinkInfo(x, c, key) && !c.all) return done(c, n, k)
-        } else if (key === 'groupSLinkData_') {
+          continue
+        }
+        if (key === 'groupSLinkData_') {
           if (x !== undefined && !checkGroupShortLinkData(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -13701,21 +13723,20 @@ export function checkGroupLinkPlan_OwnLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLinkPlan_OwnLink_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupLinkPlan_OwnLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLinkPlan_OwnLink_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLinkPlan_OwnLink_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupLinkPlan_OwnLink_required)
   }
   if (required !== 1) missingFields(c, v, checkGroupLinkPlan_OwnLink_required, n)
   return done(c, n, k)
@@ -13736,12 +13757,12 @@ export function checkGroupLinkPlan_ConnectingConfirmReconnect(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -13761,18 +13782,18 @@ export function checkGroupLinkPlan_ConnectingProhibit(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 10:
         if (key === 'groupInfo_') {
           if (x !== undefined && !checkGroupInfo(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -13797,20 +13818,19 @@ export function checkGroupLinkPlan_Known(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLinkPlan_Known_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupLinkPlan_Known_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLinkPlan_Known_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupLinkPlan_Known_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupLinkPlan_Known_required)
   }
   if (required !== 1) missingFields(c, v, checkGroupLinkPlan_Known_required, n)
   return done(c, n, k)
@@ -13886,126 +13906,147 @@ export function checkGroupMember(v: unknown, c: DecodeContext, k: PathSegment | 
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 8:
         if (key === 'memberId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 9:
         if (key === 'invitedBy') {
           required++
           if (!checkInvitedBy(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'createdAt') {
+          continue
+        }
+        if (key === 'createdAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'updatedAt') {
+          continue
+        }
+        if (key === 'updatedAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'relayLink') {
+          continue
+        }
+        if (key === 'relayLink') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 10:
         if (key === 'memberRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'activeConn') {
+          continue
+        }
+        if (key === 'activeConn') {
           if (x !== undefined && !checkConnection(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 11:
         if (key === 'supportChat') {
           if (x !== undefined && !checkGroupSupportChat(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 12:
         if (key === 'indexInGroup') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'memberStatus') {
+          continue
+        }
+        if (key === 'memberStatus') {
           required++
           if (!checkGroupMemberStatus(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'memberPubKey') {
+          continue
+        }
+        if (key === 'memberPubKey') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'memberProfile') {
+          continue
+        }
+        if (key === 'memberProfile') {
           required++
           if (!checkLocalProfile(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 14:
         if (key === 'memberCategory') {
           required++
           if (!checkGroupMemberCategory(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'memberSettings') {
+          continue
+        }
+        if (key === 'memberSettings') {
           required++
           if (!checkGroupMemberSettings(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'blockedByAdmin') {
+          continue
+        }
+        if (key === 'blockedByAdmin') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 15:
         if (key === 'memberContactId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 16:
         if (key === 'localDisplayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'memberChatVRange') {
+          continue
+        }
+        if (key === 'memberChatVRange') {
           required++
           if (!checkVersionRange(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
       case 22:
         if (key === 'invitedByGroupMemberId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (key === 'memberContactProfileId') {
+          continue
+        }
+        if (key === 'memberContactProfileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMember_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupMember_required)
   }
   if (required !== 16) missingFields(c, v, checkGroupMember_required, n)
   return done(c, n, k)
@@ -14024,12 +14065,12 @@ export function checkGroupMemberAdmission(v: unknown, c: DecodeContext, k: PathS
       case 6:
         if (key === 'review') {
           if (x !== undefined && !checkMemberCriteria(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -14076,21 +14117,20 @@ export function checkGroupMemberRef(v: unknown, c: DecodeContext, k: PathSegment
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupMemberRef_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMemberRef_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupMemberRef_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMemberRef_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMemberRef_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupMemberRef_required)
   }
   if (required !== 2) missingFields(c, v, checkGroupMemberRef_required, n)
   return done(c, n, k)
@@ -14138,13 +14178,12 @@ export function checkGroupMemberSettings(v: unknown, c: DecodeContext, k: PathSe
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkGroupMemberSettings_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMemberSettings_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupMemberSettings_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupMemberSettings_required)
   }
   if (required !== 1) missingFields(c, v, checkGroupMemberSettings_required, n)
   return done(c, n, k)
@@ -14202,13 +14241,12 @@ export function checkGroupPreference(v: unknown, c: DecodeContext, k: PathSegmen
           required++
           if (!checkGroupFeatureEnabled(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupPreference_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupPreference_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupPreference_required)
   }
   if (required !== 1) missingFields(c, v, checkGroupPreference_required, n)
   return done(c, n, k)
@@ -14227,60 +14265,66 @@ export function checkGroupPreferences(v: unknown, c: DecodeContext, k: PathSegme
       case 5:
         if (key === 'voice') {
           if (x !== undefined && !checkRoleGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (key === 'files') {
+          continue
+        }
+        if (key === 'files') {
           if (x !== undefined && !checkRoleGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 7:
         if (key === 'reports') {
           if (x !== undefined && !checkGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (key === 'history') {
+          continue
+        }
+        if (key === 'history') {
           if (x !== undefined && !checkGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 8:
         if (key === 'sessions') {
           if (x !== undefined && !checkRoleGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (key === 'commands') {
+          continue
+        }
+        if (key === 'commands') {
           if (x !== undefined && !checkArray_ChatBotCommand(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 9:
         if (key === 'reactions') {
           if (x !== undefined && !checkGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 10:
         if (key === 'fullDelete') {
           if (x !== undefined && !checkGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 12:
         if (key === 'simplexLinks') {
           if (x !== undefined && !checkRoleGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 13:
         if (key === 'timedMessages') {
           if (x !== undefined && !checkTimedMessagesGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 14:
         if (key === 'directMessages') {
           if (x !== undefined && !checkRoleGroupPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -14305,60 +14349,61 @@ export function checkGroupProfile(v: unknown, c: DecodeContext, k: PathSegment |
         if (key === 'image') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupProfile_required)
+          continue
+        }
         break
       case 8:
         if (key === 'fullName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupProfile_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupLink') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupProfile_required)
+          continue
+        }
         break
       case 10:
         if (key === 'shortDescr') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupProfile_required)
+          continue
+        }
         break
       case 11:
         if (key === 'displayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupProfile_required)
-        } else if (key === 'description') {
+          continue
+        }
+        if (key === 'description') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupProfile_required)
+          continue
+        }
         break
       case 15:
         if (key === 'memberAdmission') {
           if (x !== undefined && !checkGroupMemberAdmission(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupProfile_required)
+          continue
+        }
         break
       case 16:
         if (key === 'groupPreferences') {
           if (x !== undefined && !checkGroupPreferences(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupProfile_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupProfile_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupProfile_required)
   }
   if (required !== 2) missingFields(c, v, checkGroupProfile_required, n)
   return done(c, n, k)
@@ -14386,39 +14431,40 @@ export function checkGroupRelay(v: unknown, c: DecodeContext, k: PathSegment | u
         if (key === 'relayLink') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRelay_required)
+          continue
+        }
         break
       case 11:
         if (key === 'relayStatus') {
           required++
           if (!checkRelayStatus(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRelay_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupRelayId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRelay_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupRelay_required)
-        } else if (key === 'userChatRelay') {
+          continue
+        }
+        if (key === 'userChatRelay') {
           required++
           if (!checkUserChatRelay(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRelay_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRelay_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupRelay_required)
   }
   if (required !== 4) missingFields(c, v, checkGroupRelay_required, n)
   return done(c, n, k)
@@ -14442,21 +14488,20 @@ export function checkGroupRootKey_Private(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRootKey_Private_required)
+          continue
+        }
         break
       case 11:
         if (key === 'rootPrivKey') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupRootKey_Private_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRootKey_Private_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRootKey_Private_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupRootKey_Private_required)
   }
   if (required !== 1) missingFields(c, v, checkGroupRootKey_Private_required, n)
   return done(c, n, k)
@@ -14480,21 +14525,20 @@ export function checkGroupRootKey_Public(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRootKey_Public_required)
+          continue
+        }
         break
       case 10:
         if (key === 'rootPubKey') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupRootKey_Public_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRootKey_Public_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupRootKey_Public_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupRootKey_Public_required)
   }
   if (required !== 1) missingFields(c, v, checkGroupRootKey_Public_required, n)
   return done(c, n, k)
@@ -14543,13 +14587,12 @@ export function checkGroupShortLinkData(v: unknown, c: DecodeContext, k: PathSeg
           required++
           if (!checkGroupProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupShortLinkData_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupShortLinkData_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupShortLinkData_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupShortLinkData_required)
   }
   if (required !== 1) missingFields(c, v, checkGroupShortLinkData_required, n)
   return done(c, n, k)
@@ -14576,28 +14619,27 @@ export function checkGroupShortLinkInfo(v: unknown, c: DecodeContext, k: PathSeg
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkGroupShortLinkInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupShortLinkInfo_required)
+          continue
+        }
         break
       case 11:
         if (key === 'groupRelays') {
           required++
           if (!checkArray_string(x, c, key) && !c.all)
             return stop(c, n, k, v, checkGroupShortLinkInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupShortLinkInfo_required)
+          continue
+        }
         break
       case 13:
         if (key === 'sharedGroupId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkGroupShortLinkInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupShortLinkInfo_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupShortLinkInfo_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupShortLinkInfo_required)
   }
   if (required !== 2) missingFields(c, v, checkGroupShortLinkInfo_required, n)
   return done(c, n, k)
@@ -14623,13 +14665,12 @@ export function checkGroupSummary(v: unknown, c: DecodeContext, k: PathSegment |
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupSummary_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupSummary_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupSummary_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupSummary_required)
   }
   if (required !== 1) missingFields(c, v, checkGroupSummary_required, n)
   return done(c, n, k)
@@ -14658,40 +14699,41 @@ export function checkGroupSupportChat(v: unknown, c: DecodeContext, k: PathSegme
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkGroupSupportChat_required)
-        } else if (key === 'unread') {
+          continue
+        }
+        if (key === 'unread') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupSupportChat_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupSupportChat_required)
+          continue
+        }
         break
       case 8:
         if (key === 'mentions') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupSupportChat_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupSupportChat_required)
+          continue
+        }
         break
       case 15:
         if (key === 'memberAttention') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkGroupSupportChat_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupSupportChat_required)
+          continue
+        }
         break
       case 19:
         if (key === 'lastMsgFromMemberTs') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkGroupSupportChat_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupSupportChat_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkGroupSupportChat_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupSupportChat_required)
   }
   if (required !== 4) missingFields(c, v, checkGroupSupportChat_required, n)
   return done(c, n, k)
@@ -14752,18 +14794,18 @@ export function checkInvitationLinkPlan_Ok(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 17:
         if (key === 'contactSLinkData_') {
           if (x !== undefined && !checkContactShortLinkData(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -14783,12 +14825,12 @@ export function checkInvitationLinkPlan_OwnLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -14808,18 +14850,18 @@ export function checkInvitationLinkPlan_Connecting(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 8:
         if (key === 'contact_') {
           if (x !== undefined && !checkContact(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -14844,21 +14886,20 @@ export function checkInvitationLinkPlan_Known(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkInvitationLinkPlan_Known_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkInvitationLinkPlan_Known_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkInvitationLinkPlan_Known_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkInvitationLinkPlan_Known_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkInvitationLinkPlan_Known_required)
   }
   if (required !== 1) missingFields(c, v, checkInvitationLinkPlan_Known_required, n)
   return done(c, n, k)
@@ -14911,21 +14952,20 @@ export function checkInvitedBy_Contact(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkInvitedBy_Contact_required)
+          continue
+        }
         break
       case 11:
         if (key === 'byContactId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkInvitedBy_Contact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkInvitedBy_Contact_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkInvitedBy_Contact_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkInvitedBy_Contact_required)
   }
   if (required !== 1) missingFields(c, v, checkInvitedBy_Contact_required, n)
   return done(c, n, k)
@@ -14946,12 +14986,12 @@ export function checkInvitedBy_User(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -14971,12 +15011,12 @@ export function checkInvitedBy_Unknown(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -15021,12 +15061,12 @@ export function checkLinkContent_Page(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -15046,12 +15086,12 @@ export function checkLinkContent_Image(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -15071,18 +15111,18 @@ export function checkLinkContent_Video(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 8:
         if (key === 'duration') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int integer')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -15111,22 +15151,23 @@ export function checkLinkContent_Unknown(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLinkContent_Unknown_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLinkContent_Unknown_required)
+          continue
+        }
         break
       case 4:
         if (key === 'json') {
           required++
           if (!isObject(x) && !issue(c, key, x, 'JSONObject object'))
             return stop(c, n, k, v, checkLinkContent_Unknown_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLinkContent_Unknown_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLinkContent_Unknown_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkLinkContent_Unknown_required)
   }
   if (required !== 2) missingFields(c, v, checkLinkContent_Unknown_required, n)
   return done(c, n, k)
@@ -15182,40 +15223,41 @@ export function checkLinkPreview(v: unknown, c: DecodeContext, k: PathSegment | 
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLinkPreview_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLinkPreview_required)
+          continue
+        }
         break
       case 5:
         if (key === 'title') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLinkPreview_required)
-        } else if (key === 'image') {
+          continue
+        }
+        if (key === 'image') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLinkPreview_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLinkPreview_required)
+          continue
+        }
         break
       case 7:
         if (key === 'content') {
           if (x !== undefined && !checkLinkContent(x, c, key) && !c.all)
             return stop(c, n, k, v, checkLinkPreview_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLinkPreview_required)
+          continue
+        }
         break
       case 11:
         if (key === 'description') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLinkPreview_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLinkPreview_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLinkPreview_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkLinkPreview_required)
   }
   if (required !== 4) missingFields(c, v, checkLinkPreview_required, n)
   return done(c, n, k)
@@ -15243,57 +15285,64 @@ export function checkLocalProfile(v: unknown, c: DecodeContext, k: PathSegment |
         if (key === 'image') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLocalProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLocalProfile_required)
+          continue
+        }
         break
       case 8:
         if (key === 'fullName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLocalProfile_required)
-        } else if (key === 'peerType') {
+          continue
+        }
+        if (key === 'peerType') {
           if (x !== undefined && !checkChatPeerType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkLocalProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLocalProfile_required)
+          continue
+        }
         break
       case 9:
         if (key === 'profileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkLocalProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLocalProfile_required)
+          continue
+        }
         break
       case 10:
         if (key === 'shortDescr') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLocalProfile_required)
-        } else if (key === 'localAlias') {
+          continue
+        }
+        if (key === 'localAlias') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLocalProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLocalProfile_required)
+          continue
+        }
         break
       case 11:
         if (key === 'displayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLocalProfile_required)
-        } else if (key === 'contactLink') {
+          continue
+        }
+        if (key === 'contactLink') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkLocalProfile_required)
-        } else if (key === 'preferences') {
+          continue
+        }
+        if (key === 'preferences') {
           if (x !== undefined && !checkPreferences(x, c, key) && !c.all)
             return stop(c, n, k, v, checkLocalProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLocalProfile_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkLocalProfile_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkLocalProfile_required)
   }
   if (required !== 4) missingFields(c, v, checkLocalProfile_required, n)
   return done(c, n, k)
@@ -15333,32 +15382,33 @@ export function checkMsgChatLink_Contact(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Contact_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all) return stop(c, n, k, v, checkMsgChatLink_Contact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Contact_required)
+          continue
+        }
         break
       case 8:
         if (key === 'connLink') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgChatLink_Contact_required)
-        } else if (key === 'business') {
+          continue
+        }
+        if (key === 'business') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkMsgChatLink_Contact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Contact_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Contact_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgChatLink_Contact_required)
   }
   if (required !== 3) missingFields(c, v, checkMsgChatLink_Contact_required, n)
   return done(c, n, k)
@@ -15385,25 +15435,26 @@ export function checkMsgChatLink_Invitation(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Invitation_required)
+          continue
+        }
         break
       case 7:
         if (key === 'invLink') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgChatLink_Invitation_required)
-        } else if (key === 'profile') {
+          continue
+        }
+        if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkMsgChatLink_Invitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Invitation_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Invitation_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgChatLink_Invitation_required)
   }
   if (required !== 2) missingFields(c, v, checkMsgChatLink_Invitation_required, n)
   return done(c, n, k)
@@ -15430,29 +15481,28 @@ export function checkMsgChatLink_Group(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Group_required)
+          continue
+        }
         break
       case 8:
         if (key === 'connLink') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgChatLink_Group_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Group_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupProfile') {
           required++
           if (!checkGroupProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkMsgChatLink_Group_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Group_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgChatLink_Group_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgChatLink_Group_required)
   }
   if (required !== 2) missingFields(c, v, checkMsgChatLink_Group_required, n)
   return done(c, n, k)
@@ -15504,14 +15554,15 @@ export function checkMsgContent_Text(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Text_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Text_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Text_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgContent_Text_required)
   }
   if (required !== 1) missingFields(c, v, checkMsgContent_Text_required, n)
   return done(c, n, k)
@@ -15541,21 +15592,22 @@ export function checkMsgContent_Link(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Link_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Link_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'preview') {
           required++
           if (!checkLinkPreview(x, c, key) && !c.all) return stop(c, n, k, v, checkMsgContent_Link_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Link_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Link_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgContent_Link_required)
   }
   if (required !== 2) missingFields(c, v, checkMsgContent_Link_required, n)
   return done(c, n, k)
@@ -15585,22 +15637,23 @@ export function checkMsgContent_Image(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Image_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Image_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 5:
         if (key === 'image') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Image_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Image_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Image_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgContent_Image_required)
   }
   if (required !== 2) missingFields(c, v, checkMsgContent_Image_required, n)
   return done(c, n, k)
@@ -15631,30 +15684,31 @@ export function checkMsgContent_Video(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Video_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Video_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 5:
         if (key === 'image') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Video_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Video_required)
+          continue
+        }
         break
       case 8:
         if (key === 'duration') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkMsgContent_Video_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Video_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Video_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgContent_Video_required)
   }
   if (required !== 3) missingFields(c, v, checkMsgContent_Video_required, n)
   return done(c, n, k)
@@ -15684,22 +15738,23 @@ export function checkMsgContent_Voice(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Voice_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Voice_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'duration') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkMsgContent_Voice_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Voice_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Voice_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgContent_Voice_required)
   }
   if (required !== 2) missingFields(c, v, checkMsgContent_Voice_required, n)
   return done(c, n, k)
@@ -15726,14 +15781,15 @@ export function checkMsgContent_File(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_File_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_File_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_File_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgContent_File_required)
   }
   if (required !== 1) missingFields(c, v, checkMsgContent_File_required, n)
   return done(c, n, k)
@@ -15763,22 +15819,23 @@ export function checkMsgContent_Report(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Report_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Report_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'reason') {
           required++
           if (!checkReportReason(x, c, key) && !c.all)
             return stop(c, n, k, v, checkMsgContent_Report_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Report_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Report_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgContent_Report_required)
   }
   if (required !== 2) missingFields(c, v, checkMsgContent_Report_required, n)
   return done(c, n, k)
@@ -15808,21 +15865,22 @@ export function checkMsgContent_Chat(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Chat_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Chat_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'chatLink') {
           required++
           if (!checkMsgChatLink(x, c, key) && !c.all) return stop(c, n, k, v, checkMsgContent_Chat_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Chat_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Chat_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgContent_Chat_required)
   }
   if (required !== 2) missingFields(c, v, checkMsgContent_Chat_required, n)
   return done(c, n, k)
@@ -15853,26 +15911,29 @@ export function checkMsgContent_Unknown(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Unknown_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Unknown_required)
+          continue
+        }
         break
       case 4:
         if (key === 'text') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgContent_Unknown_required)
-        } else if (key === 'json') {
+          continue
+        }
+        if (key === 'json') {
           required++
           if (!isObject(x) && !issue(c, key, x, 'JSONObject object'))
             return stop(c, n, k, v, checkMsgContent_Unknown_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Unknown_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgContent_Unknown_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgContent_Unknown_required)
   }
   if (required !== 3) missingFields(c, v, checkMsgContent_Unknown_required, n)
   return done(c, n, k)
@@ -15971,29 +16032,28 @@ export function checkMsgErrorType_MsgSkipped(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgErrorType_MsgSkipped_required)
+          continue
+        }
         break
       case 7:
         if (key === 'toMsgId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkMsgErrorType_MsgSkipped_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgErrorType_MsgSkipped_required)
+          continue
+        }
         break
       case 9:
         if (key === 'fromMsgId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkMsgErrorType_MsgSkipped_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgErrorType_MsgSkipped_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgErrorType_MsgSkipped_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgErrorType_MsgSkipped_required)
   }
   if (required !== 2) missingFields(c, v, checkMsgErrorType_MsgSkipped_required, n)
   return done(c, n, k)
@@ -16019,21 +16079,20 @@ export function checkMsgErrorType_MsgBadId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgErrorType_MsgBadId_required)
+          continue
+        }
         break
       case 5:
         if (key === 'msgId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkMsgErrorType_MsgBadId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgErrorType_MsgBadId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgErrorType_MsgBadId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgErrorType_MsgBadId_required)
   }
   if (required !== 1) missingFields(c, v, checkMsgErrorType_MsgBadId_required, n)
   return done(c, n, k)
@@ -16054,12 +16113,12 @@ export function checkMsgErrorType_MsgBadHash(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -16079,12 +16138,12 @@ export function checkMsgErrorType_MsgDuplicate(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -16154,21 +16213,20 @@ export function checkMsgReaction_Emoji(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgReaction_Emoji_required)
+          continue
+        }
         break
       case 5:
         if (key === 'emoji') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgReaction_Emoji_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgReaction_Emoji_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgReaction_Emoji_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgReaction_Emoji_required)
   }
   if (required !== 1) missingFields(c, v, checkMsgReaction_Emoji_required, n)
   return done(c, n, k)
@@ -16198,22 +16256,23 @@ export function checkMsgReaction_Unknown(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkMsgReaction_Unknown_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgReaction_Unknown_required)
+          continue
+        }
         break
       case 4:
         if (key === 'json') {
           required++
           if (!isObject(x) && !issue(c, key, x, 'JSONObject object'))
             return stop(c, n, k, v, checkMsgReaction_Unknown_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgReaction_Unknown_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkMsgReaction_Unknown_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkMsgReaction_Unknown_required)
   }
   if (required !== 2) missingFields(c, v, checkMsgReaction_Unknown_required, n)
   return done(c, n, k)
@@ -16300,21 +16359,20 @@ export function checkNetworkError_ConnectError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNetworkError_ConnectError_required)
+          continue
+        }
         break
       case 12:
         if (key === 'connectError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkNetworkError_ConnectError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNetworkError_ConnectError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNetworkError_ConnectError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkNetworkError_ConnectError_required)
   }
   if (required !== 1) missingFields(c, v, checkNetworkError_ConnectError_required, n)
   return done(c, n, k)
@@ -16338,21 +16396,20 @@ export function checkNetworkError_TLSError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNetworkError_TLSError_required)
+          continue
+        }
         break
       case 8:
         if (key === 'tlsError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkNetworkError_TLSError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNetworkError_TLSError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNetworkError_TLSError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkNetworkError_TLSError_required)
   }
   if (required !== 1) missingFields(c, v, checkNetworkError_TLSError_required, n)
   return done(c, n, k)
@@ -16373,12 +16430,12 @@ export function checkNetworkError_UnknownCAError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -16398,12 +16455,12 @@ export function checkNetworkError_FailedError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -16423,12 +16480,12 @@ export function checkNetworkError_TimeoutError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -16453,21 +16510,20 @@ export function checkNetworkError_SubscribeError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNetworkError_SubscribeError_required)
+          continue
+        }
         break
       case 14:
         if (key === 'subscribeError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkNetworkError_SubscribeError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNetworkError_SubscribeError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNetworkError_SubscribeError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkNetworkError_SubscribeError_required)
   }
   if (required !== 1) missingFields(c, v, checkNetworkError_SubscribeError_required, n)
   return done(c, n, k)
@@ -16524,25 +16580,26 @@ export function checkNewUser(v: unknown, c: DecodeContext, k: PathSegment | unde
         if (key === 'profile') {
           if (x !== undefined && !checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkNewUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNewUser_required)
+          continue
+        }
         break
       case 13:
         if (key === 'pastTimestamp') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkNewUser_required)
-        } else if (key === 'userChatRelay') {
+          continue
+        }
+        if (key === 'userChatRelay') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkNewUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNewUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNewUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkNewUser_required)
   }
   if (required !== 2) missingFields(c, v, checkNewUser_required, n)
   return done(c, n, k)
@@ -16574,49 +16631,54 @@ export function checkNoteFolder(v: unknown, c: DecodeContext, k: PathSegment | u
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkNoteFolder_required)
-        } else if (key === 'chatTs') {
+          continue
+        }
+        if (key === 'chatTs') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkNoteFolder_required)
-        } else if (key === 'unread') {
+          continue
+        }
+        if (key === 'unread') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkNoteFolder_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNoteFolder_required)
+          continue
+        }
         break
       case 8:
         if (key === 'favorite') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkNoteFolder_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNoteFolder_required)
+          continue
+        }
         break
       case 9:
         if (key === 'createdAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkNoteFolder_required)
-        } else if (key === 'updatedAt') {
+          continue
+        }
+        if (key === 'updatedAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkNoteFolder_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNoteFolder_required)
+          continue
+        }
         break
       case 12:
         if (key === 'noteFolderId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkNoteFolder_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNoteFolder_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkNoteFolder_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkNoteFolder_required)
   }
   if (required !== 7) missingFields(c, v, checkNoteFolder_required, n)
   return done(c, n, k)
@@ -16652,73 +16714,80 @@ export function checkPendingContactConnection(
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (key === 'createdAt') {
+          continue
+        }
+        if (key === 'createdAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (key === 'updatedAt') {
+          continue
+        }
+        if (key === 'updatedAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPendingContactConnection_required)
+          continue
+        }
         break
       case 10:
         if (key === 'localAlias') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPendingContactConnection_required)
+          continue
+        }
         break
       case 11:
         if (key === 'groupLinkId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (key === 'connLinkInv') {
+          continue
+        }
+        if (key === 'connLinkInv') {
           if (x !== undefined && !checkCreatedConnLink(x, c, key) && !c.all)
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPendingContactConnection_required)
+          continue
+        }
         break
       case 13:
         if (key === 'pccConnStatus') {
           required++
           if (!checkConnStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (key === 'viaContactUri') {
+          continue
+        }
+        if (key === 'viaContactUri') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPendingContactConnection_required)
+          continue
+        }
         break
       case 14:
         if (key === 'pccAgentConnId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPendingContactConnection_required)
+          continue
+        }
         break
       case 18:
         if (key === 'viaUserContactLink') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPendingContactConnection_required)
+          continue
+        }
         break
       case 19:
         if (key === 'customUserProfileId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkPendingContactConnection_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPendingContactConnection_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPendingContactConnection_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkPendingContactConnection_required)
   }
   if (required !== 7) missingFields(c, v, checkPendingContactConnection_required, n)
   return done(c, n, k)
@@ -16745,21 +16814,20 @@ export function checkPrefEnabled(v: unknown, c: DecodeContext, k: PathSegment | 
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkPrefEnabled_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPrefEnabled_required)
+          continue
+        }
         break
       case 10:
         if (key === 'forContact') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkPrefEnabled_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPrefEnabled_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPrefEnabled_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkPrefEnabled_required)
   }
   if (required !== 2) missingFields(c, v, checkPrefEnabled_required, n)
   return done(c, n, k)
@@ -16778,42 +16846,48 @@ export function checkPreferences(v: unknown, c: DecodeContext, k: PathSegment | 
       case 5:
         if (key === 'voice') {
           if (x !== undefined && !checkSimplePreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (key === 'files') {
+          continue
+        }
+        if (key === 'files') {
           if (x !== undefined && !checkSimplePreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (key === 'calls') {
+          continue
+        }
+        if (key === 'calls') {
           if (x !== undefined && !checkSimplePreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 8:
         if (key === 'sessions') {
           if (x !== undefined && !checkSimplePreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (key === 'commands') {
+          continue
+        }
+        if (key === 'commands') {
           if (x !== undefined && !checkArray_ChatBotCommand(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 9:
         if (key === 'reactions') {
           if (x !== undefined && !checkSimplePreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 10:
         if (key === 'fullDelete') {
           if (x !== undefined && !checkSimplePreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 13:
         if (key === 'timedMessages') {
           if (x !== undefined && !checkTimedMessagesPreference(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -16839,31 +16913,32 @@ export function checkPreparedContact(v: unknown, c: DecodeContext, k: PathSegmen
           required++
           if (!checkConnectionMode(x, c, key) && !c.all)
             return stop(c, n, k, v, checkPreparedContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPreparedContact_required)
+          continue
+        }
         break
       case 17:
         if (key === 'connLinkToConnect') {
           required++
           if (!checkCreatedConnLink(x, c, key) && !c.all)
             return stop(c, n, k, v, checkPreparedContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPreparedContact_required)
+          continue
+        }
         break
       case 18:
         if (key === 'welcomeSharedMsgId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkPreparedContact_required)
-        } else if (key === 'requestSharedMsgId') {
+          continue
+        }
+        if (key === 'requestSharedMsgId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkPreparedContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPreparedContact_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPreparedContact_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkPreparedContact_required)
   }
   if (required !== 2) missingFields(c, v, checkPreparedContact_required, n)
   return done(c, n, k)
@@ -16890,39 +16965,40 @@ export function checkPreparedGroup(v: unknown, c: DecodeContext, k: PathSegment 
         if (key === 'connLinkToConnect') {
           required++
           if (!checkCreatedConnLink(x, c, key) && !c.all) return stop(c, n, k, v, checkPreparedGroup_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPreparedGroup_required)
+          continue
+        }
         break
       case 18:
         if (key === 'welcomeSharedMsgId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkPreparedGroup_required)
-        } else if (key === 'requestSharedMsgId') {
+          continue
+        }
+        if (key === 'requestSharedMsgId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkPreparedGroup_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPreparedGroup_required)
+          continue
+        }
         break
       case 25:
         if (key === 'connLinkStartedConnection') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkPreparedGroup_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPreparedGroup_required)
+          continue
+        }
         break
       case 26:
         if (key === 'connLinkPreparedConnection') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkPreparedGroup_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPreparedGroup_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkPreparedGroup_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkPreparedGroup_required)
   }
   if (required !== 3) missingFields(c, v, checkPreparedGroup_required, n)
   return done(c, n, k)
@@ -16948,45 +17024,50 @@ export function checkProfile(v: unknown, c: DecodeContext, k: PathSegment | unde
         if (key === 'image') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProfile_required)
+          continue
+        }
         break
       case 8:
         if (key === 'fullName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkProfile_required)
-        } else if (key === 'peerType') {
+          continue
+        }
+        if (key === 'peerType') {
           if (x !== undefined && !checkChatPeerType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProfile_required)
+          continue
+        }
         break
       case 10:
         if (key === 'shortDescr') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProfile_required)
+          continue
+        }
         break
       case 11:
         if (key === 'displayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkProfile_required)
-        } else if (key === 'contactLink') {
+          continue
+        }
+        if (key === 'contactLink') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkProfile_required)
-        } else if (key === 'preferences') {
+          continue
+        }
+        if (key === 'preferences') {
           if (x !== undefined && !checkPreferences(x, c, key) && !c.all)
             return stop(c, n, k, v, checkProfile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProfile_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProfile_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkProfile_required)
   }
   if (required !== 2) missingFields(c, v, checkProfile_required, n)
   return done(c, n, k)
@@ -17012,21 +17093,21 @@ export function checkProxyClientError_ProtocolError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyClientError_ProtocolError_required)
+          continue
+        }
         break
       case 11:
         if (key === 'protocolErr') {
           required++
           if (!checkErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkProxyClientError_ProtocolError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyClientError_ProtocolError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyClientError_ProtocolError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkProxyClientError_ProtocolError_required)
   }
   if (required !== 1) missingFields(c, v, checkProxyClientError_ProtocolError_required, n)
   return done(c, n, k)
@@ -17052,21 +17133,21 @@ export function checkProxyClientError_UnexpectedResponse(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyClientError_UnexpectedResponse_required)
+          continue
+        }
         break
       case 11:
         if (key === 'responseStr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkProxyClientError_UnexpectedResponse_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyClientError_UnexpectedResponse_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyClientError_UnexpectedResponse_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkProxyClientError_UnexpectedResponse_required)
   }
   if (required !== 1) missingFields(c, v, checkProxyClientError_UnexpectedResponse_required, n)
   return done(c, n, k)
@@ -17092,21 +17173,21 @@ export function checkProxyClientError_ResponseError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyClientError_ResponseError_required)
+          continue
+        }
         break
       case 11:
         if (key === 'responseErr') {
           required++
           if (!checkErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkProxyClientError_ResponseError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyClientError_ResponseError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyClientError_ResponseError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkProxyClientError_ResponseError_required)
   }
   if (required !== 1) missingFields(c, v, checkProxyClientError_ResponseError_required, n)
   return done(c, n, k)
@@ -17157,20 +17238,19 @@ export function checkProxyError_PROTOCOL(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyError_PROTOCOL_required)
+          continue
+        }
         break
       case 11:
         if (key === 'protocolErr') {
           required++
           if (!checkErrorType(x, c, key) && !c.all) return stop(c, n, k, v, checkProxyError_PROTOCOL_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyError_PROTOCOL_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyError_PROTOCOL_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkProxyError_PROTOCOL_required)
   }
   if (required !== 1) missingFields(c, v, checkProxyError_PROTOCOL_required, n)
   return done(c, n, k)
@@ -17196,21 +17276,20 @@ export function checkProxyError_BROKER(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyError_BROKER_required)
+          continue
+        }
         break
       case 9:
         if (key === 'brokerErr') {
           required++
           if (!checkBrokerErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkProxyError_BROKER_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyError_BROKER_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkProxyError_BROKER_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkProxyError_BROKER_required)
   }
   if (required !== 1) missingFields(c, v, checkProxyError_BROKER_required, n)
   return done(c, n, k)
@@ -17231,12 +17310,12 @@ export function checkProxyError_BASIC_AUTH(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17256,12 +17335,12 @@ export function checkProxyError_NO_SESSION(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17311,21 +17390,20 @@ export function checkRCErrorType_Internal(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_Internal_required)
+          continue
+        }
         break
       case 11:
         if (key === 'internalErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkRCErrorType_Internal_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_Internal_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_Internal_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRCErrorType_Internal_required)
   }
   if (required !== 1) missingFields(c, v, checkRCErrorType_Internal_required, n)
   return done(c, n, k)
@@ -17346,12 +17424,12 @@ export function checkRCErrorType_Identity(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17371,12 +17449,12 @@ export function checkRCErrorType_NoLocalAddress(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17396,12 +17474,12 @@ export function checkRCErrorType_NewController(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17421,12 +17499,12 @@ export function checkRCErrorType_NotDiscovered(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17446,12 +17524,12 @@ export function checkRCErrorType_TLSStartFailed(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17474,21 +17552,20 @@ export function checkRCErrorType_Exception(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_Exception_required)
+          continue
+        }
         break
       case 9:
         if (key === 'exception') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkRCErrorType_Exception_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_Exception_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_Exception_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRCErrorType_Exception_required)
   }
   if (required !== 1) missingFields(c, v, checkRCErrorType_Exception_required, n)
   return done(c, n, k)
@@ -17509,12 +17586,12 @@ export function checkRCErrorType_CtrlAuth(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17534,12 +17611,12 @@ export function checkRCErrorType_CtrlNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17562,21 +17639,20 @@ export function checkRCErrorType_CtrlError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_CtrlError_required)
+          continue
+        }
         break
       case 7:
         if (key === 'ctrlErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkRCErrorType_CtrlError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_CtrlError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_CtrlError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRCErrorType_CtrlError_required)
   }
   if (required !== 1) missingFields(c, v, checkRCErrorType_CtrlError_required, n)
   return done(c, n, k)
@@ -17597,12 +17673,12 @@ export function checkRCErrorType_Invitation(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17622,12 +17698,12 @@ export function checkRCErrorType_Version(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17647,12 +17723,12 @@ export function checkRCErrorType_Encrypt(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17672,12 +17748,12 @@ export function checkRCErrorType_Decrypt(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17697,12 +17773,12 @@ export function checkRCErrorType_BlockSize(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17725,21 +17801,20 @@ export function checkRCErrorType_Syntax(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_Syntax_required)
+          continue
+        }
         break
       case 9:
         if (key === 'syntaxErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkRCErrorType_Syntax_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_Syntax_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRCErrorType_Syntax_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRCErrorType_Syntax_required)
   }
   if (required !== 1) missingFields(c, v, checkRCErrorType_Syntax_required, n)
   return done(c, n, k)
@@ -17838,21 +17913,20 @@ export function checkRcvConnEvent_SwitchQueue(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvConnEvent_SwitchQueue_required)
+          continue
+        }
         break
       case 5:
         if (key === 'phase') {
           required++
           if (!checkSwitchPhase(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvConnEvent_SwitchQueue_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvConnEvent_SwitchQueue_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvConnEvent_SwitchQueue_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvConnEvent_SwitchQueue_required)
   }
   if (required !== 1) missingFields(c, v, checkRcvConnEvent_SwitchQueue_required, n)
   return done(c, n, k)
@@ -17878,21 +17952,20 @@ export function checkRcvConnEvent_RatchetSync(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvConnEvent_RatchetSync_required)
+          continue
+        }
         break
       case 10:
         if (key === 'syncStatus') {
           required++
           if (!checkRatchetSyncState(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvConnEvent_RatchetSync_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvConnEvent_RatchetSync_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvConnEvent_RatchetSync_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvConnEvent_RatchetSync_required)
   }
   if (required !== 1) missingFields(c, v, checkRcvConnEvent_RatchetSync_required, n)
   return done(c, n, k)
@@ -17913,12 +17986,12 @@ export function checkRcvConnEvent_VerificationCodeReset(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -17941,21 +18014,20 @@ export function checkRcvConnEvent_PqEnabled(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvConnEvent_PqEnabled_required)
+          continue
+        }
         break
       case 7:
         if (key === 'enabled') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkRcvConnEvent_PqEnabled_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvConnEvent_PqEnabled_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvConnEvent_PqEnabled_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvConnEvent_PqEnabled_required)
   }
   if (required !== 1) missingFields(c, v, checkRcvConnEvent_PqEnabled_required, n)
   return done(c, n, k)
@@ -18003,12 +18075,12 @@ export function checkRcvDirectEvent_ContactDeleted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -18034,29 +18106,29 @@ export function checkRcvDirectEvent_ProfileUpdated(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvDirectEvent_ProfileUpdated_required)
+          continue
+        }
         break
       case 9:
         if (key === 'toProfile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvDirectEvent_ProfileUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvDirectEvent_ProfileUpdated_required)
+          continue
+        }
         break
       case 11:
         if (key === 'fromProfile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvDirectEvent_ProfileUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvDirectEvent_ProfileUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvDirectEvent_ProfileUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkRcvDirectEvent_ProfileUpdated_required)
   }
   if (required !== 2) missingFields(c, v, checkRcvDirectEvent_ProfileUpdated_required, n)
   return done(c, n, k)
@@ -18082,21 +18154,21 @@ export function checkRcvDirectEvent_GroupInvLinkReceived(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvDirectEvent_GroupInvLinkReceived_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupProfile') {
           required++
           if (!checkGroupProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvDirectEvent_GroupInvLinkReceived_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvDirectEvent_GroupInvLinkReceived_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvDirectEvent_GroupInvLinkReceived_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkRcvDirectEvent_GroupInvLinkReceived_required)
   }
   if (required !== 1) missingFields(c, v, checkRcvDirectEvent_GroupInvLinkReceived_required, n)
   return done(c, n, k)
@@ -18150,37 +18222,36 @@ export function checkRcvFileDescr(v: unknown, c: DecodeContext, k: PathSegment |
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkRcvFileDescr_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileDescr_required)
+          continue
+        }
         break
       case 13:
         if (key === 'fileDescrText') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkRcvFileDescr_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileDescr_required)
+          continue
+        }
         break
       case 15:
         if (key === 'fileDescrPartNo') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkRcvFileDescr_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileDescr_required)
+          continue
+        }
         break
       case 17:
         if (key === 'fileDescrComplete') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkRcvFileDescr_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileDescr_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileDescr_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileDescr_required)
   }
   if (required !== 4) missingFields(c, v, checkRcvFileDescr_required, n)
   return done(c, n, k)
@@ -18201,12 +18272,12 @@ export function checkRcvFileStatus_New(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -18229,21 +18300,20 @@ export function checkRcvFileStatus_Accepted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileStatus_Accepted_required)
+          continue
+        }
         break
       case 8:
         if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkRcvFileStatus_Accepted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileStatus_Accepted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileStatus_Accepted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileStatus_Accepted_required)
   }
   if (required !== 1) missingFields(c, v, checkRcvFileStatus_Accepted_required, n)
   return done(c, n, k)
@@ -18267,21 +18337,20 @@ export function checkRcvFileStatus_Connected(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileStatus_Connected_required)
+          continue
+        }
         break
       case 8:
         if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkRcvFileStatus_Connected_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileStatus_Connected_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileStatus_Connected_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileStatus_Connected_required)
   }
   if (required !== 1) missingFields(c, v, checkRcvFileStatus_Connected_required, n)
   return done(c, n, k)
@@ -18305,21 +18374,20 @@ export function checkRcvFileStatus_Complete(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileStatus_Complete_required)
+          continue
+        }
         break
       case 8:
         if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkRcvFileStatus_Complete_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileStatus_Complete_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileStatus_Complete_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileStatus_Complete_required)
   }
   if (required !== 1) missingFields(c, v, checkRcvFileStatus_Complete_required, n)
   return done(c, n, k)
@@ -18340,18 +18408,18 @@ export function checkRcvFileStatus_Cancelled(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 9:
         if (key === 'filePath_') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -18410,68 +18478,73 @@ export function checkRcvFileTransfer(v: unknown, c: DecodeContext, k: PathSegmen
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileTransfer_required)
+          continue
+        }
         break
       case 9:
         if (key === 'chunkSize') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (key === 'cancelled') {
+          continue
+        }
+        if (key === 'cancelled') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileTransfer_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fileStatus') {
           required++
           if (!checkRcvFileStatus(x, c, key) && !c.all) return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (key === 'cryptoArgs') {
+          continue
+        }
+        if (key === 'cryptoArgs') {
           if (x !== undefined && !checkCryptoFileArgs(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileTransfer_required)
+          continue
+        }
         break
       case 11:
         if (key === 'xftpRcvFile') {
           if (x !== undefined && !checkXFTPRcvFile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (key === 'grpMemberId') {
+          continue
+        }
+        if (key === 'grpMemberId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileTransfer_required)
+          continue
+        }
         break
       case 13:
         if (key === 'rcvFileInline') {
           if (x !== undefined && !checkInlineFileMode(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileTransfer_required)
+          continue
+        }
         break
       case 14:
         if (key === 'fileInvitation') {
           required++
           if (!checkFileInvitation(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileTransfer_required)
+          continue
+        }
         break
       case 17:
         if (key === 'senderDisplayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkRcvFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileTransfer_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvFileTransfer_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileTransfer_required)
   }
   if (required !== 6) missingFields(c, v, checkRcvFileTransfer_required, n)
   return done(c, n, k)
@@ -18498,29 +18571,28 @@ export function checkRcvGroupEvent_MemberAdded(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberAdded_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_MemberAdded_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberAdded_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkRcvGroupEvent_MemberAdded_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberAdded_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberAdded_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvGroupEvent_MemberAdded_required)
   }
   if (required !== 2) missingFields(c, v, checkRcvGroupEvent_MemberAdded_required, n)
   return done(c, n, k)
@@ -18541,12 +18613,12 @@ export function checkRcvGroupEvent_MemberConnected(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -18572,29 +18644,29 @@ export function checkRcvGroupEvent_MemberAccepted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberAccepted_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_MemberAccepted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberAccepted_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkRcvGroupEvent_MemberAccepted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberAccepted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberAccepted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkRcvGroupEvent_MemberAccepted_required)
   }
   if (required !== 2) missingFields(c, v, checkRcvGroupEvent_MemberAccepted_required, n)
   return done(c, n, k)
@@ -18615,12 +18687,12 @@ export function checkRcvGroupEvent_UserAccepted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -18640,12 +18712,12 @@ export function checkRcvGroupEvent_MemberLeft(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -18675,30 +18747,31 @@ export function checkRcvGroupEvent_MemberRole(
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_MemberRole_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberRole_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_MemberRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberRole_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkRcvGroupEvent_MemberRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberRole_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberRole_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvGroupEvent_MemberRole_required)
   }
   if (required !== 3) missingFields(c, v, checkRcvGroupEvent_MemberRole_required, n)
   return done(c, n, k)
@@ -18726,33 +18799,34 @@ export function checkRcvGroupEvent_MemberBlocked(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberBlocked_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_MemberBlocked_required)
-        } else if (key === 'blocked') {
+          continue
+        }
+        if (key === 'blocked') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkRcvGroupEvent_MemberBlocked_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberBlocked_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkRcvGroupEvent_MemberBlocked_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberBlocked_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberBlocked_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvGroupEvent_MemberBlocked_required)
   }
   if (required !== 3) missingFields(c, v, checkRcvGroupEvent_MemberBlocked_required, n)
   return done(c, n, k)
@@ -18781,14 +18855,15 @@ export function checkRcvGroupEvent_UserRole(
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_UserRole_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_UserRole_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_UserRole_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvGroupEvent_UserRole_required)
   }
   if (required !== 1) missingFields(c, v, checkRcvGroupEvent_UserRole_required, n)
   return done(c, n, k)
@@ -18815,29 +18890,28 @@ export function checkRcvGroupEvent_MemberDeleted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberDeleted_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_MemberDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberDeleted_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkRcvGroupEvent_MemberDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberDeleted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberDeleted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvGroupEvent_MemberDeleted_required)
   }
   if (required !== 2) missingFields(c, v, checkRcvGroupEvent_MemberDeleted_required, n)
   return done(c, n, k)
@@ -18858,12 +18932,12 @@ export function checkRcvGroupEvent_UserDeleted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -18883,12 +18957,12 @@ export function checkRcvGroupEvent_GroupDeleted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -18913,21 +18987,20 @@ export function checkRcvGroupEvent_GroupUpdated(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_GroupUpdated_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupProfile') {
           required++
           if (!checkGroupProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_GroupUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_GroupUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_GroupUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvGroupEvent_GroupUpdated_required)
   }
   if (required !== 1) missingFields(c, v, checkRcvGroupEvent_GroupUpdated_required, n)
   return done(c, n, k)
@@ -18948,12 +19021,12 @@ export function checkRcvGroupEvent_InvitedViaGroupLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -18973,12 +19046,12 @@ export function checkRcvGroupEvent_MemberCreatedContact(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -19004,29 +19077,29 @@ export function checkRcvGroupEvent_MemberProfileUpdated(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberProfileUpdated_required)
+          continue
+        }
         break
       case 9:
         if (key === 'toProfile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_MemberProfileUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberProfileUpdated_required)
+          continue
+        }
         break
       case 11:
         if (key === 'fromProfile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRcvGroupEvent_MemberProfileUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberProfileUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRcvGroupEvent_MemberProfileUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkRcvGroupEvent_MemberProfileUpdated_required)
   }
   if (required !== 2) missingFields(c, v, checkRcvGroupEvent_MemberProfileUpdated_required, n)
   return done(c, n, k)
@@ -19047,12 +19120,12 @@ export function checkRcvGroupEvent_NewMemberPendingReview(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -19072,12 +19145,12 @@ export function checkRcvGroupEvent_MsgBadSignature(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -19197,21 +19270,20 @@ export function checkRoleGroupPreference(v: unknown, c: DecodeContext, k: PathSe
         if (key === 'role') {
           if (x !== undefined && !checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRoleGroupPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRoleGroupPreference_required)
+          continue
+        }
         break
       case 6:
         if (key === 'enable') {
           required++
           if (!checkGroupFeatureEnabled(x, c, key) && !c.all)
             return stop(c, n, k, v, checkRoleGroupPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRoleGroupPreference_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkRoleGroupPreference_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRoleGroupPreference_required)
   }
   if (required !== 1) missingFields(c, v, checkRoleGroupPreference_required, n)
   return done(c, n, k)
@@ -19232,12 +19304,12 @@ export function checkSMPAgentError_A_MESSAGE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -19262,21 +19334,20 @@ export function checkSMPAgentError_A_PROHIBITED(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_PROHIBITED_required)
+          continue
+        }
         break
       case 13:
         if (key === 'prohibitedErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSMPAgentError_A_PROHIBITED_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_PROHIBITED_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_PROHIBITED_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSMPAgentError_A_PROHIBITED_required)
   }
   if (required !== 1) missingFields(c, v, checkSMPAgentError_A_PROHIBITED_required, n)
   return done(c, n, k)
@@ -19297,12 +19368,12 @@ export function checkSMPAgentError_A_VERSION(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -19325,21 +19396,20 @@ export function checkSMPAgentError_A_LINK(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_LINK_required)
+          continue
+        }
         break
       case 7:
         if (key === 'linkErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSMPAgentError_A_LINK_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_LINK_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_LINK_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSMPAgentError_A_LINK_required)
   }
   if (required !== 1) missingFields(c, v, checkSMPAgentError_A_LINK_required, n)
   return done(c, n, k)
@@ -19365,21 +19435,20 @@ export function checkSMPAgentError_A_CRYPTO(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_CRYPTO_required)
+          continue
+        }
         break
       case 9:
         if (key === 'cryptoErr') {
           required++
           if (!checkAgentCryptoError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSMPAgentError_A_CRYPTO_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_CRYPTO_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_CRYPTO_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSMPAgentError_A_CRYPTO_required)
   }
   if (required !== 1) missingFields(c, v, checkSMPAgentError_A_CRYPTO_required, n)
   return done(c, n, k)
@@ -19400,12 +19469,12 @@ export function checkSMPAgentError_A_DUPLICATE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -19428,21 +19497,20 @@ export function checkSMPAgentError_A_QUEUE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_QUEUE_required)
+          continue
+        }
         break
       case 8:
         if (key === 'queueErr') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSMPAgentError_A_QUEUE_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_QUEUE_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSMPAgentError_A_QUEUE_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSMPAgentError_A_QUEUE_required)
   }
   if (required !== 1) missingFields(c, v, checkSMPAgentError_A_QUEUE_required, n)
   return done(c, n, k)
@@ -19502,21 +19570,20 @@ export function checkSecurityCode(v: unknown, c: DecodeContext, k: PathSegment |
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkSecurityCode_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSecurityCode_required)
+          continue
+        }
         break
       case 12:
         if (key === 'securityCode') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSecurityCode_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSecurityCode_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSecurityCode_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSecurityCode_required)
   }
   if (required !== 2) missingFields(c, v, checkSecurityCode_required, n)
   return done(c, n, k)
@@ -19542,13 +19609,12 @@ export function checkSimplePreference(v: unknown, c: DecodeContext, k: PathSegme
           required++
           if (!checkFeatureAllowed(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSimplePreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSimplePreference_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSimplePreference_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSimplePreference_required)
   }
   if (required !== 1) missingFields(c, v, checkSimplePreference_required, n)
   return done(c, n, k)
@@ -19615,28 +19681,27 @@ export function checkSndConnEvent_SwitchQueue(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_SwitchQueue_required)
+          continue
+        }
         break
       case 5:
         if (key === 'phase') {
           required++
           if (!checkSwitchPhase(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndConnEvent_SwitchQueue_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_SwitchQueue_required)
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           if (x !== undefined && !checkGroupMemberRef(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndConnEvent_SwitchQueue_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_SwitchQueue_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_SwitchQueue_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndConnEvent_SwitchQueue_required)
   }
   if (required !== 1) missingFields(c, v, checkSndConnEvent_SwitchQueue_required, n)
   return done(c, n, k)
@@ -19662,28 +19727,27 @@ export function checkSndConnEvent_RatchetSync(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_RatchetSync_required)
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           if (x !== undefined && !checkGroupMemberRef(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndConnEvent_RatchetSync_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_RatchetSync_required)
+          continue
+        }
         break
       case 10:
         if (key === 'syncStatus') {
           required++
           if (!checkRatchetSyncState(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndConnEvent_RatchetSync_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_RatchetSync_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_RatchetSync_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndConnEvent_RatchetSync_required)
   }
   if (required !== 1) missingFields(c, v, checkSndConnEvent_RatchetSync_required, n)
   return done(c, n, k)
@@ -19707,21 +19771,20 @@ export function checkSndConnEvent_PqEnabled(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_PqEnabled_required)
+          continue
+        }
         break
       case 7:
         if (key === 'enabled') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkSndConnEvent_PqEnabled_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_PqEnabled_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndConnEvent_PqEnabled_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndConnEvent_PqEnabled_required)
   }
   if (required !== 1) missingFields(c, v, checkSndConnEvent_PqEnabled_required, n)
   return done(c, n, k)
@@ -19767,12 +19830,12 @@ export function checkSndError_Auth(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -19792,12 +19855,12 @@ export function checkSndError_Quota(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -19817,12 +19880,12 @@ export function checkSndError_Expired(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -19845,20 +19908,19 @@ export function checkSndError_Relay(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Relay_required)
+          continue
+        }
         break
       case 8:
         if (key === 'srvError') {
           required++
           if (!checkSrvError(x, c, key) && !c.all) return stop(c, n, k, v, checkSndError_Relay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Relay_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Relay_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndError_Relay_required)
   }
   if (required !== 1) missingFields(c, v, checkSndError_Relay_required, n)
   return done(c, n, k)
@@ -19885,28 +19947,27 @@ export function checkSndError_Proxy(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Proxy_required)
+          continue
+        }
         break
       case 8:
         if (key === 'srvError') {
           required++
           if (!checkSrvError(x, c, key) && !c.all) return stop(c, n, k, v, checkSndError_Proxy_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Proxy_required)
+          continue
+        }
         break
       case 11:
         if (key === 'proxyServer') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSndError_Proxy_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Proxy_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Proxy_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndError_Proxy_required)
   }
   if (required !== 2) missingFields(c, v, checkSndError_Proxy_required, n)
   return done(c, n, k)
@@ -19933,28 +19994,27 @@ export function checkSndError_ProxyRelay(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_ProxyRelay_required)
+          continue
+        }
         break
       case 8:
         if (key === 'srvError') {
           required++
           if (!checkSrvError(x, c, key) && !c.all) return stop(c, n, k, v, checkSndError_ProxyRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_ProxyRelay_required)
+          continue
+        }
         break
       case 11:
         if (key === 'proxyServer') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSndError_ProxyRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_ProxyRelay_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_ProxyRelay_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndError_ProxyRelay_required)
   }
   if (required !== 2) missingFields(c, v, checkSndError_ProxyRelay_required, n)
   return done(c, n, k)
@@ -19978,21 +20038,20 @@ export function checkSndError_Other(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Other_required)
+          continue
+        }
         break
       case 8:
         if (key === 'sndError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSndError_Other_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Other_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndError_Other_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndError_Other_required)
   }
   if (required !== 1) missingFields(c, v, checkSndError_Other_required, n)
   return done(c, n, k)
@@ -20059,77 +20118,86 @@ export function checkSndFileTransfer(v: unknown, c: DecodeContext, k: PathSegmen
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (key === 'connId') {
+          continue
+        }
+        if (key === 'connId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndFileTransfer_required)
+          continue
+        }
         break
       case 8:
         if (key === 'fileName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (key === 'filePath') {
+          continue
+        }
+        if (key === 'filePath') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (key === 'fileSize') {
+          continue
+        }
+        if (key === 'fileSize') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndFileTransfer_required)
+          continue
+        }
         break
       case 9:
         if (key === 'chunkSize') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndFileTransfer_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fileStatus') {
           required++
           if (!checkFileStatus(x, c, key) && !c.all) return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (key === 'fileInline') {
+          continue
+        }
+        if (key === 'fileInline') {
           if (x !== undefined && !checkInlineFileMode(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndFileTransfer_required)
+          continue
+        }
         break
       case 11:
         if (key === 'agentConnId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (key === 'fileDescrId') {
+          continue
+        }
+        if (key === 'fileDescrId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndFileTransfer_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndFileTransfer_required)
+          continue
+        }
         break
       case 20:
         if (key === 'recipientDisplayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSndFileTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndFileTransfer_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndFileTransfer_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndFileTransfer_required)
   }
   if (required !== 9) missingFields(c, v, checkSndFileTransfer_required, n)
   return done(c, n, k)
@@ -20160,30 +20228,31 @@ export function checkSndGroupEvent_MemberRole(
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndGroupEvent_MemberRole_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberRole_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndGroupEvent_MemberRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberRole_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndGroupEvent_MemberRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberRole_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberRole_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndGroupEvent_MemberRole_required)
   }
   if (required !== 3) missingFields(c, v, checkSndGroupEvent_MemberRole_required, n)
   return done(c, n, k)
@@ -20211,33 +20280,34 @@ export function checkSndGroupEvent_MemberBlocked(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberBlocked_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndGroupEvent_MemberBlocked_required)
-        } else if (key === 'blocked') {
+          continue
+        }
+        if (key === 'blocked') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkSndGroupEvent_MemberBlocked_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberBlocked_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndGroupEvent_MemberBlocked_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberBlocked_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberBlocked_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndGroupEvent_MemberBlocked_required)
   }
   if (required !== 3) missingFields(c, v, checkSndGroupEvent_MemberBlocked_required, n)
   return done(c, n, k)
@@ -20266,14 +20336,15 @@ export function checkSndGroupEvent_UserRole(
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndGroupEvent_UserRole_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_UserRole_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_UserRole_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndGroupEvent_UserRole_required)
   }
   if (required !== 1) missingFields(c, v, checkSndGroupEvent_UserRole_required, n)
   return done(c, n, k)
@@ -20300,29 +20371,28 @@ export function checkSndGroupEvent_MemberDeleted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberDeleted_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndGroupEvent_MemberDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberDeleted_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndGroupEvent_MemberDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberDeleted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberDeleted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndGroupEvent_MemberDeleted_required)
   }
   if (required !== 2) missingFields(c, v, checkSndGroupEvent_MemberDeleted_required, n)
   return done(c, n, k)
@@ -20343,12 +20413,12 @@ export function checkSndGroupEvent_UserLeft(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -20373,21 +20443,20 @@ export function checkSndGroupEvent_GroupUpdated(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_GroupUpdated_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupProfile') {
           required++
           if (!checkGroupProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndGroupEvent_GroupUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_GroupUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_GroupUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSndGroupEvent_GroupUpdated_required)
   }
   if (required !== 1) missingFields(c, v, checkSndGroupEvent_GroupUpdated_required, n)
   return done(c, n, k)
@@ -20414,29 +20483,29 @@ export function checkSndGroupEvent_MemberAccepted(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberAccepted_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkSndGroupEvent_MemberAccepted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberAccepted_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkSndGroupEvent_MemberAccepted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberAccepted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSndGroupEvent_MemberAccepted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkSndGroupEvent_MemberAccepted_required)
   }
   if (required !== 2) missingFields(c, v, checkSndGroupEvent_MemberAccepted_required, n)
   return done(c, n, k)
@@ -20457,12 +20526,12 @@ export function checkSndGroupEvent_UserPendingReview(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -20517,12 +20586,12 @@ export function checkSrvError_Host(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -20542,12 +20611,12 @@ export function checkSrvError_Version(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -20570,21 +20639,20 @@ export function checkSrvError_Other(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSrvError_Other_required)
+          continue
+        }
         break
       case 8:
         if (key === 'srvError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSrvError_Other_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSrvError_Other_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSrvError_Other_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSrvError_Other_required)
   }
   if (required !== 1) missingFields(c, v, checkSrvError_Other_required, n)
   return done(c, n, k)
@@ -20630,12 +20698,12 @@ export function checkStoreError_DuplicateName(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -20660,21 +20728,20 @@ export function checkStoreError_UserNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFound_required)
+          continue
+        }
         break
       case 6:
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_UserNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_UserNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_UserNotFound_required, n)
   return done(c, n, k)
@@ -20695,12 +20762,12 @@ export function checkStoreError_RelayUserNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -20725,21 +20792,21 @@ export function checkStoreError_UserNotFoundByName(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByName_required)
+          continue
+        }
         break
       case 11:
         if (key === 'contactName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_UserNotFoundByName_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByName_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByName_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_UserNotFoundByName_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_UserNotFoundByName_required, n)
   return done(c, n, k)
@@ -20765,21 +20832,21 @@ export function checkStoreError_UserNotFoundByContactId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByContactId_required)
+          continue
+        }
         break
       case 9:
         if (key === 'contactId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_UserNotFoundByContactId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByContactId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByContactId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_UserNotFoundByContactId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_UserNotFoundByContactId_required, n)
   return done(c, n, k)
@@ -20805,21 +20872,21 @@ export function checkStoreError_UserNotFoundByGroupId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByGroupId_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_UserNotFoundByGroupId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByGroupId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByGroupId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_UserNotFoundByGroupId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_UserNotFoundByGroupId_required, n)
   return done(c, n, k)
@@ -20845,21 +20912,21 @@ export function checkStoreError_UserNotFoundByFileId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByFileId_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_UserNotFoundByFileId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByFileId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByFileId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_UserNotFoundByFileId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_UserNotFoundByFileId_required, n)
   return done(c, n, k)
@@ -20885,21 +20952,21 @@ export function checkStoreError_UserNotFoundByContactRequestId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByContactRequestId_required)
+          continue
+        }
         break
       case 16:
         if (key === 'contactRequestId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_UserNotFoundByContactRequestId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByContactRequestId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserNotFoundByContactRequestId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_UserNotFoundByContactRequestId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_UserNotFoundByContactRequestId_required, n)
   return done(c, n, k)
@@ -20925,21 +20992,20 @@ export function checkStoreError_ContactNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFound_required)
+          continue
+        }
         break
       case 9:
         if (key === 'contactId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ContactNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_ContactNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ContactNotFound_required, n)
   return done(c, n, k)
@@ -20965,21 +21031,21 @@ export function checkStoreError_ContactNotFoundByName(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFoundByName_required)
+          continue
+        }
         break
       case 11:
         if (key === 'contactName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_ContactNotFoundByName_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFoundByName_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFoundByName_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ContactNotFoundByName_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ContactNotFoundByName_required, n)
   return done(c, n, k)
@@ -21005,21 +21071,21 @@ export function checkStoreError_ContactNotFoundByMemberId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFoundByMemberId_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ContactNotFoundByMemberId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFoundByMemberId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFoundByMemberId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ContactNotFoundByMemberId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ContactNotFoundByMemberId_required, n)
   return done(c, n, k)
@@ -21045,21 +21111,20 @@ export function checkStoreError_ContactNotReady(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotReady_required)
+          continue
+        }
         break
       case 11:
         if (key === 'contactName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_ContactNotReady_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotReady_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotReady_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_ContactNotReady_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ContactNotReady_required, n)
   return done(c, n, k)
@@ -21080,12 +21145,12 @@ export function checkStoreError_DuplicateContactLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21105,12 +21170,12 @@ export function checkStoreError_UserContactLinkNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21135,21 +21200,21 @@ export function checkStoreError_ContactRequestNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactRequestNotFound_required)
+          continue
+        }
         break
       case 16:
         if (key === 'contactRequestId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ContactRequestNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactRequestNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactRequestNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ContactRequestNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ContactRequestNotFound_required, n)
   return done(c, n, k)
@@ -21175,21 +21240,21 @@ export function checkStoreError_ContactRequestNotFoundByName(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactRequestNotFoundByName_required)
+          continue
+        }
         break
       case 11:
         if (key === 'contactName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_ContactRequestNotFoundByName_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactRequestNotFoundByName_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactRequestNotFoundByName_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ContactRequestNotFoundByName_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ContactRequestNotFoundByName_required, n)
   return done(c, n, k)
@@ -21215,21 +21280,21 @@ export function checkStoreError_InvalidContactRequestEntity(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InvalidContactRequestEntity_required)
+          continue
+        }
         break
       case 16:
         if (key === 'contactRequestId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_InvalidContactRequestEntity_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InvalidContactRequestEntity_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InvalidContactRequestEntity_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_InvalidContactRequestEntity_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_InvalidContactRequestEntity_required, n)
   return done(c, n, k)
@@ -21250,12 +21315,12 @@ export function checkStoreError_InvalidBusinessChatContactRequest(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21280,21 +21345,20 @@ export function checkStoreError_GroupNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupNotFound_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_GroupNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_GroupNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_GroupNotFound_required, n)
   return done(c, n, k)
@@ -21320,21 +21384,21 @@ export function checkStoreError_GroupNotFoundByName(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupNotFoundByName_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_GroupNotFoundByName_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupNotFoundByName_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupNotFoundByName_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_GroupNotFoundByName_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_GroupNotFoundByName_required, n)
   return done(c, n, k)
@@ -21361,29 +21425,29 @@ export function checkStoreError_GroupMemberNameNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNameNotFound_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_GroupMemberNameNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNameNotFound_required)
+          continue
+        }
         break
       case 15:
         if (key === 'groupMemberName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_GroupMemberNameNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNameNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNameNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_GroupMemberNameNotFound_required)
   }
   if (required !== 2) missingFields(c, v, checkStoreError_GroupMemberNameNotFound_required, n)
   return done(c, n, k)
@@ -21409,21 +21473,21 @@ export function checkStoreError_GroupMemberNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNotFound_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_GroupMemberNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_GroupMemberNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_GroupMemberNotFound_required, n)
   return done(c, n, k)
@@ -21449,21 +21513,21 @@ export function checkStoreError_GroupMemberNotFoundByIndex(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByIndex_required)
+          continue
+        }
         break
       case 16:
         if (key === 'groupMemberIndex') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByIndex_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByIndex_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByIndex_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByIndex_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_GroupMemberNotFoundByIndex_required, n)
   return done(c, n, k)
@@ -21489,21 +21553,21 @@ export function checkStoreError_MemberRelationsVectorNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_MemberRelationsVectorNotFound_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_MemberRelationsVectorNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_MemberRelationsVectorNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_MemberRelationsVectorNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_MemberRelationsVectorNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_MemberRelationsVectorNotFound_required, n)
   return done(c, n, k)
@@ -21529,21 +21593,21 @@ export function checkStoreError_GroupHostMemberNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupHostMemberNotFound_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_GroupHostMemberNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupHostMemberNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupHostMemberNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_GroupHostMemberNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_GroupHostMemberNotFound_required, n)
   return done(c, n, k)
@@ -21569,21 +21633,21 @@ export function checkStoreError_GroupMemberNotFoundByMemberId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByMemberId_required)
+          continue
+        }
         break
       case 8:
         if (key === 'memberId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByMemberId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByMemberId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByMemberId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_GroupMemberNotFoundByMemberId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_GroupMemberNotFoundByMemberId_required, n)
   return done(c, n, k)
@@ -21609,21 +21673,21 @@ export function checkStoreError_MemberContactGroupMemberNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_MemberContactGroupMemberNotFound_required)
+          continue
+        }
         break
       case 9:
         if (key === 'contactId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_MemberContactGroupMemberNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_MemberContactGroupMemberNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_MemberContactGroupMemberNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_MemberContactGroupMemberNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_MemberContactGroupMemberNotFound_required, n)
   return done(c, n, k)
@@ -21644,12 +21708,12 @@ export function checkStoreError_InvalidMemberRelationUpdate(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21669,12 +21733,12 @@ export function checkStoreError_GroupWithoutUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21694,12 +21758,12 @@ export function checkStoreError_DuplicateGroupMember(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21719,12 +21783,12 @@ export function checkStoreError_DuplicateMemberId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21744,12 +21808,12 @@ export function checkStoreError_GroupAlreadyJoined(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21769,12 +21833,12 @@ export function checkStoreError_GroupInvitationNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21799,21 +21863,21 @@ export function checkStoreError_NoteFolderAlreadyExists(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoteFolderAlreadyExists_required)
+          continue
+        }
         break
       case 12:
         if (key === 'noteFolderId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_NoteFolderAlreadyExists_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoteFolderAlreadyExists_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoteFolderAlreadyExists_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_NoteFolderAlreadyExists_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_NoteFolderAlreadyExists_required, n)
   return done(c, n, k)
@@ -21839,21 +21903,21 @@ export function checkStoreError_NoteFolderNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoteFolderNotFound_required)
+          continue
+        }
         break
       case 12:
         if (key === 'noteFolderId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_NoteFolderNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoteFolderNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoteFolderNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_NoteFolderNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_NoteFolderNotFound_required, n)
   return done(c, n, k)
@@ -21874,12 +21938,12 @@ export function checkStoreError_UserNoteFolderNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -21904,21 +21968,20 @@ export function checkStoreError_SndFileNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SndFileNotFound_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_SndFileNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SndFileNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SndFileNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_SndFileNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_SndFileNotFound_required, n)
   return done(c, n, k)
@@ -21944,21 +22007,20 @@ export function checkStoreError_SndFileInvalid(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SndFileInvalid_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_SndFileInvalid_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SndFileInvalid_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SndFileInvalid_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_SndFileInvalid_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_SndFileInvalid_required, n)
   return done(c, n, k)
@@ -21984,21 +22046,20 @@ export function checkStoreError_RcvFileNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileNotFound_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_RcvFileNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_RcvFileNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_RcvFileNotFound_required, n)
   return done(c, n, k)
@@ -22024,21 +22085,21 @@ export function checkStoreError_RcvFileDescrNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileDescrNotFound_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_RcvFileDescrNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileDescrNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileDescrNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_RcvFileDescrNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_RcvFileDescrNotFound_required, n)
   return done(c, n, k)
@@ -22064,21 +22125,20 @@ export function checkStoreError_FileNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_FileNotFound_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_FileNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_FileNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_FileNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_FileNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_FileNotFound_required, n)
   return done(c, n, k)
@@ -22104,21 +22164,20 @@ export function checkStoreError_RcvFileInvalid(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileInvalid_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_RcvFileInvalid_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileInvalid_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileInvalid_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_RcvFileInvalid_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_RcvFileInvalid_required, n)
   return done(c, n, k)
@@ -22139,12 +22198,12 @@ export function checkStoreError_RcvFileInvalidDescrPart(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -22169,21 +22228,21 @@ export function checkStoreError_LocalFileNoTransfer(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_LocalFileNoTransfer_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_LocalFileNoTransfer_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_LocalFileNoTransfer_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_LocalFileNoTransfer_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_LocalFileNoTransfer_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_LocalFileNoTransfer_required, n)
   return done(c, n, k)
@@ -22209,21 +22268,21 @@ export function checkStoreError_SharedMsgIdNotFoundByFileId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SharedMsgIdNotFoundByFileId_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_SharedMsgIdNotFoundByFileId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SharedMsgIdNotFoundByFileId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SharedMsgIdNotFoundByFileId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_SharedMsgIdNotFoundByFileId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_SharedMsgIdNotFoundByFileId_required, n)
   return done(c, n, k)
@@ -22249,21 +22308,21 @@ export function checkStoreError_FileIdNotFoundBySharedMsgId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_FileIdNotFoundBySharedMsgId_required)
+          continue
+        }
         break
       case 11:
         if (key === 'sharedMsgId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_FileIdNotFoundBySharedMsgId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_FileIdNotFoundBySharedMsgId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_FileIdNotFoundBySharedMsgId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_FileIdNotFoundBySharedMsgId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_FileIdNotFoundBySharedMsgId_required, n)
   return done(c, n, k)
@@ -22289,21 +22348,21 @@ export function checkStoreError_SndFileNotFoundXFTP(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SndFileNotFoundXFTP_required)
+          continue
+        }
         break
       case 14:
         if (key === 'agentSndFileId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_SndFileNotFoundXFTP_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SndFileNotFoundXFTP_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_SndFileNotFoundXFTP_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_SndFileNotFoundXFTP_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_SndFileNotFoundXFTP_required, n)
   return done(c, n, k)
@@ -22329,21 +22388,21 @@ export function checkStoreError_RcvFileNotFoundXFTP(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileNotFoundXFTP_required)
+          continue
+        }
         break
       case 14:
         if (key === 'agentRcvFileId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_RcvFileNotFoundXFTP_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileNotFoundXFTP_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RcvFileNotFoundXFTP_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_RcvFileNotFoundXFTP_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_RcvFileNotFoundXFTP_required, n)
   return done(c, n, k)
@@ -22369,21 +22428,21 @@ export function checkStoreError_ConnectionNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ConnectionNotFound_required)
+          continue
+        }
         break
       case 11:
         if (key === 'agentConnId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_ConnectionNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ConnectionNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ConnectionNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ConnectionNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ConnectionNotFound_required, n)
   return done(c, n, k)
@@ -22409,21 +22468,21 @@ export function checkStoreError_ConnectionNotFoundById(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ConnectionNotFoundById_required)
+          continue
+        }
         break
       case 6:
         if (key === 'connId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ConnectionNotFoundById_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ConnectionNotFoundById_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ConnectionNotFoundById_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ConnectionNotFoundById_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ConnectionNotFoundById_required, n)
   return done(c, n, k)
@@ -22449,21 +22508,21 @@ export function checkStoreError_ConnectionNotFoundByMemberId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ConnectionNotFoundByMemberId_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ConnectionNotFoundByMemberId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ConnectionNotFoundByMemberId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ConnectionNotFoundByMemberId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ConnectionNotFoundByMemberId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ConnectionNotFoundByMemberId_required, n)
   return done(c, n, k)
@@ -22489,21 +22548,21 @@ export function checkStoreError_PendingConnectionNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_PendingConnectionNotFound_required)
+          continue
+        }
         break
       case 6:
         if (key === 'connId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_PendingConnectionNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_PendingConnectionNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_PendingConnectionNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_PendingConnectionNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_PendingConnectionNotFound_required, n)
   return done(c, n, k)
@@ -22524,12 +22583,12 @@ export function checkStoreError_UniqueID(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -22549,12 +22608,12 @@ export function checkStoreError_LargeMsg(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -22577,21 +22636,20 @@ export function checkStoreError_InternalError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InternalError_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_InternalError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InternalError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InternalError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_InternalError_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_InternalError_required, n)
   return done(c, n, k)
@@ -22615,21 +22673,20 @@ export function checkStoreError_DBException(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DBException_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_DBException_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DBException_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DBException_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_DBException_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_DBException_required, n)
   return done(c, n, k)
@@ -22653,21 +22710,20 @@ export function checkStoreError_DBBusyError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DBBusyError_required)
+          continue
+        }
         break
       case 7:
         if (key === 'message') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_DBBusyError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DBBusyError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DBBusyError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_DBBusyError_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_DBBusyError_required, n)
   return done(c, n, k)
@@ -22693,24 +22749,25 @@ export function checkStoreError_BadChatItem(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_BadChatItem_required)
+          continue
+        }
         break
       case 6:
         if (key === 'itemId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_BadChatItem_required)
-        } else if (key === 'itemTs') {
+          continue
+        }
+        if (key === 'itemTs') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkStoreError_BadChatItem_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_BadChatItem_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_BadChatItem_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_BadChatItem_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_BadChatItem_required, n)
   return done(c, n, k)
@@ -22736,21 +22793,20 @@ export function checkStoreError_ChatItemNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFound_required)
+          continue
+        }
         break
       case 6:
         if (key === 'itemId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ChatItemNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_ChatItemNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ChatItemNotFound_required, n)
   return done(c, n, k)
@@ -22779,14 +22835,16 @@ export function checkStoreError_ChatItemNotFoundByText(
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByText_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByText_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByText_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByText_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ChatItemNotFoundByText_required, n)
   return done(c, n, k)
@@ -22812,21 +22870,21 @@ export function checkStoreError_ChatItemSharedMsgIdNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemSharedMsgIdNotFound_required)
+          continue
+        }
         break
       case 11:
         if (key === 'sharedMsgId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_ChatItemSharedMsgIdNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemSharedMsgIdNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemSharedMsgIdNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ChatItemSharedMsgIdNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ChatItemSharedMsgIdNotFound_required, n)
   return done(c, n, k)
@@ -22852,21 +22910,21 @@ export function checkStoreError_ChatItemNotFoundByFileId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByFileId_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByFileId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByFileId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByFileId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByFileId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ChatItemNotFoundByFileId_required, n)
   return done(c, n, k)
@@ -22892,21 +22950,21 @@ export function checkStoreError_ChatItemNotFoundByContactId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByContactId_required)
+          continue
+        }
         break
       case 9:
         if (key === 'contactId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByContactId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByContactId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByContactId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByContactId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ChatItemNotFoundByContactId_required, n)
   return done(c, n, k)
@@ -22932,21 +22990,21 @@ export function checkStoreError_ChatItemNotFoundByGroupId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByGroupId_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByGroupId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByGroupId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByGroupId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ChatItemNotFoundByGroupId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ChatItemNotFoundByGroupId_required, n)
   return done(c, n, k)
@@ -22972,21 +23030,20 @@ export function checkStoreError_ProfileNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ProfileNotFound_required)
+          continue
+        }
         break
       case 9:
         if (key === 'profileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ProfileNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ProfileNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ProfileNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_ProfileNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ProfileNotFound_required, n)
   return done(c, n, k)
@@ -23012,21 +23069,21 @@ export function checkStoreError_DuplicateGroupLink(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DuplicateGroupLink_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkStoreError_DuplicateGroupLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DuplicateGroupLink_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DuplicateGroupLink_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_DuplicateGroupLink_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_DuplicateGroupLink_required, n)
   return done(c, n, k)
@@ -23052,21 +23109,21 @@ export function checkStoreError_GroupLinkNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupLinkNotFound_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkStoreError_GroupLinkNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupLinkNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupLinkNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_GroupLinkNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_GroupLinkNotFound_required, n)
   return done(c, n, k)
@@ -23092,21 +23149,21 @@ export function checkStoreError_HostMemberIdNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_HostMemberIdNotFound_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_HostMemberIdNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_HostMemberIdNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_HostMemberIdNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_HostMemberIdNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_HostMemberIdNotFound_required, n)
   return done(c, n, k)
@@ -23132,21 +23189,21 @@ export function checkStoreError_ContactNotFoundByFileId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFoundByFileId_required)
+          continue
+        }
         break
       case 6:
         if (key === 'fileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ContactNotFoundByFileId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFoundByFileId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ContactNotFoundByFileId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ContactNotFoundByFileId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_ContactNotFoundByFileId_required, n)
   return done(c, n, k)
@@ -23173,29 +23230,28 @@ export function checkStoreError_NoGroupSndStatus(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoGroupSndStatus_required)
+          continue
+        }
         break
       case 6:
         if (key === 'itemId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_NoGroupSndStatus_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoGroupSndStatus_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_NoGroupSndStatus_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoGroupSndStatus_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_NoGroupSndStatus_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_NoGroupSndStatus_required)
   }
   if (required !== 2) missingFields(c, v, checkStoreError_NoGroupSndStatus_required, n)
   return done(c, n, k)
@@ -23222,43 +23278,43 @@ export function checkStoreError_DuplicateGroupMessage(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
+          continue
+        }
         break
       case 7:
         if (key === 'groupId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
+          continue
+        }
         break
       case 11:
         if (key === 'sharedMsgId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
+          continue
+        }
         break
       case 19:
         if (key === 'authorGroupMemberId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
+          continue
+        }
         break
       case 24:
         if (key === 'forwardedByGroupMemberId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_DuplicateGroupMessage_required)
   }
   if (required !== 2) missingFields(c, v, checkStoreError_DuplicateGroupMessage_required, n)
   return done(c, n, k)
@@ -23284,21 +23340,21 @@ export function checkStoreError_RemoteHostNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RemoteHostNotFound_required)
+          continue
+        }
         break
       case 12:
         if (key === 'remoteHostId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_RemoteHostNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RemoteHostNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RemoteHostNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_RemoteHostNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_RemoteHostNotFound_required, n)
   return done(c, n, k)
@@ -23319,12 +23375,12 @@ export function checkStoreError_RemoteHostUnknown(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -23344,12 +23400,12 @@ export function checkStoreError_RemoteHostDuplicateCA(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -23374,21 +23430,21 @@ export function checkStoreError_RemoteCtrlNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RemoteCtrlNotFound_required)
+          continue
+        }
         break
       case 12:
         if (key === 'remoteCtrlId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_RemoteCtrlNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RemoteCtrlNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_RemoteCtrlNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_RemoteCtrlNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_RemoteCtrlNotFound_required, n)
   return done(c, n, k)
@@ -23409,12 +23465,12 @@ export function checkStoreError_RemoteCtrlDuplicateCA(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -23440,29 +23496,29 @@ export function checkStoreError_ProhibitedDeleteUser(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ProhibitedDeleteUser_required)
+          continue
+        }
         break
       case 6:
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ProhibitedDeleteUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ProhibitedDeleteUser_required)
+          continue
+        }
         break
       case 9:
         if (key === 'contactId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_ProhibitedDeleteUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ProhibitedDeleteUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_ProhibitedDeleteUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_ProhibitedDeleteUser_required)
   }
   if (required !== 2) missingFields(c, v, checkStoreError_ProhibitedDeleteUser_required, n)
   return done(c, n, k)
@@ -23488,21 +23544,20 @@ export function checkStoreError_OperatorNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_OperatorNotFound_required)
+          continue
+        }
         break
       case 16:
         if (key === 'serverOperatorId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_OperatorNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_OperatorNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_OperatorNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_OperatorNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_OperatorNotFound_required, n)
   return done(c, n, k)
@@ -23523,12 +23578,12 @@ export function checkStoreError_UsageConditionsNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -23553,21 +23608,21 @@ export function checkStoreError_UserChatRelayNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserChatRelayNotFound_required)
+          continue
+        }
         break
       case 11:
         if (key === 'chatRelayId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_UserChatRelayNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserChatRelayNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_UserChatRelayNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_UserChatRelayNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_UserChatRelayNotFound_required, n)
   return done(c, n, k)
@@ -23593,21 +23648,21 @@ export function checkStoreError_GroupRelayNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupRelayNotFound_required)
+          continue
+        }
         break
       case 12:
         if (key === 'groupRelayId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_GroupRelayNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupRelayNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupRelayNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_GroupRelayNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_GroupRelayNotFound_required, n)
   return done(c, n, k)
@@ -23633,21 +23688,21 @@ export function checkStoreError_GroupRelayNotFoundByMemberId(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupRelayNotFoundByMemberId_required)
+          continue
+        }
         break
       case 13:
         if (key === 'groupMemberId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_GroupRelayNotFoundByMemberId_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupRelayNotFoundByMemberId_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_GroupRelayNotFoundByMemberId_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_GroupRelayNotFoundByMemberId_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_GroupRelayNotFoundByMemberId_required, n)
   return done(c, n, k)
@@ -23668,12 +23723,12 @@ export function checkStoreError_InvalidQuote(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -23693,12 +23748,12 @@ export function checkStoreError_InvalidMention(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -23723,21 +23778,21 @@ export function checkStoreError_InvalidDeliveryTask(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InvalidDeliveryTask_required)
+          continue
+        }
         break
       case 6:
         if (key === 'taskId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_InvalidDeliveryTask_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InvalidDeliveryTask_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InvalidDeliveryTask_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_InvalidDeliveryTask_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_InvalidDeliveryTask_required, n)
   return done(c, n, k)
@@ -23763,21 +23818,21 @@ export function checkStoreError_DeliveryTaskNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DeliveryTaskNotFound_required)
+          continue
+        }
         break
       case 6:
         if (key === 'taskId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_DeliveryTaskNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DeliveryTaskNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DeliveryTaskNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_DeliveryTaskNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_DeliveryTaskNotFound_required, n)
   return done(c, n, k)
@@ -23803,21 +23858,21 @@ export function checkStoreError_InvalidDeliveryJob(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InvalidDeliveryJob_required)
+          continue
+        }
         break
       case 5:
         if (key === 'jobId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_InvalidDeliveryJob_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InvalidDeliveryJob_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_InvalidDeliveryJob_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_InvalidDeliveryJob_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_InvalidDeliveryJob_required, n)
   return done(c, n, k)
@@ -23843,21 +23898,21 @@ export function checkStoreError_DeliveryJobNotFound(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DeliveryJobNotFound_required)
+          continue
+        }
         break
       case 5:
         if (key === 'jobId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkStoreError_DeliveryJobNotFound_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DeliveryJobNotFound_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_DeliveryJobNotFound_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkStoreError_DeliveryJobNotFound_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_DeliveryJobNotFound_required, n)
   return done(c, n, k)
@@ -23883,21 +23938,20 @@ export function checkStoreError_WorkItemError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_WorkItemError_required)
+          continue
+        }
         break
       case 10:
         if (key === 'errContext') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkStoreError_WorkItemError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_WorkItemError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkStoreError_WorkItemError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkStoreError_WorkItemError_required)
   }
   if (required !== 1) missingFields(c, v, checkStoreError_WorkItemError_required, n)
   return done(c, n, k)
@@ -24115,12 +24169,12 @@ export function checkSubscriptionStatus_Active(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24140,12 +24194,12 @@ export function checkSubscriptionStatus_Pending(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24170,21 +24224,20 @@ export function checkSubscriptionStatus_Removed(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSubscriptionStatus_Removed_required)
+          continue
+        }
         break
       case 8:
         if (key === 'subError') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkSubscriptionStatus_Removed_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSubscriptionStatus_Removed_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkSubscriptionStatus_Removed_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSubscriptionStatus_Removed_required)
   }
   if (required !== 1) missingFields(c, v, checkSubscriptionStatus_Removed_required, n)
   return done(c, n, k)
@@ -24205,12 +24258,12 @@ export function checkSubscriptionStatus_NoSub(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24286,21 +24339,21 @@ export function checkTimedMessagesGroupPreference(
         if (key === 'ttl') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkTimedMessagesGroupPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkTimedMessagesGroupPreference_required)
+          continue
+        }
         break
       case 6:
         if (key === 'enable') {
           required++
           if (!checkGroupFeatureEnabled(x, c, key) && !c.all)
             return stop(c, n, k, v, checkTimedMessagesGroupPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkTimedMessagesGroupPreference_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkTimedMessagesGroupPreference_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkTimedMessagesGroupPreference_required)
   }
   if (required !== 1) missingFields(c, v, checkTimedMessagesGroupPreference_required, n)
   return done(c, n, k)
@@ -24329,21 +24382,20 @@ export function checkTimedMessagesPreference(
         if (key === 'ttl') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkTimedMessagesPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkTimedMessagesPreference_required)
+          continue
+        }
         break
       case 5:
         if (key === 'allow') {
           required++
           if (!checkFeatureAllowed(x, c, key) && !c.all)
             return stop(c, n, k, v, checkTimedMessagesPreference_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkTimedMessagesPreference_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkTimedMessagesPreference_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkTimedMessagesPreference_required)
   }
   if (required !== 1) missingFields(c, v, checkTimedMessagesPreference_required, n)
   return done(c, n, k)
@@ -24364,12 +24416,12 @@ export function checkTransportError_BadBlock(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24389,12 +24441,12 @@ export function checkTransportError_Version(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24414,12 +24466,12 @@ export function checkTransportError_LargeMsg(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24439,12 +24491,12 @@ export function checkTransportError_BadSession(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24464,12 +24516,12 @@ export function checkTransportError_NoServerAuth(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24494,21 +24546,20 @@ export function checkTransportError_Handshake(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkTransportError_Handshake_required)
+          continue
+        }
         break
       case 12:
         if (key === 'handshakeErr') {
           required++
           if (!checkHandshakeError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkTransportError_Handshake_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkTransportError_Handshake_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkTransportError_Handshake_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkTransportError_Handshake_required)
   }
   if (required !== 1) missingFields(c, v, checkTransportError_Handshake_required, n)
   return done(c, n, k)
@@ -24571,66 +24622,72 @@ export function checkUIColors(v: unknown, c: DecodeContext, k: PathSegment | und
       case 5:
         if (key === 'menus') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (key === 'title') {
+          continue
+        }
+        if (key === 'title') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 6:
         if (key === 'accent') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 9:
         if (key === 'secondary') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (key === 'sentReply') {
+          continue
+        }
+        if (key === 'sentReply') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 10:
         if (key === 'background') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 11:
         if (key === 'sentMessage') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 13:
         if (key === 'accentVariant') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (key === 'receivedReply') {
+          continue
+        }
+        if (key === 'receivedReply') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 14:
         if (key === 'accentVariant2') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 15:
         if (key === 'receivedMessage') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 16:
         if (key === 'secondaryVariant') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24660,28 +24717,27 @@ export function checkUIThemeEntityOverride(
           required++
           if (!checkUIColorMode(x, c, key) && !c.all)
             return stop(c, n, k, v, checkUIThemeEntityOverride_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUIThemeEntityOverride_required)
+          continue
+        }
         break
       case 6:
         if (key === 'colors') {
           required++
           if (!checkUIColors(x, c, key) && !c.all)
             return stop(c, n, k, v, checkUIThemeEntityOverride_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUIThemeEntityOverride_required)
+          continue
+        }
         break
       case 9:
         if (key === 'wallpaper') {
           if (x !== undefined && !checkChatWallpaper(x, c, key) && !c.all)
             return stop(c, n, k, v, checkUIThemeEntityOverride_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUIThemeEntityOverride_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUIThemeEntityOverride_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUIThemeEntityOverride_required)
   }
   if (required !== 2) missingFields(c, v, checkUIThemeEntityOverride_required, n)
   return done(c, n, k)
@@ -24704,18 +24760,18 @@ export function checkUIThemeEntityOverrides(
       case 4:
         if (key === 'dark') {
           if (x !== undefined && !checkUIThemeEntityOverride(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
       case 5:
         if (key === 'light') {
           if (x !== undefined && !checkUIThemeEntityOverride(x, c, key) && !c.all) return done(c, n, k)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -24740,20 +24796,19 @@ export function checkUpdatedMessage(v: unknown, c: DecodeContext, k: PathSegment
         if (key === 'mentions') {
           required++
           if (!checkMap_int64(x, c, key) && !c.all) return stop(c, n, k, v, checkUpdatedMessage_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUpdatedMessage_required)
+          continue
+        }
         break
       case 10:
         if (key === 'msgContent') {
           required++
           if (!checkMsgContent(x, c, key) && !c.all) return stop(c, n, k, v, checkUpdatedMessage_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUpdatedMessage_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUpdatedMessage_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUpdatedMessage_required)
   }
   if (required !== 2) missingFields(c, v, checkUpdatedMessage_required, n)
   return done(c, n, k)
@@ -24790,104 +24845,111 @@ export function checkUser(v: unknown, c: DecodeContext, k: PathSegment | undefin
         if (key === 'userId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer')) return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 7:
         if (key === 'profile') {
           required++
           if (!checkLocalProfile(x, c, key) && !c.all) return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 8:
         if (key === 'showNtfs') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool')) return stop(c, n, k, v, checkUser_required)
-        } else if (key === 'uiThemes') {
+          continue
+        }
+        if (key === 'uiThemes') {
           if (x !== undefined && !checkUIThemeEntityOverrides(x, c, key) && !c.all)
             return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 10:
         if (key === 'activeUser') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool')) return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 11:
         if (key === 'agentUserId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUser_required)
-        } else if (key === 'activeOrder') {
+          continue
+        }
+        if (key === 'activeOrder') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer')) return stop(c, n, k, v, checkUser_required)
-        } else if (key === 'viewPwdHash') {
+          continue
+        }
+        if (key === 'viewPwdHash') {
           if (x !== undefined && !checkUserPwdHash(x, c, key) && !c.all)
             return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 13:
         if (key === 'userContactId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer')) return stop(c, n, k, v, checkUser_required)
-        } else if (key === 'userChatRelay') {
+          continue
+        }
+        if (key === 'userChatRelay') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool')) return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 15:
         if (key === 'fullPreferences') {
           required++
           if (!checkFullPreferences(x, c, key) && !c.all) return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 16:
         if (key === 'localDisplayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 17:
         if (key === 'sendRcptsContacts') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool')) return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 20:
         if (key === 'sendRcptsSmallGroups') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool')) return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 24:
         if (key === 'autoAcceptMemberContacts') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool')) return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
       case 26:
         if (key === 'userMemberProfileUpdatedAt') {
           if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUser_required)
   }
   if (required !== 13) missingFields(c, v, checkUser_required, n)
   return done(c, n, k)
@@ -24919,51 +24981,58 @@ export function checkUserChatRelay(v: unknown, c: DecodeContext, k: PathSegment 
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserChatRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserChatRelay_required)
+          continue
+        }
         break
       case 6:
         if (key === 'preset') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkUserChatRelay_required)
-        } else if (key === 'tested') {
+          continue
+        }
+        if (key === 'tested') {
           if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkUserChatRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserChatRelay_required)
+          continue
+        }
         break
       case 7:
         if (key === 'address') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserChatRelay_required)
-        } else if (key === 'domains') {
+          continue
+        }
+        if (key === 'domains') {
           required++
           if (!checkArray_string(x, c, key) && !c.all) return stop(c, n, k, v, checkUserChatRelay_required)
-        } else if (key === 'enabled') {
+          continue
+        }
+        if (key === 'enabled') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkUserChatRelay_required)
-        } else if (key === 'deleted') {
+          continue
+        }
+        if (key === 'deleted') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkUserChatRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserChatRelay_required)
+          continue
+        }
         break
       case 11:
         if (key === 'chatRelayId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkUserChatRelay_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserChatRelay_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserChatRelay_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUserChatRelay_required)
   }
   if (required !== 7) missingFields(c, v, checkUserChatRelay_required, n)
   return done(c, n, k)
@@ -24989,29 +25058,28 @@ export function checkUserContact(v: unknown, c: DecodeContext, k: PathSegment | 
         if (key === 'groupId') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkUserContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContact_required)
+          continue
+        }
         break
       case 14:
         if (key === 'connReqContact') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContact_required)
+          continue
+        }
         break
       case 17:
         if (key === 'userContactLinkId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkUserContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContact_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContact_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUserContact_required)
   }
   if (required !== 2) missingFields(c, v, checkUserContact_required, n)
   return done(c, n, k)
@@ -25041,41 +25109,42 @@ export function checkUserContactLink(v: unknown, c: DecodeContext, k: PathSegmen
           required++
           if (!checkCreatedConnLink(x, c, key) && !c.all)
             return stop(c, n, k, v, checkUserContactLink_required)
-        } else if (key === 'addressSettings') {
+          continue
+        }
+        if (key === 'addressSettings') {
           required++
           if (!checkAddressSettings(x, c, key) && !c.all)
             return stop(c, n, k, v, checkUserContactLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactLink_required)
+          continue
+        }
         break
       case 16:
         if (key === 'shortLinkDataSet') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkUserContactLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactLink_required)
+          continue
+        }
         break
       case 17:
         if (key === 'userContactLinkId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkUserContactLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactLink_required)
+          continue
+        }
         break
       case 21:
         if (key === 'shortLinkLargeDataSet') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkUserContactLink_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactLink_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactLink_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUserContactLink_required)
   }
   if (required !== 5) missingFields(c, v, checkUserContactLink_required, n)
   return done(c, n, k)
@@ -25108,87 +25177,102 @@ export function checkUserContactRequest(v: unknown, c: DecodeContext, k: PathSeg
         if (key === 'profile') {
           required++
           if (!checkProfile(x, c, key) && !c.all) return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactRequest_required)
+          continue
+        }
         break
       case 9:
         if (key === 'profileId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (key === 'createdAt') {
+          continue
+        }
+        if (key === 'createdAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (key === 'updatedAt') {
+          continue
+        }
+        if (key === 'updatedAt') {
           required++
           if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (key === 'pqSupport') {
+          continue
+        }
+        if (key === 'pqSupport') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactRequest_required)
+          continue
+        }
         break
       case 10:
         if (key === 'contactId_') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (key === 'xContactId') {
+          continue
+        }
+        if (key === 'xContactId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactRequest_required)
+          continue
+        }
         break
       case 14:
         if (key === 'cReqChatVRange') {
           required++
           if (!checkVersionRange(x, c, key) && !c.all)
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactRequest_required)
+          continue
+        }
         break
       case 16:
         if (key === 'contactRequestId') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (key === 'businessGroupId_') {
+          continue
+        }
+        if (key === 'businessGroupId_') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (key === 'localDisplayName') {
+          continue
+        }
+        if (key === 'localDisplayName') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactRequest_required)
+          continue
+        }
         break
       case 17:
         if (key === 'agentInvitationId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactRequest_required)
+          continue
+        }
         break
       case 18:
         if (key === 'userContactLinkId_') {
           if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (key === 'welcomeSharedMsgId') {
+          continue
+        }
+        if (key === 'welcomeSharedMsgId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (key === 'requestSharedMsgId') {
+          continue
+        }
+        if (key === 'requestSharedMsgId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactRequest_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserContactRequest_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUserContactRequest_required)
   }
   if (required !== 9) missingFields(c, v, checkUserContactRequest_required, n)
   return done(c, n, k)
@@ -25214,21 +25298,20 @@ export function checkUserInfo(v: unknown, c: DecodeContext, k: PathSegment | und
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkUserInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserInfo_required)
+          continue
+        }
         break
       case 11:
         if (key === 'unreadCount') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkUserInfo_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserInfo_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserInfo_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUserInfo_required)
   }
   if (required !== 2) missingFields(c, v, checkUserInfo_required, n)
   return done(c, n, k)
@@ -25273,25 +25356,26 @@ export function checkUserProfileUpdateSummary(
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkUserProfileUpdateSummary_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserProfileUpdateSummary_required)
+          continue
+        }
         break
       case 15:
         if (key === 'updateSuccesses') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkUserProfileUpdateSummary_required)
-        } else if (key === 'changedContacts') {
+          continue
+        }
+        if (key === 'changedContacts') {
           required++
           if (!checkArray_Contact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkUserProfileUpdateSummary_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserProfileUpdateSummary_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserProfileUpdateSummary_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUserProfileUpdateSummary_required)
   }
   if (required !== 3) missingFields(c, v, checkUserProfileUpdateSummary_required, n)
   return done(c, n, k)
@@ -25318,17 +25402,18 @@ export function checkUserPwdHash(v: unknown, c: DecodeContext, k: PathSegment | 
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserPwdHash_required)
-        } else if (key === 'salt') {
+          continue
+        }
+        if (key === 'salt') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkUserPwdHash_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserPwdHash_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkUserPwdHash_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUserPwdHash_required)
   }
   if (required !== 2) missingFields(c, v, checkUserPwdHash_required, n)
   return done(c, n, k)
@@ -25355,17 +25440,18 @@ export function checkVersionRange(v: unknown, c: DecodeContext, k: PathSegment |
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkVersionRange_required)
-        } else if (key === 'maxVersion') {
+          continue
+        }
+        if (key === 'maxVersion') {
           required++
           if (!isInteger(x) && !issue(c, key, x, 'int integer'))
             return stop(c, n, k, v, checkVersionRange_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkVersionRange_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkVersionRange_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkVersionRange_required)
   }
   if (required !== 2) missingFields(c, v, checkVersionRange_required, n)
   return done(c, n, k)
@@ -25386,12 +25472,12 @@ export function checkXFTPErrorType_BLOCK(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25411,12 +25497,12 @@ export function checkXFTPErrorType_SESSION(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25436,12 +25522,12 @@ export function checkXFTPErrorType_HANDSHAKE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25466,21 +25552,20 @@ export function checkXFTPErrorType_CMD(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPErrorType_CMD_required)
+          continue
+        }
         break
       case 6:
         if (key === 'cmdErr') {
           required++
           if (!checkCommandError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkXFTPErrorType_CMD_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPErrorType_CMD_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPErrorType_CMD_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkXFTPErrorType_CMD_required)
   }
   if (required !== 1) missingFields(c, v, checkXFTPErrorType_CMD_required, n)
   return done(c, n, k)
@@ -25501,12 +25586,12 @@ export function checkXFTPErrorType_AUTH(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25531,21 +25616,20 @@ export function checkXFTPErrorType_BLOCKED(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPErrorType_BLOCKED_required)
+          continue
+        }
         break
       case 9:
         if (key === 'blockInfo') {
           required++
           if (!checkBlockingInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkXFTPErrorType_BLOCKED_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPErrorType_BLOCKED_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPErrorType_BLOCKED_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkXFTPErrorType_BLOCKED_required)
   }
   if (required !== 1) missingFields(c, v, checkXFTPErrorType_BLOCKED_required, n)
   return done(c, n, k)
@@ -25566,12 +25650,12 @@ export function checkXFTPErrorType_SIZE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25591,12 +25675,12 @@ export function checkXFTPErrorType_QUOTA(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25616,12 +25700,12 @@ export function checkXFTPErrorType_DIGEST(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25641,12 +25725,12 @@ export function checkXFTPErrorType_CRYPTO(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25666,12 +25750,12 @@ export function checkXFTPErrorType_NO_FILE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25691,12 +25775,12 @@ export function checkXFTPErrorType_HAS_FILE(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25716,12 +25800,12 @@ export function checkXFTPErrorType_FILE_IO(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25741,12 +25825,12 @@ export function checkXFTPErrorType_TIMEOUT(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25766,12 +25850,12 @@ export function checkXFTPErrorType_INTERNAL(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25791,12 +25875,12 @@ export function checkXFTPErrorType_DUPLICATE_(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return done(c, n, k)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra')) return done(c, n, k)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return done(c, n, k)
   }
   return done(c, n, k)
 }
@@ -25873,32 +25957,33 @@ export function checkXFTPRcvFile(v: unknown, c: DecodeContext, k: PathSegment | 
         if (key === 'agentRcvFileId') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkXFTPRcvFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPRcvFile_required)
+          continue
+        }
         break
       case 18:
         if (key === 'rcvFileDescription') {
           required++
           if (!checkRcvFileDescr(x, c, key) && !c.all) return stop(c, n, k, v, checkXFTPRcvFile_required)
-        } else if (key === 'userApprovedRelays') {
+          continue
+        }
+        if (key === 'userApprovedRelays') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkXFTPRcvFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPRcvFile_required)
+          continue
+        }
         break
       case 19:
         if (key === 'agentRcvFileDeleted') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkXFTPRcvFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPRcvFile_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPRcvFile_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkXFTPRcvFile_required)
   }
   if (required !== 3) missingFields(c, v, checkXFTPRcvFile_required, n)
   return done(c, n, k)
@@ -25924,32 +26009,33 @@ export function checkXFTPSndFile(v: unknown, c: DecodeContext, k: PathSegment | 
         if (key === 'cryptoArgs') {
           if (x !== undefined && !checkCryptoFileArgs(x, c, key) && !c.all)
             return stop(c, n, k, v, checkXFTPSndFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPSndFile_required)
+          continue
+        }
         break
       case 14:
         if (key === 'agentSndFileId') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkXFTPSndFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPSndFile_required)
+          continue
+        }
         break
       case 19:
         if (key === 'privateSndFileDescr') {
           if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkXFTPSndFile_required)
-        } else if (key === 'agentSndFileDeleted') {
+          continue
+        }
+        if (key === 'agentSndFileDeleted') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkXFTPSndFile_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPSndFile_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkXFTPSndFile_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkXFTPSndFile_required)
   }
   if (required !== 2) missingFields(c, v, checkXFTPSndFile_required, n)
   return done(c, n, k)
@@ -25978,29 +26064,30 @@ export function checkEvent_ContactConnected(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ContactConnected_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactConnected_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ContactConnected_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactConnected_required)
+          continue
+        }
         break
       case 17:
         if (key === 'userCustomProfile') {
           if (x !== undefined && !checkProfile(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ContactConnected_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactConnected_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactConnected_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_ContactConnected_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_ContactConnected_required, n)
   return done(c, n, k)
@@ -26030,28 +26117,29 @@ export function checkEvent_ContactUpdated(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ContactUpdated_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactUpdated_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'toContact') {
           required++
           if (!checkContact(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ContactUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactUpdated_required)
+          continue
+        }
         break
       case 11:
         if (key === 'fromContact') {
           required++
           if (!checkContact(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ContactUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_ContactUpdated_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_ContactUpdated_required, n)
   return done(c, n, k)
@@ -26081,22 +26169,24 @@ export function checkEvent_ContactDeletedByContact(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ContactDeletedByContact_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactDeletedByContact_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ContactDeletedByContact_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactDeletedByContact_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactDeletedByContact_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_ContactDeletedByContact_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_ContactDeletedByContact_required, n)
   return done(c, n, k)
@@ -26126,29 +26216,31 @@ export function checkEvent_ReceivedContactRequest(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ReceivedContactRequest_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedContactRequest_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 5:
         if (key === 'chat_') {
           if (x !== undefined && !checkAChat(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ReceivedContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedContactRequest_required)
+          continue
+        }
         break
       case 14:
         if (key === 'contactRequest') {
           required++
           if (!checkUserContactRequest(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ReceivedContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedContactRequest_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedContactRequest_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_ReceivedContactRequest_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_ReceivedContactRequest_required, n)
   return done(c, n, k)
@@ -26180,38 +26272,40 @@ export function checkEvent_NewMemberContactReceivedInv(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_NewMemberContactReceivedInv_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_NewMemberContactReceivedInv_required, n)
   return done(c, n, k)
@@ -26240,21 +26334,22 @@ export function checkEvent_ContactSndReady(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ContactSndReady_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactSndReady_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ContactSndReady_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactSndReady_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactSndReady_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_ContactSndReady_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_ContactSndReady_required, n)
   return done(c, n, k)
@@ -26296,22 +26391,23 @@ export function checkEvent_NewChatItems(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_NewChatItems_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_NewChatItems_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'chatItems') {
           required++
           if (!checkArray_AChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_NewChatItems_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_NewChatItems_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_NewChatItems_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_NewChatItems_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_NewChatItems_required, n)
   return done(c, n, k)
@@ -26341,30 +26437,31 @@ export function checkEvent_ChatItemReaction(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ChatItemReaction_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemReaction_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 5:
         if (key === 'added') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkEvent_ChatItemReaction_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemReaction_required)
+          continue
+        }
         break
       case 8:
         if (key === 'reaction') {
           required++
           if (!checkACIReaction(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ChatItemReaction_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemReaction_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemReaction_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_ChatItemReaction_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_ChatItemReaction_required, n)
   return done(c, n, k)
@@ -26412,38 +26509,39 @@ export function checkEvent_ChatItemsDeleted(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 5:
         if (key === 'timed') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
+          continue
+        }
         break
       case 6:
         if (key === 'byUser') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
+          continue
+        }
         break
       case 17:
         if (key === 'chatItemDeletions') {
           required++
           if (!checkArray_ChatItemDeletion(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_ChatItemsDeleted_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_ChatItemsDeleted_required, n)
   return done(c, n, k)
@@ -26472,22 +26570,23 @@ export function checkEvent_ChatItemUpdated(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ChatItemUpdated_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemUpdated_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'chatItem') {
           required++
           if (!checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ChatItemUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_ChatItemUpdated_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_ChatItemUpdated_required, n)
   return done(c, n, k)
@@ -26519,45 +26618,46 @@ export function checkEvent_GroupChatItemsDeleted(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'byUser') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
+          continue
+        }
         break
       case 7:
         if (key === 'member_') {
           if (x !== undefined && !checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
+          continue
+        }
         break
       case 11:
         if (key === 'chatItemIDs') {
           required++
           if (!checkArray_int64(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_GroupChatItemsDeleted_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_GroupChatItemsDeleted_required, n)
   return done(c, n, k)
@@ -26587,22 +26687,24 @@ export function checkEvent_ChatItemsStatusesUpdated(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ChatItemsStatusesUpdated_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemsStatusesUpdated_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'chatItems') {
           required++
           if (!checkArray_AChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ChatItemsStatusesUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemsStatusesUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatItemsStatusesUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_ChatItemsStatusesUpdated_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_ChatItemsStatusesUpdated_required, n)
   return done(c, n, k)
@@ -26641,46 +26743,48 @@ export function checkEvent_ReceivedGroupInvitation(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
+          continue
+        }
         break
       case 10:
         if (key === 'memberRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
+          continue
+        }
         break
       case 14:
         if (key === 'fromMemberRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_ReceivedGroupInvitation_required)
   }
   if (required !== 5) missingFields(c, v, checkEvent_ReceivedGroupInvitation_required, n)
   return done(c, n, k)
@@ -26710,30 +26814,31 @@ export function checkEvent_UserJoinedGroup(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_UserJoinedGroup_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_UserJoinedGroup_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_UserJoinedGroup_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_UserJoinedGroup_required)
+          continue
+        }
         break
       case 10:
         if (key === 'hostMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_UserJoinedGroup_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_UserJoinedGroup_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_UserJoinedGroup_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_UserJoinedGroup_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_UserJoinedGroup_required, n)
   return done(c, n, k)
@@ -26763,34 +26868,39 @@ export function checkEvent_GroupUpdated(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_GroupUpdated_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupUpdated_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'toGroup') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_GroupUpdated_required)
-        } else if (key === 'member_') {
+          continue
+        }
+        if (key === 'member_') {
           if (x !== undefined && !checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupUpdated_required)
+          continue
+        }
         break
       case 9:
         if (key === 'fromGroup') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_GroupUpdated_required)
-        } else if (key === 'msgSigned') {
+          continue
+        }
+        if (key === 'msgSigned') {
           if (x !== undefined && !checkMsgSigStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_GroupUpdated_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_GroupUpdated_required, n)
   return done(c, n, k)
@@ -26820,30 +26930,31 @@ export function checkEvent_JoinedGroupMember(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_JoinedGroupMember_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_JoinedGroupMember_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_JoinedGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_JoinedGroupMember_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_JoinedGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_JoinedGroupMember_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_JoinedGroupMember_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_JoinedGroupMember_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_JoinedGroupMember_required, n)
   return done(c, n, k)
@@ -26882,46 +26993,53 @@ export function checkEvent_MemberRole(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_MemberRole_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberRole_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_MemberRole_required)
-        } else if (key === 'toRole') {
+          continue
+        }
+        if (key === 'toRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberRole_required)
+          continue
+        }
         break
       case 8:
         if (key === 'byMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_MemberRole_required)
-        } else if (key === 'fromRole') {
+          continue
+        }
+        if (key === 'fromRole') {
           required++
           if (!checkGroupMemberRole(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberRole_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_MemberRole_required)
-        } else if (key === 'msgSigned') {
+          continue
+        }
+        if (key === 'msgSigned') {
           if (x !== undefined && !checkMsgSigStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberRole_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberRole_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberRole_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_MemberRole_required)
   }
   if (required !== 6) missingFields(c, v, checkEvent_MemberRole_required, n)
   return done(c, n, k)
@@ -26953,48 +27071,51 @@ export function checkEvent_DeletedMember(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_DeletedMember_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMember_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'byMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_DeletedMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMember_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_DeletedMember_required)
-        } else if (key === 'msgSigned') {
+          continue
+        }
+        if (key === 'msgSigned') {
           if (x !== undefined && !checkMsgSigStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_DeletedMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMember_required)
+          continue
+        }
         break
       case 12:
         if (key === 'withMessages') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkEvent_DeletedMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMember_required)
+          continue
+        }
         break
       case 13:
         if (key === 'deletedMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_DeletedMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMember_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMember_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_DeletedMember_required)
   }
   if (required !== 5) missingFields(c, v, checkEvent_DeletedMember_required, n)
   return done(c, n, k)
@@ -27024,31 +27145,34 @@ export function checkEvent_LeftMember(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_LeftMember_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_LeftMember_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_LeftMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_LeftMember_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_LeftMember_required)
-        } else if (key === 'msgSigned') {
+          continue
+        }
+        if (key === 'msgSigned') {
           if (x !== undefined && !checkMsgSigStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_LeftMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_LeftMember_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_LeftMember_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_LeftMember_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_LeftMember_required, n)
   return done(c, n, k)
@@ -27079,41 +27203,44 @@ export function checkEvent_DeletedMemberUser(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
-        } else if (key === 'msgSigned') {
+          continue
+        }
+        if (key === 'msgSigned') {
           if (x !== undefined && !checkMsgSigStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
+          continue
+        }
         break
       case 12:
         if (key === 'withMessages') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_DeletedMemberUser_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_DeletedMemberUser_required, n)
   return done(c, n, k)
@@ -27143,32 +27270,35 @@ export function checkEvent_GroupDeleted(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_GroupDeleted_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupDeleted_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupDeleted_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_GroupDeleted_required)
-        } else if (key === 'msgSigned') {
+          continue
+        }
+        if (key === 'msgSigned') {
           if (x !== undefined && !checkMsgSigStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupDeleted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupDeleted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupDeleted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_GroupDeleted_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_GroupDeleted_required, n)
   return done(c, n, k)
@@ -27199,37 +27329,39 @@ export function checkEvent_ConnectedToGroupMember(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
+          continue
+        }
         break
       case 13:
         if (key === 'memberContact') {
           if (x !== undefined && !checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_ConnectedToGroupMember_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_ConnectedToGroupMember_required, n)
   return done(c, n, k)
@@ -27261,38 +27393,39 @@ export function checkEvent_MemberAcceptedByOther(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
+          continue
+        }
         break
       case 15:
         if (key === 'acceptingMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_MemberAcceptedByOther_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_MemberAcceptedByOther_required, n)
   return done(c, n, k)
@@ -27325,49 +27458,52 @@ export function checkEvent_MemberBlockedForAll(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
+          continue
+        }
         break
       case 7:
         if (key === 'blocked') {
           required++
           if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
             return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
+          continue
+        }
         break
       case 8:
         if (key === 'byMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
-        } else if (key === 'msgSigned') {
+          continue
+        }
+        if (key === 'msgSigned') {
           if (x !== undefined && !checkMsgSigStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_MemberBlockedForAll_required)
   }
   if (required !== 5) missingFields(c, v, checkEvent_MemberBlockedForAll_required, n)
   return done(c, n, k)
@@ -27398,38 +27534,39 @@ export function checkEvent_GroupMemberUpdated(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'toMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
+          continue
+        }
         break
       case 10:
         if (key === 'fromMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_GroupMemberUpdated_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_GroupMemberUpdated_required, n)
   return done(c, n, k)
@@ -27474,34 +27611,38 @@ export function checkEvent_GroupLinkRelaysUpdated(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
-        } else if (key === 'groupLink') {
+          continue
+        }
+        if (key === 'groupLink') {
           required++
           if (!checkGroupLink(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
+          continue
+        }
         break
       case 11:
         if (key === 'groupRelays') {
           required++
           if (!checkArray_GroupRelay(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_GroupLinkRelaysUpdated_required, n)
   return done(c, n, k)
@@ -27532,38 +27673,39 @@ export function checkEvent_RcvFileDescrReady(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'chatItem') {
           required++
           if (!checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
+          continue
+        }
         break
       case 12:
         if (key === 'rcvFileDescr') {
           required++
           if (!checkRcvFileDescr(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
+          continue
+        }
         break
       case 15:
         if (key === 'rcvFileTransfer') {
           required++
           if (!checkRcvFileTransfer(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_RcvFileDescrReady_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_RcvFileDescrReady_required, n)
   return done(c, n, k)
@@ -27592,22 +27734,23 @@ export function checkEvent_RcvFileComplete(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_RcvFileComplete_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileComplete_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'chatItem') {
           required++
           if (!checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileComplete_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileComplete_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileComplete_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_RcvFileComplete_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_RcvFileComplete_required, n)
   return done(c, n, k)
@@ -27638,30 +27781,31 @@ export function checkEvent_SndFileCompleteXFTP(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SndFileCompleteXFTP_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileCompleteXFTP_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'chatItem') {
           required++
           if (!checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SndFileCompleteXFTP_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileCompleteXFTP_required)
+          continue
+        }
         break
       case 16:
         if (key === 'fileTransferMeta') {
           required++
           if (!checkFileTransferMeta(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SndFileCompleteXFTP_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileCompleteXFTP_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileCompleteXFTP_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_SndFileCompleteXFTP_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_SndFileCompleteXFTP_required, n)
   return done(c, n, k)
@@ -27690,21 +27834,22 @@ export function checkEvent_RcvFileStart(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_RcvFileStart_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileStart_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'chatItem') {
           required++
           if (!checkAChatItem(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_RcvFileStart_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileStart_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileStart_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_RcvFileStart_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_RcvFileStart_required, n)
   return done(c, n, k)
@@ -27735,30 +27880,31 @@ export function checkEvent_RcvFileSndCancelled(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileSndCancelled_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileSndCancelled_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'chatItem') {
           required++
           if (!checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileSndCancelled_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileSndCancelled_required)
+          continue
+        }
         break
       case 15:
         if (key === 'rcvFileTransfer') {
           required++
           if (!checkRcvFileTransfer(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileSndCancelled_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileSndCancelled_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileSndCancelled_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_RcvFileSndCancelled_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_RcvFileSndCancelled_required, n)
   return done(c, n, k)
@@ -27787,22 +27933,23 @@ export function checkEvent_RcvFileAccepted(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_RcvFileAccepted_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileAccepted_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'chatItem') {
           required++
           if (!checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileAccepted_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileAccepted_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileAccepted_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_RcvFileAccepted_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_RcvFileAccepted_required, n)
   return done(c, n, k)
@@ -27832,37 +27979,38 @@ export function checkEvent_RcvFileError(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_RcvFileError_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileError_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'chatItem_') {
           if (x !== undefined && !checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileError_required)
+          continue
+        }
         break
       case 10:
         if (key === 'agentError') {
           required++
           if (!checkAgentErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileError_required)
+          continue
+        }
         break
       case 15:
         if (key === 'rcvFileTransfer') {
           required++
           if (!checkRcvFileTransfer(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_RcvFileError_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_RcvFileError_required, n)
   return done(c, n, k)
@@ -27892,37 +28040,38 @@ export function checkEvent_RcvFileWarning(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'chatItem_') {
           if (x !== undefined && !checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
+          continue
+        }
         break
       case 10:
         if (key === 'agentError') {
           required++
           if (!checkAgentErrorType(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
+          continue
+        }
         break
       case 15:
         if (key === 'rcvFileTransfer') {
           required++
           if (!checkRcvFileTransfer(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_RcvFileWarning_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_RcvFileWarning_required, n)
   return done(c, n, k)
@@ -27952,37 +28101,38 @@ export function checkEvent_SndFileError(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_SndFileError_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileError_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'chatItem_') {
           if (x !== undefined && !checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SndFileError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileError_required)
+          continue
+        }
         break
       case 12:
         if (key === 'errorMessage') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkEvent_SndFileError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileError_required)
+          continue
+        }
         break
       case 16:
         if (key === 'fileTransferMeta') {
           required++
           if (!checkFileTransferMeta(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SndFileError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_SndFileError_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_SndFileError_required, n)
   return done(c, n, k)
@@ -28012,37 +28162,38 @@ export function checkEvent_SndFileWarning(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_SndFileWarning_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileWarning_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'chatItem_') {
           if (x !== undefined && !checkAChatItem(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SndFileWarning_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileWarning_required)
+          continue
+        }
         break
       case 12:
         if (key === 'errorMessage') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkEvent_SndFileWarning_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileWarning_required)
+          continue
+        }
         break
       case 16:
         if (key === 'fileTransferMeta') {
           required++
           if (!checkFileTransferMeta(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SndFileWarning_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileWarning_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SndFileWarning_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_SndFileWarning_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_SndFileWarning_required, n)
   return done(c, n, k)
@@ -28072,22 +28223,24 @@ export function checkEvent_AcceptingContactRequest(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_AcceptingContactRequest_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_AcceptingContactRequest_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_AcceptingContactRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_AcceptingContactRequest_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_AcceptingContactRequest_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_AcceptingContactRequest_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_AcceptingContactRequest_required, n)
   return done(c, n, k)
@@ -28117,22 +28270,24 @@ export function checkEvent_AcceptingBusinessRequest(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_AcceptingBusinessRequest_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_AcceptingBusinessRequest_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_AcceptingBusinessRequest_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_AcceptingBusinessRequest_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_AcceptingBusinessRequest_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_AcceptingBusinessRequest_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_AcceptingBusinessRequest_required, n)
   return done(c, n, k)
@@ -28161,22 +28316,23 @@ export function checkEvent_ContactConnecting(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ContactConnecting_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactConnecting_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ContactConnecting_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactConnecting_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ContactConnecting_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_ContactConnecting_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_ContactConnecting_required, n)
   return done(c, n, k)
@@ -28208,38 +28364,40 @@ export function checkEvent_BusinessLinkConnecting(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
+          continue
+        }
         break
       case 10:
         if (key === 'hostMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
+          continue
+        }
         break
       case 11:
         if (key === 'fromContact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_BusinessLinkConnecting_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_BusinessLinkConnecting_required, n)
   return done(c, n, k)
@@ -28271,38 +28429,40 @@ export function checkEvent_JoinedGroupMemberConnecting(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
+          continue
+        }
         break
       case 10:
         if (key === 'hostMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x))
+      return stop(c, n, k, v, checkEvent_JoinedGroupMemberConnecting_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_JoinedGroupMemberConnecting_required, n)
   return done(c, n, k)
@@ -28334,38 +28494,39 @@ export function checkEvent_SentGroupInvitation(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 6:
         if (key === 'member') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
+          continue
+        }
         break
       case 7:
         if (key === 'contact') {
           required++
           if (!checkContact(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_SentGroupInvitation_required)
   }
   if (required !== 4) missingFields(c, v, checkEvent_SentGroupInvitation_required, n)
   return done(c, n, k)
@@ -28396,30 +28557,31 @@ export function checkEvent_GroupLinkConnecting(
           required++
           if (!checkUser(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupLinkConnecting_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupLinkConnecting_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 9:
         if (key === 'groupInfo') {
           required++
           if (!checkGroupInfo(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupLinkConnecting_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupLinkConnecting_required)
+          continue
+        }
         break
       case 10:
         if (key === 'hostMember') {
           required++
           if (!checkGroupMember(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_GroupLinkConnecting_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupLinkConnecting_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_GroupLinkConnecting_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_GroupLinkConnecting_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_GroupLinkConnecting_required, n)
   return done(c, n, k)
@@ -28446,29 +28608,28 @@ export function checkEvent_HostConnected(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_HostConnected_required)
+          continue
+        }
         break
       case 8:
         if (key === 'protocol') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkEvent_HostConnected_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_HostConnected_required)
+          continue
+        }
         break
       case 13:
         if (key === 'transportHost') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkEvent_HostConnected_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_HostConnected_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_HostConnected_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_HostConnected_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_HostConnected_required, n)
   return done(c, n, k)
@@ -28495,29 +28656,28 @@ export function checkEvent_HostDisconnected(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_HostDisconnected_required)
+          continue
+        }
         break
       case 8:
         if (key === 'protocol') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkEvent_HostDisconnected_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_HostDisconnected_required)
+          continue
+        }
         break
       case 13:
         if (key === 'transportHost') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkEvent_HostDisconnected_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_HostDisconnected_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_HostDisconnected_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_HostDisconnected_required)
   }
   if (required !== 2) missingFields(c, v, checkEvent_HostDisconnected_required, n)
   return done(c, n, k)
@@ -28545,37 +28705,36 @@ export function checkEvent_SubscriptionStatus(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SubscriptionStatus_required)
+          continue
+        }
         break
       case 6:
         if (key === 'server') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkEvent_SubscriptionStatus_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SubscriptionStatus_required)
+          continue
+        }
         break
       case 11:
         if (key === 'connections') {
           required++
           if (!checkArray_string(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SubscriptionStatus_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SubscriptionStatus_required)
+          continue
+        }
         break
       case 18:
         if (key === 'subscriptionStatus') {
           required++
           if (!checkSubscriptionStatus(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_SubscriptionStatus_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SubscriptionStatus_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_SubscriptionStatus_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_SubscriptionStatus_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_SubscriptionStatus_required, n)
   return done(c, n, k)
@@ -28605,30 +28764,31 @@ export function checkEvent_MessageError(
         if (key === 'user') {
           required++
           if (!checkUser(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_MessageError_required)
-        } else if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MessageError_required)
+          continue
+        }
+        if (key === 'type') {
+          continue
+        }
         break
       case 8:
         if (key === 'severity') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkEvent_MessageError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MessageError_required)
+          continue
+        }
         break
       case 12:
         if (key === 'errorMessage') {
           required++
           if (typeof x !== 'string' && !issue(c, key, x, 'string'))
             return stop(c, n, k, v, checkEvent_MessageError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MessageError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_MessageError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_MessageError_required)
   }
   if (required !== 3) missingFields(c, v, checkEvent_MessageError_required, n)
   return done(c, n, k)
@@ -28654,20 +28814,19 @@ export function checkEvent_ChatError(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatError_required)
+          continue
+        }
         break
       case 9:
         if (key === 'chatError') {
           required++
           if (!checkChatError(x, c, key) && !c.all) return stop(c, n, k, v, checkEvent_ChatError_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatError_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatError_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_ChatError_required)
   }
   if (required !== 1) missingFields(c, v, checkEvent_ChatError_required, n)
   return done(c, n, k)
@@ -28706,21 +28865,20 @@ export function checkEvent_ChatErrors(
     switch (key.length) {
       case 4:
         if (key === 'type') {
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatErrors_required)
+          continue
+        }
         break
       case 10:
         if (key === 'chatErrors') {
           required++
           if (!checkArray_ChatError(x, c, key) && !c.all)
             return stop(c, n, k, v, checkEvent_ChatErrors_required)
-        } else if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatErrors_required)
+          continue
+        }
         break
-      default:
-        if (c.strict && !issue(c, key, x, 'no field the docs do not list', 'extra'))
-          return stop(c, n, k, v, checkEvent_ChatErrors_required)
     }
+    // A key the docs do not list.
+    if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkEvent_ChatErrors_required)
   }
   if (required !== 1) missingFields(c, v, checkEvent_ChatErrors_required, n)
   return done(c, n, k)

@@ -49,7 +49,7 @@ export function emitDecode(schema: Schema): StatementStructures[] {
     {kind: StructureKind.ImportDeclaration, namedImports: ['chatEventTags'], moduleSpecifier: './events.js'},
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['DecodeError', 'checkSafely', 'createContext', 'done', 'failureAt', 'finish', 'isInteger', 'isObject', 'isUtcTime', 'isWord32', 'issue', 'missingFields', 'parseJson', 'reject', 'run', 'stop'],
+      namedImports: ['DecodeError', 'checkSafely', 'createContext', 'done', 'failureAt', 'finish', 'isInteger', 'isObject', 'isUtcTime', 'isWord32', 'issue', 'extraField', 'missingFields', 'parseJson', 'reject', 'run', 'stop'],
       moduleSpecifier: './runtime.js',
     },
     {
@@ -136,15 +136,9 @@ class CheckEmitter {
       byLength.set(field.wireName.length, [...(byLength.get(field.wireName.length) ?? []), {key: field.wireName, lines}])
     }
     if (tagKey) byLength.set(tagKey.length, [...(byLength.get(tagKey.length) ?? []), {key: tagKey, lines: []}])
-    const unknownKey = `if (c.strict && !issue(c, key, x, "no field the docs do not list", "extra")) ${exit}`
     const cases = [...byLength].sort(([a], [b]) => a - b).flatMap(([length, group]) => [
       `case ${length}:`,
-      ...group.flatMap(({key, lines}, index) => [
-        `  ${index === 0 ? '' : 'else '}if (key === ${JSON.stringify(key)}) {`,
-        ...lines.map((line) => `    ${line}`),
-        '  }',
-      ]),
-      `  else ${unknownKey}`,
+      ...group.flatMap(({key, lines}) => [`  if (key === ${JSON.stringify(key)}) {`, ...lines.map((line) => `    ${line}`), '    continue', '  }']),
       '  break',
     ])
     const body = [
@@ -155,9 +149,9 @@ class CheckEmitter {
       '  const x = v[key]',
       '  switch (key.length) {',
       ...cases.map((line) => `    ${line}`),
-      '    default:',
-      `      ${unknownKey}`,
       '  }',
+      '  // A key the docs do not list.',
+      `  if (c.strict && !extraField(c, key, x)) ${exit}`,
       '}',
       ...(required.length > 0 ? [`if (required !== ${required.length}) missingFields(c, v, ${requiredName}, n)`] : []),
       'return done(c, n, k)',
