@@ -1,5 +1,3 @@
-import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {DiagnosticsError} from './cli-io.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
@@ -13,10 +11,12 @@ import type {Schema} from './schema/types.js'
 export interface GenerateSource {
   /** A spec folder or an http(s) URL of one. */
   spec: string
-  /** An overlay file; default: `overlay.json` in the spec folder (none for a URL). */
-  overlay?: string
+  /** An overlay file, or `false` for none; default: `overlay.json` in the spec folder if there is one (none for a URL). */
+  overlay?: string | false
   /** Colour in diagnostics. */
   color?: boolean
+  /** Download timeout for a spec URL, in milliseconds. */
+  timeout?: number
 }
 
 /** Milliseconds spent in each stage of one generation. */
@@ -42,10 +42,12 @@ export interface Generation {
 export async function generateInMemory(source: GenerateSource): Promise<Generation> {
   const timings: GenerateTimings = {load: 0, parse: 0, build: 0, format: 0}
   let started = performance.now()
-  const documents = await loadSpec(source.spec)
-  const overlayFile = source.overlay ?? (/^https?:/i.test(source.spec) ? null : path.join(source.spec, OVERLAY_FILE))
-  const overlayText = overlayFile ? await readFile(overlayFile, 'utf8').catch(() => null) : null
-  const overlay = overlayFile ? await loadOverlay(overlayFile) : {corrections: []}
+  const documents = await loadSpec(source.spec, {timeoutMs: source.timeout})
+  const defaultOverlay = /^https?:/i.test(source.spec) ? null : path.join(source.spec, OVERLAY_FILE)
+  const {overlay, sha256: overlaySha256} =
+    typeof source.overlay === 'string'
+      ? await loadOverlay(source.overlay, true)
+      : await loadOverlay(source.overlay === false ? null : defaultOverlay, false)
   timings.load = performance.now() - started
 
   started = performance.now()
@@ -58,7 +60,7 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
     {
       schema,
       corrections: applied,
-      overlaySha256: overlayText === null ? null : createHash('sha256').update(overlayText).digest('hex'),
+      overlaySha256,
     },
     timings,
   )

@@ -13,7 +13,8 @@ export interface LoadSpecOptions {
   fetch?: typeof fetch
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000
+/** How long one download may take unless told otherwise. */
+export const DEFAULT_TIMEOUT_MS = 15_000
 
 /**
  * Read EVENTS.md and TYPES.md from a spec folder or from an http(s) URL of one,
@@ -51,7 +52,8 @@ async function loadFolder(directory: string): Promise<SpecDocuments> {
     return await loadSpecDirectory(directory)
   } catch (error) {
     const {code, path: filePath} = error as NodeJS.ErrnoException
-    if (code === 'ENOENT' && filePath) throw new InputError(`spec folder ${directory} has no ${path.basename(filePath)}`)
+    if (code === 'ENOENT' && filePath)
+      throw new InputError(`spec folder ${directory} has no ${path.basename(filePath)}`)
     throw error
   }
 }
@@ -91,11 +93,15 @@ function describeNetworkError(error: unknown): string {
  * wrong URLs: a GitHub HTML page instead of the raw file, a JSON API answer.
  */
 function whyNotMarkdown(body: string, contentType: string): string | null {
-  if (contentType === 'text/html' || contentType === 'application/xhtml+xml' || contentType === 'application/json') return contentType
+  if (contentType === 'text/html' || contentType === 'application/xhtml+xml' || contentType === 'application/json')
+    return contentType
   const start = body.replace(/^\uFEFF/, '').trimStart()
   if (start.startsWith('<')) return 'text/html'
   if (start.startsWith('{') || start.startsWith('[')) return 'JSON'
   // Both upstream documents open with a `# ` title (`# API Events`, `# API Types`).
-  if (!start.startsWith('# ')) return start === '' ? 'an empty body' : `text not starting with a "# " heading: ${JSON.stringify(start.slice(0, 40))}`
+  if (!start.startsWith('# '))
+    return start === ''
+      ? 'an empty body'
+      : `text not starting with a "# " heading: ${JSON.stringify(start.slice(0, 40))}`
   return null
 }

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import {describeTypeExpression} from './schema/render.js'
 import {PRIMITIVES, type Field, type PrimitiveName, type Schema} from './schema/types.js'
@@ -35,14 +36,29 @@ export interface AppliedCorrection extends Correction {
   wireName: string
 }
 
-/** Read `overlay.json` from a spec folder; none is an empty overlay. */
-export async function loadOverlay(file: string): Promise<Overlay> {
+/** An overlay as read, with the digest of its file (`null` when there is none). */
+export interface LoadedOverlay {
+  overlay: Overlay
+  sha256: string | null
+}
+
+/**
+ * Read an overlay file.
+ *
+ * @param file the file, or `null` for no overlay.
+ * @param required whether a missing file is an error (one named on the command line) or no overlay (the
+ *   default `overlay.json` of a spec folder).
+ * @throws InputError when the file is missing but required, or not a valid overlay.
+ */
+export async function loadOverlay(file: string | null, required: boolean): Promise<LoadedOverlay> {
+  if (file === null) return {overlay: {corrections: []}, sha256: null}
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {corrections: []}
-    throw error
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    if (required) throw new InputError(`overlay file ${file} does not exist`)
+    return {overlay: {corrections: []}, sha256: null}
   }
   let data: unknown
   try {
@@ -54,13 +70,14 @@ export async function loadOverlay(file: string): Promise<Overlay> {
   if (!Array.isArray(corrections)) throw new InputError(`${file}: expected {"corrections": [...]}`)
   for (const [index, correction] of corrections.entries()) {
     for (const key of ['target', 'from', 'to', 'reason', 'evidence'] as const) {
-      if (typeof correction?.[key] !== 'string') throw new InputError(`${file}: corrections[${index}].${key}: expected a string`)
+      if (typeof correction?.[key] !== 'string')
+        throw new InputError(`${file}: corrections[${index}].${key}: expected a string`)
     }
     if (!(PRIMITIVES as readonly string[]).includes(correction.to)) {
       throw new InputError(`${file}: corrections[${index}].to: expected one of ${PRIMITIVES.join(', ')}`)
     }
   }
-  return {corrections: corrections as Correction[]}
+  return {overlay: {corrections: corrections as Correction[]}, sha256: createHash('sha256').update(text).digest('hex')}
 }
 
 /**

@@ -3,7 +3,8 @@ import {fileURLToPath} from 'node:url'
 
 /** The repository root: two levels up from `generator/` when run from source, three from `dist/generator/`. */
 const here = path.dirname(fileURLToPath(import.meta.url))
-export const PROJECT_ROOT = path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '..', '..') : path.resolve(here, '..')
+export const PROJECT_ROOT =
+  path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '..', '..') : path.resolve(here, '..')
 
 /** The pinned upstream spec folder. */
 export const PINNED_SPEC = path.join(PROJECT_ROOT, 'spec')

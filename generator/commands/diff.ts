@@ -4,6 +4,7 @@ import {DiagnosticsError, FailureExit, type CliIo} from '../cli-io.js'
 import {compareSchemas, type SchemaChange} from '../diff/compare.js'
 import {CHANGE_FORMATS, formatChanges, type ChangeFormat} from '../diff/format.js'
 import {loadSpec} from '../load-spec.js'
+import {timeoutOption} from './generation-options.js'
 import {formatDiagnostics} from '../report.js'
 import {buildSchema} from '../schema/index.js'
 
@@ -38,19 +39,27 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
         .choices(FAIL_ON)
         .default('breaking'),
     )
+    .addOption(timeoutOption())
     .addHelpText('after', EXAMPLE)
-    .action(async (oldSource: string, newSource: string, options: {format: ChangeFormat; failOn: FailOn}) => {
-      const [before, after] = await Promise.all([loadSpec(oldSource), loadSpec(newSource)])
-      const results = [buildSchema(before), buildSchema(after)]
-      // Report the errors of both versions at once, not just the first one's.
-      const failed: VFile[] = results.flatMap((result) => (result.ok ? [] : result.files))
-      if (failed.length > 0) throw new DiagnosticsError(formatDiagnostics(failed, io.color))
-      const [oldSchema, newSchema] = results.map((result) => (result.ok ? result.schema : null))
-      const changes = compareSchemas(oldSchema!, newSchema!)
-      io.stdout(formatChanges(changes, options.format, io.color))
-      const reason = failureOf(changes, options.failOn)
-      if (reason) throw new FailureExit(reason)
-    })
+    .action(
+      async (
+        oldSource: string,
+        newSource: string,
+        options: {format: ChangeFormat; failOn: FailOn; timeout: number},
+      ) => {
+        const download = {timeoutMs: options.timeout}
+        const [before, after] = await Promise.all([loadSpec(oldSource, download), loadSpec(newSource, download)])
+        const results = [buildSchema(before), buildSchema(after)]
+        // Report the errors of both versions at once, not just the first one's.
+        const failed: VFile[] = results.flatMap((result) => (result.ok ? [] : result.files))
+        if (failed.length > 0) throw new DiagnosticsError(formatDiagnostics(failed, io.color))
+        const [oldSchema, newSchema] = results.map((result) => (result.ok ? result.schema : null))
+        const changes = compareSchemas(oldSchema!, newSchema!)
+        io.stdout(formatChanges(changes, options.format, io.color))
+        const reason = failureOf(changes, options.failOn)
+        if (reason) throw new FailureExit(reason)
+      },
+    )
 }
 
 /** The one-line reason to exit 1, or `null` when the policy lets the changes pass. */

@@ -1,15 +1,29 @@
-import type {Command} from 'commander'
+import {InvalidArgumentError, Option, type Command} from 'commander'
+import {DEFAULT_TIMEOUT_MS} from '../load-spec.js'
 import {DEFAULT_OUT, PINNED_SPEC} from '../paths.js'
 
 /** Options shared by `generate` and `check`: where the spec, the overlay and the output are. */
 export interface GenerationOptions {
   spec: string
   out: string
-  overlay?: string
+  overlay?: string | false
+  timeout: number
+}
+
+/** `--timeout <ms>`: how long each download of a spec URL may take. */
+export function timeoutOption(): Option {
+  return new Option('--timeout <ms>', 'give up on a spec URL download after this many milliseconds')
+    .default(DEFAULT_TIMEOUT_MS)
+    .argParser((value) => {
+      const milliseconds = Number(value)
+      if (!Number.isInteger(milliseconds) || milliseconds <= 0)
+        throw new InvalidArgumentError('expected a positive whole number of milliseconds')
+      return milliseconds
+    })
 }
 
 /**
- * Add `--spec`, `--out` and `--overlay` to a command.
+ * Add `--spec`, `--out`, `--overlay`/`--no-overlay` and `--timeout` to a command.
  *
  * @param outHelp what `--out` means for this command.
  */
@@ -17,5 +31,10 @@ export function withGenerationOptions(command: Command, outHelp: string): Comman
   return command
     .option('--spec <dir|url>', 'folder (or http(s) URL of a folder) holding EVENTS.md and TYPES.md', PINNED_SPEC)
     .option('--out <dir>', outHelp, DEFAULT_OUT)
-    .option('--overlay <file>', 'corrections to apply (default: overlay.json in the spec folder; none for a URL)')
+    .option(
+      '--overlay <file>',
+      'corrections to apply (default: overlay.json in the spec folder if there is one; none for a URL)',
+    )
+    .option('--no-overlay', 'apply no corrections')
+    .addOption(timeoutOption())
 }

@@ -70,7 +70,7 @@ export function loadSchema(directory: string = SPEC_DIRECTORY): Promise<Schema> 
     cached = (async () => {
       const result = buildSchema(await loadSpecDirectory(directory))
       if (!result.ok) throw new Error(`the spec in ${directory} does not build: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`)
-      return applyOverlay(result.schema, await loadOverlay(path.join(directory, OVERLAY_FILE))).schema
+      return applyOverlay(result.schema, (await loadOverlay(path.join(directory, OVERLAY_FILE), true)).overlay).schema
     })()
     schemaCache.set(directory, cached)
   }

@@ -1,0 +1,100 @@
+import {readFileSync, mkdtempSync, rmSync, statSync} from 'node:fs'
+import {createServer, type Server} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {runCli} from '../generator/cli.js'
+import {readTree} from '../generator/write-tree.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'simplex-events-url-'))
+const documents: Record<string, string> = {
+  'EVENTS.md': readFileSync(path.join(root, 'spec', 'EVENTS.md'), 'utf8'),
+  'TYPES.md': readFileSync(path.join(root, 'spec', 'TYPES.md'), 'utf8'),
+}
+
+/** A local stand-in for upstream's raw folder: `/api/` serves the docs, other folders misbehave. */
+let server: Server
+let base: string
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const [, folder, name = ''] = (request.url ?? '').split('/')
+    if (folder === 'api' && documents[name]) {
+      response.writeHead(200, {'content-type': 'text/plain; charset=utf-8'}).end(documents[name])
+    } else if (folder === 'html') {
+      response.writeHead(200, {'content-type': 'text/html'}).end('<!doctype html><title>Sign in</title>')
+    } else if (folder === 'slow') {
+      // Never answers: the client's timeout must end the wait.
+    } else {
+      response.writeHead(404, {'content-type': 'text/plain'}).end('Not Found')
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+  rmSync(scratch, {recursive: true, force: true})
+})
+
+async function cli(...argv: string[]) {
+  const output = {stdout: '', stderr: ''}
+  const code = await runCli(argv, {
+    stdout: (text) => void (output.stdout += text),
+    stderr: (text) => void (output.stderr += text),
+    color: false,
+  })
+  return {code, ...output}
+}
+
+describe('generate --spec URL', () => {
+  it('generates from a served spec folder, the same files as from the folder (without the overlay)', async () => {
+    const fromUrl = path.join(scratch, 'from-url')
+    const fromFolder = path.join(scratch, 'from-folder')
+    const served = await cli('generate', '--spec', `${base}/api`, '--out', fromUrl)
+    expect(served.code, served.stderr).toBe(0)
+    expect(served.stdout).toMatch(/^Generated \d+ files/)
+    const local = await cli('generate', '--spec', path.join(root, 'spec'), '--no-overlay', '--out', fromFolder)
+    expect(local.code, local.stderr).toBe(0)
+    expect(await readTree(fromUrl)).toEqual(await readTree(fromFolder))
+  })
+
+  it.each([
+    ['a 404', '/missing/', /GET http:\/\/127\.0\.0\.1:\d+\/missing\/EVENTS\.md: HTTP 404/],
+    ['a page that is not markdown', '/html/', /expected markdown/],
+    ['a server that never answers', '/slow/', /timed out after 300 ms/],
+  ])('reports %s and exits 2, writing nothing', async (_, folder, message) => {
+    const out = path.join(scratch, `never-${folder.replaceAll('/', '')}`)
+    const result = await cli('generate', '--spec', `${base}${folder}`, '--out', out, '--timeout', '300')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(message)
+    expect(() => statSync(out)).toThrow()
+  })
+
+  it('a URL spec has no overlay unless one is named, and a named overlay must exist', async () => {
+    const out = path.join(scratch, 'named-overlay')
+    const overlay = path.join(root, 'spec', 'overlay.json')
+    const corrected = await cli('generate', '--spec', `${base}/api`, '--overlay', overlay, '--out', out)
+    expect(corrected.code, corrected.stderr).toBe(0)
+    expect(await readTree(out)).toEqual(await readTree(path.join(root, 'generated')))
+    const missing = await cli(
+      'generate',
+      '--spec',
+      `${base}/api`,
+      '--overlay',
+      path.join(scratch, 'nope.json'),
+      '--out',
+      out,
+    )
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('nope.json does not exist')
+  })
+
+  it('rejects a timeout that is not a positive whole number as a usage error', async () => {
+    const result = await cli('generate', '--spec', `${base}/api`, '--timeout', 'soon')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('expected a positive whole number of milliseconds')
+  })
+})
