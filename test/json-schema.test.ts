@@ -1,0 +1,57 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import Ajv2020 from 'ajv/dist/2020.js'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {decodeChatEvent} from '../generated/src/index.js'
+import {loadSchema, sampleEvents} from './support/arbitraries.js'
+import {applyMutation, eventRoot, listMutations} from './support/mutations.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const jsonSchema = JSON.parse(readFileSync(path.join(root, 'generated', 'schema.json'), 'utf8')) as Record<string, unknown>
+const frame = (name: string): unknown => JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'frames', name), 'utf8'))
+
+// ajv/dist/2020.js is CommonJS: under NodeNext the default import is `module.exports`, whose `default` is the class.
+const validate = new Ajv2020.default({discriminator: true, allErrors: false, strict: false}).compile(jsonSchema)
+
+describe('generated/schema.json', () => {
+  it('is draft 2020-12 with a $def for every type, union member and event', () => {
+    expect(jsonSchema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    const definitions = Object.keys(jsonSchema.$defs as object)
+    expect(definitions.filter((key) => key.startsWith('CEvt.'))).toHaveLength(49)
+    expect(definitions).toContain('T.User')
+    expect(definitions).toContain('T.ChatError.ErrorAgent')
+    expect(definitions).toContain('CEvt.ChatError')
+    expect(jsonSchema.$comment).toMatch(/EVENTS\.md sha256 [0-9a-f]{64}/)
+  })
+
+  it('accepts the real v6.5.4.1 event and rejects the older server one, as default mode does', () => {
+    expect(validate(frame('complete/receivedGroupInvitation-1.json'))).toBe(true)
+    expect(validate(frame('complete/newChatItems-1.json'))).toBe(false)
+    expect(validate(frame('not-in-current-docs/contactSubSummary-1.json'))).toBe(false)
+  })
+
+  describe('agrees with the default-mode decoder', () => {
+    let events: unknown[]
+    beforeAll(async () => {
+      events = sampleEvents(await loadSchema(), 60, 11)
+    })
+
+    it('on valid events drawn from the schema', () => {
+      for (const event of events) expect(validate(event), JSON.stringify(validate.errors?.[0])).toBe(true)
+    })
+
+    it('on single mutations of them: ajv rejects exactly what the decoder rejects', async () => {
+      const schema = await loadSchema()
+      let compared = 0
+      for (const [index, event] of events.entries()) {
+        for (const mutation of listMutations(schema, event, eventRoot(schema, event), index).slice(0, 8)) {
+          const mutated = applyMutation(event, mutation)
+          const decoded = decodeChatEvent(mutated)
+          expect(validate(mutated), mutation.path).toBe(decoded.ok)
+          compared++
+        }
+      }
+      expect(compared).toBeGreaterThan(200)
+    })
+  })
+})
