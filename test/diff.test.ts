@@ -8,7 +8,7 @@ import {copyFile, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {runCli} from '../generator/cli.js'
+import {runCliCapturing} from './support/run-cli.js'
 import type {CliIo} from '../generator/cli-io.js'
 import {compareSchemas, type SchemaChange} from '../generator/diff/compare.js'
 import {formatChanges} from '../generator/diff/format.js'
@@ -305,14 +305,7 @@ describe('formatChanges', () => {
   })
 })
 
-/** Run the CLI with output captured. */
-async function run(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false}
-  const code = await runCli(argv, io)
-  return {code, stdout, stderr}
-}
+const run = runCliCapturing
 
 // Each run parses two full versions of the docs: allow for a busy machine.
 describe('simplex-events diff', {timeout: 30_000}, () => {

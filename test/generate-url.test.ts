@@ -4,8 +4,8 @@ import type {AddressInfo} from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {runCli} from '../generator/cli.js'
 import {readTree} from '../generator/write-tree.js'
+import {runCliCapturing} from './support/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'simplex-events-url-'))
@@ -39,15 +39,7 @@ afterAll(async () => {
   rmSync(scratch, {recursive: true, force: true})
 })
 
-async function cli(...argv: string[]) {
-  const output = {stdout: '', stderr: ''}
-  const code = await runCli(argv, {
-    stdout: (text) => void (output.stdout += text),
-    stderr: (text) => void (output.stderr += text),
-    color: false,
-  })
-  return {code, ...output}
-}
+const cli = runCliCapturing
 
 describe('generate --spec URL', () => {
   it('generates from a served spec folder, the same files as from the folder (without the overlay)', async () => {

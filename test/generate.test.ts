@@ -3,24 +3,16 @@ import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeF
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {runCli} from '../generator/cli.js'
 import {generateInMemory} from '../generator/generate.js'
 import {readTree, recoverInterruptedWrite, writeTreeAtomically} from '../generator/write-tree.js'
+import {runCliCapturing} from './support/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const spec = path.join(root, 'spec')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'simplex-events-generate-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
 
-async function cli(...argv: string[]) {
-  const output = {stdout: '', stderr: ''}
-  const code = await runCli(argv, {
-    stdout: (text) => void (output.stdout += text),
-    stderr: (text) => void (output.stderr += text),
-    color: false,
-  })
-  return {code, ...output}
-}
+const cli = runCliCapturing
 
 let expected: Map<string, string>
 beforeAll(async () => {

@@ -38,7 +38,13 @@ function childEnv(): NodeJS.ProcessEnv {
   for (const [key, value] of Object.entries(process.env)) {
     if (!/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value
   }
-  return {...env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false'}
+  return {
+    ...env,
+    NO_COLOR: '1',
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  }
 }
 
 /** Run a command to completion; never rejects on a non-zero exit (the caller asserts the code). */
@@ -57,7 +63,10 @@ function run(command: string, args: readonly string[], cwd: string): Promise<Run
 
 /** `expect(run.code)` with the output in the failure message. */
 function expectExit(result: Run, code: number, what: string): void {
-  expect(result.code, `${what}: expected exit ${code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`).toBe(code)
+  expect(
+    result.code,
+    `${what}: expected exit ${code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
+  ).toBe(code)
 }
 
 /** Every file under `folder`, as `/`-separated paths relative to it, skipping top-level `skip` entries. */
@@ -78,7 +87,7 @@ function tarballEntries(file: string): string[] {
   const text = (start: number, length: number) => tar.toString('utf8', start, start + length).replace(/\0.*$/s, '')
   const names: string[] = []
   let paxPath: string | undefined
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     if (tar[offset] === 0) break // end-of-archive block
     const size = Number.parseInt(text(offset + 124, 12).trim() || '0', 8)
     const type = String.fromCharCode(tar[offset + 156] || 0x30)
@@ -150,7 +159,10 @@ beforeAll(async () => {
   entries = tarballEntries(tarball)
 
   mkdirSync(app)
-  writeFileSync(path.join(app, 'package.json'), `${JSON.stringify({name: 'installable-check', version: '0.0.0', private: true}, null, 2)}\n`)
+  writeFileSync(
+    path.join(app, 'package.json'),
+    `${JSON.stringify({name: 'installable-check', version: '0.0.0', private: true}, null, 2)}\n`,
+  )
   installRun = await run(NPM, ['install', tarball, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], app)
   durations.install = installRun.ms
   expectExit(installRun, 0, 'npm install <tarball>')
@@ -160,7 +172,11 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(() => {
-  console.log(`installable: ${Object.entries(durations).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ')}`)
+  console.log(
+    `installable: ${Object.entries(durations)
+      .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ')}`,
+  )
   rmSync(scratch, {recursive: true, force: true})
 })
 
@@ -194,12 +210,18 @@ describe('npm pack of the repository root', () => {
   })
 
   it('ships a compiled module for every generator and template source, and nothing stale', () => {
-    const sources = [...listFiles(path.join(root, 'generator')).map((name) => `generator/${name}`), ...listFiles(path.join(root, 'templates')).map((name) => `templates/${name}`)]
+    const sources = [
+      ...listFiles(path.join(root, 'generator')).map((name) => `generator/${name}`),
+      ...listFiles(path.join(root, 'templates')).map((name) => `templates/${name}`),
+    ]
       .filter((name) => name.endsWith('.ts'))
       .map((name) => `package/dist/${name.replace(/\.ts$/, '.js')}`)
       .sort()
     const compiled = entries.filter((name) => name.startsWith('package/dist/'))
-    expect(sources.filter((name) => !compiled.includes(name)), 'sources missing from the package').toEqual([])
+    expect(
+      sources.filter((name) => !compiled.includes(name)),
+      'sources missing from the package',
+    ).toEqual([])
     expect(
       compiled.filter((name) => !sources.includes(name)),
       'stale build output without a source (the build does not clean dist/: delete it and pack again)',
@@ -214,7 +236,9 @@ describe('installed from the tarball with production dependencies only', () => {
     expect(DEV_ONLY_RUNTIMES.filter((name) => packages.has(name))).toEqual([])
     expect(existsSync(path.join(app, 'node_modules', 'tsx'))).toBe(false)
     expect(existsSync(path.join(app, 'node_modules', 'typescript'))).toBe(false)
-    const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
+    const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>
+    }
     expect(DEV_ONLY_RUNTIMES.filter((name) => name in (manifest.dependencies ?? {}))).toEqual([])
   })
 
@@ -244,7 +268,8 @@ describe('installed from the tarball with production dependencies only', () => {
   it('`--help` lists every command', async () => {
     const result = await npx('--help')
     expectExit(result, 0, 'simplex-events --help')
-    for (const command of ['generate', 'check', 'diff', 'schema']) expect(result.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
+    for (const command of ['generate', 'check', 'diff', 'schema'])
+      expect(result.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
   })
 
   it('`schema` on a missing spec folder is an input error (exit 2)', async () => {

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {afterAll, describe, expect, it} from 'vitest'
-import {runCli} from '../generator/cli.js'
+import {runCliCapturing} from './support/run-cli.js'
 import {buildSchema} from '../generator/schema/index.js'
 
 type FileName = 'EVENTS.md' | 'TYPES.md'
@@ -147,10 +147,7 @@ async function runSchemaCommand(documents: Record<FileName, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simplex-events-malformed-'))
   tempDirs.push(dir)
   for (const [name, text] of Object.entries(documents)) fs.writeFileSync(path.join(dir, name), text)
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['schema', '--spec', dir], {stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false})
-  return {code, stdout, stderr}
+  return runCliCapturing('schema', '--spec', dir)
 }
 
 /**
