@@ -9,5 +9,8 @@ export const PROJECT_ROOT =
 /** The pinned upstream spec folder. */
 export const PINNED_SPEC = path.join(PROJECT_ROOT, 'spec')
 
-/** The default output folder of `generate` and `check`. */
-export const DEFAULT_OUT = path.join(PROJECT_ROOT, 'generated')
+/**
+ * The default output folder of `generate` and `check`: `generated/` in the current folder (so an
+ * installed CLI never writes inside its own package; `npm run` starts in the repository root).
+ */
+export const DEFAULT_OUT = 'generated'
