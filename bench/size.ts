@@ -37,8 +37,8 @@ export interface SizeBenchResult {
   guard: BundleSize
   /** guard.minified ÷ full.minified. */
   guardShare: number
-  /** `generated/dist` JS as built by its own tsc build, when present. */
-  dist: {esmJsBytes: number; files: number} | null
+  /** `generated/dist/esm` as built by its own tsc build (`npm run build:generated`), when present: its JS files, and their bundle. */
+  dist: {esmJsBytes: number; files: number; bundle: BundleSize} | null
   targets: Target[]
 }
 
@@ -59,7 +59,7 @@ async function bundle(options: esbuild.BuildOptions): Promise<BundleSize> {
   }
 }
 
-function distSize(): SizeBenchResult['dist'] {
+async function distSize(): Promise<SizeBenchResult['dist']> {
   const folder = path.join(ROOT, 'generated', 'dist', 'esm')
   if (!existsSync(folder)) return null
   let esmJsBytes = 0
@@ -69,7 +69,7 @@ function distSize(): SizeBenchResult['dist'] {
     esmJsBytes += statSync(path.join(folder, name)).size
     files++
   }
-  return {esmJsBytes, files}
+  return {esmJsBytes, files, bundle: await bundle({entryPoints: [path.join(folder, 'index.js')], absWorkingDir: ROOT})}
 }
 
 export async function runSizeBench(): Promise<SizeBenchResult> {
@@ -83,7 +83,7 @@ export async function runSizeBench(): Promise<SizeBenchResult> {
     full,
     guard,
     guardShare,
-    dist: distSize(),
+    dist: await distSize(),
     targets: [
       {
         name: 'tree-shaking: a bundle of one guard (isNewChatItems) < 5% of the whole library',
@@ -107,13 +107,16 @@ export function formatSize(result: SizeBenchResult): string {
       [
         ['generated/src/index.ts (everything)', grouped(result.full.bytes), grouped(result.full.minified), grouped(result.full.gzipped)],
         ['import {isNewChatItems} only', grouped(result.guard.bytes), grouped(result.guard.minified), grouped(result.guard.gzipped)],
+        ...(result.dist
+          ? [['generated/dist/esm/index.js (built JS, everything)', grouped(result.dist.bundle.bytes), grouped(result.dist.bundle.minified), grouped(result.dist.bundle.gzipped)]]
+          : []),
       ],
     ),
   )
   lines.push('')
   lines.push(`guard bundle = ${(result.guardShare * 100).toFixed(2)}% of the full one (minified); what it holds: ${result.guard.inputs.map((input) => `${input.file} ${input.bytes} B`).join(', ')}`)
   lines.push(`full bundle, largest inputs: ${result.full.inputs.slice(0, 4).map((input) => `${input.file} ${grouped(input.bytes)} B`).join(', ')}`)
-  lines.push(result.dist ? `generated/dist/esm as built by tsc: ${result.dist.files} .js files, ${grouped(result.dist.esmJsBytes)} bytes` : 'generated/dist/esm: not built (run the build in generated/ to include it)')
+  lines.push(result.dist ? `generated/dist/esm as built by tsc: ${result.dist.files} .js files, ${grouped(result.dist.esmJsBytes)} bytes` : 'generated/dist/esm: not built (`npm run build:generated` includes it; `npm run bench` does)')
   if (result.guardShare >= GUARD_SHARE) {
     lines.push('TREE-SHAKING FAILED: the modules above keep top-level code esbuild cannot prove free of side effects (a call or `new` without /* @__PURE__ */, a class with static initializers, or a module-level statement); see the inputs of the guard bundle.')
   }

@@ -77,8 +77,9 @@ export async function emitLibrary(input: EmitInput, timings?: EmitTimings): Prom
     files.set(name, await prettier.format(`${comment}\n\n${text}`, PRETTIER_OPTIONS))
   }
   files.set('schema.json', `${JSON.stringify(emitJsonSchema(schema, header.join(' ')), null, 2)}\n`)
-  files.set('package.json', packageJson())
-  for (const [name, text] of Object.entries(tsconfigFiles())) files.set(name, text)
+  files.set('package.json', packageJson(header.join(' ')))
+  // tsconfig files are JSON with comments, so they carry the header as the TypeScript files do.
+  for (const [name, text] of Object.entries(tsconfigFiles(`${comment}\n`))) files.set(name, text)
   files.set('README.md', readme(schema, header.join(' ')))
   if (timings) {
     timings.build = built - started

@@ -20,11 +20,14 @@ export const CJS_PACKAGE_JSON = '{"type": "commonjs"}\n'
  * `.d.ts`, from `tsconfig.cjs.json`, marked CommonJS by its own `package.json`). Each `exports`
  * condition has its own `types`, so `import` and `require` both get types in the format they load.
  * `main`/`types` serve resolvers without `exports` (TypeScript `node10`), which load CommonJS.
+ *
+ * @param header the provenance header, kept in the `//` field (JSON has no comments).
  */
-export function packageJson(): string {
+export function packageJson(header: string): string {
   // Writes CJS_PACKAGE_JSON (as JSON text inside a shell double-quoted string).
   const writeCjsPackageJson = `node -e "require('fs').writeFileSync('dist/cjs/package.json', '{\\"type\\": \\"commonjs\\"}\\n')"`
   const manifest = {
+    '//': header,
     name: 'simplex-chat-events',
     version: GENERATED_PACKAGE_VERSION,
     description:
@@ -73,8 +76,12 @@ const compilerOptions = {
   types: [],
 }
 
-/** `generated/tsconfig.json` (ESM build; also the strict, erasable-syntax check) and `tsconfig.cjs.json`. */
-export function tsconfigFiles(): Record<string, string> {
+/**
+ * `generated/tsconfig.json` (ESM build; also the strict, erasable-syntax check) and `tsconfig.cjs.json`.
+ *
+ * @param headerComment `//` lines put first (tsconfig files may hold comments).
+ */
+export function tsconfigFiles(headerComment = ''): Record<string, string> {
   const esm = {
     compilerOptions: {
       ...compilerOptions,
@@ -99,8 +106,8 @@ export function tsconfigFiles(): Record<string, string> {
     include: ['src'],
   }
   return {
-    'tsconfig.json': `${JSON.stringify(esm, null, 2)}\n`,
-    'tsconfig.cjs.json': `${JSON.stringify(cjs, null, 2)}\n`,
+    'tsconfig.json': `${headerComment}${JSON.stringify(esm, null, 2)}\n`,
+    'tsconfig.cjs.json': `${headerComment}${JSON.stringify(cjs, null, 2)}\n`,
   }
 }
 
