@@ -9,6 +9,8 @@
  * Exit code 1 when the contenders disagree on an input or tree-shaking fails
  * (findings, not speed); a missed speed target does not fail the run.
  */
+import {execFileSync} from 'node:child_process'
+import path from 'node:path'
 import {formatDecode, runDecodeBench} from './decode.js'
 import {formatGenerate, runGenerateBench} from './generate.js'
 import {formatSize, runSizeBench} from './size.js'
@@ -22,13 +24,16 @@ log('size: bundling with esbuild')
 const size = await runSizeBench()
 const decode = await runDecodeBench({rounds: options.rounds, clock: options.clock, log})
 const generate = await runGenerateBench({rounds: options.generateRounds, log})
+log('stable shape: one real frame in a fresh process')
+// A child process: this one has seen the drawn events' many shapes, which would leave its property accesses megamorphic.
+const stableShape = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'stable-shape.ts')], {encoding: 'utf8'})
 const targets = [...decode.targets, ...generate.targets, ...size.targets]
 const elapsedMs = performance.now() - started
 
 if (options.json) {
   console.log(
     JSON.stringify(
-      {node: process.version, platform: `${process.platform} ${process.arch}`, elapsedMs, targets: targets.map((target) => ({...target, status: targetStatus(target)})), decode, generate, size},
+      {node: process.version, platform: `${process.platform} ${process.arch}`, elapsedMs, targets: targets.map((target) => ({...target, status: targetStatus(target)})), decode, generate, size, stableShape},
       null,
       2,
     ),
@@ -37,6 +42,7 @@ if (options.json) {
   console.log(`# simplex-events benchmark (node ${process.version}, ${process.platform} ${process.arch}, ${(elapsedMs / 1000).toFixed(0)} s)\n`)
   console.log(formatDecode(decode))
   console.log('')
+  console.log(stableShape)
   console.log(formatGenerate(generate))
   console.log('')
   console.log(formatSize(size))
