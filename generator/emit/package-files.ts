@@ -177,7 +177,8 @@ Each issue has \`code\` (\`missing\`, \`type\`, \`unknown-tag\`, \`unknown-enum\
 
 - \`"strict"\`: any deviation fails, fields the docs do not list included.
 - \`"default"\`: fields the docs do not list are allowed and left in place; everything the docs describe must
-  match. Stops at the first issue unless \`allErrors: true\`.
+  match. Stops at the first issue unless \`allErrors: true\`. Within an object, a missing required field comes
+  first, then the fields in the order the object has them.
 - \`"lenient"\`: for a server newer or older than the docs. Keeps the event when its tag is known and lists every
   missing field, unknown union tag or enum value and wrong primitive in \`issues\`.
 
