@@ -6,60 +6,20 @@
 // folder: the spec is copied there, and generated/ is snapshotted before the slow steps, so a concurrent
 // `generate` in the repository cannot change what this test compares against.
 
-import {spawn} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {gunzipSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {runNode, runNpm, runNpx, type ProcessRun} from './support/processes.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const NAME = 'simplex-events'
-const isWindows = process.platform === 'win32'
-const NPM = isWindows ? 'npm.cmd' : 'npm'
-const NPX = isWindows ? 'npx.cmd' : 'npx'
 
 /** Packages that exist only to run TypeScript during development; none may reach a production install. */
 const DEV_ONLY_RUNTIMES = ['tsx', 'typescript', 'vitest', 'esbuild']
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-  ms: number
-}
-
-/**
- * Child environment without the `npm_*` variables `npm test` sets: a nested npm would otherwise take the
- * root project's `npm_config_local_prefix` and friends and install into the wrong folder.
- */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value
-  }
-  return {
-    ...env,
-    NO_COLOR: '1',
-    npm_config_update_notifier: 'false',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-  }
-}
-
-/** Run a command to completion; never rejects on a non-zero exit (the caller asserts the code). */
-function run(command: string, args: readonly string[], cwd: string): Promise<Run> {
-  const started = performance.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], shell: isWindows})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr, ms: performance.now() - started}))
-  })
-}
+type Run = ProcessRun
 
 /** `expect(run.code)` with the output in the failure message. */
 function expectExit(result: Run, code: number, what: string): void {
@@ -139,7 +99,7 @@ let installRun: Run
 let generateRun: Run
 const durations: Record<string, number> = {}
 
-const npx = (...args: string[]) => run(NPX, ['--no-install', NAME, ...args], app)
+const npx = (...args: string[]) => runNpx(['--no-install', NAME, ...args], app)
 
 beforeAll(async () => {
   for (const name of listFiles(path.join(root, 'generated'), new Set(['dist', 'node_modules']))) {
@@ -150,7 +110,7 @@ beforeAll(async () => {
   // npm pack runs `prepare` (the build), so the tarball holds a fresh dist/.
   const packs = path.join(scratch, 'packs')
   mkdirSync(packs)
-  const pack = await run(NPM, ['pack', '--pack-destination', packs], root)
+  const pack = await runNpm(['pack', '--pack-destination', packs], root)
   durations.pack = pack.ms
   expectExit(pack, 0, 'npm pack')
   const tarballs = readdirSync(packs).filter((name) => name.endsWith('.tgz'))
@@ -163,7 +123,7 @@ beforeAll(async () => {
     path.join(app, 'package.json'),
     `${JSON.stringify({name: 'installable-check', version: '0.0.0', private: true}, null, 2)}\n`,
   )
-  installRun = await run(NPM, ['install', tarball, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], app)
+  installRun = await runNpm(['install', tarball, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], app)
   durations.install = installRun.ms
   expectExit(installRun, 0, 'npm install <tarball>')
 
@@ -246,7 +206,7 @@ describe('installed from the tarball with production dependencies only', () => {
     const modules = listFiles(path.join(installed, 'dist')).filter((name) => name.endsWith('.js'))
     expect(modules.length).toBeGreaterThan(10)
     const script = `for (const file of ${JSON.stringify(modules)}) await import('./dist/' + file)`
-    const result = await run(process.execPath, ['--input-type=module', '-e', script], installed)
+    const result = await runNode(['--input-type=module', '-e', script], installed)
     expectExit(result, 0, 'importing every module of dist/')
   })
 

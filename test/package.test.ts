@@ -6,7 +6,6 @@
 // the working tree and a concurrent `generate` (which swaps generated/ as a whole) cannot pull files away
 // mid-build. That generated/ is what the generator emits is checked by generate.test.ts.
 
-import {spawn} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +13,7 @@ import {publint, type Message} from 'publint'
 import {formatMessage} from 'publint/utils'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {CJS_PACKAGE_JSON, packageJson, tsconfigFiles} from '../generator/emit/package-files.js'
+import {runNode, runNpm, runProcess, type ProcessRun} from './support/processes.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const generatedDir = path.join(root, 'generated')
@@ -23,45 +23,11 @@ const ATTW = path.join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist',
 const BUILD = path.join(root, 'scripts', 'build-generated.mjs')
 const NAME = 'simplex-chat-events'
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
+type Run = ProcessRun
+const run = runProcess
 
-/**
- * Child environment without the `npm_*` variables `npm test` sets: a nested npm would otherwise take the
- * root project's `npm_config_local_prefix` and friends and install into the wrong folder.
- */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value
-  }
-  return {
-    ...env,
-    NO_COLOR: '1',
-    npm_config_update_notifier: 'false',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-  }
-}
-
-/** Run a command to completion; never rejects on a non-zero exit (the caller asserts the code). */
-function run(command: string, args: readonly string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr}))
-  })
-}
-
-const node = (args: readonly string[], cwd: string) => run(process.execPath, args, cwd)
-const npm = (args: readonly string[], cwd: string) => run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, cwd)
+const node = runNode
+const npm = runNpm
 
 /** `expect(run.code)` with the output in the failure message. */
 function expectSuccess(result: Run, what: string): void {
@@ -198,7 +164,7 @@ async function consumer(scratch: string, type: 'module' | 'commonjs', tarball: s
     `${JSON.stringify({...CONSUMER_TSCONFIG, files: ['consumer.ts', other]}, null, 2)}\n`,
   )
   const install = await npm(['install', tarball, '--offline', '--no-audit', '--no-fund', '--no-package-lock'], dir)
-  const failed: Run = {code: null, stdout: '', stderr: 'not run: install failed'}
+  const failed: Run = {code: null, stdout: '', stderr: 'not run: install failed', ms: 0}
   if (install.code !== 0) return {dir, install, esm: failed, cjs: failed, typecheck: failed}
   const [esm, cjs, typecheck] = await Promise.all([
     node(['esm.mjs'], dir),
