@@ -15,7 +15,15 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import type {ValidateFunction} from 'ajv'
 
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '..', 'generated', 'schema.json')
-const REAL_VALID_FRAME = path.resolve(import.meta.dirname, '..', 'test', 'fixtures', 'frames', 'complete', 'receivedGroupInvitation-1.json')
+const REAL_VALID_FRAME = path.resolve(
+  import.meta.dirname,
+  '..',
+  'test',
+  'fixtures',
+  'frames',
+  'complete',
+  'receivedGroupInvitation-1.json',
+)
 
 /** The compiled validator and how long compiling took. */
 export interface AjvValidator {

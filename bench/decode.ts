@@ -223,7 +223,11 @@ export interface Disagreement {
  * valid events (no undocumented fields) and fails every invalid input; lenient
  * mode keeps exactly the inputs whose issues are not fatal.
  */
-export function checkAgreement(classes: Record<InputClass, BenchInput[]>, validate: Validate, zodEvent: ZodEvent): {checked: number; disagreements: Disagreement[]; notes: string[]} {
+export function checkAgreement(
+  classes: Record<InputClass, BenchInput[]>,
+  validate: Validate,
+  zodEvent: ZodEvent,
+): {checked: number; disagreements: Disagreement[]; notes: string[]} {
   const disagreements: Disagreement[] = []
   const notes: string[] = []
   let checked = 0
@@ -236,7 +240,9 @@ export function checkAgreement(classes: Record<InputClass, BenchInput[]>, valida
       const ajv = validate(input.value)
       const ajvError = ajv ? '' : ` (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message})`
       const zod = zodEvent.safeParse(input.value)
-      const zodError = zod.success ? '' : ` (${formatZodPath(zod.error.issues[0]!.path)} ${zod.error.issues[0]!.message})`
+      const zodError = zod.success
+        ? ''
+        : ` (${formatZodPath(zod.error.issues[0]!.path)} ${zod.error.issues[0]!.message})`
       const add = (detail: string) => disagreements.push({class: inputClass, input: input.label, detail})
       if (ours.ok !== expected || ajv !== expected || zod.success !== expected) {
         add(
@@ -245,16 +251,27 @@ export function checkAgreement(classes: Record<InputClass, BenchInput[]>, valida
         )
       }
       if (fromText.ok !== ours.ok) add(`decodeChatEventJson says ${fromText.ok}, decodeChatEvent says ${ours.ok}`)
-      if (input.mutation && !ours.ok && (ours.error.path !== input.mutation.path || ours.error.code !== input.mutation.code)) {
-        add(`mutation expects ${input.mutation.code} at ${input.mutation.path}; decoder reports ${ours.error.code} at ${ours.error.path}`)
+      if (
+        input.mutation &&
+        !ours.ok &&
+        (ours.error.path !== input.mutation.path || ours.error.code !== input.mutation.code)
+      ) {
+        add(
+          `mutation expects ${input.mutation.code} at ${input.mutation.path}; decoder reports ${ours.error.code} at ${ours.error.path}`,
+        )
       }
       const strict = decodeChatEvent(input.value, STRICT)
       const isRealValid = input === classes['real-valid'][0]
-      if (strict.ok !== expected && !isRealValid) add(`strict mode says ${strict.ok ? 'valid' : `invalid (${strict.error.message})`}`)
-      if (isRealValid && !strict.ok) notes.push(`strict mode rejects the real ${input.label} as designed: ${strict.error.message}`)
+      if (strict.ok !== expected && !isRealValid)
+        add(`strict mode says ${strict.ok ? 'valid' : `invalid (${strict.error.message})`}`)
+      if (isRealValid && !strict.ok)
+        notes.push(`strict mode rejects the real ${input.label} as designed: ${strict.error.message}`)
       const lenient = decodeChatEvent(input.value, LENIENT)
       const lenientExpected = expected || (input.mutation ? !input.mutation.fatal : inputClass === 'invalid')
-      if (lenient.ok !== lenientExpected) add(`lenient mode says ${lenient.ok ? 'kept' : `failed (${lenient.error.message})`}, expected ${lenientExpected ? 'kept' : 'failed'}`)
+      if (lenient.ok !== lenientExpected)
+        add(
+          `lenient mode says ${lenient.ok ? 'kept' : `failed (${lenient.error.message})`}, expected ${lenientExpected ? 'kept' : 'failed'}`,
+        )
     }
   }
   return {checked, disagreements, notes}
@@ -345,15 +362,30 @@ export async function runDecodeBench(options: DecodeBenchOptions): Promise<Decod
   let mark = performance.now()
   const zod = buildZodSchemas(inputs.schema)
   const zodBuildMs = performance.now() - mark
-  const all = contenders(validate, zod.event).filter((contender) => !options.only || options.only.includes(contender.name))
-  if (all.length === 0) throw new Error(`--only: no such contender (contenders: ${contenders(validate, zod.event).map((contender) => contender.name).join(', ')})`)
-  log(`decode: inputs ready in ${schemaAndInputsMs.toFixed(0)} ms, ajv compiled in ${ajvCompileMs.toFixed(0)} ms, zod built in ${zodBuildMs.toFixed(0)} ms`)
+  const all = contenders(validate, zod.event).filter(
+    (contender) => !options.only || options.only.includes(contender.name),
+  )
+  if (all.length === 0)
+    throw new Error(
+      `--only: no such contender (contenders: ${contenders(validate, zod.event)
+        .map((contender) => contender.name)
+        .join(', ')})`,
+    )
+  log(
+    `decode: inputs ready in ${schemaAndInputsMs.toFixed(0)} ms, ajv compiled in ${ajvCompileMs.toFixed(0)} ms, zod built in ${zodBuildMs.toFixed(0)} ms`,
+  )
 
   const agreement = checkAgreement(inputs.classes, validate, zod.event)
   log(`decode: agreement checked on ${agreement.checked} inputs: ${agreement.disagreements.length} disagreement(s)`)
 
   const batches = Object.fromEntries(
-    INPUT_CLASSES.map((inputClass) => [inputClass, {values: inputs.classes[inputClass].map((input) => input.value), texts: inputs.classes[inputClass].map((input) => input.text)}]),
+    INPUT_CLASSES.map((inputClass) => [
+      inputClass,
+      {
+        values: inputs.classes[inputClass].map((input) => input.value),
+        texts: inputs.classes[inputClass].map((input) => input.text),
+      },
+    ]),
   ) as Record<InputClass, Batch>
 
   const classes = INPUT_CLASSES.filter((inputClass) => !options.classes || options.classes.includes(inputClass))
@@ -374,7 +406,10 @@ export async function runDecodeBench(options: DecodeBenchOptions): Promise<Decod
         sink += contender.run(batch)
         times.push(performance.now() - passStart)
       }
-      passes.set(key(contender, inputClass), Math.max(1, Math.round(SAMPLE_MS / Math.min(...times.slice(-WARM_UP_PASSES)))))
+      passes.set(
+        key(contender, inputClass),
+        Math.max(1, Math.round(SAMPLE_MS / Math.min(...times.slice(-WARM_UP_PASSES)))),
+      )
     }
   }
   const warmUpMs = performance.now() - mark
@@ -383,7 +418,8 @@ export async function runDecodeBench(options: DecodeBenchOptions): Promise<Decod
   // Each round: SUB_SAMPLES sweeps over every class and contender (rotated order);
   // a contender's value for the round is its fastest sub-sample (interruptions only ever add time).
   const samples = new Map<string, {cpu: number[]; wall: number[]}>()
-  for (const inputClass of classes) for (const contender of all) samples.set(key(contender, inputClass), {cpu: [], wall: []})
+  for (const inputClass of classes)
+    for (const contender of all) samples.set(key(contender, inputClass), {cpu: [], wall: []})
   const gc = (globalThis as {gc?: () => void}).gc
   for (let round = 0; round < options.rounds; round++) {
     gc?.()
@@ -402,7 +438,10 @@ export async function runDecodeBench(options: DecodeBenchOptions): Promise<Decod
           const ops = count * batch.values.length
           const sample = {cpu: ((cpu.user + cpu.system) * 1e3) / ops, wall: (wallMs * 1e6) / ops}
           const previous = best.get(key(contender, inputClass))
-          best.set(key(contender, inputClass), previous ? {cpu: Math.min(previous.cpu, sample.cpu), wall: Math.min(previous.wall, sample.wall)} : sample)
+          best.set(
+            key(contender, inputClass),
+            previous ? {cpu: Math.min(previous.cpu, sample.cpu), wall: Math.min(previous.wall, sample.wall)} : sample,
+          )
         }
       }
     }
@@ -524,7 +563,8 @@ export function formatDecode(result: DecodeBenchResult): string {
       ? `agreement: decoder (default, text and parsed), ajv and zod agree on all ${agreement.checked} inputs; strict/lenient as expected; every mutation reported at its path`
       : `agreement: ${agreement.disagreements.length} DISAGREEMENT(S) on ${agreement.checked} inputs:`,
   )
-  for (const disagreement of agreement.disagreements) lines.push(`  [${disagreement.class}] ${disagreement.input}: ${disagreement.detail}`)
+  for (const disagreement of agreement.disagreements)
+    lines.push(`  [${disagreement.class}] ${disagreement.input}: ${disagreement.detail}`)
   for (const note of agreement.notes) lines.push(`  note: ${note}`)
   const measured = INPUT_CLASSES.filter((inputClass) => result.results.some((row) => row.class === inputClass))
   for (const inputClass of measured) {
@@ -535,7 +575,15 @@ export function formatDecode(result: DecodeBenchResult): string {
     lines.push(
       table(
         ['contender', 'input', 'ops/s', 'ns/op', '± IQR %', '× decode default', `${otherClock} ns/op`],
-        rows.map((row) => [row.contender, row.input, grouped(row.opsPerSec), grouped(row.nsPerOp), row.spreadPercent.toFixed(1), (row.nsPerOp / floor).toFixed(2), grouped(row.otherClockNsPerOp)]),
+        rows.map((row) => [
+          row.contender,
+          row.input,
+          grouped(row.opsPerSec),
+          grouped(row.nsPerOp),
+          row.spreadPercent.toFixed(1),
+          (row.nsPerOp / floor).toFixed(2),
+          grouped(row.otherClockNsPerOp),
+        ]),
       ),
     )
   }
@@ -547,7 +595,10 @@ export function formatDecode(result: DecodeBenchResult): string {
       ['ratio', ...classes],
       RATIOS.filter(([name]) => result.ratios.some((ratio) => ratio.name === name)).map(([name]) => [
         name,
-        ...classes.map((inputClass) => result.ratios.find((ratio) => ratio.class === inputClass && ratio.name === name)?.ratio.toFixed(2) ?? 'n/a'),
+        ...classes.map(
+          (inputClass) =>
+            result.ratios.find((ratio) => ratio.class === inputClass && ratio.name === name)?.ratio.toFixed(2) ?? 'n/a',
+        ),
       ]),
     ),
   )
@@ -559,7 +610,13 @@ export function formatDecode(result: DecodeBenchResult): string {
 
 if (isMain(import.meta)) {
   const options = parseOptions(process.argv.slice(2))
-  const result = await runDecodeBench({rounds: options.rounds, clock: options.clock, only: options.only, classes: options.classes, log: options.json ? undefined : (line) => console.error(line)})
+  const result = await runDecodeBench({
+    rounds: options.rounds,
+    clock: options.clock,
+    only: options.only,
+    classes: options.classes,
+    log: options.json ? undefined : (line) => console.error(line),
+  })
   console.log(options.json ? JSON.stringify(result, null, 2) : formatDecode(result))
   if (result.agreement.disagreements.length > 0) process.exitCode = 1
 }

@@ -43,7 +43,8 @@ export function generatorPrettierOptions(): prettier.Options | undefined {
 /** Milliseconds prettier takes to format every `.ts` file of a generated tree (parser `typescript`). */
 export async function formatAlone(files: ReadonlyMap<string, string>, options: prettier.Options): Promise<number> {
   const started = performance.now()
-  for (const [name, content] of files) if (name.endsWith('.ts')) await prettier.format(content, {...options, parser: 'typescript'})
+  for (const [name, content] of files)
+    if (name.endsWith('.ts')) await prettier.format(content, {...options, parser: 'typescript'})
   return performance.now() - started
 }
 
@@ -89,7 +90,10 @@ const STAGES: [keyof RoundTimes, string][] = [
   ['prettierAlone', 'prettier alone on the same output .ts files'],
 ]
 
-export async function runGenerateBench(options: {rounds: number; log?: (line: string) => void}): Promise<GenerateBenchResult> {
+export async function runGenerateBench(options: {
+  rounds: number
+  log?: (line: string) => void
+}): Promise<GenerateBenchResult> {
   const log = options.log ?? (() => {})
   const prettierOptions = generatorPrettierOptions()
   const prettierUnavailable = prettierOptions
@@ -106,7 +110,8 @@ export async function runGenerateBench(options: {rounds: number; log?: (line: st
       const ended = performance.now()
       return {generation, total: ended - started, write: ended - written}
     }
-    const prettierAlone = async (files: ReadonlyMap<string, string>) => (prettierOptions ? formatAlone(files, prettierOptions) : null)
+    const prettierAlone = async (files: ReadonlyMap<string, string>) =>
+      prettierOptions ? formatAlone(files, prettierOptions) : null
     const parseThenCheck = async () => {
       const documents = await loadSpecDirectory(PINNED_SPEC)
       const started = performance.now()
@@ -115,7 +120,8 @@ export async function runGenerateBench(options: {rounds: number; log?: (line: st
       const files = [documents.events, documents.types]
       checkSchema(schema, new Map(files.map((file) => [file.basename ?? String(file.path), file])))
       const checked = performance.now()
-      if (hasErrors(files)) throw new Error('spec/ does not parse or check: run `npx tsx generator/cli.ts schema` to see why')
+      if (hasErrors(files))
+        throw new Error('spec/ does not parse or check: run `npx tsx generator/cli.ts schema` to see why')
       return {markdownParse: parsed - started, schemaChecks: checked - parsed}
     }
 
@@ -149,7 +155,9 @@ export async function runGenerateBench(options: {rounds: number; log?: (line: st
         markdownParse: split!.markdownParse,
         schemaChecks: split!.schemaChecks,
       })
-      log(`generate: round ${round + 1}/${options.rounds}: total ${generated!.total.toFixed(0)} ms, prettier alone ${alone === null ? 'n/a' : `${(alone as number).toFixed(0)} ms`}`)
+      log(
+        `generate: round ${round + 1}/${options.rounds}: total ${generated!.total.toFixed(0)} ms, prettier alone ${alone === null ? 'n/a' : `${(alone as number).toFixed(0)} ms`}`,
+      )
     }
 
     const medians = Object.fromEntries(
@@ -191,22 +199,32 @@ export async function runGenerateBench(options: {rounds: number; log?: (line: st
 export function formatGenerate(result: GenerateBenchResult): string {
   const {medians} = result
   const lines: string[] = []
-  lines.push(`## Generation (median of ${result.rounds} rounds, ms; output: ${result.files.all} files, ${grouped(result.files.allBytes)} bytes, of which ${result.files.typescript} .ts files, ${grouped(result.files.typescriptBytes)} bytes)`)
+  lines.push(
+    `## Generation (median of ${result.rounds} rounds, ms; output: ${result.files.all} files, ${grouped(result.files.allBytes)} bytes, of which ${result.files.typescript} .ts files, ${grouped(result.files.typescriptBytes)} bytes)`,
+  )
   lines.push('')
   lines.push(
     table(
       ['stage', 'ms', '% of total'],
       STAGES.map(([key, label]) => {
         const value = medians[key]
-        return [label, value === null ? 'n/a' : value.toFixed(0), value === null ? '' : ((value / medians.total) * 100).toFixed(1)]
+        return [
+          label,
+          value === null ? 'n/a' : value.toFixed(0),
+          value === null ? '' : ((value / medians.total) * 100).toFixed(1),
+        ]
       }),
     ),
   )
-  lines.push(`parse stage split, separate calls in the same rounds: ${SPLIT.map(([key, label]) => `${label} ${medians[key]!.toFixed(0)} ms`).join(', ')}`)
+  lines.push(
+    `parse stage split, separate calls in the same rounds: ${SPLIT.map(([key, label]) => `${label} ${medians[key]!.toFixed(0)} ms`).join(', ')}`,
+  )
   lines.push(`first (cold) generation in this process: ${result.coldTotalMs.toFixed(0)} ms`)
   if (result.prettierUnavailable) {
     lines.push(`prettier alone: not measured — ${result.prettierUnavailable}`)
-    lines.push(`  (for orientation only: total ÷ the in-pipeline formatting stage = ${(medians.total / medians.format).toFixed(2)})`)
+    lines.push(
+      `  (for orientation only: total ÷ the in-pipeline formatting stage = ${(medians.total / medians.format).toFixed(2)})`,
+    )
   }
   lines.push('')
   lines.push('### Targets')

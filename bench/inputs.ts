@@ -99,11 +99,23 @@ export async function buildInputs(count = SAMPLE_COUNT, seed = SEED): Promise<Be
   const unknown: BenchInput[] = []
   events.forEach((event, index) => {
     const mutations = listMutations(schema, event, eventRoot(schema, event), random())
-    const breaking = mutations.filter((mutation) => mutation.jsonSafe && !mutation.strictOnly && mutation.kind !== 'event-tag')
+    const breaking = mutations.filter(
+      (mutation) => mutation.jsonSafe && !mutation.strictOnly && mutation.kind !== 'event-tag',
+    )
     const chosen = pickMutation(breaking, random(), random())
-    if (chosen) invalid.push(fromValue(`sample ${index} (${String(event.type)}): ${chosen.description}`, applyMutation(event, chosen), chosen))
+    if (chosen)
+      invalid.push(
+        fromValue(
+          `sample ${index} (${String(event.type)}): ${chosen.description}`,
+          applyMutation(event, chosen),
+          chosen,
+        ),
+      )
     const tag = mutations.find((mutation) => mutation.kind === 'event-tag')
-    if (tag) unknown.push(fromValue(`sample ${index} (${String(event.type)}): ${tag.description}`, applyMutation(event, tag), tag))
+    if (tag)
+      unknown.push(
+        fromValue(`sample ${index} (${String(event.type)}): ${tag.description}`, applyMutation(event, tag), tag),
+      )
   })
 
   const realValid = frame('complete', 'receivedGroupInvitation-1.json')

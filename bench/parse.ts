@@ -44,4 +44,6 @@ const middle = Math.floor(times.length / 2)
 const median = times.length % 2 === 1 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2
 const min = times[0]!
 
-console.log(`parse+check of spec/ (EVENTS.md + TYPES.md): median ${median.toFixed(1)} ms over ${runs} runs (min ${min.toFixed(1)} ms, ${WARM_UPS} warm-ups)`)
+console.log(
+  `parse+check of spec/ (EVENTS.md + TYPES.md): median ${median.toFixed(1)} ms over ${runs} runs (min ${min.toFixed(1)} ms, ${WARM_UPS} warm-ups)`,
+)

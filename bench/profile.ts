@@ -36,9 +36,12 @@ function shortUrl(url: string): string {
 export function summarize(profile: Profile, top = 25, filter?: string): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const selfMicros = new Map<number, number>()
-  profile.samples.forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)))
+  profile.samples.forEach((id, index) =>
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)),
+  )
   const all = [...selfMicros.values()].reduce((sum, value) => sum + value, 0)
-  if (filter) for (const id of selfMicros.keys()) if (!byId.get(id)!.callFrame.url.includes(filter)) selfMicros.delete(id)
+  if (filter)
+    for (const id of selfMicros.keys()) if (!byId.get(id)!.callFrame.url.includes(filter)) selfMicros.delete(id)
   const total = [...selfMicros.values()].reduce((sum, value) => sum + value, 0)
   const functions = new Map<string, number>()
   const files = new Map<string, number>()
@@ -72,4 +75,6 @@ const option = (name: string) => {
   const index = rest.indexOf(name)
   return index >= 0 ? rest[index + 1] : undefined
 }
-console.log(summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(option('--top') ?? 25), option('--filter')))
+console.log(
+  summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(option('--top') ?? 25), option('--filter')),
+)

@@ -26,20 +26,35 @@ const decode = await runDecodeBench({rounds: options.rounds, clock: options.cloc
 const generate = await runGenerateBench({rounds: options.generateRounds, log})
 log('stable shape: one real frame in a fresh process')
 // A child process: this one has seen the drawn events' many shapes, which would leave its property accesses megamorphic.
-const stableShape = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'stable-shape.ts')], {encoding: 'utf8'})
+const stableShape = execFileSync(
+  process.execPath,
+  ['--import', 'tsx', path.join(import.meta.dirname, 'stable-shape.ts')],
+  {encoding: 'utf8'},
+)
 const targets = [...decode.targets, ...generate.targets, ...size.targets]
 const elapsedMs = performance.now() - started
 
 if (options.json) {
   console.log(
     JSON.stringify(
-      {node: process.version, platform: `${process.platform} ${process.arch}`, elapsedMs, targets: targets.map((target) => ({...target, status: targetStatus(target)})), decode, generate, size, stableShape},
+      {
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+        elapsedMs,
+        targets: targets.map((target) => ({...target, status: targetStatus(target)})),
+        decode,
+        generate,
+        size,
+        stableShape,
+      },
       null,
       2,
     ),
   )
 } else {
-  console.log(`# simplex-events benchmark (node ${process.version}, ${process.platform} ${process.arch}, ${(elapsedMs / 1000).toFixed(0)} s)\n`)
+  console.log(
+    `# simplex-events benchmark (node ${process.version}, ${process.platform} ${process.arch}, ${(elapsedMs / 1000).toFixed(0)} s)\n`,
+  )
   console.log(formatDecode(decode))
   console.log('')
   console.log(stableShape)

@@ -75,7 +75,12 @@ async function distSize(): Promise<SizeBenchResult['dist']> {
 export async function runSizeBench(): Promise<SizeBenchResult> {
   const full = await bundle({entryPoints: [ENTRY], absWorkingDir: ROOT})
   const guard = await bundle({
-    stdin: {contents: GUARD_SOURCE, resolveDir: path.join(ROOT, 'bench'), sourcefile: 'bench/guard-only.ts', loader: 'ts'},
+    stdin: {
+      contents: GUARD_SOURCE,
+      resolveDir: path.join(ROOT, 'bench'),
+      sourcefile: 'bench/guard-only.ts',
+      loader: 'ts',
+    },
     absWorkingDir: ROOT,
   })
   const guardShare = guard.minified / full.minified
@@ -105,20 +110,50 @@ export function formatSize(result: SizeBenchResult): string {
     table(
       ['bundle', 'bytes', 'minified', 'min + gzip'],
       [
-        ['generated/src/index.ts (everything)', grouped(result.full.bytes), grouped(result.full.minified), grouped(result.full.gzipped)],
-        ['import {isNewChatItems} only', grouped(result.guard.bytes), grouped(result.guard.minified), grouped(result.guard.gzipped)],
+        [
+          'generated/src/index.ts (everything)',
+          grouped(result.full.bytes),
+          grouped(result.full.minified),
+          grouped(result.full.gzipped),
+        ],
+        [
+          'import {isNewChatItems} only',
+          grouped(result.guard.bytes),
+          grouped(result.guard.minified),
+          grouped(result.guard.gzipped),
+        ],
         ...(result.dist
-          ? [['generated/dist/esm/index.js (built JS, everything)', grouped(result.dist.bundle.bytes), grouped(result.dist.bundle.minified), grouped(result.dist.bundle.gzipped)]]
+          ? [
+              [
+                'generated/dist/esm/index.js (built JS, everything)',
+                grouped(result.dist.bundle.bytes),
+                grouped(result.dist.bundle.minified),
+                grouped(result.dist.bundle.gzipped),
+              ],
+            ]
           : []),
       ],
     ),
   )
   lines.push('')
-  lines.push(`guard bundle = ${(result.guardShare * 100).toFixed(2)}% of the full one (minified); what it holds: ${result.guard.inputs.map((input) => `${input.file} ${input.bytes} B`).join(', ')}`)
-  lines.push(`full bundle, largest inputs: ${result.full.inputs.slice(0, 4).map((input) => `${input.file} ${grouped(input.bytes)} B`).join(', ')}`)
-  lines.push(result.dist ? `generated/dist/esm as built by tsc: ${result.dist.files} .js files, ${grouped(result.dist.esmJsBytes)} bytes` : 'generated/dist/esm: not built (`npm run build:generated` includes it; `npm run bench` does)')
+  lines.push(
+    `guard bundle = ${(result.guardShare * 100).toFixed(2)}% of the full one (minified); what it holds: ${result.guard.inputs.map((input) => `${input.file} ${input.bytes} B`).join(', ')}`,
+  )
+  lines.push(
+    `full bundle, largest inputs: ${result.full.inputs
+      .slice(0, 4)
+      .map((input) => `${input.file} ${grouped(input.bytes)} B`)
+      .join(', ')}`,
+  )
+  lines.push(
+    result.dist
+      ? `generated/dist/esm as built by tsc: ${result.dist.files} .js files, ${grouped(result.dist.esmJsBytes)} bytes`
+      : 'generated/dist/esm: not built (`npm run build:generated` includes it; `npm run bench` does)',
+  )
   if (result.guardShare >= GUARD_SHARE) {
-    lines.push('TREE-SHAKING FAILED: the modules above keep top-level code esbuild cannot prove free of side effects (a call or `new` without /* @__PURE__ */, a class with static initializers, or a module-level statement); see the inputs of the guard bundle.')
+    lines.push(
+      'TREE-SHAKING FAILED: the modules above keep top-level code esbuild cannot prove free of side effects (a call or `new` without /* @__PURE__ */, a class with static initializers, or a module-level statement); see the inputs of the guard bundle.',
+    )
   }
   lines.push('')
   lines.push('### Targets')

@@ -14,7 +14,15 @@ import {decodeChatEvent} from '../generated/src/index.js'
 import {compileAjv} from './ajv.js'
 import {median, table} from './stats.js'
 
-const FRAME = path.resolve(import.meta.dirname, '..', 'test', 'fixtures', 'frames', 'complete', 'receivedGroupInvitation-1.json')
+const FRAME = path.resolve(
+  import.meta.dirname,
+  '..',
+  'test',
+  'fixtures',
+  'frames',
+  'complete',
+  'receivedGroupInvitation-1.json',
+)
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 15
 const text = readFileSync(FRAME, 'utf8')
 const values = Array.from({length: 200}, () => JSON.parse(text) as unknown)
@@ -42,5 +50,10 @@ for (let round = 0; round < rounds; round++) {
 }
 const nsPerOp = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]))
 console.log(`# one stable shape: real receivedGroupInvitation-1, fresh process, median of ${rounds} rounds`)
-console.log(table(['contender', 'ns/op'], Object.entries(nsPerOp).map(([name, value]) => [name, value.toFixed(0)])))
+console.log(
+  table(
+    ['contender', 'ns/op'],
+    Object.entries(nsPerOp).map(([name, value]) => [name, value.toFixed(0)]),
+  ),
+)
 console.log(`ajv ÷ decode default: ${(nsPerOp.ajv! / nsPerOp['decode default']!).toFixed(2)}`)

@@ -57,9 +57,14 @@ export function formatTarget(target: Target): string {
 export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [header, ...rows].map((row) => row.map((cell) => String(cell)))
   const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)))
-  const numeric = header.map((_, column) => rows.every((row) => typeof row[column] === 'number' || /^[\d.,×%-]+$/.test(String(row[column]))))
+  const numeric = header.map((_, column) =>
+    rows.every((row) => typeof row[column] === 'number' || /^[\d.,×%-]+$/.test(String(row[column]))),
+  )
   const line = (row: readonly string[]) =>
-    row.map((cell, column) => (numeric[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd()
+    row
+      .map((cell, column) => (numeric[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd()
   return [line(cells[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.slice(1).map(line)].join('\n')
 }
 
@@ -113,7 +118,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       const names = argv[++index]
       if (!names) throw new Error('--only: expected contender names, comma-separated')
       options.only = names.split(',').map((name) => name.trim())
-    } else throw new Error(`unknown option ${argument} (options: --json, --rounds N (≥ 7), --generate-rounds N, --clock cpu|wall, --only name,name, --classes name,name)`)
+    } else
+      throw new Error(
+        `unknown option ${argument} (options: --json, --rounds N (≥ 7), --generate-rounds N, --clock cpu|wall, --only name,name, --classes name,name)`,
+      )
   }
   return options
 }

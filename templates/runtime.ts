@@ -281,7 +281,12 @@ export function finish<T>(context: DecodeContext, value: unknown): DecodeResult<
 
 /** A failure with one issue at `key` (the envelope of a frame: never kept, whatever the mode). */
 export function failureAt(key: PathSegment | undefined, value: unknown, expected: string): DecodeFailure {
-  const error = toDecodeIssue({code: value === undefined ? 'missing' : 'type', reversedPath: key === undefined ? [] : [key], expected, value})
+  const error = toDecodeIssue({
+    code: value === undefined ? 'missing' : 'type',
+    reversedPath: key === undefined ? [] : [key],
+    expected,
+    value,
+  })
   return {ok: false, error, issues: [error]}
 }
 
@@ -291,7 +296,13 @@ export function parseJson(text: string): {ok: true; value: unknown} | DecodeFail
     return {ok: true, value: JSON.parse(text)}
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    const problem: DecodeIssue = {code: 'syntax', path: '$', expected: 'JSON text', found: reason, message: `$: not JSON (${reason})`}
+    const problem: DecodeIssue = {
+      code: 'syntax',
+      path: '$',
+      expected: 'JSON text',
+      found: reason,
+      message: `$: not JSON (${reason})`,
+    }
     return {ok: false, error: problem, issues: [problem]}
   }
 }

@@ -65,22 +65,41 @@ describe('compareSchemas: 2025-09-27 → newest', {timeout: 30_000}, () => {
 
   it('reports the four added events, safe, in document order', () => {
     const added = ofKind(changes, 'event-added')
-    expect(subjects(added)).toEqual(['event GroupLinkRelaysUpdated', 'event HostConnected', 'event HostDisconnected', 'event SubscriptionStatus'])
+    expect(subjects(added)).toEqual([
+      'event GroupLinkRelaysUpdated',
+      'event HostConnected',
+      'event HostDisconnected',
+      'event SubscriptionStatus',
+    ])
     expect(added.every((change) => change.severity === 'safe')).toBe(true)
   })
 
   it('reports no event removed, renamed or moved', () => {
-    expect(changes.filter((change) => ['event-removed', 'event-tag-changed', 'event-moved', 'event-rank-changed'].includes(change.kind))).toEqual([])
+    expect(
+      changes.filter((change) =>
+        ['event-removed', 'event-tag-changed', 'event-moved', 'event-rank-changed'].includes(change.kind),
+      ),
+    ).toEqual([])
   })
 
   it('reports the new category "Network connection events"', () => {
     expect(changes.filter((change) => change.kind.startsWith('category-'))).toEqual([
-      {kind: 'category-added', subject: 'category "Network connection events"', severity: 'safe', reason: expect.any(String)},
+      {
+        kind: 'category-added',
+        subject: 'category "Network connection events"',
+        severity: 'safe',
+        reason: expect.any(String),
+      },
     ])
   })
 
   it('reports msgSigned added, optional and safe, to seven events', () => {
-    const added = changes.filter((change) => change.kind === 'field-added' && change.subject.endsWith('.msgSigned') && change.subject.startsWith('event field '))
+    const added = changes.filter(
+      (change) =>
+        change.kind === 'field-added' &&
+        change.subject.endsWith('.msgSigned') &&
+        change.subject.startsWith('event field '),
+    )
     expect(subjects(added)).toEqual([
       'event field GroupUpdated.msgSigned',
       'event field MemberRole.msgSigned',
@@ -95,7 +114,22 @@ describe('compareSchemas: 2025-09-27 → newest', {timeout: 30_000}, () => {
 
   it('reports fourteen types added', () => {
     expect(subjects(ofKind(changes, 'type-added'))).toEqual(
-      ['ChatBotCommand', 'ChatPeerType', 'ClientNotice', 'Group', 'GroupDirectInvitation', 'GroupKeys', 'GroupRelay', 'GroupRootKey', 'GroupShortLinkInfo', 'MsgSigStatus', 'NetworkError', 'RelayStatus', 'SubscriptionStatus', 'UserChatRelay'].map((name) => `type ${name}`),
+      [
+        'ChatBotCommand',
+        'ChatPeerType',
+        'ClientNotice',
+        'Group',
+        'GroupDirectInvitation',
+        'GroupKeys',
+        'GroupRelay',
+        'GroupRootKey',
+        'GroupShortLinkInfo',
+        'MsgSigStatus',
+        'NetworkError',
+        'RelayStatus',
+        'SubscriptionStatus',
+        'UserChatRelay',
+      ].map((name) => `type ${name}`),
     )
   })
 
@@ -106,15 +140,26 @@ describe('compareSchemas: 2025-09-27 → newest', {timeout: 30_000}, () => {
   })
 
   it('reports ConnStatus changed from enum to union, breaking', () => {
-    expect(changes.find((change) => change.subject === 'type ConnStatus')).toMatchObject({kind: 'type-kind-changed', severity: 'breaking', before: 'enum', after: 'union'})
+    expect(changes.find((change) => change.subject === 'type ConnStatus')).toMatchObject({
+      kind: 'type-kind-changed',
+      severity: 'breaking',
+      before: 'enum',
+      after: 'union',
+    })
   })
 
   it('reports GroupSummary.currentMembers widened from int to int64, safe', () => {
-    expect(changes.find((change) => change.subject === 'field GroupSummary.currentMembers')).toMatchObject({kind: 'field-type-changed', severity: 'safe', before: 'int', after: 'int64'})
+    expect(changes.find((change) => change.subject === 'field GroupSummary.currentMembers')).toMatchObject({
+      kind: 'field-type-changed',
+      severity: 'safe',
+      before: 'int',
+      after: 'int64',
+    })
   })
 
   it('lists categories, then events, then types', () => {
-    const section = (change: SchemaChange) => (change.subject.startsWith('category ') ? 0 : change.subject.startsWith('event ') ? 1 : 2)
+    const section = (change: SchemaChange) =>
+      change.subject.startsWith('category ') ? 0 : change.subject.startsWith('event ') ? 1 : 2
     const sections = changes.map(section)
     expect(sections).toEqual([...sections].sort())
     expect(new Set(sections)).toEqual(new Set([0, 1, 2]))
@@ -129,13 +174,25 @@ describe('compareSchemas: seed-intermediate → newest', () => {
 
   it('reports msgSigned changed from bool to optional MsgSigStatus on six events, breaking', () => {
     const changed = ofKind(changes, 'field-type-changed')
-    expect(subjects(changed)).toEqual(['GroupUpdated', 'MemberRole', 'DeletedMember', 'DeletedMemberUser', 'GroupDeleted', 'MemberBlockedForAll'].map((event) => `event field ${event}.msgSigned`))
-    expect(changed.map((change) => [change.before, change.after, change.severity])).toEqual(Array(6).fill(['bool', 'MsgSigStatus?', 'breaking']))
+    expect(subjects(changed)).toEqual(
+      ['GroupUpdated', 'MemberRole', 'DeletedMember', 'DeletedMemberUser', 'GroupDeleted', 'MemberBlockedForAll'].map(
+        (event) => `event field ${event}.msgSigned`,
+      ),
+    )
+    expect(changed.map((change) => [change.before, change.after, change.severity])).toEqual(
+      Array(6).fill(['bool', 'MsgSigStatus?', 'breaking']),
+    )
   })
 
   it('reports msgSigned added on LeftMember, safe', () => {
     expect(ofKind(changes, 'field-added')).toEqual([
-      {kind: 'field-added', subject: 'event field LeftMember.msgSigned', severity: 'safe', after: 'MsgSigStatus?', reason: expect.any(String)},
+      {
+        kind: 'field-added',
+        subject: 'event field LeftMember.msgSigned',
+        severity: 'safe',
+        after: 'MsgSigStatus?',
+        reason: expect.any(String),
+      },
     ])
   })
 
@@ -153,9 +210,25 @@ describe('compareSchemas: a version against itself', () => {
 // Small hand-made schemas, one rule each.
 
 const at = {file: 'TYPES.md', line: 1, column: 1}
-const primitive = (name: 'int' | 'int64' | 'word32' | 'double' | 'string' | 'bool'): TypeExpression => ({kind: 'primitive', name})
-const field = (name: string, type: TypeExpression, optional = false): Field => ({name, wireName: name, optional, type, location: at})
-const record = (name: string, fields: Field[]): TypeDefinition => ({kind: 'record', name, description: [], syntax: [], location: at, fields})
+const primitive = (name: 'int' | 'int64' | 'word32' | 'double' | 'string' | 'bool'): TypeExpression => ({
+  kind: 'primitive',
+  name,
+})
+const field = (name: string, type: TypeExpression, optional = false): Field => ({
+  name,
+  wireName: name,
+  optional,
+  type,
+  location: at,
+})
+const record = (name: string, fields: Field[]): TypeDefinition => ({
+  kind: 'record',
+  name,
+  description: [],
+  syntax: [],
+  location: at,
+  fields,
+})
 const event = (name: string, overrides: Partial<EventDefinition> = {}): EventDefinition => ({
   name,
   tag: name[0]!.toLowerCase() + name.slice(1),
@@ -190,7 +263,12 @@ describe('compareSchemas: field rules', () => {
   })
 
   it('treats a widening inside an array as safe', () => {
-    expect(fieldChange(field('n', {kind: 'array', element: primitive('int')}), field('n', {kind: 'array', element: primitive('int64')})).severity).toBe('safe')
+    expect(
+      fieldChange(
+        field('n', {kind: 'array', element: primitive('int')}),
+        field('n', {kind: 'array', element: primitive('int64')}),
+      ).severity,
+    ).toBe('safe')
   })
 
   it('treats a widening that also makes the field optional as breaking', () => {
@@ -208,15 +286,24 @@ describe('compareSchemas: field rules', () => {
   })
 
   it('treats required → optional as breaking', () => {
-    expect(fieldChange(field('s', primitive('string')), field('s', primitive('string'), true))).toMatchObject({kind: 'field-made-optional', severity: 'breaking'})
+    expect(fieldChange(field('s', primitive('string')), field('s', primitive('string'), true))).toMatchObject({
+      kind: 'field-made-optional',
+      severity: 'breaking',
+    })
   })
 
   it('treats optional → required as breaking', () => {
-    expect(fieldChange(field('s', primitive('string'), true), field('s', primitive('string')))).toMatchObject({kind: 'field-made-required', severity: 'breaking'})
+    expect(fieldChange(field('s', primitive('string'), true), field('s', primitive('string')))).toMatchObject({
+      kind: 'field-made-required',
+      severity: 'breaking',
+    })
   })
 
   it('treats an added required field as breaking and an added optional one as safe', () => {
-    const changes = compareSchemas(schema([record('R', [])]), schema([record('R', [field('a', primitive('string')), field('b', primitive('string'), true)])]))
+    const changes = compareSchemas(
+      schema([record('R', [])]),
+      schema([record('R', [field('a', primitive('string')), field('b', primitive('string'), true)])]),
+    )
     expect(changes.map((change) => [change.subject, change.severity])).toEqual([
       ['field R.a', 'breaking'],
       ['field R.b', 'safe'],
@@ -224,15 +311,22 @@ describe('compareSchemas: field rules', () => {
   })
 
   it('treats a removed optional field as breaking', () => {
-    const changes = compareSchemas(schema([record('R', [field('a', primitive('string'), true)])]), schema([record('R', [])]))
-    expect(changes).toMatchObject([{kind: 'field-removed', subject: 'field R.a', severity: 'breaking', before: 'string?'}])
+    const changes = compareSchemas(
+      schema([record('R', [field('a', primitive('string'), true)])]),
+      schema([record('R', [])]),
+    )
+    expect(changes).toMatchObject([
+      {kind: 'field-removed', subject: 'field R.a', severity: 'breaking', before: 'string?'},
+    ])
   })
 })
 
 describe('compareSchemas: events, unions and enums', () => {
   it('treats an event tag change as breaking', () => {
     const changes = compareSchemas(schema([], [event('A')]), schema([], [event('A', {tag: 'renamed'})]))
-    expect(changes).toMatchObject([{kind: 'event-tag-changed', severity: 'breaking', before: '"a"', after: '"renamed"'}])
+    expect(changes).toMatchObject([
+      {kind: 'event-tag-changed', severity: 'breaking', before: '"a"', after: '"renamed"'},
+    ])
   })
 
   it('treats an event moved to another category as safe', () => {
@@ -241,15 +335,34 @@ describe('compareSchemas: events, unions and enums', () => {
   })
 
   it('treats a removed event as breaking', () => {
-    expect(compareSchemas(schema([], [event('A')]), schema([], []))).toMatchObject([{kind: 'event-removed', subject: 'event A', severity: 'breaking'}])
+    expect(compareSchemas(schema([], [event('A')]), schema([], []))).toMatchObject([
+      {kind: 'event-removed', subject: 'event A', severity: 'breaking'},
+    ])
   })
 
   it('treats a union member added as safe, removed or retagged as breaking', () => {
     const union = (members: [string, string][]): TypeDefinition => ({
-      kind: 'union', name: 'U', description: [], syntax: [], location: at,
+      kind: 'union',
+      name: 'U',
+      description: [],
+      syntax: [],
+      location: at,
       members: members.map(([name, tag]) => ({name, tag, fields: [], location: at})),
     })
-    const changes = compareSchemas(schema([union([['A', 'a'], ['B', 'b']])]), schema([union([['A', 'x'], ['C', 'c']])]))
+    const changes = compareSchemas(
+      schema([
+        union([
+          ['A', 'a'],
+          ['B', 'b'],
+        ]),
+      ]),
+      schema([
+        union([
+          ['A', 'x'],
+          ['C', 'c'],
+        ]),
+      ]),
+    )
     expect(changes.map((change) => [change.kind, change.subject, change.severity])).toEqual([
       ['member-tag-changed', 'member U.A', 'breaking'],
       ['member-added', 'member U.C', 'safe'],
@@ -258,7 +371,14 @@ describe('compareSchemas: events, unions and enums', () => {
   })
 
   it('treats an enum value added as safe and removed as breaking', () => {
-    const enumType = (values: string[]): TypeDefinition => ({kind: 'enum', name: 'E', description: [], syntax: [], location: at, values: values.map((value) => ({value, location: at}))})
+    const enumType = (values: string[]): TypeDefinition => ({
+      kind: 'enum',
+      name: 'E',
+      description: [],
+      syntax: [],
+      location: at,
+      values: values.map((value) => ({value, location: at})),
+    })
     const changes = compareSchemas(schema([enumType(['a', 'b'])]), schema([enumType(['a', 'c'])]))
     expect(changes.map((change) => [change.subject, change.severity])).toEqual([
       ['enum value E."c"', 'safe'],
@@ -269,13 +389,24 @@ describe('compareSchemas: events, unions and enums', () => {
 
 const SAMPLE: SchemaChange[] = [
   {kind: 'field-added', subject: 'field R.b', severity: 'safe', after: 'string?', reason: 'optional'},
-  {kind: 'field-type-changed', subject: 'field R.a', severity: 'breaking', before: 'string', after: 'bool', reason: 'gets T | undefined'},
+  {
+    kind: 'field-type-changed',
+    subject: 'field R.a',
+    severity: 'breaking',
+    before: 'string',
+    after: 'bool',
+    reason: 'gets T | undefined',
+  },
 ]
 
 describe('formatChanges', () => {
   it('text: a summary line, then breaking changes first', () => {
     const lines = formatChanges(SAMPLE, 'text', false).trimEnd().split('\n')
-    expect(lines).toEqual(['2 changes: 1 breaking, 1 safe', 'BREAKING  field R.a type changed: string → bool — gets T | undefined', 'safe      field R.b added: string? — optional'])
+    expect(lines).toEqual([
+      '2 changes: 1 breaking, 1 safe',
+      'BREAKING  field R.a type changed: string → bool — gets T | undefined',
+      'safe      field R.b added: string? — optional',
+    ])
   })
 
   it('text: colours breaking changes red only when asked', () => {
@@ -285,7 +416,9 @@ describe('formatChanges', () => {
 
   it('markdown: a table per severity with pipes escaped', () => {
     const markdown = formatChanges(SAMPLE, 'markdown', true)
-    expect(markdown).toContain('### Breaking changes (1)\n\n| Change | Subject | Before | After | Why |\n| --- | --- | --- | --- | --- |\n| type changed | `field R.a` | `string` | `bool` | gets T \\| undefined |')
+    expect(markdown).toContain(
+      '### Breaking changes (1)\n\n| Change | Subject | Before | After | Why |\n| --- | --- | --- | --- | --- |\n| type changed | `field R.a` | `string` | `bool` | gets T \\| undefined |',
+    )
     expect(markdown).toContain('### Safe changes (1)')
     expect(markdown).not.toContain('\u001b[')
   })
@@ -313,7 +446,9 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
   })
 
   it('exits 1 on breaking changes by default, saying how many', async () => {
-    const breaking = compareSchemas(await schemaOf(SEPT_2025), await schemaOf(NEWEST)).filter((change) => change.severity === 'breaking').length
+    const breaking = compareSchemas(await schemaOf(SEPT_2025), await schemaOf(NEWEST)).filter(
+      (change) => change.severity === 'breaking',
+    ).length
     const result = await run('diff', SEPT_2025, NEWEST)
     expect(breaking).toBeGreaterThan(0)
     expect([result.code, result.stderr]).toEqual([1, `${breaking} breaking changes (--fail-on breaking)\n`])
@@ -331,7 +466,10 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
 
   it('passes only safe changes with --fail-on breaking', async () => {
     const result = await run('diff', WITHOUT_LEFT_MEMBER_SIGNATURE, NEWEST)
-    expect([result.code, result.stdout]).toEqual([0, expect.stringMatching(/^1 change: 0 breaking, 1 safe\nsafe {6}event field LeftMember\.msgSigned added/)])
+    expect([result.code, result.stdout]).toEqual([
+      0,
+      expect.stringMatching(/^1 change: 0 breaking, 1 safe\nsafe {6}event field LeftMember\.msgSigned added/),
+    ])
   })
 
   it('fails on only safe changes with --fail-on any', async () => {
@@ -346,7 +484,9 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
 
   it('prints a markdown table', async () => {
     const result = await run('diff', SEED, NEWEST, '--format', 'markdown')
-    expect(result.stdout).toContain('| type changed | `event field GroupUpdated.msgSigned` | `bool` | `MsgSigStatus?` |')
+    expect(result.stdout).toContain(
+      '| type changed | `event field GroupUpdated.msgSigned` | `bool` | `MsgSigStatus?` |',
+    )
   })
 
   it('rejects an unknown --format as a usage error', async () => {
@@ -361,7 +501,11 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
 
   it('exits 2 naming a missing folder', async () => {
     const missing = path.join(temp, 'missing')
-    expect(await run('diff', missing, NEWEST)).toEqual({code: 2, stdout: '', stderr: `simplex-events: spec folder ${missing} does not exist\n`})
+    expect(await run('diff', missing, NEWEST)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `simplex-events: spec folder ${missing} does not exist\n`,
+    })
   })
 
   it('exits 2 with located errors when a version does not parse', async () => {

@@ -7,8 +7,12 @@ import {loadSchema, sampleEvents} from './support/arbitraries.js'
 import {applyMutation, eventRoot, listMutations} from './support/mutations.js'
 
 const root = path.resolve(import.meta.dirname, '..')
-const jsonSchema = JSON.parse(readFileSync(path.join(root, 'generated', 'schema.json'), 'utf8')) as Record<string, unknown>
-const frame = (name: string): unknown => JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'frames', name), 'utf8'))
+const jsonSchema = JSON.parse(readFileSync(path.join(root, 'generated', 'schema.json'), 'utf8')) as Record<
+  string,
+  unknown
+>
+const frame = (name: string): unknown =>
+  JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'frames', name), 'utf8'))
 
 // ajv/dist/2020.js is CommonJS: under NodeNext the default import is `module.exports`, whose `default` is the class.
 const validate = new Ajv2020.default({discriminator: true, allErrors: false, strict: false}).compile(jsonSchema)

@@ -93,27 +93,39 @@ describe('loadSpec from a URL', () => {
   })
 
   it('reports an HTTP error status', async () => {
-    expect(await inputErrorOf(loadSpec(`${base}missing/`))).toMatch(new RegExp(`^GET ${base}missing/(EVENTS|TYPES)\\.md: HTTP 404 Not Found$`))
+    expect(await inputErrorOf(loadSpec(`${base}missing/`))).toMatch(
+      new RegExp(`^GET ${base}missing/(EVENTS|TYPES)\\.md: HTTP 404 Not Found$`),
+    )
   })
 
   it('times out on a server that never answers', async () => {
-    expect(await inputErrorOf(loadSpec(`${base}hang/`, {timeoutMs: 200}))).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/hang\/(EVENTS|TYPES)\.md: timed out after 200 ms$/)
+    expect(await inputErrorOf(loadSpec(`${base}hang/`, {timeoutMs: 200}))).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/hang\/(EVENTS|TYPES)\.md: timed out after 200 ms$/,
+    )
   })
 
   it('rejects an HTML page served as text/html', async () => {
-    expect(await inputErrorOf(loadSpec(`${base}html/`))).toMatch(/: expected markdown \((EVENTS|TYPES)\.md\), got text\/html$/)
+    expect(await inputErrorOf(loadSpec(`${base}html/`))).toMatch(
+      /: expected markdown \((EVENTS|TYPES)\.md\), got text\/html$/,
+    )
   })
 
   it('rejects an HTML page served as text/plain', async () => {
-    expect(await inputErrorOf(loadSpec(`${base}html-as-text/`))).toMatch(/: expected markdown \((EVENTS|TYPES)\.md\), got text\/html$/)
+    expect(await inputErrorOf(loadSpec(`${base}html-as-text/`))).toMatch(
+      /: expected markdown \((EVENTS|TYPES)\.md\), got text\/html$/,
+    )
   })
 
   it('rejects a JSON answer', async () => {
-    expect(await inputErrorOf(loadSpec(`${base}json/`))).toMatch(/: expected markdown \((EVENTS|TYPES)\.md\), got application\/json$/)
+    expect(await inputErrorOf(loadSpec(`${base}json/`))).toMatch(
+      /: expected markdown \((EVENTS|TYPES)\.md\), got application\/json$/,
+    )
   })
 
   it('rejects text that does not open with a "# " heading', async () => {
-    expect(await inputErrorOf(loadSpec(`${base}no-heading/`))).toMatch(/: expected markdown \((EVENTS|TYPES)\.md\), got text not starting with a "# " heading: "Just some text\.\\n"$/)
+    expect(await inputErrorOf(loadSpec(`${base}no-heading/`))).toMatch(
+      /: expected markdown \((EVENTS|TYPES)\.md\), got text not starting with a "# " heading: "Just some text\.\\n"$/,
+    )
   })
 
   it('reports a refused connection as a network error', async () => {

@@ -68,7 +68,10 @@ function applyEdit(testCase: MalformedCase): EditedDocument {
   const original = ORIGINAL[testCase.file]
   const index = original.indexOf(testCase.find)
   expect(index, `\`${testCase.find}\` must occur in ${testCase.file}`).toBeGreaterThanOrEqual(0)
-  expect(original.indexOf(testCase.find, index + 1), `\`${testCase.find}\` must occur only once in ${testCase.file}`).toBe(-1)
+  expect(
+    original.indexOf(testCase.find, index + 1),
+    `\`${testCase.find}\` must occur only once in ${testCase.file}`,
+  ).toBe(-1)
   const text = original.slice(0, index) + testCase.replace + original.slice(index + testCase.find.length)
   expect(text).not.toBe(original)
   const lines = text.split('\n')
@@ -90,7 +93,8 @@ function expectedError(testCase: MalformedCase, edited: EditedDocument): Located
   if ('lineOfEdit' in testCase.at) {
     const {lineOfEdit, nth} = testCase.at
     const offsets = testCase.replace.split('\n').flatMap((text, offset) => (text === lineOfEdit ? [offset] : []))
-    if (nth === undefined) expect(offsets, `\`${lineOfEdit}\` must be exactly one line of the replacement`).toHaveLength(1)
+    if (nth === undefined)
+      expect(offsets, `\`${lineOfEdit}\` must be exactly one line of the replacement`).toHaveLength(1)
     const offset = offsets[(nth ?? 1) - 1]
     expect(offset, `\`${lineOfEdit}\` must occur ${nth ?? 1} time(s) in the replacement`).toBeDefined()
     line = edited.editLine + offset!
@@ -180,7 +184,8 @@ const CASES: MalformedCase[] = [
     replace: '- businessAddress: int32\n',
     at: {lineOfEdit: '- businessAddress: int32'},
     column: {after: '- businessAddress: '},
-    reason: 'Unknown primitive type `int32` (expected a link to a type or one of bool, string, int, int64, word32, double, JSONObject, UTCTime)',
+    reason:
+      'Unknown primitive type `int32` (expected a link to a type or one of bool, string, int, int64, word32, double, JSONObject, UTCTime)',
     ruleId: 'field-line',
   },
   {
@@ -234,7 +239,7 @@ const CASES: MalformedCase[] = [
     ruleId: 'field-line',
   },
   {
-    title: 'a stray list after an event\'s field list',
+    title: "a stray list after an event's field list",
     file: 'EVENTS.md',
     find: '- userCustomProfile: [Profile](./TYPES.md#profile)?\n',
     replace: '- userCustomProfile: [Profile](./TYPES.md#profile)?\n\n* extra: bool\n',
@@ -247,7 +252,8 @@ const CASES: MalformedCase[] = [
     title: 'unclosed bracket `[[AChatItem](...)`',
     file: 'EVENTS.md',
     find: 'Received message(s).\n\n**Record type**:\n- type: "newChatItems"\n- user: [User](./TYPES.md#user)\n- chatItems: [[AChatItem](./TYPES.md#achatitem)]\n',
-    replace: 'Received message(s).\n\n**Record type**:\n- type: "newChatItems"\n- user: [User](./TYPES.md#user)\n- chatItems: [[AChatItem](./TYPES.md#achatitem)\n',
+    replace:
+      'Received message(s).\n\n**Record type**:\n- type: "newChatItems"\n- user: [User](./TYPES.md#user)\n- chatItems: [[AChatItem](./TYPES.md#achatitem)\n',
     at: {lineOfEdit: '- chatItems: [[AChatItem](./TYPES.md#achatitem)'},
     column: {after: '- chatItems: [[AChatItem](./TYPES.md#achatitem)'},
     // The outer `[` opens at column 14 of that line; its line is filled in below.
@@ -301,7 +307,8 @@ const CASES: MalformedCase[] = [
     replace: '## BlockingReason\n\n**Foo type**:\n- "spam"\n- "content"\n',
     at: {lineOfEdit: '**Foo type**:'},
     column: 1,
-    reason: 'Unknown section `**Foo type**:` in type `BlockingReason` (expected Record type, Discriminated union type or Enum type)',
+    reason:
+      'Unknown section `**Foo type**:` in type `BlockingReason` (expected Record type, Discriminated union type or Enum type)',
     ruleId: 'unknown-kind',
     scope: 'section',
   },
@@ -322,7 +329,8 @@ const CASES: MalformedCase[] = [
     replace: '## BlockingReason\n\nWhy a member was blocked.\n',
     at: {lineOfEdit: '## BlockingReason'},
     column: 1,
-    reason: 'Type `BlockingReason` has no kind (expected `**Record type**:`, `**Discriminated union type**:` or `**Enum type**:`)',
+    reason:
+      'Type `BlockingReason` has no kind (expected `**Record type**:`, `**Discriminated union type**:` or `**Enum type**:`)',
     ruleId: 'type-kind',
     scope: 'section',
   },
@@ -338,7 +346,12 @@ const CASES: MalformedCase[] = [
     scope: 'section',
     // With no `## BlockingReason` left, its table-of-contents entry points nowhere.
     also: (edited) => [
-      {line: edited.lineOf('- [BlockingReason](#blockingreason)'), column: 1, reason: 'Type `BlockingReason` is in the table of contents but has no section', ruleId: 'toc'},
+      {
+        line: edited.lineOf('- [BlockingReason](#blockingreason)'),
+        column: 1,
+        reason: 'Type `BlockingReason` is in the table of contents but has no section',
+        ruleId: 'toc',
+      },
     ],
   },
   {
@@ -400,14 +413,21 @@ describe.each(CASES)('$title', (testCase) => {
 
   if ((testCase.scope ?? 'only') === 'only') {
     it('reports nothing else', () => {
-      expect(errors).toEqual([expected, ...(testCase.also?.(edited) ?? []).map((error) => ({file: testCase.file, ...error}))])
+      expect(errors).toEqual([
+        expected,
+        ...(testCase.also?.(edited) ?? []).map((error) => ({file: testCase.file, ...error})),
+      ])
     })
   } else {
     it('reports nothing outside the edited section, except the listed consequences', () => {
       const [first, last] = sectionAround(testCase, edited)
       const also = (testCase.also?.(edited) ?? []).map((error) => ({file: testCase.file, ...error}))
       for (const error of also) expect(errors).toContainEqual(error)
-      const outside = errors.filter((error) => !also.some((allowed) => JSON.stringify(allowed) === JSON.stringify(error)) && (error.file !== testCase.file || error.line < first || error.line > last))
+      const outside = errors.filter(
+        (error) =>
+          !also.some((allowed) => JSON.stringify(allowed) === JSON.stringify(error)) &&
+          (error.file !== testCase.file || error.line < first || error.line > last),
+      )
       expect(outside).toEqual([])
     })
   }
@@ -417,13 +437,17 @@ describe.each(CASES)('$title', (testCase) => {
     expect({code, stdout}).toEqual({code: 2, stdout: ''})
     const diagnostics = diagnosticsOnStderr(stderr)
     const at = `${testCase.file}:${expected.line}:${expected.column}`
-    expect(diagnostics.find((diagnostic) => diagnostic.at === at)?.text, `${at} on stderr:\n${stderr}`).toContain(expected.reason)
+    expect(diagnostics.find((diagnostic) => diagnostic.at === at)?.text, `${at} on stderr:\n${stderr}`).toContain(
+      expected.reason,
+    )
   })
 
   it('prints on stderr exactly the locations the parser reported', async () => {
     const {stderr} = await cli()
     const sorted = (locations: string[]) => [...locations].sort()
-    expect(sorted(diagnosticsOnStderr(stderr).map((diagnostic) => diagnostic.at))).toEqual(sorted(errors.map((error) => `${error.file}:${error.line}:${error.column}`)))
+    expect(sorted(diagnosticsOnStderr(stderr).map((diagnostic) => diagnostic.at))).toEqual(
+      sorted(errors.map((error) => `${error.file}:${error.line}:${error.column}`)),
+    )
   })
 })
 

@@ -26,7 +26,9 @@ function schemaOf(paths: {events: string; types: string}): Schema {
     types: new VFile({path: 'TYPES.md', value: read(paths.types)}),
   })
   if (!result.ok) {
-    const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`))
+    const messages = result.files.flatMap((file) =>
+      file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`),
+    )
     expect.fail(`expected ${paths.events} + ${paths.types} to parse, got:\n${messages.join('\n')}`)
   }
   return result.schema
@@ -120,7 +122,11 @@ describe('newest docs (spec/)', () => {
 
   it('reads `{string : [CIMention](#cimention)}` as a map from string to a reference', () => {
     const maps = allFields(schema).filter((field) => field.type.kind === 'map')
-    expect(maps[0]!.type).toEqual({kind: 'map', key: 'string', value: {kind: 'reference', name: 'CIMention', href: '#cimention'}})
+    expect(maps[0]!.type).toEqual({
+      kind: 'map',
+      key: 'string',
+      value: {kind: 'reference', name: 'CIMention', href: '#cimention'},
+    })
   })
 
   it('has 5 types with a Syntax block', () => {
@@ -201,7 +207,7 @@ describe('newest docs (spec/)', () => {
     ])
   })
 
-  it('keeps an event\'s description paragraphs as markdown source, in order', () => {
+  it("keeps an event's description paragraphs as markdown source, in order", () => {
     expect(eventNamed(schema, 'ReceivedContactRequest').description).toEqual([
       'Contact request received.',
       'This event is only sent when auto-accept is disabled.',
@@ -209,7 +215,7 @@ describe('newest docs (spec/)', () => {
     ])
   })
 
-  it('keeps a type\'s description paragraph', () => {
+  it("keeps a type's description paragraph", () => {
     expect(typeNamed(schema, 'ChatItemDeletion').description).toEqual(['Message deletion result.'])
   })
 
@@ -217,11 +223,14 @@ describe('newest docs (spec/)', () => {
     expect(typeNamed(schema, 'AChatItem').description).toEqual([])
   })
 
-  it('reads a Syntax block\'s fence language and code (null language for the plain grammar)', () => {
+  it("reads a Syntax block's fence language and code (null language for the plain grammar)", () => {
     expect(typeNamed(schema, 'ChatDeleteMode').syntax).toEqual([
       {lang: null, code: 'full|entity|messages[ notify=off]'},
       {lang: 'javascript', code: "type + (type == 'messages' ? '' : (!notify ? ' notify=off' : '')) // JavaScript"},
-      {lang: 'python', code: "str(type) + ('' if str(type) == 'messages' else (' notify=off' if not notify else '')) # Python"},
+      {
+        lang: 'python',
+        code: "str(type) + ('' if str(type) == 'messages' else (' notify=off' if not notify else '')) # Python",
+      },
     ])
   })
 
@@ -262,7 +271,9 @@ describe('2025-09-27 docs', () => {
   it('finds the unnamed fields in AgentCryptoError members RATCHET_EARLIER and RATCHET_SKIPPED', () => {
     const type = typeNamed(schema, 'AgentCryptoError')
     const members = type.kind === 'union' ? type.members : []
-    const owners = members.filter((member) => member.fields.some((field) => field.name === '')).map((member) => [member.name, member.tag])
+    const owners = members
+      .filter((member) => member.fields.some((field) => field.name === ''))
+      .map((member) => [member.name, member.tag])
     expect(owners).toEqual([
       ['RATCHET_EARLIER', 'RATCHET_EARLIER'],
       ['RATCHET_SKIPPED', 'RATCHET_SKIPPED'],
@@ -272,7 +283,14 @@ describe('2025-09-27 docs', () => {
 
 describe('seed-intermediate EVENTS.md with the newest TYPES.md', () => {
   const schema = schemaOf(SEED)
-  const GROUP_EVENTS_WITH_MSG_SIGNED = ['GroupUpdated', 'MemberRole', 'DeletedMember', 'DeletedMemberUser', 'GroupDeleted', 'MemberBlockedForAll']
+  const GROUP_EVENTS_WITH_MSG_SIGNED = [
+    'GroupUpdated',
+    'MemberRole',
+    'DeletedMember',
+    'DeletedMemberUser',
+    'GroupDeleted',
+    'MemberBlockedForAll',
+  ]
 
   it('parses', () => {
     expect(schema.events).toHaveLength(49)
@@ -280,13 +298,18 @@ describe('seed-intermediate EVENTS.md with the newest TYPES.md', () => {
 
   it('has `msgSigned` on exactly six group events', () => {
     const carriers = schema.events.filter((event) => event.fields.some((field) => field.name === 'msgSigned'))
-    expect(carriers.map((event) => [event.name, event.category])).toEqual(GROUP_EVENTS_WITH_MSG_SIGNED.map((name) => [name, 'Group events']))
+    expect(carriers.map((event) => [event.name, event.category])).toEqual(
+      GROUP_EVENTS_WITH_MSG_SIGNED.map((name) => [name, 'Group events']),
+    )
   })
 
   it('reads `msgSigned` as a required bool on each of them', () => {
     const fields = GROUP_EVENTS_WITH_MSG_SIGNED.map((name) => fieldNamed(eventNamed(schema, name).fields, 'msgSigned'))
     for (const field of fields) {
-      expect({optional: field.optional, type: field.type}).toEqual({optional: false, type: {kind: 'primitive', name: 'bool'}})
+      expect({optional: field.optional, type: field.type}).toEqual({
+        optional: false,
+        type: {kind: 'primitive', name: 'bool'},
+      })
     }
   })
 
@@ -302,7 +325,10 @@ describe('serialisation', () => {
   })
 
   it('records the schema version and the sha256 of both documents', () => {
-    const sha256 = (relative: string) => createHash('sha256').update(readFileSync(path.join(root, relative))).digest('hex')
+    const sha256 = (relative: string) =>
+      createHash('sha256')
+        .update(readFileSync(path.join(root, relative)))
+        .digest('hex')
     const json = JSON.parse(serializeSchema(newest())) as Schema
     expect({schemaVersion: json.schemaVersion, sources: json.sources}).toEqual({
       schemaVersion: SCHEMA_VERSION,

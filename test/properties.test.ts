@@ -47,8 +47,34 @@ if (!Number.isSafeInteger(SEED)) throw new Error(`PROPERTY_SEED must be an integ
 
 /** Runs of each property. Per-type runs are per type (179 types). */
 const RUNS = FULL
-  ? {validEvents: 6000, mutations: 30_000, mutationPairs: 5000, typeValid: 25, typeMutations: 15, jsonValues: 12_000, anything: 12_000, eventShaped: 8000, randomMutations: 8000, strings: 10_000, nearJson: 6000, frames: 8000}
-  : {validEvents: 500, mutations: 2000, mutationPairs: 400, typeValid: 3, typeMutations: 2, jsonValues: 1000, anything: 1000, eventShaped: 600, randomMutations: 600, strings: 800, nearJson: 400, frames: 600}
+  ? {
+      validEvents: 6000,
+      mutations: 30_000,
+      mutationPairs: 5000,
+      typeValid: 25,
+      typeMutations: 15,
+      jsonValues: 12_000,
+      anything: 12_000,
+      eventShaped: 8000,
+      randomMutations: 8000,
+      strings: 10_000,
+      nearJson: 6000,
+      frames: 8000,
+    }
+  : {
+      validEvents: 500,
+      mutations: 2000,
+      mutationPairs: 400,
+      typeValid: 3,
+      typeMutations: 2,
+      jsonValues: 1000,
+      anything: 1000,
+      eventShaped: 600,
+      randomMutations: 600,
+      strings: 800,
+      nearJson: 400,
+      frames: 600,
+    }
 
 /** Inputs that must have been checked by the end of the file. */
 const TARGET = FULL ? 100_000 : 5000
@@ -79,7 +105,8 @@ const checkedBy: Record<string, number> = {}
 /** Stable per-property seed: the global seed mixed with the property's label. */
 function seedFor(label: string): number {
   let hash = SEED | 0
-  for (let position = 0; position < label.length; position++) hash = Math.imul(hash ^ label.charCodeAt(position), 0x01000193)
+  for (let position = 0; position < label.length; position++)
+    hash = Math.imul(hash ^ label.charCodeAt(position), 0x01000193)
   return hash | 0
 }
 
@@ -131,12 +158,21 @@ function checkIssue(issue: DecodeIssue): void {
   assert.ok(issue.expected.length > 0, 'empty expected')
   assert.equal(typeof issue.found, 'string')
   assert.equal(typeof issue.message, 'string')
-  assert.ok(issue.message.startsWith(`${issue.path}: `), `message ${JSON.stringify(issue.message)} does not start with its path`)
+  assert.ok(
+    issue.message.startsWith(`${issue.path}: `),
+    `message ${JSON.stringify(issue.message)} does not start with its path`,
+  )
   if (issue.code === 'missing') assert.equal(issue.found, 'missing')
 }
 
 /** A result of `decodeChatEvent` / `decode<Type>` is well-formed for its mode. */
-function checkResult(result: DecodeResult<unknown>, input: unknown, mode: DecodeMode, allErrors: boolean, sameValue = true): void {
+function checkResult(
+  result: DecodeResult<unknown>,
+  input: unknown,
+  mode: DecodeMode,
+  allErrors: boolean,
+  sameValue = true,
+): void {
   assert.ok(result !== null && typeof result === 'object', 'result is not an object')
   assert.ok(Array.isArray(result.issues), 'issues is not an array')
   for (const issue of result.issues) checkIssue(issue)
@@ -151,8 +187,13 @@ function checkResult(result: DecodeResult<unknown>, input: unknown, mode: Decode
     assert.ok(result.issues.length >= 1, 'a failure without issues')
     assert.ok(result.error === result.issues[0], 'error is not issues[0]')
     if (mode !== 'lenient' && !allErrors) assert.equal(result.issues.length, 1, 'more than one issue without allErrors')
-    if (mode !== 'strict') assert.ok(!result.issues.some((issue) => issue.code === 'extra'), 'extra outside strict mode')
-    if (mode === 'lenient') assert.ok(result.issues.some((issue) => issue.path === '$' || issue.code === 'unknown-event'), 'lenient failed without a fatal issue')
+    if (mode !== 'strict')
+      assert.ok(!result.issues.some((issue) => issue.code === 'extra'), 'extra outside strict mode')
+    if (mode === 'lenient')
+      assert.ok(
+        result.issues.some((issue) => issue.path === '$' || issue.code === 'unknown-event'),
+        'lenient failed without a fatal issue',
+      )
   }
 }
 
@@ -175,13 +216,18 @@ function decodeEverywhere(decode: Decoder, input: unknown): Record<DecodeMode, D
     checkResult(all[mode], input, mode, true)
     // allErrors only changes how many issues are collected.
     assert.equal(all[mode].ok, results[mode].ok, `${mode}: allErrors changes ok`)
-    if (!results[mode].ok) assert.deepEqual(all[mode].issues[0], results[mode].issues[0], `${mode}: allErrors changes the first issue`)
+    if (!results[mode].ok)
+      assert.deepEqual(all[mode].issues[0], results[mode].issues[0], `${mode}: allErrors changes the first issue`)
   }
   // Stricter modes fail at least as often.
   if (results.strict.ok) assert.ok(results.default.ok, 'strict passes but default fails')
   if (results.default.ok) assert.ok(results.lenient.ok, 'default passes but lenient fails')
   // Lenient collects exactly what default mode collects with allErrors.
-  assert.deepEqual(plainIssues(results.lenient.issues), plainIssues(all.default.issues), 'lenient issues differ from default allErrors')
+  assert.deepEqual(
+    plainIssues(results.lenient.issues),
+    plainIssues(all.default.issues),
+    'lenient issues differ from default allErrors',
+  )
   // Strict with allErrors finds what default does, plus extra fields.
   assert.deepEqual(
     plainIssues(all.strict.issues.filter((issue) => issue.code !== 'extra')),
@@ -220,22 +266,30 @@ function checkEventJson(text: string): void {
 }
 
 /** The frame decoder, re-derived from its documentation. */
-function expectedFrame(text: string, mode: DecodeMode): {kind: FrameResult['kind']; corrId?: unknown; type?: unknown; code?: string; path?: string; issues?: object[]} {
+function expectedFrame(
+  text: string,
+  mode: DecodeMode,
+): {kind: FrameResult['kind']; corrId?: unknown; type?: unknown; code?: string; path?: string; issues?: object[]} {
   let frame: unknown
   try {
     frame = JSON.parse(text)
   } catch {
     return {kind: 'error', code: 'syntax', path: '$'}
   }
-  if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) return {kind: 'error', code: 'type', path: '$'}
+  if (typeof frame !== 'object' || frame === null || Array.isArray(frame))
+    return {kind: 'error', code: 'type', path: '$'}
   const {corrId, resp} = frame as Record<string, unknown>
   if (corrId !== undefined && typeof corrId !== 'string') return {kind: 'error', code: 'type', path: '$.corrId'}
-  if (typeof resp !== 'object' || resp === null || Array.isArray(resp)) return {kind: 'error', code: resp === undefined ? 'missing' : 'type', path: '$.resp'}
+  if (typeof resp !== 'object' || resp === null || Array.isArray(resp))
+    return {kind: 'error', code: resp === undefined ? 'missing' : 'type', path: '$.resp'}
   const tag = (resp as Record<string, unknown>).type
-  if (corrId !== undefined || typeof tag !== 'string' || !EVENT_TAG_SET.has(tag)) return {kind: 'reply', corrId, type: typeof tag === 'string' ? tag : undefined}
+  if (corrId !== undefined || typeof tag !== 'string' || !EVENT_TAG_SET.has(tag))
+    return {kind: 'reply', corrId, type: typeof tag === 'string' ? tag : undefined}
   const direct = lib.decodeChatEvent(resp, {mode})
   const issues = direct.issues.map(({code, path, expected, found}) => ({code, path: underResp(path), expected, found}))
-  return direct.ok ? {kind: 'event', issues} : {kind: 'error', code: direct.error.code, path: underResp(direct.error.path), issues}
+  return direct.ok
+    ? {kind: 'event', issues}
+    : {kind: 'error', code: direct.error.code, path: underResp(direct.error.path), issues}
 }
 
 /** Everything `decodeFrame` must do with `text`. */
@@ -252,7 +306,10 @@ function checkFrame(text: string): FrameResult[] {
         break
       case 'event':
         assert.equal(typeof result.event.type, 'string')
-        assert.deepEqual(result.issues.map(({code, path, expected: what, found}) => ({code, path, expected: what, found})), expected.issues)
+        assert.deepEqual(
+          result.issues.map(({code, path, expected: what, found}) => ({code, path, expected: what, found})),
+          expected.issues,
+        )
         for (const issue of result.issues) checkIssue(issue)
         if (mode !== 'lenient') assert.equal(result.issues.length, 0)
         break
@@ -261,7 +318,11 @@ function checkFrame(text: string): FrameResult[] {
         assert.equal(result.error.path, expected.path, `decodeFrame (${mode}) error path`)
         assert.ok(result.error === result.issues[0], 'error is not issues[0]')
         for (const issue of result.issues) checkIssue(issue)
-        if (expected.issues) assert.deepEqual(result.issues.map(({code, path, expected: what, found}) => ({code, path, expected: what, found})), expected.issues)
+        if (expected.issues)
+          assert.deepEqual(
+            result.issues.map(({code, path, expected: what, found}) => ({code, path, expected: what, found})),
+            expected.issues,
+          )
         break
     }
     return result
@@ -331,12 +392,17 @@ function checkMutation(decode: Decoder, mutated: unknown, mutation: Mutation): v
     for (const allErrors of [false, true]) {
       const result = decode(mutated, {mode, allErrors})
       checkResult(result, mutated, mode, allErrors)
-      const fails = mode === 'strict' || (mode === 'default' && !mutation.strictOnly) || (mode === 'lenient' && mutation.fatal)
+      const fails =
+        mode === 'strict' || (mode === 'default' && !mutation.strictOnly) || (mode === 'lenient' && mutation.fatal)
       if (fails) {
         if (result.ok) assert.fail(`${where}: ${mode} mode passed (issues ${JSON.stringify(result.issues)})`)
         assert.equal(result.error.path, mutation.path, `${where}: ${mode} error path (${result.error.message})`)
         assert.equal(result.error.code, mutation.code, `${where}: ${mode} error code (${result.error.message})`)
-        assert.equal(result.issues.length, 1, `${where}: ${mode}: one mutation, one issue: ${JSON.stringify(plainIssues(result.issues))}`)
+        assert.equal(
+          result.issues.length,
+          1,
+          `${where}: ${mode}: one mutation, one issue: ${JSON.stringify(plainIssues(result.issues))}`,
+        )
       } else if (mutation.strictOnly) {
         if (!result.ok) assert.fail(`${where}: ${mode} mode failed: ${result.error.message}`)
         assert.equal(result.issues.length, 0, `${where}: ${mode}: issues ${JSON.stringify(result.issues)}`)
@@ -360,8 +426,10 @@ function checkMutation(decode: Decoder, mutated: unknown, mutation: Mutation): v
  * decoder does not look into a member it cannot identify).
  */
 function independent(a: Mutation, b: Mutation): boolean {
-  const isPrefix = (prefix: readonly PathSegment[], of: readonly PathSegment[]) => prefix.length <= of.length && prefix.every((segment, position) => of[position] === segment)
-  const scope = (mutation: Mutation) => (mutation.kind === 'union-tag' ? mutation.segments.slice(0, -1) : mutation.segments)
+  const isPrefix = (prefix: readonly PathSegment[], of: readonly PathSegment[]) =>
+    prefix.length <= of.length && prefix.every((segment, position) => of[position] === segment)
+  const scope = (mutation: Mutation) =>
+    mutation.kind === 'union-tag' ? mutation.segments.slice(0, -1) : mutation.segments
   return !isPrefix(scope(a), b.segments) && !isPrefix(scope(b), a.segments)
 }
 
@@ -387,7 +455,16 @@ describe('single mutations of valid events', () => {
         }
       })
       // Every kind of mutation was exercised.
-      expect(Object.keys(kinds).sort()).toEqual(['array-element', 'drop-field', 'event-tag', 'extra-field', 'union-tag', 'unknown-enum', 'wrong-primitive', 'wrong-shape'])
+      expect(Object.keys(kinds).sort()).toEqual([
+        'array-element',
+        'drop-field',
+        'event-tag',
+        'extra-field',
+        'union-tag',
+        'unknown-enum',
+        'wrong-primitive',
+        'wrong-shape',
+      ])
     },
     TIMEOUT,
   )
@@ -395,12 +472,20 @@ describe('single mutations of valid events', () => {
   it(
     'two independent mutations are both reported (lenient mode, allErrors)',
     () => {
-      const pair = fc.tuple(arbitraries.event, fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()).map(([event, kind1, item1, kind2, item2, valueChoice]) => {
-        const mutations = listMutations(schema, event, eventRoot(schema, event), valueChoice).filter((mutation) => !mutation.strictOnly && !mutation.fatal)
-        const first = pickMutation(mutations, kind1, item1)
-        const second = pickMutation(mutations.filter((mutation) => first && independent(first, mutation)), kind2, item2)
-        return first && second ? {first, second, mutated: applyMutation(applyMutation(event, first), second)} : null
-      })
+      const pair = fc
+        .tuple(arbitraries.event, fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat())
+        .map(([event, kind1, item1, kind2, item2, valueChoice]) => {
+          const mutations = listMutations(schema, event, eventRoot(schema, event), valueChoice).filter(
+            (mutation) => !mutation.strictOnly && !mutation.fatal,
+          )
+          const first = pickMutation(mutations, kind1, item1)
+          const second = pickMutation(
+            mutations.filter((mutation) => first && independent(first, mutation)),
+            kind2,
+            item2,
+          )
+          return first && second ? {first, second, mutated: applyMutation(applyMutation(event, first), second)} : null
+        })
       let pairs = 0
       check('mutation pairs', pair, RUNS.mutationPairs, (drawn) => {
         if (!drawn) return
@@ -408,14 +493,25 @@ describe('single mutations of valid events', () => {
         const {first, second, mutated} = drawn
         const expected = [first, second].map((mutation) => `${mutation.code} ${mutation.path}`).sort()
         const where = `${first.description} + ${second.description}`
-        for (const options of [{mode: 'lenient'}, {mode: 'default', allErrors: true}, {mode: 'strict', allErrors: true}] as const) {
+        for (const options of [
+          {mode: 'lenient'},
+          {mode: 'default', allErrors: true},
+          {mode: 'strict', allErrors: true},
+        ] as const) {
           const result = lib.decodeChatEvent(mutated, options)
           checkResult(result, mutated, options.mode, true)
-          assert.deepEqual(result.issues.map((issue) => `${issue.code} ${issue.path}`).sort(), expected, `${where}: ${JSON.stringify(options)}`)
+          assert.deepEqual(
+            result.issues.map((issue) => `${issue.code} ${issue.path}`).sort(),
+            expected,
+            `${where}: ${JSON.stringify(options)}`,
+          )
           assert.equal(result.ok, options.mode === 'lenient', where)
         }
         const single = lib.decodeChatEvent(mutated, {mode: 'default'})
-        assert.ok(!single.ok && expected.includes(`${single.error.code} ${single.error.path}`), `${where}: default mode error`)
+        assert.ok(
+          !single.ok && expected.includes(`${single.error.code} ${single.error.path}`),
+          `${where}: default mode error`,
+        )
       })
       expect(pairs).toBeGreaterThan(RUNS.mutationPairs / 2)
     },
@@ -426,7 +522,21 @@ describe('single mutations of valid events', () => {
     expect(formatPath(['mentions', 'a b'])).toBe('$.mentions["a b"]')
     expect(formatPath(['chatItems', 0, 'chatItem', 'meta', 'itemTs'])).toBe('$.chatItems[0].chatItem.meta.itemTs')
     // Every record with a map field: wrong values under awkward keys, reported by the real decoder.
-    const keys = ['a b', '0', '12', '', '__proto__', 'constructor', 'x.y', '"q"', 'back\\slash', 'é', '$ok', 'ok_1', '\u2028']
+    const keys = [
+      'a b',
+      '0',
+      '12',
+      '',
+      '__proto__',
+      'constructor',
+      'x.y',
+      '"q"',
+      'back\\slash',
+      'é',
+      '$ok',
+      'ok_1',
+      '\u2028',
+    ]
     let records = 0
     for (const type of schema.types) {
       if (type.kind !== 'record') continue
@@ -435,7 +545,10 @@ describe('single mutations of valid events', () => {
         records++
         const [valid] = fc.sample(arbitraries.types[type.name]!, {numRuns: 1, seed: seedFor(type.name)})
         const wrong = wrongValuesFor(schema, field.type.value)[0]
-        const value = applyEdit(valid, [field.wireName], {op: 'set', value: objectFromEntries(keys.map((key) => [key, wrong]))})
+        const value = applyEdit(valid, [field.wireName], {
+          op: 'set',
+          value: objectFromEntries(keys.map((key) => [key, wrong])),
+        })
         count('map keys')
         const result = typeDecoder(type.name)(value, {mode: 'lenient'})
         expect(result.ok).toBe(true)
@@ -452,7 +565,18 @@ describe('single mutations of valid events', () => {
 // (c) Never throws
 
 /** Keys that trip up code which reads properties of plain objects. */
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'type', 'length', '0', ''] as const
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'type',
+  'length',
+  '0',
+  '',
+] as const
 
 const anyKey = fc.oneof(fc.string({maxLength: 6}), fc.constantFrom(...HOSTILE_KEYS), fc.constantFrom(...EVENT_TAGS))
 
@@ -473,11 +597,31 @@ const anyThing = fc.anything({
 })
 
 /** Field names of all events and types, so garbage often lands on real fields. */
-const FIELD_NAMES = [...new Set([...schema.events.flatMap((event) => event.fields), ...schema.types.flatMap((type) => (type.kind === 'record' ? type.fields : type.kind === 'union' ? type.members.flatMap((member) => member.fields) : []))].map((field) => field.wireName))]
+const FIELD_NAMES = [
+  ...new Set(
+    [
+      ...schema.events.flatMap((event) => event.fields),
+      ...schema.types.flatMap((type) =>
+        type.kind === 'record'
+          ? type.fields
+          : type.kind === 'union'
+            ? type.members.flatMap((member) => member.fields)
+            : [],
+      ),
+    ].map((field) => field.wireName),
+  ),
+]
 
 /** An object with a known event tag and arbitrary values under real field names. */
 const eventShaped = fc
-  .tuple(fc.constantFrom(...schema.events), fc.uniqueArray(fc.tuple(fc.oneof(fc.constantFrom(...FIELD_NAMES), anyKey), anyThing), {selector: (entry) => entry[0], maxLength: 8}), fc.boolean())
+  .tuple(
+    fc.constantFrom(...schema.events),
+    fc.uniqueArray(fc.tuple(fc.oneof(fc.constantFrom(...FIELD_NAMES), anyKey), anyThing), {
+      selector: (entry) => entry[0],
+      maxLength: 8,
+    }),
+    fc.boolean(),
+  )
   .map(([event, entries, ownFields]) => {
     const fields = ownFields ? event.fields.map((field) => [field.wireName, entries[0]?.[1] ?? null] as const) : []
     return objectFromEntries([['type', event.tag], ...fields, ...entries.filter(([key]) => key !== 'type')])
@@ -487,7 +631,10 @@ const eventShaped = fc
 const randomlyMutated = fc
   .tuple(
     arbitraries.event,
-    fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.integer({min: 0, max: 3}), fc.jsonValue({maxDepth: 3})), {minLength: 1, maxLength: 6}),
+    fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.integer({min: 0, max: 3}), fc.jsonValue({maxDepth: 3})), {
+      minLength: 1,
+      maxLength: 6,
+    }),
   )
   .map(([event, steps]) => {
     let value: unknown = event
@@ -496,7 +643,8 @@ const randomlyMutated = fc
       const sites = collectSites(schema, value, root).filter((site) => site.segments.length > 0)
       if (how <= 1 || sites.length === 0) {
         const mutation = pickMutation(listMutations(schema, value, root, valueChoice), kindChoice, itemChoice)
-        if (mutation && !(mutation.edit.op === 'delete' && mutation.segments.length === 0)) value = applyMutation(value, mutation)
+        if (mutation && !(mutation.edit.op === 'delete' && mutation.segments.length === 0))
+          value = applyMutation(value, mutation)
       } else {
         const site = sites[itemChoice % sites.length]!
         value = applyEdit(value, site.segments, how === 2 ? {op: 'set', value: replacement} : {op: 'delete'})
@@ -520,14 +668,38 @@ const anyText = fc.oneof(
   fc.string({unit: ANY_CHARACTER, maxLength: 40}),
   fc.string({maxLength: 40}),
   fc.json({maxDepth: 4}),
-  fc.constantFrom('', ' ', 'null', 'true', '0', '-0', '1e400', '""', '[]', '{}', '{"type":null}', '{"resp":null}', '{"resp":{}}', '{"corrId":1,"resp":{}}', '{"__proto__":{"resp":{"type":"contactConnected"}}}', '\ufeff{}', '{"resp":{"type":"constructor"}}'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    'true',
+    '0',
+    '-0',
+    '1e400',
+    '""',
+    '[]',
+    '{}',
+    '{"type":null}',
+    '{"resp":null}',
+    '{"resp":{}}',
+    '{"corrId":1,"resp":{}}',
+    '{"__proto__":{"resp":{"type":"contactConnected"}}}',
+    '\ufeff{}',
+    '{"resp":{"type":"constructor"}}',
+  ),
 )
 
 /** Frames around arbitrary, valid and broken events, with and without `corrId`. */
 const frameText = fc
   .tuple(
     fc.oneof(fc.constant(undefined), fc.string({maxLength: 4}), fc.jsonValue({maxDepth: 1})),
-    fc.oneof(fc.jsonValue({maxDepth: 4}), arbitraries.event, randomlyMutated, mutatedEvent.map(({mutated}) => mutated), fc.constant(undefined)),
+    fc.oneof(
+      fc.jsonValue({maxDepth: 4}),
+      arbitraries.event,
+      randomlyMutated,
+      mutatedEvent.map(({mutated}) => mutated),
+      fc.constant(undefined),
+    ),
     fc.uniqueArray(fc.tuple(anyKey, fc.jsonValue({maxDepth: 2})), {selector: (entry) => entry[0], maxLength: 3}),
   )
   .map(([corrId, resp, extra]) => {
@@ -683,11 +855,13 @@ describe('every TYPES.md type', () => {
       for (const name of TYPE_NAMES) {
         const decode = typeDecoder(name)
         const root = typeRoot(name)
-        const mutated = fc.tuple(arbitraries.types[name]!, fc.nat(), fc.nat(), fc.nat()).map(([value, kindChoice, itemChoice, valueChoice]) => {
-          const mutation = pickMutation(listMutations(schema, value, root, valueChoice), kindChoice, itemChoice)
-          if (!mutation) throw new Error(`no mutation of a valid ${name}`)
-          return {mutation, mutated: applyMutation(value, mutation)}
-        })
+        const mutated = fc
+          .tuple(arbitraries.types[name]!, fc.nat(), fc.nat(), fc.nat())
+          .map(([value, kindChoice, itemChoice, valueChoice]) => {
+            const mutation = pickMutation(listMutations(schema, value, root, valueChoice), kindChoice, itemChoice)
+            if (!mutation) throw new Error(`no mutation of a valid ${name}`)
+            return {mutation, mutated: applyMutation(value, mutation)}
+          })
         withType(name, () =>
           check(`type mutations ${name}`, mutated, RUNS.typeMutations, ({mutation, mutated: value}) => {
             checkMutation(decode, value, mutation)
@@ -719,8 +893,11 @@ describe('regressions found by the properties', () => {
   const [contactUpdated] = fc.sample(arbitraries.events.ContactUpdated!, {numRuns: 1, seed: 1})
   const levels = 50_000
   const menu = `${'{"type":"menu","label":"l","commands":['.repeat(levels)}{"type":"command","keyword":"k","label":"l"}${']}'.repeat(levels)}`
-  const deepFrame = JSON.stringify({resp: applyEdit(contactUpdated, ['toContact', 'profile', 'preferences'], {op: 'set', value: {commands: ['MENU']}})}).replace('"MENU"', menu)
-  if (!deepFrame.includes(menu) || !deepFrame.startsWith('{"resp":{"type":"contactUpdated"')) throw new Error('the deep frame reproducer is broken')
+  const deepFrame = JSON.stringify({
+    resp: applyEdit(contactUpdated, ['toContact', 'profile', 'preferences'], {op: 'set', value: {commands: ['MENU']}}),
+  }).replace('"MENU"', menu)
+  if (!deepFrame.includes(menu) || !deepFrame.startsWith('{"resp":{"type":"contactUpdated"'))
+    throw new Error('the deep frame reproducer is broken')
 
   it('lenient mode fails an event without a string tag, as an unknown event', () => {
     for (const value of untagged) {
@@ -745,7 +922,10 @@ describe('regressions found by the properties', () => {
 
 describe('run count', () => {
   it(`checked at least ${TARGET} inputs (PROPERTY_RUNS=${FULL ? 'full' : 'default'}, seed ${SEED})`, () => {
-    console.log(`property tests: ${checked} inputs checked (target ${TARGET}, seed ${SEED}):`, JSON.stringify(summarize(checkedBy)))
+    console.log(
+      `property tests: ${checked} inputs checked (target ${TARGET}, seed ${SEED}):`,
+      JSON.stringify(summarize(checkedBy)),
+    )
     expect(checked).toBeGreaterThanOrEqual(TARGET)
   })
 })
@@ -753,9 +933,12 @@ describe('run count', () => {
 function summarize(counts: Record<string, number>): Record<string, number> {
   const summary: Record<string, number> = {}
   for (const [label, value] of Object.entries(counts)) {
-    const group = label.startsWith('type mutations ') ? 'type mutations' : label.startsWith('type ') ? 'type values' : label
+    const group = label.startsWith('type mutations ')
+      ? 'type mutations'
+      : label.startsWith('type ')
+        ? 'type values'
+        : label
     summary[group] = (summary[group] ?? 0) + value
   }
   return summary
 }
-

@@ -26,7 +26,11 @@ interface DocumentPair {
 
 const PAIRS: DocumentPair[] = [
   {label: 'newest (spec/)', events: 'spec/EVENTS.md', types: 'spec/TYPES.md'},
-  {label: '2025-09-27', events: 'test/fixtures/docs/2025-09-27/EVENTS.md', types: 'test/fixtures/docs/2025-09-27/TYPES.md'},
+  {
+    label: '2025-09-27',
+    events: 'test/fixtures/docs/2025-09-27/EVENTS.md',
+    types: 'test/fixtures/docs/2025-09-27/TYPES.md',
+  },
   {label: 'seed-intermediate', events: 'test/fixtures/docs/seed-intermediate/EVENTS.md', types: 'spec/TYPES.md'},
 ]
 
@@ -39,7 +43,8 @@ function schemaOf(pair: DocumentPair): Schema {
     events: new VFile({path: 'EVENTS.md', value: readFileSync(path.join(root, pair.events), 'utf8')}),
     types: new VFile({path: 'TYPES.md', value: readFileSync(path.join(root, pair.types), 'utf8')}),
   })
-  if (!result.ok) expect.fail(`${pair.label} does not parse: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`)
+  if (!result.ok)
+    expect.fail(`${pair.label} does not parse: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`)
   return result.schema
 }
 
@@ -68,7 +73,13 @@ function renderTypes(schema: Schema): string[] {
 function fieldsOf(schema: Schema): Field[] {
   return [
     ...schema.events.flatMap((event) => event.fields),
-    ...schema.types.flatMap((type) => (type.kind === 'record' ? type.fields : type.kind === 'union' ? type.members.flatMap((member) => member.fields) : [])),
+    ...schema.types.flatMap((type) =>
+      type.kind === 'record'
+        ? type.fields
+        : type.kind === 'union'
+          ? type.members.flatMap((member) => member.fields)
+          : [],
+    ),
   ]
 }
 
@@ -93,7 +104,11 @@ describe.each(PAIRS)('$label', (pair) => {
     const misplaced = fieldsOf(schema)
       .map((field) => {
         const lines = field.location.file === 'EVENTS.md' ? eventsLines : typesLines
-        return {at: `${field.location.file}:${field.location.line}`, source: lines[field.location.line - 1], rendered: fieldLine(field)}
+        return {
+          at: `${field.location.file}:${field.location.line}`,
+          source: lines[field.location.line - 1],
+          rendered: fieldLine(field),
+        }
       })
       .filter((entry) => entry.source !== entry.rendered)
     expect(misplaced).toEqual([])
@@ -105,7 +120,9 @@ describe.each(PAIRS)('$label', (pair) => {
 
   it('reads every `- "value"` line of TYPES.md as an enum value, in order', () => {
     const source = typesLines.filter((line) => ENUM_VALUE_LINE.test(line))
-    const values = schema.types.flatMap((type) => (type.kind === 'enum' ? type.values.map((value) => `- "${value.value}"`) : []))
+    const values = schema.types.flatMap((type) =>
+      type.kind === 'enum' ? type.values.map((value) => `- "${value.value}"`) : [],
+    )
     expect(source.length).toBeGreaterThan(0)
     expect(values).toEqual(source)
   })

@@ -50,8 +50,15 @@ describe('runtime: primitives', () => {
 
   it('UTCTime takes 0 to 9 fractional digits and Z or an offset', () => {
     expect(new RegExp(UTC_TIME_PATTERN).source).toBe(UTC_TIME_PATTERN)
-    for (const ok of ['2026-01-02T03:04:05Z', '2026-01-02T03:04:05.123456789Z', '2026-01-02T03:04:05-07:30']) expect(isUtcTime(ok), ok).toBe(true)
-    for (const bad of ['2026-01-02', '2026-01-02T03:04:05', '2026-01-02T03:04:05.1234567890Z', '2026-01-02 03:04:05Z', 17]) {
+    for (const ok of ['2026-01-02T03:04:05Z', '2026-01-02T03:04:05.123456789Z', '2026-01-02T03:04:05-07:30'])
+      expect(isUtcTime(ok), ok).toBe(true)
+    for (const bad of [
+      '2026-01-02',
+      '2026-01-02T03:04:05',
+      '2026-01-02T03:04:05.1234567890Z',
+      '2026-01-02 03:04:05Z',
+      17,
+    ]) {
       expect(isUtcTime(bad), String(bad)).toBe(false)
     }
   })
@@ -61,8 +68,30 @@ describe('runtime: isUtcTime is UTC_TIME_PATTERN', () => {
   const pattern = new RegExp(UTC_TIME_PATTERN)
   it('agrees with the pattern on timestamps and near-timestamps', () => {
     const base = '2026-01-02T03:04:05'
-    const tails = ['Z', '.1Z', '.123456789Z', '.1234567890Z', '.Z', '+02:00', '-07:30', '.5+02:00', '+0200', 'z', '', 'Z ', '+02:0', '.12a4Z']
-    const heads = [base, '2026-01-02T03:04:5', '2026-01-02 03:04:05', '20260102T03:04:05', '2026-1-02T03:04:05', 'x026-01-02T03:04:05']
+    const tails = [
+      'Z',
+      '.1Z',
+      '.123456789Z',
+      '.1234567890Z',
+      '.Z',
+      '+02:00',
+      '-07:30',
+      '.5+02:00',
+      '+0200',
+      'z',
+      '',
+      'Z ',
+      '+02:0',
+      '.12a4Z',
+    ]
+    const heads = [
+      base,
+      '2026-01-02T03:04:5',
+      '2026-01-02 03:04:05',
+      '20260102T03:04:05',
+      '2026-1-02T03:04:05',
+      'x026-01-02T03:04:05',
+    ]
     for (const head of heads) {
       for (const tail of tails) {
         const text = head + tail
@@ -80,10 +109,14 @@ describe('runtime: isUtcTime is UTC_TIME_PATTERN', () => {
       {numRuns: 20_000, seed: 42},
     )
     fc.assert(
-      fc.property(fc.date({noInvalidDate: true, min: new Date(0), max: new Date('9999-12-31')}), fc.integer({min: 0, max: 9}), (date, digits) => {
-        const text = date.toISOString().replace(/\.\d{3}Z$/, digits === 0 ? 'Z' : `.${'7'.repeat(digits)}Z`)
-        return isUtcTime(text) && pattern.test(text)
-      }),
+      fc.property(
+        fc.date({noInvalidDate: true, min: new Date(0), max: new Date('9999-12-31')}),
+        fc.integer({min: 0, max: 9}),
+        (date, digits) => {
+          const text = date.toISOString().replace(/\.\d{3}Z$/, digits === 0 ? 'Z' : `.${'7'.repeat(digits)}Z`)
+          return isUtcTime(text) && pattern.test(text)
+        },
+      ),
       {numRuns: 2_000, seed: 7},
     )
   })
@@ -118,7 +151,7 @@ describe('runtime: issues and results', () => {
     expect(finish(atRoot, 1).ok).toBe(false)
   })
 
-  it('missingFields records the absent required fields in the docs\' order, before the object\'s other issues, own keys only', () => {
+  it("missingFields records the absent required fields in the docs' order, before the object's other issues, own keys only", () => {
     const context = createContext({allErrors: true})
     const required = [
       ['a', 'int64 integer'],

@@ -62,7 +62,10 @@ function build(fieldLine: string) {
 /** The field read from `- LINE`; fails when the document has errors. */
 function fieldOf(fieldLine: string): Pick<Field, 'name' | 'wireName' | 'optional' | 'type'> {
   const result = build(fieldLine)
-  if (!result.ok) expect.fail(`\`- ${fieldLine}\` gave errors: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`)
+  if (!result.ok)
+    expect.fail(
+      `\`- ${fieldLine}\` gave errors: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`,
+    )
   const probe = (result.schema as Schema).types.find((type) => type.name === 'Probe')
   if (probe?.kind !== 'record' || probe.fields.length !== 1) expect.fail('expected Probe to be a record with one field')
   const {name, wireName, optional, type} = probe.fields[0]!
@@ -74,7 +77,12 @@ function errorsOf(fieldLine: string): Located[] {
   const result = build(fieldLine)
   expect(result.ok).toBe(false)
   return result.files.flatMap((file) =>
-    file.messages.map((message) => ({reason: message.reason, line: message.line, column: message.column, ruleId: message.ruleId})),
+    file.messages.map((message) => ({
+      reason: message.reason,
+      line: message.line,
+      column: message.column,
+      ruleId: message.ruleId,
+    })),
   )
 }
 
@@ -85,12 +93,20 @@ function parseLineDirectly(fieldLine: string) {
   const paragraph = list.children[0]!.children[0]
   if (paragraph?.type !== 'paragraph') expect.fail('expected a paragraph in the list item')
   const parsed = parseFieldLine(paragraph.children, file)
-  return {parsed, messages: file.messages.map((message) => ({reason: message.reason, line: message.line, column: message.column}))}
+  return {
+    parsed,
+    messages: file.messages.map((message) => ({reason: message.reason, line: message.line, column: message.column})),
+  }
 }
 
 describe('primitives', () => {
   it.each(PRIMITIVES)('reads `id: %s` as that primitive', (primitive) => {
-    expect(fieldOf(`id: ${primitive}`)).toEqual({name: 'id', wireName: 'id', optional: false, type: {kind: 'primitive', name: primitive}})
+    expect(fieldOf(`id: ${primitive}`)).toEqual({
+      name: 'id',
+      wireName: 'id',
+      optional: false,
+      type: {kind: 'primitive', name: primitive},
+    })
   })
 
   it('keeps an underscore in the name, on the wire too', () => {
@@ -98,7 +114,12 @@ describe('primitives', () => {
   })
 
   it('reads the unnamed `: word32` as name "" and wire name "data"', () => {
-    expect(fieldOf(': word32')).toEqual({name: '', wireName: 'data', optional: false, type: {kind: 'primitive', name: 'word32'}})
+    expect(fieldOf(': word32')).toEqual({
+      name: '',
+      wireName: 'data',
+      optional: false,
+      type: {kind: 'primitive', name: 'word32'},
+    })
   })
 })
 
@@ -112,11 +133,17 @@ describe('optional', () => {
   })
 
   it('reads `?` after a link as optional', () => {
-    expect(fieldOf('target: [Target](#target)?')).toMatchObject({optional: true, type: {kind: 'reference', name: 'Target'}})
+    expect(fieldOf('target: [Target](#target)?')).toMatchObject({
+      optional: true,
+      type: {kind: 'reference', name: 'Target'},
+    })
   })
 
   it('reads `?` after an array as an optional array, not an array of optionals', () => {
-    expect(fieldOf('ids: [int64]?')).toMatchObject({optional: true, type: {kind: 'array', element: {kind: 'primitive', name: 'int64'}}})
+    expect(fieldOf('ids: [int64]?')).toMatchObject({
+      optional: true,
+      type: {kind: 'array', element: {kind: 'primitive', name: 'int64'}},
+    })
   })
 })
 
@@ -126,7 +153,11 @@ describe('references', () => {
   })
 
   it('reads the EVENTS.md form `[Target](./TYPES.md#target)`', () => {
-    expect(fieldOf('target: [Target](./TYPES.md#target)').type).toEqual({kind: 'reference', name: 'Target', href: './TYPES.md#target'})
+    expect(fieldOf('target: [Target](./TYPES.md#target)').type).toEqual({
+      kind: 'reference',
+      name: 'Target',
+      href: './TYPES.md#target',
+    })
   })
 })
 
@@ -143,7 +174,10 @@ describe('arrays', () => {
   })
 
   it('reads `[[string]]` as an array of arrays', () => {
-    expect(fieldOf('rows: [[string]]').type).toEqual({kind: 'array', element: {kind: 'array', element: {kind: 'primitive', name: 'string'}}})
+    expect(fieldOf('rows: [[string]]').type).toEqual({
+      kind: 'array',
+      element: {kind: 'array', element: {kind: 'primitive', name: 'string'}},
+    })
   })
 
   it('reads `[[[Target](#target)]]` as an array of arrays of a reference', () => {
@@ -156,7 +190,11 @@ describe('arrays', () => {
 
 describe('maps', () => {
   it('reads `{string : int64}` as a map from string to int64', () => {
-    expect(fieldOf('counts: {string : int64}').type).toEqual({kind: 'map', key: 'string', value: {kind: 'primitive', name: 'int64'}})
+    expect(fieldOf('counts: {string : int64}').type).toEqual({
+      kind: 'map',
+      key: 'string',
+      value: {kind: 'primitive', name: 'int64'},
+    })
   })
 
   it('reads `{string : [Target](#target)}` as a map to a reference', () => {
@@ -188,7 +226,7 @@ describe('literals', () => {
     })
   })
 
-  it('takes an event\'s tag from its literal first line', () => {
+  it("takes an event's tag from its literal first line", () => {
     const events = [
       '# API Events',
       '',
@@ -206,15 +244,24 @@ describe('literals', () => {
       '- id: int64',
       '',
     ].join('\n')
-    const result = buildSchema({events: new VFile({path: 'EVENTS.md', value: events}), types: new VFile({path: 'TYPES.md', value: typesDocument('id: int64')})})
-    expect(result.ok && result.schema.events.map((event) => [event.name, event.tag, event.fields.map((field) => field.name)])).toEqual([
-      ['ProbeEvent', 'probeEvent', ['id']],
-    ])
+    const result = buildSchema({
+      events: new VFile({path: 'EVENTS.md', value: events}),
+      types: new VFile({path: 'TYPES.md', value: typesDocument('id: int64')}),
+    })
+    expect(
+      result.ok &&
+        result.schema.events.map((event) => [event.name, event.tag, event.fields.map((field) => field.name)]),
+    ).toEqual([['ProbeEvent', 'probeEvent', ['id']]])
   })
 
   it('rejects a literal that is not the tag line', () => {
     expect(errorsOf('kind: "x"')).toEqual([
-      {reason: 'Unexpected literal type in type `Probe`: only the first line may be the tag', line: PROBE_LINE, column: 1, ruleId: 'stray-literal'},
+      {
+        reason: 'Unexpected literal type in type `Probe`: only the first line may be the tag',
+        line: PROBE_LINE,
+        column: 1,
+        ruleId: 'stray-literal',
+      },
     ])
   })
 })
@@ -228,19 +275,36 @@ describe('errors, with the column of the offending token', () => {
     {
       line: 'id: int32',
       before: 'id: ',
-      reason: 'Unknown primitive type `int32` (expected a link to a type or one of bool, string, int, int64, word32, double, JSONObject, UTCTime)',
+      reason:
+        'Unknown primitive type `int32` (expected a link to a type or one of bool, string, int, int64, word32, double, JSONObject, UTCTime)',
     },
     {line: 'id int64', before: 'id ', reason: 'Expected `:` after the field name `id`'},
     {line: 'id:', before: 'id:', reason: 'Expected a type, found the end of the line'},
     {line: 'id: ]', before: 'id: ', reason: 'Expected a type, found `]`'},
-    {line: 'ids: [int64', before: 'ids: [int64', reason: `Expected \`]\` to close the array opened at ${PROBE_LINE}:8, found the end of the line`},
-    {line: 'ids: [int64}', before: 'ids: [int64', reason: `Expected \`]\` to close the array opened at ${PROBE_LINE}:8`},
+    {
+      line: 'ids: [int64',
+      before: 'ids: [int64',
+      reason: `Expected \`]\` to close the array opened at ${PROBE_LINE}:8, found the end of the line`,
+    },
+    {
+      line: 'ids: [int64}',
+      before: 'ids: [int64',
+      reason: `Expected \`]\` to close the array opened at ${PROBE_LINE}:8`,
+    },
     {line: 'm: {int64 : string}', before: 'm: {', reason: 'Expected `string` as the key type of a map'},
     {line: 'm: {string int64}', before: 'm: {string ', reason: 'Expected `:` between the key and value types of a map'},
-    {line: 'm: {string : int64', before: 'm: {string : int64', reason: `Expected \`}\` to close the map opened at ${PROBE_LINE}:6, found the end of the line`},
+    {
+      line: 'm: {string : int64',
+      before: 'm: {string : int64',
+      reason: `Expected \`}\` to close the map opened at ${PROBE_LINE}:6, found the end of the line`,
+    },
     {line: 'id: int64 int64', before: 'id: int64 ', reason: 'Unexpected `int64` after the field type'},
     {line: 'id: int64??', before: 'id: int64?', reason: 'Unexpected `?` after the field type'},
-    {line: 'id: int64 [Target](#target)', before: 'id: int64 ', reason: 'Unexpected link `Target` after the field type'},
+    {
+      line: 'id: int64 [Target](#target)',
+      before: 'id: int64 ',
+      reason: 'Unexpected link `Target` after the field type',
+    },
     {line: 'name: "unclosed', before: 'name: ', reason: 'Unclosed string: expected a closing `"`'},
     {line: 'id: int64!', before: 'id: int64', reason: 'Unexpected character `!` in a field line'},
     {line: 'id: *int64*', before: 'id: ', reason: 'Unexpected emphasis in a field line'},
@@ -249,7 +313,9 @@ describe('errors, with the column of the offending token', () => {
 
   it.each(cases)('`- $line`: $reason', ({line, before, reason}) => {
     expect(line.startsWith(before)).toBe(true)
-    expect(errorsOf(line)).toEqual([{reason, line: PROBE_LINE, column: '- '.length + before.length + 1, ruleId: 'field-line'}])
+    expect(errorsOf(line)).toEqual([
+      {reason, line: PROBE_LINE, column: '- '.length + before.length + 1, ruleId: 'field-line'},
+    ])
   })
 
   it('reports a link to a type TYPES.md does not define, at the field', () => {
@@ -263,9 +329,14 @@ describe('errors, with the column of the offending token', () => {
     ])
   })
 
-  it('reports a link whose anchor is not the type\'s', () => {
+  it("reports a link whose anchor is not the type's", () => {
     expect(errorsOf('target: [Target](#other)')).toEqual([
-      {reason: 'Link `Target` points at `#other`, expected the anchor `#target`', line: PROBE_LINE, column: 1, ruleId: 'anchor'},
+      {
+        reason: 'Link `Target` points at `#other`, expected the anchor `#target`',
+        line: PROBE_LINE,
+        column: 1,
+        ruleId: 'anchor',
+      },
     ])
   })
 

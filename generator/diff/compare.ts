@@ -1,5 +1,13 @@
 import {describeTypeExpression} from '../schema/render.js'
-import type {EventDefinition, Field, PrimitiveName, Schema, TypeDefinition, TypeExpression, UnionMember} from '../schema/types.js'
+import type {
+  EventDefinition,
+  Field,
+  PrimitiveName,
+  Schema,
+  TypeDefinition,
+  TypeExpression,
+  UnionMember,
+} from '../schema/types.js'
 
 /** What changed; the subject says where. */
 export type SchemaChangeKind =
@@ -96,29 +104,77 @@ export function compareSchemas(before: Schema, after: Schema): SchemaChange[] {
   const changes: SchemaChange[] = []
   const add = (change: SchemaChange) => void changes.push(change)
 
-  forEachPair(before.categories, after.categories, (category) => category.name, (old, current, name) => {
-    const subject = `category "${name}"`
-    if (!old) add({kind: 'category-added', subject, severity: 'safe', reason: 'categories only group events in the docs'})
-    else if (!current) add({kind: 'category-removed', subject, severity: 'safe', reason: 'categories only group events in the docs; its events are reported on their own'})
-  })
+  forEachPair(
+    before.categories,
+    after.categories,
+    (category) => category.name,
+    (old, current, name) => {
+      const subject = `category "${name}"`
+      if (!old)
+        add({kind: 'category-added', subject, severity: 'safe', reason: 'categories only group events in the docs'})
+      else if (!current)
+        add({
+          kind: 'category-removed',
+          subject,
+          severity: 'safe',
+          reason: 'categories only group events in the docs; its events are reported on their own',
+        })
+    },
+  )
 
-  forEachPair(before.events, after.events, (event) => event.name, (old, current, name) => {
-    const subject = `event ${name}`
-    if (!old) {
-      add({kind: 'event-added', subject, severity: 'safe', after: `"${current!.tag}"`, reason: 'its frames decoded as unknown events before; exhaustive switches over events need a new case'})
-    } else if (!current) {
-      add({kind: 'event-removed', subject, severity: 'breaking', before: `"${old.tag}"`, reason: 'code naming this event stops compiling and its frames no longer decode as it'})
-    } else {
-      compareEvent(old, current, add)
-    }
-  })
+  forEachPair(
+    before.events,
+    after.events,
+    (event) => event.name,
+    (old, current, name) => {
+      const subject = `event ${name}`
+      if (!old) {
+        add({
+          kind: 'event-added',
+          subject,
+          severity: 'safe',
+          after: `"${current!.tag}"`,
+          reason: 'its frames decoded as unknown events before; exhaustive switches over events need a new case',
+        })
+      } else if (!current) {
+        add({
+          kind: 'event-removed',
+          subject,
+          severity: 'breaking',
+          before: `"${old.tag}"`,
+          reason: 'code naming this event stops compiling and its frames no longer decode as it',
+        })
+      } else {
+        compareEvent(old, current, add)
+      }
+    },
+  )
 
-  forEachPair(before.types, after.types, (type) => type.name, (old, current, name) => {
-    const subject = `type ${name}`
-    if (!old) add({kind: 'type-added', subject, severity: 'safe', after: current!.kind, reason: 'a new type breaks no existing code'})
-    else if (!current) add({kind: 'type-removed', subject, severity: 'breaking', before: old.kind, reason: 'code naming this type stops compiling'})
-    else compareType(old, current, add)
-  })
+  forEachPair(
+    before.types,
+    after.types,
+    (type) => type.name,
+    (old, current, name) => {
+      const subject = `type ${name}`
+      if (!old)
+        add({
+          kind: 'type-added',
+          subject,
+          severity: 'safe',
+          after: current!.kind,
+          reason: 'a new type breaks no existing code',
+        })
+      else if (!current)
+        add({
+          kind: 'type-removed',
+          subject,
+          severity: 'breaking',
+          before: old.kind,
+          reason: 'code naming this type stops compiling',
+        })
+      else compareType(old, current, add)
+    },
+  )
   return changes
 }
 
@@ -127,13 +183,34 @@ type Add = (change: SchemaChange) => void
 function compareEvent(old: EventDefinition, current: EventDefinition, add: Add): void {
   const subject = `event ${current.name}`
   if (old.tag !== current.tag) {
-    add({kind: 'event-tag-changed', subject, severity: 'breaking', before: `"${old.tag}"`, after: `"${current.tag}"`, reason: 'frames carrying the old tag no longer decode as this event'})
+    add({
+      kind: 'event-tag-changed',
+      subject,
+      severity: 'breaking',
+      before: `"${old.tag}"`,
+      after: `"${current.tag}"`,
+      reason: 'frames carrying the old tag no longer decode as this event',
+    })
   }
   if (old.category !== current.category) {
-    add({kind: 'event-moved', subject, severity: 'safe', before: old.category, after: current.category, reason: 'categories only group events in the docs'})
+    add({
+      kind: 'event-moved',
+      subject,
+      severity: 'safe',
+      before: old.category,
+      after: current.category,
+      reason: 'categories only group events in the docs',
+    })
   }
   if (old.rank !== current.rank) {
-    add({kind: 'event-rank-changed', subject, severity: 'safe', before: old.rank, after: current.rank, reason: 'the main/other rank only orders the docs'})
+    add({
+      kind: 'event-rank-changed',
+      subject,
+      severity: 'safe',
+      before: old.rank,
+      after: current.rank,
+      reason: 'the main/other rank only orders the docs',
+    })
   }
   // `event field`: an event and a type may share a name (ChatError, SubscriptionStatus).
   compareFields(`event field ${current.name}`, old.fields, current.fields, add)
@@ -141,7 +218,14 @@ function compareEvent(old: EventDefinition, current: EventDefinition, add: Add):
 
 function compareType(old: TypeDefinition, current: TypeDefinition, add: Add): void {
   if (old.kind !== current.kind) {
-    add({kind: 'type-kind-changed', subject: `type ${current.name}`, severity: 'breaking', before: old.kind, after: current.kind, reason: `its JSON shape and generated type change from ${old.kind} to ${current.kind}`})
+    add({
+      kind: 'type-kind-changed',
+      subject: `type ${current.name}`,
+      severity: 'breaking',
+      before: old.kind,
+      after: current.kind,
+      reason: `its JSON shape and generated type change from ${old.kind} to ${current.kind}`,
+    })
     return
   }
   if (old.kind === 'record' && current.kind === 'record') {
@@ -149,58 +233,146 @@ function compareType(old: TypeDefinition, current: TypeDefinition, add: Add): vo
   } else if (old.kind === 'union' && current.kind === 'union') {
     compareMembers(current.name, old.members, current.members, add)
   } else if (old.kind === 'enum' && current.kind === 'enum') {
-    forEachPair(old.values, current.values, (value) => value.value, (was, now, value) => {
-      const subject = `enum value ${current.name}."${value}"`
-      if (!was) add({kind: 'enum-value-added', subject, severity: 'safe', reason: 'frames with this value failed to decode before; exhaustive switches need a new case'})
-      else if (!now) add({kind: 'enum-value-removed', subject, severity: 'breaking', reason: 'frames with this value no longer decode and code comparing against it stops compiling'})
-    })
+    forEachPair(
+      old.values,
+      current.values,
+      (value) => value.value,
+      (was, now, value) => {
+        const subject = `enum value ${current.name}."${value}"`
+        if (!was)
+          add({
+            kind: 'enum-value-added',
+            subject,
+            severity: 'safe',
+            reason: 'frames with this value failed to decode before; exhaustive switches need a new case',
+          })
+        else if (!now)
+          add({
+            kind: 'enum-value-removed',
+            subject,
+            severity: 'breaking',
+            reason: 'frames with this value no longer decode and code comparing against it stops compiling',
+          })
+      },
+    )
   }
 }
 
 function compareMembers(union: string, old: UnionMember[], current: UnionMember[], add: Add): void {
-  forEachPair(old, current, (member) => member.name, (was, now, name) => {
-    const subject = `member ${union}.${name}`
-    if (!was) {
-      add({kind: 'member-added', subject, severity: 'safe', after: `"${now!.tag}"`, reason: 'frames with this tag failed to decode before; exhaustive switches need a new case'})
-    } else if (!now) {
-      add({kind: 'member-removed', subject, severity: 'breaking', before: `"${was.tag}"`, reason: 'frames with this tag no longer decode and code naming the member stops compiling'})
-    } else {
-      if (was.tag !== now.tag) {
-        add({kind: 'member-tag-changed', subject, severity: 'breaking', before: `"${was.tag}"`, after: `"${now.tag}"`, reason: 'frames carrying the old tag no longer decode as this member'})
+  forEachPair(
+    old,
+    current,
+    (member) => member.name,
+    (was, now, name) => {
+      const subject = `member ${union}.${name}`
+      if (!was) {
+        add({
+          kind: 'member-added',
+          subject,
+          severity: 'safe',
+          after: `"${now!.tag}"`,
+          reason: 'frames with this tag failed to decode before; exhaustive switches need a new case',
+        })
+      } else if (!now) {
+        add({
+          kind: 'member-removed',
+          subject,
+          severity: 'breaking',
+          before: `"${was.tag}"`,
+          reason: 'frames with this tag no longer decode and code naming the member stops compiling',
+        })
+      } else {
+        if (was.tag !== now.tag) {
+          add({
+            kind: 'member-tag-changed',
+            subject,
+            severity: 'breaking',
+            before: `"${was.tag}"`,
+            after: `"${now.tag}"`,
+            reason: 'frames carrying the old tag no longer decode as this member',
+          })
+        }
+        compareFields(`field ${union}.${name}`, was.fields, now.fields, add)
       }
-      compareFields(`field ${union}.${name}`, was.fields, now.fields, add)
-    }
-  })
+    },
+  )
 }
 
 /** Compare the fields of one event, record or union member; `owner` starts the subject (`field GroupSummary`). */
 function compareFields(owner: string, old: Field[], current: Field[], add: Add): void {
-  forEachPair(old, current, (field) => field.wireName, (was, now, wireName) => {
-    // Unnamed positional fields (`- : word32`) are known by their wire name, `data`.
-    const subject = `${owner}.${(now ?? was)!.name || wireName}`
-    if (!was) {
-      const field = now!
-      if (field.optional) add({kind: 'field-added', subject, severity: 'safe', after: describeField(field), reason: 'an optional field decodes whether or not servers send it'})
-      else add({kind: 'field-added', subject, severity: 'breaking', after: describeField(field), reason: 'required: frames from servers that do not send it now fail to decode'})
-    } else if (!now) {
-      add({kind: 'field-removed', subject, severity: 'breaking', before: describeField(was), reason: 'code reading this field stops compiling'})
-    } else if (!sameType(was.type, now.type)) {
-      const widened = widens(was.type, now.type)
-      const optionality = was.optional === now.optional ? '' : now.optional ? '; now optional, so code reading it gets T | undefined' : '; now required, so frames that omit it fail to decode'
-      add({
-        kind: 'field-type-changed',
-        subject,
-        severity: widened && !optionality ? 'safe' : 'breaking',
-        before: describeField(was),
-        after: describeField(now),
-        reason: (widened ? 'a widening: old values still decode and the TypeScript type stays number' : 'values of the old type may no longer decode and the generated type changes') + optionality,
-      })
-    } else if (was.optional && !now.optional) {
-      add({kind: 'field-made-required', subject, severity: 'breaking', before: describeField(was), after: describeField(now), reason: 'frames from servers that omit it now fail to decode'})
-    } else if (!was.optional && now.optional) {
-      add({kind: 'field-made-optional', subject, severity: 'breaking', before: describeField(was), after: describeField(now), reason: 'code reading it now gets T | undefined'})
-    }
-  })
+  forEachPair(
+    old,
+    current,
+    (field) => field.wireName,
+    (was, now, wireName) => {
+      // Unnamed positional fields (`- : word32`) are known by their wire name, `data`.
+      const subject = `${owner}.${(now ?? was)!.name || wireName}`
+      if (!was) {
+        const field = now!
+        if (field.optional)
+          add({
+            kind: 'field-added',
+            subject,
+            severity: 'safe',
+            after: describeField(field),
+            reason: 'an optional field decodes whether or not servers send it',
+          })
+        else
+          add({
+            kind: 'field-added',
+            subject,
+            severity: 'breaking',
+            after: describeField(field),
+            reason: 'required: frames from servers that do not send it now fail to decode',
+          })
+      } else if (!now) {
+        add({
+          kind: 'field-removed',
+          subject,
+          severity: 'breaking',
+          before: describeField(was),
+          reason: 'code reading this field stops compiling',
+        })
+      } else if (!sameType(was.type, now.type)) {
+        const widened = widens(was.type, now.type)
+        const optionality =
+          was.optional === now.optional
+            ? ''
+            : now.optional
+              ? '; now optional, so code reading it gets T | undefined'
+              : '; now required, so frames that omit it fail to decode'
+        add({
+          kind: 'field-type-changed',
+          subject,
+          severity: widened && !optionality ? 'safe' : 'breaking',
+          before: describeField(was),
+          after: describeField(now),
+          reason:
+            (widened
+              ? 'a widening: old values still decode and the TypeScript type stays number'
+              : 'values of the old type may no longer decode and the generated type changes') + optionality,
+        })
+      } else if (was.optional && !now.optional) {
+        add({
+          kind: 'field-made-required',
+          subject,
+          severity: 'breaking',
+          before: describeField(was),
+          after: describeField(now),
+          reason: 'frames from servers that omit it now fail to decode',
+        })
+      } else if (!was.optional && now.optional) {
+        add({
+          kind: 'field-made-optional',
+          subject,
+          severity: 'breaking',
+          before: describeField(was),
+          after: describeField(now),
+          reason: 'code reading it now gets T | undefined',
+        })
+      }
+    },
+  )
 }
 
 function describeField(field: Field): string {

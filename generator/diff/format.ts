@@ -87,11 +87,26 @@ function formatMarkdown(breaking: SchemaChange[], safe: SchemaChange[]): string 
   const lines = ['## SimpleX Chat bot API changes', '']
   if (breaking.length + safe.length === 0) return [...lines, 'No changes.', ''].join('\n')
   lines.push(`${summaryOf(breaking.length, safe.length)}.`)
-  for (const [title, group] of [['Breaking changes', breaking], ['Safe changes', safe]] as const) {
+  for (const [title, group] of [
+    ['Breaking changes', breaking],
+    ['Safe changes', safe],
+  ] as const) {
     if (group.length === 0) continue
-    lines.push('', `### ${title} (${group.length})`, '', '| Change | Subject | Before | After | Why |', '| --- | --- | --- | --- | --- |')
+    lines.push(
+      '',
+      `### ${title} (${group.length})`,
+      '',
+      '| Change | Subject | Before | After | Why |',
+      '| --- | --- | --- | --- | --- |',
+    )
     for (const change of group) {
-      const cells = [KIND_WORDS[change.kind], code(change.subject), code(change.before), code(change.after), change.reason]
+      const cells = [
+        KIND_WORDS[change.kind],
+        code(change.subject),
+        code(change.before),
+        code(change.after),
+        change.reason,
+      ]
       lines.push(`| ${cells.map(escapeCell).join(' | ')} |`)
     }
   }

@@ -1,6 +1,20 @@
-import {StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures} from 'ts-morph'
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type FunctionDeclarationStructure,
+  type StatementStructures,
+} from 'ts-morph'
 import {describeTypeExpression} from '../schema/render.js'
-import type {ArrayType, EnumType, Field, MapType, PrimitiveName, Schema, TypeDefinition, TypeExpression} from '../schema/types.js'
+import type {
+  ArrayType,
+  EnumType,
+  Field,
+  MapType,
+  PrimitiveName,
+  Schema,
+  TypeDefinition,
+  TypeExpression,
+} from '../schema/types.js'
 import {WORD32_MAX} from '../../templates/primitives.js'
 import {describe} from './doc-comment.js'
 import {checkEventName, checkMemberName, checkTypeName, typeDecoderName} from './names.js'
@@ -28,7 +42,12 @@ export function emitDecode(schema: Schema): StatementStructures[] {
   for (const event of schema.events) {
     emitter.objectCheck(checkEventName(event.name), event.fields, 'type', `event \`${event.name}\``)
   }
-  emitter.unionCheck('checkChatEvent', 'ChatEvent', schema.events.map((event) => ({tag: event.tag, check: checkEventName(event.name)})), 'unknown-event')
+  emitter.unionCheck(
+    'checkChatEvent',
+    'ChatEvent',
+    schema.events.map((event) => ({tag: event.tag, check: checkEventName(event.name)})),
+    'unknown-event',
+  )
 
   const typeDecoders: FunctionDeclarationStructure[] = schema.types.map((type) => ({
     kind: StructureKind.Function,
@@ -45,11 +64,34 @@ export function emitDecode(schema: Schema): StatementStructures[] {
 
   return [
     {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
-    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['ChatEvent'], moduleSpecifier: './events.js'},
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['ChatEvent'],
+      moduleSpecifier: './events.js',
+    },
     {kind: StructureKind.ImportDeclaration, namedImports: ['chatEventTags'], moduleSpecifier: './events.js'},
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['DecodeError', 'checkSafely', 'createContext', 'done', 'failureAt', 'finish', 'isInteger', 'isObject', 'isUtcTime', 'isWord32', 'issue', 'extraField', 'missingFields', 'parseJson', 'reject', 'run', 'stop'],
+      namedImports: [
+        'DecodeError',
+        'checkSafely',
+        'createContext',
+        'done',
+        'failureAt',
+        'finish',
+        'isInteger',
+        'isObject',
+        'isUtcTime',
+        'isWord32',
+        'issue',
+        'extraField',
+        'missingFields',
+        'parseJson',
+        'reject',
+        'run',
+        'stop',
+      ],
       moduleSpecifier: './runtime.js',
     },
     {
@@ -78,7 +120,12 @@ class CheckEmitter {
         return
       case 'union':
         for (const member of type.members) {
-          this.objectCheck(checkMemberName(type.name, member.name), member.fields, 'type', `member \`${member.name}\` of \`${type.name}\``)
+          this.objectCheck(
+            checkMemberName(type.name, member.name),
+            member.fields,
+            'type',
+            `member \`${member.name}\` of \`${type.name}\``,
+          )
         }
         this.unionCheck(
           checkTypeName(type.name),
@@ -89,13 +136,15 @@ class CheckEmitter {
         return
       case 'enum': {
         const values = type.values.map((value) => JSON.stringify(value.value))
-        this.statements.push(checkFunction(checkTypeName(type.name), `Check an \`${type.name}\` enum value.`, [
-          `switch (v) {`,
-          ...values.map((value) => `case ${value}:`),
-          `  return true`,
-          `}`,
-          `return reject(c, k, v, ${JSON.stringify(enumExpected(type))}, typeof v === "string" ? "unknown-enum" : undefined)`,
-        ]))
+        this.statements.push(
+          checkFunction(checkTypeName(type.name), `Check an \`${type.name}\` enum value.`, [
+            `switch (v) {`,
+            ...values.map((value) => `case ${value}:`),
+            `  return true`,
+            `}`,
+            `return reject(c, k, v, ${JSON.stringify(enumExpected(type))}, typeof v === "string" ? "unknown-enum" : undefined)`,
+          ]),
+        )
         return
       }
     }
@@ -133,14 +182,24 @@ class CheckEmitter {
     const byLength = new Map<number, {key: string; lines: string[]}[]>()
     for (const field of fields) {
       const lines = [...(field.optional ? [] : ['required++']), this.slot(field.type, 'x', 'key', field.optional, exit)]
-      byLength.set(field.wireName.length, [...(byLength.get(field.wireName.length) ?? []), {key: field.wireName, lines}])
+      byLength.set(field.wireName.length, [
+        ...(byLength.get(field.wireName.length) ?? []),
+        {key: field.wireName, lines},
+      ])
     }
     if (tagKey) byLength.set(tagKey.length, [...(byLength.get(tagKey.length) ?? []), {key: tagKey, lines: []}])
-    const cases = [...byLength].sort(([a], [b]) => a - b).flatMap(([length, group]) => [
-      `case ${length}:`,
-      ...group.flatMap(({key, lines}) => [`  if (key === ${JSON.stringify(key)}) {`, ...lines.map((line) => `    ${line}`), '    continue', '  }']),
-      '  break',
-    ])
+    const cases = [...byLength]
+      .sort(([a], [b]) => a - b)
+      .flatMap(([length, group]) => [
+        `case ${length}:`,
+        ...group.flatMap(({key, lines}) => [
+          `  if (key === ${JSON.stringify(key)}) {`,
+          ...lines.map((line) => `    ${line}`),
+          '    continue',
+          '  }',
+        ]),
+        '  break',
+      ])
     const body = [
       ...(checksObject ? [`if (!isObject(v)) return reject(c, k, v, ${JSON.stringify(what)})`] : []),
       'const n = c.issues.length',
@@ -156,7 +215,9 @@ class CheckEmitter {
       ...(required.length > 0 ? [`if (required !== ${required.length}) missingFields(c, v, ${requiredName}, n)`] : []),
       'return done(c, n, k)',
     ]
-    this.statements.push(checkFunction(name, `Check the fields of ${what}.`, body, checksObject ? 'unknown' : 'Record<string, unknown>'))
+    this.statements.push(
+      checkFunction(name, `Check the fields of ${what}.`, body, checksObject ? 'unknown' : 'Record<string, unknown>'),
+    )
   }
 
   /** What an issue says was expected of a value of `type` (the same words its check uses). */
@@ -178,21 +239,28 @@ class CheckEmitter {
   }
 
   /** A check that switches on `type` and calls the member's check. */
-  unionCheck(name: string, union: string, members: {tag: string; check: string}[], unknownCode: 'unknown-tag' | 'unknown-event'): void {
+  unionCheck(
+    name: string,
+    union: string,
+    members: {tag: string; check: string}[],
+    unknownCode: 'unknown-tag' | 'unknown-event',
+  ): void {
     const tags = members.map((member) => JSON.stringify(member.tag))
     const expected = unknownCode === 'unknown-event' ? 'a known event tag' : `a ${union} tag (${tags.join(' | ')})`
-    this.statements.push(checkFunction(name, `Check a \`${union}\`: dispatch on its \`type\` tag.`, [
-      `if (!isObject(v)) return reject(c, k, v, ${JSON.stringify(`${union} object`)})`,
-      'switch (v.type) {',
-      ...members.map((member) => `case ${JSON.stringify(member.tag)}: return ${member.check}(v, c, k)`),
-      '}',
-      'const n = c.issues.length',
-      // An event without a known tag cannot be kept in any mode: its issue is always `unknown-event`.
-      unknownCode === 'unknown-event'
-        ? `issue(c, "type", v.type, ${JSON.stringify(expected)}, "unknown-event")`
-        : `issue(c, "type", v.type, ${JSON.stringify(expected)}, typeof v.type === "string" ? "unknown-tag" : undefined)`,
-      'return done(c, n, k)',
-    ]))
+    this.statements.push(
+      checkFunction(name, `Check a \`${union}\`: dispatch on its \`type\` tag.`, [
+        `if (!isObject(v)) return reject(c, k, v, ${JSON.stringify(`${union} object`)})`,
+        'switch (v.type) {',
+        ...members.map((member) => `case ${JSON.stringify(member.tag)}: return ${member.check}(v, c, k)`),
+        '}',
+        'const n = c.issues.length',
+        // An event without a known tag cannot be kept in any mode: its issue is always `unknown-event`.
+        unknownCode === 'unknown-event'
+          ? `issue(c, "type", v.type, ${JSON.stringify(expected)}, "unknown-event")`
+          : `issue(c, "type", v.type, ${JSON.stringify(expected)}, typeof v.type === "string" ? "unknown-tag" : undefined)`,
+        'return done(c, n, k)',
+      ]),
+    )
   }
 
   /**
@@ -200,7 +268,13 @@ class CheckEmitter {
    * the expression `value`, whose path segment is the expression `key`.
    * It returns from the check function when it should stop.
    */
-  private slot(type: TypeExpression, value: string, key: string, optional: boolean, exit = 'return done(c, n, k)'): string {
+  private slot(
+    type: TypeExpression,
+    value: string,
+    key: string,
+    optional: boolean,
+    exit = 'return done(c, n, k)',
+  ): string {
     const present = optional ? `${value} !== undefined && ` : ''
     if (type.kind === 'primitive' || type.kind === 'literal') {
       const {fails, expected} =
@@ -285,7 +359,9 @@ const PUBLIC_DECODERS: StatementStructures[] = [
   {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{name: 'eventTagSet', type: 'ReadonlySet<string>', initializer: '/* @__PURE__ */ new Set(chatEventTags)'}],
+    declarations: [
+      {name: 'eventTagSet', type: 'ReadonlySet<string>', initializer: '/* @__PURE__ */ new Set(chatEventTags)'},
+    ],
   },
   {
     kind: StructureKind.Function,
@@ -312,7 +388,10 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
     ],
     returnType: 'DecodeResult<ChatEvent>',
-    statements: ['const parsed = parseJson(text)', 'return parsed.ok ? run(checkChatEvent, parsed.value, options) : parsed'].join('\n'),
+    statements: [
+      'const parsed = parseJson(text)',
+      'return parsed.ok ? run(checkChatEvent, parsed.value, options) : parsed',
+    ].join('\n'),
   },
   {
     kind: StructureKind.Function,
@@ -324,7 +403,11 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
     ],
     returnType: 'ChatEvent',
-    statements: ['const result = decodeChatEvent(value, options)', 'if (!result.ok) throw new DecodeError(result.issues)', 'return result.value'].join('\n'),
+    statements: [
+      'const result = decodeChatEvent(value, options)',
+      'if (!result.ok) throw new DecodeError(result.issues)',
+      'return result.value',
+    ].join('\n'),
   },
   {
     kind: StructureKind.TypeAlias,
@@ -350,13 +433,18 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       {name: 'expected', type: 'string'},
     ],
     returnType: 'FrameResult',
-    statements: ['const { error, issues } = failureAt(key, value, expected)', 'return { kind: "error", error, issues }'].join('\n'),
+    statements: [
+      'const { error, issues } = failureAt(key, value, expected)',
+      'return { kind: "error", error, issues }',
+    ].join('\n'),
   },
   {
     kind: StructureKind.Function,
     name: 'decodeFrame',
     isExported: true,
-    docs: describe(['Decode a WebSocket frame as the chat core sends it. Never throws. Paths in issues start at the frame (`$.resp.user`).']),
+    docs: describe([
+      'Decode a WebSocket frame as the chat core sends it. Never throws. Paths in issues start at the frame (`$.resp.user`).',
+    ]),
     parameters: [
       {name: 'text', type: 'string'},
       {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},

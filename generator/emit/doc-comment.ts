@@ -17,9 +17,14 @@ export function describe(paragraphs: readonly string[], ...notes: string[]): {de
 /** The doc comment of a field: its primitive's meaning, the overlay's correction if any. */
 export function fieldDocs(field: Field, correction: AppliedCorrection | undefined): {description: string}[] {
   const notes: string[] = []
-  if (field.name === '') notes.push('Unnamed positional field in the docs (`- : ' + describeTypeExpression(field.type) + '`), sent under `data`.')
+  if (field.name === '')
+    notes.push(
+      'Unnamed positional field in the docs (`- : ' + describeTypeExpression(field.type) + '`), sent under `data`.',
+    )
   if (correction) {
-    notes.push(`Docs say \`${correction.from}\`; the wire sends \`${correction.to}\` (spec/overlay.json: ${escapeComment(correction.reason)}).`)
+    notes.push(
+      `Docs say \`${correction.from}\`; the wire sends \`${correction.to}\` (spec/overlay.json: ${escapeComment(correction.reason)}).`,
+    )
   }
   const primitive = innerPrimitive(field.type)
   const note = primitive ? PRIMITIVE_NOTES[primitive] : undefined

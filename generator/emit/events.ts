@@ -14,7 +14,10 @@ export function emitEvents(schema: Schema, corrections: CorrectionIndex): Statem
     kind: StructureKind.Interface,
     name: event.name,
     isExported: true,
-    docs: describe(event.description, `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`),
+    docs: describe(
+      event.description,
+      `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`,
+    ),
     properties: fieldProperties(event.fields, event.tag, `event:${event.name}`, corrections, (name) => `T.${name}`),
   }))
   const categories = schema.categories.map((category) => ({
@@ -54,7 +57,12 @@ export function emitEvents(schema: Schema, corrections: CorrectionIndex): Statem
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: describe(['Every event tag, in the order of EVENTS.md.']),
-      declarations: [{name: 'chatEventTags', initializer: `${JSON.stringify(schema.events.map((event) => event.tag))} as const satisfies readonly ChatEventTag[]`}],
+      declarations: [
+        {
+          name: 'chatEventTags',
+          initializer: `${JSON.stringify(schema.events.map((event) => event.tag))} as const satisfies readonly ChatEventTag[]`,
+        },
+      ],
     },
     {
       kind: StructureKind.Interface,
@@ -67,7 +75,9 @@ export function emitEvents(schema: Schema, corrections: CorrectionIndex): Statem
         {
           name: 'events',
           type: 'readonly { name: string; tag: ChatEventTag; rank: "main" | "other" | "unranked" }[]',
-          docs: describe(['`rank`: "Main event(s)" or "Other events" in the docs\' table of contents; `unranked` where a category lists its events flat.']),
+          docs: describe([
+            '`rank`: "Main event(s)" or "Other events" in the docs\' table of contents; `unranked` where a category lists its events flat.',
+          ]),
         },
       ],
     },
@@ -76,7 +86,9 @@ export function emitEvents(schema: Schema, corrections: CorrectionIndex): Statem
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: describe(['The categories of EVENTS.md, in order.']),
-      declarations: [{name: 'eventCategories', type: 'readonly EventCategory[]', initializer: JSON.stringify(categories)}],
+      declarations: [
+        {name: 'eventCategories', type: 'readonly EventCategory[]', initializer: JSON.stringify(categories)},
+      ],
     },
   ]
 }

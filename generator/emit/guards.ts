@@ -30,8 +30,17 @@ export function emitGuards(schema: Schema): StatementStructures[] {
   return [
     {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
     {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'CEvt', moduleSpecifier: './events.js'},
-    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['ChatEvent'], moduleSpecifier: './events.js'},
-    {kind: StructureKind.ImportDeclaration, namedImports: ['checkSafely', 'createContext'], moduleSpecifier: './runtime.js'},
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['ChatEvent'],
+      moduleSpecifier: './events.js',
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: ['checkSafely', 'createContext'],
+      moduleSpecifier: './runtime.js',
+    },
     {
       kind: StructureKind.ImportDeclaration,
       namedImports: ['checkChatEvent', ...schema.types.map((type) => checkTypeName(type.name))],

@@ -36,10 +36,15 @@ export function emitJsonSchema(schema: Schema, header: string): JsonSchema {
         definitions[typeDefinitionKey(type.name)] = {description, ...objectSchema(type.fields, null)}
         break
       case 'enum':
-        definitions[typeDefinitionKey(type.name)] = {description, type: 'string', enum: type.values.map((value) => value.value)}
+        definitions[typeDefinitionKey(type.name)] = {
+          description,
+          type: 'string',
+          enum: type.values.map((value) => value.value),
+        }
         break
       case 'union':
-        for (const member of type.members) definitions[memberKey(type.name, member.name)] = objectSchema(member.fields, member.tag)
+        for (const member of type.members)
+          definitions[memberKey(type.name, member.name)] = objectSchema(member.fields, member.tag)
         definitions[typeDefinitionKey(type.name)] = {
           description,
           ...taggedUnion(type.members.map((member) => memberKey(type.name, member.name))),
@@ -48,7 +53,10 @@ export function emitJsonSchema(schema: Schema, header: string): JsonSchema {
     }
   }
   for (const event of schema.events) {
-    definitions[eventKey(event.name)] = {description: event.description.join('\n\n') || undefined, ...objectSchema(event.fields, event.tag)}
+    definitions[eventKey(event.name)] = {
+      description: event.description.join('\n\n') || undefined,
+      ...objectSchema(event.fields, event.tag),
+    }
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

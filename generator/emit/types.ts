@@ -1,9 +1,4 @@
-import {
-  ModuleDeclarationKind,
-  StructureKind,
-  VariableDeclarationKind,
-  type StatementStructures,
-} from 'ts-morph'
+import {ModuleDeclarationKind, StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {EnumType, RecordType, Schema, TypeDefinition, UnionType} from '../schema/types.js'
 import {describe} from './doc-comment.js'
 import {fieldProperties, type CorrectionIndex} from './fields.js'
@@ -38,14 +33,23 @@ export function emitTypes(schema: Schema, corrections: CorrectionIndex): Stateme
     }
   }
   if (needsSelf) {
-    statements.unshift({kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: SELF, moduleSpecifier: './types.js'})
+    statements.unshift({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namespaceImport: SELF,
+      moduleSpecifier: './types.js',
+    })
   }
   return statements
 }
 
 function docsOf(type: TypeDefinition, kind: string) {
   const syntax = type.syntax.find((block) => block.lang === null)
-  return describe(type.description, ...(syntax ? [`Command syntax: \`${syntax.code}\``] : []), `${kind} \`${type.name}\` of TYPES.md.`)
+  return describe(
+    type.description,
+    ...(syntax ? [`Command syntax: \`${syntax.code}\``] : []),
+    `${kind} \`${type.name}\` of TYPES.md.`,
+  )
 }
 
 function recordInterface(type: RecordType, corrections: CorrectionIndex): StatementStructures {
@@ -58,7 +62,10 @@ function recordInterface(type: RecordType, corrections: CorrectionIndex): Statem
   }
 }
 
-function unionDeclarations(type: UnionType, corrections: CorrectionIndex): {structures: StatementStructures[]; shadowed: boolean} {
+function unionDeclarations(
+  type: UnionType,
+  corrections: CorrectionIndex,
+): {structures: StatementStructures[]; shadowed: boolean} {
   // Inside the namespace a member's name hides a type of the same name.
   const local = new Set([UNION_TAG, ...type.members.map((member) => member.name)])
   let shadowed = false
@@ -72,7 +79,13 @@ function unionDeclarations(type: UnionType, corrections: CorrectionIndex): {stru
     name: member.name,
     isExported: true,
     docs: describe([`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`]),
-    properties: fieldProperties(member.fields, member.tag, `member:${type.name}.${member.name}`, corrections, reference),
+    properties: fieldProperties(
+      member.fields,
+      member.tag,
+      `member:${type.name}.${member.name}`,
+      corrections,
+      reference,
+    ),
   }))
   const structures: StatementStructures[] = [
     {
@@ -105,13 +118,24 @@ function unionDeclarations(type: UnionType, corrections: CorrectionIndex): {stru
 function enumDeclarations(type: EnumType): StatementStructures[] {
   const values = type.values.map((value) => JSON.stringify(value.value))
   return [
-    {kind: StructureKind.TypeAlias, name: type.name, isExported: true, docs: docsOf(type, 'Enum'), type: values.join(' | ')},
+    {
+      kind: StructureKind.TypeAlias,
+      name: type.name,
+      isExported: true,
+      docs: docsOf(type, 'Enum'),
+      type: values.join(' | '),
+    },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: describe([`Every value of \`${type.name}\`, in the docs' order.`]),
-      declarations: [{name: enumValuesName(type.name), initializer: `[${values.join(', ')}] as const satisfies readonly ${type.name}[]`}],
+      declarations: [
+        {
+          name: enumValuesName(type.name),
+          initializer: `[${values.join(', ')}] as const satisfies readonly ${type.name}[]`,
+        },
+      ],
     },
   ]
 }

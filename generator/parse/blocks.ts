@@ -107,7 +107,12 @@ export function readFieldList(list: List, file: VFile, tagged: boolean, owner: s
       return
     }
     if (parsed.type.kind === 'literal') {
-      reportError(file, `Unexpected literal type in ${owner}: only the first line may be the tag`, item, 'stray-literal')
+      reportError(
+        file,
+        `Unexpected literal type in ${owner}: only the first line may be the tag`,
+        item,
+        'stray-literal',
+      )
       return
     }
     result.fields.push({

@@ -73,7 +73,12 @@ export function parseEventsDocument(tree: Root, file: VFile): EventsDocument {
     } else if (node.type === 'heading' && node.depth === 3) {
       finishEvent()
       if (!category) {
-        reportError(file, `Event \`${toString(node)}\` is not under a category heading (\`## ...\`)`, node, 'event-category')
+        reportError(
+          file,
+          `Event \`${toString(node)}\` is not under a category heading (\`## ...\`)`,
+          node,
+          'event-category',
+        )
         continue
       }
       category.events.push(toString(node))
@@ -122,7 +127,12 @@ function readTocList(list: List, file: VFile): TocEntry[] {
     const [label, nested, ...rest] = item.children
     const rank = label?.type === 'paragraph' ? RANKS[toString(label)] : undefined
     if (!rank || nested?.type !== 'list' || rest.length > 0) {
-      reportError(file, 'Expected an event link or a `Main events` / `Other events` group in the table of contents', item, 'toc')
+      reportError(
+        file,
+        'Expected an event link or a `Main events` / `Other events` group in the table of contents',
+        item,
+        'toc',
+      )
       continue
     }
     for (const eventItem of nested.children) {
@@ -139,7 +149,11 @@ function readTocList(list: List, file: VFile): TocEntry[] {
 }
 
 /** A table-of-contents link must point at its heading's anchor. */
-export function checkAnchor(link: {text: string; url: string}, node: RootContent | List['children'][number], file: VFile): void {
+export function checkAnchor(
+  link: {text: string; url: string},
+  node: RootContent | List['children'][number],
+  file: VFile,
+): void {
   const expected = `#${slug(link.text)}`
   if (link.url !== expected) {
     reportError(file, `Link \`${link.text}\` points at \`${link.url}\`, expected \`${expected}\``, node, 'anchor')
@@ -154,13 +168,23 @@ function rankEvents(toc: TocCategory[], categories: EventCategory[], events: Eve
   for (const tocCategory of toc) {
     const section = sections.get(tocCategory.name)
     if (!section) {
-      reportError(file, `Category \`${tocCategory.name}\` is in the table of contents but has no section`, tocCategory.node, 'toc')
+      reportError(
+        file,
+        `Category \`${tocCategory.name}\` is in the table of contents but has no section`,
+        tocCategory.node,
+        'toc',
+      )
       continue
     }
     for (const entry of tocCategory.entries) {
       const event = byName.get(entry.name)
       if (!event || event.category !== section.name) {
-        reportError(file, `Event \`${entry.name}\` is listed under \`${section.name}\` but has no section there`, entry.node, 'toc')
+        reportError(
+          file,
+          `Event \`${entry.name}\` is listed under \`${section.name}\` but has no section there`,
+          entry.node,
+          'toc',
+        )
         continue
       }
       event.rank = entry.rank
@@ -216,15 +240,24 @@ class EventBuilder {
       // The separator after an event; an event cut short is reported once, by `finish`.
     } else {
       const where = this.state === 'done' ? 'after the fields of' : 'in'
-      reportError(this.file, `Unexpected ${describeBlock(node)} ${where} event \`${this.event.name}\``, node, 'unexpected-block')
+      reportError(
+        this.file,
+        `Unexpected ${describeBlock(node)} ${where} event \`${this.event.name}\``,
+        node,
+        'unexpected-block',
+      )
     }
   }
 
   finish(): EventDefinition {
     if (this.state !== 'done') {
-      reportError(this.file, `Event \`${this.event.name}\` has no \`**Record type**:\` field list`, this.heading, 'event-record')
+      reportError(
+        this.file,
+        `Event \`${this.event.name}\` has no \`**Record type**:\` field list`,
+        this.heading,
+        'event-record',
+      )
     }
     return this.event
   }
 }
-

@@ -2,7 +2,16 @@ import type {Heading, List, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {EnumValue, TypeDefinition, UnionMember} from '../schema/types.js'
-import {describeBlock, itemLine, locationOf, markerOf, memberNameOf, readFieldList, soleLinkOf, sourceOf} from './blocks.js'
+import {
+  describeBlock,
+  itemLine,
+  locationOf,
+  markerOf,
+  memberNameOf,
+  readFieldList,
+  soleLinkOf,
+  sourceOf,
+} from './blocks.js'
 import {reportError} from './diagnostics.js'
 import {checkAnchor, readTitle} from './events-document.js'
 import {parseEnumValueLine} from './type-expression.js'
@@ -53,13 +62,17 @@ export function parseTypesDocument(tree: Root, file: VFile): TypeDefinition[] {
   }
   if (builder) types.push(...builder.finish())
 
-  const defined = new Set(blocks.flatMap((node) => (node.type === 'heading' && node.depth === 2 ? [toString(node)] : [])))
+  const defined = new Set(
+    blocks.flatMap((node) => (node.type === 'heading' && node.depth === 2 ? [toString(node)] : [])),
+  )
   const inToc = new Set(listed.map((entry) => entry.name))
   for (const entry of listed) {
-    if (!defined.has(entry.name)) reportError(file, `Type \`${entry.name}\` is in the table of contents but has no section`, entry.node, 'toc')
+    if (!defined.has(entry.name))
+      reportError(file, `Type \`${entry.name}\` is in the table of contents but has no section`, entry.node, 'toc')
   }
   for (const type of types) {
-    if (!inToc.has(type.name)) reportError(file, `Type \`${type.name}\` is missing from the table of contents`, type.location, 'toc')
+    if (!inToc.has(type.name))
+      reportError(file, `Type \`${type.name}\` is missing from the table of contents`, type.location, 'toc')
   }
   return types
 }
@@ -114,7 +127,12 @@ class TypeBuilder {
     } else if (node.type === 'thematicBreak') {
       // The separator after a type; a type cut short is reported once, by `finish`.
     } else if (marker !== null && this.state === 'description') {
-      reportError(this.file, `Unknown section \`**${marker}**:\` in ${owner} (expected Record type, Discriminated union type or Enum type)`, node, 'unknown-kind')
+      reportError(
+        this.file,
+        `Unknown section \`**${marker}**:\` in ${owner} (expected Record type, Discriminated union type or Enum type)`,
+        node,
+        'unknown-kind',
+      )
     } else {
       reportError(this.file, `Unexpected ${describeBlock(node)} in ${owner}`, node, 'unexpected-block')
     }
@@ -142,14 +160,24 @@ class TypeBuilder {
 
   private closeMembers(): void {
     if (this.pendingMember) {
-      reportError(this.file, `Union member \`${this.pendingMember.name}\` has no field list (expected \`- type: "..."\`)`, this.pendingMember.node, 'union-member')
+      reportError(
+        this.file,
+        `Union member \`${this.pendingMember.name}\` has no field list (expected \`- type: "..."\`)`,
+        this.pendingMember.node,
+        'union-member',
+      )
       this.pendingMember = null
     }
   }
 
   finish(): TypeDefinition[] {
     this.closeMembers()
-    const base = {name: this.name, description: this.description, syntax: this.syntax, location: locationOf(this.file, this.heading)}
+    const base = {
+      name: this.name,
+      description: this.description,
+      syntax: this.syntax,
+      location: locationOf(this.file, this.heading),
+    }
     switch (this.kind) {
       case 'record':
         if (this.state === 'record') break
@@ -161,7 +189,12 @@ class TypeBuilder {
         if (this.members.length === 0) break
         return [{...base, kind: 'union', members: this.members}]
       case null:
-        reportError(this.file, `Type \`${this.name}\` has no kind (expected \`**Record type**:\`, \`**Discriminated union type**:\` or \`**Enum type**:\`)`, this.heading, 'type-kind')
+        reportError(
+          this.file,
+          `Type \`${this.name}\` has no kind (expected \`**Record type**:\`, \`**Discriminated union type**:\` or \`**Enum type**:\`)`,
+          this.heading,
+          'type-kind',
+        )
         return []
     }
     reportError(this.file, `Type \`${this.name}\` has an empty ${this.kind} body`, this.heading, 'type-kind')

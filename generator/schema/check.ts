@@ -18,14 +18,28 @@ export function checkSchema(schema: Schema, files: ReadonlyMap<string, VFile>): 
   const types = new Set(schema.types.map((type) => type.name))
 
   const checkFields = (fields: readonly Field[], owner: string) => {
-    unique(fields, (field) => field.wireName, (field) => report(`Duplicate field \`${field.name}\` in ${owner}`, field.location, 'duplicate-field'))
+    unique(
+      fields,
+      (field) => field.wireName,
+      (field) => report(`Duplicate field \`${field.name}\` in ${owner}`, field.location, 'duplicate-field'),
+    )
     for (const field of fields) checkReferences(field.type, field.location, owner)
   }
   const checkReferences = (type: TypeExpression, location: SourceLocation, owner: string): void => {
     switch (type.kind) {
       case 'reference':
-        if (!types.has(type.name)) report(`Unknown type \`${type.name}\` referenced in ${owner} (no \`## ${type.name}\` in TYPES.md)`, location, 'dangling-reference')
-        else if (!type.href.endsWith(`#${type.name.toLowerCase()}`)) report(`Link \`${type.name}\` points at \`${type.href}\`, expected the anchor \`#${type.name.toLowerCase()}\``, location, 'anchor')
+        if (!types.has(type.name))
+          report(
+            `Unknown type \`${type.name}\` referenced in ${owner} (no \`## ${type.name}\` in TYPES.md)`,
+            location,
+            'dangling-reference',
+          )
+        else if (!type.href.endsWith(`#${type.name.toLowerCase()}`))
+          report(
+            `Link \`${type.name}\` points at \`${type.href}\`, expected the anchor \`#${type.name.toLowerCase()}\``,
+            location,
+            'anchor',
+          )
         return
       case 'array':
         return checkReferences(type.element, location, owner)
@@ -36,12 +50,29 @@ export function checkSchema(schema: Schema, files: ReadonlyMap<string, VFile>): 
     }
   }
 
-  unique(schema.categories, (category) => category.name, (category) => report(`Duplicate category \`${category.name}\``, category.location, 'duplicate-category'))
-  unique(schema.events, (event) => event.name, (event) => report(`Duplicate event \`${event.name}\``, event.location, 'duplicate-event'))
-  unique(schema.events, (event) => event.tag, (event) => report(`Duplicate event tag \`${event.tag}\` (event \`${event.name}\`)`, event.location, 'duplicate-tag'))
+  unique(
+    schema.categories,
+    (category) => category.name,
+    (category) => report(`Duplicate category \`${category.name}\``, category.location, 'duplicate-category'),
+  )
+  unique(
+    schema.events,
+    (event) => event.name,
+    (event) => report(`Duplicate event \`${event.name}\``, event.location, 'duplicate-event'),
+  )
+  unique(
+    schema.events,
+    (event) => event.tag,
+    (event) =>
+      report(`Duplicate event tag \`${event.tag}\` (event \`${event.name}\`)`, event.location, 'duplicate-tag'),
+  )
   for (const event of schema.events) checkFields(event.fields, `event \`${event.name}\``)
 
-  unique(schema.types, (type) => type.name, (type) => report(`Duplicate type \`${type.name}\``, type.location, 'duplicate-type'))
+  unique(
+    schema.types,
+    (type) => type.name,
+    (type) => report(`Duplicate type \`${type.name}\``, type.location, 'duplicate-type'),
+  )
   for (const type of schema.types) {
     const owner = `type \`${type.name}\``
     switch (type.kind) {
@@ -49,12 +80,25 @@ export function checkSchema(schema: Schema, files: ReadonlyMap<string, VFile>): 
         checkFields(type.fields, owner)
         break
       case 'union':
-        unique(type.members, (member) => member.tag, (member) => report(`Duplicate tag \`${member.tag}\` in union ${owner}`, member.location, 'duplicate-tag'))
-        unique(type.members, (member) => member.name, (member) => report(`Duplicate member \`${member.name}\` in union ${owner}`, member.location, 'duplicate-member'))
+        unique(
+          type.members,
+          (member) => member.tag,
+          (member) => report(`Duplicate tag \`${member.tag}\` in union ${owner}`, member.location, 'duplicate-tag'),
+        )
+        unique(
+          type.members,
+          (member) => member.name,
+          (member) =>
+            report(`Duplicate member \`${member.name}\` in union ${owner}`, member.location, 'duplicate-member'),
+        )
         for (const member of type.members) checkFields(member.fields, `member \`${member.name}\` of ${owner}`)
         break
       case 'enum':
-        unique(type.values, (value) => value.value, (value) => report(`Duplicate value "${value.value}" in enum ${owner}`, value.location, 'duplicate-value'))
+        unique(
+          type.values,
+          (value) => value.value,
+          (value) => report(`Duplicate value "${value.value}" in enum ${owner}`, value.location, 'duplicate-value'),
+        )
         break
     }
   }

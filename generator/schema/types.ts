@@ -27,25 +27,11 @@ export interface SourceDocument {
 }
 
 /** Primitive field types the docs use (TYPES.md never defines them). */
-export const PRIMITIVES = [
-  'bool',
-  'string',
-  'int',
-  'int64',
-  'word32',
-  'double',
-  'JSONObject',
-  'UTCTime',
-] as const
+export const PRIMITIVES = ['bool', 'string', 'int', 'int64', 'word32', 'double', 'JSONObject', 'UTCTime'] as const
 export type PrimitiveName = (typeof PRIMITIVES)[number]
 
 /** The type of a field, as the field line's type expression spells it. */
-export type TypeExpression =
-  | PrimitiveType
-  | ReferenceType
-  | ArrayType
-  | MapType
-  | LiteralType
+export type TypeExpression = PrimitiveType | ReferenceType | ArrayType | MapType | LiteralType
 
 /** `string`, `int64`, ... */
 export interface PrimitiveType {
@@ -185,7 +171,7 @@ export interface EventCategory {
 /** The whole IR: what both documents say, checked. */
 export interface Schema {
   schemaVersion: typeof SCHEMA_VERSION
-  sources: { events: SourceDocument; types: SourceDocument }
+  sources: {events: SourceDocument; types: SourceDocument}
   categories: EventCategory[]
   events: EventDefinition[]
   types: TypeDefinition[]

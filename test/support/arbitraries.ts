@@ -69,7 +69,10 @@ export function loadSchema(directory: string = SPEC_DIRECTORY): Promise<Schema> 
   if (!cached) {
     cached = (async () => {
       const result = buildSchema(await loadSpecDirectory(directory))
-      if (!result.ok) throw new Error(`the spec in ${directory} does not build: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`)
+      if (!result.ok)
+        throw new Error(
+          `the spec in ${directory} does not build: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`,
+        )
       return applyOverlay(result.schema, (await loadOverlay(path.join(directory, OVERLAY_FILE), true)).overlay).schema
     })()
     schemaCache.set(directory, cached)
@@ -105,7 +108,11 @@ export const AWKWARD_KEYS = [
 
 /** A key of a map or JSONObject. */
 export function mapKeyArbitrary(): fc.Arbitrary<string> {
-  return fc.oneof(fc.constantFrom(...AWKWARD_KEYS), fc.string({maxLength: 6}), fc.string({unit: ANY_CHARACTER, maxLength: 4}))
+  return fc.oneof(
+    fc.constantFrom(...AWKWARD_KEYS),
+    fc.string({maxLength: 6}),
+    fc.string({unit: ANY_CHARACTER, maxLength: 4}),
+  )
 }
 
 /** Build an object with `defineProperty`, so `__proto__` becomes an own key, as `JSON.parse` makes it. */
@@ -138,10 +145,17 @@ export function utcTimeArbitrary(): fc.Arbitrary<string> {
     {weight: 4, arbitrary: fc.date({min: new Date(RECENT_FROM), max: new Date(RECENT_TO), noInvalidDate: true})},
     {weight: 1, arbitrary: fc.date({min: new Date(EARLIEST_DATE), max: new Date(LATEST_DATE), noInvalidDate: true})},
   )
-  const fraction = fc.array(fc.integer({min: 0, max: 9}), {maxLength: 9}).map((digits) => (digits.length ? `.${digits.join('')}` : ''))
+  const fraction = fc
+    .array(fc.integer({min: 0, max: 9}), {maxLength: 9})
+    .map((digits) => (digits.length ? `.${digits.join('')}` : ''))
   const offset = fc.oneof(
     {weight: 3, arbitrary: fc.constant(0)},
-    {weight: 2, arbitrary: fc.tuple(fc.constantFrom(-1, 1), fc.integer({min: 0, max: 14}), fc.constantFrom(0, 15, 30, 45, 59)).map(([sign, hours, minutes]) => sign * (hours * 60 + minutes))},
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(-1, 1), fc.integer({min: 0, max: 14}), fc.constantFrom(0, 15, 30, 45, 59))
+        .map(([sign, hours, minutes]) => sign * (hours * 60 + minutes)),
+    },
   )
   return fc.tuple(instant, fraction, offset, fc.boolean()).map(([date, fractionText, minutes, plusZero]) => {
     const local = new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 19)
@@ -161,7 +175,18 @@ function safeIntegerArbitrary(): fc.Arbitrary<number> {
   return fc.oneof(
     {weight: 4, arbitrary: fc.integer({min: -1000, max: 100_000})},
     {weight: 1, arbitrary: fc.maxSafeInteger()},
-    {weight: 1, arbitrary: fc.constantFrom(0, -1, 2 ** 31, -(2 ** 31) - 1, 2 ** 32, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER)},
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        0,
+        -1,
+        2 ** 31,
+        -(2 ** 31) - 1,
+        2 ** 32,
+        Number.MAX_SAFE_INTEGER,
+        Number.MIN_SAFE_INTEGER,
+      ),
+    },
   )
 }
 
@@ -169,7 +194,12 @@ function safeIntegerArbitrary(): fc.Arbitrary<number> {
 function word32Arbitrary(): fc.Arbitrary<number> {
   return fc.oneof(
     {weight: 3, arbitrary: fc.integer({min: 0, max: 100_000})},
-    {weight: 2, arbitrary: fc.tuple(fc.integer({min: 0, max: 0xffff}), fc.integer({min: 0, max: 0xffff})).map(([high, low]) => high * 0x10000 + low)},
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.integer({min: 0, max: 0xffff}), fc.integer({min: 0, max: 0xffff}))
+        .map(([high, low]) => high * 0x10000 + low),
+    },
     {weight: 1, arbitrary: fc.constantFrom(0, 1, 2 ** 31, WORD32_MAX)},
   )
 }
@@ -185,7 +215,10 @@ export const ANY_CHARACTER: fc.Arbitrary<string> = fc.oneof(
 
 /** A string: short printable text or arbitrary UTF-16 (lone surrogates included). */
 function stringArbitrary(): fc.Arbitrary<string> {
-  return fc.oneof({weight: 4, arbitrary: fc.string({maxLength: 10})}, {weight: 1, arbitrary: fc.string({unit: ANY_CHARACTER, maxLength: 6})})
+  return fc.oneof(
+    {weight: 4, arbitrary: fc.string({maxLength: 10})},
+    {weight: 1, arbitrary: fc.string({unit: ANY_CHARACTER, maxLength: 6})},
+  )
 }
 
 /** A small JSON object (for `JSONObject`). */
@@ -264,7 +297,9 @@ function build(schema: Schema, options: Required<ArbitraryOptions>): ValueArbitr
   // References inside types are tied lazily: the recursive unions refer to themselves.
   const types: Record<string, fc.Arbitrary<unknown>> = fc.letrec<Record<string, unknown>>((tie) => {
     const expression = expressionWith(tie)
-    return Object.fromEntries(schema.types.map((type) => [type.name, typeArbitrary(type, expression, recursive, options)]))
+    return Object.fromEntries(
+      schema.types.map((type) => [type.name, typeArbitrary(type, expression, recursive, options)]),
+    )
   })
   const expression = expressionWith((name) => types[name]!)
   const events: Record<string, fc.Arbitrary<JsonObject>> = {}
@@ -288,7 +323,9 @@ function typeArbitrary(
     case 'record':
       return objectArbitrary(null, type.fields, expression)
     case 'union': {
-      const members = orderMembers(type, recursive).map((member) => objectArbitrary(member.tag, member.fields, expression))
+      const members = orderMembers(type, recursive).map((member) =>
+        objectArbitrary(member.tag, member.fields, expression),
+      )
       if (!recursive.has(type.name)) return fc.oneof(...members)
       // At the depth limit fc.oneof takes its first arbitrary: a member that does not recurse.
       return fc.oneof({maxDepth: options.maxRecursion, depthIdentifier: RECURSION, depthSize: 'small'}, ...members)
@@ -297,7 +334,11 @@ function typeArbitrary(
 }
 
 /** An object: `type` tag first (when there is one), then every field; optional fields may be absent. */
-function objectArbitrary(tag: string | null, fields: readonly Field[], expression: (type: TypeExpression) => fc.Arbitrary<unknown>): fc.Arbitrary<JsonObject> {
+function objectArbitrary(
+  tag: string | null,
+  fields: readonly Field[],
+  expression: (type: TypeExpression) => fc.Arbitrary<unknown>,
+): fc.Arbitrary<JsonObject> {
   const model: Record<string, fc.Arbitrary<unknown>> = {}
   const required: string[] = []
   if (tag !== null) {
@@ -313,7 +354,8 @@ function objectArbitrary(tag: string | null, fields: readonly Field[], expressio
 
 /** Union members that cannot reach a recursive type come first (fc.oneof's fallback at maxDepth). */
 function orderMembers(type: UnionType, recursive: ReadonlySet<string>): UnionType['members'] {
-  const recurses = (member: UnionType['members'][number]) => member.fields.some((field) => referencedNames(field.type).some((name) => recursive.has(name)))
+  const recurses = (member: UnionType['members'][number]) =>
+    member.fields.some((field) => referencedNames(field.type).some((name) => recursive.has(name)))
   return [...type.members.filter((member) => !recurses(member)), ...type.members.filter(recurses)]
 }
 
@@ -334,8 +376,16 @@ function referencedNames(type: TypeExpression): string[] {
 export function recursiveTypes(schema: Schema): Set<string> {
   const edges = new Map<string, string[]>()
   for (const type of schema.types) {
-    const fields = type.kind === 'record' ? type.fields : type.kind === 'union' ? type.members.flatMap((member) => member.fields) : []
-    edges.set(type.name, fields.flatMap((field) => referencedNames(field.type)))
+    const fields =
+      type.kind === 'record'
+        ? type.fields
+        : type.kind === 'union'
+          ? type.members.flatMap((member) => member.fields)
+          : []
+    edges.set(
+      type.name,
+      fields.flatMap((field) => referencedNames(field.type)),
+    )
   }
   const result = new Set<string>()
   for (const start of edges.keys()) {

@@ -125,7 +125,13 @@ export type SiteNode =
   | {kind: 'literal'; literal: string; type: TypeExpression}
   | {kind: 'enum'; values: readonly string[]; type: TypeExpression}
   | {kind: 'record'; fields: readonly Field[]; known: ReadonlySet<string>; type: TypeExpression}
-  | {kind: 'union'; tags: readonly string[]; fields: readonly Field[] | null; known: ReadonlySet<string>; type: TypeExpression}
+  | {
+      kind: 'union'
+      tags: readonly string[]
+      fields: readonly Field[] | null
+      known: ReadonlySet<string>
+      type: TypeExpression
+    }
   | {kind: 'array'; element: TypeExpression; type: TypeExpression}
   | {kind: 'map'; valueType: TypeExpression; type: TypeExpression}
   | {kind: 'event'; tags: readonly string[]; fields: readonly Field[]; known: ReadonlySet<string>}
@@ -141,7 +147,11 @@ const indexes = new WeakMap<Schema, Index>()
 function indexOf(schema: Schema): Index {
   let index = indexes.get(schema)
   if (!index) {
-    index = {types: new Map(schema.types.map((type) => [type.name, type])), eventTags: schema.events.map((event) => event.tag), known: new WeakMap()}
+    index = {
+      types: new Map(schema.types.map((type) => [type.name, type])),
+      eventTags: schema.events.map((event) => event.tag),
+      known: new WeakMap(),
+    }
     indexes.set(schema, index)
   }
   return index
@@ -176,7 +186,13 @@ export function collectSites(schema: Schema, value: unknown, root: MutationRoot)
   return sites
 }
 
-function walk(index: Index, value: unknown, type: TypeExpression, segments: readonly PathSegment[], sites: Site[]): void {
+function walk(
+  index: Index,
+  value: unknown,
+  type: TypeExpression,
+  segments: readonly PathSegment[],
+  sites: Site[],
+): void {
   switch (type.kind) {
     case 'primitive':
       sites.push({segments, value, node: {kind: 'primitive', name: type.name, type}})
@@ -194,14 +210,19 @@ function walk(index: Index, value: unknown, type: TypeExpression, segments: read
       return
     case 'map':
       sites.push({segments, value, node: {kind: 'map', valueType: type.value, type}})
-      if (isObject(value)) for (const key of Object.keys(value)) walk(index, value[key], type.value, [...segments, key], sites)
+      if (isObject(value))
+        for (const key of Object.keys(value)) walk(index, value[key], type.value, [...segments, key], sites)
       return
     case 'reference': {
       const definition = index.types.get(type.name)
       if (!definition) throw new Error(`unknown type ${type.name}`)
       switch (definition.kind) {
         case 'enum':
-          sites.push({segments, value, node: {kind: 'enum', values: definition.values.map((entry) => entry.value), type}})
+          sites.push({
+            segments,
+            value,
+            node: {kind: 'enum', values: definition.values.map((entry) => entry.value), type},
+          })
           return
         case 'record': {
           const known = knownKeys(index, definition.fields, false)
@@ -211,7 +232,9 @@ function walk(index: Index, value: unknown, type: TypeExpression, segments: read
         }
         case 'union': {
           const tags = definition.members.map((member) => member.tag)
-          const member = isObject(value) ? definition.members.find((candidate) => candidate.tag === value.type) : undefined
+          const member = isObject(value)
+            ? definition.members.find((candidate) => candidate.tag === value.type)
+            : undefined
           const fields = member?.fields ?? null
           const known = member ? knownKeys(index, member.fields, true) : new Set(['type'])
           sites.push({segments, value, node: {kind: 'union', tags, fields, known, type}})
@@ -223,7 +246,13 @@ function walk(index: Index, value: unknown, type: TypeExpression, segments: read
   }
 }
 
-function walkFields(index: Index, object: Record<string, unknown>, fields: readonly Field[], segments: readonly PathSegment[], sites: Site[]): void {
+function walkFields(
+  index: Index,
+  object: Record<string, unknown>,
+  fields: readonly Field[],
+  segments: readonly PathSegment[],
+  sites: Site[],
+): void {
   for (const field of fields) {
     if (!Object.hasOwn(object, field.wireName)) continue
     const value = object[field.wireName]
@@ -235,7 +264,16 @@ function walkFields(index: Index, object: Record<string, unknown>, fields: reado
 // Mutations
 
 /** Strings that are never tags or enum values of the docs, chosen to trip up naive lookups. */
-const UNKNOWN_STRINGS = ['zz-unknown', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'undefined', 'null'] as const
+const UNKNOWN_STRINGS = [
+  'zz-unknown',
+  '',
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'undefined',
+  'null',
+] as const
 
 /** Keys of undocumented fields; `type` only where the object has no tag. */
 const EXTRA_KEYS = ['zzExtra', 'x y', '__proto__', 'constructor', 'toString', '0', '', 'type', 'é'] as const
@@ -292,7 +330,13 @@ export function listMutations(schema: Schema, value: unknown, root: MutationRoot
   const mutations: Mutation[] = []
   let salt = choice
   const pick = <T>(candidates: readonly T[]): T => candidates[(salt++ >>> 0) % candidates.length]!
-  const add = (kind: MutationKind, segments: readonly PathSegment[], edit: Edit, code: MutationCode, jsonSafe = true) => {
+  const add = (
+    kind: MutationKind,
+    segments: readonly PathSegment[],
+    edit: Edit,
+    code: MutationCode,
+    jsonSafe = true,
+  ) => {
     mutations.push(makeMutation(kind, segments, edit, code, jsonSafe))
   }
 
@@ -337,7 +381,8 @@ export function listMutations(schema: Schema, value: unknown, root: MutationRoot
         const {fields} = node
         if (fields && !Array.isArray(object)) {
           for (const field of fields) {
-            if (!field.optional && Object.hasOwn(object, field.wireName)) add('drop-field', [...segments, field.wireName], {op: 'delete'}, 'missing')
+            if (!field.optional && Object.hasOwn(object, field.wireName))
+              add('drop-field', [...segments, field.wireName], {op: 'delete'}, 'missing')
           }
           const extraKeys = EXTRA_KEYS.filter((key) => !node.known.has(key) && !Object.hasOwn(object, key))
           add('extra-field', [...segments, pick(extraKeys)], {op: 'set', value: pick(EXTRA_VALUES)}, 'extra')
@@ -345,7 +390,8 @@ export function listMutations(schema: Schema, value: unknown, root: MutationRoot
         if (node.kind === 'union' && !Array.isArray(object)) {
           const tagPath = [...segments, 'type']
           const variant = pick([0, 1, 2, 3] as const)
-          if (variant <= 1) add('union-tag', tagPath, {op: 'set', value: pick(unknownStrings(node.tags, object.type))}, 'unknown-tag')
+          if (variant <= 1)
+            add('union-tag', tagPath, {op: 'set', value: pick(unknownStrings(node.tags, object.type))}, 'unknown-tag')
           else if (variant === 2) add('union-tag', tagPath, {op: 'delete'}, 'missing')
           else add('union-tag', tagPath, {op: 'set', value: pick([0, 1, true, null, [], {}])}, 'type')
         }
@@ -395,12 +441,19 @@ export function wrongValuesFor(schema: Schema, type: TypeExpression): readonly u
 }
 
 function unknownStrings(known: readonly string[], current: unknown): string[] {
-  const extra = typeof current === 'string' ? [current.toUpperCase(), `${current} `, ` ${current}`, `${current}\u0000`] : []
+  const extra =
+    typeof current === 'string' ? [current.toUpperCase(), `${current} `, ` ${current}`, `${current}\u0000`] : []
   const candidates = [...UNKNOWN_STRINGS, ...extra].filter((candidate) => !known.includes(candidate))
   return [...new Set(candidates)]
 }
 
-function makeMutation(kind: MutationKind, segments: readonly PathSegment[], edit: Edit, code: MutationCode, jsonSafe: boolean): Mutation {
+function makeMutation(
+  kind: MutationKind,
+  segments: readonly PathSegment[],
+  edit: Edit,
+  code: MutationCode,
+  jsonSafe: boolean,
+): Mutation {
   return new SingleMutation(kind, segments, edit, code, jsonSafe)
 }
 
@@ -430,7 +483,12 @@ class SingleMutation implements Mutation {
   }
 
   toJSON(): object {
-    return {kind: this.kind, path: this.path, code: this.code, edit: this.edit.op === 'delete' ? 'delete' : describe(this.edit.value)}
+    return {
+      kind: this.kind,
+      path: this.path,
+      code: this.code,
+      edit: this.edit.op === 'delete' ? 'delete' : describe(this.edit.value),
+    }
   }
 }
 
@@ -447,7 +505,11 @@ function describe(value: unknown): string {
  * Pick one mutation: first a kind (uniformly among the kinds present, so the
  * many primitives do not crowd out the rest), then one of that kind.
  */
-export function pickMutation(mutations: readonly Mutation[], kindChoice: number, itemChoice: number): Mutation | undefined {
+export function pickMutation(
+  mutations: readonly Mutation[],
+  kindChoice: number,
+  itemChoice: number,
+): Mutation | undefined {
   if (mutations.length === 0) return undefined
   const kinds = MUTATION_KINDS.filter((kind) => mutations.some((mutation) => mutation.kind === kind))
   const kind = kinds[(kindChoice >>> 0) % kinds.length]!
