@@ -129,7 +129,7 @@ export function readme(schema: Schema, header: string): string {
 # simplex-chat-events
 
 Typed, validated events of the [SimpleX Chat](https://github.com/simplex-chat/simplex-chat) bot API, generated
-from its API docs (\`bots/api/EVENTS.md\`, \`TYPES.md\`) by [simplex-events](https://github.com/). Zero runtime
+from its API docs (\`bots/api/EVENTS.md\`, \`TYPES.md\`) by the \`simplex-events\` generator. Zero runtime
 dependencies; ESM and CommonJS; erasable TypeScript (no enums, no value namespaces).
 
 ${schema.events.length} events, ${schema.types.length} types.
