@@ -25,7 +25,7 @@ import {performance} from 'node:perf_hooks'
 import {decodeChatEvent, decodeChatEventJson, type DecodeOptions} from '../generated/src/index.js'
 import {compileAjv} from './ajv.js'
 import {buildInputs, INPUT_CLASSES, textBytes, type BenchInput, type InputClass} from './inputs.js'
-import {formatTarget, grouped, isMain, median, parseOptions, spreadPercent, table, type Target} from './stats.js'
+import {formatTargets, grouped, isMain, median, parseOptions, spreadPercent, table, type Target} from './stats.js'
 import {buildZodSchemas} from './zod-schemas.js'
 
 /** Target length of one sample (a fixed batch of passes), in ms. */
@@ -603,8 +603,7 @@ export function formatDecode(result: DecodeBenchResult): string {
     ),
   )
   lines.push('')
-  lines.push('### Targets')
-  for (const target of result.targets) lines.push(formatTarget(target))
+  lines.push(...formatTargets(result.targets))
   return lines.join('\n')
 }
 

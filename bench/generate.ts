@@ -30,7 +30,7 @@ import {parseSpec} from '../generator/parse/index.js'
 import {PINNED_SPEC} from '../generator/paths.js'
 import {checkSchema} from '../generator/schema/check.js'
 import {writeTreeAtomically} from '../generator/write-tree.js'
-import {formatTarget, grouped, isMain, median, parseOptions, table, type Target} from './stats.js'
+import {formatTargets, grouped, isMain, median, parseOptions, table, type Target} from './stats.js'
 
 /**
  * The generator's prettier options, when generator/emit/index.ts exports them
@@ -227,8 +227,7 @@ export function formatGenerate(result: GenerateBenchResult): string {
     )
   }
   lines.push('')
-  lines.push('### Targets')
-  for (const target of result.targets) lines.push(formatTarget(target))
+  lines.push(...formatTargets(result.targets))
   return lines.join('\n')
 }
 

@@ -15,7 +15,7 @@ import {existsSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import * as esbuild from 'esbuild'
-import {formatTarget, grouped, isMain, table, type Target} from './stats.js'
+import {formatTargets, grouped, isMain, table, type Target} from './stats.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ENTRY = path.join(ROOT, 'generated', 'src', 'index.ts')
@@ -156,8 +156,7 @@ export function formatSize(result: SizeBenchResult): string {
     )
   }
   lines.push('')
-  lines.push('### Targets')
-  for (const target of result.targets) lines.push(formatTarget(target))
+  lines.push(...formatTargets(result.targets))
   return lines.join('\n')
 }
 

@@ -54,6 +54,11 @@ export function formatTarget(target: Target): string {
 }
 
 /** Render rows as an aligned text table; numbers right-aligned. */
+/** The `### Targets` section of a report: its heading, then one line per target. */
+export function formatTargets(targets: readonly Target[]): string[] {
+  return ['### Targets', ...targets.map(formatTarget)]
+}
+
 export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [header, ...rows].map((row) => row.map((cell) => String(cell)))
   const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)))

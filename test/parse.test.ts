@@ -9,6 +9,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {buildSchema, serializeSchema, SCHEMA_VERSION} from '../generator/schema/index.js'
 import type {EventDefinition, Field, Schema, TypeDefinition} from '../generator/schema/index.js'
+import {allFields} from './support/schema-fields.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const NEWEST = {events: 'spec/EVENTS.md', types: 'spec/TYPES.md'}
@@ -35,21 +36,6 @@ function schemaOf(paths: {events: string; types: string}): Schema {
 }
 
 /** Every field of the schema: events', records' and union members'. */
-function allFields(schema: Schema): Field[] {
-  return [...schema.events.flatMap((event) => event.fields), ...schema.types.flatMap(typeFields)]
-}
-
-function typeFields(type: TypeDefinition): Field[] {
-  switch (type.kind) {
-    case 'record':
-      return type.fields
-    case 'union':
-      return type.members.flatMap((member) => member.fields)
-    case 'enum':
-      return []
-  }
-}
-
 function kindCounts(schema: Schema): Record<string, number> {
   const counts: Record<string, number> = {record: 0, union: 0, enum: 0}
   for (const type of schema.types) counts[type.kind]!++

@@ -22,6 +22,7 @@ import {describe, expect, it} from 'vitest'
 import * as lib from '../generated/src/index.js'
 import type {DecodeIssue, DecodeMode, DecodeResult, FrameResult} from '../generated/src/index.js'
 import {ANY_CHARACTER, loadSchema, objectFromEntries, valueArbitraries} from './support/arbitraries.js'
+import {allFields} from './support/schema-fields.js'
 import {
   applyEdit,
   applyMutation,
@@ -597,20 +598,7 @@ const anyThing = fc.anything({
 })
 
 /** Field names of all events and types, so garbage often lands on real fields. */
-const FIELD_NAMES = [
-  ...new Set(
-    [
-      ...schema.events.flatMap((event) => event.fields),
-      ...schema.types.flatMap((type) =>
-        type.kind === 'record'
-          ? type.fields
-          : type.kind === 'union'
-            ? type.members.flatMap((member) => member.fields)
-            : [],
-      ),
-    ].map((field) => field.wireName),
-  ),
-]
+const FIELD_NAMES = [...new Set(allFields(schema).map((field) => field.wireName))]
 
 /** An object with a known event tag and arbitrary values under real field names. */
 const eventShaped = fc

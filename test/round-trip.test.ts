@@ -11,6 +11,7 @@ import {describe, expect, it} from 'vitest'
 import {buildSchema} from '../generator/schema/index.js'
 import type {Field, Schema} from '../generator/schema/index.js'
 import {renderField} from '../generator/schema/render.js'
+import {allFields} from './support/schema-fields.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -70,19 +71,6 @@ function renderTypes(schema: Schema): string[] {
   })
 }
 
-function fieldsOf(schema: Schema): Field[] {
-  return [
-    ...schema.events.flatMap((event) => event.fields),
-    ...schema.types.flatMap((type) =>
-      type.kind === 'record'
-        ? type.fields
-        : type.kind === 'union'
-          ? type.members.flatMap((member) => member.fields)
-          : [],
-    ),
-  ]
-}
-
 describe.each(PAIRS)('$label', (pair) => {
   const schema = schemaOf(pair)
   const eventsLines = linesOf(pair.events)
@@ -101,7 +89,7 @@ describe.each(PAIRS)('$label', (pair) => {
   })
 
   it('locates every field at the source line it renders to', () => {
-    const misplaced = fieldsOf(schema)
+    const misplaced = allFields(schema)
       .map((field) => {
         const lines = field.location.file === 'EVENTS.md' ? eventsLines : typesLines
         return {
@@ -115,7 +103,7 @@ describe.each(PAIRS)('$label', (pair) => {
   })
 
   it('locates every field at column 1 (its list item)', () => {
-    expect(new Set(fieldsOf(schema).map((field) => field.location.column))).toEqual(new Set([1]))
+    expect(new Set(allFields(schema).map((field) => field.location.column))).toEqual(new Set([1]))
   })
 
   it('reads every `- "value"` line of TYPES.md as an enum value, in order', () => {

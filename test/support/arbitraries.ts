@@ -22,6 +22,7 @@ import {WORD32_MAX} from '../../templates/primitives.js'
 import {applyOverlay, loadOverlay, OVERLAY_FILE} from '../../generator/overlay.js'
 import {loadSpecDirectory} from '../../generator/load.js'
 import {buildSchema} from '../../generator/schema/index.js'
+import {typeFields} from './schema-fields.js'
 import type {
   EventDefinition,
   Field,
@@ -376,15 +377,9 @@ function referencedNames(type: TypeExpression): string[] {
 export function recursiveTypes(schema: Schema): Set<string> {
   const edges = new Map<string, string[]>()
   for (const type of schema.types) {
-    const fields =
-      type.kind === 'record'
-        ? type.fields
-        : type.kind === 'union'
-          ? type.members.flatMap((member) => member.fields)
-          : []
     edges.set(
       type.name,
-      fields.flatMap((field) => referencedNames(field.type)),
+      typeFields(type).flatMap((field) => referencedNames(field.type)),
     )
   }
   const result = new Set<string>()
