@@ -13,7 +13,7 @@ import {publint, type Message} from 'publint'
 import {formatMessage} from 'publint/utils'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {CJS_PACKAGE_JSON, packageJson, tsconfigFiles} from '../generator/emit/package-files.js'
-import {runNode, runNpm, runProcess, type ProcessRun} from './support/processes.js'
+import {runNode, runNpm, type ProcessRun} from './support/processes.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const generatedDir = path.join(root, 'generated')
@@ -24,7 +24,6 @@ const BUILD = path.join(root, 'scripts', 'build-generated.mjs')
 const NAME = 'simplex-chat-events'
 
 type Run = ProcessRun
-const run = runProcess
 
 const node = runNode
 const npm = runNpm

@@ -334,10 +334,6 @@ function shapeName(type: TypeExpression): string {
   }
 }
 
-function access(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`
-}
-
 function checkFunction(name: string, doc: string, body: string[], valueType = 'unknown'): FunctionDeclarationStructure {
   return {
     kind: StructureKind.Function,
