@@ -6,6 +6,8 @@ import {applyOverlay, loadOverlay, OVERLAY_FILE} from './overlay.js'
 import {formatDiagnostics} from './report.js'
 import {buildSchema} from './schema/index.js'
 import type {Schema} from './schema/types.js'
+import {PINNED_SPEC} from './paths.js'
+import {GENERATOR_VERSION} from './version.js'
 
 /** Where `generate` and `check` read from. */
 export interface GenerateSource {
@@ -61,8 +63,30 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
       schema,
       corrections: applied,
       overlaySha256,
+      specSource: describeSpecSource(source.spec),
+      generatorVersion: GENERATOR_VERSION,
     },
     timings,
   )
   return {files, schema, timings}
+}
+
+/**
+ * The spec as the header names it: `null` for the pinned spec, a URL without its user
+ * name and password, or the folder as given (with `/` separators).
+ */
+export function describeSpecSource(spec: string): string | null {
+  if (/^https?:/i.test(spec)) {
+    try {
+      const url = new URL(spec)
+      if (url.username || url.password) {
+        url.username = '***'
+        url.password = ''
+      }
+      return url.href
+    } catch {
+      return spec
+    }
+  }
+  return path.resolve(spec) === PINNED_SPEC ? null : spec.split(path.sep).join('/')
 }

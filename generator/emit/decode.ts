@@ -17,7 +17,16 @@ import type {
 } from '../schema/types.js'
 import {WORD32_MAX} from '../../templates/primitives.js'
 import {describe} from './doc-comment.js'
-import {checkEventName, checkMemberName, checkTypeName, typeDecoderName} from './names.js'
+import {
+  checkEventName,
+  checkMemberName,
+  checkShapeName,
+  checkTypeName,
+  DECODE_RUNTIME_IMPORTS,
+  requiredFieldsName,
+  typeDecoderName,
+} from '../names/index.js'
+import {commentText, jsonLiteral, stringLiteral} from './escape.js'
 
 /** The test each primitive compiles to, true when the expression `x` is wrong, and what an issue says was expected. */
 const PRIMITIVE_CHECKS: Record<PrimitiveName, {fails: (x: string) => string; expected: string}> = {
@@ -73,31 +82,13 @@ export function emitDecode(schema: Schema): StatementStructures[] {
     {kind: StructureKind.ImportDeclaration, namedImports: ['chatEventTags'], moduleSpecifier: './events.js'},
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: [
-        'DecodeError',
-        'checkSafely',
-        'createContext',
-        'done',
-        'failureAt',
-        'finish',
-        'isInteger',
-        'isObject',
-        'isUtcTime',
-        'isWord32',
-        'issue',
-        'extraField',
-        'missingFields',
-        'parseJson',
-        'reject',
-        'run',
-        'stop',
-      ],
+      namedImports: DECODE_RUNTIME_IMPORTS.filter((name) => !RUNTIME_TYPES.has(name)),
       moduleSpecifier: './runtime.js',
     },
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      namedImports: ['DecodeContext', 'DecodeIssue', 'DecodeOptions', 'DecodeResult', 'PathSegment'],
+      namedImports: DECODE_RUNTIME_IMPORTS.filter((name) => RUNTIME_TYPES.has(name)),
       moduleSpecifier: './runtime.js',
     },
     ...emitter.statements,
@@ -105,6 +96,15 @@ export function emitDecode(schema: Schema): StatementStructures[] {
     ...typeDecoders,
   ]
 }
+
+/** The runtime's names that are types, imported with `import type`. */
+const RUNTIME_TYPES: ReadonlySet<string> = new Set([
+  'DecodeContext',
+  'DecodeIssue',
+  'DecodeOptions',
+  'DecodeResult',
+  'PathSegment',
+])
 
 /** Builds check functions; array and map shapes get one function each, made on first use. */
 class CheckEmitter {
@@ -135,14 +135,14 @@ class CheckEmitter {
         )
         return
       case 'enum': {
-        const values = type.values.map((value) => JSON.stringify(value.value))
+        const values = type.values.map((value) => stringLiteral(value.value))
         this.statements.push(
           checkFunction(checkTypeName(type.name), `Check an \`${type.name}\` enum value.`, [
             `switch (v) {`,
             ...values.map((value) => `case ${value}:`),
             `  return true`,
             `}`,
-            `return reject(c, k, v, ${JSON.stringify(enumExpected(type))}, typeof v === "string" ? "unknown-enum" : undefined)`,
+            `return reject(c, k, v, ${stringLiteral(enumExpected(type))}, typeof v === "string" ? "unknown-enum" : undefined)`,
           ]),
         )
         return
@@ -161,7 +161,7 @@ class CheckEmitter {
     // (optional fields come and go) make named property loads megamorphic, while `for...in` with `v[key]`
     // reads through V8's enum cache. Required fields are counted; the missing ones are found only on failure.
     const required = fields.filter((field) => !field.optional)
-    const requiredName = `${name}_required`
+    const requiredName = requiredFieldsName(name)
     if (required.length > 0) {
       this.statements.push({
         kind: StructureKind.VariableStatement,
@@ -170,7 +170,7 @@ class CheckEmitter {
           {
             name: requiredName,
             type: 'readonly (readonly [string, string])[]',
-            initializer: JSON.stringify(required.map((field) => [field.wireName, this.expectedOf(field.type)])),
+            initializer: jsonLiteral(required.map((field) => [field.wireName, this.expectedOf(field.type)])),
           },
         ],
       })
@@ -193,7 +193,7 @@ class CheckEmitter {
       .flatMap(([length, group]) => [
         `case ${length}:`,
         ...group.flatMap(({key, lines}) => [
-          `  if (key === ${JSON.stringify(key)}) {`,
+          `  if (key === ${stringLiteral(key)}) {`,
           ...lines.map((line) => `    ${line}`),
           '    continue',
           '  }',
@@ -201,7 +201,7 @@ class CheckEmitter {
         '  break',
       ])
     const body = [
-      ...(checksObject ? [`if (!isObject(v)) return reject(c, k, v, ${JSON.stringify(what)})`] : []),
+      ...(checksObject ? [`if (!isObject(v)) return reject(c, k, v, ${stringLiteral(what)})`] : []),
       'const n = c.issues.length',
       ...(required.length > 0 ? ['let required = 0'] : []),
       'for (const key in v) {',
@@ -249,15 +249,15 @@ class CheckEmitter {
     const expected = unknownCode === 'unknown-event' ? 'a known event tag' : `a ${union} tag (${tags.join(' | ')})`
     this.statements.push(
       checkFunction(name, `Check a \`${union}\`: dispatch on its \`type\` tag.`, [
-        `if (!isObject(v)) return reject(c, k, v, ${JSON.stringify(`${union} object`)})`,
+        `if (!isObject(v)) return reject(c, k, v, ${stringLiteral(`${union} object`)})`,
         'switch (v.type) {',
-        ...members.map((member) => `case ${JSON.stringify(member.tag)}: return ${member.check}(v, c, k)`),
+        ...members.map((member) => `case ${stringLiteral(member.tag)}: return ${member.check}(v, c, k)`),
         '}',
         'const n = c.issues.length',
         // An event without a known tag cannot be kept in any mode: its issue is always `unknown-event`.
         unknownCode === 'unknown-event'
-          ? `issue(c, "type", v.type, ${JSON.stringify(expected)}, "unknown-event")`
-          : `issue(c, "type", v.type, ${JSON.stringify(expected)}, typeof v.type === "string" ? "unknown-tag" : undefined)`,
+          ? `issue(c, "type", v.type, ${stringLiteral(expected)}, "unknown-event")`
+          : `issue(c, "type", v.type, ${stringLiteral(expected)}, typeof v.type === "string" ? "unknown-tag" : undefined)`,
         'return done(c, n, k)',
       ]),
     )
@@ -280,8 +280,8 @@ class CheckEmitter {
       const {fails, expected} =
         type.kind === 'primitive'
           ? PRIMITIVE_CHECKS[type.name]
-          : {fails: (x: string) => `${x} !== ${JSON.stringify(type.value)}`, expected: JSON.stringify(type.value)}
-      return `if (${present}${fails(value)} && !issue(c, ${key}, ${value}, ${JSON.stringify(expected)})) ${exit}`
+          : {fails: (x: string) => `${x} !== ${stringLiteral(type.value)}`, expected: JSON.stringify(type.value)}
+      return `if (${present}${fails(value)} && !issue(c, ${key}, ${value}, ${stringLiteral(expected)})) ${exit}`
     }
     return `if (${present}!${this.checkOf(type)}(${value}, c, ${key}) && !c.all) ${exit}`
   }
@@ -289,13 +289,13 @@ class CheckEmitter {
   /** The check function of a referenced type, array or map (made on first use). */
   private checkOf(type: Exclude<TypeExpression, {kind: 'primitive' | 'literal'}>): string {
     if (type.kind === 'reference') return checkTypeName(type.name)
-    const name = `check${shapeName(type)}`
+    const name = checkShapeName(type)
     if (this.shapes.has(name)) return name
     this.shapes.add(name)
     const element = type.kind === 'array' ? type.element : type.value
     const what = shapeExpected(type)
     const body = [
-      `if (!${type.kind === 'array' ? 'Array.isArray' : 'isObject'}(v)) return reject(c, k, v, ${JSON.stringify(what)})`,
+      `if (!${type.kind === 'array' ? 'Array.isArray' : 'isObject'}(v)) return reject(c, k, v, ${stringLiteral(what)})`,
       'const n = c.issues.length',
       type.kind === 'array' ? 'for (let i = 0; i < v.length; i++) {' : 'for (const i in v) {',
       `  ${this.slot(element, 'v[i]', 'i', false)}`,
@@ -318,28 +318,12 @@ function shapeExpected(type: ArrayType | MapType): string {
   return `${type.kind === 'array' ? 'array' : 'map (object)'} of ${describeTypeExpression(element)}`
 }
 
-/** `Array_User`, `Map_int64`, `Array_Array_ChatBotCommand`: a function-name part for a shape. */
-function shapeName(type: TypeExpression): string {
-  switch (type.kind) {
-    case 'primitive':
-      return type.name
-    case 'reference':
-      return type.name
-    case 'literal':
-      return 'Literal'
-    case 'array':
-      return `Array_${shapeName(type.element)}`
-    case 'map':
-      return `Map_${shapeName(type.value)}`
-  }
-}
-
 function checkFunction(name: string, doc: string, body: string[], valueType = 'unknown'): FunctionDeclarationStructure {
   return {
     kind: StructureKind.Function,
     name,
     isExported: true,
-    docs: [{description: `${doc}\n@internal`}],
+    docs: [{description: `${commentText(doc)}\n@internal`}],
     parameters: [
       {name: 'v', type: valueType},
       {name: 'c', type: 'DecodeContext'},

@@ -1,16 +1,12 @@
 import {describeTypeExpression} from '../schema/render.js'
 import type {Field} from '../schema/types.js'
 import type {AppliedCorrection} from '../overlay.js'
+import {commentText} from './escape.js'
 import {innerPrimitive, PRIMITIVE_NOTES} from './type-expression.js'
-
-/** Make text safe inside a `/** ... *\/` comment. */
-export function escapeComment(text: string): string {
-  return text.replaceAll('*/', '*\\/')
-}
 
 /** A TSDoc block from description paragraphs (markdown kept, it renders in editors). */
 export function describe(paragraphs: readonly string[], ...notes: string[]): {description: string}[] {
-  const text = [...paragraphs, ...notes].map(escapeComment).join('\n\n')
+  const text = [...paragraphs, ...notes].map(commentText).join('\n\n')
   return text ? [{description: text}] : []
 }
 
@@ -23,7 +19,7 @@ export function fieldDocs(field: Field, correction: AppliedCorrection | undefine
     )
   if (correction) {
     notes.push(
-      `Docs say \`${correction.from}\`; the wire sends \`${correction.to}\` (spec/overlay.json: ${escapeComment(correction.reason)}).`,
+      `Docs say \`${correction.from}\`; the wire sends \`${correction.to}\` (spec/overlay.json: ${correction.reason}).`,
     )
   }
   const primitive = innerPrimitive(field.type)

@@ -1,6 +1,8 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
+import {identifier} from '../names/index.js'
 import {describe} from './doc-comment.js'
+import {jsonLiteral} from './escape.js'
 import {fieldProperties, type CorrectionIndex} from './fields.js'
 
 /**
@@ -12,7 +14,7 @@ import {fieldProperties, type CorrectionIndex} from './fields.js'
 export function emitEvents(schema: Schema, corrections: CorrectionIndex): StatementStructures[] {
   const interfaces: StatementStructures[] = schema.events.map((event) => ({
     kind: StructureKind.Interface,
-    name: event.name,
+    name: identifier(event.name),
     isExported: true,
     docs: describe(
       event.description,
@@ -60,7 +62,7 @@ export function emitEvents(schema: Schema, corrections: CorrectionIndex): Statem
       declarations: [
         {
           name: 'chatEventTags',
-          initializer: `${JSON.stringify(schema.events.map((event) => event.tag))} as const satisfies readonly ChatEventTag[]`,
+          initializer: `${jsonLiteral(schema.events.map((event) => event.tag))} as const satisfies readonly ChatEventTag[]`,
         },
       ],
     },
@@ -86,9 +88,7 @@ export function emitEvents(schema: Schema, corrections: CorrectionIndex): Statem
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: describe(['The categories of EVENTS.md, in order.']),
-      declarations: [
-        {name: 'eventCategories', type: 'readonly EventCategory[]', initializer: JSON.stringify(categories)},
-      ],
+      declarations: [{name: 'eventCategories', type: 'readonly EventCategory[]', initializer: jsonLiteral(categories)}],
     },
   ]
 }

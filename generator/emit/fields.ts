@@ -2,6 +2,7 @@ import {StructureKind, type PropertySignatureStructure} from 'ts-morph'
 import type {AppliedCorrection} from '../overlay.js'
 import type {Field} from '../schema/types.js'
 import {fieldDocs} from './doc-comment.js'
+import {stringLiteral} from './escape.js'
 import {toTypeScript} from './type-expression.js'
 
 /** Corrections of the overlay by owner and wire name, for doc comments. */
@@ -14,7 +15,7 @@ export function indexCorrections(applied: readonly AppliedCorrection[]): Correct
 
 /** A property key as TypeScript needs it: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : stringLiteral(name)
 }
 
 /**
@@ -31,7 +32,7 @@ export function fieldProperties(
   reference: (name: string) => string,
 ): PropertySignatureStructure[] {
   const properties: PropertySignatureStructure[] = []
-  if (tag !== null) properties.push({kind: StructureKind.PropertySignature, name: 'type', type: JSON.stringify(tag)})
+  if (tag !== null) properties.push({kind: StructureKind.PropertySignature, name: 'type', type: stringLiteral(tag)})
   for (const field of fields) {
     properties.push({
       kind: StructureKind.PropertySignature,

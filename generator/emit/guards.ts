@@ -1,7 +1,8 @@
 import {StructureKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
 import {describe} from './doc-comment.js'
-import {checkTypeName, deepGuardName, eventGuardName} from './names.js'
+import {checkTypeName, deepGuardName, eventGuardName} from '../names/index.js'
+import {stringLiteral} from './escape.js'
 
 /**
  * The statements of `guards.ts`: a narrowing guard per event on `ChatEvent`
@@ -16,7 +17,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     docs: describe([`Narrow an event to \`${event.name}\` (tag \`${event.tag}\`).`]),
     parameters: [{name: 'event', type: 'ChatEvent'}],
     returnType: `event is CEvt.${event.name}`,
-    statements: `return event.type === ${JSON.stringify(event.tag)}`,
+    statements: `return event.type === ${stringLiteral(event.tag)}`,
   }))
   const deepGuards: StatementStructures[] = schema.types.map((type) => ({
     kind: StructureKind.Function,

@@ -1,6 +1,6 @@
 import {StructureKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
-import {typeDecoderName} from './names.js'
+import {typeDecoderName} from '../names/index.js'
 
 /**
  * The statements of `index.ts`, the package entry: types through the `T`

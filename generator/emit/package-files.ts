@@ -1,4 +1,5 @@
 import type {Schema} from '../schema/types.js'
+import {htmlCommentText, markdownCode, markdownText} from './escape.js'
 
 /** Version of the generated package; bump with breaking changes of its API. */
 export const GENERATED_PACKAGE_VERSION = '0.1.0'
@@ -118,13 +119,13 @@ export function readme(schema: Schema, header: string): string {
       const events = category.events
         .map((name) => {
           const event = schema.events.find((candidate) => candidate.name === name)!
-          return `\`${event.tag}\`${event.rank === 'main' ? ' (main)' : ''}`
+          return `${markdownCode(event.tag)}${event.rank === 'main' ? ' (main)' : ''}`
         })
         .join(', ')
-      return `- **${category.name}**: ${events}`
+      return `- **${markdownText(category.name)}**: ${events}`
     })
     .join('\n')
-  return `<!-- ${header} -->
+  return `<!-- ${htmlCommentText(header)} -->
 
 # simplex-chat-events
 

@@ -1,4 +1,5 @@
 import type {PrimitiveName, TypeExpression} from '../schema/types.js'
+import {stringLiteral} from './escape.js'
 
 /** TypeScript type of each primitive of the docs. */
 const PRIMITIVE_TS: Record<PrimitiveName, string> = {
@@ -31,7 +32,7 @@ export function toTypeScript(type: TypeExpression, reference: (name: string) => 
     case 'map':
       return `{ [key: string]: ${toTypeScript(type.value, reference)} }`
     case 'literal':
-      return JSON.stringify(type.value)
+      return stringLiteral(type.value)
   }
 }
 

@@ -2,10 +2,8 @@ import {ModuleDeclarationKind, StructureKind, VariableDeclarationKind, type Stat
 import type {EnumType, RecordType, Schema, TypeDefinition, UnionType} from '../schema/types.js'
 import {describe} from './doc-comment.js'
 import {fieldProperties, type CorrectionIndex} from './fields.js'
-import {enumValuesName, UNION_TAG} from './names.js'
-
-/** Name under which types.ts imports itself, for references a union namespace would shadow. */
-const SELF = 'Types'
+import {enumValuesName, identifier, TYPES_SELF, UNION_TAG} from '../names/index.js'
+import {stringLiteral} from './escape.js'
 
 /**
  * The statements of `types.ts`: every TYPES.md type, in document order.
@@ -36,7 +34,7 @@ export function emitTypes(schema: Schema, corrections: CorrectionIndex): Stateme
     statements.unshift({
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      namespaceImport: SELF,
+      namespaceImport: TYPES_SELF,
       moduleSpecifier: './types.js',
     })
   }
@@ -55,7 +53,7 @@ function docsOf(type: TypeDefinition, kind: string) {
 function recordInterface(type: RecordType, corrections: CorrectionIndex): StatementStructures {
   return {
     kind: StructureKind.Interface,
-    name: type.name,
+    name: identifier(type.name),
     isExported: true,
     docs: docsOf(type, 'Record type'),
     properties: fieldProperties(type.fields, null, `type:${type.name}`, corrections, (name) => name),
@@ -72,11 +70,11 @@ function unionDeclarations(
   const reference = (name: string) => {
     if (!local.has(name)) return name
     shadowed = true
-    return `${SELF}.${name}`
+    return `${TYPES_SELF}.${name}`
   }
   const members = type.members.map((member) => ({
     kind: StructureKind.Interface as const,
-    name: member.name,
+    name: identifier(member.name),
     isExported: true,
     docs: describe([`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`]),
     properties: fieldProperties(
@@ -90,7 +88,7 @@ function unionDeclarations(
   const structures: StatementStructures[] = [
     {
       kind: StructureKind.TypeAlias,
-      name: type.name,
+      name: identifier(type.name),
       isExported: true,
       docs: docsOf(type, 'Discriminated union'),
       type: type.members.map((member) => `${type.name}.${member.name}`).join(' | '),
@@ -106,7 +104,7 @@ function unionDeclarations(
           name: UNION_TAG,
           isExported: true,
           docs: describe([`The \`type\` tags of \`${type.name}\`.`]),
-          type: type.members.map((member) => JSON.stringify(member.tag)).join(' | '),
+          type: type.members.map((member) => stringLiteral(member.tag)).join(' | '),
         },
         ...members,
       ],
@@ -116,11 +114,11 @@ function unionDeclarations(
 }
 
 function enumDeclarations(type: EnumType): StatementStructures[] {
-  const values = type.values.map((value) => JSON.stringify(value.value))
+  const values = type.values.map((value) => stringLiteral(value.value))
   return [
     {
       kind: StructureKind.TypeAlias,
-      name: type.name,
+      name: identifier(type.name),
       isExported: true,
       docs: docsOf(type, 'Enum'),
       type: values.join(' | '),

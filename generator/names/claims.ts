@@ -1,0 +1,213 @@
+import type {Field, Schema, SourceLocation, TypeExpression} from '../schema/types.js'
+import {
+  checkEventName,
+  checkMemberName,
+  checkShapeName,
+  checkTypeName,
+  deepGuardName,
+  enumValuesName,
+  EVENTS_NAMESPACE,
+  eventGuardName,
+  requiredFieldsName,
+  shapeName,
+  typeDecoderName,
+  TYPES_NAMESPACE,
+  TYPES_SELF,
+  UNION_TAG,
+} from './generated.js'
+
+/**
+ * A scope of the generated package in which two declarations cannot share a name: a
+ * module (`decode.ts`: its imports and declarations), a union's namespace in `types.ts`
+ * (`namespace:ChatError`), or the package index (everything it exports).
+ */
+export type NameScope = 'types.ts' | 'events.ts' | 'guards.ts' | 'decode.ts' | 'index.ts' | `namespace:${string}`
+
+/** One identifier the generated code declares or imports in a scope, and who it is for. */
+export interface NameClaim {
+  scope: NameScope
+  name: string
+  /** What the name stands for (`type \`User\``); two claims with one owner are one declaration. */
+  owner: string
+  /** Where the owner is in the docs, or `null` for the generator's own names. */
+  location: SourceLocation | null
+}
+
+/** Names the runtime (`templates/runtime.ts`) gives `decode.ts`. */
+export const DECODE_RUNTIME_IMPORTS = [
+  'DecodeError',
+  'checkSafely',
+  'createContext',
+  'done',
+  'failureAt',
+  'finish',
+  'isInteger',
+  'isObject',
+  'isUtcTime',
+  'isWord32',
+  'issue',
+  'extraField',
+  'missingFields',
+  'parseJson',
+  'reject',
+  'run',
+  'stop',
+  'DecodeContext',
+  'DecodeIssue',
+  'DecodeOptions',
+  'DecodeResult',
+  'PathSegment',
+] as const
+
+/** The entry points of `decode.ts` for events and frames, the same for every spec. */
+export const PUBLIC_DECODERS = ['decodeChatEvent', 'decodeChatEventJson', 'assertChatEvent', 'decodeFrame'] as const
+
+/** Fixed declarations and imports of each module: the generator's own names. */
+const GENERATOR_NAMES: Record<'types.ts' | 'events.ts' | 'guards.ts' | 'decode.ts' | 'index.ts', readonly string[]> = {
+  // `Array<...>` spells array types whose element is not a plain name.
+  'types.ts': [TYPES_SELF, 'Array'],
+  'events.ts': [
+    TYPES_NAMESPACE,
+    'ChatEvent',
+    'ChatEventTag',
+    'Tag',
+    'chatEventTags',
+    'EventCategory',
+    'eventCategories',
+  ],
+  'guards.ts': [
+    TYPES_NAMESPACE,
+    EVENTS_NAMESPACE,
+    'ChatEvent',
+    'checkSafely',
+    'createContext',
+    'checkChatEvent',
+    'isValidChatEvent',
+  ],
+  'decode.ts': [
+    TYPES_NAMESPACE,
+    'ChatEvent',
+    'chatEventTags',
+    ...DECODE_RUNTIME_IMPORTS,
+    'checkChatEvent',
+    'eventTagSet',
+    'envelopeError',
+    'FrameResult',
+    ...PUBLIC_DECODERS,
+  ],
+  'index.ts': [
+    TYPES_NAMESPACE,
+    EVENTS_NAMESPACE,
+    'ChatEvent',
+    'ChatEventTag',
+    'EventCategory',
+    'chatEventTags',
+    'eventCategories',
+    'isValidChatEvent',
+    ...PUBLIC_DECODERS,
+    'FrameResult',
+    'DecodeError',
+    'DecodeFailure',
+    'DecodeIssue',
+    'DecodeIssueCode',
+    'DecodeMode',
+    'DecodeOptions',
+    'DecodeResult',
+    'DecodeSuccess',
+    'createDispatcher',
+    'Handlers',
+  ],
+}
+
+/**
+ * Every identifier the generated package will declare for `schema`, by scope. The
+ * emitters spell names with the functions of `generated.ts`; this lists what they
+ * produce, so a collision is found in the docs (with a location) before any code is
+ * written. `test/names.test.ts` checks the list against the real generated modules.
+ *
+ * @param schema a schema whose names passed the identifier rule.
+ * @returns the claims, the generator's own names first.
+ */
+export function nameClaims(schema: Schema): NameClaim[] {
+  const claims: NameClaim[] = []
+  for (const [scope, names] of Object.entries(GENERATOR_NAMES)) {
+    for (const name of names) claims.push({scope: scope as NameScope, name, owner: 'the generator', location: null})
+  }
+  const claim = (scopes: readonly NameScope[], name: string, owner: string, location: SourceLocation | null) => {
+    for (const scope of scopes) claims.push({scope, name, owner, location})
+  }
+  const shapes = (type: TypeExpression, location: SourceLocation): void => {
+    if (type.kind !== 'array' && type.kind !== 'map') return
+    claim(['decode.ts'], checkShapeName(type), `the check of \`${shapeName(type)}\``, location)
+    shapes(type.kind === 'array' ? type.element : type.value, location)
+  }
+  const objectCheck = (check: string, fields: readonly Field[], owner: string, location: SourceLocation) => {
+    claim(['decode.ts'], check, owner, location)
+    if (fields.some((field) => !field.optional)) claim(['decode.ts'], requiredFieldsName(check), owner, location)
+    for (const field of fields) shapes(field.type, field.location)
+  }
+
+  for (const type of schema.types) {
+    const owner = `type \`${type.name}\``
+    claim(['types.ts'], type.name, owner, type.location)
+    claim(['guards.ts', 'index.ts'], deepGuardName(type.name), owner, type.location)
+    claim(['decode.ts', 'index.ts'], typeDecoderName(type.name), owner, type.location)
+    claim(['guards.ts'], checkTypeName(type.name), owner, type.location)
+    switch (type.kind) {
+      case 'record':
+        objectCheck(checkTypeName(type.name), type.fields, owner, type.location)
+        break
+      case 'union': {
+        claim(['decode.ts'], checkTypeName(type.name), owner, type.location)
+        const scope: NameScope = `namespace:${type.name}`
+        claim([scope], UNION_TAG, 'the generator', null)
+        claim([scope], 'Array', 'the generator', null)
+        for (const member of type.members) {
+          const memberOwner = `member \`${member.name}\` of ${owner}`
+          claim([scope], member.name, memberOwner, member.location)
+          objectCheck(checkMemberName(type.name, member.name), member.fields, memberOwner, member.location)
+        }
+        break
+      }
+      case 'enum':
+        claim(['decode.ts'], checkTypeName(type.name), owner, type.location)
+        claim(['types.ts', 'index.ts'], enumValuesName(type.name), owner, type.location)
+        break
+    }
+  }
+  for (const event of schema.events) {
+    const owner = `event \`${event.name}\``
+    claim(['events.ts'], event.name, owner, event.location)
+    claim(['guards.ts', 'index.ts'], eventGuardName(event.name), owner, event.location)
+    objectCheck(checkEventName(event.name), event.fields, owner, event.location)
+  }
+  return claims
+}
+
+/** A name two owners claim in one scope. */
+export interface NameCollision {
+  name: string
+  scope: NameScope
+  /** The claim that came first (the generator's own names come before the docs'). */
+  first: NameClaim
+  /** The later claim: it is reported, at its location. */
+  second: NameClaim
+}
+
+/**
+ * The collisions among `claims`: the same name in one scope for two owners.
+ *
+ * @param claims from `nameClaims`.
+ * @returns each later claim of a taken name, once per scope.
+ */
+export function findCollisions(claims: readonly NameClaim[]): NameCollision[] {
+  const taken = new Map<string, NameClaim>()
+  const collisions: NameCollision[] = []
+  for (const claim of claims) {
+    const key = `${claim.scope}\u0000${claim.name}`
+    const first = taken.get(key)
+    if (!first) taken.set(key, claim)
+    else if (first.owner !== claim.owner) collisions.push({name: claim.name, scope: claim.scope, first, second: claim})
+  }
+  return collisions
+}

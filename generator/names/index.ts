@@ -1,0 +1,8 @@
+/**
+ * Names in one place: the identifier rule every doc name must pass before it becomes
+ * TypeScript, every name the generated code derives from it, and the collisions
+ * among them.
+ */
+export * from './identifier.js'
+export * from './generated.js'
+export * from './claims.js'
