@@ -57,7 +57,7 @@ export function commandScope(
  * @param type the type whose `**Syntax**:` block is compiled.
  * @param syntaxTypes see `syntaxTypeNames`.
  */
-export function typeScope(type: TypeDefinition, syntaxTypes: readonly string[]): ExpressionScope {
+export function typeScope(type: SyntaxTypeShape, syntaxTypes: readonly string[]): ExpressionScope {
   if (type.kind === 'enum') return {subject: 'self', names: [{name: 'self', optional: false}], syntaxTypes}
   if (type.kind === 'record') {
     const names = type.fields.filter((field) => field.name !== '').map(({name, optional}) => ({name, optional}))
@@ -74,6 +74,12 @@ export function typeScope(type: TypeDefinition, syntaxTypes: readonly string[]):
   }
   return {subject: 'union', names: [...names.values()], syntaxTypes}
 }
+
+/** What `typeScope` reads of a type: a schema `TypeDefinition` has this shape. */
+export type SyntaxTypeShape =
+  | {kind: 'enum'}
+  | {kind: 'record'; fields: readonly ScopeName[]}
+  | {kind: 'union'; members: readonly {fields: readonly ScopeName[]}[]}
 
 /** Names of the types that have a ```javascript syntax block, document order. */
 export function syntaxTypeNames(types: readonly TypeDefinition[]): string[] {
