@@ -3,10 +3,13 @@
  * COMMANDS.md and TYPES.md compiles to a template; anything outside the
  * whitelist is an error naming the construct at its line:column.
  */
+import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
 import {describe, expect, it} from 'vitest'
 import {
   commandScope,
   compileCommandExpression,
+  reportCommandExpressionErrors,
   typeScope,
   type ExpressionScope,
 } from '../generator/parse/command-expression.js'
@@ -300,5 +303,14 @@ describe('malformed expressions', () => {
       column: 3,
     })
     expect(result).toMatchObject({ok: false, errors: [{location: {line: 7, column: 11}}]})
+  })
+
+  it('errors go on the vfile as located, fatal messages', () => {
+    const file = new VFile({path: 'COMMANDS.md', value: ''})
+    const result = compileCommandExpression("'/x ' + alert(1)", scope, at)
+    reportCommandExpressionErrors(file, (result as {errors: CommandExpressionError[]}).errors)
+    expect(file.messages).toHaveLength(1)
+    expect(file.messages[0]).toMatchObject({line: 40, column: 9, fatal: true, ruleId: 'command-expression'})
+    expect(reporter(file, {color: false})).toContain('40:9')
   })
 })

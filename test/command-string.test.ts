@@ -5,6 +5,7 @@
  * emitted so that hostile text stays text.
  */
 import fc from 'fast-check'
+import * as prettier from 'prettier'
 import {Project, ts, type StatementStructures} from 'ts-morph'
 import {describe, expect, it} from 'vitest'
 import {
@@ -19,6 +20,7 @@ import {
   emitCommandFunction,
   emitStringLiteral,
 } from '../generator/emit/command-string.js'
+import {PRETTIER_OPTIONS} from '../generator/emit/index.js'
 import type {CommandTemplate} from '../generator/schema/command-template.js'
 import {readCommands, readDoc, readTypes, type DocField, type DocType} from './support/syntax-docs.js'
 
@@ -339,16 +341,25 @@ describe('hostile literals', () => {
     return printStatements([emitCommandFunction(template, {name: 'literalCmdString', parameterType: 'object'})])
   }
 
-  it.each(HOSTILE.map((value) => [JSON.stringify(value), value]))('%s round-trips through a doc block', (_, value) => {
-    // From the doc's JavaScript text, through the compiler, to emitted TypeScript and back.
-    const code = `${JSON.stringify(value)} // JavaScript`
-    const template = compiled(code, {subject: 'fields', names: [], syntaxTypes: []})
-    expect(template.expression).toEqual({kind: 'literal', value})
-    const source = printStatements([emitCommandFunction(template, {name: 'literalCmdString', parameterType: 'object'})])
-    expect(load(source).literalCmdString!({})).toBe(value)
-    expect(source).not.toMatch(/[\u2028\u2029]/)
-    expect(source).toMatch(/^[\x20-\x7e\n]*$/)
-  })
+  it.each(HOSTILE.map((value) => [JSON.stringify(value), value]))(
+    '%s round-trips through a doc block',
+    async (_, value) => {
+      // From the doc's JavaScript text, through the compiler, to emitted TypeScript and back.
+      const code = `${JSON.stringify(value)} // JavaScript`
+      const template = compiled(code, {subject: 'fields', names: [], syntaxTypes: []})
+      expect(template.expression).toEqual({kind: 'literal', value})
+      const source = printStatements([
+        emitCommandFunction(template, {name: 'literalCmdString', parameterType: 'object'}),
+      ])
+      expect(load(source).literalCmdString!({})).toBe(value)
+      expect(source).not.toMatch(/[\u2028\u2029]/)
+      expect(source).toMatch(/^[\x20-\x7e\n]*$/)
+      // The generator formats its output with prettier: that keeps the escapes and the value.
+      const formatted = await prettier.format(source, PRETTIER_OPTIONS)
+      expect(formatted).toMatch(/^[\x20-\x7e\n]*$/)
+      expect(load(formatted).literalCmdString!({})).toBe(value)
+    },
+  )
 
   it('any string from those characters is emitted as a literal that evaluates to itself, in plain ASCII', () => {
     const unit = fc.constantFrom(...[...HOSTILE.join('')], '*/', '${', '\ud83d\ude00', 'é')

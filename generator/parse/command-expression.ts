@@ -12,6 +12,8 @@ import {
   type TypeofResult,
 } from '../schema/command-template.js'
 import type {TypeDefinition} from '../schema/types.js'
+import type {VFile} from 'vfile'
+import {reportError} from './diagnostics.js'
 
 /** Rule id of every error of this module, for reporters. */
 export const COMMAND_EXPRESSION_RULE = 'command-expression'
@@ -116,6 +118,19 @@ export function compileCommandExpression(
   location: TemplateLocation,
 ): CommandExpressionResult {
   return new ExpressionCompiler(code.replace(LANGUAGE_MARKER, ''), scope, location).compile()
+}
+
+/**
+ * Record compile errors on the document they come from, as every parse error is
+ * (`file:line:column  error  message  command-expression`).
+ *
+ * @param file the vfile of COMMANDS.md or TYPES.md the block was read from.
+ * @param errors `errors` of a failed `compileCommandExpression`.
+ */
+export function reportCommandExpressionErrors(file: VFile, errors: readonly CommandExpressionError[]): void {
+  for (const {message, location, ruleId} of errors) {
+    reportError(file, message, {line: location.line, column: location.column}, ruleId)
+  }
 }
 
 /** Parse diagnostics of a source file: public in practice, not in the typings. */
