@@ -9,6 +9,7 @@ import {describe, expect, it} from 'vitest'
 import {
   commandScope,
   compileCommandExpression,
+  MAX_EXPRESSION_LENGTH,
   reportCommandExpressionErrors,
   typeScope,
   type ExpressionScope,
@@ -280,6 +281,19 @@ describe('malformed expressions', () => {
     expect(first!.message.startsWith(message), first!.message).toBe(true)
     expect(first!.location).toEqual({file: 'COMMANDS.md', line, column})
     expect(first!.ruleId).toBe('command-expression')
+  })
+
+  it('deeply nested parentheses are an error, not a stack overflow', () => {
+    // 1900 levels overflow TypeScript's parser; 120 levels parse and stop at the compiler's own limit.
+    for (const depth of [120, 1900]) {
+      const code = `${'('.repeat(depth)}sendRef${')'.repeat(depth)}`
+      expect(compileCommandExpression(code, scope, at)).toMatchObject({
+        ok: false,
+        errors: [{message: 'the expression is nested too deeply', location: {line: 40}}],
+      })
+    }
+    const long = compileCommandExpression(`'${'x'.repeat(MAX_EXPRESSION_LENGTH)}'`, scope, at)
+    expect(long).toMatchObject({ok: false, errors: [{message: 'the expression is longer than 4000 characters'}]})
   })
 
   it('a parameter named JSON cannot hide JSON.stringify', () => {

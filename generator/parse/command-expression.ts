@@ -117,8 +117,26 @@ export function compileCommandExpression(
   scope: ExpressionScope,
   location: TemplateLocation,
 ): CommandExpressionResult {
-  return new ExpressionCompiler(code.replace(LANGUAGE_MARKER, ''), scope, location).compile()
+  const text = code.replace(LANGUAGE_MARKER, '')
+  const tooLong = text.length > MAX_EXPRESSION_LENGTH
+  if (!tooLong) {
+    try {
+      return new ExpressionCompiler(text, scope, location).compile()
+    } catch (error) {
+      // A hostile document can nest parentheses deeper than the parser's stack.
+      if (!(error instanceof RangeError)) throw error
+    }
+  }
+  const message = tooLong ? `the expression is longer than ${MAX_EXPRESSION_LENGTH} characters` : NESTED_TOO_DEEPLY
+  return {ok: false, errors: [{message, location, ruleId: COMMAND_EXPRESSION_RULE}]}
 }
+
+/** How deep the syntax tree of a block may go (upstream's deepest is under 20). */
+const MAX_NESTING = 100
+const NESTED_TOO_DEEPLY = 'the expression is nested too deeply'
+
+/** Upstream's longest block is about 300 characters; a syntax block far longer is not one. */
+export const MAX_EXPRESSION_LENGTH = 4000
 
 /**
  * Record compile errors on the document they come from, as every parse error is
@@ -202,6 +220,7 @@ class ExpressionCompiler {
 
   /** A value-producing node; `present` holds the optional names the enclosing tests proved present. */
   private expression(node: ts.Expression, present: ReadonlySet<string>): TemplateExpression | null {
+    if (this.tooDeep(node)) return null
     if (ts.isParenthesizedExpression(node)) return this.expression(node.expression, present)
     if (ts.isStringLiteral(node)) return {kind: 'literal', value: node.text}
     if (ts.isNumericLiteral(node)) return this.number(node)
@@ -300,6 +319,7 @@ class ExpressionCompiler {
 
   /** The condition of `? :`; `negated` counts the `!` around it. */
   private test(node: ts.Expression, negated: boolean): TemplateTest | null {
+    if (this.tooDeep(node)) return null
     if (ts.isParenthesizedExpression(node)) return this.test(node.expression, negated)
     if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
       return this.test(node.operand, !negated)
@@ -333,6 +353,17 @@ class ExpressionCompiler {
       `${describeNode(node)} is not allowed as a test: use a parameter, !, == or typeof`,
       node.getStart(this.sourceFile),
     )
+  }
+
+  /** Nesting beyond `MAX_NESTING` is an error (once), so no document can exhaust the stack here. */
+  private tooDeep(node: ts.Node): boolean {
+    let depth = 0
+    for (let parent = node.parent; parent; parent = parent.parent) depth++
+    if (depth <= MAX_NESTING) return false
+    if (!this.errors.some((error) => error.message === NESTED_TOO_DEEPLY)) {
+      this.fail(NESTED_TOO_DEEPLY, node.getStart(this.sourceFile))
+    }
+    return true
   }
 
   private reject(node: ts.Node): null {
