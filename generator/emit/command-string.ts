@@ -1,0 +1,213 @@
+import {StructureKind, type FunctionDeclarationStructure} from 'ts-morph'
+import type {CommandTemplate, TemplateExpression, TemplateParam, TemplateTest} from '../schema/command-template.js'
+import {escapeComment} from './doc-comment.js'
+import {lowerFirst} from './names.js'
+
+/**
+ * How the function of a command or type is named and typed. Every name must be
+ * an identifier (a type may be dotted, `CC.APISendMessages`); they are checked,
+ * and the emitter throws on anything else, so no doc text reaches code unchecked.
+ */
+export interface CommandFunctionOptions {
+  /** Name of the emitted function, e.g. `apiSendMessagesCmdString`. */
+  name: string
+  /** TypeScript type of the one parameter: `CC.APISendMessages`, `T.ChatRef`, `T.ChatType`. */
+  parameterType: string
+  /** Name of the parameter. Default `self` for a template of subject `self`, else `p`. */
+  parameterName?: string
+  /** The function `X.cmdString(v)` calls. Default `cmdStringFunctionName`. */
+  cmdStringFunction?: (type: string) => string
+  /** First paragraph of the doc comment. Default: says what the function returns. */
+  description?: string
+  /** Export the function. Default true. */
+  isExported?: boolean
+}
+
+/** `ChatRef` → `chatRefCmdString`: the default name of the function that renders a value of a syntax type. */
+export function cmdStringFunctionName(type: string): string {
+  return `${lowerFirst(type)}CmdString`
+}
+
+/**
+ * The function that builds a command string from its parameters, for ts-morph:
+ *
+ *     export function apiSendMessagesCmdString(p: CC.APISendMessages): string {
+ *       return '/_send ' + chatRefCmdString(p.sendRef) + (p.liveMessage ? ' live=on' : '') + ...
+ *     }
+ *
+ * The body computes exactly what the docs' JavaScript computes (same `+`,
+ * truthiness and equality; an absent optional read unconditionally gives
+ * `"undefined"` as in the docs, and the doc comment says so). Literals are
+ * emitted with `emitStringLiteral`, names as checked identifiers.
+ *
+ * @param template a compiled syntax block (`compileCommandExpression`).
+ * @param options names and types, see `CommandFunctionOptions`.
+ * @returns a function declaration structure for `SourceFile.addStatements` or `createSourceFile`.
+ */
+export function emitCommandFunction(
+  template: CommandTemplate,
+  options: CommandFunctionOptions,
+): FunctionDeclarationStructure {
+  const parameterName = options.parameterName ?? (template.subject === 'self' ? 'self' : 'p')
+  const notes = template.unguardedOptionals.map(
+    (name) =>
+      `Note: \`${name}\` is optional, but the docs' syntax uses it unconditionally: when it is absent the ` +
+      `result is what the docs' own JavaScript gives ("undefined" in the text, a TypeError for a join).`,
+  )
+  const description = options.description ?? `The command string, as the docs' \`**Syntax**:\` builds it.`
+  return {
+    kind: StructureKind.Function,
+    name: checkIdentifier(options.name),
+    isExported: options.isExported ?? true,
+    docs: [{description: [description, ...notes].map(escapeComment).join('\n\n')}],
+    parameters: [{name: checkIdentifier(parameterName), type: checkTypeReference(options.parameterType)}],
+    returnType: 'string',
+    statements: `return ${emitCommandExpression(template, {...options, parameterName})}`,
+  }
+}
+
+/**
+ * The TypeScript expression of a template, reading parameters from `parameterName`.
+ *
+ * @param template a compiled syntax block.
+ * @param options `parameterName` (default `p`) and `cmdStringFunction`.
+ * @returns expression text, safe to put after `return`.
+ */
+export function emitCommandExpression(
+  template: CommandTemplate,
+  options: Pick<CommandFunctionOptions, 'parameterName' | 'cmdStringFunction'> = {},
+): string {
+  const emitter = new ExpressionEmitter(
+    template.subject,
+    checkIdentifier(options.parameterName ?? (template.subject === 'self' ? 'self' : 'p')),
+    options.cmdStringFunction ?? cmdStringFunctionName,
+  )
+  return emitter.expression(template.expression, 'top')
+}
+
+/**
+ * A string literal for generated code: `JSON.stringify`, then every character
+ * outside printable ASCII as `\uXXXX` (U+2028, U+2029, DEL, bidi controls and
+ * all other non-ASCII), so the source is plain ASCII and reads as it runs.
+ *
+ * @param value any string, lone surrogates included.
+ * @returns a double-quoted JavaScript string literal whose value is `value`.
+ */
+export function emitStringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (character) => unicodeEscape(character.charCodeAt(0)))
+}
+
+function unicodeEscape(code: number): string {
+  return `\\u${code.toString(16).padStart(4, '0')}`
+}
+
+/** Where an expression sits: at the top, inside a `+` chain, or as a branch of `? :`. */
+type Position = 'top' | 'part' | 'branch'
+
+class ExpressionEmitter {
+  constructor(
+    private readonly subject: CommandTemplate['subject'],
+    private readonly parameter: string,
+    private readonly cmdStringFunction: (type: string) => string,
+  ) {}
+
+  expression(node: TemplateExpression, position: Position): string {
+    switch (node.kind) {
+      case 'literal':
+        return emitStringLiteral(node.value)
+      case 'number':
+        return emitNumber(node.value)
+      case 'param':
+        return this.param(node)
+      case 'concat': {
+        if (node.parts.length < 2) throw new Error('a concat template has fewer than two parts')
+        const text = node.parts.map((part) => this.expression(part, 'part')).join(' + ')
+        return position === 'part' ? `(${text})` : text
+      }
+      case 'conditional': {
+        const text =
+          `${this.test(node.test)} ? ${this.expression(node.then, 'branch')} : ` + this.expression(node.else, 'branch')
+        return position === 'top' ? text : `(${text})`
+      }
+    }
+  }
+
+  private param(node: TemplateParam): string {
+    const value = this.read(node.name)
+    switch (node.render) {
+      case 'plain':
+        return value
+      case 'json':
+        return `JSON.stringify(${value})`
+      case 'join':
+        if (node.separator === undefined) throw new Error(`join of ${node.name} has no separator`)
+        return `${value}.join(${emitStringLiteral(node.separator)})`
+      case 'cmdString':
+        if (node.type === undefined) throw new Error(`cmdString of ${node.name} has no type`)
+        return `${checkIdentifier(this.cmdStringFunction(checkIdentifier(node.type)))}(${value})`
+    }
+  }
+
+  private test(test: TemplateTest): string {
+    const value = this.read(test.name)
+    switch (test.kind) {
+      case 'truthy':
+        return value
+      case 'falsy':
+        return `!${value}`
+      case 'equals': {
+        const literal = typeof test.value === 'number' ? emitNumber(test.value) : emitStringLiteral(test.value)
+        return `${value} ${test.operator} ${literal}`
+      }
+      case 'typeof':
+        return `typeof ${value} ${test.negate ? '!=' : '=='} ${emitStringLiteral(test.value)}`
+    }
+  }
+
+  /**
+   * A name read from the parameter. Fields only some union members have are
+   * read behind an `in` check, which TypeScript narrows by and which gives
+   * what the plain read gives (`undefined` when absent).
+   */
+  private read(name: string): string {
+    if (this.subject === 'self') {
+      if (name !== 'self') throw new Error(`a template of subject self reads ${JSON.stringify(name)}`)
+      return this.parameter
+    }
+    const access = IDENTIFIER.test(name) ? `${this.parameter}.${name}` : `${this.parameter}[${emitStringLiteral(name)}]`
+    if (this.subject === 'union' && name !== 'type') {
+      return `(${emitStringLiteral(name)} in ${this.parameter} ? ${access} : undefined)`
+    }
+    return access
+  }
+}
+
+/** A finite number as a literal; negative values and -0 in parentheses so `+` and `!` read them right. */
+function emitNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`a number template is not finite: ${value}`)
+  if (Object.is(value, -0)) return '(-0)'
+  return value < 0 ? `(${String(value)})` : String(value)
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
+
+/** Words that cannot name a function or parameter. */
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally ' +
+    'for function if import in instanceof new null return super switch this throw true try typeof var void ' +
+    'while with yield let static implements interface package private protected public await arguments eval'
+  ).split(' '),
+)
+
+function checkIdentifier(name: string): string {
+  if (!IDENTIFIER.test(name) || RESERVED.has(name)) {
+    throw new Error(`${JSON.stringify(name)} is not a plain identifier`)
+  }
+  return name
+}
+
+function checkTypeReference(type: string): string {
+  for (const part of type.split('.')) checkIdentifier(part)
+  return type
+}
