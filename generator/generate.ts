@@ -55,13 +55,12 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
   started = performance.now()
   const result = buildSchema(documents)
   if (!result.ok) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
-  const {schema, applied} = applyOverlay(result.schema, overlay)
+  const schema = applyOverlay(result.schema, overlay)
   timings.parse = performance.now() - started
 
   const files = await emitLibrary(
     {
       schema,
-      corrections: applied,
       overlaySha256,
       specSource: describeSpecSource(source.spec),
       generatorVersion: GENERATOR_VERSION,

@@ -29,13 +29,6 @@ export interface Overlay {
   corrections: Correction[]
 }
 
-/** A correction as applied: where, so the emitter can say so in the field's doc comment. */
-export interface AppliedCorrection extends Correction {
-  /** `type:User`, `member:ChatError.ErrorAgent`, `event:NewChatItems`. */
-  owner: string
-  wireName: string
-}
-
 /** An overlay as read, with the digest of its file (`null` when there is none). */
 export interface LoadedOverlay {
   overlay: Overlay
@@ -83,13 +76,16 @@ export async function loadOverlay(file: string | null, required: boolean): Promi
 /**
  * Apply an overlay to a schema.
  *
- * @returns a corrected copy of the schema (the input is not changed) and the corrections as applied.
+ * Each corrected field gets the primitive the wire carries as its type, and a `correction`
+ * saying what the docs say and why, which the emitters put in its doc comment.
+ *
+ * @returns a corrected copy of the schema (the input is not changed).
  * @throws InputError when a target does not exist or its docs type is no longer `from`.
  */
-export function applyOverlay(schema: Schema, overlay: Overlay): {schema: Schema; applied: AppliedCorrection[]} {
+export function applyOverlay(schema: Schema, overlay: Overlay): Schema {
   const corrected: Schema = structuredClone(schema)
-  const applied = overlay.corrections.map((correction) => {
-    const {owner, field} = findField(corrected, correction.target)
+  for (const correction of overlay.corrections) {
+    const field = findField(corrected, correction.target)
     const now = describeTypeExpression(field.type)
     if (now !== correction.from) {
       throw new InputError(
@@ -97,30 +93,27 @@ export function applyOverlay(schema: Schema, overlay: Overlay): {schema: Schema;
       )
     }
     field.type = {kind: 'primitive', name: correction.to}
-    return {...correction, owner, wireName: field.wireName}
-  })
-  return {schema: corrected, applied}
+    field.correction = {docsType: correction.from, reason: correction.reason, evidence: correction.evidence}
+  }
+  return corrected
 }
 
-function findField(schema: Schema, target: string): {owner: string; field: Field} {
+/** The field a target names: `Type.field`, `Union.Member.field` or `event Name.field`. */
+function findField(schema: Schema, target: string): Field {
   const eventMatch = /^event (\w+)\.(\w+)$/.exec(target)
   const parts = target.split('.')
-  let owner: string | null = null
   let fields: Field[] | undefined
   if (eventMatch) {
-    owner = `event:${eventMatch[1]}`
     fields = schema.events.find((event) => event.name === eventMatch[1])?.fields
   } else if (parts.length === 2) {
     const type = schema.types.find((candidate) => candidate.name === parts[0])
-    owner = `type:${parts[0]}`
     fields = type?.kind === 'record' ? type.fields : undefined
   } else if (parts.length === 3) {
     const type = schema.types.find((candidate) => candidate.name === parts[0])
-    owner = `member:${parts[0]}.${parts[1]}`
     fields = type?.kind === 'union' ? type.members.find((member) => member.name === parts[1])?.fields : undefined
   }
   const fieldName = eventMatch ? eventMatch[2] : parts.at(-1)
   const field = fields?.find((candidate) => candidate.name === fieldName)
-  if (!owner || !field) throw new InputError(`overlay: no field ${target} in the docs`)
-  return {owner, field}
+  if (!field) throw new InputError(`overlay: no field ${target} in the docs`)
+  return field
 }

@@ -1,7 +1,7 @@
 import {StructureKind, type FunctionDeclarationStructure} from 'ts-morph'
 import type {CommandTemplate, TemplateExpression, TemplateParam, TemplateTest} from '../schema/command-template.js'
-import {escapeComment} from './doc-comment.js'
-import {lowerFirst} from './names.js'
+import {identifier, isIdentifier, lowerFirst} from '../names/index.js'
+import {commentText, stringLiteral} from './escape.js'
 
 /**
  * How the function of a command or type is named and typed. Every name must be
@@ -38,7 +38,7 @@ export function cmdStringFunctionName(type: string): string {
  * The body computes exactly what the docs' JavaScript computes (same `+`,
  * truthiness and equality; an absent optional read unconditionally gives
  * `"undefined"` as in the docs, and the doc comment says so). Literals are
- * emitted with `emitStringLiteral`, names as checked identifiers.
+ * emitted with `stringLiteral`, names as checked identifiers.
  *
  * @param template a compiled syntax block (`compileCommandExpression`).
  * @param options names and types, see `CommandFunctionOptions`.
@@ -57,10 +57,10 @@ export function emitCommandFunction(
   const description = options.description ?? `The command string, as the docs' \`**Syntax**:\` builds it.`
   return {
     kind: StructureKind.Function,
-    name: checkIdentifier(options.name),
+    name: identifier(options.name),
     isExported: options.isExported ?? true,
-    docs: [{description: [description, ...notes].map(escapeComment).join('\n\n')}],
-    parameters: [{name: checkIdentifier(parameterName), type: checkTypeReference(options.parameterType)}],
+    docs: [{description: [description, ...notes].map(commentText).join('\n\n')}],
+    parameters: [{name: identifier(parameterName), type: checkTypeReference(options.parameterType)}],
     returnType: 'string',
     statements: `return ${emitCommandExpression(template, {...options, parameterName})}`,
   }
@@ -79,26 +79,10 @@ export function emitCommandExpression(
 ): string {
   const emitter = new ExpressionEmitter(
     template.subject,
-    checkIdentifier(options.parameterName ?? (template.subject === 'self' ? 'self' : 'p')),
+    identifier(options.parameterName ?? (template.subject === 'self' ? 'self' : 'p')),
     options.cmdStringFunction ?? cmdStringFunctionName,
   )
   return emitter.expression(template.expression, 'top')
-}
-
-/**
- * A string literal for generated code: `JSON.stringify`, then every character
- * outside printable ASCII as `\uXXXX` (U+2028, U+2029, DEL, bidi controls and
- * all other non-ASCII), so the source is plain ASCII and reads as it runs.
- *
- * @param value any string, lone surrogates included.
- * @returns a double-quoted JavaScript string literal whose value is `value`.
- */
-export function emitStringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (character) => unicodeEscape(character.charCodeAt(0)))
-}
-
-function unicodeEscape(code: number): string {
-  return `\\u${code.toString(16).padStart(4, '0')}`
 }
 
 /** Where an expression sits: at the top, inside a `+` chain, or as a branch of `? :`. */
@@ -114,7 +98,7 @@ class ExpressionEmitter {
   expression(node: TemplateExpression, position: Position): string {
     switch (node.kind) {
       case 'literal':
-        return emitStringLiteral(node.value)
+        return stringLiteral(node.value)
       case 'number':
         return emitNumber(node.value)
       case 'param':
@@ -141,10 +125,10 @@ class ExpressionEmitter {
         return `JSON.stringify(${value})`
       case 'join':
         if (node.separator === undefined) throw new Error(`join of ${node.name} has no separator`)
-        return `${value}.join(${emitStringLiteral(node.separator)})`
+        return `${value}.join(${stringLiteral(node.separator)})`
       case 'cmdString':
         if (node.type === undefined) throw new Error(`cmdString of ${node.name} has no type`)
-        return `${checkIdentifier(this.cmdStringFunction(checkIdentifier(node.type)))}(${value})`
+        return `${identifier(this.cmdStringFunction(identifier(node.type)))}(${value})`
     }
   }
 
@@ -156,11 +140,11 @@ class ExpressionEmitter {
       case 'falsy':
         return `!${value}`
       case 'equals': {
-        const literal = typeof test.value === 'number' ? emitNumber(test.value) : emitStringLiteral(test.value)
+        const literal = typeof test.value === 'number' ? emitNumber(test.value) : stringLiteral(test.value)
         return `${value} ${test.operator} ${literal}`
       }
       case 'typeof':
-        return `typeof ${value} ${test.negate ? '!=' : '=='} ${emitStringLiteral(test.value)}`
+        return `typeof ${value} ${test.negate ? '!=' : '=='} ${stringLiteral(test.value)}`
     }
   }
 
@@ -174,9 +158,9 @@ class ExpressionEmitter {
       if (name !== 'self') throw new Error(`a template of subject self reads ${JSON.stringify(name)}`)
       return this.parameter
     }
-    const access = IDENTIFIER.test(name) ? `${this.parameter}.${name}` : `${this.parameter}[${emitStringLiteral(name)}]`
+    const access = isIdentifier(name) ? `${this.parameter}.${name}` : `${this.parameter}[${stringLiteral(name)}]`
     if (this.subject === 'union' && name !== 'type') {
-      return `(${emitStringLiteral(name)} in ${this.parameter} ? ${access} : undefined)`
+      return `(${stringLiteral(name)} in ${this.parameter} ? ${access} : undefined)`
     }
     return access
   }
@@ -189,25 +173,7 @@ function emitNumber(value: number): string {
   return value < 0 ? `(${String(value)})` : String(value)
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
-
-/** Words that cannot name a function or parameter. */
-const RESERVED = new Set(
-  (
-    'break case catch class const continue debugger default delete do else enum export extends false finally ' +
-    'for function if import in instanceof new null return super switch this throw true try typeof var void ' +
-    'while with yield let static implements interface package private protected public await arguments eval'
-  ).split(' '),
-)
-
-function checkIdentifier(name: string): string {
-  if (!IDENTIFIER.test(name) || RESERVED.has(name)) {
-    throw new Error(`${JSON.stringify(name)} is not a plain identifier`)
-  }
-  return name
-}
-
 function checkTypeReference(type: string): string {
-  for (const part of type.split('.')) checkIdentifier(part)
+  for (const part of type.split('.')) identifier(part)
   return type
 }

@@ -1,6 +1,5 @@
 import {describeTypeExpression} from '../schema/render.js'
 import type {Field} from '../schema/types.js'
-import type {AppliedCorrection} from '../overlay.js'
 import {commentText} from './escape.js'
 import {innerPrimitive, PRIMITIVE_NOTES} from './type-expression.js'
 
@@ -11,7 +10,8 @@ export function describe(paragraphs: readonly string[], ...notes: string[]): {de
 }
 
 /** The doc comment of a field: its primitive's meaning, the overlay's correction if any. */
-export function fieldDocs(field: Field, correction: AppliedCorrection | undefined): {description: string}[] {
+export function fieldDocs(field: Field): {description: string}[] {
+  const {correction} = field
   const notes: string[] = []
   if (field.name === '')
     notes.push(
@@ -19,7 +19,7 @@ export function fieldDocs(field: Field, correction: AppliedCorrection | undefine
     )
   if (correction) {
     notes.push(
-      `Docs say \`${correction.from}\`; the wire sends \`${correction.to}\` (spec/overlay.json: ${correction.reason}).`,
+      `Docs say \`${correction.docsType}\`; the wire sends \`${describeTypeExpression(field.type)}\` (spec/overlay.json: ${correction.reason}).`,
     )
   }
   const primitive = innerPrimitive(field.type)

@@ -18,8 +18,9 @@ const INVISIBLE_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\
 const unicodeEscape = (character: string) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`
 
 /**
- * A JavaScript string literal holding exactly `text` (double-quoted; prettier may
- * requote it, keeping the escapes).
+ * A JavaScript string literal holding exactly `text`, in plain ASCII: every character
+ * outside printable ASCII is a `\uXXXX` escape, so the source reads as it runs
+ * (double-quoted; prettier may requote it, keeping the escapes).
  */
 export function stringLiteral(text: string): string {
   return jsonLiteral(text)
@@ -27,11 +28,11 @@ export function stringLiteral(text: string): string {
 
 /**
  * A JavaScript expression for a JSON value (object and array literals, strings,
- * numbers, booleans, `null`). Strings are escaped as in `stringLiteral`.
+ * numbers, booleans, `null`), in plain ASCII: strings are escaped as in `stringLiteral`.
  */
 export function jsonLiteral(value: unknown): string {
-  // JSON.stringify escapes C0 controls, quotes and backslashes; the rest can only occur inside strings.
-  return JSON.stringify(value).replace(INVISIBLE, unicodeEscape)
+  // JSON.stringify escapes C0 controls, quotes and backslashes; anything else outside ASCII is inside a string.
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, unicodeEscape)
 }
 
 /** JSON text of a file (`schema.json`), two-space indented, strings escaped as in `stringLiteral`. */

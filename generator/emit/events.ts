@@ -3,7 +3,7 @@ import type {Schema} from '../schema/types.js'
 import {identifier} from '../names/index.js'
 import {describe} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
-import {fieldProperties, type CorrectionIndex} from './fields.js'
+import {fieldProperties} from './fields.js'
 
 /**
  * The statements of `events.ts`: one interface per event (named as its heading),
@@ -11,7 +11,7 @@ import {fieldProperties, type CorrectionIndex} from './fields.js'
  * Types of TYPES.md are referenced through the `T` namespace, as upstream does,
  * so the events `ChatError` and `SubscriptionStatus` do not clash with the types.
  */
-export function emitEvents(schema: Schema, corrections: CorrectionIndex): StatementStructures[] {
+export function emitEvents(schema: Schema): StatementStructures[] {
   const interfaces: StatementStructures[] = schema.events.map((event) => ({
     kind: StructureKind.Interface,
     name: identifier(event.name),
@@ -20,7 +20,7 @@ export function emitEvents(schema: Schema, corrections: CorrectionIndex): Statem
       event.description,
       `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`,
     ),
-    properties: fieldProperties(event.fields, event.tag, `event:${event.name}`, corrections, (name) => `T.${name}`),
+    properties: fieldProperties(event.fields, event.tag, (name) => `T.${name}`),
   }))
   const categories = schema.categories.map((category) => ({
     name: category.name,

@@ -2,13 +2,11 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import * as prettier from 'prettier'
 import {Project, type StatementStructures} from 'ts-morph'
-import type {AppliedCorrection} from '../overlay.js'
 import {PROJECT_ROOT} from '../paths.js'
 import type {Schema} from '../schema/types.js'
 import {emitDecode} from './decode.js'
 import {jsonFileText, lineCommentText} from './escape.js'
 import {emitEvents} from './events.js'
-import {indexCorrections} from './fields.js'
 import {emitGuards} from './guards.js'
 import {emitIndexModule} from './index-module.js'
 import {emitJsonSchema} from './json-schema.js'
@@ -37,10 +35,9 @@ export interface EmitTimings {
   format: number
 }
 
-/** Inputs besides the schema: the overlay as applied and its digest, for headers and doc comments. */
+/** The schema (with the overlay applied) and what the headers say about where it came from. */
 export interface EmitInput {
   schema: Schema
-  corrections: readonly AppliedCorrection[]
   /** sha256 of overlay.json, or `null` when there is none. */
   overlaySha256: string | null
   /** The spec as the command was given it (a folder or a URL without credentials); `null` for the pinned spec. */
@@ -58,11 +55,10 @@ export async function emitLibrary(input: EmitInput, timings?: EmitTimings): Prom
   const {schema} = input
   const started = performance.now()
   const header = headerLines(input)
-  const corrections = indexCorrections(input.corrections)
   const project = new Project({useInMemoryFileSystem: true})
   const sources: [string, StatementStructures[]][] = [
-    ['types.ts', emitTypes(schema, corrections)],
-    ['events.ts', emitEvents(schema, corrections)],
+    ['types.ts', emitTypes(schema)],
+    ['events.ts', emitEvents(schema)],
     ['guards.ts', emitGuards(schema)],
     ['decode.ts', emitDecode(schema)],
     ['index.ts', emitIndexModule(schema)],

@@ -1,7 +1,7 @@
 import {ModuleDeclarationKind, StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {EnumType, RecordType, Schema, TypeDefinition, UnionType} from '../schema/types.js'
 import {describe} from './doc-comment.js'
-import {fieldProperties, type CorrectionIndex} from './fields.js'
+import {fieldProperties} from './fields.js'
 import {enumValuesName, identifier, TYPES_SELF, UNION_TAG} from '../names/index.js'
 import {stringLiteral} from './escape.js'
 
@@ -11,16 +11,16 @@ import {stringLiteral} from './escape.js'
  * in a type-only namespace (`ChatError.ErrorAgent`), discriminated by `type`;
  * enums a string-literal union plus a readonly array of their values.
  */
-export function emitTypes(schema: Schema, corrections: CorrectionIndex): StatementStructures[] {
+export function emitTypes(schema: Schema): StatementStructures[] {
   const statements: StatementStructures[] = []
   let needsSelf = false
   for (const type of schema.types) {
     switch (type.kind) {
       case 'record':
-        statements.push(recordInterface(type, corrections))
+        statements.push(recordInterface(type))
         break
       case 'union': {
-        const {structures, shadowed} = unionDeclarations(type, corrections)
+        const {structures, shadowed} = unionDeclarations(type)
         needsSelf ||= shadowed
         statements.push(...structures)
         break
@@ -50,20 +50,17 @@ function docsOf(type: TypeDefinition, kind: string) {
   )
 }
 
-function recordInterface(type: RecordType, corrections: CorrectionIndex): StatementStructures {
+function recordInterface(type: RecordType): StatementStructures {
   return {
     kind: StructureKind.Interface,
     name: identifier(type.name),
     isExported: true,
     docs: docsOf(type, 'Record type'),
-    properties: fieldProperties(type.fields, null, `type:${type.name}`, corrections, (name) => name),
+    properties: fieldProperties(type.fields, null, (name) => name),
   }
 }
 
-function unionDeclarations(
-  type: UnionType,
-  corrections: CorrectionIndex,
-): {structures: StatementStructures[]; shadowed: boolean} {
+function unionDeclarations(type: UnionType): {structures: StatementStructures[]; shadowed: boolean} {
   // Inside the namespace a member's name hides a type of the same name.
   const local = new Set([UNION_TAG, ...type.members.map((member) => member.name)])
   let shadowed = false
@@ -77,13 +74,7 @@ function unionDeclarations(
     name: identifier(member.name),
     isExported: true,
     docs: describe([`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`]),
-    properties: fieldProperties(
-      member.fields,
-      member.tag,
-      `member:${type.name}.${member.name}`,
-      corrections,
-      reference,
-    ),
+    properties: fieldProperties(member.fields, member.tag, reference),
   }))
   const structures: StatementStructures[] = [
     {

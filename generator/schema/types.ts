@@ -84,6 +84,22 @@ export interface Field {
   optional: boolean
   type: TypeExpression
   location: SourceLocation
+  /**
+   * Set by the overlay (`spec/overlay.json`) where the live wire differs from the docs:
+   * `type` is then the corrected type, and this says what the docs say and why.
+   * Absent on fields the overlay does not touch.
+   */
+  correction?: FieldCorrection
+}
+
+/** An overlay correction as applied to a field. */
+export interface FieldCorrection {
+  /** The field's type as the docs write it (compact form: `int64`). */
+  docsType: string
+  /** Why, in one line. */
+  reason: string
+  /** The real frame that proves it. */
+  evidence: string
 }
 
 /** A fenced code block of a `**Syntax**:` section (command-string syntax). */
