@@ -11,6 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCliCapturing} from './support/run-cli.js'
 import {compareSchemas, type SchemaChange} from '../generator/diff/compare.js'
 import {formatChanges} from '../generator/diff/format.js'
+import {CHANGE_RULES, formatRulesTable} from '../generator/diff/rules.js'
 import {loadSpecDirectory} from '../generator/load.js'
 import {buildSchema, SCHEMA_VERSION} from '../generator/schema/index.js'
 import type {EventDefinition, Field, Schema, TypeDefinition, TypeExpression} from '../generator/schema/index.js'
@@ -86,6 +87,7 @@ describe('compareSchemas: 2025-09-27 → newest', {timeout: 30_000}, () => {
     expect(changes.filter((change) => change.kind.startsWith('category-'))).toEqual([
       {
         kind: 'category-added',
+        rule: 'category-added',
         subject: 'category "Network connection events"',
         severity: 'safe',
         reason: expect.any(String),
@@ -188,6 +190,7 @@ describe('compareSchemas: seed-intermediate → newest', () => {
     expect(ofKind(changes, 'field-added')).toEqual([
       {
         kind: 'field-added',
+        rule: 'field-added-optional',
         subject: 'event field LeftMember.msgSigned',
         severity: 'safe',
         after: 'MsgSigStatus?',
@@ -388,9 +391,17 @@ describe('compareSchemas: events, unions and enums', () => {
 })
 
 const SAMPLE: SchemaChange[] = [
-  {kind: 'field-added', subject: 'field R.b', severity: 'safe', after: 'string?', reason: 'optional'},
+  {
+    kind: 'field-added',
+    rule: 'field-added-optional',
+    subject: 'field R.b',
+    severity: 'safe',
+    after: 'string?',
+    reason: 'optional',
+  },
   {
     kind: 'field-type-changed',
+    rule: 'field-type-changed',
     subject: 'field R.a',
     severity: 'breaking',
     before: 'string',
@@ -512,5 +523,23 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
     const result = await run('diff', BROKEN, NEWEST)
     expect([result.code, result.stdout]).toEqual([2, ''])
     expect(result.stderr).toContain(`${path.join(BROKEN, 'EVENTS.md')}\n3:1`)
+  })
+})
+
+describe('the rules table', () => {
+  it('the README shows exactly the rules of generator/diff/rules.ts', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '..', 'README.md'), 'utf8')
+    const shown = /<!-- diff-rules:start -->\n([\s\S]*?)<!-- diff-rules:end -->/.exec(readme)?.[1]
+    expect(shown).toBe(formatRulesTable())
+  })
+
+  it('a change kind with two rules has one safe and one breaking rule', () => {
+    const kinds = Object.values(CHANGE_RULES).map((rule) => rule.kind)
+    for (const kind of new Set(kinds)) {
+      const severities = Object.values(CHANGE_RULES)
+        .filter((rule) => rule.kind === kind)
+        .map((rule) => rule.severity)
+      expect(new Set(severities).size, kind).toBe(severities.length)
+    }
   })
 })

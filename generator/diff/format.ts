@@ -1,32 +1,9 @@
-import type {SchemaChange, SchemaChangeKind} from './compare.js'
+import type {SchemaChange} from './compare.js'
+import {CHANGE_RULES} from './rules.js'
 
 /** Output formats of `simplex-events diff`. */
 export const CHANGE_FORMATS = ['text', 'markdown', 'json'] as const
 export type ChangeFormat = (typeof CHANGE_FORMATS)[number]
-
-/** The change itself in a few words, for text lines and the markdown "Change" column. */
-const KIND_WORDS: Record<SchemaChangeKind, string> = {
-  'category-added': 'added',
-  'category-removed': 'removed',
-  'event-added': 'added',
-  'event-removed': 'removed',
-  'event-tag-changed': 'tag changed',
-  'event-moved': 'moved to another category',
-  'event-rank-changed': 'rank changed',
-  'type-added': 'added',
-  'type-removed': 'removed',
-  'type-kind-changed': 'kind changed',
-  'field-added': 'added',
-  'field-removed': 'removed',
-  'field-type-changed': 'type changed',
-  'field-made-required': 'made required',
-  'field-made-optional': 'made optional',
-  'member-added': 'added',
-  'member-removed': 'removed',
-  'member-tag-changed': 'tag changed',
-  'enum-value-added': 'added',
-  'enum-value-removed': 'removed',
-}
 
 const RED = '\u001b[31m'
 const DIM = '\u001b[2m'
@@ -70,7 +47,7 @@ function formatText(breaking: SchemaChange[], safe: SchemaChange[], color: boole
   const paint = (code: string, text: string) => (color ? `${code}${text}${RESET}` : text)
   const line = (change: SchemaChange) => {
     const label = change.severity === 'breaking' ? paint(RED, 'BREAKING') : paint(DIM, 'safe    ')
-    return `${label}  ${change.subject} ${KIND_WORDS[change.kind]}${valuesOf(change)} — ${change.reason}`
+    return `${label}  ${change.subject} ${CHANGE_RULES[change.rule].words}${valuesOf(change)} — ${change.reason}`
   }
   return [summaryOf(breaking.length, safe.length), ...breaking.map(line), ...safe.map(line)].join('\n') + '\n'
 }
@@ -101,7 +78,7 @@ function formatMarkdown(breaking: SchemaChange[], safe: SchemaChange[]): string 
     )
     for (const change of group) {
       const cells = [
-        KIND_WORDS[change.kind],
+        CHANGE_RULES[change.rule].words,
         code(change.subject),
         code(change.before),
         code(change.after),
