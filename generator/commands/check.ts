@@ -2,7 +2,6 @@ import path from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import type {Command} from 'commander'
 import {FailureExit, type CliIo} from '../cli-io.js'
-import {generateInMemory} from '../generate.js'
 import {isGeneratedFile, KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../output-tree.js'
 import {DEFAULT_OUT} from '../paths.js'
 import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
@@ -20,6 +19,8 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
   )
     .addHelpText('after', '\nExample (CI):\n  $ simplex-events check || exit 1\n')
     .action(async (options: GenerationOptions) => {
+      // Loaded here, not at start-up: the emitter (ts-morph, prettier) is most of the CLI's start-up time.
+      const {generateInMemory} = await import('../generate.js')
       const {files: expected} = await generateInMemory({...options, color: io.color})
       const {files: actual, notGenerated} = await readGeneratedTree(options.out, expected)
       const names = [...new Set([...expected.keys(), ...actual.keys()])]
