@@ -124,6 +124,14 @@ describe('generate keeps what it did not write', () => {
     expect(readdirSync(out).sort()).toEqual(['NOTES.md', 'node_modules'])
   })
 
+  it('recognises a generated tree whose src/index.ts is larger than the bytes it reads for the mark', async () => {
+    const out = path.join(scratch, 'large-index')
+    const large = new Map([['src/index.ts', `${MARK}\n${'export {}\n'.repeat(2000)}`]])
+    await writeTreeAtomically(out, large)
+    await writeTreeAtomically(out, tree('second'))
+    expect(readFileSync(path.join(out, 'src', 'index.ts'), 'utf8')).toContain("'second'")
+  })
+
   it('refuses an output folder that is a symlink', async () => {
     const real = path.join(scratch, 'real-folder')
     mkdirSync(real)
