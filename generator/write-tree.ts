@@ -263,7 +263,16 @@ async function planKept(from: string, to: string): Promise<KeepPlan> {
   return plan
 }
 
-async function assertReplaceable(target: string): Promise<void> {
+/**
+ * Refuse an output folder `generate` must not replace: a symlink, a file, or a folder that is not empty
+ * (but for `.git`, `dist` and `node_modules`) and not a generated tree (no mark in `src/index.ts`).
+ * `writeTreeAtomically` checks this itself; `generate` also calls it before generating, to fail at once.
+ *
+ * @param out the output folder; a missing one is fine.
+ * @throws InputError naming what is wrong.
+ */
+export async function assertReplaceable(out: string): Promise<void> {
+  const target = path.resolve(out)
   const stats = await lstat(target).catch(() => null)
   if (stats === null) return
   if (stats.isSymbolicLink()) throw new InputError(`refusing to replace ${target}: it is a symlink`)

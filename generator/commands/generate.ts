@@ -2,7 +2,7 @@ import type {Command} from 'commander'
 import type {CliIo} from '../cli-io.js'
 import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
 import {lockOutput} from '../output-lock.js'
-import {writeTreeAtomically} from '../write-tree.js'
+import {assertReplaceable, writeTreeAtomically} from '../write-tree.js'
 
 /** `simplex-events generate [--spec DIR|URL] [--out DIR]`: regenerate the library, atomically. */
 export function registerGenerateCommand(program: Command, io: CliIo): void {
@@ -16,6 +16,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
       // Lock first: a second run fails at once instead of after generating, and before loading the emitter.
       const lock = await lockOutput(options.out)
       try {
+        await assertReplaceable(options.out)
         const {generateInMemory} = await import('../generate.js')
         const {files, schema, timings} = await generateInMemory({...options, color: io.color})
         const writeStarted = performance.now()
