@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Command, CommanderError} from 'commander'
-import {DiagnosticsError, EXIT, FailureExit, InputError, type CliIo} from './cli-io.js'
+import {colorEnabled, DiagnosticsError, EXIT, FailureExit, InputError, printableIo, type CliIo} from './cli-io.js'
 import {registerCheckCommand} from './commands/check.js'
 import {registerGenerateCommand} from './commands/generate.js'
 import {registerSchemaCommand} from './commands/schema.js'
@@ -10,17 +10,19 @@ import {registerDiffCommand} from './commands/diff.js'
 const defaultIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
+  color: colorEnabled(process.env, Boolean(process.stderr.isTTY)),
 }
 
 /**
  * Run the CLI with `argv` (the arguments after the script path).
  *
  * @param argv command-line arguments.
- * @param io where output goes; tests pass their own.
+ * @param rawIo where output goes; tests pass their own. Everything written to it is made printable first.
  * @returns the exit code (0 ok, 1 drift or breaking changes, 2 usage or input error).
  */
-export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = defaultIo): Promise<number> {
+  // Output quotes input (docs, file names, URLs, arguments): no control character of it reaches a terminal.
+  const io = printableIo(rawIo)
   const program = new Command('simplex-events')
     .description('Generate a typed, validated TypeScript event library from the SimpleX Chat bot API docs')
     .exitOverride()

@@ -1,10 +1,10 @@
+import path from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import type {Command} from 'commander'
 import {FailureExit, type CliIo} from '../cli-io.js'
-import {generateInMemory} from '../generate.js'
+import {isGeneratedFile, KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../output-tree.js'
 import {DEFAULT_OUT} from '../paths.js'
 import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
-import {readTree} from '../write-tree.js'
 
 /**
  * `simplex-events check`: regenerate in memory, compare with the tree on disk.
@@ -19,11 +19,15 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
   )
     .addHelpText('after', '\nExample (CI):\n  $ simplex-events check || exit 1\n')
     .action(async (options: GenerationOptions) => {
+      // Loaded here, not at start-up: the emitter (ts-morph, prettier) is most of the CLI's start-up time.
+      const {generateInMemory} = await import('../generate.js')
       const {files: expected} = await generateInMemory({...options, color: io.color})
-      const actual = await readTree(options.out)
-      const names = [...new Set([...expected.keys(), ...actual.keys()])].sort()
+      const {files: actual, notGenerated} = await readGeneratedTree(options.out, expected)
+      const names = [...new Set([...expected.keys(), ...actual.keys()])]
+        .filter((name) => !notGenerated.has(name))
+        .sort()
       const stale = names.filter((name) => expected.get(name) !== actual.get(name))
-      if (stale.length === 0) {
+      if (stale.length === 0 && notGenerated.size === 0) {
         io.stdout(`${options.out} is up to date (${expected.size} files).\n`)
         return
       }
@@ -39,9 +43,49 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
           ),
         )
       }
+      for (const [name, what] of notGenerated) io.stdout(`not generated: ${name} is ${what}\n`)
+      const all = [...stale, ...notGenerated.keys()].sort()
+      // Generate replaces what is at a generated file's path, and keeps anything else it did not write.
+      const inTheWay = [...notGenerated.keys()].filter((name) => !expected.has(name))
+      const generate = `npx simplex-events generate${options.out === DEFAULT_OUT ? '' : ` --out ${options.out}`}`
+      const fixes = [
+        ...(inTheWay.length > 0 ? [`remove ${inTheWay.join(', ')} (generate keeps what it did not write)`] : []),
+        ...(all.length > inTheWay.length
+          ? [`run \`${generate}\` (or \`npm run generate\`) and commit the result`]
+          : []),
+      ]
       throw new FailureExit(
-        `${stale.length} stale file${stale.length === 1 ? '' : 's'} in ${options.out}: ${stale.join(', ')}\n` +
-          `Fix: run \`npx simplex-events generate${options.out === DEFAULT_OUT ? '' : ` --out ${options.out}`}\` (or \`npm run generate\`) and commit the result.`,
+        `${all.length} stale file${all.length === 1 ? '' : 's'} in ${options.out}: ${all.join(', ')}\n` +
+          `Fix: ${fixes.join('; ')}.`,
       )
     })
+}
+
+/**
+ * The generated files of the tree `out` as they are on disk: the files `expected` names and the files
+ * with the generated mark (an earlier run wrote them). Files the generator did not write are left out:
+ * `generate` keeps them. Links, FIFOs, devices and files over `MAX_FILE_BYTES` are never read (a link
+ * could point at a secret, a device never ends): each is named in `notGenerated` with what it is.
+ */
+async function readGeneratedTree(
+  out: string,
+  expected: ReadonlyMap<string, string>,
+): Promise<{files: Map<string, string>; notGenerated: Map<string, string>}> {
+  const root = path.resolve(out)
+  const files = new Map<string, string>()
+  const notGenerated = new Map<string, string>()
+  for (const entry of await listTree(root)) {
+    if (entry.kind === 'directory' || (!entry.path.includes('/') && KEPT_FOLDERS.has(entry.path))) continue
+    const file = path.join(root, entry.path)
+    if (entry.kind !== 'file') {
+      notGenerated.set(entry.path, `a ${entry.kind}`)
+      continue
+    }
+    if (!expected.has(entry.path) && !(await isGeneratedFile(file))) continue
+    const read = await readRegularFile(file)
+    if (read.kind === 'file') files.set(entry.path, read.text)
+    else
+      notGenerated.set(entry.path, read.kind === 'too large' ? `larger than ${MAX_FILE_BYTES} bytes` : `a ${read.kind}`)
+  }
+  return {files, notGenerated}
 }
