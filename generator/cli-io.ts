@@ -9,6 +9,8 @@ export interface CliIo {
   stderr: (text: string) => void
   /** Colour output (see `colorEnabled`). */
   color: boolean
+  /** Where a progress line goes while a long command runs; only set for a terminal. */
+  progress?: (text: string) => void
 }
 
 /** An error the CLI reports as a usage or input error (exit 2), message only. */
@@ -50,5 +52,6 @@ export function printableIo(io: CliIo): CliIo {
     stdout: (text) => io.stdout(printable(text, options)),
     stderr: (text) => io.stderr(printable(text, options)),
     color: io.color,
+    ...(io.progress ? {progress: io.progress} : {}),
   }
 }

@@ -6,11 +6,14 @@ import {registerCheckCommand} from './commands/check.js'
 import {registerGenerateCommand} from './commands/generate.js'
 import {registerSchemaCommand} from './commands/schema.js'
 import {registerDiffCommand} from './commands/diff.js'
+import {versionText} from './version.js'
 
 const defaultIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   color: colorEnabled(process.env, Boolean(process.stderr.isTTY)),
+  // One line, rewritten in place, then cleared.
+  ...(process.stderr.isTTY ? {progress: (text: string) => void process.stderr.write(`\r\u001b[2K${text}`)} : {}),
 }
 
 /**
@@ -28,6 +31,7 @@ export async function runCli(argv: string[], rawIo: CliIo = defaultIo): Promise<
     .exitOverride()
     .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
     .showHelpAfterError()
+    .version(versionText(), '-V, --version', 'print the generator version and the pinned spec it carries')
   registerGenerateCommand(program, io)
   registerCheckCommand(program, io)
   registerSchemaCommand(program, io)

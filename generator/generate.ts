@@ -19,6 +19,8 @@ export interface GenerateSource {
   color?: boolean
   /** Download timeout for a spec URL, in milliseconds. */
   timeout?: number
+  /** Called as each stage starts (`parsing and checking`, ...), for a progress line. */
+  onStage?: (stage: string) => void
 }
 
 /** Milliseconds spent in each stage of one generation. */
@@ -43,7 +45,9 @@ export interface Generation {
  */
 export async function generateInMemory(source: GenerateSource): Promise<Generation> {
   const timings: GenerateTimings = {load: 0, parse: 0, build: 0, format: 0}
+  const stage = source.onStage ?? (() => {})
   let started = performance.now()
+  stage('loading the docs')
   const documents = await loadSpec(source.spec, {timeoutMs: source.timeout})
   const defaultOverlay = /^https?:/i.test(source.spec) ? null : path.join(source.spec, OVERLAY_FILE)
   const {overlay, sha256: overlaySha256} =
@@ -53,6 +57,7 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
   timings.load = performance.now() - started
 
   started = performance.now()
+  stage('parsing and checking')
   const result = buildSchema(documents)
   if (!result.ok) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
   const schema = applyOverlay(result.schema, overlay)
@@ -66,6 +71,7 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
       generatorVersion: GENERATOR_VERSION,
     },
     timings,
+    stage,
   )
   return {files, schema, timings}
 }

@@ -9,8 +9,15 @@ export const PROJECT_ROOT =
 /** The pinned upstream spec folder. */
 export const PINNED_SPEC = path.join(PROJECT_ROOT, 'spec')
 
+/** True when this generator runs as an installed package (inside `node_modules`), not from its repository. */
+export const INSTALLED = PROJECT_ROOT.split(path.sep).includes('node_modules')
+
 /**
- * The default output folder of `generate` and `check`: `generated/` in the current folder (so an
- * installed CLI never writes inside its own package; `npm run` starts in the repository root).
+ * The default output folder of `generate` and `check`, resolved like the default `--spec`: from a
+ * checkout of this repository, its own `generated/` (whatever the current folder); installed as a
+ * package, `generated/` in the current folder (it never writes inside its own package). Written
+ * relative to the current folder, as messages show it.
  */
-export const DEFAULT_OUT = 'generated'
+export const DEFAULT_OUT = INSTALLED
+  ? 'generated'
+  : path.relative(process.cwd(), path.join(PROJECT_ROOT, 'generated')) || '.'

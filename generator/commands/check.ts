@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {createTwoFilesPatch} from 'diff'
+import {createTwoFilesPatch, diffLines} from 'diff'
 import type {Command} from 'commander'
 import {FailureExit, type CliIo} from '../cli-io.js'
 import {isGeneratedFile, KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../output-tree.js'
@@ -17,8 +17,9 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
       .description('fail (exit 1, with a diff) when the generated folder is not what the spec generates; never writes'),
     'the generated folder to compare',
   )
+    .option('--stat', 'one line per stale file (lines added and removed) instead of the diff')
     .addHelpText('after', '\nExample (CI):\n  $ simplex-events check || exit 1\n')
-    .action(async (options: GenerationOptions) => {
+    .action(async (options: GenerationOptions & {stat?: boolean}) => {
       // Loaded here, not at start-up: the emitter (ts-morph, prettier) is most of the CLI's start-up time.
       const {generateInMemory} = await import('../generate.js')
       const {files: expected} = await generateInMemory({...options, color: io.color})
@@ -32,6 +33,10 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
         return
       }
       for (const name of stale) {
+        if (options.stat) {
+          io.stdout(`${statLine(name, actual.get(name), expected.get(name))}\n`)
+          continue
+        }
         io.stdout(
           createTwoFilesPatch(
             `a/${name}`,
@@ -88,4 +93,17 @@ async function readGeneratedTree(
       notGenerated.set(entry.path, read.kind === 'too large' ? `larger than ${MAX_FILE_BYTES} bytes` : `a ${read.kind}`)
   }
   return {files, notGenerated}
+}
+
+/** `src/events.ts | +3 -2` (`missing on disk` / `not generated` when one side is absent): a stale file in one line. */
+function statLine(name: string, onDisk: string | undefined, generated: string | undefined): string {
+  if (onDisk === undefined) return `${name} | missing on disk`
+  if (generated === undefined) return `${name} | not generated`
+  let added = 0
+  let removed = 0
+  for (const part of diffLines(onDisk, generated)) {
+    if (part.added) added += part.count ?? 0
+    if (part.removed) removed += part.count ?? 0
+  }
+  return `${name} | +${added} -${removed}`
 }

@@ -18,7 +18,13 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
       try {
         await assertReplaceable(options.out)
         const {generateInMemory} = await import('../generate.js')
-        const {files, schema, timings} = await generateInMemory({...options, color: io.color})
+        const progress = io.progress
+        const {files, schema, timings} = await generateInMemory({
+          ...options,
+          color: io.color,
+          ...(progress ? {onStage: (stage: string) => progress(`generate: ${stage}...`)} : {}),
+        })
+        progress?.('')
         const writeStarted = performance.now()
         const {kept, leftBehind} = await writeTreeAtomically(options.out, files, {lock})
         const write = performance.now() - writeStarted

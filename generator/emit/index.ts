@@ -51,9 +51,14 @@ export interface EmitInput {
  * TypeScript is built with ts-morph from structures (one call per file), then
  * formatted with prettier; templates are copied with a header.
  */
-export async function emitLibrary(input: EmitInput, timings?: EmitTimings): Promise<Map<string, string>> {
+export async function emitLibrary(
+  input: EmitInput,
+  timings?: EmitTimings,
+  stage: (name: string) => void = () => {},
+): Promise<Map<string, string>> {
   const {schema} = input
   const started = performance.now()
+  stage('emitting')
   const header = headerLines(input)
   const project = new Project({useInMemoryFileSystem: true})
   const sources: [string, StatementStructures[]][] = [
@@ -75,6 +80,7 @@ export async function emitLibrary(input: EmitInput, timings?: EmitTimings): Prom
   const files = new Map<string, string>()
   const comment = header.map((line) => `// ${line}`).join('\n')
   for (const [name, text] of unformatted) {
+    stage(`formatting ${name}`)
     files.set(name, await prettier.format(`${comment}\n\n${text}`, PRETTIER_OPTIONS))
   }
   files.set('schema.json', jsonFileText(emitJsonSchema(schema, header.join(' '))))

@@ -1,0 +1,65 @@
+/** A maintainer's and a user's paper cuts: --version, --out resolved like --spec, check --stat, progress. */
+import {cp, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {runCli} from '../generator/cli.js'
+import {runNode} from './support/processes.js'
+import {runCliCapturing} from './support/run-cli.js'
+import {writeMiniSpec} from './support/mini-spec.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+
+describe('paper cuts', () => {
+  it('--version prints the generator version and the sha256 of each pinned document', async () => {
+    const {code, stdout} = await runCliCapturing('--version')
+    expect(code).toBe(0)
+    const {version} = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string}
+    expect(stdout.split('\n')[0]).toBe(`simplex-events ${version}`)
+    const sha = createHash('sha256')
+      .update(await readFile(path.join(root, 'spec', 'TYPES.md')))
+      .digest('hex')
+    expect(stdout).toContain(`TYPES.md sha256 ${sha}`)
+    expect(stdout).not.toContain('SOURCE.md')
+  })
+
+  it('--out defaults to the repository generated/ from any folder of a checkout, like --spec', async () => {
+    // `cd generator && npx tsx cli.ts check` used to compare generator/generated (absent): a 52,241-line diff.
+    const script = "import('./paths.ts').then((paths) => console.log(paths.DEFAULT_OUT, paths.INSTALLED))"
+    const run = await runNode(['--import', 'tsx', '--input-type=module', '-e', script], path.join(root, 'generator'))
+    expect(run.stderr).toBe('')
+    expect(run.stdout.trim()).toBe(`${path.join('..', 'generated')} false`)
+  })
+
+  it('check --stat prints one line per stale file instead of the diff', async () => {
+    const spec = await writeMiniSpec()
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-stat-')), 'generated')
+    expect((await runCliCapturing('generate', '--spec', spec, '--out', out)).code).toBe(0)
+    const events = path.join(out, 'src', 'events.ts')
+    await writeFile(events, `${await readFile(events, 'utf8')}// a hand edit\n// another\n`)
+    const copy = `${out}-copy`
+    await cp(out, copy, {recursive: true})
+    const {code, stdout, stderr} = await runCliCapturing('check', '--spec', spec, '--out', out, '--stat')
+    expect(code).toBe(1)
+    expect(stdout).toBe('src/events.ts | +0 -2\n')
+    expect(stderr).toMatch(/^1 stale file in .*: src\/events\.ts\n/)
+    const full = await runCliCapturing('check', '--spec', spec, '--out', copy)
+    expect(full.stdout).toContain('-// a hand edit')
+  })
+
+  it('generate shows a progress line on a terminal, and nothing on a pipe', async () => {
+    const spec = await writeMiniSpec()
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-progress-')), 'generated')
+    const progress: string[] = []
+    let stderr = ''
+    const io = {stdout: () => {}, stderr: (text: string) => void (stderr += text), color: false}
+    expect(
+      await runCli(['generate', '--spec', spec, '--out', out], {...io, progress: (text) => progress.push(text)}),
+    ).toBe(0)
+    expect(progress).toContain('generate: parsing and checking...')
+    expect(progress).toContain('generate: formatting src/decode.ts...')
+    expect(progress.at(-1)).toBe('')
+    expect(stderr).toBe('')
+  })
+})
