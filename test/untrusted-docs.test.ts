@@ -41,7 +41,7 @@ describe('critical: code from the docs', () => {
     expect(code).toBe(2)
     expect(stdout).toBe('')
     expect(stderr).toMatch(
-      /TYPES\.md\n\d+:1\s+error\s+Type name `Zz\/\/\*\/ export const pwned = 1; \/\*[\s\S]` cannot be a TypeScript identifier/,
+      /TYPES\.md\n\d+:1\s+error\s+Type name `Zz\/\/\*\/ export const pwned = 1; \/\*\\u2028` cannot be a TypeScript identifier/,
     )
     expect(stderr).toContain('identifier')
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-out-')), 'generated')
