@@ -17,6 +17,8 @@ export interface GenerateSource {
   color?: boolean
   /** Download timeout for a spec URL, in milliseconds. */
   timeout?: number
+  /** Largest spec document, in bytes (a file, or a download after decompression). */
+  maxBytes?: number
 }
 
 /** Milliseconds spent in each stage of one generation. */
@@ -42,7 +44,7 @@ export interface Generation {
 export async function generateInMemory(source: GenerateSource): Promise<Generation> {
   const timings: GenerateTimings = {load: 0, parse: 0, build: 0, format: 0}
   let started = performance.now()
-  const documents = await loadSpec(source.spec, {timeoutMs: source.timeout})
+  const documents = await loadSpec(source.spec, {timeoutMs: source.timeout, maxBytes: source.maxBytes})
   const defaultOverlay = /^https?:/i.test(source.spec) ? null : path.join(source.spec, OVERLAY_FILE)
   const {overlay, sha256: overlaySha256} =
     typeof source.overlay === 'string'

@@ -14,17 +14,22 @@ export interface ParseLimits {
   maxDocumentBytes: number
   /** Largest section (the text from one heading to the next), in UTF-8 bytes (rule `too-large`). */
   maxSectionBytes: number
+  /** Most list items in one document (rule `too-large`): each costs remark-parse far more than its bytes. */
+  maxListItems: number
   /** Deepest nesting of lists and block quotes (rule `too-deep`). */
   maxNesting: number
 }
 
 /**
- * The defaults: the upstream documents are under 100 KiB, their largest section
- * (the table of contents of TYPES.md) about 10 KiB, and they nest lists two deep.
+ * The defaults, about ten times what upstream's documents need: the largest
+ * (TYPES.md, 2026) is 75 KiB with 2,000 list items (allowed: 10,000), its largest section (the
+ * table of contents) 7.6 KiB, and lists nest two deep. At these bounds a
+ * document parses in seconds (remark-parse reads about 100 KiB a second here).
  */
 export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = {
-  maxDocumentBytes: 4 * 1024 * 1024,
-  maxSectionBytes: 128 * 1024,
+  maxDocumentBytes: 1024 * 1024,
+  maxSectionBytes: 64 * 1024,
+  maxListItems: 10_000,
   maxNesting: 8,
 }
 
@@ -61,12 +66,9 @@ export function checkParseLimits(file: VFile, sections: Section[], limits: Parse
       return false
     }
   }
-  const deep = firstTooDeep(text, limits.maxNesting)
-  if (deep) {
-    reportError(file, `Lists or block quotes nest more than ${limits.maxNesting} deep`, deep, 'too-deep')
-    return false
-  }
-  return true
+  const problem = firstContainerProblem(text, limits)
+  if (problem) reportError(file, problem.reason, problem.place, problem.ruleId)
+  return problem === null
 }
 
 /** `1.5 MiB`, `64 KiB`, `300 bytes`. */
@@ -85,18 +87,26 @@ export function formatBytes(bytes: number): string {
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/
 const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/
 
+interface ContainerProblem {
+  reason: string
+  place: {line: number; column: number}
+  ruleId: 'too-deep' | 'too-large'
+}
+
 /**
- * Where list items and block quotes first nest deeper than `maxNesting`, by a
- * line scan after CommonMark's container rules: a line closes the open list
- * items whose content column it does not reach; then each `>` or list marker
- * at its start opens one more container (`- - - x` is three lists deep).
- * Blank lines and fenced code keep the containers as they are.
+ * The first list item or block quote that nests deeper than `maxNesting`, or the
+ * list item past `maxListItems`, by a line scan after CommonMark's container
+ * rules: a line closes the open list items whose content column it does not
+ * reach; then each `>` or list marker at its start opens one more container
+ * (`- - - x` is three lists deep). Blank lines and fenced code keep the
+ * containers as they are.
  *
- * @returns the line and column of the marker that goes too deep, or `null`.
+ * @returns the problem at the marker's line and column, or `null`.
  */
-function firstTooDeep(text: string, maxNesting: number): {line: number; column: number} | null {
+function firstContainerProblem(text: string, limits: ParseLimits): ContainerProblem | null {
   // Content columns (0-based, tabs to multiples of 4) of the open containers.
   const open: number[] = []
+  let items = 0
   for (const {line, text: content, literal} of scanLines(text)) {
     if (literal || /^[ \t]*$/.test(content)) continue
     let index = 0
@@ -117,8 +127,12 @@ function firstTooDeep(text: string, maxNesting: number): {line: number; column: 
       if (rest.startsWith('>')) width = 1
       else if (!THEMATIC_BREAK.test(rest) && LIST_MARKER.test(rest)) width = LIST_MARKER.exec(rest)![0].length
       else break
+      const place = {line, column: index + 1}
+      if (rest[0] !== '>' && ++items > limits.maxListItems)
+        return {reason: `More than ${limits.maxListItems} list items in one document`, place, ruleId: 'too-large'}
       open.push(column + width + 1)
-      if (open.length > maxNesting) return {line, column: index + 1}
+      if (open.length > limits.maxNesting)
+        return {reason: `Lists or block quotes nest more than ${limits.maxNesting} deep`, place, ruleId: 'too-deep'}
       index += width
       column += width
       skipSpace()
