@@ -81,7 +81,8 @@ async function readSpecFile(
       if (bytesRead === 0) break
       length += bytesRead
       if (length > maxBytes) throw tooLarge()
-      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(length, maxBytes + 1 - length))])
+      if (length === buffer.length)
+        buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(length, maxBytes + 1 - length))])
     }
     // As `readFile(path, 'utf8')` did: a byte order mark stays in the text (and in its sha256).
     return buffer.toString('utf8', 0, length)

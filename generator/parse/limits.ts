@@ -42,7 +42,11 @@ export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = {
  * @param limits the bounds (default `DEFAULT_PARSE_LIMITS`).
  * @returns true when the document is within the limits and may be parsed.
  */
-export function checkParseLimits(file: VFile, sections: Section[], limits: ParseLimits = DEFAULT_PARSE_LIMITS): boolean {
+export function checkParseLimits(
+  file: VFile,
+  sections: Section[],
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): boolean {
   const text = String(file.value)
   const bytes = Buffer.byteLength(text)
   if (bytes > limits.maxDocumentBytes) {

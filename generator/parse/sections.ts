@@ -58,7 +58,7 @@ export function parseBySection(text: string, parse: (text: string) => Root, sect
   // micromark drops a leading byte order mark and counts offsets without it.
   const bom = text.startsWith('\uFEFF') ? 1 : 0
   const trees: Root[] = []
-  for (let index = 0; index < sections.length; ) {
+  for (let index = 0; index < sections.length;) {
     let section = sections[index]!
     let next = index + 1
     let tree = parse(section.text)
