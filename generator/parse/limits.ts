@@ -21,7 +21,7 @@ export interface ParseLimits {
 }
 
 /**
- * The defaults, about ten times what upstream's documents need: the largest
+ * The defaults, well above what upstream's documents need: the largest
  * (TYPES.md, 2026) is 75 KiB with 2,000 list items (allowed: 10,000), its largest section (the
  * table of contents) 7.6 KiB, and lists nest two deep. At these bounds a
  * document parses in seconds (remark-parse reads about 100 KiB a second here).
