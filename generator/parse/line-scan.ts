@@ -20,8 +20,10 @@ export interface ScannedLine {
 const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
 const BLANK = /^[ \t]*$/
-// CommonMark HTML blocks 1-5 end at a marker (possibly lines later, across blank lines) ...
-/** The openers of CommonMark HTML blocks 1-5, each with its end marker. */
+/**
+ * The openers of CommonMark HTML blocks 1-5, each with its end marker: they end at
+ * the marker, possibly lines later and across blank lines ...
+ */
 export const RAW_HTML: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
