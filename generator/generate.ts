@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {DiagnosticsError} from './cli-io.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
-import {loadSpec} from './load-spec.js'
+import {loadSpec, redactUrl} from './load-spec.js'
 import {applyOverlay, loadOverlay, OVERLAY_FILE} from './overlay.js'
 import {formatDiagnostics} from './report.js'
 import {buildSchema} from './schema/index.js'
@@ -19,6 +19,8 @@ export interface GenerateSource {
   color?: boolean
   /** Download timeout for a spec URL, in milliseconds. */
   timeout?: number
+  /** Largest spec document, in bytes (a file, or a download after decompression). */
+  maxBytes?: number
   /** Called as each stage starts (`parsing and checking`, ...), for a progress line. */
   onStage?: (stage: string) => void
 }
@@ -48,7 +50,7 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
   const stage = source.onStage ?? (() => {})
   let started = performance.now()
   stage('loading the docs')
-  const documents = await loadSpec(source.spec, {timeoutMs: source.timeout})
+  const documents = await loadSpec(source.spec, {timeoutMs: source.timeout, maxBytes: source.maxBytes})
   const defaultOverlay = /^https?:/i.test(source.spec) ? null : path.join(source.spec, OVERLAY_FILE)
   const {overlay, sha256: overlaySha256} =
     typeof source.overlay === 'string'
@@ -81,17 +83,6 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
  * name and password, or the folder as given (with `/` separators).
  */
 export function describeSpecSource(spec: string): string | null {
-  if (/^https?:/i.test(spec)) {
-    try {
-      const url = new URL(spec)
-      if (url.username || url.password) {
-        url.username = '***'
-        url.password = ''
-      }
-      return url.href
-    } catch {
-      return spec
-    }
-  }
+  if (/^https?:/i.test(spec)) return URL.canParse(spec) ? redactUrl(new URL(spec)) : spec
   return path.resolve(spec) === PINNED_SPEC ? null : spec.split(path.sep).join('/')
 }

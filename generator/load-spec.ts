@@ -1,14 +1,18 @@
 import {stat} from 'node:fs/promises'
-import path from 'node:path'
 import {VFile} from 'vfile'
 import {InputError} from './cli-io.js'
-import {SPEC_FILES, loadSpecDirectory} from './load.js'
+import {DEFAULT_MAX_BYTES, SPEC_FILES, loadSpecDirectory} from './load.js'
+import {formatBytes} from './parse/limits.js'
 import type {SpecDocuments} from './parse/index.js'
+
+export {DEFAULT_MAX_BYTES} from './load.js'
 
 /** Options of `loadSpec`. */
 export interface LoadSpecOptions {
   /** Give up on each download after this many milliseconds (default 15 000). */
   timeoutMs?: number
+  /** Refuse a document (a file, or a download after decompression) larger than this many bytes (default 8 MiB). */
+  maxBytes?: number
   /** The fetch to use (default: the global one). */
   fetch?: typeof fetch
 }
@@ -20,64 +24,154 @@ export const DEFAULT_TIMEOUT_MS = 15_000
  * Read EVENTS.md and TYPES.md from a spec folder or from an http(s) URL of one,
  * e.g. `https://raw.githubusercontent.com/simplex-chat/simplex-chat/stable/bots/api/`.
  *
- * A downloaded document's vfile `path` is its URL: vfile keeps a string URL
- * verbatim, so its `basename` is still `EVENTS.md` / `TYPES.md` (what the IR and
- * the checks key on) and vfile-reporter prints locations as
- * `https://.../EVENTS.md:12:3`.
+ * A downloaded document's vfile `path` is its URL without the query string, so
+ * its `basename` is still `EVENTS.md` / `TYPES.md` (what the IR and the checks
+ * key on); its first path (`history[0]`, what vfile-reporter prints) is the URL
+ * as fetched, query string included, so locations read
+ * `https://.../EVENTS.md?ref=x:12:3`. Every URL in a message or a vfile has its
+ * user name and password replaced by `***`; they are sent as HTTP Basic
+ * credentials (fetch refuses URLs that hold them).
  *
- * @param source a folder path, or an http(s) URL of a folder (a trailing slash is added when missing).
- * @param options download timeout and fetch implementation.
+ * @param source a folder path, or an http(s) URL of a folder (a trailing slash is
+ *   added to its path when missing; its query string is kept on each file's URL).
+ * @param options download timeout and size limit, and the fetch implementation.
  * @returns both documents as vfiles.
- * @throws InputError when the folder or a file is missing, or a download fails,
- *   times out or returns something other than markdown.
+ * @throws InputError when the folder or a file is missing or not a regular file,
+ *   a document is over the size limit, or a download fails, times out or
+ *   returns something other than markdown.
  */
 export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<SpecDocuments> {
-  if (!/^https?:\/\//i.test(source)) return loadFolder(source)
+  if (!/^https?:\/\//i.test(source)) return loadFolder(source, options)
   let base: URL
   try {
-    base = new URL(source.endsWith('/') ? source : `${source}/`)
+    base = new URL(source)
   } catch {
-    throw new InputError(`invalid spec URL ${source}`)
+    throw new InputError(`invalid spec URL ${redactUserInfo(source)}`)
   }
-  const download = (name: string) => downloadDocument(new URL(name, base).href, name, options)
+  const download = (name: string) => downloadDocument(documentUrl(base, name), name, options)
   const [events, types] = await Promise.all([download(SPEC_FILES.events), download(SPEC_FILES.types)])
   return {events, types}
 }
 
-async function loadFolder(directory: string): Promise<SpecDocuments> {
+/**
+ * `url` as it may be printed: user name and password replaced by `***`, the
+ * query string kept.
+ *
+ * @param url an absolute URL.
+ * @returns its text with the credentials redacted.
+ */
+export function redactUrl(url: URL): string {
+  const shown = new URL(url)
+  if (shown.username) shown.username = '***'
+  if (shown.password) shown.password = '***'
+  return shown.href
+}
+
+/** A URL that does not parse, with anything between `//` and `@` redacted all the same. */
+function redactUserInfo(text: string): string {
+  return text.replace(/^([a-z]+:\/\/)[^/?#]*@/i, '$1***@')
+}
+
+/** The URL of `name` in the folder `base`: its path, then `name`, with `base`'s query string. */
+function documentUrl(base: URL, name: string): URL {
+  const url = new URL(base)
+  url.hash = ''
+  url.pathname = `${url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`}${name}`
+  return url
+}
+
+async function loadFolder(directory: string, options: LoadSpecOptions): Promise<SpecDocuments> {
   const info = await stat(directory).catch(() => null)
   if (!info) throw new InputError(`spec folder ${directory} does not exist`)
   if (!info.isDirectory()) throw new InputError(`spec folder ${directory} is not a folder`)
-  try {
-    return await loadSpecDirectory(directory)
-  } catch (error) {
-    const {code, path: filePath} = error as NodeJS.ErrnoException
-    if (code === 'ENOENT' && filePath)
-      throw new InputError(`spec folder ${directory} has no ${path.basename(filePath)}`)
-    throw error
-  }
+  return loadSpecDirectory(directory, {maxBytes: options.maxBytes})
 }
 
-async function downloadDocument(url: string, name: string, options: LoadSpecOptions): Promise<VFile> {
+async function downloadDocument(url: URL, name: string, options: LoadSpecOptions): Promise<VFile> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  // One signal for the request and the body: a server that stalls mid-body times out too.
-  const signal = AbortSignal.timeout(timeoutMs)
-  const fail = (detail: string) => new InputError(`GET ${url}: ${detail}`)
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const shown = redactUrl(url)
+  // One signal for the request and the body: a server that stalls mid-body times out too;
+  // `tooLarge` stops the transfer as soon as the limit is passed.
+  const timeout = AbortSignal.timeout(timeoutMs)
+  const tooLarge = new AbortController()
+  const signal = AbortSignal.any([timeout, tooLarge.signal])
+  const fail = (detail: string) => new InputError(`GET ${shown}: ${detail}`)
+  const overLimit = () => fail(`body larger than the limit of ${formatBytes(maxBytes)} (--max-bytes ${maxBytes})`)
   let body: string
   let contentType: string
   try {
-    const response = await (options.fetch ?? fetch)(url, {signal, redirect: 'follow'})
+    const response = await (options.fetch ?? fetch)(withoutCredentials(url), {
+      signal,
+      redirect: 'follow',
+      headers: basicAuthorization(url),
+    })
     if (!response.ok) throw fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`)
     contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-    body = await response.text()
+    // Content-Length counts the encoded body; without an encoding it is the size we would read.
+    const declared = Number(response.headers.get('content-length'))
+    if (!response.headers.has('content-encoding') && declared > maxBytes) {
+      tooLarge.abort()
+      throw overLimit()
+    }
+    body = await readLimited(response, maxBytes, () => {
+      tooLarge.abort()
+      return overLimit()
+    })
   } catch (error) {
     if (error instanceof InputError) throw error
-    if (signal.aborted) throw fail(`timed out after ${timeoutMs} ms`)
-    throw fail(`network error: ${describeNetworkError(error)}`)
+    if (timeout.aborted) throw fail(`timed out after ${timeoutMs} ms`)
+    throw fail(`network error: ${redactUserInfo(describeNetworkError(error))}`)
   }
   const notMarkdown = whyNotMarkdown(body, contentType)
   if (notMarkdown) throw fail(`expected markdown (${name}), got ${notMarkdown}`)
-  return new VFile({path: url, value: body})
+  const file = new VFile({path: shown, value: body})
+  // vfile-reporter prints the first path (with the query string); `basename` reads the last.
+  const withoutQuery = new URL(shown)
+  withoutQuery.search = ''
+  file.path = withoutQuery.href
+  return file
+}
+
+/**
+ * The body of `response` as UTF-8 text, read chunk by chunk: the bytes counted are
+ * the decoded ones fetch hands over (after gzip or br), so a small compressed
+ * body cannot inflate past `maxBytes` in memory.
+ *
+ * @param onOverLimit called once the limit is passed; returns the error to throw.
+ */
+async function readLimited(response: Response, maxBytes: number, onOverLimit: () => Error): Promise<string> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder('utf-8')
+  let received = 0
+  let text = ''
+  for (;;) {
+    const {done, value} = await reader.read()
+    if (done) break
+    received += value.byteLength
+    if (received > maxBytes) {
+      const error = onOverLimit()
+      await reader.cancel().catch(() => {})
+      throw error
+    }
+    text += decoder.decode(value, {stream: true})
+  }
+  return text + decoder.decode()
+}
+
+function withoutCredentials(url: URL): string {
+  const bare = new URL(url)
+  bare.username = ''
+  bare.password = ''
+  return bare.href
+}
+
+/** The `Authorization` header for a URL's user name and password, if it has any. */
+function basicAuthorization(url: URL): Record<string, string> {
+  if (!url.username && !url.password) return {}
+  const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+  return {authorization: `Basic ${Buffer.from(credentials).toString('base64')}`}
 }
 
 /** undici's `fetch failed` hides the reason in `cause` (`connect ECONNREFUSED 127.0.0.1:80`). */

@@ -84,6 +84,29 @@ describe('generate --spec URL', () => {
     expect(missing.stderr).toContain('nope.json does not exist')
   })
 
+  it('--max-bytes refuses a larger body with exit 2, naming the URL and the limit, writing nothing', async () => {
+    const out = path.join(scratch, 'never-max-bytes')
+    const result = await cli('generate', '--spec', `${base}/api`, '--out', out, '--max-bytes', '4096')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(
+      /^simplex-events: GET http:\/\/127\.0\.0\.1:\d+\/api\/(EVENTS|TYPES)\.md: body larger than the limit of 4 KiB \(--max-bytes 4096\)\n$/,
+    )
+    expect(() => statSync(out)).toThrow()
+  })
+
+  it('diff takes --max-bytes too', async () => {
+    const result = await cli('diff', path.join(root, 'spec'), `${base}/api`, '--max-bytes', '4096')
+    expect(result.code).toBe(2)
+    // Both sides load at once: whichever is refused first is reported.
+    expect(result.stderr).toMatch(/(EVENTS|TYPES)\.md: (body )?larger than the limit of 4 KiB \(--max-bytes 4096\)\n$/)
+  })
+
+  it('rejects a --max-bytes that is not a positive whole number as a usage error', async () => {
+    const result = await cli('generate', '--spec', `${base}/api`, '--max-bytes', '8MB')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('expected a positive whole number of bytes')
+  })
+
   it('rejects a timeout that is not a positive whole number as a usage error', async () => {
     const result = await cli('generate', '--spec', `${base}/api`, '--timeout', 'soon')
     expect(result.code).toBe(2)

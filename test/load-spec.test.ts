@@ -2,8 +2,9 @@
  * `loadSpec`: reading the docs from a folder or downloading them from an http(s)
  * folder URL, served here by a local server on 127.0.0.1.
  */
+import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
-import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, rm, symlink, truncate, writeFile} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import os from 'node:os'
@@ -13,6 +14,7 @@ import {InputError} from '../generator/cli-io.js'
 import {loadSpec} from '../generator/load-spec.js'
 import {formatDiagnostics} from '../generator/report.js'
 import {buildSchema} from '../generator/schema/index.js'
+import {runCliCapturing} from './support/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const NEWEST_EVENTS = readFileSync(path.join(root, 'spec/EVENTS.md'), 'utf8')
@@ -32,13 +34,27 @@ const routes: Record<string, (name: string) => {status?: number; type?: string; 
   'no-heading': () => ({type: 'text/plain', body: 'Just some text.\n'}),
 }
 
+/** `/auth/*` serves the docs only with HTTP Basic `user:secret`; `/query/*` only with `?token=abc`. */
+const GUARDED: Record<string, (request: {authorization?: string; search: string}) => boolean> = {
+  auth: ({authorization}) => authorization === `Basic ${Buffer.from('user:secret').toString('base64')}`,
+  query: ({search}) => search === '?token=abc',
+}
+
 let server: Server
 let base: string
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    const [, folder = '', name = ''] = (request.url ?? '').split('/')
-    const answer = routes[folder]?.(name) ?? {status: 404, body: ''}
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const [, folder = '', name = ''] = url.pathname.split('/')
+    // Close each connection: a reused keep-alive socket the server has just timed out
+    // gives ECONNRESET when a slow machine stalls between two requests.
+    response.setHeader('connection', 'close')
+    const guard = GUARDED[folder]
+    const allowed = guard?.({authorization: request.headers.authorization, search: url.search}) ?? true
+    const answer = !allowed
+      ? {status: 403, type: 'text/plain', body: 'Forbidden'}
+      : (routes[guard ? 'ok' : folder]?.(name) ?? {status: 404, body: ''})
     if (answer === 'hang') return // never answer: the client must time out
     response.writeHead(answer.status ?? 200, answer.type ? {'content-type': answer.type} : {})
     response.end(answer.body)
@@ -139,6 +155,59 @@ describe('loadSpec from a URL', () => {
   })
 })
 
+describe('loadSpec from a URL: size limit', () => {
+  it('refuses a body over maxBytes, naming the URL and the limit', async () => {
+    expect(await inputErrorOf(loadSpec(`${base}ok/`, {maxBytes: 1000}))).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/ok\/(EVENTS|TYPES)\.md: body larger than the limit of 1000 bytes \(--max-bytes 1000\)$/,
+    )
+  })
+
+  it('accepts a body of exactly maxBytes', async () => {
+    const size = Math.max(Buffer.byteLength(NEWEST_EVENTS), Buffer.byteLength(NEWEST_TYPES))
+    const {types} = await loadSpec(`${base}ok/`, {maxBytes: size})
+    expect(String(types.value)).toBe(NEWEST_TYPES)
+  })
+})
+
+describe('loadSpec from a URL: credentials and query strings', () => {
+  const withUser = () => base.replace('http://', 'http://user:secret@')
+
+  it('sends the user name and password of the URL as HTTP Basic credentials', async () => {
+    const {events} = await loadSpec(`${withUser()}auth/`)
+    expect(String(events.value)).toBe(NEWEST_EVENTS)
+  })
+
+  it('error output does not echo the URL password', async () => {
+    const message = await inputErrorOf(loadSpec(`${withUser()}missing/`))
+    expect(message).toMatch(/^GET http:\/\/\*\*\*:\*\*\*@127\.0\.0\.1:\d+\/missing\/(EVENTS|TYPES)\.md: HTTP 404/)
+    expect(message).not.toContain('secret')
+    expect(message).not.toContain('user')
+  })
+
+  it('diagnostics do not echo the URL password', async () => {
+    const result = buildSchema(await loadSpec(`${base.replace('http://', 'http://user:secret@')}broken/`))
+    const printed = formatDiagnostics(result.files, false)
+    expect(printed).toContain(`${base.replace('http://', 'http://***:***@')}broken/EVENTS.md\n3:1`)
+    expect(printed).not.toContain('secret')
+  })
+
+  it('keeps the query string when fetching', async () => {
+    const {types} = await loadSpec(`${base}query/?token=abc`)
+    expect(String(types.value)).toBe(NEWEST_TYPES)
+    expect(await inputErrorOf(loadSpec(`${base}query/`))).toMatch(/HTTP 403 Forbidden$/)
+  })
+
+  it('keeps the query string when printing, and the file name as basename', async () => {
+    expect(await inputErrorOf(loadSpec(`${base}missing?ref=v6`))).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/missing\/(EVENTS|TYPES)\.md\?ref=v6: HTTP 404 Not Found$/,
+    )
+    const documents = await loadSpec(`${base}broken/?ref=v6`)
+    expect(documents.events.basename).toBe('EVENTS.md')
+    const result = buildSchema(documents)
+    expect(formatDiagnostics(result.files, false)).toContain(`${base}broken/EVENTS.md?ref=v6\n3:1`)
+  })
+})
+
 describe('loadSpec from a folder', () => {
   let emptyFolder: string
 
@@ -165,3 +234,83 @@ describe('loadSpec from a folder', () => {
     expect(await inputErrorOf(loadSpec(missing))).toBe(`spec folder ${missing} does not exist`)
   })
 })
+
+describe('loadSpec from a folder: only regular files inside it, under the size limit', () => {
+  let scratch: string
+  /** A spec folder whose TYPES.md is real and whose EVENTS.md `make` creates. */
+  const specFolder = async (name: string, make: (events: string) => Promise<void>) => {
+    const folder = path.join(scratch, name)
+    await mkdir(folder)
+    await writeFile(path.join(folder, 'TYPES.md'), NEWEST_TYPES)
+    await make(path.join(folder, 'EVENTS.md'))
+    return folder
+  }
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'simplex-events-spec-files-'))
+    await writeFile(path.join(scratch, 'secrets.txt'), 'API_KEY=hunter2\n')
+  })
+
+  afterAll(async () => {
+    await rm(scratch, {recursive: true, force: true})
+  })
+
+  const cases: [string, (events: string) => Promise<void>, RegExp][] = [
+    ['a directory named EVENTS.md', (events) => mkdir(events), /: not a regular file \(a directory\)$/],
+    [
+      'a symlink to /dev/zero',
+      (events) => symlink('/dev/zero', events),
+      /: a symbolic link to \/dev\/zero, outside the spec folder$/,
+    ],
+    [
+      'a FIFO (which would block a read forever)',
+      async (events) => void execFileSync('mkfifo', [events]),
+      /: not a regular file \(a FIFO\)$/,
+    ],
+    [
+      'a symlink to a file outside the folder',
+      (events) => symlink(path.join(scratch, 'secrets.txt'), events),
+      /: a symbolic link to .*secrets\.txt, outside the spec folder$/,
+    ],
+    [
+      'a file over the default limit of 8 MiB',
+      async (events) => {
+        await writeFile(events, '# API Events\n')
+        await truncate(events, 8 * 1024 * 1024 + 1) // sparse: nothing is written
+      },
+      /: larger than the limit of 8 MiB \(--max-bytes 8388608\)$/,
+    ],
+  ]
+
+  it.each(cases)('refuses %s with exit 2 and a one-line message naming the file', async (name, make, detail) => {
+    const folder = await specFolder(name.replaceAll(/\W+/g, '-'), make)
+    const events = path.join(folder, 'EVENTS.md')
+    expect(await inputErrorOf(loadSpec(folder))).toMatch(new RegExp(`^spec file ${escape(events)}${detail.source}`))
+    const run = await runCliCapturing('schema', '--spec', folder)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/^simplex-events: spec file [^\n]*\n$/)
+    expect(run.stderr).not.toContain('hunter2')
+    expect(run.stdout).toBe('')
+  })
+
+  it('follows a symlink that stays inside the spec folder', async () => {
+    const folder = await specFolder('inner-link', async (events) => {
+      await mkdir(path.join(path.dirname(events), 'versions'))
+      await writeFile(path.join(path.dirname(events), 'versions', 'EVENTS.md'), NEWEST_EVENTS)
+      await symlink(path.join('versions', 'EVENTS.md'), events)
+    })
+    const {events} = await loadSpec(folder)
+    expect(String(events.value)).toBe(NEWEST_EVENTS)
+  })
+
+  it('applies maxBytes to folder files too', async () => {
+    const folder = path.join(root, 'spec')
+    expect(await inputErrorOf(loadSpec(folder, {maxBytes: 1000}))).toMatch(
+      /^spec file .*(EVENTS|TYPES)\.md: larger than the limit of 1000 bytes \(--max-bytes 1000\)$/,
+    )
+  })
+})
+
+function escape(text: string): string {
+  return text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

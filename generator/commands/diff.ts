@@ -4,7 +4,7 @@ import {DiagnosticsError, FailureExit, type CliIo} from '../cli-io.js'
 import {compareSchemas, type SchemaChange} from '../diff/compare.js'
 import {CHANGE_FORMATS, formatChanges, type ChangeFormat} from '../diff/format.js'
 import {loadSpec} from '../load-spec.js'
-import {timeoutOption} from './generation-options.js'
+import {maxBytesOption, timeoutOption} from './generation-options.js'
 import {formatDiagnostics} from '../report.js'
 import {buildSchema} from '../schema/index.js'
 
@@ -40,14 +40,15 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
         .default('breaking'),
     )
     .addOption(timeoutOption())
+    .addOption(maxBytesOption())
     .addHelpText('after', EXAMPLE)
     .action(
       async (
         oldSource: string,
         newSource: string,
-        options: {format: ChangeFormat; failOn: FailOn; timeout: number},
+        options: {format: ChangeFormat; failOn: FailOn; timeout: number; maxBytes: number},
       ) => {
-        const download = {timeoutMs: options.timeout}
+        const download = {timeoutMs: options.timeout, maxBytes: options.maxBytes}
         const [before, after] = await Promise.all([loadSpec(oldSource, download), loadSpec(newSource, download)])
         const results = [buildSchema(before), buildSchema(after)]
         // Report the errors of both versions at once, not just the first one's.

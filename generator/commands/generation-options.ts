@@ -1,5 +1,5 @@
 import {InvalidArgumentError, Option, type Command} from 'commander'
-import {DEFAULT_TIMEOUT_MS} from '../load-spec.js'
+import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS} from '../load-spec.js'
 import {DEFAULT_OUT, PINNED_SPEC} from '../paths.js'
 
 /** Options shared by `generate` and `check`: where the spec, the overlay and the output are. */
@@ -8,6 +8,7 @@ export interface GenerationOptions {
   out: string
   overlay?: string | false
   timeout: number
+  maxBytes: number
 }
 
 /** `--timeout <ms>`: how long each download of a spec URL may take. */
@@ -22,8 +23,20 @@ export function timeoutOption(): Option {
     })
 }
 
+/** `--max-bytes <n>`: the largest spec document read from a folder or downloaded (after decompression). */
+export function maxBytesOption(): Option {
+  return new Option('--max-bytes <n>', 'refuse a spec document (file or download, after decompression) over n bytes')
+    .default(DEFAULT_MAX_BYTES)
+    .argParser((value) => {
+      const bytes = Number(value)
+      if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(bytes) || bytes <= 0)
+        throw new InvalidArgumentError('expected a positive whole number of bytes')
+      return bytes
+    })
+}
+
 /**
- * Add `--spec`, `--out`, `--overlay`/`--no-overlay` and `--timeout` to a command.
+ * Add `--spec`, `--out`, `--overlay`/`--no-overlay`, `--timeout` and `--max-bytes` to a command.
  *
  * @param outHelp what `--out` means for this command.
  */
@@ -37,4 +50,5 @@ export function withGenerationOptions(command: Command, outHelp: string): Comman
     )
     .option('--no-overlay', 'apply no corrections')
     .addOption(timeoutOption())
+    .addOption(maxBytesOption())
 }
