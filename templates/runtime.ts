@@ -247,15 +247,16 @@ export function unreadable(
   error: unknown,
 ): false {
   if (!context.broken) {
-    context.broken = true
-    context.all = false
-    // Past the cap too: it decides the result.
+    // Past the cap too: it decides the result. Pushed before `broken` is set: near the end of the stack the
+    // push itself can overflow, and the caller's `catch` then records that overflow instead.
     context.issues.push({
       code: 'unreadable',
       reversedPath: at === undefined ? [] : [at],
       expected: READABLE,
       value: error,
     })
+    context.broken = true
+    context.all = false
   }
   done(context, mark, key)
   return false
@@ -440,8 +441,8 @@ export function checkSafely(
  */
 export function finish<T>(context: DecodeContext, value: unknown): DecodeResult<T> {
   const {issues, truncated} = context
-  if (issues.length === 0) return {ok: true, value: value as T, issues: noIssues, truncated: 0}
   if (context.broken) return thrownFailure(context, value)
+  if (issues.length === 0) return {ok: true, value: value as T, issues: noIssues, truncated: 0}
   const fatal = issues.some((pending) => pending.reversedPath.length === 0 || pending.code === 'unknown-event')
   const listed = issues.map(toDecodeIssue)
   if (context.lenient && !fatal) return {ok: true, value: value as T, issues: listed, truncated}
@@ -450,8 +451,9 @@ export function finish<T>(context: DecodeContext, value: unknown): DecodeResult<
 
 function thrownFailure(context: DecodeContext, value: unknown): DecodeFailure {
   const at = context.issues.findIndex((pending) => pending.code === 'unreadable')
-  const thrown = context.issues[at]!
-  if (isStackOverflow(thrown.value)) {
+  const thrown = context.issues[at]
+  // `broken` without its issue: the stack ran out while the issue was being recorded.
+  if (thrown === undefined || isStackOverflow(thrown.value)) {
     const error = toDecodeIssue({code: 'depth', reversedPath: [], expected: 'a value nested less deeply', value})
     return {ok: false, error, issues: [error], truncated: 0}
   }
