@@ -5,7 +5,7 @@
  * This file is copied verbatim into `generated/src/runtime.ts`.
  */
 
-import {WORD32_MAX} from './primitives.js'
+import {UTC_TIME_PATTERN, WORD32_MAX} from './primitives.js'
 
 /** How strictly a decoder compares a value with the docs. */
 export type DecodeMode = 'strict' | 'default' | 'lenient'
@@ -25,7 +25,17 @@ export interface DecodeOptions {
   mode?: DecodeMode
   /** In `strict` and `default` mode, collect every issue instead of stopping at the first. Default: `false`. */
   allErrors?: boolean
+  /**
+   * Most issues a result lists (lenient mode and `allErrors`); the ones after
+   * are only counted, in `truncated`, so a frame with millions of bad values
+   * costs a counter, not millions of messages. A positive integer, or
+   * `Infinity` for no cap. Default: `100`.
+   */
+  maxIssues?: number
 }
+
+/** Default of `DecodeOptions.maxIssues`. */
+export const DEFAULT_MAX_ISSUES = 100
 
 /** What kind of problem an issue is. */
 export type DecodeIssueCode =
@@ -45,6 +55,13 @@ export type DecodeIssueCode =
   | 'syntax'
   /** A value nested deeper than the decoder's stack allows (recursive types such as `ChatBotCommand`). */
   | 'depth'
+  /**
+   * Reading the value threw: a getter, a Proxy trap, a revoked Proxy. JSON data
+   * never does this; the exception is caught and reported, never re-thrown.
+   */
+  | 'unreadable'
+  /** The decoder's options are wrong: an unknown `mode`, a non-boolean `allErrors`, a bad `maxIssues`. */
+  | 'bad-option'
 
 /** One thing that is wrong in a decoded value. */
 export interface DecodeIssue {
@@ -64,6 +81,8 @@ export interface DecodeSuccess<T> {
   ok: true
   value: T
   issues: readonly DecodeIssue[]
+  /** How many issues were found beyond `maxIssues` and not listed (0 when all are listed). */
+  truncated: number
 }
 
 /** A value that did not decode: `error` is the first issue, `issues` all that were collected. */
@@ -71,6 +90,8 @@ export interface DecodeFailure {
   ok: false
   error: DecodeIssue
   issues: readonly DecodeIssue[]
+  /** How many issues were found beyond `maxIssues` and not listed (0 when all are listed). */
+  truncated: number
 }
 
 export type DecodeResult<T> = DecodeSuccess<T> | DecodeFailure
@@ -78,12 +99,16 @@ export type DecodeResult<T> = DecodeSuccess<T> | DecodeFailure
 /** Thrown by the `assert*` decoders. */
 export class DecodeError extends Error {
   override name = 'DecodeError'
-  /** Every issue found (at least one). */
+  /** Every issue listed (at least one). */
   readonly issues: readonly DecodeIssue[]
+  /** How many more issues were found and not listed (`maxIssues`). */
+  readonly truncated: number
 
-  constructor(issues: readonly DecodeIssue[]) {
-    super(issues.map((issue) => issue.message).join('\n'))
+  constructor(issues: readonly DecodeIssue[], truncated = 0) {
+    const more = truncated > 0 ? [`... and ${truncated} more issues`] : []
+    super([...issues.map((issue) => issue.message), ...more].join('\n'))
     this.issues = issues
+    this.truncated = truncated
   }
 }
 
@@ -95,33 +120,86 @@ export interface PendingIssue {
   code: DecodeIssueCode
   reversedPath: PathSegment[]
   expected: string
+  /** The offending value; for `unreadable`, what reading it threw. */
   value: unknown
 }
 
 /** State of one decoder call, passed to every generated check function. */
 export interface DecodeContext {
   issues: PendingIssue[]
+  /** Issues found once `issues` held `max`: counted, never built. */
+  truncated: number
+  /** `maxIssues`. */
+  max: number
   /** Collect every issue (lenient mode, or `allErrors`) instead of stopping at the first. */
   all: boolean
   /** Reject fields the docs do not list. */
   strict: boolean
   lenient: boolean
+  /** Reading a value threw: the check stops everywhere (`all` is cleared) and the result is a failure. */
+  broken: boolean
 }
 
-/** Create the state for one decoder call. */
+/** Create the state for one decoder call from options known to be valid (the guards pass none). */
 export function createContext(options: DecodeOptions | undefined): DecodeContext {
-  const mode = options?.mode ?? 'default'
+  return newContext(options?.mode ?? 'default', options?.allErrors === true, options?.maxIssues ?? DEFAULT_MAX_ISSUES)
+}
+
+function newContext(mode: DecodeMode, allErrors: boolean, max: number): DecodeContext {
   return {
     issues: [],
-    all: mode === 'lenient' || options?.allErrors === true,
+    truncated: 0,
+    max,
+    all: mode === 'lenient' || allErrors,
     strict: mode === 'strict',
     lenient: mode === 'lenient',
+    broken: false,
   }
 }
 
 /**
+ * Read and check a decoder's options, which callers in JavaScript may pass as
+ * anything: an unknown `mode` (`"lenent"`), a non-boolean `allErrors` or a bad
+ * `maxIssues` is a `bad-option` failure at `$`, never a silent default.
+ *
+ * @param options the `options` argument of a public decoder.
+ * @returns the state for one decoder call, or the failure; never throws.
+ */
+export function startDecoding(options: unknown): DecodeContext | DecodeFailure {
+  if (options === undefined) return newContext('default', false, DEFAULT_MAX_ISSUES)
+  if (typeof options !== 'object' || options === null) return badOption('options', options, 'an object or undefined')
+  let mode: unknown
+  let allErrors: unknown
+  let maxIssues: unknown
+  try {
+    ;({mode, allErrors, maxIssues} = options as Record<string, unknown>)
+  } catch (error) {
+    return badOption('options', undefined, 'readable options', error)
+  }
+  if (mode !== undefined && mode !== 'strict' && mode !== 'default' && mode !== 'lenient')
+    return badOption('mode', mode, '"strict" | "default" | "lenient"')
+  if (allErrors !== undefined && typeof allErrors !== 'boolean') return badOption('allErrors', allErrors, 'a boolean')
+  if (maxIssues !== undefined && maxIssues !== Infinity && !(Number.isSafeInteger(maxIssues) && Number(maxIssues) >= 1))
+    return badOption('maxIssues', maxIssues, 'a positive integer or Infinity')
+  return newContext(mode ?? 'default', allErrors === true, (maxIssues as number | undefined) ?? DEFAULT_MAX_ISSUES)
+}
+
+function badOption(name: string, value: unknown, expected: string, thrown?: unknown): DecodeFailure {
+  const found = thrown === undefined ? describeValue(value) : describeException(thrown)
+  const problem: DecodeIssue = {
+    code: 'bad-option',
+    path: '$',
+    expected: `options.${name}: ${expected}`,
+    found,
+    message: `$: bad option ${name}: expected ${expected}, got ${found}`,
+  }
+  return {ok: false, error: problem, issues: [problem], truncated: 0}
+}
+
+/**
  * Record an issue for `value`, found at `key` below the value being checked
- * (or at the value itself when `key` is `undefined`).
+ * (or at the value itself when `key` is `undefined`). Past `context.max`
+ * issues it is only counted.
  *
  * @returns whether checking goes on (`context.all`).
  */
@@ -132,7 +210,9 @@ export function issue(
   expected: string,
   code: DecodeIssueCode = value === undefined ? 'missing' : 'type',
 ): boolean {
-  context.issues.push({code, reversedPath: key === undefined ? [] : [key], expected, value})
+  if (context.issues.length < context.max)
+    context.issues.push({code, reversedPath: key === undefined ? [] : [key], expected, value})
+  else context.truncated++
   return context.all
 }
 
@@ -149,9 +229,46 @@ export function reject(
 }
 
 /**
+ * Record that reading a value threw (a getter, a Proxy trap, a revoked Proxy):
+ * an `unreadable` issue holding the exception, at `at` below the value being
+ * checked or at that value itself. The first one stops the whole check (every
+ * check returns at its next step); `finish` tells a stack overflow (`depth`)
+ * from the rest. Called from the `catch` of a check, at its end.
+ *
+ * @param mark `context.issues.length` when the check started.
+ * @param key where the checked value sits in its parent.
+ * @returns `false`.
+ */
+export function unreadable(
+  context: DecodeContext,
+  mark: number,
+  key: PathSegment | undefined,
+  at: PathSegment | undefined,
+  error: unknown,
+): false {
+  if (!context.broken) {
+    // Past the cap too: it decides the result. Pushed before `broken` is set: near the end of the stack the
+    // push itself can overflow, and the caller's `catch` then records that overflow instead.
+    context.issues.push({
+      code: 'unreadable',
+      reversedPath: at === undefined ? [] : [at],
+      expected: READABLE,
+      value: error,
+    })
+    context.broken = true
+    context.all = false
+  }
+  done(context, mark, key)
+  return false
+}
+
+const READABLE = 'a readable JSON value'
+
+/**
  * End a check that started when `context.issues` had `mark` entries: prepend
  * `key` (where the checked value sits in its parent) to the paths of the issues
- * recorded since.
+ * recorded since. (Issues past the cap are not seen here: with `context.all`,
+ * what a check returns only matters to exits that `all` skips.)
  *
  * @returns `true` when no issue was recorded.
  */
@@ -162,10 +279,32 @@ export function done(context: DecodeContext, mark: number, key: PathSegment | un
   return false
 }
 
-/** True for a JSON object (not `null`, not an array). */
+const objectPrototype = Object.prototype
+const arrayPrototype = Array.prototype
+
+/**
+ * True for a plain JSON object, as `JSON.parse` makes them: not `null`, not an
+ * array, its prototype `Object.prototype` or `null`. So no inherited field is
+ * ever read as the object's own: `Object.create({user})` and class instances are
+ * not JSON objects. Throws what a Proxy's `getPrototypeOf` trap throws (the
+ * checks catch it).
+ */
 export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  if (typeof value !== 'object' || value === null) return false
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === objectPrototype || (prototype === null && !Array.isArray(value))
 }
+
+/**
+ * Strict mode: true when a plain object has own properties JSON data cannot
+ * have (non-enumerable or symbol-keyed) and the checks' `for...in` does not see.
+ */
+export function hasHiddenFields(value: object): boolean {
+  return Reflect.ownKeys(value).length !== Object.keys(value).length
+}
+
+/** What strict mode says of an object with hidden fields. */
+export const PLAIN_DATA = 'a plain JSON object (no non-enumerable or symbol-keyed properties)'
 
 /** True for an integer from 0 to 2^32 - 1. */
 export function isWord32(value: unknown): value is number {
@@ -186,32 +325,42 @@ export function extraField(context: DecodeContext, key: string, value: unknown):
   return issue(context, key, value, 'no field the docs do not list', 'extra')
 }
 
+const isEnumerableOwn = (value: object, key: string): boolean => objectPrototype.propertyIsEnumerable.call(value, key)
+
 /**
  * Record the required fields absent from `value`, in the docs' order: the slow
  * path of a check that counted fewer required fields than the docs list. They
- * go before the object's other issues (from `mark` on), as `stop` puts them.
+ * go before the object's other issues (from `mark` on), as `stop` puts them. A
+ * field is there when it is an own enumerable property (what `for...in` and
+ * `JSON.stringify` see).
  *
  * @param required wire name and expectation of each required field.
  */
 export function missingFields(
   context: DecodeContext,
-  value: Record<string, unknown>,
+  value: object,
   required: readonly (readonly [string, string])[],
   mark: number,
 ): void {
   const found: PendingIssue[] = []
   for (const [key, expected] of required) {
-    if (Object.hasOwn(value, key)) continue
+    if (isEnumerableOwn(value, key)) continue
     found.push({code: 'missing', reversedPath: [key], expected, value: undefined})
     if (!context.all) break
   }
-  context.issues.splice(mark, 0, ...found)
+  const {issues} = context
+  issues.splice(mark, 0, ...found)
+  if (issues.length > context.max) {
+    context.truncated += issues.length - context.max
+    issues.length = context.max
+  }
 }
 
 /**
  * Stop a check at its first issue. A required field missing from the same
  * object replaces that issue: `$.user: missing` says more than a problem found
- * first (in key order) deeper inside another field.
+ * first (in key order) deeper inside another field. An `unreadable` issue is
+ * never replaced.
  *
  * @returns `false`.
  */
@@ -219,43 +368,58 @@ export function stop(
   context: DecodeContext,
   mark: number,
   key: PathSegment | undefined,
-  value: Record<string, unknown>,
+  value: object,
   required: readonly (readonly [string, string])[],
 ): false {
-  for (const [field, expected] of required) {
-    if (Object.hasOwn(value, field)) continue
-    context.issues.length = mark
-    issue(context, field, undefined, expected)
-    break
+  if (!context.broken) {
+    for (const [field, expected] of required) {
+      if (isEnumerableOwn(value, field)) continue
+      context.issues.length = mark
+      issue(context, field, undefined, expected)
+      break
+    }
   }
   done(context, mark, key)
   return false
 }
 
+/** A check function of the generated code. */
+export type Check = (value: unknown, context: DecodeContext, key: PathSegment | undefined) => boolean
+
 /**
  * Run a check function and turn its outcome into a result. In lenient mode the
  * value is kept unless an issue is fatal: the value itself is not what was
- * expected (an issue at `$`), or it is an event with an unknown tag.
+ * expected (an issue at `$`), it is an event with an unknown tag, or reading it threw.
+ * Bad options give a `bad-option` failure.
  */
-export function run<T>(
-  check: (value: unknown, context: DecodeContext, key: PathSegment | undefined) => boolean,
-  value: unknown,
-  options: DecodeOptions | undefined,
-): DecodeResult<T> {
-  const context = createContext(options)
+export function run<T>(check: Check, value: unknown, options: DecodeOptions | undefined): DecodeResult<T> {
+  const context = startDecoding(options)
+  if ('ok' in context) return context
   checkSafely(check, value, context, undefined)
   return finish(context, value)
 }
 
+/** `run` on JSON text: options first, then the text (a syntax error is a failure at `$`). */
+export function runJson<T>(check: Check, text: string, options: DecodeOptions | undefined): DecodeResult<T> {
+  const context = startDecoding(options)
+  if ('ok' in context) return context
+  const parsed = parseJson(text)
+  if (!parsed.ok) return parsed
+  checkSafely(check, parsed.value, context, undefined)
+  return finish(context, parsed.value)
+}
+
 /**
- * Run a check, turning a stack overflow (a value nested thousands deep through a
- * recursive type; `JSON.parse` accepts far deeper input) into a fatal issue at
- * `$`, so no decoder ever throws.
+ * Run a check, so that no decoder ever throws. The checks catch what reading a
+ * value throws themselves (`unreadable`, at its path); what reaches this
+ * `catch` is a stack overflow too close to the top for them (a value nested
+ * thousands deep through a recursive type; `JSON.parse` accepts far deeper
+ * input), recorded the same way for `finish` to tell apart.
  *
- * @returns what the check returned, or `false` after an overflow.
+ * @returns what the check returned, or `false` after an exception.
  */
 export function checkSafely(
-  check: (value: unknown, context: DecodeContext, key: PathSegment | undefined) => boolean,
+  check: Check,
   value: unknown,
   context: DecodeContext,
   key: PathSegment | undefined,
@@ -263,20 +427,76 @@ export function checkSafely(
   try {
     return check(value, context, key)
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error
     context.issues.length = 0
-    context.issues.push({code: 'depth', reversedPath: [], expected: 'a value nested less deeply', value})
+    context.truncated = 0
+    context.broken = false
+    return unreadable(context, 0, key, undefined, error)
+  }
+}
+
+/**
+ * The result of a finished check (see `run`). When reading a value threw, the
+ * result is a failure led by that `unreadable` issue; or by a `depth` issue at
+ * `$` when the exception is the engine's own stack overflow error.
+ */
+export function finish<T>(context: DecodeContext, value: unknown): DecodeResult<T> {
+  const {issues, truncated} = context
+  if (context.broken) return thrownFailure(context, value)
+  if (issues.length === 0) return {ok: true, value: value as T, issues: noIssues, truncated: 0}
+  const fatal = issues.some((pending) => pending.reversedPath.length === 0 || pending.code === 'unknown-event')
+  const listed = issues.map(toDecodeIssue)
+  if (context.lenient && !fatal) return {ok: true, value: value as T, issues: listed, truncated}
+  return {ok: false, error: listed[0]!, issues: listed, truncated}
+}
+
+function thrownFailure(context: DecodeContext, value: unknown): DecodeFailure {
+  const at = context.issues.findIndex((pending) => pending.code === 'unreadable')
+  const thrown = context.issues[at]
+  // `broken` without its issue: the stack ran out while the issue was being recorded.
+  if (thrown === undefined || isStackOverflow(thrown.value)) {
+    const error = toDecodeIssue({code: 'depth', reversedPath: [], expected: 'a value nested less deeply', value})
+    return {ok: false, error, issues: [error], truncated: 0}
+  }
+  const pending = [thrown, ...context.issues.filter((_, index) => index !== at)]
+  const listed = pending.slice(0, context.max).map(toDecodeIssue)
+  return {ok: false, error: listed[0]!, issues: listed, truncated: context.truncated + pending.length - listed.length}
+}
+
+/**
+ * True for the engine's own stack overflow error: same prototype and message as
+ * one provoked once, on first need (V8 and JavaScriptCore throw a `RangeError`
+ * "Maximum call stack size exceeded", SpiderMonkey an `InternalError` "too much
+ * recursion"), so no engine's text is written here. An error a getter throws
+ * that copies both is taken for an overflow too. Never throws.
+ */
+export function isStackOverflow(error: unknown): boolean {
+  try {
+    overflowSample ??= sampleOverflow()
+    return (
+      typeof error === 'object' &&
+      error !== null &&
+      Object.getPrototypeOf(error) === overflowSample.prototype &&
+      (error as {message?: unknown}).message === overflowSample.message
+    )
+  } catch {
     return false
   }
 }
 
-/** The result of a finished check (see `run`). */
-export function finish<T>(context: DecodeContext, value: unknown): DecodeResult<T> {
-  if (context.issues.length === 0) return {ok: true, value: value as T, issues: noIssues}
-  const fatal = context.issues.some((pending) => pending.reversedPath.length === 0 || pending.code === 'unknown-event')
-  const issues = context.issues.map(toDecodeIssue)
-  if (context.lenient && !fatal) return {ok: true, value: value as T, issues}
-  return {ok: false, error: issues[0]!, issues}
+let overflowSample: {prototype: unknown; message: unknown} | undefined
+
+function sampleOverflow(): {prototype: unknown; message: unknown} {
+  try {
+    recurse()
+  } catch (error) {
+    return {prototype: Object.getPrototypeOf(error), message: (error as {message?: unknown}).message}
+  }
+  return {prototype: undefined, message: undefined}
+}
+
+// Not a tail call (`+ 1`): JavaScriptCore eliminates tail calls in strict code.
+function recurse(): number {
+  return recurse() + 1
 }
 
 /** A failure with one issue at `key` (the envelope of a frame: never kept, whatever the mode). */
@@ -287,80 +507,100 @@ export function failureAt(key: PathSegment | undefined, value: unknown, expected
     expected,
     value,
   })
-  return {ok: false, error, issues: [error]}
-}
-
-/** Parse JSON text; a syntax error becomes a failure at `$`. */
-export function parseJson(text: string): {ok: true; value: unknown} | DecodeFailure {
-  try {
-    return {ok: true, value: JSON.parse(text)}
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    const problem: DecodeIssue = {
-      code: 'syntax',
-      path: '$',
-      expected: 'JSON text',
-      found: reason,
-      message: `$: not JSON (${reason})`,
-    }
-    return {ok: false, error: problem, issues: [problem]}
-  }
+  return {ok: false, error, issues: [error], truncated: 0}
 }
 
 /**
- * True for a timestamp string in the form `UTCTime` takes on the wire: the
- * language of `UTC_TIME_PATTERN`, checked character by character because the
- * decoders run it on every timestamp and this is several times faster than the
- * regular expression (a test holds the two equal).
+ * Parse JSON text; a syntax error becomes a failure at `$`. Something other
+ * than a string is turned into text as `JSON.parse` would (a `Buffer` works);
+ * when that throws, the failure is `unreadable`.
  */
-export function isUtcTime(value: unknown): value is string {
-  if (typeof value !== 'string') return false
-  const length = value.length
-  if (length < 20 || length > 35) return false
-  // YYYY-MM-DDTHH:MM:SS
-  for (let index = 0; index < 19; index++) {
-    const code = value.charCodeAt(index)
-    const separator = UTC_TIME_SEPARATORS[index]
-    if (separator === 0 ? code < 48 || code > 57 : code !== separator) return false
+export function parseJson(text: string): {ok: true; value: unknown} | DecodeFailure {
+  let source: string
+  try {
+    source = typeof text === 'string' ? text : `${text as unknown}`
+  } catch (error) {
+    return failureOf(
+      'unreadable',
+      'JSON text',
+      describeException(error),
+      `$: could not be read: ${describeException(error)}`,
+    )
   }
-  let index = 19
-  if (value.charCodeAt(index) === 46) {
-    const start = ++index
-    while (index < length && isDigitCode(value.charCodeAt(index))) index++
-    if (index === start || index - start > 9) return false
+  try {
+    return {ok: true, value: JSON.parse(source)}
+  } catch (error) {
+    const reason = describeException(error, false)
+    return failureOf('syntax', 'JSON text', reason, `$: not JSON (${reason})`)
   }
-  if (index === length - 1) return value.charCodeAt(index) === 90
-  if (index !== length - 6) return false
-  const sign = value.charCodeAt(index)
-  return (
-    (sign === 43 || sign === 45) &&
-    isDigitCode(value.charCodeAt(index + 1)) &&
-    isDigitCode(value.charCodeAt(index + 2)) &&
-    value.charCodeAt(index + 3) === 58 &&
-    isDigitCode(value.charCodeAt(index + 4)) &&
-    isDigitCode(value.charCodeAt(index + 5))
-  )
 }
 
-/** For each of the first 19 characters of a timestamp: the separator's char code, or 0 for a digit. */
-const UTC_TIME_SEPARATORS = [0, 0, 0, 0, 45, 0, 0, 45, 0, 0, 84, 0, 0, 58, 0, 0, 58, 0, 0]
+function failureOf(code: DecodeIssueCode, expected: string, found: string, message: string): DecodeFailure {
+  const problem: DecodeIssue = {code, path: '$', expected, found, message}
+  return {ok: false, error: problem, issues: [problem], truncated: 0}
+}
 
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57
+const UTC_TIME = /* @__PURE__ */ new RegExp(UTC_TIME_PATTERN)
+
+/**
+ * True for a timestamp string as `UTCTime` takes it on the wire: the shape and
+ * field ranges of `UTC_TIME_PATTERN` (month 01-12, hour 00-23, minute 00-59,
+ * second 00-60 as RFC 3339 allows a leap second, offset up to ±23:59), and a
+ * day that exists in its month (leap years: Gregorian).
+ */
+export function isUtcTime(value: unknown): value is string {
+  return typeof value === 'string' && UTC_TIME.test(value) && isDayOfMonth(value)
+}
+
+/** The day of a timestamp the pattern matched (01 to 31) exists in its month and year. */
+function isDayOfMonth(text: string): boolean {
+  const day = digits(text, 8, 10)
+  if (day <= 28) return true
+  const month = digits(text, 5, 7)
+  if (month === 2) {
+    const year = digits(text, 0, 4)
+    return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  }
+  return day <= 30 || LONG_MONTHS[month] === 1
+}
+
+/** 1 for the months of 31 days. */
+const LONG_MONTHS = [0, 1, 0, 1, 0, 1, 0, 1, 1, 0, 1, 0, 1]
+
+/** The decimal number of the ASCII digits `text[start..end)`. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0
+  for (let index = start; index < end; index++) value = value * 10 + text.charCodeAt(index) - 48
+  return value
 }
 
 const noIssues: readonly DecodeIssue[] = /* @__PURE__ */ Object.freeze([])
 
 function toDecodeIssue(pending: PendingIssue): DecodeIssue {
   const path = formatPath(pending.reversedPath.slice().reverse())
-  const found = pending.code === 'missing' ? 'missing' : describeValue(pending.value)
-  const message =
-    pending.code === 'missing'
-      ? `${path}: missing (expected ${pending.expected})`
-      : pending.code === 'extra'
-        ? `${path}: unexpected field (strict mode)`
-        : `${path}: expected ${pending.expected}, got ${found}`
-  return {code: pending.code, path, expected: pending.expected, found, message}
+  switch (pending.code) {
+    case 'missing':
+      return {...base(pending, path, 'missing'), message: `${path}: missing (expected ${pending.expected})`}
+    case 'unreadable': {
+      const thrown = describeException(pending.value)
+      return {
+        ...base(pending, path, `a value whose reading threw ${thrown}`),
+        message: `${path}: could not be read: ${thrown}`,
+      }
+    }
+    default: {
+      const found = describeValue(pending.value)
+      const message =
+        pending.code === 'extra'
+          ? `${path}: unexpected field (strict mode)`
+          : `${path}: expected ${pending.expected}, got ${found}`
+      return {...base(pending, path, found), message}
+    }
+  }
+}
+
+function base(pending: PendingIssue, path: string, found: string): Omit<DecodeIssue, 'message'> {
+  return {code: pending.code, path, expected: pending.expected, found}
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
@@ -376,17 +616,57 @@ export function formatPath(segments: readonly PathSegment[]): string {
   return path
 }
 
-/** A short rendering of a JSON value for messages. */
+/**
+ * A short rendering of a value for messages. Any value: what is not JSON data
+ * is named (`a non-plain object`, `a function`), nothing of it is run but
+ * Proxy traps, and a value that throws is `an unreadable value`.
+ */
 export function describeValue(value: unknown): string {
+  try {
+    return describeAny(value)
+  } catch {
+    return 'an unreadable value'
+  }
+}
+
+function describeAny(value: unknown): string {
   if (value === undefined) return 'missing'
   if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
   switch (typeof value) {
-    case 'object':
-      return 'an object'
+    case 'object': {
+      const prototype = Object.getPrototypeOf(value)
+      if (Array.isArray(value)) return prototype === arrayPrototype ? 'an array' : 'a non-plain array'
+      return prototype === objectPrototype || prototype === null ? 'an object' : 'a non-plain object'
+    }
     case 'string':
       return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)
+    case 'function':
+      return 'a function'
+    case 'symbol':
+      return 'a symbol'
+    case 'bigint':
+      return `${value}n`
     default:
       return String(value)
+  }
+}
+
+/**
+ * `TypeError: boom`, at most 100 characters, for an exception of any kind;
+ * never throws.
+ *
+ * @param withName prefix the error's name (`false` for `JSON.parse`'s own).
+ */
+function describeException(error: unknown, withName = true): string {
+  try {
+    const text =
+      error instanceof Error
+        ? withName
+          ? `${String(error.name)}: ${String(error.message)}`
+          : String(error.message)
+        : `a thrown ${describeValue(error)}`
+    return text.length > 100 ? `${text.slice(0, 97)}...` : text
+  } catch {
+    return 'an exception that cannot be described'
   }
 }

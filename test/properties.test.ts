@@ -10,7 +10,12 @@
  *     result, whatever they are given: arbitrary JSON and JS values, random
  *     mutations of valid events, arbitrary text, frames around arbitrary values;
  * (d) every TYPES.md type: valid values decode with `decode<Type>`, and single
- *     mutations are reported where they are.
+ *     mutations are reported where they are;
+ * (e) hostile values (getters and Proxy traps that throw, revoked Proxies,
+ *     inherited and hidden fields, deep nesting, huge arrays, symbols, bigints,
+ *     functions) anywhere in a valid event, and as options or frame text: the
+ *     decoders, decodeFrame and every guard never throw, and return results of
+ *     the documented shape.
  *
  * Runs: a CI-sized default (~8k inputs, well under a minute); `PROPERTY_RUNS=full`
  * for more than 100,000 inputs. Seeds are fixed (`PROPERTY_SEED` overrides), so a
@@ -61,6 +66,7 @@ const RUNS = FULL
       strings: 10_000,
       nearJson: 6000,
       frames: 8000,
+      hostile: 4000,
     }
   : {
       validEvents: 500,
@@ -75,6 +81,7 @@ const RUNS = FULL
       strings: 800,
       nearJson: 400,
       frames: 600,
+      hostile: 250,
     }
 
 /** Inputs that must have been checked by the end of the file. */
@@ -130,7 +137,20 @@ function count(label: string, inputs = 1): void {
 // ---------------------------------------------------------------------------
 // What every result must look like
 
-const ISSUE_CODES = new Set(['missing', 'type', 'unknown-tag', 'unknown-enum', 'extra', 'unknown-event', 'syntax'])
+const ISSUE_CODES = new Set([
+  'missing',
+  'type',
+  'unknown-tag',
+  'unknown-enum',
+  'extra',
+  'unknown-event',
+  'syntax',
+  'depth',
+  'unreadable',
+  'bad-option',
+])
+/** Default `maxIssues`. */
+const MAX_ISSUES = 100
 /** Codes lenient mode keeps a value with. */
 const KEPT_CODES = new Set(['missing', 'type', 'unknown-tag', 'unknown-enum'])
 const PATH_SEGMENT = /\.([A-Za-z_$][\w$]*)|\[(0|[1-9]\d*)\]|\[("(?:[^"\\]|\\.)*")\]/y
@@ -177,6 +197,15 @@ function checkResult(
   assert.ok(result !== null && typeof result === 'object', 'result is not an object')
   assert.ok(Array.isArray(result.issues), 'issues is not an array')
   for (const issue of result.issues) checkIssue(issue)
+  assert.ok(Number.isSafeInteger(result.truncated) && result.truncated >= 0, 'truncated is not a count')
+  assert.ok(result.issues.length <= MAX_ISSUES, 'more issues than maxIssues')
+  if (result.truncated > 0) assert.equal(result.issues.length, MAX_ISSUES, 'truncated before the cap')
+  // An exception while reading, or a stack overflow, fails in every mode, and leads the issues.
+  const thrown = result.issues.findIndex((issue) => issue.code === 'unreadable' || issue.code === 'depth')
+  if (thrown !== -1) {
+    assert.ok(!result.ok && thrown === 0, 'an unreadable or depth issue that does not fail the result first')
+    if (result.issues[0]!.code === 'depth') assert.deepEqual([result.issues.length, result.issues[0]!.path], [1, '$'])
+  }
   if (result.ok) {
     if (sameValue) assert.ok(result.value === input, 'a successful result does not return the input itself')
     if (mode !== 'lenient') assert.equal(result.issues.length, 0, 'issues in a successful non-lenient result')
@@ -192,7 +221,9 @@ function checkResult(
       assert.ok(!result.issues.some((issue) => issue.code === 'extra'), 'extra outside strict mode')
     if (mode === 'lenient')
       assert.ok(
-        result.issues.some((issue) => issue.path === '$' || issue.code === 'unknown-event'),
+        result.issues.some(
+          (issue) => issue.path === '$' || issue.code === 'unknown-event' || issue.code === 'unreadable',
+        ),
         'lenient failed without a fatal issue',
       )
   }
@@ -804,9 +835,243 @@ describe('the decoders never throw and always return a well-formed result', () =
     const value = {type: 'newChatItems', user: {}, chatItems: sparse}
     count('deep and large')
     decodeEverywhere(lib.decodeChatEvent, value)
-    const lenient = lib.decodeChatEvent(value, {mode: 'lenient'})
+    const lenient = lib.decodeChatEvent(value, {mode: 'lenient', maxIssues: Infinity})
     expect(lenient.issues.filter((issue) => issue.path.startsWith('$.chatItems[')).length).toBe(5000)
+    // By default, 100 are listed and the others counted.
+    const capped = lib.decodeChatEvent(value, {mode: 'lenient'})
+    expect([capped.issues.length, capped.truncated]).toEqual([100, lenient.issues.length - 100])
   })
+})
+
+// ---------------------------------------------------------------------------
+// (e) Hostile values: the API takes `unknown`
+
+/** What a getter or trap throws. */
+const THROWN: readonly (() => unknown)[] = [
+  () => new Error('boom'),
+  () => new TypeError('boom'),
+  () => new RangeError('Invalid array length'),
+  // An impostor of the engine's overflow error: taken for one (documented), so `depth`.
+  () => new RangeError(ENGINE_OVERFLOW_MESSAGE),
+  () => 'a string',
+  () => undefined,
+  () => Symbol('thrown'),
+  () => ({
+    toString() {
+      throw new Error('toString')
+    },
+  }),
+  () =>
+    new Proxy(new Error('proxy'), {
+      get() {
+        throw new Error('get')
+      },
+      getPrototypeOf() {
+        throw new Error('getPrototypeOf')
+      },
+    }),
+]
+
+const ENGINE_OVERFLOW_MESSAGE = ((): string => {
+  const recurse = (): number => recurse() + 1
+  try {
+    recurse()
+  } catch (error) {
+    return (error as Error).message
+  }
+  return ''
+})()
+
+const HOSTILE_KINDS = [
+  'getter',
+  'proxy get',
+  'proxy ownKeys',
+  'proxy getPrototypeOf',
+  'proxy getOwnPropertyDescriptor',
+  'proxy has',
+  'revoked proxy',
+  'inherited fields',
+  'class instance',
+  'non-enumerable field',
+  'symbol key',
+  'symbol',
+  'bigint',
+  'function',
+  'NaN',
+  'Infinity',
+  'deep menu',
+  'deep arrays',
+  'huge array',
+  'huge sparse array',
+  'date',
+  'map',
+] as const
+type HostileKind = (typeof HOSTILE_KINDS)[number]
+
+/** A plain-data recipe (so fast-check can print and shrink it); `buildHostile` makes the value. */
+interface HostileRecipe {
+  event: unknown
+  site: number
+  kind: HostileKind
+  thrown: number
+  key: number
+}
+
+const hostileRecipe: fc.Arbitrary<HostileRecipe> = fc.record({
+  event: arbitraries.event,
+  site: fc.nat(),
+  kind: fc.constantFrom(...HOSTILE_KINDS),
+  thrown: fc.nat({max: THROWN.length - 1}),
+  key: fc.nat(),
+})
+
+/** Throw what `THROWN[index]` makes. */
+function thrower(index: number): () => never {
+  return () => {
+    throw THROWN[index]!()
+  }
+}
+
+/** A hostile value in place of `original` (what the site held). */
+function buildHostile(kind: HostileKind, original: unknown, thrown: number, keyChoice: number): unknown {
+  const target: object =
+    typeof original === 'object' && original !== null
+      ? Array.isArray(original)
+        ? original.slice()
+        : {...original}
+      : {}
+  const keys = Object.keys(target)
+  const key = keys.length > 0 ? keys[keyChoice % keys.length]! : 'type'
+  switch (kind) {
+    case 'getter':
+      return Object.defineProperty(target, key, {enumerable: true, configurable: true, get: thrower(thrown)})
+    case 'proxy get':
+      return new Proxy(target, {get: thrower(thrown)})
+    case 'proxy ownKeys':
+      return new Proxy(target, {ownKeys: thrower(thrown)})
+    case 'proxy getPrototypeOf':
+      return new Proxy(target, {getPrototypeOf: thrower(thrown)})
+    case 'proxy getOwnPropertyDescriptor':
+      return new Proxy(target, {getOwnPropertyDescriptor: thrower(thrown)})
+    case 'proxy has':
+      return new Proxy(target, {has: thrower(thrown)})
+    case 'revoked proxy': {
+      const {proxy, revoke} = Proxy.revocable(target, {})
+      revoke()
+      return proxy
+    }
+    case 'inherited fields':
+      return Object.create(target)
+    case 'class instance':
+      return Object.assign(new (class Thing {})(), target)
+    case 'non-enumerable field':
+      return Object.defineProperty(target, key, {value: 'hidden', enumerable: false})
+    case 'symbol key':
+      return Object.defineProperty(target, Symbol('key'), {value: 1, enumerable: true})
+    case 'symbol':
+      return Symbol('value')
+    case 'bigint':
+      return 10n ** 30n
+    case 'function':
+      return () => original
+    case 'NaN':
+      return Number.NaN
+    case 'Infinity':
+      return -Infinity
+    case 'deep menu': {
+      // ChatBotCommand nests through menus: deep enough to overflow the stack.
+      let menu: unknown = {type: 'command', keyword: 'k', label: 'l'}
+      for (let level = 0; level < 30_000; level++) menu = {type: 'menu', label: 'l', commands: [menu]}
+      return menu
+    }
+    case 'deep arrays': {
+      let nested: unknown = original ?? null
+      for (let level = 0; level < 1000; level++) nested = [nested]
+      return nested
+    }
+    case 'huge array':
+      return Array.from({length: 50_000}, () => original ?? 1)
+    case 'huge sparse array':
+      return new Array(50_000)
+    case 'date':
+      return new Date(0)
+    case 'map':
+      return new Map(Object.entries(target))
+  }
+}
+
+/** `value` with `replacement` at `segments` (copies along the path; the replacement itself is not copied). */
+function placeAt(value: unknown, segments: readonly PathSegment[], replacement: unknown): unknown {
+  if (segments.length === 0) return replacement
+  const [head, ...rest] = segments as [PathSegment, ...PathSegment[]]
+  const copy = (Array.isArray(value) ? value.slice() : {...(value as object)}) as Record<PathSegment, unknown>
+  Object.defineProperty(copy, head, {
+    value: placeAt(copy[head], rest, replacement),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
+  return copy
+}
+
+const GUARDS = Object.entries(lib as unknown as Record<string, unknown>).filter(
+  (entry): entry is [string, (value: unknown) => boolean] =>
+    entry[0].startsWith('isValid') && typeof entry[1] === 'function',
+)
+const VALID_FRAME = JSON.stringify({resp: fc.sample(arbitraries.event, {numRuns: 1, seed: 5})[0]})
+
+/** Well-formed whatever the options were (they may be hostile: a `bad-option` failure, or any mode). */
+function checkAnyResult(result: DecodeResult<unknown>): void {
+  assert.ok(result !== null && typeof result === 'object', 'result is not an object')
+  for (const issue of result.issues) checkIssue(issue)
+  assert.equal(typeof result.truncated, 'number')
+  if (!result.ok) assert.ok(result.error === result.issues[0], 'error is not issues[0]')
+}
+
+function checkFrameShape(result: FrameResult): void {
+  assert.ok(['event', 'reply', 'error'].includes(result.kind), `frame kind ${String(result.kind)}`)
+  if (result.kind === 'reply') return
+  for (const issue of result.issues) checkIssue(issue)
+  assert.equal(typeof result.truncated, 'number')
+  if (result.kind === 'error') assert.ok(result.error === result.issues[0], 'error is not issues[0]')
+}
+
+describe('hostile values never make a decoder or a guard throw', () => {
+  it(
+    'anywhere in a valid event, as the value, as options and as frame text; through every mode and every guard',
+    () => {
+      check('hostile', hostileRecipe, RUNS.hostile, ({event, site, kind, thrown, key}) => {
+        const sites = collectSites(schema, event, eventRoot(schema, event))
+        const {segments, value: original} = sites[site % sites.length]!
+        const hostile = buildHostile(kind, original, thrown, key)
+        const value = placeAt(event, segments, hostile)
+        const results: DecodeResult<unknown>[] = []
+        for (const mode of MODES) {
+          for (const allErrors of [false, true]) {
+            const result = lib.decodeChatEvent(value, {mode, allErrors})
+            checkResult(result, value, mode, allErrors)
+            if (!allErrors) results.push(result)
+          }
+        }
+        // Stricter modes fail at least as often.
+        const [strict, standard, lenient] = results as [
+          DecodeResult<unknown>,
+          DecodeResult<unknown>,
+          DecodeResult<unknown>,
+        ]
+        if (strict.ok) assert.ok(standard.ok, 'strict passes but default fails')
+        if (standard.ok) assert.ok(lenient.ok, 'default passes but lenient fails')
+        checkAnyResult(lib.decodeChatEvent(event, hostile as lib.DecodeOptions))
+        for (const input of [value, hostile])
+          for (const [name, guard] of GUARDS)
+            assert.equal(typeof guard(input), 'boolean', `${name} returned no boolean`)
+        checkFrameShape(lib.decodeFrame(hostile as string))
+        checkFrameShape(lib.decodeFrame(VALID_FRAME, hostile as lib.DecodeOptions))
+        assert.equal(typeof lib.decodeChatEventJson(hostile as string).ok, 'boolean')
+      })
+    },
+    TIMEOUT,
+  )
 })
 
 // ---------------------------------------------------------------------------
@@ -904,16 +1169,31 @@ describe('regressions found by the properties', () => {
     }
     expect(lib.isValidChatEvent(JSON.parse(deepFrame).resp)).toBe(false)
   })
+
+  it('a stack overflow is `depth` wherever the stack runs out, even while an issue is being recorded', () => {
+    const resp = JSON.parse(deepFrame).resp
+    // Each extra frame below the decoder moves the point where the stack ends inside the check.
+    const decodeBelow = (frames: number, mode: DecodeMode): DecodeResult<unknown> =>
+      frames === 0 ? lib.decodeChatEvent(resp, {mode}) : decodeBelow(frames - 1, mode)
+    const codes = new Set<string>()
+    for (let frames = 0; frames < 40; frames++)
+      for (const mode of MODES) {
+        const result = decodeBelow(frames, mode)
+        codes.add(result.ok ? 'ok' : `${result.error.code} ${result.error.path} ${result.issues.length}`)
+      }
+    expect([...codes]).toEqual(['depth $ 1'])
+  })
 })
 
 // ---------------------------------------------------------------------------
 
 describe('run count', () => {
   it(`checked at least ${TARGET} inputs (PROPERTY_RUNS=${FULL ? 'full' : 'default'}, seed ${SEED})`, () => {
-    console.log(
-      `property tests: ${checked} inputs checked (target ${TARGET}, seed ${SEED}):`,
-      JSON.stringify(summarize(checkedBy)),
-    )
+    // Nothing on stdout; the full run reports its counts on stderr.
+    if (FULL)
+      process.stderr.write(
+        `property tests: ${checked} inputs checked (target ${TARGET}, seed ${SEED}): ${JSON.stringify(summarize(checkedBy))}\n`,
+      )
     expect(checked).toBeGreaterThanOrEqual(TARGET)
   })
 })

@@ -3,6 +3,12 @@ import type {Field, PrimitiveName, Schema, TypeExpression} from '../schema/types
 
 type JsonSchema = {[key: string]: unknown}
 
+/**
+ * An object for keys that come from the docs (field and type names): without a prototype, so a field
+ * named `__proto__` is an own key like any other, not a prototype assignment that drops it.
+ */
+const keyedByDocs = (): JsonSchema => Object.create(null) as JsonSchema
+
 const PRIMITIVE_SCHEMAS: Record<PrimitiveName, JsonSchema> = {
   bool: {type: 'boolean'},
   string: {type: 'string'},
@@ -28,7 +34,7 @@ const memberKey = (union: string, member: string) => `T.${union}.${member}`
  * @param header text for `$comment` (provenance).
  */
 export function emitJsonSchema(schema: Schema, header: string): JsonSchema {
-  const definitions: JsonSchema = {}
+  const definitions = keyedByDocs()
   for (const type of schema.types) {
     const description = type.description.join('\n\n') || undefined
     switch (type.kind) {
@@ -78,7 +84,7 @@ function taggedUnion(keys: string[]): JsonSchema {
 }
 
 function objectSchema(fields: readonly Field[], tag: string | null): JsonSchema {
-  const properties: JsonSchema = {}
+  const properties = keyedByDocs()
   const required: string[] = []
   if (tag !== null) {
     properties.type = {const: tag}

@@ -171,8 +171,23 @@ ws.on('message', (data) => {
 - \`assertChatEvent(value, options?)\`: the same, throwing a \`DecodeError\` (with \`.issues\`).
 - \`decode<Type>(value, options?)\` for every type of TYPES.md (\`decodeUser\`, \`decodeChatItem\`, ...).
 
-Each issue has \`code\` (\`missing\`, \`type\`, \`unknown-tag\`, \`unknown-enum\`, \`extra\`, \`unknown-event\`, \`syntax\`),
-\`path\` (\`$.chatItems[0].chatItem.meta.itemTs\`), \`expected\`, \`found\` and \`message\`.
+Each issue has \`code\` (\`missing\`, \`type\`, \`unknown-tag\`, \`unknown-enum\`, \`extra\`, \`unknown-event\`, \`syntax\`,
+\`depth\`, \`unreadable\`, \`bad-option\`), \`path\` (\`$.chatItems[0].chatItem.meta.itemTs\`), \`expected\`, \`found\` and
+\`message\`. A result lists at most \`maxIssues\` issues (option, default 100, \`Infinity\` for all); \`truncated\` counts the
+others, which are never built (a \`DecodeError\` message ends \`... and N more issues\`). An unknown \`mode\`, a non-boolean
+\`allErrors\` or a bad \`maxIssues\` is a \`bad-option\` failure, never a silent default.
+
+### Never throws: what the decoders read
+
+The decoders and the \`isValid*\` guards read JSON data, what \`JSON.parse\` makes: objects whose prototype is
+\`Object.prototype\` or \`null\`, arrays, primitives. An object with another prototype (a class instance,
+\`Object.create(proto)\`) is not a JSON object (\`type\`, found \`a non-plain object\`), so an inherited field never counts.
+An object's fields are its own enumerable keys (what \`JSON.stringify\` writes): a non-enumerable required field is
+\`missing\`, and strict mode rejects an object with non-enumerable or symbol-keyed properties. Anything reading a value
+throws (a getter, a Proxy trap, a revoked Proxy) is caught and reported as \`unreadable\` at that value's path; it fails
+the result in every mode, and guards return \`false\`. Only the engine's own stack overflow (compared with one it provokes
+once: same class and message, so a getter throwing an exact copy counts too) is \`depth\`, at \`$\`. \`decodeFrame\` turns
+a non-string into text as \`JSON.parse\` would (a \`Buffer\` works).
 
 ### Modes (\`options.mode\`)
 
@@ -183,8 +198,10 @@ Each issue has \`code\` (\`missing\`, \`type\`, \`unknown-tag\`, \`unknown-enum\
 - \`"lenient"\`: for a server newer or older than the docs. Keeps the event when its tag is known and lists every
   missing field, unknown union tag or enum value and wrong primitive in \`issues\`.
 
-Numbers: \`int\`, \`int64\` and \`word32\` must be integers (\`word32\` from 0 to 2^32 - 1); \`JSON.parse\` rounds
-integers beyond 2^53, which no id of the chat core reaches in practice. \`UTCTime\` must be an ISO-8601 string.
+Numbers: \`int\`, \`int64\` and \`word32\` must be integers (\`word32\` from 0 to 2^32 - 1), \`double\` a finite number;
+\`JSON.parse\` rounds integers beyond 2^53, which no id of the chat core reaches in practice. \`UTCTime\` must be an
+RFC 3339 timestamp that exists: month 01-12, a day of that month (leap years), hour 00-23, minute 00-59, second 00-60
+(a leap second), offset up to ±23:59.
 
 ## Types and guards
 

@@ -1,0 +1,37 @@
+/**
+ * Child process of test/issue-cap.test.ts: decodes a frame whose `chatItems` holds `count` wrong elements,
+ * in lenient mode and in default mode with `allErrors`, and prints what came out and its peak memory.
+ *
+ *     node --import tsx test/support/issue-cap-child.ts COUNT
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {decodeChatEventJson, decodeFrame} from '../../generated/src/index.js'
+
+const count = Number(process.argv[2])
+const fixture = path.resolve(
+  import.meta.dirname,
+  '..',
+  'fixtures',
+  'frames',
+  'complete',
+  'receivedGroupInvitation-1.json',
+)
+const user = JSON.stringify(JSON.parse(readFileSync(fixture, 'utf8')).user)
+const event = `{"type":"newChatItems","user":${user},"chatItems":[${'1,'.repeat(count - 1)}1]}`
+
+const frame = decodeFrame(`{"resp":${event}}`, {mode: 'lenient'})
+const all = decodeChatEventJson(event, {allErrors: true})
+const paths = (issues: readonly {path: string}[]) => [issues[0]?.path, issues.at(-1)?.path]
+console.log(
+  JSON.stringify({
+    frame: {
+      kind: frame.kind,
+      issues: frame.kind === 'reply' ? -1 : frame.issues.length,
+      truncated: frame.kind === 'reply' ? -1 : frame.truncated,
+      paths: frame.kind === 'reply' ? [] : paths(frame.issues),
+    },
+    allErrors: {ok: all.ok, issues: all.issues.length, truncated: all.truncated, paths: paths(all.issues)},
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  }),
+)
