@@ -32,7 +32,11 @@ const PAIRS: DocumentPair[] = [
     events: 'test/fixtures/docs/2025-09-27/EVENTS.md',
     types: 'test/fixtures/docs/2025-09-27/TYPES.md',
   },
-  {label: 'seed-intermediate', events: 'test/fixtures/docs/seed-intermediate/EVENTS.md', types: 'spec/TYPES.md'},
+  {
+    label: 'seed-intermediate',
+    events: 'test/fixtures/docs/seed-intermediate/EVENTS.md',
+    types: 'test/fixtures/docs/2026-088a33e/TYPES.md',
+  },
 ]
 
 function linesOf(relative: string): string[] {
