@@ -246,6 +246,8 @@ const schema = (types: TypeDefinition[], events: EventDefinition[] = []): Schema
   categories: [],
   events,
   types,
+  commandCategories: [],
+  commands: [],
 })
 /** The single change between two versions of one record's field. */
 const fieldChange = (before: Field, after: Field) => {

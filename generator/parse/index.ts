@@ -4,13 +4,16 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {SCHEMA_VERSION, type Schema, type SourceDocument} from '../schema/types.js'
+import {parseCommandsDocument} from './commands-document.js'
 import {parseEventsDocument} from './events-document.js'
 import {parseTypesDocument} from './types-document.js'
 
-/** The two upstream documents, as vfiles (their `basename` names them in messages). */
+/** The upstream documents, as vfiles (their `basename` names them in messages). */
 export interface SpecDocuments {
   events: VFile
   types: VFile
+  /** COMMANDS.md, when there is one: without it the schema has no commands. */
+  commands?: VFile
 }
 
 const processor = unified().use(remarkParse)
@@ -21,21 +24,30 @@ export function toMdast(file: VFile): Root {
 }
 
 /**
- * Read both documents into an unchecked schema. Errors are recorded on the vfiles;
+ * Read the documents into an unchecked schema. Errors are recorded on the vfiles;
  * the caller decides (see `hasErrors`) whether the result can be used.
  *
- * @param documents EVENTS.md and TYPES.md.
+ * @param documents EVENTS.md, TYPES.md and, optionally, COMMANDS.md.
  * @returns the schema as read; parts that had errors are left out of it.
  */
 export function parseSpec(documents: SpecDocuments): Schema {
   const {categories, events} = parseEventsDocument(toMdast(documents.events), documents.events)
   const types = parseTypesDocument(toMdast(documents.types), documents.types)
+  const commands = documents.commands
+    ? parseCommandsDocument(toMdast(documents.commands), documents.commands)
+    : {categories: [], commands: []}
   return {
     schemaVersion: SCHEMA_VERSION,
-    sources: {events: describeSource(documents.events), types: describeSource(documents.types)},
+    sources: {
+      events: describeSource(documents.events),
+      types: describeSource(documents.types),
+      ...(documents.commands ? {commands: describeSource(documents.commands)} : {}),
+    },
     categories,
     events,
     types,
+    commandCategories: commands.categories,
+    commands: commands.commands,
   }
 }
 
