@@ -17,7 +17,8 @@ export const SYNTAX_LANGUAGES = ['javascript', 'python'] as const
  * @param file its document; errors go on it.
  * @param owner what the section belongs to, for messages (`command \`APIConnect\``).
  * @param previous the blocks already read in the same section.
- * @returns the block with its language, code and location, or `null` after reporting.
+ * @returns the block with its language, code and location (also when its grammar was
+ *   reported), or `null` after reporting an unknown or repeated language.
  */
 export function readSyntaxBlock(
   node: Code,
@@ -45,8 +46,8 @@ export function readSyntaxBlock(
     const reading = readSyntaxGrammar(block.code)
     if (!reading.ok) {
       const at = locationInBlock(block.location!, reading.line, reading.column)
+      // Still the section's grammar block: reported once, not again as a missing block.
       reportError(file, `${reading.message} in the syntax of ${owner}`, at, 'syntax-grammar')
-      return null
     }
   }
   return block
