@@ -21,6 +21,8 @@ export interface GenerateSource {
   timeout?: number
   /** Largest spec document, in bytes (a file, or a download after decompression). */
   maxBytes?: number
+  /** Format the output with prettier (default `true`; only tests that run the code turn it off). */
+  format?: boolean
   /** Called as each stage starts (`parsing and checking`, ...), for a progress line. */
   onStage?: (stage: string) => void
 }
@@ -71,6 +73,7 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
       overlaySha256,
       specSource: describeSpecSource(source.spec),
       generatorVersion: GENERATOR_VERSION,
+      ...(source.format === false ? {format: false} : {}),
     },
     timings,
     stage,

@@ -6,8 +6,8 @@ import {InputError} from './cli-io.js'
 import {formatBytes} from './parse/limits.js'
 import type {SpecDocuments} from './parse/index.js'
 
-/** File names of the two upstream documents inside a spec folder. */
-export const SPEC_FILES = {events: 'EVENTS.md', types: 'TYPES.md'} as const
+/** File names of the upstream documents inside a spec folder (COMMANDS.md is optional). */
+export const SPEC_FILES = {events: 'EVENTS.md', types: 'TYPES.md', commands: 'COMMANDS.md'} as const
 
 /** The largest document read from a folder or downloaded, unless told otherwise (`--max-bytes`). */
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024
@@ -24,8 +24,8 @@ export interface LoadDirectoryOptions {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
 
 /**
- * Read EVENTS.md and TYPES.md from a folder. The folder is untrusted input, so
- * each file must be a regular file no larger than `maxBytes`, inside the folder:
+ * Read EVENTS.md, TYPES.md and, when there is one, COMMANDS.md from a folder.
+ * The folder is untrusted input, so each file must be a regular file no larger than `maxBytes`, inside the folder:
  * a symbolic link is followed only when it resolves to a file in the spec folder
  * (a folder of symlinks into a checkout is a normal setup; a link to
  * `~/.ssh/id_rsa` or `/dev/zero` is not). Each file is opened without blocking
@@ -33,7 +33,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  *
  * @param directory the spec folder.
  * @param options the size limit.
- * @returns both documents as vfiles whose path is the path in the folder.
+ * @returns the documents as vfiles whose path is the path in the folder.
  * @throws InputError naming the file when it is missing, not a regular file,
  *   a link out of the folder, or too large.
  */
@@ -49,7 +49,17 @@ export async function loadSpecDirectory(directory: string, options: LoadDirector
       return new VFile({path: filePath, value})
     }),
   )
-  return {events: events!, types: types!}
+  const commandsPath = path.join(directory, SPEC_FILES.commands)
+  // COMMANDS.md is optional (older spec folders have only the other two); absent reads as `null`.
+  const commands = await readSpecFile(commandsPath, folder, maxBytes, () => 'absent').catch((error: unknown) => {
+    if (error instanceof InputError && error.message === 'absent') return null
+    throw error
+  })
+  return {
+    events: events!,
+    types: types!,
+    ...(commands === null ? {} : {commands: new VFile({path: commandsPath, value: commands})}),
+  }
 }
 
 /** Read one spec file under the rules of `loadSpecDirectory`. */

@@ -1,6 +1,6 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {
   assertChatEvent,
   chatEventTags,
@@ -15,6 +15,8 @@ import {
   createDispatcher,
   type ChatEvent,
 } from '../generated/src/index.js'
+import {importDecodersOf, type Decoders} from './support/decoders-of.js'
+import {invitationForNewestDocs} from './support/frames.js'
 
 const frames = path.resolve(import.meta.dirname, 'fixtures', 'frames')
 const readFrame = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(frames, name), 'utf8'))
@@ -26,24 +28,62 @@ const folder = (name: string) => readdirSync(path.join(frames, name)).map((file)
  */
 const MISSING_FROM_OLD_USER = [
   '$.user.autoAcceptMemberContacts',
+  '$.user.autoAcceptGroupInvitations',
   '$.user.userChatRelay',
+  '$.user.clientService',
   '$.user.fullPreferences.files',
   '$.user.fullPreferences.sessions',
   '$.user.fullPreferences.commands',
 ]
 
+/**
+ * The fields the pinned (newest) docs require and the v6.5.4.1 receivedGroupInvitation frame lacks: that server
+ * speaks the 088a33e docs. Missing fields of an object first, then those of the objects inside it.
+ */
+const MISSING_FROM_V6_5_4_1 = [
+  '$.user.autoAcceptGroupInvitations',
+  '$.user.clientService',
+  '$.groupInfo.fullGroupPreferences.signMessages',
+  '$.groupInfo.chatSettings.dropFeed',
+  '$.contact.chatSettings.dropFeed',
+]
+
+/** Decoders generated from the 088a33e docs (with the overlay): the version the v6.5.4.1 server speaks. */
+let docs088a33e: {decoders: Decoders; cleanup: () => void}
+beforeAll(async () => {
+  docs088a33e = await importDecodersOf(
+    path.resolve(import.meta.dirname, 'fixtures', 'docs', '2026-088a33e'),
+    path.resolve(import.meta.dirname, '..', 'spec', 'overlay.json'),
+  )
+}, 60_000)
+afterAll(() => docs088a33e?.cleanup())
+
 describe('real frames', () => {
-  it('decodes the whole v6.5.4.1 receivedGroupInvitation event in default mode (with the overlay)', () => {
-    const result = decodeChatEvent(readFrame('complete/receivedGroupInvitation-1.json'))
-    expect(result.ok).toBe(true)
+  it('decodes the whole v6.5.4.1 receivedGroupInvitation event in default mode against its docs (088a33e, with the overlay)', () => {
+    const result = docs088a33e.decoders.decodeChatEvent(readFrame('complete/receivedGroupInvitation-1.json'))
     expect(result.issues).toEqual([])
+    expect(result.ok).toBe(true)
     if (result.ok && result.value.type === 'receivedGroupInvitation') {
       expect(result.value.user.agentUserId).toBe('1')
     }
   })
 
-  it('rejects fields newer than the docs in strict mode only (FullGroupPreferences.support)', () => {
-    const result = decodeChatEvent(readFrame('complete/receivedGroupInvitation-1.json'), {mode: 'strict'})
+  it('lists exactly the five fields the newest docs add that the v6.5.4.1 frame lacks (allErrors)', () => {
+    const result = decodeChatEvent(readFrame('complete/receivedGroupInvitation-1.json'), {allErrors: true})
+    expect(result.ok).toBe(false)
+    expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual(
+      MISSING_FROM_V6_5_4_1.map((at) => ['missing', at]),
+    )
+  })
+
+  it('decodes the v6.5.4.1 frame with those five fields added against the newest docs, even strictly', () => {
+    expect(decodeChatEvent(invitationForNewestDocs(), {mode: 'strict'})).toMatchObject({ok: true, issues: []})
+  })
+
+  it('rejects fields newer than the docs in strict mode only (FullGroupPreferences.support, against 088a33e)', () => {
+    const result = docs088a33e.decoders.decodeChatEvent(readFrame('complete/receivedGroupInvitation-1.json'), {
+      mode: 'strict',
+    })
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe('extra')
@@ -105,7 +145,7 @@ describe('real frames', () => {
   })
 
   it('decodes an event frame, with paths from the frame', () => {
-    const resp = readFrame('complete/receivedGroupInvitation-1.json')
+    const resp = invitationForNewestDocs()
     const ok = decodeFrame(JSON.stringify({resp}))
     expect(ok.kind).toBe('event')
     const broken = decodeFrame(JSON.stringify({resp: {...resp, user: {...(resp.user as object), userId: '1'}}}))
@@ -135,7 +175,7 @@ describe('real frames', () => {
 })
 
 describe('modes', () => {
-  const event = () => readFrame('complete/receivedGroupInvitation-1.json') as Record<string, any>
+  const event = invitationForNewestDocs
 
   it('default mode allows and keeps fields the docs do not list', () => {
     const value = {...event(), addedLater: 1}
@@ -145,9 +185,6 @@ describe('modes', () => {
 
   it('strict mode rejects a field the docs do not list, naming it', () => {
     const value = event()
-    delete value.groupInfo.fullGroupPreferences.support
-    delete value.groupInfo.fullGroupPreferences.comments
-    delete value.groupInfo.fullGroupPreferences.signMessages
     expect(decodeChatEvent(value, {mode: 'strict'}).ok).toBe(true)
     value.user.addedLater = true
     const result = decodeChatEvent(value, {mode: 'strict'})
@@ -186,8 +223,7 @@ describe('modes', () => {
 })
 
 describe('primitives', () => {
-  const user = () =>
-    structuredClone(readFrame('complete/receivedGroupInvitation-1.json').user) as Record<string, unknown>
+  const user = () => invitationForNewestDocs().user as Record<string, unknown>
 
   it.each([
     ['userId', 1.5, 'int64 integer', '1.5'],
@@ -226,7 +262,7 @@ describe('primitives', () => {
 
 describe('entry points', () => {
   it('decodes JSON text and reports text that is not JSON', () => {
-    const text = readFileSync(path.join(frames, 'complete/receivedGroupInvitation-1.json'), 'utf8')
+    const text = JSON.stringify(invitationForNewestDocs())
     expect(decodeChatEventJson(text).ok).toBe(true)
     const broken = decodeChatEventJson('{"type": ')
     expect(broken.ok ? null : broken.error).toMatchObject({code: 'syntax', path: '$'})
@@ -241,7 +277,7 @@ describe('entry points', () => {
   })
 
   it('assertChatEvent returns the event or throws one DecodeError with every issue', () => {
-    const event = readFrame('complete/receivedGroupInvitation-1.json')
+    const event = invitationForNewestDocs()
     expect(assertChatEvent(event)).toBe(event)
     expect(() => assertChatEvent({type: 'contactConnected'})).toThrow(DecodeError)
     try {
@@ -252,7 +288,7 @@ describe('entry points', () => {
   })
 
   it('guards narrow and check deeply', () => {
-    const event = readFrame('complete/receivedGroupInvitation-1.json')
+    const event = invitationForNewestDocs()
     expect(isValidChatEvent(event)).toBe(true)
     expect(isValidChatEvent({...event, type: 'newChatItems'})).toBe(false)
     expect(isValidUser(event.user)).toBe(true)
@@ -271,7 +307,7 @@ describe('entry points', () => {
         return 'fallback'
       },
     )
-    const invitation = assertChatEvent(readFrame('complete/receivedGroupInvitation-1.json'))
+    const invitation = assertChatEvent(invitationForNewestDocs())
     expect(dispatch(invitation)).toMatch(/^invited to /)
     const connected = {type: 'hostConnected', protocol: 'smp', transportHost: 'h'} as unknown as ChatEvent
     expect(dispatch(connected)).toBe('fallback')

@@ -4,8 +4,9 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {decodeChatEvent} from '../generated/src/index.js'
 import {emitJsonSchema} from '../generator/emit/json-schema.js'
-import type {Field, Schema} from '../generator/schema/types.js'
+import {SCHEMA_VERSION, type Field, type Schema} from '../generator/schema/types.js'
 import {loadSchema, sampleEvents} from './support/arbitraries.js'
+import {invitationForNewestDocs} from './support/frames.js'
 import {applyMutation, eventRoot, listMutations} from './support/mutations.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -23,15 +24,16 @@ describe('generated/schema.json', () => {
   it('is draft 2020-12 with a $def for every type, union member and event', () => {
     expect(jsonSchema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
     const definitions = Object.keys(jsonSchema.$defs as object)
-    expect(definitions.filter((key) => key.startsWith('CEvt.'))).toHaveLength(49)
+    expect(definitions.filter((key) => key.startsWith('CEvt.'))).toHaveLength(50)
     expect(definitions).toContain('T.User')
     expect(definitions).toContain('T.ChatError.ErrorAgent')
     expect(definitions).toContain('CEvt.ChatError')
     expect(jsonSchema.$comment).toMatch(/EVENTS\.md sha256 [0-9a-f]{64}/)
   })
 
-  it('accepts the real v6.5.4.1 event and rejects the older server one, as default mode does', () => {
-    expect(validate(frame('complete/receivedGroupInvitation-1.json'))).toBe(true)
+  it('accepts the real v6.5.4.1 event with what the newest docs add, and rejects older server ones, as default mode does', () => {
+    expect(validate(invitationForNewestDocs())).toBe(true)
+    expect(validate(frame('complete/receivedGroupInvitation-1.json'))).toBe(false)
     expect(validate(frame('complete/newChatItems-1.json'))).toBe(false)
     expect(validate(frame('not-in-current-docs/contactSubSummary-1.json'))).toBe(false)
   })
@@ -72,7 +74,7 @@ describe('emitJsonSchema', () => {
     location: at,
   })
   const tiny: Schema = {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     sources: {events: {file: 'EVENTS.md', sha256: '0'.repeat(64)}, types: {file: 'TYPES.md', sha256: '1'.repeat(64)}},
     categories: [{name: 'Odd', description: [], events: ['OddEvent'], location: at}],
     events: [
@@ -99,6 +101,8 @@ describe('emitJsonSchema', () => {
         location: at,
       },
     ],
+    commandCategories: [],
+    commands: [],
   }
 
   it('keeps a field named __proto__ (and constructor) as an own property, in the JSON text and for ajv', () => {

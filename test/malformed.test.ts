@@ -1,6 +1,6 @@
 /**
  * Malformed documents: each case is one small edit of the real pinned document
- * (spec/EVENTS.md or spec/TYPES.md), made in memory. The parser must name the
+ * (spec/EVENTS.md, spec/TYPES.md or spec/COMMANDS.md), made in memory. The parser must name the
  * problem at the right `file:line:column`, and `simplex-events schema --spec DIR`
  * on the edited folder must exit 2 with that location on stderr and nothing on stdout.
  */
@@ -12,12 +12,13 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {runCliCapturing} from './support/run-cli.js'
 import {buildSchema} from '../generator/schema/index.js'
 
-type FileName = 'EVENTS.md' | 'TYPES.md'
+type FileName = 'EVENTS.md' | 'TYPES.md' | 'COMMANDS.md'
 
 const SPEC = path.resolve(import.meta.dirname, '..', 'spec')
 const ORIGINAL: Record<FileName, string> = {
   'EVENTS.md': fs.readFileSync(path.join(SPEC, 'EVENTS.md'), 'utf8'),
   'TYPES.md': fs.readFileSync(path.join(SPEC, 'TYPES.md'), 'utf8'),
+  'COMMANDS.md': fs.readFileSync(path.join(SPEC, 'COMMANDS.md'), 'utf8'),
 }
 
 interface Located {
@@ -115,20 +116,27 @@ function documentsWith(testCase: MalformedCase, edited: EditedDocument): Record<
   return {...ORIGINAL, [testCase.file]: edited.text}
 }
 
-function errorsOf(documents: Record<FileName, string>): Located[] {
+/**
+ * The errors of the edited documents (`fatalOnly`), or every message: the real COMMANDS.md has warnings
+ * (see commands-document.test.ts), which vfile-reporter prints with the errors.
+ */
+function errorsOf(documents: Record<FileName, string>, fatalOnly = true): Located[] {
   const result = buildSchema({
     events: new VFile({path: 'EVENTS.md', value: documents['EVENTS.md']}),
     types: new VFile({path: 'TYPES.md', value: documents['TYPES.md']}),
+    commands: new VFile({path: 'COMMANDS.md', value: documents['COMMANDS.md']}),
   })
   expect(result.ok).toBe(false)
   return result.files.flatMap((file) =>
-    file.messages.map((message) => ({
-      file: String(file.path),
-      line: message.line ?? 0,
-      column: message.column ?? 0,
-      reason: message.reason,
-      ruleId: message.ruleId ?? '',
-    })),
+    file.messages
+      .filter((message) => !fatalOnly || message.fatal === true)
+      .map((message) => ({
+        file: String(file.path),
+        line: message.line ?? 0,
+        column: message.column ?? 0,
+        reason: message.reason,
+        ruleId: message.ruleId ?? '',
+      })),
   )
 }
 
@@ -395,6 +403,169 @@ const CASES: MalformedCase[] = [
     ruleId: 'event-record',
     scope: 'section',
   },
+  {
+    title: 'COMMANDS.md: unknown primitive type of a parameter',
+    file: 'COMMANDS.md',
+    find: '- remoteInvitation: string\n',
+    replace: '- remoteInvitation: text\n',
+    at: {lineOfEdit: '- remoteInvitation: text'},
+    column: {after: '- remoteInvitation: '},
+    reason:
+      'Unknown primitive type `text` (expected a link to a type or one of bool, string, int, int64, word32, double, JSONObject, UTCTime)',
+    ruleId: 'field-line',
+  },
+  {
+    title: 'COMMANDS.md: a response field referencing a type TYPES.md does not define',
+    file: 'COMMANDS.md',
+    find: 'UserContactLinkDeleted: User contact address deleted.\n- type: "userContactLinkDeleted"\n- user: [User](./TYPES.md#user)\n',
+    replace:
+      'UserContactLinkDeleted: User contact address deleted.\n- type: "userContactLinkDeleted"\n- user: [Usr](./TYPES.md#usr)\n',
+    at: {lineOfEdit: '- user: [Usr](./TYPES.md#usr)'},
+    column: 1,
+    reason:
+      'Unknown type `Usr` referenced in response `UserContactLinkDeleted` of command `APIDeleteMyAddress` (no `## Usr` in TYPES.md)',
+    ruleId: 'dangling-reference',
+  },
+  {
+    title: 'COMMANDS.md: a syntax placeholder that names no parameter',
+    file: 'COMMANDS.md',
+    find: '/_delete_address <userId>\n',
+    replace: '/_delete_address <userID>\n',
+    at: {lineOfEdit: '/_delete_address <userID>'},
+    column: {after: '/_delete_address '},
+    reason: 'Syntax placeholder `<userID>` names no parameter of command `APIDeleteMyAddress`',
+    ruleId: 'syntax-placeholder',
+  },
+  {
+    title: 'COMMANDS.md: an unclosed `[` in the syntax grammar',
+    file: 'COMMANDS.md',
+    find: '/_address <userId>[ pq_ratchet=on|off]\n',
+    replace: '/_address <userId>[ pq_ratchet=on|off\n',
+    at: {lineOfEdit: '/_address <userId>[ pq_ratchet=on|off'},
+    column: {after: '/_address <userId>'},
+    reason: 'Expected `]` to close the optional part `[` in the syntax of command `APICreateMyAddress`',
+    ruleId: 'syntax-grammar',
+  },
+  {
+    title: 'COMMANDS.md: a response without its `- type:` line',
+    file: 'COMMANDS.md',
+    find: 'UserContactLinkDeleted: User contact address deleted.\n- type: "userContactLinkDeleted"\n- user: [User](./TYPES.md#user)\n',
+    replace: 'UserContactLinkDeleted: User contact address deleted.\n- user: [User](./TYPES.md#user)\n',
+    at: {lineOfEdit: '- user: [User](./TYPES.md#user)'},
+    column: 1,
+    reason:
+      'Expected the tag line `type: "..."` first in response `UserContactLinkDeleted` of command `APIDeleteMyAddress`',
+    ruleId: 'missing-tag',
+  },
+  {
+    title: 'COMMANDS.md: a duplicate command (a second `### APICreateMyAddress` section)',
+    file: 'COMMANDS.md',
+    find: '### APIShowMyAddress\n',
+    replace:
+      '### APICreateMyAddress\n\nDelete bot address.\n\n*Network usage*: background.\n\n**Parameters**:\n- userId: int64\n\n**Syntax**:\n\n```\n/_delete_address <userId>\n```\n\n**Response**:\n\nUserContactLinkDeleted: User contact address deleted.\n- type: "userContactLinkDeleted"\n- user: [User](./TYPES.md#user)\n\n---\n\n### APIShowMyAddress\n',
+    at: {lineOfEdit: '### APICreateMyAddress'},
+    column: 1,
+    reason: 'Duplicate command `APICreateMyAddress`',
+    ruleId: 'duplicate-command',
+  },
+  {
+    title: 'COMMANDS.md: a stray paragraph between the syntax blocks and the responses',
+    file: 'COMMANDS.md',
+    find: "'/_delete_address ' + str(userId) # Python\n```\n",
+    replace: "'/_delete_address ' + str(userId) # Python\n```\n\nStray remark.\n",
+    at: {lineOfEdit: 'Stray remark.'},
+    column: 1,
+    reason: 'Unexpected paragraph `Stray remark.` in command `APIDeleteMyAddress`',
+    ruleId: 'unexpected-block',
+  },
+  {
+    title: 'COMMANDS.md: a syntax code block with an unknown language',
+    file: 'COMMANDS.md',
+    find: "```python\n'/_delete_address ' + str(userId) # Python\n",
+    replace: "```ruby\n'/_delete_address ' + str(userId) # Python\n",
+    at: {lineOfEdit: '```ruby'},
+    column: 1,
+    reason:
+      'Unknown language `ruby` of a syntax block in command `APIDeleteMyAddress` (expected none, `javascript` or `python`)',
+    ruleId: 'syntax-language',
+  },
+  {
+    title: 'COMMANDS.md: a response tag listed with other fields than under the first command that lists it',
+    file: 'COMMANDS.md',
+    find: '- compression: bool\n\nChatCmdError: Command error (only used in WebSockets API).\n- type: "chatCmdError"\n- chatError: [ChatError](./TYPES.md#chaterror)\n',
+    replace:
+      '- compression: bool\n\nChatCmdError: Command error (only used in WebSockets API).\n- type: "chatCmdError"\n- chatError: [ChatErrorType](./TYPES.md#chaterrortype)\n',
+    at: {lineOfEdit: 'ChatCmdError: Command error (only used in WebSockets API).'},
+    column: 1,
+    // Line 125 of spec/COMMANDS.md: the first chatCmdError, under APICreateMyAddress.
+    reason:
+      'Response `chatCmdError` of command `VerifyRemoteCtrlSession` is `ChatCmdError {chatError: ChatErrorType}`, but `ChatCmdError {chatError: ChatError}` under command `APICreateMyAddress` (line 125)',
+    ruleId: 'response-fields',
+  },
+  {
+    title: 'COMMANDS.md: a duplicate parameter',
+    file: 'COMMANDS.md',
+    find: '- remoteInvitation: string\n',
+    replace: '- remoteInvitation: string\n- remoteInvitation: string\n',
+    at: {lineOfEdit: '- remoteInvitation: string', nth: 2},
+    column: 1,
+    reason: 'Duplicate parameter `remoteInvitation` in command `ConnectRemoteCtrl`',
+    ruleId: 'duplicate-parameter',
+  },
+  {
+    title: 'COMMANDS.md: a command missing from the table of contents',
+    file: 'COMMANDS.md',
+    find: '- [APIStopChat](#apistopchat)\n',
+    replace: '',
+    at: {lineOfDocument: '### APIStopChat'},
+    column: 1,
+    reason: 'Command `APIStopChat` is missing from the table of contents',
+    ruleId: 'toc',
+  },
+  {
+    title: 'COMMANDS.md: a network usage line without its final period',
+    file: 'COMMANDS.md',
+    find: 'Stop chat controller.\n\n*Network usage*: no.\n',
+    replace: 'Stop chat controller.\n\n*Network usage*: no\n',
+    at: {lineOfEdit: '*Network usage*: no'},
+    column: 1,
+    reason: 'Expected `*Network usage*: VALUE.` in command `APIStopChat`',
+    ruleId: 'network-usage',
+  },
+  {
+    title: 'COMMANDS.md: an error item without its name',
+    file: 'COMMANDS.md',
+    find: '- FileCancel: Cannot cancel file.\n',
+    replace: '- Cannot cancel file.\n',
+    at: {lineOfEdit: '- Cannot cancel file.'},
+    column: 1,
+    reason: 'Expected an error as `Name: description` in command `CancelFile`',
+    ruleId: 'command-error',
+  },
+  {
+    title: 'COMMANDS.md: a response name paragraph without its list',
+    file: 'COMMANDS.md',
+    find: 'ChatStopped: Chat stopped.\n- type: "chatStopped"\n',
+    replace: 'ChatStopped: Chat stopped.\n',
+    at: {lineOfEdit: 'ChatStopped: Chat stopped.'},
+    column: 1,
+    reason: 'Response `ChatStopped` of command `APIStopChat` has no field list (expected `- type: "..."`)',
+    ruleId: 'response',
+    // The command is left without any response, which is reported at its heading.
+    scope: 'section',
+  },
+  {
+    title: 'COMMANDS.md: an unknown section marker',
+    file: 'COMMANDS.md',
+    find: '**Errors**:\n- FileCancel',
+    replace: '**Failures**:\n- FileCancel',
+    at: {lineOfEdit: '**Failures**:'},
+    column: 1,
+    reason:
+      'Unknown section `**Failures**:` in command `CancelFile` (expected Parameters, Syntax, Response, Responses or Errors)',
+    ruleId: 'unknown-section',
+    scope: 'section',
+  },
 ]
 
 describe.each(CASES)('$title', (testCase) => {
@@ -446,20 +617,24 @@ describe.each(CASES)('$title', (testCase) => {
     const {stderr} = await cli()
     const sorted = (locations: string[]) => [...locations].sort()
     expect(sorted(diagnosticsOnStderr(stderr).map((diagnostic) => diagnostic.at))).toEqual(
-      sorted(errors.map((error) => `${error.file}:${error.line}:${error.column}`)),
+      sorted(errorsOf(documents, false).map((error) => `${error.file}:${error.line}:${error.column}`)),
     )
   })
 })
 
-it('covers at least 14 malformed documents', () => {
+it('covers at least 14 malformed documents, at least 10 of them edits of COMMANDS.md', () => {
   expect(CASES.length).toBeGreaterThanOrEqual(14)
+  expect(CASES.filter((testCase) => testCase.file === 'COMMANDS.md').length).toBeGreaterThanOrEqual(10)
 })
 
 it('starts from documents that are well-formed (so each error comes from its edit)', async () => {
   const result = buildSchema({
     events: new VFile({path: 'EVENTS.md', value: ORIGINAL['EVENTS.md']}),
     types: new VFile({path: 'TYPES.md', value: ORIGINAL['TYPES.md']}),
+    commands: new VFile({path: 'COMMANDS.md', value: ORIGINAL['COMMANDS.md']}),
   })
-  expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([])
+  // Warnings only: the real inconsistencies of COMMANDS.md.
+  expect(result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map(String))).toEqual([])
+  expect(result.ok).toBe(true)
   expect(await runSchemaCommand(ORIGINAL)).toMatchObject({code: 0, stderr: ''})
 })

@@ -14,6 +14,7 @@ import {formatMessage} from 'publint/utils'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {CJS_PACKAGE_JSON, packageJson, tsconfigFiles} from '../generator/emit/package-files.js'
 import {runNode, runNpm, type ProcessRun} from './support/processes.js'
+import {invitationForNewestDocs} from './support/frames.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const generatedDir = path.join(root, 'generated')
@@ -150,9 +151,9 @@ async function consumer(scratch: string, type: 'module' | 'commonjs', tarball: s
     path.join(dir, 'package.json'),
     `${JSON.stringify({name: `consumer-${type}`, version: '0.0.0', private: true, type}, null, 2)}\n`,
   )
-  for (const name of ['receivedGroupInvitation-1.json', 'newChatItems-1.json']) {
-    cpSync(path.join(fixture, name), path.join(dir, name))
-  }
+  // The v6.5.4.1 invitation lacks what the pinned (newest) docs add: the consumer gets it completed.
+  writeFileSync(path.join(dir, 'receivedGroupInvitation-1.json'), JSON.stringify(invitationForNewestDocs()))
+  cpSync(path.join(fixture, 'newChatItems-1.json'), path.join(dir, 'newChatItems-1.json'))
   writeFileSync(path.join(dir, 'esm.mjs'), ESM_RUNTIME)
   writeFileSync(path.join(dir, 'cjs.cjs'), CJS_RUNTIME)
   const other = type === 'module' ? 'consumer-other.cts' : 'consumer-other.mts'

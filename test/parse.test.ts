@@ -9,22 +9,30 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {buildSchema, serializeSchema, SCHEMA_VERSION} from '../generator/schema/index.js'
 import type {EventDefinition, Field, Schema, TypeDefinition} from '../generator/schema/index.js'
-import {allFields} from './support/schema-fields.js'
+import {allFields, typeFields} from './support/schema-fields.js'
 
 const root = path.resolve(import.meta.dirname, '..')
-const NEWEST = {events: 'spec/EVENTS.md', types: 'spec/TYPES.md'}
+const NEWEST = {events: 'spec/EVENTS.md', types: 'spec/TYPES.md', commands: 'spec/COMMANDS.md'}
+const FORK = {
+  events: 'test/fixtures/docs/2026-fork-d94cbb0/EVENTS.md',
+  types: 'test/fixtures/docs/2026-fork-d94cbb0/TYPES.md',
+}
 const SEPT_2025 = {events: 'test/fixtures/docs/2025-09-27/EVENTS.md', types: 'test/fixtures/docs/2025-09-27/TYPES.md'}
-const SEED = {events: 'test/fixtures/docs/seed-intermediate/EVENTS.md', types: 'spec/TYPES.md'}
+const SEED = {
+  events: 'test/fixtures/docs/seed-intermediate/EVENTS.md',
+  types: 'test/fixtures/docs/2026-088a33e/TYPES.md',
+}
 
 function read(relative: string): string {
   return readFileSync(path.join(root, relative), 'utf8')
 }
 
-/** Build the schema of two documents; fail the test with every message when it does not build. */
-function schemaOf(paths: {events: string; types: string}): Schema {
+/** Build the schema of the documents; fail the test with every message when it does not build. */
+function schemaOf(paths: {events: string; types: string; commands?: string}): Schema {
   const result = buildSchema({
     events: new VFile({path: 'EVENTS.md', value: read(paths.events)}),
     types: new VFile({path: 'TYPES.md', value: read(paths.types)}),
+    ...(paths.commands ? {commands: new VFile({path: 'COMMANDS.md', value: read(paths.commands)})} : {}),
   })
   if (!result.ok) {
     const messages = result.files.flatMap((file) =>
@@ -69,8 +77,8 @@ const eventFieldCount = (schema: Schema) => schema.events.reduce((sum, event) =>
 describe('newest docs (spec/)', () => {
   const schema = newest()
 
-  it('has 49 events', () => {
-    expect(schema.events).toHaveLength(49)
+  it('has 50 events', () => {
+    expect(schema.events).toHaveLength(50)
   })
 
   it('has 7 categories, named as the ## headings of EVENTS.md', () => {
@@ -89,16 +97,16 @@ describe('newest docs (spec/)', () => {
     expect(schema.categories.flatMap((category) => category.events)).toEqual(schema.events.map((event) => event.name))
   })
 
-  it('has 164 event fields besides `type`', () => {
-    expect(eventFieldCount(schema)).toBe(164)
+  it('has 169 event fields besides `type`', () => {
+    expect(eventFieldCount(schema)).toBe(169)
   })
 
-  it('has 179 types', () => {
-    expect(schema.types).toHaveLength(179)
+  it('has 223 types', () => {
+    expect(schema.types).toHaveLength(223)
   })
 
-  it('has 89 records, 54 unions and 36 enums', () => {
-    expect(kindCounts(schema)).toEqual({record: 89, union: 54, enum: 36})
+  it('has 115 records, 64 unions and 44 enums', () => {
+    expect(kindCounts(schema)).toEqual({record: 115, union: 64, enum: 44})
   })
 
   it('has exactly 3 map-typed fields', () => {
@@ -115,13 +123,14 @@ describe('newest docs (spec/)', () => {
     })
   })
 
-  it('has 5 types with a Syntax block', () => {
+  it('has 6 types with a Syntax block', () => {
     expect(schema.types.filter((type) => type.syntax.length > 0).map((type) => type.name)).toEqual([
       'ChatDeleteMode',
       'ChatRef',
       'ChatType',
       'CreatedConnLink',
       'GroupChatScope',
+      'PaginationByTime',
     ])
   })
 
@@ -209,8 +218,31 @@ describe('newest docs (spec/)', () => {
     expect(typeNamed(schema, 'AChatItem').description).toEqual([])
   })
 
+  it('reads a plain, a javascript and a python Syntax block for each of them', () => {
+    const withSyntax = schema.types.filter((type) => type.syntax.length > 0)
+    expect(withSyntax.map((type) => type.syntax.map((block) => block.lang))).toEqual(
+      Array(6).fill([null, 'javascript', 'python']),
+    )
+  })
+
+  it('locates each Syntax block at its opening fence, its code on the lines after it', () => {
+    const lines = read(NEWEST.types).split('\n')
+    const misplaced = schema.types
+      .flatMap((type) => type.syntax)
+      .filter((block) => {
+        const at = block.location!.line
+        const code = block.code.split('\n')
+        return (
+          lines[at - 1] !== `\`\`\`${block.lang ?? ''}` ||
+          lines.slice(at, at + code.length).join('\n') !== block.code ||
+          block.location!.column !== 1
+        )
+      })
+    expect(misplaced).toEqual([])
+  })
+
   it("reads a Syntax block's fence language and code (null language for the plain grammar)", () => {
-    expect(typeNamed(schema, 'ChatDeleteMode').syntax).toEqual([
+    expect(typeNamed(schema, 'ChatDeleteMode').syntax.map(({lang, code}) => ({lang, code}))).toEqual([
       {lang: null, code: 'full|entity|messages[ notify=off]'},
       {lang: 'javascript', code: "type + (type == 'messages' ? '' : (!notify ? ' notify=off' : '')) // JavaScript"},
       {
@@ -267,7 +299,7 @@ describe('2025-09-27 docs', () => {
   })
 })
 
-describe('seed-intermediate EVENTS.md with the newest TYPES.md', () => {
+describe("seed-intermediate EVENTS.md with 088a33e's TYPES.md", () => {
   const schema = schemaOf(SEED)
   const GROUP_EVENTS_WITH_MSG_SIGNED = [
     'GroupUpdated',
@@ -305,12 +337,33 @@ describe('seed-intermediate EVENTS.md with the newest TYPES.md', () => {
   })
 })
 
+describe('line endings', () => {
+  it('reads the CRLF copy of the fork TYPES.md into the same schema as the LF copy (positions aside)', () => {
+    const withoutPositions = (schema: Schema) =>
+      JSON.stringify(schema, (key, value: unknown) => (key === 'location' || key === 'sources' ? undefined : value))
+    const crlf = {...FORK, types: 'test/fixtures/docs/2026-fork-d94cbb0-crlf/TYPES.md'}
+    expect(read(crlf.types)).toContain('\r\n')
+    expect(read(FORK.types)).not.toContain('\r')
+    const fromCrlf = schemaOf(crlf)
+    expect(fromCrlf.types).toHaveLength(204)
+    expect(withoutPositions(fromCrlf)).toBe(withoutPositions(schemaOf(FORK)))
+  })
+
+  it('locates the CRLF copy at the same lines and columns as the LF copy', () => {
+    const positions = (schema: Schema) =>
+      schema.types.flatMap((type) => [type.location, ...typeFields(type).map((field) => field.location)])
+    expect(positions(schemaOf({...FORK, types: 'test/fixtures/docs/2026-fork-d94cbb0-crlf/TYPES.md'}))).toEqual(
+      positions(schemaOf(FORK)),
+    )
+  })
+})
+
 describe('serialisation', () => {
   it('is deterministic: two builds give identical JSON', () => {
     expect(serializeSchema(schemaOf(NEWEST))).toBe(serializeSchema(schemaOf(NEWEST)))
   })
 
-  it('records the schema version and the sha256 of both documents', () => {
+  it('records the schema version and the sha256 of the three documents', () => {
     const sha256 = (relative: string) =>
       createHash('sha256')
         .update(readFileSync(path.join(root, relative)))
@@ -321,6 +374,7 @@ describe('serialisation', () => {
       sources: {
         events: {file: 'EVENTS.md', sha256: sha256(NEWEST.events)},
         types: {file: 'TYPES.md', sha256: sha256(NEWEST.types)},
+        commands: {file: 'COMMANDS.md', sha256: sha256(NEWEST.commands)},
       },
     })
   })

@@ -44,6 +44,8 @@ export interface EmitInput {
   specSource?: string | null
   /** Version of the generator (`simplex-events`), for the header. */
   generatorVersion: string
+  /** Format the TypeScript with prettier (default). Tests that only run the code may skip it: it is the slow step. */
+  format?: boolean
 }
 
 /**
@@ -81,7 +83,8 @@ export async function emitLibrary(
   const comment = header.map((line) => `// ${line}`).join('\n')
   for (const [name, text] of unformatted) {
     stage(`formatting ${name}`)
-    files.set(name, await prettier.format(`${comment}\n\n${text}`, PRETTIER_OPTIONS))
+    const source = `${comment}\n\n${text}`
+    files.set(name, input.format === false ? source : await prettier.format(source, PRETTIER_OPTIONS))
   }
   files.set('schema.json', jsonFileText(emitJsonSchema(schema, header.join(' '))))
   files.set('package.json', packageJson(header.join(' ')))

@@ -14,6 +14,16 @@ export function reportError(file: VFile, reason: string, place: Place | undefine
   message.fatal = true
 }
 
+/**
+ * Record a warning on `file` at `place`: a real inconsistency of the docs that
+ * does not stop the schema from being used (`message.fatal` is `false`).
+ */
+export function reportWarning(file: VFile, reason: string, place: Place | undefined, ruleId: string): void {
+  const at = place && 'type' in place ? place.position : place
+  const message = file.message(reason, {place: at, ruleId, source: 'simplex-events'})
+  message.fatal = false
+}
+
 /** True when any error was recorded on one of `files`. */
 export function hasErrors(files: readonly VFile[]): boolean {
   return files.some((file) => file.messages.some((message) => message.fatal === true))

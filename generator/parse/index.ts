@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {SCHEMA_VERSION, type Schema, type SourceDocument} from '../schema/types.js'
+import {parseCommandsDocument} from './commands-document.js'
 import {parseEventsDocument} from './events-document.js'
 import {checkParseLimits, DEFAULT_PARSE_LIMITS, type ParseLimits} from './limits.js'
 import {parseBySection, splitSections} from './sections.js'
@@ -11,10 +12,12 @@ import {parseTypesDocument} from './types-document.js'
 
 export {DEFAULT_PARSE_LIMITS, type ParseLimits} from './limits.js'
 
-/** The two upstream documents, as vfiles (their `basename` names them in messages). */
+/** The upstream documents, as vfiles (their `basename` names them in messages). */
 export interface SpecDocuments {
   events: VFile
   types: VFile
+  /** COMMANDS.md, when there is one: without it the schema has no commands. */
+  commands?: VFile
 }
 
 const processor = unified().use(remarkParse)
@@ -47,27 +50,38 @@ export function toBoundedMdast(file: VFile, limits: ParseLimits = DEFAULT_PARSE_
 }
 
 /**
- * Read both documents into an unchecked schema. Errors are recorded on the vfiles;
+ * Read the documents into an unchecked schema. Errors are recorded on the vfiles;
  * the caller decides (see `hasErrors`) whether the result can be used.
  *
- * @param documents EVENTS.md and TYPES.md.
+ * @param documents EVENTS.md, TYPES.md and, optionally, COMMANDS.md.
  * @param limits bounds checked before each document is parsed (a broken one is a located error).
  * @returns the schema as read; parts that had errors are left out of it.
  */
 export function parseSpec(documents: SpecDocuments, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Schema {
   const eventsTree = toBoundedMdast(documents.events, limits)
   const typesTree = toBoundedMdast(documents.types, limits)
+  const commandsTree = documents.commands ? toBoundedMdast(documents.commands, limits) : undefined
   // A document over a limit is not parsed; its error is on its vfile, so the schema is never used.
   const {categories, events} = eventsTree
     ? parseEventsDocument(eventsTree, documents.events)
     : {categories: [], events: []}
   const types = typesTree ? parseTypesDocument(typesTree, documents.types) : []
+  const commands =
+    documents.commands && commandsTree
+      ? parseCommandsDocument(commandsTree, documents.commands)
+      : {categories: [], commands: []}
   return {
     schemaVersion: SCHEMA_VERSION,
-    sources: {events: describeSource(documents.events), types: describeSource(documents.types)},
+    sources: {
+      events: describeSource(documents.events),
+      types: describeSource(documents.types),
+      ...(documents.commands ? {commands: describeSource(documents.commands)} : {}),
+    },
     categories,
     events,
     types,
+    commandCategories: commands.categories,
+    commands: commands.commands,
   }
 }
 

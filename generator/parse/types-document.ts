@@ -1,7 +1,7 @@
 import type {Heading, List, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import type {EnumValue, TypeDefinition, UnionMember} from '../schema/types.js'
+import type {EnumValue, SyntaxBlock, TypeDefinition, UnionMember} from '../schema/types.js'
 import {
   describeBlock,
   itemLine,
@@ -14,6 +14,7 @@ import {
 } from './blocks.js'
 import {reportError} from './diagnostics.js'
 import {checkAnchor, readTitle} from './events-document.js'
+import {readSyntaxBlock} from './syntax-blocks.js'
 import {parseEnumValueLine} from './type-expression.js'
 
 const KIND_MARKERS = {
@@ -84,7 +85,7 @@ class TypeBuilder {
   private state: State = 'description'
   private readonly name: string
   private readonly description: string[] = []
-  private readonly syntax: {lang: string | null; code: string}[] = []
+  private readonly syntax: SyntaxBlock[] = []
   private kind: 'record' | 'union' | 'enum' | null = null
   private fields: ReturnType<typeof readFieldList>['fields'] = []
   private readonly members: UnionMember[] = []
@@ -123,7 +124,8 @@ class TypeBuilder {
       this.closeMembers()
       this.state = 'syntax'
     } else if (this.state === 'syntax' && node.type === 'code') {
-      this.syntax.push({lang: node.lang ?? null, code: node.value})
+      const block = readSyntaxBlock(node, this.file, owner, this.syntax)
+      if (block) this.syntax.push(block)
     } else if (node.type === 'thematicBreak') {
       // The separator after a type; a type cut short is reported once, by `finish`.
     } else if (marker !== null && this.state === 'description') {

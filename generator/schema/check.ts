@@ -2,6 +2,7 @@ import type {VFile} from 'vfile'
 import {findCollisions, identifierProblem, nameClaims} from '../names/index.js'
 import {reportError} from '../parse/diagnostics.js'
 import type {Field, Schema, SourceLocation, TypeExpression} from './types.js'
+import {checkCommands} from './check-commands.js'
 
 /**
  * Check a parsed schema: every reference resolves to a type of TYPES.md; names and
@@ -9,7 +10,7 @@ import type {Field, Schema, SourceLocation, TypeExpression} from './types.js'
  * document it comes from, at its location.
  *
  * @param schema the schema as parsed.
- * @param files the source documents by file name (`EVENTS.md`, `TYPES.md`).
+ * @param files the source documents by file name (`EVENTS.md`, `TYPES.md`, `COMMANDS.md`).
  */
 export function checkSchema(schema: Schema, files: ReadonlyMap<string, VFile>): void {
   const report = (reason: string, location: SourceLocation, ruleId: string) => {
@@ -105,6 +106,7 @@ export function checkSchema(schema: Schema, files: ReadonlyMap<string, VFile>): 
         break
     }
   }
+  checkCommands(schema, files, checkReferences)
 }
 
 type Report = (reason: string, location: SourceLocation, ruleId: string) => void

@@ -11,14 +11,14 @@ export {SCHEMA_VERSION, PRIMITIVES} from './types.js'
 export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: false; files: VFile[]}
 
 /**
- * Parse both documents and check the result.
+ * Parse the documents and check the result.
  *
- * @param documents EVENTS.md and TYPES.md as vfiles.
+ * @param documents EVENTS.md, TYPES.md and, optionally, COMMANDS.md as vfiles.
  * @returns the schema when neither document has an error; otherwise the files,
  *   whose messages say what is wrong where (print them with vfile-reporter).
  */
 export function buildSchema(documents: SpecDocuments): SchemaResult {
-  const files = [documents.events, documents.types]
+  const files = [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])]
   const schema = parseSpec(documents)
   if (!hasErrors(files)) {
     checkSchema(schema, new Map(files.map((file) => [file.basename ?? String(file.path), file])))

@@ -8,11 +8,11 @@
  */
 
 /** Bump when the shape of this IR changes in a way consumers of `schema` JSON notice. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** A place in a source document (1-based, as unist positions are). */
 export interface SourceLocation {
-  /** Document the node was read from: `EVENTS.md` or `TYPES.md`. */
+  /** Document the node was read from: `EVENTS.md`, `TYPES.md` or `COMMANDS.md`. */
   file: string
   line: number
   column: number
@@ -107,6 +107,8 @@ export interface SyntaxBlock {
   /** Fence info (`javascript`, `python`), or `null` for the plain grammar block. */
   lang: string | null
   code: string
+  /** The opening fence; the code's first line is the line after it. */
+  location?: SourceLocation
 }
 
 interface TypeBase {
@@ -184,11 +186,71 @@ export interface EventCategory {
   location: SourceLocation
 }
 
-/** The whole IR: what both documents say, checked. */
+/** A `## Category` of COMMANDS.md. */
+export interface CommandCategory {
+  name: string
+  /** Description paragraphs (markdown source) between the heading and the first command. */
+  description: string[]
+  /** Command names in document order. */
+  commands: string[]
+  location: SourceLocation
+}
+
+/**
+ * One response of a command: `Name: description` then a list whose first item is
+ * the tag line `- type: "tag"`. The same tag recurs under many commands
+ * (`chatCmdError`), each time with the same fields (a check makes sure).
+ */
+export interface ResponseDefinition {
+  /** Constructor name (before the colon). */
+  name: string
+  /** The rest of the name paragraph, as markdown source (empty when there is none). */
+  description: string
+  /** Value of the response's `type` field on the wire. */
+  tag: string
+  /** Fields besides `type`. */
+  fields: Field[]
+  location: SourceLocation
+}
+
+/** One item of a command's `**Errors**:` list: `- Name: description` (a `ChatErrorType` member). */
+export interface CommandError {
+  name: string
+  /** The rest of the item, as markdown source. */
+  description: string
+  location: SourceLocation
+}
+
+/** One command of COMMANDS.md (`### Name`). */
+export interface CommandDefinition {
+  name: string
+  /** Name of the category (`## ...`) the command sits under. */
+  category: string
+  /** Description paragraphs (markdown source), document order. */
+  description: string[]
+  /** `*Network usage*: interactive.` gives `interactive`; `null` when the line is absent. */
+  networkUsage: string | null
+  /** The `**Parameters**:` list, or an empty array when the command has none. */
+  parameters: Field[]
+  /** The `**Syntax**:` blocks: the plain grammar first, then usually `javascript` and `python`. */
+  syntax: SyntaxBlock[]
+  /** The `**Response**:` / `**Responses**:` section, in document order. */
+  responses: ResponseDefinition[]
+  /** The `**Errors**:` list, or an empty array. */
+  errors: CommandError[]
+  location: SourceLocation
+}
+
+/** The whole IR: what the documents say, checked. */
 export interface Schema {
   schemaVersion: typeof SCHEMA_VERSION
-  sources: {events: SourceDocument; types: SourceDocument}
+  /** `commands` only when COMMANDS.md was read. */
+  sources: {events: SourceDocument; types: SourceDocument; commands?: SourceDocument}
   categories: EventCategory[]
   events: EventDefinition[]
   types: TypeDefinition[]
+  /** The `## ...` categories of COMMANDS.md; empty without it. */
+  commandCategories: CommandCategory[]
+  /** The commands of COMMANDS.md; empty without it. */
+  commands: CommandDefinition[]
 }

@@ -8,8 +8,8 @@
  */
 import {readFileSync} from 'node:fs'
 
-/** Where the newest docs with COMMANDS.md are copied (see test/fixtures/SOURCE.md). */
-export const NEWEST_COMMAND_DOCS = new URL('../fixtures/docs/2026-newest-commands/', import.meta.url)
+/** The pinned newest docs (spec/), which hold COMMANDS.md. */
+export const NEWEST_COMMAND_DOCS = new URL('../../spec/', import.meta.url)
 
 /** A parameter or field: its type as written with links reduced to names (`ChatRef`, `[int64]`, `[[ComposedMessage]]`). */
 export interface DocField {

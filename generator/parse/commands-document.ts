@@ -1,0 +1,352 @@
+import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import type {
+  CommandCategory,
+  CommandDefinition,
+  CommandError,
+  ResponseDefinition,
+  SyntaxBlock,
+} from '../schema/types.js'
+import {describeBlock, locationOf, markerOf, onlyParagraph, readFieldList, soleLinkOf, sourceOf} from './blocks.js'
+import {reportError} from './diagnostics.js'
+import {checkAnchor, readTitle} from './events-document.js'
+import {readSyntaxBlock} from './syntax-blocks.js'
+
+/** What COMMANDS.md holds. */
+export interface CommandsDocument {
+  categories: CommandCategory[]
+  commands: CommandDefinition[]
+}
+
+type TocNode = RootContent | ListItem
+
+interface TocCategory {
+  name: string
+  node: TocNode
+  commands: {name: string; node: TocNode}[]
+}
+
+/** The title of COMMANDS.md. */
+export const COMMANDS_TITLE = 'API Commands and Responses'
+
+/**
+ * Read COMMANDS.md: the table of contents (categories and their commands), then
+ * each `## Category` with its description and each `### Command` with its
+ * description, network usage, parameters, syntax blocks, responses and errors.
+ * Every block is consumed or reported on `file`.
+ *
+ * @param tree the document's mdast.
+ * @param file the document; errors go on it.
+ */
+export function parseCommandsDocument(tree: Root, file: VFile): CommandsDocument {
+  const blocks = tree.children
+  let index = readTitle(blocks, file, COMMANDS_TITLE)
+  const toc: TocCategory[] = []
+  while (index < blocks.length) {
+    const node = blocks[index]!
+    const link = node.type === 'paragraph' ? soleLinkOf(node) : null
+    if (!link) break
+    checkAnchor(link, node, file)
+    const list = blocks[index + 1]
+    if (list?.type !== 'list') {
+      reportError(file, `Expected the list of commands of category \`${link.text}\``, list ?? node, 'toc')
+      index++
+      continue
+    }
+    toc.push({name: link.text, node, commands: readTocList(list, file)})
+    index += 2
+  }
+
+  const categories: CommandCategory[] = []
+  const commands: CommandDefinition[] = []
+  let category: CommandCategory | null = null
+  let command: CommandBuilder | null = null
+  const finishCommand = () => {
+    if (command) commands.push(command.finish())
+    command = null
+  }
+
+  for (; index < blocks.length; index++) {
+    const node = blocks[index]!
+    if (node.type === 'heading' && node.depth === 2) {
+      finishCommand()
+      category = {name: toString(node), description: [], commands: [], location: locationOf(file, node)}
+      categories.push(category)
+    } else if (node.type === 'heading' && node.depth === 3) {
+      finishCommand()
+      if (!category) {
+        reportError(
+          file,
+          `Command \`${toString(node)}\` is not under a category heading (\`## ...\`)`,
+          node,
+          'command-category',
+        )
+        continue
+      }
+      category.commands.push(toString(node))
+      command = new CommandBuilder(node, category.name, file)
+    } else if (command) {
+      command.add(node)
+    } else if (node.type === 'thematicBreak') {
+      // Separators between sections carry nothing.
+    } else if (category && node.type === 'paragraph') {
+      category.description.push(sourceOf(file, node))
+    } else {
+      reportError(file, `Unexpected ${describeBlock(node)} in COMMANDS.md`, node, 'unexpected-block')
+    }
+  }
+  finishCommand()
+
+  matchToc(toc, categories, commands, file)
+  return {categories, commands}
+}
+
+function readTocList(list: List, file: VFile): TocCategory['commands'] {
+  const entries: TocCategory['commands'] = []
+  for (const item of list.children) {
+    const link = soleLinkOf(item)
+    if (!link) {
+      reportError(file, 'Expected a command link in the table of contents', item, 'toc')
+      continue
+    }
+    checkAnchor(link, item, file)
+    entries.push({name: link.text, node: item})
+  }
+  return entries
+}
+
+/** Every category and command of the table of contents has its section, and the other way round. */
+function matchToc(toc: TocCategory[], categories: CommandCategory[], commands: CommandDefinition[], file: VFile): void {
+  const sections = new Map(categories.map((category) => [category.name, category]))
+  const listed = new Set<string>()
+  for (const tocCategory of toc) {
+    const section = sections.get(tocCategory.name)
+    if (!section) {
+      reportError(
+        file,
+        `Category \`${tocCategory.name}\` is in the table of contents but has no section`,
+        tocCategory.node,
+        'toc',
+      )
+      continue
+    }
+    for (const entry of tocCategory.commands) {
+      if (!section.commands.includes(entry.name)) {
+        reportError(
+          file,
+          `Command \`${entry.name}\` is listed under \`${section.name}\` but has no section there`,
+          entry.node,
+          'toc',
+        )
+        continue
+      }
+      listed.add(`${section.name}\n${entry.name}`)
+    }
+  }
+  const tocNames = new Set(toc.map((category) => category.name))
+  for (const category of categories) {
+    if (!tocNames.has(category.name))
+      reportError(file, `Category \`${category.name}\` is missing from the table of contents`, category.location, 'toc')
+  }
+  for (const command of commands) {
+    if (!listed.has(`${command.category}\n${command.name}`))
+      reportError(file, `Command \`${command.name}\` is missing from the table of contents`, command.location, 'toc')
+  }
+}
+
+/** The sections of a command, in the order the docs write them. */
+const SECTIONS = ['description', 'network', 'parameters', 'syntax', 'responses', 'errors'] as const
+type Section = (typeof SECTIONS)[number]
+
+/** Section markers (`**Parameters**:`) and the section each opens. */
+const MARKERS: Record<string, Section> = {
+  Parameters: 'parameters',
+  Syntax: 'syntax',
+  Response: 'responses',
+  Responses: 'responses',
+  Errors: 'errors',
+}
+
+/** `Name: description` (a response's name paragraph, an error item); the description may be empty. */
+const NAMED_DESCRIPTION = /^(\w+):(?:[ \t]+([\s\S]*))?$/
+
+/** Collects one `### Command` section. */
+class CommandBuilder {
+  private section: Section = 'description'
+  /** A marker was read and its list (parameters, errors) has not come yet. */
+  private awaitingList: 'parameters' | 'errors' | null = null
+  private readonly command: CommandDefinition
+  private readonly owner: string
+  /** A response's name paragraph, waiting for its list. */
+  private pendingResponse: {name: string; description: string; node: Paragraph} | null = null
+
+  constructor(
+    private readonly heading: Heading,
+    category: string,
+    private readonly file: VFile,
+  ) {
+    this.command = {
+      name: toString(heading),
+      category,
+      description: [],
+      networkUsage: null,
+      parameters: [],
+      syntax: [],
+      responses: [],
+      errors: [],
+      location: locationOf(file, heading),
+    }
+    this.owner = `command \`${this.command.name}\``
+  }
+
+  add(node: RootContent): void {
+    const marker = markerOf(node)
+    const opens = marker === null ? undefined : MARKERS[marker]
+    if (this.awaitingList && node.type === 'list') {
+      this.readList(this.awaitingList, node)
+      this.awaitingList = null
+    } else if (this.awaitingList) {
+      this.unexpected(node)
+    } else if (opens && this.isAfter(opens)) {
+      this.closeResponse()
+      this.section = opens
+      if (opens === 'parameters' || opens === 'errors') this.awaitingList = opens
+    } else if (marker !== null && !opens) {
+      reportError(
+        this.file,
+        `Unknown section \`**${marker}**:\` in ${this.owner} (expected Parameters, Syntax, Response, Responses or Errors)`,
+        node,
+        'unknown-section',
+      )
+    } else if (node.type === 'paragraph' && isNetworkUsage(node) && this.isAfter('network')) {
+      this.readNetworkUsage(node)
+      this.section = 'network'
+    } else if (node.type === 'paragraph' && this.section === 'description' && marker === null) {
+      this.command.description.push(sourceOf(this.file, node))
+    } else if (node.type === 'code' && this.section === 'syntax') {
+      const block = readSyntaxBlock(node, this.file, this.owner, this.command.syntax)
+      if (block) this.command.syntax.push(block)
+    } else if (this.section === 'responses' && this.addResponse(node)) {
+      // Consumed as a response name or a response's list.
+    } else if (node.type === 'thematicBreak') {
+      // The separator after a command; a command cut short is reported once, by `finish`.
+    } else {
+      this.unexpected(node)
+    }
+  }
+
+  finish(): CommandDefinition {
+    this.closeResponse()
+    const {name} = this.command
+    if (this.awaitingList) {
+      const marker = this.awaitingList === 'parameters' ? 'Parameters' : 'Errors'
+      reportError(
+        this.file,
+        `Command \`${name}\` has \`**${marker}**:\` but no list after it`,
+        this.heading,
+        'command-section',
+      )
+    }
+    if (this.command.syntax.length === 0) {
+      reportError(this.file, `Command \`${name}\` has no \`**Syntax**:\` block`, this.heading, 'command-syntax')
+    } else if (!this.command.syntax.some((block: SyntaxBlock) => block.lang === null)) {
+      reportError(
+        this.file,
+        `Command \`${name}\` has no plain grammar block in its syntax`,
+        this.heading,
+        'command-syntax',
+      )
+    }
+    if (this.command.responses.length === 0) {
+      reportError(this.file, `Command \`${name}\` has no \`**Responses**:\``, this.heading, 'command-responses')
+    }
+    return this.command
+  }
+
+  /** Whether `section` may start now: sections come in the order of `SECTIONS`, each at most once. */
+  private isAfter(section: Section): boolean {
+    return SECTIONS.indexOf(section) > SECTIONS.indexOf(this.section)
+  }
+
+  private readList(section: 'parameters' | 'errors', list: List): void {
+    if (section === 'parameters') {
+      this.command.parameters = readFieldList(list, this.file, false, this.owner).fields
+      return
+    }
+    for (const item of list.children) {
+      const error = this.readError(item)
+      if (error) this.command.errors.push(error)
+    }
+  }
+
+  private readError(item: ListItem): CommandError | null {
+    const paragraph = onlyParagraph(item)
+    const match = paragraph && NAMED_DESCRIPTION.exec(sourceOf(this.file, paragraph))
+    if (!match?.[2]) {
+      reportError(this.file, `Expected an error as \`Name: description\` in ${this.owner}`, item, 'command-error')
+      return null
+    }
+    return {name: match[1]!, description: match[2], location: locationOf(this.file, item)}
+  }
+
+  private readNetworkUsage(node: Paragraph): void {
+    const [, rest] = node.children
+    const match = node.children.length === 2 && rest?.type === 'text' ? /^: (\S.*)\.$/.exec(rest.value) : null
+    if (!match) {
+      reportError(this.file, `Expected \`*Network usage*: VALUE.\` in ${this.owner}`, node, 'network-usage')
+      return
+    }
+    this.command.networkUsage = match[1]!
+  }
+
+  /** @returns whether `node` was a response's name paragraph or its list. */
+  private addResponse(node: RootContent): boolean {
+    if (node.type === 'paragraph') {
+      const match = node.children[0]?.type === 'text' ? NAMED_DESCRIPTION.exec(sourceOf(this.file, node)) : null
+      if (!match) return false
+      this.closeResponse()
+      this.pendingResponse = {name: match[1]!, description: match[2] ?? '', node}
+      return true
+    }
+    if (node.type !== 'list') return false
+    if (!this.pendingResponse) {
+      reportError(
+        this.file,
+        `Response list without a response name (\`Name: description\`) in ${this.owner}`,
+        node,
+        'response',
+      )
+      return true
+    }
+    const {name, description} = this.pendingResponse
+    const {tag, fields} = readFieldList(node, this.file, true, `response \`${name}\` of ${this.owner}`)
+    if (tag !== null) {
+      const location = locationOf(this.file, this.pendingResponse.node)
+      this.command.responses.push({name, description, tag, fields, location} satisfies ResponseDefinition)
+    }
+    this.pendingResponse = null
+    return true
+  }
+
+  private closeResponse(): void {
+    if (!this.pendingResponse) return
+    reportError(
+      this.file,
+      `Response \`${this.pendingResponse.name}\` of ${this.owner} has no field list (expected \`- type: "..."\`)`,
+      this.pendingResponse.node,
+      'response',
+    )
+    this.pendingResponse = null
+  }
+
+  private unexpected(node: RootContent): void {
+    reportError(this.file, `Unexpected ${describeBlock(node)} in ${this.owner}`, node, 'unexpected-block')
+  }
+}
+
+/** `*Network usage*: ...`: a paragraph opening with that emphasis. */
+function isNetworkUsage(node: Paragraph): boolean {
+  const [first] = node.children
+  return first?.type === 'emphasis' && toString(first) === 'Network usage'
+}
