@@ -482,7 +482,10 @@ export function createClient<
       }, delay)
       return
     }
-    shutDown('disconnected', `connection to ${options.url} lost: ${reason}`)
+    shutDown(
+      'disconnected',
+      `${opened ? 'connection to' : 'cannot connect to'} ${options.url}${opened ? ' lost' : ''}: ${reason}`,
+    )
   }
 
   /** Final state: reject everything still waiting with `code`, end iterators and `once` waiters. */

@@ -361,6 +361,23 @@ describe('client: faults of the core', () => {
     expect(states.slice(0, 3)).toEqual(['connecting', 'reconnecting', 'connecting'])
   })
 
+  it('close() while connecting rejects connect with code closed and leaves nothing behind', async () => {
+    const client = await connected({connect: false})
+    const connecting = track(client.connect())
+    await client.close()
+    await connecting.done
+    expect(codeOf(connecting.error)).toBe('closed')
+    expect(client.state).toBe('closed')
+    expectNoLeaks(client)
+  })
+
+  it('a URL the WebSocket class refuses rejects connect with code disconnected and its message', async () => {
+    const client = await connected({connect: false, url: 'not a url'})
+    const error = await client.connect().catch((caught: unknown) => caught)
+    expect(codeOf(error)).toBe('disconnected')
+    expect((error as Error).message).toBe('cannot connect to not a url: Invalid URL: not a url')
+  })
+
   it('reconnect gives up after maxAttempts and closes', async () => {
     await core.stop()
     const client = await connected({connect: false, reconnect: {initialDelay: 1, jitter: 0, maxAttempts: 2}})
