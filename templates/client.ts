@@ -428,7 +428,7 @@ export function createClient<
       ws = new WebSocketImpl!(options.url)
     } catch (error) {
       // A malformed URL throws synchronously: no socket, so no close event will come.
-      dropped(undefined, error instanceof Error ? error.message : String(error))
+      dropped(error instanceof Error ? error.message : String(error))
       return
     }
     socket = ws
@@ -454,10 +454,7 @@ export function createClient<
       detach(ws)
       if (socket !== ws) return
       socket = undefined
-      dropped(
-        ws,
-        reason ?? `socket closed (code ${event?.code ?? 'unknown'}${event?.reason ? `: ${event.reason}` : ''})`,
-      )
+      dropped(reason ?? `socket closed (code ${event?.code ?? 'unknown'}${event?.reason ? `: ${event.reason}` : ''})`)
     }) as never
   }
 
@@ -468,7 +465,7 @@ export function createClient<
   }
 
   /** The socket closed without `close()`: reject what was sent, then reconnect or close for good. */
-  function dropped(_ws: WebSocketLike | undefined, reason: string): void {
+  function dropped(reason: string): void {
     for (const entry of pending.values()) {
       if (entry.sent) settleReject(entry, new ClientError('disconnected', lost(entry, reason), details(entry)))
     }
