@@ -20,6 +20,9 @@ const root = path.resolve(import.meta.dirname, '..')
 /** The expectations below are 2025-09-27 → 088a33e (the pinned spec before the 2026-newest docs). */
 const NEWEST = path.join(root, 'test/fixtures/docs/2026-088a33e')
 const SEPT_2025 = path.join(root, 'test/fixtures/docs/2025-09-27')
+/** The newest docs with COMMANDS.md, as pinned, and the fork before them. */
+const PINNED = path.join(root, 'spec')
+const FORK = path.join(root, 'test/fixtures/docs/2026-fork-d94cbb0')
 
 let temp: string
 /** seed-intermediate EVENTS.md with the newest TYPES.md (the pairing its curator documents). */
@@ -208,6 +211,123 @@ describe('compareSchemas: seed-intermediate → newest', () => {
 describe('compareSchemas: a version against itself', () => {
   it('is empty', async () => {
     expect(compareSchemas(await schemaOf(NEWEST), await schemaOf(NEWEST))).toEqual([])
+  })
+})
+
+describe('compareSchemas: fork → newest (COMMANDS.md)', {timeout: 30_000}, () => {
+  let changes: SchemaChange[]
+  beforeAll(async () => {
+    changes = compareSchemas(await schemaOf(FORK), await schemaOf(PINNED))
+  })
+
+  it('reports the seven commands only in the newest docs, safe, in document order', () => {
+    const added = ofKind(changes, 'command-added')
+    expect(subjects(added)).toEqual(
+      [
+        'APIShareMyAddress',
+        'APIShareChatMsgContent',
+        'APIVerifyGroupDomain',
+        'APISetUserAutoAcceptGroupInvitations',
+        'APISendServiceResponse',
+        'ConnectRemoteCtrl',
+        'VerifyRemoteCtrlSession',
+      ].map((name) => `command ${name}`),
+    )
+    expect(added.every((change) => change.severity === 'safe')).toBe(true)
+    expect(ofKind(changes, 'command-removed')).toEqual([])
+  })
+
+  it('reports the APIConnectPlan parameter renames as removed + added, breaking', () => {
+    const connectPlan = changes.filter((change) => change.subject.startsWith('parameter APIConnectPlan.'))
+    expect(
+      connectPlan.map(({rule, subject, severity, before, after}) => ({rule, subject, severity, before, after})),
+    ).toEqual([
+      {
+        rule: 'parameter-added-optional',
+        subject: 'parameter APIConnectPlan.connectTarget',
+        severity: 'safe',
+        before: undefined,
+        after: 'string?',
+      },
+      {
+        rule: 'parameter-added-required',
+        subject: 'parameter APIConnectPlan.resolveMode',
+        severity: 'breaking',
+        before: undefined,
+        after: 'PlanResolveMode',
+      },
+      {
+        rule: 'parameter-removed',
+        subject: 'parameter APIConnectPlan.connectionLink',
+        severity: 'breaking',
+        before: 'string?',
+        after: undefined,
+      },
+      {
+        rule: 'parameter-removed',
+        subject: 'parameter APIConnectPlan.resolveKnown',
+        severity: 'breaking',
+        before: 'bool',
+        after: undefined,
+      },
+    ])
+  })
+
+  it('does not report the APIConnectPlan string as changed: only its parameter was renamed', () => {
+    expect(changes.find((change) => change.subject === 'command APIConnectPlan')).toBeUndefined()
+  })
+
+  it('reports StartChat syntax changed (the fork has only the grammar /_start), breaking', () => {
+    expect(changes.find((change) => change.subject === 'command StartChat')).toMatchObject({
+      kind: 'command-syntax-changed',
+      severity: 'breaking',
+      before: '/_start',
+      after: expect.stringMatching(/^'\/_start main=' \+ /),
+    })
+  })
+
+  it('does not report a syntax change for a new optional flag the old calls never set', () => {
+    // APICreateMyAddress gained `(typeof pqRatchet == 'boolean' ? ... : '')` and nothing else.
+    expect(subjects(changes).filter((subject) => subject.includes('APICreateMyAddress'))).toEqual([
+      'parameter APICreateMyAddress.pqRatchet',
+    ])
+  })
+
+  it('reports the two new command categories and new responses of Connect, safe', () => {
+    expect(subjects(ofKind(changes, 'command-category-added'))).toEqual([
+      'command category "Service commands"',
+      'command category "Remote control commands"',
+    ])
+    expect(subjects(ofKind(changes, 'response-added'))).toContain('response Connect.connectionPlan')
+    expect(ofKind(changes, 'response-added').every((change) => change.severity === 'safe')).toBe(true)
+  })
+
+  it('reports the fields of a response tag once, with its tag as subject', () => {
+    expect(changes.filter((change) => change.subject.startsWith('response field '))).toMatchObject([
+      {rule: 'field-added-optional', subject: 'response field connectionPlan.planSimplexName', severity: 'safe'},
+      {rule: 'field-added-optional', subject: 'response field connectionPlan.otherSimplexName', severity: 'safe'},
+      {rule: 'field-added-required', subject: 'response field groupDeletedUser.localDeletion', severity: 'breaking'},
+    ])
+  })
+
+  it('markdown and json include the command changes', () => {
+    const markdown = formatChanges(changes, 'markdown', false)
+    expect(markdown).toContain('| added | `command APIShareMyAddress` |  | `Message commands` |')
+    expect(markdown).toContain('| removed | `parameter APIConnectPlan.connectionLink` | `string?` |  |')
+    const json = JSON.parse(formatChanges(changes, 'json', false)) as {changes: SchemaChange[]}
+    expect(json.changes).toContainEqual(
+      expect.objectContaining({kind: 'parameter-removed', subject: 'parameter APIConnectPlan.resolveKnown'}),
+    )
+  })
+
+  it('reports the ChatType syntax change of 2025-09-27 → fork ("contact" became "direct")', async () => {
+    const older = compareSchemas(await schemaOf(SEPT_2025), await schemaOf(FORK))
+    expect(older.find((change) => change.subject === 'type ChatType')).toMatchObject({
+      kind: 'type-syntax-changed',
+      severity: 'breaking',
+      before: expect.stringContaining("self == 'contact'"),
+      after: expect.stringContaining("self == 'direct'"),
+    })
   })
 })
 
