@@ -10,7 +10,11 @@ export interface SchemaChange {
   kind: SchemaChangeKind
   /** The rule of `CHANGE_RULES` that classed it. */
   rule: ChangeRuleName
-  /** What changed: `event GroupLinkRelaysUpdated`, `field GroupSummary.currentMembers`, `member ConnStatus.SndReady`, `enum value MsgFilter."x"`. */
+  /**
+   * What changed: `event GroupLinkRelaysUpdated`, `field GroupSummary.currentMembers`, `member ConnStatus.SndReady`,
+   * `enum value MsgFilter."x"`, `command APISendMessages`, `parameter APIConnectPlan.connectTarget`,
+   * `response APISendMessages.newChatItems`, `response field newChatItems.chatItems`.
+   */
   subject: string
   severity: ChangeSeverity
   /** Why it has this severity, one line. */
