@@ -14,12 +14,25 @@ import {formatChanges} from '../generator/diff/format.js'
 import {CHANGE_RULES, formatRulesTable} from '../generator/diff/rules.js'
 import {loadSpecDirectory} from '../generator/load.js'
 import {buildSchema, SCHEMA_VERSION} from '../generator/schema/index.js'
-import type {EventDefinition, Field, Schema, TypeDefinition, TypeExpression} from '../generator/schema/index.js'
+import type {
+  CommandCategory,
+  CommandDefinition,
+  EventDefinition,
+  Field,
+  ResponseDefinition,
+  Schema,
+  SyntaxBlock,
+  TypeDefinition,
+  TypeExpression,
+} from '../generator/schema/index.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 /** The expectations below are 2025-09-27 → 088a33e (the pinned spec before the 2026-newest docs). */
 const NEWEST = path.join(root, 'test/fixtures/docs/2026-088a33e')
 const SEPT_2025 = path.join(root, 'test/fixtures/docs/2025-09-27')
+/** The newest docs with COMMANDS.md, as pinned, and the fork before them. */
+const PINNED = path.join(root, 'spec')
+const FORK = path.join(root, 'test/fixtures/docs/2026-fork-d94cbb0')
 
 let temp: string
 /** seed-intermediate EVENTS.md with the newest TYPES.md (the pairing its curator documents). */
@@ -211,6 +224,123 @@ describe('compareSchemas: a version against itself', () => {
   })
 })
 
+describe('compareSchemas: fork → newest (COMMANDS.md)', {timeout: 30_000}, () => {
+  let changes: SchemaChange[]
+  beforeAll(async () => {
+    changes = compareSchemas(await schemaOf(FORK), await schemaOf(PINNED))
+  })
+
+  it('reports the seven commands only in the newest docs, safe, in document order', () => {
+    const added = ofKind(changes, 'command-added')
+    expect(subjects(added)).toEqual(
+      [
+        'APIShareMyAddress',
+        'APIShareChatMsgContent',
+        'APIVerifyGroupDomain',
+        'APISetUserAutoAcceptGroupInvitations',
+        'APISendServiceResponse',
+        'ConnectRemoteCtrl',
+        'VerifyRemoteCtrlSession',
+      ].map((name) => `command ${name}`),
+    )
+    expect(added.every((change) => change.severity === 'safe')).toBe(true)
+    expect(ofKind(changes, 'command-removed')).toEqual([])
+  })
+
+  it('reports the APIConnectPlan parameter renames as removed + added, breaking', () => {
+    const connectPlan = changes.filter((change) => change.subject.startsWith('parameter APIConnectPlan.'))
+    expect(
+      connectPlan.map(({rule, subject, severity, before, after}) => ({rule, subject, severity, before, after})),
+    ).toEqual([
+      {
+        rule: 'parameter-added-optional',
+        subject: 'parameter APIConnectPlan.connectTarget',
+        severity: 'safe',
+        before: undefined,
+        after: 'string?',
+      },
+      {
+        rule: 'parameter-added-required',
+        subject: 'parameter APIConnectPlan.resolveMode',
+        severity: 'breaking',
+        before: undefined,
+        after: 'PlanResolveMode',
+      },
+      {
+        rule: 'parameter-removed',
+        subject: 'parameter APIConnectPlan.connectionLink',
+        severity: 'breaking',
+        before: 'string?',
+        after: undefined,
+      },
+      {
+        rule: 'parameter-removed',
+        subject: 'parameter APIConnectPlan.resolveKnown',
+        severity: 'breaking',
+        before: 'bool',
+        after: undefined,
+      },
+    ])
+  })
+
+  it('does not report the APIConnectPlan string as changed: only its parameter was renamed', () => {
+    expect(changes.find((change) => change.subject === 'command APIConnectPlan')).toBeUndefined()
+  })
+
+  it('reports StartChat syntax changed (the fork has only the grammar /_start), breaking', () => {
+    expect(changes.find((change) => change.subject === 'command StartChat')).toMatchObject({
+      kind: 'command-syntax-changed',
+      severity: 'breaking',
+      before: '/_start',
+      after: expect.stringMatching(/^'\/_start main=' \+ /),
+    })
+  })
+
+  it('does not report a syntax change for a new optional flag the old calls never set', () => {
+    // APICreateMyAddress gained `(typeof pqRatchet == 'boolean' ? ... : '')` and nothing else.
+    expect(subjects(changes).filter((subject) => subject.includes('APICreateMyAddress'))).toEqual([
+      'parameter APICreateMyAddress.pqRatchet',
+    ])
+  })
+
+  it('reports the two new command categories and new responses of Connect, safe', () => {
+    expect(subjects(ofKind(changes, 'command-category-added'))).toEqual([
+      'command category "Service commands"',
+      'command category "Remote control commands"',
+    ])
+    expect(subjects(ofKind(changes, 'response-added'))).toContain('response Connect.connectionPlan')
+    expect(ofKind(changes, 'response-added').every((change) => change.severity === 'safe')).toBe(true)
+  })
+
+  it('reports the fields of a response tag once, with its tag as subject', () => {
+    expect(changes.filter((change) => change.subject.startsWith('response field '))).toMatchObject([
+      {rule: 'field-added-optional', subject: 'response field connectionPlan.planSimplexName', severity: 'safe'},
+      {rule: 'field-added-optional', subject: 'response field connectionPlan.otherSimplexName', severity: 'safe'},
+      {rule: 'field-added-required', subject: 'response field groupDeletedUser.localDeletion', severity: 'breaking'},
+    ])
+  })
+
+  it('markdown and json include the command changes', () => {
+    const markdown = formatChanges(changes, 'markdown', false)
+    expect(markdown).toContain('| added | `command APIShareMyAddress` |  | `Message commands` |')
+    expect(markdown).toContain('| removed | `parameter APIConnectPlan.connectionLink` | `string?` |  |')
+    const json = JSON.parse(formatChanges(changes, 'json', false)) as {changes: SchemaChange[]}
+    expect(json.changes).toContainEqual(
+      expect.objectContaining({kind: 'parameter-removed', subject: 'parameter APIConnectPlan.resolveKnown'}),
+    )
+  })
+
+  it('reports the ChatType syntax change of 2025-09-27 → fork ("contact" became "direct")', async () => {
+    const older = compareSchemas(await schemaOf(SEPT_2025), await schemaOf(FORK))
+    expect(older.find((change) => change.subject === 'type ChatType')).toMatchObject({
+      kind: 'type-syntax-changed',
+      severity: 'breaking',
+      before: expect.stringContaining("self == 'contact'"),
+      after: expect.stringContaining("self == 'direct'"),
+    })
+  })
+})
+
 // Small hand-made schemas, one rule each.
 
 const at = {file: 'TYPES.md', line: 1, column: 1}
@@ -390,6 +520,327 @@ describe('compareSchemas: events, unions and enums', () => {
       ['enum value E."c"', 'safe'],
       ['enum value E."b"', 'breaking'],
     ])
+  })
+})
+
+// Hand-made schemas with COMMANDS.md, one command rule each.
+
+const commandAt = {file: 'COMMANDS.md', line: 1, column: 1}
+const javascript = (code: string): SyntaxBlock => ({lang: 'javascript', code: `${code} // JavaScript`})
+const grammar = (code: string): SyntaxBlock => ({lang: null, code})
+const response = (name: string, fields: Field[] = []): ResponseDefinition => ({
+  name,
+  description: '',
+  tag: name[0]!.toLowerCase() + name.slice(1),
+  fields,
+  location: commandAt,
+})
+const command = (name: string, overrides: Partial<CommandDefinition> = {}): CommandDefinition => ({
+  name,
+  category: 'Chat commands',
+  description: [],
+  networkUsage: null,
+  parameters: [],
+  syntax: [javascript(`'/${name}'`)],
+  responses: [response('CmdOk')],
+  errors: [],
+  location: commandAt,
+  ...overrides,
+})
+const category = (name: string, commands: string[] = []): CommandCategory => ({
+  name,
+  description: [],
+  commands,
+  location: commandAt,
+})
+/** A schema read with a COMMANDS.md holding `commands` (and `types`, for syntax types). */
+const withCommands = (
+  commands: CommandDefinition[],
+  categories: CommandCategory[] = [],
+  types: TypeDefinition[] = [],
+): Schema => ({
+  ...schema(types),
+  sources: {...schema([]).sources, commands: {file: 'COMMANDS.md', sha256: ''}},
+  commandCategories: categories,
+  commands,
+})
+/** The changes between two versions of one command `C`. */
+const commandChanges = (before: Partial<CommandDefinition>, after: Partial<CommandDefinition>) =>
+  compareSchemas(withCommands([command('C', before)]), withCommands([command('C', after)]))
+const brief = (changes: SchemaChange[]) => changes.map(({rule, subject, severity}) => [rule, subject, severity])
+/** The single change between two versions of parameter `p` of `C`. */
+const parameterChange = (before: Field, after: Field) => {
+  const changes = commandChanges({parameters: [before]}, {parameters: [after]})
+  expect(changes).toHaveLength(1)
+  return changes[0]!
+}
+
+describe('compareSchemas: command rules', () => {
+  it('treats a command added as safe and removed as breaking', () => {
+    const changes = compareSchemas(
+      withCommands([command('A'), command('B')]),
+      withCommands([command('A'), command('C')]),
+    )
+    expect(brief(changes)).toEqual([
+      ['command-added', 'command C', 'safe'],
+      ['command-removed', 'command B', 'breaking'],
+    ])
+  })
+
+  it('treats command categories added or removed, and a command moved, as safe', () => {
+    const changes = compareSchemas(
+      withCommands([command('A')], [category('Chat commands'), category('Old')]),
+      withCommands([command('A', {category: 'New'})], [category('Chat commands'), category('New')]),
+    )
+    expect(brief(changes)).toEqual([
+      ['command-category-added', 'command category "New"', 'safe'],
+      ['command-category-removed', 'command category "Old"', 'safe'],
+      ['command-moved', 'command A', 'safe'],
+    ])
+  })
+
+  it('compares no commands when one version has no COMMANDS.md', () => {
+    const without = {...withCommands([]), sources: schema([]).sources}
+    expect(compareSchemas(without, withCommands([command('A')]))).toEqual([])
+    expect(compareSchemas(withCommands([command('A')]), without)).toEqual([])
+  })
+
+  it('treats an added optional parameter as safe and an added required one as breaking', () => {
+    const changes = commandChanges(
+      {},
+      {parameters: [field('a', primitive('string')), field('b', primitive('string'), true)]},
+    )
+    expect(changes.map(({rule, subject, severity, after}) => [rule, subject, severity, after])).toEqual([
+      ['parameter-added-required', 'parameter C.a', 'breaking', 'string'],
+      ['parameter-added-optional', 'parameter C.b', 'safe', 'string?'],
+    ])
+  })
+
+  it('treats a removed parameter, even optional, as breaking', () => {
+    expect(commandChanges({parameters: [field('a', primitive('string'), true)]}, {})).toMatchObject([
+      {kind: 'parameter-removed', subject: 'parameter C.a', severity: 'breaking', before: 'string?'},
+    ])
+  })
+
+  it('treats a parameter widened (int → int64) as safe: an input', () => {
+    expect(parameterChange(field('n', primitive('int')), field('n', primitive('int64')))).toMatchObject({
+      rule: 'parameter-type-widened',
+      kind: 'parameter-type-changed',
+      severity: 'safe',
+      before: 'int',
+      after: 'int64',
+    })
+  })
+
+  it('treats a parameter narrowed (int64 → int) or retyped (string → bool) as breaking', () => {
+    for (const [before, after] of [
+      [primitive('int64'), primitive('int')],
+      [primitive('string'), primitive('bool')],
+    ] as const) {
+      expect(parameterChange(field('n', before), field('n', after))).toMatchObject({
+        rule: 'parameter-type-changed',
+        severity: 'breaking',
+      })
+    }
+  })
+
+  it('treats a parameter made optional as safe and made required as breaking (the reverse of fields)', () => {
+    expect(parameterChange(field('s', primitive('string')), field('s', primitive('string'), true))).toMatchObject({
+      kind: 'parameter-made-optional',
+      severity: 'safe',
+    })
+    expect(parameterChange(field('s', primitive('string'), true), field('s', primitive('string')))).toMatchObject({
+      kind: 'parameter-made-required',
+      severity: 'breaking',
+    })
+  })
+
+  it('treats a parameter widened and made optional as safe, widened and made required as breaking', () => {
+    expect(parameterChange(field('n', primitive('int')), field('n', primitive('int64'), true)).severity).toBe('safe')
+    const required = parameterChange(field('n', primitive('int'), true), field('n', primitive('int64')))
+    expect(required).toMatchObject({rule: 'parameter-type-widened', severity: 'breaking'})
+    expect(required.reason).toContain('now required, so calls that omit it stop compiling')
+  })
+
+  it('treats a response added to a command as safe and removed as breaking', () => {
+    const changes = commandChanges(
+      {responses: [response('CmdOk'), response('ChatCmdError')]},
+      {responses: [response('CmdOk'), response('NewChatItems')]},
+    )
+    expect(
+      changes.map(({rule, subject, severity, before, after}) => [rule, subject, severity, before ?? after]),
+    ).toEqual([
+      ['response-added', 'response C.newChatItems', 'safe', 'NewChatItems'],
+      ['response-removed', 'response C.chatCmdError', 'breaking', 'ChatCmdError'],
+    ])
+  })
+
+  it('compares the fields of a response tag once, whatever the number of commands listing it, with the field rules', () => {
+    const before = [field('user', primitive('string')), field('old', primitive('int'))]
+    const after = [field('user', primitive('string'), true), field('added', primitive('bool'))]
+    const changes = compareSchemas(
+      withCommands([
+        command('A', {responses: [response('Done', before)]}),
+        command('B', {responses: [response('Done', before)]}),
+      ]),
+      withCommands([
+        command('A', {responses: [response('Done', after)]}),
+        command('B', {responses: [response('Done', after)]}),
+      ]),
+    )
+    expect(brief(changes)).toEqual([
+      ['field-made-optional', 'response field done.user', 'breaking'],
+      ['field-added-required', 'response field done.added', 'breaking'],
+      ['field-removed', 'response field done.old', 'breaking'],
+    ])
+  })
+
+  it('treats a response tag whose name changed as breaking', () => {
+    const renamed = {...response('Done'), name: 'Finished'}
+    expect(commandChanges({responses: [response('Done')]}, {responses: [renamed]})).toMatchObject([
+      {
+        kind: 'response-name-changed',
+        subject: 'response done',
+        severity: 'breaking',
+        before: 'Done',
+        after: 'Finished',
+      },
+    ])
+  })
+})
+
+describe('compareSchemas: command syntax', () => {
+  const userId = field('userId', primitive('int64'))
+  const flag = field('flag', primitive('bool'), true)
+  const syntaxChanges = (before: Partial<CommandDefinition>, after: Partial<CommandDefinition>) =>
+    ofKind(commandChanges(before, after), 'command-syntax-changed')
+
+  it('treats another command string for the same parameters as breaking, showing both expressions', () => {
+    expect(
+      syntaxChanges(
+        {parameters: [userId], syntax: [javascript("'/_address ' + userId")]},
+        {parameters: [userId], syntax: [javascript("'/_address  user=' +\n  userId")]},
+      ),
+    ).toMatchObject([
+      {
+        subject: 'command C',
+        severity: 'breaking',
+        before: "'/_address ' + userId",
+        after: "'/_address user=' + userId",
+      },
+    ])
+  })
+
+  it('ignores spacing, parentheses and quote style: the compiled templates are equal', () => {
+    expect(
+      syntaxChanges(
+        {parameters: [userId], syntax: [javascript("'/_address ' + userId")]},
+        {parameters: [userId], syntax: [javascript('("/_address " +   (userId))')]},
+      ),
+    ).toEqual([])
+  })
+
+  it('does not count a renamed parameter in the same place as a new string', () => {
+    const link = field('connectionLink', primitive('string'), true)
+    const target = field('connectTarget', primitive('string'), true)
+    const changes = commandChanges(
+      {parameters: [userId, link], syntax: [javascript("'/_connect plan ' + userId + ' ' + connectionLink")]},
+      {parameters: [userId, target], syntax: [javascript("'/_connect plan ' + userId + ' ' + connectTarget")]},
+    )
+    expect(brief(changes)).toEqual([
+      ['parameter-added-optional', 'parameter C.connectTarget', 'safe'],
+      ['parameter-removed', 'parameter C.connectionLink', 'breaking'],
+    ])
+  })
+
+  it('counts two kept parameters that swap places as a new string', () => {
+    const a = field('a', primitive('string'))
+    const b = field('b', primitive('string'))
+    expect(
+      syntaxChanges(
+        {parameters: [a, b], syntax: [javascript("'/x ' + a + ' ' + b")]},
+        {parameters: [a, b], syntax: [javascript("'/x ' + b + ' ' + a")]},
+      ),
+    ).toHaveLength(1)
+  })
+
+  it('does not count a new optional flag that gives nothing when absent', () => {
+    expect(
+      syntaxChanges(
+        {parameters: [userId], syntax: [javascript("'/_address ' + userId")]},
+        {
+          parameters: [userId, flag],
+          syntax: [
+            javascript("'/_address ' + userId + (typeof flag == 'boolean' ? ' flag=' + (flag ? 'on' : 'off') : '')"),
+          ],
+        },
+      ),
+    ).toEqual([])
+  })
+
+  it('keeps JavaScript + semantics: an empty string between two numbers still makes a concatenation', () => {
+    const [a, b] = [field('a', primitive('int')), field('b', primitive('int'))]
+    // `a + b` adds; `a + '' + b` concatenates: dropping the absent flag's '' would hide that.
+    expect(
+      syntaxChanges(
+        {parameters: [a, b], syntax: [javascript('a + b')]},
+        {parameters: [a, b, flag], syntax: [javascript("a + (flag ? ' f' : '') + b")]},
+      ),
+    ).toHaveLength(1)
+  })
+
+  it('counts a new flag that changes the string when absent', () => {
+    expect(
+      syntaxChanges(
+        {parameters: [userId], syntax: [javascript("'/_address ' + userId")]},
+        {parameters: [userId, flag], syntax: [javascript("'/_address ' + userId + (!flag ? ' flag=off' : '')")]},
+      ),
+    ).toHaveLength(1)
+  })
+
+  it('counts a new parameter read unconditionally (the docs give "undefined" without it)', () => {
+    expect(
+      syntaxChanges(
+        {parameters: [userId], syntax: [javascript("'/_address ' + userId")]},
+        {parameters: [userId, flag], syntax: [javascript("'/_address ' + userId + ' ' + flag")]},
+      ),
+    ).toHaveLength(1)
+  })
+
+  it('treats a grammar-only syntax replaced by a javascript one as a new string', () => {
+    expect(
+      syntaxChanges(
+        {syntax: [grammar('/_start')]},
+        {syntax: [grammar('/_start main=on'), javascript("'/_start main=on'")]},
+      ),
+    ).toMatchObject([{before: '/_start', after: "'/_start main=on'"}])
+    expect(syntaxChanges({syntax: [grammar('/user')]}, {syntax: [grammar(' /user\n')]})).toEqual([])
+  })
+
+  it('compares a block the compiler rejects as whitespace-normalised text', () => {
+    const chatRef = field('chatRef', {kind: 'reference', name: 'ChatRef', href: './TYPES.md#chatref'})
+    const old = {parameters: [chatRef], syntax: [javascript("'/_delete ' + chatRef.toString()")]}
+    expect(syntaxChanges(old, {...old, syntax: [javascript("'/_delete '  +  chatRef.toString()")]})).toEqual([])
+    expect(syntaxChanges(old, {...old, syntax: [javascript("'/_delete ' + chatRef.toText()")]})).toHaveLength(1)
+  })
+
+  it('treats a changed TYPES.md syntax as breaking', () => {
+    const chatType = (javascriptCode: string): TypeDefinition => ({
+      kind: 'enum',
+      name: 'ChatType',
+      description: [],
+      syntax: [javascript(javascriptCode)],
+      location: at,
+      values: [{value: 'direct', location: at}],
+    })
+    const changes = compareSchemas(
+      schema([chatType("self == 'contact' ? '@' : '#'")]),
+      schema([chatType("self == 'direct' ? '@' : '#'")]),
+    )
+    expect(changes).toMatchObject([{kind: 'type-syntax-changed', subject: 'type ChatType', severity: 'breaking'}])
+    expect(
+      compareSchemas(schema([chatType("self == 'direct' ? '@' : '#'")]), schema([chatType("self=='direct'?'@':'#'")])),
+    ).toEqual([])
   })
 })
 

@@ -1,20 +1,7 @@
-import {describeTypeExpression} from '../schema/render.js'
-import type {
-  EventDefinition,
-  Field,
-  PrimitiveName,
-  Schema,
-  TypeDefinition,
-  TypeExpression,
-  UnionMember,
-} from '../schema/types.js'
-import {
-  CHANGE_RULES,
-  OPTIONALITY_NOTES,
-  type ChangeRuleName,
-  type ChangeSeverity,
-  type SchemaChangeKind,
-} from './rules.js'
+import type {EventDefinition, Schema, TypeDefinition, UnionMember} from '../schema/types.js'
+import {compareCommands, compareTypeSyntax} from './commands.js'
+import {compareFields, forEachPair, type Add} from './fields.js'
+import {CHANGE_RULES, type ChangeRuleName, type ChangeSeverity, type SchemaChangeKind} from './rules.js'
 
 export type {ChangeSeverity, SchemaChangeKind} from './rules.js'
 
@@ -23,7 +10,11 @@ export interface SchemaChange {
   kind: SchemaChangeKind
   /** The rule of `CHANGE_RULES` that classed it. */
   rule: ChangeRuleName
-  /** What changed: `event GroupLinkRelaysUpdated`, `field GroupSummary.currentMembers`, `member ConnStatus.SndReady`, `enum value MsgFilter."x"`. */
+  /**
+   * What changed: `event GroupLinkRelaysUpdated`, `field GroupSummary.currentMembers`, `member ConnStatus.SndReady`,
+   * `enum value MsgFilter."x"`, `command APISendMessages`, `parameter APIConnectPlan.connectTarget`,
+   * `response APISendMessages.newChatItems`, `response field newChatItems.chatItems`.
+   */
   subject: string
   severity: ChangeSeverity
   /** Why it has this severity, one line. */
@@ -36,19 +27,24 @@ export interface SchemaChange {
 
 /**
  * Compare two schemas and list what a consumer of the generated library would
- * notice. Descriptions, syntax blocks, source locations, link targets and the
- * order of fields are not compared: none of them reaches the decoders or types.
+ * notice: a bot that decodes events and responses, and sends commands. Descriptions,
+ * the Python and plain grammar syntax blocks (when there is a ```javascript one),
+ * errors lists, source locations, link targets and the order of fields are not
+ * compared: none of them reaches the decoders, types or command strings.
  *
  * Each change is classed by a rule of `CHANGE_RULES` (`rules.ts`), which says why.
  * Fields are matched by their wire name, union members by name, events and
  * types by name. Subjects: `event X`, `event field X.f` (an event and a type may
  * share a name), `type T`, `field T.f`, `member T.M`, `field T.M.f`,
- * `enum value T."v"`, `category "C"`.
+ * `enum value T."v"`, `category "C"`; for COMMANDS.md (compared only when both
+ * versions have one) see `compareCommands`.
  *
  * @param before the schema of the older docs.
  * @param after the schema of the newer docs.
- * @returns the changes: categories, then events, then types; within each, the
- *   newer docs' order first, then what was removed in the older docs' order.
+ * @returns the changes: categories, then events, then types, then command
+ *   categories, commands (each with its parameters, syntax and responses) and
+ *   response fields; within each, the newer docs' order first, then what was
+ *   removed in the older docs' order.
  */
 export function compareSchemas(before: Schema, after: Schema): SchemaChange[] {
   const changes: SchemaChange[] = []
@@ -95,14 +91,16 @@ export function compareSchemas(before: Schema, after: Schema): SchemaChange[] {
       const subject = `type ${name}`
       if (!old) add('type-added', subject, {after: current!.kind})
       else if (!current) add('type-removed', subject, {before: old.kind})
-      else compareType(old, current, add)
+      else {
+        compareType(old, current, add)
+        compareTypeSyntax(old, current, before.types, after.types, add)
+      }
     },
   )
+
+  compareCommands(before, after, add)
   return changes
 }
-
-/** Record a change classed by the rule `name`; a `note` makes it breaking and is added to the reason. */
-type Add = (name: ChangeRuleName, subject: string, values?: {before?: string; after?: string}, note?: string) => void
 
 function compareEvent(old: EventDefinition, current: EventDefinition, add: Add): void {
   const subject = `event ${current.name}`
@@ -151,89 +149,4 @@ function compareMembers(union: string, old: UnionMember[], current: UnionMember[
       }
     },
   )
-}
-
-/** Compare the fields of one event, record or union member; `owner` starts the subject (`field GroupSummary`). */
-function compareFields(owner: string, old: Field[], current: Field[], add: Add): void {
-  forEachPair(
-    old,
-    current,
-    (field) => field.wireName,
-    (was, now, wireName) => {
-      // Unnamed positional fields (`- : word32`) are known by their wire name, `data`.
-      const subject = `${owner}.${(now ?? was)!.name || wireName}`
-      if (!was) {
-        add(now!.optional ? 'field-added-optional' : 'field-added-required', subject, {after: describeField(now!)})
-      } else if (!now) {
-        add('field-removed', subject, {before: describeField(was)})
-      } else {
-        const values = {before: describeField(was), after: describeField(now)}
-        const optionality = was.optional === now.optional ? undefined : now.optional ? 'made-optional' : 'made-required'
-        if (!sameType(was.type, now.type)) {
-          const rule = widens(was.type, now.type) ? 'field-type-widened' : 'field-type-changed'
-          add(rule, subject, values, optionality && OPTIONALITY_NOTES[optionality])
-        } else if (optionality) {
-          add(optionality === 'made-required' ? 'field-made-required' : 'field-made-optional', subject, values)
-        }
-      }
-    },
-  )
-}
-
-function describeField(field: Field): string {
-  return `${describeTypeExpression(field.type)}${field.optional ? '?' : ''}`
-}
-
-/** Structural equality of type expressions; a reference is its type's name, whatever its link target. */
-function sameType(a: TypeExpression, b: TypeExpression): boolean {
-  switch (a.kind) {
-    case 'primitive':
-      return b.kind === 'primitive' && a.name === b.name
-    case 'reference':
-      return b.kind === 'reference' && a.name === b.name
-    case 'literal':
-      return b.kind === 'literal' && a.value === b.value
-    case 'array':
-      return b.kind === 'array' && sameType(a.element, b.element)
-    case 'map':
-      return b.kind === 'map' && sameType(a.value, b.value)
-  }
-}
-
-/**
- * Numeric primitives each primitive may widen to: the new type accepts every old
- * value and both are TypeScript `number`. `int` and `word32` do not widen into
- * each other (a signed vs unsigned range), `int64` does not narrow.
- */
-const WIDENINGS: Partial<Record<PrimitiveName, readonly PrimitiveName[]>> = {
-  int: ['int64', 'double'],
-  word32: ['int64', 'double'],
-  int64: ['double'],
-}
-
-/** True when `after` is `before` widened (see WIDENINGS), also inside arrays and maps. */
-function widens(before: TypeExpression, after: TypeExpression): boolean {
-  if (before.kind === 'primitive' && after.kind === 'primitive') {
-    return before.name === after.name || (WIDENINGS[before.name]?.includes(after.name) ?? false)
-  }
-  if (before.kind === 'array' && after.kind === 'array') return widens(before.element, after.element)
-  if (before.kind === 'map' && after.kind === 'map') return widens(before.value, after.value)
-  return sameType(before, after)
-}
-
-/**
- * Call `visit` once per key of either list: with both items when the key is in
- * both, with `undefined` for the side it is missing from. Order: `after`'s order,
- * then keys only in `before`, in `before`'s order.
- */
-function forEachPair<T>(
-  before: readonly T[],
-  after: readonly T[],
-  keyOf: (item: T) => string,
-  visit: (old: T | undefined, current: T | undefined, key: string) => void,
-): void {
-  const old = new Map(before.map((item) => [keyOf(item), item]))
-  const current = new Map(after.map((item) => [keyOf(item), item]))
-  for (const [key, item] of current) visit(old.get(key), item, key)
-  for (const [key, item] of old) if (!current.has(key)) visit(item, undefined, key)
 }

@@ -4,6 +4,11 @@
  * frames with the generated decoders and compiles against the generated types),
  * and why. `compareSchemas` picks a rule; the README shows this table as
  * `simplex-events diff --rules` prints it.
+ *
+ * A consumer also sends commands: a command's parameters are its input, so their
+ * rules run the other way from fields (widening a parameter or making it optional
+ * is safe for callers), while responses are decoded as events are and reuse the
+ * field rules.
  */
 
 /** What changed; the subject says where. */
@@ -28,6 +33,21 @@ export type SchemaChangeKind =
   | 'member-tag-changed'
   | 'enum-value-added'
   | 'enum-value-removed'
+  | 'type-syntax-changed'
+  | 'command-category-added'
+  | 'command-category-removed'
+  | 'command-added'
+  | 'command-removed'
+  | 'command-moved'
+  | 'command-syntax-changed'
+  | 'parameter-added'
+  | 'parameter-removed'
+  | 'parameter-type-changed'
+  | 'parameter-made-required'
+  | 'parameter-made-optional'
+  | 'response-added'
+  | 'response-removed'
+  | 'response-name-changed'
 
 /**
  * Whether a change can break a consumer: `breaking` means such code may stop
@@ -156,6 +176,108 @@ export const CHANGE_RULES = {
     'breaking',
     'frames with this value no longer decode and code comparing against it stops compiling',
   ),
+  'type-syntax-changed': rule(
+    'type-syntax-changed',
+    'syntax changed',
+    'breaking',
+    'every command string holding a value of this type changes: a core of one version may not parse what the other sends',
+  ),
+  'command-category-added': rule(
+    'command-category-added',
+    'added',
+    'safe',
+    'categories only group commands in the docs',
+  ),
+  'command-category-removed': rule(
+    'command-category-removed',
+    'removed',
+    'safe',
+    'categories only group commands in the docs; its commands are reported on their own',
+  ),
+  'command-added': rule(
+    'command-added',
+    'added',
+    'safe',
+    'a new command function and parameter type; no existing call changes',
+  ),
+  'command-removed': rule(
+    'command-removed',
+    'removed',
+    'breaking',
+    'calls of this command stop compiling, and the core may no longer accept its string',
+  ),
+  'command-moved': rule(
+    'command-moved',
+    'moved to another category',
+    'safe',
+    'categories only group commands in the docs',
+  ),
+  'command-syntax-changed': rule(
+    'command-syntax-changed',
+    'syntax changed',
+    'breaking',
+    'the same parameters now give another command string: a core of one version may not parse what the other sends',
+  ),
+  'parameter-added-optional': rule(
+    'parameter-added',
+    'added',
+    'safe',
+    'optional: calls written before still compile and need not pass it',
+  ),
+  'parameter-added-required': rule(
+    'parameter-added',
+    'added',
+    'breaking',
+    'required: calls written before do not pass it and stop compiling',
+  ),
+  'parameter-removed': rule(
+    'parameter-removed',
+    'removed',
+    'breaking',
+    'calls passing it in an object literal stop compiling, and the command string no longer carries it',
+  ),
+  'parameter-type-widened': rule(
+    'parameter-type-changed',
+    'type changed',
+    'safe',
+    'an input widened: every value callers passed before is still accepted and the TypeScript type stays number',
+  ),
+  'parameter-type-changed': rule(
+    'parameter-type-changed',
+    'type changed',
+    'breaking',
+    'an input changed: values callers passed before may no longer type-check',
+  ),
+  'parameter-made-required': rule(
+    'parameter-made-required',
+    'made required',
+    'breaking',
+    'calls that omit it stop compiling',
+  ),
+  'parameter-made-optional': rule(
+    'parameter-made-optional',
+    'made optional',
+    'safe',
+    'an input: calls that pass it still compile',
+  ),
+  'response-added': rule(
+    'response-added',
+    'added',
+    'safe',
+    "as for events: this response of the command failed to decode before; exhaustive switches over the command's responses need a new case",
+  ),
+  'response-removed': rule(
+    'response-removed',
+    'removed',
+    'breaking',
+    "code comparing the command's response with this tag stops compiling, and frames a core still sends with it no longer decode as the command's response",
+  ),
+  'response-name-changed': rule(
+    'response-name-changed',
+    'name changed',
+    'breaking',
+    'the response type is named after it: code naming the old name stops compiling',
+  ),
 } as const satisfies Record<string, ChangeRule>
 
 /** The name of a rule of `CHANGE_RULES`. */
@@ -168,6 +290,14 @@ export type ChangeRuleName = keyof typeof CHANGE_RULES
 export const OPTIONALITY_NOTES = {
   'made-optional': 'now optional, so code reading it gets T | undefined',
   'made-required': 'now required, so frames that omit it fail to decode',
+} as const
+
+/**
+ * When a parameter's type changed and it was made required, one change reports both:
+ * it is breaking whatever the type change. (Made optional needs no note: safe for callers.)
+ */
+export const PARAMETER_OPTIONALITY_NOTES = {
+  'made-required': 'now required, so calls that omit it stop compiling',
 } as const
 
 /**
