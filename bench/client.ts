@@ -19,7 +19,7 @@ const rounds = Math.max(1, Number(values.rounds))
 const EVENTS = 100_000
 const COMMANDS = 10_000
 const frameText = JSON.stringify({resp: textMessageEvent('bench')})
-const prebuilt = {ok: true, value: JSON.parse(frameText).resp as ChatEvent, issues: []} as const
+const prebuilt = {ok: true, value: JSON.parse(frameText).resp as ChatEvent, issues: [], truncated: 0} as const
 
 /** A socket that is open at once and whose frames the bench pushes straight into the client. */
 class InMemorySocket implements WebSocketLike {
@@ -47,7 +47,7 @@ class InMemorySocket implements WebSocketLike {
 async function clientOverhead(): Promise<number> {
   const stubbed: ChatProtocol<{}, {}, ChatEvent> = {
     commandString: () => '',
-    decodeResponse: () => ({ok: true, value: undefined as never, issues: []}),
+    decodeResponse: () => ({ok: true, value: undefined as never, issues: [], truncated: 0}),
     decodeEvent: () => prebuilt,
   }
   const client = createClient(stubbed, {url: 'memory:', WebSocket: InMemorySocket})

@@ -49,8 +49,13 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
     throw new InputError(`invalid spec URL ${redactUserInfo(source)}`)
   }
   const download = (name: string) => downloadDocument(documentUrl(base, name), name, options)
-  const [events, types] = await Promise.all([download(SPEC_FILES.events), download(SPEC_FILES.types)])
-  return {events, types}
+  // COMMANDS.md is optional, as in a folder: older doc versions have none (a 404 means absent).
+  const [events, types, commands] = await Promise.all([
+    download(SPEC_FILES.events),
+    download(SPEC_FILES.types),
+    downloadDocument(documentUrl(base, SPEC_FILES.commands), SPEC_FILES.commands, options, true),
+  ])
+  return {events: events!, types: types!, ...(commands ? {commands} : {})}
 }
 
 /**
@@ -87,7 +92,13 @@ async function loadFolder(directory: string, options: LoadSpecOptions): Promise<
   return loadSpecDirectory(directory, {maxBytes: options.maxBytes})
 }
 
-async function downloadDocument(url: URL, name: string, options: LoadSpecOptions): Promise<VFile> {
+/** Download one document; an `optional` one answered with 404 is `null`. */
+async function downloadDocument(
+  url: URL,
+  name: string,
+  options: LoadSpecOptions,
+  optional = false,
+): Promise<VFile | null> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const shown = redactUrl(url)
@@ -106,6 +117,10 @@ async function downloadDocument(url: URL, name: string, options: LoadSpecOptions
       redirect: 'follow',
       headers: basicAuthorization(url),
     })
+    if (optional && response.status === 404) {
+      await response.body?.cancel()
+      return null
+    }
     if (!response.ok) throw fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`)
     contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
     // Content-Length counts the encoded body; without an encoding it is the size we would read.

@@ -12,7 +12,12 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'simplex-events-url-'))
 const documents: Record<string, string> = {
   'EVENTS.md': readFileSync(path.join(root, 'spec', 'EVENTS.md'), 'utf8'),
   'TYPES.md': readFileSync(path.join(root, 'spec', 'TYPES.md'), 'utf8'),
+  'COMMANDS.md': readFileSync(path.join(root, 'spec', 'COMMANDS.md'), 'utf8'),
 }
+
+/** A tree without the header's command line, which names where the spec came from (a URL or the pinned folder). */
+const withoutCommand = (tree: Map<string, string>) =>
+  new Map([...tree].map(([name, text]) => [name, text.replace(/Command: npx simplex-events generate[^\n"]*/g, '')]))
 
 /** A local stand-in for upstream's raw folder: `/api/` serves the docs, other folders misbehave. */
 let server: Server
@@ -50,7 +55,12 @@ describe('generate --spec URL', () => {
     expect(served.stdout).toMatch(/^Generated \d+ files/)
     const local = await cli('generate', '--spec', path.join(root, 'spec'), '--no-overlay', '--out', fromFolder)
     expect(local.code, local.stderr).toBe(0)
-    expect(await readTree(fromUrl)).toEqual(await readTree(fromFolder))
+    // The same files, but for the header's command line, which names where the spec came from.
+    const urlTree = await readTree(fromUrl)
+    expect(withoutCommand(urlTree)).toEqual(withoutCommand(await readTree(fromFolder)))
+    expect(urlTree.get('src/index.ts')).toContain(
+      `Command: npx simplex-events generate --spec ${base}/api (simplex-events`,
+    )
   })
 
   it.each([
@@ -70,7 +80,7 @@ describe('generate --spec URL', () => {
     const overlay = path.join(root, 'spec', 'overlay.json')
     const corrected = await cli('generate', '--spec', `${base}/api`, '--overlay', overlay, '--out', out)
     expect(corrected.code, corrected.stderr).toBe(0)
-    expect(await readTree(out)).toEqual(await readTree(path.join(root, 'generated')))
+    expect(withoutCommand(await readTree(out))).toEqual(withoutCommand(await readTree(path.join(root, 'generated'))))
     const missing = await cli(
       'generate',
       '--spec',

@@ -19,17 +19,14 @@ import {
   isValidUser,
   type DecodeMode,
 } from '../generated/src/index.js'
+import {invitationForNewestDocs} from './support/frames.js'
 
 const FRAME = path.resolve(import.meta.dirname, 'fixtures', 'frames', 'complete', 'receivedGroupInvitation-1.json')
 const FRAME_TEXT = readFileSync(FRAME, 'utf8')
 const MODES: readonly DecodeMode[] = ['strict', 'default', 'lenient']
 
-/** The real event, fresh each time, without the fields newer than the docs (so strict mode accepts it). */
-function event(): Record<string, any> {
-  const value = JSON.parse(FRAME_TEXT)
-  for (const key of ['support', 'comments', 'signMessages']) delete value.groupInfo.fullGroupPreferences[key]
-  return value
-}
+/** The real event, fresh each time, completed for the pinned docs (`invitationForNewestDocs`): strict mode accepts it. */
+const event = invitationForNewestDocs
 
 /** The event with `user` replaced by `user(validUser)`, keeping the key order. */
 function withUser(user: (valid: Record<string, unknown>) => unknown): Record<string, unknown> {

@@ -22,10 +22,17 @@ const NEWEST_TYPES = readFileSync(path.join(root, 'spec/TYPES.md'), 'utf8')
 /** An EVENTS.md with one error on line 3: an event before any category heading. */
 const BROKEN_EVENTS = '# API Events\n\n### Orphan\n'
 
-/** What each folder of the test server answers for `EVENTS.md` and `TYPES.md`. */
+/** An optional document the folder does not have: COMMANDS.md is absent from `ok/` and `broken/`. */
+const ABSENT = {status: 404, type: 'text/plain', body: '404: Not Found'}
+
+/** What each folder of the test server answers for `EVENTS.md`, `TYPES.md` and `COMMANDS.md`. */
 const routes: Record<string, (name: string) => {status?: number; type?: string; body: string} | 'hang'> = {
-  ok: (name) => ({type: 'text/plain; charset=utf-8', body: name === 'EVENTS.md' ? NEWEST_EVENTS : NEWEST_TYPES}),
-  broken: (name) => ({type: 'text/plain', body: name === 'EVENTS.md' ? BROKEN_EVENTS : NEWEST_TYPES}),
+  ok: (name) =>
+    name === 'COMMANDS.md'
+      ? ABSENT
+      : {type: 'text/plain; charset=utf-8', body: name === 'EVENTS.md' ? NEWEST_EVENTS : NEWEST_TYPES},
+  broken: (name) =>
+    name === 'COMMANDS.md' ? ABSENT : {type: 'text/plain', body: name === 'EVENTS.md' ? BROKEN_EVENTS : NEWEST_TYPES},
   missing: () => ({status: 404, type: 'text/plain', body: '404: Not Found'}),
   hang: () => 'hang',
   html: () => ({type: 'text/html; charset=utf-8', body: '<!doctype html><html><body>GitHub</body></html>'}),
@@ -122,25 +129,25 @@ describe('loadSpec from a URL', () => {
 
   it('rejects an HTML page served as text/html', async () => {
     expect(await inputErrorOf(loadSpec(`${base}html/`))).toMatch(
-      /: expected markdown \((EVENTS|TYPES)\.md\), got text\/html$/,
+      /: expected markdown \((EVENTS|TYPES|COMMANDS)\.md\), got text\/html$/,
     )
   })
 
   it('rejects an HTML page served as text/plain', async () => {
     expect(await inputErrorOf(loadSpec(`${base}html-as-text/`))).toMatch(
-      /: expected markdown \((EVENTS|TYPES)\.md\), got text\/html$/,
+      /: expected markdown \((EVENTS|TYPES|COMMANDS)\.md\), got text\/html$/,
     )
   })
 
   it('rejects a JSON answer', async () => {
     expect(await inputErrorOf(loadSpec(`${base}json/`))).toMatch(
-      /: expected markdown \((EVENTS|TYPES)\.md\), got application\/json$/,
+      /: expected markdown \((EVENTS|TYPES|COMMANDS)\.md\), got application\/json$/,
     )
   })
 
   it('rejects text that does not open with a "# " heading', async () => {
     expect(await inputErrorOf(loadSpec(`${base}no-heading/`))).toMatch(
-      /: expected markdown \((EVENTS|TYPES)\.md\), got text not starting with a "# " heading: "Just some text\.\\n"$/,
+      /: expected markdown \((EVENTS|TYPES|COMMANDS)\.md\), got text not starting with a "# " heading: "Just some text\.\\n"$/,
     )
   })
 

@@ -21,7 +21,9 @@ const wholeDocument = unified().use(remarkParse)
 /** Every EVENTS.md / TYPES.md pair in test/fixtures/docs and spec/ (seed-intermediate pairs with spec/TYPES.md). */
 const snapshots = [
   'spec',
-  ...readdirSync(path.join(root, 'test/fixtures/docs')).map((name) => `test/fixtures/docs/${name}`),
+  ...readdirSync(path.join(root, 'test/fixtures/docs'), {withFileTypes: true})
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `test/fixtures/docs/${entry.name}`),
 ]
 const read = (folder: string, name: string) => {
   const file = path.join(root, folder, name)

@@ -104,7 +104,7 @@ function integer(value: unknown): number {
 function decodeResponse<N extends keyof CommandParams>(name: N, value: unknown): DecodeResult<CommandResponses[N]> {
   const type = typeof value === 'object' && value !== null ? (value as {type?: unknown}).type : undefined
   if (type === RESPONSE_TAGS[name] || type === 'chatCmdError') {
-    return {ok: true, value: value as CommandResponses[N], issues: []}
+    return {ok: true, value: value as CommandResponses[N], issues: [], truncated: 0}
   }
   const expected = `${RESPONSE_TAGS[name]} or chatCmdError`
   const found = typeof type === 'string' ? JSON.stringify(type) : 'no type'
@@ -115,7 +115,7 @@ function decodeResponse<N extends keyof CommandParams>(name: N, value: unknown):
     found,
     message: `$.type: expected ${expected}, got ${found}`,
   }
-  return {ok: false, error, issues: [error]}
+  return {ok: false, error, issues: [error], truncated: 0}
 }
 
 /** The protocol of these seven commands, with the generated event decoder. */

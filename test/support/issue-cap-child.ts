@@ -4,20 +4,12 @@
  *
  *     node --import tsx test/support/issue-cap-child.ts COUNT
  */
-import {readFileSync} from 'node:fs'
-import path from 'node:path'
 import {decodeChatEventJson, decodeFrame} from '../../generated/src/index.js'
+import {invitationForNewestDocs} from './frames.js'
 
 const count = Number(process.argv[2])
-const fixture = path.resolve(
-  import.meta.dirname,
-  '..',
-  'fixtures',
-  'frames',
-  'complete',
-  'receivedGroupInvitation-1.json',
-)
-const user = JSON.stringify(JSON.parse(readFileSync(fixture, 'utf8')).user)
+// A whole user of the pinned docs: the real v6.5.4.1 one, completed (see `invitationForNewestDocs`).
+const user = JSON.stringify(invitationForNewestDocs().user)
 const event = `{"type":"newChatItems","user":${user},"chatItems":[${'1,'.repeat(count - 1)}1]}`
 
 const frame = decodeFrame(`{"resp":${event}}`, {mode: 'lenient'})
