@@ -21,7 +21,26 @@ export interface SpecDocuments {
 }
 
 const processor = unified().use(remarkParse)
-const parseMarkdown = (text: string): Root => processor.parse(text)
+
+/** Sections parsed before, by their text: a bounded cache, oldest entry dropped first. */
+const parsedSections = new Map<string, Root>()
+const MAX_CACHED_SECTIONS = 5000
+
+/**
+ * Parse one section of markdown. The same section text always gives the same tree, and
+ * most sections are the same from one run to the next in a process (`check` after
+ * `generate`, `diff` of two versions, a test editing one section): those are parsed once.
+ * A copy is returned, so callers may move its positions.
+ */
+function parseMarkdown(text: string): Root {
+  let tree = parsedSections.get(text)
+  if (tree === undefined) {
+    tree = processor.parse(text)
+    if (parsedSections.size >= MAX_CACHED_SECTIONS) parsedSections.delete(parsedSections.keys().next().value!)
+    parsedSections.set(text, tree)
+  }
+  return structuredClone(tree)
+}
 
 /**
  * Parse markdown into mdast, section by section (see `parseBySection`): the tree
