@@ -1,4 +1,4 @@
-import {readFileSync, mkdtempSync, rmSync, statSync} from 'node:fs'
+import {readFileSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import os from 'node:os'
@@ -6,6 +6,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {readTree} from '../generator/write-tree.js'
 import {runCliCapturing} from './support/run-cli.js'
+import {eventsDocument, MINI_EVENTS, MINI_TYPES, typesDocument, writeMiniSpec} from './support/mini-spec.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'simplex-events-url-'))
@@ -19,7 +20,16 @@ const documents: Record<string, string> = {
 const withoutCommand = (tree: Map<string, string>) =>
   new Map([...tree].map(([name, text]) => [name, text.replace(/Command: npx simplex-events generate[^\n"]*/g, '')]))
 
-/** A local stand-in for upstream's raw folder: `/api/` serves the docs, other folders misbehave. */
+/** The small spec of test/support/mini-spec.ts: generating it is quick (the pinned spec takes seconds). */
+const miniDocuments: Record<string, string> = {
+  'EVENTS.md': eventsDocument(MINI_EVENTS),
+  'TYPES.md': typesDocument(MINI_TYPES),
+}
+
+/**
+ * A local stand-in for upstream's raw folder: `/api/` serves the pinned docs, `/mini/` the small spec (no
+ * COMMANDS.md: a 404, which means absent), other folders misbehave.
+ */
 let server: Server
 let base: string
 beforeAll(async () => {
@@ -27,6 +37,8 @@ beforeAll(async () => {
     const [, folder, name = ''] = (request.url ?? '').split('/')
     if (folder === 'api' && documents[name]) {
       response.writeHead(200, {'content-type': 'text/plain; charset=utf-8'}).end(documents[name])
+    } else if (folder === 'mini' && miniDocuments[name]) {
+      response.writeHead(200, {'content-type': 'text/plain; charset=utf-8'}).end(miniDocuments[name])
     } else if (folder === 'html') {
       response.writeHead(200, {'content-type': 'text/html'}).end('<!doctype html><title>Sign in</title>')
     } else if (folder === 'slow') {
@@ -50,16 +62,16 @@ describe('generate --spec URL', () => {
   it('generates from a served spec folder, the same files as from the folder (without the overlay)', async () => {
     const fromUrl = path.join(scratch, 'from-url')
     const fromFolder = path.join(scratch, 'from-folder')
-    const served = await cli('generate', '--spec', `${base}/api`, '--out', fromUrl)
+    const served = await cli('generate', '--spec', `${base}/mini`, '--out', fromUrl)
     expect(served.code, served.stderr).toBe(0)
     expect(served.stdout).toMatch(/^Generated \d+ files/)
-    const local = await cli('generate', '--spec', path.join(root, 'spec'), '--no-overlay', '--out', fromFolder)
+    const local = await cli('generate', '--spec', await writeMiniSpec(), '--no-overlay', '--out', fromFolder)
     expect(local.code, local.stderr).toBe(0)
     // The same files, but for the header's command line, which names where the spec came from.
     const urlTree = await readTree(fromUrl)
     expect(withoutCommand(urlTree)).toEqual(withoutCommand(await readTree(fromFolder)))
     expect(urlTree.get('src/index.ts')).toContain(
-      `Command: npx simplex-events generate --spec ${base}/api (simplex-events`,
+      `Command: npx simplex-events generate --spec ${base}/mini (simplex-events`,
     )
   })
 
@@ -77,14 +89,23 @@ describe('generate --spec URL', () => {
 
   it('a URL spec has no overlay unless one is named, and a named overlay must exist', async () => {
     const out = path.join(scratch, 'named-overlay')
-    const overlay = path.join(root, 'spec', 'overlay.json')
-    const corrected = await cli('generate', '--spec', `${base}/api`, '--overlay', overlay, '--out', out)
+    const folder = await writeMiniSpec()
+    const overlay = path.join(folder, 'overlay.json')
+    const correction = {target: 'User.userId', from: 'int64', to: 'string', reason: 'test', evidence: 'none'}
+    writeFileSync(overlay, JSON.stringify({corrections: [correction]}))
+    const plain = await cli('generate', '--spec', `${base}/mini`, '--out', path.join(scratch, 'no-overlay'))
+    expect(plain.code, plain.stderr).toBe(0)
+    expect((await readTree(path.join(scratch, 'no-overlay'))).get('src/types.ts')).toContain('userId: number')
+    const corrected = await cli('generate', '--spec', `${base}/mini`, '--overlay', overlay, '--out', out)
     expect(corrected.code, corrected.stderr).toBe(0)
-    expect(withoutCommand(await readTree(out))).toEqual(withoutCommand(await readTree(path.join(root, 'generated'))))
+    const fromFolder = path.join(scratch, 'overlay-from-folder')
+    expect((await cli('generate', '--spec', folder, '--out', fromFolder)).code).toBe(0)
+    expect(withoutCommand(await readTree(out))).toEqual(withoutCommand(await readTree(fromFolder)))
+    expect((await readTree(out)).get('src/types.ts')).toContain('userId: string')
     const missing = await cli(
       'generate',
       '--spec',
-      `${base}/api`,
+      `${base}/mini`,
       '--overlay',
       path.join(scratch, 'nope.json'),
       '--out',
