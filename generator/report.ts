@@ -14,7 +14,7 @@ export function formatDiagnostics(files: VFile[], color: boolean): string {
 
 /** A copy of `file` holding only its messages, with every text the reporter prints made printable. */
 function printableMessages(file: VFile): VFile {
-  // The reporter prints a file's first path (a URL keeps its query string there; see load-spec.ts).
+  // The reporter prints a file's first path (a URL keeps its query string there; see load/index.ts).
   const shown = file.history[0]
   const copy = new VFile({path: shown === undefined ? undefined : printable(shown)})
   for (const message of file.messages) {

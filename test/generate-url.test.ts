@@ -4,7 +4,7 @@ import type {AddressInfo} from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {readTree} from '../generator/write-tree.js'
+import {readTree} from '../generator/write/write-tree.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {eventsDocument, MINI_EVENTS, MINI_TYPES, typesDocument, writeMiniSpec} from './support/mini-spec.js'
 

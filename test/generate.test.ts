@@ -3,8 +3,8 @@ import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeF
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {generateInMemory} from '../generator/generate.js'
-import {readTree, recoverInterruptedWrite, writeTreeAtomically} from '../generator/write-tree.js'
+import {generateInMemory} from '../generator/pipeline.js'
+import {readTree, recoverInterruptedWrite, writeTreeAtomically} from '../generator/write/write-tree.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {writeMiniSpec} from './support/mini-spec.js'
 

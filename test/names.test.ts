@@ -8,7 +8,7 @@ import path from 'node:path'
 import {Node, Project, type SourceFile} from 'ts-morph'
 import {describe, expect, it} from 'vitest'
 import {nameClaims, type NameScope} from '../generator/names/index.js'
-import {loadSpecDirectory} from '../generator/load.js'
+import {loadSpecDirectory} from '../generator/load/folder.js'
 import {buildSchema} from '../generator/schema/index.js'
 import type {Schema} from '../generator/schema/types.js'
 

@@ -18,7 +18,7 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {readTree, recoverInterruptedWrite, writeTreeAtomically} from '../generator/write-tree.js'
+import {readTree, recoverInterruptedWrite, writeTreeAtomically} from '../generator/write/write-tree.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {writeTinySpec} from './support/tiny-spec.js'
 

@@ -9,9 +9,9 @@ import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {runCli} from '../generator/cli.js'
 import {colorEnabled} from '../generator/cli-io.js'
-import {generateInMemory} from '../generator/generate.js'
+import {generateInMemory} from '../generator/pipeline.js'
 import {printable} from '../generator/sanitize.js'
-import {writeTreeAtomically} from '../generator/write-tree.js'
+import {writeTreeAtomically} from '../generator/write/write-tree.js'
 import {TINY_TYPES, writeTinySpec} from './support/tiny-spec.js'
 
 const root = path.resolve(import.meta.dirname, '..')

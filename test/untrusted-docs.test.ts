@@ -10,7 +10,7 @@ import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {generateInMemory} from '../generator/generate.js'
+import {generateInMemory} from '../generator/pipeline.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {
   eventsDocument,

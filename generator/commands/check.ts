@@ -2,7 +2,7 @@ import path from 'node:path'
 import {createTwoFilesPatch, diffLines} from 'diff'
 import type {Command} from 'commander'
 import {FailureExit, type CliIo} from '../cli-io.js'
-import {isGeneratedFile, KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../output-tree.js'
+import {isGeneratedFile, KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../write/output-tree.js'
 import {DEFAULT_OUT} from '../paths.js'
 import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
 
@@ -21,7 +21,7 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
     .addHelpText('after', '\nExample (CI):\n  $ simplex-events check || exit 1\n')
     .action(async (options: GenerationOptions & {stat?: boolean}) => {
       // Loaded here, not at start-up: the emitter (ts-morph, prettier) is most of the CLI's start-up time.
-      const {generateInMemory} = await import('../generate.js')
+      const {generateInMemory} = await import('../pipeline.js')
       const {files: expected} = await generateInMemory({...options, color: io.color})
       const {files: actual, notGenerated} = await readGeneratedTree(options.out, expected)
       const names = [...new Set([...expected.keys(), ...actual.keys()])]

@@ -1,12 +1,9 @@
 import {Option, type Command} from 'commander'
-import type {VFile} from 'vfile'
 import {DiagnosticsError, FailureExit, type CliIo} from '../cli-io.js'
 import {compareSchemas, type SchemaChange} from '../diff/compare.js'
 import {CHANGE_FORMATS, formatChanges, type ChangeFormat} from '../diff/format.js'
-import {loadSpec} from '../load-spec.js'
 import {maxBytesOption, timeoutOption} from './generation-options.js'
-import {formatDiagnostics} from '../report.js'
-import {buildSchema} from '../schema/index.js'
+import {readSchema, type ReadSchema} from '../pipeline.js'
 
 const FAIL_ON = ['breaking', 'any', 'none'] as const
 type FailOn = (typeof FAIL_ON)[number]
@@ -48,14 +45,17 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
         newSource: string,
         options: {format: ChangeFormat; failOn: FailOn; timeout: number; maxBytes: number},
       ) => {
-        const download = {timeoutMs: options.timeout, maxBytes: options.maxBytes}
-        const [before, after] = await Promise.all([loadSpec(oldSource, download), loadSpec(newSource, download)])
-        const results = [buildSchema(before), buildSchema(after)]
+        // The docs as upstream wrote them: no overlay on either side.
+        const read = (spec: string) =>
+          readSchema({spec, overlay: false, timeout: options.timeout, maxBytes: options.maxBytes, color: io.color})
+        const [before, after] = await Promise.allSettled([read(oldSource), read(newSource)])
         // Report the errors of both versions at once, not just the first one's.
-        const failed: VFile[] = results.flatMap((result) => (result.ok ? [] : result.files))
-        if (failed.length > 0) throw new DiagnosticsError(formatDiagnostics(failed, io.color))
-        const [oldSchema, newSchema] = results.map((result) => (result.ok ? result.schema : null))
-        const changes = compareSchemas(oldSchema!, newSchema!)
+        const failed = [before, after].flatMap((result) => (result.status === 'rejected' ? [result.reason] : []))
+        if (failed.length === 2 && failed.every((error) => error instanceof DiagnosticsError))
+          throw new DiagnosticsError(failed.map((error: DiagnosticsError) => error.message).join(''))
+        if (failed.length > 0) throw failed[0]
+        const schemaOf = (result: typeof before) => (result as PromiseFulfilledResult<ReadSchema>).value.schema
+        const changes = compareSchemas(schemaOf(before), schemaOf(after))
         io.stdout(formatChanges(changes, options.format, io.color))
         const reason = failureOf(changes, options.failOn)
         if (reason) throw new FailureExit(reason)

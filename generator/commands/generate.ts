@@ -1,8 +1,8 @@
 import type {Command} from 'commander'
 import type {CliIo} from '../cli-io.js'
 import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
-import {lockOutput} from '../output-lock.js'
-import {assertReplaceable, writeTreeAtomically} from '../write-tree.js'
+import {lockOutput} from '../write/output-lock.js'
+import {assertReplaceable, writeTreeAtomically} from '../write/write-tree.js'
 
 /** `simplex-events generate [--spec DIR|URL] [--out DIR]`: regenerate the library, atomically. */
 export function registerGenerateCommand(program: Command, io: CliIo): void {
@@ -17,7 +17,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
       const lock = await lockOutput(options.out)
       try {
         await assertReplaceable(options.out)
-        const {generateInMemory} = await import('../generate.js')
+        const {generateInMemory} = await import('../pipeline.js')
         const progress = io.progress
         const {files, schema, timings} = await generateInMemory({
           ...options,

@@ -1,5 +1,5 @@
 import {InvalidArgumentError, Option, type Command} from 'commander'
-import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS} from '../load-spec.js'
+import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS} from '../load/index.js'
 import {DEFAULT_OUT, PINNED_SPEC} from '../paths.js'
 
 /** Options shared by `generate` and `check`: where the spec, the overlay and the output are. */

@@ -1,7 +1,7 @@
 import {mkdtempSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {generateInMemory} from '../../generator/generate.js'
+import {generateInMemory} from '../../generator/pipeline.js'
 
 /** The decoding part of a generated library (`decode.ts`). */
 export type Decoders = typeof import('../../generated/src/decode.js')

@@ -1,5 +1,5 @@
 // Child process for the interruption test: replaces a tree by a large new one, so a kill can land mid-write.
-import {writeTreeAtomically} from '../../generator/write-tree.js'
+import {writeTreeAtomically} from '../../generator/write/write-tree.js'
 
 const [out, marker, count] = process.argv.slice(2)
 const files = new Map<string, string>()

@@ -1,8 +1,8 @@
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
-import {describeTypeExpression} from './schema/render.js'
-import {PRIMITIVES, type Field, type PrimitiveName, type Schema} from './schema/types.js'
-import {InputError} from './cli-io.js'
+import {describeTypeExpression} from '../schema/render.js'
+import {PRIMITIVES, type Field, type PrimitiveName, type Schema} from '../schema/types.js'
+import {InputError} from '../cli-io.js'
 
 /** File name of the overlay inside a spec folder (optional). */
 export const OVERLAY_FILE = 'overlay.json'

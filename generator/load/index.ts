@@ -1,11 +1,11 @@
 import {stat} from 'node:fs/promises'
 import {VFile} from 'vfile'
-import {InputError} from './cli-io.js'
-import {DEFAULT_MAX_BYTES, SPEC_FILES, loadSpecDirectory} from './load.js'
-import {formatBytes} from './parse/limits.js'
-import type {SpecDocuments} from './parse/index.js'
+import {InputError} from '../cli-io.js'
+import {DEFAULT_MAX_BYTES, SPEC_FILES, loadSpecDirectory} from './folder.js'
+import {formatBytes} from '../parse/limits.js'
+import type {SpecDocuments} from '../parse/index.js'
 
-export {DEFAULT_MAX_BYTES} from './load.js'
+export {DEFAULT_MAX_BYTES} from './folder.js'
 
 /** Options of `loadSpec`. */
 export interface LoadSpecOptions {

@@ -2,9 +2,9 @@ import {constants} from 'node:fs'
 import {open, realpath} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {InputError} from './cli-io.js'
-import {formatBytes} from './parse/limits.js'
-import type {SpecDocuments} from './parse/index.js'
+import {InputError} from '../cli-io.js'
+import {formatBytes} from '../parse/limits.js'
+import type {SpecDocuments} from '../parse/index.js'
 
 /** File names of the upstream documents inside a spec folder (COMMANDS.md is optional). */
 export const SPEC_FILES = {events: 'EVENTS.md', types: 'TYPES.md', commands: 'COMMANDS.md'} as const

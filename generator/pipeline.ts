@@ -1,8 +1,8 @@
 import path from 'node:path'
 import {DiagnosticsError} from './cli-io.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
-import {loadSpec, redactUrl} from './load-spec.js'
-import {applyOverlay, loadOverlay, OVERLAY_FILE} from './overlay.js'
+import {loadSpec, redactUrl} from './load/index.js'
+import {applyOverlay, loadOverlay, OVERLAY_FILE} from './overlay/index.js'
 import {formatDiagnostics} from './report.js'
 import {buildSchema} from './schema/index.js'
 import type {Schema} from './schema/types.js'
@@ -41,14 +41,32 @@ export interface Generation {
 }
 
 /**
- * Run the pipeline in memory: load the docs, parse and check them, apply the
- * overlay, emit every file. Nothing is written.
+ * The pipeline of simplex-events, one stage per folder of `generator/`:
+ *
+ *     load/ (a folder or URL) → parse/ (mdast → IR) → schema/ (check) → overlay/ → emit/ → write/
+ *
+ * `readSchema` runs it up to the overlay (the `schema` and `diff` commands), `generateInMemory`
+ * to the emitted files (`generate`, `check`); `write/` puts a tree on disk (`generate`).
+ */
+
+/** What `readSchema` needs: where the spec is, and how to read it. */
+export type SchemaSource = Omit<GenerateSource, 'format' | 'onStage'> & {onStage?: (stage: string) => void}
+
+/** A checked schema, with the overlay applied, and what reading it took. */
+export interface ReadSchema {
+  schema: Schema
+  /** sha256 of the overlay file applied, or `null`. */
+  overlaySha256: string | null
+  timings: {load: number; parse: number}
+}
+
+/**
+ * Load the docs, parse and check them, apply the overlay.
  *
  * @throws DiagnosticsError with located messages when a document does not parse or check;
  *   InputError when the spec or the overlay cannot be read.
  */
-export async function generateInMemory(source: GenerateSource): Promise<Generation> {
-  const timings: GenerateTimings = {load: 0, parse: 0, build: 0, format: 0}
+export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   const stage = source.onStage ?? (() => {})
   let started = performance.now()
   stage('loading the docs')
@@ -58,15 +76,26 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
     typeof source.overlay === 'string'
       ? await loadOverlay(source.overlay, true)
       : await loadOverlay(source.overlay === false ? null : defaultOverlay, false)
-  timings.load = performance.now() - started
+  const load = performance.now() - started
 
   started = performance.now()
   stage('parsing and checking')
   const result = buildSchema(documents)
   if (!result.ok) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
   const schema = applyOverlay(result.schema, overlay)
-  timings.parse = performance.now() - started
+  return {schema, overlaySha256, timings: {load, parse: performance.now() - started}}
+}
 
+/**
+ * Run the pipeline in memory: `readSchema`, then emit every file. Nothing is written.
+ *
+ * @throws DiagnosticsError with located messages when a document does not parse or check;
+ *   InputError when the spec or the overlay cannot be read.
+ */
+export async function generateInMemory(source: GenerateSource): Promise<Generation> {
+  const stage = source.onStage ?? (() => {})
+  const {schema, overlaySha256, timings: read} = await readSchema(source)
+  const timings: GenerateTimings = {...read, build: 0, format: 0}
   const files = await emitLibrary(
     {
       schema,

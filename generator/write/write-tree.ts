@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import {lstat, mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {InputError} from './cli-io.js'
+import {InputError} from '../cli-io.js'
 import {isAlive, lockOutput, type OutputLock} from './output-lock.js'
 import {entryKind, isGeneratedFile, KEPT_FOLDERS, listTree, readRegularFile} from './output-tree.js'
 
