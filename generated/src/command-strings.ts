@@ -346,7 +346,7 @@ export function apiSetUserAutoAcceptGroupInvitationsCmdString(
 }
 
 /** The command string of `ShowActiveUser`, as its `**Syntax**:` in COMMANDS.md builds it. */
-export function showActiveUserCmdString(p: CC.ShowActiveUser): string {
+export function showActiveUserCmdString(_params: CC.ShowActiveUser): string {
   return '/user'
 }
 
@@ -356,7 +356,7 @@ export function createActiveUserCmdString(p: CC.CreateActiveUser): string {
 }
 
 /** The command string of `ListUsers`, as its `**Syntax**:` in COMMANDS.md builds it. */
-export function listUsersCmdString(p: CC.ListUsers): string {
+export function listUsersCmdString(_params: CC.ListUsers): string {
   return '/users'
 }
 
@@ -402,7 +402,7 @@ export function startChatCmdString(p: CC.StartChat): string {
 }
 
 /** The command string of `APIStopChat`, as its `**Syntax**:` in COMMANDS.md builds it. */
-export function apiStopChatCmdString(p: CC.APIStopChat): string {
+export function apiStopChatCmdString(_params: CC.APIStopChat): string {
   return '/_stop'
 }
 

@@ -28,6 +28,8 @@ export function emitCommandStrings(schema: Schema): StatementStructures[] {
     emitCommandFunction(command.template!, {
       name: cmdStringFunctionName(command.name),
       parameterType: `${COMMANDS_NAMESPACE}.${identifier(command.name)}`,
+      // A command without parameters (`/_stop`) still takes its (empty) parameter object, unread.
+      ...(command.parameters.length === 0 ? {parameterName: '_params'} : {}),
       description: `The command string of \`${command.name}\`, as its \`**Syntax**:\` in COMMANDS.md builds it.`,
     }),
   )
