@@ -479,7 +479,7 @@ const commandStringFunctions: {readonly [N in ChatCommandName]: (params: Command
 }
 
 /**
- * The command string of command `name` with its parameters, as the docs' `**Syntax**:` builds it: `commandString("APISendMessages", {sendRef: {chatType: "direct", chatId: 1}, liveMessage: false, composedMessages})` gives `/_send \@1 json [...]`.
+ * The command string of command `name` with its parameters, as the docs' `**Syntax**:` builds it: `commandString("APISendMessages", {sendRef: {chatType: "direct", chatId: 1}, liveMessage: false, signMessages: false, composedMessages})` gives `/_send \@1 json [...]`.
  *
  * Throws a `TypeError` for a name that is not a command of the docs (only reachable from untyped code).
  */
