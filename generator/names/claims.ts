@@ -249,7 +249,8 @@ export function nameClaims(schema: Schema): NameClaim[] {
     objectCheck(checkEventName(event.name), event.fields, owner, event.location)
   }
   for (const type of schema.types) {
-    if (!type.template) continue
+    // By its block, not its template: names are checked before the blocks are compiled.
+    if (!type.syntax.some((block) => block.lang === 'javascript')) continue
     const owner = `the syntax of type \`${type.name}\``
     claim(['command-strings.ts', 'index.ts'], cmdStringFunctionName(type.name), owner, type.location)
   }

@@ -8,7 +8,6 @@ import {parseCommandsDocument} from './commands-document.js'
 import {parseEventsDocument} from './events-document.js'
 import {checkParseLimits, DEFAULT_PARSE_LIMITS, type ParseLimits} from './limits.js'
 import {parseBySection, splitSections} from './sections.js'
-import {compileSyntaxTemplates} from './syntax-templates.js'
 import {parseTypesDocument} from './types-document.js'
 
 export {DEFAULT_PARSE_LIMITS, type ParseLimits} from './limits.js'
@@ -71,14 +70,6 @@ export function parseSpec(documents: SpecDocuments, limits: ParseLimits = DEFAUL
     documents.commands && commandsTree
       ? parseCommandsDocument(commandsTree, documents.commands)
       : {categories: [], commands: []}
-  const files = new Map(
-    [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])].map((file) => [
-      file.basename ?? String(file.path),
-      file,
-    ]),
-  )
-  // After both documents: a command's syntax may call the syntax of a type (`ChatRef.cmdString`).
-  compileSyntaxTemplates(types, commands.commands, files)
   return {
     schemaVersion: SCHEMA_VERSION,
     sources: {

@@ -58,7 +58,7 @@ export function compileSyntaxTemplates(
       reportError(
         file,
         `Command \`${command.name}\` has no \`javascript\` syntax block and its grammar is not a literal: its command string cannot be derived`,
-        grammar.location ?? command.location,
+        grammar.location ? codeStart(grammar.location) : command.location,
         COMMAND_TEMPLATE_RULE,
       )
     }
