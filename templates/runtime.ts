@@ -18,7 +18,7 @@ export interface DecodeOptions {
    *   everything the docs describe must match.
    * - `lenient`: for version skew; keeps the value and reports every missing
    *   field, unknown union tag or enum value and wrong primitive in `issues`.
-   *   Fails only when the value is not an object or, for events, its tag is unknown.
+   *   Fails only when the value is not an object or, for events and responses, its tag is unknown.
    *
    * Default: `default`.
    */
@@ -51,6 +51,8 @@ export type DecodeIssueCode =
   | 'extra'
   /** An event whose `type` tag is not a known event. */
   | 'unknown-event'
+  /** A response whose `type` tag is not a response of the docs (or, for `decodeCommandResponse`, not of that command). */
+  | 'unknown-response'
   /** Text that is not JSON, or a frame without `resp`. */
   | 'syntax'
   /** A value nested deeper than the decoder's stack allows (recursive types such as `ChatBotCommand`). */
@@ -389,7 +391,7 @@ export type Check = (value: unknown, context: DecodeContext, key: PathSegment | 
 /**
  * Run a check function and turn its outcome into a result. In lenient mode the
  * value is kept unless an issue is fatal: the value itself is not what was
- * expected (an issue at `$`), it is an event with an unknown tag, or reading it threw.
+ * expected (an issue at `$`), it is an event or response with an unknown tag, or reading it threw.
  * Bad options give a `bad-option` failure.
  */
 export function run<T>(check: Check, value: unknown, options: DecodeOptions | undefined): DecodeResult<T> {
@@ -443,7 +445,10 @@ export function finish<T>(context: DecodeContext, value: unknown): DecodeResult<
   const {issues, truncated} = context
   if (context.broken) return thrownFailure(context, value)
   if (issues.length === 0) return {ok: true, value: value as T, issues: noIssues, truncated: 0}
-  const fatal = issues.some((pending) => pending.reversedPath.length === 0 || pending.code === 'unknown-event')
+  const fatal = issues.some(
+    (pending) =>
+      pending.reversedPath.length === 0 || pending.code === 'unknown-event' || pending.code === 'unknown-response',
+  )
   const listed = issues.map(toDecodeIssue)
   if (context.lenient && !fatal) return {ok: true, value: value as T, issues: listed, truncated}
   return {ok: false, error: listed[0]!, issues: listed, truncated}

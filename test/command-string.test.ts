@@ -443,3 +443,52 @@ describe('random expressions of the whitelist', () => {
     )
   })
 })
+
+// ---------------------------------------------------------------------------
+
+describe('the generated package builds command strings as the docs JavaScript does', () => {
+  it('commandString of generated/src agrees on at least 2,000 parameter sets across every command', async () => {
+    const generated = await import('../generated/src/index.js')
+    const commandString = generated.commandString as (name: string, params: unknown) => string
+    expect([...generated.chatCommandNames].sort()).toEqual(
+      readCommands(readDoc('COMMANDS.md'))
+        .map((command) => command.name)
+        .sort(),
+    )
+    let runs = 0
+    for (const command of commands) {
+      const evaluate = docFunction(
+        command.javascript!.code,
+        command.parameters.map((parameter) => parameter.name),
+      )
+      fc.assert(
+        fc.property(recordOf(command.parameters), (values) => {
+          runs++
+          expect(
+            outcome(() => commandString(command.name, values)),
+            command.name,
+          ).toEqual(outcome(() => evaluate(values)))
+        }),
+        {numRuns: 40},
+      )
+    }
+    expect(runs).toBeGreaterThanOrEqual(2000)
+    // Commands without a JavaScript block take their literal grammar.
+    expect(commandString('APIStopChat', {})).toBe('/_stop')
+    expect(commandString('ShowActiveUser', {})).toBe('/user')
+    expect(() => commandString('constructor', {})).toThrow(TypeError)
+  })
+
+  it('the syntax-type functions of generated/src agree with the docs (chatRefCmdString, ...)', async () => {
+    const generated = (await import('../generated/src/index.js')) as unknown as Record<string, unknown>
+    for (const type of syntaxTypes) {
+      const run = generated[cmdStringFunctionName(type.name)] as (value: unknown) => unknown
+      fc.assert(
+        fc.property(valueOf(type.name), (value) => {
+          expect(outcome(() => run(value))).toEqual(outcome(() => docTypes[type.name]!.cmdString(value)))
+        }),
+        {numRuns: 100},
+      )
+    }
+  })
+})

@@ -160,6 +160,35 @@ describe('newest docs (spec/)', () => {
         },
       ],
       errors: [],
+      // The javascript block compiled (generator/parse/syntax-templates.ts): what the generated function computes.
+      template: {
+        subject: 'fields',
+        unguardedOptionals: [],
+        expression: {
+          kind: 'concat',
+          parts: [
+            {kind: 'literal', value: '/_address '},
+            {kind: 'param', name: 'userId', render: 'plain'},
+            {
+              kind: 'conditional',
+              test: {kind: 'typeof', name: 'pqRatchet', value: 'boolean', negate: false},
+              then: {
+                kind: 'concat',
+                parts: [
+                  {kind: 'literal', value: ' pq_ratchet='},
+                  {
+                    kind: 'conditional',
+                    test: {kind: 'truthy', name: 'pqRatchet'},
+                    then: {kind: 'literal', value: 'on'},
+                    else: {kind: 'literal', value: 'off'},
+                  },
+                ],
+              },
+              else: {kind: 'literal', value: ''},
+            },
+          ],
+        },
+      },
       location: at(94),
     })
   })
@@ -168,6 +197,12 @@ describe('newest docs (spec/)', () => {
     const command = commandNamed(schema(), 'APIStopChat')
     expect(command.parameters).toEqual([])
     expect(command.syntax.map(({lang, code}) => ({lang, code}))).toEqual([{lang: null, code: '/_stop'}])
+    // No javascript block: the literal grammar is the template.
+    expect(command.template).toEqual({
+      subject: 'fields',
+      unguardedOptionals: [],
+      expression: {kind: 'literal', value: '/_stop'},
+    })
     expect(command.responses.map((response) => [response.name, response.tag, response.fields])).toEqual([
       ['ChatStopped', 'chatStopped', []],
     ])
@@ -259,6 +294,18 @@ describe('warnings on the real inconsistencies of the docs (the schema still bui
       'COMMANDS.md:2130:1 warning unused-parameter `mainApp`',
       'COMMANDS.md:2131:1 warning unused-parameter `enableSndFiles`',
     ])
+  })
+
+  it("2025-09-27: `sendRef.toString()` on a syntax type compiles as that type's cmdString (the grammar's `<str(sendRef)>`)", () => {
+    const {schema} = build(FOLDERS.sept2025)
+    const send = commandNamed(schema, 'APISendMessages').template?.expression
+    expect(send?.kind === 'concat' && send.parts[1]).toEqual({
+      kind: 'param',
+      name: 'sendRef',
+      render: 'cmdString',
+      type: 'ChatRef',
+    })
+    expect(schema.commands.every((command) => command.template)).toBe(true)
   })
 
   it('2025-09-27: connectionLink and connLink_ optional but used unconditionally; APIConnect.incognito unused', () => {

@@ -131,17 +131,17 @@ describe('real frames', () => {
     }
   })
 
-  it.each([...folder('responses'), ...folder('not-in-current-docs')])('takes %s for a reply, not an event', (name) => {
+  it.each(folder('not-in-current-docs'))('takes %s for unknown, not an event or a response', (name) => {
     const resp = readFrame(name)
     const uncorrelated = decodeFrame(JSON.stringify({resp}))
-    expect(uncorrelated).toEqual({kind: 'reply', corrId: undefined, type: resp.type, resp})
+    expect(uncorrelated).toEqual({kind: 'unknown', corrId: undefined, type: resp.type, resp})
     const correlated = decodeFrame(JSON.stringify({corrId: '7', resp}))
-    expect(correlated).toMatchObject({kind: 'reply', corrId: '7', type: resp.type})
+    expect(correlated).toMatchObject({kind: 'unknown', corrId: '7', type: resp.type})
   })
 
-  it('takes a known event tag with a corrId for a reply (an answer to a command)', () => {
+  it('takes an event tag that is no response, with a corrId, for unknown (an answer to a command is a response)', () => {
     const resp = readFrame('complete/receivedGroupInvitation-1.json')
-    expect(decodeFrame(JSON.stringify({corrId: '1', resp}))).toMatchObject({kind: 'reply', corrId: '1'})
+    expect(decodeFrame(JSON.stringify({corrId: '1', resp}))).toMatchObject({kind: 'unknown', corrId: '1'})
   })
 
   it('decodes an event frame, with paths from the frame', () => {

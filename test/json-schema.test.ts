@@ -1,8 +1,8 @@
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {decodeChatEvent} from '../generated/src/index.js'
+import {decodeChatEvent, decodeChatResponse} from '../generated/src/index.js'
 import {emitJsonSchema} from '../generator/emit/json-schema.js'
 import {SCHEMA_VERSION, type Field, type Schema} from '../generator/schema/types.js'
 import {loadSchema, sampleEvents} from './support/arbitraries.js'
@@ -114,5 +114,35 @@ describe('emitJsonSchema', () => {
     expect(check(JSON.parse('{"type":"oddEvent","odd":{"__proto__":"x","constructor":"1"}}'))).toBe(false)
     // ajv itself neither checks the type of a property named __proto__ nor sees it missing (it reads
     // `data.__proto__`, the prototype when there is no own key): a limit of ajv, not of the schema.
+  })
+})
+
+describe('generated/schema.json: responses and command parameters', () => {
+  const ajv = new Ajv2020.default({discriminator: true, allErrors: false, strict: false})
+  ajv.addSchema(jsonSchema, 'schema.json')
+  const validateResponse = ajv.compile({$ref: 'schema.json#/$defs/ChatResponse'})
+  const validateSend = ajv.compile({$ref: 'schema.json#/$defs/CC.APISendMessages'})
+
+  it('has a $def per response and per command', () => {
+    const definitions = Object.keys(jsonSchema.$defs as object)
+    expect(definitions.filter((key) => key.startsWith('CR.'))).toHaveLength(63)
+    expect(definitions.filter((key) => key.startsWith('CC.'))).toHaveLength(59)
+    expect(definitions).toContain('CR.GroupUpdated')
+  })
+
+  it('agrees with decodeChatResponse (default mode) on every captured response', () => {
+    const folder = path.join(root, 'test', 'fixtures', 'frames', 'responses')
+    for (const name of readdirSync(folder)) {
+      const value = frame(`responses/${name}`)
+      expect(validateResponse(value), name).toBe(decodeChatResponse(value).ok)
+    }
+    expect(validateResponse(frame('responses/chatCmdError-1.json'))).toBe(true)
+  })
+
+  it('checks the parameters of a command', () => {
+    const sendRef = {chatType: 'direct', chatId: 1}
+    expect(validateSend({sendRef, liveMessage: false, signMessages: false, composedMessages: []})).toBe(true)
+    expect(validateSend({sendRef, liveMessage: 'no', signMessages: false, composedMessages: []})).toBe(false)
+    expect(validateSend({sendRef, liveMessage: false, signMessages: false})).toBe(false)
   })
 })

@@ -503,6 +503,27 @@ const CASES: MalformedCase[] = [
     ruleId: 'response-fields',
   },
   {
+    title: 'COMMANDS.md: a function call in the javascript syntax block',
+    file: 'COMMANDS.md',
+    find: "'/_delete_address ' + userId // JavaScript\n",
+    replace: "'/_delete_address ' + alert(userId) // JavaScript\n",
+    at: {lineOfEdit: "'/_delete_address ' + alert(userId) // JavaScript"},
+    column: {after: "'/_delete_address ' + "},
+    reason: 'a call of alert is not allowed: only JSON.stringify(name), name.join(separator) and Type.cmdString(name)',
+    ruleId: 'command-expression',
+  },
+  {
+    title: 'COMMANDS.md: a command without a javascript block whose grammar is not a literal',
+    file: 'COMMANDS.md',
+    find: '```\n/_stop\n```\n',
+    replace: '```\n/_stop[ now]\n```\n',
+    at: {lineOfEdit: '/_stop[ now]'},
+    column: 1,
+    reason:
+      'Command `APIStopChat` has no `javascript` syntax block and its grammar is not a literal: its command string cannot be derived',
+    ruleId: 'command-template',
+  },
+  {
     title: 'COMMANDS.md: a duplicate parameter',
     file: 'COMMANDS.md',
     find: '- remoteInvitation: string\n',

@@ -65,7 +65,15 @@ describe('the name table lists every identifier the emitters write', () => {
     const claims = nameClaims((result as {schema: Schema}).schema)
     const claimed = (scope: NameScope) => new Set(claims.filter((claim) => claim.scope === scope).map((c) => c.name))
 
-    for (const module of ['types.ts', 'events.ts', 'guards.ts', 'decode.ts'] as const) {
+    for (const module of [
+      'types.ts',
+      'events.ts',
+      'commands.ts',
+      'responses.ts',
+      'command-strings.ts',
+      'guards.ts',
+      'decode.ts',
+    ] as const) {
       const unclaimed = topLevelNames(source(module)).filter((name) => !claimed(module).has(name))
       expect(unclaimed, module).toEqual([])
     }

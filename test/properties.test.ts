@@ -95,6 +95,7 @@ const schema = await loadSchema()
 const arbitraries = valueArbitraries(schema)
 const EVENT_TAGS = schema.events.map((event) => event.tag)
 const EVENT_TAG_SET: ReadonlySet<string> = new Set(EVENT_TAGS)
+const RESPONSE_TAG_SET: ReadonlySet<string> = new Set(lib.chatResponseTags)
 const TYPE_NAMES = schema.types.map((type) => type.name)
 
 type Decoder = (value: unknown, options?: lib.DecodeOptions) => DecodeResult<unknown>
@@ -315,12 +316,14 @@ function expectedFrame(
   if (typeof resp !== 'object' || resp === null || Array.isArray(resp))
     return {kind: 'error', code: resp === undefined ? 'missing' : 'type', path: '$.resp'}
   const tag = (resp as Record<string, unknown>).type
-  if (corrId !== undefined || typeof tag !== 'string' || !EVENT_TAG_SET.has(tag))
-    return {kind: 'reply', corrId, type: typeof tag === 'string' ? tag : undefined}
-  const direct = lib.decodeChatEvent(resp, {mode})
+  // With a corrId the frame answers a command: its resp is a response, never an event.
+  const asEvent = corrId === undefined && typeof tag === 'string' && EVENT_TAG_SET.has(tag)
+  if (!asEvent && (typeof tag !== 'string' || !RESPONSE_TAG_SET.has(tag)))
+    return {kind: 'unknown', corrId, type: typeof tag === 'string' ? tag : undefined}
+  const direct = asEvent ? lib.decodeChatEvent(resp, {mode}) : lib.decodeChatResponse(resp, {mode})
   const issues = direct.issues.map(({code, path, expected, found}) => ({code, path: underResp(path), expected, found}))
   return direct.ok
-    ? {kind: 'event', issues}
+    ? {kind: asEvent ? 'event' : 'response', corrId: asEvent ? undefined : corrId, issues}
     : {kind: 'error', code: direct.error.code, path: underResp(direct.error.path), issues}
 }
 
@@ -331,10 +334,20 @@ function checkFrame(text: string): FrameResult[] {
     const expected = expectedFrame(text, mode)
     assert.equal(result.kind, expected.kind, `decodeFrame (${mode}) kind`)
     switch (result.kind) {
-      case 'reply':
+      case 'unknown':
         assert.equal(result.corrId, expected.corrId)
         assert.equal(result.type, expected.type)
         assert.ok(typeof result.resp === 'object' && result.resp !== null)
+        break
+      case 'response':
+        assert.equal(result.corrId, expected.corrId)
+        assert.equal(typeof result.response.type, 'string')
+        assert.deepEqual(
+          result.issues.map(({code, path, expected: what, found}) => ({code, path, expected: what, found})),
+          expected.issues,
+        )
+        for (const issue of result.issues) checkIssue(issue)
+        if (mode !== 'lenient') assert.equal(result.issues.length, 0)
         break
       case 'event':
         assert.equal(typeof result.event.type, 'string')
@@ -384,8 +397,10 @@ describe('valid events', () => {
         assert.deepEqual(fromText.value, JSON.parse(text))
         const frame = lib.decodeFrame(`{"resp":${text}}`, {mode: 'strict'})
         assert.equal(frame.kind, 'event', JSON.stringify(frame).slice(0, 500))
+        // With a corrId it is a response (`groupUpdated`: the response definition) or, for a tag no command answers with, unknown.
         const reply = lib.decodeFrame(`{"corrId":"7","resp":${text}}`, {mode: 'strict'})
-        assert.equal(reply.kind, 'reply')
+        assert.notEqual(reply.kind, 'event')
+        if (!RESPONSE_TAG_SET.has((event as {type: string}).type)) assert.equal(reply.kind, 'unknown')
       })
     },
     TIMEOUT,
@@ -483,7 +498,7 @@ describe('single mutations of valid events', () => {
               assert.equal(frame.error.code, mutation.code)
             }
           }
-          if (mutation.code === 'unknown-event') assert.equal(lib.decodeFrame(text).kind, 'reply')
+          if (mutation.code === 'unknown-event') assert.equal(lib.decodeFrame(text).kind, 'unknown')
         }
       })
       // Every kind of mutation was exercised.
@@ -1029,8 +1044,8 @@ function checkAnyResult(result: DecodeResult<unknown>): void {
 }
 
 function checkFrameShape(result: FrameResult): void {
-  assert.ok(['event', 'reply', 'error'].includes(result.kind), `frame kind ${String(result.kind)}`)
-  if (result.kind === 'reply') return
+  assert.ok(['event', 'response', 'unknown', 'error'].includes(result.kind), `frame kind ${String(result.kind)}`)
+  if (result.kind === 'unknown') return
   for (const issue of result.issues) checkIssue(issue)
   assert.equal(typeof result.truncated, 'number')
   if (result.kind === 'error') assert.ok(result.error === result.issues[0], 'error is not issues[0]')

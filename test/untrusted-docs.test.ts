@@ -275,3 +275,92 @@ describe('doc text outside names reaches the output escaped', () => {
     expect(readme).toContain('Cat \\</script\\>')
   })
 })
+
+describe('COMMANDS.md: names are checked, doc text reaches the output escaped', () => {
+  const hostile = `*/ globalThis.__pwned = 5; /* ${LS}globalThis.__pwned = 6${PS} \`\${globalThis.__pwned = 7}\` </script> \u001b[2J @internal`
+  const literal = ` */ globalThis.__pwned = 8; /* ${LS} \${globalThis.__pwned = 9} \\u0000`
+  const tag = `sent${PS}*/`
+
+  /** COMMANDS.md with one command `name` whose texts carry payloads. */
+  function commandsDocument(name: string, responseName = 'Sent'): string {
+    return [
+      '# API Commands and Responses',
+      '',
+      '[Hostile commands](#hostile-commands)',
+      `- [${name}](#${name.toLowerCase().replace(/[^\w -]/g, '')})`,
+      '',
+      '---',
+      '',
+      '## Hostile commands',
+      '',
+      hostile,
+      '',
+      `### ${name}`,
+      '',
+      hostile,
+      '',
+      '*Network usage*: no.',
+      '',
+      '**Parameters**:',
+      '- text: string',
+      '',
+      '**Syntax**:',
+      '',
+      '```',
+      '/_x <text>',
+      '```',
+      '',
+      '```javascript',
+      `'/_x ' + text + ${JSON.stringify(literal)} // JavaScript`,
+      '```',
+      '',
+      '**Responses**:',
+      '',
+      `${responseName}: ${hostile}`,
+      `- type: "${tag}"`,
+      '- user: [User](./TYPES.md#user)',
+      '',
+      '---',
+      '',
+    ].join('\n')
+  }
+
+  async function specWithCommands(name: string, responseName?: string): Promise<string> {
+    const spec = await writeMiniSpec()
+    await writeFile(path.join(spec, 'COMMANDS.md'), commandsDocument(name, responseName))
+    return spec
+  }
+
+  it('a command name carrying code is a located identifier error in COMMANDS.md, exit 2', async () => {
+    const {code, stderr} = await runCliCapturing('schema', '--spec', await specWithCommands('Zz\\*/pwned'))
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/COMMANDS\.md\n\d+:1\s+error\s+Command name `Zz[^`]*` cannot be a TypeScript identifier/)
+  })
+
+  it('a response name that is a reserved word is a located identifier error, exit 2', async () => {
+    const {code, stderr} = await runCliCapturing('schema', '--spec', await specWithCommands('SendIt', 'default'))
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/COMMANDS\.md\n\d+:1\s+error\s+Response name `default` cannot be a TypeScript identifier/)
+  })
+
+  it('descriptions, literals of the syntax and response tags stay data: importing runs nothing, values are exact', async () => {
+    const files = (await generateInMemory({spec: await specWithCommands('SendIt'), overlay: false})).files
+    const out = await mkdtemp(path.join(tmpdir(), 'simplex-events-hostile-commands-'))
+    for (const [name, text] of files) {
+      expect(text, name).not.toMatch(/[\u2028\u2029\u001b]/)
+      await mkdir(path.dirname(path.join(out, name)), {recursive: true})
+      await writeFile(path.join(out, name), text)
+    }
+    expect(files.get('src/commands.ts')).toContain('*\\/ globalThis.__pwned = 5; /*')
+    expect(files.get('src/responses.ts')).toContain('\\@internal')
+    for (const name of [...files.keys()].filter((file) => file.endsWith('.ts'))) await import(path.join(out, name))
+    expect((globalThis as {__pwned?: unknown}).__pwned).toBeUndefined()
+
+    const library = (await import(path.join(out, 'src/index.ts'))) as Record<string, unknown>
+    const commandString = library.commandString as (name: string, params: unknown) => string
+    expect(commandString('SendIt', {text: 'é'})).toBe(`/_x é${literal}`)
+    expect(library.chatResponseTags).toEqual([tag])
+    const decodeChatResponse = library.decodeChatResponse as (value: unknown, options: object) => {ok: boolean}
+    expect(decodeChatResponse({type: tag, user: {userId: 1, kind: 'small'}}, {mode: 'strict'}).ok).toBe(true)
+  })
+})

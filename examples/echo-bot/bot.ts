@@ -4,7 +4,7 @@
  * decode a frame, dispatch events by tag, narrow the unions, send a command.
  */
 import WebSocket from 'ws'
-import {createDispatcher, decodeFrame} from '../../generated/src/index.js'
+import {chatRefCmdString, commandString, createDispatcher, decodeFrame} from '../../generated/src/index.js'
 import type {ChatEvent, DecodeMode, FrameResult, T} from '../../generated/src/index.js'
 
 export interface LogEntry {
@@ -87,7 +87,8 @@ export async function startEchoBot({url, mode = 'lenient', log = consoleLogger}:
         if (text === undefined || chatRef === undefined) continue
         const corrId = sendCommand(sendTextCommand(chatRef, text))
         stats.echoed++
-        log({level: 'info', kind: 'echo', message: `${chatRef} ${JSON.stringify(text)} (corrId ${corrId})`})
+        const to = chatRefCmdString(chatRef)
+        log({level: 'info', kind: 'echo', message: `${to} ${JSON.stringify(text)} (corrId ${corrId})`})
       }
     },
   })
@@ -98,17 +99,23 @@ export async function startEchoBot({url, mode = 'lenient', log = consoleLogger}:
         stats.malformedFrames++
         log({level: 'warn', kind: 'malformed-frame', message: frame.error.message})
         return
-      case 'reply':
-        // decodeFrame reports any resp with a corrId, or with a tag EVENTS.md does not list, as a reply.
+      case 'unknown':
+        // A tag the docs do not list: an event without corrId, or a reply with one.
         if (frame.corrId === undefined) {
           stats.unknownEvents++
           log({level: 'info', kind: 'unknown-event', message: frame.type ?? '(no type)'})
         } else {
           stats.replies++
-          const level = frame.type === 'chatCmdError' ? 'warn' : 'info'
-          log({level, kind: 'reply', message: `corrId ${frame.corrId}: ${frame.type ?? '(no type)'}`})
+          log({level: 'info', kind: 'reply', message: `corrId ${frame.corrId}: ${frame.type ?? '(no type)'}`})
         }
         return
+      case 'response': {
+        // The response to a command this bot sent (a frame with corrId): the echo's own item comes back here.
+        stats.replies++
+        const level = frame.response.type === 'chatCmdError' ? 'warn' : 'info'
+        log({level, kind: 'reply', message: `corrId ${frame.corrId ?? '(none)'}: ${frame.response.type}`})
+        return
+      }
       case 'event': {
         stats.events++
         const [first] = frame.issues
@@ -171,31 +178,44 @@ function receivedText(item: T.ChatItem): string | undefined {
 }
 
 /**
- * Where to answer, in `ChatRef` syntax (TYPES.md): `@<contactId>`, or
- * `#<groupId>` with the member-support scope the message came from.
+ * Where to answer: the contact, or the group with the member-support scope the
+ * message came from (`chatRefCmdString` writes it as `@3`, `#7(_support:12)`).
  * `undefined` for local notes, contact requests and pending connections.
  */
-function chatRefOf(chatInfo: T.ChatInfo): string | undefined {
+function chatRefOf(chatInfo: T.ChatInfo): T.ChatRef | undefined {
   switch (chatInfo.type) {
-    case 'direct':
-      return idRef('@', chatInfo.contact?.contactId)
+    case 'direct': {
+      const chatId = chatInfo.contact?.contactId
+      return isId(chatId) ? {chatType: 'direct', chatId} : undefined
+    }
     case 'group': {
+      const chatId = chatInfo.groupInfo?.groupId
+      if (!isId(chatId)) return undefined
       const scope = chatInfo.groupChatScope
-      const member = scope?.groupMember_ ? `:${scope.groupMember_.groupMemberId}` : ''
-      const ref = idRef('#', chatInfo.groupInfo?.groupId)
-      return ref && (scope?.type === 'memberSupport' ? `${ref}(_support${member})` : ref)
+      if (scope?.type !== 'memberSupport') return {chatType: 'group', chatId}
+      const groupMemberId_ = scope.groupMember_?.groupMemberId
+      return {
+        chatType: 'group',
+        chatId,
+        chatScope: {type: 'memberSupport', ...(isId(groupMemberId_) ? {groupMemberId_} : {})},
+      }
     }
     default:
       return undefined
   }
 }
 
-function idRef(prefix: '@' | '#', id: number | undefined): string | undefined {
-  return Number.isSafeInteger(id) ? `${prefix}${id}` : undefined
+function isId(id: number | undefined): id is number {
+  return Number.isSafeInteger(id)
 }
 
-/** APISendMessages (COMMANDS.md): `/_send <ChatRef> json <[ComposedMessage]>`. */
-export function sendTextCommand(chatRef: string, text: string): string {
+/** The `APISendMessages` command that sends `text` to `chatRef`, built by the generated `commandString`. */
+export function sendTextCommand(chatRef: T.ChatRef, text: string): string {
   const message: T.ComposedMessage = {msgContent: {type: 'text', text}, mentions: {}}
-  return `/_send ${chatRef} json ${JSON.stringify([message])}`
+  return commandString('APISendMessages', {
+    sendRef: chatRef,
+    liveMessage: false,
+    signMessages: false,
+    composedMessages: [message],
+  })
 }

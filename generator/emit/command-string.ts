@@ -1,6 +1,6 @@
 import {StructureKind, type FunctionDeclarationStructure} from 'ts-morph'
 import type {CommandTemplate, TemplateExpression, TemplateParam, TemplateTest} from '../schema/command-template.js'
-import {identifier, isIdentifier, lowerFirst} from '../names/index.js'
+import {cmdStringFunctionName, identifier, isIdentifier} from '../names/index.js'
 import {commentText, stringLiteral} from './escape.js'
 
 /**
@@ -23,10 +23,7 @@ export interface CommandFunctionOptions {
   isExported?: boolean
 }
 
-/** `ChatRef` → `chatRefCmdString`: the default name of the function that renders a value of a syntax type. */
-export function cmdStringFunctionName(type: string): string {
-  return `${lowerFirst(type)}CmdString`
-}
+export {cmdStringFunctionName} from '../names/index.js'
 
 /**
  * The function that builds a command string from its parameters, for ts-morph:

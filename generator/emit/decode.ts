@@ -5,6 +5,7 @@ import {
   type StatementStructures,
 } from 'ts-morph'
 import {describeTypeExpression} from '../schema/render.js'
+import {distinctResponses} from '../schema/responses.js'
 import type {
   ArrayType,
   EnumType,
@@ -21,6 +22,7 @@ import {describe} from './doc-comment.js'
 import {
   checkEventName,
   checkMemberName,
+  checkResponseName,
   checkShapeName,
   checkTypeName,
   DECODE_RUNTIME_IMPORTS,
@@ -58,6 +60,16 @@ export function emitDecode(schema: Schema): StatementStructures[] {
     schema.events.map((event) => ({tag: event.tag, check: checkEventName(event.name)})),
     'unknown-event',
   )
+  const responses = distinctResponses(schema.commands)
+  for (const response of responses) {
+    emitter.objectCheck(checkResponseName(response.name), response.fields, 'type', `response \`${response.name}\``)
+  }
+  emitter.unionCheck(
+    'checkChatResponse',
+    'ChatResponse',
+    responses.map((response) => ({tag: response.tag, check: checkResponseName(response.name)})),
+    'unknown-response',
+  )
 
   const typeDecoders: FunctionDeclarationStructure[] = schema.types.map((type) => ({
     kind: StructureKind.Function,
@@ -83,6 +95,19 @@ export function emitDecode(schema: Schema): StatementStructures[] {
     {kind: StructureKind.ImportDeclaration, namedImports: ['chatEventTags'], moduleSpecifier: './events.js'},
     {
       kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['ChatResponse'],
+      moduleSpecifier: './responses.js',
+    },
+    {kind: StructureKind.ImportDeclaration, namedImports: ['chatResponseTags'], moduleSpecifier: './responses.js'},
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['ChatCommandName', 'CommandResponse'],
+      moduleSpecifier: './commands.js',
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
       namedImports: DECODE_RUNTIME_IMPORTS.filter((name) => !RUNTIME_TYPES.has(name)),
       moduleSpecifier: './runtime.js',
     },
@@ -93,6 +118,22 @@ export function emitDecode(schema: Schema): StatementStructures[] {
       moduleSpecifier: './runtime.js',
     },
     ...emitter.statements,
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: describe(['The response tags of each command (its `**Responses**:`), for `decodeCommandResponse`.']),
+      declarations: [
+        {
+          name: 'commandResponseTags',
+          type: '{ readonly [N in ChatCommandName]: readonly string[] }',
+          initializer: jsonLiteral(
+            Object.fromEntries(
+              schema.commands.map((command) => [command.name, [...new Set(command.responses.map((r) => r.tag))]]),
+            ),
+          ),
+        },
+      ],
+    },
     ...PUBLIC_DECODERS,
     ...typeDecoders,
   ]
@@ -242,10 +283,15 @@ class CheckEmitter {
     name: string,
     union: string,
     members: {tag: string; check: string}[],
-    unknownCode: 'unknown-tag' | 'unknown-event',
+    unknownCode: 'unknown-tag' | 'unknown-event' | 'unknown-response',
   ): void {
     const tags = members.map((member) => JSON.stringify(member.tag))
-    const expected = unknownCode === 'unknown-event' ? 'a known event tag' : `a ${union} tag (${tags.join(' | ')})`
+    const expected =
+      unknownCode === 'unknown-event'
+        ? 'a known event tag'
+        : unknownCode === 'unknown-response'
+          ? 'a known response tag'
+          : `a ${union} tag (${tags.join(' | ')})`
     this.statements.push(
       checkFunction(
         name,
@@ -256,9 +302,9 @@ class CheckEmitter {
           'switch (x) {',
           ...members.map((member) => `case ${stringLiteral(member.tag)}: return ${member.check}(v, c, k)`),
           '}',
-          // An event without a known tag cannot be kept in any mode: its issue is always `unknown-event`.
-          unknownCode === 'unknown-event'
-            ? `issue(c, "type", x, ${stringLiteral(expected)}, "unknown-event")`
+          // An event or response without a known tag cannot be kept in any mode: its issue is always `unknown-event` / `unknown-response`.
+          unknownCode !== 'unknown-tag'
+            ? `issue(c, "type", x, ${stringLiteral(expected)}, ${stringLiteral(unknownCode)})`
             : `issue(c, "type", x, ${stringLiteral(expected)}, typeof x === "string" ? "unknown-tag" : undefined)`,
           'return done(c, n, k)',
         ]),
@@ -437,16 +483,97 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     ].join('\n'),
   },
   {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      {
+        name: 'responseTagSet',
+        type: 'ReadonlySet<string>',
+        initializer: '/* @__PURE__ */ new Set(chatResponseTags)',
+      },
+    ],
+  },
+  {
+    kind: StructureKind.Function,
+    name: 'decodeChatResponse',
+    isExported: true,
+    docs: describe([
+      'Decode a response to a command (the `resp` of a frame with a `corrId`) from a parsed JSON value. Never throws.',
+      'A response whose tag is not in COMMANDS.md fails with `error.code === "unknown-response"`, in every mode.',
+    ]),
+    parameters: [
+      {name: 'value', type: 'unknown'},
+      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+    ],
+    returnType: 'DecodeResult<ChatResponse>',
+    statements: 'return run(checkChatResponse, value, options)',
+  },
+  {
+    kind: StructureKind.Function,
+    name: 'checkCommandResponse',
+    docs: describe([
+      'Check a response of one command: its tag must be one of `tags`, then it is checked as a `ChatResponse`.',
+    ]),
+    parameters: [
+      {name: 'tags', type: 'readonly string[]'},
+      {name: 'command', type: 'string'},
+      {name: 'v', type: 'unknown'},
+      {name: 'c', type: 'DecodeContext'},
+      {name: 'k', type: 'PathSegment | undefined'},
+    ],
+    returnType: 'boolean',
+    statements: [
+      'const n = c.issues.length',
+      'try {',
+      '  if (!isObject(v)) return reject(c, k, v, "ChatResponse object")',
+      '  let x: unknown',
+      '  try {',
+      '    x = v.type',
+      '  } catch (error) {',
+      '    return unreadable(c, n, k, "type", error)',
+      '  }',
+      '  if (typeof x === "string" && tags.includes(x)) return checkChatResponse(v, c, k)',
+      '  const expected = tags.map((tag) => JSON.stringify(tag)).join(" | ") || "none"',
+      '  issue(c, "type", x, `a response of ${command} (${expected})`, "unknown-response")',
+      '  return done(c, n, k)',
+      '} catch (error) {',
+      '  return unreadable(c, n, k, undefined, error)',
+      '}',
+    ].join('\n'),
+  },
+  {
+    kind: StructureKind.Function,
+    name: 'decodeCommandResponse',
+    isExported: true,
+    typeParameters: [{name: 'N', constraint: 'ChatCommandName'}],
+    docs: describe([
+      'Decode the response to command `name` from a parsed JSON value. Never throws. Only that command\'s responses are accepted: any other tag (another command\'s response included) fails with `error.code === "unknown-response"`.',
+    ]),
+    parameters: [
+      {name: 'name', type: 'N'},
+      {name: 'value', type: 'unknown'},
+      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+    ],
+    returnType: 'DecodeResult<CommandResponse<N>>',
+    statements: [
+      // Own properties only, and any value from untyped callers: a name that is no command accepts no response.
+      'const tags: readonly string[] = typeof name === "string" && Object.hasOwn(commandResponseTags, name) ? commandResponseTags[name] : []',
+      'const command = typeof name === "string" ? JSON.stringify(name) : "an unknown command"',
+      'return run((v, c, k) => checkCommandResponse(tags, command, v, c, k), value, options)',
+    ].join('\n'),
+  },
+  {
     kind: StructureKind.TypeAlias,
     name: 'FrameResult',
     isExported: true,
     docs: describe([
       'What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds:',
-      '- `event`: an event of the docs, decoded (`issues` is non-empty only in lenient mode);\n- `reply`: a reply to a command (it has a `corrId`), or a message whose tag is not an event of the docs (a reply sent without `corrId`, or an event older or newer than the docs): `resp` is left undecoded;\n- `error`: not JSON, not a frame, or an event that does not decode.',
+      '- `event`: an event of EVENTS.md (a frame without `corrId`), decoded (`issues` is non-empty only in lenient mode);\n- `response`: a response of COMMANDS.md to the command sent with `corrId`, decoded (also a frame without `corrId` whose tag is a response but no event);\n- `unknown`: a `resp` whose tag the docs do not list where the frame puts it (not a response for a frame with `corrId`, neither event nor response without), left undecoded;\n- `error`: not JSON, not a frame, or an event or response that does not decode.',
     ]),
     type: [
       '| { kind: "event"; event: ChatEvent; issues: readonly DecodeIssue[]; truncated: number }',
-      '| { kind: "reply"; corrId: string | undefined; type: string | undefined; resp: unknown }',
+      '| { kind: "response"; corrId: string | undefined; response: ChatResponse; issues: readonly DecodeIssue[]; truncated: number }',
+      '| { kind: "unknown"; corrId: string | undefined; type: string | undefined; resp: unknown }',
       '| { kind: "error"; error: DecodeIssue; issues: readonly DecodeIssue[]; truncated: number }',
     ].join('\n'),
   },
@@ -470,7 +597,7 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     name: 'decodeFrame',
     isExported: true,
     docs: describe([
-      'Decode a WebSocket frame as the chat core sends it. Never throws. Paths in issues start at the frame (`$.resp.user`).',
+      'Decode a WebSocket frame as the chat core sends it: an event, or with a `corrId` the response to a command. Never throws. Paths in issues start at the frame (`$.resp.user`).',
     ]),
     parameters: [
       {name: 'text', type: 'string'},
@@ -488,12 +615,16 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       'if (corrId !== undefined && typeof corrId !== "string") return envelopeError("corrId", corrId, "string")',
       'if (!isObject(resp)) return envelopeError("resp", resp, "resp object")',
       'const tag = typeof resp.type === "string" ? resp.type : undefined',
-      'if (corrId !== undefined || tag === undefined || !eventTagSet.has(tag)) {',
-      '  return { kind: "reply", corrId, type: tag, resp }',
+      // A corrId means a reply to a command: `groupUpdated` is then the response, not the event of the same tag.
+      'if (tag !== undefined && corrId === undefined && eventTagSet.has(tag)) {',
+      '  checkSafely(checkChatEvent, resp, context, "resp")',
+      '  const result = finish<ChatEvent>(context, resp)',
+      '  return result.ok ? { kind: "event", event: result.value, issues: result.issues, truncated: result.truncated } : { kind: "error", error: result.error, issues: result.issues, truncated: result.truncated }',
       '}',
-      'checkSafely(checkChatEvent, resp, context, "resp")',
-      'const result = finish<ChatEvent>(context, resp)',
-      'return result.ok ? { kind: "event", event: result.value, issues: result.issues, truncated: result.truncated } : { kind: "error", error: result.error, issues: result.issues, truncated: result.truncated }',
+      'if (tag === undefined || !responseTagSet.has(tag)) return { kind: "unknown", corrId, type: tag, resp }',
+      'checkSafely(checkChatResponse, resp, context, "resp")',
+      'const result = finish<ChatResponse>(context, resp)',
+      'return result.ok ? { kind: "response", corrId, response: result.value, issues: result.issues, truncated: result.truncated } : { kind: "error", error: result.error, issues: result.issues, truncated: result.truncated }',
     ].join('\n'),
   },
 ]

@@ -1,13 +1,15 @@
 import {StructureKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
 import {describe} from './doc-comment.js'
-import {checkTypeName, deepGuardName, eventGuardName} from '../names/index.js'
+import {distinctResponses} from '../schema/responses.js'
+import {checkTypeName, deepGuardName, eventGuardName, responseGuardName} from '../names/index.js'
 import {stringLiteral} from './escape.js'
 
 /**
  * The statements of `guards.ts`: a narrowing guard per event on `ChatEvent`
  * (a tag comparison, nothing else is imported), and deep guards on `unknown`
- * per type and for `ChatEvent` (default-mode checks).
+ * per type and for `ChatEvent` (default-mode checks); the same for responses
+ * (`isNewChatItemsResponse` on `ChatResponse`, `isValidChatResponse`).
  */
 export function emitGuards(schema: Schema): StatementStructures[] {
   const eventGuards: StatementStructures[] = schema.events.map((event) => ({
@@ -28,9 +30,25 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     returnType: `value is T.${type.name}`,
     statements: `return checkSafely(${checkTypeName(type.name)}, value, createContext(undefined), undefined)`,
   }))
+  const responseGuards: StatementStructures[] = distinctResponses(schema.commands).map((response) => ({
+    kind: StructureKind.Function,
+    name: responseGuardName(response.name),
+    isExported: true,
+    docs: describe([`Narrow a response to \`CR.${response.name}\` (tag \`${response.tag}\`).`]),
+    parameters: [{name: 'response', type: 'ChatResponse'}],
+    returnType: `response is CR.${response.name}`,
+    statements: `return response.type === ${stringLiteral(response.tag)}`,
+  }))
   return [
     {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
     {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'CEvt', moduleSpecifier: './events.js'},
+    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'CR', moduleSpecifier: './responses.js'},
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['ChatResponse'],
+      moduleSpecifier: './responses.js',
+    },
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
@@ -44,7 +62,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     },
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['checkChatEvent', ...schema.types.map((type) => checkTypeName(type.name))],
+      namedImports: ['checkChatEvent', 'checkChatResponse', ...schema.types.map((type) => checkTypeName(type.name))],
       moduleSpecifier: './decode.js',
     },
     ...eventGuards,
@@ -56,6 +74,16 @@ export function emitGuards(schema: Schema): StatementStructures[] {
       parameters: [{name: 'value', type: 'unknown'}],
       returnType: 'value is ChatEvent',
       statements: 'return checkSafely(checkChatEvent, value, createContext(undefined), undefined)',
+    },
+    ...responseGuards,
+    {
+      kind: StructureKind.Function,
+      name: 'isValidChatResponse',
+      isExported: true,
+      docs: describe(['True when `value` is a valid response of the docs (the checks of default-mode decoding).']),
+      parameters: [{name: 'value', type: 'unknown'}],
+      returnType: 'value is ChatResponse',
+      statements: 'return checkSafely(checkChatResponse, value, createContext(undefined), undefined)',
     },
     ...deepGuards,
   ]

@@ -4,8 +4,9 @@ import {typeDecoderName} from '../names/index.js'
 
 /**
  * The statements of `index.ts`, the package entry: types through the `T`
- * namespace and events through `CEvt` (upstream's own names), the event union
- * and tags flat, and every function.
+ * namespace, events through `CEvt`, command parameters through `CC` and
+ * responses through `CR` (upstream's own names), the unions and tags flat, and
+ * every function.
  */
 export function emitIndexModule(schema: Schema): StatementStructures[] {
   return [
@@ -22,6 +23,23 @@ export function emitIndexModule(schema: Schema): StatementStructures[] {
       namedExports: ['chatEventTags', 'eventCategories'],
       moduleSpecifier: './events.js',
     },
+    {kind: StructureKind.ExportDeclaration, isTypeOnly: true, namespaceExport: 'CC', moduleSpecifier: './commands.js'},
+    {kind: StructureKind.ExportDeclaration, isTypeOnly: true, namespaceExport: 'CR', moduleSpecifier: './responses.js'},
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      namedExports: ['ChatCommandName', 'CommandParameters', 'CommandResponse', 'CommandResponses'],
+      moduleSpecifier: './commands.js',
+    },
+    {kind: StructureKind.ExportDeclaration, namedExports: ['chatCommandNames'], moduleSpecifier: './commands.js'},
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      namedExports: ['ChatResponse', 'ChatResponseTag'],
+      moduleSpecifier: './responses.js',
+    },
+    {kind: StructureKind.ExportDeclaration, namedExports: ['chatResponseTags'], moduleSpecifier: './responses.js'},
+    {kind: StructureKind.ExportDeclaration, moduleSpecifier: './command-strings.js'},
     {kind: StructureKind.ExportDeclaration, moduleSpecifier: './guards.js'},
     {
       kind: StructureKind.ExportDeclaration,
@@ -30,6 +48,8 @@ export function emitIndexModule(schema: Schema): StatementStructures[] {
         'decodeChatEventJson',
         'assertChatEvent',
         'decodeFrame',
+        'decodeChatResponse',
+        'decodeCommandResponse',
         ...schema.types.map((type) => typeDecoderName(type.name)),
       ],
       moduleSpecifier: './decode.js',

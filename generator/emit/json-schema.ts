@@ -1,4 +1,5 @@
 import {UTC_TIME_PATTERN, WORD32_MAX} from '../../templates/primitives.js'
+import {distinctResponses} from '../schema/responses.js'
 import type {Field, PrimitiveName, Schema, TypeExpression} from '../schema/types.js'
 
 type JsonSchema = {[key: string]: unknown}
@@ -23,6 +24,10 @@ const PRIMITIVE_SCHEMAS: Record<PrimitiveName, JsonSchema> = {
 /** `$defs` key of a type of TYPES.md; events and union members get their own prefixes, so names never clash. */
 export const typeDefinitionKey = (name: string) => `T.${name}`
 const eventKey = (name: string) => `CEvt.${name}`
+/** `$defs` keys of a response (`CR.NewChatItems`), of a command's parameter object (`CC.APISendMessages`) and of the response union. */
+export const responseKey = (name: string) => `CR.${name}`
+export const commandKey = (name: string) => `CC.${name}`
+export const CHAT_RESPONSE_KEY = 'ChatResponse'
 const memberKey = (union: string, member: string) => `T.${union}.${member}`
 
 /**
@@ -30,6 +35,8 @@ const memberKey = (union: string, member: string) => `T.${union}.${member}`
  * default-mode decoders: fields the docs list are checked, other fields allowed.
  * Unions use `oneOf` with the OpenAPI-style `discriminator` keyword (ajv's
  * `discriminator: true` option), which other validators ignore harmlessly.
+ * The root is `ChatEvent`; responses (`$defs/ChatResponse`, `CR.*`) and the
+ * parameter objects of commands (`CC.*`) are definitions beside it.
  *
  * @param header text for `$comment` (provenance).
  */
@@ -62,6 +69,25 @@ export function emitJsonSchema(schema: Schema, header: string): JsonSchema {
     definitions[eventKey(event.name)] = {
       description: event.description.join('\n\n') || undefined,
       ...objectSchema(event.fields, event.tag),
+    }
+  }
+  const responses = distinctResponses(schema.commands)
+  for (const response of responses) {
+    definitions[responseKey(response.name)] = {
+      description: response.description || undefined,
+      ...objectSchema(response.fields, response.tag),
+    }
+  }
+  if (responses.length > 0) {
+    definitions[CHAT_RESPONSE_KEY] = {
+      description: 'A response of COMMANDS.md (the `resp` of a frame with a `corrId`).',
+      ...taggedUnion(responses.map((response) => responseKey(response.name))),
+    }
+  }
+  for (const command of schema.commands) {
+    definitions[commandKey(command.name)] = {
+      description: `The parameters of command ${command.name}.`,
+      ...objectSchema(command.parameters, null),
     }
   }
   return {

@@ -1,8 +1,9 @@
+import {distinctResponses} from '../schema/responses.js'
 import type {Schema} from '../schema/types.js'
 import {htmlCommentText, markdownCode, markdownText} from './escape.js'
 
 /** Version of the generated package; bump with breaking changes of its API. */
-export const GENERATED_PACKAGE_VERSION = '0.1.0'
+export const GENERATED_PACKAGE_VERSION = '0.2.0'
 
 /** TypeScript version the generated package is built and checked with (pinned, as in the root package). */
 const TYPESCRIPT_VERSION = '5.9.3'
@@ -32,7 +33,7 @@ export function packageJson(header: string): string {
     name: 'simplex-chat-events',
     version: GENERATED_PACKAGE_VERSION,
     description:
-      'Typed, validated events of the SimpleX Chat bot API: types, guards and decoders generated from the API docs',
+      'Typed, validated events, commands and responses of the SimpleX Chat bot API: types, command strings, guards and decoders generated from the API docs',
     license: 'AGPL-3.0-only',
     type: 'module',
     sideEffects: false,
@@ -130,10 +131,10 @@ export function readme(schema: Schema, header: string): string {
 # simplex-chat-events
 
 Typed, validated events of the [SimpleX Chat](https://github.com/simplex-chat/simplex-chat) bot API, generated
-from its API docs (\`bots/api/EVENTS.md\`, \`TYPES.md\`) by the \`simplex-events\` generator. Zero runtime
+from its API docs (\`bots/api/EVENTS.md\`, \`TYPES.md\`, \`COMMANDS.md\`) by the \`simplex-events\` generator. Zero runtime
 dependencies; ESM and CommonJS; erasable TypeScript (no enums, no value namespaces).
 
-${schema.events.length} events, ${schema.types.length} types.
+${schema.events.length} events, ${schema.types.length} types, ${schema.commands.length} commands, ${distinctResponses(schema.commands).length} responses.
 
 ## ESM and CommonJS
 
@@ -155,23 +156,27 @@ import {decodeFrame, isNewChatItems} from 'simplex-chat-events'
 ws.on('message', (data) => {
   const frame = decodeFrame(String(data))
   if (frame.kind === 'error') return console.warn(frame.error.message) // $.resp.user.userId: expected int64 (an integer), got "x"
-  if (frame.kind === 'reply') return // a reply to a command, or a message type this version does not know
+  if (frame.kind === 'unknown') return // a message type this version of the docs does not list
+  if (frame.kind === 'response') return console.log(frame.corrId, frame.response.type) // the answer to a command
   if (isNewChatItems(frame.event)) {
     for (const {chatItem} of frame.event.chatItems) console.log(chatItem.meta.itemTs)
   }
 })
 \`\`\`
 
-- \`decodeFrame(text, options?)\`: \`{"corrId"?, "resp"}\` text in; out \`{kind: "event", event, issues}\`,
-  \`{kind: "reply", corrId, type, resp}\` (has a \`corrId\`, or its tag is not an event of the docs), or
-  \`{kind: "error", error, issues}\`.
+- \`decodeFrame(text, options?)\`: \`{"corrId"?, "resp"}\` text in; out \`{kind: "event", event, issues}\` (no
+  \`corrId\`), \`{kind: "response", corrId, response, issues}\` (a frame with a \`corrId\` answers a command: its
+  \`resp\` is decoded as a response of COMMANDS.md, so \`groupUpdated\` gets the response's fields, not the event's;
+  also a frame without \`corrId\` whose tag is a response and no event), \`{kind: "unknown", corrId, type, resp}\`
+  (a tag the docs do not list there, left undecoded), or \`{kind: "error", error, issues}\`. Before 0.2 a response
+  was \`{kind: "reply", ...}\`, undecoded.
 - \`decodeChatEvent(value, options?)\` / \`decodeChatEventJson(text, options?)\`: an event from a parsed value or
   JSON text. Result: \`{ok: true, value, issues}\` or \`{ok: false, error, issues}\`; never throws. An unknown
   event tag gives \`error.code === "unknown-event"\`.
 - \`assertChatEvent(value, options?)\`: the same, throwing a \`DecodeError\` (with \`.issues\`).
 - \`decode<Type>(value, options?)\` for every type of TYPES.md (\`decodeUser\`, \`decodeChatItem\`, ...).
 
-Each issue has \`code\` (\`missing\`, \`type\`, \`unknown-tag\`, \`unknown-enum\`, \`extra\`, \`unknown-event\`, \`syntax\`,
+Each issue has \`code\` (\`missing\`, \`type\`, \`unknown-tag\`, \`unknown-enum\`, \`extra\`, \`unknown-event\`, \`unknown-response\`, \`syntax\`,
 \`depth\`, \`unreadable\`, \`bad-option\`), \`path\` (\`$.chatItems[0].chatItem.meta.itemTs\`), \`expected\`, \`found\` and
 \`message\`. A result lists at most \`maxIssues\` issues (option, default 100, \`Infinity\` for all); \`truncated\` counts the
 others, which are never built (a \`DecodeError\` message ends \`... and N more issues\`). An unknown \`mode\`, a non-boolean
@@ -203,6 +208,40 @@ Numbers: \`int\`, \`int64\` and \`word32\` must be integers (\`word32\` from 0 t
 RFC 3339 timestamp that exists: month 01-12, a day of that month (leap years), hour 00-23, minute 00-59, second 00-60
 (a leap second), offset up to ±23:59.
 
+## Commands and responses
+
+\`\`\`ts
+import {commandString, decodeCommandResponse, type CommandResponse, type T} from 'simplex-chat-events'
+
+const sendRef: T.ChatRef = {chatType: 'group', chatId: 7, chatScope: {type: 'memberSupport', groupMemberId_: 12}}
+const composedMessages: T.ComposedMessage[] = [{msgContent: {type: 'text', text: 'hi'}, mentions: {}}]
+const cmd = commandString('APISendMessages', {sendRef, liveMessage: false, signMessages: false, composedMessages})
+// '/_send #7(_support:12) json [{"msgContent":{"type":"text","text":"hi"},"mentions":{}}]'
+ws.send(JSON.stringify({corrId: '1', cmd}))
+
+function onReply(resp: unknown) {
+  const result = decodeCommandResponse('APISendMessages', resp) // only newChatItems or chatCmdError decode
+  if (!result.ok) return console.warn(result.error.message)
+  const response: CommandResponse<'APISendMessages'> = result.value
+  if (response.type === 'newChatItems') console.log(response.chatItems.length)
+  else console.warn(response.chatError.type) // response: CR.ChatCmdError
+}
+\`\`\`
+
+- \`commandString(name, params)\`: the command string of any command of COMMANDS.md, typed by \`name\`
+  (\`params: CC.APISendMessages\`); built exactly as the docs' own \`**Syntax**:\` JavaScript builds it. Also one
+  function per command (\`apiSendMessagesCmdString(params)\`) and per type with a syntax (\`chatRefCmdString\`,
+  \`chatTypeCmdString\`, ...). Where the docs use an optional parameter unconditionally (\`APIConnectPlan\`'s
+  \`connectTarget\`) the result is what the docs give (\`"undefined"\` in the text); the function's comment says so.
+- Types: \`CC.<Command>\` (parameters), \`CR.<Response>\` (one per response tag; \`CR.GroupUpdated\` is not
+  \`CEvt.GroupUpdated\`), \`ChatResponse\`, \`ChatCommandName\`, \`CommandResponse<N>\`; \`chatCommandNames\` and
+  \`chatResponseTags\` as data.
+- \`decodeChatResponse(value, options?)\`: any response; a tag COMMANDS.md does not list fails with
+  \`error.code === "unknown-response"\` in every mode. \`decodeCommandResponse(name, value, options?)\`: only the
+  responses of command \`name\` (another command's response is \`unknown-response\` too). Same modes and issues as events.
+- \`is<Response>Response(response)\` narrows a \`ChatResponse\` (\`isChatCmdErrorResponse\`); \`isValidChatResponse(value)\`
+  checks deeply.
+
 ## Types and guards
 
 \`\`\`ts
@@ -221,7 +260,8 @@ const dispatch = createDispatcher<ChatEvent>({
 - \`is<Event>(event)\`: narrows a \`ChatEvent\` by its tag (\`isNewChatItems\`, \`isContactConnected\`, ...).
 - \`isValid<Type>(value)\` and \`isValidChatEvent(value)\`: deep checks of an \`unknown\` value (default mode).
 - \`chatEventTags\`, \`eventCategories\`, and \`<enum>Values\` arrays (\`chatTypeValues\`) as data.
-- \`schema.json\` (\`simplex-chat-events/schema.json\`): the same types as JSON Schema draft 2020-12.
+- \`schema.json\` (\`simplex-chat-events/schema.json\`): the same types as JSON Schema draft 2020-12; the root is
+  \`ChatEvent\`, and \`$defs\` also holds \`ChatResponse\`, each response (\`CR.*\`) and each command's parameters (\`CC.*\`).
 
 ## Events by category
 

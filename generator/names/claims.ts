@@ -1,6 +1,12 @@
 import type {Field, Schema, SourceLocation, TypeExpression} from '../schema/types.js'
+import {distinctResponses} from '../schema/responses.js'
 import {
   checkEventName,
+  checkResponseName,
+  cmdStringFunctionName,
+  COMMANDS_NAMESPACE,
+  RESPONSES_NAMESPACE,
+  responseGuardName,
   checkMemberName,
   checkShapeName,
   checkTypeName,
@@ -21,7 +27,16 @@ import {
  * module (`decode.ts`: its imports and declarations), a union's namespace in `types.ts`
  * (`namespace:ChatError`), or the package index (everything it exports).
  */
-export type NameScope = 'types.ts' | 'events.ts' | 'guards.ts' | 'decode.ts' | 'index.ts' | `namespace:${string}`
+export type NameScope =
+  | 'types.ts'
+  | 'events.ts'
+  | 'commands.ts'
+  | 'responses.ts'
+  | 'command-strings.ts'
+  | 'guards.ts'
+  | 'decode.ts'
+  | 'index.ts'
+  | `namespace:${string}`
 
 /** One identifier the generated code declares or imports in a scope, and who it is for. */
 export interface NameClaim {
@@ -62,11 +77,18 @@ export const DECODE_RUNTIME_IMPORTS = [
   'PathSegment',
 ] as const
 
-/** The entry points of `decode.ts` for events and frames, the same for every spec. */
-export const PUBLIC_DECODERS = ['decodeChatEvent', 'decodeChatEventJson', 'assertChatEvent', 'decodeFrame'] as const
+/** The entry points of `decode.ts` for events, responses and frames, the same for every spec. */
+export const PUBLIC_DECODERS = [
+  'decodeChatEvent',
+  'decodeChatEventJson',
+  'assertChatEvent',
+  'decodeFrame',
+  'decodeChatResponse',
+  'decodeCommandResponse',
+] as const
 
 /** Fixed declarations and imports of each module: the generator's own names. */
-const GENERATOR_NAMES: Record<'types.ts' | 'events.ts' | 'guards.ts' | 'decode.ts' | 'index.ts', readonly string[]> = {
+const GENERATOR_NAMES: Record<Exclude<NameScope, `namespace:${string}`>, readonly string[]> = {
   // `Array<...>` spells array types whose element is not a plain name.
   'types.ts': [TYPES_SELF, 'Array'],
   'events.ts': [
@@ -78,9 +100,31 @@ const GENERATOR_NAMES: Record<'types.ts' | 'events.ts' | 'guards.ts' | 'decode.t
     'EventCategory',
     'eventCategories',
   ],
+  'commands.ts': [
+    TYPES_NAMESPACE,
+    RESPONSES_NAMESPACE,
+    'CommandParameters',
+    'ChatCommandName',
+    'chatCommandNames',
+    'CommandResponses',
+    'CommandResponse',
+  ],
+  'responses.ts': [TYPES_NAMESPACE, 'ChatResponse', 'ChatResponseTag', 'Tag', 'chatResponseTags'],
+  'command-strings.ts': [
+    TYPES_NAMESPACE,
+    COMMANDS_NAMESPACE,
+    'ChatCommandName',
+    'CommandParameters',
+    'commandStringFunctions',
+    'commandString',
+  ],
   'guards.ts': [
     TYPES_NAMESPACE,
     EVENTS_NAMESPACE,
+    RESPONSES_NAMESPACE,
+    'ChatResponse',
+    'checkChatResponse',
+    'isValidChatResponse',
     'ChatEvent',
     'checkSafely',
     'createContext',
@@ -91,6 +135,14 @@ const GENERATOR_NAMES: Record<'types.ts' | 'events.ts' | 'guards.ts' | 'decode.t
     TYPES_NAMESPACE,
     'ChatEvent',
     'chatEventTags',
+    'ChatResponse',
+    'chatResponseTags',
+    'ChatCommandName',
+    'CommandResponse',
+    'checkChatResponse',
+    'commandResponseTags',
+    'responseTagSet',
+    'checkCommandResponse',
     ...DECODE_RUNTIME_IMPORTS,
     'checkChatEvent',
     'eventTagSet',
@@ -101,6 +153,18 @@ const GENERATOR_NAMES: Record<'types.ts' | 'events.ts' | 'guards.ts' | 'decode.t
   'index.ts': [
     TYPES_NAMESPACE,
     EVENTS_NAMESPACE,
+    COMMANDS_NAMESPACE,
+    RESPONSES_NAMESPACE,
+    'ChatCommandName',
+    'CommandParameters',
+    'CommandResponse',
+    'CommandResponses',
+    'chatCommandNames',
+    'ChatResponse',
+    'ChatResponseTag',
+    'chatResponseTags',
+    'commandString',
+    'isValidChatResponse',
     'ChatEvent',
     'ChatEventTag',
     'EventCategory',
@@ -183,6 +247,23 @@ export function nameClaims(schema: Schema): NameClaim[] {
     claim(['events.ts'], event.name, owner, event.location)
     claim(['guards.ts', 'index.ts'], eventGuardName(event.name), owner, event.location)
     objectCheck(checkEventName(event.name), event.fields, owner, event.location)
+  }
+  for (const type of schema.types) {
+    // By its block, not its template: names are checked before the blocks are compiled.
+    if (!type.syntax.some((block) => block.lang === 'javascript')) continue
+    const owner = `the syntax of type \`${type.name}\``
+    claim(['command-strings.ts', 'index.ts'], cmdStringFunctionName(type.name), owner, type.location)
+  }
+  for (const command of schema.commands) {
+    const owner = `command \`${command.name}\``
+    claim(['commands.ts'], command.name, owner, command.location)
+    claim(['command-strings.ts', 'index.ts'], cmdStringFunctionName(command.name), owner, command.location)
+  }
+  for (const response of distinctResponses(schema.commands)) {
+    const owner = `response \`${response.name}\` (tag \`${response.tag}\`)`
+    claim(['responses.ts'], response.name, owner, response.location)
+    claim(['guards.ts', 'index.ts'], responseGuardName(response.name), owner, response.location)
+    objectCheck(checkResponseName(response.name), response.fields, owner, response.location)
   }
   return claims
 }

@@ -61,3 +61,16 @@ export function shapeName(type: TypeExpression): string {
 
 /** The check function of an array or map shape: `checkArray_User`. */
 export const checkShapeName = (type: TypeExpression) => `check${shapeName(type)}`
+
+/** Namespaces of the command half, as upstream names them: command parameters (`CC.APISendMessages`) and responses (`CR.NewChatItems`). */
+export const COMMANDS_NAMESPACE = 'CC'
+export const RESPONSES_NAMESPACE = 'CR'
+
+/** `ChatRef` → `chatRefCmdString`, `APISendMessages` → `apiSendMessagesCmdString`: the function that renders a syntax type's value or builds a command's string. */
+export const cmdStringFunctionName = (name: string) => `${lowerFirst(identifier(name))}CmdString`
+
+/** Internal check function of a response: `checkResponse_NewChatItems`. */
+export const checkResponseName = (response: string) => `checkResponse_${identifier(response)}`
+
+/** Narrowing guard of one response on `ChatResponse`: `isNewChatItemsResponse` (events have `isNewChatItems`). */
+export const responseGuardName = (response: string) => `is${identifier(response)}Response`

@@ -11,7 +11,7 @@ import {
   type TemplateTest,
   type TypeofResult,
 } from '../schema/command-template.js'
-import type {TypeDefinition} from '../schema/types.js'
+import type {TypeDefinition, TypeExpression} from '../schema/types.js'
 import type {VFile} from 'vfile'
 import {reportError} from './diagnostics.js'
 
@@ -23,6 +23,22 @@ export interface ScopeName {
   name: string
   /** The value may be absent (`?` in the docs, or a field only some union members have). */
   optional: boolean
+  /** The type of `syntaxTypes` the value has, when it is a plain reference to one (for `name.toString()`). */
+  syntaxType?: string
+}
+
+/** What a parameter or field gives its scope name: a `Field` has this shape (`type` may be left out). */
+export interface ScopeField {
+  name: string
+  optional: boolean
+  /** A schema type expression, or a referenced type spelled as its name (`ChatRef`). */
+  type?: TypeExpression | string
+}
+
+function scopeName({name, optional, type}: ScopeField, syntaxTypes: readonly string[]): ScopeName {
+  const referenced = typeof type === 'string' ? type : type?.kind === 'reference' ? type.name : undefined
+  const syntaxType = referenced !== undefined && syntaxTypes.includes(referenced) ? referenced : undefined
+  return syntaxType ? {name, optional, syntaxType} : {name, optional}
 }
 
 /** What a syntax block may refer to. */
@@ -44,11 +60,8 @@ export type CommandExpressionResult =
  * @param parameters the command's `**Parameters**:` list.
  * @param syntaxTypes see `syntaxTypeNames`.
  */
-export function commandScope(
-  parameters: readonly {name: string; optional: boolean}[],
-  syntaxTypes: readonly string[],
-): ExpressionScope {
-  return {subject: 'fields', names: parameters.map(({name, optional}) => ({name, optional})), syntaxTypes}
+export function commandScope(parameters: readonly ScopeField[], syntaxTypes: readonly string[]): ExpressionScope {
+  return {subject: 'fields', names: parameters.map((parameter) => scopeName(parameter, syntaxTypes)), syntaxTypes}
 }
 
 /**
@@ -62,7 +75,7 @@ export function commandScope(
 export function typeScope(type: SyntaxTypeShape, syntaxTypes: readonly string[]): ExpressionScope {
   if (type.kind === 'enum') return {subject: 'self', names: [{name: 'self', optional: false}], syntaxTypes}
   if (type.kind === 'record') {
-    const names = type.fields.filter((field) => field.name !== '').map(({name, optional}) => ({name, optional}))
+    const names = type.fields.filter((field) => field.name !== '').map((field) => scopeName(field, syntaxTypes))
     return {subject: 'fields', names, syntaxTypes}
   }
   const names = new Map<string, ScopeName>([['type', {name: 'type', optional: false}]])
@@ -71,7 +84,7 @@ export function typeScope(type: SyntaxTypeShape, syntaxTypes: readonly string[])
       if (field.name === '') continue
       const inAll = type.members.every((other) => other.fields.some((each) => each.name === field.name))
       const optional = field.optional || !inAll || names.get(field.name)?.optional === true
-      names.set(field.name, {name: field.name, optional})
+      names.set(field.name, scopeName({...field, optional}, syntaxTypes))
     }
   }
   return {subject: 'union', names: [...names.values()], syntaxTypes}
@@ -80,8 +93,8 @@ export function typeScope(type: SyntaxTypeShape, syntaxTypes: readonly string[])
 /** What `typeScope` reads of a type: a schema `TypeDefinition` has this shape. */
 export type SyntaxTypeShape =
   | {kind: 'enum'}
-  | {kind: 'record'; fields: readonly ScopeName[]}
-  | {kind: 'union'; members: readonly {fields: readonly ScopeName[]}[]}
+  | {kind: 'record'; fields: readonly ScopeField[]}
+  | {kind: 'union'; members: readonly {fields: readonly ScopeField[]}[]}
 
 /** Names of the types that have a ```javascript syntax block, document order. */
 export function syntaxTypeNames(types: readonly TypeDefinition[]): string[] {
@@ -100,7 +113,9 @@ const LANGUAGE_MARKER = /\s*\/\/ JavaScript\s*$/
  * - `a + b`, `test ? a : b`;
  * - tests: `name`, `!test`, `name == literal` (`===`, `!=`, `!==`, either side),
  *   `typeof name == 'boolean'` (any `typeof` result);
- * - `JSON.stringify(name)`, `name.join('literal')`, `X.cmdString(name)` for X in `scope.syntaxTypes`.
+ * - `JSON.stringify(name)`, `name.join('literal')`, `X.cmdString(name)` for X in `scope.syntaxTypes`;
+ * - `name.toString()` when `name` holds a value of a syntax type X (older docs, 2025-09-27, write it
+ *   where the grammar says `<str(name)>`; upstream's classes rendered their syntax): compiled as `X.cmdString(name)`.
  *
  * Simplifications keep JavaScript's meaning exactly: parentheses go, `(a + b) + c`
  * becomes one concat, `a + (b + c)` too when `b` is a string literal (or `c` is
@@ -278,6 +293,11 @@ class ExpressionCompiler {
         return this.fail(`${receiver}.join takes exactly one string literal separator`, start)
       }
       return this.param(callee.expression, 'join', present, {separator: argument.text})
+    }
+    const syntaxType = this.names.get(receiver)?.syntaxType
+    if (method === 'toString' && syntaxType !== undefined) {
+      if (argument) return this.fail(`${receiver}.toString takes no arguments`, start)
+      return this.param(callee.expression, 'cmdString', present, {type: syntaxType})
     }
     if (method === 'cmdString' && !this.names.has(receiver)) {
       if (!this.scope.syntaxTypes.includes(receiver)) {

@@ -131,6 +131,10 @@ function checkNames(schema: Schema, report: Report): void {
     }
   }
   for (const event of schema.events) checkIdentifier(event.name, 'Event name', event.location)
+  for (const command of schema.commands) {
+    checkIdentifier(command.name, 'Command name', command.location)
+    for (const response of command.responses) checkIdentifier(response.name, 'Response name', response.location)
+  }
 
   for (const [list, what] of [
     [schema.types, 'Type'],
@@ -158,6 +162,12 @@ function checkNames(schema: Schema, report: Report): void {
             owner: `member \`${member.name}\` of \`${type.name}\``,
           }))
         : [],
+    ),
+    ...schema.commands.flatMap((command) =>
+      command.responses.map((response) => ({
+        fields: response.fields,
+        owner: `response \`${response.name}\` of command \`${command.name}\``,
+      })),
     ),
   ]
   for (const {fields, owner} of tagged) {

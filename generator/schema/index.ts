@@ -1,6 +1,7 @@
 import {VFile} from 'vfile'
 import {hasErrors} from '../parse/diagnostics.js'
 import {parseSpec, type SpecDocuments} from '../parse/index.js'
+import {compileSyntaxTemplates} from '../parse/syntax-templates.js'
 import {checkSchema} from './check.js'
 import type {Schema} from './types.js'
 
@@ -11,7 +12,8 @@ export {SCHEMA_VERSION, PRIMITIVES} from './types.js'
 export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: false; files: VFile[]}
 
 /**
- * Parse the documents and check the result.
+ * Parse the documents, check the result, and compile the syntax blocks into
+ * command templates (`compileSyntaxTemplates`).
  *
  * @param documents EVENTS.md, TYPES.md and, optionally, COMMANDS.md as vfiles.
  * @returns the schema when neither document has an error; otherwise the files,
@@ -20,9 +22,10 @@ export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: fal
 export function buildSchema(documents: SpecDocuments): SchemaResult {
   const files = [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])]
   const schema = parseSpec(documents)
-  if (!hasErrors(files)) {
-    checkSchema(schema, new Map(files.map((file) => [file.basename ?? String(file.path), file])))
-  }
+  const byName = new Map(files.map((file) => [file.basename ?? String(file.path), file]))
+  if (!hasErrors(files)) checkSchema(schema, byName)
+  // Last, on a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
+  if (!hasErrors(files)) compileSyntaxTemplates(schema.types, schema.commands, byName)
   return hasErrors(files) ? {ok: false, files} : {ok: true, schema, files}
 }
 

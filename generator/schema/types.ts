@@ -8,7 +8,9 @@
  */
 
 /** Bump when the shape of this IR changes in a way consumers of `schema` JSON notice. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
+
+import type {CommandTemplate} from './command-template.js'
 
 /** A place in a source document (1-based, as unist positions are). */
 export interface SourceLocation {
@@ -117,6 +119,11 @@ interface TypeBase {
   description: string[]
   /** The `**Syntax**:` blocks, or an empty array. */
   syntax: SyntaxBlock[]
+  /**
+   * The ```javascript syntax block compiled (`compileCommandExpression`): how a value of
+   * this type is written into a command string. Absent when the type has no such block.
+   */
+  template?: CommandTemplate
   location: SourceLocation
 }
 
@@ -234,6 +241,12 @@ export interface CommandDefinition {
   parameters: Field[]
   /** The `**Syntax**:` blocks: the plain grammar first, then usually `javascript` and `python`. */
   syntax: SyntaxBlock[]
+  /**
+   * The command string as checked data: the ```javascript block compiled, or for a
+   * command without one (`APIStopChat`) its plain grammar when that is a literal.
+   * Absent only in a schema that had errors (`compileSyntaxTemplates`).
+   */
+  template?: CommandTemplate
   /** The `**Response**:` / `**Responses**:` section, in document order. */
   responses: ResponseDefinition[]
   /** The `**Errors**:` list, or an empty array. */

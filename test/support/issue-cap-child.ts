@@ -19,9 +19,9 @@ console.log(
   JSON.stringify({
     frame: {
       kind: frame.kind,
-      issues: frame.kind === 'reply' ? -1 : frame.issues.length,
-      truncated: frame.kind === 'reply' ? -1 : frame.truncated,
-      paths: frame.kind === 'reply' ? [] : paths(frame.issues),
+      issues: frame.kind === 'unknown' ? -1 : frame.issues.length,
+      truncated: frame.kind === 'unknown' ? -1 : frame.truncated,
+      paths: frame.kind === 'unknown' ? [] : paths(frame.issues),
     },
     allErrors: {ok: all.ok, issues: all.issues.length, truncated: all.truncated, paths: paths(all.issues)},
     maxRssMiB: process.resourceUsage().maxRSS / 1024,

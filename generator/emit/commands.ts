@@ -1,0 +1,97 @@
+import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
+import type {Schema} from '../schema/types.js'
+import {identifier, RESPONSES_NAMESPACE, TYPES_NAMESPACE} from '../names/index.js'
+import {describe} from './doc-comment.js'
+import {jsonLiteral} from './escape.js'
+import {fieldProperties} from './fields.js'
+
+/**
+ * The statements of `commands.ts` (the `CC` namespace of the index): one interface
+ * per command of COMMANDS.md holding its parameters (upstream's names,
+ * `CC.APISendMessages`), the map of parameters by command name, `ChatCommandName`,
+ * the list of names, and each command's responses (`CommandResponse<N>`).
+ */
+export function emitCommands(schema: Schema): StatementStructures[] {
+  const interfaces: StatementStructures[] = schema.commands.map((command) => {
+    const grammar = command.syntax.find((block) => block.lang === null)
+    return {
+      kind: StructureKind.Interface,
+      name: identifier(command.name),
+      isExported: true,
+      docs: describe(
+        command.description,
+        `Parameters of command \`${command.name}\` (${command.category}).`,
+        ...(command.networkUsage === null ? [] : [`Network usage: ${command.networkUsage}.`]),
+        ...(grammar ? [`Syntax: \`${grammar.code}\``] : []),
+      ),
+      properties: fieldProperties(command.parameters, null, (name) => `${TYPES_NAMESPACE}.${name}`),
+    }
+  })
+  const pairs = (value: (name: string) => string) =>
+    schema.commands.map((command) => ({
+      kind: StructureKind.PropertySignature as const,
+      name: identifier(command.name),
+      type: value(command.name),
+    }))
+  const responsesOf = new Map(
+    schema.commands.map((command) => [
+      command.name,
+      [...new Set(command.responses.map((response) => `${RESPONSES_NAMESPACE}.${identifier(response.name)}`))].join(
+        ' | ',
+      ),
+    ]),
+  )
+  return [
+    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namespaceImport: RESPONSES_NAMESPACE,
+      moduleSpecifier: './responses.js',
+    },
+    ...interfaces,
+    {
+      kind: StructureKind.Interface,
+      name: 'CommandParameters',
+      isExported: true,
+      docs: describe(['The parameters of every command of COMMANDS.md, by command name.']),
+      properties: pairs((name) => name),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'ChatCommandName',
+      isExported: true,
+      docs: describe(['The name of a command of COMMANDS.md (`"APISendMessages"`).']),
+      type: 'keyof CommandParameters',
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: describe(['Every command name, in the order of COMMANDS.md.']),
+      declarations: [
+        {
+          name: 'chatCommandNames',
+          initializer: `${jsonLiteral(schema.commands.map((command) => command.name))} as const satisfies readonly ChatCommandName[]`,
+        },
+      ],
+    },
+    {
+      kind: StructureKind.Interface,
+      name: 'CommandResponses',
+      isExported: true,
+      docs: describe(['The responses each command may get (its `**Responses**:`), by command name.']),
+      properties: pairs((name) => responsesOf.get(name)!),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'CommandResponse',
+      isExported: true,
+      typeParameters: [{name: 'N', constraint: 'ChatCommandName'}],
+      docs: describe([
+        'The response union of command `N`: `CommandResponse<"APISendMessages">` is `CR.NewChatItems | CR.ChatCmdError`.',
+      ]),
+      type: 'CommandResponses[N]',
+    },
+  ]
+}

@@ -1,0 +1,186 @@
+/**
+ * Responses to commands in the generated package (`generated/src/`): real captured
+ * responses decode as responses of COMMANDS.md, `decodeFrame` tells a response from
+ * an event by the frame's `corrId`, and `decodeCommandResponse` accepts only the
+ * responses of its command.
+ */
+import {readdirSync} from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {
+  chatResponseTags,
+  decodeChatResponse,
+  decodeCommandResponse,
+  decodeFrame,
+  isChatCmdErrorResponse,
+  isValidChatResponse,
+  type ChatResponse,
+} from '../generated/src/index.js'
+import {eventArbitraries, loadSchema} from './support/arbitraries.js'
+import {readFrame} from './support/frames.js'
+
+const folder = (name: string) =>
+  readdirSync(path.resolve(import.meta.dirname, 'fixtures', 'frames', name)).map((file) => `${name}/${file}`)
+
+/** What a v6.5.4.1 `User` lacks against the newest docs (the captures predate them). */
+const OLD_USER = [
+  'autoAcceptMemberContacts',
+  'autoAcceptGroupInvitations',
+  'userChatRelay',
+  'clientService',
+  'fullPreferences.files',
+  'fullPreferences.sessions',
+  'fullPreferences.commands',
+]
+const oldUser = (at: string) => OLD_USER.map((field) => `missing ${at}.${field}`)
+const OLD_CONTACT_LINK = ['userContactLinkId', 'shortLinkDataSet', 'shortLinkLargeDataSet', 'addressSettings'].map(
+  (field) => `missing $.resp.contactLink.${field}`,
+)
+
+/**
+ * Every capture of `frames/responses/`: `[]` decodes in default mode; a list of issues
+ * (`code path`) decodes only in lenient mode, with exactly those issues (the capture
+ * predates the docs); `unknown` is a tag the newest COMMANDS.md lists under no command.
+ */
+const EXPECTED: Record<string, string[] | 'unknown'> = {
+  'activeUser-1.json': oldUser('$.resp.user'),
+  // `agentSubs` and `userPrivacy` were replies of older servers; the newest docs have no command answering with them.
+  'agentSubs-1.json': 'unknown',
+  'agentSubs-2.json': 'unknown',
+  'chatCmdError-1.json': [],
+  'chatCmdError-2.json': [],
+  'chatCmdError-3.json': [],
+  // This capture's user already had the 6.4 preferences, not the two newest flags.
+  'userContactLink-1.json': ['missing $.resp.user.autoAcceptGroupInvitations', 'missing $.resp.user.clientService'],
+  'userContactLink-2.json': [...oldUser('$.resp.user'), ...OLD_CONTACT_LINK],
+  'userContactLinkCreated-1.json': oldUser('$.resp.user'),
+  'userContactLinkDeleted-1.json': oldUser('$.resp.user'),
+  'userContactLinkUpdated-1.json': [...oldUser('$.resp.user'), ...OLD_CONTACT_LINK],
+  'userPrivacy-1.json': 'unknown',
+  'userProfileNoChange-1.json': oldUser('$.resp.user'),
+  'userProfileUpdated-1.json': oldUser('$.resp.user'),
+  'usersList-1.json': [...oldUser('$.resp.users[0].user'), ...oldUser('$.resp.users[1].user')],
+}
+
+const brief = (issues: readonly {code: string; path: string}[]) => issues.map((issue) => `${issue.code} ${issue.path}`)
+
+describe('real responses decode as responses of COMMANDS.md', () => {
+  it('the table lists every capture', () => {
+    expect(
+      folder('responses')
+        .map((name) => name.replace('responses/', ''))
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort())
+  })
+
+  it.each(Object.entries(EXPECTED))('%s', (name, expected) => {
+    const resp = readFrame(`responses/${name}`)
+    const text = JSON.stringify({corrId: '12', resp})
+    const frame = decodeFrame(text)
+    if (expected === 'unknown') {
+      expect(frame).toEqual({kind: 'unknown', corrId: '12', type: resp.type, resp})
+      expect(chatResponseTags).not.toContain(resp.type)
+      return
+    }
+    if (expected.length === 0) {
+      expect(frame).toMatchObject({kind: 'response', corrId: '12', response: resp, issues: []})
+      return
+    }
+    // Default mode stops at the first issue, which is the first the lenient decode lists.
+    expect(frame.kind).toBe('error')
+    if (frame.kind === 'error') expect(brief([frame.error])).toEqual([expected[0]])
+    const lenient = decodeFrame(text, {mode: 'lenient'})
+    expect(lenient.kind).toBe('response')
+    if (lenient.kind === 'response') {
+      expect(lenient.response.type).toBe(resp.type)
+      expect(brief(lenient.issues)).toEqual(expected)
+    }
+  })
+})
+
+describe('decodeFrame: a corrId means a response', async () => {
+  const schema = await loadSchema()
+  const groupUpdated = eventArbitraries(schema)['GroupUpdated']!
+
+  it('a frame with a corrId and tag groupUpdated uses the response definition, one without uses the event', () => {
+    fc.assert(
+      fc.property(groupUpdated, (event) => {
+        // The response requires `msgSigned: bool`; the event has an optional `msgSigned: MsgSigStatus`.
+        const asResponse = {...event, msgSigned: true}
+        expect(decodeFrame(JSON.stringify({corrId: '1', resp: asResponse}))).toMatchObject({
+          kind: 'response',
+          corrId: '1',
+          response: asResponse,
+        })
+        const eventFrame = decodeFrame(JSON.stringify({resp: asResponse}))
+        expect(eventFrame.kind).toBe('error')
+        if (eventFrame.kind === 'error') expect(eventFrame.error.path).toBe('$.resp.msgSigned')
+
+        const {msgSigned: _, ...withoutSignature} = event
+        expect(decodeFrame(JSON.stringify({resp: withoutSignature})).kind).toBe('event')
+        const responseFrame = decodeFrame(JSON.stringify({corrId: '1', resp: withoutSignature}))
+        expect(responseFrame).toMatchObject({kind: 'error', error: {code: 'missing', path: '$.resp.msgSigned'}})
+      }),
+      {numRuns: 20},
+    )
+  })
+
+  it('a response tag without a corrId (no event has it) still decodes as a response', () => {
+    const resp = readFrame('responses/chatCmdError-1.json')
+    expect(decodeFrame(JSON.stringify({resp}))).toMatchObject({kind: 'response', corrId: undefined, response: resp})
+  })
+})
+
+describe('decodeChatResponse and decodeCommandResponse', () => {
+  const cmdError = readFrame('responses/chatCmdError-1.json')
+  const contactLink = readFrame('responses/userContactLink-1.json')
+
+  it('decodeChatResponse fails on a tag no command answers with, in every mode', () => {
+    for (const mode of ['strict', 'default', 'lenient'] as const) {
+      const result = decodeChatResponse({type: 'agentSubs', activeSubs: {}}, {mode})
+      expect(result).toMatchObject({ok: false, error: {code: 'unknown-response', path: '$.type'}})
+    }
+  })
+
+  it("decodeCommandResponse accepts the command's responses and no other, in every mode", () => {
+    const ok = decodeCommandResponse('APISendMessages', cmdError)
+    expect(ok.ok).toBe(true)
+    if (ok.ok) {
+      // CommandResponse<'APISendMessages'>: CR.NewChatItems | CR.ChatCmdError.
+      const response = ok.value
+      if (response.type === 'chatCmdError') expect(response.chatError).toEqual(cmdError.chatError)
+      else expect.fail('not the error response')
+    }
+    for (const mode of ['strict', 'default', 'lenient'] as const) {
+      // userContactLink is a known response, of ShowMyAddress, not of APISendMessages.
+      const wrong = decodeCommandResponse('APISendMessages', contactLink, {mode})
+      expect(wrong).toMatchObject({
+        ok: false,
+        error: {
+          code: 'unknown-response',
+          path: '$.type',
+          expected: 'a response of "APISendMessages" ("newChatItems" | "chatCmdError")',
+        },
+      })
+    }
+    expect(decodeCommandResponse('APIShowMyAddress', contactLink, {mode: 'lenient'}).ok).toBe(true)
+  })
+
+  it('decodeCommandResponse never throws on a name that is no command (untyped callers)', () => {
+    for (const name of ['NoSuchCommand', '__proto__', 'constructor', 42, Symbol('x'), null]) {
+      const result = decodeCommandResponse(name as never, cmdError)
+      expect(result).toMatchObject({ok: false, error: {code: 'unknown-response'}})
+    }
+  })
+
+  it('guards: isValidChatResponse checks deeply, is<Name>Response narrows by tag', () => {
+    expect(isValidChatResponse(cmdError)).toBe(true)
+    expect(isValidChatResponse({...cmdError, chatError: 1})).toBe(false)
+    expect(isValidChatResponse({type: 'newChatItems'})).toBe(false)
+    const response = cmdError as ChatResponse
+    expect(isChatCmdErrorResponse(response)).toBe(true)
+    if (isChatCmdErrorResponse(response)) expect(response.chatError).toBeDefined()
+    expect(isChatCmdErrorResponse(contactLink as ChatResponse)).toBe(false)
+  })
+})
