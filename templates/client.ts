@@ -39,6 +39,22 @@
 
 import type {DecodeIssue, DecodeMode, DecodeOptions, DecodeResult} from './runtime.js'
 
+// The timer, abort and console APIs every runtime has (Node.js, browsers, Deno, Bun), declared here so the
+// generated package compiles and is used without the DOM or Node.js typings. A real `AbortSignal` fits.
+declare const setTimeout: (handler: () => void, ms: number) => TimerHandle
+declare const clearTimeout: (handle: TimerHandle) => void
+declare const console: {error(...data: unknown[]): void}
+/** What `setTimeout` returns: a number in browsers, an object in Node.js. */
+type TimerHandle = unknown
+
+/** The part of the standard `AbortSignal` the client uses. */
+export interface AbortSignalLike {
+  readonly aborted: boolean
+  readonly reason?: unknown
+  addEventListener(type: 'abort', listener: () => void, options?: {once?: boolean}): void
+  removeEventListener(type: 'abort', listener: () => void): void
+}
+
 /** How a client talks to one version of the chat core: rendering commands, decoding replies and events. */
 export interface ChatProtocol<
   Params extends {[N in keyof Params]: object},
@@ -120,7 +136,7 @@ export interface SendOptions {
   /** Milliseconds from this call until the command rejects with `timeout`; 0 for none. Default: the client's. */
   timeout?: number
   /** Rejects the command with `aborted` (the core may still run it, if it was sent). */
-  signal?: AbortSignal
+  signal?: AbortSignalLike
 }
 
 /** Why a `send` (or `connect`, `once`) rejected. */
@@ -284,7 +300,7 @@ export interface ChatClient<
   /** Remove a handler added with `on`. */
   off<Tag extends Event['type']>(tag: Tag, handler: EventHandler<Extract<Event, {type: Tag}>>): void
   /** The next event tagged `tag`; rejects with `closed` or `aborted`. */
-  once<Tag extends Event['type']>(tag: Tag, options?: {signal?: AbortSignal}): Promise<Extract<Event, {type: Tag}>>
+  once<Tag extends Event['type']>(tag: Tag, options?: {signal?: AbortSignalLike}): Promise<Extract<Event, {type: Tag}>>
   /** Call `handler` with every event, after the handlers of its tag. */
   onAny(handler: EventHandler<Event>): () => void
   /** Every frame that was not delivered (see `UnhandledFrame`). */
@@ -309,8 +325,8 @@ interface Pending {
   resolve: (value: unknown) => void
   reject: (error: Error) => void
   ok: boolean
-  timer: ReturnType<typeof setTimeout> | undefined
-  signal: AbortSignal | undefined
+  timer: TimerHandle | undefined
+  signal: AbortSignalLike | undefined
   onAbort: (() => void) | undefined
   queued: boolean
   sent: boolean
@@ -352,7 +368,7 @@ export function createClient<
 
   let state: ClientState = 'idle'
   let socket: WebSocketLike | undefined
-  let reconnectTimer: ReturnType<typeof setTimeout> | undefined
+  let reconnectTimer: TimerHandle | undefined
   let attempt = 0
   let opened = false
   let connecting: {promise: Promise<void>; resolve: () => void; reject: (error: Error) => void} | undefined

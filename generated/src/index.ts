@@ -258,3 +258,20 @@ export type {
 } from './runtime.js'
 export {createDispatcher} from './dispatch.js'
 export type {Handlers} from './dispatch.js'
+export {createChatClient} from './chat-client.js'
+export type {ChatCoreClient} from './chat-client.js'
+export {ClientError, ChatCommandError, backoffDelay} from './client.js'
+export type {
+  ChatClient,
+  ClientOptions,
+  SendOptions,
+  ReconnectOptions,
+  ClientErrorCode,
+  ClientState,
+  StateChange,
+  UnhandledFrame,
+  WebSocketLike,
+  WebSocketClass,
+  ClientStats,
+  AbortSignalLike,
+} from './client.js'

@@ -1,6 +1,6 @@
 import {StructureKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
-import {typeDecoderName} from '../names/index.js'
+import {CLIENT_TYPES, CLIENT_VALUES, typeDecoderName} from '../names/index.js'
 
 /**
  * The statements of `index.ts`, the package entry: types through the `T`
@@ -81,6 +81,20 @@ export function emitIndexModule(schema: Schema): StatementStructures[] {
       isTypeOnly: true,
       namedExports: ['Handlers'],
       moduleSpecifier: './dispatch.js',
+    },
+    {kind: StructureKind.ExportDeclaration, namedExports: ['createChatClient'], moduleSpecifier: './chat-client.js'},
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      namedExports: ['ChatCoreClient'],
+      moduleSpecifier: './chat-client.js',
+    },
+    {kind: StructureKind.ExportDeclaration, namedExports: [...CLIENT_VALUES], moduleSpecifier: './client.js'},
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      namedExports: [...CLIENT_TYPES],
+      moduleSpecifier: './client.js',
     },
   ]
 }

@@ -6,6 +6,7 @@ import {PROJECT_ROOT} from '../paths.js'
 import type {Schema} from '../schema/types.js'
 import {emitCommandStrings} from './command-strings-module.js'
 import {emitCommands} from './commands.js'
+import {emitChatClient} from './chat-client.js'
 import {emitDecode} from './decode.js'
 import {jsonFileText, lineCommentText} from './escape.js'
 import {emitEvents} from './events.js'
@@ -20,7 +21,7 @@ import {emitTypes} from './types.js'
 export const GENERATE_COMMAND = 'npx simplex-events generate'
 
 /** Hand-written runtime pieces copied from `templates/` into `src/`. */
-export const TEMPLATE_FILES = ['primitives.ts', 'runtime.ts', 'dispatch.ts'] as const
+export const TEMPLATE_FILES = ['primitives.ts', 'runtime.ts', 'dispatch.ts', 'client.ts'] as const
 
 /** Prettier options of the output: fixed here, never read from the environment, so output is byte-stable. */
 export const PRETTIER_OPTIONS: prettier.Options = {
@@ -74,6 +75,7 @@ export async function emitLibrary(
     ['command-strings.ts', emitCommandStrings(schema)],
     ['guards.ts', emitGuards(schema)],
     ['decode.ts', emitDecode(schema)],
+    ['chat-client.ts', emitChatClient()],
     ['index.ts', emitIndexModule(schema)],
   ]
   const unformatted = new Map<string, string>()

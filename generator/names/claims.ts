@@ -35,6 +35,7 @@ export type NameScope =
   | 'command-strings.ts'
   | 'guards.ts'
   | 'decode.ts'
+  | 'chat-client.ts'
   | 'index.ts'
   | `namespace:${string}`
 
@@ -85,6 +86,24 @@ export const PUBLIC_DECODERS = [
   'decodeFrame',
   'decodeChatResponse',
   'decodeCommandResponse',
+] as const
+
+/** What the package index exports of the client template (`templates/client.ts`): values, then types. */
+export const CLIENT_VALUES = ['ClientError', 'ChatCommandError', 'backoffDelay'] as const
+
+export const CLIENT_TYPES = [
+  'ChatClient',
+  'ClientOptions',
+  'SendOptions',
+  'ReconnectOptions',
+  'ClientErrorCode',
+  'ClientState',
+  'StateChange',
+  'UnhandledFrame',
+  'WebSocketLike',
+  'WebSocketClass',
+  'ClientStats',
+  'AbortSignalLike',
 ] as const
 
 /** Fixed declarations and imports of each module: the generator's own names. */
@@ -183,6 +202,23 @@ const GENERATOR_NAMES: Record<Exclude<NameScope, `namespace:${string}`>, readonl
     'DecodeSuccess',
     'createDispatcher',
     'Handlers',
+    'createChatClient',
+    'ChatCoreClient',
+    ...CLIENT_VALUES,
+    ...CLIENT_TYPES,
+  ],
+  'chat-client.ts': [
+    'createClient',
+    'ChatClient',
+    'ClientOptions',
+    'commandString',
+    'decodeChatEvent',
+    'decodeCommandResponse',
+    'CommandParameters',
+    'CommandResponses',
+    'ChatEvent',
+    'ChatCoreClient',
+    'createChatClient',
   ],
 }
 
