@@ -8,7 +8,7 @@
  */
 import {parseArgs} from 'node:util'
 import WebSocket from 'ws'
-import {testProtocol} from '../examples/client-bot/protocol.js'
+import {testProtocol} from '../test/support/test-protocol.js'
 import type {ChatEvent} from '../generated/src/index.js'
 import {createClient, type ChatProtocol, type WebSocketLike} from '../templates/client.js'
 import {FakeCore, realResponse, textMessageEvent} from '../test/support/fake-core.js'

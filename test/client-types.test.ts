@@ -6,7 +6,7 @@
 import {describe, expectTypeOf, it} from 'vitest'
 import WebSocket from 'ws'
 import type {CEvt, ChatEvent, T} from '../generated/src/index.js'
-import {testProtocol, type CommandResponses} from '../examples/client-bot/protocol.js'
+import {testProtocol, type CommandResponses} from './support/test-protocol.js'
 import {ChatCommandError, createClient, type ChatErrorOf, type UnhandledFrame} from '../templates/client.js'
 
 // Never connected, nothing sent: only the types matter here.

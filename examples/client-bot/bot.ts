@@ -1,14 +1,10 @@
 /**
  * A bot on the typed client: it echoes every received text message, and joins
  * every group it is invited to (the answer then goes to the group).
- *
- * It uses the hand-written `testProtocol` for now; once the generated package
- * has commands and responses, `createClient(testProtocol, options)` becomes
- * `createChatClient(options)` and nothing else changes.
+ * Commands, responses and events are typed by the generated package
+ * (`createChatClient`): a wrong parameter does not compile.
  */
-import type {T} from '../../generated/src/index.js'
-import {createClient, type ClientOptions} from '../../templates/client.js'
-import {testProtocol} from './protocol.js'
+import {createChatClient, type ClientOptions, type T} from '../../generated/src/index.js'
 
 /** The bot's client. */
 export type Bot = ReturnType<typeof createBot>
@@ -23,7 +19,7 @@ export type Bot = ReturnType<typeof createBot>
  * @returns the client, with the bot's handlers on.
  */
 export function createBot(options: ClientOptions, log: (line: string) => void = console.log) {
-  const client = createClient(testProtocol, {
+  const client = createChatClient({
     mode: 'lenient',
     reconnect: {},
     whileDisconnected: {queue: 100},
@@ -40,6 +36,8 @@ export function createBot(options: ClientOptions, log: (line: string) => void = 
       const text = content.msgContent.text
       await client.sendOk('APISendMessages', {
         sendRef,
+        liveMessage: false,
+        signMessages: false,
         composedMessages: [{msgContent: {type: 'text', text}, mentions: {}}],
       })
       log(`echoed ${JSON.stringify(text)} to ${sendRef.chatType} ${sendRef.chatId}`)

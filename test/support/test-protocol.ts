@@ -1,13 +1,11 @@
 /**
- * A small hand-written protocol for `createClient`: seven commands of
- * COMMANDS.md, their response unions, and the generated event decoder.
- *
- * Stand-in until the generated package has commands and responses: then
- * `createChatClient(options)` from `generated/src/index.ts` replaces
- * `createClient(testProtocol, options)`, with every command typed.
+ * A small protocol for testing the generic client (`templates/client.ts`) on its own: seven commands of
+ * COMMANDS.md with their optional flags optional, response unions checked by tag only (so any capture
+ * decodes), the generated command strings and event decoder. The generated package binds the client to
+ * every command instead (`createChatClient`, tested in `test/chat-client.test.ts`).
  */
-import {decodeChatEvent} from '../../generated/src/index.js'
-import type {ChatEvent, DecodeIssue, DecodeResult, T} from '../../generated/src/index.js'
+import {commandString as generatedCommandString, decodeChatEvent} from '../../generated/src/index.js'
+import type {ChatEvent, CommandParameters, DecodeIssue, DecodeResult, T} from '../../generated/src/index.js'
 import type {ChatProtocol} from '../../templates/client.js'
 
 /** No parameters. */
@@ -59,41 +57,9 @@ const RESPONSE_TAGS: {[N in keyof CommandParams]: string} = {
   APISendMessages: 'newChatItems',
 }
 
-/** `ChatRef` syntax (TYPES.md): `@3`, `#5`, `#5(_support:7)`. */
-export function chatRefString({chatType, chatId, chatScope}: T.ChatRef): string {
-  const prefix = chatType === 'direct' ? '@' : chatType === 'group' ? '#' : '*'
-  const member = chatScope?.groupMemberId_
-  const scope = chatScope ? `(_support${member === undefined ? '' : `:${member}`})` : ''
-  return `${prefix}${chatId}${scope}`
-}
-
-/** The command string of each command: the `**Syntax**` of COMMANDS.md. */
+/** The command string of each command: the generated one (the docs' syntax); optional flags left out read as off. */
 function commandString<N extends keyof CommandParams>(name: N, params: CommandParams[N]): string {
-  const p = params as Partial<CommandParams[keyof CommandParams]> & Record<string, unknown>
-  switch (name) {
-    case 'ShowActiveUser':
-      return '/user'
-    case 'ListUsers':
-      return '/users'
-    case 'APIShowMyAddress':
-      return `/_show_address ${integer(p.userId)}`
-    case 'APICreateMyAddress':
-      return `/_address ${integer(p.userId)}${typeof p.pqRatchet === 'boolean' ? ` pq_ratchet=${p.pqRatchet ? 'on' : 'off'}` : ''}`
-    case 'APIDeleteMyAddress':
-      return `/_delete_address ${integer(p.userId)}`
-    case 'APIJoinGroup':
-      return `/_join #${integer(p.groupId)}`
-    case 'APISendMessages': {
-      const {sendRef, liveMessage, ttl, signMessages, composedMessages} = params as CommandParams['APISendMessages']
-      return `/_send ${chatRefString(sendRef)}${liveMessage ? ' live=on' : ''}${ttl ? ` ttl=${ttl}` : ''}${signMessages ? ' sign=on' : ''} json ${JSON.stringify(composedMessages)}`
-    }
-  }
-  throw new Error(`unknown command ${JSON.stringify(name)}`)
-}
-
-function integer(value: unknown): number {
-  if (!Number.isSafeInteger(value)) throw new TypeError(`expected an integer id, got ${JSON.stringify(value)}`)
-  return value as number
+  return generatedCommandString(name, params as unknown as CommandParameters[N])
 }
 
 /**
