@@ -1,5 +1,5 @@
 /**
- * The whole benchmark: bundle sizes, decoders, generation, in that order, then
+ * The whole benchmark: bundle sizes, decoders, generation, the client, in that order, then
  * every target with PASS/MISS and the ratio measured in this run.
  *
  *     npm run bench                      # tables on stdout, progress on stderr
@@ -31,6 +31,11 @@ const stableShape = execFileSync(
   ['--import', 'tsx', path.join(import.meta.dirname, 'stable-shape.ts')],
   {encoding: 'utf8'},
 )
+log('client: events and commands through the WebSocket client (loopback)')
+// A child process too: its sockets and timers must not share the event loop with the decoder runs.
+const client = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'client.ts')], {
+  encoding: 'utf8',
+})
 const targets = [...decode.targets, ...generate.targets, ...size.targets]
 const elapsedMs = performance.now() - started
 
@@ -46,6 +51,7 @@ if (options.json) {
         generate,
         size,
         stableShape,
+        client,
       },
       null,
       2,
@@ -62,6 +68,7 @@ if (options.json) {
   console.log('')
   console.log(formatSize(size))
   console.log('')
+  console.log(client)
   console.log('## All targets (ratios from this run)')
   for (const target of targets) console.log(formatTarget(target))
 }
