@@ -111,7 +111,8 @@ describe('decodeFrame: a corrId means a response', async () => {
         expect(decodeFrame(JSON.stringify({corrId: '1', resp: asResponse}))).toMatchObject({
           kind: 'response',
           corrId: '1',
-          response: asResponse,
+          // The value as it travels: JSON has no -0 and no undefined properties.
+          response: JSON.parse(JSON.stringify(asResponse)),
         })
         const eventFrame = decodeFrame(JSON.stringify({resp: asResponse}))
         expect(eventFrame.kind).toBe('error')
@@ -122,7 +123,8 @@ describe('decodeFrame: a corrId means a response', async () => {
         const responseFrame = decodeFrame(JSON.stringify({corrId: '1', resp: withoutSignature}))
         expect(responseFrame).toMatchObject({kind: 'error', error: {code: 'missing', path: '$.resp.msgSigned'}})
       }),
-      {numRuns: 20},
+      // A fixed seed: npm test is deterministic.
+      {numRuns: 20, seed: 20261129},
     )
   })
 
