@@ -33,11 +33,16 @@ export const primitive = (name: PrimitiveName): TypeExpression => ({kind: 'primi
 /** A reference to a type of TYPES.md, linked as the docs link it. */
 export const ref = (name: string): TypeExpression => ({kind: 'reference', name, href: `#${name.toLowerCase()}`})
 
+/** A type expression, or a primitive's name for short. */
+export type TypeLike = TypeExpression | PrimitiveName
+
+const typeOf = (type: TypeLike): TypeExpression => (typeof type === 'string' ? primitive(type) : type)
+
 /** `[element]`. */
-export const array = (element: TypeExpression): TypeExpression => ({kind: 'array', element})
+export const array = (element: TypeLike): TypeExpression => ({kind: 'array', element: typeOf(element)})
 
 /** `{string : value}`. */
-export const map = (value: TypeExpression): TypeExpression => ({kind: 'map', key: 'string', value})
+export const map = (value: TypeLike): TypeExpression => ({kind: 'map', key: 'string', value: typeOf(value)})
 
 /**
  * A field; its wire name is its name.
@@ -45,12 +50,12 @@ export const map = (value: TypeExpression): TypeExpression => ({kind: 'map', key
  * @param type a type expression, or a primitive's name for short.
  * @param optional `?` after the type.
  */
-export function field(name: string, type: TypeExpression | PrimitiveName, optional = false): Field {
+export function field(name: string, type: TypeLike, optional = false): Field {
   return {
     name,
     wireName: name,
     optional,
-    type: typeof type === 'string' ? primitive(type) : type,
+    type: typeOf(type),
     location: at,
   }
 }
@@ -219,7 +224,7 @@ export const TINY = schema({
           evidence: 'frames/user.json',
         }),
         field('displayName', 'string'),
-        field('tags', array(primitive('string')), true),
+        field('tags', array('string'), true),
         field('chats', map(ref('ChatType')), true),
       ],
       {description: ['A user profile. A comment ends at */ in TypeScript.']},
