@@ -1,0 +1,52 @@
+import {describe, expect, it} from 'vitest'
+import {emitGuards} from '../../generator/emit/guards.js'
+import {code, printStatements, TINY} from '../support/tiny-schema.js'
+
+describe('emitGuards', () => {
+  it('emits a tag guard per event and response, and a deep guard per type and for both unions', async () => {
+    expect(await printStatements(emitGuards(TINY))).toBe(code`
+      import type * as T from './types.js'
+      import type * as CEvt from './events.js'
+      import type * as CR from './responses.js'
+      import type {ChatResponse} from './responses.js'
+      import type {ChatEvent} from './events.js'
+      import {checkSafely, createContext} from './runtime.js'
+      import {checkChatEvent, checkChatResponse, checkChatType, checkUser, checkPeer} from './decode.js'
+
+      /** Narrow an event to \`UserSeen\` (tag \`userSeen\`). */
+      export function isUserSeen(event: ChatEvent): event is CEvt.UserSeen {
+        return event.type === 'userSeen'
+      }
+
+      /** True when \`value\` is a valid event of the docs (the checks of default-mode decoding). */
+      export function isValidChatEvent(value: unknown): value is ChatEvent {
+        return checkSafely(checkChatEvent, value, createContext(undefined), undefined)
+      }
+
+      /** Narrow a response to \`CR.ActiveUser\` (tag \`activeUser\`). */
+      export function isActiveUserResponse(response: ChatResponse): response is CR.ActiveUser {
+        return response.type === 'activeUser'
+      }
+
+      /** True when \`value\` is a valid response of the docs (the checks of default-mode decoding). */
+      export function isValidChatResponse(value: unknown): value is ChatResponse {
+        return checkSafely(checkChatResponse, value, createContext(undefined), undefined)
+      }
+
+      /** True when \`value\` is a valid \`ChatType\` (the checks of default-mode decoding). */
+      export function isValidChatType(value: unknown): value is T.ChatType {
+        return checkSafely(checkChatType, value, createContext(undefined), undefined)
+      }
+
+      /** True when \`value\` is a valid \`User\` (the checks of default-mode decoding). */
+      export function isValidUser(value: unknown): value is T.User {
+        return checkSafely(checkUser, value, createContext(undefined), undefined)
+      }
+
+      /** True when \`value\` is a valid \`Peer\` (the checks of default-mode decoding). */
+      export function isValidPeer(value: unknown): value is T.Peer {
+        return checkSafely(checkPeer, value, createContext(undefined), undefined)
+      }
+    `)
+  })
+})

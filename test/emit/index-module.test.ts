@@ -1,0 +1,63 @@
+import {describe, expect, it} from 'vitest'
+import {emitIndexModule} from '../../generator/emit/index-module.js'
+import {code, printStatements, TINY} from '../support/tiny-schema.js'
+
+describe('emitIndexModule', () => {
+  it('exports the namespaces type-only, the unions and data flat, and a decoder per type', async () => {
+    expect(await printStatements(emitIndexModule(TINY))).toBe(code`
+      export type * as T from './types.js'
+      export type * as CEvt from './events.js'
+      export type {ChatEvent, ChatEventTag, EventCategory} from './events.js'
+      export {chatEventTags, eventCategories} from './events.js'
+      export type * as CC from './commands.js'
+      export type * as CR from './responses.js'
+      export type {ChatCommandName, CommandParameters, CommandResponse, CommandResponses} from './commands.js'
+      export {chatCommandNames} from './commands.js'
+      export type {ChatResponse, ChatResponseTag} from './responses.js'
+      export {chatResponseTags} from './responses.js'
+      export * from './command-strings.js'
+      export * from './guards.js'
+      export {
+        decodeChatEvent,
+        decodeChatEventJson,
+        assertChatEvent,
+        decodeFrame,
+        decodeChatResponse,
+        decodeCommandResponse,
+        decodeChatType,
+        decodeUser,
+        decodePeer,
+      } from './decode.js'
+      export type {FrameResult} from './decode.js'
+      export {DecodeError} from './runtime.js'
+      export type {
+        DecodeFailure,
+        DecodeIssue,
+        DecodeIssueCode,
+        DecodeMode,
+        DecodeOptions,
+        DecodeResult,
+        DecodeSuccess,
+      } from './runtime.js'
+      export {createDispatcher} from './dispatch.js'
+      export type {Handlers} from './dispatch.js'
+      export {createChatClient} from './chat-client.js'
+      export type {ChatCoreClient} from './chat-client.js'
+      export {ClientError, ChatCommandError, backoffDelay} from './client.js'
+      export type {
+        ChatClient,
+        ClientOptions,
+        SendOptions,
+        ReconnectOptions,
+        ClientErrorCode,
+        ClientState,
+        StateChange,
+        UnhandledFrame,
+        WebSocketLike,
+        WebSocketClass,
+        ClientStats,
+        AbortSignalLike,
+      } from './client.js'
+    `)
+  })
+})

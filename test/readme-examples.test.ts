@@ -1,0 +1,196 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import ts from 'typescript'
+import {afterAll, describe, expect, it} from 'vitest'
+
+/**
+ * The ```ts examples of both READMEs compile against the generated package, under the root
+ * tsconfig's options plus `noUnusedLocals`. Each block is its own module in a temporary
+ * folder; its import of `simplex-chat-events` is pointed at `generated/src/index.js` (which
+ * TypeScript resolves to `index.ts`), so the check needs no build of the package.
+ *
+ * A block that is deliberately partial opts out with a first line `// not compiled: <why>`
+ * (SKIP_MARKER); every other block is compiled, and the test asserts how many were.
+ */
+
+const root = path.resolve(import.meta.dirname, '..')
+const READMES = ['README.md', 'generated/README.md']
+const PACKAGE_NAME = 'simplex-chat-events'
+/** A ```ts block whose first line starts with this is not compiled. */
+const SKIP_MARKER = '// not compiled:'
+
+/**
+ * Blocks known not to compile today, by README and ordinal (`README.md#1` is its first ```ts block:
+ * stable while the prose around it changes).
+ * Each is an `it.fails`: the suite stays green and the problem visible. When a README is
+ * fixed its test starts passing, `it.fails` then fails, and the entry must be removed.
+ */
+const KNOWN_FAILURES = new Set<string>([
+  'README.md#1', // `text` undeclared; `CEvt` and `T` imported, never used
+  'README.md#2', // `resp` undeclared; `cmd` and `result` never read
+  'generated/README.md#1', // ESM and CommonJS side by side: `decodeChatEvent` declared twice, `require` of the package
+  'generated/README.md#2', // `ws` undeclared (so `data` is implicitly `any`)
+  'generated/README.md#3', // `ws` undeclared; `onReply` never called
+  'generated/README.md#4', // `isValidUser`, `user`, `error` and `dispatch` never read
+])
+
+interface Example {
+  readme: string
+  /** 1-based ordinal among the README's ```ts blocks. */
+  ordinal: number
+  /** 1-based line of the block's first code line. */
+  line: number
+  code: string
+}
+
+/**
+ * The ```ts blocks of a markdown file, with the line of each one's first code line.
+ *
+ * @param readme path relative to the repository root.
+ */
+function tsBlocks(readme: string): Example[] {
+  const lines = readFileSync(path.join(root, readme), 'utf8').split('\n')
+  const blocks: Example[] = []
+  for (let index = 0; index < lines.length; index++) {
+    const open = /^(`{3,})ts\s*$/.exec(lines[index]!)
+    if (!open) continue
+    const start = index + 1
+    let end = start
+    while (end < lines.length && !lines[end]!.startsWith(open[1]!)) end++
+    blocks.push({readme, ordinal: blocks.length + 1, line: start + 1, code: lines.slice(start, end).join('\n')})
+    index = end
+  }
+  return blocks
+}
+
+const examples = READMES.flatMap(tsBlocks)
+const isCompiled = (example: Example) => !example.code.trimStart().startsWith(SKIP_MARKER)
+const compiled = examples.filter(isCompiled)
+const nameOf = (example: Example) => `${example.readme}#${example.ordinal}`
+
+/**
+ * Two blocks of our own, compiled with the READMEs': one that must compile (the import rewrite and
+ * options work, so an `it.fails` cannot pass for a broken harness) and one that must not (`noUnusedLocals` is on).
+ */
+const CONTROL_GOOD: Example = {
+  readme: 'control-good',
+  ordinal: 1,
+  line: 1,
+  code: [
+    `import {decodeChatEvent, type ChatEvent} from '${PACKAGE_NAME}'`,
+    'const result = decodeChatEvent({})',
+    'export const event: ChatEvent | undefined = result.ok ? result.value : undefined',
+  ].join('\n'),
+}
+const CONTROL_UNUSED: Example = {
+  readme: 'control-unused',
+  ordinal: 1,
+  line: 1,
+  code: `import {chatEventTags} from '${PACKAGE_NAME}'\nconst tags = chatEventTags`,
+}
+
+/** The block as a module: the package's specifier, in either quotes, becomes the generated source's path. */
+function moduleText(example: Example): string {
+  const entry = JSON.stringify(path.join(root, 'generated', 'src', 'index.js'))
+  return example.code.replace(new RegExp(`(['"])${PACKAGE_NAME}\\1`, 'g'), entry)
+}
+
+/** Compile every block once (a program per block would type the package once per block). */
+function compileAll(): Map<string, string[]> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'readme-examples-'))
+  folders.push(folder)
+  // The blocks are ESM, as the READMEs' users write them.
+  writeFileSync(path.join(folder, 'package.json'), '{"type": "module"}\n')
+  const files = new Map<string, Example>()
+  for (const [index, example] of [...compiled, CONTROL_GOOD, CONTROL_UNUSED].entries()) {
+    const file = path.join(folder, `example-${index}.ts`)
+    writeFileSync(file, moduleText(example))
+    files.set(file, example)
+  }
+  const configPath = path.join(root, 'tsconfig.json')
+  const config = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file))
+  const {options} = ts.parseJsonConfigFileContent(config.config, ts.sys, root, undefined, configPath)
+  const program = ts.createProgram([...files.keys()], {...options, noUnusedLocals: true, noEmit: true})
+  const messages = new Map<string, string[]>()
+  const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]
+  for (const [file, example] of files) {
+    const source = program.getSourceFile(file)!
+    const diagnostics = [
+      ...global,
+      ...program.getSyntacticDiagnostics(source),
+      ...program.getSemanticDiagnostics(source),
+    ]
+    messages.set(
+      nameOf(example),
+      diagnostics.map((diagnostic) => {
+        const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+        if (diagnostic.file !== source || diagnostic.start === undefined)
+          return `${example.readme}:${example.line}: ${text}`
+        const {line, character} = source.getLineAndCharacterOfPosition(diagnostic.start)
+        return `${example.readme}:${example.line + line}:${character + 1}: TS${diagnostic.code} ${text}`
+      }),
+    )
+  }
+  return messages
+}
+
+const folders: string[] = []
+let results: Map<string, string[]> | undefined
+const diagnosticsOf = (example: Example) => (results ??= compileAll()).get(nameOf(example)) ?? []
+
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, {recursive: true, force: true})
+})
+
+describe('README examples compile against the generated package (noUnusedLocals)', () => {
+  it('finds every ```ts block of both READMEs, and compiles all but those marked "// not compiled:"', () => {
+    expect(examples.filter((example) => example.readme === 'README.md')).toHaveLength(2)
+    expect(examples.filter((example) => example.readme === 'generated/README.md')).toHaveLength(4)
+    expect(compiled).toHaveLength(6)
+    expect([...KNOWN_FAILURES].filter((name) => !examples.some((example) => nameOf(example) === name))).toEqual([])
+  })
+
+  it('compiles a correct control block with no diagnostics, and reports an unused local in another', () => {
+    expect(diagnosticsOf(CONTROL_GOOD)).toStrictEqual([])
+    expect(diagnosticsOf(CONTROL_UNUSED)).toStrictEqual([
+      "control-unused:2:7: TS6133 'tags' is declared but its value is never read.",
+    ])
+  })
+
+  for (const example of compiled) {
+    const test = KNOWN_FAILURES.has(nameOf(example)) ? it.fails : it
+    test(`${nameOf(example)} (line ${example.line}) compiles with no diagnostics`, () => {
+      expect(diagnosticsOf(example).join('\n')).toBe('')
+    })
+  }
+})
+
+describe('tsBlocks', () => {
+  it('counts only ```ts fences and skips a block marked "// not compiled:"', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'readme-blocks-'))
+    folders.push(folder)
+    writeFileSync(
+      path.join(folder, 'X.md'),
+      [
+        '# X',
+        '```sh',
+        'npm i',
+        '```',
+        '```ts',
+        'const a = 1',
+        '```',
+        '```ts',
+        `${SKIP_MARKER} partial`,
+        'a',
+        '```',
+      ].join('\n'),
+    )
+    const blocks = tsBlocks(path.relative(root, path.join(folder, 'X.md')))
+    expect(blocks.map((block) => [block.line, block.code])).toStrictEqual([
+      [6, 'const a = 1'],
+      [9, `${SKIP_MARKER} partial\na`],
+    ])
+    expect(blocks.filter(isCompiled)).toHaveLength(1)
+  })
+})
