@@ -11,7 +11,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {VFile} from 'vfile'
-import {buildSchema} from '../generator/schema/index.js'
+import {buildSchema} from '../generator/pipeline.js'
 
 const WARM_UPS = 3
 const DEFAULT_RUNS = 20

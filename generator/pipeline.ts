@@ -3,8 +3,12 @@ import {DiagnosticsError} from './cli-io.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
 import {loadSpec, redactUrl} from './load/index.js'
 import {applyOverlay, loadOverlay, OVERLAY_FILE} from './overlay/index.js'
-import {formatDiagnostics} from './report.js'
-import {buildSchema} from './schema/index.js'
+import {formatDiagnostics} from './diagnostics.js'
+import {VFile} from 'vfile'
+import {hasErrors} from './diagnostics.js'
+import {parseSpec, type SpecDocuments} from './parse/index.js'
+import {compileSyntaxTemplates} from './parse/syntax-templates.js'
+import {checkSchema} from './schema/check.js'
 import type {Schema} from './schema/types.js'
 import {PINNED_SPEC} from './paths.js'
 import {GENERATOR_VERSION} from './version.js'
@@ -117,4 +121,25 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
 export function describeSpecSource(spec: string): string | null {
   if (/^https?:/i.test(spec)) return URL.canParse(spec) ? redactUrl(new URL(spec)) : spec
   return path.resolve(spec) === PINNED_SPEC ? null : spec.split(path.sep).join('/')
+}
+
+/** A schema read and checked, or the documents with their error messages. */
+export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: false; files: VFile[]}
+
+/**
+ * Parse the documents, check the result, and compile the syntax blocks into
+ * command templates (`compileSyntaxTemplates`).
+ *
+ * @param documents EVENTS.md, TYPES.md and, optionally, COMMANDS.md as vfiles.
+ * @returns the schema when neither document has an error; otherwise the files,
+ *   whose messages say what is wrong where (print them with vfile-reporter).
+ */
+export function buildSchema(documents: SpecDocuments): SchemaResult {
+  const files = [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])]
+  const schema = parseSpec(documents)
+  const byName = new Map(files.map((file) => [file.basename ?? String(file.path), file]))
+  if (!hasErrors(files)) checkSchema(schema, byName)
+  // Last, on a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
+  if (!hasErrors(files)) compileSyntaxTemplates(schema.types, schema.commands, byName)
+  return hasErrors(files) ? {ok: false, files} : {ok: true, schema, files}
 }

@@ -10,7 +10,7 @@ import {describe, expect, it} from 'vitest'
 import {runCliCapturing} from './support/run-cli.js'
 import {loadSpecDirectory} from '../generator/load/folder.js'
 import {identifiersOfExpression, readSyntaxGrammar} from '../generator/parse/syntax-grammar.js'
-import {buildSchema} from '../generator/schema/index.js'
+import {buildSchema} from '../generator/pipeline.js'
 import type {CommandDefinition, Schema} from '../generator/schema/index.js'
 
 const root = path.resolve(import.meta.dirname, '..')

@@ -13,7 +13,8 @@ import {compareSchemas, type SchemaChange} from '../generator/diff/compare.js'
 import {formatChanges} from '../generator/diff/format.js'
 import {CHANGE_RULES, formatRulesTable} from '../generator/diff/rules.js'
 import {loadSpecDirectory} from '../generator/load/folder.js'
-import {buildSchema, SCHEMA_VERSION} from '../generator/schema/index.js'
+import {buildSchema} from '../generator/pipeline.js'
+import {SCHEMA_VERSION} from '../generator/schema/index.js'
 import type {
   CommandCategory,
   CommandDefinition,

@@ -12,8 +12,8 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {InputError} from '../generator/cli-io.js'
 import {loadSpec} from '../generator/load/index.js'
-import {formatDiagnostics} from '../generator/report.js'
-import {buildSchema} from '../generator/schema/index.js'
+import {formatDiagnostics} from '../generator/diagnostics.js'
+import {buildSchema} from '../generator/pipeline.js'
 import {runCliCapturing} from './support/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')

@@ -10,7 +10,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {afterAll, describe, expect, it} from 'vitest'
 import {runCliCapturing} from './support/run-cli.js'
-import {buildSchema} from '../generator/schema/index.js'
+import {buildSchema} from '../generator/pipeline.js'
 
 type FileName = 'EVENTS.md' | 'TYPES.md' | 'COMMANDS.md'
 

@@ -9,7 +9,7 @@ import {Node, Project, type SourceFile} from 'ts-morph'
 import {describe, expect, it} from 'vitest'
 import {nameClaims, type NameScope} from '../generator/names/index.js'
 import {loadSpecDirectory} from '../generator/load/folder.js'
-import {buildSchema} from '../generator/schema/index.js'
+import {buildSchema} from '../generator/pipeline.js'
 import type {Schema} from '../generator/schema/types.js'
 
 const root = path.resolve(import.meta.dirname, '..')

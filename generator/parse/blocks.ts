@@ -3,7 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import type {Field, SourceLocation} from '../schema/types.js'
-import {reportError} from './diagnostics.js'
+import {reportError} from '../diagnostics.js'
 import {parseFieldLine} from './type-expression.js'
 
 /** Name of the field that carries the tag of events and union members. */

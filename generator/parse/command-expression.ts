@@ -13,10 +13,10 @@ import {
 } from '../schema/command-template.js'
 import type {TypeDefinition, TypeExpression} from '../schema/types.js'
 import type {VFile} from 'vfile'
-import {reportError} from './diagnostics.js'
+import {reportError} from '../diagnostics.js'
 
 /** Rule id of every error of this module, for reporters. */
-export const COMMAND_EXPRESSION_RULE = 'command-expression'
+export const COMMAND_EXPRESSION_RULE = 'command-expression' as const
 
 /** A name an expression may read. */
 export interface ScopeName {

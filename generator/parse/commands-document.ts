@@ -9,7 +9,7 @@ import type {
   SyntaxBlock,
 } from '../schema/types.js'
 import {describeBlock, locationOf, markerOf, onlyParagraph, readFieldList, soleLinkOf, sourceOf} from './blocks.js'
-import {reportError} from './diagnostics.js'
+import {reportError} from '../diagnostics.js'
 import {checkAnchor, readTitle} from './events-document.js'
 import {readSyntaxBlock} from './syntax-blocks.js'
 

@@ -4,7 +4,7 @@ import {slug} from 'github-slugger'
 import type {VFile} from 'vfile'
 import type {EventCategory, EventDefinition, EventRank} from '../schema/types.js'
 import {describeBlock, locationOf, markerOf, readFieldList, soleLinkOf, sourceOf} from './blocks.js'
-import {reportError} from './diagnostics.js'
+import {reportError} from '../diagnostics.js'
 
 /** What EVENTS.md holds. */
 export interface EventsDocument {

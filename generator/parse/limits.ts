@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import {reportError} from './diagnostics.js'
+import {reportError} from '../diagnostics.js'
 import {scanLines} from './line-scan.js'
 import type {Section} from './sections.js'
 

@@ -2,7 +2,7 @@ import type {Code} from 'mdast'
 import type {VFile} from 'vfile'
 import type {SyntaxBlock} from '../schema/types.js'
 import {locationOf} from './blocks.js'
-import {reportError} from './diagnostics.js'
+import {reportError} from '../diagnostics.js'
 import {locationInBlock, readSyntaxGrammar} from './syntax-grammar.js'
 
 /** Fence languages of a `**Syntax**:` section besides the plain grammar block (no language). */

@@ -7,7 +7,7 @@ import {
   syntaxTypeNames,
   typeScope,
 } from './command-expression.js'
-import {reportError} from './diagnostics.js'
+import {reportError} from '../diagnostics.js'
 import {locationInBlock, readSyntaxGrammar} from './syntax-grammar.js'
 
 /** Rule id of a command whose string the generator cannot derive. */

@@ -2,7 +2,7 @@ import type {PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {PRIMITIVES, type PrimitiveName, type TypeExpression} from '../schema/types.js'
-import {reportError} from './diagnostics.js'
+import {reportError} from '../diagnostics.js'
 
 /** A field line read into its parts (before it becomes a located `Field`). */
 export interface FieldLine {

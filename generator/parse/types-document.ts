@@ -12,7 +12,7 @@ import {
   soleLinkOf,
   sourceOf,
 } from './blocks.js'
-import {reportError} from './diagnostics.js'
+import {reportError} from '../diagnostics.js'
 import {checkAnchor, readTitle} from './events-document.js'
 import {readSyntaxBlock} from './syntax-blocks.js'
 import {parseEnumValueLine} from './type-expression.js'

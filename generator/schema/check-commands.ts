@@ -1,11 +1,11 @@
 import type {VFile} from 'vfile'
-import {reportError, reportWarning} from '../parse/diagnostics.js'
+import {reportError, reportWarning, type RuleId} from '../diagnostics.js'
 import {identifiersOfExpression, locationInBlock, readSyntaxGrammar} from '../parse/syntax-grammar.js'
 import {describeTypeExpression} from './render.js'
 import type {CommandDefinition, ResponseDefinition, Schema, SourceLocation, TypeExpression} from './types.js'
 
 /** Report on the document of `location`, as an error or (`fatal` false) a warning. */
-type Reporter = (reason: string, location: SourceLocation, ruleId: string) => void
+type Reporter = (reason: string, location: SourceLocation, ruleId: RuleId) => void
 
 /**
  * Check the commands of COMMANDS.md. Errors: duplicate categories, commands,

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import {findCollisions, identifierProblem, nameClaims} from '../names/index.js'
-import {reportError} from '../parse/diagnostics.js'
+import {reportError, type RuleId} from '../diagnostics.js'
 import type {Field, Schema, SourceLocation, TypeExpression} from './types.js'
 import {checkCommands} from './check-commands.js'
 
@@ -13,7 +13,7 @@ import {checkCommands} from './check-commands.js'
  * @param files the source documents by file name (`EVENTS.md`, `TYPES.md`, `COMMANDS.md`).
  */
 export function checkSchema(schema: Schema, files: ReadonlyMap<string, VFile>): void {
-  const report = (reason: string, location: SourceLocation, ruleId: string) => {
+  const report = (reason: string, location: SourceLocation, ruleId: RuleId) => {
     const file = files.get(location.file)
     if (file) reportError(file, reason, location, ruleId)
   }
@@ -109,7 +109,7 @@ export function checkSchema(schema: Schema, files: ReadonlyMap<string, VFile>): 
   checkCommands(schema, files, checkReferences)
 }
 
-type Report = (reason: string, location: SourceLocation, ruleId: string) => void
+type Report = (reason: string, location: SourceLocation, ruleId: RuleId) => void
 
 /**
  * Names that become TypeScript identifiers: each passes the identifier rule; no two

@@ -143,5 +143,5 @@ export interface CommandExpressionError {
   /** Where the construct starts in the document. */
   location: TemplateLocation
   /** Stable id for reporters, e.g. `command-expression`. */
-  ruleId: string
+  ruleId: 'command-expression'
 }

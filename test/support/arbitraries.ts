@@ -21,7 +21,7 @@ import fc from 'fast-check'
 import {WORD32_MAX} from '../../templates/primitives.js'
 import {applyOverlay, loadOverlay, OVERLAY_FILE} from '../../generator/overlay/index.js'
 import {loadSpecDirectory} from '../../generator/load/folder.js'
-import {buildSchema} from '../../generator/schema/index.js'
+import {buildSchema} from '../../generator/pipeline.js'
 import {typeFields} from './schema-fields.js'
 import type {
   EventDefinition,

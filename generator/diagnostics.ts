@@ -1,0 +1,114 @@
+import type {Node} from 'unist'
+import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
+import {printable} from './sanitize.js'
+
+/**
+ * Every rule a diagnostic can name (the last column of `file:line:column  error  reason  rule`): one
+ * place, so a rule cannot be misspelled and a reader can see them all.
+ */
+export type RuleId =
+  // parse/: the structure of a document
+  | 'title'
+  | 'toc'
+  | 'event-category'
+  | 'event-record'
+  | 'command-category'
+  | 'command-section'
+  | 'unknown-section'
+  | 'unknown-kind'
+  | 'stray-literal'
+  | 'response'
+  | 'anchor'
+  | 'unexpected-block'
+  | 'list-item'
+  | 'field-line'
+  | 'missing-tag'
+  | 'union-member'
+  | 'type-kind'
+  | 'enum-value'
+  | 'network-usage'
+  | 'syntax-language'
+  | 'syntax-grammar'
+  | 'command-syntax'
+  | 'command-responses'
+  | 'command-error'
+  | 'command-expression'
+  | 'command-template'
+  | 'too-large'
+  | 'too-deep'
+  // schema/: checks across the documents
+  | 'dangling-reference'
+  | 'duplicate-category'
+  | 'duplicate-event'
+  | 'duplicate-tag'
+  | 'duplicate-type'
+  | 'duplicate-member'
+  | 'duplicate-value'
+  | 'duplicate-field'
+  | 'identifier'
+  | 'name-collision'
+  | 'case-collision'
+  | 'reserved-field'
+  | 'duplicate-command'
+  | 'duplicate-parameter'
+  | 'response-fields'
+  | 'syntax-placeholder'
+  // warnings: real inconsistencies of upstream's docs, located, that do not stop generation
+  | 'syntax-optional'
+  | 'unused-parameter'
+
+/** Where a problem sits: a node, or a point inside one line of the document. */
+export type Place = Node | {line: number; column: number}
+
+/**
+ * Record an error on `file` at `place`. Errors are collected (not thrown) so one
+ * run reports every problem of a document; the caller fails when any was recorded.
+ */
+export function reportError(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId): void {
+  record(file, reason, place, ruleId).fatal = true
+}
+
+/**
+ * Record a warning on `file` at `place`: a real inconsistency of the docs that
+ * does not stop the schema from being used (`message.fatal` is `false`).
+ */
+export function reportWarning(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId): void {
+  record(file, reason, place, ruleId).fatal = false
+}
+
+function record(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId) {
+  const at = place && 'type' in place ? place.position : place
+  return file.message(reason, {place: at, ruleId, source: 'simplex-events'})
+}
+
+/** True when any error was recorded on one of `files`. */
+export function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true))
+}
+
+/**
+ * Format the messages of `files` as `file:line:column  error  reason  rule`
+ * lines, with colour only when `color` is set (see `colorEnabled`). Reasons quote
+ * the docs, so their control characters are escaped (`printable`) before the
+ * reporter adds its own colour.
+ */
+export function formatDiagnostics(files: VFile[], color: boolean): string {
+  return reporter(files.map(printableMessages), {color, quiet: true})
+}
+
+/** A copy of `file` holding only its messages, with every text the reporter prints made printable. */
+function printableMessages(file: VFile): VFile {
+  // The reporter prints a file's first path (a URL keeps its query string there; see load/index.ts).
+  const shown = file.history[0]
+  const copy = new VFile({path: shown === undefined ? undefined : printable(shown)})
+  for (const message of file.messages) {
+    const reason = copy.message(printable(message.reason), {
+      place: message.place,
+      ruleId: message.ruleId === undefined ? undefined : printable(message.ruleId),
+      source: message.source === undefined ? undefined : printable(message.source),
+    })
+    reason.fatal = message.fatal
+  }
+  return copy
+}
