@@ -26,14 +26,7 @@ const SKIP_MARKER = '// not compiled:'
  * Each is an `it.fails`: the suite stays green and the problem visible. When a README is
  * fixed its test starts passing, `it.fails` then fails, and the entry must be removed.
  */
-const KNOWN_FAILURES = new Set<string>([
-  'README.md#1', // `text` undeclared; `CEvt` and `T` imported, never used
-  'README.md#2', // `resp` undeclared; `cmd` and `result` never read
-  'generated/README.md#1', // ESM and CommonJS side by side: `decodeChatEvent` declared twice, `require` of the package
-  'generated/README.md#2', // `ws` undeclared (so `data` is implicitly `any`)
-  'generated/README.md#3', // `ws` undeclared; `onReply` never called
-  'generated/README.md#4', // `isValidUser`, `user`, `error` and `dispatch` never read
-])
+const KNOWN_FAILURES = new Set<string>([])
 
 interface Example {
   readme: string
@@ -192,5 +185,18 @@ describe('tsBlocks', () => {
       [9, `${SKIP_MARKER} partial\na`],
     ])
     expect(blocks.filter(isCompiled)).toHaveLength(1)
+  })
+})
+
+describe('README error messages', () => {
+  it("the generated README's example error message is what decodeFrame prints for its input", async () => {
+    const {decodeFrame} = await import('../generated/src/index.js')
+    const readme = readFileSync(path.resolve(import.meta.dirname, '..', 'generated', 'README.md'), 'utf8')
+    const examples = [...readme.matchAll(/\/\/ '(\{.*\})' gives: (.*)$/gm)]
+    expect(examples.length).toBeGreaterThan(0)
+    for (const [, input, message] of examples) {
+      const frame = decodeFrame(input!)
+      expect(frame.kind === 'error' ? frame.error.message : frame.kind).toBe(message)
+    }
   })
 })

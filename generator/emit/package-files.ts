@@ -136,14 +136,54 @@ dependencies; ESM and CommonJS; erasable TypeScript (no enums, no value namespac
 
 ${schema.events.length} events, ${schema.types.length} types, ${schema.commands.length} commands, ${distinctResponses(schema.commands).length} responses.
 
-## ESM and CommonJS
+## A bot in 25 lines
 
 \`\`\`ts
-import {decodeChatEvent} from 'simplex-chat-events'      // ESM: dist/esm
-const {decodeChatEvent} = require('simplex-chat-events') // CommonJS: dist/cjs
+import {createChatClient, type T} from 'simplex-chat-events'
+
+// Node.js 20 has no global WebSocket: pass the \`ws\` package's class (\`WebSocket\` option); 22+ and browsers need nothing.
+const client = createChatClient({url: 'ws://localhost:5225', mode: 'lenient', reconnect: {}})
+
+client.on('newChatItems', async ({chatItems}) => {
+  for (const {chatInfo, chatItem} of chatItems) {
+    // Lenient decoding keeps an event from a server older or newer than the docs: read with \`?.\`.
+    if (chatItem?.content?.type !== 'rcvMsgContent' || chatInfo?.type !== 'direct') continue
+    const sendRef: T.ChatRef = {chatType: 'direct', chatId: chatInfo.contact.contactId}
+    const sent = await client.sendOk('APISendMessages', {
+      sendRef,
+      liveMessage: false,
+      signMessages: false,
+      composedMessages: [{msgContent: chatItem.content.msgContent, mentions: {}}],
+    }) // CR.NewChatItems; a chatCmdError reply rejects with a ChatCommandError carrying chatError
+    console.log(\`echoed \${sent.chatItems.length} item(s)\`)
+  }
+})
+client.onUnhandled((frame) => console.warn('skipped', frame.reason)) // unknown events, stray replies
+client.connect().catch((error: unknown) => console.error(error))
 \`\`\`
 
-Each build has its own declarations (\`exports\` conditions \`import\` and \`require\`). Node.js 18 or newer;
+- \`createChatClient({url, WebSocket?, mode?, timeout?, reconnect?, whileDisconnected?})\`: \`send(name, params,
+  {timeout?, signal?})\` renders the command with \`commandString\`, assigns a \`corrId\` and resolves with the
+  decoded, typed response of that command (the union, \`chatCmdError\` included); \`sendOk\` rejects a
+  \`chatCmdError\` with a \`ChatCommandError\`. A timeout, an abort, a closed or dropped connection and a reply
+  that does not decode reject with a \`ClientError\` and its \`code\`. Events: \`on(tag, handler)\` narrowed by
+  tag, \`off\`, \`once(tag)\`, \`events()\` (an async iterator), \`onAny\`; frames that are neither a pending
+  reply nor a known event go to \`onUnhandled\`; a handler that throws goes to \`onError\`; \`onState\` for
+  \`connecting\` / \`open\` / \`reconnecting\` / \`closed\`. \`close()\` rejects what is pending and leaves no timer.
+
+## Install and build
+
+The package is generated into \`generated/\` of the simplex-events repository. To use it in a bot:
+
+\`\`\`sh
+cd generated && npm install && npm run build && npm pack   # dist/esm, dist/cjs and their .d.ts, then a tarball
+cd ../my-bot && npm install ../generated/simplex-chat-events-*.tgz ws
+\`\`\`
+
+Zero runtime dependencies; \`ws\` is only needed on Node.js 20 (no global \`WebSocket\`). ESM
+(\`import {decodeChatEvent} from 'simplex-chat-events'\`: \`dist/esm\`) and CommonJS
+(\`require('simplex-chat-events')\`: \`dist/cjs\`), each with its own declarations (\`exports\` conditions \`import\` and
+\`require\`). Node.js 18 or newer;
 TypeScript 5.0 or newer for the types (\`export type * as T\`), with any \`moduleResolution\` (\`nodenext\`,
 \`bundler\`, \`node10\`). A program that loads both builds holds two copies of the code: a \`DecodeError\` thrown by
 one is not \`instanceof\` the other's class, but its \`name\` is \`"DecodeError"\` in both.
@@ -153,15 +193,16 @@ one is not \`instanceof\` the other's class, but its \`name\` is \`"DecodeError"
 \`\`\`ts
 import {decodeFrame, isNewChatItems} from 'simplex-chat-events'
 
-ws.on('message', (data) => {
-  const frame = decodeFrame(String(data))
-  if (frame.kind === 'error') return console.warn(frame.error.message) // $.resp.user.userId: expected int64 (an integer), got "x"
+export function onMessage(data: string): void {
+  const frame = decodeFrame(data)
+  // '{"resp":{"type":"newChatItems","chatItems":[]}}' gives: $.resp.user: missing (expected User object)
+  if (frame.kind === 'error') return console.warn(frame.error.message)
   if (frame.kind === 'unknown') return // a message type this version of the docs does not list
   if (frame.kind === 'response') return console.log(frame.corrId, frame.response.type) // the answer to a command
   if (isNewChatItems(frame.event)) {
     for (const {chatItem} of frame.event.chatItems) console.log(chatItem.meta.itemTs)
   }
-})
+}
 \`\`\`
 
 - \`decodeFrame(text, options?)\`: \`{"corrId"?, "resp"}\` text in; out \`{kind: "event", event, issues}\` (no
@@ -215,11 +256,10 @@ import {commandString, decodeCommandResponse, type CommandResponse, type T} from
 
 const sendRef: T.ChatRef = {chatType: 'group', chatId: 7, chatScope: {type: 'memberSupport', groupMemberId_: 12}}
 const composedMessages: T.ComposedMessage[] = [{msgContent: {type: 'text', text: 'hi'}, mentions: {}}]
-const cmd = commandString('APISendMessages', {sendRef, liveMessage: false, signMessages: false, composedMessages})
-// '/_send #7(_support:12) json [{"msgContent":{"type":"text","text":"hi"},"mentions":{}}]'
-ws.send(JSON.stringify({corrId: '1', cmd}))
+export const cmd = commandString('APISendMessages', {sendRef, liveMessage: false, signMessages: false, composedMessages})
+// '/_send #7(_support:12) json [{"msgContent":{"type":"text","text":"hi"},"mentions":{}}]', sent as {corrId, cmd}
 
-function onReply(resp: unknown) {
+export function onReply(resp: unknown): void {
   const result = decodeCommandResponse('APISendMessages', resp) // only newChatItems or chatCmdError decode
   if (!result.ok) return console.warn(result.error.message)
   const response: CommandResponse<'APISendMessages'> = result.value
@@ -248,10 +288,11 @@ function onReply(resp: unknown) {
 import type {ChatEvent, CEvt, T} from 'simplex-chat-events'
 import {createDispatcher, isValidUser} from 'simplex-chat-events'
 
-const user: T.User | undefined = undefined     // types of TYPES.md live in T (T.ChatError is the type)
-let error: CEvt.ChatError                        // events of EVENTS.md live in CEvt (CEvt.ChatError is the event)
+export type AnyUser = T.User              // types of TYPES.md live in T (T.ChatError is the type)
+export type ErrorEvent = CEvt.ChatError   // events of EVENTS.md live in CEvt (CEvt.ChatError is the event)
+export const isUser = (value: unknown) => isValidUser(value) // value is T.User
 
-const dispatch = createDispatcher<ChatEvent>({
+export const dispatch = createDispatcher<ChatEvent>({
   newChatItems: (event) => console.log(event.chatItems.length), // event: CEvt.NewChatItems
   contactConnected: (event) => console.log(event.contact.localDisplayName),
 })
