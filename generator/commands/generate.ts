@@ -31,7 +31,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
         const bytes = [...files.values()].reduce((total, text) => total + Buffer.byteLength(text), 0)
         io.stdout(
           `Generated ${files.size} files (${(bytes / 1024).toFixed(0)} KiB) into ${options.out}: ` +
-            `${schema.events.length} events, ${schema.types.length} types\n`,
+            `${schema.events.length} events, ${schema.types.length} types, ${schema.commands.length} commands\n`,
         )
         for (const name of files.keys()) io.stdout(`  ${name}\n`)
         if (kept.length > 0) io.stdout(`Kept what it did not write: ${kept.join(', ')}\n`)
