@@ -187,8 +187,7 @@ describe('atomic writes', () => {
       seen.add([...markers][0]!)
     }
     // Some kills land before the swap (old tree kept), the last ones after it (new tree).
-    console.log(`trees seen after kills: ${[...seen].join(', ')}`)
-    expect(seen.size).toBeGreaterThan(0)
+    expect(seen.size, `trees seen after kills: ${[...seen].join(', ')}`).toBeGreaterThan(0)
   })
 })
 
