@@ -120,7 +120,7 @@ describe('generate --spec URL', () => {
     const result = await cli('generate', '--spec', `${base}/api`, '--out', out, '--max-bytes', '4096')
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(
-      /^simplex-events: GET http:\/\/127\.0\.0\.1:\d+\/api\/(EVENTS|TYPES)\.md: body larger than the limit of 4 KiB \(--max-bytes 4096\)\n$/,
+      /^simplex-events: GET http:\/\/127\.0\.0\.1:\d+\/api\/(EVENTS|TYPES|COMMANDS)\.md: body larger than the limit of 4 KiB \(--max-bytes 4096\)\n$/,
     )
     expect(() => statSync(out)).toThrow()
   })
@@ -129,7 +129,9 @@ describe('generate --spec URL', () => {
     const result = await cli('diff', path.join(root, 'spec'), `${base}/api`, '--max-bytes', '4096')
     expect(result.code).toBe(2)
     // Both sides load at once: whichever is refused first is reported.
-    expect(result.stderr).toMatch(/(EVENTS|TYPES)\.md: (body )?larger than the limit of 4 KiB \(--max-bytes 4096\)\n$/)
+    expect(result.stderr).toMatch(
+      /(EVENTS|TYPES|COMMANDS)\.md: (body )?larger than the limit of 4 KiB \(--max-bytes 4096\)\n$/,
+    )
   })
 
   it('rejects a --max-bytes that is not a positive whole number as a usage error', async () => {

@@ -123,7 +123,7 @@ describe('loadSpec from a URL', () => {
 
   it('times out on a server that never answers', async () => {
     expect(await inputErrorOf(loadSpec(`${base}hang/`, {timeoutMs: 200}))).toMatch(
-      /^GET http:\/\/127\.0\.0\.1:\d+\/hang\/(EVENTS|TYPES)\.md: timed out after 200 ms$/,
+      /^GET http:\/\/127\.0\.0\.1:\d+\/hang\/(EVENTS|TYPES|COMMANDS)\.md: timed out after 200 ms$/,
     )
   })
 
@@ -157,7 +157,7 @@ describe('loadSpec from a URL', () => {
     const port = (closed.address() as AddressInfo).port
     await new Promise((resolve) => closed.close(resolve))
     expect(await inputErrorOf(loadSpec(`http://127.0.0.1:${port}/api/`))).toMatch(
-      new RegExp(`^GET http://127\\.0\\.0\\.1:${port}/api/(EVENTS|TYPES)\\.md: network error: .*ECONNREFUSED`),
+      new RegExp(`^GET http://127\\.0\\.0\\.1:${port}/api/(EVENTS|TYPES|COMMANDS)\\.md: network error: .*ECONNREFUSED`),
     )
   })
 })

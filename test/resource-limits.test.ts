@@ -108,7 +108,7 @@ describe('--spec URL: a size limit on each body, while streaming', () => {
       expect(run.code, run.stderr).toBe(2)
       expect(run.stderr).toMatch(
         new RegExp(
-          `^simplex-events: GET ${base}/endless/(EVENTS|TYPES)\\.md: body larger than the limit of 8 MiB \\(--max-bytes 8388608\\)\\n$`,
+          `^simplex-events: GET ${base}/endless/(EVENTS|TYPES|COMMANDS)\\.md: body larger than the limit of 8 MiB \\(--max-bytes 8388608\\)\\n$`,
         ),
       )
       expect(run.peakRssMb).toBeLessThan(PEAK_RSS_LIMIT_MB)
@@ -123,7 +123,7 @@ describe('--spec URL: a size limit on each body, while streaming', () => {
       const run = await runCliChild('check', '--spec', `${base}/bomb/`)
       expect(run.code, run.stderr).toBe(2)
       expect(run.stderr).toMatch(
-        /^simplex-events: GET http:\/\/127\.0\.0\.1:\d+\/bomb\/(EVENTS|TYPES)\.md: body larger than the limit of 8 MiB \(--max-bytes 8388608\)\n$/,
+        /^simplex-events: GET http:\/\/127\.0\.0\.1:\d+\/bomb\/(EVENTS|TYPES|COMMANDS)\.md: body larger than the limit of 8 MiB \(--max-bytes 8388608\)\n$/,
       )
       expect(run.peakRssMb).toBeLessThan(PEAK_RSS_LIMIT_MB)
     },
