@@ -9,7 +9,11 @@ export function registerSchemaCommand(program: Command, io: CliIo): void {
   program
     .command('schema')
     .description('print the intermediate schema of a spec folder as JSON')
-    .option('--spec <dir>', 'folder holding EVENTS.md and TYPES.md', PINNED_SPEC)
+    .option(
+      '--spec <dir|url>',
+      'folder (or http(s) URL of a folder) holding EVENTS.md, TYPES.md and COMMANDS.md',
+      PINNED_SPEC,
+    )
     .action(async (options: {spec: string}) => {
       // The docs as they are: the overlay corrects what the generator emits, not what the docs say.
       const {schema} = await readSchema({spec: options.spec, overlay: false, color: io.color})
