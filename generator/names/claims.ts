@@ -106,6 +106,67 @@ export const CLIENT_TYPES = [
   'AbortSignalLike',
 ] as const
 
+/**
+ * One re-export of the package index (`index.ts`): a namespace (`export type * as T`), named exports, or a
+ * whole module (`export *`, for modules whose names are all derived: guards, command strings).
+ */
+export type PackageExport =
+  | {module: string; namespace: string}
+  | {module: string; names: readonly string[]; typeOnly?: true}
+  | {module: string; all: true}
+
+/**
+ * What the package index exports, in order, besides one decoder per type (`decode<Type>`, added after the
+ * decode module's named exports). The index emitter writes exactly this; the name table claims it.
+ */
+export const PACKAGE_EXPORTS: readonly PackageExport[] = [
+  {module: './types.js', namespace: TYPES_NAMESPACE},
+  {module: './events.js', namespace: EVENTS_NAMESPACE},
+  {module: './events.js', names: ['ChatEvent', 'ChatEventTag', 'EventCategory'], typeOnly: true},
+  {module: './events.js', names: ['chatEventTags', 'eventCategories']},
+  {module: './commands.js', namespace: COMMANDS_NAMESPACE},
+  {module: './responses.js', namespace: RESPONSES_NAMESPACE},
+  {
+    module: './commands.js',
+    names: ['ChatCommandName', 'CommandParameters', 'CommandResponse', 'CommandResponses'],
+    typeOnly: true,
+  },
+  {module: './commands.js', names: ['chatCommandNames']},
+  {module: './responses.js', names: ['ChatResponse', 'ChatResponseTag'], typeOnly: true},
+  {module: './responses.js', names: ['chatResponseTags']},
+  {module: './command-strings.js', all: true},
+  {module: './guards.js', all: true},
+  {module: './decode.js', names: PUBLIC_DECODERS},
+  {module: './decode.js', names: ['FrameResult'], typeOnly: true},
+  {module: './runtime.js', names: ['DecodeError']},
+  {
+    module: './runtime.js',
+    names: [
+      'DecodeFailure',
+      'DecodeIssue',
+      'DecodeIssueCode',
+      'DecodeMode',
+      'DecodeOptions',
+      'DecodeResult',
+      'DecodeSuccess',
+    ],
+    typeOnly: true,
+  },
+  {module: './dispatch.js', names: ['createDispatcher']},
+  {module: './dispatch.js', names: ['Handlers'], typeOnly: true},
+  {module: './chat-client.js', names: ['createChatClient']},
+  {module: './chat-client.js', names: ['ChatCoreClient'], typeOnly: true},
+  {module: './client.js', names: CLIENT_VALUES},
+  {module: './client.js', names: CLIENT_TYPES, typeOnly: true},
+]
+
+/** Every name `PACKAGE_EXPORTS` exports by name or as a namespace. */
+function packageExportNames(): string[] {
+  return PACKAGE_EXPORTS.flatMap((entry) =>
+    'namespace' in entry ? [entry.namespace] : 'names' in entry ? entry.names : [],
+  )
+}
+
 /** Fixed declarations and imports of each module: the generator's own names. */
 const GENERATOR_NAMES: Record<Exclude<NameScope, `namespace:${string}`>, readonly string[]> = {
   // `Array<...>` spells array types whose element is not a plain name.
@@ -169,44 +230,8 @@ const GENERATOR_NAMES: Record<Exclude<NameScope, `namespace:${string}`>, readonl
     'FrameResult',
     ...PUBLIC_DECODERS,
   ],
-  'index.ts': [
-    TYPES_NAMESPACE,
-    EVENTS_NAMESPACE,
-    COMMANDS_NAMESPACE,
-    RESPONSES_NAMESPACE,
-    'ChatCommandName',
-    'CommandParameters',
-    'CommandResponse',
-    'CommandResponses',
-    'chatCommandNames',
-    'ChatResponse',
-    'ChatResponseTag',
-    'chatResponseTags',
-    'commandString',
-    'isValidChatResponse',
-    'ChatEvent',
-    'ChatEventTag',
-    'EventCategory',
-    'chatEventTags',
-    'eventCategories',
-    'isValidChatEvent',
-    ...PUBLIC_DECODERS,
-    'FrameResult',
-    'DecodeError',
-    'DecodeFailure',
-    'DecodeIssue',
-    'DecodeIssueCode',
-    'DecodeMode',
-    'DecodeOptions',
-    'DecodeResult',
-    'DecodeSuccess',
-    'createDispatcher',
-    'Handlers',
-    'createChatClient',
-    'ChatCoreClient',
-    ...CLIENT_VALUES,
-    ...CLIENT_TYPES,
-  ],
+  // Besides what `PACKAGE_EXPORTS` lists: the fixed names of the modules it re-exports whole.
+  'index.ts': [...packageExportNames(), 'commandString', 'isValidChatResponse', 'isValidChatEvent'],
   'chat-client.ts': [
     'createClient',
     'ChatClient',
