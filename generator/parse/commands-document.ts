@@ -10,6 +10,7 @@ import type {
 } from '../schema/types.js'
 import {describeBlock, locationOf, markerOf, onlyParagraph, readFieldList, soleLinkOf, sourceOf} from './blocks.js'
 import {reportError} from '../diagnostics.js'
+import {readCategorySections} from './category-sections.js'
 import {checkAnchor, readTitle} from './events-document.js'
 import {readSyntaxBlock} from './syntax-blocks.js'
 
@@ -58,45 +59,20 @@ export function parseCommandsDocument(tree: Root, file: VFile): CommandsDocument
     index += 2
   }
 
-  const categories: CommandCategory[] = []
-  const commands: CommandDefinition[] = []
-  let category: CommandCategory | null = null
-  let command: CommandBuilder | null = null
-  const finishCommand = () => {
-    if (command) commands.push(command.finish())
-    command = null
-  }
-
-  for (; index < blocks.length; index++) {
-    const node = blocks[index]!
-    if (node.type === 'heading' && node.depth === 2) {
-      finishCommand()
-      category = {name: toString(node), description: [], commands: [], location: locationOf(file, node)}
-      categories.push(category)
-    } else if (node.type === 'heading' && node.depth === 3) {
-      finishCommand()
-      if (!category) {
-        reportError(
-          file,
-          `Command \`${toString(node)}\` is not under a category heading (\`## ...\`)`,
-          node,
-          'command-category',
-        )
-        continue
-      }
-      category.commands.push(toString(node))
-      command = new CommandBuilder(node, category.name, file)
-    } else if (command) {
-      command.add(node)
-    } else if (node.type === 'thematicBreak') {
-      // Separators between sections carry nothing.
-    } else if (category && node.type === 'paragraph') {
-      category.description.push(sourceOf(file, node))
-    } else {
-      reportError(file, `Unexpected ${describeBlock(node)} in COMMANDS.md`, node, 'unexpected-block')
-    }
-  }
-  finishCommand()
+  const read = readCategorySections(blocks, index, file, {
+    document: 'COMMANDS.md',
+    item: 'Command',
+    orphanRule: 'command-category',
+    descriptionBlocks: [],
+    startItem: (heading, category) => new CommandBuilder(heading, category, file),
+  })
+  const categories: CommandCategory[] = read.categories.map(({name, description, items, location}) => ({
+    name,
+    description,
+    commands: items,
+    location,
+  }))
+  const commands: CommandDefinition[] = read.items
 
   matchToc(toc, categories, commands, file)
   return {categories, commands}

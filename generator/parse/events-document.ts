@@ -5,6 +5,7 @@ import type {VFile} from 'vfile'
 import type {EventCategory, EventDefinition, EventRank} from '../schema/types.js'
 import {describeBlock, locationOf, markerOf, readFieldList, soleLinkOf, sourceOf} from './blocks.js'
 import {reportError} from '../diagnostics.js'
+import {readCategorySections} from './category-sections.js'
 
 /** What EVENTS.md holds. */
 export interface EventsDocument {
@@ -55,45 +56,20 @@ export function parseEventsDocument(tree: Root, file: VFile): EventsDocument {
     index += 2
   }
 
-  const categories: EventCategory[] = []
-  const events: EventDefinition[] = []
-  let category: EventCategory | null = null
-  let event: EventBuilder | null = null
-  const finishEvent = () => {
-    if (event) events.push(event.finish())
-    event = null
-  }
-
-  for (; index < blocks.length; index++) {
-    const node = blocks[index]!
-    if (node.type === 'heading' && node.depth === 2) {
-      finishEvent()
-      category = {name: toString(node), description: [], events: [], location: locationOf(file, node)}
-      categories.push(category)
-    } else if (node.type === 'heading' && node.depth === 3) {
-      finishEvent()
-      if (!category) {
-        reportError(
-          file,
-          `Event \`${toString(node)}\` is not under a category heading (\`## ...\`)`,
-          node,
-          'event-category',
-        )
-        continue
-      }
-      category.events.push(toString(node))
-      event = new EventBuilder(node, category.name, file)
-    } else if (event) {
-      event.add(node)
-    } else if (node.type === 'thematicBreak') {
-      // Separators between sections carry nothing.
-    } else if (category && (node.type === 'paragraph' || node.type === 'list' || node.type === 'code')) {
-      category.description.push(sourceOf(file, node))
-    } else {
-      reportError(file, `Unexpected ${describeBlock(node)} in EVENTS.md`, node, 'unexpected-block')
-    }
-  }
-  finishEvent()
+  const read = readCategorySections(blocks, index, file, {
+    document: 'EVENTS.md',
+    item: 'Event',
+    orphanRule: 'event-category',
+    descriptionBlocks: ['list', 'code'],
+    startItem: (heading, category) => new EventBuilder(heading, category, file),
+  })
+  const categories: EventCategory[] = read.categories.map(({name, description, items, location}) => ({
+    name,
+    description,
+    events: items,
+    location,
+  }))
+  const events: EventDefinition[] = read.items
 
   rankEvents(toc, categories, events, file)
   return {categories, events}
