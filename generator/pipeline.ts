@@ -2,7 +2,7 @@ import path from 'node:path'
 import {DiagnosticsError} from './cli-io.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
 import {loadSpec, redactUrl} from './load/index.js'
-import {applyOverlay, loadOverlay, OVERLAY_FILE} from './overlay/index.js'
+import {applyOverlay, loadOverlay} from './overlay/index.js'
 import {formatDiagnostics} from './diagnostics.js'
 import {VFile} from 'vfile'
 import {hasErrors} from './diagnostics.js'
@@ -75,11 +75,11 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   let started = performance.now()
   stage('loading the docs')
   const documents = await loadSpec(source.spec, {timeoutMs: source.timeout, maxBytes: source.maxBytes})
-  const defaultOverlay = /^https?:/i.test(source.spec) ? null : path.join(source.spec, OVERLAY_FILE)
-  const {overlay, sha256: overlaySha256} =
-    typeof source.overlay === 'string'
-      ? await loadOverlay(source.overlay, true)
-      : await loadOverlay(source.overlay === false ? null : defaultOverlay, false)
+  const defaultOverlay = /^https?:/i.test(source.spec) ? null : {specFolder: source.spec}
+  const {overlay, sha256: overlaySha256} = await loadOverlay(
+    typeof source.overlay === 'string' ? {file: source.overlay} : source.overlay === false ? null : defaultOverlay,
+    {maxBytes: source.maxBytes},
+  )
   const load = performance.now() - started
 
   started = performance.now()
