@@ -4,7 +4,7 @@
  */
 import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
-import {mkdir, mkdtemp, rm, symlink, truncate, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, rm, symlink, truncate, writeFile} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import os from 'node:os'
@@ -13,7 +13,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {InputError} from '../generator/cli-io.js'
 import {loadSpec} from '../generator/load/index.js'
 import {formatDiagnostics} from '../generator/diagnostics.js'
-import {buildSchema} from '../generator/pipeline.js'
+import {buildSchema, generateInMemory} from '../generator/pipeline.js'
+import {eventsDocument, MINI_EVENTS, MINI_TYPES, typesDocument, writeMiniSpec} from './support/mini-spec.js'
 import {runCliCapturing} from './support/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -39,12 +40,26 @@ const routes: Record<string, (name: string) => {status?: number; type?: string; 
   'html-as-text': () => ({type: 'text/plain', body: '<!DOCTYPE html>\n<html></html>'}),
   json: () => ({type: 'application/json', body: '{"message": "Not Found"}'}),
   'no-heading': () => ({type: 'text/plain', body: 'Just some text.\n'}),
+  mini: (name) =>
+    name === 'COMMANDS.md'
+      ? ABSENT
+      : {type: 'text/plain', body: name === 'EVENTS.md' ? eventsDocument(MINI_EVENTS) : typesDocument(MINI_TYPES)},
 }
 
-/** `/auth/*` serves the docs only with HTTP Basic `user:secret`; `/query/*` only with `?token=abc`. */
-const GUARDED: Record<string, (request: {authorization?: string; search: string}) => boolean> = {
-  auth: ({authorization}) => authorization === `Basic ${Buffer.from('user:secret').toString('base64')}`,
-  query: ({search}) => search === '?token=abc',
+/**
+ * `/auth/*` serves the docs only with HTTP Basic `user:secret`; `/query/*` only with `?token=abc`;
+ * `/private-mini/*` the small spec only with `?token=s3cr3t` (generating it is quick).
+ */
+const GUARDED: Record<
+  string,
+  {allowed: (request: {authorization?: string; search: string}) => boolean; serves: string}
+> = {
+  auth: {
+    allowed: ({authorization}) => authorization === `Basic ${Buffer.from('user:secret').toString('base64')}`,
+    serves: 'ok',
+  },
+  query: {allowed: ({search}) => search === '?token=abc', serves: 'ok'},
+  'private-mini': {allowed: ({search}) => search === '?token=s3cr3t', serves: 'mini'},
 }
 
 let server: Server
@@ -58,10 +73,10 @@ beforeAll(async () => {
     // gives ECONNRESET when a slow machine stalls between two requests.
     response.setHeader('connection', 'close')
     const guard = GUARDED[folder]
-    const allowed = guard?.({authorization: request.headers.authorization, search: url.search}) ?? true
+    const allowed = guard?.allowed({authorization: request.headers.authorization, search: url.search}) ?? true
     const answer = !allowed
       ? {status: 403, type: 'text/plain', body: 'Forbidden'}
-      : (routes[guard ? 'ok' : folder]?.(name) ?? {status: 404, body: ''})
+      : (routes[guard?.serves ?? folder]?.(name) ?? {status: 404, body: ''})
     if (answer === 'hang') return // never answer: the client must time out
     response.writeHead(answer.status ?? 200, answer.type ? {'content-type': answer.type} : {})
     response.end(answer.body)
@@ -204,14 +219,49 @@ describe('loadSpec from a URL: credentials and query strings', () => {
     expect(await inputErrorOf(loadSpec(`${base}query/`))).toMatch(/HTTP 403 Forbidden$/)
   })
 
-  it('keeps the query string when printing, and the file name as basename', async () => {
-    expect(await inputErrorOf(loadSpec(`${base}missing?ref=v6`))).toMatch(
-      /^GET http:\/\/127\.0\.0\.1:\d+\/missing\/(EVENTS|TYPES)\.md\?ref=v6: HTTP 404 Not Found$/,
-    )
-    const documents = await loadSpec(`${base}broken/?ref=v6`)
+  it('prints the query string as ***, in errors and in located diagnostics, and keeps the file name as basename', async () => {
+    const message = await inputErrorOf(loadSpec(`${base}missing?token=s3cr3t`))
+    expect(message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/missing\/(EVENTS|TYPES)\.md\?\*\*\*: HTTP 404 Not Found$/)
+    const documents = await loadSpec(`${base}broken/?token=s3cr3t`)
     expect(documents.events.basename).toBe('EVENTS.md')
-    const result = buildSchema(documents)
-    expect(formatDiagnostics(result.files, false)).toContain(`${base}broken/EVENTS.md?ref=v6\n3:1`)
+    const printed = formatDiagnostics(buildSchema(documents).files, false)
+    expect(printed).toContain(`${base}broken/EVENTS.md?***\n3:1`)
+    expect(`${message}\n${printed}`).not.toContain('s3cr3t')
+  })
+
+  it('prints the query string of a URL that does not parse as *** too', async () => {
+    const message = await inputErrorOf(loadSpec('http://[bad/api/?token=s3cr3t'))
+    expect(message).toBe('invalid spec URL http://[bad/api/?***')
+  })
+
+  it('writes no query string into the generated files, naming the URL with ?*** instead', async () => {
+    const {files} = await generateInMemory({spec: `${base}private-mini/?token=s3cr3t`, format: false})
+    expect(files.size).toBeGreaterThan(10)
+    for (const [name, text] of files) expect(text, name).not.toContain('s3cr3t')
+    expect(files.get('src/index.ts')).toContain(`Command: npx simplex-events generate --spec ${base}private-mini/?***`)
+    expect(files.get('package.json')).toContain(`--spec ${base}private-mini/?***`)
+  })
+})
+
+describe('a spec folder as the generated headers name it', () => {
+  /** The mini spec copied to `<checkout>/spec`, generated for `<checkout>/out`. */
+  const generateInCheckout = async (checkout: string) => {
+    const spec = path.join(checkout, 'spec')
+    await cp(await writeMiniSpec(), spec, {recursive: true})
+    return (await generateInMemory({spec, out: path.join(checkout, 'out'), format: false})).files
+  }
+
+  it('is relative to the output folder, so the output does not depend on where the checkout is', async () => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'simplex-events-checkout-'))
+    try {
+      const here = await generateInCheckout(path.join(scratch, 'here'))
+      const there = await generateInCheckout(path.join(scratch, 'deeper', 'there'))
+      expect(here.get('src/index.ts')).toContain('Command: npx simplex-events generate --spec ../spec --out . (')
+      for (const [name, text] of here) expect(text, name).not.toContain(scratch)
+      expect(there).toEqual(here)
+    } finally {
+      await rm(scratch, {recursive: true, force: true})
+    }
   })
 })
 

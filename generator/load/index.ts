@@ -27,13 +27,13 @@ export const DEFAULT_TIMEOUT_MS = 15_000
  * A downloaded document's vfile `path` is its URL without the query string, so
  * its `basename` is still `EVENTS.md` / `TYPES.md` (what the IR and the checks
  * key on); its first path (`history[0]`, what vfile-reporter prints) is the URL
- * as fetched, query string included, so locations read
- * `https://.../EVENTS.md?ref=x:12:3`. Every URL in a message or a vfile has its
- * user name and password replaced by `***`; they are sent as HTTP Basic
- * credentials (fetch refuses URLs that hold them).
+ * as printed (`redactUrl`), so locations read `https://.../EVENTS.md?***:12:3`.
+ * Every URL in a message or a vfile has its user name, password and query string
+ * replaced by `***`: the user name and password are sent as HTTP Basic
+ * credentials (fetch refuses URLs that hold them), the query string as it is.
  *
  * @param source a folder path, or an http(s) URL of a folder (a trailing slash is
- *   added to its path when missing; its query string is kept on each file's URL).
+ *   added to its path when missing; its query string is sent with each file's URL).
  * @param options download timeout and size limit, and the fetch implementation.
  * @returns both documents as vfiles.
  * @throws InputError when the folder or a file is missing or not a regular file,
@@ -46,7 +46,7 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
   try {
     base = new URL(source)
   } catch {
-    throw new InputError(`invalid spec URL ${redactUserInfo(source)}`)
+    throw new InputError(`invalid spec URL ${redactUrlText(source)}`)
   }
   const download = (name: string) => downloadDocument(documentUrl(base, name), name, options)
   // COMMANDS.md is optional, as in a folder: older doc versions have none (a 404 means absent).
@@ -59,8 +59,9 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
 }
 
 /**
- * `url` as it may be printed: user name and password replaced by `***`, the
- * query string kept.
+ * `url` as it may be printed or written into the output: user name, password and query string replaced
+ * by `***` (`https://***:***@host/api/?***`). A query string is a credential as much as a password
+ * (private raw files are served as `?token=...`), so it is never shown, only sent.
  *
  * @param url an absolute URL.
  * @returns its text with the credentials redacted.
@@ -69,12 +70,13 @@ export function redactUrl(url: URL): string {
   const shown = new URL(url)
   if (shown.username) shown.username = '***'
   if (shown.password) shown.password = '***'
+  if (shown.search) shown.search = '***'
   return shown.href
 }
 
-/** A URL that does not parse, with anything between `//` and `@` redacted all the same. */
-function redactUserInfo(text: string): string {
-  return text.replace(/^([a-z]+:\/\/)[^/?#]*@/i, '$1***@')
+/** Text that may hold a URL that does not parse: what is between `//` and `@`, and a query string, redacted all the same. */
+function redactUrlText(text: string): string {
+  return text.replace(/([a-z]+:\/\/)[^/?#\s]*@/gi, '$1***@').replace(/\?[^#\s]+/g, '?***')
 }
 
 /** The URL of `name` in the folder `base`: its path, then `name`, with `base`'s query string. */
@@ -136,12 +138,12 @@ async function downloadDocument(
   } catch (error) {
     if (error instanceof InputError) throw error
     if (timeout.aborted) throw fail(`timed out after ${timeoutMs} ms`)
-    throw fail(`network error: ${redactUserInfo(describeNetworkError(error))}`)
+    throw fail(`network error: ${redactUrlText(describeNetworkError(error))}`)
   }
   const notMarkdown = whyNotMarkdown(body, contentType)
   if (notMarkdown) throw fail(`expected markdown (${name}), got ${notMarkdown}`)
   const file = new VFile({path: shown, value: body})
-  // vfile-reporter prints the first path (with the query string); `basename` reads the last.
+  // vfile-reporter prints the first path (as printed); `basename` reads the last.
   const withoutQuery = new URL(shown)
   withoutQuery.search = ''
   file.path = withoutQuery.href
