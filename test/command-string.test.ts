@@ -15,10 +15,14 @@ import {
   type ExpressionScope,
 } from '../generator/parse/command-expression.js'
 import {cmdStringFunctionName, emitCommandExpression, emitCommandFunction} from '../generator/emit/command-string.js'
-import {PRETTIER_OPTIONS} from '../generator/emit/index.js'
+import {emitLibrary, PRETTIER_OPTIONS} from '../generator/emit/index.js'
 import {stringLiteral} from '../generator/emit/escape.js'
 import type {CommandTemplate} from '../generator/schema/command-template.js'
 import {readCommands, readDoc, readTypes, type DocField, type DocType} from './support/syntax-docs.js'
+import {VFile} from 'vfile'
+import {buildSchema} from '../generator/pipeline.js'
+import {commandsDocument} from './support/mini-commands.js'
+import {eventsDocument, MINI_EVENTS, MINI_TYPES, typesDocument} from './support/mini-spec.js'
 
 // ---------------------------------------------------------------------------
 // The docs, compiled and emitted into one module
@@ -490,5 +494,44 @@ describe('the generated package builds command strings as the docs JavaScript do
         {numRuns: 100},
       )
     }
+  })
+})
+
+describe('optional parameters named like Object.prototype members', () => {
+  /** The generated `commandString` of a mini spec whose commands read optional `toString` and `valueOf`. */
+  async function generatedCommandString(): Promise<(name: string, params: object) => unknown> {
+    const result = buildSchema({
+      events: new VFile({path: 'EVENTS.md', value: eventsDocument(MINI_EVENTS)}),
+      types: new VFile({path: 'TYPES.md', value: typesDocument(MINI_TYPES)}),
+      commands: new VFile({
+        path: 'COMMANDS.md',
+        value: commandsDocument([
+          {
+            name: 'Find',
+            parameters: ['- toString: string?', '- valueOf: int?'],
+            javascript: "'/find' + (toString ? ' ' + toString : '') + (valueOf ? ' n=' + valueOf : '')",
+            responses: [{name: 'Found', tag: 'found'}],
+          },
+          {
+            name: 'Show',
+            parameters: ['- toString: string?'],
+            javascript: "'/show ' + toString",
+            responses: [{name: 'Found', tag: 'found'}],
+          },
+        ]),
+      }),
+    })
+    if (!result.ok) expect.fail(result.files.flatMap((file) => file.messages.map(String)).join('\n'))
+    const files = await emitLibrary({schema: result.schema, overlaySha256: null, generatorVersion: '0', format: false})
+    return load(files.get('src/command-strings.ts')!).commandString as never
+  }
+
+  it('an absent one is absent in the command string, not `function toString() { [native code] }`', async () => {
+    const commandString = await generatedCommandString()
+    expect(commandString('Find', {})).toBe('/find')
+    expect(commandString('Find', {toString: 'x', valueOf: 2})).toBe('/find x n=2')
+    // Read unguarded, an absent one gives what the docs' JavaScript gives for an absent parameter.
+    expect(commandString('Show', {})).toBe('/show undefined')
+    expect(commandString('Show', {toString: 'me'})).toBe('/show me')
   })
 })

@@ -3,14 +3,18 @@
  * write, or a collision could slip past the checks into uncompilable output. Checked
  * against the real generated modules of the pinned spec.
  */
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {Node, Project, type SourceFile} from 'ts-morph'
+import {Node, Project, ts, type SourceFile} from 'ts-morph'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {nameClaims, type NameScope} from '../generator/names/index.js'
+import {emitLibrary, TEMPLATE_FILES} from '../generator/emit/index.js'
+import {GLOBALS_REFERENCED, nameClaims, type NameScope} from '../generator/names/index.js'
 import {loadSpecDirectory} from '../generator/load/folder.js'
 import {buildSchema} from '../generator/pipeline.js'
 import type {Schema} from '../generator/schema/types.js'
+import {commandsDocument, type MiniCommand} from './support/mini-commands.js'
+import {eventsDocument, MINI_TYPES, typesDocument, type MiniEvent, type MiniType} from './support/mini-spec.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const project = new Project({useInMemoryFileSystem: true})
@@ -89,5 +93,137 @@ describe('the name table lists every identifier the emitters write', () => {
         scope,
       ).toEqual([])
     }
+  })
+})
+
+/** A field type the emitters spell `Array<...>` (its element is not a plain name). */
+const ARRAY_OF_MAPS = '[{string : int}]'
+
+/** A mini spec whose every kind of declaration has a field of every form; names as given. */
+function everyForm(names: {event?: string; type?: string; member?: string; command?: string; response?: string} = {}) {
+  const field = `- m: ${ARRAY_OF_MAPS}`
+  const types: MiniType[] = [
+    ...MINI_TYPES,
+    {name: names.type ?? 'Holder', body: ['**Record type**:', field, '- s: string?']},
+    {
+      name: 'Either',
+      body: ['**Discriminated union type**:', '', `${names.member ?? 'Left'}:`, '- type: "left"', field],
+    },
+  ]
+  const events: MiniEvent[] = [
+    {name: names.event ?? 'Seen', tag: 'seen', fields: ['- user: [User](./TYPES.md#user)', field]},
+  ]
+  const commands: MiniCommand[] = [
+    {
+      name: names.command ?? 'Send',
+      parameters: [field, '- text: string?'],
+      javascript: "'/send ' + JSON.stringify(m) + (text ? ' ' + text : '')",
+      responses: [{name: names.response ?? 'Sent', tag: 'sent', fields: [field]}],
+    },
+  ]
+  return buildSchema({
+    events: new VFile({path: 'EVENTS.md', value: eventsDocument(events)}),
+    types: new VFile({path: 'TYPES.md', value: typesDocument(types)}),
+    commands: new VFile({path: 'COMMANDS.md', value: commandsDocument(commands)}),
+  })
+}
+
+/** The generated package of a schema, unformatted, in a project type-checked as the package's tsconfig does. */
+async function packageProject(schema: Schema, project: Project, folder: string): Promise<SourceFile[]> {
+  const files = await emitLibrary({schema, overlaySha256: null, generatorVersion: '0', format: false})
+  return [...files]
+    .filter(([name]) => name.endsWith('.ts'))
+    .map(([name, text]) => project.createSourceFile(path.join(folder, name), text, {overwrite: true}))
+}
+
+function typeCheckedProject(): Project {
+  return new Project({
+    skipAddingFilesFromTsConfig: true,
+    compilerOptions: {
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    },
+  })
+}
+
+/** The globals `file` refers to, by scope: the module's, and `namespace` for those inside union namespaces. */
+function globalsReferenced(project: Project, file: SourceFile): {module: Set<string>; namespace: Set<string>} {
+  const program = project.getProgram().compilerObject
+  const checker = program.getTypeChecker()
+  const libraryNames = new Set(
+    checker.getSymbolsInScope(file.compilerNode, ts.SymbolFlags.Value | ts.SymbolFlags.Type).map((s) => s.name),
+  )
+  const found = {module: new Set<string>(), namespace: new Set<string>()}
+  file.forEachDescendant((node) => {
+    // Resolve only names some global has: resolving every identifier of decode.ts takes seconds.
+    if (!Node.isIdentifier(node) || !libraryNames.has(node.getText())) return
+    const symbol = checker.getSymbolAtLocation(node.compilerNode)
+    const declarations = symbol?.declarations ?? []
+    // A global: declared at the top level of the default library (members such as `length` have a parent).
+    if (declarations.length === 0 || (symbol as {parent?: unknown}).parent !== undefined) return
+    if (!declarations.every((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile()))) return
+    found.module.add(node.getText())
+    if (node.getFirstAncestor(Node.isModuleDeclaration)) found.namespace.add(node.getText())
+  })
+  return found
+}
+
+describe('globals the emitted code refers to are claimed where it refers to them', () => {
+  it('GLOBALS_REFERENCED is what the modules of generated/ and of a spec of every field form use', async () => {
+    const project = typeCheckedProject()
+    const forms = everyForm()
+    if (!forms.ok) expect.fail('the spec does not build')
+    const pinned = readdirSync(path.join(root, 'generated', 'src')).map((name) =>
+      project.createSourceFile(`/pinned/${name}`, readFileSync(path.join(root, 'generated', 'src', name), 'utf8')),
+    )
+    const emitted = [...pinned, ...(await packageProject(forms.schema, project, '/forms'))].filter(
+      (file) => !(TEMPLATE_FILES as readonly string[]).includes(file.getBaseName()),
+    )
+    const used = new Map<string, Set<string>>()
+    const add = (scope: string, names: Set<string>) => used.set(scope, new Set([...(used.get(scope) ?? []), ...names]))
+    for (const file of emitted) {
+      const {module, namespace} = globalsReferenced(project, file)
+      add(file.getBaseName(), module)
+      if (file.getBaseName() === 'types.ts') add('namespace', namespace)
+    }
+    const listed = Object.fromEntries(
+      Object.entries(GLOBALS_REFERENCED).map(([scope, names]) => [scope, [...names].sort()]),
+    )
+    expect(Object.fromEntries([...used].map(([scope, names]) => [scope, [...names].sort()]))).toEqual(listed)
+  })
+
+  it.each([
+    ['event', 'events.ts'],
+    ['type', 'types.ts'],
+    ['member', 'namespace:Either'],
+    ['command', 'commands.ts'],
+    ['response', 'responses.ts'],
+  ] as const)('a %s named `Array` is a located name-collision error (%s writes `Array<...>`)', (what, scope) => {
+    const result = everyForm({[what]: 'Array'})
+    expect(result.ok).toBe(false)
+    const messages = result.files.flatMap((file) =>
+      file.messages.map((message) => `${message.ruleId} ${message.reason}`),
+    )
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^name-collision \`Array\`, generated for ${what === 'member' ? 'member' : what} \`Array\`.* in ${scope}, is already taken by the global \`Array\`$`,
+        ),
+      ),
+    )
+  })
+
+  it('names of globals a module does not refer to generate a package that compiles', async () => {
+    const names = {event: 'Promise', type: 'Date', member: 'Error', command: 'Map', response: 'String'}
+    const result = everyForm(names)
+    if (!result.ok) expect.fail(result.files.flatMap((file) => file.messages.map(String)).join('\n'))
+    const project = typeCheckedProject()
+    await packageProject(result.schema, project, '/globals')
+    const diagnostics = project.getPreEmitDiagnostics()
+    expect(project.formatDiagnosticsWithColorAndContext(diagnostics)).toBe('')
   })
 })

@@ -21,6 +21,8 @@ export interface CommandFunctionOptions {
   description?: string
   /** Export the function. Default true. */
   isExported?: boolean
+  /** The optional names of the parameter object (subject `fields`): read as own properties when `Object.prototype` has one of that name. */
+  optionalNames?: ReadonlySet<string>
 }
 
 export {cmdStringFunctionName} from '../names/index.js'
@@ -72,12 +74,13 @@ export function emitCommandFunction(
  */
 export function emitCommandExpression(
   template: CommandTemplate,
-  options: Pick<CommandFunctionOptions, 'parameterName' | 'cmdStringFunction'> = {},
+  options: Pick<CommandFunctionOptions, 'parameterName' | 'cmdStringFunction' | 'optionalNames'> = {},
 ): string {
   const emitter = new ExpressionEmitter(
     template.subject,
     identifier(options.parameterName ?? (template.subject === 'self' ? 'self' : 'p')),
     options.cmdStringFunction ?? cmdStringFunctionName,
+    options.optionalNames ?? new Set(),
   )
   return emitter.expression(template.expression, 'top')
 }
@@ -90,6 +93,7 @@ class ExpressionEmitter {
     private readonly subject: CommandTemplate['subject'],
     private readonly parameter: string,
     private readonly cmdStringFunction: (type: string) => string,
+    private readonly optionalNames: ReadonlySet<string>,
   ) {}
 
   expression(node: TemplateExpression, position: Position): string {
@@ -148,7 +152,9 @@ class ExpressionEmitter {
   /**
    * A name read from the parameter. Fields only some union members have are
    * read behind an `in` check, which TypeScript narrows by and which gives
-   * what the plain read gives (`undefined` when absent).
+   * what the plain read gives (`undefined` when absent). A name `Object.prototype`
+   * also has (`toString`, `valueOf`) is read only as an own property where it may
+   * be absent: a plain read or `in` would find the inherited method.
    */
   private read(name: string): string {
     if (this.subject === 'self') {
@@ -156,6 +162,10 @@ class ExpressionEmitter {
       return this.parameter
     }
     const access = isIdentifier(name) ? `${this.parameter}.${name}` : `${this.parameter}[${stringLiteral(name)}]`
+    const mayBeAbsent = this.subject === 'union' ? name !== 'type' : this.optionalNames.has(name)
+    if (mayBeAbsent && name in Object.prototype) {
+      return `(Object.hasOwn(${this.parameter}, ${stringLiteral(name)}) ? ${access} : undefined)`
+    }
     if (this.subject === 'union' && name !== 'type') {
       return `(${stringLiteral(name)} in ${this.parameter} ? ${access} : undefined)`
     }

@@ -1,5 +1,5 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
-import type {Schema} from '../schema/types.js'
+import type {Field, Schema} from '../schema/types.js'
 import {cmdStringFunctionName, COMMANDS_NAMESPACE, identifier, TYPES_NAMESPACE} from '../names/index.js'
 import {emitCommandFunction} from './command-string.js'
 import {describe} from './doc-comment.js'
@@ -19,6 +19,7 @@ export function emitCommandStrings(schema: Schema): StatementStructures[] {
       emitCommandFunction(type.template, {
         name: cmdStringFunctionName(type.name),
         parameterType: `${TYPES_NAMESPACE}.${identifier(type.name)}`,
+        ...(type.kind === 'record' ? {optionalNames: optionalNames(type.fields)} : {}),
         description: `\`${type.name}\` as command strings write it (its \`**Syntax**:\` in TYPES.md).`,
       }),
     )
@@ -30,6 +31,7 @@ export function emitCommandStrings(schema: Schema): StatementStructures[] {
       parameterType: `${COMMANDS_NAMESPACE}.${identifier(command.name)}`,
       // A command without parameters (`/_stop`) still takes its (empty) parameter object, unread.
       ...(command.parameters.length === 0 ? {parameterName: '_params'} : {}),
+      optionalNames: optionalNames(command.parameters),
       description: `The command string of \`${command.name}\`, as its \`**Syntax**:\` in COMMANDS.md builds it.`,
     }),
   )
@@ -82,4 +84,9 @@ export function emitCommandStrings(schema: Schema): StatementStructures[] {
       ].join('\n'),
     },
   ]
+}
+
+/** The names of the optional fields (or parameters) among `fields`. */
+function optionalNames(fields: readonly Field[]): ReadonlySet<string> {
+  return new Set(fields.filter((field) => field.optional).map((field) => field.name))
 }

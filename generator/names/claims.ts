@@ -167,10 +167,34 @@ function packageExportNames(): string[] {
   )
 }
 
+type ModuleScope = Exclude<NameScope, `namespace:${string}`>
+
+/**
+ * The globals each emitted module (and each union namespace of `types.ts`) refers to. A doc name declared
+ * there would shadow one (an event `Array` in events.ts makes its `Array<...>` field types refer to the
+ * event), so each is claimed in its scope. `Array<...>` spells array types whose element is not a plain
+ * name, in every module that writes field types. `test/names.test.ts` scans the emitted modules for the
+ * globals they reference and keeps this table equal to what it finds.
+ */
+export const GLOBALS_REFERENCED: Readonly<Record<ModuleScope | 'namespace', readonly string[]>> = {
+  'types.ts': ['Array'],
+  namespace: ['Array'],
+  'events.ts': ['Array'],
+  'commands.ts': ['Array'],
+  'responses.ts': ['Array'],
+  'command-strings.ts': ['JSON', 'Object', 'TypeError'],
+  'guards.ts': [],
+  'decode.ts': ['Array', 'JSON', 'Number', 'Object', 'ReadonlySet', 'Record', 'Set'],
+  'chat-client.ts': [],
+  'index.ts': [],
+}
+
+/** What a global claims: it is taken by the global, not by the generator's code. */
+const globalOwner = (name: string) => `the global \`${name}\``
+
 /** Fixed declarations and imports of each module: the generator's own names. */
-const GENERATOR_NAMES: Record<Exclude<NameScope, `namespace:${string}`>, readonly string[]> = {
-  // `Array<...>` spells array types whose element is not a plain name.
-  'types.ts': [TYPES_SELF, 'Array'],
+const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
+  'types.ts': [TYPES_SELF],
   'events.ts': [
     TYPES_NAMESPACE,
     'ChatEvent',
@@ -261,6 +285,10 @@ export function nameClaims(schema: Schema): NameClaim[] {
   for (const [scope, names] of Object.entries(GENERATOR_NAMES)) {
     for (const name of names) claims.push({scope: scope as NameScope, name, owner: 'the generator', location: null})
   }
+  for (const [scope, names] of Object.entries(GLOBALS_REFERENCED)) {
+    if (scope === 'namespace') continue
+    for (const name of names) claims.push({scope: scope as NameScope, name, owner: globalOwner(name), location: null})
+  }
   const claim = (scopes: readonly NameScope[], name: string, owner: string, location: SourceLocation | null) => {
     for (const scope of scopes) claims.push({scope, name, owner, location})
   }
@@ -289,7 +317,7 @@ export function nameClaims(schema: Schema): NameClaim[] {
         claim(['decode.ts'], checkTypeName(type.name), owner, type.location)
         const scope: NameScope = `namespace:${type.name}`
         claim([scope], UNION_TAG, 'the generator', null)
-        claim([scope], 'Array', 'the generator', null)
+        for (const name of GLOBALS_REFERENCED.namespace) claim([scope], name, globalOwner(name), null)
         for (const member of type.members) {
           const memberOwner = `member \`${member.name}\` of ${owner}`
           claim([scope], member.name, memberOwner, member.location)

@@ -135,14 +135,14 @@ function matchToc(toc: TocCategory[], categories: CommandCategory[], commands: C
 const SECTIONS = ['description', 'network', 'parameters', 'syntax', 'responses', 'errors'] as const
 type Section = (typeof SECTIONS)[number]
 
-/** Section markers (`**Parameters**:`) and the section each opens. */
-const MARKERS: Record<string, Section> = {
-  Parameters: 'parameters',
-  Syntax: 'syntax',
-  Response: 'responses',
-  Responses: 'responses',
-  Errors: 'errors',
-}
+/** Section markers (`**Parameters**:`) and the section each opens; a `Map`, so `**constructor**:` opens none. */
+const MARKERS: ReadonlyMap<string, Section> = new Map([
+  ['Parameters', 'parameters'],
+  ['Syntax', 'syntax'],
+  ['Response', 'responses'],
+  ['Responses', 'responses'],
+  ['Errors', 'errors'],
+])
 
 /** `Name: description` (a response's name paragraph, an error item); the description may be empty. */
 const NAMED_DESCRIPTION = /^(\w+):(?:[ \t]+([\s\S]*))?$/
@@ -178,7 +178,7 @@ class CommandBuilder {
 
   add(node: RootContent): void {
     const marker = markerOf(node)
-    const opens = marker === null ? undefined : MARKERS[marker]
+    const opens = marker === null ? undefined : MARKERS.get(marker)
     if (this.awaitingList && node.type === 'list') {
       this.readList(this.awaitingList, node)
       this.awaitingList = null

@@ -25,11 +25,12 @@ interface TocCategory {
   entries: TocEntry[]
 }
 
-const RANKS: Record<string, EventRank> = {
-  'Main event': 'main',
-  'Main events': 'main',
-  'Other events': 'other',
-}
+/** Group labels of the table of contents; a `Map`, so a label such as `constructor` finds nothing inherited. */
+const RANKS: ReadonlyMap<string, EventRank> = new Map([
+  ['Main event', 'main'],
+  ['Main events', 'main'],
+  ['Other events', 'other'],
+])
 
 /**
  * Read EVENTS.md: the table of contents (categories, main and other events), then
@@ -101,7 +102,7 @@ function readTocList(list: List, file: VFile): TocEntry[] {
       continue
     }
     const [label, nested, ...rest] = item.children
-    const rank = label?.type === 'paragraph' ? RANKS[toString(label)] : undefined
+    const rank = label?.type === 'paragraph' ? RANKS.get(toString(label)) : undefined
     if (!rank || nested?.type !== 'list' || rest.length > 0) {
       reportError(
         file,

@@ -17,11 +17,12 @@ import {checkAnchor, readTitle} from './events-document.js'
 import {readSyntaxBlock} from './syntax-blocks.js'
 import {parseEnumValueLine} from './type-expression.js'
 
-const KIND_MARKERS = {
-  'Record type': 'record',
-  'Discriminated union type': 'union',
-  'Enum type': 'enum',
-} as const
+/** Kind markers (`**Record type**:`) and the kind each opens; a `Map`, so `**toString**:` is no kind. */
+const KIND_MARKERS: ReadonlyMap<string, 'record' | 'union' | 'enum'> = new Map([
+  ['Record type', 'record'],
+  ['Discriminated union type', 'union'],
+  ['Enum type', 'enum'],
+])
 
 /**
  * Read TYPES.md: the table of contents, then each `## Type` with its description,
@@ -103,9 +104,10 @@ class TypeBuilder {
   add(node: RootContent): void {
     const marker = markerOf(node)
     const owner = `type \`${this.name}\``
-    if (this.state === 'description' && marker !== null && marker in KIND_MARKERS) {
-      this.kind = KIND_MARKERS[marker as keyof typeof KIND_MARKERS]
-      this.state = this.kind
+    const kind = marker === null ? undefined : KIND_MARKERS.get(marker)
+    if (this.state === 'description' && kind) {
+      this.kind = kind
+      this.state = kind
     } else if (this.state === 'description' && marker === null && node.type === 'paragraph') {
       this.description.push(sourceOf(this.file, node))
     } else if (this.state === 'record' && node.type === 'list') {

@@ -1,0 +1,166 @@
+/**
+ * Issue 16, "Untrusted docs, round 2": doc text that names a member of `Object.prototype`
+ * (`constructor`, `__proto__`, `toString`, ...) must never be looked up as an inherited
+ * property. In every place a doc string keys a lookup it gives a located error or the
+ * right result: never a crash (`DataCloneError`), and never an inherited value taken for
+ * a table entry (`**toString**:` as a type kind).
+ */
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {InputError} from '../generator/cli-io.js'
+import {compareSchemas} from '../generator/diff/compare.js'
+import {emitLibrary} from '../generator/emit/index.js'
+import {applyOverlay, type Correction} from '../generator/overlay/index.js'
+import {buildSchema} from '../generator/pipeline.js'
+import type {Schema} from '../generator/schema/types.js'
+import {commandsDocument, MINI_COMMANDS, type MiniCommand} from './support/mini-commands.js'
+import {
+  eventsDocument,
+  MINI_EVENTS,
+  MINI_TYPES,
+  typesDocument,
+  type MiniEvent,
+  type MiniType,
+} from './support/mini-spec.js'
+
+const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'] as const
+
+/** `key` as markdown text (headings, labels, markers): `__proto__` unescaped would be bold `proto`. */
+const md = (key: string) => key.replaceAll('_', '\\_')
+
+interface Docs {
+  events?: string
+  types?: string
+  commands?: string
+}
+
+interface Outcome {
+  schema: Schema | null
+  /** Every message, as `FILE:line:column rule`. */
+  errors: string[]
+}
+
+/** Build, apply an empty overlay and emit in memory, as `generate` does; any throw fails the test. */
+async function generate(docs: Docs): Promise<Outcome> {
+  const result = buildSchema({
+    events: new VFile({path: 'EVENTS.md', value: docs.events ?? eventsDocument(MINI_EVENTS)}),
+    types: new VFile({path: 'TYPES.md', value: docs.types ?? typesDocument(MINI_TYPES)}),
+    commands: new VFile({path: 'COMMANDS.md', value: docs.commands ?? commandsDocument(MINI_COMMANDS)}),
+  })
+  const errors = result.files.flatMap((file) =>
+    file.messages.filter((message) => message.fatal).map((m) => `${file.path}:${m.line}:${m.column} ${m.ruleId}`),
+  )
+  if (!result.ok) return {schema: null, errors}
+  const schema = applyOverlay(result.schema, {corrections: []})
+  await emitLibrary({schema, overlaySha256: null, generatorVersion: '0', format: false})
+  return {schema, errors}
+}
+
+/** A spec with `key` in one place of the docs. */
+const PLACES: Record<string, (key: string) => Docs> = {
+  'EVENTS.md table-of-contents group label': (key) => ({
+    events: eventsDocument(MINI_EVENTS).replace('- [UserSeen](#userseen)', `- ${md(key)}\n  - [UserSeen](#userseen)`),
+  }),
+  'event category name': (key) => ({events: eventsDocument(MINI_EVENTS, md(key))}),
+  'command category name': (key) => ({commands: commandsDocument(MINI_COMMANDS, md(key))}),
+  'event name': (key) => ({events: eventsDocument([...MINI_EVENTS, {name: md(key), tag: 'other'}])}),
+  'event tag': (key) => ({events: eventsDocument([...MINI_EVENTS, {name: 'Other', tag: key}])}),
+  'event field name': (key) => ({events: eventsDocument(withEventField(`- ${key}: int`))}),
+  'type name': (key) => ({
+    types: typesDocument([...MINI_TYPES, {name: md(key), body: ['**Record type**:', '- x: int']}]),
+  }),
+  'type kind': (key) => ({types: typesDocument([...MINI_TYPES, {name: 'Odd', body: [`**${md(key)}**:`, '- x: int']}])}),
+  'record field name': (key) => ({types: typesDocument(withType('User', (body) => [...body, `- ${key}: int`]))}),
+  'union member name': (key) => ({
+    types: typesDocument(withType('Shape', (body) => [...body, '', `${md(key)}:`, '- type: "other"'])),
+  }),
+  'union member tag': (key) => ({
+    types: typesDocument(withType('Shape', (body) => [...body, '', 'Other:', `- type: "${key}"`])),
+  }),
+  'enum value': (key) => ({types: typesDocument(withType('Kind', (body) => [...body, `- "${key}"`]))}),
+  'command name': (key) => ({commands: commandsDocument([...MINI_COMMANDS, command({name: md(key)})])}),
+  'parameter name': (key) => ({
+    commands: commandsDocument([command({parameters: [`- ${key}: string`], javascript: `'/x ' + ${key}`})]),
+  }),
+  'optional parameter name': (key) => ({
+    commands: commandsDocument([
+      command({parameters: [`- ${key}: string?`], javascript: `'/x' + (${key} ? ' ' + ${key} : '')`}),
+    ]),
+  }),
+  'command section marker': (key) => ({commands: commandsDocument([command({extra: [`**${md(key)}**:`, '']})])}),
+  'response name': (key) => ({commands: commandsDocument([command({responses: [{name: md(key), tag: 'done'}]})])}),
+  'response tag': (key) => ({commands: commandsDocument([command({responses: [{name: 'Done', tag: key}]})])}),
+}
+
+function command(overrides: Partial<MiniCommand>): MiniCommand {
+  return {name: 'Other', javascript: "'/other'", responses: [{name: 'Done', tag: 'done'}], ...overrides}
+}
+
+function withType(name: string, body: (lines: string[]) => string[]): MiniType[] {
+  return MINI_TYPES.map((type) => (type.name === name ? {...type, body: body(type.body)} : type))
+}
+
+function withEventField(line: string): MiniEvent[] {
+  return MINI_EVENTS.map((event) => ({...event, fields: [...(event.fields ?? []), line]}))
+}
+
+describe.each(PROTOTYPE_KEYS)('`%s` in every keyed place of the docs', (key) => {
+  it.each(Object.keys(PLACES))('as the %s: a located error or a schema holding it, never a crash', async (place) => {
+    const {schema, errors} = await generate(PLACES[place]!(key))
+    if (schema === null) {
+      expect(errors.length).toBeGreaterThan(0)
+      for (const error of errors) expect(error).toMatch(/^(EVENTS|TYPES|COMMANDS)\.md:\d+:\d+ [a-z-]+$/)
+    } else {
+      expect(JSON.stringify(schema)).toContain(JSON.stringify(key))
+    }
+  })
+
+  it('as a table-of-contents group label: a `toc` error where the label is', async () => {
+    const {schema, errors} = await generate(PLACES['EVENTS.md table-of-contents group label']!(key))
+    expect(schema).toBeNull()
+    // The label's line (6), then the event it would have listed, which is now missing from the contents.
+    expect(errors).toEqual(['EVENTS.md:6:1 toc', expect.stringMatching(/^EVENTS\.md:\d+:1 toc$/)])
+  })
+
+  it('as a type kind (`**key**:`): not a kind, a located error', async () => {
+    const {schema, errors} = await generate(PLACES['type kind']!(key))
+    expect(schema).toBeNull()
+    expect(errors[0]).toMatch(/^TYPES\.md:\d+:1 unknown-kind$/)
+  })
+
+  it('as a command section marker (`**key**:`): an `unknown-section` error', async () => {
+    const {schema, errors} = await generate(PLACES['command section marker']!(key))
+    expect(schema).toBeNull()
+    expect(errors).toEqual([expect.stringMatching(/^COMMANDS\.md:\d+:1 unknown-section$/)])
+  })
+
+  it('in an overlay target: an overlay error, or the named field corrected', async () => {
+    const {schema} = await generate(PLACES['record field name']!(key))
+    const base = schema ?? (await generate({})).schema!
+    for (const target of [`${key}.x`, `User.${key}`, `Shape.${key}.radius`, `event ${key}.user`]) {
+      const correction: Correction = {target, from: 'int', to: 'string', reason: 'r', evidence: 'e'}
+      let corrected: Schema | null = null
+      try {
+        corrected = applyOverlay(base, {corrections: [correction]})
+      } catch (error) {
+        expect(error, String(error)).toBeInstanceOf(InputError)
+        continue
+      }
+      expect(JSON.stringify(corrected)).toContain('"docsType":"int"')
+    }
+  })
+
+  it('diff: a version holding it compared with one without, both ways, lists the changes', async () => {
+    const plain = (await generate({})).schema!
+    for (const place of ['event name', 'type name', 'record field name', 'enum value', 'command name']) {
+      const {schema} = await generate(PLACES[place]!(key))
+      if (schema === null) continue
+      const added = compareSchemas(plain, schema)
+      expect(
+        added.some((change) => change.subject.includes(key)),
+        place,
+      ).toBe(true)
+      expect(compareSchemas(schema, plain).length).toBe(added.length)
+    }
+  })
+})
