@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {generateInMemory} from '../generator/pipeline.js'
+import {withManifest} from '../generator/write/manifest.js'
 import {lockOutput} from '../generator/write/output-lock.js'
 import {readTree, writeTreeAtomically} from '../generator/write/write-tree.js'
 import {runNode} from './support/processes.js'
@@ -49,7 +50,7 @@ describe('concurrent generate', () => {
       }
     }
     expect(runs.filter((run) => run.code === 0).length).toBeGreaterThan(0)
-    expect(await readTree(out)).toEqual(fresh)
+    expect(await readTree(out)).toEqual(withManifest(fresh))
     expect(leftovers(out)).toEqual([])
   }, 120_000)
 
