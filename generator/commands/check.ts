@@ -1,9 +1,11 @@
+import {lstat} from 'node:fs/promises'
 import path from 'node:path'
 import {createTwoFilesPatch, diffLines} from 'diff'
 import type {Command} from 'commander'
 import {FailureExit, type CliIo} from '../cli-io.js'
 import {readManifest, withManifest} from '../write/manifest.js'
 import {KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../write/output-tree.js'
+import {leftoverFolders} from '../write/write-tree.js'
 import {DEFAULT_OUT} from '../paths.js'
 import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
 
@@ -26,6 +28,7 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
       const {files} = await generateInMemory({...options, color: io.color})
       // What generate writes: the files and their manifest, which is compared like any generated file.
       const expected = withManifest(files)
+      await assertPresent(options.out)
       const {files: actual, notGenerated} = await readGeneratedTree(options.out, expected)
       const names = [...new Set([...expected.keys(), ...actual.keys()])]
         .filter((name) => !notGenerated.has(name))
@@ -67,6 +70,24 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
           `Fix: ${fixes.join('; ')}.`,
       )
     })
+}
+
+/**
+ * Fail (exit 1) with one line when the output folder is missing, instead of a diff of every file: after a
+ * kill during `generate`'s swap it is missing until the next run, and the temporary folders beside it are
+ * named.
+ */
+async function assertPresent(out: string): Promise<void> {
+  const missing = await lstat(out).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  )
+  if (!missing) return
+  const leftovers = await leftoverFolders(out)
+  throw new FailureExit(
+    `${out} is missing (an interrupted generate?); run generate` +
+      (leftovers.length > 0 ? `\nLeft beside it by an interrupted generate: ${leftovers.join(', ')}` : ''),
+  )
 }
 
 /**

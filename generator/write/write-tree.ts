@@ -198,6 +198,20 @@ async function findLeftovers(target: string): Promise<Leftover[]> {
   return found
 }
 
+/**
+ * The temporary folders of `generate` runs beside `out` (`.<name>.next-*`, `.<name>.previous-*`), of any
+ * process: what a killed run leaves until the next run finishes its swap or removes them.
+ *
+ * @param out the output folder.
+ * @returns their names, sorted; none when `out`'s parent does not exist.
+ */
+export async function leftoverFolders(out: string): Promise<string[]> {
+  const target = path.resolve(out)
+  const pattern = leftoverPattern(target)
+  const names = await readdir(path.dirname(target)).catch(() => [])
+  return names.filter((name) => pattern.test(name)).sort()
+}
+
 function leftoverPattern(target: string): RegExp {
   return new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(next|previous)-((\\d+)-[0-9a-f]+)$`)
 }
