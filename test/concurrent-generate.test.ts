@@ -3,11 +3,12 @@
  * either succeeds or fails cleanly, and what a killed run leaves behind is cleaned up by the next one.
  */
 import {spawn, spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {generateInMemory} from '../generator/pipeline.js'
+import {withManifest} from '../generator/write/manifest.js'
 import {lockOutput} from '../generator/write/output-lock.js'
 import {readTree, writeTreeAtomically} from '../generator/write/write-tree.js'
 import {runNode} from './support/processes.js'
@@ -49,7 +50,7 @@ describe('concurrent generate', () => {
       }
     }
     expect(runs.filter((run) => run.code === 0).length).toBeGreaterThan(0)
-    expect(await readTree(out)).toEqual(fresh)
+    expect(await readTree(out)).toEqual(withManifest(fresh))
     expect(leftovers(out)).toEqual([])
   }, 120_000)
 
@@ -112,6 +113,30 @@ describe('concurrent generate', () => {
     await lock.release()
     // Not ours any more: release leaves the other run's lock alone.
     expect(leftovers(out)).toEqual(['.stolen.lock'])
+  })
+
+  it('check of an output folder a killed swap left missing says so in one line, naming the leftovers', async () => {
+    const out = path.join(scratch, 'swapped-away')
+    await writeTreeAtomically(out, fresh)
+    // What a kill between the swap's renames leaves: the old tree renamed away, the new one beside it.
+    const pid = deadPid()
+    renameSync(out, path.join(scratch, `.swapped-away.previous-${pid}-0badc0de`))
+    mkdirSync(path.join(scratch, `.swapped-away.next-${pid}-0badc0de`))
+    const result = await runCliCapturing('check', '--spec', spec, '--out', out)
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `${out} is missing (an interrupted generate?); run generate\n` +
+        `Left beside it by an interrupted generate: .swapped-away.next-${pid}-0badc0de, ` +
+        `.swapped-away.previous-${pid}-0badc0de\n`,
+    })
+    const never = await runCliCapturing('check', '--spec', spec, '--out', path.join(scratch, 'never-generated'))
+    expect(never).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${path.join(scratch, 'never-generated')} is missing (an interrupted generate?); run generate\n`,
+    })
   })
 
   it('a failing generate releases its lock and removes the folders it created', async () => {

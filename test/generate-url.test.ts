@@ -4,6 +4,7 @@ import type {AddressInfo} from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {MANIFEST_NAME} from '../generator/write/manifest.js'
 import {readTree} from '../generator/write/write-tree.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {eventsDocument, MINI_EVENTS, MINI_TYPES, typesDocument, writeMiniSpec} from './support/mini-spec.js'
@@ -16,9 +17,16 @@ const documents: Record<string, string> = {
   'COMMANDS.md': readFileSync(path.join(root, 'spec', 'COMMANDS.md'), 'utf8'),
 }
 
-/** A tree without the header's command line, which names where the spec came from (a URL or the pinned folder). */
+/**
+ * A tree without the header's command line, which names where the spec came from (a URL or the pinned folder),
+ * nor the manifest, whose sha256s cover that line.
+ */
 const withoutCommand = (tree: Map<string, string>) =>
-  new Map([...tree].map(([name, text]) => [name, text.replace(/Command: npx simplex-events generate[^\n"]*/g, '')]))
+  new Map(
+    [...tree]
+      .filter(([name]) => name !== MANIFEST_NAME)
+      .map(([name, text]) => [name, text.replace(/Command: npx simplex-events generate[^\n"]*/g, '')]),
+  )
 
 /** The small spec of test/support/mini-spec.ts: generating it is quick (the pinned spec takes seconds). */
 const miniDocuments: Record<string, string> = {

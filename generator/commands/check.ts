@@ -1,8 +1,11 @@
+import {lstat} from 'node:fs/promises'
 import path from 'node:path'
 import {createTwoFilesPatch, diffLines} from 'diff'
 import type {Command} from 'commander'
 import {FailureExit, type CliIo} from '../cli-io.js'
-import {isGeneratedFile, KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../write/output-tree.js'
+import {readManifest, withManifest} from '../write/manifest.js'
+import {KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../write/output-tree.js'
+import {leftoverFolders} from '../write/write-tree.js'
 import {DEFAULT_OUT} from '../paths.js'
 import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
 
@@ -22,7 +25,10 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
     .action(async (options: GenerationOptions & {stat?: boolean}) => {
       // Loaded here, not at start-up: the emitter (ts-morph, prettier) is most of the CLI's start-up time.
       const {generateInMemory} = await import('../pipeline.js')
-      const {files: expected} = await generateInMemory({...options, color: io.color})
+      const {files} = await generateInMemory({...options, color: io.color})
+      // What generate writes: the files and their manifest, which is compared like any generated file.
+      const expected = withManifest(files)
+      await assertPresent(options.out)
       const {files: actual, notGenerated} = await readGeneratedTree(options.out, expected)
       const names = [...new Set([...expected.keys(), ...actual.keys()])]
         .filter((name) => !notGenerated.has(name))
@@ -67,16 +73,37 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
 }
 
 /**
- * The generated files of the tree `out` as they are on disk: the files `expected` names and the files
- * with the generated mark (an earlier run wrote them). Files the generator did not write are left out:
- * `generate` keeps them. Links, FIFOs, devices and files over `MAX_FILE_BYTES` are never read (a link
- * could point at a secret, a device never ends): each is named in `notGenerated` with what it is.
+ * Fail (exit 1) with one line when the output folder is missing, instead of a diff of every file: after a
+ * kill during `generate`'s swap it is missing until the next run, and the temporary folders beside it are
+ * named.
+ */
+async function assertPresent(out: string): Promise<void> {
+  const missing = await lstat(out).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  )
+  if (!missing) return
+  const leftovers = await leftoverFolders(out)
+  throw new FailureExit(
+    `${out} is missing (an interrupted generate?); run generate` +
+      (leftovers.length > 0 ? `\nLeft beside it by an interrupted generate: ${leftovers.join(', ')}` : ''),
+  )
+}
+
+/**
+ * The generated files of the tree `out` as they are on disk: the files `expected` names and the files its
+ * manifest lists (an earlier run wrote them; `generate` removes them when unchanged). Files the generator
+ * did not write are left out: `generate` keeps them, generated mark or not. Links, FIFOs, devices and files
+ * over `MAX_FILE_BYTES` are never read (a link could point at a secret, a device never ends): each is named
+ * in `notGenerated` with what it is.
  */
 async function readGeneratedTree(
   out: string,
   expected: ReadonlyMap<string, string>,
 ): Promise<{files: Map<string, string>; notGenerated: Map<string, string>}> {
   const root = path.resolve(out)
+  const manifest = await readManifest(root)
+  const listed = manifest.kind === 'manifest' ? manifest.files : new Map<string, string>()
   const files = new Map<string, string>()
   const notGenerated = new Map<string, string>()
   for (const entry of await listTree(root)) {
@@ -86,7 +113,7 @@ async function readGeneratedTree(
       notGenerated.set(entry.path, `a ${entry.kind}`)
       continue
     }
-    if (!expected.has(entry.path) && !(await isGeneratedFile(file))) continue
+    if (!expected.has(entry.path) && !listed.has(entry.path)) continue
     const read = await readRegularFile(file)
     if (read.kind === 'file') files.set(entry.path, read.text)
     else

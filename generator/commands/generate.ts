@@ -1,6 +1,8 @@
+import path from 'node:path'
 import type {Command} from 'commander'
 import type {CliIo} from '../cli-io.js'
 import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
+import {MANIFEST_NAME, withManifest} from '../write/manifest.js'
 import {lockOutput} from '../write/output-lock.js'
 import {assertReplaceable, writeTreeAtomically} from '../write/write-tree.js'
 
@@ -26,16 +28,27 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
         })
         progress?.('')
         const writeStarted = performance.now()
-        const {kept, leftBehind} = await writeTreeAtomically(options.out, files, {lock})
+        const outcome = await writeTreeAtomically(options.out, files, {lock})
         const write = performance.now() - writeStarted
-        const bytes = [...files.values()].reduce((total, text) => total + Buffer.byteLength(text), 0)
+        const written = withManifest(files)
+        const bytes = [...written.values()].reduce((total, text) => total + Buffer.byteLength(text), 0)
         io.stdout(
-          `Generated ${files.size} files (${(bytes / 1024).toFixed(0)} KiB) into ${options.out}: ` +
+          `Generated ${written.size} files (${(bytes / 1024).toFixed(0)} KiB) into ${options.out}: ` +
             `${schema.events.length} events, ${schema.types.length} types, ${schema.commands.length} commands\n`,
         )
-        for (const name of files.keys()) io.stdout(`  ${name}\n`)
-        if (kept.length > 0) io.stdout(`Kept what it did not write: ${kept.join(', ')}\n`)
-        for (const folder of leftBehind) {
+        for (const name of written.keys()) io.stdout(`  ${name}\n`)
+        for (const name of outcome.removed) io.stdout(`Removed ${name} (no longer generated)\n`)
+        if (outcome.kept.length > 0) io.stdout(`Kept what it did not write: ${outcome.kept.join(', ')}\n`)
+        for (const name of outcome.edited) {
+          io.stdout(`Kept ${name}: an earlier run generated it, but it was changed since; remove it if unneeded\n`)
+        }
+        if (outcome.manifestIgnored !== undefined) {
+          io.stderr(
+            `warning: ignored ${path.join(options.out, MANIFEST_NAME)}: ${outcome.manifestIgnored}; ` +
+              'no file it lists was removed\n',
+          )
+        }
+        for (const folder of outcome.leftBehind) {
           io.stderr(`warning: left ${folder} in place: it holds entries the generated tree has in their place\n`)
         }
         const ms = (value: number) => `${value.toFixed(0)} ms`

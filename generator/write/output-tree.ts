@@ -65,9 +65,24 @@ export async function listTree(root: string): Promise<TreeEntry[]> {
  * @returns its text, or the kind of entry it is when it is not a regular file.
  */
 export async function readRegularFile(file: string, limit = MAX_FILE_BYTES): Promise<FileRead> {
+  const read = await readRegularBytes(file, limit)
+  return read.kind === 'file' ? {kind: 'file', text: read.bytes.toString('utf8')} : read
+}
+
+/** A regular file's bytes; or what the entry turned out to be when it was opened. */
+export type BytesRead = {kind: 'file'; bytes: Buffer} | {kind: 'too large'} | {kind: Exclude<EntryKind, 'file'>}
+
+/**
+ * Read a regular file's bytes, as `readRegularFile` reads its text: never through a link, never blocking.
+ *
+ * @param file the file's path.
+ * @param limit read at most this many bytes; a larger file gives `too large`.
+ * @returns its bytes, or the kind of entry it is when it is not a regular file.
+ */
+export async function readRegularBytes(file: string, limit = MAX_FILE_BYTES): Promise<BytesRead> {
   const read = await readUpTo(file, limit)
   if (read.kind !== 'file') return read
-  return read.complete ? {kind: 'file', text: read.text} : {kind: 'too large'}
+  return read.complete ? {kind: 'file', bytes: read.bytes} : {kind: 'too large'}
 }
 
 /**
@@ -79,7 +94,7 @@ export async function readRegularFile(file: string, limit = MAX_FILE_BYTES): Pro
  */
 export async function isGeneratedFile(file: string): Promise<boolean> {
   const read = await readUpTo(file, HEAD_BYTES).catch(() => null)
-  return read?.kind === 'file' && isGeneratedText(read.text)
+  return read?.kind === 'file' && isGeneratedText(read.bytes.toString('utf8'))
 }
 
 /**
@@ -92,7 +107,7 @@ export function isGeneratedText(text: string): boolean {
   return GENERATED_MARK.test(text.slice(0, HEAD_BYTES))
 }
 
-type PartialRead = {kind: 'file'; text: string; complete: boolean} | {kind: Exclude<EntryKind, 'file'>}
+type PartialRead = {kind: 'file'; bytes: Buffer; complete: boolean} | {kind: Exclude<EntryKind, 'file'>}
 
 /** The first `limit` bytes of a regular file, and whether that is all of it; see `readRegularFile`. */
 async function readUpTo(file: string, limit: number): Promise<PartialRead> {
@@ -115,7 +130,7 @@ async function readUpTo(file: string, limit: number): Promise<PartialRead> {
       if (bytesRead === 0) break
       length += bytesRead
     }
-    return {kind: 'file', text: buffer.toString('utf8', 0, Math.min(length, limit)), complete: length <= limit}
+    return {kind: 'file', bytes: buffer.subarray(0, Math.min(length, limit)), complete: length <= limit}
   } finally {
     await handle.close()
   }

@@ -3,7 +3,16 @@ import {lstat, mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {InputError} from '../cli-io.js'
 import {isAlive, lockOutput, type OutputLock} from './output-lock.js'
-import {entryKind, isGeneratedFile, KEPT_FOLDERS, listTree, readRegularFile} from './output-tree.js'
+import {MANIFEST_NAME, readManifest, sha256, withManifest, type Manifest} from './manifest.js'
+import {
+  entryKind,
+  isGeneratedFile,
+  KEPT_FOLDERS,
+  listTree,
+  readRegularBytes,
+  readRegularFile,
+  type EntryKind,
+} from './output-tree.js'
 
 /** What `writeTreeAtomically` did besides writing the files. */
 export interface WriteOutcome {
@@ -11,6 +20,12 @@ export interface WriteOutcome {
   kept: string[]
   /** Folders of earlier trees left beside the output because they hold entries the new tree has in their place. */
   leftBehind: string[]
+  /** Files of the previous tree the new one does not have, removed: the previous manifest lists them unchanged. */
+  removed: string[]
+  /** Kept files the previous manifest lists whose content changed since it was written (edited by hand). */
+  edited: string[]
+  /** Why the previous tree's manifest was ignored (then no file it lists was removed). */
+  manifestIgnored?: string
 }
 
 /** Options of `writeTreeAtomically`. */
@@ -20,11 +35,13 @@ export interface WriteOptions {
 }
 
 /**
- * Replace the folder `out` by `files`, atomically, keeping what the generator does not own.
+ * Replace the folder `out` by `files` and their manifest (`MANIFEST_NAME`), atomically, keeping what the
+ * generator does not own.
  *
- * The generator owns the files it writes and the files an earlier run wrote (they carry the generated
- * mark); everything else in `out` (`.git`, `node_modules`, `dist`, a `NOTES.md`, a link) is kept. The
- * new tree is written in full to a sibling folder `.<name>.next-<pid>-<id>`; then `out` is renamed to
+ * The generator owns the files it writes and the files the previous tree's manifest lists (an earlier run
+ * wrote them); a listed file it no longer writes is removed only when its sha256 is still the one listed.
+ * Everything else in `out` (`.git`, `node_modules`, `dist`, a `NOTES.md`, a link, an edited file) is kept.
+ * The new tree is written in full to a sibling folder `.<name>.next-<pid>-<id>`; then `out` is renamed to
  * `.<name>.previous-<pid>-<id>`, the entries it keeps are moved into the new tree, and the new tree is
  * renamed to `out`. A failure before the swap leaves `out` untouched; an interruption during it leaves
  * a complete new tree and the previous one beside `out`, and the next run (or `recoverInterruptedWrite`)
@@ -34,7 +51,7 @@ export interface WriteOptions {
  * @param out the output folder.
  * @param files relative path → content.
  * @param options a lock the caller holds.
- * @returns the entries kept from the previous tree.
+ * @returns the entries kept from the previous tree, the files removed, and what else it did (`WriteOutcome`).
  * @throws InputError when `out` holds something that is not a generated tree, when an entry the
  *   generator does not own is where the new tree needs a file or folder, or when another run holds the lock.
  */
@@ -46,12 +63,12 @@ export async function writeTreeAtomically(
   const target = path.resolve(out)
   const lock = options.lock ?? (await lockOutput(target))
   try {
-    const leftBehind = await recover(target)
+    const recovered = await recover(target)
     await assertReplaceable(target)
     const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
     const next = leftover(target, 'next', suffix)
     try {
-      for (const [name, content] of files) {
+      for (const [name, content] of withManifest(files)) {
         const file = path.join(next, name)
         await mkdir(path.dirname(file), {recursive: true})
         await writeFile(file, content)
@@ -72,12 +89,16 @@ export async function writeTreeAtomically(
     }
     if (!(await exists(target))) {
       await rename(next, target)
-      return {kept: [], leftBehind}
+      return {kept: [], edited: [], ...recovered}
     }
     const previous = leftover(target, 'previous', suffix)
     await rename(target, previous)
     const outcome = await finishSwap(target, previous, next)
-    return {kept: outcome.kept, leftBehind: [...leftBehind, ...outcome.leftBehind]}
+    return {
+      ...outcome,
+      leftBehind: [...recovered.leftBehind, ...outcome.leftBehind],
+      removed: [...recovered.removed, ...outcome.removed],
+    }
   } finally {
     if (!options.lock) await lock.release()
   }
@@ -112,7 +133,7 @@ export async function readTree(out: string): Promise<Map<string, string>> {
 export async function recoverInterruptedWrite(out: string): Promise<string[]> {
   const lock = await lockOutput(out)
   try {
-    return await recover(path.resolve(out))
+    return (await recover(path.resolve(out))).leftBehind
   } finally {
     await lock.release()
   }
@@ -131,17 +152,23 @@ function leftover(target: string, stage: Stage, suffix: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${stage}-${suffix}`)
 }
 
-/** Recovery proper; the caller holds the lock, so every leftover of another process is one that died. */
-async function recover(target: string): Promise<string[]> {
+/**
+ * Recovery proper; the caller holds the lock, so every leftover of another process is one that died.
+ * Returns the folders left behind and the files removed by a swap it finished.
+ */
+async function recover(target: string): Promise<{leftBehind: string[]; removed: string[]}> {
   const leftovers = await findLeftovers(target)
   const leftBehind: string[] = []
+  const removed: string[] = []
   for (const previous of leftovers.filter((entry) => entry.stage === 'previous')) {
     const next = leftovers.find((entry) => entry.stage === 'next' && entry.suffix === previous.suffix)
     if (await exists(target)) {
       leftBehind.push(...(await settlePrevious(previous.path, target)))
     } else if (next && (await exists(next.path))) {
       // The new tree was complete before the old one was renamed away: finish the swap.
-      leftBehind.push(...(await finishSwap(target, previous.path, next.path)).leftBehind)
+      const outcome = await finishSwap(target, previous.path, next.path)
+      leftBehind.push(...outcome.leftBehind)
+      removed.push(...outcome.removed)
     } else {
       await rename(previous.path, target)
     }
@@ -150,7 +177,7 @@ async function recover(target: string): Promise<string[]> {
   for (const next of leftovers.filter((entry) => entry.stage === 'next')) {
     await rm(next.path, {recursive: true, force: true})
   }
-  return leftBehind
+  return {leftBehind, removed}
 }
 
 /**
@@ -159,7 +186,7 @@ async function recover(target: string): Promise<string[]> {
  * older version that takes no lock.
  */
 async function findLeftovers(target: string): Promise<Leftover[]> {
-  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(next|previous)-((\\d+)-[0-9a-f]+)$`)
+  const pattern = leftoverPattern(target)
   const found: Leftover[] = []
   for (const name of await readdir(path.dirname(target))) {
     const match = pattern.exec(name)
@@ -171,13 +198,37 @@ async function findLeftovers(target: string): Promise<Leftover[]> {
   return found
 }
 
+/**
+ * The temporary folders of `generate` runs beside `out` (`.<name>.next-*`, `.<name>.previous-*`), of any
+ * process: what a killed run leaves until the next run finishes its swap or removes them.
+ *
+ * @param out the output folder.
+ * @returns their names, sorted; none when `out`'s parent does not exist.
+ */
+export async function leftoverFolders(out: string): Promise<string[]> {
+  const target = path.resolve(out)
+  const pattern = leftoverPattern(target)
+  const names = await readdir(path.dirname(target)).catch(() => [])
+  return names.filter((name) => pattern.test(name)).sort()
+}
+
+function leftoverPattern(target: string): RegExp {
+  return new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(next|previous)-((\\d+)-[0-9a-f]+)$`)
+}
+
 /** Move the kept entries of `previous` into `next`, swap `next` in as `target`, then settle `previous`. */
 async function finishSwap(target: string, previous: string, next: string): Promise<WriteOutcome> {
-  const {kept} = await planKept(previous, next)
+  const {kept, removed, edited, manifestIgnored} = await planKept(previous, next)
   const moved: string[] = []
   for (const entry of kept) if (await moveEntry(previous, next, entry)) moved.push(entry)
   await rename(next, target)
-  return {kept: moved, leftBehind: await settlePrevious(previous, target)}
+  return {
+    kept: moved,
+    leftBehind: await settlePrevious(previous, target),
+    removed,
+    edited,
+    ...(manifestIgnored === undefined ? {} : {manifestIgnored}),
+  }
 }
 
 /**
@@ -207,16 +258,29 @@ interface KeepPlan {
   kept: string[]
   /** Entries of the old tree the generator does not own, at a place where the new tree has an entry. */
   conflicts: string[]
+  /** Files of the old tree the new one does not have that the old tree's manifest lists unchanged. */
+  removed: string[]
+  /** Files the old tree's manifest lists, kept because their content is no longer what it lists. */
+  edited: string[]
+  /** Why the old tree's manifest was ignored, when it was. */
+  manifestIgnored?: string
 }
 
 /**
  * Which entries of the old tree `from` the generator does not own and so must be kept in the new tree
- * `to`. Owned: a file or link where the new tree has a file (it is replaced), and a file with the
- * generated mark (an earlier run wrote it). A folder holding nothing owned is kept whole.
+ * `to`, after the old tree's manifest (see `ownership`). A folder holding nothing owned is kept whole.
  */
 async function planKept(from: string, to: string): Promise<KeepPlan> {
   const newKinds = new Map((await listTree(to)).map((entry) => [entry.path, entry.kind]))
-  const plan: KeepPlan = {kept: [], conflicts: []}
+  const manifest = await readManifest(from)
+  const owner = ownership(from, to, manifest.kind === 'manifest' ? manifest.files : null)
+  const plan: KeepPlan = {
+    kept: [],
+    conflicts: [],
+    removed: [],
+    edited: [],
+    ...(manifest.kind === 'ignored' ? {manifestIgnored: manifest.reason} : {}),
+  }
   const visit = async (relative: string): Promise<boolean> => {
     let ownsAny = false
     for (const name of (await readdir(path.join(from, relative))).sort()) {
@@ -232,10 +296,11 @@ async function planKept(from: string, to: string): Promise<KeepPlan> {
           ownsAny = true
         } else if (newKind !== undefined) {
           // A folder where the new tree has a file: replaced only when nothing in it would be lost.
-          const before = plan.kept.length
+          const before = {kept: plan.kept.length, removed: plan.removed.length}
           await visit(entry)
-          if (plan.kept.length > before) {
-            plan.kept.length = before
+          if (plan.kept.length > before.kept) {
+            plan.kept.length = before.kept
+            plan.removed.length = before.removed
             plan.conflicts.push(entry)
           } else {
             ownsAny = true
@@ -249,18 +314,52 @@ async function planKept(from: string, to: string): Promise<KeepPlan> {
             plan.kept.push(entry)
           }
         }
-      } else if (newKind === 'file' || (kind === 'file' && (await isGeneratedFile(path.join(from, entry))))) {
+      } else if (newKind === 'file' && (await owner.replaceable(entry, kind))) {
+        ownsAny = true
+      } else if (kind === 'file' && (await owner.listedUnchanged(entry))) {
+        // Generated by the previous run, unchanged since, and no longer generated (or a folder is there now).
+        plan.removed.push(entry)
         ownsAny = true
       } else if (newKind !== undefined) {
         plan.conflicts.push(entry)
       } else {
         plan.kept.push(entry)
+        if (owner.listed(entry)) plan.edited.push(entry)
       }
     }
     return ownsAny
   }
   await visit('')
   return plan
+}
+
+/**
+ * Which entries of the old tree `from` the generator owns, after the old tree's manifest. With a manifest,
+ * an entry where the new tree `to` has a file is replaced when the manifest lists it or it already has the
+ * new content (otherwise it is the user's, in the way); a file the new tree does not have is removed only
+ * when the manifest lists it with the sha256 it has now. Without one (a tree of a version that wrote none,
+ * or a manifest that was ignored), the generator's own paths are replaced as before and nothing else is
+ * removed: the generated mark alone never makes a file ours.
+ */
+function ownership(from: string, to: string, manifest: Manifest | null) {
+  const hashOf = async (file: string): Promise<string | null> => {
+    const read = await readRegularBytes(file)
+    return read.kind === 'file' ? sha256(read.bytes) : null
+  }
+  const listed = (entry: string) => manifest?.has(entry) === true
+  return {
+    listed,
+    async replaceable(entry: string, kind: EntryKind): Promise<boolean> {
+      if (manifest === null || entry === MANIFEST_NAME || listed(entry)) return true
+      if (kind !== 'file') return false
+      const old = await hashOf(path.join(from, entry))
+      return old !== null && old === (await hashOf(path.join(to, entry)))
+    },
+    async listedUnchanged(entry: string): Promise<boolean> {
+      const recorded = manifest?.get(entry)
+      return recorded !== undefined && recorded === (await hashOf(path.join(from, entry)))
+    },
+  }
 }
 
 /**
