@@ -93,16 +93,38 @@ export function hasErrors(files: readonly VFile[]): boolean {
  * the docs, so their control characters are escaped (`printable`) before the
  * reporter adds its own colour.
  */
-export function formatDiagnostics(files: VFile[], color: boolean): string {
-  return reporter(files.map(printableMessages), {color, quiet: true})
+export function formatDiagnostics(files: VFile[], color: boolean, maxPerFile = MAX_MESSAGES_PER_FILE): string {
+  const report = reporter(
+    files.map((file) => printableMessages(file, maxPerFile)),
+    {color, quiet: true},
+  )
+  const hidden = files
+    .filter((file) => file.messages.length > maxPerFile)
+    .map((file) => {
+      const rest = file.messages.slice(maxPerFile)
+      const errors = rest.filter((message) => message.fatal === true).length
+      const counts = [plural(errors, 'error'), plural(rest.length - errors, 'warning')].filter(Boolean).join(' and ')
+      return `${printable(file.history[0] ?? '<stdin>')}: ${counts} more, not shown (the first ${maxPerFile} are above)`
+    })
+  return hidden.length === 0 ? report : `${report}\n${hidden.join('\n')}`
 }
 
-/** A copy of `file` holding only its messages, with every text the reporter prints made printable. */
-function printableMessages(file: VFile): VFile {
+/**
+ * Messages printed per file: a hostile document can hold tens of thousands of errors,
+ * and the first ones say what is wrong with it as well as all of them.
+ */
+export const MAX_MESSAGES_PER_FILE = 100
+
+function plural(count: number, noun: string): string {
+  return count === 0 ? '' : `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+/** A copy of `file` holding its first `max` messages, with every text the reporter prints made printable. */
+function printableMessages(file: VFile, max: number): VFile {
   // The reporter prints a file's first path (a URL keeps its query string there; see load/index.ts).
   const shown = file.history[0]
   const copy = new VFile({path: shown === undefined ? undefined : printable(shown)})
-  for (const message of file.messages) {
+  for (const message of file.messages.slice(0, max)) {
     const reason = copy.message(printable(message.reason), {
       place: message.place,
       ruleId: message.ruleId === undefined ? undefined : printable(message.ruleId),

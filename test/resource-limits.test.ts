@@ -146,8 +146,8 @@ describe('parsing: size and nesting limits before remark-parse', () => {
       const directory = folder('deep', `# API Events\n\n${'- '.repeat(16 * 1024)}x\n`)
       const run = await runCliChild('schema', '--spec', directory)
       expect(run.code, run.stderr).toBe(2)
-      expect(run.stderr).toContain('EVENTS.md\n3:17')
-      expect(run.stderr).toMatch(/Lists or block quotes nest more than 8 deep\s+too-deep/)
+      expect(run.stderr).toContain('EVENTS.md\n3:33')
+      expect(run.stderr).toMatch(/More than 16 lists or block quotes opened on one line\s+too-deep/)
       expect(run.peakRssMb).toBeLessThan(PEAK_RSS_LIMIT_MB)
     },
     TIMEOUT_MS,

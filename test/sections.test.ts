@@ -90,9 +90,16 @@ describe('limits checked before parsing', () => {
   }
 
   it('nesting deeper than 8 is too-deep at the marker that goes too deep', () => {
-    expect(messagesOf(`# T\n\n- a\n  ${'- '.repeat(20)}x\n`)).toEqual({
+    expect(messagesOf(`# T\n\n- a\n  ${'- '.repeat(12)}x\n`)).toEqual({
       tree: null,
       messages: ['4:17 Lists or block quotes nest more than 8 deep too-deep'],
+    })
+  })
+
+  it('more than 16 containers opened on one line stop the parse at the 17th', () => {
+    expect(messagesOf(`# T\n\n${'> - '.repeat(500)}x\n`)).toEqual({
+      tree: null,
+      messages: ['3:33 More than 16 lists or block quotes opened on one line too-deep'],
     })
   })
 

@@ -341,6 +341,28 @@ describe('errors, with the column of the offending token', () => {
     ])
   })
 
+  // Each level is emitted again inside the one around it: without a bound, 2.8 KB of brackets crashed prettier.
+  it('reports a type nested deeper than 8 as too-deep at the bracket past the limit', () => {
+    expect(errorsOf(`deep: ${'['.repeat(400)}int${']'.repeat(400)}`)).toEqual([
+      {reason: 'Type nests more than 8 deep (arrays and maps)', line: PROBE_LINE, column: 17, ruleId: 'too-deep'},
+    ])
+    expect(errorsOf(`deep: ${'{string: '.repeat(9)}int${'}'.repeat(9)}`)).toEqual([
+      {reason: 'Type nests more than 8 deep (arrays and maps)', line: PROBE_LINE, column: 81, ruleId: 'too-deep'},
+    ])
+    expect(fieldOf(`deep: ${'['.repeat(8)}int${']'.repeat(8)}`).type).toMatchObject({kind: 'array'})
+  })
+
+  it('reports a field line over 1024 characters as too-large at its start', () => {
+    expect(errorsOf(`big: "${'x'.repeat(2000)}"`)).toEqual([
+      {
+        reason: 'Field line is 2006 characters long, more than the limit of 1024',
+        line: PROBE_LINE,
+        column: 3,
+        ruleId: 'too-large',
+      },
+    ])
+  })
+
   it('reports the error through parseFieldLine itself and returns null', () => {
     expect(parseLineDirectly('id: int64!')).toEqual({
       parsed: null,

@@ -3,10 +3,12 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {reportError} from '../diagnostics.js'
 import {SCHEMA_VERSION, type Schema, type SourceDocument} from '../schema/types.js'
 import {parseCommandsDocument} from './commands-document.js'
 import {parseEventsDocument} from './events-document.js'
-import {checkParseLimits, DEFAULT_PARSE_LIMITS, type ParseLimits} from './limits.js'
+import {boundedConstructs, ParseLimitError, withConstructLimits} from './bounded-constructs.js'
+import {checkParseLimits, checkTreeLimits, DEFAULT_PARSE_LIMITS, ListItemCount, type ParseLimits} from './limits.js'
 import {parseBySection, splitSections} from './sections.js'
 import {parseTypesDocument} from './types-document.js'
 
@@ -20,26 +22,43 @@ export interface SpecDocuments {
   commands?: VFile
 }
 
-const processor = unified().use(remarkParse)
+/** remark-parse with CommonMark's super-linear constructs counted (see `bounded-constructs.ts`). */
+const processor = unified()
+  .use(remarkParse)
+  .use(function boundedMarkdown() {
+    const data = this.data()
+    data.micromarkExtensions = [...(data.micromarkExtensions ?? []), boundedConstructs]
+  })
 
-/** Sections parsed before, by their text: a bounded cache, oldest entry dropped first. */
-const parsedSections = new Map<string, Root>()
+/** A section's tree and where its list items start (in the section). */
+interface ParsedSection {
+  tree: Root
+  listItems: {line: number; column: number}[]
+}
+
+/** Sections parsed before, by their limits and text: a bounded cache, oldest entry dropped first. */
+const parsedSections = new Map<string, ParsedSection>()
 const MAX_CACHED_SECTIONS = 5000
 
 /**
- * Parse one section of markdown. The same section text always gives the same tree, and
- * most sections are the same from one run to the next in a process (`check` after
- * `generate`, `diff` of two versions, a test editing one section): those are parsed once.
- * A copy is returned, so callers may move its positions.
+ * Parse one section of markdown within `limits`. The same section text always gives the
+ * same tree, and most sections are the same from one run to the next in a process (`check`
+ * after `generate`, `diff` of two versions, a test editing one section): those are parsed
+ * once. A copy is returned, so callers may move its positions.
+ *
+ * @throws ParseLimitError when the section crosses a limit (its place is in `text`).
  */
-function parseMarkdown(text: string): Root {
-  let tree = parsedSections.get(text)
-  if (tree === undefined) {
-    tree = processor.parse(text)
+function parseMarkdown(text: string, limits: ParseLimits): ParsedSection {
+  const key = `${limits.maxDelimiterRuns},${limits.maxSetextHeadings},${limits.maxContainersPerLine},${limits.maxNesting},${limits.maxTreeDepth}\n${text}`
+  let parsed = parsedSections.get(key)
+  if (parsed === undefined) {
+    const tree = withConstructLimits(limits, () => processor.parse(text))
+    // Before anything walks it recursively (structuredClone, the document walkers).
+    parsed = {tree, listItems: checkTreeLimits(tree, limits)}
     if (parsedSections.size >= MAX_CACHED_SECTIONS) parsedSections.delete(parsedSections.keys().next().value!)
-    parsedSections.set(text, tree)
+    parsedSections.set(key, parsed)
   }
-  return structuredClone(tree)
+  return {tree: structuredClone(parsed.tree), listItems: parsed.listItems}
 }
 
 /**
@@ -51,8 +70,13 @@ function parseMarkdown(text: string): Root {
  * @returns its mdast.
  */
 export function toMdast(file: VFile): Root {
-  return parseBySection(String(file.value), parseMarkdown)
+  return parseBySection(String(file.value), (text) => parseMarkdown(text, UNBOUNDED).tree)
 }
+
+/** No bound on what `toMdast` parses (it is for trusted text: tests, benchmarks). */
+const UNBOUNDED: Readonly<ParseLimits> = Object.fromEntries(
+  Object.keys(DEFAULT_PARSE_LIMITS).map((name) => [name, Number.POSITIVE_INFINITY]),
+) as unknown as ParseLimits
 
 /**
  * Parse markdown into mdast after checking `limits` (size, section size, nesting).
@@ -65,7 +89,22 @@ export function toBoundedMdast(file: VFile, limits: ParseLimits = DEFAULT_PARSE_
   const text = String(file.value)
   const sections = splitSections(text)
   if (!checkParseLimits(file, sections, limits)) return null
-  return parseBySection(text, parseMarkdown, sections)
+  const listItems = new ListItemCount(limits.maxListItems)
+  try {
+    return parseBySection(
+      text,
+      (sectionText, section) => {
+        const parsed = parseMarkdown(sectionText, limits)
+        listItems.add(section.offset, parsed.listItems)
+        return parsed.tree
+      },
+      sections,
+    )
+  } catch (error) {
+    if (!(error instanceof ParseLimitError)) throw error
+    reportError(file, error.message, error.place, error.ruleId)
+    return null
+  }
 }
 
 /**

@@ -1,15 +1,20 @@
+import type {Root} from 'mdast'
+import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import {reportError} from '../diagnostics.js'
-import {scanLines} from './line-scan.js'
+import {type ConstructLimits, ParseLimitError} from './bounded-constructs.js'
 import type {Section} from './sections.js'
 
+/** A line and column. */
+type Place = {line: number; column: number}
+
 /**
- * Bounds on what the markdown parser is given. remark-parse takes time cubic in
- * the nesting depth of lists (32 KB of `- - - ...` takes minutes) and quadratic
- * in the size of one parse that holds many lists; these are checked by a linear
- * line scan before anything is parsed.
+ * Bounds on what the markdown parser is given and builds. Sizes are checked before
+ * parsing; the constructs micromark handles in super-linear time are counted while it
+ * parses (`bounded-constructs.ts`), and nesting is checked on the tree it built, before
+ * anything walks it: every document within them parses in time linear in its size.
  */
-export interface ParseLimits {
+export interface ParseLimits extends ConstructLimits {
   /** Largest document, in UTF-8 bytes (rule `too-large`). */
   maxDocumentBytes: number
   /** Largest section (the text from one heading to the next), in UTF-8 bytes (rule `too-large`). */
@@ -18,6 +23,8 @@ export interface ParseLimits {
   maxListItems: number
   /** Deepest nesting of lists and block quotes (rule `too-deep`). */
   maxNesting: number
+  /** Deepest nesting of any markdown node, inline ones (emphasis in a link ...) too (rule `too-deep`). */
+  maxTreeDepth: number
 }
 
 /**
@@ -31,6 +38,10 @@ export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = {
   maxSectionBytes: 64 * 1024,
   maxListItems: 10_000,
   maxNesting: 8,
+  maxTreeDepth: 32,
+  maxDelimiterRuns: 32,
+  maxSetextHeadings: 50,
+  maxContainersPerLine: 16,
 }
 
 /**
@@ -70,11 +81,59 @@ export function checkParseLimits(
       return false
     }
   }
-  const problem = firstContainerProblem(text, limits)
-  if (problem) reportError(file, problem.reason, problem.place, problem.ruleId)
-  return problem === null
+  return true
 }
 
+/**
+ * Check the nesting of `tree` (lists and block quotes, and every node) without
+ * recursion: a tree over the limits may be too deep to walk recursively.
+ *
+ * @throws ParseLimitError at the first node past a limit.
+ * @returns where its list items start, in document order.
+ */
+export function checkTreeLimits(tree: Root, limits: ParseLimits): Place[] {
+  const listItems: Place[] = []
+  // Depth first, in document order: each entry is a node, its depth and its container depth.
+  const stack: [Node, number, number][] = [[tree, 0, 0]]
+  while (stack.length > 0) {
+    const [node, depth, containers] = stack.pop()!
+    const nested = node.type === 'list' || node.type === 'blockquote' ? containers + 1 : containers
+    const place = node.position?.start ?? {line: 1, column: 1}
+    if (nested > limits.maxNesting)
+      throw new ParseLimitError(`Lists or block quotes nest more than ${limits.maxNesting} deep`, place, 'too-deep')
+    if (depth > limits.maxTreeDepth)
+      throw new ParseLimitError(`Markdown nests more than ${limits.maxTreeDepth} deep`, place, 'too-deep')
+    if (node.type === 'listItem') listItems.push(place)
+    const children = (node as {children?: Node[]}).children ?? []
+    for (let index = children.length - 1; index >= 0; index--) stack.push([children[index]!, depth + 1, nested])
+  }
+  return listItems
+}
+
+/**
+ * The running count of a document's list items, section by section: each costs
+ * remark-parse far more than its bytes, so the count stops the parse at the section
+ * that crosses the limit. A section parsed again (merged with the next) replaces its count.
+ */
+export class ListItemCount {
+  private readonly bySection = new Map<number, number>()
+  private total = 0
+
+  constructor(private readonly limit: number) {}
+
+  /**
+   * Count the items of the section at `offset`.
+   *
+   * @throws ParseLimitError at the item past the limit (a place in the section).
+   */
+  add(offset: number, items: readonly Place[]): void {
+    this.total += items.length - (this.bySection.get(offset) ?? 0)
+    this.bySection.set(offset, items.length)
+    if (this.total <= this.limit) return
+    const past = items[items.length - (this.total - this.limit)]!
+    throw new ParseLimitError(`More than ${this.limit} list items in one document`, past, 'too-large')
+  }
+}
 /** `1.5 MiB`, `64 KiB`, `300 bytes`. */
 export function formatBytes(bytes: number): string {
   const units: [number, string][] = [
@@ -86,61 +145,4 @@ export function formatBytes(bytes: number): string {
     if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`
   }
   return `${bytes} bytes`
-}
-
-const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/
-const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/
-
-interface ContainerProblem {
-  reason: string
-  place: {line: number; column: number}
-  ruleId: 'too-deep' | 'too-large'
-}
-
-/**
- * The first list item or block quote that nests deeper than `maxNesting`, or the
- * list item past `maxListItems`, by a line scan after CommonMark's container
- * rules: a line closes the open list items whose content column it does not
- * reach; then each `>` or list marker at its start opens one more container
- * (`- - - x` is three lists deep). Blank lines and fenced code keep the
- * containers as they are.
- *
- * @returns the problem at the marker's line and column, or `null`.
- */
-function firstContainerProblem(text: string, limits: ParseLimits): ContainerProblem | null {
-  // Content columns (0-based, tabs to multiples of 4) of the open containers.
-  const open: number[] = []
-  let items = 0
-  for (const {line, text: content, literal} of scanLines(text)) {
-    if (literal || /^[ \t]*$/.test(content)) continue
-    let index = 0
-    let column = 0
-    const skipSpace = () => {
-      while (content[index] === ' ' || content[index] === '\t') {
-        column = content[index] === '\t' ? column + 4 - (column % 4) : column + 1
-        index++
-      }
-    }
-    skipSpace()
-    while (open.length > 0 && open.at(-1)! > column) open.pop()
-    for (;;) {
-      // Four columns past the innermost container's content is indented code, not a marker.
-      if (column - (open.at(-1) ?? 0) >= 4) break
-      const rest = content.slice(index)
-      let width: number
-      if (rest.startsWith('>')) width = 1
-      else if (!THEMATIC_BREAK.test(rest) && LIST_MARKER.test(rest)) width = LIST_MARKER.exec(rest)![0].length
-      else break
-      const place = {line, column: index + 1}
-      if (rest[0] !== '>' && ++items > limits.maxListItems)
-        return {reason: `More than ${limits.maxListItems} list items in one document`, place, ruleId: 'too-large'}
-      open.push(column + width + 1)
-      if (open.length > limits.maxNesting)
-        return {reason: `Lists or block quotes nest more than ${limits.maxNesting} deep`, place, ruleId: 'too-deep'}
-      index += width
-      column += width
-      skipSpace()
-    }
-  }
-  return null
 }

@@ -1,5 +1,6 @@
 import type {Code, Html, Root} from 'mdast'
 import type {Node, Position} from 'unist'
+import {ParseLimitError} from './bounded-constructs.js'
 import {RAW_HTML, scanLines} from './line-scan.js'
 
 /**
@@ -50,18 +51,22 @@ export function splitSections(text: string): Section[] {
  * quadratic in the size of what it parses when that holds many lists).
  *
  * @param text the document.
- * @param parse the markdown parser, applied to each section's text.
+ * @param parse the markdown parser, applied to each section's text (a section may be parsed again, merged with the next).
  * @param sections the sections of `text` (default: `splitSections(text)`).
  * @returns the document's mdast.
  */
-export function parseBySection(text: string, parse: (text: string) => Root, sections = splitSections(text)): Root {
+export function parseBySection(
+  text: string,
+  parse: (text: string, section: Section) => Root,
+  sections = splitSections(text),
+): Root {
   // micromark drops a leading byte order mark and counts offsets without it.
   const bom = text.startsWith('\uFEFF') ? 1 : 0
   const trees: Root[] = []
   for (let index = 0; index < sections.length;) {
     let section = sections[index]!
     let next = index + 1
-    let tree = parse(section.text)
+    let tree = parseAt(parse, section)
     // The scan misjudged a fence or an HTML block (one opened in a list item, say) and
     // the section ends inside it: it swallows the next heading in a whole-document parse.
     // Merge with the following sections until the text at least doubles, so a run of
@@ -71,12 +76,22 @@ export function parseBySection(text: string, parse: (text: string) => Root, sect
       let merged = section.text
       while (next < sections.length && merged.length < target) merged += sections[next++]!.text
       section = {...section, text: merged}
-      tree = parse(merged)
+      tree = parseAt(parse, section)
     }
     trees.push(shift(tree, section, bom))
     index = next
   }
   return joinTrees(trees)
+}
+
+/** `parse(section.text)`; a limit error it throws is moved to where the section is in the document. */
+function parseAt(parse: (text: string, section: Section) => Root, section: Section): Root {
+  try {
+    return parse(section.text, section)
+  } catch (error) {
+    if (error instanceof ParseLimitError) throw error.movedDown(section.line - 1)
+    throw error
+  }
 }
 
 /**

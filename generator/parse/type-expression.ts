@@ -23,10 +23,23 @@ class FieldLineError extends Error {
     message: string,
     readonly line: number,
     readonly column: number,
+    readonly ruleId: 'too-deep' | 'too-large' | undefined = undefined,
   ) {
     super(message)
   }
 }
+
+/**
+ * Bounds on one field's type: every level of nesting is emitted again inside the one
+ * around it (types, guards, decoders with their paths), so the output of a field grows
+ * with the square of its depth; upstream's deepest is `[[string]]`-like, 3 levels.
+ */
+export const TYPE_LIMITS = {
+  /** Deepest nesting of arrays and maps in one type (rule `too-deep`). */
+  maxDepth: 8,
+  /** Most characters of one field line's tokens (rule `too-large`): a long literal is emitted several times. */
+  maxLength: 1024,
+} as const
 
 /**
  * Read the phrasing content of one list item (`name: TYPE`, `name: TYPE?`) with a
@@ -41,7 +54,16 @@ class FieldLineError extends Error {
  */
 export function parseFieldLine(nodes: readonly PhrasingContent[], file: VFile): FieldLine | null {
   try {
-    const reader = new TokenReader(tokenize(nodes))
+    const tokens = tokenize(nodes)
+    const length = tokens.reduce((sum, token) => sum + tokenWidth(token), 0)
+    if (length > TYPE_LIMITS.maxLength && tokens[0])
+      throw new FieldLineError(
+        `Field line is ${length} characters long, more than the limit of ${TYPE_LIMITS.maxLength}`,
+        tokens[0].line,
+        tokens[0].column,
+        'too-large',
+      )
+    const reader = new TokenReader(tokens)
     const first = reader.peek()
     let name = ''
     if (first?.kind === 'word') {
@@ -65,7 +87,7 @@ export function parseFieldLine(nodes: readonly PhrasingContent[], file: VFile): 
     return {name, optional, type}
   } catch (error) {
     if (!(error instanceof FieldLineError)) throw error
-    reportError(file, error.message, {line: error.line, column: error.column}, 'field-line')
+    reportError(file, error.message, {line: error.line, column: error.column}, error.ruleId ?? 'field-line')
     return null
   }
 }
@@ -90,9 +112,16 @@ export function parseEnumValueLine(nodes: readonly PhrasingContent[], file: VFil
   }
 }
 
-function readType(reader: TokenReader): TypeExpression {
+function readType(reader: TokenReader, depth = 0): TypeExpression {
   const token = reader.next()
   if (!token) throw reader.error('Expected a type', token)
+  if (depth >= TYPE_LIMITS.maxDepth && token.kind === 'punct' && (token.value === '[' || token.value === '{'))
+    throw new FieldLineError(
+      `Type nests more than ${TYPE_LIMITS.maxDepth} deep (arrays and maps)`,
+      token.line,
+      token.column,
+      'too-deep',
+    )
   switch (token.kind) {
     case 'link':
       return {kind: 'reference', name: token.name, href: token.href}
@@ -108,7 +137,7 @@ function readType(reader: TokenReader): TypeExpression {
       return {kind: 'primitive', name: token.value}
     case 'punct':
       if (token.value === '[') {
-        const element = readType(reader)
+        const element = readType(reader, depth + 1)
         reader.expect(']', `Expected \`]\` to close the array opened at ${token.line}:${token.column}`)
         return {kind: 'array', element}
       }
@@ -118,7 +147,7 @@ function readType(reader: TokenReader): TypeExpression {
           throw reader.error('Expected `string` as the key type of a map', key)
         }
         reader.expect(':', 'Expected `:` between the key and value types of a map')
-        const value = readType(reader)
+        const value = readType(reader, depth + 1)
         reader.expect('}', `Expected \`}\` to close the map opened at ${token.line}:${token.column}`)
         return {kind: 'map', key: 'string', value}
       }
