@@ -5,7 +5,8 @@ import {loadSpec, redactUrl} from './load/index.js'
 import {applyOverlay, loadOverlay, OVERLAY_FILE} from './overlay/index.js'
 import {formatDiagnostics} from './diagnostics.js'
 import {VFile} from 'vfile'
-import {hasErrors} from './diagnostics.js'
+import {hasErrors, reportError} from './diagnostics.js'
+import {checkCommandStringTypes} from './emit/check-command-strings.js'
 import {parseSpec, type SpecDocuments} from './parse/index.js'
 import {compileSyntaxTemplates} from './parse/syntax-templates.js'
 import {checkSchema} from './schema/check.js'
@@ -127,8 +128,9 @@ export function describeSpecSource(spec: string): string | null {
 export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: false; files: VFile[]}
 
 /**
- * Parse the documents, check the result, and compile the syntax blocks into
- * command templates (`compileSyntaxTemplates`).
+ * Parse the documents, check the result, compile the syntax blocks into
+ * command templates (`compileSyntaxTemplates`) and type-check those against
+ * their parameters (`checkCommandStringTypes`).
  *
  * @param documents EVENTS.md, TYPES.md and, optionally, COMMANDS.md as vfiles.
  * @returns the schema when neither document has an error; otherwise the files,
@@ -141,5 +143,14 @@ export function buildSchema(documents: SpecDocuments): SchemaResult {
   if (!hasErrors(files)) checkSchema(schema, byName)
   // Last, on a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
   if (!hasErrors(files)) compileSyntaxTemplates(schema.types, schema.commands, byName)
+  if (!hasErrors(files)) reportCommandStringTypeErrors(schema, byName)
   return hasErrors(files) ? {ok: false, files} : {ok: true, schema, files}
+}
+
+/** A compiled syntax block that does not type-check (`text.join` on a string) is an error where its code is. */
+function reportCommandStringTypeErrors(schema: Schema, files: ReadonlyMap<string, VFile>): void {
+  for (const {owner, message, location} of checkCommandStringTypes(schema)) {
+    const file = files.get(location.file)
+    if (file) reportError(file, `The syntax of ${owner} does not type-check: ${message}`, location, 'syntax-type')
+  }
 }
