@@ -2,7 +2,7 @@ import path from 'node:path'
 import {DiagnosticsError} from './cli-io.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
 import {loadSpec, redactUrl} from './load/index.js'
-import {applyOverlay, loadOverlay, OVERLAY_FILE} from './overlay/index.js'
+import {applyOverlay, loadOverlay} from './overlay/index.js'
 import {formatDiagnostics} from './diagnostics.js'
 import {VFile} from 'vfile'
 import {hasErrors, reportError} from './diagnostics.js'
@@ -11,13 +11,15 @@ import {parseSpec, type SpecDocuments} from './parse/index.js'
 import {compileSyntaxTemplates} from './parse/syntax-templates.js'
 import {checkSchema} from './schema/check.js'
 import type {Schema} from './schema/types.js'
-import {PINNED_SPEC} from './paths.js'
+import {DEFAULT_OUT, PINNED_SPEC} from './paths.js'
 import {GENERATOR_VERSION} from './version.js'
 
 /** Where `generate` and `check` read from. */
 export interface GenerateSource {
   /** A spec folder or an http(s) URL of one. */
   spec: string
+  /** The output folder (default: `generated/`): the headers name a spec folder relative to it. */
+  out?: string
   /** An overlay file, or `false` for none; default: `overlay.json` in the spec folder if there is one (none for a URL). */
   overlay?: string | false
   /** Colour in diagnostics. */
@@ -76,11 +78,11 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   let started = performance.now()
   stage('loading the docs')
   const documents = await loadSpec(source.spec, {timeoutMs: source.timeout, maxBytes: source.maxBytes})
-  const defaultOverlay = /^https?:/i.test(source.spec) ? null : path.join(source.spec, OVERLAY_FILE)
-  const {overlay, sha256: overlaySha256} =
-    typeof source.overlay === 'string'
-      ? await loadOverlay(source.overlay, true)
-      : await loadOverlay(source.overlay === false ? null : defaultOverlay, false)
+  const defaultOverlay = /^https?:/i.test(source.spec) ? null : {specFolder: source.spec}
+  const {overlay, sha256: overlaySha256} = await loadOverlay(
+    typeof source.overlay === 'string' ? {file: source.overlay} : source.overlay === false ? null : defaultOverlay,
+    {maxBytes: source.maxBytes},
+  )
   const load = performance.now() - started
 
   started = performance.now()
@@ -105,7 +107,7 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
     {
       schema,
       overlaySha256,
-      specSource: describeSpecSource(source.spec),
+      specSource: describeSpecSource(source.spec, source.out ?? DEFAULT_OUT),
       generatorVersion: GENERATOR_VERSION,
       ...(source.format === false ? {format: false} : {}),
     },
@@ -116,12 +118,14 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
 }
 
 /**
- * The spec as the header names it: `null` for the pinned spec, a URL without its user
- * name and password, or the folder as given (with `/` separators).
+ * The spec as the headers name it: `null` for the pinned spec, a URL as it may be printed (`redactUrl`:
+ * no user name, password or query string), or the folder relative to the output folder (with `/`
+ * separators), so the output is the same wherever the checkout is.
  */
-export function describeSpecSource(spec: string): string | null {
+export function describeSpecSource(spec: string, out: string): string | null {
   if (/^https?:/i.test(spec)) return URL.canParse(spec) ? redactUrl(new URL(spec)) : spec
-  return path.resolve(spec) === PINNED_SPEC ? null : spec.split(path.sep).join('/')
+  if (path.resolve(spec) === PINNED_SPEC) return null
+  return (path.relative(path.resolve(out), path.resolve(spec)) || '.').split(path.sep).join('/')
 }
 
 /** A schema read and checked, or the documents with their error messages. */

@@ -29,21 +29,27 @@
  *   decodes go to `onUnhandled` with a typed `reason` and are counted in `stats`:
  *   text that is not a JSON frame, an unknown event tag, an event that fails to
  *   decode, a reply whose corrId nobody waits for (late, duplicated, unknown).
- * - Lifecycle: `connect()` resolves when the socket is open; `close()` rejects
- *   every pending and queued command with `closed`, stops delivery, cancels a
+ * - Lifecycle: `connect()` resolves when the socket is open; a socket not open
+ *   within `connectTimeout` is closed and the attempt fails (a server that
+ *   accepts TCP and never answers cannot hang it); `close()` rejects every
+ *   pending and queued command with `closed`, stops delivery, cancels a
  *   reconnect and closes the socket; a closed client stays closed. With
  *   `reconnect`, a dropped connection (or a failed first connect) is retried
- *   with exponential backoff and jitter; every state change is reported to
- *   `onState`. After `close()` settles, the client holds no timer and no listener.
+ *   with exponential backoff and jitter; the backoff starts over only after a
+ *   connection stayed up `stableAfter` (a server that accepts and closes at
+ *   once is not hammered), and `maxAttempts` consecutive failures give up.
+ *   Every state change is reported to `onState`. After `close()` settles, the
+ *   client holds no timer and no listener.
  */
 
 import type {DecodeIssue, DecodeMode, DecodeOptions, DecodeResult} from './runtime.js'
 
-// The timer, abort and console APIs every runtime has (Node.js, browsers, Deno, Bun), declared here so the
+// The timer, clock, abort and console APIs every runtime has (Node.js, browsers, Deno, Bun), declared here so the
 // generated package compiles and is used without the DOM or Node.js typings. A real `AbortSignal` fits.
 declare const setTimeout: (handler: () => void, ms: number) => TimerHandle
 declare const clearTimeout: (handle: TimerHandle) => void
 declare const console: {error(...data: unknown[]): void}
+declare const performance: {now(): number}
 /** What `setTimeout` returns: a number in browsers, an object in Node.js. */
 type TimerHandle = unknown
 
@@ -101,7 +107,18 @@ export interface ReconnectOptions {
   factor?: number
   /** From 0 to 1: the share of each delay drawn at random (1: anywhere from 0 to the delay). Default: 0.5. */
   jitter?: number
-  /** Attempts after one drop before the client gives up and closes. Default: no limit. */
+  /**
+   * Milliseconds a connection must stay open to count as up: only then does the backoff start again from
+   * `initialDelay` and the count of `maxAttempts` from 0. A core that accepts and closes at once is retried
+   * with growing delays, not every `initialDelay`. Default: 5000.
+   */
+  stableAfter?: number
+  /**
+   * Consecutive failed reconnection attempts (a connect that fails or times out, or a connection that closes
+   * within `stableAfter`) after which the client gives up: it closes, rejecting `connect()` and every pending
+   * and queued command with `disconnected` (`gave up on URL after N failed reconnection attempts: ...`), and
+   * reports `closed` to `onState` with that reason. Default: no limit.
+   */
   maxAttempts?: number
 }
 
@@ -115,6 +132,12 @@ export interface ClientOptions {
   mode?: DecodeMode
   /** Default timeout of a command, in milliseconds from the call to `send`; 0 for none. Default: 30000. */
   timeout?: number
+  /**
+   * Milliseconds for each connection attempt to open (TCP and the WebSocket upgrade); 0 for none. A socket
+   * not open by then is closed and the attempt fails: `connect()` rejects with `disconnected`, or, with
+   * `reconnect`, it counts as a failed attempt and is retried. Default: 10000.
+   */
+  connectTimeout?: number
   /** Reconnect after the connection drops. Default: `false` (a drop closes the client). */
   reconnect?: false | ReconnectOptions
   /**
@@ -224,7 +247,10 @@ export type ClientState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'clo
 export interface StateChange {
   state: ClientState
   previous: ClientState
-  /** For `reconnecting`: the attempt about to be made (1 for the first after a drop) and its delay in ms. */
+  /**
+   * For `reconnecting`: the attempt about to be made and its delay in ms (1 for the first after the first
+   * connect or after a connection that stayed up `stableAfter`; a connection that closed sooner does not reset it).
+   */
   attempt?: number
   delay?: number
   /** What caused a drop or a failed attempt, when the socket said. */
@@ -341,6 +367,8 @@ interface Iterator<Event> {
 const OPEN = 1
 const CLOSED = 3
 const DEFAULT_TIMEOUT = 30_000
+const DEFAULT_CONNECT_TIMEOUT = 10_000
+const DEFAULT_STABLE_AFTER = 5_000
 const DEFAULT_EVENT_BUFFER = 10_000
 
 /**
@@ -359,7 +387,9 @@ export function createClient<
   if (WebSocketImpl === undefined) throw new TypeError('createClient: no global WebSocket; pass options.WebSocket')
   const decodeOptions: DecodeOptions = {mode: options.mode ?? 'default'}
   const defaultTimeout = options.timeout ?? DEFAULT_TIMEOUT
+  const connectTimeout = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT
   const reconnect = options.reconnect ? options.reconnect : undefined
+  const stableAfter = reconnect?.stableAfter ?? DEFAULT_STABLE_AFTER
   const queueLimit = typeof options.whileDisconnected === 'object' ? options.whileDisconnected.queue : -1
   const eventBuffer = options.eventBuffer ?? DEFAULT_EVENT_BUFFER
   const random = options.random ?? Math.random
@@ -369,6 +399,11 @@ export function createClient<
   let state: ClientState = 'idle'
   let socket: WebSocketLike | undefined
   let reconnectTimer: TimerHandle | undefined
+  // Fails the attempt whose socket is not open in time.
+  let connectTimer: TimerHandle | undefined
+  // When the open socket opened (monotonic ms): a drop sooner than `stableAfter` after it is a failed attempt.
+  let openedAt: number | undefined
+  // Failed attempts since the last connection that stayed up `stableAfter`.
   let attempt = 0
   let opened = false
   let connecting: {promise: Promise<void>; resolve: () => void; reject: (error: Error) => void} | undefined
@@ -449,11 +484,27 @@ export function createClient<
     }
     socket = ws
     let reason: string | undefined
+    if (connectTimeout > 0 && connectTimeout < Infinity) {
+      connectTimer = setTimeout(() => {
+        connectTimer = undefined
+        if (socket !== ws) return
+        // A server that accepts TCP and never answers the upgrade: give up on this socket, it sends no close event.
+        socket = undefined
+        detach(ws)
+        try {
+          ws.close()
+        } catch {
+          // Some implementations refuse `close` while connecting; the socket is dropped either way.
+        }
+        dropped(`not open within ${connectTimeout} ms (connectTimeout)`)
+      }, connectTimeout)
+    }
     ws.onopen = (() => {
       if (socket !== ws) return
+      clearConnectTimer()
       if (opened) stats.reconnects++
       opened = true
-      attempt = 0
+      openedAt = performance.now()
       setState('open')
       connecting?.resolve()
       connecting = undefined
@@ -470,8 +521,14 @@ export function createClient<
       detach(ws)
       if (socket !== ws) return
       socket = undefined
+      clearConnectTimer()
       dropped(reason ?? `socket closed (code ${event?.code ?? 'unknown'}${event?.reason ? `: ${event.reason}` : ''})`)
     }) as never
+  }
+
+  function clearConnectTimer(): void {
+    if (connectTimer !== undefined) clearTimeout(connectTimer)
+    connectTimer = undefined
   }
 
   function detach(ws: WebSocketLike): void {
@@ -485,6 +542,9 @@ export function createClient<
     for (const entry of pending.values()) {
       if (entry.sent) settleReject(entry, new ClientError('disconnected', lost(entry, reason), details(entry)))
     }
+    // Only a connection that stayed up starts the backoff over: one closed at once is another failed attempt.
+    if (openedAt !== undefined && performance.now() - openedAt >= stableAfter) attempt = 0
+    openedAt = undefined
     if (reconnect && (reconnect.maxAttempts === undefined || attempt < reconnect.maxAttempts)) {
       attempt++
       const delay = backoffDelay(attempt, reconnect, random)
@@ -497,7 +557,9 @@ export function createClient<
     }
     shutDown(
       'disconnected',
-      `${opened ? 'connection to' : 'cannot connect to'} ${options.url}${opened ? ' lost' : ''}: ${reason}`,
+      attempt > 0
+        ? `gave up on ${options.url} after ${attempt} failed reconnection attempt${attempt === 1 ? '' : 's'}: ${reason}`
+        : `${opened ? 'connection to' : 'cannot connect to'} ${options.url}${opened ? ' lost' : ''}: ${reason}`,
     )
   }
 
@@ -505,6 +567,7 @@ export function createClient<
   function shutDown(code: 'closed' | 'disconnected', message: string): void {
     if (reconnectTimer !== undefined) clearTimeout(reconnectTimer)
     reconnectTimer = undefined
+    clearConnectTimer()
     for (const entry of pending.values()) settleReject(entry, new ClientError(code, message, details(entry)))
     connecting?.reject(new ClientError(code, message))
     connecting = undefined

@@ -6,7 +6,7 @@
 import {afterEach, beforeEach, describe, expect, expectTypeOf, it} from 'vitest'
 import WebSocket from 'ws'
 import {createChatClient, type ChatCoreClient, type CR} from '../generated/src/index.js'
-import {FakeCore, readFrame} from './support/fake-core.js'
+import {FakeCore, readFrame, SilentServer} from './support/fake-core.js'
 
 let core: FakeCore
 let client: ChatCoreClient
@@ -58,4 +58,24 @@ describe('createChatClient', () => {
     expect(error).toMatchObject({name: 'ChatCommandError', command: 'ListUsers'})
     expect((error as {chatError: {type: string}}).chatError.type).toBeTypeOf('string')
   })
+
+  it('connectTimeout and reconnect.maxAttempts: a server that never answers the upgrade is given up on', async () => {
+    const silent = await SilentServer.start()
+    try {
+      const hung = createChatClient({
+        url: silent.url,
+        WebSocket,
+        connectTimeout: 20,
+        reconnect: {initialDelay: 1, jitter: 0, stableAfter: 1000, maxAttempts: 1},
+      })
+      const error = await hung.connect().catch((failure: unknown) => failure)
+      expect(error).toMatchObject({name: 'ClientError', code: 'disconnected'})
+      expect((error as Error).message).toBe(
+        `gave up on ${silent.url} after 1 failed reconnection attempt: not open within 20 ms (connectTimeout)`,
+      )
+      expect(silent.accepted).toBe(2)
+    } finally {
+      await silent.stop()
+    }
+  }, 10_000)
 })

@@ -4,7 +4,7 @@
  * each `send` settles exactly once with the right outcome, every event frame is
  * delivered or reported, and nothing is left pending.
  */
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import WebSocket from 'ws'
 import type {ChatEvent} from '../generated/src/index.js'
 import {createBot} from '../examples/client-bot/bot.js'
@@ -19,7 +19,8 @@ import {
   type StateChange,
   type UnhandledFrame,
 } from '../templates/client.js'
-import {FakeCore, frameNames, readFrame, realResponse, textMessageEvent} from './support/fake-core.js'
+import {FakeCore, frameNames, readFrame, realResponse, SilentServer, textMessageEvent} from './support/fake-core.js'
+import {scriptedSockets} from './support/scripted-socket.js'
 
 type Client = ChatClient<CommandParams, CommandResponses, ChatEvent>
 
@@ -386,6 +387,133 @@ describe('client: faults of the core', () => {
     expect(codeOf(error)).toBe('disconnected')
     expect(client.state).toBe('closed')
     expectNoLeaks(client)
+  })
+})
+
+describe('client: connect timeout and reconnect backoff', () => {
+  it('a server that accepts TCP and never answers the upgrade: connect rejects after connectTimeout, the socket is closed', async () => {
+    const silent = await SilentServer.start()
+    try {
+      const client = await connected({connect: false, url: silent.url, connectTimeout: 50})
+      const error = await client.connect().catch((caught: unknown) => caught)
+      expect(codeOf(error)).toBe('disconnected')
+      expect((error as Error).message).toBe(`cannot connect to ${silent.url}: not open within 50 ms (connectTimeout)`)
+      expect(client.state).toBe('closed')
+      await until(() => silent.closedByClient === 1)
+      expect(silent.accepted).toBe(1)
+      expectNoLeaks(client)
+    } finally {
+      await silent.stop()
+    }
+  }, 10_000)
+
+  it('with reconnect, a connect timeout is a failed attempt: retried with backoff, maxAttempts gives up', async () => {
+    const silent = await SilentServer.start()
+    try {
+      const client = await connected({
+        connect: false,
+        url: silent.url,
+        connectTimeout: 30,
+        reconnect: {initialDelay: 1, jitter: 0, maxAttempts: 2},
+        whileDisconnected: {queue: 1},
+      })
+      const states: StateChange[] = []
+      client.onState((change) => void states.push(change))
+      const queued = track(client.send('ShowActiveUser', {}, {timeout: 0}))
+      const error = await client.connect().catch((caught: unknown) => caught)
+      const message = `gave up on ${silent.url} after 2 failed reconnection attempts: not open within 30 ms (connectTimeout)`
+      expect(codeOf(error)).toBe('disconnected')
+      expect((error as Error).message).toBe(message)
+      await queued.done
+      expect((queued.error as Error).message).toBe(message)
+      expect(states.filter(({state}) => state === 'reconnecting').map(({attempt}) => attempt)).toEqual([1, 2])
+      expect(states.at(-1)).toMatchObject({state: 'closed', reason: message})
+      await until(() => silent.closedByClient === 3)
+      expect(silent.accepted).toBe(3)
+      expectNoLeaks(client)
+    } finally {
+      await silent.stop()
+    }
+  }, 10_000)
+
+  it('a core that accepts and closes at once: the backoff keeps growing and maxAttempts gives up', async () => {
+    core.onConnection = (socket) => socket.close(1011, 'going away')
+    const client = await connected({connect: false, reconnect: {initialDelay: 2, jitter: 0, maxAttempts: 4}})
+    const states: StateChange[] = []
+    client.onState((change) => void states.push(change))
+    await client.connect()
+    const reconnecting = () => states.filter(({state}) => state === 'reconnecting')
+    await until(() => reconnecting().length >= 4 || client.state === 'closed')
+    expect(reconnecting().map(({delay}) => delay)).toEqual([2, 4, 8, 16])
+    await until(() => client.state === 'closed')
+    expect(states.at(-1)?.reason).toBe(
+      `gave up on ${core.url} after 4 failed reconnection attempts: socket closed (code 1011: going away)`,
+    )
+    expect(core.connections).toBe(5)
+    expect(client.stats.reconnects).toBe(4)
+    expectNoLeaks(client)
+  })
+
+  describe('under fake timers, with sockets the test opens and drops', () => {
+    afterEach(() => void vi.useRealTimers())
+
+    it('the backoff starts over only after a connection stayed up stableAfter (default 5 s)', async () => {
+      vi.useFakeTimers()
+      const {WebSocket: Scripted, made} = scriptedSockets()
+      const client = createClient(testProtocol, {
+        url: 'ws://core',
+        WebSocket: Scripted,
+        reconnect: {initialDelay: 100, jitter: 0},
+      })
+      const states: StateChange[] = []
+      client.onState((change) => void states.push(change))
+      const connecting = client.connect()
+      made[0]!.accept()
+      await connecting
+      made[0]!.drop()
+      vi.advanceTimersByTime(100)
+      made[1]!.accept()
+      vi.advanceTimersByTime(4999)
+      made[1]!.drop()
+      vi.advanceTimersByTime(200)
+      made[2]!.accept()
+      vi.advanceTimersByTime(5000)
+      made[2]!.drop()
+      const reconnecting = states.filter(({state}) => state === 'reconnecting')
+      expect(reconnecting.map(({attempt, delay}) => [attempt, delay])).toEqual([
+        [1, 100],
+        [2, 200],
+        [1, 100],
+      ])
+      await client.close()
+      expect(vi.getTimerCount()).toBe(0)
+    })
+
+    it('connectTimeout defaults to 10 s; 0 waits for the socket as long as it takes', async () => {
+      vi.useFakeTimers()
+      const {WebSocket: Scripted, made} = scriptedSockets()
+      const bounded = createClient(testProtocol, {url: 'ws://core', WebSocket: Scripted})
+      const connecting = track(bounded.connect())
+      await vi.advanceTimersByTimeAsync(9999)
+      expect(connecting.settled).toBe(0)
+      await vi.advanceTimersByTimeAsync(1)
+      await connecting.done
+      expect((connecting.error as Error).message).toBe(
+        'cannot connect to ws://core: not open within 10000 ms (connectTimeout)',
+      )
+      expect(made[0]!.closeCalls).toBe(1)
+      expect(vi.getTimerCount()).toBe(0)
+
+      const unbounded = createClient(testProtocol, {url: 'ws://core', WebSocket: Scripted, connectTimeout: 0})
+      const waiting = track(unbounded.connect())
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(waiting.settled).toBe(0)
+      made[1]!.accept()
+      await waiting.done
+      expect(unbounded.state).toBe('open')
+      await unbounded.close()
+      expect(vi.getTimerCount()).toBe(0)
+    })
   })
 })
 

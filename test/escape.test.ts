@@ -75,6 +75,34 @@ const HOSTILE = [
 /** Strings made of the pieces that break some context. */
 const hostileText = fc.array(fc.constantFrom(...HOSTILE), {maxLength: 12}).map((parts) => parts.join(''))
 const anyText = fc.oneof(hostileText, fc.string({unit: 'grapheme'}), fc.string({unit: 'binary'}))
+/**
+ * The literal characters each GFM autolink literal needs (github.github.com/gfm/#autolinks-extension-, as
+ * cmark-gfm and micromark-extension-gfm-autolink-literal read them): `www.` for a www link (any case), `://`
+ * after the scheme of a URL (`http`, `https`, `ftp`), `@` for an email (also `mailto:` and `xmpp:`). Both scan
+ * the source's literal characters, which an escape or a character reference is not: markdown without
+ * these sequences has no autolink literal.
+ */
+const AUTOLINK_LITERAL = /www\.|:\/\/|@/i
+/** Pieces of bare URLs and emails GitHub would link, mixed with the hostile pieces. */
+const autolinkPieces = [
+  'http://',
+  'HTTPS://',
+  'ftp://',
+  'www.',
+  'WwW.',
+  'evil.example',
+  '@',
+  'a@b.co',
+  'mailto:',
+  'xmpp:',
+  '<http://x>',
+  ':',
+  '/',
+  '.',
+]
+const autolinkText = fc
+  .array(fc.constantFrom(...HOSTILE, ...autolinkPieces), {maxLength: 12})
+  .map((parts) => parts.join(''))
 const RAW_INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/
 
 /** The parser's own diagnostics of a source file (internal to TypeScript, but stable for years). */
@@ -160,12 +188,42 @@ describe('lineCommentText', () => {
 describe('markdown', () => {
   it('markdownText renders as exactly its characters, never markup, HTML, a link or a code span', () => {
     fc.assert(
-      fc.property(anyText, (text) => {
+      fc.property(fc.oneof(anyText, autolinkText), (text) => {
         const tree = markdown.parse(`x ${markdownText(text)} x`) as Root
         expect(tree.children).toHaveLength(1)
         const paragraph = tree.children[0] as Paragraph
         expect(paragraph.children.every((node) => node.type === 'text')).toBe(true)
         expect(toString(paragraph)).toBe(`x ${visible(text, false)} x`)
+      }),
+      {numRuns: RUNS},
+    )
+  })
+
+  it('markdownText leaves no bare URL or email for GitHub to autolink, and renders it as the same characters', () => {
+    const urls = [
+      'http://evil.example',
+      'HTTPS://evil.example/path?q=1',
+      'ftp://evil.example',
+      'www.evil.example',
+      'WWW.evil.example',
+      '<http://x>',
+      'a@b.co',
+      'mailto:a@b.co',
+      'xmpp:a@b.co/phone',
+      '(www.evil.example)',
+      '_http://evil.example_',
+    ]
+    for (const text of urls) {
+      const escaped = markdownText(text)
+      expect(escaped, text).not.toMatch(AUTOLINK_LITERAL)
+      expect(toString(markdown.parse(escaped)), text).toBe(text)
+    }
+    expect(markdownText('see http://evil.example, www.evil.example or a@b.co')).toBe(
+      'see http&#58;//evil.example, www&#46;evil.example or a&#64;b.co',
+    )
+    fc.assert(
+      fc.property(autolinkText, (text) => {
+        expect(markdownText(text)).not.toMatch(AUTOLINK_LITERAL)
       }),
       {numRuns: RUNS},
     )

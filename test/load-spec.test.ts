@@ -4,7 +4,7 @@
  */
 import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
-import {mkdir, mkdtemp, rm, symlink, truncate, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, rm, symlink, truncate, writeFile} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import os from 'node:os'
@@ -13,7 +13,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {InputError} from '../generator/cli-io.js'
 import {loadSpec} from '../generator/load/index.js'
 import {formatDiagnostics} from '../generator/diagnostics.js'
-import {buildSchema} from '../generator/pipeline.js'
+import {buildSchema, generateInMemory} from '../generator/pipeline.js'
+import {eventsDocument, MINI_EVENTS, MINI_TYPES, typesDocument, writeMiniSpec} from './support/mini-spec.js'
 import {runCliCapturing} from './support/run-cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -26,7 +27,10 @@ const BROKEN_EVENTS = '# API Events\n\n### Orphan\n'
 const ABSENT = {status: 404, type: 'text/plain', body: '404: Not Found'}
 
 /** What each folder of the test server answers for `EVENTS.md`, `TYPES.md` and `COMMANDS.md`. */
-const routes: Record<string, (name: string) => {status?: number; type?: string; body: string} | 'hang'> = {
+const routes: Record<
+  string,
+  (name: string) => {status?: number; type?: string; body: string; location?: string} | 'hang'
+> = {
   ok: (name) =>
     name === 'COMMANDS.md'
       ? ABSENT
@@ -39,31 +43,59 @@ const routes: Record<string, (name: string) => {status?: number; type?: string; 
   'html-as-text': () => ({type: 'text/plain', body: '<!DOCTYPE html>\n<html></html>'}),
   json: () => ({type: 'application/json', body: '{"message": "Not Found"}'}),
   'no-heading': () => ({type: 'text/plain', body: 'Just some text.\n'}),
+  moved: (name) => ({status: 301, location: `/ok/${name}`, body: ''}),
+  'moved-broken': (name) => ({status: 302, location: `../broken/${name}`, body: ''}),
+  'moved-missing': (name) => ({status: 307, location: `/missing/${name}`, body: ''}),
+  'moved-no-heading': (name) => ({status: 308, location: `/no-heading/${name}`, body: ''}),
+  loop: (name) => ({status: 302, location: `/loop/${name}`, body: ''}),
+  // The same server under another name: another origin all the same.
+  elsewhere: (name) => ({status: 302, location: `${base.replace('127.0.0.1', 'localhost')}ok/${name}`, body: ''}),
+  'to-metadata': () => ({status: 302, location: 'http://169.254.169.254/latest/meta-data/', body: ''}),
+  mini: (name) =>
+    name === 'COMMANDS.md'
+      ? ABSENT
+      : {type: 'text/plain', body: name === 'EVENTS.md' ? eventsDocument(MINI_EVENTS) : typesDocument(MINI_TYPES)},
 }
 
-/** `/auth/*` serves the docs only with HTTP Basic `user:secret`; `/query/*` only with `?token=abc`. */
-const GUARDED: Record<string, (request: {authorization?: string; search: string}) => boolean> = {
-  auth: ({authorization}) => authorization === `Basic ${Buffer.from('user:secret').toString('base64')}`,
-  query: ({search}) => search === '?token=abc',
+/**
+ * `/auth/*` serves the docs only with HTTP Basic `user:secret`; `/query/*` only with `?token=abc`;
+ * `/private-mini/*` the small spec only with `?token=s3cr3t` (generating it is quick).
+ */
+const GUARDED: Record<
+  string,
+  {allowed: (request: {authorization?: string; search: string}) => boolean; serves: string}
+> = {
+  auth: {
+    allowed: ({authorization}) => authorization === `Basic ${Buffer.from('user:secret').toString('base64')}`,
+    serves: 'ok',
+  },
+  query: {allowed: ({search}) => search === '?token=abc', serves: 'ok'},
+  'private-mini': {allowed: ({search}) => search === '?token=s3cr3t', serves: 'mini'},
 }
 
 let server: Server
 let base: string
+/** Every request the server received, as `host/path?query`. */
+const requested: string[] = []
 
 beforeAll(async () => {
   server = createServer((request, response) => {
+    requested.push(`${request.headers.host}${request.url}`)
     const url = new URL(request.url ?? '/', 'http://localhost')
     const [, folder = '', name = ''] = url.pathname.split('/')
     // Close each connection: a reused keep-alive socket the server has just timed out
     // gives ECONNRESET when a slow machine stalls between two requests.
     response.setHeader('connection', 'close')
     const guard = GUARDED[folder]
-    const allowed = guard?.({authorization: request.headers.authorization, search: url.search}) ?? true
+    const allowed = guard?.allowed({authorization: request.headers.authorization, search: url.search}) ?? true
     const answer = !allowed
       ? {status: 403, type: 'text/plain', body: 'Forbidden'}
-      : (routes[guard ? 'ok' : folder]?.(name) ?? {status: 404, body: ''})
+      : (routes[guard?.serves ?? folder]?.(name) ?? {status: 404, body: ''})
     if (answer === 'hang') return // never answer: the client must time out
-    response.writeHead(answer.status ?? 200, answer.type ? {'content-type': answer.type} : {})
+    response.writeHead(answer.status ?? 200, {
+      ...(answer.type ? {'content-type': answer.type} : {}),
+      ...(answer.location ? {location: answer.location} : {}),
+    })
     response.end(answer.body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -147,7 +179,7 @@ describe('loadSpec from a URL', () => {
 
   it('rejects text that does not open with a "# " heading', async () => {
     expect(await inputErrorOf(loadSpec(`${base}no-heading/`))).toMatch(
-      /: expected markdown \((EVENTS|TYPES|COMMANDS)\.md\), got text not starting with a "# " heading: "Just some text\.\\n"$/,
+      /: expected markdown \((EVENTS|TYPES|COMMANDS)\.md\), got text not starting with a "# " heading$/,
     )
   })
 
@@ -159,6 +191,115 @@ describe('loadSpec from a URL', () => {
     expect(await inputErrorOf(loadSpec(`http://127.0.0.1:${port}/api/`))).toMatch(
       new RegExp(`^GET http://127\\.0\\.0\\.1:${port}/api/(EVENTS|TYPES|COMMANDS)\\.md: network error: .*ECONNREFUSED`),
     )
+  })
+})
+
+describe('loadSpec from a URL: redirects', () => {
+  it('follows a redirect within the same origin', async () => {
+    const {events, types} = await loadSpec(`${base}moved/`)
+    expect([String(events.value), String(types.value)]).toEqual([NEWEST_EVENTS, NEWEST_TYPES])
+    expect(events.basename).toBe('EVENTS.md')
+  })
+
+  it('locates parse errors at the URL and where it was redirected', async () => {
+    const result = buildSchema(await loadSpec(`${base}moved-broken/`))
+    expect(formatDiagnostics(result.files, false)).toContain(
+      `${base}moved-broken/EVENTS.md (redirected to ${base}broken/EVENTS.md)\n3:1`,
+    )
+  })
+
+  it('names where a redirect went in an error', async () => {
+    expect(await inputErrorOf(loadSpec(`${base}moved-missing/`))).toMatch(
+      new RegExp(
+        `^GET ${base}moved-missing/(EVENTS|TYPES)\\.md \\(redirected to ${base}missing/\\1\\.md\\): HTTP 404 Not Found$`,
+      ),
+    )
+  })
+
+  it('never quotes the body a redirect led to', async () => {
+    const message = await inputErrorOf(loadSpec(`${base}moved-no-heading/?token=s3cr3t`))
+    expect(message).toMatch(
+      /\(redirected to http:\/\/127\.0\.0\.1:\d+\/no-heading\/(EVENTS|TYPES|COMMANDS)\.md\): expected markdown \(\1\.md\), got text not starting with a "# " heading$/,
+    )
+    expect(message).not.toContain('Just some text')
+  })
+
+  it('follows at most 5 redirects', async () => {
+    const message = await inputErrorOf(loadSpec(`${base}loop/`))
+    expect(message).toMatch(/^GET .*\/loop\/(EVENTS|TYPES|COMMANDS)\.md \(redirected to .*\): more than 5 redirects$/)
+    const file = /\/loop\/(\w+\.md)/.exec(message)![1]
+    expect(requested.filter((request) => request.endsWith(`/loop/${file}`))).toHaveLength(6)
+  })
+
+  it('refuses a redirect to another host, without requesting it', async () => {
+    const message = await inputErrorOf(loadSpec(`${base}elsewhere/`))
+    expect(message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/elsewhere\/(EVENTS|TYPES|COMMANDS)\.md: HTTP 302 redirect to http:\/\/localhost:\d+\/ok\/\1\.md, another origin: not followed/,
+    )
+    expect(requested.filter((request) => request.startsWith('localhost'))).toEqual([])
+  })
+
+  it('refuses a redirect to a link-local address (cloud metadata)', async () => {
+    expect(await inputErrorOf(loadSpec(`${base}to-metadata/`))).toMatch(
+      /: HTTP 302 redirect to http:\/\/169\.254\.169\.254\/latest\/meta-data\/, another origin: not followed/,
+    )
+  })
+
+  /** A fetch answering from `answers` (URL → status, Location, body), recording each URL requested. */
+  const fakeFetch = (answers: Record<string, {status: number; location?: string; body?: string}>, log: string[]) =>
+    (async (input: string | URL | Request) => {
+      const url = String(input)
+      log.push(url)
+      const answer = answers[url] ?? {status: 404}
+      return new Response(answer.body ?? null, {
+        status: answer.status,
+        headers: {'content-type': 'text/plain', ...(answer.location ? {location: answer.location} : {})},
+      })
+    }) as typeof fetch
+
+  it('follows an upgrade from http to https on the same host', async () => {
+    const log: string[] = []
+    const fetch = fakeFetch(
+      {
+        'http://docs.example/api/EVENTS.md': {status: 301, location: 'https://docs.example/api/EVENTS.md'},
+        'http://docs.example/api/TYPES.md': {status: 301, location: 'https://docs.example/api/TYPES.md'},
+        'https://docs.example/api/EVENTS.md': {status: 200, body: NEWEST_EVENTS},
+        'https://docs.example/api/TYPES.md': {status: 200, body: NEWEST_TYPES},
+      },
+      log,
+    )
+    const {events} = await loadSpec('http://docs.example/api/', {fetch})
+    expect(String(events.value)).toBe(NEWEST_EVENTS)
+    expect(events.history[0]).toBe(
+      'http://docs.example/api/EVENTS.md (redirected to https://docs.example/api/EVENTS.md)',
+    )
+    expect(log).toContain('https://docs.example/api/TYPES.md')
+  })
+
+  it.each([
+    [
+      'another host, even over https',
+      'https://docs.example/',
+      'https://evil.example/EVENTS.md?token=s3cr3t',
+      'another origin',
+    ],
+    ['http from https (a downgrade)', 'https://docs.example/', 'http://docs.example/EVENTS.md', 'another origin'],
+    ['another port of the same host', 'http://docs.example/', 'https://docs.example:6379/EVENTS.md', 'another origin'],
+    ['a file: URL', 'https://docs.example/', 'file:///etc/passwd', 'a file: URL'],
+  ])('refuses a redirect to %s', async (_, spec, location, why) => {
+    const log: string[] = []
+    // Every document redirects to `location`: whichever is refused first is reported.
+    const redirect = {status: 302, location}
+    const names = ['EVENTS.md', 'TYPES.md', 'COMMANDS.md']
+    const fetch = fakeFetch(Object.fromEntries(names.map((name) => [`${spec}${name}`, redirect])), log)
+    const message = await inputErrorOf(loadSpec(spec, {fetch}))
+    const shown = location.replace('?token=s3cr3t', '?***')
+    expect(message).toMatch(/^GET \S+\/(EVENTS|TYPES|COMMANDS)\.md: /)
+    expect(message.replace(/^GET \S+: /, '')).toBe(
+      `HTTP 302 redirect to ${shown}, ${why}: not followed ` +
+        '(only redirects within the same origin, or from http to https on the same host, are)',
+    )
+    expect(log).not.toContain(location)
   })
 })
 
@@ -204,14 +345,49 @@ describe('loadSpec from a URL: credentials and query strings', () => {
     expect(await inputErrorOf(loadSpec(`${base}query/`))).toMatch(/HTTP 403 Forbidden$/)
   })
 
-  it('keeps the query string when printing, and the file name as basename', async () => {
-    expect(await inputErrorOf(loadSpec(`${base}missing?ref=v6`))).toMatch(
-      /^GET http:\/\/127\.0\.0\.1:\d+\/missing\/(EVENTS|TYPES)\.md\?ref=v6: HTTP 404 Not Found$/,
-    )
-    const documents = await loadSpec(`${base}broken/?ref=v6`)
+  it('prints the query string as ***, in errors and in located diagnostics, and keeps the file name as basename', async () => {
+    const message = await inputErrorOf(loadSpec(`${base}missing?token=s3cr3t`))
+    expect(message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/missing\/(EVENTS|TYPES)\.md\?\*\*\*: HTTP 404 Not Found$/)
+    const documents = await loadSpec(`${base}broken/?token=s3cr3t`)
     expect(documents.events.basename).toBe('EVENTS.md')
-    const result = buildSchema(documents)
-    expect(formatDiagnostics(result.files, false)).toContain(`${base}broken/EVENTS.md?ref=v6\n3:1`)
+    const printed = formatDiagnostics(buildSchema(documents).files, false)
+    expect(printed).toContain(`${base}broken/EVENTS.md?***\n3:1`)
+    expect(`${message}\n${printed}`).not.toContain('s3cr3t')
+  })
+
+  it('prints the query string of a URL that does not parse as *** too', async () => {
+    const message = await inputErrorOf(loadSpec('http://[bad/api/?token=s3cr3t'))
+    expect(message).toBe('invalid spec URL http://[bad/api/?***')
+  })
+
+  it('writes no query string into the generated files, naming the URL with ?*** instead', async () => {
+    const {files} = await generateInMemory({spec: `${base}private-mini/?token=s3cr3t`, format: false})
+    expect(files.size).toBeGreaterThan(10)
+    for (const [name, text] of files) expect(text, name).not.toContain('s3cr3t')
+    expect(files.get('src/index.ts')).toContain(`Command: npx simplex-events generate --spec ${base}private-mini/?***`)
+    expect(files.get('package.json')).toContain(`--spec ${base}private-mini/?***`)
+  })
+})
+
+describe('a spec folder as the generated headers name it', () => {
+  /** The mini spec copied to `<checkout>/spec`, generated for `<checkout>/out`. */
+  const generateInCheckout = async (checkout: string) => {
+    const spec = path.join(checkout, 'spec')
+    await cp(await writeMiniSpec(), spec, {recursive: true})
+    return (await generateInMemory({spec, out: path.join(checkout, 'out'), format: false})).files
+  }
+
+  it('is relative to the output folder, so the output does not depend on where the checkout is', async () => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'simplex-events-checkout-'))
+    try {
+      const here = await generateInCheckout(path.join(scratch, 'here'))
+      const there = await generateInCheckout(path.join(scratch, 'deeper', 'there'))
+      expect(here.get('src/index.ts')).toContain('Command: npx simplex-events generate --spec ../spec --out . (')
+      for (const [name, text] of here) expect(text, name).not.toContain(scratch)
+      expect(there).toEqual(here)
+    } finally {
+      await rm(scratch, {recursive: true, force: true})
+    }
   })
 })
 

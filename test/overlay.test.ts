@@ -1,9 +1,12 @@
 /** The overlay's failure paths: each is a one-line input error (exit 2), and nothing is generated. */
-import {mkdtemp, writeFile} from 'node:fs/promises'
+import {execFileSync} from 'node:child_process'
+import {mkdir, mkdtemp, symlink, truncate, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {generateInMemory} from '../generator/pipeline.js'
+import {InputError} from '../generator/cli-io.js'
+import {generateInMemory, readSchema} from '../generator/pipeline.js'
+import type {Schema} from '../generator/schema/types.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {writeMiniSpec} from './support/mini-spec.js'
 
@@ -51,7 +54,7 @@ describe('overlay', () => {
   it('an overlay that is not JSON is refused', async () => {
     const {code, stderr} = await generateWith('{"corrections": [')
     expect(code).toBe(2)
-    expect(stderr).toMatch(/^simplex-events: .*overlay\.json: not valid JSON: /)
+    expect(stderr).toMatch(/^simplex-events: .*overlay\.json: not valid JSON \(it ends too early\)\n$/)
   })
 
   it('a `to` that is not a primitive is refused', async () => {
@@ -68,3 +71,139 @@ describe('overlay', () => {
     expect(stderr).toMatch(/corrections\[0\]\.evidence: expected a string/)
   })
 })
+
+/** The message of the InputError `promise` rejects with. */
+async function inputErrorOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => expect.fail('expected the overlay to be refused'),
+    (error: unknown) => error,
+  )
+  expect(error).toBeInstanceOf(InputError)
+  return (error as InputError).message
+}
+
+const SECRET = 'API_KEY=hunter2\n'
+const VALID = JSON.stringify(correction({}))
+/** A valid overlay of 5000 bytes: over a `--max-bytes` of 4096 that the mini spec's documents are under. */
+const LARGE = VALID.padEnd(5000, ' ')
+
+/** A scratch folder holding `secrets.txt` (outside any spec folder) and a valid overlay `elsewhere.json`. */
+async function scratchFolder(): Promise<string> {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'simplex-events-overlay-rules-'))
+  await writeFile(path.join(scratch, 'secrets.txt'), SECRET)
+  await writeFile(path.join(scratch, 'elsewhere.json'), VALID)
+  return scratch
+}
+
+describe('overlay.json of a spec folder: the rules of every other spec file', () => {
+  const cases: [string, (overlay: string, scratch: string) => Promise<void>, RegExp][] = [
+    [
+      'a symlink to a file outside the folder',
+      (overlay, scratch) => symlink(path.join(scratch, 'secrets.txt'), overlay),
+      /: a symbolic link to .*secrets\.txt, outside the spec folder$/,
+    ],
+    [
+      'a symlink to /dev/zero',
+      (overlay) => symlink('/dev/zero', overlay),
+      /: a symbolic link to \/dev\/zero, outside the spec folder$/,
+    ],
+    [
+      'a FIFO (which would block forever, holding the output lock)',
+      async (overlay) => void execFileSync('mkfifo', [overlay]),
+      /: not a regular file \(a FIFO\)$/,
+    ],
+    ['a directory', (overlay) => mkdir(overlay), /: not a regular file \(a directory\)$/],
+    [
+      'a file over --max-bytes',
+      async (overlay) => {
+        await writeFile(overlay, VALID)
+        await truncate(overlay, 8 * 1024 * 1024 + 1) // sparse: nothing is written (the old code read it whole)
+      },
+      /: larger than the limit of 8 MiB \(--max-bytes 8388608\)$/,
+    ],
+  ]
+
+  it.each(cases)('refuses %s, naming the file and printing none of its bytes', async (_, make, detail) => {
+    const scratch = await scratchFolder()
+    const spec = await writeMiniSpec()
+    const overlay = path.join(spec, 'overlay.json')
+    await make(overlay, scratch)
+    const message = await inputErrorOf(readSchema({spec}))
+    expect(message).toMatch(new RegExp(`^spec file ${escape(overlay)}${detail.source}`))
+    expect(message).not.toContain('hunter2')
+  })
+
+  it('follows a symlink that stays inside the spec folder', async () => {
+    const spec = await writeMiniSpec()
+    await mkdir(path.join(spec, 'corrections'))
+    await writeFile(path.join(spec, 'corrections', 'v1.json'), VALID)
+    await symlink(path.join('corrections', 'v1.json'), path.join(spec, 'overlay.json'))
+    expect(userIdType(await readSchema({spec}))).toBe('string')
+  })
+
+  it('applies --max-bytes to overlay.json as to the documents', async () => {
+    const spec = await writeMiniSpec()
+    await writeFile(path.join(spec, 'overlay.json'), LARGE)
+    expect(await inputErrorOf(readSchema({spec, maxBytes: 4096}))).toBe(
+      `spec file ${path.join(spec, 'overlay.json')}: larger than the limit of 4 KiB (--max-bytes 4096)`,
+    )
+  })
+})
+
+describe("--overlay FILE: the user's own choice, but never a FIFO or a device, and size-limited", () => {
+  /** Read the mini spec with `overlay` as `--overlay`. */
+  const withOverlay = async (overlay: string, maxBytes?: number) =>
+    readSchema({spec: await writeMiniSpec(), overlay, ...(maxBytes ? {maxBytes} : {})})
+
+  it('follows a symlink the user named, wherever it points', async () => {
+    const scratch = await scratchFolder()
+    const link = path.join(scratch, 'link.json')
+    await symlink(path.join(scratch, 'elsewhere.json'), link)
+    expect(userIdType(await withOverlay(link))).toBe('string')
+  })
+
+  it('refuses a FIFO without waiting for a writer', async () => {
+    const fifo = path.join(await scratchFolder(), 'overlay.fifo')
+    execFileSync('mkfifo', [fifo])
+    expect(await inputErrorOf(withOverlay(fifo))).toBe(`overlay file ${fifo}: not a regular file (a FIFO)`)
+  })
+
+  it('refuses a device (/dev/zero never ends)', async () => {
+    expect(await inputErrorOf(withOverlay('/dev/zero'))).toBe('overlay file /dev/zero: not a regular file (a device)')
+  })
+
+  it('refuses a file over --max-bytes', async () => {
+    const file = path.join(await scratchFolder(), 'large.json')
+    await writeFile(file, LARGE)
+    expect(await inputErrorOf(withOverlay(file, 4096))).toBe(
+      `overlay file ${file}: larger than the limit of 4 KiB (--max-bytes 4096)`,
+    )
+  })
+
+  it('a file that is not JSON is refused without quoting it', async () => {
+    const file = path.join(await scratchFolder(), 'secrets.txt')
+    expect(await inputErrorOf(withOverlay(file))).toBe(`${file}: not valid JSON`)
+  })
+
+  it('a JSON error is placed by line and column, not quoted', async () => {
+    const file = path.join(await scratchFolder(), 'broken.json')
+    await writeFile(file, '{"corrections": [],\n  hunter2}')
+    expect(await inputErrorOf(withOverlay(file))).toBe(`${file}: not valid JSON at line 2, column 3`)
+  })
+
+  it('a named file that does not exist is refused', async () => {
+    const file = path.join(await scratchFolder(), 'nope.json')
+    expect(await inputErrorOf(withOverlay(file))).toBe(`overlay file ${file} does not exist`)
+  })
+})
+
+/** The type `User.userId` has in a schema: `string` once the overlay's correction is applied. */
+function userIdType({schema}: {schema: Schema}): string | undefined {
+  const user = schema.types.find((type) => type.name === 'User')
+  const field = user?.kind === 'record' ? user.fields.find((candidate) => candidate.name === 'userId') : undefined
+  return field?.type.kind === 'primitive' ? field.type.name : undefined
+}
+
+function escape(text: string): string {
+  return text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

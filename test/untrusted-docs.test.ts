@@ -227,7 +227,11 @@ describe('doc text outside names reaches the output escaped', () => {
     const events: MiniEvent[] = [
       {name: 'UserSeen', tag: `seen${LS}*/`, fields: ['- user: [User](./TYPES.md#user)'], description: hostile},
     ]
-    const spec = await writeMiniSpec(types, events, 'Cat </script> ${x} @internal \u001bc')
+    const spec = await writeMiniSpec(
+      types,
+      events,
+      'Cat </script> ${x} @internal \u001bc http://evil.example www.evil.example a@b.co',
+    )
     generated = (await generateInMemory({spec, overlay: false})).files
     out = await mkdtemp(path.join(tmpdir(), 'simplex-events-hostile-'))
     for (const [name, text] of generated) {
@@ -273,6 +277,15 @@ describe('doc text outside names reaches the output escaped', () => {
     const readme = generated.get('README.md')!
     expect(readme).not.toContain('</script>')
     expect(readme).toContain('Cat \\</script\\>')
+  })
+
+  it('the README links no URL or email of the docs (GFM autolinks bare http://, www. and a@b.co)', () => {
+    const line = generated
+      .get('README.md')!
+      .split('\n')
+      .find((text) => text.startsWith('- **Cat'))!
+    expect(line).toContain('http&#58;//evil.example www&#46;evil.example a&#64;b.co')
+    expect(line).not.toMatch(/www\.|:\/\/|@/i)
   })
 })
 

@@ -46,7 +46,8 @@ export function withGenerationOptions(command: Command, outHelp: string): Comman
     .option('--out <dir>', outHelp, DEFAULT_OUT)
     .option(
       '--overlay <file>',
-      'corrections to apply (default: overlay.json in the spec folder if there is one; none for a URL)',
+      'corrections to apply, a regular file of at most --max-bytes ' +
+        '(default: overlay.json in the spec folder if there is one; none for a URL)',
     )
     .option('--no-overlay', 'apply no corrections')
     .addOption(timeoutOption())

@@ -60,10 +60,17 @@ export function lineCommentText(text: string): string {
 
 /**
  * Plain text inside markdown (a README line): rendered as the same characters, never as
- * markup, HTML, a link or a code span.
+ * markup, HTML, a link or a code span. GitHub also links bare URLs and emails (GFM autolink
+ * literals: `www.x`, `http://x`, `https://x`, `ftp://x`, `a@b.co`); each needs literal
+ * characters (`www.`, `://`, `@`) that a character reference breaks while rendering the same.
  */
 export function markdownText(text: string): string {
-  return text.replace(INVISIBLE_OR_BREAK, unicodeEscape).replace(/[\\`*_[\]<>&|~]/g, '\\$&')
+  return text
+    .replace(INVISIBLE_OR_BREAK, unicodeEscape)
+    .replace(/[\\`*_[\]<>&|~]/g, '\\$&')
+    .replace(/(www)\./gi, '$1&#46;')
+    .replace(/:(?=\/\/)/g, '&#58;')
+    .replaceAll('@', '&#64;')
 }
 
 /**

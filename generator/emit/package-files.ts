@@ -162,14 +162,20 @@ client.onUnhandled((frame) => console.warn('skipped', frame.reason)) // unknown 
 client.connect().catch((error: unknown) => console.error(error))
 \`\`\`
 
-- \`createChatClient({url, WebSocket?, mode?, timeout?, reconnect?, whileDisconnected?})\`: \`send(name, params,
-  {timeout?, signal?})\` renders the command with \`commandString\`, assigns a \`corrId\` and resolves with the
+- \`createChatClient({url, WebSocket?, mode?, timeout?, connectTimeout?, reconnect?, whileDisconnected?})\`:
+  \`send(name, params, {timeout?, signal?})\` renders the command with \`commandString\`, assigns a \`corrId\` and resolves with the
   decoded, typed response of that command (the union, \`chatCmdError\` included); \`sendOk\` rejects a
   \`chatCmdError\` with a \`ChatCommandError\`. A timeout, an abort, a closed or dropped connection and a reply
   that does not decode reject with a \`ClientError\` and its \`code\`. Events: \`on(tag, handler)\` narrowed by
   tag, \`off\`, \`once(tag)\`, \`events()\` (an async iterator), \`onAny\`; frames that are neither a pending
   reply nor a known event go to \`onUnhandled\`; a handler that throws goes to \`onError\`; \`onState\` for
   \`connecting\` / \`open\` / \`reconnecting\` / \`closed\`. \`close()\` rejects what is pending and leaves no timer.
+- Connecting: a socket not open within \`connectTimeout\` (default 10 s; 0 for none) is closed and the attempt
+  fails, so a server that accepts and never answers cannot hang \`connect()\`. \`reconnect: {initialDelay?,
+  maxDelay?, factor?, jitter?, stableAfter?, maxAttempts?}\` retries with exponential backoff; the backoff starts
+  over only after a connection stayed up \`stableAfter\` (default 5 s), and after \`maxAttempts\` consecutive
+  failed attempts (default: no limit) the client closes, rejecting \`connect()\` and what is pending with
+  \`disconnected\`.
 
 ## Install and build
 

@@ -1,10 +1,9 @@
-import {constants} from 'node:fs'
-import {open, realpath} from 'node:fs/promises'
+import {realpath} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {InputError} from '../cli-io.js'
-import {formatBytes} from '../parse/limits.js'
 import type {SpecDocuments} from '../parse/index.js'
+import {readBoundedFile} from './bounded-file.js'
 
 /** File names of the upstream documents inside a spec folder (COMMANDS.md is optional). */
 export const SPEC_FILES = {events: 'EVENTS.md', types: 'TYPES.md', commands: 'COMMANDS.md'} as const
@@ -17,11 +16,6 @@ export interface LoadDirectoryOptions {
   /** Refuse a file larger than this many bytes (default 8 MiB). */
   maxBytes?: number
 }
-
-// O_NONBLOCK: opening a FIFO for reading must not wait for a writer; O_NOFOLLOW: the path
-// opened is the resolved one, so a link put in its place after the check is refused.
-// Both are 0 (absent) on Windows, which has neither FIFOs nor this race.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
 
 /**
  * Read EVENTS.md, TYPES.md and, when there is one, COMMANDS.md from a folder.
@@ -45,16 +39,14 @@ export async function loadSpecDirectory(directory: string, options: LoadDirector
   const [events, types] = await Promise.all(
     [SPEC_FILES.events, SPEC_FILES.types].map(async (name) => {
       const filePath = path.join(directory, name)
-      const value = await readSpecFile(filePath, folder, maxBytes, () => `spec folder ${directory} has no ${name}`)
+      const value = await readSpecFile(filePath, folder, maxBytes)
+      if (value === null) throw new InputError(`spec folder ${directory} has no ${name}`)
       return new VFile({path: filePath, value})
     }),
   )
   const commandsPath = path.join(directory, SPEC_FILES.commands)
-  // COMMANDS.md is optional (older spec folders have only the other two); absent reads as `null`.
-  const commands = await readSpecFile(commandsPath, folder, maxBytes, () => 'absent').catch((error: unknown) => {
-    if (error instanceof InputError && error.message === 'absent') return null
-    throw error
-  })
+  // COMMANDS.md is optional (older spec folders have only the other two).
+  const commands = await readSpecFile(commandsPath, folder, maxBytes)
   return {
     events: events!,
     types: types!,
@@ -62,48 +54,31 @@ export async function loadSpecDirectory(directory: string, options: LoadDirector
   }
 }
 
-/** Read one spec file under the rules of `loadSpecDirectory`. */
-async function readSpecFile(
-  filePath: string,
-  folder: string,
-  maxBytes: number,
-  missing: () => string,
-): Promise<string> {
-  const fail = (detail: string) => new InputError(`spec file ${filePath}: ${detail}`)
-  const target = await realpath(filePath).catch((error: NodeJS.ErrnoException) => {
-    throw error.code === 'ENOENT' ? new InputError(missing()) : fail(error.code ?? error.message)
+/**
+ * Read `name` from the spec folder under the rules of `loadSpecDirectory` (regular file, inside the folder,
+ * at most `maxBytes`): every file read from an untrusted spec folder goes through here, documents and
+ * `overlay.json` alike.
+ *
+ * @param directory the spec folder.
+ * @returns the text, or `null` when the folder has no `name`.
+ * @throws InputError naming the file when it is not a regular file, a link out of the folder, or too large.
+ */
+export async function readSpecFolderFile(directory: string, name: string, maxBytes: number): Promise<string | null> {
+  const folder = await realpath(directory).catch(() => {
+    throw new InputError(`spec folder ${directory} does not exist`)
   })
-  if (!target.startsWith(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`))
-    throw fail(`a symbolic link to ${target}, outside the spec folder`)
-  const handle = await open(target, OPEN_FLAGS).catch((error: NodeJS.ErrnoException) => {
-    throw fail(`cannot open (${error.code ?? error.message})`)
-  })
-  try {
-    const info = await handle.stat()
-    if (!info.isFile()) throw fail(`not a regular file (${kindOf(info)})`)
-    const tooLarge = () => fail(`larger than the limit of ${formatBytes(maxBytes)} (--max-bytes ${maxBytes})`)
-    if (info.size > maxBytes) throw tooLarge()
-    // The file may grow after fstat: read to its end, but never past one byte over the limit.
-    let buffer = Buffer.alloc(info.size + 1)
-    let length = 0
-    for (;;) {
-      const {bytesRead} = await handle.read(buffer, length, buffer.length - length, null)
-      if (bytesRead === 0) break
-      length += bytesRead
-      if (length > maxBytes) throw tooLarge()
-      if (length === buffer.length)
-        buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(length, maxBytes + 1 - length))])
-    }
-    // As `readFile(path, 'utf8')` did: a byte order mark stays in the text (and in its sha256).
-    return buffer.toString('utf8', 0, length)
-  } finally {
-    await handle.close()
-  }
+  return readSpecFile(path.join(directory, name), folder, maxBytes)
 }
 
-function kindOf(info: {isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean}): string {
-  if (info.isDirectory()) return 'a directory'
-  if (info.isFIFO()) return 'a FIFO'
-  if (info.isCharacterDevice()) return 'a device'
-  return 'not a file'
+/** Read one spec file of the folder whose real path is `folder`; `null` when it does not exist. */
+async function readSpecFile(filePath: string, folder: string, maxBytes: number): Promise<string | null> {
+  const fail = (detail: string) => new InputError(`spec file ${filePath}: ${detail}`)
+  const target = await realpath(filePath).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw fail(error.code ?? error.message)
+  })
+  if (target === null) return null
+  if (!target.startsWith(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`))
+    throw fail(`a symbolic link to ${target}, outside the spec folder`)
+  return readBoundedFile(target, {maxBytes, followLinks: false, fail})
 }

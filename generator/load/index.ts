@@ -3,6 +3,7 @@ import {VFile} from 'vfile'
 import {InputError} from '../cli-io.js'
 import {DEFAULT_MAX_BYTES, SPEC_FILES, loadSpecDirectory} from './folder.js'
 import {formatBytes} from '../parse/limits.js'
+import {isRedirect, MAX_REDIRECTS, redirectRefusal} from './redirects.js'
 import type {SpecDocuments} from '../parse/index.js'
 
 export {DEFAULT_MAX_BYTES} from './folder.js'
@@ -27,17 +28,18 @@ export const DEFAULT_TIMEOUT_MS = 15_000
  * A downloaded document's vfile `path` is its URL without the query string, so
  * its `basename` is still `EVENTS.md` / `TYPES.md` (what the IR and the checks
  * key on); its first path (`history[0]`, what vfile-reporter prints) is the URL
- * as fetched, query string included, so locations read
- * `https://.../EVENTS.md?ref=x:12:3`. Every URL in a message or a vfile has its
- * user name and password replaced by `***`; they are sent as HTTP Basic
- * credentials (fetch refuses URLs that hold them).
+ * as printed (`redactUrl`), so locations read `https://.../EVENTS.md?***:12:3`.
+ * Every URL in a message or a vfile has its user name, password and query string
+ * replaced by `***`: the user name and password are sent as HTTP Basic
+ * credentials (fetch refuses URLs that hold them), the query string as it is.
  *
  * @param source a folder path, or an http(s) URL of a folder (a trailing slash is
- *   added to its path when missing; its query string is kept on each file's URL).
+ *   added to its path when missing; its query string is sent with each file's URL).
  * @param options download timeout and size limit, and the fetch implementation.
  * @returns both documents as vfiles.
  * @throws InputError when the folder or a file is missing or not a regular file,
- *   a document is over the size limit, or a download fails, times out or
+ *   a document is over the size limit, or a download fails, times out, is
+ *   redirected more than 5 times or out of its origin (`redirects.ts`), or
  *   returns something other than markdown.
  */
 export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<SpecDocuments> {
@@ -46,7 +48,7 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
   try {
     base = new URL(source)
   } catch {
-    throw new InputError(`invalid spec URL ${redactUserInfo(source)}`)
+    throw new InputError(`invalid spec URL ${redactUrlText(source)}`)
   }
   const download = (name: string) => downloadDocument(documentUrl(base, name), name, options)
   // COMMANDS.md is optional, as in a folder: older doc versions have none (a 404 means absent).
@@ -59,8 +61,9 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
 }
 
 /**
- * `url` as it may be printed: user name and password replaced by `***`, the
- * query string kept.
+ * `url` as it may be printed or written into the output: user name, password and query string replaced
+ * by `***` (`https://***:***@host/api/?***`). A query string is a credential as much as a password
+ * (private raw files are served as `?token=...`), so it is never shown, only sent.
  *
  * @param url an absolute URL.
  * @returns its text with the credentials redacted.
@@ -69,12 +72,13 @@ export function redactUrl(url: URL): string {
   const shown = new URL(url)
   if (shown.username) shown.username = '***'
   if (shown.password) shown.password = '***'
+  if (shown.search) shown.search = '***'
   return shown.href
 }
 
-/** A URL that does not parse, with anything between `//` and `@` redacted all the same. */
-function redactUserInfo(text: string): string {
-  return text.replace(/^([a-z]+:\/\/)[^/?#]*@/i, '$1***@')
+/** Text that may hold a URL that does not parse: what is between `//` and `@`, and a query string, redacted all the same. */
+function redactUrlText(text: string): string {
+  return text.replace(/([a-z]+:\/\/)[^/?#\s]*@/gi, '$1***@').replace(/\?[^#\s]+/g, '?***')
 }
 
 /** The URL of `name` in the folder `base`: its path, then `name`, with `base`'s query string. */
@@ -102,21 +106,45 @@ async function downloadDocument(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const shown = redactUrl(url)
-  // One signal for the request and the body: a server that stalls mid-body times out too;
+  // One signal for the request, its redirects and the body: a server that stalls mid-body times out too;
   // `tooLarge` stops the transfer as soon as the limit is passed.
   const timeout = AbortSignal.timeout(timeoutMs)
   const tooLarge = new AbortController()
   const signal = AbortSignal.any([timeout, tooLarge.signal])
-  const fail = (detail: string) => new InputError(`GET ${shown}: ${detail}`)
+  // Where the body comes from: `url`, or where its redirects led. Messages name both.
+  let current = url
+  const where = () => (current === url ? shown : `${shown} (redirected to ${redactUrl(current)})`)
+  const fail = (detail: string) => new InputError(`GET ${where()}: ${detail}`)
   const overLimit = () => fail(`body larger than the limit of ${formatBytes(maxBytes)} (--max-bytes ${maxBytes})`)
   let body: string
   let contentType: string
   try {
-    const response = await (options.fetch ?? fetch)(withoutCredentials(url), {
-      signal,
-      redirect: 'follow',
-      headers: basicAuthorization(url),
-    })
+    let response: Response
+    // Redirects are followed here, not by fetch, so each one is checked against `redirectRefusal` first.
+    for (let redirects = 0; ; redirects++) {
+      response = await (options.fetch ?? fetch)(withoutCredentials(current), {
+        signal,
+        redirect: 'manual',
+        // Every URL followed has the host of `url` (the redirect policy), so its credentials may go along.
+        headers: basicAuthorization(url),
+      })
+      if (!isRedirect(response.status)) break
+      await response.body?.cancel()
+      const status = `HTTP ${response.status}`
+      const location = response.headers.get('location')
+      if (location === null) throw fail(`${status} redirect without a Location`)
+      if (!URL.canParse(location, current)) throw fail(`${status} redirect to a Location that is not a URL`)
+      if (redirects === MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`)
+      const next = new URL(location, current)
+      next.hash = ''
+      const refusal = redirectRefusal(current, next)
+      if (refusal !== null)
+        throw fail(
+          `${status} redirect to ${redactUrl(next)}, ${refusal}: not followed ` +
+            '(only redirects within the same origin, or from http to https on the same host, are)',
+        )
+      current = next
+    }
     if (optional && response.status === 404) {
       await response.body?.cancel()
       return null
@@ -136,12 +164,12 @@ async function downloadDocument(
   } catch (error) {
     if (error instanceof InputError) throw error
     if (timeout.aborted) throw fail(`timed out after ${timeoutMs} ms`)
-    throw fail(`network error: ${redactUserInfo(describeNetworkError(error))}`)
+    throw fail(`network error: ${redactUrlText(describeNetworkError(error))}`)
   }
   const notMarkdown = whyNotMarkdown(body, contentType)
   if (notMarkdown) throw fail(`expected markdown (${name}), got ${notMarkdown}`)
-  const file = new VFile({path: shown, value: body})
-  // vfile-reporter prints the first path (with the query string); `basename` reads the last.
+  // vfile-reporter prints the first path (as printed, naming a redirect); `basename` reads the last.
+  const file = new VFile({path: where(), value: body})
   const withoutQuery = new URL(shown)
   withoutQuery.search = ''
   file.path = withoutQuery.href
@@ -208,9 +236,7 @@ function whyNotMarkdown(body: string, contentType: string): string | null {
   if (start.startsWith('<')) return 'text/html'
   if (start.startsWith('{') || start.startsWith('[')) return 'JSON'
   // Both upstream documents open with a `# ` title (`# API Events`, `# API Types`).
-  if (!start.startsWith('# '))
-    return start === ''
-      ? 'an empty body'
-      : `text not starting with a "# " heading: ${JSON.stringify(start.slice(0, 40))}`
+  // The body is not quoted: it is not the document (an error page, or whatever a server put there).
+  if (!start.startsWith('# ')) return start === '' ? 'an empty body' : 'text not starting with a "# " heading'
   return null
 }

@@ -1,8 +1,10 @@
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
+import path from 'node:path'
 import {describeTypeExpression} from '../schema/render.js'
 import {PRIMITIVES, type Field, type PrimitiveName, type Schema} from '../schema/types.js'
 import {InputError} from '../cli-io.js'
+import {readBoundedFile} from '../load/bounded-file.js'
+import {DEFAULT_MAX_BYTES, readSpecFolderFile} from '../load/folder.js'
 
 /** File name of the overlay inside a spec folder (optional). */
 export const OVERLAY_FILE = 'overlay.json'
@@ -36,28 +38,50 @@ export interface LoadedOverlay {
 }
 
 /**
- * Read an overlay file.
- *
- * @param file the file, or `null` for no overlay.
- * @param required whether a missing file is an error (one named on the command line) or no overlay (the
- *   default `overlay.json` of a spec folder).
- * @throws InputError when the file is missing but required, or not a valid overlay.
+ * Where an overlay is read from: `overlay.json` of a spec folder (untrusted, read under the folder's rules;
+ * none when the folder has none), or a file the user named with `--overlay` (which must exist).
  */
-export async function loadOverlay(file: string | null, required: boolean): Promise<LoadedOverlay> {
-  if (file === null) return {overlay: {corrections: []}, sha256: null}
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    if (required) throw new InputError(`overlay file ${file} does not exist`)
-    return {overlay: {corrections: []}, sha256: null}
+export type OverlaySource = {specFolder: string} | {file: string}
+
+/** Options of `loadOverlay`. */
+export interface LoadOverlayOptions {
+  /** Refuse an overlay larger than this many bytes (default: the documents' limit, 8 MiB). */
+  maxBytes?: number
+}
+
+/**
+ * Read an overlay. Either way it must be a regular file (never a FIFO or a device, which would block or
+ * never end) of at most `maxBytes`; `overlay.json` of a spec folder must also stay inside the folder, like
+ * the documents. What is wrong is said without quoting the file: it may not be an overlay at all.
+ *
+ * @param source the spec folder or the named file, or `null` for no overlay.
+ * @throws InputError when a named file is missing, the file breaks those rules, or it is not a valid overlay.
+ */
+export async function loadOverlay(
+  source: OverlaySource | null,
+  options: LoadOverlayOptions = {},
+): Promise<LoadedOverlay> {
+  const none: LoadedOverlay = {overlay: {corrections: []}, sha256: null}
+  if (source === null) return none
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  let file: string
+  let text: string | null
+  if ('specFolder' in source) {
+    file = path.join(source.specFolder, OVERLAY_FILE)
+    text = await readSpecFolderFile(source.specFolder, OVERLAY_FILE, maxBytes)
+    if (text === null) return none
+  } else {
+    file = source.file
+    // Named by the user, so a link is followed; but a FIFO or a device is still refused.
+    const fail = (detail: string) => new InputError(`overlay file ${file}: ${detail}`)
+    text = await readBoundedFile(file, {maxBytes, followLinks: true, fail})
+    if (text === null) throw new InputError(`overlay file ${file} does not exist`)
   }
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`)
+    throw new InputError(`${file}: not valid JSON${jsonErrorPlace(text, error as Error)}`)
   }
   const corrections = (data as {corrections?: unknown})?.corrections
   if (!Array.isArray(corrections)) throw new InputError(`${file}: expected {"corrections": [...]}`)
@@ -71,6 +95,17 @@ export async function loadOverlay(file: string | null, required: boolean): Promi
     }
   }
   return {overlay: {corrections: corrections as Correction[]}, sha256: createHash('sha256').update(text).digest('hex')}
+}
+
+/**
+ * Where `JSON.parse` stopped, as ` at line L, column C`, or `''`. Only the position is taken from its
+ * message: V8 quotes the text it could not parse, and bytes of a file that is not an overlay are never printed.
+ */
+function jsonErrorPlace(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message)?.[1]
+  if (position === undefined) return /end of JSON input/.test(error.message) ? ' (it ends too early)' : ''
+  const before = text.slice(0, Number(position)).split('\n')
+  return ` at line ${before.length}, column ${before.at(-1)!.length + 1}`
 }
 
 /**

@@ -74,7 +74,7 @@ export function loadSchema(directory: string = SPEC_DIRECTORY): Promise<Schema> 
         throw new Error(
           `the spec in ${directory} does not build: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`,
         )
-      return applyOverlay(result.schema, (await loadOverlay(path.join(directory, OVERLAY_FILE), true)).overlay)
+      return applyOverlay(result.schema, (await loadOverlay({file: path.join(directory, OVERLAY_FILE)})).overlay)
     })()
     schemaCache.set(directory, cached)
   }

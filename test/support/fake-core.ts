@@ -6,7 +6,7 @@
  * sockets, a restart on the same port).
  */
 import fs from 'node:fs'
-import type {AddressInfo} from 'node:net'
+import net, {type AddressInfo} from 'node:net'
 import path from 'node:path'
 import {WebSocketServer, type WebSocket} from 'ws'
 
@@ -92,6 +92,8 @@ export class FakeCore {
    * `realResponse`. A test replaces it to hold answers back or inject faults.
    */
   onCommand: (command: ReceivedCommand) => void = (command) => this.reply(command, realResponse(command.cmd))
+  /** What happens when a connection is accepted (after it is counted). Default: nothing; a test may close it. */
+  onConnection: (socket: WebSocket) => void = () => {}
   private server: WebSocketServer | undefined
   private waiters: (() => void)[] = []
   private port = 0
@@ -173,6 +175,7 @@ export class FakeCore {
       this.connections++
       this.wake()
       socket.on('error', () => {})
+      this.onConnection(socket)
       socket.on('message', (data) => {
         const {corrId, cmd} = JSON.parse(data.toString()) as {corrId: string; cmd: string}
         const command = {corrId, cmd, socket}
@@ -185,5 +188,47 @@ export class FakeCore {
 
   private wake(): void {
     for (const wake of this.waiters.splice(0)) wake()
+  }
+}
+
+/**
+ * A server on 127.0.0.1 that accepts TCP connections and never answers (no WebSocket upgrade, no close):
+ * what a hung core, or a port forwarded to nothing, looks like to a client.
+ */
+export class SilentServer {
+  /** Connections accepted in all. */
+  accepted = 0
+  /** Connections the client closed. */
+  closedByClient = 0
+  private readonly sockets = new Set<net.Socket>()
+
+  private constructor(private readonly server: net.Server) {
+    server.on('connection', (socket) => {
+      this.accepted++
+      this.sockets.add(socket)
+      socket.on('error', () => {})
+      // Read and discard the upgrade request: a paused socket would never see the client's end.
+      socket.resume()
+      socket.on('close', () => {
+        this.closedByClient++
+        this.sockets.delete(socket)
+      })
+    })
+  }
+
+  static async start(): Promise<SilentServer> {
+    const server = net.createServer()
+    const silent = new SilentServer(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    return silent
+  }
+
+  get url(): string {
+    return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
 }
