@@ -52,8 +52,9 @@ export function checkCommandStringTypes(schema: Schema): CommandStringTypeError[
     const name = node?.getFirstAncestor(Node.isFunctionDeclaration)?.getName()
     const owner = name === undefined ? undefined : owners.get(name)
     if (!owner || !name || errors.has(name)) continue
-    const text = ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, ' ')
-    errors.set(name, {...owner, message: text})
+    // The head of the message chain only: the rest elaborates on union members, one line each.
+    const {messageText} = diagnostic.compilerObject
+    errors.set(name, {...owner, message: typeof messageText === 'string' ? messageText : messageText.messageText})
   }
   return [...owners.keys()].flatMap((name) => errors.get(name) ?? [])
 }
