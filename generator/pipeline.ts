@@ -90,6 +90,11 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   const result = buildSchema(documents)
   if (!result.ok) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
   const schema = applyOverlay(result.schema, overlay)
+  if (overlay.corrections.length > 0) {
+    // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string).
+    reportCommandStringTypeErrors(schema, filesByName(result.files), ' with the overlay applied')
+    if (hasErrors(result.files)) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
+  }
   return {schema, overlaySha256, timings: {load, parse: performance.now() - started}}
 }
 
@@ -143,7 +148,7 @@ export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: fal
 export function buildSchema(documents: SpecDocuments): SchemaResult {
   const files = [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])]
   const schema = parseSpec(documents)
-  const byName = new Map(files.map((file) => [file.basename ?? String(file.path), file]))
+  const byName = filesByName(files)
   if (!hasErrors(files)) checkSchema(schema, byName)
   // Last, on a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
   if (!hasErrors(files)) compileSyntaxTemplates(schema.types, schema.commands, byName)
@@ -151,10 +156,16 @@ export function buildSchema(documents: SpecDocuments): SchemaResult {
   return hasErrors(files) ? {ok: false, files} : {ok: true, schema, files}
 }
 
+/** The documents by file name (`TYPES.md`), as locations name them. */
+function filesByName(files: readonly VFile[]): ReadonlyMap<string, VFile> {
+  return new Map(files.map((file) => [file.basename ?? String(file.path), file]))
+}
+
 /** A compiled syntax block that does not type-check (`text.join` on a string) is an error where its code is. */
-function reportCommandStringTypeErrors(schema: Schema, files: ReadonlyMap<string, VFile>): void {
+function reportCommandStringTypeErrors(schema: Schema, files: ReadonlyMap<string, VFile>, context = ''): void {
   for (const {owner, message, location} of checkCommandStringTypes(schema)) {
     const file = files.get(location.file)
-    if (file) reportError(file, `The syntax of ${owner} does not type-check: ${message}`, location, 'syntax-type')
+    const reason = `The syntax of ${owner} does not type-check${context}: ${message}`
+    if (file) reportError(file, reason, location, 'syntax-type')
   }
 }

@@ -6,15 +6,23 @@
  * optional passed on untested) is emitted so that it compiles, and still computes the same string.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {ts} from 'ts-morph'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {emitCommandStrings} from '../generator/emit/command-strings-module.js'
-import {buildSchema} from '../generator/pipeline.js'
+import {buildSchema, readSchema} from '../generator/pipeline.js'
 import type {Schema} from '../generator/schema/types.js'
 import {commandsDocument, type MiniCommand} from './support/mini-commands.js'
-import {eventsDocument, MINI_EVENTS, MINI_TYPES, typesDocument, type MiniType} from './support/mini-spec.js'
+import {
+  eventsDocument,
+  MINI_EVENTS,
+  MINI_TYPES,
+  typesDocument,
+  writeMiniSpec,
+  type MiniType,
+} from './support/mini-spec.js'
 import {printStatements} from './support/tiny-schema.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -261,6 +269,44 @@ describe('sound JavaScript TypeScript would reject compiles, and computes what t
     expect(run.findCmdString!({tags: ['a', 'b'], target: {type: 'linked', link: {full: 'l'}}})).toBe('/find a,b l')
     expect(run.findCmdString!({tags: [], target: {type: 'named', names: ['x', 'y']}})).toBe('/find  x,y')
     expect(() => run.findCmdString!({target: {type: 'named', names: []}})).toThrow(TypeError)
+  })
+})
+
+describe('the overlay is type-checked too', () => {
+  it('a correction that turns a joined field into a string is a located `syntax-type` error', async () => {
+    const bag: MiniType = {
+      name: 'Bag',
+      body: [
+        '**Record type**:',
+        '- items: [string]',
+        '',
+        '**Syntax**:',
+        '',
+        '```javascript',
+        "items.join(',') // JavaScript",
+        '```',
+      ],
+    }
+    const folder = await writeMiniSpec([...MINI_TYPES, bag])
+    try {
+      const correction = {target: 'Bag.items', from: '[string]', to: 'string', reason: 'a test', evidence: 'none'}
+      await writeFile(path.join(folder, 'overlay.json'), JSON.stringify({corrections: [correction]}))
+      // Without the overlay the docs are sound.
+      await expect(readSchema({spec: folder, overlay: false})).resolves.toBeTruthy()
+      const line =
+        typesDocument([...MINI_TYPES, bag])
+          .split('\n')
+          .indexOf("items.join(',') // JavaScript") + 1
+      expect(line).toBeGreaterThan(1)
+      await expect(readSchema({spec: folder})).rejects.toThrow(
+        new RegExp(
+          `TYPES\\.md\\s+${line}:1\\s+error\\s+The syntax of type \`Bag\` does not type-check with the overlay applied: ` +
+            "Property 'join' does not exist on type 'string'\\.\\s+syntax-type",
+        ),
+      )
+    } finally {
+      await rm(folder, {recursive: true, force: true})
+    }
   })
 })
 
