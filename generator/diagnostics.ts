@@ -54,6 +54,7 @@ export type RuleId =
   | 'duplicate-parameter'
   | 'response-fields'
   | 'syntax-placeholder'
+  | 'syntax-type'
   // warnings: real inconsistencies of upstream's docs, located, that do not stop generation
   | 'syntax-optional'
   | 'unused-parameter'

@@ -5,7 +5,8 @@ import {loadSpec, redactUrl} from './load/index.js'
 import {applyOverlay, loadOverlay} from './overlay/index.js'
 import {formatDiagnostics} from './diagnostics.js'
 import {VFile} from 'vfile'
-import {hasErrors} from './diagnostics.js'
+import {hasErrors, reportError} from './diagnostics.js'
+import {checkCommandStringTypes} from './emit/check-command-strings.js'
 import {parseSpec, type SpecDocuments} from './parse/index.js'
 import {compileSyntaxTemplates} from './parse/syntax-templates.js'
 import {checkSchema} from './schema/check.js'
@@ -89,6 +90,11 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   const result = buildSchema(documents)
   if (!result.ok) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
   const schema = applyOverlay(result.schema, overlay)
+  if (overlay.corrections.length > 0) {
+    // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string).
+    reportCommandStringTypeErrors(schema, filesByName(result.files), ' with the overlay applied')
+    if (hasErrors(result.files)) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
+  }
   return {schema, overlaySha256, timings: {load, parse: performance.now() - started}}
 }
 
@@ -131,8 +137,9 @@ export function describeSpecSource(spec: string, out: string): string | null {
 export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: false; files: VFile[]}
 
 /**
- * Parse the documents, check the result, and compile the syntax blocks into
- * command templates (`compileSyntaxTemplates`).
+ * Parse the documents, check the result, compile the syntax blocks into
+ * command templates (`compileSyntaxTemplates`) and type-check those against
+ * their parameters (`checkCommandStringTypes`).
  *
  * @param documents EVENTS.md, TYPES.md and, optionally, COMMANDS.md as vfiles.
  * @returns the schema when neither document has an error; otherwise the files,
@@ -141,9 +148,24 @@ export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: fal
 export function buildSchema(documents: SpecDocuments): SchemaResult {
   const files = [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])]
   const schema = parseSpec(documents)
-  const byName = new Map(files.map((file) => [file.basename ?? String(file.path), file]))
+  const byName = filesByName(files)
   if (!hasErrors(files)) checkSchema(schema, byName)
   // Last, on a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
   if (!hasErrors(files)) compileSyntaxTemplates(schema.types, schema.commands, byName)
+  if (!hasErrors(files)) reportCommandStringTypeErrors(schema, byName)
   return hasErrors(files) ? {ok: false, files} : {ok: true, schema, files}
+}
+
+/** The documents by file name (`TYPES.md`), as locations name them. */
+function filesByName(files: readonly VFile[]): ReadonlyMap<string, VFile> {
+  return new Map(files.map((file) => [file.basename ?? String(file.path), file]))
+}
+
+/** A compiled syntax block that does not type-check (`text.join` on a string) is an error where its code is. */
+function reportCommandStringTypeErrors(schema: Schema, files: ReadonlyMap<string, VFile>, context = ''): void {
+  for (const {owner, message, location} of checkCommandStringTypes(schema)) {
+    const file = files.get(location.file)
+    const reason = `The syntax of ${owner} does not type-check${context}: ${message}`
+    if (file) reportError(file, reason, location, 'syntax-type')
+  }
 }

@@ -267,7 +267,7 @@ export function apiAddContactCmdString(p: CC.APIAddContact): string {
 /**
  * The command string of `APIConnectPlan`, as its `**Syntax**:` in COMMANDS.md builds it.
  *
- * Note: `connectTarget` is optional, but the docs' syntax uses it unconditionally: when it is absent the result is what the docs' own JavaScript gives ("undefined" in the text, a TypeError for a join).
+ * Note: `connectTarget` is optional, but the docs' syntax uses it unconditionally: when it is absent the result is what the docs' own JavaScript gives ("undefined" in the text, a TypeError for a join or where a type's syntax reads a field of it).
  */
 export function apiConnectPlanCmdString(p: CC.APIConnectPlan): string {
   return '/_connect plan ' + p.userId + ' ' + p.connectTarget

@@ -1,6 +1,7 @@
 import {StructureKind, type FunctionDeclarationStructure} from 'ts-morph'
 import type {CommandTemplate, TemplateExpression, TemplateParam, TemplateTest} from '../schema/command-template.js'
 import {cmdStringFunctionName, identifier, isIdentifier} from '../names/index.js'
+import {isComparable, type ComparableLiterals} from './comparable-literals.js'
 import {commentText, stringLiteral} from './escape.js'
 
 /**
@@ -23,6 +24,12 @@ export interface CommandFunctionOptions {
   isExported?: boolean
   /** The optional names of the parameter object (subject `fields`): read as own properties when `Object.prototype` has one of that name. */
   optionalNames?: ReadonlySet<string>
+  /**
+   * What each name can be compared with, as its TypeScript type has it (`comparableNames`): a comparison
+   * TypeScript rejects for having no overlap (a value an enum does not have, a string with a number) is
+   * emitted with its left side widened to `unknown`. A name not in the map is compared as is.
+   */
+  comparableNames?: ReadonlyMap<string, ComparableLiterals>
 }
 
 export {cmdStringFunctionName} from '../names/index.js'
@@ -36,8 +43,12 @@ export {cmdStringFunctionName} from '../names/index.js'
  *
  * The body computes exactly what the docs' JavaScript computes (same `+`,
  * truthiness and equality; an absent optional read unconditionally gives
- * `"undefined"` as in the docs, and the doc comment says so). Literals are
- * emitted with `stringLiteral`, names as checked identifiers.
+ * `"undefined"` or a TypeError as in the docs, and the doc comment says so).
+ * Literals are emitted with `stringLiteral`, names as checked identifiers.
+ * Where the docs' JavaScript is sound but TypeScript would reject it, the
+ * emitted code says so in types only: a comparison with a literal the type
+ * cannot hold (`(self as unknown) == 'contact'`), an optional passed to a join
+ * or a type's syntax that the docs do not test first (`p.connLink_!`).
  *
  * @param template a compiled syntax block (`compileCommandExpression`).
  * @param options names and types, see `CommandFunctionOptions`.
@@ -51,7 +62,8 @@ export function emitCommandFunction(
   const notes = template.unguardedOptionals.map(
     (name) =>
       `Note: \`${name}\` is optional, but the docs' syntax uses it unconditionally: when it is absent the ` +
-      `result is what the docs' own JavaScript gives ("undefined" in the text, a TypeError for a join).`,
+      `result is what the docs' own JavaScript gives ("undefined" in the text, a TypeError for a join or ` +
+      `where a type's syntax reads a field of it).`,
   )
   const description = options.description ?? `The command string, as the docs' \`**Syntax**:\` builds it.`
   return {
@@ -74,13 +86,18 @@ export function emitCommandFunction(
  */
 export function emitCommandExpression(
   template: CommandTemplate,
-  options: Pick<CommandFunctionOptions, 'parameterName' | 'cmdStringFunction' | 'optionalNames'> = {},
+  options: Pick<
+    CommandFunctionOptions,
+    'parameterName' | 'cmdStringFunction' | 'optionalNames' | 'comparableNames'
+  > = {},
 ): string {
   const emitter = new ExpressionEmitter(
     template.subject,
     identifier(options.parameterName ?? (template.subject === 'self' ? 'self' : 'p')),
     options.cmdStringFunction ?? cmdStringFunctionName,
     options.optionalNames ?? new Set(),
+    options.comparableNames ?? new Map(),
+    new Set(template.unguardedOptionals),
   )
   return emitter.expression(template.expression, 'top')
 }
@@ -94,6 +111,8 @@ class ExpressionEmitter {
     private readonly parameter: string,
     private readonly cmdStringFunction: (type: string) => string,
     private readonly optionalNames: ReadonlySet<string>,
+    private readonly comparableNames: ReadonlyMap<string, ComparableLiterals>,
+    private readonly unguardedOptionals: ReadonlySet<string>,
   ) {}
 
   expression(node: TemplateExpression, position: Position): string {
@@ -126,11 +145,21 @@ class ExpressionEmitter {
         return `JSON.stringify(${value})`
       case 'join':
         if (node.separator === undefined) throw new Error(`join of ${node.name} has no separator`)
-        return `${value}.join(${stringLiteral(node.separator)})`
+        return `${this.asPresent(node.name, value)}.join(${stringLiteral(node.separator)})`
       case 'cmdString':
         if (node.type === undefined) throw new Error(`cmdString of ${node.name} has no type`)
-        return `${identifier(this.cmdStringFunction(identifier(node.type)))}(${value})`
+        return `${identifier(this.cmdStringFunction(identifier(node.type)))}(${this.asPresent(node.name, value)})`
     }
+  }
+
+  /**
+   * A read given to a join or a type's syntax, typed as present (`!`, types only) where TypeScript cannot
+   * see that it is: an optional the docs use untested (absent, `undefined` goes on as in the docs'
+   * JavaScript; the doc comment says so), or a union member's field, read behind an `in` check no test narrows.
+   */
+  private asPresent(name: string, value: string): string {
+    const untested = this.unguardedOptionals.has(name)
+    return untested || (this.subject === 'union' && name !== 'type') ? `${value}!` : value
   }
 
   private test(test: TemplateTest): string {
@@ -142,7 +171,10 @@ class ExpressionEmitter {
         return `!${value}`
       case 'equals': {
         const literal = typeof test.value === 'number' ? emitNumber(test.value) : stringLiteral(test.value)
-        return `${value} ${test.operator} ${literal}`
+        // TypeScript rejects a comparison whose types do not overlap; JavaScript computes it (`1 == '1'`), so it stays.
+        const literals = this.comparableNames.get(test.name)
+        const left = literals && !isComparable(literals, test.value) ? `(${value} as unknown)` : value
+        return `${left} ${test.operator} ${literal}`
       }
       case 'typeof':
         return `typeof ${value} ${test.negate ? '!=' : '=='} ${stringLiteral(test.value)}`

@@ -2,6 +2,7 @@ import {StructureKind, VariableDeclarationKind, type StatementStructures} from '
 import type {Field, Schema} from '../schema/types.js'
 import {cmdStringFunctionName, COMMANDS_NAMESPACE, identifier, TYPES_NAMESPACE} from '../names/index.js'
 import {emitCommandFunction} from './command-string.js'
+import {comparableNames} from './comparable-literals.js'
 import {describe} from './doc-comment.js'
 
 /**
@@ -12,6 +13,7 @@ import {describe} from './doc-comment.js'
  * `commandString(name, params)`.
  */
 export function emitCommandStrings(schema: Schema): StatementStructures[] {
+  const typesByName = new Map(schema.types.map((type) => [type.name, type]))
   const typeFunctions: StatementStructures[] = []
   for (const type of schema.types) {
     if (!type.template) continue
@@ -20,6 +22,7 @@ export function emitCommandStrings(schema: Schema): StatementStructures[] {
         name: cmdStringFunctionName(type.name),
         parameterType: `${TYPES_NAMESPACE}.${identifier(type.name)}`,
         ...(type.kind === 'record' ? {optionalNames: optionalNames(type.fields)} : {}),
+        comparableNames: comparableNames(type, typesByName),
         description: `\`${type.name}\` as command strings write it (its \`**Syntax**:\` in TYPES.md).`,
       }),
     )
@@ -32,6 +35,7 @@ export function emitCommandStrings(schema: Schema): StatementStructures[] {
       // A command without parameters (`/_stop`) still takes its (empty) parameter object, unread.
       ...(command.parameters.length === 0 ? {parameterName: '_params'} : {}),
       optionalNames: optionalNames(command.parameters),
+      comparableNames: comparableNames(command, typesByName),
       description: `The command string of \`${command.name}\`, as its \`**Syntax**:\` in COMMANDS.md builds it.`,
     }),
   )

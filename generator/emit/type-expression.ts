@@ -2,7 +2,7 @@ import type {PrimitiveName, TypeExpression} from '../schema/types.js'
 import {stringLiteral} from './escape.js'
 
 /** TypeScript type of each primitive of the docs. */
-const PRIMITIVE_TS: Record<PrimitiveName, string> = {
+export const PRIMITIVE_TS: Record<PrimitiveName, string> = {
   bool: 'boolean',
   string: 'string',
   int: 'number',

@@ -1,0 +1,81 @@
+import {Node, Project, ts} from 'ts-morph'
+import type {Schema, SourceLocation} from '../schema/types.js'
+import {cmdStringFunctionName} from '../names/index.js'
+import {emitCommandStrings} from './command-strings-module.js'
+import {emitCommands} from './commands.js'
+import {emitResponses} from './responses.js'
+import {emitTypes} from './types.js'
+
+/** A command or syntax type whose compiled ```javascript syntax does not type-check against its parameters. */
+export interface CommandStringTypeError {
+  /** `command \`APISendMessages\`` or `type \`ChatRef\``. */
+  owner: string
+  message: string
+  /** Where the ```javascript block's code starts in its document. */
+  location: SourceLocation
+}
+
+/**
+ * Type-check every command-string function against the parameter types, as the generated package will:
+ * the whitelist accepts `text.join(',')` for any parameter, but only an array has `join`. One in-memory
+ * program holds `command-strings.ts` and the modules it imports, so all templates are checked at once.
+ *
+ * @param schema a checked schema whose syntax blocks are compiled (`compileSyntaxTemplates`).
+ * @returns one error per function that does not type-check (its first diagnostic), in document order.
+ */
+export function checkCommandStringTypes(schema: Schema): CommandStringTypeError[] {
+  const owners = new Map<string, {owner: string; location: SourceLocation}>()
+  for (const item of [...schema.types, ...schema.commands]) {
+    const block = item.syntax.find((each) => each.lang === 'javascript')
+    if (!item.template || !block?.location) continue
+    // The code starts on the line after the fence.
+    const location = {...block.location, line: block.location.line + 1, column: 1}
+    const what = 'kind' in item ? 'type' : 'command'
+    owners.set(cmdStringFunctionName(item.name), {owner: `${what} \`${item.name}\``, location})
+  }
+  if (owners.size === 0) return []
+
+  const project = checkingProject()
+  project.createSourceFile('/src/types.ts', {statements: emitTypes(schema)}, {overwrite: true})
+  project.createSourceFile('/src/commands.ts', {statements: emitCommands(schema)}, {overwrite: true})
+  project.createSourceFile('/src/responses.ts', {statements: emitResponses(schema)}, {overwrite: true})
+  const file = project.createSourceFile(
+    '/src/command-strings.ts',
+    {statements: emitCommandStrings(schema)},
+    {overwrite: true},
+  )
+
+  const errors = new Map<string, CommandStringTypeError>()
+  for (const diagnostic of project.getProgram().getSemanticDiagnostics(file)) {
+    const start = diagnostic.getStart()
+    const node = start === undefined ? undefined : file.getDescendantAtPos(start)
+    const name = node?.getFirstAncestor(Node.isFunctionDeclaration)?.getName()
+    const owner = name === undefined ? undefined : owners.get(name)
+    if (!owner || !name || errors.has(name)) continue
+    // The head of the message chain only: the rest elaborates on union members, one line each.
+    const {messageText} = diagnostic.compilerObject
+    errors.set(name, {...owner, message: typeof messageText === 'string' ? messageText : messageText.messageText})
+  }
+  return [...owners.keys()].flatMap((name) => errors.get(name) ?? [])
+}
+
+let sharedProject: Project | null = null
+
+/**
+ * The in-memory project of the check, made once per process: it keeps the parsed standard library between
+ * runs (parsing it takes a second or more; `check` and the tests build many schemas).
+ */
+function checkingProject(): Project {
+  sharedProject ??= new Project({
+    useInMemoryFileSystem: true,
+    compilerOptions: {
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    },
+  })
+  return sharedProject
+}
