@@ -15,6 +15,7 @@ const END_TO_END = [
   'test/output-ownership.test.ts',
   'test/check-links.test.ts',
   'test/cli-paper-cuts.test.ts',
+  'test/hostile-docs.test.ts',
 ]
 
 export default defineConfig({

@@ -19,7 +19,8 @@ afterAll(() => rmSync(scratch, {recursive: true, force: true}))
 const spec = writeTinySpec(path.join(scratch, 'tiny-spec'))
 let files: Map<string, string>
 beforeAll(async () => {
-  files = (await generateInMemory({spec})).files
+  // Every output folder of this file is in `scratch`, beside the spec: the headers name it `../tiny-spec`.
+  files = (await generateInMemory({spec, out: path.join(scratch, 'out-0')})).files
 })
 
 let count = 0
