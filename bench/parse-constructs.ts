@@ -33,6 +33,12 @@ function fill(bytes: number, unit: (index: number) => string): string {
   return text
 }
 
+/** `unit` (holding `items` list items) as often as a section's item limit allows, then paragraphs to `bytes`. */
+function listsThenText(bytes: number, unit: string, items: number): string {
+  const lists = unit.repeat(Math.floor(limits.maxSectionListItems / items))
+  return `${lists}\n${fill(bytes - lists.length, (index) => `word ${index}\n\n`)}`
+}
+
 /** Each construct: a section body of about `bytes`, as dense in it as the limits allow. */
 const CONSTRUCTS: Record<string, (bytes: number) => string> = {
   // A paragraph of `*a_ `: every run can open or close, none match (the attention resolver's worst case).
@@ -43,11 +49,16 @@ const CONSTRUCTS: Record<string, (bytes: number) => string> = {
   'setext headings': (bytes) =>
     fill(bytes - limits.maxSetextHeadings * 4, (index) => `word ${index}\n\n`) +
     'a\n-\n'.repeat(limits.maxSetextHeadings),
-  // As many lists as a line may open, again and again (the list-item limit caps the document at ~22 KiB).
-  'lists on one line': (bytes) => fill(bytes, () => `${'- '.repeat(limits.maxContainersPerLine)}x\n`),
-  'block quotes on one line': (bytes) => fill(bytes, () => `${'> '.repeat(limits.maxContainersPerLine)}x\n`),
-  'nested list items': (bytes) => fill(bytes, (index) => `${'  '.repeat(index % limits.maxNesting)}- x\n`),
-  'list items': (bytes) => fill(bytes, () => '- x\n'),
+  // As deep as lists may nest, on every line, as many items as a section may hold, then paragraphs.
+  'lists on one line': (bytes) => listsThenText(bytes, `${'- '.repeat(limits.maxNesting)}x\n`, limits.maxNesting),
+  'block quotes on one line': (bytes) => fill(bytes, () => `${'> '.repeat(limits.maxNesting)}x\n`),
+  'nested list items': (bytes) =>
+    listsThenText(
+      bytes,
+      Array.from({length: limits.maxNesting}, (_, depth) => `${'  '.repeat(depth)}- x\n`).join(''),
+      limits.maxNesting,
+    ),
+  'list items': (bytes) => listsThenText(bytes, '- x\n', 1),
   // A block quote, then a paragraph continued lazily line after line.
   'lazy lines': (bytes) => `> a\n${fill(bytes, () => 'b\n')}`,
   'open brackets': (bytes) => fill(bytes, () => '[a '),
@@ -110,28 +121,16 @@ for (const [name, body] of Object.entries(CONSTRUCTS)) {
   // The list-item limit is per document: those constructs stop growing at it ('-').
   for (const size of [4, 16, 60]) {
     const one = body(size * KIB)
-    const text = (salt: number) => `# T\n\n${section(`${name} ${salt}`, one)}`
-    row.push(
-      fitsItems(text(0))
-        ? perKib(
-            timed((salt) => boundedParse(text(salt))),
-            text(0),
-          )
-        : '     -',
-    )
+    row.push(cell((salt) => `# T\n\n${section(`${name} ${salt}`, one)}`))
   }
   row.push('|')
   for (const count of [1, 4, 16]) {
     const one = body(60 * KIB)
-    const text = (salt: number) =>
-      `# T\n\n${Array.from({length: count}, (_, index) => section(`${name} ${salt}.${index}`, one)).join('')}`
     row.push(
-      fitsItems(text(0))
-        ? perKib(
-            timed((salt) => boundedParse(text(salt))),
-            text(0),
-          )
-        : '     -',
+      cell(
+        (salt) =>
+          `# T\n\n${Array.from({length: count}, (_, index) => section(`${name} ${salt}.${index}`, one)).join('')}`,
+      ),
     )
   }
   if (withRemark) {
@@ -147,6 +146,15 @@ for (const [name, body] of Object.entries(CONSTRUCTS)) {
     }
   }
   console.log(`${name.padEnd(26)} ${row.join(' ')}`)
+}
+
+/** ms/KiB of the bounded parse of `text` (a fresh one for each salt), or `-` past the list-item limit. */
+function cell(text: (salt: number) => string): string {
+  if (!fitsItems(text(0))) return '     -'
+  return perKib(
+    timed((salt) => boundedParse(text(salt))),
+    text(0),
+  )
 }
 
 /** Whether the list items of `text` are within the document's limit (a rough count of markers). */

@@ -9,6 +9,7 @@ import {Node, Project, ts, type SourceFile} from 'ts-morph'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {emitLibrary, TEMPLATE_FILES} from '../generator/emit/index.js'
+import {GENERATED_COMPILER_OPTIONS} from '../generator/emit/check-command-strings.js'
 import {GLOBALS_REFERENCED, nameClaims, type NameScope} from '../generator/names/index.js'
 import {loadSpecDirectory} from '../generator/load/folder.js'
 import {buildSchema} from '../generator/pipeline.js'
@@ -137,17 +138,7 @@ async function packageProject(schema: Schema, project: Project, folder: string):
 }
 
 function typeCheckedProject(): Project {
-  return new Project({
-    skipAddingFilesFromTsConfig: true,
-    compilerOptions: {
-      lib: ['lib.es2022.d.ts'],
-      types: [],
-      strict: true,
-      noEmit: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    },
-  })
+  return new Project({skipAddingFilesFromTsConfig: true, compilerOptions: GENERATED_COMPILER_OPTIONS})
 }
 
 /** The globals `file` refers to, by scope: the module's, and `namespace` for those inside union namespaces. */

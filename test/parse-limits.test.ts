@@ -56,12 +56,16 @@ describe('nesting and list items: counted on the tree remark-parse builds', () =
   })
 
   it('list items past the document limit are too-large where the one past it starts, across sections', () => {
-    const half = DEFAULT_PARSE_LIMITS.maxListItems / 2
-    const text = `# T\n\n## A\n\n${'- x\n'.repeat(half)}\n## B\n\n- a\n  \`\`\`\nb\n\n${'- y\n'.repeat(half + 1)}`
-    // Section B starts at line 5 + half + 1; its items after the fence trick start 5 lines later.
-    const sectionB = 5 + half + 1
-    expect(messagesOf(text)).toEqual([
-      `${sectionB + 5 + half}:1 More than ${DEFAULT_PARSE_LIMITS.maxListItems} list items in one document too-large`,
+    // 1,000 items a section (the section limit); the fence trick in the last, where it cannot join sections.
+    const sections = `## S\n${'- x\n'.repeat(1000)}`.repeat(10)
+    expect(messagesOf(`# T\n\n${sections}## Z\n\n- a\n  \`\`\`\nb\n`)).toEqual([
+      `10015:1 More than ${DEFAULT_PARSE_LIMITS.maxListItems} list items in one document too-large`,
+    ])
+  })
+
+  it('list items past the section limit are too-large at the one past it', () => {
+    expect(messagesOf(`# T\n\n- a\n  \`\`\`\nb\n\n${'- x\n'.repeat(1000)}`)).toEqual([
+      `1006:1 More than ${DEFAULT_PARSE_LIMITS.maxSectionListItems} list items in one section too-large`,
     ])
   })
 

@@ -61,21 +61,21 @@ export function checkCommandStringTypes(schema: Schema): CommandStringTypeError[
 
 let sharedProject: Project | null = null
 
+/** How the generated package's sources are compiled here: strict, ES2022, no ambient types. */
+export const GENERATED_COMPILER_OPTIONS = {
+  lib: ['lib.es2022.d.ts'],
+  types: [],
+  strict: true,
+  noEmit: true,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+}
+
 /**
  * The in-memory project of the check, made once per process: it keeps the parsed standard library between
  * runs (parsing it takes a second or more; `check` and the tests build many schemas).
  */
 function checkingProject(): Project {
-  sharedProject ??= new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: {
-      lib: ['lib.es2022.d.ts'],
-      types: [],
-      strict: true,
-      noEmit: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    },
-  })
+  sharedProject ??= new Project({useInMemoryFileSystem: true, compilerOptions: GENERATED_COMPILER_OPTIONS})
   return sharedProject
 }

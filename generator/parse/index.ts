@@ -89,7 +89,7 @@ export function toBoundedMdast(file: VFile, limits: ParseLimits = DEFAULT_PARSE_
   const text = String(file.value)
   const sections = splitSections(text)
   if (!checkParseLimits(file, sections, limits)) return null
-  const listItems = new ListItemCount(limits.maxListItems)
+  const listItems = new ListItemCount(limits)
   try {
     return parseBySection(
       text,

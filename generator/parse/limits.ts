@@ -21,6 +21,11 @@ export interface ParseLimits extends ConstructLimits {
   maxSectionBytes: number
   /** Most list items in one document (rule `too-large`): each costs remark-parse far more than its bytes. */
   maxListItems: number
+  /**
+   * Most list items in one section (rule `too-large`): mdast-util-from-markdown splices each item into the
+   * event list of the whole parse, so their time is the product of their number and the section's size.
+   */
+  maxSectionListItems: number
   /** Deepest nesting of lists and block quotes (rule `too-deep`). */
   maxNesting: number
   /** Deepest nesting of any markdown node, inline ones (emphasis in a link ...) too (rule `too-deep`). */
@@ -28,15 +33,18 @@ export interface ParseLimits extends ConstructLimits {
 }
 
 /**
- * The defaults, well above what upstream's documents need: the largest
+ * The defaults, well above what upstream's documents need (all five versions): the largest
  * (TYPES.md, 2026) is 75 KiB with 2,000 list items (allowed: 10,000), its largest section (the
- * table of contents) 7.6 KiB, and lists nest two deep. At these bounds a
- * document parses in seconds (remark-parse reads about 100 KiB a second here).
+ * table of contents) 7.6 KiB with 223 list items; lists nest two deep, the tree seven; a paragraph holds at most 2
+ * delimiter runs (`**bold**`), a line opens one container, and there is no setext heading. At
+ * these bounds every construct parses at the rate of plain text, about 10 ms a KiB here
+ * (`bench/parse-constructs.ts`): a document at the size limit in seconds.
  */
 export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = {
   maxDocumentBytes: 1024 * 1024,
   maxSectionBytes: 64 * 1024,
   maxListItems: 10_000,
+  maxSectionListItems: 1_000,
   maxNesting: 8,
   maxTreeDepth: 32,
   maxDelimiterRuns: 32,
@@ -119,19 +127,23 @@ export class ListItemCount {
   private readonly bySection = new Map<number, number>()
   private total = 0
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limits: Pick<ParseLimits, 'maxListItems' | 'maxSectionListItems'>) {}
 
   /**
-   * Count the items of the section at `offset`.
+   * Count the items of the section at `offset` (the first parse of sections merged into one counts as one).
    *
-   * @throws ParseLimitError at the item past the limit (a place in the section).
+   * @throws ParseLimitError at the item past a limit (a place in the section).
    */
   add(offset: number, items: readonly Place[]): void {
+    const perSection = this.limits.maxSectionListItems
+    if (items.length > perSection)
+      throw new ParseLimitError(`More than ${perSection} list items in one section`, items[perSection]!, 'too-large')
     this.total += items.length - (this.bySection.get(offset) ?? 0)
     this.bySection.set(offset, items.length)
-    if (this.total <= this.limit) return
-    const past = items[items.length - (this.total - this.limit)]!
-    throw new ParseLimitError(`More than ${this.limit} list items in one document`, past, 'too-large')
+    const limit = this.limits.maxListItems
+    if (this.total <= limit) return
+    const past = items[items.length - (this.total - limit)]!
+    throw new ParseLimitError(`More than ${limit} list items in one document`, past, 'too-large')
   }
 }
 /** `1.5 MiB`, `64 KiB`, `300 bytes`. */
