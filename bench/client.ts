@@ -49,6 +49,7 @@ async function clientOverhead(): Promise<number> {
     commandString: () => '',
     decodeResponse: () => ({ok: true, value: undefined as never, issues: [], truncated: 0}),
     decodeEvent: () => prebuilt,
+    frameTags: testProtocol.frameTags,
   }
   const client = createClient(stubbed, {url: 'memory:', WebSocket: InMemorySocket})
   await client.connect()

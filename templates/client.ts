@@ -7,7 +7,9 @@
  *
  * The wire: the client sends `{"corrId": "<id>", "cmd": "<command string>"}`;
  * the core answers with `{"corrId": "<id>", "resp": {...}}` and sends events as
- * `{"resp": {...}}` without a corrId.
+ * `{"resp": {...}}` without a corrId. Frames are routed by `readEnvelope`
+ * (envelope.ts), the rules `decodeFrame` follows, so the two never disagree on
+ * what a frame is.
  *
  * Decisions:
  * - `send` resolves with the decoded response, the whole union of what the
@@ -27,8 +29,9 @@
  *   must handle events one at a time, awaiting each, reads `events()`.
  * - Frames that are neither the reply to a pending command nor an event that
  *   decodes go to `onUnhandled` with a typed `reason` and are counted in `stats`:
- *   text that is not a JSON frame, an unknown event tag, an event that fails to
- *   decode, a reply whose corrId nobody waits for (late, duplicated, unknown).
+ *   text that is not a JSON frame (a `corrId` of `null`, `""` or a number
+ *   included), an unknown event tag, an event that fails to decode, a reply whose
+ *   corrId nobody waits for (late, duplicated, unknown), a response without corrId.
  * - Lifecycle: `connect()` resolves when the socket is open; a socket not open
  *   within `connectTimeout` is closed and the attempt fails (a server that
  *   accepts TCP and never answers cannot hang it); `close()` rejects every
@@ -42,7 +45,8 @@
  *   client holds no timer and no listener.
  */
 
-import type {DecodeIssue, DecodeMode, DecodeOptions, DecodeResult} from './runtime.js'
+import {readEnvelope, type FrameTags} from './envelope.js'
+import {describeValue, type DecodeIssue, type DecodeMode, type DecodeOptions, type DecodeResult} from './runtime.js'
 
 // The timer, clock, abort and console APIs every runtime has (Node.js, browsers, Deno, Bun), declared here so the
 // generated package compiles and is used without the DOM or Node.js typings. A real `AbortSignal` fits.
@@ -77,6 +81,8 @@ export interface ChatProtocol<
   ): DecodeResult<Responses[N]>
   /** Decode the `resp` of a frame without corrId. Never throws; unknown tags give error.code 'unknown-event'. */
   decodeEvent(value: unknown, options?: DecodeOptions): DecodeResult<Event>
+  /** The event and response tags by which `readEnvelope` routes a frame without corrId. */
+  frameTags: FrameTags
 }
 
 /**
@@ -146,7 +152,10 @@ export interface ClientOptions {
    * it is open (more reject with `queue-full`). Default: `'reject'`.
    */
   whileDisconnected?: 'reject' | {queue: number}
-  /** Makes the corrId of each command; must not repeat while one is pending. Default: `"1"`, `"2"`, ... */
+  /**
+   * Makes the corrId of each command: a non-empty string (a reply with `""` is a malformed frame), not repeated
+   * while one is pending. Default: `"1"`, `"2"`, ...
+   */
   corrId?: () => string
   /** How many events each `events()` iterator buffers before it drops new ones (reported). Default: 10000. */
   eventBuffer?: number
@@ -176,7 +185,10 @@ export type ClientErrorCode =
   | 'disconnected'
   /** Disconnected, and the queue of `whileDisconnected` is full. */
   | 'queue-full'
-  /** The command could not be sent as asked: `commandString` threw, or the corrId generator repeated a pending id. */
+  /**
+   * The command could not be sent as asked: `commandString` threw, or the corrId generator made an empty
+   * string (or no string) or repeated a pending id.
+   */
   | 'invalid'
 
 /** A `send` that got no usable response, with what is known about it. */
@@ -259,7 +271,7 @@ export interface StateChange {
 
 /** A frame that was neither the reply to a pending command nor an event that decoded. */
 export type UnhandledFrame<Event> =
-  /** Not text, not JSON, or not an object with a `resp` object. */
+  /** Not text, not JSON, not an object with a `resp` object, or a `corrId` that is not a non-empty string. */
   | {reason: 'malformed'; data: unknown; message: string}
   /** An event whose tag the protocol does not know (a newer core, or one of an older core's start-up events). */
   | {reason: 'unknown-event'; tag: string | undefined; resp: unknown; error: DecodeIssue}
@@ -267,6 +279,8 @@ export type UnhandledFrame<Event> =
   | {reason: 'decode'; resp: unknown; error: DecodeIssue; issues: readonly DecodeIssue[]}
   /** A reply whose corrId no pending command has: late (after a timeout or abort), duplicated, or unknown. */
   | {reason: 'unexpected-reply'; corrId: string; resp: unknown}
+  /** A frame without corrId whose tag is a response and no event: it answers no command (left undecoded). */
+  | {reason: 'uncorrelated-response'; tag: string; resp: unknown}
   /** An event an `events()` iterator dropped because its buffer was full (handlers did get it). */
   | {reason: 'iterator-overflow'; event: Event}
 
@@ -606,25 +620,24 @@ export function createClient<
 
   function receive(data: unknown): void {
     stats.frames++
+    // The transport's rule, before the envelope's: the core sends text frames only.
     if (typeof data !== 'string') {
       reportUnhandled({reason: 'malformed', data, message: 'not a text frame'})
       return
     }
-    let frame: unknown
-    try {
-      frame = JSON.parse(data)
-    } catch (error) {
-      reportUnhandled({reason: 'malformed', data, message: `not JSON (${(error as Error).message})`})
-      return
+    const envelope = readEnvelope(data, protocol.frameTags)
+    switch (envelope.kind) {
+      case 'malformed':
+        return reportUnhandled({reason: 'malformed', data, message: envelope.error.message})
+      case 'reply':
+        return reply(envelope.corrId, envelope.resp)
+      case 'uncorrelated-response':
+        return reportUnhandled({reason: 'uncorrelated-response', tag: envelope.tag, resp: envelope.resp})
+      case 'event':
+        return event(envelope.resp)
+      case 'unknown':
+        return unknownEvent(envelope.tag, envelope.resp)
     }
-    const resp = isRecord(frame) ? frame.resp : undefined
-    if (!isRecord(resp)) {
-      reportUnhandled({reason: 'malformed', data, message: 'not a frame {corrId?, resp: {...}}'})
-      return
-    }
-    const corrId = (frame as Record<string, unknown>).corrId
-    if (typeof corrId === 'string') reply(corrId, resp)
-    else event(resp)
   }
 
   function reply(corrId: string, resp: Record<string, unknown>): void {
@@ -654,15 +667,24 @@ export function createClient<
 
   function event(resp: Record<string, unknown>): void {
     const result = protocol.decodeEvent(resp, decodeOptions)
-    if (!result.ok) {
-      const {error} = result
-      if (error.code === 'unknown-event') {
-        const tag = typeof resp.type === 'string' ? resp.type : undefined
-        reportUnhandled({reason: 'unknown-event', tag, resp, error})
-      } else reportUnhandled({reason: 'decode', resp, error, issues: result.issues})
-      return
+    if (result.ok) deliver(result.value, result.issues)
+    else if (result.error.code === 'unknown-event')
+      unknownEvent(typeof resp.type === 'string' ? resp.type : undefined, resp)
+    else reportUnhandled({reason: 'decode', resp, error: result.error, issues: result.issues})
+  }
+
+  /** A frame without corrId whose tag is no event: never delivered, whatever the event decoder would make of it. */
+  function unknownEvent(tag: string | undefined, resp: Record<string, unknown>): void {
+    // As the event decoder reports an unknown tag: the path is in `resp`.
+    const found = describeValue(resp.type)
+    const error: DecodeIssue = {
+      code: 'unknown-event',
+      path: '$.type',
+      expected: 'a known event tag',
+      found,
+      message: `$.type: expected a known event tag, got ${found}`,
     }
-    deliver(result.value, result.issues)
+    reportUnhandled({reason: 'unknown-event', tag, resp, error})
   }
 
   function deliver(value: Event, issues: readonly DecodeIssue[]): void {
@@ -716,6 +738,11 @@ export function createClient<
         return reject(new ClientError('invalid', message, {command: name, cause: error}))
       }
       const corrId = nextCorrId()
+      // The reply would be a malformed frame (see envelope.ts): nothing could ever settle the command.
+      if (typeof corrId !== 'string' || corrId === '') {
+        const message = `${name}: corrId ${describeValue(corrId)} is not a non-empty string`
+        return reject(new ClientError('invalid', message, {command: name}))
+      }
       if (pending.has(corrId)) {
         return reject(new ClientError('invalid', `${name}: corrId ${corrId} is already pending`, {command: name}))
       }

@@ -243,8 +243,8 @@ describe('client: faults of the core', () => {
     expect((await client.send('ShowActiveUser', {})).type).toBe('activeUser')
     expect(unhandled.map((frame) => frame.reason)).toEqual(['malformed', 'malformed', 'malformed'])
     expect(unhandled[0]).toMatchObject({data: '{"resp": {"type": "activeUser"'})
-    expect((unhandled[0] as {message: string}).message).toMatch(/^not JSON \(/)
-    expect((unhandled[2] as {message: string}).message).toBe('not a frame {corrId?, resp: {...}}')
+    expect((unhandled[0] as {message: string}).message).toMatch(/^\$: not JSON \(/)
+    expect((unhandled[2] as {message: string}).message).toBe('$.resp: missing (expected resp object)')
     expect(client.stats).toMatchObject({frames: 4, unhandled: 3, replies: 1})
   })
 

@@ -12,7 +12,6 @@ import {
   DecodeError,
   checkSafely,
   done,
-  failureAt,
   finish,
   hasHiddenFields,
   isInteger,
@@ -22,7 +21,6 @@ import {
   issue,
   extraField,
   missingFields,
-  parseJson,
   reject,
   run,
   runJson,
@@ -31,6 +29,8 @@ import {
   unreadable,
 } from './runtime.js'
 import type {DecodeContext, DecodeIssue, DecodeOptions, DecodeResult, PathSegment} from './runtime.js'
+import {readEnvelope} from './envelope.js'
+import type {FrameTags} from './envelope.js'
 const checkACIReaction_required: readonly (readonly [string, string])[] = [
   ['chatInfo', 'ChatInfo object'],
   ['chatReaction', 'CIReaction object'],
@@ -48636,7 +48636,6 @@ const commandResponseTags: {readonly [N in ChatCommandName]: readonly string[]} 
   ConnectRemoteCtrl: ['remoteCtrlConnecting', 'chatCmdError'],
   VerifyRemoteCtrlSession: ['remoteCtrlConnected', 'chatCmdError'],
 }
-const eventTagSet: ReadonlySet<string> = /* @__PURE__ */ new Set(chatEventTags)
 
 /**
  * Decode an event (the `resp` of a frame) from a parsed JSON value. Never throws.
@@ -48658,8 +48657,6 @@ export function assertChatEvent(value: unknown, options?: DecodeOptions): ChatEv
   if (!result.ok) throw new DecodeError(result.issues, result.truncated)
   return result.value
 }
-
-const responseTagSet: ReadonlySet<string> = /* @__PURE__ */ new Set(chatResponseTags)
 
 /**
  * Decode a response to a command (the `resp` of a frame with a `corrId`) from a parsed JSON value. Never throws.
@@ -48709,12 +48706,20 @@ export function decodeCommandResponse<N extends ChatCommandName>(
 }
 
 /**
- * What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds:
+ * The tags by which `readEnvelope` tells an event from a response in a frame without `corrId`; `decodeFrame` and `createChatClient` route frames with it.
+ * @internal
+ */
+export const frameTags: FrameTags = /* @__PURE__ */ Object.freeze({
+  events: new Set(chatEventTags),
+  responses: new Set(chatResponseTags),
+})
+/**
+ * What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds, by the envelope rules of `readEnvelope` (envelope.ts), which the client follows too:
  *
  * - `event`: an event of EVENTS.md (a frame without `corrId`), decoded (`issues` is non-empty only in lenient mode);
- * - `response`: a response of COMMANDS.md to the command sent with `corrId`, decoded (also a frame without `corrId` whose tag is a response but no event);
+ * - `response`: with `corrId` (a non-empty string), a response of COMMANDS.md to the command sent with it, decoded; with `corrId: undefined`, a frame without `corrId` whose tag is a response and no event (it answers no command; the client reports it as `uncorrelated-response`);
  * - `unknown`: a `resp` whose tag the docs do not list where the frame puts it (not a response for a frame with `corrId`, neither event nor response without), left undecoded;
- * - `error`: not JSON, not a frame, or an event or response that does not decode.
+ * - `error`: not JSON, not a frame (`resp` not an object; `corrId` present but `null`, `""` or not a string), or an event or response that does not decode.
  */
 export type FrameResult =
   | {kind: 'event'; event: ChatEvent; issues: readonly DecodeIssue[]; truncated: number}
@@ -48728,32 +48733,25 @@ export type FrameResult =
   | {kind: 'unknown'; corrId: string | undefined; type: string | undefined; resp: unknown}
   | {kind: 'error'; error: DecodeIssue; issues: readonly DecodeIssue[]; truncated: number}
 
-/** A frame whose envelope is wrong: an error whatever the mode. */
-function envelopeError(key: 'corrId' | 'resp' | undefined, value: unknown, expected: string): FrameResult {
-  const {error, issues} = failureAt(key, value, expected)
-  return {kind: 'error', error, issues, truncated: 0}
-}
-
 /** Decode a WebSocket frame as the chat core sends it: an event, or with a `corrId` the response to a command. Never throws. Paths in issues start at the frame (`$.resp.user`). */
 export function decodeFrame(text: string, options?: DecodeOptions): FrameResult {
   const context = startDecoding(options)
   if ('ok' in context) return {kind: 'error', error: context.error, issues: context.issues, truncated: 0}
-  const parsed = parseJson(text)
-  if (!parsed.ok) return {kind: 'error', error: parsed.error, issues: parsed.issues, truncated: 0}
-  const frame = parsed.value
-  if (!isObject(frame)) return envelopeError(undefined, frame, 'frame object {corrId?, resp}')
-  const {corrId, resp} = frame
-  if (corrId !== undefined && typeof corrId !== 'string') return envelopeError('corrId', corrId, 'string')
-  if (!isObject(resp)) return envelopeError('resp', resp, 'resp object')
-  const tag = typeof resp.type === 'string' ? resp.type : undefined
-  if (tag !== undefined && corrId === undefined && eventTagSet.has(tag)) {
+  const envelope = readEnvelope(text, frameTags)
+  if (envelope.kind === 'malformed')
+    return {kind: 'error', error: envelope.error, issues: envelope.issues, truncated: 0}
+  const {resp} = envelope
+  if (envelope.kind === 'event') {
     checkSafely(checkChatEvent, resp, context, 'resp')
     const result = finish<ChatEvent>(context, resp)
     return result.ok
       ? {kind: 'event', event: result.value, issues: result.issues, truncated: result.truncated}
       : {kind: 'error', error: result.error, issues: result.issues, truncated: result.truncated}
   }
-  if (tag === undefined || !responseTagSet.has(tag)) return {kind: 'unknown', corrId, type: tag, resp}
+  if (envelope.kind === 'unknown') return {kind: 'unknown', corrId: undefined, type: envelope.tag, resp}
+  const corrId = envelope.kind === 'reply' ? envelope.corrId : undefined
+  if (envelope.tag === undefined || !frameTags.responses.has(envelope.tag))
+    return {kind: 'unknown', corrId, type: envelope.tag, resp}
   checkSafely(checkChatResponse, resp, context, 'resp')
   const result = finish<ChatResponse>(context, resp)
   return result.ok

@@ -22,7 +22,7 @@ export function emitChatClient(): StatementStructures[] {
     {kind: StructureKind.ImportDeclaration, namedImports: ['commandString'], moduleSpecifier: './command-strings.js'},
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['decodeChatEvent', 'decodeCommandResponse'],
+      namedImports: ['decodeChatEvent', 'decodeCommandResponse', 'frameTags'],
       moduleSpecifier: './decode.js',
     },
     {
@@ -51,12 +51,12 @@ export function emitChatClient(): StatementStructures[] {
       name: 'createChatClient',
       isExported: true,
       docs: describe([
-        "Connect to the chat core's WebSocket API (`simplex-chat -p PORT`): commands are rendered with `commandString`, replies decoded with `decodeCommandResponse` and events with `decodeChatEvent`, in `options.mode`. See `createClient` in `client.ts` for every option, error code and guarantee.",
+        "Connect to the chat core's WebSocket API (`simplex-chat -p PORT`): commands are rendered with `commandString`, frames routed by the envelope rules `decodeFrame` follows (`readEnvelope` with `frameTags`), replies decoded with `decodeCommandResponse` and events with `decodeChatEvent`, in `options.mode`. See `createClient` in `client.ts` for every option, error code and guarantee.",
       ]),
       parameters: [{name: 'options', type: 'ClientOptions'}],
       returnType: 'ChatCoreClient',
       statements:
-        'return createClient({commandString, decodeResponse: decodeCommandResponse, decodeEvent: decodeChatEvent}, options)',
+        'return createClient({commandString, decodeResponse: decodeCommandResponse, decodeEvent: decodeChatEvent, frameTags}, options)',
     },
   ]
 }

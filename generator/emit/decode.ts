@@ -117,6 +117,13 @@ export function emitDecode(schema: Schema): StatementStructures[] {
       namedImports: DECODE_RUNTIME_IMPORTS.filter((name) => RUNTIME_TYPES.has(name)),
       moduleSpecifier: './runtime.js',
     },
+    {kind: StructureKind.ImportDeclaration, namedImports: ['readEnvelope'], moduleSpecifier: './envelope.js'},
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['FrameTags'],
+      moduleSpecifier: './envelope.js',
+    },
     ...emitter.statements,
     {
       kind: StructureKind.VariableStatement,
@@ -433,13 +440,6 @@ function checkFunction(name: string, doc: string, body: string[], valueType = 'u
 /** The public entry points for events and frames (the same for every spec). */
 const PUBLIC_DECODERS: StatementStructures[] = [
   {
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {name: 'eventTagSet', type: 'ReadonlySet<string>', initializer: '/* @__PURE__ */ new Set(chatEventTags)'},
-    ],
-  },
-  {
     kind: StructureKind.Function,
     name: 'decodeChatEvent',
     isExported: true,
@@ -481,17 +481,6 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       'if (!result.ok) throw new DecodeError(result.issues, result.truncated)',
       'return result.value',
     ].join('\n'),
-  },
-  {
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: 'responseTagSet',
-        type: 'ReadonlySet<string>',
-        initializer: '/* @__PURE__ */ new Set(chatResponseTags)',
-      },
-    ],
   },
   {
     kind: StructureKind.Function,
@@ -563,33 +552,37 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     ].join('\n'),
   },
   {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    isExported: true,
+    docs: [
+      {
+        description:
+          'The tags by which `readEnvelope` tells an event from a response in a frame without `corrId`; `decodeFrame` and `createChatClient` route frames with it.\n@internal',
+      },
+    ],
+    declarations: [
+      {
+        name: 'frameTags',
+        type: 'FrameTags',
+        initializer:
+          '/* @__PURE__ */ Object.freeze({ events: new Set(chatEventTags), responses: new Set(chatResponseTags) })',
+      },
+    ],
+  },
+  {
     kind: StructureKind.TypeAlias,
     name: 'FrameResult',
     isExported: true,
     docs: describe([
-      'What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds:',
-      '- `event`: an event of EVENTS.md (a frame without `corrId`), decoded (`issues` is non-empty only in lenient mode);\n- `response`: a response of COMMANDS.md to the command sent with `corrId`, decoded (also a frame without `corrId` whose tag is a response but no event);\n- `unknown`: a `resp` whose tag the docs do not list where the frame puts it (not a response for a frame with `corrId`, neither event nor response without), left undecoded;\n- `error`: not JSON, not a frame, or an event or response that does not decode.',
+      'What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds, by the envelope rules of `readEnvelope` (envelope.ts), which the client follows too:',
+      '- `event`: an event of EVENTS.md (a frame without `corrId`), decoded (`issues` is non-empty only in lenient mode);\n- `response`: with `corrId` (a non-empty string), a response of COMMANDS.md to the command sent with it, decoded; with `corrId: undefined`, a frame without `corrId` whose tag is a response and no event (it answers no command; the client reports it as `uncorrelated-response`);\n- `unknown`: a `resp` whose tag the docs do not list where the frame puts it (not a response for a frame with `corrId`, neither event nor response without), left undecoded;\n- `error`: not JSON, not a frame (`resp` not an object; `corrId` present but `null`, `""` or not a string), or an event or response that does not decode.',
     ]),
     type: [
       '| { kind: "event"; event: ChatEvent; issues: readonly DecodeIssue[]; truncated: number }',
       '| { kind: "response"; corrId: string | undefined; response: ChatResponse; issues: readonly DecodeIssue[]; truncated: number }',
       '| { kind: "unknown"; corrId: string | undefined; type: string | undefined; resp: unknown }',
       '| { kind: "error"; error: DecodeIssue; issues: readonly DecodeIssue[]; truncated: number }',
-    ].join('\n'),
-  },
-  {
-    kind: StructureKind.Function,
-    name: 'envelopeError',
-    docs: describe(['A frame whose envelope is wrong: an error whatever the mode.']),
-    parameters: [
-      {name: 'key', type: '"corrId" | "resp" | undefined'},
-      {name: 'value', type: 'unknown'},
-      {name: 'expected', type: 'string'},
-    ],
-    returnType: 'FrameResult',
-    statements: [
-      'const { error, issues } = failureAt(key, value, expected)',
-      'return { kind: "error", error, issues, truncated: 0 }',
     ].join('\n'),
   },
   {
@@ -607,21 +600,18 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     statements: [
       'const context = startDecoding(options)',
       'if ("ok" in context) return { kind: "error", error: context.error, issues: context.issues, truncated: 0 }',
-      'const parsed = parseJson(text)',
-      'if (!parsed.ok) return { kind: "error", error: parsed.error, issues: parsed.issues, truncated: 0 }',
-      'const frame = parsed.value',
-      'if (!isObject(frame)) return envelopeError(undefined, frame, "frame object {corrId?, resp}")',
-      'const {corrId, resp} = frame',
-      'if (corrId !== undefined && typeof corrId !== "string") return envelopeError("corrId", corrId, "string")',
-      'if (!isObject(resp)) return envelopeError("resp", resp, "resp object")',
-      'const tag = typeof resp.type === "string" ? resp.type : undefined',
-      // A corrId means a reply to a command: `groupUpdated` is then the response, not the event of the same tag.
-      'if (tag !== undefined && corrId === undefined && eventTagSet.has(tag)) {',
+      'const envelope = readEnvelope(text, frameTags)',
+      'if (envelope.kind === "malformed") return { kind: "error", error: envelope.error, issues: envelope.issues, truncated: 0 }',
+      'const { resp } = envelope',
+      'if (envelope.kind === "event") {',
       '  checkSafely(checkChatEvent, resp, context, "resp")',
       '  const result = finish<ChatEvent>(context, resp)',
       '  return result.ok ? { kind: "event", event: result.value, issues: result.issues, truncated: result.truncated } : { kind: "error", error: result.error, issues: result.issues, truncated: result.truncated }',
       '}',
-      'if (tag === undefined || !responseTagSet.has(tag)) return { kind: "unknown", corrId, type: tag, resp }',
+      'if (envelope.kind === "unknown") return { kind: "unknown", corrId: undefined, type: envelope.tag, resp }',
+      // A reply is decoded as a response of COMMANDS.md: `groupUpdated` is then the response, not the event of the same tag.
+      'const corrId = envelope.kind === "reply" ? envelope.corrId : undefined',
+      'if (envelope.tag === undefined || !frameTags.responses.has(envelope.tag)) return { kind: "unknown", corrId, type: envelope.tag, resp }',
       'checkSafely(checkChatResponse, resp, context, "resp")',
       'const result = finish<ChatResponse>(context, resp)',
       'return result.ok ? { kind: "response", corrId, response: result.value, issues: result.issues, truncated: result.truncated } : { kind: "error", error: result.error, issues: result.issues, truncated: result.truncated }',

@@ -170,6 +170,8 @@ client.connect().catch((error: unknown) => console.error(error))
   tag, \`off\`, \`once(tag)\`, \`events()\` (an async iterator), \`onAny\`; frames that are neither a pending
   reply nor a known event go to \`onUnhandled\`; a handler that throws goes to \`onError\`; \`onState\` for
   \`connecting\` / \`open\` / \`reconnecting\` / \`closed\`. \`close()\` rejects what is pending and leaves no timer.
+  Frames are routed by the rules of \`decodeFrame\` (below): a response without \`corrId\` is reported as
+  \`uncorrelated-response\`, a malformed envelope as \`malformed\`.
 - Connecting: a socket not open within \`connectTimeout\` (default 10 s; 0 for none) is closed and the attempt
   fails, so a server that accepts and never answers cannot hang \`connect()\`. \`reconnect: {initialDelay?,
   maxDelay?, factor?, jitter?, stableAfter?, maxAttempts?}\` retries with exponential backoff; the backoff starts
@@ -215,7 +217,9 @@ export function onMessage(data: string): void {
   \`corrId\`), \`{kind: "response", corrId, response, issues}\` (a frame with a \`corrId\` answers a command: its
   \`resp\` is decoded as a response of COMMANDS.md, so \`groupUpdated\` gets the response's fields, not the event's;
   also a frame without \`corrId\` whose tag is a response and no event), \`{kind: "unknown", corrId, type, resp}\`
-  (a tag the docs do not list there, left undecoded), or \`{kind: "error", error, issues}\`. Before 0.2 a response
+  (a tag the docs do not list there, left undecoded), or \`{kind: "error", error, issues}\`. A \`corrId\` is a
+  non-empty string: \`null\`, \`""\` or a number makes the frame an \`error\` at \`$.corrId\` (the core omits an
+  absent one). Before 0.2 a response
   was \`{kind: "reply", ...}\`, undecoded.
 - \`decodeChatEvent(value, options?)\` / \`decodeChatEventJson(text, options?)\`: an event from a parsed value or
   JSON text. Result: \`{ok: true, value, issues}\` or \`{ok: false, error, issues}\`; never throws. An unknown

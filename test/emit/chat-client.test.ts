@@ -8,16 +8,16 @@ describe('emitChatClient', () => {
       import {createClient} from './client.js'
       import type {ChatClient, ClientOptions} from './client.js'
       import {commandString} from './command-strings.js'
-      import {decodeChatEvent, decodeCommandResponse} from './decode.js'
+      import {decodeChatEvent, decodeCommandResponse, frameTags} from './decode.js'
       import type {CommandParameters, CommandResponses} from './commands.js'
       import type {ChatEvent} from './events.js'
       /** A client of the chat core typed by the docs: \`send\` takes a command of COMMANDS.md with its parameters and resolves with that command's response; \`on\` takes an event tag of EVENTS.md. */
       export type ChatCoreClient = ChatClient<CommandParameters, CommandResponses, ChatEvent>
 
-      /** Connect to the chat core's WebSocket API (\`simplex-chat -p PORT\`): commands are rendered with \`commandString\`, replies decoded with \`decodeCommandResponse\` and events with \`decodeChatEvent\`, in \`options.mode\`. See \`createClient\` in \`client.ts\` for every option, error code and guarantee. */
+      /** Connect to the chat core's WebSocket API (\`simplex-chat -p PORT\`): commands are rendered with \`commandString\`, frames routed by the envelope rules \`decodeFrame\` follows (\`readEnvelope\` with \`frameTags\`), replies decoded with \`decodeCommandResponse\` and events with \`decodeChatEvent\`, in \`options.mode\`. See \`createClient\` in \`client.ts\` for every option, error code and guarantee. */
       export function createChatClient(options: ClientOptions): ChatCoreClient {
         return createClient(
-          {commandString, decodeResponse: decodeCommandResponse, decodeEvent: decodeChatEvent},
+          {commandString, decodeResponse: decodeCommandResponse, decodeEvent: decodeChatEvent, frameTags},
           options,
         )
       }

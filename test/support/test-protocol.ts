@@ -1,11 +1,12 @@
 /**
  * A small protocol for testing the generic client (`templates/client.ts`) on its own: seven commands of
  * COMMANDS.md with their optional flags optional, response unions checked by tag only (so any capture
- * decodes), the generated command strings and event decoder. The generated package binds the client to
+ * decodes), the generated command strings, event decoder and frame tags. The generated package binds the client to
  * every command instead (`createChatClient`, tested in `test/chat-client.test.ts`).
  */
 import {commandString as generatedCommandString, decodeChatEvent} from '../../generated/src/index.js'
 import type {ChatEvent, CommandParameters, DecodeIssue, DecodeResult, T} from '../../generated/src/index.js'
+import {frameTags} from '../../generated/src/decode.js'
 import type {ChatProtocol} from '../../templates/client.js'
 
 /** No parameters. */
@@ -89,4 +90,5 @@ export const testProtocol: ChatProtocol<CommandParams, CommandResponses, ChatEve
   commandString,
   decodeResponse,
   decodeEvent: decodeChatEvent,
+  frameTags,
 }
