@@ -257,7 +257,13 @@ describe('merge rules', () => {
       {label: 'v1', schema: schema({events: [event('Joined', 'joined', [])]})},
       {label: 'v2', schema: schema({events: [event('Joined', 'memberJoined', [])]})},
     ])
-    expect(result.ok ? [] : result.conflicts.map((conflict) => conflict.ruleId)).toEqual(['compat-name'])
+    expect(result.ok ? [] : result.conflicts.map(({ruleId, reason, label}) => [ruleId, reason, label])).toEqual([
+      [
+        'compat-name',
+        'two events are named Joined: in v2 (EVENTS.md:1:1) and in v1 (EVENTS.md:1:1), with different wire keys',
+        'v1',
+      ],
+    ])
   })
 
   it('refuses no versions and two versions with one label', () => {

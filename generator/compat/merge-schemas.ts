@@ -79,8 +79,8 @@ export function mergeSchemas(versions: readonly VersionedSchema[]): MergeResult 
     commandVersions.map((version) => ({...version, items: version.schema.commands})),
     (command) => command.name,
   ).map((group) => mergeCommand(group, merger))
-  reportDuplicateNames(events, 'event', conflicts)
-  reportDuplicateNames(types, 'type', conflicts)
+  reportDuplicateNames(events, 'events', conflicts)
+  reportDuplicateNames(types, 'types', conflicts)
   if (conflicts.length > 0) return {ok: false, conflicts}
 
   const newest = newestFirst[0]!.schema
@@ -219,7 +219,7 @@ function mergeType(
     const fields = merger.merge(`${record.name}.${member.name}`, members.map(fieldsOf((version) => version.fields)))
     return {...member, fields, versions: labelsOf(members)}
   })
-  reportDuplicateNames(members, `member of ${record.name}`, conflicts)
+  reportDuplicateNames(members, `members of ${record.name}`, conflicts)
   // The newest union version's description and location: the enum versions describe the other encoding.
   const union: UnionType = {...unions[0]!.item, members, versions}
   if (enums.length > 0) union.stringValues = mergeValues(enums)
@@ -257,6 +257,7 @@ function mergeCommand(group: readonly Occurrence<CommandDefinition>[], merger: F
 /** Nodes matched by their wire key whose newest names collide (a tag renamed onto another's name). */
 function reportDuplicateNames(
   nodes: readonly {name: string; location: SourceLocation; versions?: Versions}[],
+  /** What the nodes are, plural: `events`, `members of ConnStatus`. */
   what: string,
   conflicts: MergeConflict[],
 ): void {
@@ -269,7 +270,7 @@ function reportDuplicateNames(
     }
     conflicts.push({
       reason:
-        `two ${what}s are named ${node.name}: in ${first.versions?.join(', ')} (${place(first.location)}) and ` +
+        `two ${what} are named ${node.name}: in ${first.versions?.join(', ')} (${place(first.location)}) and ` +
         `in ${node.versions?.join(', ')} (${place(node.location)}), with different wire keys`,
       label: node.versions?.at(-1) ?? '',
       location: node.location,
