@@ -191,8 +191,9 @@ export function buildCompatSchema(versions: readonly {label: string; documents: 
   if (merged.ok) return {ok: true, schema: merged.schema, files}
   for (const conflict of merged.conflicts) {
     const version = built.find(({label}) => label === conflict.label)
-    const file = version && filesByName(version.result.files).get(conflict.location.file)
-    if (file) reportError(file, conflict.reason, conflict.location, conflict.ruleId)
+    // Every conflict is printed: at its version's document, else (never expected) at the first document read.
+    const file = (version && filesByName(version.result.files).get(conflict.location.file)) ?? files[0]!
+    reportError(file, conflict.reason, conflict.location, conflict.ruleId)
   }
   return {ok: false, files}
 }
