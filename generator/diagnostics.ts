@@ -55,6 +55,10 @@ export type RuleId =
   | 'response-fields'
   | 'syntax-placeholder'
   | 'syntax-type'
+  // compat/: doc versions that cannot be merged into one compatibility build
+  | 'compat-type'
+  | 'compat-kind'
+  | 'compat-name'
   // warnings: real inconsistencies of upstream's docs, located, that do not stop generation
   | 'syntax-optional'
   | 'unused-parameter'

@@ -1,5 +1,6 @@
 import path from 'node:path'
-import {DiagnosticsError} from './cli-io.js'
+import {DiagnosticsError, InputError} from './cli-io.js'
+import {mergeSchemas} from './compat/merge-schemas.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
 import {loadSpec, redactUrl} from './load/index.js'
 import {applyOverlay, loadOverlay} from './overlay/index.js'
@@ -8,6 +9,7 @@ import {VFile} from 'vfile'
 import {hasErrors, reportError} from './diagnostics.js'
 import {checkCommandStringTypes} from './emit/check-command-strings.js'
 import {parseSpec, type SpecDocuments} from './parse/index.js'
+import {printable} from './sanitize.js'
 import {compileSyntaxTemplates} from './parse/syntax-templates.js'
 import {checkSchema} from './schema/check.js'
 import type {Schema} from './schema/types.js'
@@ -18,6 +20,11 @@ import {GENERATOR_VERSION} from './version.js'
 export interface GenerateSource {
   /** A spec folder or an http(s) URL of one. */
   spec: string
+  /**
+   * Older doc versions (folders or URLs), newest first, for a compatibility build: one schema merged over
+   * `spec` and these (`generator/compat/`). Default: none, the docs of `spec` alone.
+   */
+  compat?: readonly string[]
   /** The output folder (default: `generated/`): the headers name a spec folder relative to it. */
   out?: string
   /** An overlay file, or `false` for none; default: `overlay.json` in the spec folder if there is one (none for a URL). */
@@ -77,7 +84,10 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   const stage = source.onStage ?? (() => {})
   let started = performance.now()
   stage('loading the docs')
-  const documents = await loadSpec(source.spec, {timeoutMs: source.timeout, maxBytes: source.maxBytes})
+  const loadOptions = {timeoutMs: source.timeout, maxBytes: source.maxBytes}
+  const documents = await loadSpec(source.spec, loadOptions)
+  const compat: DocVersionDocuments[] = []
+  for (const spec of source.compat ?? []) compat.push({spec, documents: await loadSpec(spec, loadOptions)})
   const defaultOverlay = /^https?:/i.test(source.spec) ? null : {specFolder: source.spec}
   const {overlay, sha256: overlaySha256} = await loadOverlay(
     typeof source.overlay === 'string' ? {file: source.overlay} : source.overlay === false ? null : defaultOverlay,
@@ -87,12 +97,17 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
 
   started = performance.now()
   stage('parsing and checking')
-  const result = buildSchema(documents)
+  const result =
+    compat.length === 0
+      ? buildSchema(documents)
+      : buildCompatSchema(labelVersions([...[...compat].reverse(), {spec: source.spec, documents}]))
   if (!result.ok) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
   const schema = applyOverlay(result.schema, overlay)
-  if (overlay.corrections.length > 0) {
-    // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string).
-    reportCommandStringTypeErrors(schema, filesByName(result.files), ' with the overlay applied')
+  if (overlay.corrections.length > 0 || compat.length > 0) {
+    // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
+    // a compatibility build makes parameters optional. The templates and their locations are the newest docs'.
+    const context = compat.length > 0 ? ' in the compatibility build' : ' with the overlay applied'
+    reportCommandStringTypeErrors(schema, filesByName(result.files.slice(-versionFileCount(documents))), context)
     if (hasErrors(result.files)) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
   }
   return {schema, overlaySha256, timings: {load, parse: performance.now() - started}}
@@ -154,6 +169,59 @@ export function buildSchema(documents: SpecDocuments): SchemaResult {
   if (!hasErrors(files)) compileSyntaxTemplates(schema.types, schema.commands, byName)
   if (!hasErrors(files)) reportCommandStringTypeErrors(schema, byName)
   return hasErrors(files) ? {ok: false, files} : {ok: true, schema, files}
+}
+
+/** One doc version's documents, and the spec (folder or URL) they were loaded from. */
+interface DocVersionDocuments {
+  spec: string
+  documents: SpecDocuments
+}
+
+/**
+ * Build each doc version (oldest first, the last the newest) and merge them into one compatibility
+ * schema (`mergeSchemas`). A version that does not build fails with its own messages; a merge conflict
+ * is an error at the newer version's node, naming both versions.
+ */
+export function buildCompatSchema(versions: readonly {label: string; documents: SpecDocuments}[]): SchemaResult {
+  const built = versions.map(({label, documents}) => ({label, documents, result: buildSchema(documents)}))
+  const files = built.flatMap(({result}) => result.files)
+  const schemas = built.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : []))
+  if (schemas.length < built.length) return {ok: false, files}
+  const merged = mergeSchemas(schemas)
+  if (merged.ok) return {ok: true, schema: merged.schema, files}
+  for (const conflict of merged.conflicts) {
+    const version = built.find(({label}) => label === conflict.label)
+    // Every conflict is printed: at its version's document, else (never expected) at the first document read.
+    const file = (version && filesByName(version.result.files).get(conflict.location.file)) ?? files[0]!
+    reportError(file, conflict.reason, conflict.location, conflict.ruleId)
+  }
+  return {ok: false, files}
+}
+
+/**
+ * Each version's label, as messages and doc comments name it: a folder's name (`2025-09-27`), or the URL
+ * as it may be printed; the spec as given where two folders share a name.
+ *
+ * @throws InputError when one version is given twice.
+ */
+function labelVersions(versions: readonly DocVersionDocuments[]): {label: string; documents: SpecDocuments}[] {
+  const short = (spec: string) =>
+    /^https?:/i.test(spec) && URL.canParse(spec) ? redactUrl(new URL(spec)) : path.basename(path.resolve(spec))
+  const labels = versions.map(({spec}) => short(spec))
+  const unique = labels.map((label, index) =>
+    labels.indexOf(label) === labels.lastIndexOf(label) ? label : versions[index]!.spec,
+  )
+  const seen = new Set<string>()
+  for (const label of unique) {
+    if (seen.has(label)) throw new InputError(`${printable(label)} is given twice as a doc version (--spec, --compat)`)
+    seen.add(label)
+  }
+  return versions.map(({documents}, index) => ({label: unique[index]!, documents}))
+}
+
+/** How many document files a version has (COMMANDS.md is optional). */
+function versionFileCount(documents: SpecDocuments): number {
+  return documents.commands ? 3 : 2
 }
 
 /** The documents by file name (`TYPES.md`), as locations name them. */

@@ -5,6 +5,8 @@ import {DEFAULT_OUT, PINNED_SPEC} from '../paths.js'
 /** Options shared by `generate` and `check`: where the spec, the overlay and the output are. */
 export interface GenerationOptions {
   spec: string
+  /** `--compat`, newest first: older doc versions merged into a compatibility build. */
+  compat: string[]
   out: string
   overlay?: string | false
   timeout: number
@@ -35,14 +37,25 @@ export function maxBytesOption(): Option {
     })
 }
 
+/** `--compat <dir|url>`, repeatable: an older doc version for a compatibility build (newest first). */
+export function compatOption(): Option {
+  return new Option(
+    '--compat <dir|url>',
+    'also accept what this older doc version documents (a compatibility build); repeat it, newest first',
+  )
+    .default([])
+    .argParser((value: string, previous: string[]) => [...previous, value])
+}
+
 /**
- * Add `--spec`, `--out`, `--overlay`/`--no-overlay`, `--timeout` and `--max-bytes` to a command.
+ * Add `--spec`, `--compat`, `--out`, `--overlay`/`--no-overlay`, `--timeout` and `--max-bytes` to a command.
  *
  * @param outHelp what `--out` means for this command.
  */
 export function withGenerationOptions(command: Command, outHelp: string): Command {
   return command
     .option('--spec <dir|url>', 'folder (or http(s) URL of a folder) holding EVENTS.md and TYPES.md', PINNED_SPEC)
+    .addOption(compatOption())
     .option('--out <dir>', outHelp, DEFAULT_OUT)
     .option(
       '--overlay <file>',

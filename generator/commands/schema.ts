@@ -1,10 +1,11 @@
 import type {Command} from 'commander'
 import type {CliIo} from '../cli-io.js'
 import {PINNED_SPEC} from '../paths.js'
+import {compatOption} from './generation-options.js'
 import {readSchema} from '../pipeline.js'
 import {serializeSchema} from '../schema/index.js'
 
-/** `simplex-events schema [--spec DIR]`: print the intermediate schema as JSON. */
+/** `simplex-events schema [--spec DIR] [--compat DIR ...]`: print the intermediate schema as JSON. */
 export function registerSchemaCommand(program: Command, io: CliIo): void {
   program
     .command('schema')
@@ -14,9 +15,10 @@ export function registerSchemaCommand(program: Command, io: CliIo): void {
       'folder (or http(s) URL of a folder) holding EVENTS.md, TYPES.md and COMMANDS.md',
       PINNED_SPEC,
     )
-    .action(async (options: {spec: string}) => {
+    .addOption(compatOption())
+    .action(async (options: {spec: string; compat: string[]}) => {
       // The docs as they are: the overlay corrects what the generator emits, not what the docs say.
-      const {schema} = await readSchema({spec: options.spec, overlay: false, color: io.color})
+      const {schema} = await readSchema({spec: options.spec, compat: options.compat, overlay: false, color: io.color})
       io.stdout(serializeSchema(schema))
     })
 }

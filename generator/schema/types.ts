@@ -8,9 +8,16 @@
  */
 
 /** Bump when the shape of this IR changes in a way consumers of `schema` JSON notice. */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 import type {CommandTemplate} from './command-template.js'
+
+/**
+ * Doc versions that have a node, oldest first, by their labels (`Schema.versions`). Set on every event,
+ * type, field, member, value, command and response of a compatibility build (`generator/compat/`), absent
+ * in a single-version schema. A merged node's `location` (and description) is that of the newest of them.
+ */
+export type Versions = string[]
 
 /** A place in a source document (1-based, as unist positions are). */
 export interface SourceLocation {
@@ -92,6 +99,19 @@ export interface Field {
    * Absent on fields the overlay does not touch.
    */
   correction?: FieldCorrection
+  versions?: Versions
+  /**
+   * Compatibility builds only: the other types the field has in some versions, where those are told
+   * apart from `type` only by the referenced types (`[GroupInfoSummary]` in 2025-09-27, `[GroupInfo]`
+   * later). The value is one of `type` and these. `type` is the newest version's.
+   */
+  alternatives?: FieldAlternative[]
+}
+
+/** A type a field has in some versions of a compatibility build (`Field.alternatives`). */
+export interface FieldAlternative {
+  type: TypeExpression
+  versions: Versions
 }
 
 /** An overlay correction as applied to a field. */
@@ -125,6 +145,7 @@ interface TypeBase {
    */
   template?: CommandTemplate
   location: SourceLocation
+  versions?: Versions
 }
 
 /** `**Record type**:` in TYPES.md. */
@@ -142,18 +163,26 @@ export interface UnionMember {
   /** Fields besides `type`. */
   fields: Field[]
   location: SourceLocation
+  versions?: Versions
 }
 
 /** `**Discriminated union type**:` in TYPES.md; members are discriminated by `type`. */
 export interface UnionType extends TypeBase {
   kind: 'union'
   members: UnionMember[]
+  /**
+   * Compatibility builds only: a type that is an enum in some versions and a union in others
+   * (`ConnStatus`: enum in 2025-09-27) is a union whose value is, in those enum versions, a JSON string,
+   * one of these values (`"snd-ready"`), instead of an object.
+   */
+  stringValues?: EnumValue[]
 }
 
 /** One value of an enum. */
 export interface EnumValue {
   value: string
   location: SourceLocation
+  versions?: Versions
 }
 
 /** `**Enum type**:` in TYPES.md: a JSON string, one of the values. */
@@ -181,6 +210,7 @@ export interface EventDefinition {
   /** Fields besides `type`. */
   fields: Field[]
   location: SourceLocation
+  versions?: Versions
 }
 
 /** A `## Category` of EVENTS.md. */
@@ -218,6 +248,7 @@ export interface ResponseDefinition {
   /** Fields besides `type`. */
   fields: Field[]
   location: SourceLocation
+  versions?: Versions
 }
 
 /** One item of a command's `**Errors**:` list: `- Name: description` (a `ChatErrorType` member). */
@@ -252,6 +283,7 @@ export interface CommandDefinition {
   /** The `**Errors**:` list, or an empty array. */
   errors: CommandError[]
   location: SourceLocation
+  versions?: Versions
 }
 
 /** The whole IR: what the documents say, checked. */
@@ -266,4 +298,16 @@ export interface Schema {
   commandCategories: CommandCategory[]
   /** The commands of COMMANDS.md; empty without it. */
   commands: CommandDefinition[]
+  /**
+   * A compatibility build's doc versions, oldest first (the last is the newest, whose documents `sources`
+   * names); absent in a single-version schema. Commands range over the versions that have COMMANDS.md.
+   */
+  versions?: DocVersion[]
+}
+
+/** One doc version merged into a compatibility build. */
+export interface DocVersion {
+  /** How messages and doc comments name it: the spec folder's name, or the URL. */
+  label: string
+  sources: Schema['sources']
 }
