@@ -27,6 +27,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: END_TO_END,
           testTimeout: 60_000,
+          // Several suites build schemas of every doc version in beforeAll: slow on a shared 2-core machine.
+          hookTimeout: 120_000,
         },
       },
       {
