@@ -2,7 +2,8 @@ import path from 'node:path'
 import {DiagnosticsError, InputError} from './cli-io.js'
 import {mergeSchemas} from './compat/merge-schemas.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
-import {loadSpec, redactUrl} from './load/index.js'
+import {DEFAULT_MAX_BYTES, loadSpec, redactUrl} from './load/index.js'
+import {readSpecOrigins, type SpecOrigins} from './load/provenance.js'
 import {applyOverlay, loadOverlay} from './overlay/index.js'
 import {formatDiagnostics} from './diagnostics.js'
 import {VFile} from 'vfile'
@@ -71,6 +72,8 @@ export interface ReadSchema {
   schema: Schema
   /** sha256 of the overlay file applied, or `null`. */
   overlaySha256: string | null
+  /** Where each document came from: the URL, or the commit `provenance.json` names. */
+  origins: SpecOrigins
   timings: {load: number; parse: number}
 }
 
@@ -102,6 +105,12 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
       ? buildSchema(documents)
       : buildCompatSchema(labelVersions([...[...compat].reverse(), {spec: source.spec, documents}]))
   if (!result.ok) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
+  const origins = await readSpecOrigins(
+    source.spec,
+    documents,
+    result.schema.sources,
+    source.maxBytes ?? DEFAULT_MAX_BYTES,
+  )
   const schema = applyOverlay(result.schema, overlay)
   if (overlay.corrections.length > 0 || compat.length > 0) {
     // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
@@ -110,7 +119,7 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
     reportCommandStringTypeErrors(schema, filesByName(result.files.slice(-versionFileCount(documents))), context)
     if (hasErrors(result.files)) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
   }
-  return {schema, overlaySha256, timings: {load, parse: performance.now() - started}}
+  return {schema, overlaySha256, origins, timings: {load, parse: performance.now() - started}}
 }
 
 /**
@@ -121,12 +130,13 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
  */
 export async function generateInMemory(source: GenerateSource): Promise<Generation> {
   const stage = source.onStage ?? (() => {})
-  const {schema, overlaySha256, timings: read} = await readSchema(source)
+  const {schema, overlaySha256, origins, timings: read} = await readSchema(source)
   const timings: GenerateTimings = {...read, build: 0, format: 0}
   const files = await emitLibrary(
     {
       schema,
       overlaySha256,
+      origins,
       specSource: describeSpecSource(source.spec, source.out ?? DEFAULT_OUT),
       generatorVersion: GENERATOR_VERSION,
       ...(source.format === false ? {format: false} : {}),

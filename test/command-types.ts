@@ -24,6 +24,12 @@ commandString('APISendMessages', {sendRef, liveMessage: 'no', signMessages: fals
 // @ts-expect-error not a command of the docs
 commandString('APISendMessage', {})
 
+// `connectTarget` is optional in the docs, but the syntax always writes it: the type requires it (no `undefined` sent).
+export const plan: string = commandString('APIConnectPlan', {userId: 1, connectTarget: 'x', resolveMode: 'never'})
+
+// @ts-expect-error without `connectTarget` the docs' string reads `/_connect plan 1 undefined`
+commandString('APIConnectPlan', {userId: 1, resolveMode: 'never'})
+
 /** `CommandResponse<'APISendMessages'>` narrows on `type`. */
 export function describeSent(response: CommandResponse<'APISendMessages'>): number | string {
   switch (response.type) {

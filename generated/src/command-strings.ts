@@ -267,7 +267,7 @@ export function apiAddContactCmdString(p: CC.APIAddContact): string {
 /**
  * The command string of `APIConnectPlan`, as its `**Syntax**:` in COMMANDS.md builds it.
  *
- * Note: `connectTarget` is optional, but the docs' syntax uses it unconditionally: when it is absent the result is what the docs' own JavaScript gives ("undefined" in the text, a TypeError for a join or where a type's syntax reads a field of it).
+ * Note: `connectTarget` is optional in the docs, but their syntax uses it unconditionally (without it the docs' JavaScript writes "undefined" into the command), so the parameter type requires it.
  */
 export function apiConnectPlanCmdString(p: CC.APIConnectPlan): string {
   return '/_connect plan ' + p.userId + ' ' + p.connectTarget

@@ -541,7 +541,8 @@ export interface APIAddContact {
 export interface APIConnectPlan {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userId: number
-  connectTarget?: string
+  /** Optional in the docs (`?`), but the command string uses it unconditionally: without it the docs' syntax writes `undefined` into the command, so it is required here. */
+  connectTarget: string
   resolveMode: T.PlanResolveMode
   linkOwnerSig?: T.LinkOwnerSig
 }

@@ -44,7 +44,7 @@ export interface ContactDeletedByContact {
  *
  * This event is only sent when auto-accept is disabled.
  *
- * The request needs to be accepted using [APIAcceptContact](./COMMANDS.md#apiacceptcontact) command
+ * The request needs to be accepted using [APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptcontact) command
  *
  * Event `receivedContactRequest` (Contact connection events, other event).
  */
@@ -365,7 +365,7 @@ export interface GroupRelayUpdated {
  *
  * This event is useful for processing sender file servers and monitoring file reception progress.
  *
- * [ReceiveFile](./COMMANDS.md#receivefile) command can be used before this event.
+ * [ReceiveFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#receivefile) command can be used before this event.
  *
  * Event `rcvFileDescrReady` (File events, main event).
  */
@@ -401,7 +401,7 @@ export interface SndFileCompleteXFTP {
 }
 
 /**
- * File reception started. This event will be sent after [CEvtRcvFileDescrReady](#rcvfiledescrready) event.
+ * File reception started. This event will be sent after [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
  *
  * Event `rcvFileStart` (File events, other event).
  */
@@ -412,7 +412,7 @@ export interface RcvFileStart {
 }
 
 /**
- * File was cancelled by the sender. This event may be sent instead of [CEvtRcvFileDescrReady](#rcvfiledescrready) event.
+ * File was cancelled by the sender. This event may be sent instead of [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
  *
  * Event `rcvFileSndCancelled` (File events, other event).
  */
@@ -753,7 +753,7 @@ export const chatEventTags = [
 /** A category of EVENTS.md (`## ...`) and its events. */
 export interface EventCategory {
   name: string
-  /** Markdown, as the docs write it. */
+  /** Markdown, as the docs write it; links to the docs point at their upstream commit. */
   description: string
   /** `rank`: "Main event(s)" or "Other events" in the docs' table of contents; `unranked` where a category lists its events flat. */
   events: readonly {name: string; tag: ChatEventTag; rank: 'main' | 'other' | 'unranked'}[]
@@ -764,7 +764,7 @@ export const eventCategories: readonly EventCategory[] = [
   {
     name: 'Contact connection events',
     description:
-      "Bots must use these events to process connecting users.\n\nMost bots enable auto-accept and don't need to accept connections via commands.\n\nYou may create bot SimpleX address manually via CLI or desktop app or from bot code with these commands:\n\n- [APIShowMyAddress](./COMMANDS.md#apishowmyaddress) to check if address exists,\n- [APICreateMyAddress](./COMMANDS.md#apicreatemyaddress) to create address,\n- [APISetAddressSettings](./COMMANDS.md#apisetaddresssettings) to enable auto-access.",
+      "Bots must use these events to process connecting users.\n\nMost bots enable auto-accept and don't need to accept connections via commands.\n\nYou may create bot SimpleX address manually via CLI or desktop app or from bot code with these commands:\n\n- [APIShowMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apishowmyaddress) to check if address exists,\n- [APICreateMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apicreatemyaddress) to create address,\n- [APISetAddressSettings](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetaddresssettings) to enable auto-access.",
     events: [
       {name: 'ContactConnected', tag: 'contactConnected', rank: 'main'},
       {name: 'ContactUpdated', tag: 'contactUpdated', rank: 'other'},
@@ -811,7 +811,7 @@ export const eventCategories: readonly EventCategory[] = [
   {
     name: 'File events',
     description:
-      'Bots that send or receive files may process these events to track delivery status and to process completion.\n\nBots that need to receive or moderate files (e.g., based on name, size or extension), can use relevant commands (e.g., [ReceiveFile](./COMMANDS.md#receivefile) or [APIDeleteMemberChatItem](./COMMANDS.md#apideletememberchatitem)) when processing [NewChatItems](#newchatitems) event.\n\nBots that need to send files should use [APISendMessages](./COMMANDS.md#apisendmessages) command.',
+      'Bots that send or receive files may process these events to track delivery status and to process completion.\n\nBots that need to receive or moderate files (e.g., based on name, size or extension), can use relevant commands (e.g., [ReceiveFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#receivefile) or [APIDeleteMemberChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletememberchatitem)) when processing [NewChatItems](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#newchatitems) event.\n\nBots that need to send files should use [APISendMessages](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisendmessages) command.',
     events: [
       {name: 'RcvFileDescrReady', tag: 'rcvFileDescrReady', rank: 'main'},
       {name: 'RcvFileComplete', tag: 'rcvFileComplete', rank: 'main'},

@@ -275,3 +275,5 @@ export type {
   ClientStats,
   AbortSignalLike,
 } from './client.js'
+export {specInfo} from './spec-info.js'
+export type {SpecInfo, SpecVersionInfo, SpecDocumentInfo} from './spec-info.js'

@@ -22,6 +22,11 @@ export interface CommandFunctionOptions {
   description?: string
   /** Export the function. Default true. */
   isExported?: boolean
+  /**
+   * The parameter type requires the optionals the syntax uses unconditionally (`declaredParameters`: a
+   * command's parameters), so the doc comment says that instead of what an absent one gives.
+   */
+  unguardedRequired?: boolean
   /** The optional names of the parameter object (subject `fields`): read as own properties when `Object.prototype` has one of that name. */
   optionalNames?: ReadonlySet<string>
   /**
@@ -59,11 +64,13 @@ export function emitCommandFunction(
   options: CommandFunctionOptions,
 ): FunctionDeclarationStructure {
   const parameterName = options.parameterName ?? (template.subject === 'self' ? 'self' : 'p')
-  const notes = template.unguardedOptionals.map(
-    (name) =>
-      `Note: \`${name}\` is optional, but the docs' syntax uses it unconditionally: when it is absent the ` +
-      `result is what the docs' own JavaScript gives ("undefined" in the text, a TypeError for a join or ` +
-      `where a type's syntax reads a field of it).`,
+  const notes = template.unguardedOptionals.map((name) =>
+    options.unguardedRequired
+      ? `Note: \`${name}\` is optional in the docs, but their syntax uses it unconditionally (without it the ` +
+        `docs' JavaScript writes "undefined" into the command), so the parameter type requires it.`
+      : `Note: \`${name}\` is optional, but the docs' syntax uses it unconditionally: when it is absent the ` +
+        `result is what the docs' own JavaScript gives ("undefined" in the text, a TypeError for a join or ` +
+        `where a type's syntax reads a field of it).`,
   )
   const description = options.description ?? `The command string, as the docs' \`**Syntax**:\` builds it.`
   return {

@@ -34,7 +34,9 @@ export function emitCommandStrings(schema: Schema): StatementStructures[] {
       parameterType: `${COMMANDS_NAMESPACE}.${identifier(command.name)}`,
       // A command without parameters (`/_stop`) still takes its (empty) parameter object, unread.
       ...(command.parameters.length === 0 ? {parameterName: '_params'} : {}),
+      // The docs' optionality, not the declared one: untyped callers may still omit a parameter the type requires.
       optionalNames: optionalNames(command.parameters),
+      unguardedRequired: true,
       comparableNames: comparableNames(command, typesByName),
       description: `The command string of \`${command.name}\`, as its \`**Syntax**:\` in COMMANDS.md builds it.`,
     }),

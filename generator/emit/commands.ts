@@ -1,9 +1,30 @@
-import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
-import type {Schema} from '../schema/types.js'
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type PropertySignatureStructure,
+  type StatementStructures,
+} from 'ts-morph'
+import type {CommandDefinition, Schema} from '../schema/types.js'
 import {identifier, RESPONSES_NAMESPACE, TYPES_NAMESPACE} from '../names/index.js'
+import {declaredParameters} from './command-parameters.js'
 import {describe} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {fieldProperties} from './fields.js'
+
+/** The optional parameters a command's syntax uses unconditionally: required in its `CC` type. */
+const unguarded = (command: CommandDefinition) => {
+  const optional = new Set(command.parameters.filter((parameter) => parameter.optional).map(({name}) => name))
+  return new Set((command.template?.unguardedOptionals ?? []).filter((name) => optional.has(name)))
+}
+
+/** The doc comment of such a parameter: what the docs say, and why it is required here. */
+function requiredNote(docs: PropertySignatureStructure['docs']): {description: string}[] {
+  const [note] = describe([
+    "Optional in the docs (`?`), but the command string uses it unconditionally: without it the docs' syntax writes `undefined` into the command, so it is required here.",
+  ])
+  const before = (docs ?? []).map((doc) => (typeof doc === 'string' ? doc : String(doc.description ?? '')))
+  return [{description: [...before, note!.description].join('\n\n')}]
+}
 
 /**
  * The statements of `commands.ts` (the `CC` namespace of the index): one interface
@@ -24,7 +45,10 @@ export function emitCommands(schema: Schema): StatementStructures[] {
         ...(command.networkUsage === null ? [] : [`Network usage: ${command.networkUsage}.`]),
         ...(grammar ? [`Syntax: \`${grammar.code}\``] : []),
       ),
-      properties: fieldProperties(command.parameters, null, (name) => `${TYPES_NAMESPACE}.${name}`),
+      properties: fieldProperties(declaredParameters(command), null, (name) => `${TYPES_NAMESPACE}.${name}`).map(
+        (property) =>
+          unguarded(command).has(property.name) ? {...property, docs: requiredNote(property.docs)} : property,
+      ),
     }
   })
   const pairs = (value: (name: string) => string) =>

@@ -73,7 +73,11 @@ export function emitEvents(schema: Schema): StatementStructures[] {
       docs: describe(['A category of EVENTS.md (`## ...`) and its events.']),
       properties: [
         {name: 'name', type: 'string'},
-        {name: 'description', type: 'string', docs: describe(['Markdown, as the docs write it.'])},
+        {
+          name: 'description',
+          type: 'string',
+          docs: describe(['Markdown, as the docs write it; links to the docs point at their upstream commit.']),
+        },
         {
           name: 'events',
           type: 'readonly { name: string; tag: ChatEventTag; rank: "main" | "other" | "unranked" }[]',

@@ -8,6 +8,7 @@ import {emitCommandStrings} from './command-strings-module.js'
 import {emitCommands} from './commands.js'
 import {emitChatClient} from './chat-client.js'
 import {emitDecode} from './decode.js'
+import {resolveDocLinks} from './doc-links.js'
 import {jsonFileText, lineCommentText} from './escape.js'
 import {emitEvents} from './events.js'
 import {emitGuards} from './guards.js'
@@ -15,7 +16,9 @@ import {emitIndexModule} from './index-module.js'
 import {emitJsonSchema} from './json-schema.js'
 import {packageJson, readme, tsconfigFiles} from './package-files.js'
 import {emitResponses} from './responses.js'
+import {emitSpecInfo, specInfoData} from './spec-info.js'
 import {emitTypes} from './types.js'
+import type {SpecOrigins} from '../load/provenance.js'
 
 /** The command the headers name for the pinned spec (no machine-specific paths, so output is the same everywhere). */
 export const GENERATE_COMMAND = 'npx simplex-events generate'
@@ -49,6 +52,11 @@ export interface EmitInput {
    * credentials or query string); `null` for the pinned spec.
    */
   specSource?: string | null
+  /**
+   * Where each document came from (`readSpecOrigins`): doc links point at a document's commit, and `specInfo`
+   * names it. Default `{}`: nothing known, every relative doc link is written as its text.
+   */
+  origins?: SpecOrigins
   /** Version of the generator (`simplex-events`), for the header. */
   generatorVersion: string
   /** Format the TypeScript with prettier (default). Tests that only run the code may skip it: it is the slow step. */
@@ -65,10 +73,19 @@ export async function emitLibrary(
   timings?: EmitTimings,
   stage: (name: string) => void = () => {},
 ): Promise<Map<string, string>> {
-  const {schema} = input
+  const origins = input.origins ?? {}
+  // Every description is emitted from here on: the docs' links to each other do not resolve in the package.
+  const schema = resolveDocLinks(input.schema, origins)
   const started = performance.now()
   stage('emitting')
   const header = headerLines(input)
+  const specInfo = specInfoData({
+    schema,
+    origins,
+    specSource: input.specSource ?? null,
+    overlaySha256: input.overlaySha256,
+    generatorVersion: input.generatorVersion,
+  })
   const project = new Project({useInMemoryFileSystem: true})
   const sources: [string, StatementStructures[]][] = [
     ['types.ts', emitTypes(schema)],
@@ -79,6 +96,7 @@ export async function emitLibrary(
     ['guards.ts', emitGuards(schema)],
     ['decode.ts', emitDecode(schema)],
     ['chat-client.ts', emitChatClient()],
+    ['spec-info.ts', emitSpecInfo(specInfo)],
     ['index.ts', emitIndexModule(schema)],
   ]
   const unformatted = new Map<string, string>()
@@ -98,7 +116,7 @@ export async function emitLibrary(
     files.set(name, input.format === false ? source : await prettier.format(source, PRETTIER_OPTIONS))
   }
   files.set('schema.json', jsonFileText(emitJsonSchema(schema, header.join(' '))))
-  files.set('package.json', packageJson(header.join(' ')))
+  files.set('package.json', packageJson(header.join(' '), specInfo))
   // tsconfig files are JSON with comments, so they carry the header as the TypeScript files do.
   for (const [name, text] of Object.entries(tsconfigFiles(`${comment}\n`))) files.set(name, text)
   files.set('README.md', readme(schema, header.join(' ')))

@@ -1,5 +1,6 @@
 import {UTC_TIME_PATTERN, WORD32_MAX} from '../../templates/primitives.js'
 import {distinctResponses} from '../schema/responses.js'
+import {declaredParameters} from './command-parameters.js'
 import type {Field, PrimitiveName, Schema, TypeExpression} from '../schema/types.js'
 
 type JsonSchema = {[key: string]: unknown}
@@ -87,7 +88,7 @@ export function emitJsonSchema(schema: Schema, header: string): JsonSchema {
   for (const command of schema.commands) {
     definitions[commandKey(command.name)] = {
       description: `The parameters of command ${command.name}.`,
-      ...objectSchema(command.parameters, null),
+      ...objectSchema(declaredParameters(command), null),
     }
   }
   return {

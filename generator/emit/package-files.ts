@@ -1,6 +1,7 @@
 import {distinctResponses} from '../schema/responses.js'
 import type {Schema} from '../schema/types.js'
-import {htmlCommentText, markdownCode, markdownText} from './escape.js'
+import {htmlCommentText, jsonFileText, markdownCode, markdownText} from './escape.js'
+import type {SpecInfoData} from './spec-info.js'
 
 /** Version of the generated package; bump with breaking changes of its API. */
 export const GENERATED_PACKAGE_VERSION = '0.2.0'
@@ -24,8 +25,9 @@ export const CJS_PACKAGE_JSON = '{"type": "commonjs"}\n'
  * `main`/`types` serve resolvers without `exports` (TypeScript `node10`), which load CommonJS.
  *
  * @param header the provenance header, kept in the `//` field (JSON has no comments).
+ * @param specInfo what the package was generated from, the same data as its `specInfo` export.
  */
-export function packageJson(header: string): string {
+export function packageJson(header: string, specInfo: SpecInfoData): string {
   // Writes CJS_PACKAGE_JSON (as JSON text inside a shell double-quoted string).
   const writeCjsPackageJson = `node -e "require('fs').writeFileSync('dist/cjs/package.json', '{\\"type\\": \\"commonjs\\"}\\n')"`
   const manifest = {
@@ -59,8 +61,9 @@ export function packageJson(header: string): string {
       prepack: 'npm run build',
     },
     devDependencies: {typescript: TYPESCRIPT_VERSION},
+    specInfo,
   }
-  return `${JSON.stringify(manifest, null, 2)}\n`
+  return jsonFileText(manifest)
 }
 
 /**
@@ -282,7 +285,8 @@ export function onReply(resp: unknown): void {
   (\`params: CC.APISendMessages\`); built exactly as the docs' own \`**Syntax**:\` JavaScript builds it. Also one
   function per command (\`apiSendMessagesCmdString(params)\`) and per type with a syntax (\`chatRefCmdString\`,
   \`chatTypeCmdString\`, ...). Where the docs use an optional parameter unconditionally (\`APIConnectPlan\`'s
-  \`connectTarget\`) the result is what the docs give (\`"undefined"\` in the text); the function's comment says so.
+  \`connectTarget\`: \`'/_connect plan ' + userId + ' ' + connectTarget\`), the parameter type requires it, so no
+  call compiles that would send \`"undefined"\` in the text; the docs' \`?\` is kept in the parameter's comment.
 - Types: \`CC.<Command>\` (parameters), \`CR.<Response>\` (one per response tag; \`CR.GroupUpdated\` is not
   \`CEvt.GroupUpdated\`), \`ChatResponse\`, \`ChatCommandName\`, \`CommandResponse<N>\`; \`chatCommandNames\` and
   \`chatResponseTags\` as data.
@@ -311,6 +315,9 @@ export const dispatch = createDispatcher<ChatEvent>({
 - \`is<Event>(event)\`: narrows a \`ChatEvent\` by its tag (\`isNewChatItems\`, \`isContactConnected\`, ...).
 - \`isValid<Type>(value)\` and \`isValidChatEvent(value)\`: deep checks of an \`unknown\` value (default mode).
 - \`chatEventTags\`, \`eventCategories\`, and \`<enum>Values\` arrays (\`chatTypeValues\`) as data.
+- \`specInfo\` (type \`SpecInfo\`): what this build was generated from: each doc version (\`versions\`), each document's
+  sha256 and the upstream commit (\`commit.url\`) or URL it came from, and the overlay's sha256; \`package.json\` holds the
+  same under \`specInfo\`. Links in doc comments point at the documents at that commit.
 - \`schema.json\` (\`simplex-chat-events/schema.json\`): the same types as JSON Schema draft 2020-12; the root is
   \`ChatEvent\`, and \`$defs\` also holds \`ChatResponse\`, each response (\`CR.*\`) and each command's parameters (\`CC.*\`).
 

@@ -36,6 +36,7 @@ export type NameScope =
   | 'guards.ts'
   | 'decode.ts'
   | 'chat-client.ts'
+  | 'spec-info.ts'
   | 'index.ts'
   | `namespace:${string}`
 
@@ -104,6 +105,9 @@ export const CLIENT_TYPES = [
   'AbortSignalLike',
 ] as const
 
+/** The types of `spec-info.ts` (the module of the `specInfo` constant). */
+const SPEC_INFO_TYPES = ['SpecInfo', 'SpecVersionInfo', 'SpecDocumentInfo'] as const
+
 /**
  * One re-export of the package index (`index.ts`): a namespace (`export type * as T`), named exports, or a
  * whole module (`export *`, for modules whose names are all derived: guards, command strings).
@@ -156,6 +160,8 @@ export const PACKAGE_EXPORTS: readonly PackageExport[] = [
   {module: './chat-client.js', names: ['ChatCoreClient'], typeOnly: true},
   {module: './client.js', names: CLIENT_VALUES},
   {module: './client.js', names: CLIENT_TYPES, typeOnly: true},
+  {module: './spec-info.js', names: ['specInfo']},
+  {module: './spec-info.js', names: SPEC_INFO_TYPES, typeOnly: true},
 ]
 
 /** Every name `PACKAGE_EXPORTS` exports by name or as a namespace. */
@@ -184,6 +190,7 @@ export const GLOBALS_REFERENCED: Readonly<Record<ModuleScope | 'namespace', read
   'guards.ts': [],
   'decode.ts': ['Array', 'JSON', 'Number', 'Object', 'Record', 'Set'],
   'chat-client.ts': [],
+  'spec-info.ts': [],
   'index.ts': [],
 }
 
@@ -252,6 +259,7 @@ const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
     'FrameResult',
     ...PUBLIC_DECODERS,
   ],
+  'spec-info.ts': ['specInfo', ...SPEC_INFO_TYPES],
   // Besides what `PACKAGE_EXPORTS` lists: the fixed names of the modules it re-exports whole.
   'index.ts': [...packageExportNames(), 'commandString', 'isValidChatResponse', 'isValidChatEvent'],
   'chat-client.ts': [

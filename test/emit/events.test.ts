@@ -30,7 +30,7 @@ describe('emitEvents', () => {
       /** A category of EVENTS.md (\`## ...\`) and its events. */
       export interface EventCategory {
         name: string
-        /** Markdown, as the docs write it. */
+        /** Markdown, as the docs write it; links to the docs point at their upstream commit. */
         description: string
         /** \`rank\`: "Main event(s)" or "Other events" in the docs' table of contents; \`unranked\` where a category lists its events flat. */
         events: readonly {name: string; tag: ChatEventTag; rank: 'main' | 'other' | 'unranked'}[]

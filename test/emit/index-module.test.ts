@@ -58,6 +58,8 @@ describe('emitIndexModule', () => {
         ClientStats,
         AbortSignalLike,
       } from './client.js'
+      export {specInfo} from './spec-info.js'
+      export type {SpecInfo, SpecVersionInfo, SpecDocumentInfo} from './spec-info.js'
     `)
   })
 })

@@ -4,7 +4,8 @@ import {code, event, field, schema, TINY} from '../support/tiny-schema.js'
 
 describe('packageJson', () => {
   it('keeps the header in "//" and exports ESM and CommonJS each with its own types', () => {
-    const manifest = JSON.parse(packageJson('made by the test')) as Record<string, unknown>
+    const specInfo = {versions: [{spec: null, documents: []}], overlaySha256: null, generator: 'simplex-events 0'}
+    const manifest = JSON.parse(packageJson('made by the test', specInfo)) as Record<string, unknown>
     expect(manifest['//']).toBe('made by the test')
     expect(manifest.version).toBe(GENERATED_PACKAGE_VERSION)
     expect(manifest.exports).toStrictEqual({

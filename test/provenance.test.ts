@@ -1,0 +1,207 @@
+/**
+ * Provenance you can read: `spec/provenance.json` (untrusted, checked), the `specInfo` export and its copy in
+ * the generated package.json, and doc links rewritten to the upstream commit (or to plain text). Also the
+ * `connectTarget` parameter, which the docs' syntax uses unconditionally, required in the generated types.
+ */
+import {createHash} from 'node:crypto'
+import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {InputError} from '../generator/cli-io.js'
+import {resolveDocLinks} from '../generator/emit/doc-links.js'
+import {PROVENANCE_FILE, readSpecOrigins, type SpecOrigins} from '../generator/load/provenance.js'
+import {PINNED_SPEC, PROJECT_ROOT} from '../generator/paths.js'
+import {readSchema} from '../generator/pipeline.js'
+import {SCHEMA_VERSION, type Schema} from '../generator/schema/types.js'
+import {commandString, specInfo} from '../generated/src/index.js'
+import {writeMiniSpec} from './support/mini-spec.js'
+
+const generated = path.join(PROJECT_ROOT, 'generated')
+const TYPES_COMMIT = '03c8bf5add6c3c323b8d69268981e35755b29e86'
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, {withFileTypes: true, recursive: true})
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))
+}
+
+describe('doc links in generated/', () => {
+  it('no link to ./COMMANDS.md, ./TYPES.md, ./EVENTS.md or a bare #anchor is left in any generated file', async () => {
+    const links: string[] = []
+    for (const file of await filesUnder(generated)) {
+      const text = await readFile(file, 'utf8')
+      for (const match of text.matchAll(/\]\((?:\.\/)?(?:COMMANDS|TYPES|EVENTS)\.md[^)]*\)|\]\(#[^)]*\)/g))
+        links.push(`${path.relative(generated, file)}: ${match[0]}`)
+    }
+    expect(links).toEqual([])
+  })
+
+  it('the docs links point at the pinned commit on GitHub', async () => {
+    const events = await readFile(path.join(generated, 'src', 'events.ts'), 'utf8')
+    expect(events).toContain(
+      `[APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/${TYPES_COMMIT}/bots/api/COMMANDS.md#apiacceptcontact)`,
+    )
+  })
+})
+
+/** A schema holding one event whose description is `markdown` (read from EVENTS.md). */
+function withDescription(markdown: string): Schema {
+  const location = {file: 'EVENTS.md', line: 1, column: 1}
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    sources: {events: {file: 'EVENTS.md', sha256: ''}, types: {file: 'TYPES.md', sha256: ''}},
+    categories: [],
+    events: [{name: 'E', tag: 'e', category: 'C', rank: 'main', description: [markdown], fields: [], location}],
+    types: [],
+    commandCategories: [],
+    commands: [],
+  }
+}
+
+const resolved = (markdown: string, origins: SpecOrigins) =>
+  resolveDocLinks(withDescription(markdown), origins).events[0]!.description[0]
+
+describe('resolveDocLinks', () => {
+  const origins: SpecOrigins = {
+    'TYPES.md': {commit: {repository: 'simplex-chat/simplex-chat', commit: TYPES_COMMIT, path: 'bots/api/TYPES.md'}},
+    'EVENTS.md': {commit: {repository: 'o/r', commit: 'a'.repeat(40), path: 'bots/api/EVENTS.md'}},
+  }
+
+  it('a link to a document with a commit, or within the same document, becomes its URL at the commit', () => {
+    expect(resolved('Its [User](./TYPES.md#user) and [NewChatItems](#newchatitems).', origins)).toBe(
+      `Its [User](https://github.com/simplex-chat/simplex-chat/blob/${TYPES_COMMIT}/bots/api/TYPES.md#user) and ` +
+        `[NewChatItems](https://github.com/o/r/blob/${'a'.repeat(40)}/bots/api/EVENTS.md#newchatitems).`,
+    )
+  })
+
+  it('without a commit a relative link is plain text; absolute links and code spans stay as written', () => {
+    expect(resolved('Use [APISendMessages](./COMMANDS.md#apisendmessages) command.', origins)).toBe(
+      'Use APISendMessages command.',
+    )
+    expect(resolved('See [*the* docs](../README.md), [site](https://simplex.chat).', {})).toBe(
+      'See *the* docs, [site](https://simplex.chat).',
+    )
+    expect(resolved('Write `[User](./TYPES.md#user)` as is.', {})).toBe('Write `[User](./TYPES.md#user)` as is.')
+  })
+
+  it('an anchor that is not a plain slug is not put into a URL', () => {
+    expect(resolved('[User](./TYPES.md#a"b)', origins)).toBe('User')
+  })
+})
+
+describe('provenance.json', () => {
+  const documents = () => ({events: new VFile({path: 'EVENTS.md'}), types: new VFile({path: 'TYPES.md'})})
+  const sources = {
+    events: {file: 'EVENTS.md', sha256: 'e'.repeat(64)},
+    types: {file: 'TYPES.md', sha256: 't'.repeat(64)},
+  }
+  const entry = (overrides: Record<string, unknown> = {}) => ({
+    repository: 'simplex-chat/simplex-chat',
+    commit: TYPES_COMMIT,
+    path: 'bots/api/TYPES.md',
+    sha256: sources.types.sha256.replaceAll('t', 'f'),
+    ...overrides,
+  })
+  async function originsOf(
+    provenance: unknown,
+    digests = {...sources, types: {file: 'TYPES.md', sha256: 'f'.repeat(64)}},
+  ) {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'provenance-'))
+    await writeFile(path.join(folder, PROVENANCE_FILE), JSON.stringify(provenance))
+    return readSpecOrigins(folder, documents(), digests, 1 << 20)
+  }
+  const errorOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'no error',
+      (error: unknown) =>
+        error instanceof InputError ? error.message.replace(/^.*provenance\.json: /, '') : `${error}`,
+    )
+
+  it('the pinned spec names the commit of each document, with its sha256', async () => {
+    const recorded = JSON.parse(await readFile(path.join(PINNED_SPEC, PROVENANCE_FILE), 'utf8')) as {
+      documents: Record<string, {sha256: string}>
+    }
+    for (const [name, {sha256: digest}] of Object.entries(recorded.documents))
+      expect(sha256(await readFile(path.join(PINNED_SPEC, name), 'utf8')), name).toBe(digest)
+  })
+
+  it('a valid entry gives the commit; a folder without the file gives nothing', async () => {
+    expect(await originsOf({documents: {'TYPES.md': entry()}})).toEqual({
+      'TYPES.md': {commit: {repository: 'simplex-chat/simplex-chat', commit: TYPES_COMMIT, path: 'bots/api/TYPES.md'}},
+    })
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'provenance-'))
+    expect(await readSpecOrigins(empty, documents(), sources, 1 << 20)).toEqual({})
+  })
+
+  it.each([
+    [{documents: {'TYPES.md': entry({sha256: 'e'.repeat(64)})}}, /sha256 is e{64}, but TYPES.md has sha256 f{64}/],
+    [{documents: {'TYPES.md': entry({commit: 'main'})}}, /commit: expected 40 lower-case hex digits/],
+    [{documents: {'TYPES.md': entry({repository: 'evil.com/x?y'})}}, /repository: expected owner\/name/],
+    [{documents: {'TYPES.md': entry({path: '../TYPES.md'})}}, /path: expected the path of TYPES.md/],
+    [{documents: {'TYPES.md': entry({path: 'bots/api/EVENTS.md'})}}, /path: expected the path of TYPES.md/],
+    [{documents: {'TYPES.md': entry({url: 'javascript:x'})}}, /"url": not a provenance key/],
+    [{documents: {'README.md': entry()}}, /not a document/],
+    [{documents: {'COMMANDS.md': entry({path: 'bots/api/COMMANDS.md'})}}, /the spec folder has no COMMANDS\.md/],
+    [{documents: []}, /expected \{"documents"/],
+    ['x', /expected \{"documents"/],
+  ])('%j is a clear error', async (provenance, message) => {
+    expect(await errorOf(originsOf(provenance))).toMatch(message)
+  })
+
+  it('not JSON is an error that does not quote the file', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'provenance-'))
+    await writeFile(path.join(folder, PROVENANCE_FILE), '\u001b[31m not json')
+    expect(await errorOf(readSpecOrigins(folder, documents(), sources, 1 << 20))).toBe('not valid JSON')
+  })
+
+  it('a document changed after its commit was recorded fails reading the spec', async () => {
+    const folder = await writeMiniSpec()
+    const recorded = entry({sha256: sha256(await readFile(path.join(folder, 'TYPES.md'), 'utf8'))})
+    await writeFile(path.join(folder, PROVENANCE_FILE), JSON.stringify({documents: {'TYPES.md': recorded}}))
+    expect((await readSchema({spec: folder})).origins['TYPES.md']).toEqual({
+      commit: {repository: recorded.repository, commit: TYPES_COMMIT, path: recorded.path},
+    })
+    await writeFile(path.join(folder, 'TYPES.md'), `${await readFile(path.join(folder, 'TYPES.md'), 'utf8')}\n`)
+    expect(await errorOf(readSchema({spec: folder}))).toMatch(
+      /documents\["TYPES\.md"\]\.sha256 is [0-9a-f]{64}, but TYPES\.md has/,
+    )
+  })
+})
+
+describe('specInfo', () => {
+  it('is exported and names each pinned document with its sha256 and upstream commit', async () => {
+    const [version] = specInfo.versions
+    expect(specInfo.versions).toHaveLength(1)
+    expect(version!.spec).toBeNull()
+    for (const document of version!.documents) {
+      expect(document.sha256).toBe(sha256(await readFile(path.join(PINNED_SPEC, document.file), 'utf8')))
+      expect(document.commit?.url).toBe(
+        `https://github.com/${document.commit?.repository}/blob/${document.commit?.commit}/bots/api/${document.file}`,
+      )
+    }
+    expect(version!.documents.map((document) => document.file)).toEqual(['EVENTS.md', 'TYPES.md', 'COMMANDS.md'])
+  })
+
+  it('the generated package.json holds the same', async () => {
+    const manifest = JSON.parse(await readFile(path.join(generated, 'package.json'), 'utf8')) as {specInfo: unknown}
+    expect(manifest.specInfo).toEqual(specInfo)
+  })
+})
+
+describe('APIConnectPlan.connectTarget', () => {
+  it('is required in the parameter type and the JSON Schema, so no command string carries "undefined"', async () => {
+    expect(
+      commandString('APIConnectPlan', {userId: 1, connectTarget: 'https://simplex.chat/a#x', resolveMode: 'never'}),
+    ).toBe('/_connect plan 1 https://simplex.chat/a#x')
+    const commands = await readFile(path.join(generated, 'src', 'commands.ts'), 'utf8')
+    const parameters = /export interface APIConnectPlan \{([^}]*)\}/.exec(commands)![1]!
+    expect(parameters).toMatch(/^\s*connectTarget: string$/m)
+    expect(parameters).toContain('Optional in the docs (`?`)')
+    const jsonSchema = JSON.parse(await readFile(path.join(generated, 'schema.json'), 'utf8')) as {
+      $defs: Record<string, {required: string[]}>
+    }
+    expect(jsonSchema.$defs['CC.APIConnectPlan']!.required).toContain('connectTarget')
+  })
+})
