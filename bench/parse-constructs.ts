@@ -59,8 +59,11 @@ const CONSTRUCTS: Record<string, (bytes: number) => string> = {
       limits.maxNesting,
     ),
   'list items': (bytes) => listsThenText(bytes, '- x\n', 1),
-  // A block quote, then a paragraph continued lazily line after line.
-  'lazy lines': (bytes) => `> a\n${fill(bytes, () => 'b\n')}`,
+  // One paragraph in a block quote, the most lazy lines a section may have spread through it: each walks back over it.
+  'lazy lines': (bytes) => {
+    const quoted = Math.max(0, Math.floor((bytes / limits.maxLazyLines - 2) / 4))
+    return `> a\n${`${'> b\n'.repeat(quoted)}c\n`.repeat(limits.maxLazyLines)}`
+  },
   'open brackets': (bytes) => fill(bytes, () => '[a '),
   'brackets closed late': (bytes) => fill(bytes / 2, () => '[a ') + fill(bytes / 2, () => '] '),
   'link openings': (bytes) => fill(bytes, () => '[a]('),
@@ -75,6 +78,7 @@ const UNBOUNDED: Record<string, (bytes: number) => string> = {
   'strong runs': (bytes) => fill(bytes, () => '**a__ '),
   'setext headings': (bytes) => fill(bytes, () => 'a\n-\n'),
   'lists on one line': (bytes) => `${fill(bytes / 4, () => '- ')}x\n`,
+  'lazy lines': (bytes) => `> a\n${fill(bytes, () => 'b\n')}`,
 }
 
 const args = process.argv.slice(2)

@@ -104,6 +104,17 @@ describe('super-linear constructs: bounded while remark-parse reads them', () =>
     ])
   })
 
+  for (const [container, opener] of [
+    ['a block quote', '> a'],
+    ['a list item', '- a'],
+  ]) {
+    it(`lazy lines continuing ${container} past the limit are too-large at the one past it`, () => {
+      refusedQuickly(`# T\n\n${opener}\n${'b\n'.repeat(20_000)}`, [
+        '1004:1 More than 1000 lazy lines (continuing a block quote or list item without its `>` or indent) in one section too-large',
+      ])
+    })
+  }
+
   it('within the limits, paragraphs of emphasis parse to the same tree as remark-parse alone', () => {
     const text = `# T\n\n${'*a* **b** _c_ __d__ '.repeat(4)}\n\nSetext\n===\n\n- a\n  - b\n    > c\n`
     const tree = toBoundedMdast(new VFile({path: 'EVENTS.md', value: text}))

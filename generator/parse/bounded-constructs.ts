@@ -15,6 +15,10 @@ import type {RuleId} from '../diagnostics.js'
  * - Setext headings: each one rewrites the event list of everything parsed before it in
  *   the section, so their time is quadratic in their number.
  * - Lists and block quotes opened on one line (`- - - - x`): quadratic in their number.
+ * - Lazy lines (a paragraph in a block quote or list item continued by a line without the
+ *   `>` or the indent): each walks back over the events of its paragraph, so their time is
+ *   quadratic in their number. micromark records each line's laziness on its parser; the
+ *   record is watched from the first container opened (no line is lazy before one).
  */
 export interface ConstructLimits {
   /** Most emphasis delimiter runs (`*`, `_` sequences) in one paragraph or heading. */
@@ -23,6 +27,8 @@ export interface ConstructLimits {
   maxSetextHeadings: number
   /** Most lists and block quotes opened on one line. */
   maxContainersPerLine: number
+  /** Most lazy continuation lines in one section. */
+  maxLazyLines: number
 }
 
 /** A bound was crossed while parsing: where (in the parsed text) and which. */
@@ -49,6 +55,9 @@ interface Counts {
   /** The line containers were last opened on, and the offsets of those opened on it. */
   line: number
   openedOnLine: Set<number>
+  lazyLines: Set<number>
+  /** The parsers whose record of lazy lines is watched. */
+  watched: WeakSet<object>
 }
 
 let counts: Counts | null = null
@@ -60,7 +69,14 @@ let counts: Counts | null = null
  * @throws ParseLimitError at the first construct past a limit (its place is in the parsed text).
  */
 export function withConstructLimits<T>(limits: ConstructLimits, parse: () => T): T {
-  counts = {limits, setextHeadings: new Set(), line: 0, openedOnLine: new Set()}
+  counts = {
+    limits,
+    setextHeadings: new Set(),
+    line: 0,
+    openedOnLine: new Set(),
+    lazyLines: new Set(),
+    watched: new WeakSet(),
+  }
   try {
     return parse()
   } finally {
@@ -103,6 +119,7 @@ const setextResolveTo: Resolver = (events: Event[], context) => {
 /** `container`'s tokenizer, counting each container it opens (at most once per place). */
 function countingOpens(container: Construct): Tokenizer {
   return function (effects, ok, nok) {
+    watchLazyLines(this.parser)
     const start = this.now()
     return container.tokenize.call(
       this,
@@ -129,6 +146,27 @@ function opened(start: Point): void {
       pointOf(start),
       'too-deep',
     )
+}
+
+/** Count the lines micromark marks lazy on `parser` (it sets `lazy[line]` for every line of a container). */
+function watchLazyLines(parser: {lazy: Record<number, boolean>}): void {
+  const state = active()
+  if (state.watched.has(parser)) return
+  state.watched.add(parser)
+  parser.lazy = new Proxy(parser.lazy, {
+    set(record, line, lazy) {
+      if (lazy === true && typeof line === 'string') {
+        state.lazyLines.add(Number(line))
+        if (state.lazyLines.size > state.limits.maxLazyLines)
+          throw new ParseLimitError(
+            `More than ${state.limits.maxLazyLines} lazy lines (continuing a block quote or list item without its \`>\` or indent) in one section`,
+            {line: Number(line), column: 1},
+            'too-large',
+          )
+      }
+      return Reflect.set(record, line, lazy)
+    },
+  })
 }
 
 function pointOf(point: Point): {line: number; column: number} {
