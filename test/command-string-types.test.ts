@@ -219,7 +219,7 @@ describe('sound JavaScript TypeScript would reject compiles, and computes what t
     if (!result.ok) return expect.fail('does not build')
     const {source, run} = await commandStrings(result.schema)
     expect(source).toContain("return '/_connect ' + p.userId + ' ' + linkCmdString(p.link_!)")
-    expect(source).toMatch(/Note: `link_` is optional, but the docs' syntax uses it unconditionally/)
+    expect(source).toMatch(/Note: `link_` is optional in the docs, but their syntax uses it unconditionally/)
     expect(run.connectCmdString!({userId: 1, link_: {full: 'https://a', short: 'https://b'}})).toBe(
       '/_connect 1 https://a https://b',
     )

@@ -18,14 +18,19 @@ const documents: Record<string, string> = {
 }
 
 /**
- * A tree without the header's command line, which names where the spec came from (a URL or the pinned folder),
- * nor the manifest, whose sha256s cover that line.
+ * A tree without what names where the spec came from (a URL or the pinned folder): the header's command line,
+ * `specInfo` (src/spec-info.ts, and its copy in package.json), and the manifest, whose sha256s cover them.
  */
 const withoutCommand = (tree: Map<string, string>) =>
   new Map(
     [...tree]
-      .filter(([name]) => name !== MANIFEST_NAME)
-      .map(([name, text]) => [name, text.replace(/Command: npx simplex-events generate[^\n"]*/g, '')]),
+      .filter(([name]) => name !== MANIFEST_NAME && name !== 'src/spec-info.ts')
+      .map(([name, text]) => {
+        const unsourced = text.replace(/Command: npx simplex-events generate[^\n"]*/g, '')
+        if (name !== 'package.json') return [name, unsourced]
+        const {specInfo: _, ...rest} = JSON.parse(unsourced) as {specInfo?: unknown}
+        return [name, JSON.stringify(rest)]
+      }),
   )
 
 /** The small spec of test/support/mini-spec.ts: generating it is quick (the pinned spec takes seconds). */
@@ -81,6 +86,7 @@ describe('generate --spec URL', () => {
     expect(urlTree.get('src/index.ts')).toContain(
       `Command: npx simplex-events generate --spec ${base}/mini (simplex-events`,
     )
+    expect(urlTree.get('src/spec-info.ts')).toContain(`url: '${base}/mini/EVENTS.md'`)
   })
 
   it.each([

@@ -39,7 +39,7 @@ describe('generate', () => {
     const out = path.join(scratch, 'fresh')
     const result = await cli('generate', '--spec', spec, '--out', out)
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^Generated 1\d files \(\d+ KiB\) into .*: 50 events, 223 types/)
+    expect(result.stdout).toMatch(/^Generated \d+ files \(\d+ KiB\) into .*: 50 events, 223 types/)
     expect(result.stdout).toMatch(
       /Time: \d+ ms \(load \d+ ms, parse\+check \d+ ms, emit \d+ ms, format \d+ ms, write \d+ ms\)/,
     )

@@ -312,7 +312,9 @@ function expectedFrame(
   if (typeof frame !== 'object' || frame === null || Array.isArray(frame))
     return {kind: 'error', code: 'type', path: '$'}
   const {corrId, resp} = frame as Record<string, unknown>
-  if (corrId !== undefined && typeof corrId !== 'string') return {kind: 'error', code: 'type', path: '$.corrId'}
+  // A corrId is a non-empty string or absent (templates/envelope.ts).
+  if (corrId !== undefined && (typeof corrId !== 'string' || corrId === ''))
+    return {kind: 'error', code: 'type', path: '$.corrId'}
   if (typeof resp !== 'object' || resp === null || Array.isArray(resp))
     return {kind: 'error', code: resp === undefined ? 'missing' : 'type', path: '$.resp'}
   const tag = (resp as Record<string, unknown>).type
