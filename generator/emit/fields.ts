@@ -25,7 +25,10 @@ export function fieldProperties(
     properties.push({
       kind: StructureKind.PropertySignature,
       name: propertyKey(field.wireName),
-      type: toTypeScript(field.type, reference),
+      // A compatibility build's field holds a value of any of the types its versions give it.
+      type: [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
+        .map((type) => toTypeScript(type, reference))
+        .join(' | '),
       hasQuestionToken: field.optional,
       docs: fieldDocs(field),
     })

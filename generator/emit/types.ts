@@ -82,7 +82,11 @@ function unionDeclarations(type: UnionType): {structures: StatementStructures[];
       name: identifier(type.name),
       isExported: true,
       docs: docsOf(type, 'Discriminated union'),
-      type: type.members.map((member) => `${type.name}.${member.name}`).join(' | '),
+      // A compatibility build's union that older versions had as an enum also holds those strings.
+      type: [
+        ...type.members.map((member) => `${type.name}.${member.name}`),
+        ...(type.stringValues ?? []).map((value) => stringLiteral(value.value)),
+      ].join(' | '),
     },
     {
       kind: StructureKind.Module,
