@@ -24,6 +24,7 @@ function compatSchema(): Schema {
   }
   const status = union('Status', [{...member('Ready', 'ready', [field('since', 'UTCTime')]), versions: ['v2']}])
   status.stringValues = [{value: 'snd-ready', location: status.location, versions: ['v1']}]
+  status.versions = VERSIONS
   const base = schema({
     types: [
       record('Member', [field('memberId', 'int64'), field('role', 'string')]),
@@ -31,7 +32,10 @@ function compatSchema(): Schema {
       status,
       record('Group', [members, field('status', ref('Status'))]),
     ],
-    events: [event('GroupSeen', 'groupSeen', [field('group', ref('Group'))])],
+    events: [
+      {...event('GroupSeen', 'groupSeen', [field('group', ref('Group'))]), versions: VERSIONS},
+      {...event('GroupLeft', 'groupLeft', []), versions: ['v2']},
+    ],
   })
   return {
     ...base,
@@ -108,5 +112,18 @@ describe('a union older versions had as an enum (UnionType.stringValues)', () =>
     const defs = emitJsonSchema(compatSchema(), '').$defs as Record<string, {anyOf?: unknown[]}>
     expect(defs['T.Status']!.anyOf?.[0]).toEqual({type: 'string', enum: ['snd-ready']})
     expect(defs['T.Status']!.anyOf?.[1]).toMatchObject({oneOf: [{$ref: '#/$defs/T.Status.Ready'}]})
+  })
+})
+
+describe('doc-version notes', () => {
+  it('name the versions of a node its scope does not have in all of them, and the other types of a field', () => {
+    const types = files.get('src/types.ts')!
+    expect(types).toMatch(/`Status` member `Ready`: `type: "ready"`\.\s+\*\s+\s+\* In doc versions: v2\./)
+    expect(types).toMatch(/In doc versions v1: `\[MemberSummary\]`\.\s+\*\/\s+members:/)
+    expect(types).toContain('In doc versions v1, an enum: a string instead, one of `"snd-ready"`.')
+    const events = files.get('src/events.ts')!
+    expect(events).toMatch(/Event `groupLeft` \(Users, main event\)\.\s+\*\s+\* In doc versions: v2\./)
+    // In every version: no note.
+    expect(events).not.toMatch(/Event `groupSeen`[^/]*In doc versions/)
   })
 })
