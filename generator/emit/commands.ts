@@ -7,7 +7,7 @@ import {
 import type {CommandDefinition, Schema} from '../schema/types.js'
 import {identifier, RESPONSES_NAMESPACE, TYPES_NAMESPACE} from '../names/index.js'
 import {declaredParameters} from './command-parameters.js'
-import {describe} from './doc-comment.js'
+import {commandVersions, describe, versionsNote} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {fieldProperties} from './fields.js'
 
@@ -44,10 +44,15 @@ export function emitCommands(schema: Schema): StatementStructures[] {
         `Parameters of command \`${command.name}\` (${command.category}).`,
         ...(command.networkUsage === null ? [] : [`Network usage: ${command.networkUsage}.`]),
         ...(grammar ? [`Syntax: \`${grammar.code}\``] : []),
+        ...versionsNote(command.versions, commandVersions(schema)),
       ),
-      properties: fieldProperties(declaredParameters(command), null, (name) => `${TYPES_NAMESPACE}.${name}`).map(
-        (property) =>
-          unguarded(command).has(property.name) ? {...property, docs: requiredNote(property.docs)} : property,
+      properties: fieldProperties(
+        declaredParameters(command),
+        null,
+        (name) => `${TYPES_NAMESPACE}.${name}`,
+        command.versions,
+      ).map((property) =>
+        unguarded(command).has(property.name) ? {...property, docs: requiredNote(property.docs)} : property,
       ),
     }
   })

@@ -9,6 +9,7 @@ import {distinctResponses} from '../schema/responses.js'
 import type {
   ArrayType,
   EnumType,
+  EnumValue,
   Field,
   MapType,
   PrimitiveName,
@@ -23,6 +24,7 @@ import {
   checkEventName,
   checkMemberName,
   checkResponseName,
+  checkAlternativesName,
   checkShapeName,
   checkTypeName,
   DECODE_RUNTIME_IMPORTS,
@@ -159,6 +161,8 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set([
 class CheckEmitter {
   readonly statements: StatementStructures[] = []
   private readonly shapes = new Set<string>()
+  /** The check of each set of field types seen (`Field.alternatives`), by the types as JSON. */
+  private readonly alternatives = new Map<string, string>()
 
   constructor(private readonly types: ReadonlyMap<string, TypeDefinition>) {}
 
@@ -181,6 +185,7 @@ class CheckEmitter {
           type.name,
           type.members.map((member) => ({tag: member.tag, check: checkMemberName(type.name, member.name)})),
           'unknown-tag',
+          type.stringValues,
         )
         return
       case 'enum': {
@@ -230,7 +235,10 @@ class CheckEmitter {
     const exit = required.length > 0 ? `return stop(c, n, k, v, ${requiredName})` : 'return done(c, n, k)'
     const byLength = new Map<number, {key: string; lines: string[]}[]>()
     for (const field of fields) {
-      const lines = [...(field.optional ? [] : ['required++']), this.slot(field.type, 'x', 'key', field.optional, exit)]
+      const check = field.alternatives
+        ? `if (${field.optional ? 'x !== undefined && ' : ''}!${this.alternativesCheck(field)}(x, c, key) && !c.all) ${exit}`
+        : this.slot(field.type, 'x', 'key', field.optional, exit)
+      const lines = [...(field.optional ? [] : ['required++']), check]
       byLength.set(field.wireName.length, [
         ...(byLength.get(field.wireName.length) ?? []),
         {key: field.wireName, lines},
@@ -276,8 +284,10 @@ class CheckEmitter {
         return JSON.stringify(type.value)
       case 'reference': {
         const definition = this.types.get(type.name)
-        if (definition?.kind !== 'enum') return `${type.name} object`
-        return enumExpected(definition)
+        if (definition?.kind === 'enum') return enumExpected(definition)
+        if (definition?.kind === 'union' && definition.stringValues)
+          return unionExpected(definition.name, definition.stringValues)
+        return `${type.name} object`
       }
       case 'array':
       case 'map':
@@ -285,12 +295,18 @@ class CheckEmitter {
     }
   }
 
-  /** A check that switches on `type` and calls the member's check. */
+  /**
+   * A check that switches on `type` and calls the member's check.
+   *
+   * @param stringValues a compatibility build's strings the union was an enum of in older versions
+   *   (`UnionType.stringValues`), accepted as they are.
+   */
   unionCheck(
     name: string,
     union: string,
     members: {tag: string; check: string}[],
     unknownCode: 'unknown-tag' | 'unknown-event' | 'unknown-response',
+    stringValues?: readonly EnumValue[],
   ): void {
     const tags = members.map((member) => JSON.stringify(member.tag))
     const expected =
@@ -304,7 +320,8 @@ class CheckEmitter {
         name,
         `Check a \`${union}\`: dispatch on its \`type\` tag.`,
         readingSafely([
-          `if (${notPlainObject('v')}) return reject(c, k, v, ${stringLiteral(`${union} object`)})`,
+          ...(stringValues ? stringValueCheck(stringValues, unionExpected(union, stringValues)) : []),
+          `if (${notPlainObject('v')}) return reject(c, k, v, ${stringLiteral(stringValues ? unionExpected(union, stringValues) : `${union} object`)})`,
           ...readSlot('(v as Record<string, unknown>).type', '"type"'),
           'switch (x) {',
           ...members.map((member) => `case ${stringLiteral(member.tag)}: return ${member.check}(v, c, k)`),
@@ -342,6 +359,50 @@ class CheckEmitter {
     return `if (${present}!${this.checkOf(type)}(${value}, c, ${key}) && !c.all) ${exit}`
   }
 
+  /**
+   * The check of a field of a compatibility build whose type differs by version (`Field.alternatives`),
+   * made on first use. It keeps the first type that fits, the newest first, each tried so that it stops
+   * at its first issue and leaves none behind; when none fits, the newest type's issues are reported.
+   */
+  private alternativesCheck(field: Field): string {
+    const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
+    const key = JSON.stringify(types)
+    const known = this.alternatives.get(key)
+    if (known) return known
+    const name = checkAlternativesName(this.alternatives.size)
+    this.alternatives.set(key, name)
+    const tries = types.flatMap((type) => [
+      `fits = ${this.valueCheck(type)} && c.truncated === truncated`,
+      'if (fits || c.broken) {',
+      '  c.all = all',
+      '  return fits',
+      '}',
+      'c.issues.length = n',
+      'c.truncated = truncated',
+    ])
+    const body = [
+      'const n = c.issues.length',
+      'const { all, truncated } = c',
+      'let fits: boolean',
+      'c.all = false',
+      ...tries,
+      'c.all = all',
+      `return ${this.valueCheck(field.type)}`,
+    ]
+    const what = types.map((type) => describeTypeExpression(type)).join(' or ')
+    this.statements.push(checkFunction(name, `Check a value that is ${what} (by doc version).`, body))
+    return name
+  }
+
+  /** An expression checking `v` (whose path segment is `k`) as a value of `type`: true when it recorded no issue. */
+  private valueCheck(type: TypeExpression): string {
+    if (type.kind === 'primitive')
+      return `(${PRIMITIVE_CHECKS[type.name].fails('v')} ? reject(c, k, v, ${stringLiteral(PRIMITIVE_CHECKS[type.name].expected)}) : true)`
+    if (type.kind === 'literal')
+      return `(v !== ${stringLiteral(type.value)} ? reject(c, k, v, ${stringLiteral(JSON.stringify(type.value))}) : true)`
+    return `${this.checkOf(type)}(v, c, k)`
+  }
+
   /** The check function of a referenced type, array or map (made on first use). */
   private checkOf(type: Exclude<TypeExpression, {kind: 'primitive' | 'literal'}>): string {
     if (type.kind === 'reference') return checkTypeName(type.name)
@@ -371,6 +432,24 @@ class CheckEmitter {
 /** What an enum's issues say was expected: `ChatType ("direct" | "group" | "local")`. */
 function enumExpected(type: EnumType): string {
   return `${type.name} (${type.values.map((value) => JSON.stringify(value.value)).join(' | ')})`
+}
+
+/** What the issues of a union that was an enum in older versions say was expected: `ConnStatus object or string ("ready" | ...)`. */
+function unionExpected(union: string, stringValues: readonly EnumValue[]): string {
+  return `${union} object or string (${stringValues.map((value) => JSON.stringify(value.value)).join(' | ')})`
+}
+
+/** Accept `v` when it is one of `values`; another string is an `unknown-enum` issue. */
+function stringValueCheck(values: readonly EnumValue[], expected: string): string[] {
+  return [
+    'if (typeof v === "string") {',
+    '  switch (v) {',
+    ...values.map((value) => `    case ${stringLiteral(value.value)}:`),
+    '      return true',
+    '  }',
+    `  return reject(c, k, v, ${stringLiteral(expected)}, "unknown-enum")`,
+    '}',
+  ]
 }
 
 /** What an array's or map's issues say was expected: `array of User`. */

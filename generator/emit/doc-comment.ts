@@ -1,5 +1,5 @@
 import {describeTypeExpression} from '../schema/render.js'
-import type {Field} from '../schema/types.js'
+import type {Field, Schema, Versions} from '../schema/types.js'
 import {commentText} from './escape.js'
 import {innerPrimitive, PRIMITIVE_NOTES} from './type-expression.js'
 
@@ -9,10 +9,36 @@ export function describe(paragraphs: readonly string[], ...notes: string[]): {de
   return text ? [{description: text}] : []
 }
 
-/** The doc comment of a field: its primitive's meaning, the overlay's correction if any. */
-export function fieldDocs(field: Field): {description: string}[] {
+/**
+ * A compatibility build's note on a node its scope does not have in every version (a field its owner has in
+ * v1 and v2 but that only v2 lists): `In doc versions: v2.` Nothing in a single-version schema.
+ *
+ * @param scope the versions of the node's owner, or of the whole schema for an event, type or command.
+ */
+export function versionsNote(versions: Versions | undefined, scope: Versions | undefined): string[] {
+  if (!versions || !scope || scope.every((label) => versions.includes(label))) return []
+  return [`In doc versions: ${versions.join(', ')}.`]
+}
+
+/** Every doc version of a compatibility build (`undefined` for a single-version schema). */
+export function schemaVersions(schema: Schema): Versions | undefined {
+  return schema.versions?.map((version) => version.label)
+}
+
+/** The doc versions that have COMMANDS.md, over which commands are merged. */
+export function commandVersions(schema: Schema): Versions | undefined {
+  return schema.versions?.filter((version) => version.sources.commands).map((version) => version.label)
+}
+
+/**
+ * The doc comment of a field: its primitive's meaning, the overlay's correction if any, and in a
+ * compatibility build the versions that have it (of those of `scope`, its owner's) and its other types.
+ */
+export function fieldDocs(field: Field, scope?: Versions): {description: string}[] {
   const {correction} = field
-  const notes: string[] = []
+  const notes: string[] = versionsNote(field.versions, scope)
+  for (const alternative of field.alternatives ?? [])
+    notes.push(`In doc versions ${alternative.versions.join(', ')}: \`${describeTypeExpression(alternative.type)}\`.`)
   if (field.name === '')
     notes.push(
       'Unnamed positional field in the docs (`- : ' + describeTypeExpression(field.type) + '`), sent under `data`.',

@@ -1,7 +1,7 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
 import {identifier} from '../names/index.js'
-import {describe} from './doc-comment.js'
+import {describe, schemaVersions, versionsNote} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {fieldProperties} from './fields.js'
 
@@ -19,8 +19,9 @@ export function emitEvents(schema: Schema): StatementStructures[] {
     docs: describe(
       event.description,
       `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`,
+      ...versionsNote(event.versions, schemaVersions(schema)),
     ),
-    properties: fieldProperties(event.fields, event.tag, (name) => `T.${name}`),
+    properties: fieldProperties(event.fields, event.tag, (name) => `T.${name}`, event.versions),
   }))
   const categories = schema.categories.map((category) => ({
     name: category.name,

@@ -1,5 +1,5 @@
 import {StructureKind, type PropertySignatureStructure} from 'ts-morph'
-import type {Field} from '../schema/types.js'
+import type {Field, Versions} from '../schema/types.js'
 import {fieldDocs} from './doc-comment.js'
 import {stringLiteral} from './escape.js'
 import {toTypeScript} from './type-expression.js'
@@ -13,11 +13,13 @@ export function propertyKey(name: string): string {
  * Property signatures for fields (the `type` tag line first when `tag` is given).
  *
  * @param reference how to name a referenced type from the file being emitted.
+ * @param scope a compatibility build's versions of the fields' owner: a field not in all of them says which.
  */
 export function fieldProperties(
   fields: readonly Field[],
   tag: string | null,
   reference: (name: string) => string,
+  scope?: Versions,
 ): PropertySignatureStructure[] {
   const properties: PropertySignatureStructure[] = []
   if (tag !== null) properties.push({kind: StructureKind.PropertySignature, name: 'type', type: stringLiteral(tag)})
@@ -25,9 +27,12 @@ export function fieldProperties(
     properties.push({
       kind: StructureKind.PropertySignature,
       name: propertyKey(field.wireName),
-      type: toTypeScript(field.type, reference),
+      // A compatibility build's field holds a value of any of the types its versions give it.
+      type: [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
+        .map((type) => toTypeScript(type, reference))
+        .join(' | '),
       hasQuestionToken: field.optional,
-      docs: fieldDocs(field),
+      docs: fieldDocs(field, scope),
     })
   }
   return properties

@@ -1,7 +1,7 @@
 import {UTC_TIME_PATTERN, WORD32_MAX} from '../../templates/primitives.js'
 import {distinctResponses} from '../schema/responses.js'
 import {declaredParameters} from './command-parameters.js'
-import type {Field, PrimitiveName, Schema, TypeExpression} from '../schema/types.js'
+import type {EnumValue, Field, PrimitiveName, Schema, TypeExpression} from '../schema/types.js'
 
 type JsonSchema = {[key: string]: unknown}
 
@@ -61,7 +61,10 @@ export function emitJsonSchema(schema: Schema, header: string): JsonSchema {
           definitions[memberKey(type.name, member.name)] = objectSchema(member.fields, member.tag)
         definitions[typeDefinitionKey(type.name)] = {
           description,
-          ...taggedUnion(type.members.map((member) => memberKey(type.name, member.name))),
+          ...withStringValues(
+            taggedUnion(type.members.map((member) => memberKey(type.name, member.name))),
+            type.stringValues,
+          ),
         }
         break
     }
@@ -110,6 +113,12 @@ function taggedUnion(keys: string[]): JsonSchema {
   }
 }
 
+/** A compatibility build's union that older versions had as an enum (`UnionType.stringValues`): its objects or those strings. */
+function withStringValues(union: JsonSchema, stringValues: readonly EnumValue[] | undefined): JsonSchema {
+  if (!stringValues) return union
+  return {anyOf: [{type: 'string', enum: stringValues.map((value) => value.value)}, union]}
+}
+
 function objectSchema(fields: readonly Field[], tag: string | null): JsonSchema {
   const properties = keyedByDocs()
   const required: string[] = []
@@ -118,7 +127,9 @@ function objectSchema(fields: readonly Field[], tag: string | null): JsonSchema 
     required.push('type')
   }
   for (const field of fields) {
-    properties[field.wireName] = typeSchema(field.type)
+    properties[field.wireName] = field.alternatives
+      ? {anyOf: [field.type, ...field.alternatives.map((alternative) => alternative.type)].map(typeSchema)}
+      : typeSchema(field.type)
     if (!field.optional) required.push(field.wireName)
   }
   return {type: 'object', properties, required}

@@ -24,7 +24,12 @@ export function emitResponses(schema: Schema): StatementStructures[] {
         response.description ? [response.description] : [],
         `Response \`${response.tag}\` of ${commands.map((command) => `\`${command.name}\``).join(', ')}.`,
       ),
-      properties: fieldProperties(response.fields, response.tag, (name) => `${TYPES_NAMESPACE}.${name}`),
+      properties: fieldProperties(
+        response.fields,
+        response.tag,
+        (name) => `${TYPES_NAMESPACE}.${name}`,
+        response.versions,
+      ),
     }
   })
   return [

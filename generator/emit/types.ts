@@ -1,6 +1,6 @@
 import {ModuleDeclarationKind, StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
-import type {EnumType, RecordType, Schema, TypeDefinition, UnionType} from '../schema/types.js'
-import {describe} from './doc-comment.js'
+import type {EnumType, EnumValue, RecordType, Schema, TypeDefinition, UnionType, Versions} from '../schema/types.js'
+import {describe, schemaVersions, versionsNote} from './doc-comment.js'
 import {fieldProperties} from './fields.js'
 import {enumValuesName, identifier, TYPES_SELF, UNION_TAG} from '../names/index.js'
 import {stringLiteral} from './escape.js'
@@ -14,19 +14,20 @@ import {stringLiteral} from './escape.js'
 export function emitTypes(schema: Schema): StatementStructures[] {
   const statements: StatementStructures[] = []
   let needsSelf = false
+  const versions = schemaVersions(schema)
   for (const type of schema.types) {
     switch (type.kind) {
       case 'record':
-        statements.push(recordInterface(type))
+        statements.push(recordInterface(type, versions))
         break
       case 'union': {
-        const {structures, shadowed} = unionDeclarations(type)
+        const {structures, shadowed} = unionDeclarations(type, versions)
         needsSelf ||= shadowed
         statements.push(...structures)
         break
       }
       case 'enum':
-        statements.push(...enumDeclarations(type))
+        statements.push(...enumDeclarations(type, versions))
         break
     }
   }
@@ -41,26 +42,48 @@ export function emitTypes(schema: Schema): StatementStructures[] {
   return statements
 }
 
-function docsOf(type: TypeDefinition, kind: string) {
+/** @param versions every doc version of a compatibility build (`undefined` for a single version). */
+function docsOf(type: TypeDefinition, kind: string, versions: Versions | undefined, ...notes: string[]) {
   const syntax = type.syntax.find((block) => block.lang === null)
   return describe(
     type.description,
     ...(syntax ? [`Command syntax: \`${syntax.code}\``] : []),
     `${kind} \`${type.name}\` of TYPES.md.`,
+    ...versionsNote(type.versions, versions),
+    ...notes,
   )
 }
 
-function recordInterface(type: RecordType): StatementStructures {
+/** A compatibility build's note on the values of an enum that not every version of it has. */
+function valuesNote(values: readonly EnumValue[], scope: Versions | undefined): string[] {
+  const some = values.filter((value) => versionsNote(value.versions, scope).length > 0)
+  if (some.length === 0) return []
+  const each = some.map((value) => `\`${JSON.stringify(value.value)}\` (${value.versions!.join(', ')})`)
+  return [`Values only some doc versions have: ${each.join(', ')}.`]
+}
+
+/** A compatibility build's note on a union older versions had as an enum (`UnionType.stringValues`). */
+function stringValuesNote(type: UnionType): string[] {
+  if (!type.stringValues) return []
+  const versions = [...new Set(type.stringValues.flatMap((value) => value.versions ?? []))]
+  const values = type.stringValues.map((value) => `\`${JSON.stringify(value.value)}\``)
+  return [`In doc versions ${versions.join(', ')}, an enum: a string instead, one of ${values.join(', ')}.`]
+}
+
+function recordInterface(type: RecordType, versions: Versions | undefined): StatementStructures {
   return {
     kind: StructureKind.Interface,
     name: identifier(type.name),
     isExported: true,
-    docs: docsOf(type, 'Record type'),
-    properties: fieldProperties(type.fields, null, (name) => name),
+    docs: docsOf(type, 'Record type', versions),
+    properties: fieldProperties(type.fields, null, (name) => name, type.versions),
   }
 }
 
-function unionDeclarations(type: UnionType): {structures: StatementStructures[]; shadowed: boolean} {
+function unionDeclarations(
+  type: UnionType,
+  versions: Versions | undefined,
+): {structures: StatementStructures[]; shadowed: boolean} {
   // Inside the namespace a member's name hides a type of the same name.
   const local = new Set([UNION_TAG, ...type.members.map((member) => member.name)])
   let shadowed = false
@@ -73,16 +96,23 @@ function unionDeclarations(type: UnionType): {structures: StatementStructures[];
     kind: StructureKind.Interface as const,
     name: identifier(member.name),
     isExported: true,
-    docs: describe([`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`]),
-    properties: fieldProperties(member.fields, member.tag, reference),
+    docs: describe(
+      [`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`],
+      ...versionsNote(member.versions, type.versions),
+    ),
+    properties: fieldProperties(member.fields, member.tag, reference, member.versions),
   }))
   const structures: StatementStructures[] = [
     {
       kind: StructureKind.TypeAlias,
       name: identifier(type.name),
       isExported: true,
-      docs: docsOf(type, 'Discriminated union'),
-      type: type.members.map((member) => `${type.name}.${member.name}`).join(' | '),
+      docs: docsOf(type, 'Discriminated union', versions, ...stringValuesNote(type)),
+      // A compatibility build's union that older versions had as an enum also holds those strings.
+      type: [
+        ...type.members.map((member) => `${type.name}.${member.name}`),
+        ...(type.stringValues ?? []).map((value) => stringLiteral(value.value)),
+      ].join(' | '),
     },
     {
       kind: StructureKind.Module,
@@ -104,14 +134,14 @@ function unionDeclarations(type: UnionType): {structures: StatementStructures[];
   return {structures, shadowed}
 }
 
-function enumDeclarations(type: EnumType): StatementStructures[] {
+function enumDeclarations(type: EnumType, versions: Versions | undefined): StatementStructures[] {
   const values = type.values.map((value) => stringLiteral(value.value))
   return [
     {
       kind: StructureKind.TypeAlias,
       name: identifier(type.name),
       isExported: true,
-      docs: docsOf(type, 'Enum'),
+      docs: docsOf(type, 'Enum', versions, ...valuesNote(type.values, type.versions)),
       type: values.join(' | '),
     },
     {

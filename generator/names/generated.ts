@@ -62,6 +62,12 @@ export function shapeName(type: TypeExpression): string {
 /** The check function of an array or map shape: `checkArray_User`. */
 export const checkShapeName = (type: TypeExpression) => `check${shapeName(type)}`
 
+/**
+ * The check of a compatibility build's field that has other types in other versions (`Field.alternatives`),
+ * numbered in order of first use: `$` is in no name the docs can give (`identifier.ts`), so no clash.
+ */
+export const checkAlternativesName = (index: number) => `checkOneOf$${index}`
+
 /** Namespaces of the command half, as upstream names them: command parameters (`CC.APISendMessages`) and responses (`CR.NewChatItems`). */
 export const COMMANDS_NAMESPACE = 'CC'
 export const RESPONSES_NAMESPACE = 'CR'

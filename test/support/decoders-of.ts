@@ -14,13 +14,15 @@ export type Decoders = typeof import('../../generated/src/decode.js')
  *
  * @param specDirectory a folder holding EVENTS.md and TYPES.md.
  * @param overlayFile an overlay to apply, or `null`.
+ * @param compat older doc versions (folders), newest first: a compatibility build over them and `specDirectory`.
  * @returns the module's exports and a function that removes the temporary folder.
  */
 export async function importDecodersOf(
   specDirectory: string,
   overlayFile: string | null,
+  compat: readonly string[] = [],
 ): Promise<{decoders: Decoders; cleanup: () => void}> {
-  const {files} = await generateInMemory({spec: specDirectory, overlay: overlayFile ?? false, format: false})
+  const {files} = await generateInMemory({spec: specDirectory, overlay: overlayFile ?? false, compat, format: false})
   const directory = mkdtempSync(path.join(os.tmpdir(), 'simplex-events-decoders-'))
   for (const [name, text] of files) {
     mkdirSync(path.dirname(path.join(directory, name)), {recursive: true})
