@@ -62,7 +62,8 @@ const CONSTRUCTS: Record<string, (bytes: number) => string> = {
   // One paragraph in a block quote, the most lazy lines a section may have spread through it: each walks back over it.
   'lazy lines': (bytes) => {
     const quoted = Math.max(0, Math.floor((bytes / limits.maxLazyLines - 2) / 4))
-    return `> a\n${`${'> b\n'.repeat(quoted)}c\n`.repeat(limits.maxLazyLines)}`
+    // The blank line that ends the section is lazy too: one fewer.
+    return `> a\n${`${'> b\n'.repeat(quoted)}c\n`.repeat(limits.maxLazyLines - 1)}`
   },
   'open brackets': (bytes) => fill(bytes, () => '[a '),
   'brackets closed late': (bytes) => fill(bytes / 2, () => '[a ') + fill(bytes / 2, () => '] '),
