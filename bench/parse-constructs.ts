@@ -66,8 +66,10 @@ const CONSTRUCTS: Record<string, (bytes: number) => string> = {
     return `> a\n${`${'> b\n'.repeat(quoted)}c\n`.repeat(limits.maxLazyLines - 1)}`
   },
   'open brackets': (bytes) => fill(bytes, () => '[a '),
-  'brackets closed late': (bytes) => fill(bytes / 2, () => '[a ') + fill(bytes / 2, () => '] '),
-  'link openings': (bytes) => fill(bytes, () => '[a]('),
+  // Paragraphs of the most closing brackets a paragraph may hold.
+  'brackets closed late': (bytes) =>
+    fill(bytes, () => `${'[a '.repeat(limits.maxLinkEnds)}${'] '.repeat(limits.maxLinkEnds)}\n\n`),
+  'link openings': (bytes) => fill(bytes, () => `${'[a]('.repeat(limits.maxLinkEnds)}\n\n`),
   'open html attributes': (bytes) => fill(bytes, () => '<a b="'),
   'code spans': (bytes) => fill(bytes, (index) => `${'`'.repeat((index % 40) + 1)}a `),
   'plain paragraphs': (bytes) => fill(bytes, (index) => `Some words, ${index}, **bold** and \`code\`.\n\n`),
@@ -80,6 +82,8 @@ const UNBOUNDED: Record<string, (bytes: number) => string> = {
   'setext headings': (bytes) => fill(bytes, () => 'a\n-\n'),
   'lists on one line': (bytes) => `${fill(bytes / 4, () => '- ')}x\n`,
   'lazy lines': (bytes) => `> a\n${fill(bytes, () => 'b\n')}`,
+  'brackets closed late': (bytes) => fill(bytes / 2, () => '[a ') + fill(bytes / 2, () => '] '),
+  'link openings': (bytes) => fill(bytes, () => '[a]('),
 }
 
 const args = process.argv.slice(2)

@@ -98,6 +98,12 @@ describe('super-linear constructs: bounded while remark-parse reads them', () =>
     ])
   })
 
+  it('64 KiB of unclosed `[a](` in one paragraph is too-large at the 101st closing bracket, at once', () => {
+    refusedQuickly(`# T\n\n${'[a]('.repeat(16 * 1024 - 16)}\n`, [
+      '3:403 More than 100 closing brackets (`]`, link ends) in one paragraph too-large',
+    ])
+  })
+
   it('setext headings past the limit are too-large at the one past it', () => {
     refusedQuickly(`# T\n\n${'a\n-\n'.repeat(8000)}`, [
       '104:1 More than 50 setext headings (lines underlined with === or ---) in one section too-large',

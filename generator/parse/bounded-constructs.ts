@@ -1,4 +1,4 @@
-import {attention, blockQuote, list, setextUnderline} from 'micromark-core-commonmark'
+import {attention, blockQuote, labelEnd, list, setextUnderline} from 'micromark-core-commonmark'
 import type {Construct, Event, Extension, Point, Resolver, Tokenizer} from 'micromark-util-types'
 import type {RuleId} from '../diagnostics.js'
 
@@ -15,6 +15,8 @@ import type {RuleId} from '../diagnostics.js'
  * - Setext headings: each one rewrites the event list of everything parsed before it in
  *   the section, so their time is quadratic in their number.
  * - Lists and block quotes opened on one line (`- - - - x`): quadratic in their number.
+ * - Link ends (`]`): each looks back for its opening and on for a resource (`(url)`) that may
+ *   run to the end of the paragraph, so their time is quadratic in the brackets of a paragraph.
  * - Lazy lines (a paragraph in a block quote or list item continued by a line without the
  *   `>` or the indent): each walks back over the events of its paragraph, so their time is
  *   quadratic in their number. micromark records each line's laziness on its parser; the
@@ -29,6 +31,8 @@ export interface ConstructLimits {
   maxContainersPerLine: number
   /** Most lazy continuation lines in one section. */
   maxLazyLines: number
+  /** Most closing brackets (`]`, a link or image end) in one paragraph or heading. */
+  maxLinkEnds: number
 }
 
 /** A bound was crossed while parsing: where (in the parsed text) and which. */
@@ -56,6 +60,8 @@ interface Counts {
   line: number
   openedOnLine: Set<number>
   lazyLines: Set<number>
+  /** The closing brackets seen, by the tokenizer of the paragraph (or heading) they are in. */
+  linkEnds: WeakMap<object, Set<number>>
   /** The parsers whose record of lazy lines is watched. */
   watched: WeakSet<object>
 }
@@ -75,6 +81,7 @@ export function withConstructLimits<T>(limits: ConstructLimits, parse: () => T):
     line: 0,
     openedOnLine: new Set(),
     lazyLines: new Set(),
+    linkEnds: new WeakMap(),
     watched: new WeakSet(),
   }
   try {
@@ -114,6 +121,22 @@ const setextResolveTo: Resolver = (events: Event[], context) => {
       'too-large',
     )
   return setextUnderline.resolveTo!(events, context)
+}
+
+/** The link-end tokenizer, counting the closing brackets of each paragraph (at most once per place). */
+const countingLinkEnds: Tokenizer = function (effects, ok, nok) {
+  const state = active()
+  const start = this.now()
+  let seen = state.linkEnds.get(this)
+  if (seen === undefined) state.linkEnds.set(this, (seen = new Set()))
+  seen.add(start.offset)
+  if (seen.size > state.limits.maxLinkEnds)
+    throw new ParseLimitError(
+      `More than ${state.limits.maxLinkEnds} closing brackets (\`]\`, link ends) in one paragraph`,
+      pointOf(start),
+      'too-large',
+    )
+  return labelEnd.tokenize.call(this, effects, ok, nok)
 }
 
 /** `container`'s tokenizer, counting each container it opens (at most once per place). */
@@ -179,6 +202,7 @@ const boundedSetextUnderline: Construct = {
   name: 'boundedSetextUnderline',
   resolveTo: setextResolveTo,
 }
+const boundedLabelEnd: Construct = {...labelEnd, name: 'boundedLabelEnd', tokenize: countingLinkEnds}
 const boundedList: Construct = {...list, name: 'boundedList', tokenize: countingOpens(list)}
 const boundedBlockQuote: Construct = {...blockQuote, name: 'boundedBlockQuote', tokenize: countingOpens(blockQuote)}
 
@@ -187,6 +211,7 @@ const PLUS = 43
 const DASH = 45
 const EQUALS = 61
 const GREATER_THAN = 62
+const RIGHT_BRACKET = 93
 const UNDERSCORE = 95
 const DIGITS = Array.from({length: 10}, (_, digit) => 48 + digit)
 
@@ -207,6 +232,6 @@ export const boundedConstructs: Extension = {
     [GREATER_THAN]: boundedBlockQuote,
   },
   flow: {[DASH]: boundedSetextUnderline, [EQUALS]: boundedSetextUnderline},
-  text: {[ASTERISK]: boundedAttention, [UNDERSCORE]: boundedAttention},
+  text: {[ASTERISK]: boundedAttention, [RIGHT_BRACKET]: boundedLabelEnd, [UNDERSCORE]: boundedAttention},
   insideSpan: {null: [boundedAttention]},
 }

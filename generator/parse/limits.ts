@@ -37,7 +37,7 @@ export interface ParseLimits extends ConstructLimits {
  * (TYPES.md, 2026) is 75 KiB with 2,000 list items (allowed: 10,000), its largest section (the
  * table of contents) 7.6 KiB with 223 list items; lists nest two deep, the tree seven; a paragraph holds at most 2
  * delimiter runs (`**bold**`), a line opens one container, a section has up to 94 lines micromark marks
- * lazy, and there is no setext heading. At
+ * lazy, a paragraph 3 links, and there is no setext heading. At
  * these bounds every construct parses at the rate of plain text, about 10 ms a KiB here
  * (`bench/parse-constructs.ts`): a document at the size limit in seconds.
  */
@@ -52,6 +52,7 @@ export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = {
   maxSetextHeadings: 50,
   maxContainersPerLine: 16,
   maxLazyLines: 1_000,
+  maxLinkEnds: 100,
 }
 
 /**
