@@ -49,7 +49,8 @@ const MAX_CACHED_SECTIONS = 5000
  * @throws ParseLimitError when the section crosses a limit (its place is in `text`).
  */
 function parseMarkdown(text: string, limits: ParseLimits): ParsedSection {
-  const key = `${limits.maxDelimiterRuns},${limits.maxSetextHeadings},${limits.maxContainersPerLine},${limits.maxLazyLines},${limits.maxLinkEnds},${limits.maxNesting},${limits.maxTreeDepth}\n${text}`
+  // Every limit is in the key (the tree is the same, but whether it may be returned depends on them).
+  const key = `${Object.values(limits).join(',')}\n${text}`
   let parsed = parsedSections.get(key)
   if (parsed === undefined) {
     const tree = withConstructLimits(limits, () => processor.parse(text))
