@@ -9,7 +9,7 @@ import type {List} from 'mdast'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {toMdast} from '../generator/parse/index.js'
-import {parseFieldLine} from '../generator/parse/type-expression.js'
+import {parseCompactFieldLine, parseFieldLine} from '../generator/parse/type-expression.js'
 import {buildSchema} from '../generator/pipeline.js'
 import {PRIMITIVES} from '../generator/schema/index.js'
 import type {Field, Schema} from '../generator/schema/index.js'
@@ -369,5 +369,45 @@ describe('errors, with the column of the offending token', () => {
       parsed: null,
       messages: [{reason: 'Unexpected character `!` in a field line', line: 1, column: '- id: int64'.length + 1}],
     })
+  })
+})
+
+describe("the overlay's compact form (`parseCompactFieldLine`)", () => {
+  it('reads a bare type name as a reference to TYPES.md, and the rest as the docs write it', () => {
+    expect(parseCompactFieldLine('users: {string : [User]}?')).toEqual({
+      name: 'users',
+      optional: true,
+      type: {
+        kind: 'map',
+        key: 'string',
+        value: {kind: 'array', element: {kind: 'reference', name: 'User', href: './TYPES.md#user'}},
+      },
+    })
+    expect(parseCompactFieldLine('count: int')).toEqual({
+      name: 'count',
+      optional: false,
+      type: {kind: 'primitive', name: 'int'},
+    })
+  })
+
+  it('returns the error and its column instead of reporting it', () => {
+    expect(parseCompactFieldLine('map: {int : User}')).toEqual({
+      error: 'Expected `string` as the key type of a map',
+      column: 7,
+    })
+    expect(parseCompactFieldLine('user: User User')).toEqual({
+      error: 'Unexpected `User` after the field type',
+      column: 12,
+    })
+    expect(parseCompactFieldLine(`deep: ${'['.repeat(9)}int${']'.repeat(9)}`)).toEqual({
+      error: 'Type nests more than 8 deep (arrays and maps)',
+      column: 15,
+    })
+  })
+
+  it('leaves the docs strict: a bare word that is no primitive is still an error there', () => {
+    expect(errorsOf('user: User')).toEqual([
+      expect.objectContaining({reason: expect.stringMatching(/^Unknown primitive type `User`/), ruleId: 'field-line'}),
+    ])
   })
 })

@@ -54,42 +54,69 @@ export const TYPE_LIMITS = {
  */
 export function parseFieldLine(nodes: readonly PhrasingContent[], file: VFile): FieldLine | null {
   try {
-    const tokens = tokenize(nodes)
-    const length = tokens.reduce((sum, token) => sum + tokenWidth(token), 0)
-    if (length > TYPE_LIMITS.maxLength && tokens[0])
-      throw new FieldLineError(
-        `Field line is ${length} characters long, more than the limit of ${TYPE_LIMITS.maxLength}`,
-        tokens[0].line,
-        tokens[0].column,
-        'too-large',
-      )
-    const reader = new TokenReader(tokens)
-    const first = reader.peek()
-    let name = ''
-    if (first?.kind === 'word') {
-      name = first.value
-      reader.next()
-    }
-    const colon = reader.peek()
-    if (colon?.kind !== 'punct' || colon.value !== ':') {
-      throw reader.error(`Expected \`:\` after the field name${name ? ` \`${name}\`` : ''}`, colon)
-    }
-    reader.next()
-    const type = readType(reader)
-    let optional = false
-    const mark = reader.peek()
-    if (mark?.kind === 'punct' && mark.value === '?') {
-      optional = true
-      reader.next()
-    }
-    const rest = reader.peek()
-    if (rest) throw reader.error(`Unexpected ${describe(rest)} after the field type`, rest)
-    return {name, optional, type}
+    return readFieldLine(tokenize(nodes), false)
   } catch (error) {
     if (!(error instanceof FieldLineError)) throw error
     reportError(file, error.message, {line: error.line, column: error.column}, error.ruleId ?? 'field-line')
     return null
   }
+}
+
+/**
+ * Read a field line in the compact form the overlay writes (`removedSubs: {string : [string]}`, `user: User`):
+ * the grammar of `parseFieldLine`, with a type of TYPES.md named by its bare name instead of a link (it
+ * becomes a reference to `./TYPES.md#name`; whether the type exists is for the caller to check).
+ *
+ * @returns the field line, or why it cannot be read and at which column (1-based).
+ */
+export function parseCompactFieldLine(text: string): FieldLine | {error: string; column: number} {
+  try {
+    const tokens: Token[] = []
+    tokenizeText(text, {line: 1, column: 1}, tokens)
+    return readFieldLine(tokens, true)
+  } catch (error) {
+    if (!(error instanceof FieldLineError)) throw error
+    return {error: error.message, column: error.column}
+  }
+}
+
+/**
+ * The field line of `tokens`, within `TYPE_LIMITS`.
+ *
+ * @param compact a bare word that is no primitive names a type (the overlay's form), not an error.
+ * @throws FieldLineError at the first token that does not fit.
+ */
+function readFieldLine(tokens: Token[], compact: boolean): FieldLine {
+  const length = tokens.reduce((sum, token) => sum + tokenWidth(token), 0)
+  if (length > TYPE_LIMITS.maxLength && tokens[0])
+    throw new FieldLineError(
+      `Field line is ${length} characters long, more than the limit of ${TYPE_LIMITS.maxLength}`,
+      tokens[0].line,
+      tokens[0].column,
+      'too-large',
+    )
+  const reader = new TokenReader(tokens)
+  const first = reader.peek()
+  let name = ''
+  if (first?.kind === 'word') {
+    name = first.value
+    reader.next()
+  }
+  const colon = reader.peek()
+  if (colon?.kind !== 'punct' || colon.value !== ':') {
+    throw reader.error(`Expected \`:\` after the field name${name ? ` \`${name}\`` : ''}`, colon)
+  }
+  reader.next()
+  const type = readType(reader, compact)
+  let optional = false
+  const mark = reader.peek()
+  if (mark?.kind === 'punct' && mark.value === '?') {
+    optional = true
+    reader.next()
+  }
+  const rest = reader.peek()
+  if (rest) throw reader.error(`Unexpected ${describe(rest)} after the field type`, rest)
+  return {name, optional, type}
 }
 
 /**
@@ -112,7 +139,7 @@ export function parseEnumValueLine(nodes: readonly PhrasingContent[], file: VFil
   }
 }
 
-function readType(reader: TokenReader, depth = 0): TypeExpression {
+function readType(reader: TokenReader, compact: boolean, depth = 0): TypeExpression {
   const token = reader.next()
   if (!token) throw reader.error('Expected a type', token)
   if (depth >= TYPE_LIMITS.maxDepth && token.kind === 'punct' && (token.value === '[' || token.value === '{'))
@@ -128,6 +155,8 @@ function readType(reader: TokenReader, depth = 0): TypeExpression {
     case 'string':
       return {kind: 'literal', value: token.value}
     case 'word':
+      if (compact && !isPrimitive(token.value))
+        return {kind: 'reference', name: token.value, href: `./TYPES.md#${token.value.toLowerCase()}`}
       if (!isPrimitive(token.value)) {
         throw reader.error(
           `Unknown primitive type \`${token.value}\` (expected a link to a type or one of ${PRIMITIVES.join(', ')})`,
@@ -137,7 +166,7 @@ function readType(reader: TokenReader, depth = 0): TypeExpression {
       return {kind: 'primitive', name: token.value}
     case 'punct':
       if (token.value === '[') {
-        const element = readType(reader, depth + 1)
+        const element = readType(reader, compact, depth + 1)
         reader.expect(']', `Expected \`]\` to close the array opened at ${token.line}:${token.column}`)
         return {kind: 'array', element}
       }
@@ -147,7 +176,7 @@ function readType(reader: TokenReader, depth = 0): TypeExpression {
           throw reader.error('Expected `string` as the key type of a map', key)
         }
         reader.expect(':', 'Expected `:` between the key and value types of a map')
-        const value = readType(reader, depth + 1)
+        const value = readType(reader, compact, depth + 1)
         reader.expect('}', `Expected \`}\` to close the map opened at ${token.line}:${token.column}`)
         return {kind: 'map', key: 'string', value}
       }
