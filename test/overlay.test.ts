@@ -9,10 +9,12 @@ import {generateInMemory, readSchema} from '../generator/pipeline.js'
 import type {Schema} from '../generator/schema/types.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {writeMiniSpec} from './support/mini-spec.js'
+import {commandsDocument} from './support/mini-commands.js'
 
-/** Generate the mini spec with `overlay` (an object, or raw text) as its overlay.json. */
+/** Generate the mini spec (with the mini COMMANDS.md) with `overlay` (an object, or raw text) as its overlay.json. */
 async function generateWith(overlay: unknown) {
   const spec = await writeMiniSpec()
+  await writeFile(path.join(spec, 'COMMANDS.md'), commandsDocument())
   await writeFile(path.join(spec, 'overlay.json'), typeof overlay === 'string' ? overlay : JSON.stringify(overlay))
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-overlay-')), 'generated')
   return runCliCapturing('generate', '--spec', spec, '--out', out)
@@ -33,7 +35,7 @@ describe('overlay', () => {
       correction: {docsType: 'int64', reason: 'ids are strings', evidence: 'e'},
     })
     expect(files.get('src/types.ts')).toContain(
-      '/** Docs say `int64`; the wire sends `string` (spec/overlay.json: ids are strings). */\n  userId: string\n',
+      '/** Docs say `int64`; the wire sends `string` (spec/overlay.json: ids are strings; evidence: e). */\n  userId: string\n',
     )
   })
 
@@ -69,6 +71,161 @@ describe('overlay', () => {
     })
     expect(code).toBe(2)
     expect(stderr).toMatch(/corrections\[0\]\.evidence: expected a string/)
+  })
+})
+
+const addition = (fields: Record<string, unknown>) => ({
+  additions: [{response: 'pinged', fields: ['counts: {string : int}'], reason: 'r', evidence: 'e', ...fields}],
+})
+
+/**
+ * Every rule an overlay entry must keep, and the one line each breach prints (after `simplex-events: `,
+ * exit 2): by the entry's path in the file when its shape is wrong, by what it targets when it no longer
+ * fits the docs.
+ */
+const RULES: [string, unknown, string | RegExp][] = [
+  [
+    'a file with neither list (its keys are not printed)',
+    {correction: []},
+    /overlay\.json: expected \{"corrections": \[\.\.\.\], "additions": \[\.\.\.\]\}, not other keys/,
+  ],
+  [
+    'an unknown key beside the lists',
+    {corrections: [], addition: []},
+    /overlay\.json: unknown key "addition" \(expected corrections, additions; keys starting with \$ are comments\)/,
+  ],
+  ['a list that is not an array', {corrections: {}}, /overlay\.json: corrections: expected an array/],
+  [
+    'an entry that is not an object',
+    {corrections: ['User.userId']},
+    /overlay\.json: corrections\[0\]: expected an object/,
+  ],
+  [
+    'a misspelt key in a correction',
+    correction({optinal: 'true'}),
+    /overlay\.json: corrections\[0\]: unknown key "optinal" \(expected target, from, to, optional, reason, evidence; keys starting with \$ are comments\)/,
+  ],
+  [
+    'a correction with neither `to` nor `optional`',
+    {corrections: [{target: 'User.userId', from: 'int64', reason: 'r', evidence: 'e'}]},
+    /overlay\.json: corrections\[0\]: expected `to` \(the primitive the wire sends\), `optional: true` \(the wire may omit it\), or both/,
+  ],
+  [
+    'an `optional` that is not `true`',
+    {corrections: [{target: 'User.userId', from: 'int64', optional: false, reason: 'r', evidence: 'e'}]},
+    /overlay\.json: corrections\[0\]\.optional: expected true \(leave it out for a field the wire always sends\)/,
+  ],
+  [
+    'a `to` equal to `from`',
+    correction({to: 'int64'}),
+    /overlay\.json: corrections\[0\]\.to: the same as `from`, so it corrects nothing/,
+  ],
+  [
+    'making optional a field the docs have optional already',
+    {corrections: [{target: 'User.shape', from: 'Shape', optional: true, reason: 'r', evidence: 'e'}]},
+    'overlay: User.shape is optional in the docs (`Shape?`) already; the correction no longer applies (update or remove it in spec/overlay.json)',
+  ],
+  [
+    'an addition without its tag',
+    {additions: [{fields: [], reason: 'r', evidence: 'e'}]},
+    /overlay\.json: additions\[0\]\.response: expected a string/,
+  ],
+  [
+    'an empty tag',
+    addition({response: ''}),
+    /overlay\.json: additions\[0\]\.response: expected the response's tag, not an empty string/,
+  ],
+  [
+    'a tag whose name is no identifier',
+    addition({response: 'ping-ed'}),
+    /overlay\.json: additions\[0\]\.response: `ping-ed` names the response `Ping-ed`, not a TypeScript identifier: only ASCII letters, digits and `_` are allowed, not starting with a digit/,
+  ],
+  [
+    'a misspelt key in an addition',
+    addition({field: []}),
+    /overlay\.json: additions\[0\]: unknown key "field" \(expected response, fields, reason, evidence; keys starting with \$ are comments\)/,
+  ],
+  [
+    'an addition without evidence',
+    addition({evidence: undefined}),
+    /overlay\.json: additions\[0\]\.evidence: expected a string/,
+  ],
+  [
+    'fields that are not a list',
+    addition({fields: 'counts: int'}),
+    /overlay\.json: additions\[0\]\.fields: expected an array of field lines \(`name: type`\)/,
+  ],
+  [
+    'a field line that is not a string',
+    addition({fields: [{counts: 'int'}]}),
+    /overlay\.json: additions\[0\]\.fields\[0\]: expected a field line as a string \(`name: type`\)/,
+  ],
+  [
+    'a field line that does not parse, placed by its column',
+    addition({fields: ['user: User', 'counts: {string int}']}),
+    /overlay\.json: additions\[0\]\.fields\[1\], column 17: Expected `:` between the key and value types of a map/,
+  ],
+  [
+    'an unnamed field',
+    addition({fields: [': int']}),
+    /overlay\.json: additions\[0\]\.fields\[0\]: expected a field name before `:`/,
+  ],
+  [
+    'a field named `type`',
+    addition({fields: ['type: string']}),
+    /overlay\.json: additions\[0\]\.fields\[0\]: `type` is the tag of the response, not a field/,
+  ],
+  [
+    'a field listed twice',
+    addition({fields: ['counts: int', 'counts: int64']}),
+    /overlay\.json: additions\[0\]\.fields\[1\]: field `counts` is listed twice/,
+  ],
+  [
+    'a tag added twice',
+    {additions: [addition({}).additions[0], addition({}).additions[0]]},
+    /overlay\.json: additions\[1\]\.response: response `pinged` is added by additions\[0\] already/,
+  ],
+  [
+    'a tag the docs list (they cover it now)',
+    addition({response: 'sent'}),
+    'overlay: response `sent` is in the docs now (a response of Send in COMMANDS.md); the addition no longer applies (remove it from spec/overlay.json)',
+  ],
+  [
+    'a field naming no type of TYPES.md',
+    addition({fields: ['user: Usr']}),
+    'overlay: added response `pinged`: field `user` names `Usr`, which is not a type of TYPES.md',
+  ],
+  [
+    'a tag whose name the generator takes',
+    addition({response: 'chatResponse'}),
+    "overlay: `ChatResponse`, generated in responses.ts for the added response `ChatResponse` (tag `chatResponse`), is already taken by the generator's own code; the addition cannot apply (spec/overlay.json)",
+  ],
+]
+
+describe('overlay entries: each rule is one located line, exit 2, and nothing is generated', () => {
+  it.each(RULES)('refuses %s', async (_, overlay, message) => {
+    const {code, stdout, stderr} = await generateWith(overlay)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    if (typeof message === 'string') expect(stderr).toBe(`simplex-events: ${message}\n`)
+    else expect(stderr).toMatch(new RegExp(`^simplex-events: .*${message.source}\n$`))
+  })
+
+  it('accepts every entry kind of the rules above when it is well-formed', async () => {
+    const {code, stderr} = await generateWith({
+      $comment: 'comments are allowed',
+      corrections: [{target: 'User.userId', from: 'int64', optional: true, reason: 'r', evidence: 'e'}],
+      additions: [
+        {
+          response: 'pinged',
+          fields: ['counts: {string : int}', 'user: User', 'note: string?'],
+          reason: 'r',
+          evidence: 'e',
+        },
+      ],
+    })
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
   })
 })
 

@@ -11,6 +11,7 @@ import {InputError} from '../generator/cli-io.js'
 import {compareSchemas} from '../generator/diff/compare.js'
 import {emitLibrary} from '../generator/emit/index.js'
 import {applyOverlay, type Correction} from '../generator/overlay/index.js'
+import {readOverlay} from '../generator/overlay/entries.js'
 import {buildSchema} from '../generator/pipeline.js'
 import type {Schema} from '../generator/schema/types.js'
 import {type Docs, PLACES, PROTOTYPE_KEYS} from './support/keyed-places.js'
@@ -83,6 +84,21 @@ describe.each(PROTOTYPE_KEYS)('`%s` in every keyed place of the docs', (key) => 
       }
       expect(JSON.stringify(corrected)).toContain('"docsType":"int"')
     }
+  })
+
+  it('in an overlay addition (its tag, a field name): an overlay error, or the response added and emitted', async () => {
+    const base = (await generate({})).schema!
+    const text = JSON.stringify({additions: [{response: key, fields: [`${key}: int`], reason: 'r', evidence: 'e'}]})
+    let added: Schema
+    try {
+      added = applyOverlay(base, readOverlay(JSON.parse(text), 'overlay.json'))
+    } catch (error) {
+      expect(error, String(error)).toBeInstanceOf(InputError)
+      return
+    }
+    expect(added.addedResponses?.map((response) => [response.tag, response.fields[0]?.name])).toEqual([[key, key]])
+    const files = await emitLibrary({schema: added, overlaySha256: null, generatorVersion: '0', format: false})
+    expect(files.get('src/responses.ts')).toContain(`type: ${JSON.stringify(key)}`)
   })
 
   it('diff: a version holding it compared with one without, both ways, lists the changes', async () => {

@@ -6014,7 +6014,7 @@ export interface UpdatedMessage {
 export interface User {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userId: number
-  /** Docs say `int64`; the wire sends `string` (spec/overlay.json: the core encodes AgentUserId as a JSON string). */
+  /** Docs say `int64`; the wire sends `string` (spec/overlay.json: the core encodes AgentUserId as a JSON string; evidence: test/fixtures/frames/complete/receivedGroupInvitation-1.json (simplex-chat v6.5.4.1): $.user.agentUserId is "1"; also complete/newChatItems-1.json (2025-05 server)). */
   agentUserId: string
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userContactId: number

@@ -62,7 +62,7 @@ export function emitDecode(schema: Schema): StatementStructures[] {
     schema.events.map((event) => ({tag: event.tag, check: checkEventName(event.name)})),
     'unknown-event',
   )
-  const responses = distinctResponses(schema.commands)
+  const responses = distinctResponses(schema)
   for (const response of responses) {
     emitter.objectCheck(checkResponseName(response.name), response.fields, 'type', `response \`${response.name}\``)
   }

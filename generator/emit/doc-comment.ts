@@ -1,5 +1,5 @@
 import {describeTypeExpression} from '../schema/render.js'
-import type {Field, Schema, Versions} from '../schema/types.js'
+import type {Field, FieldCorrection, ResponseDefinition, Schema, Versions} from '../schema/types.js'
 import {commentText} from './escape.js'
 import {innerPrimitive, PRIMITIVE_NOTES} from './type-expression.js'
 
@@ -31,6 +31,31 @@ export function commandVersions(schema: Schema): Versions | undefined {
 }
 
 /**
+ * What the overlay changed in a field, and why: `Docs say \`int64\`; the wire sends \`string\` (...)`, `Docs say
+ * required; the wire may omit it (...)`, or both; with the reason and the evidence.
+ */
+function correctionNote(correction: FieldCorrection, wireType: string): string {
+  const retyped = wireType !== correction.docsType
+  const why = `(spec/overlay.json: ${correction.reason}; evidence: ${correction.evidence})`
+  if (!correction.docsRequired) return `Docs say \`${correction.docsType}\`; the wire sends \`${wireType}\` ${why}.`
+  if (!retyped) return `Docs say required; the wire may omit it ${why}.`
+  return `Docs say required \`${correction.docsType}\`; the wire sends \`${wireType}\` and may omit it ${why}.`
+}
+
+/**
+ * A response the overlay adds (`ResponseDefinition.addition`): undocumented, and where the evidence is. `null`
+ * for a response of the docs.
+ */
+export function additionNote(response: ResponseDefinition): string | null {
+  const {addition} = response
+  if (!addition) return null
+  return (
+    `Undocumented: no doc version lists response \`${response.tag}\`, and no command of the docs answers with it; ` +
+    `spec/overlay.json adds it (${addition.reason}; evidence: ${addition.evidence}).`
+  )
+}
+
+/**
  * The doc comment of a field: its primitive's meaning, the overlay's correction if any, and in a
  * compatibility build the versions that have it (of those of `scope`, its owner's) and its other types.
  */
@@ -43,11 +68,7 @@ export function fieldDocs(field: Field, scope?: Versions): {description: string}
     notes.push(
       'Unnamed positional field in the docs (`- : ' + describeTypeExpression(field.type) + '`), sent under `data`.',
     )
-  if (correction) {
-    notes.push(
-      `Docs say \`${correction.docsType}\`; the wire sends \`${describeTypeExpression(field.type)}\` (spec/overlay.json: ${correction.reason}).`,
-    )
-  }
+  if (correction) notes.push(correctionNote(correction, describeTypeExpression(field.type)))
   const primitive = innerPrimitive(field.type)
   const note = primitive ? PRIMITIVE_NOTES[primitive] : undefined
   if (note) notes.push(note)

@@ -30,7 +30,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     returnType: `value is T.${type.name}`,
     statements: `return checkSafely(${checkTypeName(type.name)}, value, createContext(undefined), undefined)`,
   }))
-  const responseGuards: StatementStructures[] = distinctResponses(schema.commands).map((response) => ({
+  const responseGuards: StatementStructures[] = distinctResponses(schema).map((response) => ({
     kind: StructureKind.Function,
     name: responseGuardName(response.name),
     isExported: true,

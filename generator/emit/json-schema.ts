@@ -1,6 +1,7 @@
 import {UTC_TIME_PATTERN, WORD32_MAX} from '../../templates/primitives.js'
 import {distinctResponses} from '../schema/responses.js'
 import {declaredParameters} from './command-parameters.js'
+import {additionNote} from './doc-comment.js'
 import type {EnumValue, Field, PrimitiveName, Schema, TypeExpression} from '../schema/types.js'
 
 type JsonSchema = {[key: string]: unknown}
@@ -75,16 +76,16 @@ export function emitJsonSchema(schema: Schema, header: string): JsonSchema {
       ...objectSchema(event.fields, event.tag),
     }
   }
-  const responses = distinctResponses(schema.commands)
+  const responses = distinctResponses(schema)
   for (const response of responses) {
     definitions[responseKey(response.name)] = {
-      description: response.description || undefined,
+      description: additionNote(response) ?? (response.description || undefined),
       ...objectSchema(response.fields, response.tag),
     }
   }
   if (responses.length > 0) {
     definitions[CHAT_RESPONSE_KEY] = {
-      description: 'A response of COMMANDS.md (the `resp` of a frame with a `corrId`).',
+      description: `A response of COMMANDS.md${schema.addedResponses?.length ? ' or one spec/overlay.json adds (undocumented)' : ''} (the \`resp\` of a frame with a \`corrId\`).`,
       ...taggedUnion(responses.map((response) => responseKey(response.name))),
     }
   }

@@ -137,7 +137,7 @@ Typed, validated events of the [SimpleX Chat](https://github.com/simplex-chat/si
 from its API docs (\`bots/api/EVENTS.md\`, \`TYPES.md\`, \`COMMANDS.md\`) by the \`simplex-events\` generator. Zero runtime
 dependencies; ESM and CommonJS; erasable TypeScript (no enums, no value namespaces).
 
-${schema.events.length} events, ${schema.types.length} types, ${schema.commands.length} commands, ${distinctResponses(schema.commands).length} responses.
+${schema.events.length} events, ${schema.types.length} types, ${schema.commands.length} commands, ${distinctResponses(schema).length} responses.
 
 ## A bot in 25 lines
 
@@ -290,7 +290,8 @@ export function onReply(resp: unknown): void {
 - Types: \`CC.<Command>\` (parameters), \`CR.<Response>\` (one per response tag; \`CR.GroupUpdated\` is not
   \`CEvt.GroupUpdated\`), \`ChatResponse\`, \`ChatCommandName\`, \`CommandResponse<N>\`; \`chatCommandNames\` and
   \`chatResponseTags\` as data.
-- \`decodeChatResponse(value, options?)\`: any response; a tag COMMANDS.md does not list fails with
+- \`decodeChatResponse(value, options?)\`: any response; a tag COMMANDS.md does not list (nor the generator's
+  overlay adds: a response real servers send that no doc version documents, marked so in its doc comment) fails with
   \`error.code === "unknown-response"\` in every mode. \`decodeCommandResponse(name, value, options?)\`: only the
   responses of command \`name\` (another command's response is \`unknown-response\` too). Same modes and issues as events.
 - \`is<Response>Response(response)\` narrows a \`ChatResponse\` (\`isChatCmdErrorResponse\`); \`isValidChatResponse(value)\`

@@ -2,18 +2,19 @@ import {StructureKind, VariableDeclarationKind, type StatementStructures} from '
 import {distinctResponses} from '../schema/responses.js'
 import type {Schema} from '../schema/types.js'
 import {identifier, TYPES_NAMESPACE} from '../names/index.js'
-import {describe} from './doc-comment.js'
+import {additionNote, describe} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {fieldProperties} from './fields.js'
 
 /**
  * The statements of `responses.ts` (the `CR` namespace of the index): one interface
- * per distinct response tag of COMMANDS.md (`CR.NewChatItems`), the `ChatResponse`
- * union, its tag union and the list of tags. A tag that is also an event
+ * per distinct response tag of COMMANDS.md (`CR.NewChatItems`) and of the overlay's additions,
+ * the `ChatResponse` union, its tag union and the list of tags. A tag that is also an event
  * (`groupUpdated`) is defined here apart from its event: its fields may differ.
  */
 export function emitResponses(schema: Schema): StatementStructures[] {
-  const responses = distinctResponses(schema.commands)
+  const responses = distinctResponses(schema)
+  const overlay = schema.addedResponses?.length ? 'spec/overlay.json adds (undocumented)' : null
   const interfaces: StatementStructures[] = responses.map((response) => {
     const commands = schema.commands.filter((command) => command.responses.some((each) => each.tag === response.tag))
     return {
@@ -22,7 +23,8 @@ export function emitResponses(schema: Schema): StatementStructures[] {
       isExported: true,
       docs: describe(
         response.description ? [response.description] : [],
-        `Response \`${response.tag}\` of ${commands.map((command) => `\`${command.name}\``).join(', ')}.`,
+        additionNote(response) ??
+          `Response \`${response.tag}\` of ${commands.map((command) => `\`${command.name}\``).join(', ')}.`,
       ),
       properties: fieldProperties(
         response.fields,
@@ -39,7 +41,9 @@ export function emitResponses(schema: Schema): StatementStructures[] {
       kind: StructureKind.TypeAlias,
       name: 'ChatResponse',
       isExported: true,
-      docs: describe(['Every response of COMMANDS.md, discriminated by `type`.']),
+      docs: describe([
+        `Every response of COMMANDS.md${overlay ? ` and those ${overlay}` : ''}, discriminated by \`type\`.`,
+      ]),
       type: responses.length > 0 ? responses.map((response) => identifier(response.name)).join(' | ') : 'never',
     },
     {
@@ -60,7 +64,9 @@ export function emitResponses(schema: Schema): StatementStructures[] {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: describe(['Every response tag, in the order COMMANDS.md first lists them.']),
+      docs: describe([
+        `Every response tag, in the order COMMANDS.md first lists them${overlay ? `, then those ${overlay}` : ''}.`,
+      ]),
       declarations: [
         {
           name: 'chatResponseTags',

@@ -355,7 +355,7 @@ export function nameClaims(schema: Schema): NameClaim[] {
     claim(['commands.ts'], command.name, owner, command.location)
     claim(['command-strings.ts', 'index.ts'], cmdStringFunctionName(command.name), owner, command.location)
   }
-  for (const response of distinctResponses(schema.commands)) {
+  for (const response of distinctResponses(schema)) {
     const owner = `response \`${response.name}\` (tag \`${response.tag}\`)`
     claim(['responses.ts'], response.name, owner, response.location)
     claim(['guards.ts', 'index.ts'], responseGuardName(response.name), owner, response.location)

@@ -1,35 +1,15 @@
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {describeTypeExpression} from '../schema/render.js'
-import {PRIMITIVES, type Field, type PrimitiveName, type Schema} from '../schema/types.js'
+import type {Field, Schema} from '../schema/types.js'
 import {InputError} from '../cli-io.js'
 import {readBoundedFile} from '../load/bounded-file.js'
 import {DEFAULT_MAX_BYTES, readSpecFolderFile} from '../load/folder.js'
+import {addResponses} from './additions.js'
+import {OVERLAY_FILE, readOverlay, type Correction, type Overlay} from './entries.js'
 
-/** File name of the overlay inside a spec folder (optional). */
-export const OVERLAY_FILE = 'overlay.json'
-
-/**
- * One documented correction: where the live wire differs from the docs.
- * `from` must still be what the docs say, so a correction that upstream has
- * since fixed (or changed) fails loudly instead of applying blindly.
- */
-export interface Correction {
-  /** `Type.field`, `Union.Member.field` or `event Name.field`. */
-  target: string
-  /** The field's type as the docs write it (compact form: `int64`, `[User]`). */
-  from: string
-  /** The primitive the wire really carries. */
-  to: PrimitiveName
-  /** Why, in one line. */
-  reason: string
-  /** The real frame that proves it (a path in this repository) and what it shows. */
-  evidence: string
-}
-
-export interface Overlay {
-  corrections: Correction[]
-}
+export {OVERLAY_FILE} from './entries.js'
+export type {Correction, Overlay, ResponseAddition} from './entries.js'
 
 /** An overlay as read, with the digest of its file (`null` when there is none). */
 export interface LoadedOverlay {
@@ -52,7 +32,8 @@ export interface LoadOverlayOptions {
 /**
  * Read an overlay. Either way it must be a regular file (never a FIFO or a device, which would block or
  * never end) of at most `maxBytes`; `overlay.json` of a spec folder must also stay inside the folder, like
- * the documents. What is wrong is said without quoting the file: it may not be an overlay at all.
+ * the documents. What is wrong is said without quoting the file, which may not be an overlay at all: a
+ * JSON error by its line and column, an entry by its path (`corrections[0].to`, `readOverlay`).
  *
  * @param source the spec folder or the named file, or `null` for no overlay.
  * @throws InputError when a named file is missing, the file breaks those rules, or it is not a valid overlay.
@@ -83,18 +64,7 @@ export async function loadOverlay(
   } catch (error) {
     throw new InputError(`${file}: not valid JSON${jsonErrorPlace(text, error as Error)}`)
   }
-  const corrections = (data as {corrections?: unknown})?.corrections
-  if (!Array.isArray(corrections)) throw new InputError(`${file}: expected {"corrections": [...]}`)
-  for (const [index, correction] of corrections.entries()) {
-    for (const key of ['target', 'from', 'to', 'reason', 'evidence'] as const) {
-      if (typeof correction?.[key] !== 'string')
-        throw new InputError(`${file}: corrections[${index}].${key}: expected a string`)
-    }
-    if (!(PRIMITIVES as readonly string[]).includes(correction.to)) {
-      throw new InputError(`${file}: corrections[${index}].to: expected one of ${PRIMITIVES.join(', ')}`)
-    }
-  }
-  return {overlay: {corrections: corrections as Correction[]}, sha256: createHash('sha256').update(text).digest('hex')}
+  return {overlay: readOverlay(data, file), sha256: createHash('sha256').update(text).digest('hex')}
 }
 
 /**
@@ -109,28 +79,40 @@ function jsonErrorPlace(text: string, error: Error): string {
 }
 
 /**
- * Apply an overlay to a schema.
+ * Apply an overlay to a schema: its corrections, then its additions (`addResponses`).
  *
- * Each corrected field gets the primitive the wire carries as its type, and a `correction`
- * saying what the docs say and why, which the emitters put in its doc comment.
+ * Each corrected field gets the primitive the wire carries as its type, or becomes optional, or both, and a
+ * `correction` saying what the docs say and why, which the emitters put in its doc comment.
  *
  * @returns a corrected copy of the schema (the input is not changed).
- * @throws InputError when a target does not exist or its docs type is no longer `from`.
+ * @throws InputError when a target does not exist, its docs type is no longer `from`, a field to make
+ *   optional is optional already, or an addition does not apply.
  */
 export function applyOverlay(schema: Schema, overlay: Overlay): Schema {
   const corrected: Schema = structuredClone(schema)
-  for (const correction of overlay.corrections) {
-    const field = findField(corrected, correction.target)
-    const now = describeTypeExpression(field.type)
-    if (now !== correction.from) {
-      throw new InputError(
-        `overlay: ${correction.target} is \`${now}\` in the docs, not \`${correction.from}\`; the correction no longer applies (update or remove it in spec/${OVERLAY_FILE})`,
-      )
-    }
-    field.type = {kind: 'primitive', name: correction.to}
-    field.correction = {docsType: correction.from, reason: correction.reason, evidence: correction.evidence}
-  }
+  for (const correction of overlay.corrections) correct(findField(corrected, correction.target), correction)
+  addResponses(corrected, overlay.additions ?? [])
   return corrected
+}
+
+/** Apply one correction to the field it targets, once the docs still say what it corrects. */
+function correct(field: Field, correction: Correction): void {
+  const now = describeTypeExpression(field.type)
+  const stale = `the correction no longer applies (update or remove it in spec/${OVERLAY_FILE})`
+  if (now !== correction.from)
+    throw new InputError(
+      `overlay: ${correction.target} is \`${now}\` in the docs, not \`${correction.from}\`; ${stale}`,
+    )
+  if (correction.optional && field.optional)
+    throw new InputError(`overlay: ${correction.target} is optional in the docs (\`${now}?\`) already; ${stale}`)
+  if (correction.to) field.type = {kind: 'primitive', name: correction.to}
+  if (correction.optional) field.optional = true
+  field.correction = {
+    docsType: correction.from,
+    ...(correction.optional ? {docsRequired: true as const} : {}),
+    reason: correction.reason,
+    evidence: correction.evidence,
+  }
 }
 
 /** The field a target names: `Type.field`, `Union.Member.field` or `event Name.field`. */

@@ -116,8 +116,18 @@ export interface FieldAlternative {
 
 /** An overlay correction as applied to a field. */
 export interface FieldCorrection {
-  /** The field's type as the docs write it (compact form: `int64`). */
+  /** The field's type as the docs write it (compact form: `int64`); `type` differs from it when the overlay retyped it. */
   docsType: string
+  /** Set when the docs require the field and the wire may omit it: `optional` is then `true`. */
+  docsRequired?: true
+  /** Why, in one line. */
+  reason: string
+  /** The real frame that proves it. */
+  evidence: string
+}
+
+/** Why the overlay adds a node no doc version has (`ResponseDefinition.addition`). */
+export interface OverlayAddition {
   /** Why, in one line. */
   reason: string
   /** The real frame that proves it. */
@@ -249,6 +259,11 @@ export interface ResponseDefinition {
   fields: Field[]
   location: SourceLocation
   versions?: Versions
+  /**
+   * Set on the responses the overlay adds (`Schema.addedResponses`): no doc version has them. Their
+   * `location` is the overlay file's start (JSON has no positions; messages name the entry instead).
+   */
+  addition?: OverlayAddition
 }
 
 /** One item of a command's `**Errors**:` list: `- Name: description` (a `ChatErrorType` member). */
@@ -303,6 +318,12 @@ export interface Schema {
    * names); absent in a single-version schema. Commands range over the versions that have COMMANDS.md.
    */
   versions?: DocVersion[]
+  /**
+   * Set by the overlay (`spec/overlay.json`): responses the wire sends that no doc version documents, each with
+   * its `addition`. They answer no command of the docs (no command lists them) but join `ChatResponse`.
+   * Absent without such entries.
+   */
+  addedResponses?: ResponseDefinition[]
 }
 
 /** One doc version merged into a compatibility build. */
