@@ -9,10 +9,12 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {
+  chatCommandNames,
   chatResponseTags,
   decodeChatResponse,
   decodeCommandResponse,
   decodeFrame,
+  isAgentSubsResponse,
   isChatCmdErrorResponse,
   isValidChatResponse,
   type ChatResponse,
@@ -34,30 +36,27 @@ const OLD_USER = [
   'fullPreferences.commands',
 ]
 const oldUser = (at: string) => OLD_USER.map((field) => `missing ${at}.${field}`)
-const OLD_CONTACT_LINK = ['userContactLinkId', 'shortLinkDataSet', 'shortLinkLargeDataSet', 'addressSettings'].map(
-  (field) => `missing $.resp.contactLink.${field}`,
-)
 
 /**
  * Every capture of `frames/responses/`: `[]` decodes in default mode; a list of issues
  * (`code path`) decodes only in lenient mode, with exactly those issues (the capture
- * predates the docs); `unknown` is a tag the newest COMMANDS.md lists under no command.
+ * predates the docs). `agentSubs` and `userPrivacy` are in no doc version: the overlay adds them; the
+ * 2025-05 `UserContactLink` of `connLinkContact` alone decodes through its optional corrections.
  */
-const EXPECTED: Record<string, string[] | 'unknown'> = {
+const EXPECTED: Record<string, string[]> = {
   'activeUser-1.json': oldUser('$.resp.user'),
-  // `agentSubs` and `userPrivacy` were replies of older servers; the newest docs have no command answering with them.
-  'agentSubs-1.json': 'unknown',
-  'agentSubs-2.json': 'unknown',
+  'agentSubs-1.json': [],
+  'agentSubs-2.json': [],
   'chatCmdError-1.json': [],
   'chatCmdError-2.json': [],
   'chatCmdError-3.json': [],
   // This capture's user already had the 6.4 preferences, not the two newest flags.
   'userContactLink-1.json': ['missing $.resp.user.autoAcceptGroupInvitations', 'missing $.resp.user.clientService'],
-  'userContactLink-2.json': [...oldUser('$.resp.user'), ...OLD_CONTACT_LINK],
+  'userContactLink-2.json': oldUser('$.resp.user'),
   'userContactLinkCreated-1.json': oldUser('$.resp.user'),
   'userContactLinkDeleted-1.json': oldUser('$.resp.user'),
-  'userContactLinkUpdated-1.json': [...oldUser('$.resp.user'), ...OLD_CONTACT_LINK],
-  'userPrivacy-1.json': 'unknown',
+  'userContactLinkUpdated-1.json': oldUser('$.resp.user'),
+  'userPrivacy-1.json': [...oldUser('$.resp.user'), ...oldUser('$.resp.updatedUser')],
   'userProfileNoChange-1.json': oldUser('$.resp.user'),
   'userProfileUpdated-1.json': oldUser('$.resp.user'),
   'usersList-1.json': [...oldUser('$.resp.users[0].user'), ...oldUser('$.resp.users[1].user')],
@@ -78,11 +77,6 @@ describe('real responses decode as responses of COMMANDS.md', () => {
     const resp = readFrame(`responses/${name}`)
     const text = JSON.stringify({corrId: '12', resp})
     const frame = decodeFrame(text)
-    if (expected === 'unknown') {
-      expect(frame).toEqual({kind: 'unknown', corrId: '12', type: resp.type, resp})
-      expect(chatResponseTags).not.toContain(resp.type)
-      return
-    }
     if (expected.length === 0) {
       expect(frame).toMatchObject({kind: 'response', corrId: '12', response: resp, issues: []})
       return
@@ -138,10 +132,24 @@ describe('decodeChatResponse and decodeCommandResponse', () => {
   const cmdError = readFrame('responses/chatCmdError-1.json')
   const contactLink = readFrame('responses/userContactLink-1.json')
 
-  it('decodeChatResponse fails on a tag no command answers with, in every mode', () => {
+  it('decodeChatResponse fails on a tag neither the docs nor the overlay have, in every mode', () => {
     for (const mode of ['strict', 'default', 'lenient'] as const) {
-      const result = decodeChatResponse({type: 'agentSubs', activeSubs: {}}, {mode})
+      const result = decodeChatResponse({type: 'noSuchResponse', activeSubs: {}}, {mode})
       expect(result).toMatchObject({ok: false, error: {code: 'unknown-response', path: '$.type'}})
+    }
+  })
+
+  it("the overlay's added responses decode, as the response of no command", () => {
+    const agentSubs = readFrame('responses/agentSubs-2.json')
+    expect(chatResponseTags.slice(-2)).toEqual(['agentSubs', 'userPrivacy'])
+    expect(decodeChatResponse(agentSubs)).toMatchObject({ok: true, value: agentSubs})
+    expect(isAgentSubsResponse(agentSubs as ChatResponse)).toBe(true)
+    expect(decodeChatResponse({...agentSubs, removedSubs: {a: 'b'}})).toMatchObject({
+      ok: false,
+      error: {path: '$.removedSubs.a'},
+    })
+    for (const name of chatCommandNames) {
+      expect(decodeCommandResponse(name, agentSubs)).toMatchObject({ok: false, error: {code: 'unknown-response'}})
     }
   })
 
