@@ -3,6 +3,7 @@ import {DiagnosticsError, InputError} from './cli-io.js'
 import {mergeSchemas} from './compat/merge-schemas.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
 import {DEFAULT_MAX_BYTES, loadSpec, redactUrl} from './load/index.js'
+import {readCompatConfig} from './load/compat-config.js'
 import {readSpecOrigins, type SpecOrigins} from './load/provenance.js'
 import {applyOverlay, loadOverlay} from './overlay/index.js'
 import {formatDiagnostics} from './diagnostics.js'
@@ -23,7 +24,8 @@ export interface GenerateSource {
   spec: string
   /**
    * Older doc versions (folders or URLs), newest first, for a compatibility build: one schema merged over
-   * `spec` and these (`generator/compat/`). Default: none, the docs of `spec` alone.
+   * `spec` and these (`generator/compat/`); `[]` for the docs of `spec` alone. Default: the list in
+   * `compat.json` of the spec folder if there is one (`readCompatConfig`), else none (always none for a URL).
    */
   compat?: readonly string[]
   /** The output folder (default: `generated/`): the headers name a spec folder relative to it. */
@@ -74,6 +76,8 @@ export interface ReadSchema {
   overlaySha256: string | null
   /** Where each document came from: the URL, or the commit `provenance.json` names. */
   origins: SpecOrigins
+  /** Each doc version read, oldest first (the last is `spec`): the spec as given, and its documents' origins. */
+  versions: {spec: string; origins: SpecOrigins}[]
   timings: {load: number; parse: number}
 }
 
@@ -89,9 +93,13 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   stage('loading the docs')
   const loadOptions = {timeoutMs: source.timeout, maxBytes: source.maxBytes}
   const documents = await loadSpec(source.spec, loadOptions)
+  const isUrl = /^https?:/i.test(source.spec)
+  const maxBytes = source.maxBytes ?? DEFAULT_MAX_BYTES
+  const config = source.compat === undefined && !isUrl ? await readCompatConfig(source.spec, maxBytes) : null
+  const compatSpecs = source.compat ?? config?.compat ?? []
   const compat: DocVersionDocuments[] = []
-  for (const spec of source.compat ?? []) compat.push({spec, documents: await loadSpec(spec, loadOptions)})
-  const defaultOverlay = /^https?:/i.test(source.spec) ? null : {specFolder: source.spec}
+  for (const spec of compatSpecs) compat.push({spec, documents: await loadSpec(spec, loadOptions)})
+  const defaultOverlay = isUrl ? null : {specFolder: source.spec}
   const {overlay, sha256: overlaySha256} = await loadOverlay(
     typeof source.overlay === 'string' ? {file: source.overlay} : source.overlay === false ? null : defaultOverlay,
     {maxBytes: source.maxBytes},
@@ -103,14 +111,21 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   const result =
     compat.length === 0
       ? buildSchema(documents)
-      : buildCompatSchema(labelVersions([...[...compat].reverse(), {spec: source.spec, documents}]))
+      : buildCompatSchema(
+          labelVersions([
+            ...[...compat].reverse(),
+            {spec: source.spec, documents, ...(config?.label ? {label: config.label} : {})},
+          ]),
+        )
   if (!result.ok) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
-  const origins = await readSpecOrigins(
-    source.spec,
-    documents,
-    result.schema.sources,
-    source.maxBytes ?? DEFAULT_MAX_BYTES,
-  )
+  const versions: ReadSchema['versions'] = []
+  const schemas = result.schema.versions ?? [{sources: result.schema.sources}]
+  for (const [index, {spec, documents: ofVersion}] of [
+    ...[...compat].reverse(),
+    {spec: source.spec, documents},
+  ].entries())
+    versions.push({spec, origins: await readSpecOrigins(spec, ofVersion, schemas[index]!.sources, maxBytes)})
+  const origins = versions.at(-1)!.origins
   const schema = applyOverlay(result.schema, overlay)
   if (overlay.corrections.length > 0 || compat.length > 0) {
     // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
@@ -119,7 +134,7 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
     reportCommandStringTypeErrors(schema, filesByName(result.files.slice(-versionFileCount(documents))), context)
     if (hasErrors(result.files)) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
   }
-  return {schema, overlaySha256, origins, timings: {load, parse: performance.now() - started}}
+  return {schema, overlaySha256, origins, versions, timings: {load, parse: performance.now() - started}}
 }
 
 /**
@@ -130,14 +145,16 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
  */
 export async function generateInMemory(source: GenerateSource): Promise<Generation> {
   const stage = source.onStage ?? (() => {})
-  const {schema, overlaySha256, origins, timings: read} = await readSchema(source)
+  const {schema, overlaySha256, origins, versions, timings: read} = await readSchema(source)
+  const out = source.out ?? DEFAULT_OUT
   const timings: GenerateTimings = {...read, build: 0, format: 0}
   const files = await emitLibrary(
     {
       schema,
       overlaySha256,
       origins,
-      specSource: describeSpecSource(source.spec, source.out ?? DEFAULT_OUT),
+      specSource: describeSpecSource(source.spec, out),
+      versions: versions.map(({spec, origins}) => ({specSource: describeSpecSource(spec, out), origins})),
       generatorVersion: GENERATOR_VERSION,
       ...(source.format === false ? {format: false} : {}),
     },
@@ -148,13 +165,16 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
 }
 
 /**
- * The spec as the headers name it: `null` for the pinned spec, a URL as it may be printed (`redactUrl`:
- * no user name, password or query string), or the folder relative to the output folder (with `/`
- * separators), so the output is the same wherever the checkout is.
+ * The spec as the headers name it: `null` for the pinned spec, `<pinned>/compat/...` for a folder inside it,
+ * a URL as it may be printed (`redactUrl`: no user name, password or query string), or the folder relative
+ * to the output folder (with `/` separators), so the output is the same wherever the checkout is.
  */
 export function describeSpecSource(spec: string, out: string): string | null {
   if (/^https?:/i.test(spec)) return URL.canParse(spec) ? redactUrl(new URL(spec)) : spec
   if (path.resolve(spec) === PINNED_SPEC) return null
+  // A folder of the pinned spec (its older doc versions) is named the same wherever the package is installed.
+  const inPinned = path.relative(PINNED_SPEC, path.resolve(spec))
+  if (!inPinned.startsWith('..') && !path.isAbsolute(inPinned)) return `<pinned>/${inPinned.split(path.sep).join('/')}`
   return (path.relative(path.resolve(out), path.resolve(spec)) || '.').split(path.sep).join('/')
 }
 
@@ -181,10 +201,11 @@ export function buildSchema(documents: SpecDocuments): SchemaResult {
   return hasErrors(files) ? {ok: false, files} : {ok: true, schema, files}
 }
 
-/** One doc version's documents, and the spec (folder or URL) they were loaded from. */
+/** One doc version's documents, the spec (folder or URL) they were loaded from, and its label if one was declared. */
 interface DocVersionDocuments {
   spec: string
   documents: SpecDocuments
+  label?: string
 }
 
 /**
@@ -217,7 +238,7 @@ export function buildCompatSchema(versions: readonly {label: string; documents: 
 function labelVersions(versions: readonly DocVersionDocuments[]): {label: string; documents: SpecDocuments}[] {
   const short = (spec: string) =>
     /^https?:/i.test(spec) && URL.canParse(spec) ? redactUrl(new URL(spec)) : path.basename(path.resolve(spec))
-  const labels = versions.map(({spec}) => short(spec))
+  const labels = versions.map(({spec, label}) => label ?? short(spec))
   const unique = labels.map((label, index) =>
     labels.indexOf(label) === labels.lastIndexOf(label) ? label : versions[index]!.spec,
   )

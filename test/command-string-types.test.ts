@@ -5,7 +5,7 @@
  * computes soundly but TypeScript would reject (a comparison with a value the type never holds, an
  * optional passed on untested) is emitted so that it compiles, and still computes the same string.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {ts} from 'ts-morph'
@@ -24,6 +24,7 @@ import {
   type MiniType,
 } from './support/mini-spec.js'
 import {printStatements} from './support/tiny-schema.js'
+import {DOC_FOLDERS} from './support/doc-versions.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -310,17 +311,12 @@ describe('the overlay is type-checked too', () => {
   })
 })
 
-/** Every version of the real docs: spec/ and each folder of test/fixtures/docs. */
-const VERSIONS = [
-  'spec',
-  ...readdirSync(path.join(root, 'test/fixtures/docs'), {withFileTypes: true})
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => `test/fixtures/docs/${entry.name}`),
-]
+/** Every version of the real docs: spec/, spec/compat/ and each folder of test/fixtures/docs. */
+const VERSIONS = DOC_FOLDERS
 /** A fixture folder holding only some documents pairs with the version that has the others. */
 const PAIRED_WITH: Record<string, string> = {
-  'test/fixtures/docs/seed-intermediate': 'test/fixtures/docs/2026-088a33e',
-  'test/fixtures/docs/2026-fork-d94cbb0-crlf': 'test/fixtures/docs/2026-fork-d94cbb0',
+  'test/fixtures/docs/seed-intermediate': 'spec/compat/2026-088a33e',
+  'test/fixtures/docs/2026-fork-d94cbb0-crlf': 'spec/compat/2026-fork-d94cbb0',
 }
 
 /** A document of a version as a vfile: its own, else its pair's; undefined when neither has it (COMMANDS.md). */

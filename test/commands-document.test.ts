@@ -16,8 +16,8 @@ import type {CommandDefinition, Schema} from '../generator/schema/index.js'
 const root = path.resolve(import.meta.dirname, '..')
 const FOLDERS = {
   newest: 'spec',
-  fork: 'test/fixtures/docs/2026-fork-d94cbb0',
-  sept2025: 'test/fixtures/docs/2025-09-27',
+  fork: 'spec/compat/2026-fork-d94cbb0',
+  sept2025: 'spec/compat/2025-09-27',
 } as const
 
 interface Built {
@@ -320,7 +320,7 @@ describe('warnings on the real inconsistencies of the docs (the schema still bui
 describe('without COMMANDS.md (the two-document API)', () => {
   it('builds a schema with no commands and no commands source', () => {
     const file = (name: string) =>
-      new VFile({path: name, value: readFileSync(path.join(root, 'test/fixtures/docs/2026-088a33e', name), 'utf8')})
+      new VFile({path: name, value: readFileSync(path.join(root, 'spec/compat/2026-088a33e', name), 'utf8')})
     const result = buildSchema({events: file('EVENTS.md'), types: file('TYPES.md')})
     expect(result.ok).toBe(true)
     if (!result.ok) return
@@ -333,7 +333,7 @@ describe('without COMMANDS.md (the two-document API)', () => {
   })
 
   it('loads COMMANDS.md from a spec folder only when it is there', async () => {
-    expect((await loadSpecDirectory(path.join(root, 'test/fixtures/docs/2026-088a33e'))).commands).toBeUndefined()
+    expect((await loadSpecDirectory(path.join(root, 'spec/compat/2026-088a33e'))).commands).toBeUndefined()
     const withCommands = await loadSpecDirectory(path.join(root, 'spec'))
     expect(withCommands.commands?.basename).toBe('COMMANDS.md')
     expect(String(withCommands.commands?.value)).toMatch(/^# API Commands and Responses\n/)

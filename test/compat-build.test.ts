@@ -1,40 +1,49 @@
 /**
- * The compatibility build over every doc version of the tests (2025-09-27, 2026-088a33e, the fork d94cbb0 and
- * the pinned newest in spec/) with the overlay, generated in memory: it decodes the real frames in default mode
- * that the single-version build of the newest docs rejects, and still rejects what no version makes optional.
+ * The committed package, `generated/`, is the compatibility build over every doc version of spec/compat.json
+ * (2025-09-27, 2026-088a33e, the fork d94cbb0 and the pinned newest) with the overlay: it decodes the real
+ * frames in default mode that the single-version build of the newest docs (generated here in memory) rejects,
+ * and still rejects what no version makes optional.
  */
 import {readdirSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import * as newest from '../generated/src/decode.js'
+import * as compat from '../generated/src/decode.js'
+import {specInfo} from '../generated/src/spec-info.js'
 import {chatEventTags} from '../generated/src/events.js'
 import {importDecodersOf, type Decoders} from './support/decoders-of.js'
 import {readFrame} from './support/frames.js'
 
-const DOCS = path.resolve(import.meta.dirname, 'fixtures', 'docs')
 const SPEC = path.resolve(import.meta.dirname, '..', 'spec')
 const FRAMES = path.resolve(import.meta.dirname, 'fixtures', 'frames')
 const framesIn = (folder: string) => readdirSync(path.join(FRAMES, folder)).map((name) => `${folder}/${name}`)
 
 /** A frame's `resp` decoded as an event when its tag is one, else as a response (no `corrId` here). */
-function decode(decoders: Decoders | typeof newest, value: Record<string, any>, allErrors = false) {
+function decode(decoders: Decoders | typeof compat, value: Record<string, any>, allErrors = false) {
   const options = {allErrors}
   return (chatEventTags as readonly string[]).includes(value.type)
     ? decoders.decodeChatEvent(value, options)
     : decoders.decodeChatResponse(value, options)
 }
 
-let compat: Decoders
+let newest: Decoders
 let cleanup = () => {}
 
 beforeAll(async () => {
-  const older = ['2026-fork-d94cbb0', '2026-088a33e', '2025-09-27'].map((name) => path.join(DOCS, name))
-  ;({decoders: compat, cleanup} = await importDecodersOf(SPEC, path.join(SPEC, 'overlay.json'), older))
+  ;({decoders: newest, cleanup} = await importDecodersOf(SPEC, path.join(SPEC, 'overlay.json'), []))
 })
 
 afterAll(() => cleanup())
 
 describe('the compat build of every doc version', () => {
+  it('is what generated/ holds: specInfo lists the four versions, oldest first', () => {
+    expect(specInfo.versions.map((version) => version.label)).toEqual([
+      '2025-09-27',
+      '2026-088a33e',
+      '2026-fork-d94cbb0',
+      '2026-03c8bf5',
+    ])
+  })
+
   it.each(framesIn('complete'))('decodes the complete event %s in default mode', (name) => {
     const result = compat.decodeChatEvent(readFrame(name))
     expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([])

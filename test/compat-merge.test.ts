@@ -280,11 +280,7 @@ describe('merge rules', () => {
 
 describe('the real doc versions', () => {
   const root = path.resolve(import.meta.dirname, '..')
-  const FOLDERS = [
-    'test/fixtures/docs/2025-09-27',
-    'test/fixtures/docs/2026-088a33e',
-    'test/fixtures/docs/2026-fork-d94cbb0',
-  ]
+  const FOLDERS = ['spec/compat/2025-09-27', 'spec/compat/2026-088a33e', 'spec/compat/2026-fork-d94cbb0']
   const LABELS = ['2025-09-27', '2026-088a33e', '2026-fork-d94cbb0', 'newest']
   let versions: VersionedSchema[]
   let compat: Schema

@@ -50,13 +50,23 @@ const MISSING_FROM_V6_5_4_1 = [
 
 /** Decoders generated from the 088a33e docs (with the overlay): the version the v6.5.4.1 server speaks. */
 let docs088a33e: {decoders: Decoders; cleanup: () => void}
+/**
+ * Decoders of the newest docs alone (with the overlay): generated/ is the compatibility build, which decodes
+ * these frames; this is what a library typed against one doc version does with them.
+ */
+let newestOnly: {decoders: Decoders; cleanup: () => void}
 beforeAll(async () => {
+  const overlay = path.resolve(import.meta.dirname, '..', 'spec', 'overlay.json')
   docs088a33e = await importDecodersOf(
-    path.resolve(import.meta.dirname, 'fixtures', 'docs', '2026-088a33e'),
-    path.resolve(import.meta.dirname, '..', 'spec', 'overlay.json'),
+    path.resolve(import.meta.dirname, '..', 'spec', 'compat', '2026-088a33e'),
+    overlay,
   )
-}, 60_000)
-afterAll(() => docs088a33e?.cleanup())
+  newestOnly = await importDecodersOf(path.resolve(import.meta.dirname, '..', 'spec'), overlay, [])
+}, 120_000)
+afterAll(() => {
+  docs088a33e?.cleanup()
+  newestOnly?.cleanup()
+})
 
 describe('real frames', () => {
   it('decodes the whole v6.5.4.1 receivedGroupInvitation event in default mode against its docs (088a33e, with the overlay)', () => {
@@ -68,8 +78,10 @@ describe('real frames', () => {
     }
   })
 
-  it('lists exactly the five fields the newest docs add that the v6.5.4.1 frame lacks (allErrors)', () => {
-    const result = decodeChatEvent(readFrame('complete/receivedGroupInvitation-1.json'), {allErrors: true})
+  it('lists exactly the five fields the newest docs alone add that the v6.5.4.1 frame lacks (allErrors)', () => {
+    const result = newestOnly.decoders.decodeChatEvent(readFrame('complete/receivedGroupInvitation-1.json'), {
+      allErrors: true,
+    })
     expect(result.ok).toBe(false)
     expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual(
       MISSING_FROM_V6_5_4_1.map((at) => ['missing', at]),
@@ -91,8 +103,8 @@ describe('real frames', () => {
     }
   })
 
-  it('fails the 2025-05 newChatItems in default mode at the first missing User field', () => {
-    const result = decodeChatEvent(readFrame('complete/newChatItems-1.json'))
+  it('fails the 2025-05 newChatItems against the newest docs alone at the first missing User field', () => {
+    const result = newestOnly.decoders.decodeChatEvent(readFrame('complete/newChatItems-1.json'))
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.path).toBe(MISSING_FROM_OLD_USER[0])
@@ -100,16 +112,16 @@ describe('real frames', () => {
     }
   })
 
-  it('lists exactly the missing User fields in default mode with allErrors', () => {
-    const result = decodeChatEvent(readFrame('complete/newChatItems-1.json'), {allErrors: true})
+  it('lists exactly the User fields the newest docs alone miss, with allErrors', () => {
+    const result = newestOnly.decoders.decodeChatEvent(readFrame('complete/newChatItems-1.json'), {allErrors: true})
     expect(result.ok).toBe(false)
     expect(result.issues.map((issue) => issue.path)).toEqual(MISSING_FROM_OLD_USER)
     expect(result.issues.every((issue) => issue.code === 'missing')).toBe(true)
   })
 
-  it('keeps the 2025-05 newChatItems in lenient mode with exactly those issues', () => {
+  it('keeps the 2025-05 newChatItems in lenient mode with exactly those issues (newest docs alone)', () => {
     const frame = readFrame('complete/newChatItems-1.json')
-    const result = decodeChatEvent(frame, {mode: 'lenient'})
+    const result = newestOnly.decoders.decodeChatEvent(frame, {mode: 'lenient'})
     expect(result.ok).toBe(true)
     expect(result.issues.map((issue) => issue.path)).toEqual(MISSING_FROM_OLD_USER)
     if (result.ok) {

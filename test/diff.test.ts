@@ -29,11 +29,11 @@ import type {
 
 const root = path.resolve(import.meta.dirname, '..')
 /** The expectations below are 2025-09-27 → 088a33e (the pinned spec before the 2026-newest docs). */
-const NEWEST = path.join(root, 'test/fixtures/docs/2026-088a33e')
-const SEPT_2025 = path.join(root, 'test/fixtures/docs/2025-09-27')
+const NEWEST = path.join(root, 'spec/compat/2026-088a33e')
+const SEPT_2025 = path.join(root, 'spec/compat/2025-09-27')
 /** The newest docs with COMMANDS.md, as pinned, and the fork before them. */
 const PINNED = path.join(root, 'spec')
-const FORK = path.join(root, 'test/fixtures/docs/2026-fork-d94cbb0')
+const FORK = path.join(root, 'spec/compat/2026-fork-d94cbb0')
 
 let temp: string
 /** seed-intermediate EVENTS.md with the newest TYPES.md (the pairing its curator documents). */

@@ -15,13 +15,13 @@ import {allFields, typeFields} from './support/schema-fields.js'
 const root = path.resolve(import.meta.dirname, '..')
 const NEWEST = {events: 'spec/EVENTS.md', types: 'spec/TYPES.md', commands: 'spec/COMMANDS.md'}
 const FORK = {
-  events: 'test/fixtures/docs/2026-fork-d94cbb0/EVENTS.md',
-  types: 'test/fixtures/docs/2026-fork-d94cbb0/TYPES.md',
+  events: 'spec/compat/2026-fork-d94cbb0/EVENTS.md',
+  types: 'spec/compat/2026-fork-d94cbb0/TYPES.md',
 }
-const SEPT_2025 = {events: 'test/fixtures/docs/2025-09-27/EVENTS.md', types: 'test/fixtures/docs/2025-09-27/TYPES.md'}
+const SEPT_2025 = {events: 'spec/compat/2025-09-27/EVENTS.md', types: 'spec/compat/2025-09-27/TYPES.md'}
 const SEED = {
   events: 'test/fixtures/docs/seed-intermediate/EVENTS.md',
-  types: 'test/fixtures/docs/2026-088a33e/TYPES.md',
+  types: 'spec/compat/2026-088a33e/TYPES.md',
 }
 
 function read(relative: string): string {

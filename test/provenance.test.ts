@@ -172,8 +172,8 @@ describe('provenance.json', () => {
 
 describe('specInfo', () => {
   it('is exported and names each pinned document with its sha256 and upstream commit', async () => {
-    const [version] = specInfo.versions
-    expect(specInfo.versions).toHaveLength(1)
+    const version = specInfo.versions.at(-1)
+    expect(version!.label).toBe('2026-03c8bf5')
     expect(version!.spec).toBeNull()
     for (const document of version!.documents) {
       expect(document.sha256).toBe(sha256(await readFile(path.join(PINNED_SPEC, document.file), 'utf8')))
@@ -182,6 +182,27 @@ describe('specInfo', () => {
       )
     }
     expect(version!.documents.map((document) => document.file)).toEqual(['EVENTS.md', 'TYPES.md', 'COMMANDS.md'])
+  })
+
+  it('lists the older doc versions of spec/compat.json, oldest first, with what is known of their origin', async () => {
+    expect(specInfo.versions.map(({label, spec}) => [label, spec])).toEqual([
+      ['2025-09-27', '<pinned>/compat/2025-09-27'],
+      ['2026-088a33e', '<pinned>/compat/2026-088a33e'],
+      ['2026-fork-d94cbb0', '<pinned>/compat/2026-fork-d94cbb0'],
+      ['2026-03c8bf5', null],
+    ])
+    for (const {label, documents} of specInfo.versions.slice(0, -1)) {
+      for (const document of documents) {
+        const file = path.join(PINNED_SPEC, 'compat', label!, document.file)
+        expect(document.sha256).toBe(sha256(await readFile(file, 'utf8')))
+      }
+    }
+    const commits = specInfo.versions.map(({documents}) => documents.map((document) => document.commit?.commit ?? null))
+    expect(commits.slice(0, -1)).toEqual([
+      [null, null, null],
+      ['088a33e09ca8e3f2abf66075dbdde789c752e6b7', '088a33e09ca8e3f2abf66075dbdde789c752e6b7'],
+      ['1df5e8b4daf9f566c92b7d914bfc87674b689e8a', null, null],
+    ])
   })
 
   it('the generated package.json holds the same', async () => {

@@ -32,13 +32,13 @@ const PAIRS: DocumentPair[] = [
   {label: 'newest (spec/)', events: 'spec/EVENTS.md', types: 'spec/TYPES.md'},
   {
     label: '2025-09-27',
-    events: 'test/fixtures/docs/2025-09-27/EVENTS.md',
-    types: 'test/fixtures/docs/2025-09-27/TYPES.md',
+    events: 'spec/compat/2025-09-27/EVENTS.md',
+    types: 'spec/compat/2025-09-27/TYPES.md',
   },
   {
     label: 'seed-intermediate',
     events: 'test/fixtures/docs/seed-intermediate/EVENTS.md',
-    types: 'test/fixtures/docs/2026-088a33e/TYPES.md',
+    types: 'spec/compat/2026-088a33e/TYPES.md',
   },
 ]
 
@@ -135,8 +135,8 @@ const COMMANDS_PREAMBLE = [`# ${COMMANDS_TITLE}`, 'This file is generated automa
 
 const COMMAND_FOLDERS = [
   {label: 'newest (spec/)', folder: 'spec'},
-  {label: 'fork d94cbb0', folder: 'test/fixtures/docs/2026-fork-d94cbb0'},
-  {label: '2025-09-27', folder: 'test/fixtures/docs/2025-09-27'},
+  {label: 'fork d94cbb0', folder: 'spec/compat/2026-fork-d94cbb0'},
+  {label: '2025-09-27', folder: 'spec/compat/2025-09-27'},
 ]
 
 /** Every non-blank line of a block of markdown source. */

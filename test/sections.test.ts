@@ -14,17 +14,13 @@ import {parseSpec, toBoundedMdast, toMdast} from '../generator/parse/index.js'
 import {DEFAULT_PARSE_LIMITS} from '../generator/parse/limits.js'
 import {splitSections} from '../generator/parse/sections.js'
 import {parseTypesDocument} from '../generator/parse/types-document.js'
+import {DOC_FOLDERS} from './support/doc-versions.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const wholeDocument = unified().use(remarkParse)
 
-/** Every EVENTS.md / TYPES.md pair in test/fixtures/docs and spec/ (seed-intermediate pairs with spec/TYPES.md). */
-const snapshots = [
-  'spec',
-  ...readdirSync(path.join(root, 'test/fixtures/docs'), {withFileTypes: true})
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => `test/fixtures/docs/${entry.name}`),
-]
+/** Every EVENTS.md / TYPES.md pair in spec/, spec/compat/ and test/fixtures/docs (seed-intermediate pairs with spec/TYPES.md). */
+const snapshots = DOC_FOLDERS
 const read = (folder: string, name: string) => {
   const file = path.join(root, folder, name)
   return readFileSync(readdirSync(path.dirname(file)).includes(name) ? file : path.join(root, 'spec', name), 'utf8')

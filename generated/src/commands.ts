@@ -17,6 +17,7 @@ import type * as CR from './responses.js'
 export interface APICreateMyAddress {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userId: number
+  /** In doc versions: 2026-03c8bf5. */
   pqRatchet?: boolean
 }
 
@@ -75,6 +76,7 @@ export interface APISetProfileAddress {
 export interface APISetAddressSettings {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userId: number
+  /** In doc versions: 2026-03c8bf5. */
   pqRatchet?: boolean
   settings: T.AddressSettings
 }
@@ -93,7 +95,8 @@ export interface APISendMessages {
   liveMessage: boolean
   /** `int`: an integer. */
   ttl?: number
-  signMessages: boolean
+  /** In doc versions: 2026-03c8bf5. */
+  signMessages?: boolean
   composedMessages: T.ComposedMessage[]
 }
 
@@ -171,6 +174,8 @@ export interface APIChatItemReaction {
  * Network usage: no.
  *
  * Syntax: `/_share address <str(toSendRef)>`
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface APIShareMyAddress {
   toSendRef: T.ChatRef
@@ -184,6 +189,8 @@ export interface APIShareMyAddress {
  * Network usage: no.
  *
  * Syntax: `/_share chat content <str(shareChatRef)> <str(toSendRef)>`
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface APIShareChatMsgContent {
   shareChatRef: T.ChatRef
@@ -343,6 +350,8 @@ export interface APILeaveGroup {
  * Network usage: no.
  *
  * Syntax: `/_members #<groupId>`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APIListMembers {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -357,6 +366,8 @@ export interface APIListMembers {
  * Network usage: no.
  *
  * Syntax: `/_group <userId>[ incognito=on] <json(groupProfile)>`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APINewGroup {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -373,6 +384,8 @@ export interface APINewGroup {
  * Network usage: interactive.
  *
  * Syntax: `/_public group <userId>[ incognito=on] <relayIds[0]>[,<relayIds[1]>...] <json(groupProfile)>`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APINewPublicGroup {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -391,6 +404,8 @@ export interface APINewPublicGroup {
  * Network usage: no.
  *
  * Syntax: `/_get relays #<groupId>`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APIGetGroupRelays {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -405,6 +420,8 @@ export interface APIGetGroupRelays {
  * Network usage: interactive.
  *
  * Syntax: `/_add relays #<groupId> <relayIds[0]>[,<relayIds[1]>...]`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APIAddGroupRelays {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -421,6 +438,8 @@ export interface APIAddGroupRelays {
  * Network usage: background.
  *
  * Syntax: `/_relay allow #<groupId>`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APIAllowRelayGroup {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -435,6 +454,8 @@ export interface APIAllowRelayGroup {
  * Network usage: background.
  *
  * Syntax: `/_group_profile #<groupId> <json(groupProfile)>`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APIUpdateGroupProfile {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -450,6 +471,8 @@ export interface APIUpdateGroupProfile {
  * Network usage: interactive.
  *
  * Syntax: `/_verify domain #<groupId>`
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface APIVerifyGroupDomain {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -541,10 +564,20 @@ export interface APIAddContact {
 export interface APIConnectPlan {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userId: number
-  /** Optional in the docs (`?`), but the command string uses it unconditionally: without it the docs' syntax writes `undefined` into the command, so it is required here. */
+  /**
+   * In doc versions: 2026-03c8bf5.
+   *
+   * Optional in the docs (`?`), but the command string uses it unconditionally: without it the docs' syntax writes `undefined` into the command, so it is required here.
+   */
   connectTarget: string
-  resolveMode: T.PlanResolveMode
+  /** In doc versions: 2026-03c8bf5. */
+  resolveMode?: T.PlanResolveMode
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   linkOwnerSig?: T.LinkOwnerSig
+  /** In doc versions: 2025-09-27, 2026-fork-d94cbb0. */
+  connectionLink?: string
+  /** In doc versions: 2026-fork-d94cbb0. */
+  resolveKnown?: boolean
 }
 
 /**
@@ -560,7 +593,10 @@ export interface APIConnect {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userId: number
   incognito: boolean
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   preparedLink_?: T.CreatedConnLink
+  /** In doc versions: 2025-09-27. */
+  connLink_?: T.CreatedConnLink
 }
 
 /**
@@ -571,10 +607,15 @@ export interface APIConnect {
  * Network usage: interactive.
  *
  * Syntax: `/connect[ <connTarget_>]`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface Connect {
   incognito: boolean
+  /** In doc versions: 2026-03c8bf5. */
   connTarget_?: string
+  /** In doc versions: 2026-fork-d94cbb0. */
+  connLink_?: string
 }
 
 /**
@@ -603,7 +644,8 @@ export interface APIAcceptContact {
 export interface APIRejectContact {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   contactReqId: number
-  notify: boolean
+  /** In doc versions: 2026-03c8bf5. */
+  notify?: boolean
 }
 
 /**
@@ -645,6 +687,8 @@ export interface APIListGroups {
  * Network usage: no.
  *
  * Syntax: `/_get chats <userId>[ pcc=on] <str(pagination)> <json(query)>`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APIGetChats {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -676,6 +720,8 @@ export interface APIDeleteChat {
  * Network usage: no.
  *
  * Syntax: `/_set custom #<groupId>[ <json(customData)>]`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APISetGroupCustomData {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -692,6 +738,8 @@ export interface APISetGroupCustomData {
  * Network usage: no.
  *
  * Syntax: `/_set custom \@<contactId>[ <json(customData)>]`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APISetContactCustomData {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -708,6 +756,8 @@ export interface APISetContactCustomData {
  * Network usage: no.
  *
  * Syntax: `/_set accept member contacts <userId> on|off`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APISetUserAutoAcceptMemberContacts {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -723,6 +773,8 @@ export interface APISetUserAutoAcceptMemberContacts {
  * Network usage: no.
  *
  * Syntax: `/_set accept group invitations <userId> on|off`
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface APISetUserAutoAcceptGroupInvitations {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -819,6 +871,8 @@ export interface APIUpdateProfile {
  * Network usage: background.
  *
  * Syntax: `/_set prefs \@<contactId> <json(preferences)>`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APISetContactPrefs {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -834,6 +888,8 @@ export interface APISetContactPrefs {
  * Network usage: background.
  *
  * Syntax: `/_service_response <userId> <requestId> <json(responseData)>`
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface APISendServiceResponse {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -851,11 +907,14 @@ export interface APISendServiceResponse {
  * Network usage: no.
  *
  * Syntax: `/_start main=on|off[ snd_files=off][ service_requests=on]`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface StartChat {
   mainApp: boolean
   enableSndFiles: boolean
-  serviceRequests: boolean
+  /** In doc versions: 2026-03c8bf5. */
+  serviceRequests?: boolean
 }
 
 /**
@@ -866,6 +925,8 @@ export interface StartChat {
  * Network usage: no.
  *
  * Syntax: `/_stop`
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface APIStopChat {}
 
@@ -877,6 +938,8 @@ export interface APIStopChat {}
  * Network usage: interactive.
  *
  * Syntax: `/crc <remoteInvitation>`
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface ConnectRemoteCtrl {
   remoteInvitation: string
@@ -890,6 +953,8 @@ export interface ConnectRemoteCtrl {
  * Network usage: no.
  *
  * Syntax: `/verify remote ctrl <sessionCode>`
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface VerifyRemoteCtrlSession {
   sessionCode: string

@@ -514,6 +514,112 @@ export function checkAgentCryptoError_RATCHET_SYNC(
   }
 }
 
+const checkAgentCryptoError_RATCHET_EARLIER_required: readonly (readonly [string, string])[] = [
+  ['data', 'word32 integer (0 to 4294967295)'],
+]
+
+/**
+ * Check the fields of member `RATCHET_EARLIER` of `AgentCryptoError`.
+ * @internal
+ */
+export function checkAgentCryptoError_RATCHET_EARLIER(
+  v: object,
+  c: DecodeContext,
+  k: PathSegment | undefined,
+): boolean {
+  const n = c.issues.length
+  try {
+    let required = 0
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 4:
+          if (key === 'data') {
+            required++
+            if (!isWord32(x) && !issue(c, key, x, 'word32 integer (0 to 4294967295)'))
+              return stop(c, n, k, v, checkAgentCryptoError_RATCHET_EARLIER_required)
+            continue
+          }
+          if (key === 'type') {
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x))
+        return stop(c, n, k, v, checkAgentCryptoError_RATCHET_EARLIER_required)
+    }
+    if (required !== 1) missingFields(c, v, checkAgentCryptoError_RATCHET_EARLIER_required, n)
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return stop(c, n, k, v, checkAgentCryptoError_RATCHET_EARLIER_required)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
+const checkAgentCryptoError_RATCHET_SKIPPED_required: readonly (readonly [string, string])[] = [
+  ['data', 'word32 integer (0 to 4294967295)'],
+]
+
+/**
+ * Check the fields of member `RATCHET_SKIPPED` of `AgentCryptoError`.
+ * @internal
+ */
+export function checkAgentCryptoError_RATCHET_SKIPPED(
+  v: object,
+  c: DecodeContext,
+  k: PathSegment | undefined,
+): boolean {
+  const n = c.issues.length
+  try {
+    let required = 0
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 4:
+          if (key === 'data') {
+            required++
+            if (!isWord32(x) && !issue(c, key, x, 'word32 integer (0 to 4294967295)'))
+              return stop(c, n, k, v, checkAgentCryptoError_RATCHET_SKIPPED_required)
+            continue
+          }
+          if (key === 'type') {
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x))
+        return stop(c, n, k, v, checkAgentCryptoError_RATCHET_SKIPPED_required)
+    }
+    if (required !== 1) missingFields(c, v, checkAgentCryptoError_RATCHET_SKIPPED_required, n)
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return stop(c, n, k, v, checkAgentCryptoError_RATCHET_SKIPPED_required)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
 /**
  * Check a `AgentCryptoError`: dispatch on its `type` tag.
  * @internal
@@ -542,12 +648,16 @@ export function checkAgentCryptoError(v: unknown, c: DecodeContext, k: PathSegme
         return checkAgentCryptoError_RATCHET_HEADER(v, c, k)
       case 'RATCHET_SYNC':
         return checkAgentCryptoError_RATCHET_SYNC(v, c, k)
+      case 'RATCHET_EARLIER':
+        return checkAgentCryptoError_RATCHET_EARLIER(v, c, k)
+      case 'RATCHET_SKIPPED':
+        return checkAgentCryptoError_RATCHET_SKIPPED(v, c, k)
     }
     issue(
       c,
       'type',
       x,
-      'a AgentCryptoError tag ("DECRYPT_AES" | "DECRYPT_CB" | "RATCHET_HEADER" | "RATCHET_SYNC")',
+      'a AgentCryptoError tag ("DECRYPT_AES" | "DECRYPT_CB" | "RATCHET_HEADER" | "RATCHET_SYNC" | "RATCHET_EARLIER" | "RATCHET_SKIPPED")',
       typeof x === 'string' ? 'unknown-tag' : undefined,
     )
     return done(c, n, k)
@@ -1861,7 +1971,6 @@ export function checkAutoAccept(v: unknown, c: DecodeContext, k: PathSegment | u
 
 const checkBadgeInfo_required: readonly (readonly [string, string])[] = [
   ['badgeType', 'BadgeType ("supporter" | "legend" | "investor")'],
-  ['badgeExpiry', 'UTCTime string'],
   ['badgeExtra', 'string'],
 ]
 
@@ -1904,8 +2013,7 @@ export function checkBadgeInfo(v: unknown, c: DecodeContext, k: PathSegment | un
           break
         case 11:
           if (key === 'badgeExpiry') {
-            required++
-            if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
+            if (x !== undefined && !isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
               return stop(c, n, k, v, checkBadgeInfo_required)
             continue
           }
@@ -1914,7 +2022,7 @@ export function checkBadgeInfo(v: unknown, c: DecodeContext, k: PathSegment | un
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkBadgeInfo_required)
     }
-    if (required !== 3) missingFields(c, v, checkBadgeInfo_required, n)
+    if (required !== 2) missingFields(c, v, checkBadgeInfo_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -2227,10 +2335,6 @@ export function checkBrokerErrorType_UNEXPECTED(
   }
 }
 
-const checkBrokerErrorType_NETWORK_required: readonly (readonly [string, string])[] = [
-  ['networkError', 'NetworkError object'],
-]
-
 /**
  * Check the fields of member `NETWORK` of `BrokerErrorType`.
  * @internal
@@ -2242,7 +2346,6 @@ export function checkBrokerErrorType_NETWORK(
 ): boolean {
   const n = c.issues.length
   try {
-    let required = 0
     for (const key in v) {
       let x: unknown
       try {
@@ -2258,23 +2361,20 @@ export function checkBrokerErrorType_NETWORK(
           break
         case 12:
           if (key === 'networkError') {
-            required++
-            if (!checkNetworkError(x, c, key) && !c.all)
-              return stop(c, n, k, v, checkBrokerErrorType_NETWORK_required)
+            if (x !== undefined && !checkNetworkError(x, c, key) && !c.all) return done(c, n, k)
             continue
           }
           break
       }
       // A key the docs do not list.
-      if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkBrokerErrorType_NETWORK_required)
+      if (c.strict && !extraField(c, key, x)) return done(c, n, k)
     }
-    if (required !== 1) missingFields(c, v, checkBrokerErrorType_NETWORK_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
       !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
     )
-      return stop(c, n, k, v, checkBrokerErrorType_NETWORK_required)
+      return done(c, n, k)
     return done(c, n, k)
   } catch (error) {
     return unreadable(c, n, k, undefined, error)
@@ -6703,7 +6803,6 @@ const checkCIMeta_required: readonly (readonly [string, string])[] = [
   ['itemStatus', 'CIStatus object'],
   ['itemEdited', 'bool'],
   ['userMention', 'bool'],
-  ['hasLink', 'bool'],
   ['deletable', 'bool'],
   ['editable', 'bool'],
   ['showGroupAsSender', 'bool'],
@@ -6749,8 +6848,7 @@ export function checkCIMeta(v: unknown, c: DecodeContext, k: PathSegment | undef
           break
         case 7:
           if (key === 'hasLink') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkCIMeta_required)
             continue
           }
@@ -6800,6 +6898,11 @@ export function checkCIMeta(v: unknown, c: DecodeContext, k: PathSegment | undef
           if (key === 'updatedAt') {
             required++
             if (!isUtcTime(x) && !issue(c, key, x, 'UTCTime string'))
+              return stop(c, n, k, v, checkCIMeta_required)
+            continue
+          }
+          if (key === 'msgSigned') {
+            if (x !== undefined && !checkMsgSigStatus(x, c, key) && !c.all)
               return stop(c, n, k, v, checkCIMeta_required)
             continue
           }
@@ -6873,7 +6976,7 @@ export function checkCIMeta(v: unknown, c: DecodeContext, k: PathSegment | undef
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkCIMeta_required)
     }
-    if (required !== 12) missingFields(c, v, checkCIMeta_required, n)
+    if (required !== 11) missingFields(c, v, checkCIMeta_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -8059,7 +8162,6 @@ export function checkChatError_Error(v: object, c: DecodeContext, k: PathSegment
 
 const checkChatError_ErrorAgent_required: readonly (readonly [string, string])[] = [
   ['agentError', 'AgentErrorType object'],
-  ['agentConnId', 'string'],
 ]
 
 /**
@@ -8093,8 +8195,7 @@ export function checkChatError_ErrorAgent(v: object, c: DecodeContext, k: PathSe
           break
         case 11:
           if (key === 'agentConnId') {
-            required++
-            if (typeof x !== 'string' && !issue(c, key, x, 'string'))
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
               return stop(c, n, k, v, checkChatError_ErrorAgent_required)
             continue
           }
@@ -8110,7 +8211,7 @@ export function checkChatError_ErrorAgent(v: object, c: DecodeContext, k: PathSe
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatError_ErrorAgent_required)
     }
-    if (required !== 2) missingFields(c, v, checkChatError_ErrorAgent_required, n)
+    if (required !== 1) missingFields(c, v, checkChatError_ErrorAgent_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -12155,6 +12256,109 @@ export function checkChatErrorType_Exception(
 }
 
 /**
+ * Check the fields of member `ActiveUserExists` of `ChatErrorType`.
+ * @internal
+ */
+export function checkChatErrorType_ActiveUserExists(
+  v: object,
+  c: DecodeContext,
+  k: PathSegment | undefined,
+): boolean {
+  const n = c.issues.length
+  try {
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 4:
+          if (key === 'type') {
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x)) return done(c, n, k)
+    }
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return done(c, n, k)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
+const checkChatErrorType_FileRead_required: readonly (readonly [string, string])[] = [
+  ['filePath', 'string'],
+  ['message', 'string'],
+]
+
+/**
+ * Check the fields of member `FileRead` of `ChatErrorType`.
+ * @internal
+ */
+export function checkChatErrorType_FileRead(
+  v: object,
+  c: DecodeContext,
+  k: PathSegment | undefined,
+): boolean {
+  const n = c.issues.length
+  try {
+    let required = 0
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 4:
+          if (key === 'type') {
+            continue
+          }
+          break
+        case 7:
+          if (key === 'message') {
+            required++
+            if (typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkChatErrorType_FileRead_required)
+            continue
+          }
+          break
+        case 8:
+          if (key === 'filePath') {
+            required++
+            if (typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkChatErrorType_FileRead_required)
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatErrorType_FileRead_required)
+    }
+    if (required !== 2) missingFields(c, v, checkChatErrorType_FileRead_required, n)
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return stop(c, n, k, v, checkChatErrorType_FileRead_required)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
+/**
  * Check a `ChatErrorType`: dispatch on its `type` tag.
  * @internal
  */
@@ -12326,12 +12530,16 @@ export function checkChatErrorType(v: unknown, c: DecodeContext, k: PathSegment 
         return checkChatErrorType_InternalError(v, c, k)
       case 'exception':
         return checkChatErrorType_Exception(v, c, k)
+      case 'activeUserExists':
+        return checkChatErrorType_ActiveUserExists(v, c, k)
+      case 'fileRead':
+        return checkChatErrorType_FileRead(v, c, k)
     }
     issue(
       c,
       'type',
       x,
-      'a ChatErrorType tag ("noActiveUser" | "noConnectionUser" | "noSndFileUser" | "noRcvFileUser" | "userUnknown" | "userExists" | "chatRelayExists" | "differentActiveUser" | "cantDeleteActiveUser" | "cantDeleteLastUser" | "cantHideLastUser" | "hiddenUserAlwaysMuted" | "emptyUserPassword" | "userAlreadyHidden" | "userNotHidden" | "invalidDisplayName" | "chatNotStarted" | "chatNotStopped" | "chatStoreChanged" | "invalidConnReq" | "simplexDomainNotReady" | "notResolvedLocally" | "unsupportedConnReq" | "connReqMessageProhibited" | "contactNotReady" | "contactNotActive" | "contactDisabled" | "connectionDisabled" | "groupUserRole" | "groupMemberInitialRole" | "contactIncognitoCantInvite" | "groupIncognitoCantInvite" | "groupContactRole" | "groupDuplicateMember" | "groupDuplicateMemberId" | "groupNotJoined" | "groupMemberNotActive" | "cantBlockMemberForSelf" | "groupMemberUserRemoved" | "groupMemberNotFound" | "groupCantResendInvitation" | "groupInternal" | "fileNotFound" | "fileSize" | "fileAlreadyReceiving" | "fileCancelled" | "fileCancel" | "fileAlreadyExists" | "fileWrite" | "fileSend" | "fileRcvChunk" | "fileInternal" | "fileImageType" | "fileImageSize" | "fileNotReceived" | "fileNotApproved" | "fallbackToSMPProhibited" | "inlineFileProhibited" | "invalidForward" | "invalidChatItemUpdate" | "invalidChatItemDelete" | "hasCurrentCall" | "noCurrentCall" | "callContact" | "directMessagesProhibited" | "agentVersion" | "agentNoSubResult" | "commandError" | "agentCommandError" | "invalidFileDescription" | "connectionIncognitoChangeProhibited" | "connectionUserChangeProhibited" | "peerChatVRangeIncompatible" | "relayTestError" | "internalError" | "exception")',
+      'a ChatErrorType tag ("noActiveUser" | "noConnectionUser" | "noSndFileUser" | "noRcvFileUser" | "userUnknown" | "userExists" | "chatRelayExists" | "differentActiveUser" | "cantDeleteActiveUser" | "cantDeleteLastUser" | "cantHideLastUser" | "hiddenUserAlwaysMuted" | "emptyUserPassword" | "userAlreadyHidden" | "userNotHidden" | "invalidDisplayName" | "chatNotStarted" | "chatNotStopped" | "chatStoreChanged" | "invalidConnReq" | "simplexDomainNotReady" | "notResolvedLocally" | "unsupportedConnReq" | "connReqMessageProhibited" | "contactNotReady" | "contactNotActive" | "contactDisabled" | "connectionDisabled" | "groupUserRole" | "groupMemberInitialRole" | "contactIncognitoCantInvite" | "groupIncognitoCantInvite" | "groupContactRole" | "groupDuplicateMember" | "groupDuplicateMemberId" | "groupNotJoined" | "groupMemberNotActive" | "cantBlockMemberForSelf" | "groupMemberUserRemoved" | "groupMemberNotFound" | "groupCantResendInvitation" | "groupInternal" | "fileNotFound" | "fileSize" | "fileAlreadyReceiving" | "fileCancelled" | "fileCancel" | "fileAlreadyExists" | "fileWrite" | "fileSend" | "fileRcvChunk" | "fileInternal" | "fileImageType" | "fileImageSize" | "fileNotReceived" | "fileNotApproved" | "fallbackToSMPProhibited" | "inlineFileProhibited" | "invalidForward" | "invalidChatItemUpdate" | "invalidChatItemDelete" | "hasCurrentCall" | "noCurrentCall" | "callContact" | "directMessagesProhibited" | "agentVersion" | "agentNoSubResult" | "commandError" | "agentCommandError" | "invalidFileDescription" | "connectionIncognitoChangeProhibited" | "connectionUserChangeProhibited" | "peerChatVRangeIncompatible" | "relayTestError" | "internalError" | "exception" | "activeUserExists" | "fileRead")',
       typeof x === 'string' ? 'unknown-tag' : undefined,
     )
     return done(c, n, k)
@@ -13169,7 +13377,6 @@ export function checkChatRef(v: unknown, c: DecodeContext, k: PathSegment | unde
 const checkChatSettings_required: readonly (readonly [string, string])[] = [
   ['enableNtfs', 'MsgFilter ("none" | "all" | "mentions")'],
   ['favorite', 'bool'],
-  ['dropFeed', 'bool'],
 ]
 
 /**
@@ -13202,8 +13409,7 @@ export function checkChatSettings(v: unknown, c: DecodeContext, k: PathSegment |
             continue
           }
           if (key === 'dropFeed') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkChatSettings_required)
             continue
           }
@@ -13226,7 +13432,7 @@ export function checkChatSettings(v: unknown, c: DecodeContext, k: PathSegment |
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkChatSettings_required)
     }
-    if (required !== 3) missingFields(c, v, checkChatSettings_required, n)
+    if (required !== 2) missingFields(c, v, checkChatSettings_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -14526,12 +14732,37 @@ export function checkConnStatus_Failed(v: object, c: DecodeContext, k: PathSegme
 export function checkConnStatus(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
   const n = c.issues.length
   try {
+    if (typeof v === 'string') {
+      switch (v) {
+        case 'new':
+        case 'prepared':
+        case 'joined':
+        case 'requested':
+        case 'accepted':
+        case 'snd-ready':
+        case 'ready':
+        case 'deleted':
+          return true
+      }
+      return reject(
+        c,
+        k,
+        v,
+        'ConnStatus object or string ("new" | "prepared" | "joined" | "requested" | "accepted" | "snd-ready" | "ready" | "deleted")',
+        'unknown-enum',
+      )
+    }
     if (
       typeof v !== 'object' ||
       v === null ||
       (Object.getPrototypeOf(v) !== Object.prototype && !isObject(v))
     )
-      return reject(c, k, v, 'ConnStatus object')
+      return reject(
+        c,
+        k,
+        v,
+        'ConnStatus object or string ("new" | "prepared" | "joined" | "requested" | "accepted" | "snd-ready" | "ready" | "deleted")',
+      )
     let x: unknown
     try {
       x = (v as Record<string, unknown>).type
@@ -14599,7 +14830,10 @@ const checkConnection_required: readonly (readonly [string, string])[] = [
   ['connLevel', 'int integer'],
   ['viaGroupLink', 'bool'],
   ['connType', 'ConnType ("contact" | "member" | "user_contact")'],
-  ['connStatus', 'ConnStatus object'],
+  [
+    'connStatus',
+    'ConnStatus object or string ("new" | "prepared" | "joined" | "requested" | "accepted" | "snd-ready" | "ready" | "deleted")',
+  ],
   ['contactConnInitiated', 'bool'],
   ['localAlias', 'string'],
   ['pqSupport', 'bool'],
@@ -15001,6 +15235,134 @@ export function checkConnectionEntity_UserContactConnection(
   }
 }
 
+const checkConnectionEntity_SndFileConnection_required: readonly (readonly [string, string])[] = [
+  ['entityConnection', 'Connection object'],
+  ['sndFileTransfer', 'SndFileTransfer object'],
+]
+
+/**
+ * Check the fields of member `SndFileConnection` of `ConnectionEntity`.
+ * @internal
+ */
+export function checkConnectionEntity_SndFileConnection(
+  v: object,
+  c: DecodeContext,
+  k: PathSegment | undefined,
+): boolean {
+  const n = c.issues.length
+  try {
+    let required = 0
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 4:
+          if (key === 'type') {
+            continue
+          }
+          break
+        case 15:
+          if (key === 'sndFileTransfer') {
+            required++
+            if (!checkSndFileTransfer(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkConnectionEntity_SndFileConnection_required)
+            continue
+          }
+          break
+        case 16:
+          if (key === 'entityConnection') {
+            required++
+            if (!checkConnection(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkConnectionEntity_SndFileConnection_required)
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x))
+        return stop(c, n, k, v, checkConnectionEntity_SndFileConnection_required)
+    }
+    if (required !== 2) missingFields(c, v, checkConnectionEntity_SndFileConnection_required, n)
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return stop(c, n, k, v, checkConnectionEntity_SndFileConnection_required)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
+const checkConnectionEntity_RcvFileConnection_required: readonly (readonly [string, string])[] = [
+  ['entityConnection', 'Connection object'],
+  ['rcvFileTransfer', 'RcvFileTransfer object'],
+]
+
+/**
+ * Check the fields of member `RcvFileConnection` of `ConnectionEntity`.
+ * @internal
+ */
+export function checkConnectionEntity_RcvFileConnection(
+  v: object,
+  c: DecodeContext,
+  k: PathSegment | undefined,
+): boolean {
+  const n = c.issues.length
+  try {
+    let required = 0
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 4:
+          if (key === 'type') {
+            continue
+          }
+          break
+        case 15:
+          if (key === 'rcvFileTransfer') {
+            required++
+            if (!checkRcvFileTransfer(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkConnectionEntity_RcvFileConnection_required)
+            continue
+          }
+          break
+        case 16:
+          if (key === 'entityConnection') {
+            required++
+            if (!checkConnection(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkConnectionEntity_RcvFileConnection_required)
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x))
+        return stop(c, n, k, v, checkConnectionEntity_RcvFileConnection_required)
+    }
+    if (required !== 2) missingFields(c, v, checkConnectionEntity_RcvFileConnection_required, n)
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return stop(c, n, k, v, checkConnectionEntity_RcvFileConnection_required)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
 /**
  * Check a `ConnectionEntity`: dispatch on its `type` tag.
  * @internal
@@ -15027,12 +15389,16 @@ export function checkConnectionEntity(v: unknown, c: DecodeContext, k: PathSegme
         return checkConnectionEntity_RcvGroupMsgConnection(v, c, k)
       case 'userContactConnection':
         return checkConnectionEntity_UserContactConnection(v, c, k)
+      case 'sndFileConnection':
+        return checkConnectionEntity_SndFileConnection(v, c, k)
+      case 'rcvFileConnection':
+        return checkConnectionEntity_RcvFileConnection(v, c, k)
     }
     issue(
       c,
       'type',
       x,
-      'a ConnectionEntity tag ("rcvDirectMsgConnection" | "rcvGroupMsgConnection" | "userContactConnection")',
+      'a ConnectionEntity tag ("rcvDirectMsgConnection" | "rcvGroupMsgConnection" | "userContactConnection" | "sndFileConnection" | "rcvFileConnection")',
       typeof x === 'string' ? 'unknown-tag' : undefined,
     )
     return done(c, n, k)
@@ -15638,6 +16004,11 @@ export function checkContact(v: unknown, c: DecodeContext, k: PathSegment | unde
           }
           if (key === 'uiThemes') {
             if (x !== undefined && !checkUIThemeEntityOverrides(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkContact_required)
+            continue
+          }
+          if (key === 'viaGroup') {
+            if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
               return stop(c, n, k, v, checkContact_required)
             continue
           }
@@ -16431,9 +16802,7 @@ const checkContactUserPreferences_required: readonly (readonly [string, string])
   ['fullDelete', 'ContactUserPreference object'],
   ['reactions', 'ContactUserPreference object'],
   ['voice', 'ContactUserPreference object'],
-  ['files', 'ContactUserPreference object'],
   ['calls', 'ContactUserPreference object'],
-  ['sessions', 'ContactUserPreference object'],
 ]
 
 /**
@@ -16470,8 +16839,7 @@ export function checkContactUserPreferences(
             continue
           }
           if (key === 'files') {
-            required++
-            if (!checkContactUserPreference(x, c, key) && !c.all)
+            if (x !== undefined && !checkContactUserPreference(x, c, key) && !c.all)
               return stop(c, n, k, v, checkContactUserPreferences_required)
             continue
           }
@@ -16484,8 +16852,7 @@ export function checkContactUserPreferences(
           break
         case 8:
           if (key === 'sessions') {
-            required++
-            if (!checkContactUserPreference(x, c, key) && !c.all)
+            if (x !== undefined && !checkContactUserPreference(x, c, key) && !c.all)
               return stop(c, n, k, v, checkContactUserPreferences_required)
             continue
           }
@@ -16523,7 +16890,7 @@ export function checkContactUserPreferences(
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkContactUserPreferences_required)
     }
-    if (required !== 7) missingFields(c, v, checkContactUserPreferences_required, n)
+    if (required !== 5) missingFields(c, v, checkContactUserPreferences_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -19395,11 +19762,6 @@ const checkFullGroupPreferences_required: readonly (readonly [string, string])[]
   ['simplexLinks', 'RoleGroupPreference object'],
   ['reports', 'GroupPreference object'],
   ['history', 'GroupPreference object'],
-  ['support', 'SupportGroupPreference object'],
-  ['sessions', 'RoleGroupPreference object'],
-  ['comments', 'CommentsGroupPreference object'],
-  ['signMessages', 'GroupPreference object'],
-  ['commands', 'array of ChatBotCommand'],
 ]
 
 /**
@@ -19452,28 +19814,24 @@ export function checkFullGroupPreferences(v: unknown, c: DecodeContext, k: PathS
             continue
           }
           if (key === 'support') {
-            required++
-            if (!checkSupportGroupPreference(x, c, key) && !c.all)
+            if (x !== undefined && !checkSupportGroupPreference(x, c, key) && !c.all)
               return stop(c, n, k, v, checkFullGroupPreferences_required)
             continue
           }
           break
         case 8:
           if (key === 'sessions') {
-            required++
-            if (!checkRoleGroupPreference(x, c, key) && !c.all)
+            if (x !== undefined && !checkRoleGroupPreference(x, c, key) && !c.all)
               return stop(c, n, k, v, checkFullGroupPreferences_required)
             continue
           }
           if (key === 'comments') {
-            required++
-            if (!checkCommentsGroupPreference(x, c, key) && !c.all)
+            if (x !== undefined && !checkCommentsGroupPreference(x, c, key) && !c.all)
               return stop(c, n, k, v, checkFullGroupPreferences_required)
             continue
           }
           if (key === 'commands') {
-            required++
-            if (!checkArray_ChatBotCommand(x, c, key) && !c.all)
+            if (x !== undefined && !checkArray_ChatBotCommand(x, c, key) && !c.all)
               return stop(c, n, k, v, checkFullGroupPreferences_required)
             continue
           }
@@ -19502,8 +19860,7 @@ export function checkFullGroupPreferences(v: unknown, c: DecodeContext, k: PathS
             continue
           }
           if (key === 'signMessages') {
-            required++
-            if (!checkGroupPreference(x, c, key) && !c.all)
+            if (x !== undefined && !checkGroupPreference(x, c, key) && !c.all)
               return stop(c, n, k, v, checkFullGroupPreferences_required)
             continue
           }
@@ -19528,7 +19885,7 @@ export function checkFullGroupPreferences(v: unknown, c: DecodeContext, k: PathS
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFullGroupPreferences_required)
     }
-    if (required !== 14) missingFields(c, v, checkFullGroupPreferences_required, n)
+    if (required !== 9) missingFields(c, v, checkFullGroupPreferences_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -19546,10 +19903,7 @@ const checkFullPreferences_required: readonly (readonly [string, string])[] = [
   ['fullDelete', 'SimplePreference object'],
   ['reactions', 'SimplePreference object'],
   ['voice', 'SimplePreference object'],
-  ['files', 'SimplePreference object'],
   ['calls', 'SimplePreference object'],
-  ['sessions', 'SimplePreference object'],
-  ['commands', 'array of ChatBotCommand'],
 ]
 
 /**
@@ -19582,8 +19936,7 @@ export function checkFullPreferences(v: unknown, c: DecodeContext, k: PathSegmen
             continue
           }
           if (key === 'files') {
-            required++
-            if (!checkSimplePreference(x, c, key) && !c.all)
+            if (x !== undefined && !checkSimplePreference(x, c, key) && !c.all)
               return stop(c, n, k, v, checkFullPreferences_required)
             continue
           }
@@ -19596,14 +19949,12 @@ export function checkFullPreferences(v: unknown, c: DecodeContext, k: PathSegmen
           break
         case 8:
           if (key === 'sessions') {
-            required++
-            if (!checkSimplePreference(x, c, key) && !c.all)
+            if (x !== undefined && !checkSimplePreference(x, c, key) && !c.all)
               return stop(c, n, k, v, checkFullPreferences_required)
             continue
           }
           if (key === 'commands') {
-            required++
-            if (!checkArray_ChatBotCommand(x, c, key) && !c.all)
+            if (x !== undefined && !checkArray_ChatBotCommand(x, c, key) && !c.all)
               return stop(c, n, k, v, checkFullPreferences_required)
             continue
           }
@@ -19636,7 +19987,7 @@ export function checkFullPreferences(v: unknown, c: DecodeContext, k: PathSegmen
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkFullPreferences_required)
     }
-    if (required !== 8) missingFields(c, v, checkFullPreferences_required, n)
+    if (required !== 5) missingFields(c, v, checkFullPreferences_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -20029,7 +20380,6 @@ export function checkGroupFeatureEnabled(v: unknown, c: DecodeContext, k: PathSe
 
 const checkGroupInfo_required: readonly (readonly [string, string])[] = [
   ['groupId', 'int64 integer'],
-  ['useRelays', 'bool'],
   ['localDisplayName', 'string'],
   ['groupProfile', 'GroupProfile object'],
   ['localAlias', 'string'],
@@ -20039,7 +20389,6 @@ const checkGroupInfo_required: readonly (readonly [string, string])[] = [
   ['createdAt', 'UTCTime string'],
   ['updatedAt', 'UTCTime string'],
   ['chatTags', 'array of int64'],
-  ['groupSummary', 'GroupSummary object'],
   ['membersRequireAttention', 'int integer'],
 ]
 
@@ -20094,8 +20443,7 @@ export function checkGroupInfo(v: unknown, c: DecodeContext, k: PathSegment | un
           break
         case 9:
           if (key === 'useRelays') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkGroupInfo_required)
             continue
           }
@@ -20159,8 +20507,8 @@ export function checkGroupInfo(v: unknown, c: DecodeContext, k: PathSegment | un
             continue
           }
           if (key === 'groupSummary') {
-            required++
-            if (!checkGroupSummary(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupInfo_required)
+            if (x !== undefined && !checkGroupSummary(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkGroupInfo_required)
             continue
           }
           break
@@ -20230,7 +20578,7 @@ export function checkGroupInfo(v: unknown, c: DecodeContext, k: PathSegment | un
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupInfo_required)
     }
-    if (required !== 13) missingFields(c, v, checkGroupInfo_required, n)
+    if (required !== 11) missingFields(c, v, checkGroupInfo_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -20267,10 +20615,27 @@ export function checkGroupKeys(v: unknown, c: DecodeContext, k: PathSegment | un
         return unreadable(c, n, k, key, error)
       }
       switch (key.length) {
+        case 12:
+          if (key === 'groupRootKey') {
+            if (x !== undefined && !checkGroupRootKey(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkGroupKeys_required)
+            continue
+          }
+          break
         case 13:
           if (key === 'memberPrivKey') {
             required++
             if (typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkGroupKeys_required)
+            continue
+          }
+          if (key === 'publicGroupId') {
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkGroupKeys_required)
+            continue
+          }
+          if (key === 'sharedGroupId') {
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
               return stop(c, n, k, v, checkGroupKeys_required)
             continue
           }
@@ -20644,8 +21009,6 @@ export function checkGroupLinkPlan_ConnectingProhibit(
 
 const checkGroupLinkPlan_Known_required: readonly (readonly [string, string])[] = [
   ['groupInfo', 'GroupInfo object'],
-  ['groupUpdated', 'bool'],
-  ['linkOwners', 'array of GroupLinkOwner'],
 ]
 
 /**
@@ -20703,16 +21066,14 @@ export function checkGroupLinkPlan_Known(v: object, c: DecodeContext, k: PathSeg
           break
         case 10:
           if (key === 'linkOwners') {
-            required++
-            if (!checkArray_GroupLinkOwner(x, c, key) && !c.all)
+            if (x !== undefined && !checkArray_GroupLinkOwner(x, c, key) && !c.all)
               return stop(c, n, k, v, checkGroupLinkPlan_Known_required)
             continue
           }
           break
         case 12:
           if (key === 'groupUpdated') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkGroupLinkPlan_Known_required)
             continue
           }
@@ -20728,7 +21089,7 @@ export function checkGroupLinkPlan_Known(v: object, c: DecodeContext, k: PathSeg
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupLinkPlan_Known_required)
     }
-    if (required !== 3) missingFields(c, v, checkGroupLinkPlan_Known_required, n)
+    if (required !== 1) missingFields(c, v, checkGroupLinkPlan_Known_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -20884,7 +21245,6 @@ export function checkGroupLinkPlan(v: unknown, c: DecodeContext, k: PathSegment 
 const checkGroupMember_required: readonly (readonly [string, string])[] = [
   ['groupMemberId', 'int64 integer'],
   ['groupId', 'int64 integer'],
-  ['indexInGroup', 'int64 integer'],
   ['memberId', 'string'],
   [
     'memberRole',
@@ -20989,8 +21349,7 @@ export function checkGroupMember(v: unknown, c: DecodeContext, k: PathSegment | 
           break
         case 12:
           if (key === 'indexInGroup') {
-            required++
-            if (!isInteger(x) && !issue(c, key, x, 'int64 integer'))
+            if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
               return stop(c, n, k, v, checkGroupMember_required)
             continue
           }
@@ -21083,7 +21442,7 @@ export function checkGroupMember(v: unknown, c: DecodeContext, k: PathSegment | 
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupMember_required)
     }
-    if (required !== 16) missingFields(c, v, checkGroupMember_required, n)
+    if (required !== 15) missingFields(c, v, checkGroupMember_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -21528,6 +21887,13 @@ export function checkGroupProfile(v: unknown, c: DecodeContext, k: PathSegment |
             continue
           }
           break
+        case 9:
+          if (key === 'groupLink') {
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkGroupProfile_required)
+            continue
+          }
+          break
         case 10:
           if (key === 'shortDescr') {
             if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
@@ -21592,7 +21958,6 @@ const checkGroupRelay_required: readonly (readonly [string, string])[] = [
     'relayStatus',
     'RelayStatus ("new" | "invited" | "accepted" | "acknowledgedRoster" | "active" | "inactive" | "rejected")',
   ],
-  ['relayCap', 'RelayCapabilities object'],
 ]
 
 /**
@@ -21619,8 +21984,7 @@ export function checkGroupRelay(v: unknown, c: DecodeContext, k: PathSegment | u
       switch (key.length) {
         case 8:
           if (key === 'relayCap') {
-            required++
-            if (!checkRelayCapabilities(x, c, key) && !c.all)
+            if (x !== undefined && !checkRelayCapabilities(x, c, key) && !c.all)
               return stop(c, n, k, v, checkGroupRelay_required)
             continue
           }
@@ -21664,7 +22028,7 @@ export function checkGroupRelay(v: unknown, c: DecodeContext, k: PathSegment | u
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupRelay_required)
     }
-    if (required !== 5) missingFields(c, v, checkGroupRelay_required, n)
+    if (required !== 4) missingFields(c, v, checkGroupRelay_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -21914,6 +22278,11 @@ export function checkGroupShortLinkInfo(v: unknown, c: DecodeContext, k: PathSeg
           break
         case 13:
           if (key === 'publicGroupId') {
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkGroupShortLinkInfo_required)
+            continue
+          }
+          if (key === 'sharedGroupId') {
             if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
               return stop(c, n, k, v, checkGroupShortLinkInfo_required)
             continue
@@ -24971,11 +25340,7 @@ export function checkNetworkError(v: unknown, c: DecodeContext, k: PathSegment |
   }
 }
 
-const checkNewUser_required: readonly (readonly [string, string])[] = [
-  ['pastTimestamp', 'bool'],
-  ['userChatRelay', 'bool'],
-  ['clientService', 'bool'],
-]
+const checkNewUser_required: readonly (readonly [string, string])[] = [['pastTimestamp', 'bool']]
 
 /**
  * Check the fields of NewUser object.
@@ -25014,14 +25379,12 @@ export function checkNewUser(v: unknown, c: DecodeContext, k: PathSegment | unde
             continue
           }
           if (key === 'userChatRelay') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkNewUser_required)
             continue
           }
           if (key === 'clientService') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkNewUser_required)
             continue
           }
@@ -25030,7 +25393,7 @@ export function checkNewUser(v: unknown, c: DecodeContext, k: PathSegment | unde
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkNewUser_required)
     }
-    if (required !== 3) missingFields(c, v, checkNewUser_required, n)
+    if (required !== 1) missingFields(c, v, checkNewUser_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -25353,7 +25716,10 @@ export function checkPaginationByTime(v: unknown, c: DecodeContext, k: PathSegme
 const checkPendingContactConnection_required: readonly (readonly [string, string])[] = [
   ['pccConnId', 'int64 integer'],
   ['pccAgentConnId', 'string'],
-  ['pccConnStatus', 'ConnStatus object'],
+  [
+    'pccConnStatus',
+    'ConnStatus object or string ("new" | "prepared" | "joined" | "requested" | "accepted" | "snd-ready" | "ready" | "deleted")',
+  ],
   ['viaContactUri', 'bool'],
   ['localAlias', 'string'],
   ['createdAt', 'UTCTime string'],
@@ -26343,6 +26709,13 @@ export function checkPublicGroupAccess(v: unknown, c: DecodeContext, k: PathSegm
         return unreadable(c, n, k, key, error)
       }
       switch (key.length) {
+        case 11:
+          if (key === 'groupDomain') {
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkPublicGroupAccess_required)
+            continue
+          }
+          break
         case 12:
           if (key === 'groupWebPage') {
             if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
@@ -27866,8 +28239,6 @@ export function checkRcvFileStatus_New(v: object, c: DecodeContext, k: PathSegme
   }
 }
 
-const checkRcvFileStatus_Accepted_required: readonly (readonly [string, string])[] = [['filePath', 'string']]
-
 /**
  * Check the fields of member `Accepted` of `RcvFileStatus`.
  * @internal
@@ -27879,7 +28250,6 @@ export function checkRcvFileStatus_Accepted(
 ): boolean {
   const n = c.issues.length
   try {
-    let required = 0
     for (const key in v) {
       let x: unknown
       try {
@@ -27895,30 +28265,29 @@ export function checkRcvFileStatus_Accepted(
           break
         case 8:
           if (key === 'filePath') {
-            required++
-            if (typeof x !== 'string' && !issue(c, key, x, 'string'))
-              return stop(c, n, k, v, checkRcvFileStatus_Accepted_required)
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
+            continue
+          }
+          if (key === 'fileInfo') {
+            if (x !== undefined && !checkRcvFileInfo(x, c, key) && !c.all) return done(c, n, k)
             continue
           }
           break
       }
       // A key the docs do not list.
-      if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileStatus_Accepted_required)
+      if (c.strict && !extraField(c, key, x)) return done(c, n, k)
     }
-    if (required !== 1) missingFields(c, v, checkRcvFileStatus_Accepted_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
       !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
     )
-      return stop(c, n, k, v, checkRcvFileStatus_Accepted_required)
+      return done(c, n, k)
     return done(c, n, k)
   } catch (error) {
     return unreadable(c, n, k, undefined, error)
   }
 }
-
-const checkRcvFileStatus_Connected_required: readonly (readonly [string, string])[] = [['filePath', 'string']]
 
 /**
  * Check the fields of member `Connected` of `RcvFileStatus`.
@@ -27931,7 +28300,6 @@ export function checkRcvFileStatus_Connected(
 ): boolean {
   const n = c.issues.length
   try {
-    let required = 0
     for (const key in v) {
       let x: unknown
       try {
@@ -27947,30 +28315,29 @@ export function checkRcvFileStatus_Connected(
           break
         case 8:
           if (key === 'filePath') {
-            required++
-            if (typeof x !== 'string' && !issue(c, key, x, 'string'))
-              return stop(c, n, k, v, checkRcvFileStatus_Connected_required)
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
+            continue
+          }
+          if (key === 'fileInfo') {
+            if (x !== undefined && !checkRcvFileInfo(x, c, key) && !c.all) return done(c, n, k)
             continue
           }
           break
       }
       // A key the docs do not list.
-      if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileStatus_Connected_required)
+      if (c.strict && !extraField(c, key, x)) return done(c, n, k)
     }
-    if (required !== 1) missingFields(c, v, checkRcvFileStatus_Connected_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
       !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
     )
-      return stop(c, n, k, v, checkRcvFileStatus_Connected_required)
+      return done(c, n, k)
     return done(c, n, k)
   } catch (error) {
     return unreadable(c, n, k, undefined, error)
   }
 }
-
-const checkRcvFileStatus_Complete_required: readonly (readonly [string, string])[] = [['filePath', 'string']]
 
 /**
  * Check the fields of member `Complete` of `RcvFileStatus`.
@@ -27983,7 +28350,6 @@ export function checkRcvFileStatus_Complete(
 ): boolean {
   const n = c.issues.length
   try {
-    let required = 0
     for (const key in v) {
       let x: unknown
       try {
@@ -27999,23 +28365,24 @@ export function checkRcvFileStatus_Complete(
           break
         case 8:
           if (key === 'filePath') {
-            required++
-            if (typeof x !== 'string' && !issue(c, key, x, 'string'))
-              return stop(c, n, k, v, checkRcvFileStatus_Complete_required)
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
+            continue
+          }
+          if (key === 'fileInfo') {
+            if (x !== undefined && !checkRcvFileInfo(x, c, key) && !c.all) return done(c, n, k)
             continue
           }
           break
       }
       // A key the docs do not list.
-      if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileStatus_Complete_required)
+      if (c.strict && !extraField(c, key, x)) return done(c, n, k)
     }
-    if (required !== 1) missingFields(c, v, checkRcvFileStatus_Complete_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
       !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
     )
-      return stop(c, n, k, v, checkRcvFileStatus_Complete_required)
+      return done(c, n, k)
     return done(c, n, k)
   } catch (error) {
     return unreadable(c, n, k, undefined, error)
@@ -28049,6 +28416,10 @@ export function checkRcvFileStatus_Cancelled(
         case 9:
           if (key === 'filePath_') {
             if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
+            continue
+          }
+          if (key === 'fileInfo_') {
+            if (x !== undefined && !checkRcvFileInfo(x, c, key) && !c.all) return done(c, n, k)
             continue
           }
           break
@@ -28116,7 +28487,6 @@ const checkRcvFileTransfer_required: readonly (readonly [string, string])[] = [
   ['fileId', 'int64 integer'],
   ['fileInvitation', 'FileInvitation object'],
   ['fileStatus', 'RcvFileStatus object'],
-  ['fileType', 'FileType ("normal" | "roster")'],
   ['senderDisplayName', 'string'],
   ['chunkSize', 'int64 integer'],
   ['cancelled', 'bool'],
@@ -28154,8 +28524,8 @@ export function checkRcvFileTransfer(v: unknown, c: DecodeContext, k: PathSegmen
           break
         case 8:
           if (key === 'fileType') {
-            required++
-            if (!checkFileType(x, c, key) && !c.all) return stop(c, n, k, v, checkRcvFileTransfer_required)
+            if (x !== undefined && !checkFileType(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkRcvFileTransfer_required)
             continue
           }
           break
@@ -28230,7 +28600,7 @@ export function checkRcvFileTransfer(v: unknown, c: DecodeContext, k: PathSegmen
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileTransfer_required)
     }
-    if (required !== 7) missingFields(c, v, checkRcvFileTransfer_required, n)
+    if (required !== 6) missingFields(c, v, checkRcvFileTransfer_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -30189,10 +30559,6 @@ export function checkRoleGroupPreference(v: unknown, c: DecodeContext, k: PathSe
   }
 }
 
-const checkSMPAgentError_A_MESSAGE_required: readonly (readonly [string, string])[] = [
-  ['messageErr', 'string'],
-]
-
 /**
  * Check the fields of member `A_MESSAGE` of `SMPAgentError`.
  * @internal
@@ -30204,7 +30570,6 @@ export function checkSMPAgentError_A_MESSAGE(
 ): boolean {
   const n = c.issues.length
   try {
-    let required = 0
     for (const key in v) {
       let x: unknown
       try {
@@ -30220,23 +30585,20 @@ export function checkSMPAgentError_A_MESSAGE(
           break
         case 10:
           if (key === 'messageErr') {
-            required++
-            if (typeof x !== 'string' && !issue(c, key, x, 'string'))
-              return stop(c, n, k, v, checkSMPAgentError_A_MESSAGE_required)
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string')) return done(c, n, k)
             continue
           }
           break
       }
       // A key the docs do not list.
-      if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSMPAgentError_A_MESSAGE_required)
+      if (c.strict && !extraField(c, key, x)) return done(c, n, k)
     }
-    if (required !== 1) missingFields(c, v, checkSMPAgentError_A_MESSAGE_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
       !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
     )
-      return stop(c, n, k, v, checkSMPAgentError_A_MESSAGE_required)
+      return done(c, n, k)
     return done(c, n, k)
   } catch (error) {
     return unreadable(c, n, k, undefined, error)
@@ -31085,6 +31447,33 @@ const checkSimplexNameInfo_required: readonly (readonly [string, string])[] = [
 ]
 
 /**
+ * Check a value that is SimplexDomain or SimplexNameDomain (by doc version).
+ * @internal
+ */
+export function checkOneOf$0(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
+  const n = c.issues.length
+  const {all, truncated} = c
+  let fits: boolean
+  c.all = false
+  fits = checkSimplexDomain(v, c, k) && c.truncated === truncated
+  if (fits || c.broken) {
+    c.all = all
+    return fits
+  }
+  c.issues.length = n
+  c.truncated = truncated
+  fits = checkSimplexNameDomain(v, c, k) && c.truncated === truncated
+  if (fits || c.broken) {
+    c.all = all
+    return fits
+  }
+  c.issues.length = n
+  c.truncated = truncated
+  c.all = all
+  return checkSimplexDomain(v, c, k)
+}
+
+/**
  * Check the fields of SimplexNameInfo object.
  * @internal
  */
@@ -31117,8 +31506,7 @@ export function checkSimplexNameInfo(v: unknown, c: DecodeContext, k: PathSegmen
         case 10:
           if (key === 'nameDomain') {
             required++
-            if (!checkSimplexDomain(x, c, key) && !c.all)
-              return stop(c, n, k, v, checkSimplexNameInfo_required)
+            if (!checkOneOf$0(x, c, key) && !c.all) return stop(c, n, k, v, checkSimplexNameInfo_required)
             continue
           }
           break
@@ -37446,6 +37834,46 @@ export function checkStoreError_WorkItemError(
 }
 
 /**
+ * Check the fields of member `IntroNotFound` of `StoreError`.
+ * @internal
+ */
+export function checkStoreError_IntroNotFound(
+  v: object,
+  c: DecodeContext,
+  k: PathSegment | undefined,
+): boolean {
+  const n = c.issues.length
+  try {
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 4:
+          if (key === 'type') {
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x)) return done(c, n, k)
+    }
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return done(c, n, k)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
+/**
  * Check a `StoreError`: dispatch on its `type` tag.
  * @internal
  */
@@ -37653,12 +38081,14 @@ export function checkStoreError(v: unknown, c: DecodeContext, k: PathSegment | u
         return checkStoreError_FeedJobNotFound(v, c, k)
       case 'workItemError':
         return checkStoreError_WorkItemError(v, c, k)
+      case 'introNotFound':
+        return checkStoreError_IntroNotFound(v, c, k)
     }
     issue(
       c,
       'type',
       x,
-      'a StoreError tag ("duplicateName" | "userNotFound" | "relayUserNotFound" | "userNotFoundByName" | "userNotFoundByContactId" | "userNotFoundByGroupId" | "userNotFoundByFileId" | "userNotFoundByContactRequestId" | "contactNotFound" | "contactNotFoundByName" | "contactNotFoundByMemberId" | "contactNotReady" | "duplicateContactLink" | "userContactLinkNotFound" | "contactRequestNotFound" | "contactRequestNotFoundByName" | "invalidContactRequestEntity" | "invalidBusinessChatContactRequest" | "groupNotFound" | "groupNotFoundByName" | "groupMemberNameNotFound" | "groupMemberNotFound" | "groupMemberNotFoundByIndex" | "memberRelationsVectorNotFound" | "groupHostMemberNotFound" | "groupMemberNotFoundByMemberId" | "memberContactGroupMemberNotFound" | "invalidMemberRelationUpdate" | "groupWithoutUser" | "duplicateGroupMember" | "duplicateMemberId" | "groupAlreadyJoined" | "groupInvitationNotFound" | "noteFolderAlreadyExists" | "noteFolderNotFound" | "userNoteFolderNotFound" | "feedAlreadyExists" | "feedNotFound" | "userFeedNotFound" | "sndFileNotFound" | "sndFileInvalid" | "rcvFileNotFound" | "rcvFileDescrNotFound" | "fileNotFound" | "rcvFileInvalid" | "rcvFileInvalidDescrPart" | "localFileNoTransfer" | "sharedMsgIdNotFoundByFileId" | "fileIdNotFoundBySharedMsgId" | "sndFileNotFoundXFTP" | "rcvFileNotFoundXFTP" | "connectionNotFound" | "connectionNotFoundById" | "connectionNotFoundByMemberId" | "pendingConnectionNotFound" | "uniqueID" | "largeMsg" | "internalError" | "dBException" | "dBBusyError" | "badChatItem" | "chatItemNotFound" | "chatItemNotFoundByText" | "chatItemSharedMsgIdNotFound" | "chatItemNotFoundByFileId" | "chatItemNotFoundByContactId" | "chatItemNotFoundByGroupId" | "profileNotFound" | "duplicateGroupLink" | "groupLinkNotFound" | "hostMemberIdNotFound" | "contactNotFoundByFileId" | "noGroupSndStatus" | "duplicateGroupMessage" | "remoteHostNotFound" | "remoteHostUnknown" | "remoteHostDuplicateCA" | "remoteCtrlNotFound" | "remoteCtrlDuplicateCA" | "prohibitedDeleteUser" | "operatorNotFound" | "usageConditionsNotFound" | "userChatRelayNotFound" | "groupRelayNotFound" | "groupRelayNotFoundByMemberId" | "invalidQuote" | "invalidMention" | "invalidDeliveryTask" | "deliveryTaskNotFound" | "invalidDeliveryJob" | "deliveryJobNotFound" | "invalidFeedJob" | "feedJobNotFound" | "workItemError")',
+      'a StoreError tag ("duplicateName" | "userNotFound" | "relayUserNotFound" | "userNotFoundByName" | "userNotFoundByContactId" | "userNotFoundByGroupId" | "userNotFoundByFileId" | "userNotFoundByContactRequestId" | "contactNotFound" | "contactNotFoundByName" | "contactNotFoundByMemberId" | "contactNotReady" | "duplicateContactLink" | "userContactLinkNotFound" | "contactRequestNotFound" | "contactRequestNotFoundByName" | "invalidContactRequestEntity" | "invalidBusinessChatContactRequest" | "groupNotFound" | "groupNotFoundByName" | "groupMemberNameNotFound" | "groupMemberNotFound" | "groupMemberNotFoundByIndex" | "memberRelationsVectorNotFound" | "groupHostMemberNotFound" | "groupMemberNotFoundByMemberId" | "memberContactGroupMemberNotFound" | "invalidMemberRelationUpdate" | "groupWithoutUser" | "duplicateGroupMember" | "duplicateMemberId" | "groupAlreadyJoined" | "groupInvitationNotFound" | "noteFolderAlreadyExists" | "noteFolderNotFound" | "userNoteFolderNotFound" | "feedAlreadyExists" | "feedNotFound" | "userFeedNotFound" | "sndFileNotFound" | "sndFileInvalid" | "rcvFileNotFound" | "rcvFileDescrNotFound" | "fileNotFound" | "rcvFileInvalid" | "rcvFileInvalidDescrPart" | "localFileNoTransfer" | "sharedMsgIdNotFoundByFileId" | "fileIdNotFoundBySharedMsgId" | "sndFileNotFoundXFTP" | "rcvFileNotFoundXFTP" | "connectionNotFound" | "connectionNotFoundById" | "connectionNotFoundByMemberId" | "pendingConnectionNotFound" | "uniqueID" | "largeMsg" | "internalError" | "dBException" | "dBBusyError" | "badChatItem" | "chatItemNotFound" | "chatItemNotFoundByText" | "chatItemSharedMsgIdNotFound" | "chatItemNotFoundByFileId" | "chatItemNotFoundByContactId" | "chatItemNotFoundByGroupId" | "profileNotFound" | "duplicateGroupLink" | "groupLinkNotFound" | "hostMemberIdNotFound" | "contactNotFoundByFileId" | "noGroupSndStatus" | "duplicateGroupMessage" | "remoteHostNotFound" | "remoteHostUnknown" | "remoteHostDuplicateCA" | "remoteCtrlNotFound" | "remoteCtrlDuplicateCA" | "prohibitedDeleteUser" | "operatorNotFound" | "usageConditionsNotFound" | "userChatRelayNotFound" | "groupRelayNotFound" | "groupRelayNotFoundByMemberId" | "invalidQuote" | "invalidMention" | "invalidDeliveryTask" | "deliveryTaskNotFound" | "invalidDeliveryJob" | "deliveryJobNotFound" | "invalidFeedJob" | "feedJobNotFound" | "workItemError" | "introNotFound")',
       typeof x === 'string' ? 'unknown-tag' : undefined,
     )
     return done(c, n, k)
@@ -38695,10 +39125,6 @@ const checkUser_required: readonly (readonly [string, string])[] = [
   ['showNtfs', 'bool'],
   ['sendRcptsContacts', 'bool'],
   ['sendRcptsSmallGroups', 'bool'],
-  ['autoAcceptMemberContacts', 'bool'],
-  ['autoAcceptGroupInvitations', 'bool'],
-  ['userChatRelay', 'bool'],
-  ['clientService', 'bool'],
 ]
 
 /**
@@ -38786,14 +39212,12 @@ export function checkUser(v: unknown, c: DecodeContext, k: PathSegment | undefin
             continue
           }
           if (key === 'userChatRelay') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkUser_required)
             continue
           }
           if (key === 'clientService') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkUser_required)
             continue
           }
@@ -38831,16 +39255,14 @@ export function checkUser(v: unknown, c: DecodeContext, k: PathSegment | undefin
           break
         case 24:
           if (key === 'autoAcceptMemberContacts') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkUser_required)
             continue
           }
           break
         case 26:
           if (key === 'autoAcceptGroupInvitations') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkUser_required)
             continue
           }
@@ -38854,7 +39276,7 @@ export function checkUser(v: unknown, c: DecodeContext, k: PathSegment | undefin
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUser_required)
     }
-    if (required !== 15) missingFields(c, v, checkUser_required, n)
+    if (required !== 11) missingFields(c, v, checkUser_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -38870,7 +39292,6 @@ export function checkUser(v: unknown, c: DecodeContext, k: PathSegment | undefin
 const checkUserChatRelay_required: readonly (readonly [string, string])[] = [
   ['chatRelayId', 'int64 integer'],
   ['address', 'string'],
-  ['relayProfile', 'RelayProfile object'],
   ['domains', 'array of string'],
   ['preset', 'bool'],
   ['enabled', 'bool'],
@@ -38899,6 +39320,13 @@ export function checkUserChatRelay(v: unknown, c: DecodeContext, k: PathSegment 
         return unreadable(c, n, k, key, error)
       }
       switch (key.length) {
+        case 4:
+          if (key === 'name') {
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkUserChatRelay_required)
+            continue
+          }
+          break
         case 6:
           if (key === 'preset') {
             required++
@@ -38947,8 +39375,8 @@ export function checkUserChatRelay(v: unknown, c: DecodeContext, k: PathSegment 
           break
         case 12:
           if (key === 'relayProfile') {
-            required++
-            if (!checkRelayProfile(x, c, key) && !c.all) return stop(c, n, k, v, checkUserChatRelay_required)
+            if (x !== undefined && !checkRelayProfile(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkUserChatRelay_required)
             continue
           }
           break
@@ -38956,7 +39384,7 @@ export function checkUserChatRelay(v: unknown, c: DecodeContext, k: PathSegment 
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUserChatRelay_required)
     }
-    if (required !== 7) missingFields(c, v, checkUserChatRelay_required, n)
+    if (required !== 6) missingFields(c, v, checkUserChatRelay_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -39123,8 +39551,34 @@ const checkUserContactRequest_required: readonly (readonly [string, string])[] =
   ['createdAt', 'UTCTime string'],
   ['updatedAt', 'UTCTime string'],
   ['pqSupport', 'bool'],
-  ['rejectionSupported', 'bool'],
 ]
+
+/**
+ * Check a value that is LocalProfile or Profile (by doc version).
+ * @internal
+ */
+export function checkOneOf$1(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
+  const n = c.issues.length
+  const {all, truncated} = c
+  let fits: boolean
+  c.all = false
+  fits = checkLocalProfile(v, c, k) && c.truncated === truncated
+  if (fits || c.broken) {
+    c.all = all
+    return fits
+  }
+  c.issues.length = n
+  c.truncated = truncated
+  fits = checkProfile(v, c, k) && c.truncated === truncated
+  if (fits || c.broken) {
+    c.all = all
+    return fits
+  }
+  c.issues.length = n
+  c.truncated = truncated
+  c.all = all
+  return checkLocalProfile(v, c, k)
+}
 
 /**
  * Check the fields of UserContactRequest object.
@@ -39151,8 +39605,7 @@ export function checkUserContactRequest(v: unknown, c: DecodeContext, k: PathSeg
         case 7:
           if (key === 'profile') {
             required++
-            if (!checkLocalProfile(x, c, key) && !c.all)
-              return stop(c, n, k, v, checkUserContactRequest_required)
+            if (!checkOneOf$1(x, c, key) && !c.all) return stop(c, n, k, v, checkUserContactRequest_required)
             continue
           }
           break
@@ -39246,8 +39699,7 @@ export function checkUserContactRequest(v: unknown, c: DecodeContext, k: PathSeg
             continue
           }
           if (key === 'rejectionSupported') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkUserContactRequest_required)
             continue
           }
@@ -39256,7 +39708,7 @@ export function checkUserContactRequest(v: unknown, c: DecodeContext, k: PathSeg
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkUserContactRequest_required)
     }
-    if (required !== 10) missingFields(c, v, checkUserContactRequest_required, n)
+    if (required !== 9) missingFields(c, v, checkUserContactRequest_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -40428,6 +40880,197 @@ export function checkXFTPSndFile(v: unknown, c: DecodeContext, k: PathSegment | 
       !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
     )
       return stop(c, n, k, v, checkXFTPSndFile_required)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
+const checkSimplexNameDomain_required: readonly (readonly [string, string])[] = [
+  ['nameTLD', 'SimplexTLD ("simplex" | "testing" | "web")'],
+  ['domain', 'string'],
+  ['subDomain', 'array of string'],
+]
+
+/**
+ * Check the fields of SimplexNameDomain object.
+ * @internal
+ */
+export function checkSimplexNameDomain(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
+  const n = c.issues.length
+  try {
+    if (
+      typeof v !== 'object' ||
+      v === null ||
+      (Object.getPrototypeOf(v) !== Object.prototype && !isObject(v))
+    )
+      return reject(c, k, v, 'SimplexNameDomain object')
+    let required = 0
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 6:
+          if (key === 'domain') {
+            required++
+            if (typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkSimplexNameDomain_required)
+            continue
+          }
+          break
+        case 7:
+          if (key === 'nameTLD') {
+            required++
+            if (!checkSimplexTLD(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkSimplexNameDomain_required)
+            continue
+          }
+          break
+        case 9:
+          if (key === 'subDomain') {
+            required++
+            if (!checkArray_string(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkSimplexNameDomain_required)
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkSimplexNameDomain_required)
+    }
+    if (required !== 3) missingFields(c, v, checkSimplexNameDomain_required, n)
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return stop(c, n, k, v, checkSimplexNameDomain_required)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
+const checkGroupInfoSummary_required: readonly (readonly [string, string])[] = [
+  ['groupInfo', 'GroupInfo object'],
+  ['groupSummary', 'GroupSummary object'],
+]
+
+/**
+ * Check the fields of GroupInfoSummary object.
+ * @internal
+ */
+export function checkGroupInfoSummary(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
+  const n = c.issues.length
+  try {
+    if (
+      typeof v !== 'object' ||
+      v === null ||
+      (Object.getPrototypeOf(v) !== Object.prototype && !isObject(v))
+    )
+      return reject(c, k, v, 'GroupInfoSummary object')
+    let required = 0
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 9:
+          if (key === 'groupInfo') {
+            required++
+            if (!checkGroupInfo(x, c, key) && !c.all) return stop(c, n, k, v, checkGroupInfoSummary_required)
+            continue
+          }
+          break
+        case 12:
+          if (key === 'groupSummary') {
+            required++
+            if (!checkGroupSummary(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkGroupInfoSummary_required)
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkGroupInfoSummary_required)
+    }
+    if (required !== 2) missingFields(c, v, checkGroupInfoSummary_required, n)
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return stop(c, n, k, v, checkGroupInfoSummary_required)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
+const checkRcvFileInfo_required: readonly (readonly [string, string])[] = [['filePath', 'string']]
+
+/**
+ * Check the fields of RcvFileInfo object.
+ * @internal
+ */
+export function checkRcvFileInfo(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
+  const n = c.issues.length
+  try {
+    if (
+      typeof v !== 'object' ||
+      v === null ||
+      (Object.getPrototypeOf(v) !== Object.prototype && !isObject(v))
+    )
+      return reject(c, k, v, 'RcvFileInfo object')
+    let required = 0
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 6:
+          if (key === 'connId') {
+            if (x !== undefined && !isInteger(x) && !issue(c, key, x, 'int64 integer'))
+              return stop(c, n, k, v, checkRcvFileInfo_required)
+            continue
+          }
+          break
+        case 8:
+          if (key === 'filePath') {
+            required++
+            if (typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkRcvFileInfo_required)
+            continue
+          }
+          break
+        case 11:
+          if (key === 'agentConnId') {
+            if (x !== undefined && typeof x !== 'string' && !issue(c, key, x, 'string'))
+              return stop(c, n, k, v, checkRcvFileInfo_required)
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkRcvFileInfo_required)
+    }
+    if (required !== 1) missingFields(c, v, checkRcvFileInfo_required, n)
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return stop(c, n, k, v, checkRcvFileInfo_required)
     return done(c, n, k)
   } catch (error) {
     return unreadable(c, n, k, undefined, error)
@@ -44078,6 +44721,84 @@ export function checkEvent_ChatErrors(v: object, c: DecodeContext, k: PathSegmen
   }
 }
 
+const checkEvent_GroupLinkRelaysUpdated_required: readonly (readonly [string, string])[] = [
+  ['user', 'User object'],
+  ['groupInfo', 'GroupInfo object'],
+  ['groupLink', 'GroupLink object'],
+  ['groupRelays', 'array of GroupRelay'],
+]
+
+/**
+ * Check the fields of event `GroupLinkRelaysUpdated`.
+ * @internal
+ */
+export function checkEvent_GroupLinkRelaysUpdated(
+  v: object,
+  c: DecodeContext,
+  k: PathSegment | undefined,
+): boolean {
+  const n = c.issues.length
+  try {
+    let required = 0
+    for (const key in v) {
+      let x: unknown
+      try {
+        x = (v as Record<string, unknown>)[key]
+      } catch (error) {
+        return unreadable(c, n, k, key, error)
+      }
+      switch (key.length) {
+        case 4:
+          if (key === 'user') {
+            required++
+            if (!checkUser(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
+            continue
+          }
+          if (key === 'type') {
+            continue
+          }
+          break
+        case 9:
+          if (key === 'groupInfo') {
+            required++
+            if (!checkGroupInfo(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
+            continue
+          }
+          if (key === 'groupLink') {
+            required++
+            if (!checkGroupLink(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
+            continue
+          }
+          break
+        case 11:
+          if (key === 'groupRelays') {
+            required++
+            if (!checkArray_GroupRelay(x, c, key) && !c.all)
+              return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
+            continue
+          }
+          break
+      }
+      // A key the docs do not list.
+      if (c.strict && !extraField(c, key, x))
+        return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
+    }
+    if (required !== 4) missingFields(c, v, checkEvent_GroupLinkRelaysUpdated_required, n)
+    if (
+      c.strict &&
+      hasHiddenFields(v) &&
+      !issue(c, undefined, v, 'a plain JSON object (no non-enumerable or symbol-keyed properties)')
+    )
+      return stop(c, n, k, v, checkEvent_GroupLinkRelaysUpdated_required)
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
 /**
  * Check a `ChatEvent`: dispatch on its `type` tag.
  * @internal
@@ -44198,6 +44919,8 @@ export function checkChatEvent(v: unknown, c: DecodeContext, k: PathSegment | un
         return checkEvent_ChatError(v, c, k)
       case 'chatErrors':
         return checkEvent_ChatErrors(v, c, k)
+      case 'groupLinkRelaysUpdated':
+        return checkEvent_GroupLinkRelaysUpdated(v, c, k)
     }
     issue(c, 'type', x, 'a known event tag', 'unknown-event')
     return done(c, n, k)
@@ -45537,7 +46260,6 @@ const checkResponse_MembersRoleUser_required: readonly (readonly [string, string
     'toRole',
     'GroupMemberRole ("relay" | "observer" | "author" | "member" | "moderator" | "admin" | "owner")',
   ],
-  ['msgSigned', 'bool'],
 ]
 
 /**
@@ -45595,8 +46317,7 @@ export function checkResponse_MembersRoleUser(
             continue
           }
           if (key === 'msgSigned') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkResponse_MembersRoleUser_required)
             continue
           }
@@ -45605,7 +46326,7 @@ export function checkResponse_MembersRoleUser(
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkResponse_MembersRoleUser_required)
     }
-    if (required !== 5) missingFields(c, v, checkResponse_MembersRoleUser_required, n)
+    if (required !== 4) missingFields(c, v, checkResponse_MembersRoleUser_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -45623,7 +46344,6 @@ const checkResponse_MembersBlockedForAllUser_required: readonly (readonly [strin
   ['groupInfo', 'GroupInfo object'],
   ['members', 'array of GroupMember'],
   ['blocked', 'bool'],
-  ['msgSigned', 'bool'],
 ]
 
 /**
@@ -45679,8 +46399,7 @@ export function checkResponse_MembersBlockedForAllUser(
             continue
           }
           if (key === 'msgSigned') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkResponse_MembersBlockedForAllUser_required)
             continue
           }
@@ -45690,7 +46409,7 @@ export function checkResponse_MembersBlockedForAllUser(
       if (c.strict && !extraField(c, key, x))
         return stop(c, n, k, v, checkResponse_MembersBlockedForAllUser_required)
     }
-    if (required !== 5) missingFields(c, v, checkResponse_MembersBlockedForAllUser_required, n)
+    if (required !== 4) missingFields(c, v, checkResponse_MembersBlockedForAllUser_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -45708,7 +46427,6 @@ const checkResponse_UserDeletedMembers_required: readonly (readonly [string, str
   ['groupInfo', 'GroupInfo object'],
   ['members', 'array of GroupMember'],
   ['withMessages', 'bool'],
-  ['msgSigned', 'bool'],
 ]
 
 /**
@@ -45758,8 +46476,7 @@ export function checkResponse_UserDeletedMembers(
             continue
           }
           if (key === 'msgSigned') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkResponse_UserDeletedMembers_required)
             continue
           }
@@ -45777,7 +46494,7 @@ export function checkResponse_UserDeletedMembers(
       if (c.strict && !extraField(c, key, x))
         return stop(c, n, k, v, checkResponse_UserDeletedMembers_required)
     }
-    if (required !== 5) missingFields(c, v, checkResponse_UserDeletedMembers_required, n)
+    if (required !== 4) missingFields(c, v, checkResponse_UserDeletedMembers_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -47538,6 +48255,61 @@ export function checkArray_GroupInfo(v: unknown, c: DecodeContext, k: PathSegmen
 }
 
 /**
+ * Check an array of GroupInfoSummary.
+ * @internal
+ */
+export function checkArray_GroupInfoSummary(
+  v: unknown,
+  c: DecodeContext,
+  k: PathSegment | undefined,
+): boolean {
+  const n = c.issues.length
+  try {
+    if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype)
+      return reject(c, k, v, 'array of GroupInfoSummary')
+    for (let i = 0; i < v.length; i++) {
+      let x: unknown
+      try {
+        x = v[i]
+      } catch (error) {
+        return unreadable(c, n, k, i, error)
+      }
+      if (!checkGroupInfoSummary(x, c, i) && !c.all) return done(c, n, k)
+    }
+    return done(c, n, k)
+  } catch (error) {
+    return unreadable(c, n, k, undefined, error)
+  }
+}
+
+/**
+ * Check a value that is [GroupInfo] or [GroupInfoSummary] (by doc version).
+ * @internal
+ */
+export function checkOneOf$2(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
+  const n = c.issues.length
+  const {all, truncated} = c
+  let fits: boolean
+  c.all = false
+  fits = checkArray_GroupInfo(v, c, k) && c.truncated === truncated
+  if (fits || c.broken) {
+    c.all = all
+    return fits
+  }
+  c.issues.length = n
+  c.truncated = truncated
+  fits = checkArray_GroupInfoSummary(v, c, k) && c.truncated === truncated
+  if (fits || c.broken) {
+    c.all = all
+    return fits
+  }
+  c.issues.length = n
+  c.truncated = truncated
+  c.all = all
+  return checkArray_GroupInfo(v, c, k)
+}
+
+/**
  * Check the fields of response `GroupsList`.
  * @internal
  */
@@ -47566,8 +48338,7 @@ export function checkResponse_GroupsList(v: object, c: DecodeContext, k: PathSeg
         case 6:
           if (key === 'groups') {
             required++
-            if (!checkArray_GroupInfo(x, c, key) && !c.all)
-              return stop(c, n, k, v, checkResponse_GroupsList_required)
+            if (!checkOneOf$2(x, c, key) && !c.all) return stop(c, n, k, v, checkResponse_GroupsList_required)
             continue
           }
           break
@@ -47794,8 +48565,6 @@ export function checkResponse_ContactConnectionDeleted(
 const checkResponse_GroupDeletedUser_required: readonly (readonly [string, string])[] = [
   ['user', 'User object'],
   ['groupInfo', 'GroupInfo object'],
-  ['msgSigned', 'bool'],
-  ['localDeletion', 'bool'],
 ]
 
 /**
@@ -47837,16 +48606,14 @@ export function checkResponse_GroupDeletedUser(
             continue
           }
           if (key === 'msgSigned') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkResponse_GroupDeletedUser_required)
             continue
           }
           break
         case 13:
           if (key === 'localDeletion') {
-            required++
-            if (typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
+            if (x !== undefined && typeof x !== 'boolean' && !issue(c, key, x, 'bool'))
               return stop(c, n, k, v, checkResponse_GroupDeletedUser_required)
             continue
           }
@@ -47855,7 +48622,7 @@ export function checkResponse_GroupDeletedUser(
       // A key the docs do not list.
       if (c.strict && !extraField(c, key, x)) return stop(c, n, k, v, checkResponse_GroupDeletedUser_required)
     }
-    if (required !== 4) missingFields(c, v, checkResponse_GroupDeletedUser_required, n)
+    if (required !== 2) missingFields(c, v, checkResponse_GroupDeletedUser_required, n)
     if (
       c.strict &&
       hasHiddenFields(v) &&
@@ -50358,4 +51125,25 @@ export function decodeXFTPRcvFile(value: unknown, options?: DecodeOptions): Deco
 /** Decode a `XFTPSndFile` (TYPES.md) from a parsed JSON value. Never throws. */
 export function decodeXFTPSndFile(value: unknown, options?: DecodeOptions): DecodeResult<T.XFTPSndFile> {
   return run(checkXFTPSndFile, value, options)
+}
+
+/** Decode a `SimplexNameDomain` (TYPES.md) from a parsed JSON value. Never throws. */
+export function decodeSimplexNameDomain(
+  value: unknown,
+  options?: DecodeOptions,
+): DecodeResult<T.SimplexNameDomain> {
+  return run(checkSimplexNameDomain, value, options)
+}
+
+/** Decode a `GroupInfoSummary` (TYPES.md) from a parsed JSON value. Never throws. */
+export function decodeGroupInfoSummary(
+  value: unknown,
+  options?: DecodeOptions,
+): DecodeResult<T.GroupInfoSummary> {
+  return run(checkGroupInfoSummary, value, options)
+}
+
+/** Decode a `RcvFileInfo` (TYPES.md) from a parsed JSON value. Never throws. */
+export function decodeRcvFileInfo(value: unknown, options?: DecodeOptions): DecodeResult<T.RcvFileInfo> {
+  return run(checkRcvFileInfo, value, options)
 }

@@ -193,6 +193,7 @@ export interface GroupUpdated {
   fromGroup: T.GroupInfo
   toGroup: T.GroupInfo
   member_?: T.GroupMember
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   msgSigned?: T.MsgSigStatus
 }
 
@@ -221,6 +222,7 @@ export interface MemberRole {
   member: T.GroupMember
   fromRole: T.GroupMemberRole
   toRole: T.GroupMemberRole
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   msgSigned?: T.MsgSigStatus
 }
 
@@ -236,6 +238,7 @@ export interface DeletedMember {
   byMember: T.GroupMember
   deletedMember: T.GroupMember
   withMessages: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   msgSigned?: T.MsgSigStatus
 }
 
@@ -249,6 +252,7 @@ export interface LeftMember {
   user: T.User
   groupInfo: T.GroupInfo
   member: T.GroupMember
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   msgSigned?: T.MsgSigStatus
 }
 
@@ -263,6 +267,7 @@ export interface DeletedMemberUser {
   groupInfo: T.GroupInfo
   member: T.GroupMember
   withMessages: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   msgSigned?: T.MsgSigStatus
 }
 
@@ -276,6 +281,7 @@ export interface GroupDeleted {
   user: T.User
   groupInfo: T.GroupInfo
   member: T.GroupMember
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   msgSigned?: T.MsgSigStatus
 }
 
@@ -317,6 +323,7 @@ export interface MemberBlockedForAll {
   byMember: T.GroupMember
   member: T.GroupMember
   blocked: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   msgSigned?: T.MsgSigStatus
 }
 
@@ -337,6 +344,8 @@ export interface GroupMemberUpdated {
  * Group link data updated.
  *
  * Event `groupLinkDataUpdated` (Group events, other event).
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface GroupLinkDataUpdated {
   type: 'groupLinkDataUpdated'
@@ -351,6 +360,8 @@ export interface GroupLinkDataUpdated {
  * Group relay member updated.
  *
  * Event `groupRelayUpdated` (Group events, other event).
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface GroupRelayUpdated {
   type: 'groupRelayUpdated'
@@ -578,6 +589,8 @@ export interface GroupLinkConnecting {
  * Messaging or file server connected
  *
  * Event `hostConnected` (Network connection events).
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface HostConnected {
   type: 'hostConnected'
@@ -589,6 +602,8 @@ export interface HostConnected {
  * Messaging or file server disconnected
  *
  * Event `hostDisconnected` (Network connection events).
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface HostDisconnected {
   type: 'hostDisconnected'
@@ -600,6 +615,8 @@ export interface HostDisconnected {
  * Messaging subscription status changed
  *
  * Event `subscriptionStatus` (Network connection events).
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface SubscriptionStatus {
   type: 'subscriptionStatus'
@@ -638,6 +655,21 @@ export interface ChatError {
 export interface ChatErrors {
   type: 'chatErrors'
   chatErrors: T.ChatError[]
+}
+
+/**
+ * Group link relays updated.
+ *
+ * Event `groupLinkRelaysUpdated` (Group events, other event).
+ *
+ * In doc versions: 2026-088a33e.
+ */
+export interface GroupLinkRelaysUpdated {
+  type: 'groupLinkRelaysUpdated'
+  user: T.User
+  groupInfo: T.GroupInfo
+  groupLink: T.GroupLink
+  groupRelays: T.GroupRelay[]
 }
 
 /** Every event of EVENTS.md, discriminated by `type`. */
@@ -692,6 +724,7 @@ export type ChatEvent =
   | MessageError
   | ChatError
   | ChatErrors
+  | GroupLinkRelaysUpdated
 /** The `type` tag of an event. */
 export type ChatEventTag = ChatEvent['type']
 /** `CEvt.Tag`, as upstream names the event tags: the same as `ChatEventTag`. */
@@ -748,6 +781,7 @@ export const chatEventTags = [
   'messageError',
   'chatError',
   'chatErrors',
+  'groupLinkRelaysUpdated',
 ] as const satisfies readonly ChatEventTag[]
 
 /** A category of EVENTS.md (`## ...`) and its events. */
@@ -806,6 +840,7 @@ export const eventCategories: readonly EventCategory[] = [
       {name: 'GroupMemberUpdated', tag: 'groupMemberUpdated', rank: 'other'},
       {name: 'GroupLinkDataUpdated', tag: 'groupLinkDataUpdated', rank: 'other'},
       {name: 'GroupRelayUpdated', tag: 'groupRelayUpdated', rank: 'other'},
+      {name: 'GroupLinkRelaysUpdated', tag: 'groupLinkRelaysUpdated', rank: 'other'},
     ],
   },
   {

@@ -234,6 +234,9 @@ import {
   checkXFTPErrorType,
   checkXFTPRcvFile,
   checkXFTPSndFile,
+  checkSimplexNameDomain,
+  checkGroupInfoSummary,
+  checkRcvFileInfo,
 } from './decode.js'
 
 /** Narrow an event to `ContactConnected` (tag `contactConnected`). */
@@ -484,6 +487,11 @@ export function isChatError(event: ChatEvent): event is CEvt.ChatError {
 /** Narrow an event to `ChatErrors` (tag `chatErrors`). */
 export function isChatErrors(event: ChatEvent): event is CEvt.ChatErrors {
   return event.type === 'chatErrors'
+}
+
+/** Narrow an event to `GroupLinkRelaysUpdated` (tag `groupLinkRelaysUpdated`). */
+export function isGroupLinkRelaysUpdated(event: ChatEvent): event is CEvt.GroupLinkRelaysUpdated {
+  return event.type === 'groupLinkRelaysUpdated'
 }
 
 /** True when `value` is a valid event of the docs (the checks of default-mode decoding). */
@@ -1960,4 +1968,19 @@ export function isValidXFTPRcvFile(value: unknown): value is T.XFTPRcvFile {
 /** True when `value` is a valid `XFTPSndFile` (the checks of default-mode decoding). */
 export function isValidXFTPSndFile(value: unknown): value is T.XFTPSndFile {
   return checkSafely(checkXFTPSndFile, value, createContext(undefined), undefined)
+}
+
+/** True when `value` is a valid `SimplexNameDomain` (the checks of default-mode decoding). */
+export function isValidSimplexNameDomain(value: unknown): value is T.SimplexNameDomain {
+  return checkSafely(checkSimplexNameDomain, value, createContext(undefined), undefined)
+}
+
+/** True when `value` is a valid `GroupInfoSummary` (the checks of default-mode decoding). */
+export function isValidGroupInfoSummary(value: unknown): value is T.GroupInfoSummary {
+  return checkSafely(checkGroupInfoSummary, value, createContext(undefined), undefined)
+}
+
+/** True when `value` is a valid `RcvFileInfo` (the checks of default-mode decoding). */
+export function isValidRcvFileInfo(value: unknown): value is T.RcvFileInfo {
+  return checkSafely(checkRcvFileInfo, value, createContext(undefined), undefined)
 }

@@ -244,6 +244,9 @@ export {
   decodeXFTPErrorType,
   decodeXFTPRcvFile,
   decodeXFTPSndFile,
+  decodeSimplexNameDomain,
+  decodeGroupInfoSummary,
+  decodeRcvFileInfo,
 } from './decode.js'
 export type {FrameResult} from './decode.js'
 export {DecodeError} from './runtime.js'

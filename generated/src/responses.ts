@@ -244,7 +244,8 @@ export interface MembersRoleUser {
   groupInfo: T.GroupInfo
   members: T.GroupMember[]
   toRole: T.GroupMemberRole
-  msgSigned: boolean
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+  msgSigned?: boolean
 }
 
 /**
@@ -258,7 +259,8 @@ export interface MembersBlockedForAllUser {
   groupInfo: T.GroupInfo
   members: T.GroupMember[]
   blocked: boolean
-  msgSigned: boolean
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+  msgSigned?: boolean
 }
 
 /**
@@ -272,7 +274,8 @@ export interface UserDeletedMembers {
   groupInfo: T.GroupInfo
   members: T.GroupMember[]
   withMessages: boolean
-  msgSigned: boolean
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+  msgSigned?: boolean
 }
 
 /**
@@ -461,7 +464,9 @@ export interface ConnectionPlan {
   type: 'connectionPlan'
   user: T.User
   connLink: T.CreatedConnLink
+  /** In doc versions: 2026-03c8bf5. */
   planSimplexName?: T.SimplexNameInfo
+  /** In doc versions: 2026-03c8bf5. */
   otherSimplexName?: T.SimplexNameInfo
   connectionPlan: T.ConnectionPlan
 }
@@ -580,7 +585,8 @@ export interface ContactsList {
 export interface GroupsList {
   type: 'groupsList'
   user: T.User
-  groups: T.GroupInfo[]
+  /** In doc versions 2025-09-27: `[GroupInfoSummary]`. */
+  groups: T.GroupInfo[] | T.GroupInfoSummary[]
 }
 
 /**
@@ -625,8 +631,10 @@ export interface GroupDeletedUser {
   type: 'groupDeletedUser'
   user: T.User
   groupInfo: T.GroupInfo
-  msgSigned: boolean
-  localDeletion: boolean
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+  msgSigned?: boolean
+  /** In doc versions: 2026-03c8bf5. */
+  localDeletion?: boolean
 }
 
 /**

@@ -21,7 +21,9 @@ export interface SpecDocumentInfo {
 
 /** One version of the docs the package decodes. */
 export interface SpecVersionInfo {
-  /** The spec as `simplex-events generate --spec` was given it (a folder relative to the package, or a URL with its credentials and query string as `***`); `null` for the pinned spec of simplex-events. */
+  /** How the doc comments name this version (`In doc versions: ...`); in a compatibility build only. */
+  readonly label?: string
+  /** The spec as `simplex-events generate --spec` was given it (a folder relative to the package, or a URL with its credentials and query string as `***`); `null` for the pinned spec of simplex-events, `<pinned>/...` for a folder inside it (its older doc versions). */
   readonly spec: string | null
   /** Its documents: EVENTS.md, TYPES.md, COMMANDS.md. */
   readonly documents: readonly SpecDocumentInfo[]
@@ -41,6 +43,60 @@ export interface SpecInfo {
 export const specInfo: SpecInfo = {
   versions: [
     {
+      label: '2025-09-27',
+      spec: '<pinned>/compat/2025-09-27',
+      documents: [
+        {file: 'EVENTS.md', sha256: '9d99f62e7b842ce2dd39599d125cd53cb1c1d99e0a1db8110b33e7ac6eb26886'},
+        {file: 'TYPES.md', sha256: 'b840c65ec0ca6bcd5744baf5faf9d3916336e53a72a2bc9ce8a26ff32920a1a5'},
+        {file: 'COMMANDS.md', sha256: '2c6d0f6104513feb4690256c0884f638ee3c167307a24e87d948f9d0e43c23c4'},
+      ],
+    },
+    {
+      label: '2026-088a33e',
+      spec: '<pinned>/compat/2026-088a33e',
+      documents: [
+        {
+          file: 'EVENTS.md',
+          sha256: '72accc9585d3236719923595c6ed15c72ea6c4cc809ca5619c8c06ac0b89a1f8',
+          commit: {
+            repository: 'simplex-chat/simplex-chat',
+            commit: '088a33e09ca8e3f2abf66075dbdde789c752e6b7',
+            path: 'bots/api/EVENTS.md',
+            url: 'https://github.com/simplex-chat/simplex-chat/blob/088a33e09ca8e3f2abf66075dbdde789c752e6b7/bots/api/EVENTS.md',
+          },
+        },
+        {
+          file: 'TYPES.md',
+          sha256: '59f03030cf74b76fa4c6e20d3c7bf640f17f8b2c8cb0d7e1134e0860b3c0b573',
+          commit: {
+            repository: 'simplex-chat/simplex-chat',
+            commit: '088a33e09ca8e3f2abf66075dbdde789c752e6b7',
+            path: 'bots/api/TYPES.md',
+            url: 'https://github.com/simplex-chat/simplex-chat/blob/088a33e09ca8e3f2abf66075dbdde789c752e6b7/bots/api/TYPES.md',
+          },
+        },
+      ],
+    },
+    {
+      label: '2026-fork-d94cbb0',
+      spec: '<pinned>/compat/2026-fork-d94cbb0',
+      documents: [
+        {
+          file: 'EVENTS.md',
+          sha256: '7d8f5af3f00000448bcc98556e6199e390988991c0529a2c67ba23fdb44319f8',
+          commit: {
+            repository: 'zhaikong/simplex-chat',
+            commit: '1df5e8b4daf9f566c92b7d914bfc87674b689e8a',
+            path: 'bots/api/EVENTS.md',
+            url: 'https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md',
+          },
+        },
+        {file: 'TYPES.md', sha256: '5b5c6780bedea6c1268bdc45b40022779e3b794d1e0bdb8b6d194d90a6f67fb9'},
+        {file: 'COMMANDS.md', sha256: 'ee2c10de7189241cd9449786409694f83beafb35e92aa68553044e68a08ce87d'},
+      ],
+    },
+    {
+      label: '2026-03c8bf5',
       spec: null,
       documents: [
         {

@@ -23,7 +23,11 @@ export interface AChatItem {
   chatItem: ChatItem
 }
 
-/** Record type `AddRelayResult` of TYPES.md. */
+/**
+ * Record type `AddRelayResult` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface AddRelayResult {
   relay: UserChatRelay
   relayError?: ChatError
@@ -42,10 +46,13 @@ export type AgentCryptoError =
   | AgentCryptoError.DECRYPT_CB
   | AgentCryptoError.RATCHET_HEADER
   | AgentCryptoError.RATCHET_SYNC
+  | AgentCryptoError.RATCHET_EARLIER
+  | AgentCryptoError.RATCHET_SKIPPED
 
 export namespace AgentCryptoError {
   /** The `type` tags of `AgentCryptoError`. */
-  export type Tag = 'DECRYPT_AES' | 'DECRYPT_CB' | 'RATCHET_HEADER' | 'RATCHET_SYNC'
+  export type Tag =
+    'DECRYPT_AES' | 'DECRYPT_CB' | 'RATCHET_HEADER' | 'RATCHET_SYNC' | 'RATCHET_EARLIER' | 'RATCHET_SKIPPED'
 
   /** `AgentCryptoError` member `DECRYPT_AES`: `type: "DECRYPT_AES"`. */
   export interface DECRYPT_AES {
@@ -65,6 +72,36 @@ export namespace AgentCryptoError {
   /** `AgentCryptoError` member `RATCHET_SYNC`: `type: "RATCHET_SYNC"`. */
   export interface RATCHET_SYNC {
     type: 'RATCHET_SYNC'
+  }
+
+  /**
+   * `AgentCryptoError` member `RATCHET_EARLIER`: `type: "RATCHET_EARLIER"`.
+   *
+   * In doc versions: 2025-09-27.
+   */
+  export interface RATCHET_EARLIER {
+    type: 'RATCHET_EARLIER'
+    /**
+     * Unnamed positional field in the docs (`- : word32`), sent under `data`.
+     *
+     * `word32`: an unsigned 32-bit integer.
+     */
+    data: number
+  }
+
+  /**
+   * `AgentCryptoError` member `RATCHET_SKIPPED`: `type: "RATCHET_SKIPPED"`.
+   *
+   * In doc versions: 2025-09-27.
+   */
+  export interface RATCHET_SKIPPED {
+    type: 'RATCHET_SKIPPED'
+    /**
+     * Unnamed positional field in the docs (`- : word32`), sent under `data`.
+     *
+     * `word32`: an unsigned 32-bit integer.
+     */
+    data: number
   }
 }
 
@@ -153,7 +190,11 @@ export namespace AgentErrorType {
     fileErr: FileErrorType
   }
 
-  /** `AgentErrorType` member `NO_NAME_SERVERS`: `type: "NO_NAME_SERVERS"`. */
+  /**
+   * `AgentErrorType` member `NO_NAME_SERVERS`: `type: "NO_NAME_SERVERS"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface NO_NAME_SERVERS {
     type: 'NO_NAME_SERVERS'
   }
@@ -185,7 +226,11 @@ export namespace AgentErrorType {
     agentErr: SMPAgentError
   }
 
-  /** `AgentErrorType` member `NOTICE`: `type: "NOTICE"`. */
+  /**
+   * `AgentErrorType` member `NOTICE`: `type: "NOTICE"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface NOTICE {
     type: 'NOTICE'
     server: string
@@ -213,7 +258,11 @@ export namespace AgentErrorType {
   }
 }
 
-/** Discriminated union `AgentServiceError` of TYPES.md. */
+/**
+ * Discriminated union `AgentServiceError` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export type AgentServiceError =
   | AgentServiceError.Rejected
   | AgentServiceError.Timeout
@@ -256,6 +305,8 @@ export namespace AgentServiceError {
  * Remote controller app version range (min and max as version strings).
  *
  * Record type `AppVersionRange` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface AppVersionRange {
   minVersion: string
@@ -267,15 +318,23 @@ export interface AutoAccept {
   acceptIncognito: boolean
 }
 
-/** Record type `BadgeInfo` of TYPES.md. */
+/**
+ * Record type `BadgeInfo` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface BadgeInfo {
   badgeType: BadgeType
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
-  badgeExpiry: string
+  badgeExpiry?: string
   badgeExtra: string
 }
 
-/** Record type `BadgeProof` of TYPES.md. */
+/**
+ * Record type `BadgeProof` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface BadgeProof {
   /** `int`: an integer. */
   badgeKeyIdx: number
@@ -284,7 +343,11 @@ export interface BadgeProof {
   badgeInfo: BadgeInfo
 }
 
-/** Enum `BadgeStatus` of TYPES.md. */
+/**
+ * Enum `BadgeStatus` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type BadgeStatus = 'active' | 'expired' | 'expiredOld' | 'failed' | 'unknownKey'
 /** Every value of `BadgeStatus`, in the docs' order. */
 export const badgeStatusValues = [
@@ -294,7 +357,11 @@ export const badgeStatusValues = [
   'failed',
   'unknownKey',
 ] as const satisfies readonly BadgeStatus[]
-/** Enum `BadgeType` of TYPES.md. */
+/**
+ * Enum `BadgeType` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type BadgeType = 'supporter' | 'legend' | 'investor'
 /** Every value of `BadgeType`, in the docs' order. */
 export const badgeTypeValues = ['supporter', 'legend', 'investor'] as const satisfies readonly BadgeType[]
@@ -302,6 +369,7 @@ export const badgeTypeValues = ['supporter', 'legend', 'investor'] as const sati
 /** Record type `BlockingInfo` of TYPES.md. */
 export interface BlockingInfo {
   reason: BlockingReason
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   notice?: ClientNotice
 }
 
@@ -338,7 +406,8 @@ export namespace BrokerErrorType {
   /** `BrokerErrorType` member `NETWORK`: `type: "NETWORK"`. */
   export interface NETWORK {
     type: 'NETWORK'
-    networkError: NetworkError
+    /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+    networkError?: NetworkError
   }
 
   /** `BrokerErrorType` member `HOST`: `type: "HOST"`. */
@@ -368,6 +437,7 @@ export interface BusinessChatInfo {
   chatType: BusinessChatType
   businessId: string
   customerId: string
+  /** In doc versions: 2026-03c8bf5. */
   businessDomain?: SimplexDomainClaim
 }
 
@@ -514,7 +584,11 @@ export namespace CIContent {
     msgCount: number
   }
 
-  /** `CIContent` member `RcvMsgError`: `type: "rcvMsgError"`. */
+  /**
+   * `CIContent` member `RcvMsgError`: `type: "rcvMsgError"`.
+   *
+   * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface RcvMsgError {
     type: 'rcvMsgError'
     rcvMsgError: Types.RcvMsgError
@@ -677,7 +751,11 @@ export namespace CIContent {
   }
 }
 
-/** Enum `CIDeleteMode` of TYPES.md. */
+/**
+ * Enum `CIDeleteMode` of TYPES.md.
+ *
+ * Values only some doc versions have: `"history"` (2026-fork-d94cbb0, 2026-03c8bf5).
+ */
 export type CIDeleteMode = 'broadcast' | 'internal' | 'internalMark' | 'history'
 /** Every value of `CIDeleteMode`, in the docs' order. */
 export const ciDeleteModeValues = [
@@ -724,7 +802,11 @@ export namespace CIDeleted {
     byGroupMember: GroupMember
   }
 
-  /** `CIDeleted` member `Deleting`: `type: "deleting"`. */
+  /**
+   * `CIDeleted` member `Deleting`: `type: "deleting"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface Deleting {
     type: 'deleting'
     /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
@@ -769,7 +851,11 @@ export namespace CIDirection {
     groupMember: GroupMember
   }
 
-  /** `CIDirection` member `ChannelRcv`: `type: "channelRcv"`. */
+  /**
+   * `CIDirection` member `ChannelRcv`: `type: "channelRcv"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface ChannelRcv {
     type: 'channelRcv'
   }
@@ -784,7 +870,11 @@ export namespace CIDirection {
     type: 'localRcv'
   }
 
-  /** `CIDirection` member `FeedSnd`: `type: "feedSnd"`. */
+  /**
+   * `CIDirection` member `FeedSnd`: `type: "feedSnd"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface FeedSnd {
     type: 'feedSnd'
   }
@@ -794,6 +884,8 @@ export namespace CIDirection {
  * Whether feed edits still apply to the message in this chat.
  *
  * Enum `CIFeed` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export type CIFeed = 'linked' | 'detached'
 /** Every value of `CIFeed`, in the docs' order. */
@@ -809,8 +901,13 @@ export interface CIFile {
   fileSource?: CryptoFile
   fileStatus: CIFileStatus
   fileProtocol: FileProtocol
-  /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
+  /**
+   * In doc versions: 2026-03c8bf5.
+   *
+   * `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`).
+   */
   fileExpires?: string
+  /** In doc versions: 2026-03c8bf5. */
   fileProhibited?: FileProhibited
 }
 
@@ -973,12 +1070,19 @@ export namespace CIForwardedFrom {
     groupId?: number
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     chatItemId?: number
+    /** In doc versions: 2026-03c8bf5. */
     memberId?: string
+    /** In doc versions: 2026-03c8bf5. */
     sharedMsgId_?: string
+    /** In doc versions: 2026-03c8bf5. */
     groupType?: GroupType
   }
 
-  /** `CIForwardedFrom` member `GroupLink`: `type: "groupLink"`. */
+  /**
+   * `CIForwardedFrom` member `GroupLink`: `type: "groupLink"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface GroupLink {
     type: 'groupLink'
     chatName: string
@@ -1043,18 +1147,23 @@ export interface CIMeta {
   itemTimed?: CITimed
   itemLive?: boolean
   userMention: boolean
-  hasLink: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  hasLink?: boolean
   deletable: boolean
   editable: boolean
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   forwardedByMember?: number
   showGroupAsSender: boolean
+  /** In doc versions: 2026-03c8bf5. */
   msgVerified?: MsgVerified
+  /** In doc versions: 2026-03c8bf5. */
   itemFeed?: CIFeed
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
   createdAt: string
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
   updatedAt: string
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0. */
+  msgSigned?: MsgSigStatus
 }
 
 /** Record type `CIQuote` of TYPES.md. */
@@ -1171,7 +1280,11 @@ export interface CITimed {
   deleteAt?: string
 }
 
-/** Discriminated union `ChatBotCommand` of TYPES.md. */
+/**
+ * Discriminated union `ChatBotCommand` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type ChatBotCommand = ChatBotCommand.Command | ChatBotCommand.Menu
 
 export namespace ChatBotCommand {
@@ -1240,7 +1353,8 @@ export namespace ChatError {
   export interface ErrorAgent {
     type: 'errorAgent'
     agentError: AgentErrorType
-    agentConnId: string
+    /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+    agentConnId?: string
     connectionEntity_?: ConnectionEntity
   }
 
@@ -1329,6 +1443,8 @@ export type ChatErrorType =
   | ChatErrorType.RelayTestError
   | ChatErrorType.InternalError
   | ChatErrorType.Exception
+  | ChatErrorType.ActiveUserExists
+  | ChatErrorType.FileRead
 
 export namespace ChatErrorType {
   /** The `type` tags of `ChatErrorType`. */
@@ -1409,6 +1525,8 @@ export namespace ChatErrorType {
     | 'relayTestError'
     | 'internalError'
     | 'exception'
+    | 'activeUserExists'
+    | 'fileRead'
 
   /** `ChatErrorType` member `NoActiveUser`: `type: "noActiveUser"`. */
   export interface NoActiveUser {
@@ -1444,7 +1562,11 @@ export namespace ChatErrorType {
     contactName: string
   }
 
-  /** `ChatErrorType` member `ChatRelayExists`: `type: "chatRelayExists"`. */
+  /**
+   * `ChatErrorType` member `ChatRelayExists`: `type: "chatRelayExists"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface ChatRelayExists {
     type: 'chatRelayExists'
   }
@@ -1534,14 +1656,22 @@ export namespace ChatErrorType {
     type: 'invalidConnReq'
   }
 
-  /** `ChatErrorType` member `SimplexDomainNotReady`: `type: "simplexDomainNotReady"`. */
+  /**
+   * `ChatErrorType` member `SimplexDomainNotReady`: `type: "simplexDomainNotReady"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface SimplexDomainNotReady {
     type: 'simplexDomainNotReady'
     simplexDomain: SimplexDomain
     simplexDomainError: SimplexDomainError
   }
 
-  /** `ChatErrorType` member `NotResolvedLocally`: `type: "notResolvedLocally"`. */
+  /**
+   * `ChatErrorType` member `NotResolvedLocally`: `type: "notResolvedLocally"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface NotResolvedLocally {
     type: 'notResolvedLocally'
   }
@@ -1852,7 +1982,11 @@ export namespace ChatErrorType {
     type: 'peerChatVRangeIncompatible'
   }
 
-  /** `ChatErrorType` member `RelayTestError`: `type: "relayTestError"`. */
+  /**
+   * `ChatErrorType` member `RelayTestError`: `type: "relayTestError"`.
+   *
+   * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface RelayTestError {
     type: 'relayTestError'
     message: string
@@ -1869,9 +2003,33 @@ export namespace ChatErrorType {
     type: 'exception'
     message: string
   }
+
+  /**
+   * `ChatErrorType` member `ActiveUserExists`: `type: "activeUserExists"`.
+   *
+   * In doc versions: 2025-09-27, 2026-088a33e, 2026-fork-d94cbb0.
+   */
+  export interface ActiveUserExists {
+    type: 'activeUserExists'
+  }
+
+  /**
+   * `ChatErrorType` member `FileRead`: `type: "fileRead"`.
+   *
+   * In doc versions: 2025-09-27.
+   */
+  export interface FileRead {
+    type: 'fileRead'
+    filePath: string
+    message: string
+  }
 }
 
-/** Enum `ChatFeature` of TYPES.md. */
+/**
+ * Enum `ChatFeature` of TYPES.md.
+ *
+ * Values only some doc versions have: `"files"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5), `"sessions"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5).
+ */
 export type ChatFeature =
   'timedMessages' | 'fullDelete' | 'reactions' | 'voice' | 'files' | 'calls' | 'sessions'
 /** Every value of `ChatFeature`, in the docs' order. */
@@ -1916,7 +2074,11 @@ export namespace ChatInfo {
     noteFolder: NoteFolder
   }
 
-  /** `ChatInfo` member `Feed`: `type: "feed"`. */
+  /**
+   * `ChatInfo` member `Feed`: `type: "feed"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface Feed {
     type: 'feed'
     feed: Types.Feed
@@ -1957,7 +2119,11 @@ export interface ChatItemDeletion {
   toChatItem?: AChatItem
 }
 
-/** Discriminated union `ChatListQuery` of TYPES.md. */
+/**
+ * Discriminated union `ChatListQuery` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type ChatListQuery = ChatListQuery.Filters | ChatListQuery.Search
 
 export namespace ChatListQuery {
@@ -1978,7 +2144,13 @@ export namespace ChatListQuery {
   }
 }
 
-/** Enum `ChatPeerType` of TYPES.md. */
+/**
+ * Enum `ChatPeerType` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ *
+ * Values only some doc versions have: `"business"` (2026-03c8bf5).
+ */
 export type ChatPeerType = 'human' | 'bot' | 'business'
 /** Every value of `ChatPeerType`, in the docs' order. */
 export const chatPeerTypeValues = ['human', 'bot', 'business'] as const satisfies readonly ChatPeerType[]
@@ -2002,7 +2174,8 @@ export interface ChatSettings {
   enableNtfs: MsgFilter
   sendRcpts?: boolean
   favorite: boolean
-  dropFeed: boolean
+  /** In doc versions: 2026-03c8bf5. */
+  dropFeed?: boolean
 }
 
 /** Record type `ChatStats` of TYPES.md. */
@@ -2022,6 +2195,8 @@ export interface ChatStats {
  * Command syntax: `@|#|*|%|`
  *
  * Enum `ChatType` of TYPES.md.
+ *
+ * Values only some doc versions have: `"feed"` (2026-03c8bf5).
  */
 export type ChatType = 'direct' | 'group' | 'local' | 'feed'
 /** Every value of `ChatType`, in the docs' order. */
@@ -2047,7 +2222,11 @@ export const chatWallpaperScaleValues = [
   'repeat',
 ] as const satisfies readonly ChatWallpaperScale[]
 
-/** Record type `ClientNotice` of TYPES.md. */
+/**
+ * Record type `ClientNotice` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface ClientNotice {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   ttl?: number
@@ -2148,7 +2327,11 @@ export namespace CommandErrorType {
   }
 }
 
-/** Record type `CommentsGroupPreference` of TYPES.md. */
+/**
+ * Record type `CommentsGroupPreference` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface CommentsGroupPreference {
   enable: GroupFeatureEnabled
   /** `int`: an integer. */
@@ -2165,7 +2348,11 @@ export interface ComposedMessage {
   mentions: {[key: string]: number}
 }
 
-/** Discriminated union `ConnStatus` of TYPES.md. */
+/**
+ * Discriminated union `ConnStatus` of TYPES.md.
+ *
+ * In doc versions 2025-09-27, an enum: a string instead, one of `"new"`, `"prepared"`, `"joined"`, `"requested"`, `"accepted"`, `"snd-ready"`, `"ready"`, `"deleted"`.
+ */
 export type ConnStatus =
   | ConnStatus.New
   | ConnStatus.Prepared
@@ -2176,53 +2363,97 @@ export type ConnStatus =
   | ConnStatus.Ready
   | ConnStatus.Deleted
   | ConnStatus.Failed
+  | 'new'
+  | 'prepared'
+  | 'joined'
+  | 'requested'
+  | 'accepted'
+  | 'snd-ready'
+  | 'ready'
+  | 'deleted'
 
 export namespace ConnStatus {
   /** The `type` tags of `ConnStatus`. */
   export type Tag =
     'new' | 'prepared' | 'joined' | 'requested' | 'accepted' | 'sndReady' | 'ready' | 'deleted' | 'failed'
 
-  /** `ConnStatus` member `New`: `type: "new"`. */
+  /**
+   * `ConnStatus` member `New`: `type: "new"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface New {
     type: 'new'
   }
 
-  /** `ConnStatus` member `Prepared`: `type: "prepared"`. */
+  /**
+   * `ConnStatus` member `Prepared`: `type: "prepared"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface Prepared {
     type: 'prepared'
   }
 
-  /** `ConnStatus` member `Joined`: `type: "joined"`. */
+  /**
+   * `ConnStatus` member `Joined`: `type: "joined"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface Joined {
     type: 'joined'
   }
 
-  /** `ConnStatus` member `Requested`: `type: "requested"`. */
+  /**
+   * `ConnStatus` member `Requested`: `type: "requested"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface Requested {
     type: 'requested'
   }
 
-  /** `ConnStatus` member `Accepted`: `type: "accepted"`. */
+  /**
+   * `ConnStatus` member `Accepted`: `type: "accepted"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface Accepted {
     type: 'accepted'
   }
 
-  /** `ConnStatus` member `SndReady`: `type: "sndReady"`. */
+  /**
+   * `ConnStatus` member `SndReady`: `type: "sndReady"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface SndReady {
     type: 'sndReady'
   }
 
-  /** `ConnStatus` member `Ready`: `type: "ready"`. */
+  /**
+   * `ConnStatus` member `Ready`: `type: "ready"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface Ready {
     type: 'ready'
   }
 
-  /** `ConnStatus` member `Deleted`: `type: "deleted"`. */
+  /**
+   * `ConnStatus` member `Deleted`: `type: "deleted"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface Deleted {
     type: 'deleted'
   }
 
-  /** `ConnStatus` member `Failed`: `type: "failed"`. */
+  /**
+   * `ConnStatus` member `Failed`: `type: "failed"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface Failed {
     type: 'failed'
     connError: string
@@ -2277,10 +2508,17 @@ export type ConnectionEntity =
   | ConnectionEntity.RcvDirectMsgConnection
   | ConnectionEntity.RcvGroupMsgConnection
   | ConnectionEntity.UserContactConnection
+  | ConnectionEntity.SndFileConnection
+  | ConnectionEntity.RcvFileConnection
 
 export namespace ConnectionEntity {
   /** The `type` tags of `ConnectionEntity`. */
-  export type Tag = 'rcvDirectMsgConnection' | 'rcvGroupMsgConnection' | 'userContactConnection'
+  export type Tag =
+    | 'rcvDirectMsgConnection'
+    | 'rcvGroupMsgConnection'
+    | 'userContactConnection'
+    | 'sndFileConnection'
+    | 'rcvFileConnection'
 
   /** `ConnectionEntity` member `RcvDirectMsgConnection`: `type: "rcvDirectMsgConnection"`. */
   export interface RcvDirectMsgConnection {
@@ -2302,6 +2540,28 @@ export namespace ConnectionEntity {
     type: 'userContactConnection'
     entityConnection: Connection
     userContact: UserContact
+  }
+
+  /**
+   * `ConnectionEntity` member `SndFileConnection`: `type: "sndFileConnection"`.
+   *
+   * In doc versions: 2025-09-27.
+   */
+  export interface SndFileConnection {
+    type: 'sndFileConnection'
+    entityConnection: Connection
+    sndFileTransfer: SndFileTransfer
+  }
+
+  /**
+   * `ConnectionEntity` member `RcvFileConnection`: `type: "rcvFileConnection"`.
+   *
+   * In doc versions: 2025-09-27.
+   */
+  export interface RcvFileConnection {
+    type: 'rcvFileConnection'
+    entityConnection: Connection
+    rcvFileTransfer: RcvFileTransfer
   }
 }
 
@@ -2404,10 +2664,12 @@ export interface Contact {
   preparedContact?: PreparedContact
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   contactRequestId?: number
+  /** In doc versions: 2026-03c8bf5. */
   contactRequest?: UserContactRequestRef
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   contactGroupMemberId?: number
   contactGrpInvSent: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   groupDirectInv?: GroupDirectInvitation
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   chatTags: number[]
@@ -2417,6 +2679,12 @@ export interface Contact {
   chatDeleted: boolean
   /** `JSONObject`: any JSON object. */
   customData?: {[key: string]: unknown}
+  /**
+   * In doc versions: 2025-09-27.
+   *
+   * `int64`: an integer; `JSON.parse` rounds values beyond 2^53.
+   */
+  viaGroup?: number
 }
 
 /** Discriminated union `ContactAddressPlan` of TYPES.md. */
@@ -2437,6 +2705,7 @@ export namespace ContactAddressPlan {
   export interface Ok {
     type: 'ok'
     contactSLinkData_?: ContactShortLinkData
+    /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
     ownerVerification?: OwnerVerification
   }
 
@@ -2474,10 +2743,15 @@ export interface ContactShortLinkData {
   profile: Profile
   message?: MsgContent
   business: boolean
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   localBadge?: LocalBadge
 }
 
-/** Enum `ContactStatus` of TYPES.md. */
+/**
+ * Enum `ContactStatus` of TYPES.md.
+ *
+ * Values only some doc versions have: `"rejected"` (2026-03c8bf5).
+ */
 export type ContactStatus = 'active' | 'deleted' | 'deletedByUser' | 'rejected'
 /** Every value of `ContactStatus`, in the docs' order. */
 export const contactStatusValues = [
@@ -2519,9 +2793,12 @@ export interface ContactUserPreferences {
   fullDelete: ContactUserPreference
   reactions: ContactUserPreference
   voice: ContactUserPreference
-  files: ContactUserPreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  files?: ContactUserPreference
   calls: ContactUserPreference
-  sessions: ContactUserPreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  sessions?: ContactUserPreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   commands?: ChatBotCommand[]
 }
 
@@ -2551,6 +2828,8 @@ export interface CryptoFileArgs {
  * Remote controller application info.
  *
  * Record type `CtrlAppInfo` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface CtrlAppInfo {
   appVersionRange: AppVersionRange
@@ -2558,7 +2837,11 @@ export interface CtrlAppInfo {
   compression: boolean
 }
 
-/** Record type `DroppedMsg` of TYPES.md. */
+/**
+ * Record type `DroppedMsg` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface DroppedMsg {
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
   brokerTs: string
@@ -2568,6 +2851,7 @@ export interface DroppedMsg {
 
 /** Record type `E2EInfo` of TYPES.md. */
 export interface E2EInfo {
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   public?: boolean
   pqEnabled?: boolean
 }
@@ -2685,7 +2969,11 @@ export namespace ErrorType {
     type: 'INTERNAL'
   }
 
-  /** `ErrorType` member `NAME`: `type: "NAME"`. */
+  /**
+   * `ErrorType` member `NAME`: `type: "NAME"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface NAME {
     type: 'NAME'
     nameErr: NameErrorType
@@ -2706,6 +2994,8 @@ export const featureAllowedValues = ['always', 'yes', 'no'] as const satisfies r
  * The chat of the messages broadcast to all contacts and customer groups.
  *
  * Record type `Feed` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
  */
 export interface Feed {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -2817,10 +3107,15 @@ export interface FileInvitation {
   fileConnReq?: string
   fileInline?: InlineFileMode
   fileDescr?: FileDescr
+  /** In doc versions: 2026-03c8bf5. */
   fileBadge?: BadgeProof
 }
 
-/** Record type `FileProhibited` of TYPES.md. */
+/**
+ * Record type `FileProhibited` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export interface FileProhibited {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   maxSize: number
@@ -2859,7 +3154,11 @@ export interface FileTransferMeta {
   cancelled: boolean
 }
 
-/** Enum `FileType` of TYPES.md. */
+/**
+ * Enum `FileType` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export type FileType = 'normal' | 'roster'
 /** Every value of `FileType`, in the docs' order. */
 export const fileTypeValues = ['normal', 'roster'] as const satisfies readonly FileType[]
@@ -2925,7 +3224,11 @@ export namespace Format {
     type: 'secret'
   }
 
-  /** `Format` member `Small`: `type: "small"`. */
+  /**
+   * `Format` member `Small`: `type: "small"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface Small {
     type: 'small'
   }
@@ -2941,7 +3244,11 @@ export namespace Format {
     type: 'uri'
   }
 
-  /** `Format` member `HyperLink`: `type: "hyperLink"`. */
+  /**
+   * `Format` member `HyperLink`: `type: "hyperLink"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface HyperLink {
     type: 'hyperLink'
     showText?: string
@@ -2951,19 +3258,28 @@ export namespace Format {
   /** `Format` member `SimplexLink`: `type: "simplexLink"`. */
   export interface SimplexLink {
     type: 'simplexLink'
+    /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
     showText?: string
     linkType: SimplexLinkType
     simplexUri: string
     smpHosts: string[]
   }
 
-  /** `Format` member `SimplexName`: `type: "simplexName"`. */
+  /**
+   * `Format` member `SimplexName`: `type: "simplexName"`.
+   *
+   * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface SimplexName {
     type: 'simplexName'
     nameInfo: SimplexNameInfo
   }
 
-  /** `Format` member `Command`: `type: "command"`. */
+  /**
+   * `Format` member `Command`: `type: "command"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface Command {
     type: 'command'
     commandStr: string
@@ -3003,11 +3319,16 @@ export interface FullGroupPreferences {
   simplexLinks: RoleGroupPreference
   reports: GroupPreference
   history: GroupPreference
-  support: SupportGroupPreference
-  sessions: RoleGroupPreference
-  comments: CommentsGroupPreference
-  signMessages: GroupPreference
-  commands: ChatBotCommand[]
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+  support?: SupportGroupPreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  sessions?: RoleGroupPreference
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+  comments?: CommentsGroupPreference
+  /** In doc versions: 2026-03c8bf5. */
+  signMessages?: GroupPreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  commands?: ChatBotCommand[]
 }
 
 /** Record type `FullPreferences` of TYPES.md. */
@@ -3016,13 +3337,20 @@ export interface FullPreferences {
   fullDelete: SimplePreference
   reactions: SimplePreference
   voice: SimplePreference
-  files: SimplePreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  files?: SimplePreference
   calls: SimplePreference
-  sessions: SimplePreference
-  commands: ChatBotCommand[]
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  sessions?: SimplePreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  commands?: ChatBotCommand[]
 }
 
-/** Record type `Group` of TYPES.md. */
+/**
+ * Record type `Group` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface Group {
   groupInfo: GroupInfo
   members: GroupMember[]
@@ -3061,7 +3389,11 @@ export namespace GroupChatScopeInfo {
   }
 }
 
-/** Record type `GroupDirectInvitation` of TYPES.md. */
+/**
+ * Record type `GroupDirectInvitation` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface GroupDirectInvitation {
   groupDirectInvLink: string
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -3073,7 +3405,11 @@ export interface GroupDirectInvitation {
   groupDirectInvStartedConnection: boolean
 }
 
-/** Enum `GroupFeature` of TYPES.md. */
+/**
+ * Enum `GroupFeature` of TYPES.md.
+ *
+ * Values only some doc versions have: `"support"` (2026-fork-d94cbb0, 2026-03c8bf5), `"sessions"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5), `"comments"` (2026-fork-d94cbb0, 2026-03c8bf5), `"signMessages"` (2026-03c8bf5).
+ */
 export type GroupFeature =
   | 'timedMessages'
   | 'directMessages'
@@ -3113,7 +3449,9 @@ export const groupFeatureEnabledValues = ['on', 'off'] as const satisfies readon
 export interface GroupInfo {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   groupId: number
-  useRelays: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  useRelays?: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   relayOwnStatus?: RelayStatus
   localDisplayName: string
   groupProfile: GroupProfile
@@ -3138,20 +3476,39 @@ export interface GroupInfo {
   uiThemes?: UIThemeEntityOverrides
   /** `JSONObject`: any JSON object. */
   customData?: {[key: string]: unknown}
-  groupSummary: GroupSummary
-  /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  groupSummary?: GroupSummary
+  /**
+   * In doc versions: 2026-03c8bf5.
+   *
+   * `int64`: an integer; `JSON.parse` rounds values beyond 2^53.
+   */
   rosterVersion?: number
   /** `int`: an integer. */
   membersRequireAttention: number
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   viaGroupLinkUri?: string
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   groupKeys?: GroupKeys
+  /** In doc versions: 2026-03c8bf5. */
   groupDomainVerified?: boolean
 }
 
-/** Record type `GroupKeys` of TYPES.md. */
+/**
+ * Record type `GroupKeys` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface GroupKeys {
+  /** In doc versions: 2026-03c8bf5. */
   publicGroupKeys?: PublicGroupKeys
   memberPrivKey: string
+  /** In doc versions: 2026-fork-d94cbb0. */
+  publicGroupId?: string
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0. */
+  groupRootKey?: GroupRootKey
+  /** In doc versions: 2026-088a33e. */
+  sharedGroupId?: string
 }
 
 /** Record type `GroupLink` of TYPES.md. */
@@ -3165,7 +3522,11 @@ export interface GroupLink {
   acceptMemberRole: GroupMemberRole
 }
 
-/** Record type `GroupLinkOwner` of TYPES.md. */
+/**
+ * Record type `GroupLinkOwner` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface GroupLinkOwner {
   memberId: string
   memberKey: string
@@ -3195,8 +3556,10 @@ export namespace GroupLinkPlan {
   /** `GroupLinkPlan` member `Ok`: `type: "ok"`. */
   export interface Ok {
     type: 'ok'
+    /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
     groupSLinkInfo_?: GroupShortLinkInfo
     groupSLinkData_?: GroupShortLinkData
+    /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
     ownerVerification?: OwnerVerification
   }
 
@@ -3221,18 +3584,29 @@ export namespace GroupLinkPlan {
   export interface Known {
     type: 'known'
     groupInfo: GroupInfo
-    groupUpdated: boolean
+    /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+    groupUpdated?: boolean
+    /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
     ownerVerification?: OwnerVerification
-    linkOwners: GroupLinkOwner[]
+    /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+    linkOwners?: GroupLinkOwner[]
   }
 
-  /** `GroupLinkPlan` member `NoRelays`: `type: "noRelays"`. */
+  /**
+   * `GroupLinkPlan` member `NoRelays`: `type: "noRelays"`.
+   *
+   * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface NoRelays {
     type: 'noRelays'
     groupSLinkData_?: GroupShortLinkData
   }
 
-  /** `GroupLinkPlan` member `UpdateRequired`: `type: "updateRequired"`. */
+  /**
+   * `GroupLinkPlan` member `UpdateRequired`: `type: "updateRequired"`.
+   *
+   * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface UpdateRequired {
     type: 'updateRequired'
     groupSLinkData_?: GroupShortLinkData
@@ -3245,8 +3619,12 @@ export interface GroupMember {
   groupMemberId: number
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   groupId: number
-  /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
-  indexInGroup: number
+  /**
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   *
+   * `int64`: an integer; `JSON.parse` rounds values beyond 2^53.
+   */
+  indexInGroup?: number
   memberId: string
   memberRole: GroupMemberRole
   memberCategory: GroupMemberCategory
@@ -3269,8 +3647,11 @@ export interface GroupMember {
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
   updatedAt: string
   supportChat?: GroupSupportChat
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   memberPubKey?: string
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   relayLink?: string
+  /** In doc versions: 2026-03c8bf5. */
   memberVerifiedCode?: SecurityCode
 }
 
@@ -3297,7 +3678,11 @@ export interface GroupMemberRef {
   profile: Profile
 }
 
-/** Enum `GroupMemberRole` of TYPES.md. */
+/**
+ * Enum `GroupMemberRole` of TYPES.md.
+ *
+ * Values only some doc versions have: `"relay"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5).
+ */
 export type GroupMemberRole = 'relay' | 'observer' | 'author' | 'member' | 'moderator' | 'admin' | 'owner'
 /** Every value of `GroupMemberRole`, in the docs' order. */
 export const groupMemberRoleValues = [
@@ -3367,10 +3752,15 @@ export interface GroupPreferences {
   simplexLinks?: RoleGroupPreference
   reports?: GroupPreference
   history?: GroupPreference
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   support?: SupportGroupPreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   sessions?: RoleGroupPreference
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   comments?: CommentsGroupPreference
+  /** In doc versions: 2026-03c8bf5. */
   signMessages?: GroupPreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   commands?: ChatBotCommand[]
 }
 
@@ -3381,12 +3771,19 @@ export interface GroupProfile {
   shortDescr?: string
   description?: string
   image?: string
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   publicGroup?: PublicGroupProfile
   groupPreferences?: GroupPreferences
   memberAdmission?: GroupMemberAdmission
+  /** In doc versions: 2026-088a33e. */
+  groupLink?: string
 }
 
-/** Record type `GroupRelay` of TYPES.md. */
+/**
+ * Record type `GroupRelay` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface GroupRelay {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   groupRelayId: number
@@ -3395,10 +3792,15 @@ export interface GroupRelay {
   userChatRelay: UserChatRelay
   relayStatus: RelayStatus
   relayLink?: string
-  relayCap: RelayCapabilities
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+  relayCap?: RelayCapabilities
 }
 
-/** Discriminated union `GroupRootKey` of TYPES.md. */
+/**
+ * Discriminated union `GroupRootKey` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type GroupRootKey = GroupRootKey.Private | GroupRootKey.Public
 
 export namespace GroupRootKey {
@@ -3421,21 +3823,33 @@ export namespace GroupRootKey {
 /** Record type `GroupShortLinkData` of TYPES.md. */
 export interface GroupShortLinkData {
   groupProfile: GroupProfile
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   publicGroupData?: PublicGroupData
 }
 
-/** Record type `GroupShortLinkInfo` of TYPES.md. */
+/**
+ * Record type `GroupShortLinkInfo` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface GroupShortLinkInfo {
   direct: boolean
   groupRelays: string[]
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   publicGroupId?: string
+  /** In doc versions: 2026-088a33e. */
+  sharedGroupId?: string
 }
 
 /** Record type `GroupSummary` of TYPES.md. */
 export interface GroupSummary {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   currentMembers: number
-  /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
+  /**
+   * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+   *
+   * `int64`: an integer; `JSON.parse` rounds values beyond 2^53.
+   */
   publicMemberCount?: number
 }
 
@@ -3453,7 +3867,11 @@ export interface GroupSupportChat {
   lastMsgFromMemberTs?: string
 }
 
-/** Enum `GroupType` of TYPES.md. */
+/**
+ * Enum `GroupType` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type GroupType = 'channel' | 'group'
 /** Every value of `GroupType`, in the docs' order. */
 export const groupTypeValues = ['channel', 'group'] as const satisfies readonly GroupType[]
@@ -3485,6 +3903,7 @@ export namespace InvitationLinkPlan {
   export interface Ok {
     type: 'ok'
     contactSLinkData_?: ContactShortLinkData
+    /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
     ownerVerification?: OwnerVerification
   }
 
@@ -3564,7 +3983,11 @@ export namespace LinkContent {
   }
 }
 
-/** Record type `LinkOwnerSig` of TYPES.md. */
+/**
+ * Record type `LinkOwnerSig` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface LinkOwnerSig {
   ownerId?: string
   chatBinding: string
@@ -3580,7 +4003,11 @@ export interface LinkPreview {
   content?: LinkContent
 }
 
-/** Record type `LocalBadge` of TYPES.md. */
+/**
+ * Record type `LocalBadge` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface LocalBadge {
   badge: BadgeInfo
   status: BadgeStatus
@@ -3593,14 +4020,19 @@ export interface LocalProfile {
   displayName: string
   fullName: string
   shortDescr?: string
+  /** In doc versions: 2026-03c8bf5. */
   description?: string
   image?: string
   contactLink?: string
   preferences?: Preferences
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   peerType?: ChatPeerType
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   localBadge?: LocalBadge
   localAlias: string
+  /** In doc versions: 2026-03c8bf5. */
   contactDomain?: SimplexDomainClaim
+  /** In doc versions: 2026-03c8bf5. */
   contactDomainVerified?: boolean
 }
 
@@ -3713,6 +4145,7 @@ export namespace MsgContent {
     type: 'chat'
     text: string
     chatLink: MsgChatLink
+    /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
     ownerSig?: LinkOwnerSig
   }
 
@@ -3805,11 +4238,19 @@ export namespace MsgReaction {
 export type MsgReceiptStatus = 'ok' | 'badMsgHash'
 /** Every value of `MsgReceiptStatus`, in the docs' order. */
 export const msgReceiptStatusValues = ['ok', 'badMsgHash'] as const satisfies readonly MsgReceiptStatus[]
-/** Enum `MsgSigStatus` of TYPES.md. */
+/**
+ * Enum `MsgSigStatus` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type MsgSigStatus = 'verified' | 'signedNoKey'
 /** Every value of `MsgSigStatus`, in the docs' order. */
 export const msgSigStatusValues = ['verified', 'signedNoKey'] as const satisfies readonly MsgSigStatus[]
-/** Discriminated union `MsgVerified` of TYPES.md. */
+/**
+ * Discriminated union `MsgVerified` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export type MsgVerified = MsgVerified.Signed | MsgVerified.SigMissing
 
 export namespace MsgVerified {
@@ -3828,7 +4269,11 @@ export namespace MsgVerified {
   }
 }
 
-/** Discriminated union `NameErrorType` of TYPES.md. */
+/**
+ * Discriminated union `NameErrorType` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export type NameErrorType = NameErrorType.NO_RESOLVER | NameErrorType.NOT_FOUND | NameErrorType.RESOLVER
 
 export namespace NameErrorType {
@@ -3852,7 +4297,11 @@ export namespace NameErrorType {
   }
 }
 
-/** Discriminated union `NetworkError` of TYPES.md. */
+/**
+ * Discriminated union `NetworkError` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type NetworkError =
   | NetworkError.ConnectError
   | NetworkError.TLSError
@@ -3904,8 +4353,10 @@ export namespace NetworkError {
 export interface NewUser {
   profile?: Profile
   pastTimestamp: boolean
-  userChatRelay: boolean
-  clientService: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  userChatRelay?: boolean
+  /** In doc versions: 2026-03c8bf5. */
+  clientService?: boolean
 }
 
 /** Record type `NoteFolder` of TYPES.md. */
@@ -3924,7 +4375,11 @@ export interface NoteFolder {
   unread: boolean
 }
 
-/** Discriminated union `OwnerVerification` of TYPES.md. */
+/**
+ * Discriminated union `OwnerVerification` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type OwnerVerification = OwnerVerification.Verified | OwnerVerification.Failed
 
 export namespace OwnerVerification {
@@ -3947,6 +4402,8 @@ export namespace OwnerVerification {
  * Command syntax: `count=<count>`
  *
  * Discriminated union `PaginationByTime` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export type PaginationByTime = PaginationByTime.Last
 
@@ -3982,7 +4439,11 @@ export interface PendingContactConnection {
   updatedAt: string
 }
 
-/** Enum `PlanResolveMode` of TYPES.md. */
+/**
+ * Enum `PlanResolveMode` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export type PlanResolveMode = 'allGroups' | 'unknown' | 'never'
 /** Every value of `PlanResolveMode`, in the docs' order. */
 export const planResolveModeValues = [
@@ -4003,9 +4464,12 @@ export interface Preferences {
   fullDelete?: SimplePreference
   reactions?: SimplePreference
   voice?: SimplePreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   files?: SimplePreference
   calls?: SimplePreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   sessions?: SimplePreference
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   commands?: ChatBotCommand[]
 }
 
@@ -4031,12 +4495,16 @@ export interface Profile {
   displayName: string
   fullName: string
   shortDescr?: string
+  /** In doc versions: 2026-03c8bf5. */
   description?: string
   image?: string
   contactLink?: string
   preferences?: Preferences
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   peerType?: ChatPeerType
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   badge?: BadgeProof
+  /** In doc versions: 2026-03c8bf5. */
   contactDomain?: SimplexDomainClaim
 }
 
@@ -4098,27 +4566,46 @@ export namespace ProxyError {
   }
 }
 
-/** Record type `PublicGroupAccess` of TYPES.md. */
+/**
+ * Record type `PublicGroupAccess` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface PublicGroupAccess {
   groupWebPage?: string
+  /** In doc versions: 2026-03c8bf5. */
   groupDomainClaim?: SimplexDomainClaim
   domainWebPage: boolean
   allowEmbedding: boolean
+  /** In doc versions: 2026-fork-d94cbb0. */
+  groupDomain?: string
 }
 
-/** Record type `PublicGroupData` of TYPES.md. */
+/**
+ * Record type `PublicGroupData` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface PublicGroupData {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   publicMemberCount: number
 }
 
-/** Record type `PublicGroupKeys` of TYPES.md. */
+/**
+ * Record type `PublicGroupKeys` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export interface PublicGroupKeys {
   publicGroupId: string
   groupRootKey: GroupRootKey
 }
 
-/** Record type `PublicGroupProfile` of TYPES.md. */
+/**
+ * Record type `PublicGroupProfile` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface PublicGroupProfile {
   groupType: GroupType
   groupLink: string
@@ -4315,7 +4802,11 @@ export namespace RcvDirectEvent {
     toProfile: Profile
   }
 
-  /** `RcvDirectEvent` member `GroupInvLinkReceived`: `type: "groupInvLinkReceived"`. */
+  /**
+   * `RcvDirectEvent` member `GroupInvLinkReceived`: `type: "groupInvLinkReceived"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface GroupInvLinkReceived {
     type: 'groupInvLinkReceived'
     groupProfile: GroupProfile
@@ -4352,25 +4843,37 @@ export namespace RcvFileStatus {
   /** `RcvFileStatus` member `Accepted`: `type: "accepted"`. */
   export interface Accepted {
     type: 'accepted'
-    filePath: string
+    /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+    filePath?: string
+    /** In doc versions: 2025-09-27. */
+    fileInfo?: RcvFileInfo
   }
 
   /** `RcvFileStatus` member `Connected`: `type: "connected"`. */
   export interface Connected {
     type: 'connected'
-    filePath: string
+    /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+    filePath?: string
+    /** In doc versions: 2025-09-27. */
+    fileInfo?: RcvFileInfo
   }
 
   /** `RcvFileStatus` member `Complete`: `type: "complete"`. */
   export interface Complete {
     type: 'complete'
-    filePath: string
+    /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+    filePath?: string
+    /** In doc versions: 2025-09-27. */
+    fileInfo?: RcvFileInfo
   }
 
   /** `RcvFileStatus` member `Cancelled`: `type: "cancelled"`. */
   export interface Cancelled {
     type: 'cancelled'
+    /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
     filePath_?: string
+    /** In doc versions: 2025-09-27. */
+    fileInfo_?: RcvFileInfo
   }
 }
 
@@ -4380,9 +4883,11 @@ export interface RcvFileTransfer {
   fileId: number
   xftpRcvFile?: XFTPRcvFile
   fileInvitation: FileInvitation
+  /** In doc versions: 2026-03c8bf5. */
   fileProhibited?: FileProhibited
   fileStatus: RcvFileStatus
-  fileType: FileType
+  /** In doc versions: 2026-03c8bf5. */
+  fileType?: FileType
   rcvFileInline?: InlineFileMode
   senderDisplayName: string
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -4535,13 +5040,21 @@ export namespace RcvGroupEvent {
     type: 'newMemberPendingReview'
   }
 
-  /** `RcvGroupEvent` member `MsgBadSignature`: `type: "msgBadSignature"`. */
+  /**
+   * `RcvGroupEvent` member `MsgBadSignature`: `type: "msgBadSignature"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface MsgBadSignature {
     type: 'msgBadSignature'
   }
 }
 
-/** Discriminated union `RcvMsgError` of TYPES.md. */
+/**
+ * Discriminated union `RcvMsgError` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type RcvMsgError = RcvMsgError.Dropped | RcvMsgError.ParseError
 
 export namespace RcvMsgError {
@@ -4562,18 +5075,30 @@ export namespace RcvMsgError {
   }
 }
 
-/** Record type `RelayCapabilities` of TYPES.md. */
+/**
+ * Record type `RelayCapabilities` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface RelayCapabilities {
   webDomain?: string
 }
 
-/** Record type `RelayConnectionResult` of TYPES.md. */
+/**
+ * Record type `RelayConnectionResult` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export interface RelayConnectionResult {
   relayMember: GroupMember
   relayError?: ChatError
 }
 
-/** Record type `RelayProfile` of TYPES.md. */
+/**
+ * Record type `RelayProfile` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface RelayProfile {
   displayName: string
   fullName: string
@@ -4581,7 +5106,13 @@ export interface RelayProfile {
   image?: string
 }
 
-/** Enum `RelayStatus` of TYPES.md. */
+/**
+ * Enum `RelayStatus` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ *
+ * Values only some doc versions have: `"acknowledgedRoster"` (2026-03c8bf5), `"inactive"` (2026-fork-d94cbb0, 2026-03c8bf5), `"rejected"` (2026-fork-d94cbb0, 2026-03c8bf5).
+ */
 export type RelayStatus =
   'new' | 'invited' | 'accepted' | 'acknowledgedRoster' | 'active' | 'inactive' | 'rejected'
 /** Every value of `RelayStatus`, in the docs' order. */
@@ -4595,7 +5126,11 @@ export const relayStatusValues = [
   'rejected',
 ] as const satisfies readonly RelayStatus[]
 
-/** Record type `RemoteCtrlInfo` of TYPES.md. */
+/**
+ * Record type `RemoteCtrlInfo` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export interface RemoteCtrlInfo {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   remoteCtrlId: number
@@ -4603,7 +5138,11 @@ export interface RemoteCtrlInfo {
   sessionState?: RemoteCtrlSessionState
 }
 
-/** Discriminated union `RemoteCtrlSessionState` of TYPES.md. */
+/**
+ * Discriminated union `RemoteCtrlSessionState` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export type RemoteCtrlSessionState =
   | RemoteCtrlSessionState.Starting
   | RemoteCtrlSessionState.Searching
@@ -4643,7 +5182,11 @@ export namespace RemoteCtrlSessionState {
   }
 }
 
-/** Discriminated union `RemoteCtrlStopReason` of TYPES.md. */
+/**
+ * Discriminated union `RemoteCtrlStopReason` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export type RemoteCtrlStopReason =
   | RemoteCtrlStopReason.DiscoveryFailed
   | RemoteCtrlStopReason.ConnectionFailed
@@ -4721,7 +5264,8 @@ export namespace SMPAgentError {
   /** `SMPAgentError` member `A_MESSAGE`: `type: "A_MESSAGE"`. */
   export interface A_MESSAGE {
     type: 'A_MESSAGE'
-    messageErr: string
+    /** In doc versions: 2026-03c8bf5. */
+    messageErr?: string
   }
 
   /** `SMPAgentError` member `A_PROHIBITED`: `type: "A_PROHIBITED"`. */
@@ -4750,6 +5294,7 @@ export namespace SMPAgentError {
   /** `SMPAgentError` member `A_DUPLICATE`: `type: "A_DUPLICATE"`. */
   export interface A_DUPLICATE {
     type: 'A_DUPLICATE'
+    /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
     droppedMsg_?: DroppedMsg
   }
 
@@ -4759,7 +5304,11 @@ export namespace SMPAgentError {
     queueErr: string
   }
 
-  /** `SMPAgentError` member `A_SERVICE`: `type: "A_SERVICE"`. */
+  /**
+   * `SMPAgentError` member `A_SERVICE`: `type: "A_SERVICE"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface A_SERVICE {
     type: 'A_SERVICE'
     serviceError: AgentServiceError
@@ -4778,20 +5327,32 @@ export interface SimplePreference {
   allow: FeatureAllowed
 }
 
-/** Record type `SimplexDomain` of TYPES.md. */
+/**
+ * Record type `SimplexDomain` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export interface SimplexDomain {
   nameTLD: SimplexTLD
   domain: string
   subDomain: string[]
 }
 
-/** Record type `SimplexDomainClaim` of TYPES.md. */
+/**
+ * Record type `SimplexDomainClaim` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export interface SimplexDomainClaim {
   domain: string
   proof?: SimplexDomainProof
 }
 
-/** Discriminated union `SimplexDomainError` of TYPES.md. */
+/**
+ * Discriminated union `SimplexDomainError` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export type SimplexDomainError = SimplexDomainError.NoValidLink | SimplexDomainError.UnknownDomain
 
 export namespace SimplexDomainError {
@@ -4809,14 +5370,22 @@ export namespace SimplexDomainError {
   }
 }
 
-/** Record type `SimplexDomainProof` of TYPES.md. */
+/**
+ * Record type `SimplexDomainProof` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export interface SimplexDomainProof {
   linkOwnerId?: string
   presHeader: string
   signature: string
 }
 
-/** Enum `SimplexLinkType` of TYPES.md. */
+/**
+ * Enum `SimplexLinkType` of TYPES.md.
+ *
+ * Values only some doc versions have: `"relay"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5).
+ */
 export type SimplexLinkType = 'contact' | 'invitation' | 'group' | 'channel' | 'relay'
 /** Every value of `SimplexLinkType`, in the docs' order. */
 export const simplexLinkTypeValues = [
@@ -4827,17 +5396,30 @@ export const simplexLinkTypeValues = [
   'relay',
 ] as const satisfies readonly SimplexLinkType[]
 
-/** Record type `SimplexNameInfo` of TYPES.md. */
+/**
+ * Record type `SimplexNameInfo` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface SimplexNameInfo {
   nameType: SimplexNameType
-  nameDomain: SimplexDomain
+  /** In doc versions 2026-fork-d94cbb0: `SimplexNameDomain`. */
+  nameDomain: SimplexDomain | SimplexNameDomain
 }
 
-/** Enum `SimplexNameType` of TYPES.md. */
+/**
+ * Enum `SimplexNameType` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type SimplexNameType = 'publicGroup' | 'contact'
 /** Every value of `SimplexNameType`, in the docs' order. */
 export const simplexNameTypeValues = ['publicGroup', 'contact'] as const satisfies readonly SimplexNameType[]
-/** Enum `SimplexTLD` of TYPES.md. */
+/**
+ * Enum `SimplexTLD` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type SimplexTLD = 'simplex' | 'testing' | 'web'
 /** Every value of `SimplexTLD`, in the docs' order. */
 export const simplexTLDValues = ['simplex', 'testing', 'web'] as const satisfies readonly SimplexTLD[]
@@ -5154,6 +5736,7 @@ export type StoreError =
   | StoreError.InvalidFeedJob
   | StoreError.FeedJobNotFound
   | StoreError.WorkItemError
+  | StoreError.IntroNotFound
 
 export namespace StoreError {
   /** The `type` tags of `StoreError`. */
@@ -5252,6 +5835,7 @@ export namespace StoreError {
     | 'invalidFeedJob'
     | 'feedJobNotFound'
     | 'workItemError'
+    | 'introNotFound'
 
   /** `StoreError` member `DuplicateName`: `type: "duplicateName"`. */
   export interface DuplicateName {
@@ -5265,7 +5849,11 @@ export namespace StoreError {
     userId: number
   }
 
-  /** `StoreError` member `RelayUserNotFound`: `type: "relayUserNotFound"`. */
+  /**
+   * `StoreError` member `RelayUserNotFound`: `type: "relayUserNotFound"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface RelayUserNotFound {
     type: 'relayUserNotFound'
   }
@@ -5393,14 +5981,22 @@ export namespace StoreError {
     groupMemberId: number
   }
 
-  /** `StoreError` member `GroupMemberNotFoundByIndex`: `type: "groupMemberNotFoundByIndex"`. */
+  /**
+   * `StoreError` member `GroupMemberNotFoundByIndex`: `type: "groupMemberNotFoundByIndex"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface GroupMemberNotFoundByIndex {
     type: 'groupMemberNotFoundByIndex'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     groupMemberIndex: number
   }
 
-  /** `StoreError` member `MemberRelationsVectorNotFound`: `type: "memberRelationsVectorNotFound"`. */
+  /**
+   * `StoreError` member `MemberRelationsVectorNotFound`: `type: "memberRelationsVectorNotFound"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface MemberRelationsVectorNotFound {
     type: 'memberRelationsVectorNotFound'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -5427,7 +6023,11 @@ export namespace StoreError {
     contactId: number
   }
 
-  /** `StoreError` member `InvalidMemberRelationUpdate`: `type: "invalidMemberRelationUpdate"`. */
+  /**
+   * `StoreError` member `InvalidMemberRelationUpdate`: `type: "invalidMemberRelationUpdate"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface InvalidMemberRelationUpdate {
     type: 'invalidMemberRelationUpdate'
   }
@@ -5442,7 +6042,11 @@ export namespace StoreError {
     type: 'duplicateGroupMember'
   }
 
-  /** `StoreError` member `DuplicateMemberId`: `type: "duplicateMemberId"`. */
+  /**
+   * `StoreError` member `DuplicateMemberId`: `type: "duplicateMemberId"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface DuplicateMemberId {
     type: 'duplicateMemberId'
   }
@@ -5476,21 +6080,33 @@ export namespace StoreError {
     type: 'userNoteFolderNotFound'
   }
 
-  /** `StoreError` member `FeedAlreadyExists`: `type: "feedAlreadyExists"`. */
+  /**
+   * `StoreError` member `FeedAlreadyExists`: `type: "feedAlreadyExists"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface FeedAlreadyExists {
     type: 'feedAlreadyExists'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     feedId: number
   }
 
-  /** `StoreError` member `FeedNotFound`: `type: "feedNotFound"`. */
+  /**
+   * `StoreError` member `FeedNotFound`: `type: "feedNotFound"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface FeedNotFound {
     type: 'feedNotFound'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     feedId: number
   }
 
-  /** `StoreError` member `UserFeedNotFound`: `type: "userFeedNotFound"`. */
+  /**
+   * `StoreError` member `UserFeedNotFound`: `type: "userFeedNotFound"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface UserFeedNotFound {
     type: 'userFeedNotFound'
   }
@@ -5782,21 +6398,33 @@ export namespace StoreError {
     type: 'usageConditionsNotFound'
   }
 
-  /** `StoreError` member `UserChatRelayNotFound`: `type: "userChatRelayNotFound"`. */
+  /**
+   * `StoreError` member `UserChatRelayNotFound`: `type: "userChatRelayNotFound"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface UserChatRelayNotFound {
     type: 'userChatRelayNotFound'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     chatRelayId: number
   }
 
-  /** `StoreError` member `GroupRelayNotFound`: `type: "groupRelayNotFound"`. */
+  /**
+   * `StoreError` member `GroupRelayNotFound`: `type: "groupRelayNotFound"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface GroupRelayNotFound {
     type: 'groupRelayNotFound'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     groupRelayId: number
   }
 
-  /** `StoreError` member `GroupRelayNotFoundByMemberId`: `type: "groupRelayNotFoundByMemberId"`. */
+  /**
+   * `StoreError` member `GroupRelayNotFoundByMemberId`: `type: "groupRelayNotFoundByMemberId"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface GroupRelayNotFoundByMemberId {
     type: 'groupRelayNotFoundByMemberId'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -5813,56 +6441,97 @@ export namespace StoreError {
     type: 'invalidMention'
   }
 
-  /** `StoreError` member `InvalidDeliveryTask`: `type: "invalidDeliveryTask"`. */
+  /**
+   * `StoreError` member `InvalidDeliveryTask`: `type: "invalidDeliveryTask"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface InvalidDeliveryTask {
     type: 'invalidDeliveryTask'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     taskId: number
   }
 
-  /** `StoreError` member `DeliveryTaskNotFound`: `type: "deliveryTaskNotFound"`. */
+  /**
+   * `StoreError` member `DeliveryTaskNotFound`: `type: "deliveryTaskNotFound"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface DeliveryTaskNotFound {
     type: 'deliveryTaskNotFound'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     taskId: number
   }
 
-  /** `StoreError` member `InvalidDeliveryJob`: `type: "invalidDeliveryJob"`. */
+  /**
+   * `StoreError` member `InvalidDeliveryJob`: `type: "invalidDeliveryJob"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface InvalidDeliveryJob {
     type: 'invalidDeliveryJob'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     jobId: number
   }
 
-  /** `StoreError` member `DeliveryJobNotFound`: `type: "deliveryJobNotFound"`. */
+  /**
+   * `StoreError` member `DeliveryJobNotFound`: `type: "deliveryJobNotFound"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface DeliveryJobNotFound {
     type: 'deliveryJobNotFound'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     jobId: number
   }
 
-  /** `StoreError` member `InvalidFeedJob`: `type: "invalidFeedJob"`. */
+  /**
+   * `StoreError` member `InvalidFeedJob`: `type: "invalidFeedJob"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface InvalidFeedJob {
     type: 'invalidFeedJob'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     feedJobId: number
   }
 
-  /** `StoreError` member `FeedJobNotFound`: `type: "feedJobNotFound"`. */
+  /**
+   * `StoreError` member `FeedJobNotFound`: `type: "feedJobNotFound"`.
+   *
+   * In doc versions: 2026-03c8bf5.
+   */
   export interface FeedJobNotFound {
     type: 'feedJobNotFound'
     /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
     feedJobId: number
   }
 
-  /** `StoreError` member `WorkItemError`: `type: "workItemError"`. */
+  /**
+   * `StoreError` member `WorkItemError`: `type: "workItemError"`.
+   *
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+   */
   export interface WorkItemError {
     type: 'workItemError'
     errContext: string
   }
+
+  /**
+   * `StoreError` member `IntroNotFound`: `type: "introNotFound"`.
+   *
+   * In doc versions: 2025-09-27.
+   */
+  export interface IntroNotFound {
+    type: 'introNotFound'
+  }
 }
 
-/** Discriminated union `SubscriptionStatus` of TYPES.md. */
+/**
+ * Discriminated union `SubscriptionStatus` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export type SubscriptionStatus =
   | SubscriptionStatus.Active
   | SubscriptionStatus.Pending
@@ -5895,7 +6564,11 @@ export namespace SubscriptionStatus {
   }
 }
 
-/** Record type `SupportGroupPreference` of TYPES.md. */
+/**
+ * Record type `SupportGroupPreference` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface SupportGroupPreference {
   enable: GroupFeatureEnabled
 }
@@ -6028,26 +6701,37 @@ export interface User {
   showNtfs: boolean
   sendRcptsContacts: boolean
   sendRcptsSmallGroups: boolean
-  autoAcceptMemberContacts: boolean
-  autoAcceptGroupInvitations: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  autoAcceptMemberContacts?: boolean
+  /** In doc versions: 2026-03c8bf5. */
+  autoAcceptGroupInvitations?: boolean
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
   userMemberProfileUpdatedAt?: string
-  userChatRelay: boolean
-  clientService: boolean
+  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
+  userChatRelay?: boolean
+  /** In doc versions: 2026-03c8bf5. */
+  clientService?: boolean
   uiThemes?: UIThemeEntityOverrides
 }
 
-/** Record type `UserChatRelay` of TYPES.md. */
+/**
+ * Record type `UserChatRelay` of TYPES.md.
+ *
+ * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
+ */
 export interface UserChatRelay {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   chatRelayId: number
   address: string
-  relayProfile: RelayProfile
+  /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
+  relayProfile?: RelayProfile
   domains: string[]
   preset: boolean
   tested?: boolean
   enabled: boolean
   deleted: boolean
+  /** In doc versions: 2026-088a33e. */
+  name?: string
 }
 
 /** Record type `UserContact` of TYPES.md. */
@@ -6091,7 +6775,8 @@ export interface UserContactRequest {
   localDisplayName: string
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   profileId: number
-  profile: LocalProfile
+  /** In doc versions 2025-09-27, 2026-088a33e: `Profile`. */
+  profile: LocalProfile | Profile
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
   createdAt: string
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
@@ -6100,10 +6785,15 @@ export interface UserContactRequest {
   pqSupport: boolean
   welcomeSharedMsgId?: string
   requestSharedMsgId?: string
-  rejectionSupported: boolean
+  /** In doc versions: 2026-03c8bf5. */
+  rejectionSupported?: boolean
 }
 
-/** Record type `UserContactRequestRef` of TYPES.md. */
+/**
+ * Record type `UserContactRequestRef` of TYPES.md.
+ *
+ * In doc versions: 2026-03c8bf5.
+ */
 export interface UserContactRequestRef {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   contactRequestId: number
@@ -6276,4 +6966,37 @@ export interface XFTPSndFile {
   privateSndFileDescr?: string
   agentSndFileDeleted: boolean
   cryptoArgs?: CryptoFileArgs
+}
+
+/**
+ * Record type `SimplexNameDomain` of TYPES.md.
+ *
+ * In doc versions: 2026-fork-d94cbb0.
+ */
+export interface SimplexNameDomain {
+  nameTLD: SimplexTLD
+  domain: string
+  subDomain: string[]
+}
+
+/**
+ * Record type `GroupInfoSummary` of TYPES.md.
+ *
+ * In doc versions: 2025-09-27.
+ */
+export interface GroupInfoSummary {
+  groupInfo: GroupInfo
+  groupSummary: GroupSummary
+}
+
+/**
+ * Record type `RcvFileInfo` of TYPES.md.
+ *
+ * In doc versions: 2025-09-27.
+ */
+export interface RcvFileInfo {
+  filePath: string
+  /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
+  connId?: number
+  agentConnId?: string
 }

@@ -7,7 +7,7 @@ import {readManifest, withManifest} from '../write/manifest.js'
 import {KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../write/output-tree.js'
 import {leftoverFolders} from '../write/write-tree.js'
 import {DEFAULT_OUT} from '../paths.js'
-import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
+import {compatSources, withGenerationOptions, type GenerationOptions} from './generation-options.js'
 
 /**
  * `simplex-events check`: regenerate in memory, compare with the tree on disk.
@@ -25,7 +25,7 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
     .action(async (options: GenerationOptions & {stat?: boolean}) => {
       // Loaded here, not at start-up: the emitter (ts-morph, prettier) is most of the CLI's start-up time.
       const {generateInMemory} = await import('../pipeline.js')
-      const {files} = await generateInMemory({...options, color: io.color})
+      const {files} = await generateInMemory({...options, compat: compatSources(options.compat), color: io.color})
       // What generate writes: the files and their manifest, which is compared like any generated file.
       const expected = withManifest(files)
       await assertPresent(options.out)

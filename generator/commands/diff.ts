@@ -12,7 +12,7 @@ const EXAMPLE = `
 Each of <old> and <new> is a folder or an http(s) URL holding EVENTS.md and TYPES.md.
 
 Example:
-  $ simplex-events diff test/fixtures/docs/2025-09-27 \\
+  $ simplex-events diff spec/compat/2025-09-27 \\
       https://raw.githubusercontent.com/simplex-chat/simplex-chat/stable/bots/api/ --format markdown
 
 Exit codes: 0 no failing change, 1 a change tripped --fail-on, 2 usage or input error.`
@@ -47,7 +47,15 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
       ) => {
         // The docs as upstream wrote them: no overlay on either side.
         const read = (spec: string) =>
-          readSchema({spec, overlay: false, timeout: options.timeout, maxBytes: options.maxBytes, color: io.color})
+          // Each side is the docs of one version: a spec folder's compat.json is not read.
+          readSchema({
+            spec,
+            compat: [],
+            overlay: false,
+            timeout: options.timeout,
+            maxBytes: options.maxBytes,
+            color: io.color,
+          })
         const [before, after] = await Promise.allSettled([read(oldSource), read(newSource)])
         // Report the errors of both versions at once, not just the first one's.
         const failed = [before, after].flatMap((result) => (result.status === 'rejected' ? [result.reason] : []))

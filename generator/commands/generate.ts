@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type {Command} from 'commander'
 import type {CliIo} from '../cli-io.js'
-import {withGenerationOptions, type GenerationOptions} from './generation-options.js'
+import {compatSources, withGenerationOptions, type GenerationOptions} from './generation-options.js'
 import {MANIFEST_NAME, withManifest} from '../write/manifest.js'
 import {lockOutput} from '../write/output-lock.js'
 import {assertReplaceable, writeTreeAtomically} from '../write/write-tree.js'
@@ -23,6 +23,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
         const progress = io.progress
         const {files, schema, timings} = await generateInMemory({
           ...options,
+          compat: compatSources(options.compat),
           color: io.color,
           ...(progress ? {onStage: (stage: string) => progress(`generate: ${stage}...`)} : {}),
         })

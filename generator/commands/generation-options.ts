@@ -5,8 +5,11 @@ import {DEFAULT_OUT, PINNED_SPEC} from '../paths.js'
 /** Options shared by `generate` and `check`: where the spec, the overlay and the output are. */
 export interface GenerationOptions {
   spec: string
-  /** `--compat`, newest first: older doc versions merged into a compatibility build. */
-  compat: string[]
+  /**
+   * `--compat`, newest first: older doc versions merged into a compatibility build; `false` for
+   * `--no-compat`; absent: the spec folder's `compat.json`, if there is one.
+   */
+  compat?: string[] | false
   out: string
   overlay?: string | false
   timeout: number
@@ -41,10 +44,14 @@ export function maxBytesOption(): Option {
 export function compatOption(): Option {
   return new Option(
     '--compat <dir|url>',
-    'also accept what this older doc version documents (a compatibility build); repeat it, newest first',
-  )
-    .default([])
-    .argParser((value: string, previous: string[]) => [...previous, value])
+    'also accept what this older doc version documents (a compatibility build); repeat it, newest first ' +
+      '(default: the list in compat.json of the spec folder, if there is one)',
+  ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+}
+
+/** The compatibility list `readSchema` takes: `--no-compat` is none, no option the spec folder's `compat.json`. */
+export function compatSources(compat: string[] | false | undefined): string[] | undefined {
+  return compat === false ? [] : compat
 }
 
 /**
@@ -56,6 +63,7 @@ export function withGenerationOptions(command: Command, outHelp: string): Comman
   return command
     .option('--spec <dir|url>', 'folder (or http(s) URL of a folder) holding EVENTS.md and TYPES.md', PINNED_SPEC)
     .addOption(compatOption())
+    .option('--no-compat', "build from the spec alone, ignoring the spec folder's compat.json")
     .option('--out <dir>', outHelp, DEFAULT_OUT)
     .option(
       '--overlay <file>',

@@ -1,7 +1,7 @@
 import type {Command} from 'commander'
 import type {CliIo} from '../cli-io.js'
 import {PINNED_SPEC} from '../paths.js'
-import {compatOption} from './generation-options.js'
+import {compatOption, compatSources} from './generation-options.js'
 import {readSchema} from '../pipeline.js'
 import {serializeSchema} from '../schema/index.js'
 
@@ -16,9 +16,11 @@ export function registerSchemaCommand(program: Command, io: CliIo): void {
       PINNED_SPEC,
     )
     .addOption(compatOption())
-    .action(async (options: {spec: string; compat: string[]}) => {
+    .option('--no-compat', "the spec alone, ignoring the spec folder's compat.json")
+    .action(async (options: {spec: string; compat?: string[] | false}) => {
       // The docs as they are: the overlay corrects what the generator emits, not what the docs say.
-      const {schema} = await readSchema({spec: options.spec, compat: options.compat, overlay: false, color: io.color})
+      const compat = compatSources(options.compat)
+      const {schema} = await readSchema({spec: options.spec, compat, overlay: false, color: io.color})
       io.stdout(serializeSchema(schema))
     })
 }

@@ -57,6 +57,11 @@ export interface EmitInput {
    * names it. Default `{}`: nothing known, every relative doc link is written as its text.
    */
   origins?: SpecOrigins
+  /**
+   * Each doc version of a compatibility build, oldest first (the last is the spec's own): how the headers name
+   * it and its documents' origins, for `specInfo`. Default: the spec alone, with `specSource` and `origins`.
+   */
+  versions?: {specSource: string | null; origins: SpecOrigins}[]
   /** Version of the generator (`simplex-events`), for the header. */
   generatorVersion: string
   /** Format the TypeScript with prettier (default). Tests that only run the code may skip it: it is the slow step. */
@@ -81,8 +86,7 @@ export async function emitLibrary(
   const header = headerLines(input)
   const specInfo = specInfoData({
     schema,
-    origins,
-    specSource: input.specSource ?? null,
+    versions: input.versions ?? defaultVersions(input, origins),
     overlaySha256: input.overlaySha256,
     generatorVersion: input.generatorVersion,
   })
@@ -138,4 +142,10 @@ function headerLines({schema, overlaySha256, specSource, generatorVersion}: Emit
       (overlaySha256 ? `, overlay.json sha256 ${overlaySha256}` : ''),
     `Command: ${command} (simplex-events ${generatorVersion})`,
   ].map(lineCommentText)
+}
+
+/** Without `versions`: the spec as given is the newest version, nothing is known about the older ones. */
+function defaultVersions(input: EmitInput, origins: SpecOrigins): NonNullable<EmitInput['versions']> {
+  const older = (input.schema.versions ?? []).slice(0, -1).map(() => ({specSource: null, origins: {}}))
+  return [...older, {specSource: input.specSource ?? null, origins}]
 }

@@ -16,7 +16,7 @@ export interface SpecDocumentInfo {
 
 /** What `specInfo` holds: the data of the generated constant, and of `specInfo` in the generated package.json. */
 export interface SpecInfoData {
-  versions: {spec: string | null; documents: SpecDocumentInfo[]}[]
+  versions: {label?: string; spec: string | null; documents: SpecDocumentInfo[]}[]
   overlaySha256: string | null
   generator: string
 }
@@ -24,32 +24,45 @@ export interface SpecInfoData {
 /** What the build was generated from, for `specInfo`. */
 export interface SpecInfoInput {
   schema: Schema
-  origins: SpecOrigins
-  /** The spec as the headers name it (`describeSpecSource`), `null` for the pinned spec. */
-  specSource: string | null
+  /**
+   * Each doc version, oldest first, as `Schema.versions` lists them (one for a single-version schema): the
+   * spec as the headers name it (`describeSpecSource`, `null` for the pinned spec) and its documents' origins.
+   */
+  versions: {specSource: string | null; origins: SpecOrigins}[]
   overlaySha256: string | null
   generatorVersion: string
 }
 
 /**
- * The provenance of a build: each doc version it decodes (today one, the spec it was generated from; a list,
- * so a build over a range of versions lists each), each document's sha256 and where its bytes came from.
+ * The provenance of a build: each doc version it decodes (one, or each of a compatibility build's range),
+ * each document's sha256 and where its bytes came from.
  */
 export function specInfoData(input: SpecInfoInput): SpecInfoData {
-  const {sources} = input.schema
-  const documents = [sources.events, sources.types, ...(sources.commands ? [sources.commands] : [])].map(
+  const {versions} = input.schema
+  const sourcesOfVersions = versions?.map(({sources}) => sources) ?? [input.schema.sources]
+  if (sourcesOfVersions.length !== input.versions.length)
+    throw new Error(`specInfo: ${input.versions.length} versions given for a schema of ${sourcesOfVersions.length}`)
+  return {
+    versions: input.versions.map(({specSource, origins}, index) => ({
+      ...(versions ? {label: versions[index]!.label} : {}),
+      spec: specSource,
+      documents: versionDocuments(sourcesOfVersions[index]!, origins),
+    })),
+    overlaySha256: input.overlaySha256,
+    generator: `simplex-events ${input.generatorVersion}`,
+  }
+}
+
+/** A version's documents, with the commit or URL each came from where known. */
+function versionDocuments(sources: Schema['sources'], origins: SpecOrigins): SpecDocumentInfo[] {
+  return [sources.events, sources.types, ...(sources.commands ? [sources.commands] : [])].map(
     ({file, sha256}): SpecDocumentInfo => {
-      const origin = input.origins[file as keyof SpecOrigins]
+      const origin = origins[file as keyof SpecOrigins]
       const url = commitUrl(origin)
       if (origin && 'commit' in origin && url) return {file, sha256, commit: {...origin.commit, url}}
       return origin && 'url' in origin ? {file, sha256, url: origin.url} : {file, sha256}
     },
   )
-  return {
-    versions: [{spec: input.specSource, documents}],
-    overlaySha256: input.overlaySha256,
-    generator: `simplex-events ${input.generatorVersion}`,
-  }
 }
 
 /** The statements of `spec-info.ts`: the `SpecInfo` types and the `specInfo` constant (data only, as JSON). */
@@ -92,9 +105,15 @@ export function emitSpecInfo(data: SpecInfoData): StatementStructures[] {
       docs: describe(['One version of the docs the package decodes.']),
       properties: [
         readonlyProperty(
+          'label',
+          'string',
+          'How the doc comments name this version (`In doc versions: ...`); in a compatibility build only.',
+          true,
+        ),
+        readonlyProperty(
           'spec',
           'string | null',
-          'The spec as `simplex-events generate --spec` was given it (a folder relative to the package, or a URL with its credentials and query string as `***`); `null` for the pinned spec of simplex-events.',
+          'The spec as `simplex-events generate --spec` was given it (a folder relative to the package, or a URL with its credentials and query string as `***`); `null` for the pinned spec of simplex-events, `<pinned>/...` for a folder inside it (its older doc versions).',
         ),
         readonlyProperty(
           'documents',

@@ -9,6 +9,7 @@ import {
   responseGuardName,
   checkMemberName,
   checkShapeName,
+  checkAlternativesName,
   checkTypeName,
   deepGuardName,
   enumValuesName,
@@ -304,10 +305,19 @@ export function nameClaims(schema: Schema): NameClaim[] {
     claim(['decode.ts'], checkShapeName(type), `the check of \`${shapeName(type)}\``, location)
     shapes(type.kind === 'array' ? type.element : type.value, location)
   }
+  // A compat build's field whose type differs by version has one check per distinct set of types.
+  const alternativeSets = new Set<string>()
   const objectCheck = (check: string, fields: readonly Field[], owner: string, location: SourceLocation) => {
     claim(['decode.ts'], check, owner, location)
     if (fields.some((field) => !field.optional)) claim(['decode.ts'], requiredFieldsName(check), owner, location)
-    for (const field of fields) shapes(field.type, field.location)
+    for (const field of fields) {
+      const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
+      for (const type of types) shapes(type, field.location)
+      if (!field.alternatives || alternativeSets.has(JSON.stringify(types))) continue
+      alternativeSets.add(JSON.stringify(types))
+      const what = `the check of a field typed by version (${owner})`
+      claim(['decode.ts'], checkAlternativesName(alternativeSets.size - 1), what, field.location)
+    }
   }
 
   for (const type of schema.types) {

@@ -33,7 +33,7 @@ describe('emitTypes', () => {
        */
       export interface User {
         /**
-         * Docs say \`string\`; the wire sends \`int64\` (spec/overlay.json: live servers send a number).
+         * Docs say \`string\`; the wire sends \`int64\` (spec/overlay.json: live servers send a number; evidence: frames/user.json).
          *
          * \`int64\`: an integer; \`JSON.parse\` rounds values beyond 2^53.
          */

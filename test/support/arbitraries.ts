@@ -15,13 +15,10 @@
  * them whole), so they also serve the frame decoder and the benchmark
  * (`sampleEvents`).
  */
-import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {WORD32_MAX} from '../../templates/primitives.js'
-import {applyOverlay, loadOverlay, OVERLAY_FILE} from '../../generator/overlay/index.js'
-import {loadSpecDirectory} from '../../generator/load/folder.js'
-import {buildSchema} from '../../generator/pipeline.js'
+import {readSchema} from '../../generator/pipeline.js'
 import {typeFields} from './schema-fields.js'
 import type {
   EventDefinition,
@@ -62,20 +59,14 @@ export interface ArbitraryOptions {
 export const SPEC_DIRECTORY = fileURLToPath(new URL('../../spec/', import.meta.url))
 
 /**
- * The schema exactly as `generate` builds it: parsed, checked, overlay applied.
+ * The schema exactly as `generate` builds it: parsed, checked, merged over the doc versions the folder's
+ * `compat.json` lists (the pinned spec's compatibility build), overlay applied.
  * Cached per folder: parsing the docs takes a second or two.
  */
 export function loadSchema(directory: string = SPEC_DIRECTORY): Promise<Schema> {
   let cached = schemaCache.get(directory)
   if (!cached) {
-    cached = (async () => {
-      const result = buildSchema(await loadSpecDirectory(directory))
-      if (!result.ok)
-        throw new Error(
-          `the spec in ${directory} does not build: ${result.files.flatMap((file) => file.messages.map(String)).join('; ')}`,
-        )
-      return applyOverlay(result.schema, (await loadOverlay({file: path.join(directory, OVERLAY_FILE)})).overlay)
-    })()
+    cached = readSchema({spec: directory}).then((read) => read.schema)
     schemaCache.set(directory, cached)
   }
   return cached

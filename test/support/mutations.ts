@@ -118,6 +118,8 @@ export interface Site {
   segments: readonly PathSegment[]
   value: unknown
   node: SiteNode
+  /** Only the node as a whole may be replaced: a field of several types (`Field.alternatives`). */
+  wholeOnly?: true
 }
 
 export type SiteNode =
@@ -256,7 +258,15 @@ function walkFields(
   for (const field of fields) {
     if (!Object.hasOwn(object, field.wireName)) continue
     const value = object[field.wireName]
-    if (value !== undefined) walk(index, value, field.type, [...segments, field.wireName], sites)
+    if (value === undefined) continue
+    if (field.alternatives) {
+      // A compatibility build's field of several types (`LocalProfile | Profile`): a value broken below the
+      // field may still be one of the other types (a missing key is not one the older record has, an extra
+      // key one it ignores), so the field is only replaced whole, by values wrong for each of its types.
+      const below: Site[] = []
+      walk(index, value, field.type, [...segments, field.wireName], below)
+      sites.push({...below[0]!, wholeOnly: true})
+    } else walk(index, value, field.type, [...segments, field.wireName], sites)
   }
 }
 
@@ -366,6 +376,7 @@ export function listMutations(schema: Schema, value: unknown, root: MutationRoot
         add('wrong-shape', segments, {op: 'set', value: pick(WRONG_SHAPES.map)}, 'type')
         break
     }
+    if (site.wholeOnly) continue
     if (!isObjectOrArray(site.value)) {
       if (node.kind === 'enum' && typeof site.value === 'string') {
         const unknown = pick(unknownStrings(node.values, site.value))
