@@ -50,6 +50,7 @@
  */
 
 import {readEnvelope, type FrameTags} from './envelope.js'
+import {createIssueShapes, type IssueShape} from './issue-shapes.js'
 import {
   describeValue,
   type DecodeIssue,
@@ -171,6 +172,8 @@ export interface ClientOptions {
   eventBuffer?: number
   /** Source of randomness for the jitter, from 0 (inclusive) to 1. Default: `Math.random`. */
   random?: () => number
+  /** Most decode-issue shapes `issueShapes()` holds (`createIssueShapes`). Default: 1000. */
+  issueShapeLimit?: number
 }
 
 /** Options of one `send`. */
@@ -371,6 +374,15 @@ export interface ChatClient<
   /** Every state change. */
   onState(handler: (change: StateChange) => unknown): () => void
   /**
+   * Each shape of decode issue the first time a reply or event shows it (`IssueShape`: tag, code, path with
+   * array positions as `[]`, what the docs expect): what this server sends that the docs do not say, to log
+   * once per kind of difference rather than once per frame. In lenient mode these are issues of values that
+   * were kept; in every mode, also those of frames that did not decode.
+   */
+  onIssueShape(handler: (shape: IssueShape) => unknown): () => void
+  /** Every issue shape seen so far, in the order first seen, with how many issues had it. */
+  issueShapes(): IssueShape[]
+  /**
    * Events in arrival order, for `for await`. Each iterator buffers up to
    * `eventBuffer` events not read yet (events beyond are reported as
    * `iterator-overflow`); it ends after `close()` once its buffer is read.
@@ -455,6 +467,8 @@ export function createClient<
   let unhandledListeners: readonly ((frame: UnhandledFrame<Event>) => unknown)[] = []
   let errorListeners: readonly ((error: unknown, context: ErrorContext) => unknown)[] = []
   let stateListeners: readonly ((change: StateChange) => unknown)[] = []
+  let issueShapeListeners: readonly ((shape: IssueShape) => unknown)[] = []
+  const shapes = createIssueShapes(options.issueShapeLimit)
   const iterators = new Set<Iterator<Event>>()
   const onceWaiters = new Set<() => void>()
   const stats: ClientStats = {frames: 0, events: 0, replies: 0, unhandled: 0, errors: 0, reconnects: 0}
@@ -680,6 +694,7 @@ export function createClient<
     }
     stats.replies++
     const result = protocol.decodeResponse(entry.name as keyof Params & string, resp, decodeOptions)
+    recordIssues(resp, result.issues)
     if (!result.ok) {
       const message = `${entry.name} (corrId ${corrId}): the reply did not decode: ${result.error.message}`
       settleReject(
@@ -702,10 +717,18 @@ export function createClient<
 
   function event(resp: Record<string, unknown>): void {
     const result = protocol.decodeEvent(resp, decodeOptions)
+    if (result.ok || result.error.code !== 'unknown-event') recordIssues(resp, result.issues)
     if (result.ok) deliver(result.value, result.issues)
     else if (result.error.code === 'unknown-event')
       unknownEvent(typeof resp.type === 'string' ? resp.type : undefined, resp)
     else reportUnhandled({reason: 'decode', resp, error: result.error, issues: result.issues})
+  }
+
+  /** Count the issues of one decoded `resp` by shape, and tell the listeners of the shapes seen first. */
+  function recordIssues(resp: Record<string, unknown>, issues: readonly DecodeIssue[]): void {
+    if (issues.length === 0) return
+    const added = shapes.add(typeof resp.type === 'string' ? resp.type : undefined, issues)
+    for (const shape of added) for (const listener of issueShapeListeners) callListener(listener, shape)
   }
 
   /** A frame without corrId whose tag is no event: never delivered, whatever the event decoder would make of it. */
@@ -985,6 +1008,16 @@ export function createClient<
         handler,
       )
     },
+
+    onIssueShape(handler) {
+      return listen(
+        () => issueShapeListeners,
+        (list) => (issueShapeListeners = list),
+        handler,
+      )
+    },
+
+    issueShapes: () => shapes.list(),
 
     events() {
       const iterator: Iterator<Event> = {buffer: [], waiting: undefined}

@@ -157,6 +157,8 @@ export const PACKAGE_EXPORTS: readonly PackageExport[] = [
   },
   {module: './dispatch.js', names: ['createDispatcher']},
   {module: './dispatch.js', names: ['Handlers'], typeOnly: true},
+  {module: './issue-shapes.js', names: ['createIssueShapes']},
+  {module: './issue-shapes.js', names: ['IssueShape', 'IssueShapes'], typeOnly: true},
   {module: './chat-client.js', names: ['createChatClient']},
   {module: './chat-client.js', names: ['ChatCoreClient'], typeOnly: true},
   {module: './client.js', names: CLIENT_VALUES},
