@@ -129,14 +129,17 @@ export interface ReconnectOptions {
   maxAttempts?: number
 }
 
-/** Options of `createClient`. */
-export interface ClientOptions {
+/** Options of `createClient`; `Mode` is the literal of `mode` when one is written (it types what is decoded). */
+export interface ClientOptions<Mode extends DecodeMode = DecodeMode> {
   /** The chat core's WebSocket, e.g. `ws://localhost:5225` for `simplex-chat -p 5225`. */
   url: string
   /** The WebSocket class. Default: the global `WebSocket` (Node 22+, browsers); on Node 20 pass `ws`'s. */
   WebSocket?: WebSocketClass
-  /** How responses and events are decoded (see `DecodeOptions.mode`). Default: `default`. */
-  mode?: DecodeMode
+  /**
+   * How responses and events are decoded (see `DecodeOptions.mode`). Default: `default`. With `lenient`,
+   * `createChatClient` types them as `LenientKnown` (lenient.ts): a missing field or unknown tag is kept.
+   */
+  mode?: Mode
   /** Default timeout of a command, in milliseconds from the call to `send`; 0 for none. Default: 30000. */
   timeout?: number
   /**

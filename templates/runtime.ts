@@ -10,8 +10,11 @@ import {UTC_TIME_PATTERN, WORD32_MAX} from './primitives.js'
 /** How strictly a decoder compares a value with the docs. */
 export type DecodeMode = 'strict' | 'default' | 'lenient'
 
-/** Options of every decoder. */
-export interface DecodeOptions {
+/**
+ * Options of every decoder. `Mode` is the mode's literal type when the caller writes one (`{mode: 'lenient'}`),
+ * by which the decoders type their result (`Decoded` in lenient.ts).
+ */
+export interface DecodeOptions<Mode extends DecodeMode = DecodeMode> {
   /**
    * - `strict`: any deviation fails, fields the docs do not list included.
    * - `default`: fields the docs do not list are allowed and left in place;
@@ -22,7 +25,7 @@ export interface DecodeOptions {
    *
    * Default: `default`.
    */
-  mode?: DecodeMode
+  mode?: Mode
   /** In `strict` and `default` mode, collect every issue instead of stopping at the first. Default: `false`. */
   allErrors?: boolean
   /**

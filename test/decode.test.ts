@@ -9,7 +9,6 @@ import {
   decodeChatEventJson,
   decodeFrame,
   decodeUser,
-  isNewChatItems,
   isValidChatEvent,
   isValidUser,
   createDispatcher,
@@ -126,7 +125,7 @@ describe('real frames', () => {
     expect(result.issues.map((issue) => issue.path)).toEqual(MISSING_FROM_OLD_USER)
     if (result.ok) {
       expect(result.value).toBe(frame)
-      expect(isNewChatItems(result.value)).toBe(true)
+      expect(result.value.type).toBe('newChatItems')
     }
   })
 

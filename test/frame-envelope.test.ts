@@ -53,7 +53,7 @@ const SHAPES: readonly {name: string; text: string; route: Route}[] = [
 ]
 
 /** How `decodeFrame` routed a frame (every row's payload decodes in lenient mode, so an error is the envelope's). */
-function decodedRoute(frame: FrameResult): Route {
+function decodedRoute(frame: FrameResult<'lenient'>): Route {
   switch (frame.kind) {
     case 'error':
       return 'malformed'

@@ -81,10 +81,10 @@ ${RUNTIME_BODY}`
 
 /** Typed use of the package; `@ts-expect-error` lines fail the check (TS2578) if the types were `any`. */
 const CONSUMER_TS = `import {createDispatcher, decodeChatEvent, DecodeError, isNewChatItems, isValidUser} from '${NAME}'
-import type {CEvt, ChatEvent, DecodeResult, T} from '${NAME}'
+import type {CEvt, ChatEvent, DecodeResult, LenientKnown, T} from '${NAME}'
 
 export function describeEvent(value: unknown): string[] {
-  const result: DecodeResult<ChatEvent> = decodeChatEvent(value, {mode: 'lenient'})
+  const result: DecodeResult<ChatEvent> = decodeChatEvent(value)
   if (!result.ok) return [result.error.code, result.error.path]
   const event = result.value
   if (!isNewChatItems(event)) {
@@ -99,6 +99,17 @@ export function describeEvent(value: unknown): string[] {
   const wrong: T.User['localDisplayName'] = 42
   const times: string[] = narrowed.chatItems.map(({chatItem}) => chatItem.meta.itemTs)
   return [name, String(wrong), ...times]
+}
+
+export function lenientName(value: unknown): string | undefined {
+  const result: DecodeResult<LenientKnown<ChatEvent>> = decodeChatEvent(value, {mode: 'lenient'})
+  if (!result.ok || result.value.type !== 'newChatItems') return undefined
+  // @ts-expect-error lenient: the user may be absent and its name no string
+  const unchecked: string = result.value.user.localDisplayName
+  // @ts-expect-error a lenient decode is no precise ChatEvent
+  const precise: DecodeResult<ChatEvent> = decodeChatEvent(value, {mode: 'lenient'})
+  const name = result.value.user?.localDisplayName
+  return typeof name === 'string' ? name : String([unchecked, precise])
 }
 
 export const countItems = createDispatcher<ChatEvent, number>(

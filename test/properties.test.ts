@@ -330,7 +330,7 @@ function expectedFrame(
 }
 
 /** Everything `decodeFrame` must do with `text`. */
-function checkFrame(text: string): FrameResult[] {
+function checkFrame(text: string): FrameResult<DecodeMode>[] {
   return MODES.map((mode) => {
     const result = lib.decodeFrame(text, {mode})
     const expected = expectedFrame(text, mode)
@@ -1045,7 +1045,7 @@ function checkAnyResult(result: DecodeResult<unknown>): void {
   if (!result.ok) assert.ok(result.error === result.issues[0], 'error is not issues[0]')
 }
 
-function checkFrameShape(result: FrameResult): void {
+function checkFrameShape(result: FrameResult<DecodeMode>): void {
   assert.ok(['event', 'response', 'unknown', 'error'].includes(result.kind), `frame kind ${String(result.kind)}`)
   if (result.kind === 'unknown') return
   for (const issue of result.issues) checkIssue(issue)

@@ -4,7 +4,7 @@
  * Commands, responses and events are typed by the generated package
  * (`createChatClient`): a wrong parameter does not compile.
  */
-import {createChatClient, type ClientOptions, type T} from '../../generated/src/index.js'
+import {createChatClient, type ClientOptions, type Lenient, type T} from '../../generated/src/index.js'
 
 /** The bot's client. */
 export type Bot = ReturnType<typeof createBot>
@@ -26,14 +26,16 @@ export function createBot(options: ClientOptions, log: (line: string) => void = 
     ...options,
   })
 
+  // Lenient mode: the events are `Lenient` (a field the docs require may be absent, a tag unknown, a string a
+  // number), so each field is checked before use.
   client.on('newChatItems', async ({chatItems}) => {
-    for (const {chatInfo, chatItem} of chatItems) {
-      const content = chatItem.content
-      // `?.`: a lenient value may lack a field the types call required.
+    if (!Array.isArray(chatItems)) return
+    for (const item of chatItems) {
+      const content = item?.chatItem?.content
       if (content?.type !== 'rcvMsgContent' || content.msgContent?.type !== 'text') continue
-      const sendRef = chatRefOf(chatInfo)
-      if (sendRef === undefined) continue
       const text = content.msgContent.text
+      const sendRef = chatRefOf(item?.chatInfo)
+      if (typeof text !== 'string' || sendRef === undefined) continue
       await client.sendOk('APISendMessages', {
         sendRef,
         liveMessage: false,
@@ -45,8 +47,10 @@ export function createBot(options: ClientOptions, log: (line: string) => void = 
   })
 
   client.on('receivedGroupInvitation', async ({groupInfo}) => {
-    const joined = await client.sendOk('APIJoinGroup', {groupId: groupInfo.groupId})
-    log(`joined group ${joined.groupInfo.groupProfile.displayName}`)
+    const groupId = groupInfo?.groupId
+    if (!isId(groupId)) return
+    const joined = await client.sendOk('APIJoinGroup', {groupId})
+    log(`joined group ${String(joined.groupInfo?.groupProfile?.displayName)}`)
   })
 
   client.onError((error) => log(`handler failed: ${error instanceof Error ? error.message : String(error)}`))
@@ -56,20 +60,25 @@ export function createBot(options: ClientOptions, log: (line: string) => void = 
 }
 
 /** Where to answer: the contact or group (with its member-support scope) the message came from. */
-function chatRefOf(chatInfo: T.ChatInfo): T.ChatRef | undefined {
-  if (chatInfo.type === 'direct') return {chatType: 'direct', chatId: chatInfo.contact.contactId}
-  if (chatInfo.type === 'group') {
+function chatRefOf(chatInfo: Lenient<T.ChatInfo> | null | undefined): T.ChatRef | undefined {
+  if (chatInfo?.type === 'direct') {
+    const chatId = chatInfo.contact?.contactId
+    return isId(chatId) ? {chatType: 'direct', chatId} : undefined
+  }
+  if (chatInfo?.type === 'group') {
+    const chatId = chatInfo.groupInfo?.groupId
+    if (!isId(chatId)) return undefined
     const chatScope = chatInfo.groupChatScope
-    return {
-      chatType: 'group',
-      chatId: chatInfo.groupInfo.groupId,
-      ...(chatScope ? {chatScope: toScope(chatScope)} : {}),
-    }
+    return {chatType: 'group', chatId, ...(chatScope ? {chatScope: toScope(chatScope)} : {})}
   }
   return undefined
 }
 
-function toScope(scope: T.GroupChatScopeInfo): T.GroupChatScope {
-  const member = scope.groupMember_?.groupMemberId
-  return member === undefined ? {type: 'memberSupport'} : {type: 'memberSupport', groupMemberId_: member}
+function toScope(scope: Lenient<T.GroupChatScopeInfo>): T.GroupChatScope {
+  const member = scope.type === 'memberSupport' ? scope.groupMember_?.groupMemberId : undefined
+  return isId(member) ? {type: 'memberSupport', groupMemberId_: member} : {type: 'memberSupport'}
+}
+
+function isId(id: unknown): id is number {
+  return Number.isSafeInteger(id)
 }

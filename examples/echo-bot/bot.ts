@@ -5,7 +5,7 @@
  */
 import WebSocket from 'ws'
 import {chatRefCmdString, commandString, createDispatcher, decodeFrame} from '../../generated/src/index.js'
-import type {ChatEvent, DecodeMode, FrameResult, T} from '../../generated/src/index.js'
+import type {ChatEvent, DecodeMode, FrameResult, Lenient, LenientKnown, T} from '../../generated/src/index.js'
 
 export interface LogEntry {
   level: 'info' | 'warn'
@@ -79,11 +79,14 @@ export async function startEchoBot({url, mode = 'lenient', log = consoleLogger}:
     return corrId
   }
 
-  const dispatch = createDispatcher<ChatEvent>({
+  // Lenient events: in lenient mode a field the docs require may be absent, a union tag unknown, a string a
+  // number, and the types say so (a precise event, of the other modes, is a lenient one too).
+  const dispatch = createDispatcher<LenientKnown<ChatEvent>>({
     newChatItems: ({chatItems}) => {
-      for (const {chatInfo, chatItem} of chatItems) {
-        const text = receivedText(chatItem)
-        const chatRef = text === undefined ? undefined : chatRefOf(chatInfo)
+      if (!Array.isArray(chatItems)) return
+      for (const item of chatItems) {
+        const text = receivedText(item?.chatItem)
+        const chatRef = text === undefined ? undefined : chatRefOf(item?.chatInfo)
         if (text === undefined || chatRef === undefined) continue
         const corrId = sendCommand(sendTextCommand(chatRef, text))
         stats.echoed++
@@ -93,7 +96,7 @@ export async function startEchoBot({url, mode = 'lenient', log = consoleLogger}:
     },
   })
 
-  function handleFrame(frame: FrameResult): void {
+  function handleFrame(frame: FrameResult<DecodeMode>): void {
     switch (frame.kind) {
       case 'error':
         stats.malformedFrames++
@@ -170,9 +173,8 @@ export async function startEchoBot({url, mode = 'lenient', log = consoleLogger}:
 }
 
 /** The text of a received text message; `undefined` for anything else (own messages, files, calls...). */
-function receivedText(item: T.ChatItem): string | undefined {
-  // `?.` because a lenient value may lack a required field.
-  const content = item.content
+function receivedText(item: Lenient<T.ChatItem> | null | undefined): string | undefined {
+  const content = item?.content
   if (content?.type !== 'rcvMsgContent' || content.msgContent?.type !== 'text') return undefined
   return typeof content.msgContent.text === 'string' ? content.msgContent.text : undefined
 }
@@ -182,8 +184,8 @@ function receivedText(item: T.ChatItem): string | undefined {
  * message came from (`chatRefCmdString` writes it as `@3`, `#7(_support:12)`).
  * `undefined` for local notes, contact requests and pending connections.
  */
-function chatRefOf(chatInfo: T.ChatInfo): T.ChatRef | undefined {
-  switch (chatInfo.type) {
+function chatRefOf(chatInfo: Lenient<T.ChatInfo> | null | undefined): T.ChatRef | undefined {
+  switch (chatInfo?.type) {
     case 'direct': {
       const chatId = chatInfo.contact?.contactId
       return isId(chatId) ? {chatType: 'direct', chatId} : undefined
@@ -205,7 +207,7 @@ function chatRefOf(chatInfo: T.ChatInfo): T.ChatRef | undefined {
   }
 }
 
-function isId(id: number | undefined): id is number {
+function isId(id: unknown): id is number {
   return Number.isSafeInteger(id)
 }
 

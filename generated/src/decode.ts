@@ -28,7 +28,15 @@ import {
   stop,
   unreadable,
 } from './runtime.js'
-import type {DecodeContext, DecodeIssue, DecodeOptions, DecodeResult, PathSegment} from './runtime.js'
+import type {
+  DecodeContext,
+  DecodeIssue,
+  DecodeMode,
+  DecodeOptions,
+  DecodeResult,
+  PathSegment,
+} from './runtime.js'
+import type {Decoded, DecodedKnown} from './lenient.js'
 import {readEnvelope} from './envelope.js'
 import type {FrameTags} from './envelope.js'
 const checkACIReaction_required: readonly (readonly [string, string])[] = [
@@ -49592,17 +49600,26 @@ const commandResponseTags: {readonly [N in ChatCommandName]: readonly string[]} 
  *
  * An event whose tag is not in the docs fails with `error.code === "unknown-event"`, so a bot can log and skip it.
  */
-export function decodeChatEvent(value: unknown, options?: DecodeOptions): DecodeResult<ChatEvent> {
+export function decodeChatEvent<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<DecodedKnown<ChatEvent, M>> {
   return run(checkChatEvent, value, options)
 }
 
 /** Decode an event from JSON text (`JSON.parse`, then `decodeChatEvent`). Never throws. */
-export function decodeChatEventJson(text: string, options?: DecodeOptions): DecodeResult<ChatEvent> {
+export function decodeChatEventJson<M extends DecodeMode = 'default'>(
+  text: string,
+  options?: DecodeOptions<M>,
+): DecodeResult<DecodedKnown<ChatEvent, M>> {
   return runJson(checkChatEvent, text, options)
 }
 
 /** Decode an event, or throw a `DecodeError` listing what is wrong. */
-export function assertChatEvent(value: unknown, options?: DecodeOptions): ChatEvent {
+export function assertChatEvent<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodedKnown<ChatEvent, M> {
   const result = decodeChatEvent(value, options)
   if (!result.ok) throw new DecodeError(result.issues, result.truncated)
   return result.value
@@ -49613,7 +49630,10 @@ export function assertChatEvent(value: unknown, options?: DecodeOptions): ChatEv
  *
  * A response whose tag is not in COMMANDS.md fails with `error.code === "unknown-response"`, in every mode.
  */
-export function decodeChatResponse(value: unknown, options?: DecodeOptions): DecodeResult<ChatResponse> {
+export function decodeChatResponse<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<DecodedKnown<ChatResponse, M>> {
   return run(checkChatResponse, value, options)
 }
 
@@ -49644,11 +49664,11 @@ function checkCommandResponse(
 }
 
 /** Decode the response to command `name` from a parsed JSON value. Never throws. Only that command's responses are accepted: any other tag (another command's response included) fails with `error.code === "unknown-response"`. */
-export function decodeCommandResponse<N extends ChatCommandName>(
+export function decodeCommandResponse<N extends ChatCommandName, M extends DecodeMode = 'default'>(
   name: N,
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<CommandResponse<N>> {
+  options?: DecodeOptions<M>,
+): DecodeResult<DecodedKnown<CommandResponse<N>, M>> {
   const tags: readonly string[] =
     typeof name === 'string' && Object.hasOwn(commandResponseTags, name) ? commandResponseTags[name] : []
   const command = typeof name === 'string' ? JSON.stringify(name) : 'an unknown command'
@@ -49666,17 +49686,17 @@ export const frameTags: FrameTags = /* @__PURE__ */ Object.freeze({
 /**
  * What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds, by the envelope rules of `readEnvelope` (envelope.ts), which the client follows too:
  *
- * - `event`: an event of EVENTS.md (a frame without `corrId`), decoded (`issues` is non-empty only in lenient mode);
+ * - `event`: an event of EVENTS.md (a frame without `corrId`), decoded (`issues` is non-empty only in lenient mode, where the event is a `LenientKnown<ChatEvent>` and the response a `LenientKnown<ChatResponse>`: `M` is the mode of the options);
  * - `response`: with `corrId` (a non-empty string), a response of COMMANDS.md to the command sent with it, decoded; with `corrId: undefined`, a frame without `corrId` whose tag is a response and no event (it answers no command; the client reports it as `uncorrelated-response`);
  * - `unknown`: a `resp` whose tag the docs do not list where the frame puts it (not a response for a frame with `corrId`, neither event nor response without), left undecoded;
  * - `error`: not JSON, not a frame (`resp` not an object; `corrId` present but `null`, `""` or not a string), or an event or response that does not decode.
  */
-export type FrameResult =
-  | {kind: 'event'; event: ChatEvent; issues: readonly DecodeIssue[]; truncated: number}
+export type FrameResult<M extends DecodeMode = 'default'> =
+  | {kind: 'event'; event: DecodedKnown<ChatEvent, M>; issues: readonly DecodeIssue[]; truncated: number}
   | {
       kind: 'response'
       corrId: string | undefined
-      response: ChatResponse
+      response: DecodedKnown<ChatResponse, M>
       issues: readonly DecodeIssue[]
       truncated: number
     }
@@ -49684,7 +49704,10 @@ export type FrameResult =
   | {kind: 'error'; error: DecodeIssue; issues: readonly DecodeIssue[]; truncated: number}
 
 /** Decode a WebSocket frame as the chat core sends it: an event, or with a `corrId` the response to a command. Never throws. Paths in issues start at the frame (`$.resp.user`). */
-export function decodeFrame(text: string, options?: DecodeOptions): FrameResult {
+export function decodeFrame<M extends DecodeMode = 'default'>(
+  text: string,
+  options?: DecodeOptions<M>,
+): FrameResult<M> {
   const context = startDecoding(options)
   if ('ok' in context) return {kind: 'error', error: context.error, issues: context.issues, truncated: 0}
   const envelope = readEnvelope(text, frameTags)
@@ -49693,7 +49716,7 @@ export function decodeFrame(text: string, options?: DecodeOptions): FrameResult 
   const {resp} = envelope
   if (envelope.kind === 'event') {
     checkSafely(checkChatEvent, resp, context, 'resp')
-    const result = finish<ChatEvent>(context, resp)
+    const result = finish<DecodedKnown<ChatEvent, M>>(context, resp)
     return result.ok
       ? {kind: 'event', event: result.value, issues: result.issues, truncated: result.truncated}
       : {kind: 'error', error: result.error, issues: result.issues, truncated: result.truncated}
@@ -49703,1447 +49726,1816 @@ export function decodeFrame(text: string, options?: DecodeOptions): FrameResult 
   if (envelope.tag === undefined || !frameTags.responses.has(envelope.tag))
     return {kind: 'unknown', corrId, type: envelope.tag, resp}
   checkSafely(checkChatResponse, resp, context, 'resp')
-  const result = finish<ChatResponse>(context, resp)
+  const result = finish<DecodedKnown<ChatResponse, M>>(context, resp)
   return result.ok
     ? {kind: 'response', corrId, response: result.value, issues: result.issues, truncated: result.truncated}
     : {kind: 'error', error: result.error, issues: result.issues, truncated: result.truncated}
 }
 
-/** Decode a `ACIReaction` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeACIReaction(value: unknown, options?: DecodeOptions): DecodeResult<T.ACIReaction> {
+/** Decode a `ACIReaction` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ACIReaction>`. */
+export function decodeACIReaction<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ACIReaction, M>> {
   return run(checkACIReaction, value, options)
 }
 
-/** Decode a `AChat` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeAChat(value: unknown, options?: DecodeOptions): DecodeResult<T.AChat> {
+/** Decode a `AChat` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AChat>`. */
+export function decodeAChat<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.AChat, M>> {
   return run(checkAChat, value, options)
 }
 
-/** Decode a `AChatItem` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeAChatItem(value: unknown, options?: DecodeOptions): DecodeResult<T.AChatItem> {
+/** Decode a `AChatItem` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AChatItem>`. */
+export function decodeAChatItem<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.AChatItem, M>> {
   return run(checkAChatItem, value, options)
 }
 
-/** Decode a `AddRelayResult` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeAddRelayResult(
+/** Decode a `AddRelayResult` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AddRelayResult>`. */
+export function decodeAddRelayResult<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.AddRelayResult> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.AddRelayResult, M>> {
   return run(checkAddRelayResult, value, options)
 }
 
-/** Decode a `AddressSettings` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeAddressSettings(
+/** Decode a `AddressSettings` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AddressSettings>`. */
+export function decodeAddressSettings<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.AddressSettings> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.AddressSettings, M>> {
   return run(checkAddressSettings, value, options)
 }
 
-/** Decode a `AgentCryptoError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeAgentCryptoError(
+/** Decode a `AgentCryptoError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AgentCryptoError>`. */
+export function decodeAgentCryptoError<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.AgentCryptoError> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.AgentCryptoError, M>> {
   return run(checkAgentCryptoError, value, options)
 }
 
-/** Decode a `AgentErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeAgentErrorType(
+/** Decode a `AgentErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AgentErrorType>`. */
+export function decodeAgentErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.AgentErrorType> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.AgentErrorType, M>> {
   return run(checkAgentErrorType, value, options)
 }
 
-/** Decode a `AgentServiceError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeAgentServiceError(
+/** Decode a `AgentServiceError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AgentServiceError>`. */
+export function decodeAgentServiceError<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.AgentServiceError> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.AgentServiceError, M>> {
   return run(checkAgentServiceError, value, options)
 }
 
-/** Decode a `AppVersionRange` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeAppVersionRange(
+/** Decode a `AppVersionRange` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AppVersionRange>`. */
+export function decodeAppVersionRange<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.AppVersionRange> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.AppVersionRange, M>> {
   return run(checkAppVersionRange, value, options)
 }
 
-/** Decode a `AutoAccept` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeAutoAccept(value: unknown, options?: DecodeOptions): DecodeResult<T.AutoAccept> {
+/** Decode a `AutoAccept` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AutoAccept>`. */
+export function decodeAutoAccept<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.AutoAccept, M>> {
   return run(checkAutoAccept, value, options)
 }
 
-/** Decode a `BadgeInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeBadgeInfo(value: unknown, options?: DecodeOptions): DecodeResult<T.BadgeInfo> {
+/** Decode a `BadgeInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BadgeInfo>`. */
+export function decodeBadgeInfo<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.BadgeInfo, M>> {
   return run(checkBadgeInfo, value, options)
 }
 
-/** Decode a `BadgeProof` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeBadgeProof(value: unknown, options?: DecodeOptions): DecodeResult<T.BadgeProof> {
+/** Decode a `BadgeProof` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BadgeProof>`. */
+export function decodeBadgeProof<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.BadgeProof, M>> {
   return run(checkBadgeProof, value, options)
 }
 
-/** Decode a `BadgeStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeBadgeStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.BadgeStatus> {
+/** Decode a `BadgeStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BadgeStatus>`. */
+export function decodeBadgeStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.BadgeStatus, M>> {
   return run(checkBadgeStatus, value, options)
 }
 
-/** Decode a `BadgeType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeBadgeType(value: unknown, options?: DecodeOptions): DecodeResult<T.BadgeType> {
+/** Decode a `BadgeType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BadgeType>`. */
+export function decodeBadgeType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.BadgeType, M>> {
   return run(checkBadgeType, value, options)
 }
 
-/** Decode a `BlockingInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeBlockingInfo(value: unknown, options?: DecodeOptions): DecodeResult<T.BlockingInfo> {
+/** Decode a `BlockingInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BlockingInfo>`. */
+export function decodeBlockingInfo<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.BlockingInfo, M>> {
   return run(checkBlockingInfo, value, options)
 }
 
-/** Decode a `BlockingReason` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeBlockingReason(
+/** Decode a `BlockingReason` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BlockingReason>`. */
+export function decodeBlockingReason<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.BlockingReason> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.BlockingReason, M>> {
   return run(checkBlockingReason, value, options)
 }
 
-/** Decode a `BrokerErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeBrokerErrorType(
+/** Decode a `BrokerErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BrokerErrorType>`. */
+export function decodeBrokerErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.BrokerErrorType> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.BrokerErrorType, M>> {
   return run(checkBrokerErrorType, value, options)
 }
 
-/** Decode a `BusinessChatInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeBusinessChatInfo(
+/** Decode a `BusinessChatInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BusinessChatInfo>`. */
+export function decodeBusinessChatInfo<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.BusinessChatInfo> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.BusinessChatInfo, M>> {
   return run(checkBusinessChatInfo, value, options)
 }
 
-/** Decode a `BusinessChatType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeBusinessChatType(
+/** Decode a `BusinessChatType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BusinessChatType>`. */
+export function decodeBusinessChatType<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.BusinessChatType> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.BusinessChatType, M>> {
   return run(checkBusinessChatType, value, options)
 }
 
-/** Decode a `CICallStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCICallStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.CICallStatus> {
+/** Decode a `CICallStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CICallStatus>`. */
+export function decodeCICallStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CICallStatus, M>> {
   return run(checkCICallStatus, value, options)
 }
 
-/** Decode a `CIContent` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIContent(value: unknown, options?: DecodeOptions): DecodeResult<T.CIContent> {
+/** Decode a `CIContent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIContent>`. */
+export function decodeCIContent<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIContent, M>> {
   return run(checkCIContent, value, options)
 }
 
-/** Decode a `CIDeleteMode` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIDeleteMode(value: unknown, options?: DecodeOptions): DecodeResult<T.CIDeleteMode> {
+/** Decode a `CIDeleteMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIDeleteMode>`. */
+export function decodeCIDeleteMode<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIDeleteMode, M>> {
   return run(checkCIDeleteMode, value, options)
 }
 
-/** Decode a `CIDeleted` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIDeleted(value: unknown, options?: DecodeOptions): DecodeResult<T.CIDeleted> {
+/** Decode a `CIDeleted` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIDeleted>`. */
+export function decodeCIDeleted<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIDeleted, M>> {
   return run(checkCIDeleted, value, options)
 }
 
-/** Decode a `CIDirection` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIDirection(value: unknown, options?: DecodeOptions): DecodeResult<T.CIDirection> {
+/** Decode a `CIDirection` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIDirection>`. */
+export function decodeCIDirection<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIDirection, M>> {
   return run(checkCIDirection, value, options)
 }
 
-/** Decode a `CIFeed` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIFeed(value: unknown, options?: DecodeOptions): DecodeResult<T.CIFeed> {
+/** Decode a `CIFeed` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIFeed>`. */
+export function decodeCIFeed<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIFeed, M>> {
   return run(checkCIFeed, value, options)
 }
 
-/** Decode a `CIFile` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIFile(value: unknown, options?: DecodeOptions): DecodeResult<T.CIFile> {
+/** Decode a `CIFile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIFile>`. */
+export function decodeCIFile<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIFile, M>> {
   return run(checkCIFile, value, options)
 }
 
-/** Decode a `CIFileStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIFileStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.CIFileStatus> {
+/** Decode a `CIFileStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIFileStatus>`. */
+export function decodeCIFileStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIFileStatus, M>> {
   return run(checkCIFileStatus, value, options)
 }
 
-/** Decode a `CIForwardedFrom` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIForwardedFrom(
+/** Decode a `CIForwardedFrom` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIForwardedFrom>`. */
+export function decodeCIForwardedFrom<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.CIForwardedFrom> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIForwardedFrom, M>> {
   return run(checkCIForwardedFrom, value, options)
 }
 
-/** Decode a `CIGroupInvitation` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIGroupInvitation(
+/** Decode a `CIGroupInvitation` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIGroupInvitation>`. */
+export function decodeCIGroupInvitation<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.CIGroupInvitation> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIGroupInvitation, M>> {
   return run(checkCIGroupInvitation, value, options)
 }
 
-/** Decode a `CIGroupInvitationStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIGroupInvitationStatus(
+/** Decode a `CIGroupInvitationStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIGroupInvitationStatus>`. */
+export function decodeCIGroupInvitationStatus<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.CIGroupInvitationStatus> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIGroupInvitationStatus, M>> {
   return run(checkCIGroupInvitationStatus, value, options)
 }
 
-/** Decode a `CIMention` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIMention(value: unknown, options?: DecodeOptions): DecodeResult<T.CIMention> {
+/** Decode a `CIMention` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIMention>`. */
+export function decodeCIMention<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIMention, M>> {
   return run(checkCIMention, value, options)
 }
 
-/** Decode a `CIMentionMember` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIMentionMember(
+/** Decode a `CIMentionMember` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIMentionMember>`. */
+export function decodeCIMentionMember<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.CIMentionMember> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIMentionMember, M>> {
   return run(checkCIMentionMember, value, options)
 }
 
-/** Decode a `CIMeta` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIMeta(value: unknown, options?: DecodeOptions): DecodeResult<T.CIMeta> {
+/** Decode a `CIMeta` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIMeta>`. */
+export function decodeCIMeta<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIMeta, M>> {
   return run(checkCIMeta, value, options)
 }
 
-/** Decode a `CIQuote` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIQuote(value: unknown, options?: DecodeOptions): DecodeResult<T.CIQuote> {
+/** Decode a `CIQuote` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIQuote>`. */
+export function decodeCIQuote<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIQuote, M>> {
   return run(checkCIQuote, value, options)
 }
 
-/** Decode a `CIReaction` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIReaction(value: unknown, options?: DecodeOptions): DecodeResult<T.CIReaction> {
+/** Decode a `CIReaction` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIReaction>`. */
+export function decodeCIReaction<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIReaction, M>> {
   return run(checkCIReaction, value, options)
 }
 
-/** Decode a `CIReactionCount` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIReactionCount(
+/** Decode a `CIReactionCount` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIReactionCount>`. */
+export function decodeCIReactionCount<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.CIReactionCount> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIReactionCount, M>> {
   return run(checkCIReactionCount, value, options)
 }
 
-/** Decode a `CIStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCIStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.CIStatus> {
+/** Decode a `CIStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIStatus>`. */
+export function decodeCIStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CIStatus, M>> {
   return run(checkCIStatus, value, options)
 }
 
-/** Decode a `CITimed` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCITimed(value: unknown, options?: DecodeOptions): DecodeResult<T.CITimed> {
+/** Decode a `CITimed` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CITimed>`. */
+export function decodeCITimed<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CITimed, M>> {
   return run(checkCITimed, value, options)
 }
 
-/** Decode a `ChatBotCommand` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatBotCommand(
+/** Decode a `ChatBotCommand` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatBotCommand>`. */
+export function decodeChatBotCommand<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ChatBotCommand> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatBotCommand, M>> {
   return run(checkChatBotCommand, value, options)
 }
 
-/** Decode a `ChatDeleteMode` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatDeleteMode(
+/** Decode a `ChatDeleteMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatDeleteMode>`. */
+export function decodeChatDeleteMode<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ChatDeleteMode> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatDeleteMode, M>> {
   return run(checkChatDeleteMode, value, options)
 }
 
-/** Decode a `ChatError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatError(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatError> {
+/** Decode a `ChatError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatError>`. */
+export function decodeChatError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatError, M>> {
   return run(checkChatError, value, options)
 }
 
-/** Decode a `ChatErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatErrorType(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatErrorType> {
+/** Decode a `ChatErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatErrorType>`. */
+export function decodeChatErrorType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatErrorType, M>> {
   return run(checkChatErrorType, value, options)
 }
 
-/** Decode a `ChatFeature` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatFeature(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatFeature> {
+/** Decode a `ChatFeature` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatFeature>`. */
+export function decodeChatFeature<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatFeature, M>> {
   return run(checkChatFeature, value, options)
 }
 
-/** Decode a `ChatInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatInfo(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatInfo> {
+/** Decode a `ChatInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatInfo>`. */
+export function decodeChatInfo<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatInfo, M>> {
   return run(checkChatInfo, value, options)
 }
 
-/** Decode a `ChatItem` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatItem(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatItem> {
+/** Decode a `ChatItem` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatItem>`. */
+export function decodeChatItem<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatItem, M>> {
   return run(checkChatItem, value, options)
 }
 
-/** Decode a `ChatItemDeletion` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatItemDeletion(
+/** Decode a `ChatItemDeletion` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatItemDeletion>`. */
+export function decodeChatItemDeletion<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ChatItemDeletion> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatItemDeletion, M>> {
   return run(checkChatItemDeletion, value, options)
 }
 
-/** Decode a `ChatListQuery` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatListQuery(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatListQuery> {
+/** Decode a `ChatListQuery` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatListQuery>`. */
+export function decodeChatListQuery<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatListQuery, M>> {
   return run(checkChatListQuery, value, options)
 }
 
-/** Decode a `ChatPeerType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatPeerType(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatPeerType> {
+/** Decode a `ChatPeerType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatPeerType>`. */
+export function decodeChatPeerType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatPeerType, M>> {
   return run(checkChatPeerType, value, options)
 }
 
-/** Decode a `ChatRef` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatRef(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatRef> {
+/** Decode a `ChatRef` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatRef>`. */
+export function decodeChatRef<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatRef, M>> {
   return run(checkChatRef, value, options)
 }
 
-/** Decode a `ChatSettings` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatSettings(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatSettings> {
+/** Decode a `ChatSettings` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatSettings>`. */
+export function decodeChatSettings<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatSettings, M>> {
   return run(checkChatSettings, value, options)
 }
 
-/** Decode a `ChatStats` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatStats(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatStats> {
+/** Decode a `ChatStats` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatStats>`. */
+export function decodeChatStats<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatStats, M>> {
   return run(checkChatStats, value, options)
 }
 
-/** Decode a `ChatType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatType(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatType> {
+/** Decode a `ChatType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatType>`. */
+export function decodeChatType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatType, M>> {
   return run(checkChatType, value, options)
 }
 
-/** Decode a `ChatWallpaper` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatWallpaper(value: unknown, options?: DecodeOptions): DecodeResult<T.ChatWallpaper> {
+/** Decode a `ChatWallpaper` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatWallpaper>`. */
+export function decodeChatWallpaper<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatWallpaper, M>> {
   return run(checkChatWallpaper, value, options)
 }
 
-/** Decode a `ChatWallpaperScale` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeChatWallpaperScale(
+/** Decode a `ChatWallpaperScale` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatWallpaperScale>`. */
+export function decodeChatWallpaperScale<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ChatWallpaperScale> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ChatWallpaperScale, M>> {
   return run(checkChatWallpaperScale, value, options)
 }
 
-/** Decode a `ClientNotice` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeClientNotice(value: unknown, options?: DecodeOptions): DecodeResult<T.ClientNotice> {
+/** Decode a `ClientNotice` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ClientNotice>`. */
+export function decodeClientNotice<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ClientNotice, M>> {
   return run(checkClientNotice, value, options)
 }
 
-/** Decode a `Color` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeColor(value: unknown, options?: DecodeOptions): DecodeResult<T.Color> {
+/** Decode a `Color` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Color>`. */
+export function decodeColor<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.Color, M>> {
   return run(checkColor, value, options)
 }
 
-/** Decode a `CommandError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCommandError(value: unknown, options?: DecodeOptions): DecodeResult<T.CommandError> {
+/** Decode a `CommandError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CommandError>`. */
+export function decodeCommandError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CommandError, M>> {
   return run(checkCommandError, value, options)
 }
 
-/** Decode a `CommandErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCommandErrorType(
+/** Decode a `CommandErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CommandErrorType>`. */
+export function decodeCommandErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.CommandErrorType> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CommandErrorType, M>> {
   return run(checkCommandErrorType, value, options)
 }
 
-/** Decode a `CommentsGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCommentsGroupPreference(
+/** Decode a `CommentsGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CommentsGroupPreference>`. */
+export function decodeCommentsGroupPreference<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.CommentsGroupPreference> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CommentsGroupPreference, M>> {
   return run(checkCommentsGroupPreference, value, options)
 }
 
-/** Decode a `ComposedMessage` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeComposedMessage(
+/** Decode a `ComposedMessage` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ComposedMessage>`. */
+export function decodeComposedMessage<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ComposedMessage> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ComposedMessage, M>> {
   return run(checkComposedMessage, value, options)
 }
 
-/** Decode a `ConnStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeConnStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.ConnStatus> {
+/** Decode a `ConnStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnStatus>`. */
+export function decodeConnStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ConnStatus, M>> {
   return run(checkConnStatus, value, options)
 }
 
-/** Decode a `ConnType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeConnType(value: unknown, options?: DecodeOptions): DecodeResult<T.ConnType> {
+/** Decode a `ConnType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnType>`. */
+export function decodeConnType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ConnType, M>> {
   return run(checkConnType, value, options)
 }
 
-/** Decode a `Connection` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeConnection(value: unknown, options?: DecodeOptions): DecodeResult<T.Connection> {
+/** Decode a `Connection` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Connection>`. */
+export function decodeConnection<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.Connection, M>> {
   return run(checkConnection, value, options)
 }
 
-/** Decode a `ConnectionEntity` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeConnectionEntity(
+/** Decode a `ConnectionEntity` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnectionEntity>`. */
+export function decodeConnectionEntity<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ConnectionEntity> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ConnectionEntity, M>> {
   return run(checkConnectionEntity, value, options)
 }
 
-/** Decode a `ConnectionErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeConnectionErrorType(
+/** Decode a `ConnectionErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnectionErrorType>`. */
+export function decodeConnectionErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ConnectionErrorType> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ConnectionErrorType, M>> {
   return run(checkConnectionErrorType, value, options)
 }
 
-/** Decode a `ConnectionMode` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeConnectionMode(
+/** Decode a `ConnectionMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnectionMode>`. */
+export function decodeConnectionMode<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ConnectionMode> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ConnectionMode, M>> {
   return run(checkConnectionMode, value, options)
 }
 
-/** Decode a `ConnectionPlan` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeConnectionPlan(
+/** Decode a `ConnectionPlan` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnectionPlan>`. */
+export function decodeConnectionPlan<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ConnectionPlan> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ConnectionPlan, M>> {
   return run(checkConnectionPlan, value, options)
 }
 
-/** Decode a `Contact` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeContact(value: unknown, options?: DecodeOptions): DecodeResult<T.Contact> {
+/** Decode a `Contact` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Contact>`. */
+export function decodeContact<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.Contact, M>> {
   return run(checkContact, value, options)
 }
 
-/** Decode a `ContactAddressPlan` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeContactAddressPlan(
+/** Decode a `ContactAddressPlan` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactAddressPlan>`. */
+export function decodeContactAddressPlan<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ContactAddressPlan> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ContactAddressPlan, M>> {
   return run(checkContactAddressPlan, value, options)
 }
 
-/** Decode a `ContactShortLinkData` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeContactShortLinkData(
+/** Decode a `ContactShortLinkData` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactShortLinkData>`. */
+export function decodeContactShortLinkData<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ContactShortLinkData> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ContactShortLinkData, M>> {
   return run(checkContactShortLinkData, value, options)
 }
 
-/** Decode a `ContactStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeContactStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.ContactStatus> {
+/** Decode a `ContactStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactStatus>`. */
+export function decodeContactStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ContactStatus, M>> {
   return run(checkContactStatus, value, options)
 }
 
-/** Decode a `ContactUserPref` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeContactUserPref(
+/** Decode a `ContactUserPref` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactUserPref>`. */
+export function decodeContactUserPref<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ContactUserPref> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ContactUserPref, M>> {
   return run(checkContactUserPref, value, options)
 }
 
-/** Decode a `ContactUserPreference` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeContactUserPreference(
+/** Decode a `ContactUserPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactUserPreference>`. */
+export function decodeContactUserPreference<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ContactUserPreference> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ContactUserPreference, M>> {
   return run(checkContactUserPreference, value, options)
 }
 
-/** Decode a `ContactUserPreferences` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeContactUserPreferences(
+/** Decode a `ContactUserPreferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactUserPreferences>`. */
+export function decodeContactUserPreferences<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ContactUserPreferences> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ContactUserPreferences, M>> {
   return run(checkContactUserPreferences, value, options)
 }
 
-/** Decode a `CreatedConnLink` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCreatedConnLink(
+/** Decode a `CreatedConnLink` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CreatedConnLink>`. */
+export function decodeCreatedConnLink<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.CreatedConnLink> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CreatedConnLink, M>> {
   return run(checkCreatedConnLink, value, options)
 }
 
-/** Decode a `CryptoFile` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCryptoFile(value: unknown, options?: DecodeOptions): DecodeResult<T.CryptoFile> {
+/** Decode a `CryptoFile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CryptoFile>`. */
+export function decodeCryptoFile<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CryptoFile, M>> {
   return run(checkCryptoFile, value, options)
 }
 
-/** Decode a `CryptoFileArgs` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCryptoFileArgs(
+/** Decode a `CryptoFileArgs` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CryptoFileArgs>`. */
+export function decodeCryptoFileArgs<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.CryptoFileArgs> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CryptoFileArgs, M>> {
   return run(checkCryptoFileArgs, value, options)
 }
 
-/** Decode a `CtrlAppInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeCtrlAppInfo(value: unknown, options?: DecodeOptions): DecodeResult<T.CtrlAppInfo> {
+/** Decode a `CtrlAppInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CtrlAppInfo>`. */
+export function decodeCtrlAppInfo<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.CtrlAppInfo, M>> {
   return run(checkCtrlAppInfo, value, options)
 }
 
-/** Decode a `DroppedMsg` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeDroppedMsg(value: unknown, options?: DecodeOptions): DecodeResult<T.DroppedMsg> {
+/** Decode a `DroppedMsg` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.DroppedMsg>`. */
+export function decodeDroppedMsg<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.DroppedMsg, M>> {
   return run(checkDroppedMsg, value, options)
 }
 
-/** Decode a `E2EInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeE2EInfo(value: unknown, options?: DecodeOptions): DecodeResult<T.E2EInfo> {
+/** Decode a `E2EInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.E2EInfo>`. */
+export function decodeE2EInfo<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.E2EInfo, M>> {
   return run(checkE2EInfo, value, options)
 }
 
-/** Decode a `ErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeErrorType(value: unknown, options?: DecodeOptions): DecodeResult<T.ErrorType> {
+/** Decode a `ErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ErrorType>`. */
+export function decodeErrorType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ErrorType, M>> {
   return run(checkErrorType, value, options)
 }
 
-/** Decode a `FeatureAllowed` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFeatureAllowed(
+/** Decode a `FeatureAllowed` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FeatureAllowed>`. */
+export function decodeFeatureAllowed<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.FeatureAllowed> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FeatureAllowed, M>> {
   return run(checkFeatureAllowed, value, options)
 }
 
-/** Decode a `Feed` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFeed(value: unknown, options?: DecodeOptions): DecodeResult<T.Feed> {
+/** Decode a `Feed` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Feed>`. */
+export function decodeFeed<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.Feed, M>> {
   return run(checkFeed, value, options)
 }
 
-/** Decode a `FileDescr` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFileDescr(value: unknown, options?: DecodeOptions): DecodeResult<T.FileDescr> {
+/** Decode a `FileDescr` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileDescr>`. */
+export function decodeFileDescr<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FileDescr, M>> {
   return run(checkFileDescr, value, options)
 }
 
-/** Decode a `FileError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFileError(value: unknown, options?: DecodeOptions): DecodeResult<T.FileError> {
+/** Decode a `FileError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileError>`. */
+export function decodeFileError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FileError, M>> {
   return run(checkFileError, value, options)
 }
 
-/** Decode a `FileErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFileErrorType(value: unknown, options?: DecodeOptions): DecodeResult<T.FileErrorType> {
+/** Decode a `FileErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileErrorType>`. */
+export function decodeFileErrorType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FileErrorType, M>> {
   return run(checkFileErrorType, value, options)
 }
 
-/** Decode a `FileInvitation` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFileInvitation(
+/** Decode a `FileInvitation` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileInvitation>`. */
+export function decodeFileInvitation<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.FileInvitation> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FileInvitation, M>> {
   return run(checkFileInvitation, value, options)
 }
 
-/** Decode a `FileProhibited` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFileProhibited(
+/** Decode a `FileProhibited` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileProhibited>`. */
+export function decodeFileProhibited<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.FileProhibited> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FileProhibited, M>> {
   return run(checkFileProhibited, value, options)
 }
 
-/** Decode a `FileProtocol` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFileProtocol(value: unknown, options?: DecodeOptions): DecodeResult<T.FileProtocol> {
+/** Decode a `FileProtocol` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileProtocol>`. */
+export function decodeFileProtocol<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FileProtocol, M>> {
   return run(checkFileProtocol, value, options)
 }
 
-/** Decode a `FileStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFileStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.FileStatus> {
+/** Decode a `FileStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileStatus>`. */
+export function decodeFileStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FileStatus, M>> {
   return run(checkFileStatus, value, options)
 }
 
-/** Decode a `FileTransferMeta` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFileTransferMeta(
+/** Decode a `FileTransferMeta` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileTransferMeta>`. */
+export function decodeFileTransferMeta<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.FileTransferMeta> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FileTransferMeta, M>> {
   return run(checkFileTransferMeta, value, options)
 }
 
-/** Decode a `FileType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFileType(value: unknown, options?: DecodeOptions): DecodeResult<T.FileType> {
+/** Decode a `FileType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileType>`. */
+export function decodeFileType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FileType, M>> {
   return run(checkFileType, value, options)
 }
 
-/** Decode a `Format` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFormat(value: unknown, options?: DecodeOptions): DecodeResult<T.Format> {
+/** Decode a `Format` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Format>`. */
+export function decodeFormat<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.Format, M>> {
   return run(checkFormat, value, options)
 }
 
-/** Decode a `FormattedText` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFormattedText(value: unknown, options?: DecodeOptions): DecodeResult<T.FormattedText> {
+/** Decode a `FormattedText` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FormattedText>`. */
+export function decodeFormattedText<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FormattedText, M>> {
   return run(checkFormattedText, value, options)
 }
 
-/** Decode a `FullGroupPreferences` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFullGroupPreferences(
+/** Decode a `FullGroupPreferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FullGroupPreferences>`. */
+export function decodeFullGroupPreferences<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.FullGroupPreferences> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FullGroupPreferences, M>> {
   return run(checkFullGroupPreferences, value, options)
 }
 
-/** Decode a `FullPreferences` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeFullPreferences(
+/** Decode a `FullPreferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FullPreferences>`. */
+export function decodeFullPreferences<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.FullPreferences> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.FullPreferences, M>> {
   return run(checkFullPreferences, value, options)
 }
 
-/** Decode a `Group` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroup(value: unknown, options?: DecodeOptions): DecodeResult<T.Group> {
+/** Decode a `Group` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Group>`. */
+export function decodeGroup<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.Group, M>> {
   return run(checkGroup, value, options)
 }
 
-/** Decode a `GroupChatScope` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupChatScope(
+/** Decode a `GroupChatScope` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupChatScope>`. */
+export function decodeGroupChatScope<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupChatScope> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupChatScope, M>> {
   return run(checkGroupChatScope, value, options)
 }
 
-/** Decode a `GroupChatScopeInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupChatScopeInfo(
+/** Decode a `GroupChatScopeInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupChatScopeInfo>`. */
+export function decodeGroupChatScopeInfo<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupChatScopeInfo> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupChatScopeInfo, M>> {
   return run(checkGroupChatScopeInfo, value, options)
 }
 
-/** Decode a `GroupDirectInvitation` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupDirectInvitation(
+/** Decode a `GroupDirectInvitation` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupDirectInvitation>`. */
+export function decodeGroupDirectInvitation<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupDirectInvitation> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupDirectInvitation, M>> {
   return run(checkGroupDirectInvitation, value, options)
 }
 
-/** Decode a `GroupFeature` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupFeature(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupFeature> {
+/** Decode a `GroupFeature` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupFeature>`. */
+export function decodeGroupFeature<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupFeature, M>> {
   return run(checkGroupFeature, value, options)
 }
 
-/** Decode a `GroupFeatureEnabled` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupFeatureEnabled(
+/** Decode a `GroupFeatureEnabled` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupFeatureEnabled>`. */
+export function decodeGroupFeatureEnabled<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupFeatureEnabled> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupFeatureEnabled, M>> {
   return run(checkGroupFeatureEnabled, value, options)
 }
 
-/** Decode a `GroupInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupInfo(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupInfo> {
+/** Decode a `GroupInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupInfo>`. */
+export function decodeGroupInfo<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupInfo, M>> {
   return run(checkGroupInfo, value, options)
 }
 
-/** Decode a `GroupKeys` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupKeys(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupKeys> {
+/** Decode a `GroupKeys` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupKeys>`. */
+export function decodeGroupKeys<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupKeys, M>> {
   return run(checkGroupKeys, value, options)
 }
 
-/** Decode a `GroupLink` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupLink(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupLink> {
+/** Decode a `GroupLink` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupLink>`. */
+export function decodeGroupLink<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupLink, M>> {
   return run(checkGroupLink, value, options)
 }
 
-/** Decode a `GroupLinkOwner` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupLinkOwner(
+/** Decode a `GroupLinkOwner` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupLinkOwner>`. */
+export function decodeGroupLinkOwner<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupLinkOwner> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupLinkOwner, M>> {
   return run(checkGroupLinkOwner, value, options)
 }
 
-/** Decode a `GroupLinkPlan` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupLinkPlan(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupLinkPlan> {
+/** Decode a `GroupLinkPlan` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupLinkPlan>`. */
+export function decodeGroupLinkPlan<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupLinkPlan, M>> {
   return run(checkGroupLinkPlan, value, options)
 }
 
-/** Decode a `GroupMember` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupMember(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupMember> {
+/** Decode a `GroupMember` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMember>`. */
+export function decodeGroupMember<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupMember, M>> {
   return run(checkGroupMember, value, options)
 }
 
-/** Decode a `GroupMemberAdmission` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupMemberAdmission(
+/** Decode a `GroupMemberAdmission` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberAdmission>`. */
+export function decodeGroupMemberAdmission<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupMemberAdmission> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupMemberAdmission, M>> {
   return run(checkGroupMemberAdmission, value, options)
 }
 
-/** Decode a `GroupMemberCategory` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupMemberCategory(
+/** Decode a `GroupMemberCategory` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberCategory>`. */
+export function decodeGroupMemberCategory<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupMemberCategory> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupMemberCategory, M>> {
   return run(checkGroupMemberCategory, value, options)
 }
 
-/** Decode a `GroupMemberRef` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupMemberRef(
+/** Decode a `GroupMemberRef` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberRef>`. */
+export function decodeGroupMemberRef<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupMemberRef> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupMemberRef, M>> {
   return run(checkGroupMemberRef, value, options)
 }
 
-/** Decode a `GroupMemberRole` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupMemberRole(
+/** Decode a `GroupMemberRole` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberRole>`. */
+export function decodeGroupMemberRole<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupMemberRole> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupMemberRole, M>> {
   return run(checkGroupMemberRole, value, options)
 }
 
-/** Decode a `GroupMemberSettings` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupMemberSettings(
+/** Decode a `GroupMemberSettings` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberSettings>`. */
+export function decodeGroupMemberSettings<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupMemberSettings> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupMemberSettings, M>> {
   return run(checkGroupMemberSettings, value, options)
 }
 
-/** Decode a `GroupMemberStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupMemberStatus(
+/** Decode a `GroupMemberStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberStatus>`. */
+export function decodeGroupMemberStatus<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupMemberStatus> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupMemberStatus, M>> {
   return run(checkGroupMemberStatus, value, options)
 }
 
-/** Decode a `GroupPreference` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupPreference(
+/** Decode a `GroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupPreference>`. */
+export function decodeGroupPreference<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupPreference> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupPreference, M>> {
   return run(checkGroupPreference, value, options)
 }
 
-/** Decode a `GroupPreferences` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupPreferences(
+/** Decode a `GroupPreferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupPreferences>`. */
+export function decodeGroupPreferences<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupPreferences> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupPreferences, M>> {
   return run(checkGroupPreferences, value, options)
 }
 
-/** Decode a `GroupProfile` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupProfile(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupProfile> {
+/** Decode a `GroupProfile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupProfile>`. */
+export function decodeGroupProfile<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupProfile, M>> {
   return run(checkGroupProfile, value, options)
 }
 
-/** Decode a `GroupRelay` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupRelay(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupRelay> {
+/** Decode a `GroupRelay` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupRelay>`. */
+export function decodeGroupRelay<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupRelay, M>> {
   return run(checkGroupRelay, value, options)
 }
 
-/** Decode a `GroupRootKey` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupRootKey(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupRootKey> {
+/** Decode a `GroupRootKey` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupRootKey>`. */
+export function decodeGroupRootKey<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupRootKey, M>> {
   return run(checkGroupRootKey, value, options)
 }
 
-/** Decode a `GroupShortLinkData` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupShortLinkData(
+/** Decode a `GroupShortLinkData` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupShortLinkData>`. */
+export function decodeGroupShortLinkData<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupShortLinkData> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupShortLinkData, M>> {
   return run(checkGroupShortLinkData, value, options)
 }
 
-/** Decode a `GroupShortLinkInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupShortLinkInfo(
+/** Decode a `GroupShortLinkInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupShortLinkInfo>`. */
+export function decodeGroupShortLinkInfo<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupShortLinkInfo> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupShortLinkInfo, M>> {
   return run(checkGroupShortLinkInfo, value, options)
 }
 
-/** Decode a `GroupSummary` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupSummary(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupSummary> {
+/** Decode a `GroupSummary` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupSummary>`. */
+export function decodeGroupSummary<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupSummary, M>> {
   return run(checkGroupSummary, value, options)
 }
 
-/** Decode a `GroupSupportChat` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupSupportChat(
+/** Decode a `GroupSupportChat` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupSupportChat>`. */
+export function decodeGroupSupportChat<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupSupportChat> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupSupportChat, M>> {
   return run(checkGroupSupportChat, value, options)
 }
 
-/** Decode a `GroupType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupType(value: unknown, options?: DecodeOptions): DecodeResult<T.GroupType> {
+/** Decode a `GroupType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupType>`. */
+export function decodeGroupType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupType, M>> {
   return run(checkGroupType, value, options)
 }
 
-/** Decode a `HandshakeError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeHandshakeError(
+/** Decode a `HandshakeError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.HandshakeError>`. */
+export function decodeHandshakeError<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.HandshakeError> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.HandshakeError, M>> {
   return run(checkHandshakeError, value, options)
 }
 
-/** Decode a `InlineFileMode` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeInlineFileMode(
+/** Decode a `InlineFileMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.InlineFileMode>`. */
+export function decodeInlineFileMode<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.InlineFileMode> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.InlineFileMode, M>> {
   return run(checkInlineFileMode, value, options)
 }
 
-/** Decode a `InvitationLinkPlan` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeInvitationLinkPlan(
+/** Decode a `InvitationLinkPlan` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.InvitationLinkPlan>`. */
+export function decodeInvitationLinkPlan<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.InvitationLinkPlan> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.InvitationLinkPlan, M>> {
   return run(checkInvitationLinkPlan, value, options)
 }
 
-/** Decode a `InvitedBy` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeInvitedBy(value: unknown, options?: DecodeOptions): DecodeResult<T.InvitedBy> {
+/** Decode a `InvitedBy` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.InvitedBy>`. */
+export function decodeInvitedBy<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.InvitedBy, M>> {
   return run(checkInvitedBy, value, options)
 }
 
-/** Decode a `LinkContent` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeLinkContent(value: unknown, options?: DecodeOptions): DecodeResult<T.LinkContent> {
+/** Decode a `LinkContent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LinkContent>`. */
+export function decodeLinkContent<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.LinkContent, M>> {
   return run(checkLinkContent, value, options)
 }
 
-/** Decode a `LinkOwnerSig` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeLinkOwnerSig(value: unknown, options?: DecodeOptions): DecodeResult<T.LinkOwnerSig> {
+/** Decode a `LinkOwnerSig` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LinkOwnerSig>`. */
+export function decodeLinkOwnerSig<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.LinkOwnerSig, M>> {
   return run(checkLinkOwnerSig, value, options)
 }
 
-/** Decode a `LinkPreview` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeLinkPreview(value: unknown, options?: DecodeOptions): DecodeResult<T.LinkPreview> {
+/** Decode a `LinkPreview` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LinkPreview>`. */
+export function decodeLinkPreview<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.LinkPreview, M>> {
   return run(checkLinkPreview, value, options)
 }
 
-/** Decode a `LocalBadge` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeLocalBadge(value: unknown, options?: DecodeOptions): DecodeResult<T.LocalBadge> {
+/** Decode a `LocalBadge` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LocalBadge>`. */
+export function decodeLocalBadge<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.LocalBadge, M>> {
   return run(checkLocalBadge, value, options)
 }
 
-/** Decode a `LocalProfile` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeLocalProfile(value: unknown, options?: DecodeOptions): DecodeResult<T.LocalProfile> {
+/** Decode a `LocalProfile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LocalProfile>`. */
+export function decodeLocalProfile<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.LocalProfile, M>> {
   return run(checkLocalProfile, value, options)
 }
 
-/** Decode a `MemberCriteria` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMemberCriteria(
+/** Decode a `MemberCriteria` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MemberCriteria>`. */
+export function decodeMemberCriteria<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.MemberCriteria> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MemberCriteria, M>> {
   return run(checkMemberCriteria, value, options)
 }
 
-/** Decode a `MsgChatLink` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgChatLink(value: unknown, options?: DecodeOptions): DecodeResult<T.MsgChatLink> {
+/** Decode a `MsgChatLink` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgChatLink>`. */
+export function decodeMsgChatLink<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgChatLink, M>> {
   return run(checkMsgChatLink, value, options)
 }
 
-/** Decode a `MsgContent` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgContent(value: unknown, options?: DecodeOptions): DecodeResult<T.MsgContent> {
+/** Decode a `MsgContent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgContent>`. */
+export function decodeMsgContent<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgContent, M>> {
   return run(checkMsgContent, value, options)
 }
 
-/** Decode a `MsgDecryptError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgDecryptError(
+/** Decode a `MsgDecryptError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgDecryptError>`. */
+export function decodeMsgDecryptError<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.MsgDecryptError> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgDecryptError, M>> {
   return run(checkMsgDecryptError, value, options)
 }
 
-/** Decode a `MsgDirection` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgDirection(value: unknown, options?: DecodeOptions): DecodeResult<T.MsgDirection> {
+/** Decode a `MsgDirection` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgDirection>`. */
+export function decodeMsgDirection<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgDirection, M>> {
   return run(checkMsgDirection, value, options)
 }
 
-/** Decode a `MsgErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgErrorType(value: unknown, options?: DecodeOptions): DecodeResult<T.MsgErrorType> {
+/** Decode a `MsgErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgErrorType>`. */
+export function decodeMsgErrorType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgErrorType, M>> {
   return run(checkMsgErrorType, value, options)
 }
 
-/** Decode a `MsgFilter` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgFilter(value: unknown, options?: DecodeOptions): DecodeResult<T.MsgFilter> {
+/** Decode a `MsgFilter` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgFilter>`. */
+export function decodeMsgFilter<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgFilter, M>> {
   return run(checkMsgFilter, value, options)
 }
 
-/** Decode a `MsgReaction` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgReaction(value: unknown, options?: DecodeOptions): DecodeResult<T.MsgReaction> {
+/** Decode a `MsgReaction` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgReaction>`. */
+export function decodeMsgReaction<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgReaction, M>> {
   return run(checkMsgReaction, value, options)
 }
 
-/** Decode a `MsgReceiptStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgReceiptStatus(
+/** Decode a `MsgReceiptStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgReceiptStatus>`. */
+export function decodeMsgReceiptStatus<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.MsgReceiptStatus> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgReceiptStatus, M>> {
   return run(checkMsgReceiptStatus, value, options)
 }
 
-/** Decode a `MsgSigStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgSigStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.MsgSigStatus> {
+/** Decode a `MsgSigStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgSigStatus>`. */
+export function decodeMsgSigStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgSigStatus, M>> {
   return run(checkMsgSigStatus, value, options)
 }
 
-/** Decode a `MsgVerified` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeMsgVerified(value: unknown, options?: DecodeOptions): DecodeResult<T.MsgVerified> {
+/** Decode a `MsgVerified` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgVerified>`. */
+export function decodeMsgVerified<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.MsgVerified, M>> {
   return run(checkMsgVerified, value, options)
 }
 
-/** Decode a `NameErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeNameErrorType(value: unknown, options?: DecodeOptions): DecodeResult<T.NameErrorType> {
+/** Decode a `NameErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.NameErrorType>`. */
+export function decodeNameErrorType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.NameErrorType, M>> {
   return run(checkNameErrorType, value, options)
 }
 
-/** Decode a `NetworkError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeNetworkError(value: unknown, options?: DecodeOptions): DecodeResult<T.NetworkError> {
+/** Decode a `NetworkError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.NetworkError>`. */
+export function decodeNetworkError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.NetworkError, M>> {
   return run(checkNetworkError, value, options)
 }
 
-/** Decode a `NewUser` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeNewUser(value: unknown, options?: DecodeOptions): DecodeResult<T.NewUser> {
+/** Decode a `NewUser` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.NewUser>`. */
+export function decodeNewUser<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.NewUser, M>> {
   return run(checkNewUser, value, options)
 }
 
-/** Decode a `NoteFolder` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeNoteFolder(value: unknown, options?: DecodeOptions): DecodeResult<T.NoteFolder> {
+/** Decode a `NoteFolder` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.NoteFolder>`. */
+export function decodeNoteFolder<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.NoteFolder, M>> {
   return run(checkNoteFolder, value, options)
 }
 
-/** Decode a `OwnerVerification` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeOwnerVerification(
+/** Decode a `OwnerVerification` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.OwnerVerification>`. */
+export function decodeOwnerVerification<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.OwnerVerification> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.OwnerVerification, M>> {
   return run(checkOwnerVerification, value, options)
 }
 
-/** Decode a `PaginationByTime` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePaginationByTime(
+/** Decode a `PaginationByTime` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PaginationByTime>`. */
+export function decodePaginationByTime<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.PaginationByTime> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PaginationByTime, M>> {
   return run(checkPaginationByTime, value, options)
 }
 
-/** Decode a `PendingContactConnection` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePendingContactConnection(
+/** Decode a `PendingContactConnection` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PendingContactConnection>`. */
+export function decodePendingContactConnection<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.PendingContactConnection> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PendingContactConnection, M>> {
   return run(checkPendingContactConnection, value, options)
 }
 
-/** Decode a `PlanResolveMode` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePlanResolveMode(
+/** Decode a `PlanResolveMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PlanResolveMode>`. */
+export function decodePlanResolveMode<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.PlanResolveMode> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PlanResolveMode, M>> {
   return run(checkPlanResolveMode, value, options)
 }
 
-/** Decode a `PrefEnabled` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePrefEnabled(value: unknown, options?: DecodeOptions): DecodeResult<T.PrefEnabled> {
+/** Decode a `PrefEnabled` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PrefEnabled>`. */
+export function decodePrefEnabled<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PrefEnabled, M>> {
   return run(checkPrefEnabled, value, options)
 }
 
-/** Decode a `Preferences` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePreferences(value: unknown, options?: DecodeOptions): DecodeResult<T.Preferences> {
+/** Decode a `Preferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Preferences>`. */
+export function decodePreferences<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.Preferences, M>> {
   return run(checkPreferences, value, options)
 }
 
-/** Decode a `PreparedContact` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePreparedContact(
+/** Decode a `PreparedContact` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PreparedContact>`. */
+export function decodePreparedContact<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.PreparedContact> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PreparedContact, M>> {
   return run(checkPreparedContact, value, options)
 }
 
-/** Decode a `PreparedGroup` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePreparedGroup(value: unknown, options?: DecodeOptions): DecodeResult<T.PreparedGroup> {
+/** Decode a `PreparedGroup` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PreparedGroup>`. */
+export function decodePreparedGroup<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PreparedGroup, M>> {
   return run(checkPreparedGroup, value, options)
 }
 
-/** Decode a `Profile` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeProfile(value: unknown, options?: DecodeOptions): DecodeResult<T.Profile> {
+/** Decode a `Profile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Profile>`. */
+export function decodeProfile<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.Profile, M>> {
   return run(checkProfile, value, options)
 }
 
-/** Decode a `ProxyClientError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeProxyClientError(
+/** Decode a `ProxyClientError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ProxyClientError>`. */
+export function decodeProxyClientError<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.ProxyClientError> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ProxyClientError, M>> {
   return run(checkProxyClientError, value, options)
 }
 
-/** Decode a `ProxyError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeProxyError(value: unknown, options?: DecodeOptions): DecodeResult<T.ProxyError> {
+/** Decode a `ProxyError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ProxyError>`. */
+export function decodeProxyError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ProxyError, M>> {
   return run(checkProxyError, value, options)
 }
 
-/** Decode a `PublicGroupAccess` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePublicGroupAccess(
+/** Decode a `PublicGroupAccess` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PublicGroupAccess>`. */
+export function decodePublicGroupAccess<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.PublicGroupAccess> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PublicGroupAccess, M>> {
   return run(checkPublicGroupAccess, value, options)
 }
 
-/** Decode a `PublicGroupData` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePublicGroupData(
+/** Decode a `PublicGroupData` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PublicGroupData>`. */
+export function decodePublicGroupData<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.PublicGroupData> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PublicGroupData, M>> {
   return run(checkPublicGroupData, value, options)
 }
 
-/** Decode a `PublicGroupKeys` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePublicGroupKeys(
+/** Decode a `PublicGroupKeys` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PublicGroupKeys>`. */
+export function decodePublicGroupKeys<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.PublicGroupKeys> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PublicGroupKeys, M>> {
   return run(checkPublicGroupKeys, value, options)
 }
 
-/** Decode a `PublicGroupProfile` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodePublicGroupProfile(
+/** Decode a `PublicGroupProfile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PublicGroupProfile>`. */
+export function decodePublicGroupProfile<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.PublicGroupProfile> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.PublicGroupProfile, M>> {
   return run(checkPublicGroupProfile, value, options)
 }
 
-/** Decode a `RCErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRCErrorType(value: unknown, options?: DecodeOptions): DecodeResult<T.RCErrorType> {
+/** Decode a `RCErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RCErrorType>`. */
+export function decodeRCErrorType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RCErrorType, M>> {
   return run(checkRCErrorType, value, options)
 }
 
-/** Decode a `RatchetSyncState` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRatchetSyncState(
+/** Decode a `RatchetSyncState` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RatchetSyncState>`. */
+export function decodeRatchetSyncState<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.RatchetSyncState> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RatchetSyncState, M>> {
   return run(checkRatchetSyncState, value, options)
 }
 
-/** Decode a `RcvConnEvent` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRcvConnEvent(value: unknown, options?: DecodeOptions): DecodeResult<T.RcvConnEvent> {
+/** Decode a `RcvConnEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvConnEvent>`. */
+export function decodeRcvConnEvent<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RcvConnEvent, M>> {
   return run(checkRcvConnEvent, value, options)
 }
 
-/** Decode a `RcvDirectEvent` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRcvDirectEvent(
+/** Decode a `RcvDirectEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvDirectEvent>`. */
+export function decodeRcvDirectEvent<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.RcvDirectEvent> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RcvDirectEvent, M>> {
   return run(checkRcvDirectEvent, value, options)
 }
 
-/** Decode a `RcvFileDescr` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRcvFileDescr(value: unknown, options?: DecodeOptions): DecodeResult<T.RcvFileDescr> {
+/** Decode a `RcvFileDescr` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvFileDescr>`. */
+export function decodeRcvFileDescr<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RcvFileDescr, M>> {
   return run(checkRcvFileDescr, value, options)
 }
 
-/** Decode a `RcvFileStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRcvFileStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.RcvFileStatus> {
+/** Decode a `RcvFileStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvFileStatus>`. */
+export function decodeRcvFileStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RcvFileStatus, M>> {
   return run(checkRcvFileStatus, value, options)
 }
 
-/** Decode a `RcvFileTransfer` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRcvFileTransfer(
+/** Decode a `RcvFileTransfer` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvFileTransfer>`. */
+export function decodeRcvFileTransfer<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.RcvFileTransfer> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RcvFileTransfer, M>> {
   return run(checkRcvFileTransfer, value, options)
 }
 
-/** Decode a `RcvGroupEvent` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRcvGroupEvent(value: unknown, options?: DecodeOptions): DecodeResult<T.RcvGroupEvent> {
+/** Decode a `RcvGroupEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvGroupEvent>`. */
+export function decodeRcvGroupEvent<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RcvGroupEvent, M>> {
   return run(checkRcvGroupEvent, value, options)
 }
 
-/** Decode a `RcvMsgError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRcvMsgError(value: unknown, options?: DecodeOptions): DecodeResult<T.RcvMsgError> {
+/** Decode a `RcvMsgError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvMsgError>`. */
+export function decodeRcvMsgError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RcvMsgError, M>> {
   return run(checkRcvMsgError, value, options)
 }
 
-/** Decode a `RelayCapabilities` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRelayCapabilities(
+/** Decode a `RelayCapabilities` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RelayCapabilities>`. */
+export function decodeRelayCapabilities<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.RelayCapabilities> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RelayCapabilities, M>> {
   return run(checkRelayCapabilities, value, options)
 }
 
-/** Decode a `RelayConnectionResult` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRelayConnectionResult(
+/** Decode a `RelayConnectionResult` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RelayConnectionResult>`. */
+export function decodeRelayConnectionResult<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.RelayConnectionResult> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RelayConnectionResult, M>> {
   return run(checkRelayConnectionResult, value, options)
 }
 
-/** Decode a `RelayProfile` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRelayProfile(value: unknown, options?: DecodeOptions): DecodeResult<T.RelayProfile> {
+/** Decode a `RelayProfile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RelayProfile>`. */
+export function decodeRelayProfile<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RelayProfile, M>> {
   return run(checkRelayProfile, value, options)
 }
 
-/** Decode a `RelayStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRelayStatus(value: unknown, options?: DecodeOptions): DecodeResult<T.RelayStatus> {
+/** Decode a `RelayStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RelayStatus>`. */
+export function decodeRelayStatus<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RelayStatus, M>> {
   return run(checkRelayStatus, value, options)
 }
 
-/** Decode a `RemoteCtrlInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRemoteCtrlInfo(
+/** Decode a `RemoteCtrlInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RemoteCtrlInfo>`. */
+export function decodeRemoteCtrlInfo<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.RemoteCtrlInfo> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RemoteCtrlInfo, M>> {
   return run(checkRemoteCtrlInfo, value, options)
 }
 
-/** Decode a `RemoteCtrlSessionState` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRemoteCtrlSessionState(
+/** Decode a `RemoteCtrlSessionState` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RemoteCtrlSessionState>`. */
+export function decodeRemoteCtrlSessionState<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.RemoteCtrlSessionState> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RemoteCtrlSessionState, M>> {
   return run(checkRemoteCtrlSessionState, value, options)
 }
 
-/** Decode a `RemoteCtrlStopReason` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRemoteCtrlStopReason(
+/** Decode a `RemoteCtrlStopReason` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RemoteCtrlStopReason>`. */
+export function decodeRemoteCtrlStopReason<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.RemoteCtrlStopReason> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RemoteCtrlStopReason, M>> {
   return run(checkRemoteCtrlStopReason, value, options)
 }
 
-/** Decode a `ReportReason` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeReportReason(value: unknown, options?: DecodeOptions): DecodeResult<T.ReportReason> {
+/** Decode a `ReportReason` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ReportReason>`. */
+export function decodeReportReason<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.ReportReason, M>> {
   return run(checkReportReason, value, options)
 }
 
-/** Decode a `RoleGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRoleGroupPreference(
+/** Decode a `RoleGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RoleGroupPreference>`. */
+export function decodeRoleGroupPreference<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.RoleGroupPreference> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RoleGroupPreference, M>> {
   return run(checkRoleGroupPreference, value, options)
 }
 
-/** Decode a `SMPAgentError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSMPAgentError(value: unknown, options?: DecodeOptions): DecodeResult<T.SMPAgentError> {
+/** Decode a `SMPAgentError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SMPAgentError>`. */
+export function decodeSMPAgentError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SMPAgentError, M>> {
   return run(checkSMPAgentError, value, options)
 }
 
-/** Decode a `SecurityCode` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSecurityCode(value: unknown, options?: DecodeOptions): DecodeResult<T.SecurityCode> {
+/** Decode a `SecurityCode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SecurityCode>`. */
+export function decodeSecurityCode<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SecurityCode, M>> {
   return run(checkSecurityCode, value, options)
 }
 
-/** Decode a `SimplePreference` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplePreference(
+/** Decode a `SimplePreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplePreference>`. */
+export function decodeSimplePreference<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SimplePreference> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplePreference, M>> {
   return run(checkSimplePreference, value, options)
 }
 
-/** Decode a `SimplexDomain` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplexDomain(value: unknown, options?: DecodeOptions): DecodeResult<T.SimplexDomain> {
+/** Decode a `SimplexDomain` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexDomain>`. */
+export function decodeSimplexDomain<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplexDomain, M>> {
   return run(checkSimplexDomain, value, options)
 }
 
-/** Decode a `SimplexDomainClaim` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplexDomainClaim(
+/** Decode a `SimplexDomainClaim` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexDomainClaim>`. */
+export function decodeSimplexDomainClaim<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SimplexDomainClaim> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplexDomainClaim, M>> {
   return run(checkSimplexDomainClaim, value, options)
 }
 
-/** Decode a `SimplexDomainError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplexDomainError(
+/** Decode a `SimplexDomainError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexDomainError>`. */
+export function decodeSimplexDomainError<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SimplexDomainError> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplexDomainError, M>> {
   return run(checkSimplexDomainError, value, options)
 }
 
-/** Decode a `SimplexDomainProof` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplexDomainProof(
+/** Decode a `SimplexDomainProof` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexDomainProof>`. */
+export function decodeSimplexDomainProof<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SimplexDomainProof> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplexDomainProof, M>> {
   return run(checkSimplexDomainProof, value, options)
 }
 
-/** Decode a `SimplexLinkType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplexLinkType(
+/** Decode a `SimplexLinkType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexLinkType>`. */
+export function decodeSimplexLinkType<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SimplexLinkType> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplexLinkType, M>> {
   return run(checkSimplexLinkType, value, options)
 }
 
-/** Decode a `SimplexNameInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplexNameInfo(
+/** Decode a `SimplexNameInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexNameInfo>`. */
+export function decodeSimplexNameInfo<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SimplexNameInfo> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplexNameInfo, M>> {
   return run(checkSimplexNameInfo, value, options)
 }
 
-/** Decode a `SimplexNameType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplexNameType(
+/** Decode a `SimplexNameType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexNameType>`. */
+export function decodeSimplexNameType<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SimplexNameType> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplexNameType, M>> {
   return run(checkSimplexNameType, value, options)
 }
 
-/** Decode a `SimplexTLD` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplexTLD(value: unknown, options?: DecodeOptions): DecodeResult<T.SimplexTLD> {
+/** Decode a `SimplexTLD` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexTLD>`. */
+export function decodeSimplexTLD<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplexTLD, M>> {
   return run(checkSimplexTLD, value, options)
 }
 
-/** Decode a `SndCIStatusProgress` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSndCIStatusProgress(
+/** Decode a `SndCIStatusProgress` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndCIStatusProgress>`. */
+export function decodeSndCIStatusProgress<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SndCIStatusProgress> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SndCIStatusProgress, M>> {
   return run(checkSndCIStatusProgress, value, options)
 }
 
-/** Decode a `SndConnEvent` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSndConnEvent(value: unknown, options?: DecodeOptions): DecodeResult<T.SndConnEvent> {
+/** Decode a `SndConnEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndConnEvent>`. */
+export function decodeSndConnEvent<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SndConnEvent, M>> {
   return run(checkSndConnEvent, value, options)
 }
 
-/** Decode a `SndError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSndError(value: unknown, options?: DecodeOptions): DecodeResult<T.SndError> {
+/** Decode a `SndError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndError>`. */
+export function decodeSndError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SndError, M>> {
   return run(checkSndError, value, options)
 }
 
-/** Decode a `SndFileTransfer` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSndFileTransfer(
+/** Decode a `SndFileTransfer` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndFileTransfer>`. */
+export function decodeSndFileTransfer<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SndFileTransfer> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SndFileTransfer, M>> {
   return run(checkSndFileTransfer, value, options)
 }
 
-/** Decode a `SndGroupEvent` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSndGroupEvent(value: unknown, options?: DecodeOptions): DecodeResult<T.SndGroupEvent> {
+/** Decode a `SndGroupEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndGroupEvent>`. */
+export function decodeSndGroupEvent<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SndGroupEvent, M>> {
   return run(checkSndGroupEvent, value, options)
 }
 
-/** Decode a `SrvError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSrvError(value: unknown, options?: DecodeOptions): DecodeResult<T.SrvError> {
+/** Decode a `SrvError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SrvError>`. */
+export function decodeSrvError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SrvError, M>> {
   return run(checkSrvError, value, options)
 }
 
-/** Decode a `StoreError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeStoreError(value: unknown, options?: DecodeOptions): DecodeResult<T.StoreError> {
+/** Decode a `StoreError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.StoreError>`. */
+export function decodeStoreError<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.StoreError, M>> {
   return run(checkStoreError, value, options)
 }
 
-/** Decode a `SubscriptionStatus` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSubscriptionStatus(
+/** Decode a `SubscriptionStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SubscriptionStatus>`. */
+export function decodeSubscriptionStatus<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SubscriptionStatus> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SubscriptionStatus, M>> {
   return run(checkSubscriptionStatus, value, options)
 }
 
-/** Decode a `SupportGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSupportGroupPreference(
+/** Decode a `SupportGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SupportGroupPreference>`. */
+export function decodeSupportGroupPreference<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SupportGroupPreference> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SupportGroupPreference, M>> {
   return run(checkSupportGroupPreference, value, options)
 }
 
-/** Decode a `SwitchPhase` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSwitchPhase(value: unknown, options?: DecodeOptions): DecodeResult<T.SwitchPhase> {
+/** Decode a `SwitchPhase` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SwitchPhase>`. */
+export function decodeSwitchPhase<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SwitchPhase, M>> {
   return run(checkSwitchPhase, value, options)
 }
 
-/** Decode a `TimedMessagesGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeTimedMessagesGroupPreference(
+/** Decode a `TimedMessagesGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.TimedMessagesGroupPreference>`. */
+export function decodeTimedMessagesGroupPreference<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.TimedMessagesGroupPreference> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.TimedMessagesGroupPreference, M>> {
   return run(checkTimedMessagesGroupPreference, value, options)
 }
 
-/** Decode a `TimedMessagesPreference` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeTimedMessagesPreference(
+/** Decode a `TimedMessagesPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.TimedMessagesPreference>`. */
+export function decodeTimedMessagesPreference<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.TimedMessagesPreference> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.TimedMessagesPreference, M>> {
   return run(checkTimedMessagesPreference, value, options)
 }
 
-/** Decode a `TransportError` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeTransportError(
+/** Decode a `TransportError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.TransportError>`. */
+export function decodeTransportError<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.TransportError> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.TransportError, M>> {
   return run(checkTransportError, value, options)
 }
 
-/** Decode a `UIColorMode` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUIColorMode(value: unknown, options?: DecodeOptions): DecodeResult<T.UIColorMode> {
+/** Decode a `UIColorMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UIColorMode>`. */
+export function decodeUIColorMode<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UIColorMode, M>> {
   return run(checkUIColorMode, value, options)
 }
 
-/** Decode a `UIColors` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUIColors(value: unknown, options?: DecodeOptions): DecodeResult<T.UIColors> {
+/** Decode a `UIColors` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UIColors>`. */
+export function decodeUIColors<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UIColors, M>> {
   return run(checkUIColors, value, options)
 }
 
-/** Decode a `UIThemeEntityOverride` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUIThemeEntityOverride(
+/** Decode a `UIThemeEntityOverride` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UIThemeEntityOverride>`. */
+export function decodeUIThemeEntityOverride<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.UIThemeEntityOverride> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UIThemeEntityOverride, M>> {
   return run(checkUIThemeEntityOverride, value, options)
 }
 
-/** Decode a `UIThemeEntityOverrides` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUIThemeEntityOverrides(
+/** Decode a `UIThemeEntityOverrides` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UIThemeEntityOverrides>`. */
+export function decodeUIThemeEntityOverrides<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.UIThemeEntityOverrides> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UIThemeEntityOverrides, M>> {
   return run(checkUIThemeEntityOverrides, value, options)
 }
 
-/** Decode a `UpdatedMessage` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUpdatedMessage(
+/** Decode a `UpdatedMessage` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UpdatedMessage>`. */
+export function decodeUpdatedMessage<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.UpdatedMessage> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UpdatedMessage, M>> {
   return run(checkUpdatedMessage, value, options)
 }
 
-/** Decode a `User` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUser(value: unknown, options?: DecodeOptions): DecodeResult<T.User> {
+/** Decode a `User` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.User>`. */
+export function decodeUser<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.User, M>> {
   return run(checkUser, value, options)
 }
 
-/** Decode a `UserChatRelay` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUserChatRelay(value: unknown, options?: DecodeOptions): DecodeResult<T.UserChatRelay> {
+/** Decode a `UserChatRelay` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserChatRelay>`. */
+export function decodeUserChatRelay<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UserChatRelay, M>> {
   return run(checkUserChatRelay, value, options)
 }
 
-/** Decode a `UserContact` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUserContact(value: unknown, options?: DecodeOptions): DecodeResult<T.UserContact> {
+/** Decode a `UserContact` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserContact>`. */
+export function decodeUserContact<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UserContact, M>> {
   return run(checkUserContact, value, options)
 }
 
-/** Decode a `UserContactLink` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUserContactLink(
+/** Decode a `UserContactLink` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserContactLink>`. */
+export function decodeUserContactLink<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.UserContactLink> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UserContactLink, M>> {
   return run(checkUserContactLink, value, options)
 }
 
-/** Decode a `UserContactRequest` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUserContactRequest(
+/** Decode a `UserContactRequest` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserContactRequest>`. */
+export function decodeUserContactRequest<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.UserContactRequest> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UserContactRequest, M>> {
   return run(checkUserContactRequest, value, options)
 }
 
-/** Decode a `UserContactRequestRef` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUserContactRequestRef(
+/** Decode a `UserContactRequestRef` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserContactRequestRef>`. */
+export function decodeUserContactRequestRef<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.UserContactRequestRef> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UserContactRequestRef, M>> {
   return run(checkUserContactRequestRef, value, options)
 }
 
-/** Decode a `UserInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUserInfo(value: unknown, options?: DecodeOptions): DecodeResult<T.UserInfo> {
+/** Decode a `UserInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserInfo>`. */
+export function decodeUserInfo<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UserInfo, M>> {
   return run(checkUserInfo, value, options)
 }
 
-/** Decode a `UserProfileUpdateSummary` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUserProfileUpdateSummary(
+/** Decode a `UserProfileUpdateSummary` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserProfileUpdateSummary>`. */
+export function decodeUserProfileUpdateSummary<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.UserProfileUpdateSummary> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UserProfileUpdateSummary, M>> {
   return run(checkUserProfileUpdateSummary, value, options)
 }
 
-/** Decode a `UserPwdHash` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeUserPwdHash(value: unknown, options?: DecodeOptions): DecodeResult<T.UserPwdHash> {
+/** Decode a `UserPwdHash` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserPwdHash>`. */
+export function decodeUserPwdHash<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.UserPwdHash, M>> {
   return run(checkUserPwdHash, value, options)
 }
 
-/** Decode a `VersionRange` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeVersionRange(value: unknown, options?: DecodeOptions): DecodeResult<T.VersionRange> {
+/** Decode a `VersionRange` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.VersionRange>`. */
+export function decodeVersionRange<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.VersionRange, M>> {
   return run(checkVersionRange, value, options)
 }
 
-/** Decode a `XFTPErrorType` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeXFTPErrorType(value: unknown, options?: DecodeOptions): DecodeResult<T.XFTPErrorType> {
+/** Decode a `XFTPErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.XFTPErrorType>`. */
+export function decodeXFTPErrorType<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.XFTPErrorType, M>> {
   return run(checkXFTPErrorType, value, options)
 }
 
-/** Decode a `XFTPRcvFile` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeXFTPRcvFile(value: unknown, options?: DecodeOptions): DecodeResult<T.XFTPRcvFile> {
+/** Decode a `XFTPRcvFile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.XFTPRcvFile>`. */
+export function decodeXFTPRcvFile<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.XFTPRcvFile, M>> {
   return run(checkXFTPRcvFile, value, options)
 }
 
-/** Decode a `XFTPSndFile` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeXFTPSndFile(value: unknown, options?: DecodeOptions): DecodeResult<T.XFTPSndFile> {
+/** Decode a `XFTPSndFile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.XFTPSndFile>`. */
+export function decodeXFTPSndFile<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.XFTPSndFile, M>> {
   return run(checkXFTPSndFile, value, options)
 }
 
-/** Decode a `SimplexNameDomain` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeSimplexNameDomain(
+/** Decode a `SimplexNameDomain` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexNameDomain>`. */
+export function decodeSimplexNameDomain<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.SimplexNameDomain> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.SimplexNameDomain, M>> {
   return run(checkSimplexNameDomain, value, options)
 }
 
-/** Decode a `GroupInfoSummary` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeGroupInfoSummary(
+/** Decode a `GroupInfoSummary` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupInfoSummary>`. */
+export function decodeGroupInfoSummary<M extends DecodeMode = 'default'>(
   value: unknown,
-  options?: DecodeOptions,
-): DecodeResult<T.GroupInfoSummary> {
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.GroupInfoSummary, M>> {
   return run(checkGroupInfoSummary, value, options)
 }
 
-/** Decode a `RcvFileInfo` (TYPES.md) from a parsed JSON value. Never throws. */
-export function decodeRcvFileInfo(value: unknown, options?: DecodeOptions): DecodeResult<T.RcvFileInfo> {
+/** Decode a `RcvFileInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvFileInfo>`. */
+export function decodeRcvFileInfo<M extends DecodeMode = 'default'>(
+  value: unknown,
+  options?: DecodeOptions<M>,
+): DecodeResult<Decoded<T.RcvFileInfo, M>> {
   return run(checkRcvFileInfo, value, options)
 }

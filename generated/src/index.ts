@@ -259,6 +259,18 @@ export type {
   DecodeResult,
   DecodeSuccess,
 } from './runtime.js'
+export type {
+  Lenient,
+  LenientKnown,
+  LenientMember,
+  LenientField,
+  Decoded,
+  DecodedKnown,
+  Unchecked,
+  UnknownMember,
+  UnknownTag,
+  NotAnArray,
+} from './lenient.js'
 export {createDispatcher} from './dispatch.js'
 export type {Handlers} from './dispatch.js'
 export {createIssueShapes} from './issue-shapes.js'

@@ -1,6 +1,12 @@
 import {StructureKind, type StatementStructures} from 'ts-morph'
 import {describe} from './doc-comment.js'
 
+/** The decoding mode of a client, a literal when its options write one: it types responses and events. */
+const MODE = {name: 'Mode', constraint: 'DecodeMode', default: "'default'"}
+
+/** The responses of each command as a client in `Mode` decodes them. */
+const RESPONSES = '{ [N in keyof CommandResponses]: DecodedKnown<CommandResponses[N], Mode> }'
+
 /**
  * The statements of `chat-client.ts`: the generic client of `templates/client.ts` bound
  * to this spec's commands, responses and events. The same for every spec (the names it
@@ -16,7 +22,7 @@ export function emitChatClient(): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      namedImports: ['ChatClient', 'ClientOptions'],
+      namedImports: ['ChatClient', 'ChatProtocol', 'ClientOptions'],
       moduleSpecifier: './client.js',
     },
     {kind: StructureKind.ImportDeclaration, namedImports: ['commandString'], moduleSpecifier: './command-strings.js'},
@@ -34,6 +40,18 @@ export function emitChatClient(): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
+      namedImports: ['DecodeMode'],
+      moduleSpecifier: './runtime.js',
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['DecodedKnown'],
+      moduleSpecifier: './lenient.js',
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
       namedImports: ['ChatEvent'],
       moduleSpecifier: './events.js',
     },
@@ -41,10 +59,11 @@ export function emitChatClient(): StatementStructures[] {
       kind: StructureKind.TypeAlias,
       name: 'ChatCoreClient',
       isExported: true,
+      typeParameters: [MODE],
       docs: describe([
-        "A client of the chat core typed by the docs: `send` takes a command of COMMANDS.md with its parameters and resolves with that command's response; `on` takes an event tag of EVENTS.md.",
+        "A client of the chat core typed by the docs: `send` takes a command of COMMANDS.md with its parameters and resolves with that command's response; `on` takes an event tag of EVENTS.md. In `Mode` `lenient`, responses and events are `LenientKnown` (lenient.ts): only what was checked.",
       ]),
-      type: 'ChatClient<CommandParameters, CommandResponses, ChatEvent>',
+      type: `ChatClient<CommandParameters, ${RESPONSES}, DecodedKnown<ChatEvent, Mode>>`,
     },
     {
       kind: StructureKind.Function,
@@ -53,10 +72,14 @@ export function emitChatClient(): StatementStructures[] {
       docs: describe([
         "Connect to the chat core's WebSocket API (`simplex-chat -p PORT`): commands are rendered with `commandString`, frames routed by the envelope rules `decodeFrame` follows (`readEnvelope` with `frameTags`), replies decoded with `decodeCommandResponse` and events with `decodeChatEvent`, in `options.mode`. See `createClient` in `client.ts` for every option, error code and guarantee.",
       ]),
-      parameters: [{name: 'options', type: 'ClientOptions'}],
-      returnType: 'ChatCoreClient',
-      statements:
-        'return createClient({commandString, decodeResponse: decodeCommandResponse, decodeEvent: decodeChatEvent, frameTags}, options)',
+      typeParameters: [MODE],
+      parameters: [{name: 'options', type: 'ClientOptions<Mode>'}],
+      returnType: 'ChatCoreClient<Mode>',
+      statements: [
+        // The decoders type their results by the mode they are given, which is `options.mode`: said here once.
+        `const protocol = {commandString, decodeResponse: decodeCommandResponse, decodeEvent: decodeChatEvent, frameTags} as ChatProtocol<CommandParameters, ${RESPONSES}, DecodedKnown<ChatEvent, Mode>>`,
+        'return createClient(protocol, options)',
+      ].join('\n'),
     },
   ]
 }

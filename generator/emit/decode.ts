@@ -77,12 +77,15 @@ export function emitDecode(schema: Schema): StatementStructures[] {
     kind: StructureKind.Function,
     name: typeDecoderName(type.name),
     isExported: true,
-    docs: describe([`Decode a \`${type.name}\` (TYPES.md) from a parsed JSON value. Never throws.`]),
+    docs: describe([
+      `Decode a \`${type.name}\` (TYPES.md) from a parsed JSON value. Never throws. With \`mode: "lenient"\` the value is a \`Lenient<T.${type.name}>\`.`,
+    ]),
+    typeParameters: [MODE_PARAMETER],
     parameters: [
       {name: 'value', type: 'unknown'},
-      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+      {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
     ],
-    returnType: `DecodeResult<T.${type.name}>`,
+    returnType: `DecodeResult<Decoded<T.${type.name}, M>>`,
     statements: `return run(${checkTypeName(type.name)}, value, options)`,
   }))
 
@@ -119,6 +122,12 @@ export function emitDecode(schema: Schema): StatementStructures[] {
       namedImports: DECODE_RUNTIME_IMPORTS.filter((name) => RUNTIME_TYPES.has(name)),
       moduleSpecifier: './runtime.js',
     },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['Decoded', 'DecodedKnown'],
+      moduleSpecifier: './lenient.js',
+    },
     {kind: StructureKind.ImportDeclaration, namedImports: ['readEnvelope'], moduleSpecifier: './envelope.js'},
     {
       kind: StructureKind.ImportDeclaration,
@@ -152,6 +161,7 @@ export function emitDecode(schema: Schema): StatementStructures[] {
 const RUNTIME_TYPES: ReadonlySet<string> = new Set([
   'DecodeContext',
   'DecodeIssue',
+  'DecodeMode',
   'DecodeOptions',
   'DecodeResult',
   'PathSegment',
@@ -516,6 +526,9 @@ function checkFunction(name: string, doc: string, body: string[], valueType = 'u
   }
 }
 
+/** The mode of a decoder's options, as a literal when the caller writes one: it types the result (`Decoded`). */
+const MODE_PARAMETER = {name: 'M', constraint: 'DecodeMode', default: "'default'"}
+
 /** The public entry points for events and frames (the same for every spec). */
 const PUBLIC_DECODERS: StatementStructures[] = [
   {
@@ -528,9 +541,10 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     ]),
     parameters: [
       {name: 'value', type: 'unknown'},
-      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+      {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
     ],
-    returnType: 'DecodeResult<ChatEvent>',
+    typeParameters: [MODE_PARAMETER],
+    returnType: 'DecodeResult<DecodedKnown<ChatEvent, M>>',
     statements: 'return run(checkChatEvent, value, options)',
   },
   {
@@ -540,9 +554,10 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     docs: describe(['Decode an event from JSON text (`JSON.parse`, then `decodeChatEvent`). Never throws.']),
     parameters: [
       {name: 'text', type: 'string'},
-      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+      {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
     ],
-    returnType: 'DecodeResult<ChatEvent>',
+    typeParameters: [MODE_PARAMETER],
+    returnType: 'DecodeResult<DecodedKnown<ChatEvent, M>>',
     statements: 'return runJson(checkChatEvent, text, options)',
   },
   {
@@ -552,9 +567,10 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     docs: describe(['Decode an event, or throw a `DecodeError` listing what is wrong.']),
     parameters: [
       {name: 'value', type: 'unknown'},
-      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+      {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
     ],
-    returnType: 'ChatEvent',
+    typeParameters: [MODE_PARAMETER],
+    returnType: 'DecodedKnown<ChatEvent, M>',
     statements: [
       'const result = decodeChatEvent(value, options)',
       'if (!result.ok) throw new DecodeError(result.issues, result.truncated)',
@@ -571,9 +587,10 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     ]),
     parameters: [
       {name: 'value', type: 'unknown'},
-      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+      {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
     ],
-    returnType: 'DecodeResult<ChatResponse>',
+    typeParameters: [MODE_PARAMETER],
+    returnType: 'DecodeResult<DecodedKnown<ChatResponse, M>>',
     statements: 'return run(checkChatResponse, value, options)',
   },
   {
@@ -613,16 +630,16 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     kind: StructureKind.Function,
     name: 'decodeCommandResponse',
     isExported: true,
-    typeParameters: [{name: 'N', constraint: 'ChatCommandName'}],
+    typeParameters: [{name: 'N', constraint: 'ChatCommandName'}, MODE_PARAMETER],
     docs: describe([
       'Decode the response to command `name` from a parsed JSON value. Never throws. Only that command\'s responses are accepted: any other tag (another command\'s response included) fails with `error.code === "unknown-response"`.',
     ]),
     parameters: [
       {name: 'name', type: 'N'},
       {name: 'value', type: 'unknown'},
-      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+      {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
     ],
-    returnType: 'DecodeResult<CommandResponse<N>>',
+    returnType: 'DecodeResult<DecodedKnown<CommandResponse<N>, M>>',
     statements: [
       // Own properties only, and any value from untyped callers: a name that is no command accepts no response.
       'const tags: readonly string[] = typeof name === "string" && Object.hasOwn(commandResponseTags, name) ? commandResponseTags[name] : []',
@@ -653,13 +670,14 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     kind: StructureKind.TypeAlias,
     name: 'FrameResult',
     isExported: true,
+    typeParameters: [MODE_PARAMETER],
     docs: describe([
       'What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds, by the envelope rules of `readEnvelope` (envelope.ts), which the client follows too:',
-      '- `event`: an event of EVENTS.md (a frame without `corrId`), decoded (`issues` is non-empty only in lenient mode);\n- `response`: with `corrId` (a non-empty string), a response of COMMANDS.md to the command sent with it, decoded; with `corrId: undefined`, a frame without `corrId` whose tag is a response and no event (it answers no command; the client reports it as `uncorrelated-response`);\n- `unknown`: a `resp` whose tag the docs do not list where the frame puts it (not a response for a frame with `corrId`, neither event nor response without), left undecoded;\n- `error`: not JSON, not a frame (`resp` not an object; `corrId` present but `null`, `""` or not a string), or an event or response that does not decode.',
+      '- `event`: an event of EVENTS.md (a frame without `corrId`), decoded (`issues` is non-empty only in lenient mode, where the event is a `LenientKnown<ChatEvent>` and the response a `LenientKnown<ChatResponse>`: `M` is the mode of the options);\n- `response`: with `corrId` (a non-empty string), a response of COMMANDS.md to the command sent with it, decoded; with `corrId: undefined`, a frame without `corrId` whose tag is a response and no event (it answers no command; the client reports it as `uncorrelated-response`);\n- `unknown`: a `resp` whose tag the docs do not list where the frame puts it (not a response for a frame with `corrId`, neither event nor response without), left undecoded;\n- `error`: not JSON, not a frame (`resp` not an object; `corrId` present but `null`, `""` or not a string), or an event or response that does not decode.',
     ]),
     type: [
-      '| { kind: "event"; event: ChatEvent; issues: readonly DecodeIssue[]; truncated: number }',
-      '| { kind: "response"; corrId: string | undefined; response: ChatResponse; issues: readonly DecodeIssue[]; truncated: number }',
+      '| { kind: "event"; event: DecodedKnown<ChatEvent, M>; issues: readonly DecodeIssue[]; truncated: number }',
+      '| { kind: "response"; corrId: string | undefined; response: DecodedKnown<ChatResponse, M>; issues: readonly DecodeIssue[]; truncated: number }',
       '| { kind: "unknown"; corrId: string | undefined; type: string | undefined; resp: unknown }',
       '| { kind: "error"; error: DecodeIssue; issues: readonly DecodeIssue[]; truncated: number }',
     ].join('\n'),
@@ -673,9 +691,10 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     ]),
     parameters: [
       {name: 'text', type: 'string'},
-      {name: 'options', type: 'DecodeOptions', hasQuestionToken: true},
+      {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
     ],
-    returnType: 'FrameResult',
+    typeParameters: [MODE_PARAMETER],
+    returnType: 'FrameResult<M>',
     statements: [
       'const context = startDecoding(options)',
       'if ("ok" in context) return { kind: "error", error: context.error, issues: context.issues, truncated: 0 }',
@@ -684,7 +703,7 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       'const { resp } = envelope',
       'if (envelope.kind === "event") {',
       '  checkSafely(checkChatEvent, resp, context, "resp")',
-      '  const result = finish<ChatEvent>(context, resp)',
+      '  const result = finish<DecodedKnown<ChatEvent, M>>(context, resp)',
       '  return result.ok ? { kind: "event", event: result.value, issues: result.issues, truncated: result.truncated } : { kind: "error", error: result.error, issues: result.issues, truncated: result.truncated }',
       '}',
       'if (envelope.kind === "unknown") return { kind: "unknown", corrId: undefined, type: envelope.tag, resp }',
@@ -692,7 +711,7 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       'const corrId = envelope.kind === "reply" ? envelope.corrId : undefined',
       'if (envelope.tag === undefined || !frameTags.responses.has(envelope.tag)) return { kind: "unknown", corrId, type: envelope.tag, resp }',
       'checkSafely(checkChatResponse, resp, context, "resp")',
-      'const result = finish<ChatResponse>(context, resp)',
+      'const result = finish<DecodedKnown<ChatResponse, M>>(context, resp)',
       'return result.ok ? { kind: "response", corrId, response: result.value, issues: result.issues, truncated: result.truncated } : { kind: "error", error: result.error, issues: result.issues, truncated: result.truncated }',
     ].join('\n'),
   },

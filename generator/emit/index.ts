@@ -24,7 +24,15 @@ import type {SpecOrigins} from '../load/provenance.js'
 export const GENERATE_COMMAND = 'npx simplex-events generate'
 
 /** Hand-written runtime pieces copied from `templates/` into `src/`. */
-export const TEMPLATE_FILES = ['primitives.ts', 'runtime.ts', 'envelope.ts', 'dispatch.ts', 'issue-shapes.ts', 'client.ts'] as const
+export const TEMPLATE_FILES = [
+  'primitives.ts',
+  'runtime.ts',
+  'lenient.ts',
+  'envelope.ts',
+  'dispatch.ts',
+  'issue-shapes.ts',
+  'client.ts',
+] as const
 
 /** Prettier options of the output: fixed here, never read from the environment, so output is byte-stable. */
 export const PRETTIER_OPTIONS: prettier.Options = {

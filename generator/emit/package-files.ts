@@ -142,23 +142,27 @@ ${schema.events.length} events, ${schema.types.length} types, ${schema.commands.
 ## A bot in 25 lines
 
 \`\`\`ts
-import {createChatClient, type T} from 'simplex-chat-events'
+import {createChatClient} from 'simplex-chat-events'
 
 // Node.js 20 has no global WebSocket: pass the \`ws\` package's class (\`WebSocket\` option); 22+ and browsers need nothing.
 const client = createChatClient({url: 'ws://localhost:5225', mode: 'lenient', reconnect: {}})
 
 client.on('newChatItems', async ({chatItems}) => {
-  for (const {chatInfo, chatItem} of chatItems) {
-    // Lenient decoding keeps an event from a server older or newer than the docs: read with \`?.\`.
-    if (chatItem?.content?.type !== 'rcvMsgContent' || chatInfo?.type !== 'direct') continue
-    const sendRef: T.ChatRef = {chatType: 'direct', chatId: chatInfo.contact.contactId}
-    const sent = await client.sendOk('APISendMessages', {
-      sendRef,
+  // Lenient mode keeps events of older and newer servers, typed by what was checked: check each field before use.
+  if (!Array.isArray(chatItems)) return
+  for (const item of chatItems) {
+    const chatInfo = item?.chatInfo
+    const content = item?.chatItem?.content
+    if (content?.type !== 'rcvMsgContent' || content.msgContent?.type !== 'text' || chatInfo?.type !== 'direct') continue
+    const chatId = chatInfo.contact?.contactId
+    const text = content.msgContent.text
+    if (typeof chatId !== 'number' || typeof text !== 'string') continue
+    await client.sendOk('APISendMessages', {
+      sendRef: {chatType: 'direct', chatId},
       liveMessage: false,
       signMessages: false,
-      composedMessages: [{msgContent: chatItem.content.msgContent, mentions: {}}],
-    }) // CR.NewChatItems; a chatCmdError reply rejects with a ChatCommandError carrying chatError
-    console.log(\`echoed \${sent.chatItems.length} item(s)\`)
+      composedMessages: [{msgContent: {type: 'text', text}, mentions: {}}],
+    }) // a chatCmdError reply rejects with a ChatCommandError carrying chatError
   }
 })
 client.onUnhandled((frame) => console.warn('skipped', frame.reason)) // unknown events, stray replies
@@ -255,7 +259,12 @@ a non-string into text as \`JSON.parse\` would (a \`Buffer\` works).
   match. Stops at the first issue unless \`allErrors: true\`. Within an object, a missing required field comes
   first, then the fields in the order the object has them.
 - \`"lenient"\`: for a server newer or older than the docs. Keeps the event when its tag is known and lists every
-  missing field, unknown union tag or enum value and wrong primitive in \`issues\`.
+  missing field, unknown union tag or enum value and wrong primitive in \`issues\`. The value's type says only what
+  was checked: \`Lenient<T>\` (\`LenientKnown<T>\` for events and responses), when \`mode: 'lenient'\` is written as a
+  literal (decoders, \`decodeFrame\`, \`createChatClient\`). Every field but a union member's \`type\` is optional,
+  unions are open (an \`UnknownMember\`: a \`switch\` needs its \`default\`), a leaf is \`Unchecked<T>\` (check it with
+  \`typeof\` or \`===\`), an object inside may be \`null\`, an array inside something else (\`Array.isArray\` first).
+  \`default\` and \`strict\` keep the docs' types; a precise value is assignable to its lenient type.
 
 Numbers: \`int\`, \`int64\` and \`word32\` must be integers (\`word32\` from 0 to 2^32 - 1), \`double\` a finite number;
 \`JSON.parse\` rounds integers beyond 2^53, which no id of the chat core reaches in practice. \`UTCTime\` must be an

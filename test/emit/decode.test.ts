@@ -52,13 +52,16 @@ describe('emitDecode', () => {
     expect(text.match(/checkArray_User\(x, c, key\)/g)).toHaveLength(3)
   })
 
-  it('maps each command to its response tags, and emits a decoder per type', () => {
+  it('maps each command to its response tags, and emits a decoder per type, typed by the mode', () => {
     expect(tiny).toContain(
       "const commandResponseTags: {readonly [N in ChatCommandName]: readonly string[]} = {APIGetUser: ['activeUser']}\n",
     )
     expect(tiny).toContain(code`
-      /** Decode a \`Peer\` (TYPES.md) from a parsed JSON value. Never throws. */
-      export function decodePeer(value: unknown, options?: DecodeOptions): DecodeResult<T.Peer> {
+      /** Decode a \`Peer\` (TYPES.md) from a parsed JSON value. Never throws. With \`mode: "lenient"\` the value is a \`Lenient<T.Peer>\`. */
+      export function decodePeer<M extends DecodeMode = 'default'>(
+        value: unknown,
+        options?: DecodeOptions<M>,
+      ): DecodeResult<Decoded<T.Peer, M>> {
         return run(checkPeer, value, options)
       }
     `)

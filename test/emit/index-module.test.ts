@@ -39,6 +39,18 @@ describe('emitIndexModule', () => {
         DecodeResult,
         DecodeSuccess,
       } from './runtime.js'
+      export type {
+        Lenient,
+        LenientKnown,
+        LenientMember,
+        LenientField,
+        Decoded,
+        DecodedKnown,
+        Unchecked,
+        UnknownMember,
+        UnknownTag,
+        NotAnArray,
+      } from './lenient.js'
       export {createDispatcher} from './dispatch.js'
       export type {Handlers} from './dispatch.js'
       export {createChatClient} from './chat-client.js'
