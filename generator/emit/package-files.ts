@@ -265,6 +265,9 @@ a non-string into text as \`JSON.parse\` would (a \`Buffer\` works).
   unions are open (an \`UnknownMember\`: a \`switch\` needs its \`default\`), a leaf is \`Unchecked<T>\` (check it with
   \`typeof\` or \`===\`), an object inside may be \`null\`, an array inside something else (\`Array.isArray\` first).
   \`default\` and \`strict\` keep the docs' types; a precise value is assignable to its lenient type.
+  The client groups issues by shape (tag, code, path with array positions as \`[]\`, expected) and tells
+  \`client.onIssueShape(handler)\` each shape once, to log what a server sends that the docs do not say once per
+  kind of difference; \`client.issueShapes()\` lists them with counts (\`createIssueShapes()\` outside the client).
 
 Numbers: \`int\`, \`int64\` and \`word32\` must be integers (\`word32\` from 0 to 2^32 - 1), \`double\` a finite number;
 \`JSON.parse\` rounds integers beyond 2^53, which no id of the chat core reaches in practice. \`UTCTime\` must be an

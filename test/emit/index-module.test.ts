@@ -53,6 +53,8 @@ describe('emitIndexModule', () => {
       } from './lenient.js'
       export {createDispatcher} from './dispatch.js'
       export type {Handlers} from './dispatch.js'
+      export {createIssueShapes} from './issue-shapes.js'
+      export type {IssueShape, IssueShapes} from './issue-shapes.js'
       export {createChatClient} from './chat-client.js'
       export type {ChatCoreClient} from './chat-client.js'
       export {ClientError, ChatCommandError, backoffDelay} from './client.js'
