@@ -234,6 +234,41 @@ describe('merge rules', () => {
     expect(result.commandCategories).toEqual([{...schema({commands: [reject!]}).commandCategories[0]}])
   })
 
+  // The superset property: ChatResponse decodes a tag by one definition (the first command's), so a response is
+  // merged over every version that has its tag, under whichever command: here v1's `userContactLink` lacks
+  // `addressSettings` and only the older command answers with it, yet the newer command comes first.
+  it('merges a response tag over every version that has it, under any command, the same under each command', () => {
+    const link = (...fields: Field[]) =>
+      response('UserContactLink', 'userContactLink', [field('link', 'string'), ...fields])
+    const result = merged(
+      ['v1', schema({commands: [command('APIShowMyAddress', [], [link()])]})],
+      [
+        'v2',
+        schema({
+          commands: [
+            command('APISetAddressSettings', [], [link(field('addressSettings', 'string'))]),
+            command('APIShowMyAddress', [], [link(field('addressSettings', 'string'))]),
+          ],
+        }),
+      ],
+    )
+    const fieldsUnder = (name: string) =>
+      result.commands
+        .find((candidate) => candidate.name === name)!
+        .responses[0]!.fields.map(({name, optional, versions}) => [name, optional, versions])
+    const expected = [
+      ['link', false, ['v1', 'v2']],
+      ['addressSettings', true, ['v2']],
+    ]
+    expect(fieldsUnder('APISetAddressSettings')).toEqual(expected)
+    expect(fieldsUnder('APIShowMyAddress')).toEqual(expected)
+    // Which commands list the tag, and in which versions, stays per command.
+    expect(result.commands.map((command) => [command.name, command.responses[0]!.versions])).toEqual([
+      ['APISetAddressSettings', ['v2']],
+      ['APIShowMyAddress', ['v1', 'v2']],
+    ])
+  })
+
   it('keeps events only older versions have, in their category, and the newest sources', () => {
     const v1 = schema({events: [event('Old', 'old', []), event('Kept', 'kept', [field('user', 'string')])]})
     const v2 = schema({events: [event('Kept', 'kept', [field('user', 'string')]), event('New', 'new', [])]})

@@ -12,6 +12,7 @@ import {
   type UnionType,
   type Versions,
 } from '../schema/types.js'
+import {distinctResponses} from '../schema/responses.js'
 import {addOlderFieldType, type MergedFieldType, type TypeKinds} from './merge-types.js'
 
 /**
@@ -75,10 +76,11 @@ export function mergeSchemas(versions: readonly VersionedSchema[]): MergeResult 
     (type) => type.name,
   ).map((group) => mergeType(group, merger, conflicts))
   const commandVersions = newestFirst.filter((version) => version.schema.sources.commands !== undefined)
+  const responseFields = mergeResponseFields(commandVersions, merger)
   const commands = groupByKey(
     commandVersions.map((version) => ({...version, items: version.schema.commands})),
     (command) => command.name,
-  ).map((group) => mergeCommand(group, merger))
+  ).map((group) => mergeCommand(group, merger, responseFields))
   reportDuplicateNames(events, 'events', conflicts)
   reportDuplicateNames(types, 'types', conflicts)
   if (conflicts.length > 0) return {ok: false, conflicts}
@@ -233,19 +235,42 @@ function mergeValues(enums: readonly Occurrence<EnumType>[]): EnumValue[] {
   ).map((values) => ({...values[0]!.item, versions: labelsOf(values)}))
 }
 
-function mergeCommand(group: readonly Occurrence<CommandDefinition>[], merger: FieldMerger): CommandDefinition {
+/**
+ * The fields of each response tag, merged over every version that has the tag under any command. `ChatResponse`
+ * decodes a tag by one definition, and a command may answer with a tag only in the versions it exists in: merged
+ * per command, a tag a newer command lists first would lose what older versions send under another command.
+ */
+function mergeResponseFields(
+  versions: readonly {label: string; kinds: TypeKinds; schema: Schema}[],
+  merger: FieldMerger,
+): ReadonlyMap<string, Field[]> {
+  // A version's tag has one definition under all its commands (the checker makes sure): the first.
+  const groups = groupByKey(
+    versions.map(({label, kinds, schema}) => ({label, kinds, items: distinctResponses(schema)})),
+    (response) => response.tag,
+  )
+  return new Map(
+    groups.map((group) => [
+      group[0]!.item.tag,
+      merger.merge(`response ${group[0]!.item.tag}`, group.map(fieldsOf((response) => response.fields))),
+    ]),
+  )
+}
+
+function mergeCommand(
+  group: readonly Occurrence<CommandDefinition>[],
+  merger: FieldMerger,
+  responseFields: ReadonlyMap<string, Field[]>,
+): CommandDefinition {
   const newest = group[0]!.item
   const parameters = merger.merge(`command ${newest.name}`, group.map(fieldsOf((command) => command.parameters)))
+  // The response's versions are those in which this command lists it; its fields are the tag's, from all.
   const responses = groupByKey(
     group.map(({label, kinds, item}) => ({label, kinds, items: item.responses})),
     (response) => response.tag,
   ).map((responses) => {
     const response = responses[0]!.item
-    const fields = merger.merge(
-      `command ${newest.name} response ${response.tag}`,
-      responses.map(fieldsOf((version) => version.fields)),
-    )
-    return {...response, fields, versions: labelsOf(responses)}
+    return {...response, fields: responseFields.get(response.tag)!, versions: labelsOf(responses)}
   })
   const errors = groupByKey(
     group.map(({label, kinds, item}) => ({label, kinds, items: item.errors})),

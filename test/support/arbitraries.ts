@@ -19,6 +19,7 @@ import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {WORD32_MAX} from '../../templates/primitives.js'
 import {readSchema} from '../../generator/pipeline.js'
+import {distinctResponses} from '../../generator/schema/responses.js'
 import {typeFields} from './schema-fields.js'
 import type {
   EventDefinition,
@@ -41,6 +42,8 @@ export interface ValueArbitraries {
   events: Readonly<Record<string, fc.Arbitrary<JsonObject>>>
   /** Any event: every event equally likely. */
   event: fc.Arbitrary<JsonObject>
+  /** By response tag (`chatCmdError`): the distinct responses of `ChatResponse`, the overlay's additions included. */
+  responses: Readonly<Record<string, fc.Arbitrary<JsonObject>>>
   /** A valid value of any type expression of the schema (a field's type). */
   expression(type: TypeExpression): fc.Arbitrary<unknown>
 }
@@ -297,7 +300,10 @@ function build(schema: Schema, options: Required<ArbitraryOptions>): ValueArbitr
   const events: Record<string, fc.Arbitrary<JsonObject>> = {}
   for (const event of schema.events) events[event.name] = objectArbitrary(event.tag, event.fields, expression)
   const event = fc.oneof(...schema.events.map((definition) => events[definition.name]!))
-  return {types, events, event, expression}
+  const responses: Record<string, fc.Arbitrary<JsonObject>> = {}
+  for (const response of distinctResponses(schema))
+    responses[response.tag] = objectArbitrary(response.tag, response.fields, expression)
+  return {types, events, event, responses, expression}
 }
 
 /** Shared depth of the recursive unions and the arrays: bounds ChatBotCommand menus and ErrorType/ProxyError chains. */
