@@ -8,6 +8,7 @@ import {readdirSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import * as compat from '../generated/src/decode.js'
+import {isValidChatEvent, isValidChatResponse} from '../generated/src/guards.js'
 import {specInfo} from '../generated/src/spec-info.js'
 import {chatEventTags} from '../generated/src/events.js'
 import {importDecodersOf, type Decoders} from './support/decoders-of.js'
@@ -54,6 +55,13 @@ describe('the compat build of every doc version', () => {
   it.each(framesIn('responses'))('decodes the reply %s in default mode', (name) => {
     const result = compat.decodeChatResponse(readFrame(name), {allErrors: true})
     expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([])
+  })
+
+  // The guards run the decoders' checks: they follow the merged IR.
+  it('has guards that accept every complete real event and reply, and reject a trimmed one', () => {
+    for (const name of framesIn('complete')) expect(isValidChatEvent(readFrame(name)), name).toBe(true)
+    for (const name of framesIn('responses')) expect(isValidChatResponse(readFrame(name)), name).toBe(true)
+    expect(isValidChatEvent(readFrame('trimmed/newChatItems-1.json'))).toBe(false)
   })
 
   it('where the single-version build of the newest docs rejects newChatItems-1', () => {

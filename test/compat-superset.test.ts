@@ -34,7 +34,7 @@ const VERSIONS = ['spec/compat/2025-09-27', 'spec/compat/2026-088a33e', 'spec/co
 
 const SEED = process.env.PROPERTY_SEED === undefined ? 0x5_0e_17 : Number(process.env.PROPERTY_SEED)
 /**
- * Runs per event, per response and per type of each version (~11k values): the file takes about N s on a
+ * Runs per event, per response and per type of each version (~11k values): the file takes about 25 s on a
  * 2-core machine, most of it generating the five builds. `PROPERTY_RUNS=full` for ~10 times as many.
  */
 const RUNS =

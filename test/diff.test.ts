@@ -911,6 +911,18 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
     expect(await run('diff', NEWEST, NEWEST)).toEqual({code: 0, stdout: 'No changes.\n', stderr: ''})
   })
 
+  // spec/ is a compatibility build's folder (compat.json): diff compares the docs of each side, never the merged IR.
+  it('compares a compat folder by its own docs: the same as a copy of them without compat.json', async () => {
+    const alone = path.join(temp, 'pinned-alone')
+    await mkdir(alone)
+    for (const name of ['EVENTS.md', 'TYPES.md', 'COMMANDS.md'])
+      await copyFile(path.join(PINNED, name), path.join(alone, name))
+    const fromCompatFolder = await run('diff', FORK, PINNED, '--format', 'json')
+    expect(fromCompatFolder.code).toBe(1)
+    expect(fromCompatFolder).toEqual(await run('diff', FORK, alone, '--format', 'json'))
+    expect(await run('diff', PINNED, PINNED)).toEqual({code: 0, stdout: 'No changes.\n', stderr: ''})
+  })
+
   it('exits 1 on breaking changes by default, saying how many', async () => {
     const breaking = compareSchemas(await schemaOf(SEPT_2025), await schemaOf(NEWEST)).filter(
       (change) => change.severity === 'breaking',
