@@ -1,4 +1,5 @@
 import {defineConfig} from 'vitest/config'
+import {pinnedSource, runFolderOfThisRun} from './test/support/run-folder.js'
 
 /**
  * End-to-end suites: they run the CLI as a child process, write trees, pack, install or build the generated
@@ -18,12 +19,25 @@ const END_TO_END = [
   'test/hostile-docs.test.ts',
 ]
 
+/** Run once per test run, before any suite (test/support/): the run folder and the pinned build in it. */
+const GLOBAL_SETUP = ['test/support/generation-setup.ts']
+
+/**
+ * The suites import the library as `../generated/src/...`: resolved to the build this run made from the
+ * generator as it is, not to the committed tree (which `npm run check` holds up to date).
+ */
+const resolve = {
+  alias: [{find: /^(?:\.\.\/)+generated\/src\//, replacement: `${pinnedSource(runFolderOfThisRun())}/`}],
+}
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
+          globalSetup: GLOBAL_SETUP,
           include: ['test/**/*.test.ts'],
           exclude: END_TO_END,
           testTimeout: 60_000,
@@ -32,8 +46,10 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'e2e',
+          globalSetup: GLOBAL_SETUP,
           include: END_TO_END,
           // Several suites parse the full docs or build the generated package: slow on a shared 2-core machine.
           testTimeout: 120_000,

@@ -6,7 +6,7 @@
  */
 import {readdirSync} from 'node:fs'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import * as compat from '../generated/src/decode.js'
 import {isValidChatEvent, isValidChatResponse} from '../generated/src/guards.js'
 import {specInfo} from '../generated/src/spec-info.js'
@@ -27,13 +27,10 @@ function decode(decoders: Decoders | typeof compat, value: Record<string, any>, 
 }
 
 let newest: Decoders
-let cleanup = () => {}
 
 beforeAll(async () => {
-  ;({decoders: newest, cleanup} = await importDecodersOf(SPEC, path.join(SPEC, 'overlay.json'), []))
+  ;({decoders: newest} = await importDecodersOf(SPEC, path.join(SPEC, 'overlay.json'), []))
 })
-
-afterAll(() => cleanup())
 
 describe('the compat build of every doc version', () => {
   it('is what generated/ holds: specInfo lists the four versions, oldest first', () => {

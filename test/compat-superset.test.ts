@@ -20,7 +20,7 @@
  */
 import path from 'node:path'
 import fc from 'fast-check'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import type {DecodeMode, DecodeResult} from '../generated/src/index.js'
 import type {Schema} from '../generator/schema/types.js'
 import {valueArbitraries, type ValueArbitraries} from './support/arbitraries.js'
@@ -50,21 +50,14 @@ interface Version {
 
 let compat: Decoders
 const versions: Version[] = []
-const cleanups: (() => void)[] = []
 
 beforeAll(async () => {
   const built = await importDecodersOf(SPEC, OVERLAY, 'declared')
-  cleanups.push(built.cleanup)
   compat = built.decoders
   for (const folder of VERSIONS) {
-    const {decoders, schema, cleanup} = await importDecodersOf(path.join(ROOT, folder), OVERLAY, [])
-    cleanups.push(cleanup)
+    const {decoders, schema} = await importDecodersOf(path.join(ROOT, folder), OVERLAY, [])
     versions.push({folder, decoders, schema, arbitraries: valueArbitraries(schema)})
   }
-})
-
-afterAll(() => {
-  for (const cleanup of cleanups) cleanup()
 })
 
 type Decode = (value: unknown, options: {mode: DecodeMode}) => DecodeResult<unknown>

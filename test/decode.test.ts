@@ -1,6 +1,6 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {
   assertChatEvent,
   chatEventTags,
@@ -48,12 +48,12 @@ const MISSING_FROM_V6_5_4_1 = [
 ]
 
 /** Decoders generated from the 088a33e docs (with the overlay): the version the v6.5.4.1 server speaks. */
-let docs088a33e: {decoders: Decoders; cleanup: () => void}
+let docs088a33e: {decoders: Decoders}
 /**
  * Decoders of the newest docs alone (with the overlay): generated/ is the compatibility build, which decodes
  * these frames; this is what a library typed against one doc version does with them.
  */
-let newestOnly: {decoders: Decoders; cleanup: () => void}
+let newestOnly: {decoders: Decoders}
 beforeAll(async () => {
   const overlay = path.resolve(import.meta.dirname, '..', 'spec', 'overlay.json')
   docs088a33e = await importDecodersOf(
@@ -62,10 +62,6 @@ beforeAll(async () => {
   )
   newestOnly = await importDecodersOf(path.resolve(import.meta.dirname, '..', 'spec'), overlay, [])
 }, 120_000)
-afterAll(() => {
-  docs088a33e?.cleanup()
-  newestOnly?.cleanup()
-})
 
 describe('real frames', () => {
   it('decodes the whole v6.5.4.1 receivedGroupInvitation event in default mode against its docs (088a33e, with the overlay)', () => {

@@ -15,10 +15,9 @@
  * them whole), so they also serve the frame decoder and the benchmark
  * (`sampleEvents`).
  */
-import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
+import {PINNED_SOURCE, sharedBuild, sharedSchemaOf} from './shared-builds.js'
 import {WORD32_MAX} from '../../templates/primitives.js'
-import {readSchema} from '../../generator/pipeline.js'
 import {distinctResponses} from '../../generator/schema/responses.js'
 import {typeFields} from './schema-fields.js'
 import type {
@@ -58,24 +57,17 @@ export interface ArbitraryOptions {
   maxKeys?: number
 }
 
-/** The spec folder the generator reads by default (`spec/` at the repository root). */
-export const SPEC_DIRECTORY = fileURLToPath(new URL('../../spec/', import.meta.url))
-
 /**
- * The schema exactly as `generate` builds it: parsed, checked, merged over the doc versions the folder's
- * `compat.json` lists (the pinned spec's compatibility build), overlay applied.
- * Cached per folder: parsing the docs takes a second or two.
+ * The schema exactly as `generate` builds it from the pinned spec: parsed, checked, merged over the doc versions
+ * its `compat.json` lists (the compatibility build), overlay applied. The one of this run's pinned build
+ * (`shared-builds.ts`), which the `generated/src` imports of the suites are, so values and decoders agree.
  */
-export function loadSchema(directory: string = SPEC_DIRECTORY): Promise<Schema> {
-  let cached = schemaCache.get(directory)
-  if (!cached) {
-    cached = readSchema({spec: directory}).then((read) => read.schema)
-    schemaCache.set(directory, cached)
-  }
+export function loadSchema(): Promise<Schema> {
+  cached ??= sharedBuild(PINNED_SOURCE).then(sharedSchemaOf)
   return cached
 }
 
-const schemaCache = new Map<string, Promise<Schema>>()
+let cached: Promise<Schema> | undefined
 
 // ---------------------------------------------------------------------------
 // Primitives

@@ -1,0 +1,22 @@
+/**
+ * Where one test run keeps what its suites share (`shared-builds.ts`): a folder under the system's temporary
+ * folder, made by `generation-setup.ts` and removed at teardown. Kept free of generator imports, so that
+ * vitest.config.ts can read it without loading the generator.
+ */
+import os from 'node:os'
+import path from 'node:path'
+
+/** The environment variable naming the run folder: set by vitest.config.ts, inherited by workers and children. */
+export const RUN_FOLDER_VARIABLE = 'SIMPLEX_EVENTS_TEST_RUN'
+
+/** The build that the suites' `generated/src` imports resolve to: the pinned spec as `generate` reads it. */
+export const PINNED_BUILD = 'pinned'
+
+/** This run's folder: the one the environment names (a vitest started by a test run), else a new name. */
+export function runFolderOfThisRun(): string {
+  process.env[RUN_FOLDER_VARIABLE] ??= path.join(os.tmpdir(), `simplex-events-test-run-${process.pid}-${Date.now()}`)
+  return process.env[RUN_FOLDER_VARIABLE]
+}
+
+/** The `src/` folder of the pinned build, which `generated/src/...` imports resolve to in the suites. */
+export const pinnedSource = (runFolder: string) => path.join(runFolder, 'builds', PINNED_BUILD, 'tree', 'src')
