@@ -1,7 +1,7 @@
 /**
  * The name table (`generator/names/claims.ts`) must list every identifier the emitters
  * write, or a collision could slip past the checks into uncompilable output. Checked
- * against the real generated modules of the pinned spec.
+ * against the real generated modules of the pinned spec, as this test run generates them.
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -11,16 +11,19 @@ import {describe, expect, it} from 'vitest'
 import {emitLibrary, TEMPLATE_FILES} from '../generator/emit/index.js'
 import {GENERATED_COMPILER_OPTIONS} from '../generator/emit/check-command-strings.js'
 import {GLOBALS_REFERENCED, nameClaims, type NameScope} from '../generator/names/index.js'
-import {buildSchema, readSchema} from '../generator/pipeline.js'
+import {buildSchema} from '../generator/pipeline.js'
 import type {Schema} from '../generator/schema/types.js'
 import {commandsDocument, type MiniCommand} from './support/mini-commands.js'
 import {eventsDocument, MINI_TYPES, typesDocument, type MiniEvent, type MiniType} from './support/mini-spec.js'
+import {pinnedSource} from './support/run-folder.js'
+import {PINNED_SOURCE, runFolder, sharedBuild, sharedSchemaOf} from './support/shared-builds.js'
 
-const root = path.resolve(import.meta.dirname, '..')
+/** The `src/` of this run's pinned build: what `generated/src/` holds once formatted. */
+const pinnedSrc = pinnedSource(runFolder())
 const project = new Project({useInMemoryFileSystem: true})
 const source = (name: string): SourceFile =>
   project.getSourceFile(`/${name}`) ??
-  project.createSourceFile(`/${name}`, readFileSync(path.join(root, 'generated', 'src', name), 'utf8'))
+  project.createSourceFile(`/${name}`, readFileSync(path.join(pinnedSrc, name), 'utf8'))
 
 /** Names a module declares or imports at its top level. */
 function topLevelNames(file: SourceFile): string[] {
@@ -65,7 +68,7 @@ function exportedNames(file: SourceFile): string[] {
 describe('the name table lists every identifier the emitters write', () => {
   it('for the pinned spec, in every module and union namespace', async () => {
     // As `generate` reads it: with the overlay, whose additions (`CR.AgentSubs`) are named too.
-    const {schema} = await readSchema({spec: path.join(root, 'spec')})
+    const schema = sharedSchemaOf(await sharedBuild(PINNED_SOURCE))
     const claims = nameClaims(schema)
     const claimed = (scope: NameScope) => new Set(claims.filter((claim) => claim.scope === scope).map((c) => c.name))
 
@@ -167,8 +170,8 @@ describe('globals the emitted code refers to are claimed where it refers to them
     const project = typeCheckedProject()
     const forms = everyForm()
     if (!forms.ok) expect.fail('the spec does not build')
-    const pinned = readdirSync(path.join(root, 'generated', 'src')).map((name) =>
-      project.createSourceFile(`/pinned/${name}`, readFileSync(path.join(root, 'generated', 'src', name), 'utf8')),
+    const pinned = readdirSync(pinnedSrc).map((name) =>
+      project.createSourceFile(`/pinned/${name}`, readFileSync(path.join(pinnedSrc, name), 'utf8')),
     )
     const emitted = [...pinned, ...(await packageProject(forms.schema, project, '/forms'))].filter(
       (file) => !(TEMPLATE_FILES as readonly string[]).includes(file.getBaseName()),

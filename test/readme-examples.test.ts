@@ -3,12 +3,14 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import ts from 'typescript'
 import {afterAll, describe, expect, it} from 'vitest'
+import {pinnedSource, runFolder} from './support/run-folder.js'
 
 /**
  * The ```ts examples of both READMEs compile against the generated package, under the root
  * tsconfig's options plus `noUnusedLocals`. Each block is its own module in a temporary
- * folder; its import of `simplex-chat-events` is pointed at `generated/src/index.js` (which
- * TypeScript resolves to `index.ts`), so the check needs no build of the package.
+ * folder; its import of `simplex-chat-events` is pointed at `src/index.js` of this run's pinned build (which
+ * TypeScript resolves to `index.ts`), so the check needs no build of the package. The generated README is
+ * that build's too: both are what the generator makes now (`npm run check` holds generated/ to them).
  *
  * A block that is deliberately partial opts out with a first line `// not compiled: <why>`
  * (SKIP_MARKER); every other block is compiled, and the test asserts how many were.
@@ -16,6 +18,11 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '..')
 const READMES = ['README.md', 'generated/README.md']
+/** This run's pinned build (test/support/shared-builds.ts): what `generated/` holds once formatted. */
+const pinnedSrc = pinnedSource(runFolder())
+/** Where each README is read from: the generated one from this run's build. */
+const readmeFile = (readme: string) =>
+  readme === 'generated/README.md' ? path.join(pinnedSrc, '..', 'README.md') : path.join(root, readme)
 const PACKAGE_NAME = 'simplex-chat-events'
 /** A ```ts block whose first line starts with this is not compiled. */
 const SKIP_MARKER = '// not compiled:'
@@ -43,7 +50,7 @@ interface Example {
  * @param readme path relative to the repository root.
  */
 function tsBlocks(readme: string): Example[] {
-  const lines = readFileSync(path.join(root, readme), 'utf8').split('\n')
+  const lines = readFileSync(readmeFile(readme), 'utf8').split('\n')
   const blocks: Example[] = []
   for (let index = 0; index < lines.length; index++) {
     const open = /^(`{3,})ts\s*$/.exec(lines[index]!)
@@ -85,7 +92,7 @@ const CONTROL_UNUSED: Example = {
 
 /** The block as a module: the package's specifier, in either quotes, becomes the generated source's path. */
 function moduleText(example: Example): string {
-  const entry = JSON.stringify(path.join(root, 'generated', 'src', 'index.js'))
+  const entry = JSON.stringify(path.join(pinnedSrc, 'index.js'))
   return example.code.replace(new RegExp(`(['"])${PACKAGE_NAME}\\1`, 'g'), entry)
 }
 
@@ -191,7 +198,7 @@ describe('tsBlocks', () => {
 describe('README error messages', () => {
   it("the generated README's example error message is what decodeFrame prints for its input", async () => {
     const {decodeFrame} = await import('../generated/src/index.js')
-    const readme = readFileSync(path.resolve(import.meta.dirname, '..', 'generated', 'README.md'), 'utf8')
+    const readme = readFileSync(readmeFile('generated/README.md'), 'utf8')
     const examples = [...readme.matchAll(/\/\/ '(\{.*\})' gives: (.*)$/gm)]
     expect(examples.length).toBeGreaterThan(0)
     for (const [, input, message] of examples) {

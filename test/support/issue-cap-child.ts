@@ -4,8 +4,14 @@
  *
  *     node --import tsx test/support/issue-cap-child.ts COUNT
  */
-import {decodeChatEventJson, decodeFrame} from '../../generated/src/index.js'
+import path from 'node:path'
 import {invitationForNewestDocs} from './frames.js'
+import {pinnedSource, runFolder} from './run-folder.js'
+
+// The library of this test run's pinned build (the folder its vitest names in the environment this inherits).
+const {decodeChatEventJson, decodeFrame} = (await import(
+  path.join(pinnedSource(runFolder()), 'index.ts')
+)) as typeof import('../../generated/src/index.js')
 
 const count = Number(process.argv[2])
 // A whole user of the pinned docs: the real v6.5.4.1 one, completed (see `invitationForNewestDocs`).

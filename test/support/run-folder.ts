@@ -18,5 +18,12 @@ export function runFolderOfThisRun(): string {
   return process.env[RUN_FOLDER_VARIABLE]
 }
 
+/** The run folder, or an error saying how to get one (the suites run under vitest.config.ts). */
+export function runFolder(): string {
+  const folder = process.env[RUN_FOLDER_VARIABLE]
+  if (!folder) throw new Error(`${RUN_FOLDER_VARIABLE} is not set: run the tests through vitest.config.ts`)
+  return folder
+}
+
 /** The `src/` folder of the pinned build, which `generated/src/...` imports resolve to in the suites. */
 export const pinnedSource = (runFolder: string) => path.join(runFolder, 'builds', PINNED_BUILD, 'tree', 'src')

@@ -11,7 +11,9 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import {generateInMemory, readSchema} from '../../generator/pipeline.js'
 import type {Schema} from '../../generator/schema/types.js'
 
-import {PINNED_BUILD, RUN_FOLDER_VARIABLE} from './run-folder.js'
+import {PINNED_BUILD, runFolder} from './run-folder.js'
+
+export {runFolder}
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 
@@ -26,13 +28,6 @@ export interface BuildSource {
 
 /** The pinned spec as `generate` reads it by default: compat.json's versions and the overlay. */
 export const PINNED_SOURCE: BuildSource = {spec: 'spec', overlay: 'spec/overlay.json', compat: 'declared'}
-
-/** The run folder, or an error saying how to get one (the suites run under vitest.config.ts). */
-export function runFolder(): string {
-  const folder = process.env[RUN_FOLDER_VARIABLE]
-  if (!folder) throw new Error(`${RUN_FOLDER_VARIABLE} is not set: run the tests through vitest.config.ts`)
-  return folder
-}
 
 /** The folder of a build in the run folder, named by what it is generated from. */
 export function buildFolder(source: BuildSource, name = buildName(source)): string {
