@@ -83,6 +83,13 @@ export async function sharedSchema(source: BuildSource): Promise<Schema> {
 }
 
 /**
+ * The schema of one doc version's documents alone, as `buildSchema(loadSpecDirectory(folder))` builds it (no
+ * overlay, no other version): parsed once per run. `folder` is relative to the repository.
+ */
+export const sharedDocsSchema = (folder: string): Promise<Schema> =>
+  sharedSchema({spec: folder, overlay: false, compat: []})
+
+/**
  * Make `folder` once across the processes of the run: the first takes a lock (an exclusive mkdir), fills a
  * temporary folder and renames it into place; the others wait for the folder to appear. A lock whose maker
  * failed is removed, so a waiter tries itself and reports the error in its own suite.
