@@ -1,3 +1,4 @@
+import os from 'node:os'
 import {defineConfig} from 'vitest/config'
 import {pinnedSource, runFolderOfThisRun} from './test/support/run-folder.js'
 
@@ -32,6 +33,9 @@ const resolve = {
 
 export default defineConfig({
   test: {
+    // vitest's default in run mode is one worker fewer than the cores: on a 2-core machine the files ran one
+    // at a time. Many suites spend their time waiting for child processes (CLI runs, npm, tsc).
+    maxWorkers: os.availableParallelism(),
     projects: [
       {
         resolve,
