@@ -1,6 +1,8 @@
 import os from 'node:os'
-import {defineConfig} from 'vitest/config'
-import {pinnedSource, runFolderOfThisRun} from './test/support/run-folder.js'
+import path from 'node:path'
+import {defineConfig, type Plugin} from 'vitest/config'
+import {waitForPinnedBuild} from './test/support/generation-setup.js'
+import {pinnedBuildFolder, pinnedSource, runFolderOfThisRun} from './test/support/run-folder.js'
 
 /**
  * End-to-end suites: they run the CLI as a child process, write trees, pack, install or build the generated
@@ -25,10 +27,19 @@ const GLOBAL_SETUP = ['test/support/generation-setup.ts']
 
 /**
  * The suites import the library as `../generated/src/...`: resolved to the build this run made from the
- * generator as it is, not to the committed tree (which `npm run check` holds up to date).
+ * generator as it is, not to the committed tree (which `npm run check` holds up to date). The first such
+ * import waits for the build that the global setup started.
  */
-const resolve = {
-  alias: [{find: /^(?:\.\.\/)+generated\/src\//, replacement: `${pinnedSource(runFolderOfThisRun())}/`}],
+const GENERATED_SRC = /^(?:\.\.\/)+generated\/src\/(.*)$/
+const runBuild: Plugin = {
+  name: 'simplex-events-run-build',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    const module = GENERATED_SRC.exec(source)?.[1]
+    if (module === undefined) return null
+    await waitForPinnedBuild(pinnedBuildFolder(runFolderOfThisRun()))
+    return this.resolve(path.join(pinnedSource(runFolderOfThisRun()), module), importer, {skipSelf: true})
+  },
 }
 
 export default defineConfig({
@@ -38,7 +49,7 @@ export default defineConfig({
     maxWorkers: os.availableParallelism(),
     projects: [
       {
-        resolve,
+        plugins: [runBuild],
         test: {
           name: 'unit',
           globalSetup: GLOBAL_SETUP,
@@ -53,7 +64,7 @@ export default defineConfig({
         },
       },
       {
-        resolve,
+        plugins: [runBuild],
         test: {
           name: 'e2e',
           globalSetup: GLOBAL_SETUP,

@@ -15,11 +15,10 @@ import {buildSchema} from '../generator/pipeline.js'
 import type {Schema} from '../generator/schema/types.js'
 import {commandsDocument, type MiniCommand} from './support/mini-commands.js'
 import {eventsDocument, MINI_TYPES, typesDocument, type MiniEvent, type MiniType} from './support/mini-spec.js'
-import {pinnedSource} from './support/run-folder.js'
-import {PINNED_SOURCE, runFolder, sharedBuild, sharedSchemaOf} from './support/shared-builds.js'
+import {PINNED_SOURCE, pinnedTree, sharedBuild, sharedSchemaOf} from './support/shared-builds.js'
 
 /** The `src/` of this run's pinned build: what `generated/src/` holds once formatted. */
-const pinnedSrc = pinnedSource(runFolder())
+const pinnedSrc = path.join(await pinnedTree(), 'src')
 const project = new Project({useInMemoryFileSystem: true})
 const source = (name: string): SourceFile =>
   project.getSourceFile(`/${name}`) ??

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import ts from 'typescript'
 import {afterAll, describe, expect, it} from 'vitest'
-import {pinnedSource, runFolder} from './support/run-folder.js'
+import {pinnedTree} from './support/shared-builds.js'
 
 /**
  * The ```ts examples of both READMEs compile against the generated package, under the root
@@ -19,7 +19,7 @@ import {pinnedSource, runFolder} from './support/run-folder.js'
 const root = path.resolve(import.meta.dirname, '..')
 const READMES = ['README.md', 'generated/README.md']
 /** This run's pinned build (test/support/shared-builds.ts): what `generated/` holds once formatted. */
-const pinnedSrc = pinnedSource(runFolder())
+const pinnedSrc = path.join(await pinnedTree(), 'src')
 /** Where each README is read from: the generated one from this run's build. */
 const readmeFile = (readme: string) =>
   readme === 'generated/README.md' ? path.join(pinnedSrc, '..', 'README.md') : path.join(root, readme)

@@ -25,5 +25,11 @@ export function runFolder(): string {
   return folder
 }
 
-/** The `src/` folder of the pinned build, which `generated/src/...` imports resolve to in the suites. */
-export const pinnedSource = (runFolder: string) => path.join(runFolder, 'builds', PINNED_BUILD, 'tree', 'src')
+/** The folder of the pinned build (shared-builds.ts): there once the build is complete. */
+export const pinnedBuildFolder = (runFolder: string) => path.join(runFolder, 'builds', PINNED_BUILD)
+
+/**
+ * The `src/` folder of the pinned build, which `generated/src/...` imports resolve to in the suites. Outside an
+ * import of it, await `pinnedTree()` (shared-builds.ts) first: the build may still be in the making.
+ */
+export const pinnedSource = (runFolder: string) => path.join(pinnedBuildFolder(runFolder), 'tree', 'src')
