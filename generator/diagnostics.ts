@@ -63,6 +63,22 @@ export type RuleId =
   | 'syntax-optional'
   | 'unused-parameter'
 
+/**
+ * The documents did not parse or check: the vfiles with their located messages, for the caller to report
+ * (the CLI prints them with `formatDiagnostics`, in colour on a terminal; exit 2). The message is that
+ * report without colour.
+ */
+export class DiagnosticsError extends Error {
+  /** The files of each failed read, in order; each group is reported (and summed up) on its own. */
+  readonly reports: readonly (readonly VFile[])[]
+
+  /** @param reports the files of each failed read (one group per `readSchema`). */
+  constructor(...reports: readonly (readonly VFile[])[]) {
+    super(reports.map((files) => formatDiagnostics(files, false)).join(''))
+    this.reports = reports
+  }
+}
+
 /** Where a problem sits: a node, or a point inside one line of the document. */
 export type Place = Node | {line: number; column: number}
 
@@ -98,7 +114,7 @@ export function hasErrors(files: readonly VFile[]): boolean {
  * the docs, so their control characters are escaped (`printable`) before the
  * reporter adds its own colour.
  */
-export function formatDiagnostics(files: VFile[], color: boolean, maxPerFile = MAX_MESSAGES_PER_FILE): string {
+export function formatDiagnostics(files: readonly VFile[], color: boolean, maxPerFile = MAX_MESSAGES_PER_FILE): string {
   const report = reporter(
     files.map((file) => printableMessages(file, maxPerFile)),
     {color, quiet: true},

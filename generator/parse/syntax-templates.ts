@@ -8,7 +8,7 @@ import {
   typeScope,
 } from './command-expression.js'
 import {reportError} from '../diagnostics.js'
-import {locationInBlock, readSyntaxGrammar} from './syntax-grammar.js'
+import {locationInBlock, readSyntaxGrammar} from '../schema/syntax-grammar.js'
 
 /** Rule id of a command whose string the generator cannot derive. */
 export const COMMAND_TEMPLATE_RULE = 'command-template'
