@@ -192,16 +192,18 @@ export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: fal
  */
 export function buildSchema(documents: SpecDocuments): SchemaResult {
   const files = [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])]
-  const schema = parseSpec(documents)
+  const failed = {ok: false, files} as const
+  const parsed = parseSpec(documents)
   const byName = filesByName(files)
-  if (!hasErrors(files)) {
-    checkNames(schema, byName)
-    checkSchema(schema, byName)
-  }
-  // Last, on a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
-  if (!hasErrors(files)) compileSyntaxTemplates(schema.types, schema.commands, byName)
-  if (!hasErrors(files)) reportCommandStringTypeErrors(schema, byName)
-  return hasErrors(files) ? {ok: false, files} : {ok: true, schema, files}
+  if (hasErrors(files)) return failed
+  checkNames(parsed, byName)
+  checkSchema(parsed, byName)
+  // On a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
+  if (hasErrors(files)) return failed
+  const schema = {...parsed, ...compileSyntaxTemplates(parsed.types, parsed.commands, byName)}
+  if (hasErrors(files)) return failed
+  reportCommandStringTypeErrors(schema, byName)
+  return hasErrors(files) ? failed : {ok: true, schema, files}
 }
 
 /** One doc version's documents, the spec (folder or URL) they were loaded from, and its label if one was declared. */
