@@ -1,67 +1,10 @@
 import type {Node} from 'unist'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
+import {ruleUrl, type RuleId} from './diagnostics-rules.js'
 import {printable} from './sanitize.js'
 
-/**
- * Every rule a diagnostic can name (the last column of `file:line:column  error  reason  rule`): one
- * place, so a rule cannot be misspelled and a reader can see them all.
- */
-export type RuleId =
-  // parse/: the structure of a document
-  | 'title'
-  | 'toc'
-  | 'event-category'
-  | 'event-record'
-  | 'command-category'
-  | 'command-section'
-  | 'unknown-section'
-  | 'unknown-kind'
-  | 'stray-literal'
-  | 'response'
-  | 'anchor'
-  | 'unexpected-block'
-  | 'list-item'
-  | 'field-line'
-  | 'missing-tag'
-  | 'union-member'
-  | 'type-kind'
-  | 'enum-value'
-  | 'network-usage'
-  | 'syntax-language'
-  | 'syntax-grammar'
-  | 'command-syntax'
-  | 'command-responses'
-  | 'command-error'
-  | 'command-expression'
-  | 'command-template'
-  | 'too-large'
-  | 'too-deep'
-  // schema/: checks across the documents
-  | 'dangling-reference'
-  | 'duplicate-category'
-  | 'duplicate-event'
-  | 'duplicate-tag'
-  | 'duplicate-type'
-  | 'duplicate-member'
-  | 'duplicate-value'
-  | 'duplicate-field'
-  | 'identifier'
-  | 'name-collision'
-  | 'case-collision'
-  | 'reserved-field'
-  | 'duplicate-command'
-  | 'duplicate-parameter'
-  | 'response-fields'
-  | 'syntax-placeholder'
-  | 'syntax-type'
-  // compat/: doc versions that cannot be merged into one compatibility build
-  | 'compat-type'
-  | 'compat-kind'
-  | 'compat-name'
-  // warnings: real inconsistencies of upstream's docs, located, that do not stop generation
-  | 'syntax-optional'
-  | 'unused-parameter'
+export type {RuleId} from './diagnostics-rules.js'
 
 /**
  * The documents did not parse or check: the vfiles with their located messages, for the caller to report
@@ -100,7 +43,10 @@ export function reportWarning(file: VFile, reason: string, place: Place | undefi
 
 function record(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId) {
   const at = place && 'type' in place ? place.position : place
-  return file.message(reason, {place: at, ruleId, source: 'simplex-events'})
+  const message = file.message(reason, {place: at, ruleId, source: 'simplex-events'})
+  // Where the rule is explained (as remark-lint's messages link their rule's doc).
+  message.url = ruleUrl(ruleId)
+  return message
 }
 
 /** True when any error was recorded on one of `files`. */

@@ -92,7 +92,13 @@ export function matchTableOfContents<Entry extends TocEntry>(
   what: string,
   file: VFile,
 ): Map<string, Entry> {
-  const sections = new Map(categories.map((category) => [category.name, category]))
+  // A category given two sections is one in the table of contents (the check reports `duplicate-category`).
+  const sections = new Map<string, {name: string; items: string[]}>()
+  for (const {name, items} of categories) {
+    const section = sections.get(name) ?? {name, items: []}
+    section.items.push(...items)
+    sections.set(name, section)
+  }
   const listed = new Map<string, Entry>()
   for (const tocCategory of toc) {
     const section = sections.get(tocCategory.name)
