@@ -60,7 +60,11 @@ export interface Generation {
 /**
  * The pipeline of simplex-events, one stage per folder of `generator/`:
  *
- *     load/ (a folder or URL) → parse/ (mdast → IR) → schema/ (check) → overlay/ → emit/ → write/
+ *     load/ (a folder or URL) → parse/ (mdast → IR) → names/ + schema/ (check) → parse/syntax-templates
+ *       (compile) → overlay/ → emit/ → write/
+ *
+ * Each stage returns a new value; none changes what an earlier one returned. Failures come back as data:
+ * a `DiagnosticsError` holds the vfiles with their located messages, and the caller reports them.
  *
  * `readSchema` runs it up to the overlay (the `schema` and `diff` commands), `generateInMemory`
  * to the emitted files (`generate`, `check`); `write/` puts a tree on disk (`generate`).
