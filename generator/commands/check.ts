@@ -25,7 +25,7 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
     .action(async (options: GenerationOptions & {stat?: boolean}) => {
       // Loaded here, not at start-up: the emitter (ts-morph, prettier) is most of the CLI's start-up time.
       const {generateInMemory} = await import('../pipeline.js')
-      const {files} = await generateInMemory({...options, compat: compatSources(options.compat), color: io.color})
+      const {files} = await generateInMemory({...options, compat: compatSources(options.compat)})
       // What generate writes: the files and their manifest, which is compared like any generated file.
       const expected = withManifest(files)
       await assertPresent(options.out)

@@ -1,5 +1,6 @@
 import {Option, type Command} from 'commander'
-import {DiagnosticsError, FailureExit, type CliIo} from '../cli-io.js'
+import {FailureExit, type CliIo} from '../cli-io.js'
+import {DiagnosticsError} from '../diagnostics.js'
 import {compareSchemas, type SchemaChange} from '../diff/compare.js'
 import {CHANGE_FORMATS, formatChanges, type ChangeFormat} from '../diff/format.js'
 import {maxBytesOption, timeoutOption} from './generation-options.js'
@@ -54,13 +55,12 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
             overlay: false,
             timeout: options.timeout,
             maxBytes: options.maxBytes,
-            color: io.color,
           })
         const [before, after] = await Promise.allSettled([read(oldSource), read(newSource)])
         // Report the errors of both versions at once, not just the first one's.
         const failed = [before, after].flatMap((result) => (result.status === 'rejected' ? [result.reason] : []))
         if (failed.length === 2 && failed.every((error) => error instanceof DiagnosticsError))
-          throw new DiagnosticsError(failed.map((error: DiagnosticsError) => error.message).join(''))
+          throw new DiagnosticsError(...failed.flatMap((error: DiagnosticsError) => error.reports))
         if (failed.length > 0) throw failed[0]
         const schemaOf = (result: typeof before) => (result as PromiseFulfilledResult<ReadSchema>).value.schema
         const changes = compareSchemas(schemaOf(before), schemaOf(after))

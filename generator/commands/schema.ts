@@ -20,7 +20,7 @@ export function registerSchemaCommand(program: Command, io: CliIo): void {
     .action(async (options: {spec: string; compat?: string[] | false}) => {
       // The docs as they are: the overlay corrects what the generator emits, not what the docs say.
       const compat = compatSources(options.compat)
-      const {schema} = await readSchema({spec: options.spec, compat, overlay: false, color: io.color})
+      const {schema} = await readSchema({spec: options.spec, compat, overlay: false})
       io.stdout(serializeSchema(schema))
     })
 }
