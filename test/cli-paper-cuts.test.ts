@@ -3,6 +3,7 @@ import {cp, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {createHash} from 'node:crypto'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../generator/cli.js'
 import {runNode} from './support/processes.js'
@@ -61,5 +62,20 @@ describe('paper cuts', () => {
     expect(progress).toContain('generate: formatting src/decode.ts...')
     expect(progress.at(-1)).toBe('')
     expect(stderr).toBe('')
+  })
+
+  it('--help of the CLI and of each command loads neither TypeScript, ts-morph nor prettier', async () => {
+    const hooks = pathToFileURL(path.join(root, 'test', 'support', 'resolve-log-hooks.mjs')).href
+    const register = `data:text/javascript,import {register} from 'node:module'; register(${JSON.stringify(hooks)})`
+    for (const command of [[], ['generate'], ['check'], ['schema'], ['diff']]) {
+      const cli = ['--import', 'tsx', '--import', register, path.join(root, 'generator', 'cli.ts'), ...command]
+      const run = await runNode([...cli, '--help'], root)
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('Usage: simplex-events')
+      const loaded = run.stderr.split('\n').filter((line) => line.startsWith('resolved '))
+      // The hook sees the CLI's own modules (so it ran), and none of the heavy ones.
+      expect(loaded).toContain(`resolved ${pathToFileURL(path.join(root, 'generator', 'cli-io.ts')).href}`)
+      expect(loaded.filter((line) => /\/node_modules\/(typescript|ts-morph|prettier)\//.test(line))).toEqual([])
+    }
   })
 })

@@ -1,9 +1,9 @@
 import {Option, type Command} from 'commander'
 import {DiagnosticsError, FailureExit, type CliIo} from '../cli-io.js'
-import {compareSchemas, type SchemaChange} from '../diff/compare.js'
+import type {SchemaChange} from '../diff/compare.js'
 import {CHANGE_FORMATS, formatChanges, type ChangeFormat} from '../diff/format.js'
 import {maxBytesOption, timeoutOption} from './generation-options.js'
-import {readSchema, type ReadSchema} from '../pipeline.js'
+import type {ReadSchema} from '../pipeline.js'
 
 const FAIL_ON = ['breaking', 'any', 'none'] as const
 type FailOn = (typeof FAIL_ON)[number]
@@ -45,6 +45,11 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
         newSource: string,
         options: {format: ChangeFormat; failOn: FailOn; timeout: number; maxBytes: number},
       ) => {
+        // Loaded here, not at start-up: reading the docs type-checks syntax blocks (TypeScript), so `--help` stays quick.
+        const [{readSchema}, {compareSchemas}] = await Promise.all([
+          import('../pipeline.js'),
+          import('../diff/compare.js'),
+        ])
         // The docs as upstream wrote them: no overlay on either side.
         const read = (spec: string) =>
           // Each side is the docs of one version: a spec folder's compat.json is not read.
