@@ -1,12 +1,13 @@
 /** A maintainer's and a user's paper cuts: --version, --out resolved like --spec, check --stat, progress. */
-import {cp, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {existsSync} from 'node:fs'
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {createHash} from 'node:crypto'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../generator/cli.js'
-import {runNode} from './support/processes.js'
+import {runNode, runNpm, runProcess} from './support/processes.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {writeMiniSpec} from './support/mini-spec.js'
 
@@ -76,6 +77,42 @@ describe('paper cuts', () => {
       // The hook sees the CLI's own modules (so it ran), and none of the heavy ones.
       expect(loaded).toContain(`resolved ${pathToFileURL(path.join(root, 'generator', 'cli-io.ts')).href}`)
       expect(loaded.filter((line) => /\/node_modules\/(typescript|ts-morph|prettier)\//.test(line))).toEqual([])
+    }
+  })
+
+  it('check of a missing output folder is one line, exit 1, before reading the spec', async () => {
+    // A spec that does not exist either: the missing --out is reported first, without generating anything.
+    const result = await runCliCapturing('check', '--spec', '/a/no-spec', '--out', '/a/typo')
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        '/a/typo does not exist; check --out, or run `npx simplex-events generate --spec /a/no-spec --out /a/typo`\n',
+    })
+  })
+
+  it("check's Fix: line is a command that works in the folder check ran in (inside generated/, no npx)", async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'simplex-events-fix-'))
+    try {
+      const spec = path.join(scratch, 'spec')
+      await cp(await writeMiniSpec(), spec, {recursive: true})
+      const out = path.join(scratch, 'out')
+      expect((await runCliCapturing('generate', '--spec', spec, '--out', out)).code).toBe(0)
+      await writeFile(path.join(out, 'src', 'events.ts'), '// stale\n')
+      const inside = path.join(root, 'generated', 'src')
+      const cli = ['--import', 'tsx', path.join(root, 'generator', 'cli.ts'), 'check', '--spec', spec, '--out', out]
+      const stale = await runNode([...cli, '--stat'], inside)
+      expect(stale.code).toBe(1)
+      const fix = `npm --prefix ../.. exec -- simplex-events generate --spec ${spec} --out ${out}`
+      expect(stale.stderr).toBe(`1 stale file in ${out}: src/events.ts\nFix: run \`${fix}\` and commit the result.\n`)
+      // The installed binary runs the compiled generator: build it when this checkout has not.
+      if (!existsSync(path.join(root, 'dist', 'generator', 'cli.js')))
+        expect((await runNpm(['run', 'build'], root)).code).toBe(0)
+      const fixed = await runProcess('sh', ['-c', fix], inside)
+      expect(fixed.code, fixed.stderr).toBe(0)
+      expect((await runNode(cli, inside)).code).toBe(0)
+    } finally {
+      await rm(scratch, {recursive: true, force: true})
     }
   })
 })
