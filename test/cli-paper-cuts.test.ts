@@ -115,4 +115,18 @@ describe('paper cuts', () => {
       await rm(scratch, {recursive: true, force: true})
     }
   })
+
+  it('check shows the same progress line on a terminal, cleared before its result', async () => {
+    const spec = await writeMiniSpec()
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-progress-')), 'generated')
+    expect((await runCliCapturing('generate', '--spec', spec, '--out', out)).code).toBe(0)
+    const written: string[] = []
+    const io = {stdout: (text: string) => void written.push(`stdout ${text}`), stderr: () => {}, color: false}
+    const progress = (text: string) => void written.push(`progress ${text}`)
+    expect(await runCli(['check', '--spec', spec, '--out', out], {...io, progress})).toBe(0)
+    expect(written).toContain('progress check: parsing and checking...')
+    expect(written).toContain('progress check: formatting src/decode.ts...')
+    expect(written.at(-2)).toBe('progress ')
+    expect(written.at(-1)).toMatch(/^stdout .* is up to date \(\d+ files\)\.\n$/)
+  })
 })

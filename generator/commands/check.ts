@@ -28,7 +28,14 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
       await assertPresent(options.out, regenerate[0]!)
       // Loaded here, not at start-up: the emitter (ts-morph, prettier) is most of the CLI's start-up time.
       const {generateInMemory} = await import('../pipeline.js')
-      const {files} = await generateInMemory({...options, compat: compatSources(options.compat), color: io.color})
+      const progress = io.progress
+      const {files} = await generateInMemory({
+        ...options,
+        compat: compatSources(options.compat),
+        color: io.color,
+        ...(progress ? {onStage: (stage: string) => progress(`check: ${stage}...`)} : {}),
+      })
+      progress?.('')
       // What generate writes: the files and their manifest, which is compared like any generated file.
       const expected = withManifest(files)
       const {files: actual, notGenerated} = await readGeneratedTree(options.out, expected)
