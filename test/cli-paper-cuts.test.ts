@@ -10,6 +10,7 @@ import {runCli} from '../generator/cli.js'
 import {runNode, runNpm, runProcess} from './support/processes.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {writeMiniSpec} from './support/mini-spec.js'
+import {commandsDocument} from './support/mini-commands.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -128,5 +129,29 @@ describe('paper cuts', () => {
     expect(written).toContain('progress check: formatting src/decode.ts...')
     expect(written.at(-2)).toBe('progress ')
     expect(written.at(-1)).toMatch(/^stdout .* is up to date \(\d+ files\)\.\n$/)
+  })
+
+  it('diff says in its output that it compared no commands when one side has no COMMANDS.md', async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'simplex-events-diff-'))
+    try {
+      const [old, current] = [path.join(scratch, 'old'), path.join(scratch, 'new')]
+      await cp(await writeMiniSpec(), old, {recursive: true})
+      await cp(old, current, {recursive: true})
+      await writeFile(path.join(current, 'COMMANDS.md'), commandsDocument())
+      const text = await runCliCapturing('diff', old, current)
+      expect(text).toEqual({
+        code: 0,
+        stdout: `No changes.\nnote: commands not compared: ${old} has no COMMANDS.md\n`,
+        stderr: '',
+      })
+      const json = await runCliCapturing('diff', current, old, '--format', 'json')
+      expect(JSON.parse(json.stdout)).toMatchObject({notes: [`commands not compared: ${old} has no COMMANDS.md`]})
+      const markdown = await runCliCapturing('diff', old, old, '--format', 'markdown')
+      expect(markdown.stdout).toContain(`\n> Note: commands not compared: neither ${old} nor ${old} has COMMANDS.md\n`)
+      const both = await runCliCapturing('diff', current, current)
+      expect(both.stdout).toBe('No changes.\n')
+    } finally {
+      await rm(scratch, {recursive: true, force: true})
+    }
   })
 })

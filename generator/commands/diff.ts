@@ -2,6 +2,7 @@ import {Option, type Command} from 'commander'
 import {DiagnosticsError, FailureExit, type CliIo} from '../cli-io.js'
 import type {SchemaChange} from '../diff/compare.js'
 import {CHANGE_FORMATS, formatChanges, type ChangeFormat} from '../diff/format.js'
+import {comparisonNotes} from '../diff/notes.js'
 import {maxBytesOption, timeoutOption} from './generation-options.js'
 import type {ReadSchema} from '../pipeline.js'
 
@@ -69,7 +70,8 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
         if (failed.length > 0) throw failed[0]
         const schemaOf = (result: typeof before) => (result as PromiseFulfilledResult<ReadSchema>).value.schema
         const changes = compareSchemas(schemaOf(before), schemaOf(after))
-        io.stdout(formatChanges(changes, options.format, io.color))
+        const notes = comparisonNotes(schemaOf(before), schemaOf(after), {before: oldSource, after: newSource})
+        io.stdout(formatChanges(changes, options.format, io.color, notes))
         const reason = failureOf(changes, options.failOn)
         if (reason) throw new FailureExit(reason)
       },
