@@ -1,6 +1,6 @@
 /** A maintainer's and a user's paper cuts: --version, --out resolved like --spec, check --stat, progress. */
 import {existsSync} from 'node:fs'
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {createHash} from 'node:crypto'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -13,6 +13,7 @@ import {writeMiniSpec} from './support/mini-spec.js'
 import {commandsDocument} from './support/mini-commands.js'
 
 const root = path.resolve(import.meta.dirname, '..')
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 describe('paper cuts', () => {
   it('--version prints the generator version and the sha256 of each pinned document', async () => {
@@ -152,6 +153,32 @@ describe('paper cuts', () => {
       expect(both.stdout).toBe('No changes.\n')
     } finally {
       await rm(scratch, {recursive: true, force: true})
+    }
+  })
+
+  it('npm run pack:generated builds and packs the package into a tarball, leaving generated/ as it was', async () => {
+    const generated = path.join(root, 'generated')
+    const snapshot = async () => {
+      const entries = await readdir(generated, {recursive: true, withFileTypes: true})
+      const files = entries.filter((entry) => !entry.isDirectory()).map((e) => path.join(e.parentPath, e.name))
+      return new Map(await Promise.all(files.map(async (file) => [file, sha256(await readFile(file))] as const)))
+    }
+    const before = await snapshot()
+    const destination = await mkdtemp(path.join(tmpdir(), 'simplex-events-packed-'))
+    try {
+      const script = path.join(root, 'scripts', 'pack-generated.mjs')
+      const run = await runNode([script, generated, destination], root)
+      expect(run.code, run.stderr).toBe(0)
+      const [tarball, ...others] = await readdir(destination)
+      expect(others).toEqual([])
+      expect(tarball).toMatch(/^simplex-chat-events-\d+\.\d+\.\d+\.tgz$/)
+      const listing = await runProcess('tar', ['tzf', path.join(destination, tarball!)], root)
+      const packed = listing.stdout.split('\n')
+      for (const entry of ['package/package.json', 'package/dist/esm/index.js', 'package/dist/cjs/index.d.ts'])
+        expect(packed).toContain(entry)
+      expect(await snapshot()).toEqual(before)
+    } finally {
+      await rm(destination, {recursive: true, force: true})
     }
   })
 })
