@@ -1,8 +1,7 @@
 /** A maintainer's and a user's paper cuts: --version, --out resolved like --spec, check --stat, progress. */
 import {existsSync} from 'node:fs'
-import {cp, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {cp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {createHash} from 'node:crypto'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
@@ -11,6 +10,7 @@ import {runNode, runNpm, runProcess} from './support/processes.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {writeMiniSpec} from './support/mini-spec.js'
 import {commandsDocument} from './support/mini-commands.js'
+import {temporaryFolder} from './support/temp-folders.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
@@ -38,7 +38,7 @@ describe('paper cuts', () => {
 
   it('check --stat prints one line per stale file instead of the diff', async () => {
     const spec = await writeMiniSpec()
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-stat-')), 'generated')
+    const out = path.join(await temporaryFolder('stat-'), 'generated')
     expect((await runCliCapturing('generate', '--spec', spec, '--out', out)).code).toBe(0)
     const events = path.join(out, 'src', 'events.ts')
     await writeFile(events, `${await readFile(events, 'utf8')}// a hand edit\n// another\n`)
@@ -54,7 +54,7 @@ describe('paper cuts', () => {
 
   it('generate shows a progress line on a terminal, and nothing on a pipe', async () => {
     const spec = await writeMiniSpec()
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-progress-')), 'generated')
+    const out = path.join(await temporaryFolder('progress-'), 'generated')
     const progress: string[] = []
     let stderr = ''
     const io = {stdout: () => {}, stderr: (text: string) => void (stderr += text), color: false}
@@ -94,7 +94,7 @@ describe('paper cuts', () => {
   })
 
   it("check's Fix: line is a command that works in the folder check ran in (inside generated/, no npx)", async () => {
-    const scratch = await mkdtemp(path.join(tmpdir(), 'simplex-events-fix-'))
+    const scratch = await temporaryFolder('fix-')
     try {
       const spec = path.join(scratch, 'spec')
       await cp(await writeMiniSpec(), spec, {recursive: true})
@@ -120,7 +120,7 @@ describe('paper cuts', () => {
 
   it('check shows the same progress line on a terminal, cleared before its result', async () => {
     const spec = await writeMiniSpec()
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-progress-')), 'generated')
+    const out = path.join(await temporaryFolder('progress-'), 'generated')
     expect((await runCliCapturing('generate', '--spec', spec, '--out', out)).code).toBe(0)
     const written: string[] = []
     const io = {stdout: (text: string) => void written.push(`stdout ${text}`), stderr: () => {}, color: false}
@@ -133,7 +133,7 @@ describe('paper cuts', () => {
   })
 
   it('diff says in its output that it compared no commands when one side has no COMMANDS.md', async () => {
-    const scratch = await mkdtemp(path.join(tmpdir(), 'simplex-events-diff-'))
+    const scratch = await temporaryFolder('diff-')
     try {
       const [old, current] = [path.join(scratch, 'old'), path.join(scratch, 'new')]
       await cp(await writeMiniSpec(), old, {recursive: true})
@@ -164,7 +164,7 @@ describe('paper cuts', () => {
       return new Map(await Promise.all(files.map(async (file) => [file, sha256(await readFile(file))] as const)))
     }
     const before = await snapshot()
-    const destination = await mkdtemp(path.join(tmpdir(), 'simplex-events-packed-'))
+    const destination = await temporaryFolder('packed-')
     try {
       const script = path.join(root, 'scripts', 'pack-generated.mjs')
       const run = await runNode([script, generated, destination], root)
