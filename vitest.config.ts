@@ -42,8 +42,13 @@ const runBuild: Plugin = {
   },
 }
 
+/** Each test file removes the folders `temporaryFolder` made (test/support/temp-folders.ts). */
+const setupFiles = ['test/support/temp-folders-cleanup.ts']
+
 export default defineConfig({
   test: {
+    // A temporary folder of the run's own; the run fails when a test leaves a folder in it.
+    globalSetup: ['test/support/temp-folders-setup.ts'],
     // vitest's default in run mode is one worker fewer than the cores: on a 2-core machine the files ran one
     // at a time. Many suites spend their time waiting for child processes (CLI runs, npm, tsc).
     maxWorkers: os.availableParallelism(),
@@ -56,6 +61,7 @@ export default defineConfig({
           // One module graph per worker: the generator, TypeScript and prettier are loaded once, not once per
           // file (a third of the unit suites' time). Each file still runs its own top level and hooks.
           isolate: false,
+          setupFiles,
           include: ['test/**/*.test.ts'],
           exclude: END_TO_END,
           testTimeout: 60_000,
@@ -68,6 +74,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           globalSetup: GLOBAL_SETUP,
+          setupFiles,
           include: END_TO_END,
           // Several suites parse the full docs or build the generated package: slow on a shared 2-core machine.
           testTimeout: 120_000,
