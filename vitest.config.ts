@@ -16,6 +16,7 @@ const END_TO_END = [
   'test/check-links.test.ts',
   'test/cli-paper-cuts.test.ts',
   'test/hostile-docs.test.ts',
+  'test/bench-smoke.test.ts',
 ]
 
 export default defineConfig({

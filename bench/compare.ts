@@ -12,7 +12,7 @@
  * rounds, and each ratio the median of its per-round ratios.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import {decodeChatEvent, decodeChatEventJson} from '../generated/src/index.js'
@@ -95,6 +95,8 @@ export interface CompareOptions {
   quick: boolean
   /** Only these groups (all when absent). */
   groups?: string[]
+  /** Only these contenders besides ours (all when absent). */
+  contenders?: string[]
   log?: (line: string) => void
 }
 
@@ -106,10 +108,9 @@ export interface CompareResult {
 }
 
 const WORK = path.resolve(import.meta.dirname, '..', '.tmp', 'bench-compare')
-const INPUTS_FILE = path.join(WORK, 'inputs.json')
 
 interface InputsFile {
-  schema: Schema
+  schema: Schema | null
   classes: Record<ClassName, {label: string; text: string; broken?: Segments[]}[]>
   notes: string[]
 }
@@ -117,14 +118,19 @@ interface InputsFile {
 /** Build the inputs, then run each group in its own child process. */
 export async function runCompare(options: CompareOptions): Promise<CompareResult> {
   const log = options.log ?? (() => {})
+  const groups = [...new Set(ROWS.map((row) => row.group))].filter(
+    (group) => !options.groups || options.groups.includes(group),
+  )
+  const wanted = (name: string) => !options.contenders || options.contenders.includes(name)
   let started = performance.now()
-  const schema = await loadSchema()
+  // The IR (about 10 s: four doc versions) only for zod and the drawn events.
+  const schema = wanted('zod') || groups.includes('drawn') ? await loadSchema() : null
   const schemaMs = performance.now() - started
   started = performance.now()
   const inputs = buildCompareInputs(schema)
   const inputsMs = performance.now() - started
   log(`compare: IR in ${schemaMs.toFixed(0)} ms, inputs in ${inputsMs.toFixed(0)} ms`)
-  const typia = await loadTypia(log)
+  const typiaGenerateMs = wanted('typia') ? (await loadTypia(log)).generateMs : 0
   const {notes, ...classes} = inputs
   const file: InputsFile = {
     schema,
@@ -137,10 +143,9 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
     ) as InputsFile['classes'],
   }
   mkdirSync(WORK, {recursive: true})
-  writeFileSync(INPUTS_FILE, JSON.stringify(file))
-  const groups = [...new Set(ROWS.map((row) => row.group))].filter(
-    (group) => !options.groups || options.groups.includes(group),
-  )
+  // One file per run: concurrent runs (the smoke test beside a full run) must not share it.
+  const inputsFile = path.join(WORK, `inputs-${process.pid}.json`)
+  writeFileSync(inputsFile, JSON.stringify(file))
   const rows: RowResult[] = []
   const disagreements: string[] = []
   for (const group of groups) {
@@ -153,9 +158,12 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
         path.join(import.meta.dirname, 'compare.ts'),
         '--child',
         group,
+        '--inputs',
+        inputsFile,
         '--rounds',
         String(options.rounds),
         ...(options.quick ? ['--quick'] : []),
+        ...(options.contenders ? ['--contenders', options.contenders.join(',')] : []),
       ],
       {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024},
     )
@@ -163,7 +171,8 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
     rows.push(...result.rows)
     disagreements.push(...result.disagreements)
   }
-  return {rows, notes, disagreements, setup: {schemaMs, inputsMs, typiaGenerateMs: typia.generateMs}}
+  rmSync(inputsFile, {force: true})
+  return {rows, notes, disagreements, setup: {schemaMs, inputsMs, typiaGenerateMs}}
 }
 
 // ---------------------------------------------------------------------------
@@ -188,11 +197,13 @@ interface Verdict {
 }
 
 async function child(
+  inputsFile: string,
   group: string,
   rounds: number,
   quick: boolean,
+  only: string[] | undefined,
 ): Promise<{rows: RowResult[]; disagreements: string[]}> {
-  const file = JSON.parse(readFileSync(INPUTS_FILE, 'utf8')) as InputsFile
+  const file = JSON.parse(readFileSync(inputsFile, 'utf8')) as InputsFile
   const specs = ROWS.filter((row) => row.group === group)
   const kinds = new Set(specs.map((row) => row.kind))
   const {validate} = compileAjv()
@@ -201,9 +212,10 @@ async function child(
         JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object,
       )
     : validate
-  const typebox = compileTypeBox()
-  const typia = await loadTypia()
-  const zod = buildZodSchemas(file.schema).event
+  const wanted = (name: string) => !only || only.includes(name)
+  const typebox = wanted('TypeBox') ? compileTypeBox() : (null as never)
+  const typia = wanted('typia') ? await loadTypia() : (null as never)
+  const zod = wanted('zod') ? buildZodSchemas(file.schema!).event : (null as never)
   const ALL = {allErrors: true} as const
   const LENIENT = {mode: 'lenient'} as const
 
@@ -282,6 +294,9 @@ async function child(
         }),
     },
   }
+
+  for (const kind of Object.values(passes))
+    for (const name of CONTENDERS) if (name !== 'ours' && !wanted(name)) delete kind[name]
 
   // Agreement, before anything is timed.
   const verdicts: Record<ContenderName, (input: Input, kind: Kind) => Verdict> = {
@@ -440,7 +455,13 @@ if (isMain(import.meta)) {
   const at = argv.indexOf('--child')
   const rounds = Number(argv[argv.indexOf('--rounds') + 1] ?? 11)
   if (at >= 0) {
-    process.stdout.write(JSON.stringify(await child(argv[at + 1]!, rounds, argv.includes('--quick'))))
+    const contenders = argv.indexOf('--contenders')
+    const only = contenders >= 0 ? argv[contenders + 1]!.split(',') : undefined
+    process.stdout.write(
+      JSON.stringify(
+        await child(argv[argv.indexOf('--inputs') + 1]!, argv[at + 1]!, rounds, argv.includes('--quick'), only),
+      ),
+    )
   } else {
     const result = await runCompare({
       rounds: argv.includes('--rounds') ? rounds : 11,

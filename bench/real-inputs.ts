@@ -226,7 +226,10 @@ function mixFrames(notes: string[]): [string, JsonObject][] {
     for (let result = decodeChatEvent(completed); !result.ok && copied < 40; result = decodeChatEvent(completed)) {
       const at = parseOurPath(result.error.path)
       const field = at[at.length - 1]
-      const owner = at.findLast((segment, index) => typeof segment === 'string' && index < at.length - 1)
+      const owner = at
+        .slice(0, -1)
+        .reverse()
+        .find((segment) => typeof segment === 'string')
       const donor = donors.find(
         ([path, value]) =>
           path[path.length - 1] === owner && typeof field === 'string' && field in (value as JsonObject),
@@ -243,7 +246,7 @@ function mixFrames(notes: string[]): [string, JsonObject][] {
 }
 
 /** Build every class (about a second: each optional field is found by leaving it out). */
-export function buildCompareInputs(schema: Schema, variants = VARIANTS): CompareInputs {
+export function buildCompareInputs(schema: Schema | null, variants = VARIANTS): CompareInputs {
   const notes: string[] = []
   const stable = read('complete', 'receivedGroupInvitation-1')
   const older = read('complete', 'newChatItems-1')
@@ -290,7 +293,9 @@ export function buildCompareInputs(schema: Schema, variants = VARIANTS): Compare
     older: [input('newChatItems-1', older)],
     variants: variantsOf(stable, variants, SEED, 'receivedGroupInvitation-1'),
     mix,
-    drawn: drawEvents(schema).map((event, index) => input(`drawn ${index} (${String(event.type)})`, event)),
+    drawn: (schema ? drawEvents(schema) : []).map((event, index) =>
+      input(`drawn ${index} (${String(event.type)})`, event),
+    ),
     brokenLate: [input(`receivedGroupInvitation-1 broken late`, late.value, [late.at])],
     brokenEarly: [input(`receivedGroupInvitation-1 broken early`, early.value, [early.at])],
     skew: [input('receivedGroupInvitation-1 without 5 required user fields', skewed, missing)],

@@ -28,10 +28,20 @@ interface RunOptions {
   write: boolean
   json: boolean
   groups?: string[]
+  contenders?: string[]
+  size: boolean
 }
 
 function parseRunOptions(argv: readonly string[]): RunOptions {
-  const options: RunOptions = {quick: false, rounds: 0, generateRounds: 1, generate: true, write: true, json: false}
+  const options: RunOptions = {
+    quick: false,
+    rounds: 0,
+    generateRounds: 1,
+    generate: true,
+    write: true,
+    json: false,
+    size: true,
+  }
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!
     const number = () => {
@@ -46,9 +56,11 @@ function parseRunOptions(argv: readonly string[]): RunOptions {
     else if (argument === '--no-write') options.write = false
     else if (argument === '--json') options.json = true
     else if (argument === '--groups') options.groups = (argv[++index] ?? '').split(',')
+    else if (argument === '--contenders') options.contenders = (argv[++index] ?? '').split(',')
+    else if (argument === '--no-size') options.size = false
     else
       throw new Error(
-        `unknown option ${argument} (--quick, --rounds N, --generate-rounds N, --no-generate, --no-write, --json, --groups stable,older,variants,mix,drawn,errors)`,
+        `unknown option ${argument} (--quick, --rounds N, --generate-rounds N, --no-generate, --no-write, --json, --groups stable,older,variants,mix,drawn,errors, --contenders ajv,TypeBox,typia,zod, --no-size)`,
       )
   }
   if (options.rounds === 0) options.rounds = options.quick ? 5 : 15
@@ -60,10 +72,16 @@ const options = parseRunOptions(process.argv.slice(2))
 const log = (line: string) => console.error(line)
 const started = performance.now()
 
-log('size: esbuild min+gzip, cold import')
-const tree = await runSizeBench()
-const size = await runSizeCompare(options.quick ? 3 : 7)
-const compare = await runCompare({rounds: options.rounds, quick: options.quick, groups: options.groups, log})
+if (options.size) log('size: esbuild min+gzip, cold import')
+const tree = options.size ? await runSizeBench() : null
+const size = options.size ? await runSizeCompare(options.quick ? 3 : 7) : null
+const compare = await runCompare({
+  rounds: options.rounds,
+  quick: options.quick,
+  groups: options.groups,
+  contenders: options.contenders,
+  log,
+})
 const generation: GenerationScaling | null = options.generate ? runGenerationScaling(options.generateRounds, log) : null
 const elapsedS = (performance.now() - started) / 1000
 
@@ -152,15 +170,16 @@ goals.push(
   ),
 )
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-goals.push(goal('decodeChatEvent alone ≤ 15 KB min+gzip', size.sizes[0]!.gzipped, (v) => v <= 15 * 1024, kb))
-goals.push(goal('whole package ≤ 40 KB min+gzip', size.sizes[1]!.gzipped, (v) => v <= 40 * 1024, kb))
+goals.push(goal('decodeChatEvent alone ≤ 15 KB min+gzip', size?.sizes[0]!.gzipped ?? null, (v) => v <= 15 * 1024, kb))
+goals.push(goal('whole package ≤ 40 KB min+gzip', size?.sizes[1]!.gzipped ?? null, (v) => v <= 40 * 1024, kb))
 goals.push({
   name: 'cold import of the package ≤ ajv standalone',
-  measured:
-    size.importMs.package === null
+  measured: !size
+    ? 'not measured (--no-size)'
+    : size.importMs.package === null
       ? 'not measured (generated/dist missing)'
       : `${size.importMs.package.toFixed(1)} ms vs ${size.importMs.ajvStandalone.toFixed(1)} ms`,
-  met: size.importMs.package === null ? null : size.importMs.package <= size.importMs.ajvStandalone,
+  met: !size || size.importMs.package === null ? null : size.importMs.package <= size.importMs.ajvStandalone,
 })
 const pinned = generation?.runs[0]?.ms ?? null
 goals.push(
@@ -209,11 +228,13 @@ function cellsOf(result: RowResult): string[] {
     ]
   const values = CONTENDERS.map((name) => ns(at(name)))
   if (result.kind === 'text') {
-    const over = CONTENDERS.map((name) => `${name} ${result.ratios[name]!.toFixed(2)}`).join(', ')
-    const relative = CONTENDERS.slice(1).map((name) => (at('ours')! / at(name)!).toFixed(2))
+    const over = CONTENDERS.filter((name) => result.ratios[name] !== undefined)
+      .map((name) => `${name} ${result.ratios[name]!.toFixed(2)}`)
+      .join(', ')
+    const relative = CONTENDERS.slice(1).map((name) => (at(name) ? (at('ours')! / at(name)!).toFixed(2) : '–'))
     return [...values, ...relative, `JSON.parse ${ns(at('JSON.parse'))} ns; (parse + X) ÷ JSON.parse: ${over}`]
   }
-  return [...values, ...CONTENDERS.slice(1).map((name) => result.ratios[name]!.toFixed(2)), '']
+  return [...values, ...CONTENDERS.slice(1).map((name) => result.ratios[name]?.toFixed(2) ?? '–'), '']
 }
 const header = [
   'class',
@@ -232,15 +253,17 @@ lines.push(`| ${header.join(' | ')} |`)
 lines.push(`|${header.map(() => '---').join('|')}|`)
 for (const result of compare.rows) lines.push(`| ${[result.title, ...cellsOf(result)].join(' | ')} |`)
 lines.push('')
-lines.push('| size / start | min | min+gzip |')
-lines.push('|---|---|---|')
-for (const entry of size.sizes) lines.push(`| ${entry.name} | ${kb(entry.minified)} | ${kb(entry.gzipped)} |`)
-lines.push(
-  `| cold import (fresh process, median): package ${size.importMs.package?.toFixed(1) ?? '–'} ms, ajv standalone ${size.importMs.ajvStandalone.toFixed(1)} ms | | |`,
-)
-lines.push(
-  `| tree-shaking: one guard = ${(tree.guardShare * 100).toFixed(2)}% of the whole (minified; must be < 5%) | | |`,
-)
+if (size && tree) {
+  lines.push('| size / start | min | min+gzip |')
+  lines.push('|---|---|---|')
+  for (const entry of size.sizes) lines.push(`| ${entry.name} | ${kb(entry.minified)} | ${kb(entry.gzipped)} |`)
+  lines.push(
+    `| cold import (fresh process, median): package ${size.importMs.package?.toFixed(1) ?? '–'} ms, ajv standalone ${size.importMs.ajvStandalone.toFixed(1)} ms | | |`,
+  )
+  lines.push(
+    `| tree-shaking: one guard = ${(tree.guardShare * 100).toFixed(2)}% of the whole (minified; must be < 5%) | | |`,
+  )
+} else lines.push('sizes: not measured (--no-size)')
 lines.push('')
 if (generation) {
   lines.push('| generation (fresh process each, median) | wall ms | peak RSS MB |')
@@ -269,4 +292,4 @@ if (options.write) {
   writeFileSync(path.join(import.meta.dirname, 'results', 'latest.md'), `${report}\n`)
 }
 console.log(options.json ? JSON.stringify({goals, compare, size, tree, generation, elapsedS}, null, 2) : report)
-if (compare.disagreements.length > 0 || tree.guardShare >= 0.05) process.exitCode = 1
+if (compare.disagreements.length > 0 || (tree !== null && tree.guardShare >= 0.05)) process.exitCode = 1
