@@ -14,6 +14,7 @@
  */
 import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import * as prettier from 'prettier'
 import {CONTENDERS, runCompare, type RowResult} from './compare.js'
 import {runGenerationScaling, type GenerationScaling} from './generation-scaling.js'
 import {runSizeCompare} from './size-compare.js'
@@ -289,7 +290,9 @@ if (compare.disagreements.length > 0) {
 const report = lines.join('\n')
 if (options.write) {
   mkdirSync(path.join(import.meta.dirname, 'results'), {recursive: true})
-  writeFileSync(path.join(import.meta.dirname, 'results', 'latest.md'), `${report}\n`)
+  // Formatted as `npm run format:check` expects of every file under bench/.
+  const formatted = await prettier.format(report, {parser: 'markdown', filepath: 'latest.md'})
+  writeFileSync(path.join(import.meta.dirname, 'results', 'latest.md'), formatted)
 }
 console.log(options.json ? JSON.stringify({goals, compare, size, tree, generation, elapsedS}, null, 2) : report)
 if (compare.disagreements.length > 0 || (tree !== null && tree.guardShare >= 0.05)) process.exitCode = 1
