@@ -19,12 +19,18 @@ const END_TO_END = [
   'test/bench-smoke.test.ts',
 ]
 
+/** Each test file removes the folders `temporaryFolder` made (test/support/temp-folders.ts). */
+const setupFiles = ['test/support/temp-folders-cleanup.ts']
+
 export default defineConfig({
   test: {
+    // A temporary folder of the run's own; the run fails when a test leaves a folder in it.
+    globalSetup: ['test/support/temp-folders-setup.ts'],
     projects: [
       {
         test: {
           name: 'unit',
+          setupFiles,
           include: ['test/**/*.test.ts'],
           exclude: END_TO_END,
           testTimeout: 60_000,
@@ -35,6 +41,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          setupFiles,
           include: END_TO_END,
           // Several suites parse the full docs or build the generated package: slow on a shared 2-core machine.
           testTimeout: 120_000,

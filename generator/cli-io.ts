@@ -13,12 +13,6 @@ export interface CliIo {
   progress?: (text: string) => void
 }
 
-/** An error the CLI reports as a usage or input error (exit 2), message only. */
-export class InputError extends Error {}
-
-/** Located parse or check errors, already formatted by vfile-reporter (exit 2). */
-export class DiagnosticsError extends Error {}
-
 /** A command's result that is not an error but must exit 1 (drift, breaking changes). */
 export class FailureExit extends Error {}
 

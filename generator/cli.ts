@@ -1,7 +1,9 @@
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Command, CommanderError} from 'commander'
-import {colorEnabled, DiagnosticsError, EXIT, FailureExit, InputError, printableIo, type CliIo} from './cli-io.js'
+import {colorEnabled, EXIT, FailureExit, printableIo, type CliIo} from './cli-io.js'
+import {DiagnosticsError, formatDiagnostics} from './diagnostics.js'
+import {InputError} from './input-error.js'
 import {registerCheckCommand} from './commands/check.js'
 import {registerGenerateCommand} from './commands/generate.js'
 import {registerSchemaCommand} from './commands/schema.js'
@@ -52,7 +54,8 @@ function exitCodeOf(error: unknown, io: CliIo): number {
     return EXIT.driftOrBreaking
   }
   if (error instanceof DiagnosticsError) {
-    io.stderr(error.message.endsWith('\n') ? error.message : `${error.message}\n`)
+    const report = error.reports.map((files) => formatDiagnostics(files, io.color)).join('')
+    io.stderr(report.endsWith('\n') ? report : `${report}\n`)
     return EXIT.usageOrInput
   }
   if (error instanceof InputError || isFileSystemError(error)) {

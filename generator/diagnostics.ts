@@ -1,67 +1,26 @@
 import type {Node} from 'unist'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
+import {ruleUrl, type RuleId} from './diagnostics-rules.js'
 import {printable} from './sanitize.js'
 
+export type {RuleId} from './diagnostics-rules.js'
+
 /**
- * Every rule a diagnostic can name (the last column of `file:line:column  error  reason  rule`): one
- * place, so a rule cannot be misspelled and a reader can see them all.
+ * The documents did not parse or check: the vfiles with their located messages, for the caller to report
+ * (the CLI prints them with `formatDiagnostics`, in colour on a terminal; exit 2). The message is that
+ * report without colour.
  */
-export type RuleId =
-  // parse/: the structure of a document
-  | 'title'
-  | 'toc'
-  | 'event-category'
-  | 'event-record'
-  | 'command-category'
-  | 'command-section'
-  | 'unknown-section'
-  | 'unknown-kind'
-  | 'stray-literal'
-  | 'response'
-  | 'anchor'
-  | 'unexpected-block'
-  | 'list-item'
-  | 'field-line'
-  | 'missing-tag'
-  | 'union-member'
-  | 'type-kind'
-  | 'enum-value'
-  | 'network-usage'
-  | 'syntax-language'
-  | 'syntax-grammar'
-  | 'command-syntax'
-  | 'command-responses'
-  | 'command-error'
-  | 'command-expression'
-  | 'command-template'
-  | 'too-large'
-  | 'too-deep'
-  // schema/: checks across the documents
-  | 'dangling-reference'
-  | 'duplicate-category'
-  | 'duplicate-event'
-  | 'duplicate-tag'
-  | 'duplicate-type'
-  | 'duplicate-member'
-  | 'duplicate-value'
-  | 'duplicate-field'
-  | 'identifier'
-  | 'name-collision'
-  | 'case-collision'
-  | 'reserved-field'
-  | 'duplicate-command'
-  | 'duplicate-parameter'
-  | 'response-fields'
-  | 'syntax-placeholder'
-  | 'syntax-type'
-  // compat/: doc versions that cannot be merged into one compatibility build
-  | 'compat-type'
-  | 'compat-kind'
-  | 'compat-name'
-  // warnings: real inconsistencies of upstream's docs, located, that do not stop generation
-  | 'syntax-optional'
-  | 'unused-parameter'
+export class DiagnosticsError extends Error {
+  /** The files of each failed read, in order; each group is reported (and summed up) on its own. */
+  readonly reports: readonly (readonly VFile[])[]
+
+  /** @param reports the files of each failed read (one group per `readSchema`). */
+  constructor(...reports: readonly (readonly VFile[])[]) {
+    super(reports.map((files) => formatDiagnostics(files, false)).join(''))
+    this.reports = reports
+  }
+}
 
 /** Where a problem sits: a node, or a point inside one line of the document. */
 export type Place = Node | {line: number; column: number}
@@ -84,7 +43,10 @@ export function reportWarning(file: VFile, reason: string, place: Place | undefi
 
 function record(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId) {
   const at = place && 'type' in place ? place.position : place
-  return file.message(reason, {place: at, ruleId, source: 'simplex-events'})
+  const message = file.message(reason, {place: at, ruleId, source: 'simplex-events'})
+  // Where the rule is explained (as remark-lint's messages link their rule's doc).
+  message.url = ruleUrl(ruleId)
+  return message
 }
 
 /** True when any error was recorded on one of `files`. */
@@ -98,7 +60,7 @@ export function hasErrors(files: readonly VFile[]): boolean {
  * the docs, so their control characters are escaped (`printable`) before the
  * reporter adds its own colour.
  */
-export function formatDiagnostics(files: VFile[], color: boolean, maxPerFile = MAX_MESSAGES_PER_FILE): string {
+export function formatDiagnostics(files: readonly VFile[], color: boolean, maxPerFile = MAX_MESSAGES_PER_FILE): string {
   const report = reporter(
     files.map((file) => printableMessages(file, maxPerFile)),
     {color, quiet: true},

@@ -1,18 +1,20 @@
 import path from 'node:path'
-import {DiagnosticsError, InputError} from './cli-io.js'
 import {mergeSchemas} from './compat/merge-schemas.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
 import {DEFAULT_MAX_BYTES, loadSpec, redactUrl} from './load/index.js'
+import {isSpecUrl} from './load/spec-kind.js'
 import {readCompatConfig} from './load/compat-config.js'
 import {readSpecOrigins, type SpecOrigins} from './load/provenance.js'
 import {applyOverlay, loadOverlay} from './overlay/index.js'
-import {formatDiagnostics} from './diagnostics.js'
-import {VFile} from 'vfile'
-import {hasErrors, reportError} from './diagnostics.js'
+import type {VFile} from 'vfile'
+import {DiagnosticsError, hasErrors, reportError} from './diagnostics.js'
+import {InputError} from './input-error.js'
 import {checkCommandStringTypes} from './emit/check-command-strings.js'
-import {parseSpec, type SpecDocuments} from './parse/index.js'
+import {parseSpec} from './parse/index.js'
+import type {SpecDocuments} from './load/spec-documents.js'
 import {printable} from './sanitize.js'
 import {compileSyntaxTemplates} from './parse/syntax-templates.js'
+import {checkNames} from './names/index.js'
 import {checkSchema} from './schema/check.js'
 import type {Schema} from './schema/types.js'
 import {DEFAULT_OUT, PINNED_SPEC} from './paths.js'
@@ -32,8 +34,6 @@ export interface GenerateSource {
   out?: string
   /** An overlay file, or `false` for none; default: `overlay.json` in the spec folder if there is one (none for a URL). */
   overlay?: string | false
-  /** Colour in diagnostics. */
-  color?: boolean
   /** Download timeout for a spec URL, in milliseconds. */
   timeout?: number
   /** Largest spec document, in bytes (a file, or a download after decompression). */
@@ -60,7 +60,11 @@ export interface Generation {
 /**
  * The pipeline of simplex-events, one stage per folder of `generator/`:
  *
- *     load/ (a folder or URL) → parse/ (mdast → IR) → schema/ (check) → overlay/ → emit/ → write/
+ *     load/ (a folder or URL) → parse/ (mdast → IR) → names/ + schema/ (check) → parse/syntax-templates
+ *       (compile) → overlay/ → emit/ → write/
+ *
+ * Each stage returns a new value; none changes what an earlier one returned. Failures come back as data:
+ * a `DiagnosticsError` holds the vfiles with their located messages, and the caller reports them.
  *
  * `readSchema` runs it up to the overlay (the `schema` and `diff` commands), `generateInMemory`
  * to the emitted files (`generate`, `check`); `write/` puts a tree on disk (`generate`).
@@ -93,7 +97,7 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   stage('loading the docs')
   const loadOptions = {timeoutMs: source.timeout, maxBytes: source.maxBytes}
   const documents = await loadSpec(source.spec, loadOptions)
-  const isUrl = /^https?:/i.test(source.spec)
+  const isUrl = isSpecUrl(source.spec)
   const maxBytes = source.maxBytes ?? DEFAULT_MAX_BYTES
   const config = source.compat === undefined && !isUrl ? await readCompatConfig(source.spec, maxBytes) : null
   const compatSpecs = source.compat ?? config?.compat ?? []
@@ -117,7 +121,7 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
             {spec: source.spec, documents, ...(config?.label ? {label: config.label} : {})},
           ]),
         )
-  if (!result.ok) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
+  if (!result.ok) throw new DiagnosticsError(result.files)
   const versions: ReadSchema['versions'] = []
   const schemas = result.schema.versions ?? [{sources: result.schema.sources}]
   for (const [index, {spec, documents: ofVersion}] of [
@@ -132,7 +136,7 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
     // a compatibility build makes parameters optional. The templates and their locations are the newest docs'.
     const context = compat.length > 0 ? ' in the compatibility build' : ' with the overlay applied'
     reportCommandStringTypeErrors(schema, filesByName(result.files.slice(-versionFileCount(documents))), context)
-    if (hasErrors(result.files)) throw new DiagnosticsError(formatDiagnostics(result.files, source.color ?? false))
+    if (hasErrors(result.files)) throw new DiagnosticsError(result.files)
   }
   return {schema, overlaySha256, origins, versions, timings: {load, parse: performance.now() - started}}
 }
@@ -170,7 +174,7 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
  * to the output folder (with `/` separators), so the output is the same wherever the checkout is.
  */
 export function describeSpecSource(spec: string, out: string): string | null {
-  if (/^https?:/i.test(spec)) return URL.canParse(spec) ? redactUrl(new URL(spec)) : spec
+  if (isSpecUrl(spec)) return URL.canParse(spec) ? redactUrl(new URL(spec)) : spec
   if (path.resolve(spec) === PINNED_SPEC) return null
   // A folder of the pinned spec (its older doc versions) is named the same wherever the package is installed.
   const inPinned = path.relative(PINNED_SPEC, path.resolve(spec))
@@ -192,13 +196,18 @@ export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: fal
  */
 export function buildSchema(documents: SpecDocuments): SchemaResult {
   const files = [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])]
-  const schema = parseSpec(documents)
+  const failed = {ok: false, files} as const
+  const parsed = parseSpec(documents)
   const byName = filesByName(files)
-  if (!hasErrors(files)) checkSchema(schema, byName)
-  // Last, on a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
-  if (!hasErrors(files)) compileSyntaxTemplates(schema.types, schema.commands, byName)
-  if (!hasErrors(files)) reportCommandStringTypeErrors(schema, byName)
-  return hasErrors(files) ? {ok: false, files} : {ok: true, schema, files}
+  if (hasErrors(files)) return failed
+  checkNames(parsed, byName)
+  checkSchema(parsed, byName)
+  // On a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
+  if (hasErrors(files)) return failed
+  const schema = {...parsed, ...compileSyntaxTemplates(parsed.types, parsed.commands, byName)}
+  if (hasErrors(files)) return failed
+  reportCommandStringTypeErrors(schema, byName)
+  return hasErrors(files) ? failed : {ok: true, schema, files}
 }
 
 /** One doc version's documents, the spec (folder or URL) they were loaded from, and its label if one was declared. */
@@ -237,7 +246,7 @@ export function buildCompatSchema(versions: readonly {label: string; documents: 
  */
 function labelVersions(versions: readonly DocVersionDocuments[]): {label: string; documents: SpecDocuments}[] {
   const short = (spec: string) =>
-    /^https?:/i.test(spec) && URL.canParse(spec) ? redactUrl(new URL(spec)) : path.basename(path.resolve(spec))
+    isSpecUrl(spec) && URL.canParse(spec) ? redactUrl(new URL(spec)) : path.basename(path.resolve(spec))
   const labels = versions.map(({spec, label}) => label ?? short(spec))
   const unique = labels.map((label, index) =>
     labels.indexOf(label) === labels.lastIndexOf(label) ? label : versions[index]!.spec,

@@ -239,8 +239,26 @@ export type CommandFailure<Response> = Extract<Response, {type: typeof CHAT_CMD_
 /** The `chatError` a failed command's reply carries. */
 export type ChatErrorOf<Response> = CommandFailure<Response> extends {chatError: infer E} ? E : unknown
 
+/**
+ * What `instanceof ChatCommandError` narrows `chatError` to: the generated package's `chat-client.ts` adds
+ * `chatError` here (declaration merging), the `chatError` of its commands' `chatCmdError` replies, the docs'
+ * `ChatError`; `unknown` where nothing adds it. A class's own `instanceof` narrowing would give `any`.
+ */
+export interface ChatCommandErrorTypes {}
+
+/** The `chatError` of `ChatCommandErrorTypes`, or `unknown`. */
+export type NarrowedChatError = ChatCommandErrorTypes extends {chatError: infer E} ? E : unknown
+
 /** Rejection of `sendOk` when the core answers `chatCmdError`. */
 export class ChatCommandError<ChatError = unknown> extends Error {
+  /**
+   * The ordinary `instanceof`, typed: `e instanceof ChatCommandError` narrows `e.chatError` to
+   * `NarrowedChatError` (a decoded default-mode reply's; from a `lenient` client, read it as `Lenient<...>`).
+   */
+  static override [Symbol.hasInstance](value: unknown): value is ChatCommandError<NarrowedChatError> {
+    return Function.prototype[Symbol.hasInstance].call(this, value)
+  }
+
   override name = 'ChatCommandError'
   readonly command: string
   readonly corrId: string

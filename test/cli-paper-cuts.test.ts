@@ -1,15 +1,19 @@
 /** A maintainer's and a user's paper cuts: --version, --out resolved like --spec, check --stat, progress. */
-import {cp, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {existsSync} from 'node:fs'
+import {cp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {createHash} from 'node:crypto'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../generator/cli.js'
-import {runNode} from './support/processes.js'
+import {runNode, runNpm, runProcess} from './support/processes.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {writeMiniSpec} from './support/mini-spec.js'
+import {commandsDocument} from './support/mini-commands.js'
+import {temporaryFolder} from './support/temp-folders.js'
 
 const root = path.resolve(import.meta.dirname, '..')
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 describe('paper cuts', () => {
   it('--version prints the generator version and the sha256 of each pinned document', async () => {
@@ -34,7 +38,7 @@ describe('paper cuts', () => {
 
   it('check --stat prints one line per stale file instead of the diff', async () => {
     const spec = await writeMiniSpec()
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-stat-')), 'generated')
+    const out = path.join(await temporaryFolder('stat-'), 'generated')
     expect((await runCliCapturing('generate', '--spec', spec, '--out', out)).code).toBe(0)
     const events = path.join(out, 'src', 'events.ts')
     await writeFile(events, `${await readFile(events, 'utf8')}// a hand edit\n// another\n`)
@@ -50,7 +54,7 @@ describe('paper cuts', () => {
 
   it('generate shows a progress line on a terminal, and nothing on a pipe', async () => {
     const spec = await writeMiniSpec()
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-progress-')), 'generated')
+    const out = path.join(await temporaryFolder('progress-'), 'generated')
     const progress: string[] = []
     let stderr = ''
     const io = {stdout: () => {}, stderr: (text: string) => void (stderr += text), color: false}
@@ -61,5 +65,120 @@ describe('paper cuts', () => {
     expect(progress).toContain('generate: formatting src/decode.ts...')
     expect(progress.at(-1)).toBe('')
     expect(stderr).toBe('')
+  })
+
+  it('--help of the CLI and of each command loads neither TypeScript, ts-morph nor prettier', async () => {
+    const hooks = pathToFileURL(path.join(root, 'test', 'support', 'resolve-log-hooks.mjs')).href
+    const register = `data:text/javascript,import {register} from 'node:module'; register(${JSON.stringify(hooks)})`
+    for (const command of [[], ['generate'], ['check'], ['schema'], ['diff']]) {
+      const cli = ['--import', 'tsx', '--import', register, path.join(root, 'generator', 'cli.ts'), ...command]
+      const run = await runNode([...cli, '--help'], root)
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('Usage: simplex-events')
+      const loaded = run.stderr.split('\n').filter((line) => line.startsWith('resolved '))
+      // The hook sees the CLI's own modules (so it ran), and none of the heavy ones.
+      expect(loaded).toContain(`resolved ${pathToFileURL(path.join(root, 'generator', 'cli-io.ts')).href}`)
+      expect(loaded.filter((line) => /\/node_modules\/(typescript|ts-morph|prettier)\//.test(line))).toEqual([])
+    }
+  })
+
+  it('check of a missing output folder is one line, exit 1, before reading the spec', async () => {
+    // A spec that does not exist either: the missing --out is reported first, without generating anything.
+    const result = await runCliCapturing('check', '--spec', '/a/no-spec', '--out', '/a/typo')
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        '/a/typo does not exist; check --out, or run `npx simplex-events generate --spec /a/no-spec --out /a/typo`\n',
+    })
+  })
+
+  it("check's Fix: line is a command that works in the folder check ran in (inside generated/, no npx)", async () => {
+    const scratch = await temporaryFolder('fix-')
+    try {
+      const spec = path.join(scratch, 'spec')
+      await cp(await writeMiniSpec(), spec, {recursive: true})
+      const out = path.join(scratch, 'out')
+      expect((await runCliCapturing('generate', '--spec', spec, '--out', out)).code).toBe(0)
+      await writeFile(path.join(out, 'src', 'events.ts'), '// stale\n')
+      const inside = path.join(root, 'generated', 'src')
+      const cli = ['--import', 'tsx', path.join(root, 'generator', 'cli.ts'), 'check', '--spec', spec, '--out', out]
+      const stale = await runNode([...cli, '--stat'], inside)
+      expect(stale.code).toBe(1)
+      const fix = `npm --prefix ../.. exec -- simplex-events generate --spec ${spec} --out ${out}`
+      expect(stale.stderr).toBe(`1 stale file in ${out}: src/events.ts\nFix: run \`${fix}\` and commit the result.\n`)
+      // The installed binary runs the compiled generator: build it when this checkout has not.
+      if (!existsSync(path.join(root, 'dist', 'generator', 'cli.js')))
+        expect((await runNpm(['run', 'build'], root)).code).toBe(0)
+      const fixed = await runProcess('sh', ['-c', fix], inside)
+      expect(fixed.code, fixed.stderr).toBe(0)
+      expect((await runNode(cli, inside)).code).toBe(0)
+    } finally {
+      await rm(scratch, {recursive: true, force: true})
+    }
+  })
+
+  it('check shows the same progress line on a terminal, cleared before its result', async () => {
+    const spec = await writeMiniSpec()
+    const out = path.join(await temporaryFolder('progress-'), 'generated')
+    expect((await runCliCapturing('generate', '--spec', spec, '--out', out)).code).toBe(0)
+    const written: string[] = []
+    const io = {stdout: (text: string) => void written.push(`stdout ${text}`), stderr: () => {}, color: false}
+    const progress = (text: string) => void written.push(`progress ${text}`)
+    expect(await runCli(['check', '--spec', spec, '--out', out], {...io, progress})).toBe(0)
+    expect(written).toContain('progress check: parsing and checking...')
+    expect(written).toContain('progress check: formatting src/decode.ts...')
+    expect(written.at(-2)).toBe('progress ')
+    expect(written.at(-1)).toMatch(/^stdout .* is up to date \(\d+ files\)\.\n$/)
+  })
+
+  it('diff says in its output that it compared no commands when one side has no COMMANDS.md', async () => {
+    const scratch = await temporaryFolder('diff-')
+    try {
+      const [old, current] = [path.join(scratch, 'old'), path.join(scratch, 'new')]
+      await cp(await writeMiniSpec(), old, {recursive: true})
+      await cp(old, current, {recursive: true})
+      await writeFile(path.join(current, 'COMMANDS.md'), commandsDocument())
+      const text = await runCliCapturing('diff', old, current)
+      expect(text).toEqual({
+        code: 0,
+        stdout: `No changes.\nnote: commands not compared: ${old} has no COMMANDS.md\n`,
+        stderr: '',
+      })
+      const json = await runCliCapturing('diff', current, old, '--format', 'json')
+      expect(JSON.parse(json.stdout)).toMatchObject({notes: [`commands not compared: ${old} has no COMMANDS.md`]})
+      const markdown = await runCliCapturing('diff', old, old, '--format', 'markdown')
+      expect(markdown.stdout).toContain(`\n> Note: commands not compared: neither ${old} nor ${old} has COMMANDS.md\n`)
+      const both = await runCliCapturing('diff', current, current)
+      expect(both.stdout).toBe('No changes.\n')
+    } finally {
+      await rm(scratch, {recursive: true, force: true})
+    }
+  })
+
+  it('npm run pack:generated builds and packs the package into a tarball, leaving generated/ as it was', async () => {
+    const generated = path.join(root, 'generated')
+    const snapshot = async () => {
+      const entries = await readdir(generated, {recursive: true, withFileTypes: true})
+      const files = entries.filter((entry) => !entry.isDirectory()).map((e) => path.join(e.parentPath, e.name))
+      return new Map(await Promise.all(files.map(async (file) => [file, sha256(await readFile(file))] as const)))
+    }
+    const before = await snapshot()
+    const destination = await temporaryFolder('packed-')
+    try {
+      const script = path.join(root, 'scripts', 'pack-generated.mjs')
+      const run = await runNode([script, generated, destination], root)
+      expect(run.code, run.stderr).toBe(0)
+      const [tarball, ...others] = await readdir(destination)
+      expect(others).toEqual([])
+      expect(tarball).toMatch(/^simplex-chat-events-\d+\.\d+\.\d+\.tgz$/)
+      const listing = await runProcess('tar', ['tzf', path.join(destination, tarball!)], root)
+      const packed = listing.stdout.split('\n')
+      for (const entry of ['package/package.json', 'package/dist/esm/index.js', 'package/dist/cjs/index.d.ts'])
+        expect(packed).toContain(entry)
+      expect(await snapshot()).toEqual(before)
+    } finally {
+      await rm(destination, {recursive: true, force: true})
+    }
   })
 })

@@ -9,7 +9,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {runCliCapturing} from './support/run-cli.js'
 import {loadSpecDirectory} from '../generator/load/folder.js'
-import {identifiersOfExpression, readSyntaxGrammar} from '../generator/parse/syntax-grammar.js'
+import {identifiersOfExpression, readSyntaxGrammar} from '../generator/schema/syntax-grammar.js'
 import {buildSchema} from '../generator/pipeline.js'
 import type {CommandDefinition, Schema} from '../generator/schema/index.js'
 

@@ -128,15 +128,15 @@ describe('concurrent generate', () => {
       code: 1,
       stdout: '',
       stderr:
-        `${out} is missing (an interrupted generate?); run generate\n` +
+        `${out} is missing (an interrupted generate?); run \`npx simplex-events generate --spec ${spec} --out ${out}\`\n` +
         `Left beside it by an interrupted generate: .swapped-away.next-${pid}-0badc0de, ` +
         `.swapped-away.previous-${pid}-0badc0de\n`,
     })
-    const never = await runCliCapturing('check', '--spec', spec, '--out', path.join(scratch, 'never-generated'))
-    expect(never).toEqual({
+    const never = path.join(scratch, 'never-generated')
+    expect(await runCliCapturing('check', '--spec', spec, '--out', never)).toEqual({
       code: 1,
       stdout: '',
-      stderr: `${path.join(scratch, 'never-generated')} is missing (an interrupted generate?); run generate\n`,
+      stderr: `${never} does not exist; check --out, or run \`npx simplex-events generate --spec ${spec} --out ${never}\`\n`,
     })
   })
 

@@ -3,7 +3,15 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {formatDiagnostics, MAX_MESSAGES_PER_FILE, reportError, reportWarning} from '../generator/diagnostics.js'
+import {runCli} from '../generator/cli.js'
+import {
+  DiagnosticsError,
+  formatDiagnostics,
+  MAX_MESSAGES_PER_FILE,
+  reportError,
+  reportWarning,
+} from '../generator/diagnostics.js'
+import {readSchema} from '../generator/pipeline.js'
 import {eventsDocument, MINI_EVENTS, MINI_TYPES, typesDocument} from './support/mini-spec.js'
 import {runCliCapturing} from './support/run-cli.js'
 
@@ -47,5 +55,39 @@ describe('diagnostics are capped per file (issue 16: a 131 KB doc printed 32,670
     expect(run.code).toBe(2)
     expect(located(run.stderr)).toHaveLength(MAX_MESSAGES_PER_FILE)
     expect(run.stderr).toMatch(/TYPES\.md: 4900 errors more, not shown \(the first 100 are above\)/)
+  })
+})
+
+describe('the pipeline hands diagnostics back as data; the CLI colours them', () => {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'simplex-events-diagnostics-data-'))
+  afterAll(() => rmSync(directory, {recursive: true, force: true}))
+  writeFileSync(path.join(directory, 'EVENTS.md'), '# Events\n')
+  writeFileSync(path.join(directory, 'TYPES.md'), typesDocument(MINI_TYPES))
+
+  it('readSchema rejects with a DiagnosticsError holding the vfiles, its message the report without colour', async () => {
+    const error = await readSchema({spec: directory, overlay: false}).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(DiagnosticsError)
+    const {reports, message} = error as DiagnosticsError
+    expect(reports).toHaveLength(1)
+    const messages = reports[0]!.flatMap((file) => file.messages.map((each) => [file.basename, each.ruleId]))
+    expect(messages).toContainEqual(['EVENTS.md', 'title'])
+    expect(message).toBe(formatDiagnostics(reports[0]!, false))
+    expect(message).not.toContain('\u001b[')
+  })
+
+  it('the CLI prints the same report, in colour when colour is on', async () => {
+    const plain = await runCliCapturing('schema', '--spec', directory)
+    const error = (await readSchema({spec: directory, overlay: false}).catch(
+      (caught: unknown) => caught,
+    )) as DiagnosticsError
+    expect(plain.stderr).toBe(error.message.endsWith('\n') ? error.message : `${error.message}\n`)
+    let coloured = ''
+    await runCli(['schema', '--spec', directory], {
+      stdout: () => {},
+      stderr: (text) => void (coloured += text),
+      color: true,
+    })
+    expect(coloured).toContain('\u001b[')
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain.stderr)
   })
 })

@@ -14,6 +14,7 @@ import {formatChanges} from '../generator/diff/format.js'
 import {CHANGE_RULES, formatRulesTable} from '../generator/diff/rules.js'
 import {loadSpecDirectory} from '../generator/load/folder.js'
 import {buildSchema} from '../generator/pipeline.js'
+import {compileSyntaxTemplates} from '../generator/parse/syntax-templates.js'
 import {SCHEMA_VERSION} from '../generator/schema/index.js'
 import type {
   CommandCategory,
@@ -26,6 +27,7 @@ import type {
   TypeDefinition,
   TypeExpression,
 } from '../generator/schema/index.js'
+import type {CommandTemplate} from '../generator/schema/command-template.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 /** The expectations below are 2025-09-27 → 088a33e (the pinned spec before the 2026-newest docs). */
@@ -374,15 +376,21 @@ const event = (name: string, overrides: Partial<EventDefinition> = {}): EventDef
   location: at,
   ...overrides,
 })
-const schema = (types: TypeDefinition[], events: EventDefinition[] = []): Schema => ({
-  schemaVersion: SCHEMA_VERSION,
-  sources: {events: {file: 'EVENTS.md', sha256: ''}, types: {file: 'TYPES.md', sha256: ''}},
-  categories: [],
-  events,
-  types,
-  commandCategories: [],
-  commands: [],
+/** A schema as the pipeline hands it to `compareSchemas`: its syntax blocks compiled (`compileSyntaxTemplates`). */
+const compiled = (schema: Schema): Schema => ({
+  ...schema,
+  ...compileSyntaxTemplates(schema.types, schema.commands, new Map()),
 })
+const schema = (types: TypeDefinition[], events: EventDefinition[] = []): Schema =>
+  compiled({
+    schemaVersion: SCHEMA_VERSION,
+    sources: {events: {file: 'EVENTS.md', sha256: ''}, types: {file: 'TYPES.md', sha256: ''}},
+    categories: [],
+    events,
+    types,
+    commandCategories: [],
+    commands: [],
+  })
 /** The single change between two versions of one record's field. */
 const fieldChange = (before: Field, after: Field) => {
   const changes = compareSchemas(schema([record('R', [before])]), schema([record('R', [after])]))
@@ -527,8 +535,12 @@ describe('compareSchemas: events, unions and enums', () => {
 // Hand-made schemas with COMMANDS.md, one command rule each.
 
 const commandAt = {file: 'COMMANDS.md', line: 1, column: 1}
-const javascript = (code: string): SyntaxBlock => ({lang: 'javascript', code: `${code} // JavaScript`})
-const grammar = (code: string): SyntaxBlock => ({lang: null, code})
+const javascript = (code: string): SyntaxBlock => ({
+  lang: 'javascript',
+  code: `${code} // JavaScript`,
+  location: commandAt,
+})
+const grammar = (code: string): SyntaxBlock => ({lang: null, code, location: commandAt})
 const response = (name: string, fields: Field[] = []): ResponseDefinition => ({
   name,
   description: '',
@@ -559,12 +571,13 @@ const withCommands = (
   commands: CommandDefinition[],
   categories: CommandCategory[] = [],
   types: TypeDefinition[] = [],
-): Schema => ({
-  ...schema(types),
-  sources: {...schema([]).sources, commands: {file: 'COMMANDS.md', sha256: ''}},
-  commandCategories: categories,
-  commands,
-})
+): Schema =>
+  compiled({
+    ...schema(types),
+    sources: {...schema([]).sources, commands: {file: 'COMMANDS.md', sha256: ''}},
+    commandCategories: categories,
+    commands,
+  })
 /** The changes between two versions of one command `C`. */
 const commandChanges = (before: Partial<CommandDefinition>, after: Partial<CommandDefinition>) =>
   compareSchemas(withCommands([command('C', before)]), withCommands([command('C', after)]))
@@ -818,6 +831,19 @@ describe('compareSchemas: command syntax', () => {
     expect(syntaxChanges({syntax: [grammar('/user')]}, {syntax: [grammar(' /user\n')]})).toEqual([])
   })
 
+  it('compares the templates the pipeline compiled, without compiling the blocks again', () => {
+    const syntax = [javascript("'/_address ' + userId")]
+    const before = withCommands([command('C', {parameters: [userId], syntax})])
+    const recompiled: CommandTemplate = {
+      subject: 'fields',
+      expression: {kind: 'literal', value: '/other'},
+      unguardedOptionals: [],
+    }
+    const after = {...before, commands: [{...before.commands[0]!, template: recompiled}]}
+    expect(ofKind(compareSchemas(before, after), 'command-syntax-changed')).toHaveLength(1)
+    expect(compareSchemas(before, before)).toEqual([])
+  })
+
   it('compares a block the compiler rejects as whitespace-normalised text', () => {
     const chatRef = field('chatRef', {kind: 'reference', name: 'ChatRef', href: './TYPES.md#chatref'})
     const old = {parameters: [chatRef], syntax: [javascript("'/_delete ' + chatRef.toString()")]}
@@ -908,7 +934,12 @@ const run = runCliCapturing
 // Each run parses two full versions of the docs: allow for a busy machine.
 describe('simplex-events diff', {timeout: 30_000}, () => {
   it('prints "No changes." and exits 0 for a version against itself', async () => {
-    expect(await run('diff', NEWEST, NEWEST)).toEqual({code: 0, stdout: 'No changes.\n', stderr: ''})
+    // This version has no COMMANDS.md: the output says so.
+    expect(await run('diff', NEWEST, NEWEST)).toEqual({
+      code: 0,
+      stdout: `No changes.\nnote: commands not compared: neither ${NEWEST} nor ${NEWEST} has COMMANDS.md\n`,
+      stderr: '',
+    })
   })
 
   // spec/ is a compatibility build's folder (compat.json): diff compares the docs of each side, never the merged IR.
@@ -946,7 +977,9 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
     const result = await run('diff', WITHOUT_LEFT_MEMBER_SIGNATURE, NEWEST)
     expect([result.code, result.stdout]).toEqual([
       0,
-      expect.stringMatching(/^1 change: 0 breaking, 1 safe\nsafe {6}event field LeftMember\.msgSigned added/),
+      expect.stringMatching(
+        /^1 change: 0 breaking, 1 safe\nnote: commands not compared: .*\nsafe {6}event field LeftMember\.msgSigned added/,
+      ),
     ])
   })
 

@@ -12,6 +12,7 @@ import path from 'node:path'
 import {gunzipSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runNode, runNpm, runNpx, type ProcessRun} from './support/processes.js'
+import {ownedFiles} from './support/owned-files.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const NAME = 'simplex-events'
@@ -101,7 +102,8 @@ const durations: Record<string, number> = {}
 const npx = (...args: string[]) => runNpx(['--no-install', NAME, ...args], app)
 
 beforeAll(async () => {
-  for (const name of listFiles(path.join(root, 'generated'), new Set(['dist', 'node_modules']))) {
+  // What the generator owns, not a package-lock.json or .tgz left by the package's own install steps.
+  for (const name of await ownedFiles(path.join(root, 'generated'))) {
     committed.set(name, readFileSync(path.join(root, 'generated', name)))
   }
 

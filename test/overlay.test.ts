@@ -1,22 +1,22 @@
 /** The overlay's failure paths: each is a one-line input error (exit 2), and nothing is generated. */
 import {execFileSync} from 'node:child_process'
-import {mkdir, mkdtemp, symlink, truncate, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {mkdir, symlink, truncate, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {InputError} from '../generator/cli-io.js'
+import {InputError} from '../generator/input-error.js'
 import {generateInMemory, readSchema} from '../generator/pipeline.js'
 import type {Schema} from '../generator/schema/types.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {writeMiniSpec} from './support/mini-spec.js'
 import {commandsDocument} from './support/mini-commands.js'
+import {temporaryFolder} from './support/temp-folders.js'
 
 /** Generate the mini spec (with the mini COMMANDS.md) with `overlay` (an object, or raw text) as its overlay.json. */
 async function generateWith(overlay: unknown) {
   const spec = await writeMiniSpec()
   await writeFile(path.join(spec, 'COMMANDS.md'), commandsDocument())
   await writeFile(path.join(spec, 'overlay.json'), typeof overlay === 'string' ? overlay : JSON.stringify(overlay))
-  const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-overlay-')), 'generated')
+  const out = path.join(await temporaryFolder('overlay-'), 'generated')
   return runCliCapturing('generate', '--spec', spec, '--out', out)
 }
 
@@ -246,7 +246,7 @@ const LARGE = VALID.padEnd(5000, ' ')
 
 /** A scratch folder holding `secrets.txt` (outside any spec folder) and a valid overlay `elsewhere.json`. */
 async function scratchFolder(): Promise<string> {
-  const scratch = await mkdtemp(path.join(tmpdir(), 'simplex-events-overlay-rules-'))
+  const scratch = await temporaryFolder('overlay-rules-')
   await writeFile(path.join(scratch, 'secrets.txt'), SECRET)
   await writeFile(path.join(scratch, 'elsewhere.json'), VALID)
   return scratch

@@ -7,7 +7,7 @@
  */
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {InputError} from '../generator/cli-io.js'
+import {InputError} from '../generator/input-error.js'
 import {compareSchemas} from '../generator/diff/compare.js'
 import {emitLibrary} from '../generator/emit/index.js'
 import {applyOverlay, type Correction} from '../generator/overlay/index.js'

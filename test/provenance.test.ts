@@ -4,12 +4,11 @@
  * `connectTarget` parameter, which the docs' syntax uses unconditionally, required in the generated types.
  */
 import {createHash} from 'node:crypto'
-import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
-import os from 'node:os'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {InputError} from '../generator/cli-io.js'
+import {InputError} from '../generator/input-error.js'
 import {resolveDocLinks} from '../generator/emit/doc-links.js'
 import {PROVENANCE_FILE, readSpecOrigins, type SpecOrigins} from '../generator/load/provenance.js'
 import {PINNED_SPEC, PROJECT_ROOT} from '../generator/paths.js'
@@ -17,20 +16,18 @@ import {readSchema} from '../generator/pipeline.js'
 import {SCHEMA_VERSION, type Schema} from '../generator/schema/types.js'
 import {commandString, specInfo} from '../generated/src/index.js'
 import {writeMiniSpec} from './support/mini-spec.js'
+import {ownedFiles} from './support/owned-files.js'
+import {temporaryFolder} from './support/temp-folders.js'
 
 const generated = path.join(PROJECT_ROOT, 'generated')
 const TYPES_COMMIT = '03c8bf5add6c3c323b8d69268981e35755b29e86'
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, {withFileTypes: true, recursive: true})
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))
-}
-
 describe('doc links in generated/', () => {
   it('no link to ./COMMANDS.md, ./TYPES.md, ./EVENTS.md or a bare #anchor is left in any generated file', async () => {
     const links: string[] = []
-    for (const file of await filesUnder(generated)) {
+    // The files the generator owns: not a node_modules or package-lock.json of the package's install steps.
+    for (const file of (await ownedFiles(generated)).map((name) => path.join(generated, name))) {
       const text = await readFile(file, 'utf8')
       for (const match of text.matchAll(/\]\((?:\.\/)?(?:COMMANDS|TYPES|EVENTS)\.md[^)]*\)|\]\(#[^)]*\)/g))
         links.push(`${path.relative(generated, file)}: ${match[0]}`)
@@ -108,7 +105,7 @@ describe('provenance.json', () => {
     provenance: unknown,
     digests = {...sources, types: {file: 'TYPES.md', sha256: 'f'.repeat(64)}},
   ) {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'provenance-'))
+    const folder = await temporaryFolder('provenance-')
     await writeFile(path.join(folder, PROVENANCE_FILE), JSON.stringify(provenance))
     return readSpecOrigins(folder, documents(), digests, 1 << 20)
   }
@@ -131,7 +128,7 @@ describe('provenance.json', () => {
     expect(await originsOf({documents: {'TYPES.md': entry()}})).toEqual({
       'TYPES.md': {commit: {repository: 'simplex-chat/simplex-chat', commit: TYPES_COMMIT, path: 'bots/api/TYPES.md'}},
     })
-    const empty = await mkdtemp(path.join(os.tmpdir(), 'provenance-'))
+    const empty = await temporaryFolder('provenance-')
     expect(await readSpecOrigins(empty, documents(), sources, 1 << 20)).toEqual({})
   })
 
@@ -151,7 +148,7 @@ describe('provenance.json', () => {
   })
 
   it('not JSON is an error that does not quote the file', async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'provenance-'))
+    const folder = await temporaryFolder('provenance-')
     await writeFile(path.join(folder, PROVENANCE_FILE), '\u001b[31m not json')
     expect(await errorOf(readSpecOrigins(folder, documents(), sources, 1 << 20))).toBe('not valid JSON')
   })

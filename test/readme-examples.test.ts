@@ -1,8 +1,10 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {spawn, type ChildProcess} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import ts from 'typescript'
-import {afterAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {FakeCore, realResponse, textMessageEvent} from './support/fake-core.js'
 
 /**
  * The ```ts examples of both READMEs compile against the generated package, under the root
@@ -12,6 +14,9 @@ import {afterAll, describe, expect, it} from 'vitest'
  *
  * A block that is deliberately partial opts out with a first line `// not compiled: <why>`
  * (SKIP_MARKER); every other block is compiled, and the test asserts how many were.
+ *
+ * Then each compiled block runs as written on this Node.js: a bot against the fake core (its URL
+ * pointed there), any other block loaded, its `onMessage` and `onReply` given real frames.
  */
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -91,8 +96,7 @@ function moduleText(example: Example): string {
 
 /** Compile every block once (a program per block would type the package once per block). */
 function compileAll(): Map<string, string[]> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'readme-examples-'))
-  folders.push(folder)
+  const folder = exampleFolder()
   // The blocks are ESM, as the READMEs' users write them.
   writeFileSync(path.join(folder, 'package.json'), '{"type": "module"}\n')
   const files = new Map<string, Example>()
@@ -129,6 +133,17 @@ function compileAll(): Map<string, string[]> {
 }
 
 const folders: string[] = []
+
+/**
+ * A new folder for example modules, inside the repository (`.tmp/`, gitignored), so that their imports of
+ * other packages (`ws`) resolve from its node_modules as a user's do from theirs; removed after the suite.
+ */
+function exampleFolder(): string {
+  mkdirSync(path.join(root, '.tmp'), {recursive: true})
+  const folder = mkdtempSync(path.join(root, '.tmp', 'readme-examples-'))
+  folders.push(folder)
+  return folder
+}
 let results: Map<string, string[]> | undefined
 const diagnosticsOf = (example: Example) => (results ??= compileAll()).get(nameOf(example)) ?? []
 
@@ -197,6 +212,97 @@ describe('README error messages', () => {
     for (const [, input, message] of examples) {
       const frame = decodeFrame(input!)
       expect(frame.kind === 'error' ? frame.error.message : frame.kind).toBe(message)
+    }
+  })
+})
+
+/** What a README example does when it runs, for the examples that talk to a core. */
+const RUNS_A_BOT = (example: Example) => example.code.includes('createChatClient(')
+
+/**
+ * The block as a module to run: its import of the package points at the generated source (run through tsx),
+ * and the core URL it connects to at `coreUrl`.
+ */
+function runnableText(example: Example, coreUrl: string): string {
+  return moduleText(example)
+    .replace('generated/src/index.js"', 'generated/src/index.ts"')
+    .replaceAll('ws://localhost:5225', coreUrl)
+}
+
+/** Start `node --import tsx file` in the repository; the caller ends it. */
+function startModule(file: string): {child: ChildProcess; output: () => string; exited: Promise<number | null>} {
+  const child = spawn(process.execPath, ['--import', 'tsx', file], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+  return {child, output: () => output, exited}
+}
+
+/** A `contactConnected` event for the contact of the real received message of `textMessageEvent`. */
+function contactConnectedEvent(contactId: number): Record<string, unknown> {
+  const message = textMessageEvent('hello', {contactId})
+  return {type: 'contactConnected', user: message.user, contact: message.chatItems[0].chatInfo.contact}
+}
+
+describe(`README examples run as written on this Node.js (${process.version})`, () => {
+  let core: FakeCore
+  beforeAll(async () => {
+    core = await FakeCore.start()
+  })
+  afterAll(async () => {
+    await core.stop()
+  })
+
+  it('finds the bots among the examples: one in each README', () => {
+    expect(compiled.filter(RUNS_A_BOT).map(nameOf)).toEqual(['README.md#1', 'generated/README.md#1'])
+  })
+
+  for (const example of compiled.filter(RUNS_A_BOT)) {
+    it(`${nameOf(example)}: connects to a core, answers what it receives with APISendMessages`, async () => {
+      const file = path.join(exampleFolder(), 'bot.ts')
+      writeFileSync(path.join(path.dirname(file), 'package.json'), '{"type": "module"}\n')
+      writeFileSync(file, runnableText(example, core.url))
+      const before = core.commands.length
+      const bot = startModule(file)
+      try {
+        const connected = core.connections + 1
+        await Promise.race([core.waitForConnections(connected), bot.exited])
+        expect(core.connections, bot.output()).toBe(connected)
+        // Each bot answers one of these: a contact connecting, or a text message from one.
+        core.event(contactConnectedEvent(3))
+        core.event(textMessageEvent('hello', {contactId: 3}))
+        const [command] = (await core.waitForCommands(before + 1)).slice(before)
+        expect(command!.cmd).toMatch(/^\/_send @3 json \[\{"msgContent":\{"type":"text","text":"(Hello!|hello)"\}/)
+        expect(bot.output()).not.toMatch(/error|Error/)
+      } finally {
+        bot.child.kill()
+        await bot.exited
+      }
+    })
+  }
+
+  it('the other examples load and their exported functions take real frames without throwing', async () => {
+    const folder = exampleFolder()
+    writeFileSync(path.join(folder, 'package.json'), '{"type": "module"}\n')
+    const frame = JSON.stringify({resp: textMessageEvent('hello')})
+    const reply = realResponse('/_send')
+    for (const [index, example] of compiled.filter((example) => !RUNS_A_BOT(example)).entries()) {
+      const file = path.join(folder, `example-${index}.ts`)
+      writeFileSync(file, runnableText(example, core.url))
+      const runner = path.join(folder, `run-${index}.ts`)
+      writeFileSync(
+        runner,
+        [
+          `const module: Record<string, unknown> = await import(${JSON.stringify(file)})`,
+          `if (typeof module.onMessage === 'function') module.onMessage(${JSON.stringify(frame)})`,
+          `if (typeof module.onReply === 'function') module.onReply(${JSON.stringify(reply)})`,
+          `console.log('exports', Object.keys(module).sort().join(' '))`,
+        ].join('\n'),
+      )
+      const run = startModule(runner)
+      const code = await run.exited
+      expect([code, run.output()], nameOf(example)).toEqual([0, expect.stringMatching(/^exports \w/m)])
     }
   })
 })

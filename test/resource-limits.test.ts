@@ -104,7 +104,8 @@ describe('--spec URL: a size limit on each body, while streaming', () => {
   it(
     'an endless streamed body fails with exit 2 naming the URL and the limit, in bounded memory',
     async () => {
-      const run = await runCliChild('check', '--spec', `${base}/endless/`, '--out', path.join(scratch, 'never'))
+      // An --out that exists: check reports a missing one before it reads the spec.
+      const run = await runCliChild('check', '--spec', `${base}/endless/`, '--out', scratch)
       expect(run.code, run.stderr).toBe(2)
       expect(run.stderr).toMatch(
         new RegExp(

@@ -4,14 +4,14 @@
  * reaches the output escaped for its context, so importing the package runs nothing
  * from the docs.
  */
-import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
+import {mkdir, writeFile} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {generateInMemory} from '../generator/pipeline.js'
 import {runCliCapturing} from './support/run-cli.js'
+import {temporaryFolder} from './support/temp-folders.js'
 import {
   eventsDocument,
   MINI_EVENTS,
@@ -44,7 +44,7 @@ describe('critical: code from the docs', () => {
       /TYPES\.md\n\d+:1\s+error\s+Type name `Zz\/\/\*\/ export const pwned = 1; \/\*\\u2028` cannot be a TypeScript identifier/,
     )
     expect(stderr).toContain('identifier')
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-out-')), 'generated')
+    const out = path.join(await temporaryFolder('out-'), 'generated')
     const generate = await runCliCapturing('generate', '--spec', await writeMiniSpec(types), '--out', out)
     expect(generate.code).toBe(2)
   })
@@ -97,7 +97,7 @@ describe('critical: code from the docs', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`
-      const out = path.join(await mkdtemp(path.join(tmpdir(), 'simplex-events-out-')), 'generated')
+      const out = path.join(await temporaryFolder('out-'), 'generated')
       const {code, stderr} = await runCliCapturing('generate', '--spec', url, '--out', out)
       expect(code).toBe(2)
       expect(stderr).toContain('cannot be a TypeScript identifier')
@@ -233,7 +233,7 @@ describe('doc text outside names reaches the output escaped', () => {
       'Cat </script> ${x} @internal \u001bc http://evil.example www.evil.example a@b.co',
     )
     generated = (await generateInMemory({spec, overlay: false})).files
-    out = await mkdtemp(path.join(tmpdir(), 'simplex-events-hostile-'))
+    out = await temporaryFolder('hostile-')
     for (const [name, text] of generated) {
       await mkdir(path.dirname(path.join(out, name)), {recursive: true})
       await writeFile(path.join(out, name), text)
@@ -358,7 +358,7 @@ describe('COMMANDS.md: names are checked, doc text reaches the output escaped', 
 
   it('descriptions, literals of the syntax and response tags stay data: importing runs nothing, values are exact', async () => {
     const files = (await generateInMemory({spec: await specWithCommands('SendIt'), overlay: false})).files
-    const out = await mkdtemp(path.join(tmpdir(), 'simplex-events-hostile-commands-'))
+    const out = await temporaryFolder('hostile-commands-')
     for (const [name, text] of files) {
       expect(text, name).not.toMatch(/[\u2028\u2029\u001b]/)
       await mkdir(path.dirname(path.join(out, name)), {recursive: true})

@@ -17,6 +17,13 @@ export type ChatCoreClient<Mode extends DecodeMode = 'default'> = ChatClient<
   DecodedKnown<ChatEvent, Mode>
 >
 
+declare module './client.js' {
+  /** The `chatError` of this spec's `chatCmdError` replies. */
+  interface ChatCommandErrorTypes {
+    chatError: import('./client.js').ChatErrorOf<CommandResponses[keyof CommandResponses]>
+  }
+}
+
 /** Connect to the chat core's WebSocket API (`simplex-chat -p PORT`): commands are rendered with `commandString`, frames routed by the envelope rules `decodeFrame` follows (`readEnvelope` with `frameTags`), replies decoded with `decodeCommandResponse` and events with `decodeChatEvent`, in `options.mode`. See `createClient` in `client.ts` for every option, error code and guarantee. */
 export function createChatClient<Mode extends DecodeMode = 'default'>(
   options: ClientOptions<Mode>,

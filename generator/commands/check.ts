@@ -6,8 +6,8 @@ import {FailureExit, type CliIo} from '../cli-io.js'
 import {readManifest, withManifest} from '../write/manifest.js'
 import {KEPT_FOLDERS, listTree, MAX_FILE_BYTES, readRegularFile} from '../write/output-tree.js'
 import {leftoverFolders} from '../write/write-tree.js'
-import {DEFAULT_OUT} from '../paths.js'
 import {compatSources, withGenerationOptions, type GenerationOptions} from './generation-options.js'
+import {regenerateCommands} from './regenerate-command.js'
 
 /**
  * `simplex-events check`: regenerate in memory, compare with the tree on disk.
@@ -23,12 +23,20 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
     .option('--stat', 'one line per stale file (lines added and removed) instead of the diff')
     .addHelpText('after', '\nExample (CI):\n  $ simplex-events check || exit 1\n')
     .action(async (options: GenerationOptions & {stat?: boolean}) => {
+      const regenerate = regenerateCommands(options)
+      // Before generating: a mistyped --out is one line at once, not after the whole generation.
+      await assertPresent(options.out, regenerate[0]!)
       // Loaded here, not at start-up: the emitter (ts-morph, prettier) is most of the CLI's start-up time.
       const {generateInMemory} = await import('../pipeline.js')
-      const {files} = await generateInMemory({...options, compat: compatSources(options.compat), color: io.color})
+      const progress = io.progress
+      const {files} = await generateInMemory({
+        ...options,
+        compat: compatSources(options.compat),
+        ...(progress ? {onStage: (stage: string) => progress(`check: ${stage}...`)} : {}),
+      })
+      progress?.('')
       // What generate writes: the files and their manifest, which is compared like any generated file.
       const expected = withManifest(files)
-      await assertPresent(options.out)
       const {files: actual, notGenerated} = await readGeneratedTree(options.out, expected)
       const names = [...new Set([...expected.keys(), ...actual.keys()])]
         .filter((name) => !notGenerated.has(name))
@@ -58,11 +66,11 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
       const all = [...stale, ...notGenerated.keys()].sort()
       // Generate replaces what is at a generated file's path, and keeps anything else it did not write.
       const inTheWay = [...notGenerated.keys()].filter((name) => !expected.has(name))
-      const generate = `npx simplex-events generate${options.out === DEFAULT_OUT ? '' : ` --out ${options.out}`}`
+      const [generate, ...alternatives] = regenerate.map((command) => `\`${command}\``)
       const fixes = [
         ...(inTheWay.length > 0 ? [`remove ${inTheWay.join(', ')} (generate keeps what it did not write)`] : []),
         ...(all.length > inTheWay.length
-          ? [`run \`${generate}\` (or \`npm run generate\`) and commit the result`]
+          ? [`run ${generate}${alternatives.map((command) => ` (or ${command})`).join('')} and commit the result`]
           : []),
       ]
       throw new FailureExit(
@@ -73,20 +81,24 @@ export function registerCheckCommand(program: Command, io: CliIo): void {
 }
 
 /**
- * Fail (exit 1) with one line when the output folder is missing, instead of a diff of every file: after a
- * kill during `generate`'s swap it is missing until the next run, and the temporary folders beside it are
- * named.
+ * Fail (exit 1) with one line when the output folder is missing, instead of a diff of every file: a
+ * mistyped `--out`, or a kill during `generate`'s swap (it is missing until the next run; the temporary
+ * folders beside it are named).
+ *
+ * @param out the output folder.
+ * @param generate the command that creates it.
  */
-async function assertPresent(out: string): Promise<void> {
+async function assertPresent(out: string, generate: string): Promise<void> {
   const missing = await lstat(out).then(
     () => false,
     (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
   )
   if (!missing) return
   const leftovers = await leftoverFolders(out)
+  if (leftovers.length === 0) throw new FailureExit(`${out} does not exist; check --out, or run \`${generate}\``)
   throw new FailureExit(
-    `${out} is missing (an interrupted generate?); run generate` +
-      (leftovers.length > 0 ? `\nLeft beside it by an interrupted generate: ${leftovers.join(', ')}` : ''),
+    `${out} is missing (an interrupted generate?); run \`${generate}\`\n` +
+      `Left beside it by an interrupted generate: ${leftovers.join(', ')}`,
   )
 }
 

@@ -1,9 +1,11 @@
 import {Option, type Command} from 'commander'
-import {DiagnosticsError, FailureExit, type CliIo} from '../cli-io.js'
-import {compareSchemas, type SchemaChange} from '../diff/compare.js'
+import {FailureExit, type CliIo} from '../cli-io.js'
+import {DiagnosticsError} from '../diagnostics.js'
+import type {SchemaChange} from '../diff/compare.js'
 import {CHANGE_FORMATS, formatChanges, type ChangeFormat} from '../diff/format.js'
+import {comparisonNotes} from '../diff/notes.js'
 import {maxBytesOption, timeoutOption} from './generation-options.js'
-import {readSchema, type ReadSchema} from '../pipeline.js'
+import type {ReadSchema} from '../pipeline.js'
 
 const FAIL_ON = ['breaking', 'any', 'none'] as const
 type FailOn = (typeof FAIL_ON)[number]
@@ -45,6 +47,11 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
         newSource: string,
         options: {format: ChangeFormat; failOn: FailOn; timeout: number; maxBytes: number},
       ) => {
+        // Loaded here, not at start-up: reading the docs type-checks syntax blocks (TypeScript), so `--help` stays quick.
+        const [{readSchema}, {compareSchemas}] = await Promise.all([
+          import('../pipeline.js'),
+          import('../diff/compare.js'),
+        ])
         // The docs as upstream wrote them: no overlay on either side.
         const read = (spec: string) =>
           // Each side is the docs of one version: a spec folder's compat.json is not read.
@@ -54,17 +61,17 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
             overlay: false,
             timeout: options.timeout,
             maxBytes: options.maxBytes,
-            color: io.color,
           })
         const [before, after] = await Promise.allSettled([read(oldSource), read(newSource)])
         // Report the errors of both versions at once, not just the first one's.
         const failed = [before, after].flatMap((result) => (result.status === 'rejected' ? [result.reason] : []))
         if (failed.length === 2 && failed.every((error) => error instanceof DiagnosticsError))
-          throw new DiagnosticsError(failed.map((error: DiagnosticsError) => error.message).join(''))
+          throw new DiagnosticsError(...failed.flatMap((error: DiagnosticsError) => error.reports))
         if (failed.length > 0) throw failed[0]
         const schemaOf = (result: typeof before) => (result as PromiseFulfilledResult<ReadSchema>).value.schema
         const changes = compareSchemas(schemaOf(before), schemaOf(after))
-        io.stdout(formatChanges(changes, options.format, io.color))
+        const notes = comparisonNotes(schemaOf(before), schemaOf(after), {before: oldSource, after: newSource})
+        io.stdout(formatChanges(changes, options.format, io.color, notes))
         const reason = failureOf(changes, options.failOn)
         if (reason) throw new FailureExit(reason)
       },

@@ -24,7 +24,6 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
         const {files, schema, timings} = await generateInMemory({
           ...options,
           compat: compatSources(options.compat),
-          color: io.color,
           ...(progress ? {onStage: (stage: string) => progress(`generate: ${stage}...`)} : {}),
         })
         progress?.('')

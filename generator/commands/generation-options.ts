@@ -74,3 +74,25 @@ export function withGenerationOptions(command: Command, outHelp: string): Comman
     .addOption(timeoutOption())
     .addOption(maxBytesOption())
 }
+
+/**
+ * The command-line arguments that give `options` again, defaults left out: what `check` passes on to the
+ * `generate` it suggests.
+ *
+ * @param options parsed options of `check` or `generate`.
+ * @returns arguments in the order `--help` lists the options.
+ */
+export function generationArguments(options: GenerationOptions): string[] {
+  const compat =
+    options.compat === false ? ['--no-compat'] : (options.compat ?? []).flatMap((source) => ['--compat', source])
+  const overlay =
+    options.overlay === false ? ['--no-overlay'] : options.overlay === undefined ? [] : ['--overlay', options.overlay]
+  return [
+    ...(options.spec === PINNED_SPEC ? [] : ['--spec', options.spec]),
+    ...compat,
+    ...(options.out === DEFAULT_OUT ? [] : ['--out', options.out]),
+    ...overlay,
+    ...(options.timeout === DEFAULT_TIMEOUT_MS ? [] : ['--timeout', String(options.timeout)]),
+    ...(options.maxBytes === DEFAULT_MAX_BYTES ? [] : ['--max-bytes', String(options.maxBytes)]),
+  ]
+}

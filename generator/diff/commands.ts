@@ -95,8 +95,8 @@ function compareCommand(
   const subject = `command ${current.name}`
   if (old.category !== current.category) add('command-moved', subject, {before: old.category, after: current.category})
   compareParameters(current.name, old.parameters, current.parameters, add)
-  const was = commandStringOf(old.syntax, commandScope(old.parameters, syntaxTypes.before))
-  const now = commandStringOf(current.syntax, commandScope(current.parameters, syntaxTypes.after))
+  const was = commandStringOf(old, commandScope(old.parameters, syntaxTypes.before))
+  const now = commandStringOf(current, commandScope(current.parameters, syntaxTypes.after))
   if (!sameCommandString(was, now)) add('command-syntax-changed', subject, shownValues(was, now))
   forEachPair(
     old.responses,
@@ -148,7 +148,7 @@ function distinctResponses(commands: readonly CommandDefinition[]): ResponseDefi
 }
 
 function typeStringOf(type: TypeDefinition, syntaxTypes: readonly string[]): CommandString | null {
-  return commandStringOf(type.syntax, typeScope(type, syntaxTypes))
+  return commandStringOf(type, typeScope(type, syntaxTypes))
 }
 
 /** The before/after values of a syntax change: the expressions as the docs write them. */

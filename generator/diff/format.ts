@@ -16,24 +16,32 @@ const RESET = '\u001b[0m'
  *   change, breaking ones first, each marked `BREAKING` or `safe`.
  * - `markdown`: ready to paste into a pull request: a heading, the summary and
  *   one table per severity (Change | Subject | Before | After | Why).
- * - `json`: `{summary: {breaking, safe}, changes: [...]}` in comparison order.
- * An empty list reads `No changes.` in text and markdown, `changes: []` in json.
+ * - `json`: `{summary: {breaking, safe}, changes: [...]}` in comparison order, and `notes: [...]` when
+ *   there are notes.
+ * An empty list reads `No changes.` in text and markdown, `changes: []` in json. Notes (what was not
+ * compared) follow the summary, `note: ...` in text and `> Note: ...` in markdown.
  *
  * @param changes the changes, in comparison order.
  * @param format the output format.
  * @param color colour `BREAKING` red (text only: markdown and json are meant to be pasted or parsed).
+ * @param notes what the comparison left out (`comparisonNotes`).
  * @returns the output, newline-terminated.
  */
-export function formatChanges(changes: readonly SchemaChange[], format: ChangeFormat, color: boolean): string {
+export function formatChanges(
+  changes: readonly SchemaChange[],
+  format: ChangeFormat,
+  color: boolean,
+  notes: readonly string[] = [],
+): string {
   const breaking = changes.filter((change) => change.severity === 'breaking')
   const safe = changes.filter((change) => change.severity === 'safe')
   switch (format) {
     case 'json':
-      return `${JSON.stringify({summary: {breaking: breaking.length, safe: safe.length}, changes}, null, 2)}\n`
+      return `${JSON.stringify({summary: {breaking: breaking.length, safe: safe.length}, changes, ...(notes.length > 0 ? {notes} : {})}, null, 2)}\n`
     case 'text':
-      return formatText(breaking, safe, color)
+      return formatText(breaking, safe, color, notes)
     case 'markdown':
-      return formatMarkdown(breaking, safe)
+      return formatMarkdown(breaking, safe, notes)
   }
 }
 
@@ -42,14 +50,19 @@ function summaryOf(breaking: number, safe: number): string {
   return `${total} ${total === 1 ? 'change' : 'changes'}: ${breaking} breaking, ${safe} safe`
 }
 
-function formatText(breaking: SchemaChange[], safe: SchemaChange[], color: boolean): string {
-  if (breaking.length + safe.length === 0) return 'No changes.\n'
+function formatText(breaking: SchemaChange[], safe: SchemaChange[], color: boolean, notes: readonly string[]): string {
+  const noted = notes.map((note) => `note: ${note}\n`).join('')
+  if (breaking.length + safe.length === 0) return `No changes.\n${noted}`
   const paint = (code: string, text: string) => (color ? `${code}${text}${RESET}` : text)
   const line = (change: SchemaChange) => {
     const label = change.severity === 'breaking' ? paint(RED, 'BREAKING') : paint(DIM, 'safe    ')
     return `${label}  ${change.subject} ${CHANGE_RULES[change.rule].words}${valuesOf(change)} — ${change.reason}`
   }
-  return [summaryOf(breaking.length, safe.length), ...breaking.map(line), ...safe.map(line)].join('\n') + '\n'
+  return (
+    `${summaryOf(breaking.length, safe.length)}\n${noted}` +
+    [...breaking.map(line), ...safe.map(line)].join('\n') +
+    '\n'
+  )
 }
 
 /** `: int → int64`, `: int64?` (added), `: was int64?` (removed), or nothing. */
@@ -60,10 +73,11 @@ function valuesOf(change: SchemaChange): string {
   return ''
 }
 
-function formatMarkdown(breaking: SchemaChange[], safe: SchemaChange[]): string {
+function formatMarkdown(breaking: SchemaChange[], safe: SchemaChange[], notes: readonly string[]): string {
   const lines = ['## SimpleX Chat bot API changes', '']
-  if (breaking.length + safe.length === 0) return [...lines, 'No changes.', ''].join('\n')
-  lines.push(`${summaryOf(breaking.length, safe.length)}.`)
+  const noted = notes.flatMap((note) => ['', `> Note: ${escapeCell(note)}`])
+  if (breaking.length + safe.length === 0) return [...lines, 'No changes.', ...noted, ''].join('\n')
+  lines.push(`${summaryOf(breaking.length, safe.length)}.`, ...noted)
   for (const [title, group] of [
     ['Breaking changes', breaking],
     ['Safe changes', safe],

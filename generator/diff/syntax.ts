@@ -3,7 +3,7 @@
  * for the same parameters, for the `command-syntax-changed` and
  * `type-syntax-changed` rules.
  */
-import {compileCommandExpression, type ExpressionScope} from '../parse/command-expression.js'
+import type {ExpressionScope} from '../parse/command-expression.js'
 import type {CommandTemplate, TemplateExpression, TemplateTest} from '../schema/command-template.js'
 import type {SyntaxBlock} from '../schema/types.js'
 
@@ -25,23 +25,26 @@ export interface CommandString {
 }
 
 /**
- * Read what a syntax section computes: its ```javascript block compiled when it
- * compiles, else that block's text, else the plain grammar's text.
+ * Read what a syntax section computes: its ```javascript block as the pipeline compiled it
+ * (`compileSyntaxTemplates`) when it compiled, else that block's text, else the plain grammar's text.
  *
- * @param syntax the `**Syntax**:` blocks of a command or type.
+ * @param definition a command or type: its `**Syntax**:` blocks and its compiled `template`, if any.
  * @param scope the names the block may read (`commandScope`, `typeScope`).
  * @returns the command string's form, or `null` when the section has no block.
  */
-export function commandStringOf(syntax: readonly SyntaxBlock[], scope: ExpressionScope): CommandString | null {
-  const javascript = syntax.find((block) => block.lang === 'javascript')
+export function commandStringOf(
+  definition: {syntax: readonly SyntaxBlock[]; template?: CommandTemplate},
+  scope: ExpressionScope,
+): CommandString | null {
+  const javascript = definition.syntax.find((block) => block.lang === 'javascript')
   if (javascript) {
     const shown = normalise(javascript.code.replace(/\/\/ JavaScript\s*$/, ''))
-    const result = compileCommandExpression(javascript.code, scope, {file: '', line: 1, column: 1})
-    if (!result.ok) return {form: 'javascript', shown}
+    // Not compiled (the compiler rejects it: older docs call `.toString()`): its text is compared.
+    if (!definition.template) return {form: 'javascript', shown}
     const names = new Set(scope.names.map(({name}) => name))
-    return {form: 'template', shown, template: result.template, names}
+    return {form: 'template', shown, template: definition.template, names}
   }
-  const grammar = syntax.find((block) => block.lang === null)
+  const grammar = definition.syntax.find((block) => block.lang === null)
   return grammar ? {form: 'grammar', shown: normalise(grammar.code)} : null
 }
 

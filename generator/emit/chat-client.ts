@@ -1,4 +1,4 @@
-import {StructureKind, type StatementStructures} from 'ts-morph'
+import {ModuleDeclarationKind, StructureKind, type StatementStructures} from 'ts-morph'
 import {describe} from './doc-comment.js'
 
 /** The decoding mode of a client, a literal when its options write one: it types responses and events. */
@@ -64,6 +64,23 @@ export function emitChatClient(): StatementStructures[] {
         "A client of the chat core typed by the docs: `send` takes a command of COMMANDS.md with its parameters and resolves with that command's response; `on` takes an event tag of EVENTS.md. In `Mode` `lenient`, responses and events are `LenientKnown` (lenient.ts): only what was checked.",
       ]),
       type: `ChatClient<CommandParameters, ${RESPONSES}, DecodedKnown<ChatEvent, Mode>>`,
+    },
+    {
+      // `e instanceof ChatCommandError` narrows `e.chatError` to this (templates/client.ts): the docs' ChatError.
+      kind: StructureKind.Module,
+      declarationKind: ModuleDeclarationKind.Module,
+      hasDeclareKeyword: true,
+      name: "'./client.js'",
+      statements: [
+        {
+          kind: StructureKind.Interface,
+          name: 'ChatCommandErrorTypes',
+          docs: describe(["The `chatError` of this spec's `chatCmdError` replies."]),
+          properties: [
+            {name: 'chatError', type: "import('./client.js').ChatErrorOf<CommandResponses[keyof CommandResponses]>"},
+          ],
+        },
+      ],
     },
     {
       kind: StructureKind.Function,

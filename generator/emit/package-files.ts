@@ -143,9 +143,10 @@ ${schema.events.length} events, ${schema.types.length} types, ${schema.commands.
 
 \`\`\`ts
 import {createChatClient} from 'simplex-chat-events'
+import WebSocket from 'ws'
 
-// Node.js 20 has no global WebSocket: pass the \`ws\` package's class (\`WebSocket\` option); 22+ and browsers need nothing.
-const client = createChatClient({url: 'ws://localhost:5225', mode: 'lenient', reconnect: {}})
+// \`ws\` for Node.js 18 and 20, which have no global WebSocket; on 22+ and in browsers leave \`WebSocket\` out.
+const client = createChatClient({url: 'ws://localhost:5225', WebSocket, mode: 'lenient', reconnect: {}})
 
 client.on('newChatItems', async ({chatItems}) => {
   // Lenient mode keeps events of older and newer servers, typed by what was checked: check each field before use.
@@ -172,7 +173,8 @@ client.connect().catch((error: unknown) => console.error(error))
 - \`createChatClient({url, WebSocket?, mode?, timeout?, connectTimeout?, reconnect?, whileDisconnected?})\`:
   \`send(name, params, {timeout?, signal?})\` renders the command with \`commandString\`, assigns a \`corrId\` and resolves with the
   decoded, typed response of that command (the union, \`chatCmdError\` included); \`sendOk\` rejects a
-  \`chatCmdError\` with a \`ChatCommandError\`. A timeout, an abort, a closed or dropped connection and a reply
+  \`chatCmdError\` with a \`ChatCommandError\` (after \`error instanceof ChatCommandError\`, \`error.chatError\` is a
+  \`T.ChatError\`, with TypeScript 5.3 or newer; from a \`lenient\` client read it as \`Lenient<T.ChatError>\`). A timeout, an abort, a closed or dropped connection and a reply
   that does not decode reject with a \`ClientError\` and its \`code\`. Events: \`on(tag, handler)\` narrowed by
   tag, \`off\`, \`once(tag)\`, \`events()\` (an async iterator), \`onAny\`; frames that are neither a pending
   reply nor a known event go to \`onUnhandled\`; a handler that throws goes to \`onError\`; \`onState\` for
@@ -188,17 +190,19 @@ client.connect().catch((error: unknown) => console.error(error))
 
 ## Install and build
 
-The package is generated into \`generated/\` of the simplex-events repository. To use it in a bot:
+The package is generated into \`generated/\` of the simplex-events repository. To use it in a bot, build and
+pack it from the repository's root (one build, with the repository's TypeScript; \`generated/\` is left as it is):
 
 \`\`\`sh
-cd generated && npm install && npm run build && npm pack   # dist/esm, dist/cjs and their .d.ts, then a tarball
-cd ../my-bot && npm install ../generated/simplex-chat-events-*.tgz ws
+npm ci && npm run pack:generated   # dist-pkg/simplex-chat-events-<version>.tgz: dist/esm, dist/cjs and their .d.ts
+cd ../my-bot && npm install ../simplex-events/dist-pkg/simplex-chat-events-*.tgz ws
 \`\`\`
 
-Zero runtime dependencies; \`ws\` is only needed on Node.js 20 (no global \`WebSocket\`). ESM
+Zero runtime dependencies; \`ws\` is only needed on Node.js 18 and 20 (no global \`WebSocket\`), as the bot above
+passes it. ESM
 (\`import {decodeChatEvent} from 'simplex-chat-events'\`: \`dist/esm\`) and CommonJS
 (\`require('simplex-chat-events')\`: \`dist/cjs\`), each with its own declarations (\`exports\` conditions \`import\` and
-\`require\`). Node.js 18 or newer;
+\`require\`). Node.js 18 or newer: the examples of this README run as written on each (the bot passes \`ws\`);
 TypeScript 5.0 or newer for the types (\`export type * as T\`), with any \`moduleResolution\` (\`nodenext\`,
 \`bundler\`, \`node10\`). A program that loads both builds holds two copies of the code: a \`DecodeError\` thrown by
 one is not \`instanceof\` the other's class, but its \`name\` is \`"DecodeError"\` in both.

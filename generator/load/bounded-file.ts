@@ -1,6 +1,6 @@
 import {constants, type Stats} from 'node:fs'
 import {open} from 'node:fs/promises'
-import {formatBytes} from '../parse/limits.js'
+import {formatBytes} from '../format-bytes.js'
 
 /** Options of `readBoundedFile`. */
 export interface BoundedReadOptions {

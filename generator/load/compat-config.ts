@@ -1,6 +1,6 @@
 import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {InputError} from '../cli-io.js'
+import {InputError} from '../input-error.js'
 import {printable} from '../sanitize.js'
 import {readSpecFolderFile} from './folder.js'
 

@@ -1,8 +1,8 @@
 import {realpath} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {InputError} from '../cli-io.js'
-import type {SpecDocuments} from '../parse/index.js'
+import {InputError} from '../input-error.js'
+import type {SpecDocuments} from './spec-documents.js'
 import {readBoundedFile} from './bounded-file.js'
 
 /** File names of the upstream documents inside a spec folder (COMMANDS.md is optional). */

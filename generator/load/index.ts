@@ -1,10 +1,11 @@
 import {stat} from 'node:fs/promises'
 import {VFile} from 'vfile'
-import {InputError} from '../cli-io.js'
+import {InputError} from '../input-error.js'
 import {DEFAULT_MAX_BYTES, SPEC_FILES, loadSpecDirectory} from './folder.js'
-import {formatBytes} from '../parse/limits.js'
+import {formatBytes} from '../format-bytes.js'
+import {isSpecUrl} from './spec-kind.js'
 import {isRedirect, MAX_REDIRECTS, redirectRefusal} from './redirects.js'
-import type {SpecDocuments} from '../parse/index.js'
+import type {SpecDocuments} from './spec-documents.js'
 
 export {DEFAULT_MAX_BYTES} from './folder.js'
 
@@ -43,7 +44,7 @@ export const DEFAULT_TIMEOUT_MS = 15_000
  *   returns something other than markdown.
  */
 export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<SpecDocuments> {
-  if (!/^https?:\/\//i.test(source)) return loadFolder(source, options)
+  if (!isSpecUrl(source)) return loadFolder(source, options)
   let base: URL
   try {
     base = new URL(source)

@@ -1,6 +1,7 @@
 import path from 'node:path'
-import {InputError} from '../cli-io.js'
-import type {SpecDocuments} from '../parse/index.js'
+import {InputError} from '../input-error.js'
+import {isSpecUrl} from './spec-kind.js'
+import type {SpecDocuments} from './spec-documents.js'
 import type {SourceDocument} from '../schema/types.js'
 import {readSpecFolderFile, SPEC_FILES} from './folder.js'
 
@@ -52,7 +53,7 @@ export async function readSpecOrigins(
   sources: Record<string, SourceDocument | undefined>,
   maxBytes: number,
 ): Promise<SpecOrigins> {
-  if (/^https?:/i.test(spec)) {
+  if (isSpecUrl(spec)) {
     const origins: SpecOrigins = {}
     for (const file of [documents.events, documents.types, documents.commands]) {
       if (file?.basename) origins[file.basename as SpecFileName] = {url: String(file.history[0])}

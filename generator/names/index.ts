@@ -1,8 +1,9 @@
 /**
  * Names in one place: the identifier rule every doc name must pass before it becomes
  * TypeScript, every name the generated code derives from it, and the collisions
- * among them.
+ * among them, checked on a parsed schema (`checkNames`).
  */
 export * from './identifier.js'
 export * from './generated.js'
 export * from './claims.js'
+export {checkNames} from './check-names.js'

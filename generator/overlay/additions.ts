@@ -1,4 +1,4 @@
-import {InputError} from '../cli-io.js'
+import {InputError} from '../input-error.js'
 import {findCollisions, nameClaims} from '../names/index.js'
 import {parseCompactFieldLine} from '../parse/type-expression.js'
 import type {Field, ResponseDefinition, Schema, SourceLocation, TypeExpression} from '../schema/types.js'

@@ -1,4 +1,4 @@
-import {InputError} from '../cli-io.js'
+import {InputError} from '../input-error.js'
 import {identifierProblem} from '../names/index.js'
 import {parseCompactFieldLine} from '../parse/type-expression.js'
 import {PRIMITIVES, type PrimitiveName} from '../schema/types.js'

@@ -13,19 +13,12 @@ import {reportError} from '../diagnostics.js'
 import {readCategorySections} from './category-sections.js'
 import {checkAnchor, readTitle} from './events-document.js'
 import {readSyntaxBlock} from './syntax-blocks.js'
+import {matchTableOfContents, readTableOfContents, type TocEntry} from './table-of-contents.js'
 
 /** What COMMANDS.md holds. */
 export interface CommandsDocument {
   categories: CommandCategory[]
   commands: CommandDefinition[]
-}
-
-type TocNode = RootContent | ListItem
-
-interface TocCategory {
-  name: string
-  node: TocNode
-  commands: {name: string; node: TocNode}[]
 }
 
 /** The title of COMMANDS.md. */
@@ -42,22 +35,12 @@ export const COMMANDS_TITLE = 'API Commands and Responses'
  */
 export function parseCommandsDocument(tree: Root, file: VFile): CommandsDocument {
   const blocks = tree.children
-  let index = readTitle(blocks, file, COMMANDS_TITLE)
-  const toc: TocCategory[] = []
-  while (index < blocks.length) {
-    const node = blocks[index]!
-    const link = node.type === 'paragraph' ? soleLinkOf(node) : null
-    if (!link) break
-    checkAnchor(link, node, file)
-    const list = blocks[index + 1]
-    if (list?.type !== 'list') {
-      reportError(file, `Expected the list of commands of category \`${link.text}\``, list ?? node, 'toc')
-      index++
-      continue
-    }
-    toc.push({name: link.text, node, commands: readTocList(list, file)})
-    index += 2
-  }
+  const start = readTitle(blocks, file, COMMANDS_TITLE)
+  const {toc, index} = readTableOfContents(blocks, start, file, {
+    items: 'commands',
+    readList: (list) => readTocList(list, file),
+    checkCategoryLink: (link, node) => checkAnchor(link, node, file),
+  })
 
   const read = readCategorySections(blocks, index, file, {
     document: 'COMMANDS.md',
@@ -74,12 +57,18 @@ export function parseCommandsDocument(tree: Root, file: VFile): CommandsDocument
   }))
   const commands: CommandDefinition[] = read.items
 
-  matchToc(toc, categories, commands, file)
+  matchTableOfContents(
+    toc,
+    categories.map((category) => ({...category, items: category.commands})),
+    commands,
+    'Command',
+    file,
+  )
   return {categories, commands}
 }
 
-function readTocList(list: List, file: VFile): TocCategory['commands'] {
-  const entries: TocCategory['commands'] = []
+function readTocList(list: List, file: VFile): TocEntry[] {
+  const entries: TocEntry[] = []
   for (const item of list.children) {
     const link = soleLinkOf(item)
     if (!link) {
@@ -90,45 +79,6 @@ function readTocList(list: List, file: VFile): TocCategory['commands'] {
     entries.push({name: link.text, node: item})
   }
   return entries
-}
-
-/** Every category and command of the table of contents has its section, and the other way round. */
-function matchToc(toc: TocCategory[], categories: CommandCategory[], commands: CommandDefinition[], file: VFile): void {
-  const sections = new Map(categories.map((category) => [category.name, category]))
-  const listed = new Set<string>()
-  for (const tocCategory of toc) {
-    const section = sections.get(tocCategory.name)
-    if (!section) {
-      reportError(
-        file,
-        `Category \`${tocCategory.name}\` is in the table of contents but has no section`,
-        tocCategory.node,
-        'toc',
-      )
-      continue
-    }
-    for (const entry of tocCategory.commands) {
-      if (!section.commands.includes(entry.name)) {
-        reportError(
-          file,
-          `Command \`${entry.name}\` is listed under \`${section.name}\` but has no section there`,
-          entry.node,
-          'toc',
-        )
-        continue
-      }
-      listed.add(`${section.name}\n${entry.name}`)
-    }
-  }
-  const tocNames = new Set(toc.map((category) => category.name))
-  for (const category of categories) {
-    if (!tocNames.has(category.name))
-      reportError(file, `Category \`${category.name}\` is missing from the table of contents`, category.location, 'toc')
-  }
-  for (const command of commands) {
-    if (!listed.has(`${command.category}\n${command.name}`))
-      reportError(file, `Command \`${command.name}\` is missing from the table of contents`, command.location, 'toc')
-  }
 }
 
 /** The sections of a command, in the order the docs write them. */

@@ -6,6 +6,7 @@ import type {EventCategory, EventDefinition, EventRank} from '../schema/types.js
 import {describeBlock, locationOf, markerOf, readFieldList, soleLinkOf, sourceOf} from './blocks.js'
 import {reportError} from '../diagnostics.js'
 import {readCategorySections} from './category-sections.js'
+import {matchTableOfContents, readTableOfContents, tocKey, type TocEntry} from './table-of-contents.js'
 
 /** What EVENTS.md holds. */
 export interface EventsDocument {
@@ -13,16 +14,9 @@ export interface EventsDocument {
   events: EventDefinition[]
 }
 
-interface TocEntry {
-  name: string
+/** An event linked in the table of contents, with the group it is listed in. */
+interface RankedEntry extends TocEntry {
   rank: EventRank
-  node: RootContent | List['children'][number]
-}
-
-interface TocCategory {
-  name: string
-  node: RootContent
-  entries: TocEntry[]
 }
 
 /** Group labels of the table of contents; a `Map`, so a label such as `constructor` finds nothing inherited. */
@@ -42,20 +36,11 @@ const RANKS: ReadonlyMap<string, EventRank> = new Map([
  */
 export function parseEventsDocument(tree: Root, file: VFile): EventsDocument {
   const blocks = tree.children
-  let index = readTitle(blocks, file, 'API Events')
-  const toc: TocCategory[] = []
-  while (index < blocks.length) {
-    const node = blocks[index]!
-    if (node.type !== 'paragraph' || !soleLinkOf(node)) break
-    const list = blocks[index + 1]
-    if (list?.type !== 'list') {
-      reportError(file, `Expected the list of events of category \`${toString(node)}\``, list ?? node, 'toc')
-      index++
-      continue
-    }
-    toc.push({name: soleLinkOf(node)!.text, node, entries: readTocList(list, file)})
-    index += 2
-  }
+  const start = readTitle(blocks, file, 'API Events')
+  const {toc, index} = readTableOfContents(blocks, start, file, {
+    items: 'events',
+    readList: (list) => readTocList(list, file),
+  })
 
   const read = readCategorySections(blocks, index, file, {
     document: 'EVENTS.md',
@@ -70,9 +55,18 @@ export function parseEventsDocument(tree: Root, file: VFile): EventsDocument {
     events: items,
     location,
   }))
-  const events: EventDefinition[] = read.items
-
-  rankEvents(toc, categories, events, file)
+  const listed = matchTableOfContents(
+    toc,
+    categories.map((category) => ({...category, items: category.events})),
+    read.items,
+    'Event',
+    file,
+  )
+  // An event's rank is the group the table of contents lists it in (`Main events`, `Other events`).
+  const events: EventDefinition[] = read.items.map((event) => {
+    const entry = listed.get(tocKey(event.category, event.name))
+    return entry ? {...event, rank: entry.rank} : event
+  })
   return {categories, events}
 }
 
@@ -92,8 +86,8 @@ export function readTitle(blocks: RootContent[], file: VFile, title: string): nu
   return index
 }
 
-function readTocList(list: List, file: VFile): TocEntry[] {
-  const entries: TocEntry[] = []
+function readTocList(list: List, file: VFile): RankedEntry[] {
+  const entries: RankedEntry[] = []
   for (const item of list.children) {
     const link = soleLinkOf(item)
     if (link) {
@@ -134,50 +128,6 @@ export function checkAnchor(
   const expected = `#${slug(link.text)}`
   if (link.url !== expected) {
     reportError(file, `Link \`${link.text}\` points at \`${link.url}\`, expected \`${expected}\``, node, 'anchor')
-  }
-}
-
-/** Match the table of contents against the sections; set each event's rank. */
-function rankEvents(toc: TocCategory[], categories: EventCategory[], events: EventDefinition[], file: VFile): void {
-  const sections = new Map(categories.map((category) => [category.name, category]))
-  const byName = new Map(events.map((event) => [event.name, event]))
-  const listed = new Set<string>()
-  for (const tocCategory of toc) {
-    const section = sections.get(tocCategory.name)
-    if (!section) {
-      reportError(
-        file,
-        `Category \`${tocCategory.name}\` is in the table of contents but has no section`,
-        tocCategory.node,
-        'toc',
-      )
-      continue
-    }
-    for (const entry of tocCategory.entries) {
-      const event = byName.get(entry.name)
-      if (!event || event.category !== section.name) {
-        reportError(
-          file,
-          `Event \`${entry.name}\` is listed under \`${section.name}\` but has no section there`,
-          entry.node,
-          'toc',
-        )
-        continue
-      }
-      event.rank = entry.rank
-      listed.add(entry.name)
-    }
-  }
-  const tocNames = new Set(toc.map((category) => category.name))
-  for (const category of categories) {
-    if (!tocNames.has(category.name)) {
-      reportError(file, `Category \`${category.name}\` is missing from the table of contents`, category.location, 'toc')
-    }
-  }
-  for (const event of events) {
-    if (!listed.has(event.name)) {
-      reportError(file, `Event \`${event.name}\` is missing from the table of contents`, event.location, 'toc')
-    }
   }
 }
 

@@ -11,16 +11,9 @@ import {boundedConstructs, ParseLimitError, withConstructLimits} from './bounded
 import {checkParseLimits, checkTreeLimits, DEFAULT_PARSE_LIMITS, ListItemCount, type ParseLimits} from './limits.js'
 import {parseBySection, splitSections} from './sections.js'
 import {parseTypesDocument} from './types-document.js'
+import type {SpecDocuments} from '../load/spec-documents.js'
 
 export {DEFAULT_PARSE_LIMITS, type ParseLimits} from './limits.js'
-
-/** The upstream documents, as vfiles (their `basename` names them in messages). */
-export interface SpecDocuments {
-  events: VFile
-  types: VFile
-  /** COMMANDS.md, when there is one: without it the schema has no commands. */
-  commands?: VFile
-}
 
 /** remark-parse with CommonMark's super-linear constructs counted (see `bounded-constructs.ts`). */
 const processor = unified()

@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import {reportError} from '../diagnostics.js'
+import {formatBytes} from '../format-bytes.js'
 import {type ConstructLimits, ParseLimitError} from './bounded-constructs.js'
 import type {Section} from './sections.js'
 
@@ -148,16 +149,4 @@ export class ListItemCount {
     const past = items[items.length - (this.total - limit)]!
     throw new ParseLimitError(`More than ${limit} list items in one document`, past, 'too-large')
   }
-}
-/** `1.5 MiB`, `64 KiB`, `300 bytes`. */
-export function formatBytes(bytes: number): string {
-  const units: [number, string][] = [
-    [1024 * 1024 * 1024, 'GiB'],
-    [1024 * 1024, 'MiB'],
-    [1024, 'KiB'],
-  ]
-  for (const [size, unit] of units) {
-    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`
-  }
-  return `${bytes} bytes`
 }

@@ -3,7 +3,7 @@ import type {VFile} from 'vfile'
 import type {SyntaxBlock} from '../schema/types.js'
 import {locationOf} from './blocks.js'
 import {reportError} from '../diagnostics.js'
-import {locationInBlock, readSyntaxGrammar} from './syntax-grammar.js'
+import {locationInBlock, readSyntaxGrammar} from '../schema/syntax-grammar.js'
 
 /** Fence languages of a `**Syntax**:` section besides the plain grammar block (no language). */
 export const SYNTAX_LANGUAGES = ['javascript', 'python'] as const

@@ -1,4 +1,5 @@
 import type {VFile} from 'vfile'
+import type {CommandTemplate} from '../schema/command-template.js'
 import type {CommandDefinition, SourceLocation, SyntaxBlock, TypeDefinition} from '../schema/types.js'
 import {
   commandScope,
@@ -8,61 +9,92 @@ import {
   typeScope,
 } from './command-expression.js'
 import {reportError} from '../diagnostics.js'
-import {locationInBlock, readSyntaxGrammar} from './syntax-grammar.js'
+import {locationInBlock, readSyntaxGrammar} from '../schema/syntax-grammar.js'
 
 /** Rule id of a command whose string the generator cannot derive. */
 export const COMMAND_TEMPLATE_RULE = 'command-template'
 
+/** The types and commands of a schema with their syntax blocks compiled (`template` set where one compiles). */
+export interface CompiledSyntax {
+  types: TypeDefinition[]
+  commands: CommandDefinition[]
+}
+
 /**
  * Compile the ```javascript syntax block of every TYPES.md type and COMMANDS.md
- * command into its `template` (`compileCommandExpression`), in place. A block that
- * does not compile is a located error on its document (`command-expression`). A
- * command without a ```javascript block takes its plain grammar when that is a
- * literal (`/_stop`: no `<...>`, `[...]` or `|`); otherwise it is an error
+ * command into its `template` (`compileCommandExpression`). A block that does not
+ * compile is a located error on its document (`command-expression`). A command
+ * without a ```javascript block takes its plain grammar when that is a literal
+ * (`/_stop`: no `<...>`, `[...]` or `|`); otherwise it is an error
  * (`command-template`), because no command string could be generated for it.
  *
  * @param types the types of TYPES.md (their syntax blocks are compiled first: commands refer to them).
  * @param commands the commands of COMMANDS.md.
  * @param files the documents by file name; errors go on them.
+ * @returns copies of `types` and `commands`, each with its `template` where it has one; the inputs are
+ *   left as they are.
  */
 export function compileSyntaxTemplates(
-  types: TypeDefinition[],
-  commands: CommandDefinition[],
+  types: readonly TypeDefinition[],
+  commands: readonly CommandDefinition[],
   files: ReadonlyMap<string, VFile>,
-): void {
+): CompiledSyntax {
   const syntaxTypes = syntaxTypeNames(types)
-  for (const type of types) {
-    const block = type.syntax.find((each) => each.lang === 'javascript')
-    if (!block?.location) continue
-    const file = files.get(block.location.file)
-    const result = compileCommandExpression(block.code, typeScope(type, syntaxTypes), codeStart(block.location))
-    if (result.ok) type.template = result.template
-    else if (file) reportCommandExpressionErrors(file, result.errors)
+  return {
+    types: types.map((type) => withTemplate(type, typeTemplate(type, syntaxTypes, files))),
+    commands: commands.map((command) => withTemplate(command, commandTemplate(command, syntaxTypes, files))),
   }
-  for (const command of commands) {
-    const file = files.get(command.location.file)
-    const block = command.syntax.find((each) => each.lang === 'javascript')
-    if (block?.location) {
-      const scope = commandScope(command.parameters, syntaxTypes)
-      const result = compileCommandExpression(block.code, scope, codeStart(block.location))
-      if (result.ok) command.template = result.template
-      else if (file) reportCommandExpressionErrors(file, result.errors)
-      continue
-    }
-    const grammar = command.syntax.find((each) => each.lang === null)
-    if (!grammar) continue // Reported by the parser (`command-syntax`).
-    const literal = literalGrammar(grammar)
-    if (literal !== null) {
-      command.template = {subject: 'fields', expression: {kind: 'literal', value: literal}, unguardedOptionals: []}
-    } else if (file) {
-      reportError(
-        file,
-        `Command \`${command.name}\` has no \`javascript\` syntax block and its grammar is not a literal: its command string cannot be derived`,
-        grammar.location ? codeStart(grammar.location) : command.location,
-        COMMAND_TEMPLATE_RULE,
-      )
-    }
+}
+
+/** `definition` with `template` set, or itself when there is none. */
+function withTemplate<T extends {template?: CommandTemplate}>(definition: T, template: CommandTemplate | null): T {
+  return template ? {...definition, template} : definition
+}
+
+/** The compiled ```javascript block of a type, or `null` (none, or an error reported). */
+function typeTemplate(
+  type: TypeDefinition,
+  syntaxTypes: readonly string[],
+  files: ReadonlyMap<string, VFile>,
+): CommandTemplate | null {
+  const block = type.syntax.find((each) => each.lang === 'javascript')
+  if (!block?.location) return null
+  const result = compileCommandExpression(block.code, typeScope(type, syntaxTypes), codeStart(block.location))
+  if (result.ok) return result.template
+  const file = files.get(block.location.file)
+  if (file) reportCommandExpressionErrors(file, result.errors)
+  return null
+}
+
+/** The template of a command: its ```javascript block compiled, else its literal grammar; `null` after an error. */
+function commandTemplate(
+  command: CommandDefinition,
+  syntaxTypes: readonly string[],
+  files: ReadonlyMap<string, VFile>,
+): CommandTemplate | null {
+  const file = files.get(command.location.file)
+  const block = command.syntax.find((each) => each.lang === 'javascript')
+  if (block?.location) {
+    const scope = commandScope(command.parameters, syntaxTypes)
+    const result = compileCommandExpression(block.code, scope, codeStart(block.location))
+    if (result.ok) return result.template
+    if (file) reportCommandExpressionErrors(file, result.errors)
+    return null
   }
+  const grammar = command.syntax.find((each) => each.lang === null)
+  if (!grammar) return null // Reported by the parser (`command-syntax`).
+  const literal = literalGrammar(grammar)
+  if (literal !== null)
+    return {subject: 'fields', expression: {kind: 'literal', value: literal}, unguardedOptionals: []}
+  if (file) {
+    reportError(
+      file,
+      `Command \`${command.name}\` has no \`javascript\` syntax block and its grammar is not a literal: its command string cannot be derived`,
+      grammar.location ? codeStart(grammar.location) : command.location,
+      COMMAND_TEMPLATE_RULE,
+    )
+  }
+  return null
 }
 
 /** The text of a one-line grammar without placeholders, optional parts or alternatives; `null` otherwise. */

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import {reportError, reportWarning, type RuleId} from '../diagnostics.js'
-import {identifiersOfExpression, locationInBlock, readSyntaxGrammar} from '../parse/syntax-grammar.js'
+import {identifiersOfExpression, locationInBlock, readSyntaxGrammar} from './syntax-grammar.js'
 import {describeTypeExpression} from './render.js'
 import type {CommandDefinition, ResponseDefinition, Schema, SourceLocation, TypeExpression} from './types.js'
 

@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import {link, mkdir, readFile, rename, rm, rmdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {InputError} from '../cli-io.js'
+import {InputError} from '../input-error.js'
 
 /** An exclusive lock on an output folder, held by this process. */
 export interface OutputLock {

@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import {lstat, mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {InputError} from '../cli-io.js'
+import {InputError} from '../input-error.js'
 import {isAlive, lockOutput, type OutputLock} from './output-lock.js'
 import {MANIFEST_NAME, readManifest, sha256, withManifest, type Manifest} from './manifest.js'
 import {

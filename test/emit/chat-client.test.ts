@@ -3,7 +3,7 @@ import {emitChatClient} from '../../generator/emit/chat-client.js'
 import {code, printStatements} from '../support/tiny-schema.js'
 
 describe('emitChatClient', () => {
-  it('binds the client template to commandString and the decoders, typed by the mode, the same for every spec', async () => {
+  it('binds the client template to commandString and the decoders, typed by the mode, and ChatCommandError to the responses, the same for every spec', async () => {
     expect(await printStatements(emitChatClient())).toBe(code`
       import {createClient} from './client.js'
       import type {ChatClient, ChatProtocol, ClientOptions} from './client.js'
@@ -19,6 +19,13 @@ describe('emitChatClient', () => {
         {[N in keyof CommandResponses]: DecodedKnown<CommandResponses[N], Mode>},
         DecodedKnown<ChatEvent, Mode>
       >
+
+      declare module './client.js' {
+        /** The \`chatError\` of this spec's \`chatCmdError\` replies. */
+        interface ChatCommandErrorTypes {
+          chatError: import('./client.js').ChatErrorOf<CommandResponses[keyof CommandResponses]>
+        }
+      }
 
       /** Connect to the chat core's WebSocket API (\`simplex-chat -p PORT\`): commands are rendered with \`commandString\`, frames routed by the envelope rules \`decodeFrame\` follows (\`readEnvelope\` with \`frameTags\`), replies decoded with \`decodeCommandResponse\` and events with \`decodeChatEvent\`, in \`options.mode\`. See \`createClient\` in \`client.ts\` for every option, error code and guarantee. */
       export function createChatClient<Mode extends DecodeMode = 'default'>(

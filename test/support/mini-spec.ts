@@ -1,7 +1,7 @@
-import {mkdtemp, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {slug} from 'github-slugger'
+import {temporaryFolder} from './temp-folders.js'
 
 /** One type of a small TYPES.md: its section body is given as markdown lines (after the heading). */
 export interface MiniType {
@@ -103,7 +103,7 @@ export async function writeMiniSpec(
   events: readonly MiniEvent[] = MINI_EVENTS,
   category?: string,
 ): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'simplex-events-mini-'))
+  const folder = await temporaryFolder('mini-')
   await writeFile(path.join(folder, 'TYPES.md'), typesDocument(types))
   await writeFile(path.join(folder, 'EVENTS.md'), eventsDocument(events, category))
   return folder

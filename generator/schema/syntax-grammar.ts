@@ -1,4 +1,4 @@
-import type {SourceLocation} from '../schema/types.js'
+import type {SourceLocation} from './types.js'
 
 /** How a placeholder puts its parameter into the command string: `<name>`, `<str(name)>`, `<json(name)>`. */
 export type PlaceholderForm = 'plain' | 'str' | 'json'
