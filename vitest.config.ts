@@ -20,6 +20,7 @@ const END_TO_END = [
   'test/check-links.test.ts',
   'test/cli-paper-cuts.test.ts',
   'test/hostile-docs.test.ts',
+  'test/bench-smoke.test.ts',
 ]
 
 /** Run once per test run, before any suite (test/support/): the run folder and the pinned build in it. */
