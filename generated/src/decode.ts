@@ -10,9 +10,8 @@ import {chatResponseTags} from './responses.js'
 import type {ChatCommandName, CommandResponse} from './commands.js'
 import {
   DecodeError,
-  checkSafely,
+  decodeIn,
   done,
-  finish,
   hasHiddenFields,
   isInteger,
   isObject,
@@ -49523,6 +49522,8982 @@ export function checkChatResponse(v: unknown, c: DecodeContext, k: PathSegment |
   }
 }
 
+/**
+ * True when `v` is an object `checkACIReaction` accepts in default mode.
+ * @internal
+ */
+export function checkACIReaction$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkChatInfo$ok(v.chatInfo) &&
+    checkCIReaction$ok(v.chatReaction)
+  )
+}
+
+/**
+ * True when `v` is an array `checkArray_ChatItem` accepts in default mode.
+ * @internal
+ */
+export function checkArray_ChatItem$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkChatItem$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkAChat` accepts in default mode.
+ * @internal
+ */
+export function checkAChat$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkChatInfo$ok(v.chatInfo) &&
+    checkArray_ChatItem$ok(v.chatItems) &&
+    checkChatStats$ok(v.chatStats)
+  )
+}
+
+/**
+ * True when `v` is an object `checkAChatItem` accepts in default mode.
+ * @internal
+ */
+export function checkAChatItem$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkChatInfo$ok(v.chatInfo) &&
+    checkChatItem$ok(v.chatItem)
+  )
+}
+
+/**
+ * True when `v` is an object `checkAddRelayResult` accepts in default mode.
+ * @internal
+ */
+export function checkAddRelayResult$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkUserChatRelay$ok(v.relay) &&
+    (v.relayError === undefined || checkChatError$ok(v.relayError))
+  )
+}
+
+/**
+ * True when `v` is an object `checkAddressSettings` accepts in default mode.
+ * @internal
+ */
+export function checkAddressSettings$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.businessAddress === 'boolean' &&
+    (v.autoAccept === undefined || checkAutoAccept$ok(v.autoAccept)) &&
+    (v.autoReply === undefined || checkMsgContent$ok(v.autoReply))
+  )
+}
+
+/**
+ * True when `v` is an object `checkAgentCryptoError_RATCHET_EARLIER` accepts in default mode.
+ * @internal
+ */
+export function checkAgentCryptoError_RATCHET_EARLIER$ok(v: any): boolean {
+  return isWord32(v.data)
+}
+
+/**
+ * True when `v` is an object `checkAgentCryptoError_RATCHET_SKIPPED` accepts in default mode.
+ * @internal
+ */
+export function checkAgentCryptoError_RATCHET_SKIPPED$ok(v: any): boolean {
+  return isWord32(v.data)
+}
+
+/**
+ * True when `v` is a tagged union `checkAgentCryptoError` accepts in default mode.
+ * @internal
+ */
+export function checkAgentCryptoError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'DECRYPT_AES':
+      return true
+    case 'DECRYPT_CB':
+      return true
+    case 'RATCHET_HEADER':
+      return true
+    case 'RATCHET_SYNC':
+      return true
+    case 'RATCHET_EARLIER':
+      return checkAgentCryptoError_RATCHET_EARLIER$ok(v)
+    case 'RATCHET_SKIPPED':
+      return checkAgentCryptoError_RATCHET_SKIPPED$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_CMD` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_CMD$ok(v: any): boolean {
+  return checkCommandErrorType$ok(v.cmdErr) && typeof v.errContext === 'string'
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_CONN` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_CONN$ok(v: any): boolean {
+  return checkConnectionErrorType$ok(v.connErr) && typeof v.errContext === 'string'
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_SMP` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_SMP$ok(v: any): boolean {
+  return typeof v.serverAddress === 'string' && checkErrorType$ok(v.smpErr)
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_NTF` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_NTF$ok(v: any): boolean {
+  return typeof v.serverAddress === 'string' && checkErrorType$ok(v.ntfErr)
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_XFTP` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_XFTP$ok(v: any): boolean {
+  return typeof v.serverAddress === 'string' && checkXFTPErrorType$ok(v.xftpErr)
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_FILE` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_FILE$ok(v: any): boolean {
+  return checkFileErrorType$ok(v.fileErr)
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_PROXY` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_PROXY$ok(v: any): boolean {
+  return (
+    typeof v.proxyServer === 'string' &&
+    typeof v.relayServer === 'string' &&
+    checkProxyClientError$ok(v.proxyErr)
+  )
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_RCP` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_RCP$ok(v: any): boolean {
+  return checkRCErrorType$ok(v.rcpErr)
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_BROKER` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_BROKER$ok(v: any): boolean {
+  return typeof v.brokerAddress === 'string' && checkBrokerErrorType$ok(v.brokerErr)
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_AGENT` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_AGENT$ok(v: any): boolean {
+  return checkSMPAgentError$ok(v.agentErr)
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_NOTICE` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_NOTICE$ok(v: any): boolean {
+  return (
+    typeof v.server === 'string' &&
+    typeof v.preset === 'boolean' &&
+    (v.expiresAt === undefined || isUtcTime(v.expiresAt))
+  )
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_INTERNAL` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_INTERNAL$ok(v: any): boolean {
+  return typeof v.internalErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkAgentErrorType_CRITICAL` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType_CRITICAL$ok(v: any): boolean {
+  return typeof v.offerRestart === 'boolean' && typeof v.criticalErr === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkAgentErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkAgentErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'CMD':
+      return checkAgentErrorType_CMD$ok(v)
+    case 'CONN':
+      return checkAgentErrorType_CONN$ok(v)
+    case 'NO_USER':
+      return true
+    case 'SMP':
+      return checkAgentErrorType_SMP$ok(v)
+    case 'NTF':
+      return checkAgentErrorType_NTF$ok(v)
+    case 'XFTP':
+      return checkAgentErrorType_XFTP$ok(v)
+    case 'FILE':
+      return checkAgentErrorType_FILE$ok(v)
+    case 'NO_NAME_SERVERS':
+      return true
+    case 'PROXY':
+      return checkAgentErrorType_PROXY$ok(v)
+    case 'RCP':
+      return checkAgentErrorType_RCP$ok(v)
+    case 'BROKER':
+      return checkAgentErrorType_BROKER$ok(v)
+    case 'AGENT':
+      return checkAgentErrorType_AGENT$ok(v)
+    case 'NOTICE':
+      return checkAgentErrorType_NOTICE$ok(v)
+    case 'INTERNAL':
+      return checkAgentErrorType_INTERNAL$ok(v)
+    case 'CRITICAL':
+      return checkAgentErrorType_CRITICAL$ok(v)
+    case 'INACTIVE':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkAgentServiceError_Rejected` accepts in default mode.
+ * @internal
+ */
+export function checkAgentServiceError_Rejected$ok(v: any): boolean {
+  return typeof v.rejectReason === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkAgentServiceError` accepts in default mode.
+ * @internal
+ */
+export function checkAgentServiceError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'rejected':
+      return checkAgentServiceError_Rejected$ok(v)
+    case 'timeout':
+      return true
+    case 'noPendingRequest':
+      return true
+    case 'notDRAddress':
+      return true
+    case 'badSignature':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkAppVersionRange` accepts in default mode.
+ * @internal
+ */
+export function checkAppVersionRange$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.minVersion === 'string' &&
+    typeof v.maxVersion === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkAutoAccept` accepts in default mode.
+ * @internal
+ */
+export function checkAutoAccept$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.acceptIncognito === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkBadgeInfo` accepts in default mode.
+ * @internal
+ */
+export function checkBadgeInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkBadgeType$ok(v.badgeType) &&
+    (v.badgeExpiry === undefined || isUtcTime(v.badgeExpiry)) &&
+    typeof v.badgeExtra === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkBadgeProof` accepts in default mode.
+ * @internal
+ */
+export function checkBadgeProof$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.badgeKeyIdx) &&
+    typeof v.presHeader === 'string' &&
+    typeof v.proof === 'string' &&
+    checkBadgeInfo$ok(v.badgeInfo)
+  )
+}
+
+/**
+ * True when `v` is an `BadgeStatus` enum value `checkBadgeStatus` accepts in default mode.
+ * @internal
+ */
+export function checkBadgeStatus$ok(v: any): boolean {
+  switch (v) {
+    case 'active':
+    case 'expired':
+    case 'expiredOld':
+    case 'failed':
+    case 'unknownKey':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `BadgeType` enum value `checkBadgeType` accepts in default mode.
+ * @internal
+ */
+export function checkBadgeType$ok(v: any): boolean {
+  switch (v) {
+    case 'supporter':
+    case 'legend':
+    case 'investor':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkBlockingInfo` accepts in default mode.
+ * @internal
+ */
+export function checkBlockingInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkBlockingReason$ok(v.reason) &&
+    (v.notice === undefined || checkClientNotice$ok(v.notice))
+  )
+}
+
+/**
+ * True when `v` is an `BlockingReason` enum value `checkBlockingReason` accepts in default mode.
+ * @internal
+ */
+export function checkBlockingReason$ok(v: any): boolean {
+  switch (v) {
+    case 'spam':
+    case 'content':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkBrokerErrorType_RESPONSE` accepts in default mode.
+ * @internal
+ */
+export function checkBrokerErrorType_RESPONSE$ok(v: any): boolean {
+  return typeof v.respErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkBrokerErrorType_UNEXPECTED` accepts in default mode.
+ * @internal
+ */
+export function checkBrokerErrorType_UNEXPECTED$ok(v: any): boolean {
+  return typeof v.respErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkBrokerErrorType_NETWORK` accepts in default mode.
+ * @internal
+ */
+export function checkBrokerErrorType_NETWORK$ok(v: any): boolean {
+  return v.networkError === undefined || checkNetworkError$ok(v.networkError)
+}
+
+/**
+ * True when `v` is an object `checkBrokerErrorType_TRANSPORT` accepts in default mode.
+ * @internal
+ */
+export function checkBrokerErrorType_TRANSPORT$ok(v: any): boolean {
+  return checkTransportError$ok(v.transportErr)
+}
+
+/**
+ * True when `v` is a tagged union `checkBrokerErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkBrokerErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'RESPONSE':
+      return checkBrokerErrorType_RESPONSE$ok(v)
+    case 'UNEXPECTED':
+      return checkBrokerErrorType_UNEXPECTED$ok(v)
+    case 'NETWORK':
+      return checkBrokerErrorType_NETWORK$ok(v)
+    case 'HOST':
+      return true
+    case 'NO_SERVICE':
+      return true
+    case 'TRANSPORT':
+      return checkBrokerErrorType_TRANSPORT$ok(v)
+    case 'TIMEOUT':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkBusinessChatInfo` accepts in default mode.
+ * @internal
+ */
+export function checkBusinessChatInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkBusinessChatType$ok(v.chatType) &&
+    typeof v.businessId === 'string' &&
+    typeof v.customerId === 'string' &&
+    (v.businessDomain === undefined || checkSimplexDomainClaim$ok(v.businessDomain))
+  )
+}
+
+/**
+ * True when `v` is an `BusinessChatType` enum value `checkBusinessChatType` accepts in default mode.
+ * @internal
+ */
+export function checkBusinessChatType$ok(v: any): boolean {
+  switch (v) {
+    case 'business':
+    case 'customer':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `CICallStatus` enum value `checkCICallStatus` accepts in default mode.
+ * @internal
+ */
+export function checkCICallStatus$ok(v: any): boolean {
+  switch (v) {
+    case 'pending':
+    case 'missed':
+    case 'rejected':
+    case 'accepted':
+    case 'negotiated':
+    case 'progress':
+    case 'ended':
+    case 'error':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndMsgContent` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndMsgContent$ok(v: any): boolean {
+  return checkMsgContent$ok(v.msgContent)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvMsgContent` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvMsgContent$ok(v: any): boolean {
+  return checkMsgContent$ok(v.msgContent)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndDeleted$ok(v: any): boolean {
+  return checkCIDeleteMode$ok(v.deleteMode)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvDeleted$ok(v: any): boolean {
+  return checkCIDeleteMode$ok(v.deleteMode)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndCall` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndCall$ok(v: any): boolean {
+  return checkCICallStatus$ok(v.status) && Number.isInteger(v.duration)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvCall` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvCall$ok(v: any): boolean {
+  return checkCICallStatus$ok(v.status) && Number.isInteger(v.duration)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvIntegrityError` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvIntegrityError$ok(v: any): boolean {
+  return checkMsgErrorType$ok(v.msgError)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvDecryptionError` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvDecryptionError$ok(v: any): boolean {
+  return checkMsgDecryptError$ok(v.msgDecryptError) && isWord32(v.msgCount)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvMsgError` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvMsgError$ok(v: any): boolean {
+  return checkRcvMsgError$ok(v.rcvMsgError)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvGroupInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvGroupInvitation$ok(v: any): boolean {
+  return checkCIGroupInvitation$ok(v.groupInvitation) && checkGroupMemberRole$ok(v.memberRole)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndGroupInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndGroupInvitation$ok(v: any): boolean {
+  return checkCIGroupInvitation$ok(v.groupInvitation) && checkGroupMemberRole$ok(v.memberRole)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvDirectEvent` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvDirectEvent$ok(v: any): boolean {
+  return checkRcvDirectEvent$ok(v.rcvDirectEvent)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvGroupEvent` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvGroupEvent$ok(v: any): boolean {
+  return checkRcvGroupEvent$ok(v.rcvGroupEvent)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndGroupEvent` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndGroupEvent$ok(v: any): boolean {
+  return checkSndGroupEvent$ok(v.sndGroupEvent)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvConnEvent` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvConnEvent$ok(v: any): boolean {
+  return checkRcvConnEvent$ok(v.rcvConnEvent)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndConnEvent` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndConnEvent$ok(v: any): boolean {
+  return checkSndConnEvent$ok(v.sndConnEvent)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvChatFeature` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvChatFeature$ok(v: any): boolean {
+  return (
+    checkChatFeature$ok(v.feature) &&
+    checkPrefEnabled$ok(v.enabled) &&
+    (v.param === undefined || Number.isInteger(v.param))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndChatFeature` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndChatFeature$ok(v: any): boolean {
+  return (
+    checkChatFeature$ok(v.feature) &&
+    checkPrefEnabled$ok(v.enabled) &&
+    (v.param === undefined || Number.isInteger(v.param))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvChatPreference` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvChatPreference$ok(v: any): boolean {
+  return (
+    checkChatFeature$ok(v.feature) &&
+    checkFeatureAllowed$ok(v.allowed) &&
+    (v.param === undefined || Number.isInteger(v.param))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndChatPreference` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndChatPreference$ok(v: any): boolean {
+  return (
+    checkChatFeature$ok(v.feature) &&
+    checkFeatureAllowed$ok(v.allowed) &&
+    (v.param === undefined || Number.isInteger(v.param))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvGroupFeature` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvGroupFeature$ok(v: any): boolean {
+  return (
+    checkGroupFeature$ok(v.groupFeature) &&
+    checkGroupPreference$ok(v.preference) &&
+    (v.param === undefined || Number.isInteger(v.param)) &&
+    (v.memberRole_ === undefined || checkGroupMemberRole$ok(v.memberRole_))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndGroupFeature` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndGroupFeature$ok(v: any): boolean {
+  return (
+    checkGroupFeature$ok(v.groupFeature) &&
+    checkGroupPreference$ok(v.preference) &&
+    (v.param === undefined || Number.isInteger(v.param)) &&
+    (v.memberRole_ === undefined || checkGroupMemberRole$ok(v.memberRole_))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvChatFeatureRejected` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvChatFeatureRejected$ok(v: any): boolean {
+  return checkChatFeature$ok(v.feature)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvGroupFeatureRejected` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvGroupFeatureRejected$ok(v: any): boolean {
+  return checkGroupFeature$ok(v.groupFeature)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndDirectE2EEInfo` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndDirectE2EEInfo$ok(v: any): boolean {
+  return checkE2EInfo$ok(v.e2eeInfo)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvDirectE2EEInfo` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvDirectE2EEInfo$ok(v: any): boolean {
+  return checkE2EInfo$ok(v.e2eeInfo)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_SndGroupE2EEInfo` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_SndGroupE2EEInfo$ok(v: any): boolean {
+  return checkE2EInfo$ok(v.e2eeInfo)
+}
+
+/**
+ * True when `v` is an object `checkCIContent_RcvGroupE2EEInfo` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent_RcvGroupE2EEInfo$ok(v: any): boolean {
+  return checkE2EInfo$ok(v.e2eeInfo)
+}
+
+/**
+ * True when `v` is a tagged union `checkCIContent` accepts in default mode.
+ * @internal
+ */
+export function checkCIContent$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'sndMsgContent':
+      return checkCIContent_SndMsgContent$ok(v)
+    case 'rcvMsgContent':
+      return checkCIContent_RcvMsgContent$ok(v)
+    case 'sndDeleted':
+      return checkCIContent_SndDeleted$ok(v)
+    case 'rcvDeleted':
+      return checkCIContent_RcvDeleted$ok(v)
+    case 'sndCall':
+      return checkCIContent_SndCall$ok(v)
+    case 'rcvCall':
+      return checkCIContent_RcvCall$ok(v)
+    case 'rcvIntegrityError':
+      return checkCIContent_RcvIntegrityError$ok(v)
+    case 'rcvDecryptionError':
+      return checkCIContent_RcvDecryptionError$ok(v)
+    case 'rcvMsgError':
+      return checkCIContent_RcvMsgError$ok(v)
+    case 'rcvGroupInvitation':
+      return checkCIContent_RcvGroupInvitation$ok(v)
+    case 'sndGroupInvitation':
+      return checkCIContent_SndGroupInvitation$ok(v)
+    case 'rcvDirectEvent':
+      return checkCIContent_RcvDirectEvent$ok(v)
+    case 'rcvGroupEvent':
+      return checkCIContent_RcvGroupEvent$ok(v)
+    case 'sndGroupEvent':
+      return checkCIContent_SndGroupEvent$ok(v)
+    case 'rcvConnEvent':
+      return checkCIContent_RcvConnEvent$ok(v)
+    case 'sndConnEvent':
+      return checkCIContent_SndConnEvent$ok(v)
+    case 'rcvChatFeature':
+      return checkCIContent_RcvChatFeature$ok(v)
+    case 'sndChatFeature':
+      return checkCIContent_SndChatFeature$ok(v)
+    case 'rcvChatPreference':
+      return checkCIContent_RcvChatPreference$ok(v)
+    case 'sndChatPreference':
+      return checkCIContent_SndChatPreference$ok(v)
+    case 'rcvGroupFeature':
+      return checkCIContent_RcvGroupFeature$ok(v)
+    case 'sndGroupFeature':
+      return checkCIContent_SndGroupFeature$ok(v)
+    case 'rcvChatFeatureRejected':
+      return checkCIContent_RcvChatFeatureRejected$ok(v)
+    case 'rcvGroupFeatureRejected':
+      return checkCIContent_RcvGroupFeatureRejected$ok(v)
+    case 'sndModerated':
+      return true
+    case 'rcvModerated':
+      return true
+    case 'rcvBlocked':
+      return true
+    case 'sndDirectE2EEInfo':
+      return checkCIContent_SndDirectE2EEInfo$ok(v)
+    case 'rcvDirectE2EEInfo':
+      return checkCIContent_RcvDirectE2EEInfo$ok(v)
+    case 'sndGroupE2EEInfo':
+      return checkCIContent_SndGroupE2EEInfo$ok(v)
+    case 'rcvGroupE2EEInfo':
+      return checkCIContent_RcvGroupE2EEInfo$ok(v)
+    case 'chatBanner':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `CIDeleteMode` enum value `checkCIDeleteMode` accepts in default mode.
+ * @internal
+ */
+export function checkCIDeleteMode$ok(v: any): boolean {
+  switch (v) {
+    case 'broadcast':
+    case 'internal':
+    case 'internalMark':
+    case 'history':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkCIDeleted_Deleted` accepts in default mode.
+ * @internal
+ */
+export function checkCIDeleted_Deleted$ok(v: any): boolean {
+  return (v.deletedTs === undefined || isUtcTime(v.deletedTs)) && checkChatType$ok(v.chatType)
+}
+
+/**
+ * True when `v` is an object `checkCIDeleted_Blocked` accepts in default mode.
+ * @internal
+ */
+export function checkCIDeleted_Blocked$ok(v: any): boolean {
+  return v.deletedTs === undefined || isUtcTime(v.deletedTs)
+}
+
+/**
+ * True when `v` is an object `checkCIDeleted_BlockedByAdmin` accepts in default mode.
+ * @internal
+ */
+export function checkCIDeleted_BlockedByAdmin$ok(v: any): boolean {
+  return v.deletedTs === undefined || isUtcTime(v.deletedTs)
+}
+
+/**
+ * True when `v` is an object `checkCIDeleted_Moderated` accepts in default mode.
+ * @internal
+ */
+export function checkCIDeleted_Moderated$ok(v: any): boolean {
+  return (v.deletedTs === undefined || isUtcTime(v.deletedTs)) && checkGroupMember$ok(v.byGroupMember)
+}
+
+/**
+ * True when `v` is an object `checkCIDeleted_Deleting` accepts in default mode.
+ * @internal
+ */
+export function checkCIDeleted_Deleting$ok(v: any): boolean {
+  return v.deletedTs === undefined || isUtcTime(v.deletedTs)
+}
+
+/**
+ * True when `v` is a tagged union `checkCIDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkCIDeleted$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'deleted':
+      return checkCIDeleted_Deleted$ok(v)
+    case 'blocked':
+      return checkCIDeleted_Blocked$ok(v)
+    case 'blockedByAdmin':
+      return checkCIDeleted_BlockedByAdmin$ok(v)
+    case 'moderated':
+      return checkCIDeleted_Moderated$ok(v)
+    case 'deleting':
+      return checkCIDeleted_Deleting$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkCIDirection_GroupRcv` accepts in default mode.
+ * @internal
+ */
+export function checkCIDirection_GroupRcv$ok(v: any): boolean {
+  return checkGroupMember$ok(v.groupMember)
+}
+
+/**
+ * True when `v` is a tagged union `checkCIDirection` accepts in default mode.
+ * @internal
+ */
+export function checkCIDirection$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'directSnd':
+      return true
+    case 'directRcv':
+      return true
+    case 'groupSnd':
+      return true
+    case 'groupRcv':
+      return checkCIDirection_GroupRcv$ok(v)
+    case 'channelRcv':
+      return true
+    case 'localSnd':
+      return true
+    case 'localRcv':
+      return true
+    case 'feedSnd':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `CIFeed` enum value `checkCIFeed` accepts in default mode.
+ * @internal
+ */
+export function checkCIFeed$ok(v: any): boolean {
+  switch (v) {
+    case 'linked':
+    case 'detached':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkCIFile` accepts in default mode.
+ * @internal
+ */
+export function checkCIFile$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.fileId) &&
+    typeof v.fileName === 'string' &&
+    Number.isInteger(v.fileSize) &&
+    (v.fileSource === undefined || checkCryptoFile$ok(v.fileSource)) &&
+    checkCIFileStatus$ok(v.fileStatus) &&
+    checkFileProtocol$ok(v.fileProtocol) &&
+    (v.fileExpires === undefined || isUtcTime(v.fileExpires)) &&
+    (v.fileProhibited === undefined || checkFileProhibited$ok(v.fileProhibited))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIFileStatus_SndTransfer` accepts in default mode.
+ * @internal
+ */
+export function checkCIFileStatus_SndTransfer$ok(v: any): boolean {
+  return Number.isInteger(v.sndProgress) && Number.isInteger(v.sndTotal)
+}
+
+/**
+ * True when `v` is an object `checkCIFileStatus_SndError` accepts in default mode.
+ * @internal
+ */
+export function checkCIFileStatus_SndError$ok(v: any): boolean {
+  return checkFileError$ok(v.sndFileError)
+}
+
+/**
+ * True when `v` is an object `checkCIFileStatus_SndWarning` accepts in default mode.
+ * @internal
+ */
+export function checkCIFileStatus_SndWarning$ok(v: any): boolean {
+  return checkFileError$ok(v.sndFileError)
+}
+
+/**
+ * True when `v` is an object `checkCIFileStatus_RcvTransfer` accepts in default mode.
+ * @internal
+ */
+export function checkCIFileStatus_RcvTransfer$ok(v: any): boolean {
+  return Number.isInteger(v.rcvProgress) && Number.isInteger(v.rcvTotal)
+}
+
+/**
+ * True when `v` is an object `checkCIFileStatus_RcvError` accepts in default mode.
+ * @internal
+ */
+export function checkCIFileStatus_RcvError$ok(v: any): boolean {
+  return checkFileError$ok(v.rcvFileError)
+}
+
+/**
+ * True when `v` is an object `checkCIFileStatus_RcvWarning` accepts in default mode.
+ * @internal
+ */
+export function checkCIFileStatus_RcvWarning$ok(v: any): boolean {
+  return checkFileError$ok(v.rcvFileError)
+}
+
+/**
+ * True when `v` is an object `checkCIFileStatus_Invalid` accepts in default mode.
+ * @internal
+ */
+export function checkCIFileStatus_Invalid$ok(v: any): boolean {
+  return typeof v.text === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkCIFileStatus` accepts in default mode.
+ * @internal
+ */
+export function checkCIFileStatus$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'sndStored':
+      return true
+    case 'sndTransfer':
+      return checkCIFileStatus_SndTransfer$ok(v)
+    case 'sndCancelled':
+      return true
+    case 'sndComplete':
+      return true
+    case 'sndError':
+      return checkCIFileStatus_SndError$ok(v)
+    case 'sndWarning':
+      return checkCIFileStatus_SndWarning$ok(v)
+    case 'rcvInvitation':
+      return true
+    case 'rcvAccepted':
+      return true
+    case 'rcvTransfer':
+      return checkCIFileStatus_RcvTransfer$ok(v)
+    case 'rcvAborted':
+      return true
+    case 'rcvComplete':
+      return true
+    case 'rcvCancelled':
+      return true
+    case 'rcvError':
+      return checkCIFileStatus_RcvError$ok(v)
+    case 'rcvWarning':
+      return checkCIFileStatus_RcvWarning$ok(v)
+    case 'invalid':
+      return checkCIFileStatus_Invalid$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkCIForwardedFrom_Contact` accepts in default mode.
+ * @internal
+ */
+export function checkCIForwardedFrom_Contact$ok(v: any): boolean {
+  return (
+    typeof v.chatName === 'string' &&
+    checkMsgDirection$ok(v.msgDir) &&
+    (v.contactId === undefined || Number.isInteger(v.contactId)) &&
+    (v.chatItemId === undefined || Number.isInteger(v.chatItemId))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIForwardedFrom_Group` accepts in default mode.
+ * @internal
+ */
+export function checkCIForwardedFrom_Group$ok(v: any): boolean {
+  return (
+    typeof v.chatName === 'string' &&
+    checkMsgDirection$ok(v.msgDir) &&
+    (v.groupId === undefined || Number.isInteger(v.groupId)) &&
+    (v.chatItemId === undefined || Number.isInteger(v.chatItemId)) &&
+    (v.memberId === undefined || typeof v.memberId === 'string') &&
+    (v.sharedMsgId_ === undefined || typeof v.sharedMsgId_ === 'string') &&
+    (v.groupType === undefined || checkGroupType$ok(v.groupType))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIForwardedFrom_GroupLink` accepts in default mode.
+ * @internal
+ */
+export function checkCIForwardedFrom_GroupLink$ok(v: any): boolean {
+  return (
+    typeof v.chatName === 'string' &&
+    checkMsgDirection$ok(v.msgDir) &&
+    typeof v.groupLink === 'string' &&
+    typeof v.publicGroupId === 'string' &&
+    (v.memberId === undefined || typeof v.memberId === 'string') &&
+    typeof v.sharedMsgId === 'string' &&
+    (v.groupType === undefined || checkGroupType$ok(v.groupType))
+  )
+}
+
+/**
+ * True when `v` is a tagged union `checkCIForwardedFrom` accepts in default mode.
+ * @internal
+ */
+export function checkCIForwardedFrom$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'unknown':
+      return true
+    case 'contact':
+      return checkCIForwardedFrom_Contact$ok(v)
+    case 'group':
+      return checkCIForwardedFrom_Group$ok(v)
+    case 'groupLink':
+      return checkCIForwardedFrom_GroupLink$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkCIGroupInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkCIGroupInvitation$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.groupId) &&
+    Number.isInteger(v.groupMemberId) &&
+    typeof v.localDisplayName === 'string' &&
+    checkGroupProfile$ok(v.groupProfile) &&
+    checkCIGroupInvitationStatus$ok(v.status)
+  )
+}
+
+/**
+ * True when `v` is an `CIGroupInvitationStatus` enum value `checkCIGroupInvitationStatus` accepts in default mode.
+ * @internal
+ */
+export function checkCIGroupInvitationStatus$ok(v: any): boolean {
+  switch (v) {
+    case 'pending':
+    case 'accepted':
+    case 'rejected':
+    case 'expired':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkCIMention` accepts in default mode.
+ * @internal
+ */
+export function checkCIMention$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.memberId === 'string' &&
+    (v.memberRef === undefined || checkCIMentionMember$ok(v.memberRef))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIMentionMember` accepts in default mode.
+ * @internal
+ */
+export function checkCIMentionMember$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.groupMemberId) &&
+    typeof v.displayName === 'string' &&
+    (v.localAlias === undefined || typeof v.localAlias === 'string') &&
+    checkGroupMemberRole$ok(v.memberRole)
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIMeta` accepts in default mode.
+ * @internal
+ */
+export function checkCIMeta$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.itemId) &&
+    isUtcTime(v.itemTs) &&
+    typeof v.itemText === 'string' &&
+    checkCIStatus$ok(v.itemStatus) &&
+    (v.sentViaProxy === undefined || typeof v.sentViaProxy === 'boolean') &&
+    (v.itemSharedMsgId === undefined || typeof v.itemSharedMsgId === 'string') &&
+    (v.itemForwarded === undefined || checkCIForwardedFrom$ok(v.itemForwarded)) &&
+    (v.itemDeleted === undefined || checkCIDeleted$ok(v.itemDeleted)) &&
+    typeof v.itemEdited === 'boolean' &&
+    (v.itemTimed === undefined || checkCITimed$ok(v.itemTimed)) &&
+    (v.itemLive === undefined || typeof v.itemLive === 'boolean') &&
+    typeof v.userMention === 'boolean' &&
+    (v.hasLink === undefined || typeof v.hasLink === 'boolean') &&
+    typeof v.deletable === 'boolean' &&
+    typeof v.editable === 'boolean' &&
+    (v.forwardedByMember === undefined || Number.isInteger(v.forwardedByMember)) &&
+    typeof v.showGroupAsSender === 'boolean' &&
+    (v.msgVerified === undefined || checkMsgVerified$ok(v.msgVerified)) &&
+    (v.itemFeed === undefined || checkCIFeed$ok(v.itemFeed)) &&
+    isUtcTime(v.createdAt) &&
+    isUtcTime(v.updatedAt) &&
+    (v.msgSigned === undefined || checkMsgSigStatus$ok(v.msgSigned))
+  )
+}
+
+/**
+ * True when `v` is an array `checkArray_FormattedText` accepts in default mode.
+ * @internal
+ */
+export function checkArray_FormattedText$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkFormattedText$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkCIQuote` accepts in default mode.
+ * @internal
+ */
+export function checkCIQuote$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.chatDir === undefined || checkCIDirection$ok(v.chatDir)) &&
+    (v.itemId === undefined || Number.isInteger(v.itemId)) &&
+    (v.sharedMsgId === undefined || typeof v.sharedMsgId === 'string') &&
+    isUtcTime(v.sentAt) &&
+    checkMsgContent$ok(v.content) &&
+    (v.formattedText === undefined || checkArray_FormattedText$ok(v.formattedText))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIReaction` accepts in default mode.
+ * @internal
+ */
+export function checkCIReaction$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkCIDirection$ok(v.chatDir) &&
+    checkChatItem$ok(v.chatItem) &&
+    isUtcTime(v.sentAt) &&
+    checkMsgReaction$ok(v.reaction)
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIReactionCount` accepts in default mode.
+ * @internal
+ */
+export function checkCIReactionCount$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkMsgReaction$ok(v.reaction) &&
+    typeof v.userReacted === 'boolean' &&
+    Number.isInteger(v.totalReacted)
+  )
+}
+
+/**
+ * True when `v` is an object `checkCIStatus_SndSent` accepts in default mode.
+ * @internal
+ */
+export function checkCIStatus_SndSent$ok(v: any): boolean {
+  return checkSndCIStatusProgress$ok(v.sndProgress)
+}
+
+/**
+ * True when `v` is an object `checkCIStatus_SndRcvd` accepts in default mode.
+ * @internal
+ */
+export function checkCIStatus_SndRcvd$ok(v: any): boolean {
+  return checkMsgReceiptStatus$ok(v.msgRcptStatus) && checkSndCIStatusProgress$ok(v.sndProgress)
+}
+
+/**
+ * True when `v` is an object `checkCIStatus_SndError` accepts in default mode.
+ * @internal
+ */
+export function checkCIStatus_SndError$ok(v: any): boolean {
+  return checkSndError$ok(v.agentError)
+}
+
+/**
+ * True when `v` is an object `checkCIStatus_SndWarning` accepts in default mode.
+ * @internal
+ */
+export function checkCIStatus_SndWarning$ok(v: any): boolean {
+  return checkSndError$ok(v.agentError)
+}
+
+/**
+ * True when `v` is an object `checkCIStatus_Invalid` accepts in default mode.
+ * @internal
+ */
+export function checkCIStatus_Invalid$ok(v: any): boolean {
+  return typeof v.text === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkCIStatus` accepts in default mode.
+ * @internal
+ */
+export function checkCIStatus$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'sndNew':
+      return true
+    case 'sndSent':
+      return checkCIStatus_SndSent$ok(v)
+    case 'sndRcvd':
+      return checkCIStatus_SndRcvd$ok(v)
+    case 'sndErrorAuth':
+      return true
+    case 'sndError':
+      return checkCIStatus_SndError$ok(v)
+    case 'sndWarning':
+      return checkCIStatus_SndWarning$ok(v)
+    case 'rcvNew':
+      return true
+    case 'rcvRead':
+      return true
+    case 'invalid':
+      return checkCIStatus_Invalid$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkCITimed` accepts in default mode.
+ * @internal
+ */
+export function checkCITimed$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.ttl) &&
+    (v.deleteAt === undefined || isUtcTime(v.deleteAt))
+  )
+}
+
+/**
+ * True when `v` is an object `checkChatBotCommand_Command` accepts in default mode.
+ * @internal
+ */
+export function checkChatBotCommand_Command$ok(v: any): boolean {
+  return (
+    typeof v.keyword === 'string' &&
+    typeof v.label === 'string' &&
+    (v.params === undefined || typeof v.params === 'string')
+  )
+}
+
+/**
+ * True when `v` is an array `checkArray_ChatBotCommand` accepts in default mode.
+ * @internal
+ */
+export function checkArray_ChatBotCommand$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkChatBotCommand$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkChatBotCommand_Menu` accepts in default mode.
+ * @internal
+ */
+export function checkChatBotCommand_Menu$ok(v: any): boolean {
+  return typeof v.label === 'string' && checkArray_ChatBotCommand$ok(v.commands)
+}
+
+/**
+ * True when `v` is a tagged union `checkChatBotCommand` accepts in default mode.
+ * @internal
+ */
+export function checkChatBotCommand$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'command':
+      return checkChatBotCommand_Command$ok(v)
+    case 'menu':
+      return checkChatBotCommand_Menu$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkChatDeleteMode_Full` accepts in default mode.
+ * @internal
+ */
+export function checkChatDeleteMode_Full$ok(v: any): boolean {
+  return typeof v.notify === 'boolean'
+}
+
+/**
+ * True when `v` is an object `checkChatDeleteMode_Entity` accepts in default mode.
+ * @internal
+ */
+export function checkChatDeleteMode_Entity$ok(v: any): boolean {
+  return typeof v.notify === 'boolean'
+}
+
+/**
+ * True when `v` is a tagged union `checkChatDeleteMode` accepts in default mode.
+ * @internal
+ */
+export function checkChatDeleteMode$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'full':
+      return checkChatDeleteMode_Full$ok(v)
+    case 'entity':
+      return checkChatDeleteMode_Entity$ok(v)
+    case 'messages':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkChatError_Error` accepts in default mode.
+ * @internal
+ */
+export function checkChatError_Error$ok(v: any): boolean {
+  return checkChatErrorType$ok(v.errorType)
+}
+
+/**
+ * True when `v` is an object `checkChatError_ErrorAgent` accepts in default mode.
+ * @internal
+ */
+export function checkChatError_ErrorAgent$ok(v: any): boolean {
+  return (
+    checkAgentErrorType$ok(v.agentError) &&
+    (v.agentConnId === undefined || typeof v.agentConnId === 'string') &&
+    (v.connectionEntity_ === undefined || checkConnectionEntity$ok(v.connectionEntity_))
+  )
+}
+
+/**
+ * True when `v` is an object `checkChatError_ErrorStore` accepts in default mode.
+ * @internal
+ */
+export function checkChatError_ErrorStore$ok(v: any): boolean {
+  return checkStoreError$ok(v.storeError)
+}
+
+/**
+ * True when `v` is a tagged union `checkChatError` accepts in default mode.
+ * @internal
+ */
+export function checkChatError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'error':
+      return checkChatError_Error$ok(v)
+    case 'errorAgent':
+      return checkChatError_ErrorAgent$ok(v)
+    case 'errorStore':
+      return checkChatError_ErrorStore$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_NoConnectionUser` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_NoConnectionUser$ok(v: any): boolean {
+  return typeof v.agentConnId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_NoSndFileUser` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_NoSndFileUser$ok(v: any): boolean {
+  return typeof v.agentSndFileId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_NoRcvFileUser` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_NoRcvFileUser$ok(v: any): boolean {
+  return typeof v.agentRcvFileId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_UserExists` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_UserExists$ok(v: any): boolean {
+  return typeof v.contactName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_DifferentActiveUser` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_DifferentActiveUser$ok(v: any): boolean {
+  return Number.isInteger(v.commandUserId) && Number.isInteger(v.activeUserId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_CantDeleteActiveUser` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_CantDeleteActiveUser$ok(v: any): boolean {
+  return Number.isInteger(v.userId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_CantDeleteLastUser` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_CantDeleteLastUser$ok(v: any): boolean {
+  return Number.isInteger(v.userId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_CantHideLastUser` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_CantHideLastUser$ok(v: any): boolean {
+  return Number.isInteger(v.userId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_HiddenUserAlwaysMuted` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_HiddenUserAlwaysMuted$ok(v: any): boolean {
+  return Number.isInteger(v.userId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_EmptyUserPassword` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_EmptyUserPassword$ok(v: any): boolean {
+  return Number.isInteger(v.userId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_UserAlreadyHidden` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_UserAlreadyHidden$ok(v: any): boolean {
+  return Number.isInteger(v.userId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_UserNotHidden` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_UserNotHidden$ok(v: any): boolean {
+  return Number.isInteger(v.userId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_InvalidDisplayName` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_InvalidDisplayName$ok(v: any): boolean {
+  return typeof v.displayName === 'string' && typeof v.validName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_SimplexDomainNotReady` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_SimplexDomainNotReady$ok(v: any): boolean {
+  return checkSimplexDomain$ok(v.simplexDomain) && checkSimplexDomainError$ok(v.simplexDomainError)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_ContactNotReady` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_ContactNotReady$ok(v: any): boolean {
+  return checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_ContactNotActive` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_ContactNotActive$ok(v: any): boolean {
+  return checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_ContactDisabled` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_ContactDisabled$ok(v: any): boolean {
+  return checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_ConnectionDisabled` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_ConnectionDisabled$ok(v: any): boolean {
+  return checkConnection$ok(v.connection)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_GroupUserRole` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_GroupUserRole$ok(v: any): boolean {
+  return checkGroupInfo$ok(v.groupInfo) && checkGroupMemberRole$ok(v.requiredRole)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_GroupMemberInitialRole` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_GroupMemberInitialRole$ok(v: any): boolean {
+  return checkGroupInfo$ok(v.groupInfo) && checkGroupMemberRole$ok(v.initialRole)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_GroupContactRole` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_GroupContactRole$ok(v: any): boolean {
+  return typeof v.contactName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_GroupDuplicateMember` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_GroupDuplicateMember$ok(v: any): boolean {
+  return typeof v.contactName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_GroupNotJoined` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_GroupNotJoined$ok(v: any): boolean {
+  return checkGroupInfo$ok(v.groupInfo)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_CantBlockMemberForSelf` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_CantBlockMemberForSelf$ok(v: any): boolean {
+  return (
+    checkGroupInfo$ok(v.groupInfo) && checkGroupMember$ok(v.member) && typeof v.setShowMessages === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_GroupCantResendInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_GroupCantResendInvitation$ok(v: any): boolean {
+  return checkGroupInfo$ok(v.groupInfo) && typeof v.contactName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_GroupInternal` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_GroupInternal$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileNotFound$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileSize` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileSize$ok(v: any): boolean {
+  return typeof v.filePath === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileAlreadyReceiving` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileAlreadyReceiving$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileCancelled` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileCancelled$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileCancel` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileCancel$ok(v: any): boolean {
+  return Number.isInteger(v.fileId) && typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileAlreadyExists` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileAlreadyExists$ok(v: any): boolean {
+  return typeof v.filePath === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileWrite` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileWrite$ok(v: any): boolean {
+  return typeof v.filePath === 'string' && typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileSend` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileSend$ok(v: any): boolean {
+  return Number.isInteger(v.fileId) && checkAgentErrorType$ok(v.agentError)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileRcvChunk` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileRcvChunk$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileInternal` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileInternal$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileImageType` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileImageType$ok(v: any): boolean {
+  return typeof v.filePath === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileImageSize` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileImageSize$ok(v: any): boolean {
+  return typeof v.filePath === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileNotReceived` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileNotReceived$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an array `checkArray_string` accepts in default mode.
+ * @internal
+ */
+export function checkArray_string$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!(typeof v[i] === 'string')) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileNotApproved` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileNotApproved$ok(v: any): boolean {
+  return Number.isInteger(v.fileId) && checkArray_string$ok(v.unknownServers)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FallbackToSMPProhibited` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FallbackToSMPProhibited$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_InlineFileProhibited` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_InlineFileProhibited$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_CallContact` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_CallContact$ok(v: any): boolean {
+  return Number.isInteger(v.contactId)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_DirectMessagesProhibited` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_DirectMessagesProhibited$ok(v: any): boolean {
+  return checkMsgDirection$ok(v.direction) && checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_AgentNoSubResult` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_AgentNoSubResult$ok(v: any): boolean {
+  return typeof v.agentConnId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_CommandError` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_CommandError$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_AgentCommandError` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_AgentCommandError$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_InvalidFileDescription` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_InvalidFileDescription$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_RelayTestError` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_RelayTestError$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_InternalError` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_InternalError$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_Exception` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_Exception$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkChatErrorType_FileRead` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType_FileRead$ok(v: any): boolean {
+  return typeof v.filePath === 'string' && typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkChatErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkChatErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'noActiveUser':
+      return true
+    case 'noConnectionUser':
+      return checkChatErrorType_NoConnectionUser$ok(v)
+    case 'noSndFileUser':
+      return checkChatErrorType_NoSndFileUser$ok(v)
+    case 'noRcvFileUser':
+      return checkChatErrorType_NoRcvFileUser$ok(v)
+    case 'userUnknown':
+      return true
+    case 'userExists':
+      return checkChatErrorType_UserExists$ok(v)
+    case 'chatRelayExists':
+      return true
+    case 'differentActiveUser':
+      return checkChatErrorType_DifferentActiveUser$ok(v)
+    case 'cantDeleteActiveUser':
+      return checkChatErrorType_CantDeleteActiveUser$ok(v)
+    case 'cantDeleteLastUser':
+      return checkChatErrorType_CantDeleteLastUser$ok(v)
+    case 'cantHideLastUser':
+      return checkChatErrorType_CantHideLastUser$ok(v)
+    case 'hiddenUserAlwaysMuted':
+      return checkChatErrorType_HiddenUserAlwaysMuted$ok(v)
+    case 'emptyUserPassword':
+      return checkChatErrorType_EmptyUserPassword$ok(v)
+    case 'userAlreadyHidden':
+      return checkChatErrorType_UserAlreadyHidden$ok(v)
+    case 'userNotHidden':
+      return checkChatErrorType_UserNotHidden$ok(v)
+    case 'invalidDisplayName':
+      return checkChatErrorType_InvalidDisplayName$ok(v)
+    case 'chatNotStarted':
+      return true
+    case 'chatNotStopped':
+      return true
+    case 'chatStoreChanged':
+      return true
+    case 'invalidConnReq':
+      return true
+    case 'simplexDomainNotReady':
+      return checkChatErrorType_SimplexDomainNotReady$ok(v)
+    case 'notResolvedLocally':
+      return true
+    case 'unsupportedConnReq':
+      return true
+    case 'connReqMessageProhibited':
+      return true
+    case 'contactNotReady':
+      return checkChatErrorType_ContactNotReady$ok(v)
+    case 'contactNotActive':
+      return checkChatErrorType_ContactNotActive$ok(v)
+    case 'contactDisabled':
+      return checkChatErrorType_ContactDisabled$ok(v)
+    case 'connectionDisabled':
+      return checkChatErrorType_ConnectionDisabled$ok(v)
+    case 'groupUserRole':
+      return checkChatErrorType_GroupUserRole$ok(v)
+    case 'groupMemberInitialRole':
+      return checkChatErrorType_GroupMemberInitialRole$ok(v)
+    case 'contactIncognitoCantInvite':
+      return true
+    case 'groupIncognitoCantInvite':
+      return true
+    case 'groupContactRole':
+      return checkChatErrorType_GroupContactRole$ok(v)
+    case 'groupDuplicateMember':
+      return checkChatErrorType_GroupDuplicateMember$ok(v)
+    case 'groupDuplicateMemberId':
+      return true
+    case 'groupNotJoined':
+      return checkChatErrorType_GroupNotJoined$ok(v)
+    case 'groupMemberNotActive':
+      return true
+    case 'cantBlockMemberForSelf':
+      return checkChatErrorType_CantBlockMemberForSelf$ok(v)
+    case 'groupMemberUserRemoved':
+      return true
+    case 'groupMemberNotFound':
+      return true
+    case 'groupCantResendInvitation':
+      return checkChatErrorType_GroupCantResendInvitation$ok(v)
+    case 'groupInternal':
+      return checkChatErrorType_GroupInternal$ok(v)
+    case 'fileNotFound':
+      return checkChatErrorType_FileNotFound$ok(v)
+    case 'fileSize':
+      return checkChatErrorType_FileSize$ok(v)
+    case 'fileAlreadyReceiving':
+      return checkChatErrorType_FileAlreadyReceiving$ok(v)
+    case 'fileCancelled':
+      return checkChatErrorType_FileCancelled$ok(v)
+    case 'fileCancel':
+      return checkChatErrorType_FileCancel$ok(v)
+    case 'fileAlreadyExists':
+      return checkChatErrorType_FileAlreadyExists$ok(v)
+    case 'fileWrite':
+      return checkChatErrorType_FileWrite$ok(v)
+    case 'fileSend':
+      return checkChatErrorType_FileSend$ok(v)
+    case 'fileRcvChunk':
+      return checkChatErrorType_FileRcvChunk$ok(v)
+    case 'fileInternal':
+      return checkChatErrorType_FileInternal$ok(v)
+    case 'fileImageType':
+      return checkChatErrorType_FileImageType$ok(v)
+    case 'fileImageSize':
+      return checkChatErrorType_FileImageSize$ok(v)
+    case 'fileNotReceived':
+      return checkChatErrorType_FileNotReceived$ok(v)
+    case 'fileNotApproved':
+      return checkChatErrorType_FileNotApproved$ok(v)
+    case 'fallbackToSMPProhibited':
+      return checkChatErrorType_FallbackToSMPProhibited$ok(v)
+    case 'inlineFileProhibited':
+      return checkChatErrorType_InlineFileProhibited$ok(v)
+    case 'invalidForward':
+      return true
+    case 'invalidChatItemUpdate':
+      return true
+    case 'invalidChatItemDelete':
+      return true
+    case 'hasCurrentCall':
+      return true
+    case 'noCurrentCall':
+      return true
+    case 'callContact':
+      return checkChatErrorType_CallContact$ok(v)
+    case 'directMessagesProhibited':
+      return checkChatErrorType_DirectMessagesProhibited$ok(v)
+    case 'agentVersion':
+      return true
+    case 'agentNoSubResult':
+      return checkChatErrorType_AgentNoSubResult$ok(v)
+    case 'commandError':
+      return checkChatErrorType_CommandError$ok(v)
+    case 'agentCommandError':
+      return checkChatErrorType_AgentCommandError$ok(v)
+    case 'invalidFileDescription':
+      return checkChatErrorType_InvalidFileDescription$ok(v)
+    case 'connectionIncognitoChangeProhibited':
+      return true
+    case 'connectionUserChangeProhibited':
+      return true
+    case 'peerChatVRangeIncompatible':
+      return true
+    case 'relayTestError':
+      return checkChatErrorType_RelayTestError$ok(v)
+    case 'internalError':
+      return checkChatErrorType_InternalError$ok(v)
+    case 'exception':
+      return checkChatErrorType_Exception$ok(v)
+    case 'activeUserExists':
+      return true
+    case 'fileRead':
+      return checkChatErrorType_FileRead$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `ChatFeature` enum value `checkChatFeature` accepts in default mode.
+ * @internal
+ */
+export function checkChatFeature$ok(v: any): boolean {
+  switch (v) {
+    case 'timedMessages':
+    case 'fullDelete':
+    case 'reactions':
+    case 'voice':
+    case 'files':
+    case 'calls':
+    case 'sessions':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkChatInfo_Direct` accepts in default mode.
+ * @internal
+ */
+export function checkChatInfo_Direct$ok(v: any): boolean {
+  return checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkChatInfo_Group` accepts in default mode.
+ * @internal
+ */
+export function checkChatInfo_Group$ok(v: any): boolean {
+  return (
+    checkGroupInfo$ok(v.groupInfo) &&
+    (v.groupChatScope === undefined || checkGroupChatScopeInfo$ok(v.groupChatScope))
+  )
+}
+
+/**
+ * True when `v` is an object `checkChatInfo_Local` accepts in default mode.
+ * @internal
+ */
+export function checkChatInfo_Local$ok(v: any): boolean {
+  return checkNoteFolder$ok(v.noteFolder)
+}
+
+/**
+ * True when `v` is an object `checkChatInfo_Feed` accepts in default mode.
+ * @internal
+ */
+export function checkChatInfo_Feed$ok(v: any): boolean {
+  return checkFeed$ok(v.feed)
+}
+
+/**
+ * True when `v` is an object `checkChatInfo_ContactRequest` accepts in default mode.
+ * @internal
+ */
+export function checkChatInfo_ContactRequest$ok(v: any): boolean {
+  return checkUserContactRequest$ok(v.contactRequest)
+}
+
+/**
+ * True when `v` is an object `checkChatInfo_ContactConnection` accepts in default mode.
+ * @internal
+ */
+export function checkChatInfo_ContactConnection$ok(v: any): boolean {
+  return checkPendingContactConnection$ok(v.contactConnection)
+}
+
+/**
+ * True when `v` is a tagged union `checkChatInfo` accepts in default mode.
+ * @internal
+ */
+export function checkChatInfo$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'direct':
+      return checkChatInfo_Direct$ok(v)
+    case 'group':
+      return checkChatInfo_Group$ok(v)
+    case 'local':
+      return checkChatInfo_Local$ok(v)
+    case 'feed':
+      return checkChatInfo_Feed$ok(v)
+    case 'contactRequest':
+      return checkChatInfo_ContactRequest$ok(v)
+    case 'contactConnection':
+      return checkChatInfo_ContactConnection$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is a map `checkMap_CIMention` accepts in default mode.
+ * @internal
+ */
+export function checkMap_CIMention$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  for (const i in v) if (!checkCIMention$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an array `checkArray_CIReactionCount` accepts in default mode.
+ * @internal
+ */
+export function checkArray_CIReactionCount$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkCIReactionCount$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkChatItem` accepts in default mode.
+ * @internal
+ */
+export function checkChatItem$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkCIDirection$ok(v.chatDir) &&
+    checkCIMeta$ok(v.meta) &&
+    checkCIContent$ok(v.content) &&
+    checkMap_CIMention$ok(v.mentions) &&
+    (v.formattedText === undefined || checkArray_FormattedText$ok(v.formattedText)) &&
+    (v.quotedItem === undefined || checkCIQuote$ok(v.quotedItem)) &&
+    checkArray_CIReactionCount$ok(v.reactions) &&
+    (v.file === undefined || checkCIFile$ok(v.file))
+  )
+}
+
+/**
+ * True when `v` is an object `checkChatItemDeletion` accepts in default mode.
+ * @internal
+ */
+export function checkChatItemDeletion$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkAChatItem$ok(v.deletedChatItem) &&
+    (v.toChatItem === undefined || checkAChatItem$ok(v.toChatItem))
+  )
+}
+
+/**
+ * True when `v` is an object `checkChatListQuery_Filters` accepts in default mode.
+ * @internal
+ */
+export function checkChatListQuery_Filters$ok(v: any): boolean {
+  return typeof v.favorite === 'boolean' && typeof v.unread === 'boolean'
+}
+
+/**
+ * True when `v` is an object `checkChatListQuery_Search` accepts in default mode.
+ * @internal
+ */
+export function checkChatListQuery_Search$ok(v: any): boolean {
+  return typeof v.search === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkChatListQuery` accepts in default mode.
+ * @internal
+ */
+export function checkChatListQuery$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'filters':
+      return checkChatListQuery_Filters$ok(v)
+    case 'search':
+      return checkChatListQuery_Search$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `ChatPeerType` enum value `checkChatPeerType` accepts in default mode.
+ * @internal
+ */
+export function checkChatPeerType$ok(v: any): boolean {
+  switch (v) {
+    case 'human':
+    case 'bot':
+    case 'business':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkChatRef` accepts in default mode.
+ * @internal
+ */
+export function checkChatRef$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkChatType$ok(v.chatType) &&
+    Number.isInteger(v.chatId) &&
+    (v.chatScope === undefined || checkGroupChatScope$ok(v.chatScope))
+  )
+}
+
+/**
+ * True when `v` is an object `checkChatSettings` accepts in default mode.
+ * @internal
+ */
+export function checkChatSettings$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkMsgFilter$ok(v.enableNtfs) &&
+    (v.sendRcpts === undefined || typeof v.sendRcpts === 'boolean') &&
+    typeof v.favorite === 'boolean' &&
+    (v.dropFeed === undefined || typeof v.dropFeed === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an object `checkChatStats` accepts in default mode.
+ * @internal
+ */
+export function checkChatStats$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.unreadCount) &&
+    Number.isInteger(v.unreadMentions) &&
+    Number.isInteger(v.reportsCount) &&
+    Number.isInteger(v.minUnreadItemId) &&
+    typeof v.unreadChat === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an `ChatType` enum value `checkChatType` accepts in default mode.
+ * @internal
+ */
+export function checkChatType$ok(v: any): boolean {
+  switch (v) {
+    case 'direct':
+    case 'group':
+    case 'local':
+    case 'feed':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkChatWallpaper` accepts in default mode.
+ * @internal
+ */
+export function checkChatWallpaper$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.preset === undefined || typeof v.preset === 'string') &&
+    (v.imageFile === undefined || typeof v.imageFile === 'string') &&
+    (v.background === undefined || typeof v.background === 'string') &&
+    (v.tint === undefined || typeof v.tint === 'string') &&
+    (v.scaleType === undefined || checkChatWallpaperScale$ok(v.scaleType)) &&
+    (v.scale === undefined || Number.isFinite(v.scale))
+  )
+}
+
+/**
+ * True when `v` is an `ChatWallpaperScale` enum value `checkChatWallpaperScale` accepts in default mode.
+ * @internal
+ */
+export function checkChatWallpaperScale$ok(v: any): boolean {
+  switch (v) {
+    case 'fill':
+    case 'fit':
+    case 'repeat':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkClientNotice` accepts in default mode.
+ * @internal
+ */
+export function checkClientNotice$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.ttl === undefined || Number.isInteger(v.ttl))
+  )
+}
+
+/**
+ * True when `v` is an `Color` enum value `checkColor` accepts in default mode.
+ * @internal
+ */
+export function checkColor$ok(v: any): boolean {
+  switch (v) {
+    case 'black':
+    case 'red':
+    case 'green':
+    case 'yellow':
+    case 'blue':
+    case 'magenta':
+    case 'cyan':
+    case 'white':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is a tagged union `checkCommandError` accepts in default mode.
+ * @internal
+ */
+export function checkCommandError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'UNKNOWN':
+      return true
+    case 'SYNTAX':
+      return true
+    case 'PROHIBITED':
+      return true
+    case 'NO_AUTH':
+      return true
+    case 'HAS_AUTH':
+      return true
+    case 'NO_ENTITY':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is a tagged union `checkCommandErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkCommandErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'PROHIBITED':
+      return true
+    case 'SYNTAX':
+      return true
+    case 'NO_CONN':
+      return true
+    case 'SIZE':
+      return true
+    case 'LARGE':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkCommentsGroupPreference` accepts in default mode.
+ * @internal
+ */
+export function checkCommentsGroupPreference$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupFeatureEnabled$ok(v.enable) &&
+    (v.duration === undefined || Number.isInteger(v.duration))
+  )
+}
+
+/**
+ * True when `v` is a map `checkMap_int64` accepts in default mode.
+ * @internal
+ */
+export function checkMap_int64$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  for (const i in v) if (!Number.isInteger(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkComposedMessage` accepts in default mode.
+ * @internal
+ */
+export function checkComposedMessage$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.fileSource === undefined || checkCryptoFile$ok(v.fileSource)) &&
+    (v.quotedItemId === undefined || Number.isInteger(v.quotedItemId)) &&
+    checkMsgContent$ok(v.msgContent) &&
+    checkMap_int64$ok(v.mentions)
+  )
+}
+
+/**
+ * True when `v` is an object `checkConnStatus_Failed` accepts in default mode.
+ * @internal
+ */
+export function checkConnStatus_Failed$ok(v: any): boolean {
+  return typeof v.connError === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkConnStatus` accepts in default mode.
+ * @internal
+ */
+export function checkConnStatus$ok(v: any): boolean {
+  if (typeof v === 'string')
+    return (
+      v === 'new' ||
+      v === 'prepared' ||
+      v === 'joined' ||
+      v === 'requested' ||
+      v === 'accepted' ||
+      v === 'snd-ready' ||
+      v === 'ready' ||
+      v === 'deleted'
+    )
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'new':
+      return true
+    case 'prepared':
+      return true
+    case 'joined':
+      return true
+    case 'requested':
+      return true
+    case 'accepted':
+      return true
+    case 'sndReady':
+      return true
+    case 'ready':
+      return true
+    case 'deleted':
+      return true
+    case 'failed':
+      return checkConnStatus_Failed$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `ConnType` enum value `checkConnType` accepts in default mode.
+ * @internal
+ */
+export function checkConnType$ok(v: any): boolean {
+  switch (v) {
+    case 'contact':
+    case 'member':
+    case 'user_contact':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkConnection` accepts in default mode.
+ * @internal
+ */
+export function checkConnection$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.connId) &&
+    typeof v.agentConnId === 'string' &&
+    Number.isInteger(v.connChatVersion) &&
+    checkVersionRange$ok(v.peerChatVRange) &&
+    Number.isInteger(v.connLevel) &&
+    (v.viaContact === undefined || Number.isInteger(v.viaContact)) &&
+    (v.viaUserContactLink === undefined || Number.isInteger(v.viaUserContactLink)) &&
+    typeof v.viaGroupLink === 'boolean' &&
+    (v.groupLinkId === undefined || typeof v.groupLinkId === 'string') &&
+    (v.xContactId === undefined || typeof v.xContactId === 'string') &&
+    (v.customUserProfileId === undefined || Number.isInteger(v.customUserProfileId)) &&
+    checkConnType$ok(v.connType) &&
+    checkConnStatus$ok(v.connStatus) &&
+    typeof v.contactConnInitiated === 'boolean' &&
+    typeof v.localAlias === 'string' &&
+    (v.entityId === undefined || Number.isInteger(v.entityId)) &&
+    (v.connectionCode === undefined || checkSecurityCode$ok(v.connectionCode)) &&
+    typeof v.pqSupport === 'boolean' &&
+    typeof v.pqEncryption === 'boolean' &&
+    (v.pqSndEnabled === undefined || typeof v.pqSndEnabled === 'boolean') &&
+    (v.pqRcvEnabled === undefined || typeof v.pqRcvEnabled === 'boolean') &&
+    Number.isInteger(v.authErrCounter) &&
+    Number.isInteger(v.quotaErrCounter) &&
+    isUtcTime(v.createdAt)
+  )
+}
+
+/**
+ * True when `v` is an object `checkConnectionEntity_RcvDirectMsgConnection` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionEntity_RcvDirectMsgConnection$ok(v: any): boolean {
+  return checkConnection$ok(v.entityConnection) && (v.contact === undefined || checkContact$ok(v.contact))
+}
+
+/**
+ * True when `v` is an object `checkConnectionEntity_RcvGroupMsgConnection` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionEntity_RcvGroupMsgConnection$ok(v: any): boolean {
+  return (
+    checkConnection$ok(v.entityConnection) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.groupMember)
+  )
+}
+
+/**
+ * True when `v` is an object `checkConnectionEntity_UserContactConnection` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionEntity_UserContactConnection$ok(v: any): boolean {
+  return checkConnection$ok(v.entityConnection) && checkUserContact$ok(v.userContact)
+}
+
+/**
+ * True when `v` is an object `checkConnectionEntity_SndFileConnection` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionEntity_SndFileConnection$ok(v: any): boolean {
+  return checkConnection$ok(v.entityConnection) && checkSndFileTransfer$ok(v.sndFileTransfer)
+}
+
+/**
+ * True when `v` is an object `checkConnectionEntity_RcvFileConnection` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionEntity_RcvFileConnection$ok(v: any): boolean {
+  return checkConnection$ok(v.entityConnection) && checkRcvFileTransfer$ok(v.rcvFileTransfer)
+}
+
+/**
+ * True when `v` is a tagged union `checkConnectionEntity` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionEntity$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'rcvDirectMsgConnection':
+      return checkConnectionEntity_RcvDirectMsgConnection$ok(v)
+    case 'rcvGroupMsgConnection':
+      return checkConnectionEntity_RcvGroupMsgConnection$ok(v)
+    case 'userContactConnection':
+      return checkConnectionEntity_UserContactConnection$ok(v)
+    case 'sndFileConnection':
+      return checkConnectionEntity_SndFileConnection$ok(v)
+    case 'rcvFileConnection':
+      return checkConnectionEntity_RcvFileConnection$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is a tagged union `checkConnectionErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'NOT_FOUND':
+      return true
+    case 'DUPLICATE':
+      return true
+    case 'SIMPLEX':
+      return true
+    case 'NOT_ACCEPTED':
+      return true
+    case 'NOT_AVAILABLE':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `ConnectionMode` enum value `checkConnectionMode` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionMode$ok(v: any): boolean {
+  switch (v) {
+    case 'inv':
+    case 'con':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkConnectionPlan_InvitationLink` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionPlan_InvitationLink$ok(v: any): boolean {
+  return checkInvitationLinkPlan$ok(v.invitationLinkPlan)
+}
+
+/**
+ * True when `v` is an object `checkConnectionPlan_ContactAddress` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionPlan_ContactAddress$ok(v: any): boolean {
+  return checkContactAddressPlan$ok(v.contactAddressPlan)
+}
+
+/**
+ * True when `v` is an object `checkConnectionPlan_GroupLink` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionPlan_GroupLink$ok(v: any): boolean {
+  return checkGroupLinkPlan$ok(v.groupLinkPlan)
+}
+
+/**
+ * True when `v` is an object `checkConnectionPlan_Error` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionPlan_Error$ok(v: any): boolean {
+  return checkChatError$ok(v.chatError)
+}
+
+/**
+ * True when `v` is a tagged union `checkConnectionPlan` accepts in default mode.
+ * @internal
+ */
+export function checkConnectionPlan$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'invitationLink':
+      return checkConnectionPlan_InvitationLink$ok(v)
+    case 'contactAddress':
+      return checkConnectionPlan_ContactAddress$ok(v)
+    case 'groupLink':
+      return checkConnectionPlan_GroupLink$ok(v)
+    case 'error':
+      return checkConnectionPlan_Error$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an array `checkArray_int64` accepts in default mode.
+ * @internal
+ */
+export function checkArray_int64$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!Number.isInteger(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkContact` accepts in default mode.
+ * @internal
+ */
+export function checkContact$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.contactId) &&
+    typeof v.localDisplayName === 'string' &&
+    checkLocalProfile$ok(v.profile) &&
+    (v.activeConn === undefined || checkConnection$ok(v.activeConn)) &&
+    typeof v.contactUsed === 'boolean' &&
+    checkContactStatus$ok(v.contactStatus) &&
+    checkChatSettings$ok(v.chatSettings) &&
+    checkPreferences$ok(v.userPreferences) &&
+    checkContactUserPreferences$ok(v.mergedPreferences) &&
+    isUtcTime(v.createdAt) &&
+    isUtcTime(v.updatedAt) &&
+    (v.chatTs === undefined || isUtcTime(v.chatTs)) &&
+    (v.preparedContact === undefined || checkPreparedContact$ok(v.preparedContact)) &&
+    (v.contactRequestId === undefined || Number.isInteger(v.contactRequestId)) &&
+    (v.contactRequest === undefined || checkUserContactRequestRef$ok(v.contactRequest)) &&
+    (v.contactGroupMemberId === undefined || Number.isInteger(v.contactGroupMemberId)) &&
+    typeof v.contactGrpInvSent === 'boolean' &&
+    (v.groupDirectInv === undefined || checkGroupDirectInvitation$ok(v.groupDirectInv)) &&
+    checkArray_int64$ok(v.chatTags) &&
+    (v.chatItemTTL === undefined || Number.isInteger(v.chatItemTTL)) &&
+    (v.uiThemes === undefined || checkUIThemeEntityOverrides$ok(v.uiThemes)) &&
+    typeof v.chatDeleted === 'boolean' &&
+    (v.customData === undefined || isObject(v.customData)) &&
+    (v.viaGroup === undefined || Number.isInteger(v.viaGroup))
+  )
+}
+
+/**
+ * True when `v` is an object `checkContactAddressPlan_Ok` accepts in default mode.
+ * @internal
+ */
+export function checkContactAddressPlan_Ok$ok(v: any): boolean {
+  return (
+    (v.contactSLinkData_ === undefined || checkContactShortLinkData$ok(v.contactSLinkData_)) &&
+    (v.ownerVerification === undefined || checkOwnerVerification$ok(v.ownerVerification))
+  )
+}
+
+/**
+ * True when `v` is an object `checkContactAddressPlan_ConnectingProhibit` accepts in default mode.
+ * @internal
+ */
+export function checkContactAddressPlan_ConnectingProhibit$ok(v: any): boolean {
+  return checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkContactAddressPlan_Known` accepts in default mode.
+ * @internal
+ */
+export function checkContactAddressPlan_Known$ok(v: any): boolean {
+  return checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkContactAddressPlan_ContactViaAddress` accepts in default mode.
+ * @internal
+ */
+export function checkContactAddressPlan_ContactViaAddress$ok(v: any): boolean {
+  return checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is a tagged union `checkContactAddressPlan` accepts in default mode.
+ * @internal
+ */
+export function checkContactAddressPlan$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'ok':
+      return checkContactAddressPlan_Ok$ok(v)
+    case 'ownLink':
+      return true
+    case 'connectingConfirmReconnect':
+      return true
+    case 'connectingProhibit':
+      return checkContactAddressPlan_ConnectingProhibit$ok(v)
+    case 'known':
+      return checkContactAddressPlan_Known$ok(v)
+    case 'contactViaAddress':
+      return checkContactAddressPlan_ContactViaAddress$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkContactShortLinkData` accepts in default mode.
+ * @internal
+ */
+export function checkContactShortLinkData$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkProfile$ok(v.profile) &&
+    (v.message === undefined || checkMsgContent$ok(v.message)) &&
+    typeof v.business === 'boolean' &&
+    (v.localBadge === undefined || checkLocalBadge$ok(v.localBadge))
+  )
+}
+
+/**
+ * True when `v` is an `ContactStatus` enum value `checkContactStatus` accepts in default mode.
+ * @internal
+ */
+export function checkContactStatus$ok(v: any): boolean {
+  switch (v) {
+    case 'active':
+    case 'deleted':
+    case 'deletedByUser':
+    case 'rejected':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkContactUserPref_Contact` accepts in default mode.
+ * @internal
+ */
+export function checkContactUserPref_Contact$ok(v: any): boolean {
+  return checkSimplePreference$ok(v.preference)
+}
+
+/**
+ * True when `v` is an object `checkContactUserPref_User` accepts in default mode.
+ * @internal
+ */
+export function checkContactUserPref_User$ok(v: any): boolean {
+  return checkSimplePreference$ok(v.preference)
+}
+
+/**
+ * True when `v` is a tagged union `checkContactUserPref` accepts in default mode.
+ * @internal
+ */
+export function checkContactUserPref$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'contact':
+      return checkContactUserPref_Contact$ok(v)
+    case 'user':
+      return checkContactUserPref_User$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkContactUserPreference` accepts in default mode.
+ * @internal
+ */
+export function checkContactUserPreference$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkPrefEnabled$ok(v.enabled) &&
+    checkContactUserPref$ok(v.userPreference) &&
+    checkSimplePreference$ok(v.contactPreference)
+  )
+}
+
+/**
+ * True when `v` is an object `checkContactUserPreferences` accepts in default mode.
+ * @internal
+ */
+export function checkContactUserPreferences$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkContactUserPreference$ok(v.timedMessages) &&
+    checkContactUserPreference$ok(v.fullDelete) &&
+    checkContactUserPreference$ok(v.reactions) &&
+    checkContactUserPreference$ok(v.voice) &&
+    (v.files === undefined || checkContactUserPreference$ok(v.files)) &&
+    checkContactUserPreference$ok(v.calls) &&
+    (v.sessions === undefined || checkContactUserPreference$ok(v.sessions)) &&
+    (v.commands === undefined || checkArray_ChatBotCommand$ok(v.commands))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCreatedConnLink` accepts in default mode.
+ * @internal
+ */
+export function checkCreatedConnLink$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.connFullLink === 'string' &&
+    (v.connShortLink === undefined || typeof v.connShortLink === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkCryptoFile` accepts in default mode.
+ * @internal
+ */
+export function checkCryptoFile$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.filePath === 'string' &&
+    (v.cryptoArgs === undefined || checkCryptoFileArgs$ok(v.cryptoArgs))
+  )
+}
+
+/**
+ * True when `v` is an object `checkCryptoFileArgs` accepts in default mode.
+ * @internal
+ */
+export function checkCryptoFileArgs$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.fileKey === 'string' &&
+    typeof v.fileNonce === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkCtrlAppInfo` accepts in default mode.
+ * @internal
+ */
+export function checkCtrlAppInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkAppVersionRange$ok(v.appVersionRange) &&
+    typeof v.deviceName === 'string' &&
+    typeof v.compression === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkDroppedMsg` accepts in default mode.
+ * @internal
+ */
+export function checkDroppedMsg$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    isUtcTime(v.brokerTs) &&
+    Number.isInteger(v.attempts)
+  )
+}
+
+/**
+ * True when `v` is an object `checkE2EInfo` accepts in default mode.
+ * @internal
+ */
+export function checkE2EInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.public === undefined || typeof v.public === 'boolean') &&
+    (v.pqEnabled === undefined || typeof v.pqEnabled === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an object `checkErrorType_CMD` accepts in default mode.
+ * @internal
+ */
+export function checkErrorType_CMD$ok(v: any): boolean {
+  return checkCommandError$ok(v.cmdErr)
+}
+
+/**
+ * True when `v` is an object `checkErrorType_PROXY` accepts in default mode.
+ * @internal
+ */
+export function checkErrorType_PROXY$ok(v: any): boolean {
+  return checkProxyError$ok(v.proxyErr)
+}
+
+/**
+ * True when `v` is an object `checkErrorType_BLOCKED` accepts in default mode.
+ * @internal
+ */
+export function checkErrorType_BLOCKED$ok(v: any): boolean {
+  return checkBlockingInfo$ok(v.blockInfo)
+}
+
+/**
+ * True when `v` is an object `checkErrorType_STORE` accepts in default mode.
+ * @internal
+ */
+export function checkErrorType_STORE$ok(v: any): boolean {
+  return typeof v.storeErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkErrorType_NAME` accepts in default mode.
+ * @internal
+ */
+export function checkErrorType_NAME$ok(v: any): boolean {
+  return checkNameErrorType$ok(v.nameErr)
+}
+
+/**
+ * True when `v` is a tagged union `checkErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'BLOCK':
+      return true
+    case 'SESSION':
+      return true
+    case 'CMD':
+      return checkErrorType_CMD$ok(v)
+    case 'PROXY':
+      return checkErrorType_PROXY$ok(v)
+    case 'AUTH':
+      return true
+    case 'BLOCKED':
+      return checkErrorType_BLOCKED$ok(v)
+    case 'SERVICE':
+      return true
+    case 'CRYPTO':
+      return true
+    case 'QUOTA':
+      return true
+    case 'STORE':
+      return checkErrorType_STORE$ok(v)
+    case 'NO_MSG':
+      return true
+    case 'LARGE_MSG':
+      return true
+    case 'EXPIRED':
+      return true
+    case 'INTERNAL':
+      return true
+    case 'NAME':
+      return checkErrorType_NAME$ok(v)
+    case 'DUPLICATE_':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `FeatureAllowed` enum value `checkFeatureAllowed` accepts in default mode.
+ * @internal
+ */
+export function checkFeatureAllowed$ok(v: any): boolean {
+  switch (v) {
+    case 'always':
+    case 'yes':
+    case 'no':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkFeed` accepts in default mode.
+ * @internal
+ */
+export function checkFeed$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.feedId) &&
+    Number.isInteger(v.userId) &&
+    isUtcTime(v.createdAt) &&
+    isUtcTime(v.updatedAt) &&
+    isUtcTime(v.chatTs) &&
+    typeof v.favorite === 'boolean' &&
+    typeof v.unread === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkFileDescr` accepts in default mode.
+ * @internal
+ */
+export function checkFileDescr$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.fileDescrText === 'string' &&
+    Number.isInteger(v.fileDescrPartNo) &&
+    typeof v.fileDescrComplete === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkFileError_Blocked` accepts in default mode.
+ * @internal
+ */
+export function checkFileError_Blocked$ok(v: any): boolean {
+  return typeof v.server === 'string' && checkBlockingInfo$ok(v.blockInfo)
+}
+
+/**
+ * True when `v` is an object `checkFileError_Relay` accepts in default mode.
+ * @internal
+ */
+export function checkFileError_Relay$ok(v: any): boolean {
+  return checkSrvError$ok(v.srvError)
+}
+
+/**
+ * True when `v` is an object `checkFileError_Other` accepts in default mode.
+ * @internal
+ */
+export function checkFileError_Other$ok(v: any): boolean {
+  return typeof v.fileError === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkFileError` accepts in default mode.
+ * @internal
+ */
+export function checkFileError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'auth':
+      return true
+    case 'blocked':
+      return checkFileError_Blocked$ok(v)
+    case 'noFile':
+      return true
+    case 'relay':
+      return checkFileError_Relay$ok(v)
+    case 'other':
+      return checkFileError_Other$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkFileErrorType_REDIRECT` accepts in default mode.
+ * @internal
+ */
+export function checkFileErrorType_REDIRECT$ok(v: any): boolean {
+  return typeof v.redirectError === 'string'
+}
+
+/**
+ * True when `v` is an object `checkFileErrorType_FILE_IO` accepts in default mode.
+ * @internal
+ */
+export function checkFileErrorType_FILE_IO$ok(v: any): boolean {
+  return typeof v.fileIOError === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkFileErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkFileErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'NOT_APPROVED':
+      return true
+    case 'SIZE':
+      return true
+    case 'REDIRECT':
+      return checkFileErrorType_REDIRECT$ok(v)
+    case 'FILE_IO':
+      return checkFileErrorType_FILE_IO$ok(v)
+    case 'NO_FILE':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkFileInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkFileInvitation$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.fileName === 'string' &&
+    Number.isInteger(v.fileSize) &&
+    (v.fileDigest === undefined || typeof v.fileDigest === 'string') &&
+    (v.fileConnReq === undefined || typeof v.fileConnReq === 'string') &&
+    (v.fileInline === undefined || checkInlineFileMode$ok(v.fileInline)) &&
+    (v.fileDescr === undefined || checkFileDescr$ok(v.fileDescr)) &&
+    (v.fileBadge === undefined || checkBadgeProof$ok(v.fileBadge))
+  )
+}
+
+/**
+ * True when `v` is an object `checkFileProhibited` accepts in default mode.
+ * @internal
+ */
+export function checkFileProhibited$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.maxSize) &&
+    (v.badgeStatus === undefined || checkBadgeStatus$ok(v.badgeStatus))
+  )
+}
+
+/**
+ * True when `v` is an `FileProtocol` enum value `checkFileProtocol` accepts in default mode.
+ * @internal
+ */
+export function checkFileProtocol$ok(v: any): boolean {
+  switch (v) {
+    case 'smp':
+    case 'xftp':
+    case 'local':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `FileStatus` enum value `checkFileStatus` accepts in default mode.
+ * @internal
+ */
+export function checkFileStatus$ok(v: any): boolean {
+  switch (v) {
+    case 'new':
+    case 'accepted':
+    case 'connected':
+    case 'complete':
+    case 'cancelled':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkFileTransferMeta` accepts in default mode.
+ * @internal
+ */
+export function checkFileTransferMeta$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.fileId) &&
+    (v.xftpSndFile === undefined || checkXFTPSndFile$ok(v.xftpSndFile)) &&
+    (v.xftpRedirectFor === undefined || Number.isInteger(v.xftpRedirectFor)) &&
+    typeof v.fileName === 'string' &&
+    typeof v.filePath === 'string' &&
+    Number.isInteger(v.fileSize) &&
+    (v.fileInline === undefined || checkInlineFileMode$ok(v.fileInline)) &&
+    Number.isInteger(v.chunkSize) &&
+    typeof v.cancelled === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an `FileType` enum value `checkFileType` accepts in default mode.
+ * @internal
+ */
+export function checkFileType$ok(v: any): boolean {
+  switch (v) {
+    case 'normal':
+    case 'roster':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkFormat_Colored` accepts in default mode.
+ * @internal
+ */
+export function checkFormat_Colored$ok(v: any): boolean {
+  return checkColor$ok(v.color)
+}
+
+/**
+ * True when `v` is an object `checkFormat_HyperLink` accepts in default mode.
+ * @internal
+ */
+export function checkFormat_HyperLink$ok(v: any): boolean {
+  return (v.showText === undefined || typeof v.showText === 'string') && typeof v.linkUri === 'string'
+}
+
+/**
+ * True when `v` is an object `checkFormat_SimplexLink` accepts in default mode.
+ * @internal
+ */
+export function checkFormat_SimplexLink$ok(v: any): boolean {
+  return (
+    (v.showText === undefined || typeof v.showText === 'string') &&
+    checkSimplexLinkType$ok(v.linkType) &&
+    typeof v.simplexUri === 'string' &&
+    checkArray_string$ok(v.smpHosts)
+  )
+}
+
+/**
+ * True when `v` is an object `checkFormat_SimplexName` accepts in default mode.
+ * @internal
+ */
+export function checkFormat_SimplexName$ok(v: any): boolean {
+  return checkSimplexNameInfo$ok(v.nameInfo)
+}
+
+/**
+ * True when `v` is an object `checkFormat_Command` accepts in default mode.
+ * @internal
+ */
+export function checkFormat_Command$ok(v: any): boolean {
+  return typeof v.commandStr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkFormat_Mention` accepts in default mode.
+ * @internal
+ */
+export function checkFormat_Mention$ok(v: any): boolean {
+  return typeof v.memberName === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkFormat` accepts in default mode.
+ * @internal
+ */
+export function checkFormat$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'bold':
+      return true
+    case 'italic':
+      return true
+    case 'strikeThrough':
+      return true
+    case 'snippet':
+      return true
+    case 'secret':
+      return true
+    case 'small':
+      return true
+    case 'colored':
+      return checkFormat_Colored$ok(v)
+    case 'uri':
+      return true
+    case 'hyperLink':
+      return checkFormat_HyperLink$ok(v)
+    case 'simplexLink':
+      return checkFormat_SimplexLink$ok(v)
+    case 'simplexName':
+      return checkFormat_SimplexName$ok(v)
+    case 'command':
+      return checkFormat_Command$ok(v)
+    case 'mention':
+      return checkFormat_Mention$ok(v)
+    case 'email':
+      return true
+    case 'phone':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkFormattedText` accepts in default mode.
+ * @internal
+ */
+export function checkFormattedText$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.format === undefined || checkFormat$ok(v.format)) &&
+    typeof v.text === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkFullGroupPreferences` accepts in default mode.
+ * @internal
+ */
+export function checkFullGroupPreferences$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkTimedMessagesGroupPreference$ok(v.timedMessages) &&
+    checkRoleGroupPreference$ok(v.directMessages) &&
+    checkGroupPreference$ok(v.fullDelete) &&
+    checkGroupPreference$ok(v.reactions) &&
+    checkRoleGroupPreference$ok(v.voice) &&
+    checkRoleGroupPreference$ok(v.files) &&
+    checkRoleGroupPreference$ok(v.simplexLinks) &&
+    checkGroupPreference$ok(v.reports) &&
+    checkGroupPreference$ok(v.history) &&
+    (v.support === undefined || checkSupportGroupPreference$ok(v.support)) &&
+    (v.sessions === undefined || checkRoleGroupPreference$ok(v.sessions)) &&
+    (v.comments === undefined || checkCommentsGroupPreference$ok(v.comments)) &&
+    (v.signMessages === undefined || checkGroupPreference$ok(v.signMessages)) &&
+    (v.commands === undefined || checkArray_ChatBotCommand$ok(v.commands))
+  )
+}
+
+/**
+ * True when `v` is an object `checkFullPreferences` accepts in default mode.
+ * @internal
+ */
+export function checkFullPreferences$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkTimedMessagesPreference$ok(v.timedMessages) &&
+    checkSimplePreference$ok(v.fullDelete) &&
+    checkSimplePreference$ok(v.reactions) &&
+    checkSimplePreference$ok(v.voice) &&
+    (v.files === undefined || checkSimplePreference$ok(v.files)) &&
+    checkSimplePreference$ok(v.calls) &&
+    (v.sessions === undefined || checkSimplePreference$ok(v.sessions)) &&
+    (v.commands === undefined || checkArray_ChatBotCommand$ok(v.commands))
+  )
+}
+
+/**
+ * True when `v` is an array `checkArray_GroupMember` accepts in default mode.
+ * @internal
+ */
+export function checkArray_GroupMember$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkGroupMember$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkGroup` accepts in default mode.
+ * @internal
+ */
+export function checkGroup$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkArray_GroupMember$ok(v.members)
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupChatScope_MemberSupport` accepts in default mode.
+ * @internal
+ */
+export function checkGroupChatScope_MemberSupport$ok(v: any): boolean {
+  return v.groupMemberId_ === undefined || Number.isInteger(v.groupMemberId_)
+}
+
+/**
+ * True when `v` is a tagged union `checkGroupChatScope` accepts in default mode.
+ * @internal
+ */
+export function checkGroupChatScope$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'memberSupport':
+      return checkGroupChatScope_MemberSupport$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkGroupChatScopeInfo_MemberSupport` accepts in default mode.
+ * @internal
+ */
+export function checkGroupChatScopeInfo_MemberSupport$ok(v: any): boolean {
+  return v.groupMember_ === undefined || checkGroupMember$ok(v.groupMember_)
+}
+
+/**
+ * True when `v` is a tagged union `checkGroupChatScopeInfo` accepts in default mode.
+ * @internal
+ */
+export function checkGroupChatScopeInfo$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'memberSupport':
+      return checkGroupChatScopeInfo_MemberSupport$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkGroupDirectInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkGroupDirectInvitation$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.groupDirectInvLink === 'string' &&
+    (v.fromGroupId_ === undefined || Number.isInteger(v.fromGroupId_)) &&
+    (v.fromGroupMemberId_ === undefined || Number.isInteger(v.fromGroupMemberId_)) &&
+    (v.fromGroupMemberConnId_ === undefined || Number.isInteger(v.fromGroupMemberConnId_)) &&
+    typeof v.groupDirectInvStartedConnection === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an `GroupFeature` enum value `checkGroupFeature` accepts in default mode.
+ * @internal
+ */
+export function checkGroupFeature$ok(v: any): boolean {
+  switch (v) {
+    case 'timedMessages':
+    case 'directMessages':
+    case 'fullDelete':
+    case 'reactions':
+    case 'voice':
+    case 'files':
+    case 'simplexLinks':
+    case 'reports':
+    case 'history':
+    case 'support':
+    case 'sessions':
+    case 'comments':
+    case 'signMessages':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `GroupFeatureEnabled` enum value `checkGroupFeatureEnabled` accepts in default mode.
+ * @internal
+ */
+export function checkGroupFeatureEnabled$ok(v: any): boolean {
+  switch (v) {
+    case 'on':
+    case 'off':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkGroupInfo` accepts in default mode.
+ * @internal
+ */
+export function checkGroupInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.groupId) &&
+    (v.useRelays === undefined || typeof v.useRelays === 'boolean') &&
+    (v.relayOwnStatus === undefined || checkRelayStatus$ok(v.relayOwnStatus)) &&
+    typeof v.localDisplayName === 'string' &&
+    checkGroupProfile$ok(v.groupProfile) &&
+    typeof v.localAlias === 'string' &&
+    (v.businessChat === undefined || checkBusinessChatInfo$ok(v.businessChat)) &&
+    checkFullGroupPreferences$ok(v.fullGroupPreferences) &&
+    checkGroupMember$ok(v.membership) &&
+    checkChatSettings$ok(v.chatSettings) &&
+    isUtcTime(v.createdAt) &&
+    isUtcTime(v.updatedAt) &&
+    (v.chatTs === undefined || isUtcTime(v.chatTs)) &&
+    (v.userMemberProfileSentAt === undefined || isUtcTime(v.userMemberProfileSentAt)) &&
+    (v.preparedGroup === undefined || checkPreparedGroup$ok(v.preparedGroup)) &&
+    checkArray_int64$ok(v.chatTags) &&
+    (v.chatItemTTL === undefined || Number.isInteger(v.chatItemTTL)) &&
+    (v.uiThemes === undefined || checkUIThemeEntityOverrides$ok(v.uiThemes)) &&
+    (v.customData === undefined || isObject(v.customData)) &&
+    (v.groupSummary === undefined || checkGroupSummary$ok(v.groupSummary)) &&
+    (v.rosterVersion === undefined || Number.isInteger(v.rosterVersion)) &&
+    Number.isInteger(v.membersRequireAttention) &&
+    (v.viaGroupLinkUri === undefined || typeof v.viaGroupLinkUri === 'string') &&
+    (v.groupKeys === undefined || checkGroupKeys$ok(v.groupKeys)) &&
+    (v.groupDomainVerified === undefined || typeof v.groupDomainVerified === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupKeys` accepts in default mode.
+ * @internal
+ */
+export function checkGroupKeys$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.publicGroupKeys === undefined || checkPublicGroupKeys$ok(v.publicGroupKeys)) &&
+    typeof v.memberPrivKey === 'string' &&
+    (v.publicGroupId === undefined || typeof v.publicGroupId === 'string') &&
+    (v.groupRootKey === undefined || checkGroupRootKey$ok(v.groupRootKey)) &&
+    (v.sharedGroupId === undefined || typeof v.sharedGroupId === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupLink` accepts in default mode.
+ * @internal
+ */
+export function checkGroupLink$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.userContactLinkId) &&
+    checkCreatedConnLink$ok(v.connLinkContact) &&
+    typeof v.shortLinkDataSet === 'boolean' &&
+    typeof v.shortLinkLargeDataSet === 'boolean' &&
+    typeof v.groupLinkId === 'string' &&
+    checkGroupMemberRole$ok(v.acceptMemberRole)
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupLinkOwner` accepts in default mode.
+ * @internal
+ */
+export function checkGroupLinkOwner$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.memberId === 'string' &&
+    typeof v.memberKey === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupLinkPlan_Ok` accepts in default mode.
+ * @internal
+ */
+export function checkGroupLinkPlan_Ok$ok(v: any): boolean {
+  return (
+    (v.groupSLinkInfo_ === undefined || checkGroupShortLinkInfo$ok(v.groupSLinkInfo_)) &&
+    (v.groupSLinkData_ === undefined || checkGroupShortLinkData$ok(v.groupSLinkData_)) &&
+    (v.ownerVerification === undefined || checkOwnerVerification$ok(v.ownerVerification))
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupLinkPlan_OwnLink` accepts in default mode.
+ * @internal
+ */
+export function checkGroupLinkPlan_OwnLink$ok(v: any): boolean {
+  return checkGroupInfo$ok(v.groupInfo)
+}
+
+/**
+ * True when `v` is an object `checkGroupLinkPlan_ConnectingProhibit` accepts in default mode.
+ * @internal
+ */
+export function checkGroupLinkPlan_ConnectingProhibit$ok(v: any): boolean {
+  return v.groupInfo_ === undefined || checkGroupInfo$ok(v.groupInfo_)
+}
+
+/**
+ * True when `v` is an array `checkArray_GroupLinkOwner` accepts in default mode.
+ * @internal
+ */
+export function checkArray_GroupLinkOwner$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkGroupLinkOwner$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkGroupLinkPlan_Known` accepts in default mode.
+ * @internal
+ */
+export function checkGroupLinkPlan_Known$ok(v: any): boolean {
+  return (
+    checkGroupInfo$ok(v.groupInfo) &&
+    (v.groupUpdated === undefined || typeof v.groupUpdated === 'boolean') &&
+    (v.ownerVerification === undefined || checkOwnerVerification$ok(v.ownerVerification)) &&
+    (v.linkOwners === undefined || checkArray_GroupLinkOwner$ok(v.linkOwners))
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupLinkPlan_NoRelays` accepts in default mode.
+ * @internal
+ */
+export function checkGroupLinkPlan_NoRelays$ok(v: any): boolean {
+  return v.groupSLinkData_ === undefined || checkGroupShortLinkData$ok(v.groupSLinkData_)
+}
+
+/**
+ * True when `v` is an object `checkGroupLinkPlan_UpdateRequired` accepts in default mode.
+ * @internal
+ */
+export function checkGroupLinkPlan_UpdateRequired$ok(v: any): boolean {
+  return v.groupSLinkData_ === undefined || checkGroupShortLinkData$ok(v.groupSLinkData_)
+}
+
+/**
+ * True when `v` is a tagged union `checkGroupLinkPlan` accepts in default mode.
+ * @internal
+ */
+export function checkGroupLinkPlan$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'ok':
+      return checkGroupLinkPlan_Ok$ok(v)
+    case 'ownLink':
+      return checkGroupLinkPlan_OwnLink$ok(v)
+    case 'connectingConfirmReconnect':
+      return true
+    case 'connectingProhibit':
+      return checkGroupLinkPlan_ConnectingProhibit$ok(v)
+    case 'known':
+      return checkGroupLinkPlan_Known$ok(v)
+    case 'noRelays':
+      return checkGroupLinkPlan_NoRelays$ok(v)
+    case 'updateRequired':
+      return checkGroupLinkPlan_UpdateRequired$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkGroupMember` accepts in default mode.
+ * @internal
+ */
+export function checkGroupMember$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.groupMemberId) &&
+    Number.isInteger(v.groupId) &&
+    (v.indexInGroup === undefined || Number.isInteger(v.indexInGroup)) &&
+    typeof v.memberId === 'string' &&
+    checkGroupMemberRole$ok(v.memberRole) &&
+    checkGroupMemberCategory$ok(v.memberCategory) &&
+    checkGroupMemberStatus$ok(v.memberStatus) &&
+    checkGroupMemberSettings$ok(v.memberSettings) &&
+    typeof v.blockedByAdmin === 'boolean' &&
+    checkInvitedBy$ok(v.invitedBy) &&
+    (v.invitedByGroupMemberId === undefined || Number.isInteger(v.invitedByGroupMemberId)) &&
+    typeof v.localDisplayName === 'string' &&
+    checkLocalProfile$ok(v.memberProfile) &&
+    (v.memberContactId === undefined || Number.isInteger(v.memberContactId)) &&
+    Number.isInteger(v.memberContactProfileId) &&
+    (v.activeConn === undefined || checkConnection$ok(v.activeConn)) &&
+    checkVersionRange$ok(v.memberChatVRange) &&
+    isUtcTime(v.createdAt) &&
+    isUtcTime(v.updatedAt) &&
+    (v.supportChat === undefined || checkGroupSupportChat$ok(v.supportChat)) &&
+    (v.memberPubKey === undefined || typeof v.memberPubKey === 'string') &&
+    (v.relayLink === undefined || typeof v.relayLink === 'string') &&
+    (v.memberVerifiedCode === undefined || checkSecurityCode$ok(v.memberVerifiedCode))
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupMemberAdmission` accepts in default mode.
+ * @internal
+ */
+export function checkGroupMemberAdmission$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.review === undefined || checkMemberCriteria$ok(v.review))
+  )
+}
+
+/**
+ * True when `v` is an `GroupMemberCategory` enum value `checkGroupMemberCategory` accepts in default mode.
+ * @internal
+ */
+export function checkGroupMemberCategory$ok(v: any): boolean {
+  switch (v) {
+    case 'user':
+    case 'invitee':
+    case 'host':
+    case 'pre':
+    case 'post':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkGroupMemberRef` accepts in default mode.
+ * @internal
+ */
+export function checkGroupMemberRef$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.groupMemberId) &&
+    checkProfile$ok(v.profile)
+  )
+}
+
+/**
+ * True when `v` is an `GroupMemberRole` enum value `checkGroupMemberRole` accepts in default mode.
+ * @internal
+ */
+export function checkGroupMemberRole$ok(v: any): boolean {
+  switch (v) {
+    case 'relay':
+    case 'observer':
+    case 'author':
+    case 'member':
+    case 'moderator':
+    case 'admin':
+    case 'owner':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkGroupMemberSettings` accepts in default mode.
+ * @internal
+ */
+export function checkGroupMemberSettings$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.showMessages === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an `GroupMemberStatus` enum value `checkGroupMemberStatus` accepts in default mode.
+ * @internal
+ */
+export function checkGroupMemberStatus$ok(v: any): boolean {
+  switch (v) {
+    case 'rejected':
+    case 'removed':
+    case 'left':
+    case 'deleted':
+    case 'unknown':
+    case 'invited':
+    case 'pending_approval':
+    case 'pending_review':
+    case 'introduced':
+    case 'intro-inv':
+    case 'accepted':
+    case 'announced':
+    case 'connected':
+    case 'complete':
+    case 'creator':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkGroupPreference` accepts in default mode.
+ * @internal
+ */
+export function checkGroupPreference$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupFeatureEnabled$ok(v.enable)
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupPreferences` accepts in default mode.
+ * @internal
+ */
+export function checkGroupPreferences$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.timedMessages === undefined || checkTimedMessagesGroupPreference$ok(v.timedMessages)) &&
+    (v.directMessages === undefined || checkRoleGroupPreference$ok(v.directMessages)) &&
+    (v.fullDelete === undefined || checkGroupPreference$ok(v.fullDelete)) &&
+    (v.reactions === undefined || checkGroupPreference$ok(v.reactions)) &&
+    (v.voice === undefined || checkRoleGroupPreference$ok(v.voice)) &&
+    (v.files === undefined || checkRoleGroupPreference$ok(v.files)) &&
+    (v.simplexLinks === undefined || checkRoleGroupPreference$ok(v.simplexLinks)) &&
+    (v.reports === undefined || checkGroupPreference$ok(v.reports)) &&
+    (v.history === undefined || checkGroupPreference$ok(v.history)) &&
+    (v.support === undefined || checkSupportGroupPreference$ok(v.support)) &&
+    (v.sessions === undefined || checkRoleGroupPreference$ok(v.sessions)) &&
+    (v.comments === undefined || checkCommentsGroupPreference$ok(v.comments)) &&
+    (v.signMessages === undefined || checkGroupPreference$ok(v.signMessages)) &&
+    (v.commands === undefined || checkArray_ChatBotCommand$ok(v.commands))
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupProfile` accepts in default mode.
+ * @internal
+ */
+export function checkGroupProfile$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.displayName === 'string' &&
+    typeof v.fullName === 'string' &&
+    (v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
+    (v.description === undefined || typeof v.description === 'string') &&
+    (v.image === undefined || typeof v.image === 'string') &&
+    (v.publicGroup === undefined || checkPublicGroupProfile$ok(v.publicGroup)) &&
+    (v.groupPreferences === undefined || checkGroupPreferences$ok(v.groupPreferences)) &&
+    (v.memberAdmission === undefined || checkGroupMemberAdmission$ok(v.memberAdmission)) &&
+    (v.groupLink === undefined || typeof v.groupLink === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupRelay` accepts in default mode.
+ * @internal
+ */
+export function checkGroupRelay$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.groupRelayId) &&
+    Number.isInteger(v.groupMemberId) &&
+    checkUserChatRelay$ok(v.userChatRelay) &&
+    checkRelayStatus$ok(v.relayStatus) &&
+    (v.relayLink === undefined || typeof v.relayLink === 'string') &&
+    (v.relayCap === undefined || checkRelayCapabilities$ok(v.relayCap))
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupRootKey_Private` accepts in default mode.
+ * @internal
+ */
+export function checkGroupRootKey_Private$ok(v: any): boolean {
+  return typeof v.rootPrivKey === 'string'
+}
+
+/**
+ * True when `v` is an object `checkGroupRootKey_Public` accepts in default mode.
+ * @internal
+ */
+export function checkGroupRootKey_Public$ok(v: any): boolean {
+  return typeof v.rootPubKey === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkGroupRootKey` accepts in default mode.
+ * @internal
+ */
+export function checkGroupRootKey$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'private':
+      return checkGroupRootKey_Private$ok(v)
+    case 'public':
+      return checkGroupRootKey_Public$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkGroupShortLinkData` accepts in default mode.
+ * @internal
+ */
+export function checkGroupShortLinkData$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupProfile$ok(v.groupProfile) &&
+    (v.publicGroupData === undefined || checkPublicGroupData$ok(v.publicGroupData))
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupShortLinkInfo` accepts in default mode.
+ * @internal
+ */
+export function checkGroupShortLinkInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.direct === 'boolean' &&
+    checkArray_string$ok(v.groupRelays) &&
+    (v.publicGroupId === undefined || typeof v.publicGroupId === 'string') &&
+    (v.sharedGroupId === undefined || typeof v.sharedGroupId === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupSummary` accepts in default mode.
+ * @internal
+ */
+export function checkGroupSummary$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.currentMembers) &&
+    (v.publicMemberCount === undefined || Number.isInteger(v.publicMemberCount))
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupSupportChat` accepts in default mode.
+ * @internal
+ */
+export function checkGroupSupportChat$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    isUtcTime(v.chatTs) &&
+    Number.isInteger(v.unread) &&
+    Number.isInteger(v.memberAttention) &&
+    Number.isInteger(v.mentions) &&
+    (v.lastMsgFromMemberTs === undefined || isUtcTime(v.lastMsgFromMemberTs))
+  )
+}
+
+/**
+ * True when `v` is an `GroupType` enum value `checkGroupType` accepts in default mode.
+ * @internal
+ */
+export function checkGroupType$ok(v: any): boolean {
+  switch (v) {
+    case 'channel':
+    case 'group':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `HandshakeError` enum value `checkHandshakeError` accepts in default mode.
+ * @internal
+ */
+export function checkHandshakeError$ok(v: any): boolean {
+  switch (v) {
+    case 'PARSE':
+    case 'IDENTITY':
+    case 'BAD_AUTH':
+    case 'BAD_SERVICE':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `InlineFileMode` enum value `checkInlineFileMode` accepts in default mode.
+ * @internal
+ */
+export function checkInlineFileMode$ok(v: any): boolean {
+  switch (v) {
+    case 'offer':
+    case 'sent':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkInvitationLinkPlan_Ok` accepts in default mode.
+ * @internal
+ */
+export function checkInvitationLinkPlan_Ok$ok(v: any): boolean {
+  return (
+    (v.contactSLinkData_ === undefined || checkContactShortLinkData$ok(v.contactSLinkData_)) &&
+    (v.ownerVerification === undefined || checkOwnerVerification$ok(v.ownerVerification))
+  )
+}
+
+/**
+ * True when `v` is an object `checkInvitationLinkPlan_Connecting` accepts in default mode.
+ * @internal
+ */
+export function checkInvitationLinkPlan_Connecting$ok(v: any): boolean {
+  return v.contact_ === undefined || checkContact$ok(v.contact_)
+}
+
+/**
+ * True when `v` is an object `checkInvitationLinkPlan_Known` accepts in default mode.
+ * @internal
+ */
+export function checkInvitationLinkPlan_Known$ok(v: any): boolean {
+  return checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is a tagged union `checkInvitationLinkPlan` accepts in default mode.
+ * @internal
+ */
+export function checkInvitationLinkPlan$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'ok':
+      return checkInvitationLinkPlan_Ok$ok(v)
+    case 'ownLink':
+      return true
+    case 'connecting':
+      return checkInvitationLinkPlan_Connecting$ok(v)
+    case 'known':
+      return checkInvitationLinkPlan_Known$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkInvitedBy_Contact` accepts in default mode.
+ * @internal
+ */
+export function checkInvitedBy_Contact$ok(v: any): boolean {
+  return Number.isInteger(v.byContactId)
+}
+
+/**
+ * True when `v` is a tagged union `checkInvitedBy` accepts in default mode.
+ * @internal
+ */
+export function checkInvitedBy$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'contact':
+      return checkInvitedBy_Contact$ok(v)
+    case 'user':
+      return true
+    case 'unknown':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkLinkContent_Video` accepts in default mode.
+ * @internal
+ */
+export function checkLinkContent_Video$ok(v: any): boolean {
+  return v.duration === undefined || Number.isInteger(v.duration)
+}
+
+/**
+ * True when `v` is an object `checkLinkContent_Unknown` accepts in default mode.
+ * @internal
+ */
+export function checkLinkContent_Unknown$ok(v: any): boolean {
+  return typeof v.tag === 'string' && isObject(v.json)
+}
+
+/**
+ * True when `v` is a tagged union `checkLinkContent` accepts in default mode.
+ * @internal
+ */
+export function checkLinkContent$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'page':
+      return true
+    case 'image':
+      return true
+    case 'video':
+      return checkLinkContent_Video$ok(v)
+    case 'unknown':
+      return checkLinkContent_Unknown$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkLinkOwnerSig` accepts in default mode.
+ * @internal
+ */
+export function checkLinkOwnerSig$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.ownerId === undefined || typeof v.ownerId === 'string') &&
+    typeof v.chatBinding === 'string' &&
+    typeof v.ownerSig === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkLinkPreview` accepts in default mode.
+ * @internal
+ */
+export function checkLinkPreview$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.uri === 'string' &&
+    typeof v.title === 'string' &&
+    typeof v.description === 'string' &&
+    typeof v.image === 'string' &&
+    (v.content === undefined || checkLinkContent$ok(v.content))
+  )
+}
+
+/**
+ * True when `v` is an object `checkLocalBadge` accepts in default mode.
+ * @internal
+ */
+export function checkLocalBadge$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkBadgeInfo$ok(v.badge) &&
+    checkBadgeStatus$ok(v.status)
+  )
+}
+
+/**
+ * True when `v` is an object `checkLocalProfile` accepts in default mode.
+ * @internal
+ */
+export function checkLocalProfile$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.profileId) &&
+    typeof v.displayName === 'string' &&
+    typeof v.fullName === 'string' &&
+    (v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
+    (v.description === undefined || typeof v.description === 'string') &&
+    (v.image === undefined || typeof v.image === 'string') &&
+    (v.contactLink === undefined || typeof v.contactLink === 'string') &&
+    (v.preferences === undefined || checkPreferences$ok(v.preferences)) &&
+    (v.peerType === undefined || checkChatPeerType$ok(v.peerType)) &&
+    (v.localBadge === undefined || checkLocalBadge$ok(v.localBadge)) &&
+    typeof v.localAlias === 'string' &&
+    (v.contactDomain === undefined || checkSimplexDomainClaim$ok(v.contactDomain)) &&
+    (v.contactDomainVerified === undefined || typeof v.contactDomainVerified === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an `MemberCriteria` enum value `checkMemberCriteria` accepts in default mode.
+ * @internal
+ */
+export function checkMemberCriteria$ok(v: any): boolean {
+  switch (v) {
+    case 'all':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkMsgChatLink_Contact` accepts in default mode.
+ * @internal
+ */
+export function checkMsgChatLink_Contact$ok(v: any): boolean {
+  return typeof v.connLink === 'string' && checkProfile$ok(v.profile) && typeof v.business === 'boolean'
+}
+
+/**
+ * True when `v` is an object `checkMsgChatLink_Invitation` accepts in default mode.
+ * @internal
+ */
+export function checkMsgChatLink_Invitation$ok(v: any): boolean {
+  return typeof v.invLink === 'string' && checkProfile$ok(v.profile)
+}
+
+/**
+ * True when `v` is an object `checkMsgChatLink_Group` accepts in default mode.
+ * @internal
+ */
+export function checkMsgChatLink_Group$ok(v: any): boolean {
+  return typeof v.connLink === 'string' && checkGroupProfile$ok(v.groupProfile)
+}
+
+/**
+ * True when `v` is a tagged union `checkMsgChatLink` accepts in default mode.
+ * @internal
+ */
+export function checkMsgChatLink$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'contact':
+      return checkMsgChatLink_Contact$ok(v)
+    case 'invitation':
+      return checkMsgChatLink_Invitation$ok(v)
+    case 'group':
+      return checkMsgChatLink_Group$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkMsgContent_Text` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent_Text$ok(v: any): boolean {
+  return typeof v.text === 'string'
+}
+
+/**
+ * True when `v` is an object `checkMsgContent_Link` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent_Link$ok(v: any): boolean {
+  return typeof v.text === 'string' && checkLinkPreview$ok(v.preview)
+}
+
+/**
+ * True when `v` is an object `checkMsgContent_Image` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent_Image$ok(v: any): boolean {
+  return typeof v.text === 'string' && typeof v.image === 'string'
+}
+
+/**
+ * True when `v` is an object `checkMsgContent_Video` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent_Video$ok(v: any): boolean {
+  return typeof v.text === 'string' && typeof v.image === 'string' && Number.isInteger(v.duration)
+}
+
+/**
+ * True when `v` is an object `checkMsgContent_Voice` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent_Voice$ok(v: any): boolean {
+  return typeof v.text === 'string' && Number.isInteger(v.duration)
+}
+
+/**
+ * True when `v` is an object `checkMsgContent_File` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent_File$ok(v: any): boolean {
+  return typeof v.text === 'string'
+}
+
+/**
+ * True when `v` is an object `checkMsgContent_Report` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent_Report$ok(v: any): boolean {
+  return typeof v.text === 'string' && checkReportReason$ok(v.reason)
+}
+
+/**
+ * True when `v` is an object `checkMsgContent_Chat` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent_Chat$ok(v: any): boolean {
+  return (
+    typeof v.text === 'string' &&
+    checkMsgChatLink$ok(v.chatLink) &&
+    (v.ownerSig === undefined || checkLinkOwnerSig$ok(v.ownerSig))
+  )
+}
+
+/**
+ * True when `v` is an object `checkMsgContent_Unknown` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent_Unknown$ok(v: any): boolean {
+  return typeof v.tag === 'string' && typeof v.text === 'string' && isObject(v.json)
+}
+
+/**
+ * True when `v` is a tagged union `checkMsgContent` accepts in default mode.
+ * @internal
+ */
+export function checkMsgContent$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'text':
+      return checkMsgContent_Text$ok(v)
+    case 'link':
+      return checkMsgContent_Link$ok(v)
+    case 'image':
+      return checkMsgContent_Image$ok(v)
+    case 'video':
+      return checkMsgContent_Video$ok(v)
+    case 'voice':
+      return checkMsgContent_Voice$ok(v)
+    case 'file':
+      return checkMsgContent_File$ok(v)
+    case 'report':
+      return checkMsgContent_Report$ok(v)
+    case 'chat':
+      return checkMsgContent_Chat$ok(v)
+    case 'unknown':
+      return checkMsgContent_Unknown$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `MsgDecryptError` enum value `checkMsgDecryptError` accepts in default mode.
+ * @internal
+ */
+export function checkMsgDecryptError$ok(v: any): boolean {
+  switch (v) {
+    case 'ratchetHeader':
+    case 'tooManySkipped':
+    case 'ratchetEarlier':
+    case 'other':
+    case 'ratchetSync':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `MsgDirection` enum value `checkMsgDirection` accepts in default mode.
+ * @internal
+ */
+export function checkMsgDirection$ok(v: any): boolean {
+  switch (v) {
+    case 'rcv':
+    case 'snd':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkMsgErrorType_MsgSkipped` accepts in default mode.
+ * @internal
+ */
+export function checkMsgErrorType_MsgSkipped$ok(v: any): boolean {
+  return Number.isInteger(v.fromMsgId) && Number.isInteger(v.toMsgId)
+}
+
+/**
+ * True when `v` is an object `checkMsgErrorType_MsgBadId` accepts in default mode.
+ * @internal
+ */
+export function checkMsgErrorType_MsgBadId$ok(v: any): boolean {
+  return Number.isInteger(v.msgId)
+}
+
+/**
+ * True when `v` is a tagged union `checkMsgErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkMsgErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'msgSkipped':
+      return checkMsgErrorType_MsgSkipped$ok(v)
+    case 'msgBadId':
+      return checkMsgErrorType_MsgBadId$ok(v)
+    case 'msgBadHash':
+      return true
+    case 'msgDuplicate':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `MsgFilter` enum value `checkMsgFilter` accepts in default mode.
+ * @internal
+ */
+export function checkMsgFilter$ok(v: any): boolean {
+  switch (v) {
+    case 'none':
+    case 'all':
+    case 'mentions':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkMsgReaction_Emoji` accepts in default mode.
+ * @internal
+ */
+export function checkMsgReaction_Emoji$ok(v: any): boolean {
+  return typeof v.emoji === 'string'
+}
+
+/**
+ * True when `v` is an object `checkMsgReaction_Unknown` accepts in default mode.
+ * @internal
+ */
+export function checkMsgReaction_Unknown$ok(v: any): boolean {
+  return typeof v.tag === 'string' && isObject(v.json)
+}
+
+/**
+ * True when `v` is a tagged union `checkMsgReaction` accepts in default mode.
+ * @internal
+ */
+export function checkMsgReaction$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'emoji':
+      return checkMsgReaction_Emoji$ok(v)
+    case 'unknown':
+      return checkMsgReaction_Unknown$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `MsgReceiptStatus` enum value `checkMsgReceiptStatus` accepts in default mode.
+ * @internal
+ */
+export function checkMsgReceiptStatus$ok(v: any): boolean {
+  switch (v) {
+    case 'ok':
+    case 'badMsgHash':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `MsgSigStatus` enum value `checkMsgSigStatus` accepts in default mode.
+ * @internal
+ */
+export function checkMsgSigStatus$ok(v: any): boolean {
+  switch (v) {
+    case 'verified':
+    case 'signedNoKey':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkMsgVerified_Signed` accepts in default mode.
+ * @internal
+ */
+export function checkMsgVerified_Signed$ok(v: any): boolean {
+  return checkMsgSigStatus$ok(v.sigStatus)
+}
+
+/**
+ * True when `v` is a tagged union `checkMsgVerified` accepts in default mode.
+ * @internal
+ */
+export function checkMsgVerified$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'signed':
+      return checkMsgVerified_Signed$ok(v)
+    case 'sigMissing':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkNameErrorType_RESOLVER` accepts in default mode.
+ * @internal
+ */
+export function checkNameErrorType_RESOLVER$ok(v: any): boolean {
+  return typeof v.resolverErr === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkNameErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkNameErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'NO_RESOLVER':
+      return true
+    case 'NOT_FOUND':
+      return true
+    case 'RESOLVER':
+      return checkNameErrorType_RESOLVER$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkNetworkError_ConnectError` accepts in default mode.
+ * @internal
+ */
+export function checkNetworkError_ConnectError$ok(v: any): boolean {
+  return typeof v.connectError === 'string'
+}
+
+/**
+ * True when `v` is an object `checkNetworkError_TLSError` accepts in default mode.
+ * @internal
+ */
+export function checkNetworkError_TLSError$ok(v: any): boolean {
+  return typeof v.tlsError === 'string'
+}
+
+/**
+ * True when `v` is an object `checkNetworkError_SubscribeError` accepts in default mode.
+ * @internal
+ */
+export function checkNetworkError_SubscribeError$ok(v: any): boolean {
+  return typeof v.subscribeError === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkNetworkError` accepts in default mode.
+ * @internal
+ */
+export function checkNetworkError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'connectError':
+      return checkNetworkError_ConnectError$ok(v)
+    case 'tLSError':
+      return checkNetworkError_TLSError$ok(v)
+    case 'unknownCAError':
+      return true
+    case 'failedError':
+      return true
+    case 'timeoutError':
+      return true
+    case 'subscribeError':
+      return checkNetworkError_SubscribeError$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkNewUser` accepts in default mode.
+ * @internal
+ */
+export function checkNewUser$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.profile === undefined || checkProfile$ok(v.profile)) &&
+    typeof v.pastTimestamp === 'boolean' &&
+    (v.userChatRelay === undefined || typeof v.userChatRelay === 'boolean') &&
+    (v.clientService === undefined || typeof v.clientService === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an object `checkNoteFolder` accepts in default mode.
+ * @internal
+ */
+export function checkNoteFolder$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.noteFolderId) &&
+    Number.isInteger(v.userId) &&
+    isUtcTime(v.createdAt) &&
+    isUtcTime(v.updatedAt) &&
+    isUtcTime(v.chatTs) &&
+    typeof v.favorite === 'boolean' &&
+    typeof v.unread === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkOwnerVerification_Failed` accepts in default mode.
+ * @internal
+ */
+export function checkOwnerVerification_Failed$ok(v: any): boolean {
+  return typeof v.reason === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkOwnerVerification` accepts in default mode.
+ * @internal
+ */
+export function checkOwnerVerification$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'verified':
+      return true
+    case 'failed':
+      return checkOwnerVerification_Failed$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkPaginationByTime_Last` accepts in default mode.
+ * @internal
+ */
+export function checkPaginationByTime_Last$ok(v: any): boolean {
+  return Number.isInteger(v.count)
+}
+
+/**
+ * True when `v` is a tagged union `checkPaginationByTime` accepts in default mode.
+ * @internal
+ */
+export function checkPaginationByTime$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'last':
+      return checkPaginationByTime_Last$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkPendingContactConnection` accepts in default mode.
+ * @internal
+ */
+export function checkPendingContactConnection$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.pccConnId) &&
+    typeof v.pccAgentConnId === 'string' &&
+    checkConnStatus$ok(v.pccConnStatus) &&
+    typeof v.viaContactUri === 'boolean' &&
+    (v.viaUserContactLink === undefined || Number.isInteger(v.viaUserContactLink)) &&
+    (v.groupLinkId === undefined || typeof v.groupLinkId === 'string') &&
+    (v.customUserProfileId === undefined || Number.isInteger(v.customUserProfileId)) &&
+    (v.connLinkInv === undefined || checkCreatedConnLink$ok(v.connLinkInv)) &&
+    typeof v.localAlias === 'string' &&
+    isUtcTime(v.createdAt) &&
+    isUtcTime(v.updatedAt)
+  )
+}
+
+/**
+ * True when `v` is an `PlanResolveMode` enum value `checkPlanResolveMode` accepts in default mode.
+ * @internal
+ */
+export function checkPlanResolveMode$ok(v: any): boolean {
+  switch (v) {
+    case 'allGroups':
+    case 'unknown':
+    case 'never':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkPrefEnabled` accepts in default mode.
+ * @internal
+ */
+export function checkPrefEnabled$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.forUser === 'boolean' &&
+    typeof v.forContact === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkPreferences` accepts in default mode.
+ * @internal
+ */
+export function checkPreferences$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.timedMessages === undefined || checkTimedMessagesPreference$ok(v.timedMessages)) &&
+    (v.fullDelete === undefined || checkSimplePreference$ok(v.fullDelete)) &&
+    (v.reactions === undefined || checkSimplePreference$ok(v.reactions)) &&
+    (v.voice === undefined || checkSimplePreference$ok(v.voice)) &&
+    (v.files === undefined || checkSimplePreference$ok(v.files)) &&
+    (v.calls === undefined || checkSimplePreference$ok(v.calls)) &&
+    (v.sessions === undefined || checkSimplePreference$ok(v.sessions)) &&
+    (v.commands === undefined || checkArray_ChatBotCommand$ok(v.commands))
+  )
+}
+
+/**
+ * True when `v` is an object `checkPreparedContact` accepts in default mode.
+ * @internal
+ */
+export function checkPreparedContact$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkCreatedConnLink$ok(v.connLinkToConnect) &&
+    checkConnectionMode$ok(v.uiConnLinkType) &&
+    (v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
+    (v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkPreparedGroup` accepts in default mode.
+ * @internal
+ */
+export function checkPreparedGroup$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkCreatedConnLink$ok(v.connLinkToConnect) &&
+    typeof v.connLinkPreparedConnection === 'boolean' &&
+    typeof v.connLinkStartedConnection === 'boolean' &&
+    (v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
+    (v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkProfile` accepts in default mode.
+ * @internal
+ */
+export function checkProfile$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.displayName === 'string' &&
+    typeof v.fullName === 'string' &&
+    (v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
+    (v.description === undefined || typeof v.description === 'string') &&
+    (v.image === undefined || typeof v.image === 'string') &&
+    (v.contactLink === undefined || typeof v.contactLink === 'string') &&
+    (v.preferences === undefined || checkPreferences$ok(v.preferences)) &&
+    (v.peerType === undefined || checkChatPeerType$ok(v.peerType)) &&
+    (v.badge === undefined || checkBadgeProof$ok(v.badge)) &&
+    (v.contactDomain === undefined || checkSimplexDomainClaim$ok(v.contactDomain))
+  )
+}
+
+/**
+ * True when `v` is an object `checkProxyClientError_ProtocolError` accepts in default mode.
+ * @internal
+ */
+export function checkProxyClientError_ProtocolError$ok(v: any): boolean {
+  return checkErrorType$ok(v.protocolErr)
+}
+
+/**
+ * True when `v` is an object `checkProxyClientError_UnexpectedResponse` accepts in default mode.
+ * @internal
+ */
+export function checkProxyClientError_UnexpectedResponse$ok(v: any): boolean {
+  return typeof v.responseStr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkProxyClientError_ResponseError` accepts in default mode.
+ * @internal
+ */
+export function checkProxyClientError_ResponseError$ok(v: any): boolean {
+  return checkErrorType$ok(v.responseErr)
+}
+
+/**
+ * True when `v` is a tagged union `checkProxyClientError` accepts in default mode.
+ * @internal
+ */
+export function checkProxyClientError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'protocolError':
+      return checkProxyClientError_ProtocolError$ok(v)
+    case 'unexpectedResponse':
+      return checkProxyClientError_UnexpectedResponse$ok(v)
+    case 'responseError':
+      return checkProxyClientError_ResponseError$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkProxyError_PROTOCOL` accepts in default mode.
+ * @internal
+ */
+export function checkProxyError_PROTOCOL$ok(v: any): boolean {
+  return checkErrorType$ok(v.protocolErr)
+}
+
+/**
+ * True when `v` is an object `checkProxyError_BROKER` accepts in default mode.
+ * @internal
+ */
+export function checkProxyError_BROKER$ok(v: any): boolean {
+  return checkBrokerErrorType$ok(v.brokerErr)
+}
+
+/**
+ * True when `v` is a tagged union `checkProxyError` accepts in default mode.
+ * @internal
+ */
+export function checkProxyError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'PROTOCOL':
+      return checkProxyError_PROTOCOL$ok(v)
+    case 'BROKER':
+      return checkProxyError_BROKER$ok(v)
+    case 'BASIC_AUTH':
+      return true
+    case 'NO_SESSION':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkPublicGroupAccess` accepts in default mode.
+ * @internal
+ */
+export function checkPublicGroupAccess$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.groupWebPage === undefined || typeof v.groupWebPage === 'string') &&
+    (v.groupDomainClaim === undefined || checkSimplexDomainClaim$ok(v.groupDomainClaim)) &&
+    typeof v.domainWebPage === 'boolean' &&
+    typeof v.allowEmbedding === 'boolean' &&
+    (v.groupDomain === undefined || typeof v.groupDomain === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkPublicGroupData` accepts in default mode.
+ * @internal
+ */
+export function checkPublicGroupData$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.publicMemberCount)
+  )
+}
+
+/**
+ * True when `v` is an object `checkPublicGroupKeys` accepts in default mode.
+ * @internal
+ */
+export function checkPublicGroupKeys$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.publicGroupId === 'string' &&
+    checkGroupRootKey$ok(v.groupRootKey)
+  )
+}
+
+/**
+ * True when `v` is an object `checkPublicGroupProfile` accepts in default mode.
+ * @internal
+ */
+export function checkPublicGroupProfile$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupType$ok(v.groupType) &&
+    typeof v.groupLink === 'string' &&
+    typeof v.publicGroupId === 'string' &&
+    (v.publicGroupAccess === undefined || checkPublicGroupAccess$ok(v.publicGroupAccess))
+  )
+}
+
+/**
+ * True when `v` is an object `checkRCErrorType_Internal` accepts in default mode.
+ * @internal
+ */
+export function checkRCErrorType_Internal$ok(v: any): boolean {
+  return typeof v.internalErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkRCErrorType_Exception` accepts in default mode.
+ * @internal
+ */
+export function checkRCErrorType_Exception$ok(v: any): boolean {
+  return typeof v.exception === 'string'
+}
+
+/**
+ * True when `v` is an object `checkRCErrorType_CtrlError` accepts in default mode.
+ * @internal
+ */
+export function checkRCErrorType_CtrlError$ok(v: any): boolean {
+  return typeof v.ctrlErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkRCErrorType_Syntax` accepts in default mode.
+ * @internal
+ */
+export function checkRCErrorType_Syntax$ok(v: any): boolean {
+  return typeof v.syntaxErr === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkRCErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkRCErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'internal':
+      return checkRCErrorType_Internal$ok(v)
+    case 'identity':
+      return true
+    case 'noLocalAddress':
+      return true
+    case 'newController':
+      return true
+    case 'notDiscovered':
+      return true
+    case 'tLSStartFailed':
+      return true
+    case 'exception':
+      return checkRCErrorType_Exception$ok(v)
+    case 'ctrlAuth':
+      return true
+    case 'ctrlNotFound':
+      return true
+    case 'ctrlError':
+      return checkRCErrorType_CtrlError$ok(v)
+    case 'invitation':
+      return true
+    case 'version':
+      return true
+    case 'encrypt':
+      return true
+    case 'decrypt':
+      return true
+    case 'blockSize':
+      return true
+    case 'syntax':
+      return checkRCErrorType_Syntax$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `RatchetSyncState` enum value `checkRatchetSyncState` accepts in default mode.
+ * @internal
+ */
+export function checkRatchetSyncState$ok(v: any): boolean {
+  switch (v) {
+    case 'ok':
+    case 'allowed':
+    case 'required':
+    case 'started':
+    case 'agreed':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkRcvConnEvent_SwitchQueue` accepts in default mode.
+ * @internal
+ */
+export function checkRcvConnEvent_SwitchQueue$ok(v: any): boolean {
+  return checkSwitchPhase$ok(v.phase)
+}
+
+/**
+ * True when `v` is an object `checkRcvConnEvent_RatchetSync` accepts in default mode.
+ * @internal
+ */
+export function checkRcvConnEvent_RatchetSync$ok(v: any): boolean {
+  return checkRatchetSyncState$ok(v.syncStatus)
+}
+
+/**
+ * True when `v` is an object `checkRcvConnEvent_PqEnabled` accepts in default mode.
+ * @internal
+ */
+export function checkRcvConnEvent_PqEnabled$ok(v: any): boolean {
+  return typeof v.enabled === 'boolean'
+}
+
+/**
+ * True when `v` is a tagged union `checkRcvConnEvent` accepts in default mode.
+ * @internal
+ */
+export function checkRcvConnEvent$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'switchQueue':
+      return checkRcvConnEvent_SwitchQueue$ok(v)
+    case 'ratchetSync':
+      return checkRcvConnEvent_RatchetSync$ok(v)
+    case 'verificationCodeReset':
+      return true
+    case 'pqEnabled':
+      return checkRcvConnEvent_PqEnabled$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkRcvDirectEvent_ProfileUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkRcvDirectEvent_ProfileUpdated$ok(v: any): boolean {
+  return checkProfile$ok(v.fromProfile) && checkProfile$ok(v.toProfile)
+}
+
+/**
+ * True when `v` is an object `checkRcvDirectEvent_GroupInvLinkReceived` accepts in default mode.
+ * @internal
+ */
+export function checkRcvDirectEvent_GroupInvLinkReceived$ok(v: any): boolean {
+  return checkGroupProfile$ok(v.groupProfile)
+}
+
+/**
+ * True when `v` is a tagged union `checkRcvDirectEvent` accepts in default mode.
+ * @internal
+ */
+export function checkRcvDirectEvent$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'contactDeleted':
+      return true
+    case 'profileUpdated':
+      return checkRcvDirectEvent_ProfileUpdated$ok(v)
+    case 'groupInvLinkReceived':
+      return checkRcvDirectEvent_GroupInvLinkReceived$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkRcvFileDescr` accepts in default mode.
+ * @internal
+ */
+export function checkRcvFileDescr$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.fileDescrId) &&
+    typeof v.fileDescrText === 'string' &&
+    Number.isInteger(v.fileDescrPartNo) &&
+    typeof v.fileDescrComplete === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkRcvFileStatus_Accepted` accepts in default mode.
+ * @internal
+ */
+export function checkRcvFileStatus_Accepted$ok(v: any): boolean {
+  return (
+    (v.filePath === undefined || typeof v.filePath === 'string') &&
+    (v.fileInfo === undefined || checkRcvFileInfo$ok(v.fileInfo))
+  )
+}
+
+/**
+ * True when `v` is an object `checkRcvFileStatus_Connected` accepts in default mode.
+ * @internal
+ */
+export function checkRcvFileStatus_Connected$ok(v: any): boolean {
+  return (
+    (v.filePath === undefined || typeof v.filePath === 'string') &&
+    (v.fileInfo === undefined || checkRcvFileInfo$ok(v.fileInfo))
+  )
+}
+
+/**
+ * True when `v` is an object `checkRcvFileStatus_Complete` accepts in default mode.
+ * @internal
+ */
+export function checkRcvFileStatus_Complete$ok(v: any): boolean {
+  return (
+    (v.filePath === undefined || typeof v.filePath === 'string') &&
+    (v.fileInfo === undefined || checkRcvFileInfo$ok(v.fileInfo))
+  )
+}
+
+/**
+ * True when `v` is an object `checkRcvFileStatus_Cancelled` accepts in default mode.
+ * @internal
+ */
+export function checkRcvFileStatus_Cancelled$ok(v: any): boolean {
+  return (
+    (v.filePath_ === undefined || typeof v.filePath_ === 'string') &&
+    (v.fileInfo_ === undefined || checkRcvFileInfo$ok(v.fileInfo_))
+  )
+}
+
+/**
+ * True when `v` is a tagged union `checkRcvFileStatus` accepts in default mode.
+ * @internal
+ */
+export function checkRcvFileStatus$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'new':
+      return true
+    case 'accepted':
+      return checkRcvFileStatus_Accepted$ok(v)
+    case 'connected':
+      return checkRcvFileStatus_Connected$ok(v)
+    case 'complete':
+      return checkRcvFileStatus_Complete$ok(v)
+    case 'cancelled':
+      return checkRcvFileStatus_Cancelled$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkRcvFileTransfer` accepts in default mode.
+ * @internal
+ */
+export function checkRcvFileTransfer$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.fileId) &&
+    (v.xftpRcvFile === undefined || checkXFTPRcvFile$ok(v.xftpRcvFile)) &&
+    checkFileInvitation$ok(v.fileInvitation) &&
+    (v.fileProhibited === undefined || checkFileProhibited$ok(v.fileProhibited)) &&
+    checkRcvFileStatus$ok(v.fileStatus) &&
+    (v.fileType === undefined || checkFileType$ok(v.fileType)) &&
+    (v.rcvFileInline === undefined || checkInlineFileMode$ok(v.rcvFileInline)) &&
+    typeof v.senderDisplayName === 'string' &&
+    Number.isInteger(v.chunkSize) &&
+    typeof v.cancelled === 'boolean' &&
+    (v.grpMemberId === undefined || Number.isInteger(v.grpMemberId)) &&
+    (v.cryptoArgs === undefined || checkCryptoFileArgs$ok(v.cryptoArgs))
+  )
+}
+
+/**
+ * True when `v` is an object `checkRcvGroupEvent_MemberAdded` accepts in default mode.
+ * @internal
+ */
+export function checkRcvGroupEvent_MemberAdded$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId) && checkProfile$ok(v.profile)
+}
+
+/**
+ * True when `v` is an object `checkRcvGroupEvent_MemberAccepted` accepts in default mode.
+ * @internal
+ */
+export function checkRcvGroupEvent_MemberAccepted$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId) && checkProfile$ok(v.profile)
+}
+
+/**
+ * True when `v` is an object `checkRcvGroupEvent_MemberRole` accepts in default mode.
+ * @internal
+ */
+export function checkRcvGroupEvent_MemberRole$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId) && checkProfile$ok(v.profile) && checkGroupMemberRole$ok(v.role)
+}
+
+/**
+ * True when `v` is an object `checkRcvGroupEvent_MemberBlocked` accepts in default mode.
+ * @internal
+ */
+export function checkRcvGroupEvent_MemberBlocked$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId) && checkProfile$ok(v.profile) && typeof v.blocked === 'boolean'
+}
+
+/**
+ * True when `v` is an object `checkRcvGroupEvent_UserRole` accepts in default mode.
+ * @internal
+ */
+export function checkRcvGroupEvent_UserRole$ok(v: any): boolean {
+  return checkGroupMemberRole$ok(v.role)
+}
+
+/**
+ * True when `v` is an object `checkRcvGroupEvent_MemberDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkRcvGroupEvent_MemberDeleted$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId) && checkProfile$ok(v.profile)
+}
+
+/**
+ * True when `v` is an object `checkRcvGroupEvent_GroupUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkRcvGroupEvent_GroupUpdated$ok(v: any): boolean {
+  return checkGroupProfile$ok(v.groupProfile)
+}
+
+/**
+ * True when `v` is an object `checkRcvGroupEvent_MemberProfileUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkRcvGroupEvent_MemberProfileUpdated$ok(v: any): boolean {
+  return checkProfile$ok(v.fromProfile) && checkProfile$ok(v.toProfile)
+}
+
+/**
+ * True when `v` is a tagged union `checkRcvGroupEvent` accepts in default mode.
+ * @internal
+ */
+export function checkRcvGroupEvent$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'memberAdded':
+      return checkRcvGroupEvent_MemberAdded$ok(v)
+    case 'memberConnected':
+      return true
+    case 'memberAccepted':
+      return checkRcvGroupEvent_MemberAccepted$ok(v)
+    case 'userAccepted':
+      return true
+    case 'memberLeft':
+      return true
+    case 'memberRole':
+      return checkRcvGroupEvent_MemberRole$ok(v)
+    case 'memberBlocked':
+      return checkRcvGroupEvent_MemberBlocked$ok(v)
+    case 'userRole':
+      return checkRcvGroupEvent_UserRole$ok(v)
+    case 'memberDeleted':
+      return checkRcvGroupEvent_MemberDeleted$ok(v)
+    case 'userDeleted':
+      return true
+    case 'groupDeleted':
+      return true
+    case 'groupUpdated':
+      return checkRcvGroupEvent_GroupUpdated$ok(v)
+    case 'invitedViaGroupLink':
+      return true
+    case 'memberCreatedContact':
+      return true
+    case 'memberProfileUpdated':
+      return checkRcvGroupEvent_MemberProfileUpdated$ok(v)
+    case 'newMemberPendingReview':
+      return true
+    case 'msgBadSignature':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkRcvMsgError_Dropped` accepts in default mode.
+ * @internal
+ */
+export function checkRcvMsgError_Dropped$ok(v: any): boolean {
+  return Number.isInteger(v.attempts)
+}
+
+/**
+ * True when `v` is an object `checkRcvMsgError_ParseError` accepts in default mode.
+ * @internal
+ */
+export function checkRcvMsgError_ParseError$ok(v: any): boolean {
+  return typeof v.parseError === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkRcvMsgError` accepts in default mode.
+ * @internal
+ */
+export function checkRcvMsgError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'dropped':
+      return checkRcvMsgError_Dropped$ok(v)
+    case 'parseError':
+      return checkRcvMsgError_ParseError$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkRelayCapabilities` accepts in default mode.
+ * @internal
+ */
+export function checkRelayCapabilities$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.webDomain === undefined || typeof v.webDomain === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkRelayConnectionResult` accepts in default mode.
+ * @internal
+ */
+export function checkRelayConnectionResult$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupMember$ok(v.relayMember) &&
+    (v.relayError === undefined || checkChatError$ok(v.relayError))
+  )
+}
+
+/**
+ * True when `v` is an object `checkRelayProfile` accepts in default mode.
+ * @internal
+ */
+export function checkRelayProfile$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.displayName === 'string' &&
+    typeof v.fullName === 'string' &&
+    (v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
+    (v.image === undefined || typeof v.image === 'string')
+  )
+}
+
+/**
+ * True when `v` is an `RelayStatus` enum value `checkRelayStatus` accepts in default mode.
+ * @internal
+ */
+export function checkRelayStatus$ok(v: any): boolean {
+  switch (v) {
+    case 'new':
+    case 'invited':
+    case 'accepted':
+    case 'acknowledgedRoster':
+    case 'active':
+    case 'inactive':
+    case 'rejected':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkRemoteCtrlInfo` accepts in default mode.
+ * @internal
+ */
+export function checkRemoteCtrlInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.remoteCtrlId) &&
+    typeof v.ctrlDeviceName === 'string' &&
+    (v.sessionState === undefined || checkRemoteCtrlSessionState$ok(v.sessionState))
+  )
+}
+
+/**
+ * True when `v` is an object `checkRemoteCtrlSessionState_PendingConfirmation` accepts in default mode.
+ * @internal
+ */
+export function checkRemoteCtrlSessionState_PendingConfirmation$ok(v: any): boolean {
+  return typeof v.sessionCode === 'string'
+}
+
+/**
+ * True when `v` is an object `checkRemoteCtrlSessionState_Connected` accepts in default mode.
+ * @internal
+ */
+export function checkRemoteCtrlSessionState_Connected$ok(v: any): boolean {
+  return typeof v.sessionCode === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkRemoteCtrlSessionState` accepts in default mode.
+ * @internal
+ */
+export function checkRemoteCtrlSessionState$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'starting':
+      return true
+    case 'searching':
+      return true
+    case 'connecting':
+      return true
+    case 'pendingConfirmation':
+      return checkRemoteCtrlSessionState_PendingConfirmation$ok(v)
+    case 'connected':
+      return checkRemoteCtrlSessionState_Connected$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkRemoteCtrlStopReason_DiscoveryFailed` accepts in default mode.
+ * @internal
+ */
+export function checkRemoteCtrlStopReason_DiscoveryFailed$ok(v: any): boolean {
+  return checkChatError$ok(v.chatError)
+}
+
+/**
+ * True when `v` is an object `checkRemoteCtrlStopReason_ConnectionFailed` accepts in default mode.
+ * @internal
+ */
+export function checkRemoteCtrlStopReason_ConnectionFailed$ok(v: any): boolean {
+  return checkChatError$ok(v.chatError)
+}
+
+/**
+ * True when `v` is an object `checkRemoteCtrlStopReason_SetupFailed` accepts in default mode.
+ * @internal
+ */
+export function checkRemoteCtrlStopReason_SetupFailed$ok(v: any): boolean {
+  return checkChatError$ok(v.chatError)
+}
+
+/**
+ * True when `v` is a tagged union `checkRemoteCtrlStopReason` accepts in default mode.
+ * @internal
+ */
+export function checkRemoteCtrlStopReason$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'discoveryFailed':
+      return checkRemoteCtrlStopReason_DiscoveryFailed$ok(v)
+    case 'connectionFailed':
+      return checkRemoteCtrlStopReason_ConnectionFailed$ok(v)
+    case 'setupFailed':
+      return checkRemoteCtrlStopReason_SetupFailed$ok(v)
+    case 'disconnected':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `ReportReason` enum value `checkReportReason` accepts in default mode.
+ * @internal
+ */
+export function checkReportReason$ok(v: any): boolean {
+  switch (v) {
+    case 'spam':
+    case 'content':
+    case 'community':
+    case 'profile':
+    case 'other':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkRoleGroupPreference` accepts in default mode.
+ * @internal
+ */
+export function checkRoleGroupPreference$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupFeatureEnabled$ok(v.enable) &&
+    (v.role === undefined || checkGroupMemberRole$ok(v.role))
+  )
+}
+
+/**
+ * True when `v` is an object `checkSMPAgentError_A_MESSAGE` accepts in default mode.
+ * @internal
+ */
+export function checkSMPAgentError_A_MESSAGE$ok(v: any): boolean {
+  return v.messageErr === undefined || typeof v.messageErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkSMPAgentError_A_PROHIBITED` accepts in default mode.
+ * @internal
+ */
+export function checkSMPAgentError_A_PROHIBITED$ok(v: any): boolean {
+  return typeof v.prohibitedErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkSMPAgentError_A_LINK` accepts in default mode.
+ * @internal
+ */
+export function checkSMPAgentError_A_LINK$ok(v: any): boolean {
+  return typeof v.linkErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkSMPAgentError_A_CRYPTO` accepts in default mode.
+ * @internal
+ */
+export function checkSMPAgentError_A_CRYPTO$ok(v: any): boolean {
+  return checkAgentCryptoError$ok(v.cryptoErr)
+}
+
+/**
+ * True when `v` is an object `checkSMPAgentError_A_DUPLICATE` accepts in default mode.
+ * @internal
+ */
+export function checkSMPAgentError_A_DUPLICATE$ok(v: any): boolean {
+  return v.droppedMsg_ === undefined || checkDroppedMsg$ok(v.droppedMsg_)
+}
+
+/**
+ * True when `v` is an object `checkSMPAgentError_A_QUEUE` accepts in default mode.
+ * @internal
+ */
+export function checkSMPAgentError_A_QUEUE$ok(v: any): boolean {
+  return typeof v.queueErr === 'string'
+}
+
+/**
+ * True when `v` is an object `checkSMPAgentError_A_SERVICE` accepts in default mode.
+ * @internal
+ */
+export function checkSMPAgentError_A_SERVICE$ok(v: any): boolean {
+  return checkAgentServiceError$ok(v.serviceError)
+}
+
+/**
+ * True when `v` is a tagged union `checkSMPAgentError` accepts in default mode.
+ * @internal
+ */
+export function checkSMPAgentError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'A_MESSAGE':
+      return checkSMPAgentError_A_MESSAGE$ok(v)
+    case 'A_PROHIBITED':
+      return checkSMPAgentError_A_PROHIBITED$ok(v)
+    case 'A_VERSION':
+      return true
+    case 'A_LINK':
+      return checkSMPAgentError_A_LINK$ok(v)
+    case 'A_CRYPTO':
+      return checkSMPAgentError_A_CRYPTO$ok(v)
+    case 'A_DUPLICATE':
+      return checkSMPAgentError_A_DUPLICATE$ok(v)
+    case 'A_QUEUE':
+      return checkSMPAgentError_A_QUEUE$ok(v)
+    case 'A_SERVICE':
+      return checkSMPAgentError_A_SERVICE$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkSecurityCode` accepts in default mode.
+ * @internal
+ */
+export function checkSecurityCode$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.securityCode === 'string' &&
+    isUtcTime(v.verifiedAt)
+  )
+}
+
+/**
+ * True when `v` is an object `checkSimplePreference` accepts in default mode.
+ * @internal
+ */
+export function checkSimplePreference$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkFeatureAllowed$ok(v.allow)
+  )
+}
+
+/**
+ * True when `v` is an object `checkSimplexDomain` accepts in default mode.
+ * @internal
+ */
+export function checkSimplexDomain$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkSimplexTLD$ok(v.nameTLD) &&
+    typeof v.domain === 'string' &&
+    checkArray_string$ok(v.subDomain)
+  )
+}
+
+/**
+ * True when `v` is an object `checkSimplexDomainClaim` accepts in default mode.
+ * @internal
+ */
+export function checkSimplexDomainClaim$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.domain === 'string' &&
+    (v.proof === undefined || checkSimplexDomainProof$ok(v.proof))
+  )
+}
+
+/**
+ * True when `v` is a tagged union `checkSimplexDomainError` accepts in default mode.
+ * @internal
+ */
+export function checkSimplexDomainError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'noValidLink':
+      return true
+    case 'unknownDomain':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkSimplexDomainProof` accepts in default mode.
+ * @internal
+ */
+export function checkSimplexDomainProof$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.linkOwnerId === undefined || typeof v.linkOwnerId === 'string') &&
+    typeof v.presHeader === 'string' &&
+    typeof v.signature === 'string'
+  )
+}
+
+/**
+ * True when `v` is an `SimplexLinkType` enum value `checkSimplexLinkType` accepts in default mode.
+ * @internal
+ */
+export function checkSimplexLinkType$ok(v: any): boolean {
+  switch (v) {
+    case 'contact':
+    case 'invitation':
+    case 'group':
+    case 'channel':
+    case 'relay':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkSimplexNameInfo` accepts in default mode.
+ * @internal
+ */
+export function checkSimplexNameInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkSimplexNameType$ok(v.nameType) &&
+    (checkSimplexDomain$ok(v.nameDomain) || checkSimplexNameDomain$ok(v.nameDomain))
+  )
+}
+
+/**
+ * True when `v` is an `SimplexNameType` enum value `checkSimplexNameType` accepts in default mode.
+ * @internal
+ */
+export function checkSimplexNameType$ok(v: any): boolean {
+  switch (v) {
+    case 'publicGroup':
+    case 'contact':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `SimplexTLD` enum value `checkSimplexTLD` accepts in default mode.
+ * @internal
+ */
+export function checkSimplexTLD$ok(v: any): boolean {
+  switch (v) {
+    case 'simplex':
+    case 'testing':
+    case 'web':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `SndCIStatusProgress` enum value `checkSndCIStatusProgress` accepts in default mode.
+ * @internal
+ */
+export function checkSndCIStatusProgress$ok(v: any): boolean {
+  switch (v) {
+    case 'partial':
+    case 'complete':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkSndConnEvent_SwitchQueue` accepts in default mode.
+ * @internal
+ */
+export function checkSndConnEvent_SwitchQueue$ok(v: any): boolean {
+  return checkSwitchPhase$ok(v.phase) && (v.member === undefined || checkGroupMemberRef$ok(v.member))
+}
+
+/**
+ * True when `v` is an object `checkSndConnEvent_RatchetSync` accepts in default mode.
+ * @internal
+ */
+export function checkSndConnEvent_RatchetSync$ok(v: any): boolean {
+  return (
+    checkRatchetSyncState$ok(v.syncStatus) && (v.member === undefined || checkGroupMemberRef$ok(v.member))
+  )
+}
+
+/**
+ * True when `v` is an object `checkSndConnEvent_PqEnabled` accepts in default mode.
+ * @internal
+ */
+export function checkSndConnEvent_PqEnabled$ok(v: any): boolean {
+  return typeof v.enabled === 'boolean'
+}
+
+/**
+ * True when `v` is a tagged union `checkSndConnEvent` accepts in default mode.
+ * @internal
+ */
+export function checkSndConnEvent$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'switchQueue':
+      return checkSndConnEvent_SwitchQueue$ok(v)
+    case 'ratchetSync':
+      return checkSndConnEvent_RatchetSync$ok(v)
+    case 'pqEnabled':
+      return checkSndConnEvent_PqEnabled$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkSndError_Relay` accepts in default mode.
+ * @internal
+ */
+export function checkSndError_Relay$ok(v: any): boolean {
+  return checkSrvError$ok(v.srvError)
+}
+
+/**
+ * True when `v` is an object `checkSndError_Proxy` accepts in default mode.
+ * @internal
+ */
+export function checkSndError_Proxy$ok(v: any): boolean {
+  return typeof v.proxyServer === 'string' && checkSrvError$ok(v.srvError)
+}
+
+/**
+ * True when `v` is an object `checkSndError_ProxyRelay` accepts in default mode.
+ * @internal
+ */
+export function checkSndError_ProxyRelay$ok(v: any): boolean {
+  return typeof v.proxyServer === 'string' && checkSrvError$ok(v.srvError)
+}
+
+/**
+ * True when `v` is an object `checkSndError_Other` accepts in default mode.
+ * @internal
+ */
+export function checkSndError_Other$ok(v: any): boolean {
+  return typeof v.sndError === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkSndError` accepts in default mode.
+ * @internal
+ */
+export function checkSndError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'auth':
+      return true
+    case 'quota':
+      return true
+    case 'expired':
+      return true
+    case 'relay':
+      return checkSndError_Relay$ok(v)
+    case 'proxy':
+      return checkSndError_Proxy$ok(v)
+    case 'proxyRelay':
+      return checkSndError_ProxyRelay$ok(v)
+    case 'other':
+      return checkSndError_Other$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkSndFileTransfer` accepts in default mode.
+ * @internal
+ */
+export function checkSndFileTransfer$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.fileId) &&
+    typeof v.fileName === 'string' &&
+    typeof v.filePath === 'string' &&
+    Number.isInteger(v.fileSize) &&
+    Number.isInteger(v.chunkSize) &&
+    typeof v.recipientDisplayName === 'string' &&
+    Number.isInteger(v.connId) &&
+    typeof v.agentConnId === 'string' &&
+    (v.groupMemberId === undefined || Number.isInteger(v.groupMemberId)) &&
+    checkFileStatus$ok(v.fileStatus) &&
+    (v.fileDescrId === undefined || Number.isInteger(v.fileDescrId)) &&
+    (v.fileInline === undefined || checkInlineFileMode$ok(v.fileInline))
+  )
+}
+
+/**
+ * True when `v` is an object `checkSndGroupEvent_MemberRole` accepts in default mode.
+ * @internal
+ */
+export function checkSndGroupEvent_MemberRole$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId) && checkProfile$ok(v.profile) && checkGroupMemberRole$ok(v.role)
+}
+
+/**
+ * True when `v` is an object `checkSndGroupEvent_MemberBlocked` accepts in default mode.
+ * @internal
+ */
+export function checkSndGroupEvent_MemberBlocked$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId) && checkProfile$ok(v.profile) && typeof v.blocked === 'boolean'
+}
+
+/**
+ * True when `v` is an object `checkSndGroupEvent_UserRole` accepts in default mode.
+ * @internal
+ */
+export function checkSndGroupEvent_UserRole$ok(v: any): boolean {
+  return checkGroupMemberRole$ok(v.role)
+}
+
+/**
+ * True when `v` is an object `checkSndGroupEvent_MemberDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkSndGroupEvent_MemberDeleted$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId) && checkProfile$ok(v.profile)
+}
+
+/**
+ * True when `v` is an object `checkSndGroupEvent_GroupUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkSndGroupEvent_GroupUpdated$ok(v: any): boolean {
+  return checkGroupProfile$ok(v.groupProfile)
+}
+
+/**
+ * True when `v` is an object `checkSndGroupEvent_MemberAccepted` accepts in default mode.
+ * @internal
+ */
+export function checkSndGroupEvent_MemberAccepted$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId) && checkProfile$ok(v.profile)
+}
+
+/**
+ * True when `v` is a tagged union `checkSndGroupEvent` accepts in default mode.
+ * @internal
+ */
+export function checkSndGroupEvent$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'memberRole':
+      return checkSndGroupEvent_MemberRole$ok(v)
+    case 'memberBlocked':
+      return checkSndGroupEvent_MemberBlocked$ok(v)
+    case 'userRole':
+      return checkSndGroupEvent_UserRole$ok(v)
+    case 'memberDeleted':
+      return checkSndGroupEvent_MemberDeleted$ok(v)
+    case 'userLeft':
+      return true
+    case 'groupUpdated':
+      return checkSndGroupEvent_GroupUpdated$ok(v)
+    case 'memberAccepted':
+      return checkSndGroupEvent_MemberAccepted$ok(v)
+    case 'userPendingReview':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkSrvError_Other` accepts in default mode.
+ * @internal
+ */
+export function checkSrvError_Other$ok(v: any): boolean {
+  return typeof v.srvError === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkSrvError` accepts in default mode.
+ * @internal
+ */
+export function checkSrvError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'host':
+      return true
+    case 'version':
+      return true
+    case 'other':
+      return checkSrvError_Other$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkStoreError_UserNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_UserNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.userId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_UserNotFoundByName` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_UserNotFoundByName$ok(v: any): boolean {
+  return typeof v.contactName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_UserNotFoundByContactId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_UserNotFoundByContactId$ok(v: any): boolean {
+  return Number.isInteger(v.contactId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_UserNotFoundByGroupId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_UserNotFoundByGroupId$ok(v: any): boolean {
+  return Number.isInteger(v.groupId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_UserNotFoundByFileId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_UserNotFoundByFileId$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_UserNotFoundByContactRequestId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_UserNotFoundByContactRequestId$ok(v: any): boolean {
+  return Number.isInteger(v.contactRequestId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ContactNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ContactNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.contactId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ContactNotFoundByName` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ContactNotFoundByName$ok(v: any): boolean {
+  return typeof v.contactName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ContactNotFoundByMemberId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ContactNotFoundByMemberId$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ContactNotReady` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ContactNotReady$ok(v: any): boolean {
+  return typeof v.contactName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ContactRequestNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ContactRequestNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.contactRequestId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ContactRequestNotFoundByName` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ContactRequestNotFoundByName$ok(v: any): boolean {
+  return typeof v.contactName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_InvalidContactRequestEntity` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_InvalidContactRequestEntity$ok(v: any): boolean {
+  return Number.isInteger(v.contactRequestId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.groupId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupNotFoundByName` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupNotFoundByName$ok(v: any): boolean {
+  return typeof v.groupName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupMemberNameNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupMemberNameNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.groupId) && typeof v.groupMemberName === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupMemberNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupMemberNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupMemberNotFoundByIndex` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupMemberNotFoundByIndex$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberIndex)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_MemberRelationsVectorNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_MemberRelationsVectorNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupHostMemberNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupHostMemberNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.groupId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupMemberNotFoundByMemberId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupMemberNotFoundByMemberId$ok(v: any): boolean {
+  return typeof v.memberId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_MemberContactGroupMemberNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_MemberContactGroupMemberNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.contactId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_NoteFolderAlreadyExists` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_NoteFolderAlreadyExists$ok(v: any): boolean {
+  return Number.isInteger(v.noteFolderId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_NoteFolderNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_NoteFolderNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.noteFolderId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_FeedAlreadyExists` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_FeedAlreadyExists$ok(v: any): boolean {
+  return Number.isInteger(v.feedId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_FeedNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_FeedNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.feedId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_SndFileNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_SndFileNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_SndFileInvalid` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_SndFileInvalid$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_RcvFileNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_RcvFileNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_RcvFileDescrNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_RcvFileDescrNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_FileNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_FileNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_RcvFileInvalid` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_RcvFileInvalid$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_LocalFileNoTransfer` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_LocalFileNoTransfer$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_SharedMsgIdNotFoundByFileId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_SharedMsgIdNotFoundByFileId$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_FileIdNotFoundBySharedMsgId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_FileIdNotFoundBySharedMsgId$ok(v: any): boolean {
+  return typeof v.sharedMsgId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_SndFileNotFoundXFTP` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_SndFileNotFoundXFTP$ok(v: any): boolean {
+  return typeof v.agentSndFileId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_RcvFileNotFoundXFTP` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_RcvFileNotFoundXFTP$ok(v: any): boolean {
+  return typeof v.agentRcvFileId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ConnectionNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ConnectionNotFound$ok(v: any): boolean {
+  return typeof v.agentConnId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ConnectionNotFoundById` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ConnectionNotFoundById$ok(v: any): boolean {
+  return Number.isInteger(v.connId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ConnectionNotFoundByMemberId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ConnectionNotFoundByMemberId$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_PendingConnectionNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_PendingConnectionNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.connId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_InternalError` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_InternalError$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_DBException` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_DBException$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_DBBusyError` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_DBBusyError$ok(v: any): boolean {
+  return typeof v.message === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_BadChatItem` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_BadChatItem$ok(v: any): boolean {
+  return Number.isInteger(v.itemId) && (v.itemTs === undefined || isUtcTime(v.itemTs))
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ChatItemNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ChatItemNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.itemId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ChatItemNotFoundByText` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ChatItemNotFoundByText$ok(v: any): boolean {
+  return typeof v.text === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ChatItemSharedMsgIdNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ChatItemSharedMsgIdNotFound$ok(v: any): boolean {
+  return typeof v.sharedMsgId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ChatItemNotFoundByFileId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ChatItemNotFoundByFileId$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ChatItemNotFoundByContactId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ChatItemNotFoundByContactId$ok(v: any): boolean {
+  return Number.isInteger(v.contactId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ChatItemNotFoundByGroupId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ChatItemNotFoundByGroupId$ok(v: any): boolean {
+  return Number.isInteger(v.groupId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ProfileNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ProfileNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.profileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_DuplicateGroupLink` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_DuplicateGroupLink$ok(v: any): boolean {
+  return checkGroupInfo$ok(v.groupInfo)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupLinkNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupLinkNotFound$ok(v: any): boolean {
+  return checkGroupInfo$ok(v.groupInfo)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_HostMemberIdNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_HostMemberIdNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.groupId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ContactNotFoundByFileId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ContactNotFoundByFileId$ok(v: any): boolean {
+  return Number.isInteger(v.fileId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_NoGroupSndStatus` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_NoGroupSndStatus$ok(v: any): boolean {
+  return Number.isInteger(v.itemId) && Number.isInteger(v.groupMemberId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_DuplicateGroupMessage` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_DuplicateGroupMessage$ok(v: any): boolean {
+  return (
+    Number.isInteger(v.groupId) &&
+    typeof v.sharedMsgId === 'string' &&
+    (v.authorGroupMemberId === undefined || Number.isInteger(v.authorGroupMemberId)) &&
+    (v.forwardedByGroupMemberId === undefined || Number.isInteger(v.forwardedByGroupMemberId))
+  )
+}
+
+/**
+ * True when `v` is an object `checkStoreError_RemoteHostNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_RemoteHostNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.remoteHostId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_RemoteCtrlNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_RemoteCtrlNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.remoteCtrlId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_ProhibitedDeleteUser` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_ProhibitedDeleteUser$ok(v: any): boolean {
+  return Number.isInteger(v.userId) && Number.isInteger(v.contactId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_OperatorNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_OperatorNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.serverOperatorId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_UserChatRelayNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_UserChatRelayNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.chatRelayId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupRelayNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupRelayNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.groupRelayId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_GroupRelayNotFoundByMemberId` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_GroupRelayNotFoundByMemberId$ok(v: any): boolean {
+  return Number.isInteger(v.groupMemberId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_InvalidDeliveryTask` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_InvalidDeliveryTask$ok(v: any): boolean {
+  return Number.isInteger(v.taskId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_DeliveryTaskNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_DeliveryTaskNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.taskId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_InvalidDeliveryJob` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_InvalidDeliveryJob$ok(v: any): boolean {
+  return Number.isInteger(v.jobId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_DeliveryJobNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_DeliveryJobNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.jobId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_InvalidFeedJob` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_InvalidFeedJob$ok(v: any): boolean {
+  return Number.isInteger(v.feedJobId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_FeedJobNotFound` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_FeedJobNotFound$ok(v: any): boolean {
+  return Number.isInteger(v.feedJobId)
+}
+
+/**
+ * True when `v` is an object `checkStoreError_WorkItemError` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError_WorkItemError$ok(v: any): boolean {
+  return typeof v.errContext === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkStoreError` accepts in default mode.
+ * @internal
+ */
+export function checkStoreError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'duplicateName':
+      return true
+    case 'userNotFound':
+      return checkStoreError_UserNotFound$ok(v)
+    case 'relayUserNotFound':
+      return true
+    case 'userNotFoundByName':
+      return checkStoreError_UserNotFoundByName$ok(v)
+    case 'userNotFoundByContactId':
+      return checkStoreError_UserNotFoundByContactId$ok(v)
+    case 'userNotFoundByGroupId':
+      return checkStoreError_UserNotFoundByGroupId$ok(v)
+    case 'userNotFoundByFileId':
+      return checkStoreError_UserNotFoundByFileId$ok(v)
+    case 'userNotFoundByContactRequestId':
+      return checkStoreError_UserNotFoundByContactRequestId$ok(v)
+    case 'contactNotFound':
+      return checkStoreError_ContactNotFound$ok(v)
+    case 'contactNotFoundByName':
+      return checkStoreError_ContactNotFoundByName$ok(v)
+    case 'contactNotFoundByMemberId':
+      return checkStoreError_ContactNotFoundByMemberId$ok(v)
+    case 'contactNotReady':
+      return checkStoreError_ContactNotReady$ok(v)
+    case 'duplicateContactLink':
+      return true
+    case 'userContactLinkNotFound':
+      return true
+    case 'contactRequestNotFound':
+      return checkStoreError_ContactRequestNotFound$ok(v)
+    case 'contactRequestNotFoundByName':
+      return checkStoreError_ContactRequestNotFoundByName$ok(v)
+    case 'invalidContactRequestEntity':
+      return checkStoreError_InvalidContactRequestEntity$ok(v)
+    case 'invalidBusinessChatContactRequest':
+      return true
+    case 'groupNotFound':
+      return checkStoreError_GroupNotFound$ok(v)
+    case 'groupNotFoundByName':
+      return checkStoreError_GroupNotFoundByName$ok(v)
+    case 'groupMemberNameNotFound':
+      return checkStoreError_GroupMemberNameNotFound$ok(v)
+    case 'groupMemberNotFound':
+      return checkStoreError_GroupMemberNotFound$ok(v)
+    case 'groupMemberNotFoundByIndex':
+      return checkStoreError_GroupMemberNotFoundByIndex$ok(v)
+    case 'memberRelationsVectorNotFound':
+      return checkStoreError_MemberRelationsVectorNotFound$ok(v)
+    case 'groupHostMemberNotFound':
+      return checkStoreError_GroupHostMemberNotFound$ok(v)
+    case 'groupMemberNotFoundByMemberId':
+      return checkStoreError_GroupMemberNotFoundByMemberId$ok(v)
+    case 'memberContactGroupMemberNotFound':
+      return checkStoreError_MemberContactGroupMemberNotFound$ok(v)
+    case 'invalidMemberRelationUpdate':
+      return true
+    case 'groupWithoutUser':
+      return true
+    case 'duplicateGroupMember':
+      return true
+    case 'duplicateMemberId':
+      return true
+    case 'groupAlreadyJoined':
+      return true
+    case 'groupInvitationNotFound':
+      return true
+    case 'noteFolderAlreadyExists':
+      return checkStoreError_NoteFolderAlreadyExists$ok(v)
+    case 'noteFolderNotFound':
+      return checkStoreError_NoteFolderNotFound$ok(v)
+    case 'userNoteFolderNotFound':
+      return true
+    case 'feedAlreadyExists':
+      return checkStoreError_FeedAlreadyExists$ok(v)
+    case 'feedNotFound':
+      return checkStoreError_FeedNotFound$ok(v)
+    case 'userFeedNotFound':
+      return true
+    case 'sndFileNotFound':
+      return checkStoreError_SndFileNotFound$ok(v)
+    case 'sndFileInvalid':
+      return checkStoreError_SndFileInvalid$ok(v)
+    case 'rcvFileNotFound':
+      return checkStoreError_RcvFileNotFound$ok(v)
+    case 'rcvFileDescrNotFound':
+      return checkStoreError_RcvFileDescrNotFound$ok(v)
+    case 'fileNotFound':
+      return checkStoreError_FileNotFound$ok(v)
+    case 'rcvFileInvalid':
+      return checkStoreError_RcvFileInvalid$ok(v)
+    case 'rcvFileInvalidDescrPart':
+      return true
+    case 'localFileNoTransfer':
+      return checkStoreError_LocalFileNoTransfer$ok(v)
+    case 'sharedMsgIdNotFoundByFileId':
+      return checkStoreError_SharedMsgIdNotFoundByFileId$ok(v)
+    case 'fileIdNotFoundBySharedMsgId':
+      return checkStoreError_FileIdNotFoundBySharedMsgId$ok(v)
+    case 'sndFileNotFoundXFTP':
+      return checkStoreError_SndFileNotFoundXFTP$ok(v)
+    case 'rcvFileNotFoundXFTP':
+      return checkStoreError_RcvFileNotFoundXFTP$ok(v)
+    case 'connectionNotFound':
+      return checkStoreError_ConnectionNotFound$ok(v)
+    case 'connectionNotFoundById':
+      return checkStoreError_ConnectionNotFoundById$ok(v)
+    case 'connectionNotFoundByMemberId':
+      return checkStoreError_ConnectionNotFoundByMemberId$ok(v)
+    case 'pendingConnectionNotFound':
+      return checkStoreError_PendingConnectionNotFound$ok(v)
+    case 'uniqueID':
+      return true
+    case 'largeMsg':
+      return true
+    case 'internalError':
+      return checkStoreError_InternalError$ok(v)
+    case 'dBException':
+      return checkStoreError_DBException$ok(v)
+    case 'dBBusyError':
+      return checkStoreError_DBBusyError$ok(v)
+    case 'badChatItem':
+      return checkStoreError_BadChatItem$ok(v)
+    case 'chatItemNotFound':
+      return checkStoreError_ChatItemNotFound$ok(v)
+    case 'chatItemNotFoundByText':
+      return checkStoreError_ChatItemNotFoundByText$ok(v)
+    case 'chatItemSharedMsgIdNotFound':
+      return checkStoreError_ChatItemSharedMsgIdNotFound$ok(v)
+    case 'chatItemNotFoundByFileId':
+      return checkStoreError_ChatItemNotFoundByFileId$ok(v)
+    case 'chatItemNotFoundByContactId':
+      return checkStoreError_ChatItemNotFoundByContactId$ok(v)
+    case 'chatItemNotFoundByGroupId':
+      return checkStoreError_ChatItemNotFoundByGroupId$ok(v)
+    case 'profileNotFound':
+      return checkStoreError_ProfileNotFound$ok(v)
+    case 'duplicateGroupLink':
+      return checkStoreError_DuplicateGroupLink$ok(v)
+    case 'groupLinkNotFound':
+      return checkStoreError_GroupLinkNotFound$ok(v)
+    case 'hostMemberIdNotFound':
+      return checkStoreError_HostMemberIdNotFound$ok(v)
+    case 'contactNotFoundByFileId':
+      return checkStoreError_ContactNotFoundByFileId$ok(v)
+    case 'noGroupSndStatus':
+      return checkStoreError_NoGroupSndStatus$ok(v)
+    case 'duplicateGroupMessage':
+      return checkStoreError_DuplicateGroupMessage$ok(v)
+    case 'remoteHostNotFound':
+      return checkStoreError_RemoteHostNotFound$ok(v)
+    case 'remoteHostUnknown':
+      return true
+    case 'remoteHostDuplicateCA':
+      return true
+    case 'remoteCtrlNotFound':
+      return checkStoreError_RemoteCtrlNotFound$ok(v)
+    case 'remoteCtrlDuplicateCA':
+      return true
+    case 'prohibitedDeleteUser':
+      return checkStoreError_ProhibitedDeleteUser$ok(v)
+    case 'operatorNotFound':
+      return checkStoreError_OperatorNotFound$ok(v)
+    case 'usageConditionsNotFound':
+      return true
+    case 'userChatRelayNotFound':
+      return checkStoreError_UserChatRelayNotFound$ok(v)
+    case 'groupRelayNotFound':
+      return checkStoreError_GroupRelayNotFound$ok(v)
+    case 'groupRelayNotFoundByMemberId':
+      return checkStoreError_GroupRelayNotFoundByMemberId$ok(v)
+    case 'invalidQuote':
+      return true
+    case 'invalidMention':
+      return true
+    case 'invalidDeliveryTask':
+      return checkStoreError_InvalidDeliveryTask$ok(v)
+    case 'deliveryTaskNotFound':
+      return checkStoreError_DeliveryTaskNotFound$ok(v)
+    case 'invalidDeliveryJob':
+      return checkStoreError_InvalidDeliveryJob$ok(v)
+    case 'deliveryJobNotFound':
+      return checkStoreError_DeliveryJobNotFound$ok(v)
+    case 'invalidFeedJob':
+      return checkStoreError_InvalidFeedJob$ok(v)
+    case 'feedJobNotFound':
+      return checkStoreError_FeedJobNotFound$ok(v)
+    case 'workItemError':
+      return checkStoreError_WorkItemError$ok(v)
+    case 'introNotFound':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkSubscriptionStatus_Removed` accepts in default mode.
+ * @internal
+ */
+export function checkSubscriptionStatus_Removed$ok(v: any): boolean {
+  return typeof v.subError === 'string'
+}
+
+/**
+ * True when `v` is a tagged union `checkSubscriptionStatus` accepts in default mode.
+ * @internal
+ */
+export function checkSubscriptionStatus$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'active':
+      return true
+    case 'pending':
+      return true
+    case 'removed':
+      return checkSubscriptionStatus_Removed$ok(v)
+    case 'noSub':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkSupportGroupPreference` accepts in default mode.
+ * @internal
+ */
+export function checkSupportGroupPreference$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupFeatureEnabled$ok(v.enable)
+  )
+}
+
+/**
+ * True when `v` is an `SwitchPhase` enum value `checkSwitchPhase` accepts in default mode.
+ * @internal
+ */
+export function checkSwitchPhase$ok(v: any): boolean {
+  switch (v) {
+    case 'started':
+    case 'confirmed':
+    case 'secured':
+    case 'completed':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkTimedMessagesGroupPreference` accepts in default mode.
+ * @internal
+ */
+export function checkTimedMessagesGroupPreference$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupFeatureEnabled$ok(v.enable) &&
+    (v.ttl === undefined || Number.isInteger(v.ttl))
+  )
+}
+
+/**
+ * True when `v` is an object `checkTimedMessagesPreference` accepts in default mode.
+ * @internal
+ */
+export function checkTimedMessagesPreference$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkFeatureAllowed$ok(v.allow) &&
+    (v.ttl === undefined || Number.isInteger(v.ttl))
+  )
+}
+
+/**
+ * True when `v` is an object `checkTransportError_Handshake` accepts in default mode.
+ * @internal
+ */
+export function checkTransportError_Handshake$ok(v: any): boolean {
+  return checkHandshakeError$ok(v.handshakeErr)
+}
+
+/**
+ * True when `v` is a tagged union `checkTransportError` accepts in default mode.
+ * @internal
+ */
+export function checkTransportError$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'badBlock':
+      return true
+    case 'version':
+      return true
+    case 'largeMsg':
+      return true
+    case 'badSession':
+      return true
+    case 'noServerAuth':
+      return true
+    case 'handshake':
+      return checkTransportError_Handshake$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an `UIColorMode` enum value `checkUIColorMode` accepts in default mode.
+ * @internal
+ */
+export function checkUIColorMode$ok(v: any): boolean {
+  switch (v) {
+    case 'light':
+    case 'dark':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkUIColors` accepts in default mode.
+ * @internal
+ */
+export function checkUIColors$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.accent === undefined || typeof v.accent === 'string') &&
+    (v.accentVariant === undefined || typeof v.accentVariant === 'string') &&
+    (v.secondary === undefined || typeof v.secondary === 'string') &&
+    (v.secondaryVariant === undefined || typeof v.secondaryVariant === 'string') &&
+    (v.background === undefined || typeof v.background === 'string') &&
+    (v.menus === undefined || typeof v.menus === 'string') &&
+    (v.title === undefined || typeof v.title === 'string') &&
+    (v.accentVariant2 === undefined || typeof v.accentVariant2 === 'string') &&
+    (v.sentMessage === undefined || typeof v.sentMessage === 'string') &&
+    (v.sentReply === undefined || typeof v.sentReply === 'string') &&
+    (v.receivedMessage === undefined || typeof v.receivedMessage === 'string') &&
+    (v.receivedReply === undefined || typeof v.receivedReply === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkUIThemeEntityOverride` accepts in default mode.
+ * @internal
+ */
+export function checkUIThemeEntityOverride$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkUIColorMode$ok(v.mode) &&
+    (v.wallpaper === undefined || checkChatWallpaper$ok(v.wallpaper)) &&
+    checkUIColors$ok(v.colors)
+  )
+}
+
+/**
+ * True when `v` is an object `checkUIThemeEntityOverrides` accepts in default mode.
+ * @internal
+ */
+export function checkUIThemeEntityOverrides$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.light === undefined || checkUIThemeEntityOverride$ok(v.light)) &&
+    (v.dark === undefined || checkUIThemeEntityOverride$ok(v.dark))
+  )
+}
+
+/**
+ * True when `v` is an object `checkUpdatedMessage` accepts in default mode.
+ * @internal
+ */
+export function checkUpdatedMessage$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkMsgContent$ok(v.msgContent) &&
+    checkMap_int64$ok(v.mentions)
+  )
+}
+
+/**
+ * True when `v` is an object `checkUser` accepts in default mode.
+ * @internal
+ */
+export function checkUser$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.userId) &&
+    typeof v.agentUserId === 'string' &&
+    Number.isInteger(v.userContactId) &&
+    typeof v.localDisplayName === 'string' &&
+    checkLocalProfile$ok(v.profile) &&
+    checkFullPreferences$ok(v.fullPreferences) &&
+    typeof v.activeUser === 'boolean' &&
+    Number.isInteger(v.activeOrder) &&
+    (v.viewPwdHash === undefined || checkUserPwdHash$ok(v.viewPwdHash)) &&
+    typeof v.showNtfs === 'boolean' &&
+    typeof v.sendRcptsContacts === 'boolean' &&
+    typeof v.sendRcptsSmallGroups === 'boolean' &&
+    (v.autoAcceptMemberContacts === undefined || typeof v.autoAcceptMemberContacts === 'boolean') &&
+    (v.autoAcceptGroupInvitations === undefined || typeof v.autoAcceptGroupInvitations === 'boolean') &&
+    (v.userMemberProfileUpdatedAt === undefined || isUtcTime(v.userMemberProfileUpdatedAt)) &&
+    (v.userChatRelay === undefined || typeof v.userChatRelay === 'boolean') &&
+    (v.clientService === undefined || typeof v.clientService === 'boolean') &&
+    (v.uiThemes === undefined || checkUIThemeEntityOverrides$ok(v.uiThemes))
+  )
+}
+
+/**
+ * True when `v` is an object `checkUserChatRelay` accepts in default mode.
+ * @internal
+ */
+export function checkUserChatRelay$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.chatRelayId) &&
+    typeof v.address === 'string' &&
+    (v.relayProfile === undefined || checkRelayProfile$ok(v.relayProfile)) &&
+    checkArray_string$ok(v.domains) &&
+    typeof v.preset === 'boolean' &&
+    (v.tested === undefined || typeof v.tested === 'boolean') &&
+    typeof v.enabled === 'boolean' &&
+    typeof v.deleted === 'boolean' &&
+    (v.name === undefined || typeof v.name === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkUserContact` accepts in default mode.
+ * @internal
+ */
+export function checkUserContact$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.userContactLinkId) &&
+    typeof v.connReqContact === 'string' &&
+    (v.groupId === undefined || Number.isInteger(v.groupId))
+  )
+}
+
+/**
+ * True when `v` is an object `checkUserContactLink` accepts in default mode.
+ * @internal
+ */
+export function checkUserContactLink$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    (v.userContactLinkId === undefined || Number.isInteger(v.userContactLinkId)) &&
+    checkCreatedConnLink$ok(v.connLinkContact) &&
+    (v.shortLinkDataSet === undefined || typeof v.shortLinkDataSet === 'boolean') &&
+    (v.shortLinkLargeDataSet === undefined || typeof v.shortLinkLargeDataSet === 'boolean') &&
+    (v.addressSettings === undefined || checkAddressSettings$ok(v.addressSettings))
+  )
+}
+
+/**
+ * True when `v` is an object `checkUserContactRequest` accepts in default mode.
+ * @internal
+ */
+export function checkUserContactRequest$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.contactRequestId) &&
+    typeof v.agentInvitationId === 'string' &&
+    (v.contactId_ === undefined || Number.isInteger(v.contactId_)) &&
+    (v.businessGroupId_ === undefined || Number.isInteger(v.businessGroupId_)) &&
+    (v.userContactLinkId_ === undefined || Number.isInteger(v.userContactLinkId_)) &&
+    checkVersionRange$ok(v.cReqChatVRange) &&
+    typeof v.localDisplayName === 'string' &&
+    Number.isInteger(v.profileId) &&
+    (checkLocalProfile$ok(v.profile) || checkProfile$ok(v.profile)) &&
+    isUtcTime(v.createdAt) &&
+    isUtcTime(v.updatedAt) &&
+    (v.xContactId === undefined || typeof v.xContactId === 'string') &&
+    typeof v.pqSupport === 'boolean' &&
+    (v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
+    (v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string') &&
+    (v.rejectionSupported === undefined || typeof v.rejectionSupported === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an object `checkUserContactRequestRef` accepts in default mode.
+ * @internal
+ */
+export function checkUserContactRequestRef$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.contactRequestId) &&
+    typeof v.rejectionSupported === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkUserInfo` accepts in default mode.
+ * @internal
+ */
+export function checkUserInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkUser$ok(v.user) &&
+    Number.isInteger(v.unreadCount)
+  )
+}
+
+/**
+ * True when `v` is an array `checkArray_Contact` accepts in default mode.
+ * @internal
+ */
+export function checkArray_Contact$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkContact$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkUserProfileUpdateSummary` accepts in default mode.
+ * @internal
+ */
+export function checkUserProfileUpdateSummary$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.updateSuccesses) &&
+    Number.isInteger(v.updateFailures) &&
+    checkArray_Contact$ok(v.changedContacts)
+  )
+}
+
+/**
+ * True when `v` is an object `checkUserPwdHash` accepts in default mode.
+ * @internal
+ */
+export function checkUserPwdHash$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.hash === 'string' &&
+    typeof v.salt === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkVersionRange` accepts in default mode.
+ * @internal
+ */
+export function checkVersionRange$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Number.isInteger(v.minVersion) &&
+    Number.isInteger(v.maxVersion)
+  )
+}
+
+/**
+ * True when `v` is an object `checkXFTPErrorType_CMD` accepts in default mode.
+ * @internal
+ */
+export function checkXFTPErrorType_CMD$ok(v: any): boolean {
+  return checkCommandError$ok(v.cmdErr)
+}
+
+/**
+ * True when `v` is an object `checkXFTPErrorType_BLOCKED` accepts in default mode.
+ * @internal
+ */
+export function checkXFTPErrorType_BLOCKED$ok(v: any): boolean {
+  return checkBlockingInfo$ok(v.blockInfo)
+}
+
+/**
+ * True when `v` is a tagged union `checkXFTPErrorType` accepts in default mode.
+ * @internal
+ */
+export function checkXFTPErrorType$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'BLOCK':
+      return true
+    case 'SESSION':
+      return true
+    case 'HANDSHAKE':
+      return true
+    case 'CMD':
+      return checkXFTPErrorType_CMD$ok(v)
+    case 'AUTH':
+      return true
+    case 'BLOCKED':
+      return checkXFTPErrorType_BLOCKED$ok(v)
+    case 'SIZE':
+      return true
+    case 'QUOTA':
+      return true
+    case 'DIGEST':
+      return true
+    case 'CRYPTO':
+      return true
+    case 'NO_FILE':
+      return true
+    case 'HAS_FILE':
+      return true
+    case 'FILE_IO':
+      return true
+    case 'TIMEOUT':
+      return true
+    case 'INTERNAL':
+      return true
+    case 'DUPLICATE_':
+      return true
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkXFTPRcvFile` accepts in default mode.
+ * @internal
+ */
+export function checkXFTPRcvFile$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkRcvFileDescr$ok(v.rcvFileDescription) &&
+    (v.agentRcvFileId === undefined || typeof v.agentRcvFileId === 'string') &&
+    typeof v.agentRcvFileDeleted === 'boolean' &&
+    typeof v.userApprovedRelays === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkXFTPSndFile` accepts in default mode.
+ * @internal
+ */
+export function checkXFTPSndFile$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.agentSndFileId === 'string' &&
+    (v.privateSndFileDescr === undefined || typeof v.privateSndFileDescr === 'string') &&
+    typeof v.agentSndFileDeleted === 'boolean' &&
+    (v.cryptoArgs === undefined || checkCryptoFileArgs$ok(v.cryptoArgs))
+  )
+}
+
+/**
+ * True when `v` is an object `checkSimplexNameDomain` accepts in default mode.
+ * @internal
+ */
+export function checkSimplexNameDomain$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkSimplexTLD$ok(v.nameTLD) &&
+    typeof v.domain === 'string' &&
+    checkArray_string$ok(v.subDomain)
+  )
+}
+
+/**
+ * True when `v` is an object `checkGroupInfoSummary` accepts in default mode.
+ * @internal
+ */
+export function checkGroupInfoSummary$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupSummary$ok(v.groupSummary)
+  )
+}
+
+/**
+ * True when `v` is an object `checkRcvFileInfo` accepts in default mode.
+ * @internal
+ */
+export function checkRcvFileInfo$ok(v: any): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    typeof v.filePath === 'string' &&
+    (v.connId === undefined || Number.isInteger(v.connId)) &&
+    (v.agentConnId === undefined || typeof v.agentConnId === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_ContactConnected` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ContactConnected$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkContact$ok(v.contact) &&
+    (v.userCustomProfile === undefined || checkProfile$ok(v.userCustomProfile))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_ContactUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ContactUpdated$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkContact$ok(v.fromContact) && checkContact$ok(v.toContact)
+}
+
+/**
+ * True when `v` is an object `checkEvent_ContactDeletedByContact` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ContactDeletedByContact$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkEvent_ReceivedContactRequest` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ReceivedContactRequest$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkUserContactRequest$ok(v.contactRequest) &&
+    (v.chat_ === undefined || checkAChat$ok(v.chat_))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_NewMemberContactReceivedInv` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_NewMemberContactReceivedInv$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkContact$ok(v.contact) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.member)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_ContactSndReady` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ContactSndReady$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an array `checkArray_AChatItem` accepts in default mode.
+ * @internal
+ */
+export function checkArray_AChatItem$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkAChatItem$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkEvent_NewChatItems` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_NewChatItems$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkArray_AChatItem$ok(v.chatItems)
+}
+
+/**
+ * True when `v` is an object `checkEvent_ChatItemReaction` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ChatItemReaction$ok(v: any): boolean {
+  return checkUser$ok(v.user) && typeof v.added === 'boolean' && checkACIReaction$ok(v.reaction)
+}
+
+/**
+ * True when `v` is an array `checkArray_ChatItemDeletion` accepts in default mode.
+ * @internal
+ */
+export function checkArray_ChatItemDeletion$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkChatItemDeletion$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkEvent_ChatItemsDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ChatItemsDeleted$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkArray_ChatItemDeletion$ok(v.chatItemDeletions) &&
+    typeof v.byUser === 'boolean' &&
+    typeof v.timed === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_ChatItemUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ChatItemUpdated$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkAChatItem$ok(v.chatItem)
+}
+
+/**
+ * True when `v` is an object `checkEvent_GroupChatItemsDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_GroupChatItemsDeleted$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkArray_int64$ok(v.chatItemIDs) &&
+    typeof v.byUser === 'boolean' &&
+    (v.member_ === undefined || checkGroupMember$ok(v.member_))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_ChatItemsStatusesUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ChatItemsStatusesUpdated$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkArray_AChatItem$ok(v.chatItems)
+}
+
+/**
+ * True when `v` is an object `checkEvent_ReceivedGroupInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ReceivedGroupInvitation$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkContact$ok(v.contact) &&
+    checkGroupMemberRole$ok(v.fromMemberRole) &&
+    checkGroupMemberRole$ok(v.memberRole)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_UserJoinedGroup` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_UserJoinedGroup$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo) && checkGroupMember$ok(v.hostMember)
+}
+
+/**
+ * True when `v` is an object `checkEvent_GroupUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_GroupUpdated$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.fromGroup) &&
+    checkGroupInfo$ok(v.toGroup) &&
+    (v.member_ === undefined || checkGroupMember$ok(v.member_)) &&
+    (v.msgSigned === undefined || checkMsgSigStatus$ok(v.msgSigned))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_JoinedGroupMember` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_JoinedGroupMember$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo) && checkGroupMember$ok(v.member)
+}
+
+/**
+ * True when `v` is an object `checkEvent_MemberRole` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_MemberRole$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.byMember) &&
+    checkGroupMember$ok(v.member) &&
+    checkGroupMemberRole$ok(v.fromRole) &&
+    checkGroupMemberRole$ok(v.toRole) &&
+    (v.msgSigned === undefined || checkMsgSigStatus$ok(v.msgSigned))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_DeletedMember` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_DeletedMember$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.byMember) &&
+    checkGroupMember$ok(v.deletedMember) &&
+    typeof v.withMessages === 'boolean' &&
+    (v.msgSigned === undefined || checkMsgSigStatus$ok(v.msgSigned))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_LeftMember` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_LeftMember$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.member) &&
+    (v.msgSigned === undefined || checkMsgSigStatus$ok(v.msgSigned))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_DeletedMemberUser` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_DeletedMemberUser$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.member) &&
+    typeof v.withMessages === 'boolean' &&
+    (v.msgSigned === undefined || checkMsgSigStatus$ok(v.msgSigned))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_GroupDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_GroupDeleted$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.member) &&
+    (v.msgSigned === undefined || checkMsgSigStatus$ok(v.msgSigned))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_ConnectedToGroupMember` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ConnectedToGroupMember$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.member) &&
+    (v.memberContact === undefined || checkContact$ok(v.memberContact))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_MemberAcceptedByOther` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_MemberAcceptedByOther$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.acceptingMember) &&
+    checkGroupMember$ok(v.member)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_MemberBlockedForAll` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_MemberBlockedForAll$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.byMember) &&
+    checkGroupMember$ok(v.member) &&
+    typeof v.blocked === 'boolean' &&
+    (v.msgSigned === undefined || checkMsgSigStatus$ok(v.msgSigned))
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_GroupMemberUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_GroupMemberUpdated$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.fromMember) &&
+    checkGroupMember$ok(v.toMember)
+  )
+}
+
+/**
+ * True when `v` is an array `checkArray_GroupRelay` accepts in default mode.
+ * @internal
+ */
+export function checkArray_GroupRelay$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkGroupRelay$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkEvent_GroupLinkDataUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_GroupLinkDataUpdated$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupLink$ok(v.groupLink) &&
+    checkArray_GroupRelay$ok(v.groupRelays) &&
+    typeof v.relaysChanged === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_GroupRelayUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_GroupRelayUpdated$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.member) &&
+    checkGroupRelay$ok(v.groupRelay)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_RcvFileDescrReady` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_RcvFileDescrReady$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkAChatItem$ok(v.chatItem) &&
+    checkRcvFileTransfer$ok(v.rcvFileTransfer) &&
+    checkRcvFileDescr$ok(v.rcvFileDescr)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_RcvFileComplete` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_RcvFileComplete$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkAChatItem$ok(v.chatItem)
+}
+
+/**
+ * True when `v` is an object `checkEvent_SndFileCompleteXFTP` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_SndFileCompleteXFTP$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkAChatItem$ok(v.chatItem) && checkFileTransferMeta$ok(v.fileTransferMeta)
+}
+
+/**
+ * True when `v` is an object `checkEvent_RcvFileStart` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_RcvFileStart$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkAChatItem$ok(v.chatItem)
+}
+
+/**
+ * True when `v` is an object `checkEvent_RcvFileSndCancelled` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_RcvFileSndCancelled$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkAChatItem$ok(v.chatItem) && checkRcvFileTransfer$ok(v.rcvFileTransfer)
+}
+
+/**
+ * True when `v` is an object `checkEvent_RcvFileAccepted` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_RcvFileAccepted$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkAChatItem$ok(v.chatItem)
+}
+
+/**
+ * True when `v` is an object `checkEvent_RcvFileError` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_RcvFileError$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    (v.chatItem_ === undefined || checkAChatItem$ok(v.chatItem_)) &&
+    checkAgentErrorType$ok(v.agentError) &&
+    checkRcvFileTransfer$ok(v.rcvFileTransfer)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_RcvFileWarning` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_RcvFileWarning$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    (v.chatItem_ === undefined || checkAChatItem$ok(v.chatItem_)) &&
+    checkAgentErrorType$ok(v.agentError) &&
+    checkRcvFileTransfer$ok(v.rcvFileTransfer)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_SndFileError` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_SndFileError$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    (v.chatItem_ === undefined || checkAChatItem$ok(v.chatItem_)) &&
+    checkFileTransferMeta$ok(v.fileTransferMeta) &&
+    typeof v.errorMessage === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_SndFileWarning` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_SndFileWarning$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    (v.chatItem_ === undefined || checkAChatItem$ok(v.chatItem_)) &&
+    checkFileTransferMeta$ok(v.fileTransferMeta) &&
+    typeof v.errorMessage === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_AcceptingContactRequest` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_AcceptingContactRequest$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkEvent_AcceptingBusinessRequest` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_AcceptingBusinessRequest$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo)
+}
+
+/**
+ * True when `v` is an object `checkEvent_ContactConnecting` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ContactConnecting$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkEvent_BusinessLinkConnecting` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_BusinessLinkConnecting$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.hostMember) &&
+    checkContact$ok(v.fromContact)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_JoinedGroupMemberConnecting` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_JoinedGroupMemberConnecting$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupMember$ok(v.hostMember) &&
+    checkGroupMember$ok(v.member)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_SentGroupInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_SentGroupInvitation$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkContact$ok(v.contact) &&
+    checkGroupMember$ok(v.member)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_GroupLinkConnecting` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_GroupLinkConnecting$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo) && checkGroupMember$ok(v.hostMember)
+}
+
+/**
+ * True when `v` is an object `checkEvent_HostConnected` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_HostConnected$ok(v: any): boolean {
+  return typeof v.protocol === 'string' && typeof v.transportHost === 'string'
+}
+
+/**
+ * True when `v` is an object `checkEvent_HostDisconnected` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_HostDisconnected$ok(v: any): boolean {
+  return typeof v.protocol === 'string' && typeof v.transportHost === 'string'
+}
+
+/**
+ * True when `v` is an object `checkEvent_SubscriptionStatus` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_SubscriptionStatus$ok(v: any): boolean {
+  return (
+    typeof v.server === 'string' &&
+    checkSubscriptionStatus$ok(v.subscriptionStatus) &&
+    checkArray_string$ok(v.connections)
+  )
+}
+
+/**
+ * True when `v` is an object `checkEvent_MessageError` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_MessageError$ok(v: any): boolean {
+  return checkUser$ok(v.user) && typeof v.severity === 'string' && typeof v.errorMessage === 'string'
+}
+
+/**
+ * True when `v` is an object `checkEvent_ChatError` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ChatError$ok(v: any): boolean {
+  return checkChatError$ok(v.chatError)
+}
+
+/**
+ * True when `v` is an array `checkArray_ChatError` accepts in default mode.
+ * @internal
+ */
+export function checkArray_ChatError$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkChatError$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkEvent_ChatErrors` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_ChatErrors$ok(v: any): boolean {
+  return checkArray_ChatError$ok(v.chatErrors)
+}
+
+/**
+ * True when `v` is an object `checkEvent_GroupLinkRelaysUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkEvent_GroupLinkRelaysUpdated$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupLink$ok(v.groupLink) &&
+    checkArray_GroupRelay$ok(v.groupRelays)
+  )
+}
+
+/**
+ * True when `v` is a tagged union `checkChatEvent` accepts in default mode.
+ * @internal
+ */
+export function checkChatEvent$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'contactConnected':
+      return checkEvent_ContactConnected$ok(v)
+    case 'contactUpdated':
+      return checkEvent_ContactUpdated$ok(v)
+    case 'contactDeletedByContact':
+      return checkEvent_ContactDeletedByContact$ok(v)
+    case 'receivedContactRequest':
+      return checkEvent_ReceivedContactRequest$ok(v)
+    case 'newMemberContactReceivedInv':
+      return checkEvent_NewMemberContactReceivedInv$ok(v)
+    case 'contactSndReady':
+      return checkEvent_ContactSndReady$ok(v)
+    case 'newChatItems':
+      return checkEvent_NewChatItems$ok(v)
+    case 'chatItemReaction':
+      return checkEvent_ChatItemReaction$ok(v)
+    case 'chatItemsDeleted':
+      return checkEvent_ChatItemsDeleted$ok(v)
+    case 'chatItemUpdated':
+      return checkEvent_ChatItemUpdated$ok(v)
+    case 'groupChatItemsDeleted':
+      return checkEvent_GroupChatItemsDeleted$ok(v)
+    case 'chatItemsStatusesUpdated':
+      return checkEvent_ChatItemsStatusesUpdated$ok(v)
+    case 'receivedGroupInvitation':
+      return checkEvent_ReceivedGroupInvitation$ok(v)
+    case 'userJoinedGroup':
+      return checkEvent_UserJoinedGroup$ok(v)
+    case 'groupUpdated':
+      return checkEvent_GroupUpdated$ok(v)
+    case 'joinedGroupMember':
+      return checkEvent_JoinedGroupMember$ok(v)
+    case 'memberRole':
+      return checkEvent_MemberRole$ok(v)
+    case 'deletedMember':
+      return checkEvent_DeletedMember$ok(v)
+    case 'leftMember':
+      return checkEvent_LeftMember$ok(v)
+    case 'deletedMemberUser':
+      return checkEvent_DeletedMemberUser$ok(v)
+    case 'groupDeleted':
+      return checkEvent_GroupDeleted$ok(v)
+    case 'connectedToGroupMember':
+      return checkEvent_ConnectedToGroupMember$ok(v)
+    case 'memberAcceptedByOther':
+      return checkEvent_MemberAcceptedByOther$ok(v)
+    case 'memberBlockedForAll':
+      return checkEvent_MemberBlockedForAll$ok(v)
+    case 'groupMemberUpdated':
+      return checkEvent_GroupMemberUpdated$ok(v)
+    case 'groupLinkDataUpdated':
+      return checkEvent_GroupLinkDataUpdated$ok(v)
+    case 'groupRelayUpdated':
+      return checkEvent_GroupRelayUpdated$ok(v)
+    case 'rcvFileDescrReady':
+      return checkEvent_RcvFileDescrReady$ok(v)
+    case 'rcvFileComplete':
+      return checkEvent_RcvFileComplete$ok(v)
+    case 'sndFileCompleteXFTP':
+      return checkEvent_SndFileCompleteXFTP$ok(v)
+    case 'rcvFileStart':
+      return checkEvent_RcvFileStart$ok(v)
+    case 'rcvFileSndCancelled':
+      return checkEvent_RcvFileSndCancelled$ok(v)
+    case 'rcvFileAccepted':
+      return checkEvent_RcvFileAccepted$ok(v)
+    case 'rcvFileError':
+      return checkEvent_RcvFileError$ok(v)
+    case 'rcvFileWarning':
+      return checkEvent_RcvFileWarning$ok(v)
+    case 'sndFileError':
+      return checkEvent_SndFileError$ok(v)
+    case 'sndFileWarning':
+      return checkEvent_SndFileWarning$ok(v)
+    case 'acceptingContactRequest':
+      return checkEvent_AcceptingContactRequest$ok(v)
+    case 'acceptingBusinessRequest':
+      return checkEvent_AcceptingBusinessRequest$ok(v)
+    case 'contactConnecting':
+      return checkEvent_ContactConnecting$ok(v)
+    case 'businessLinkConnecting':
+      return checkEvent_BusinessLinkConnecting$ok(v)
+    case 'joinedGroupMemberConnecting':
+      return checkEvent_JoinedGroupMemberConnecting$ok(v)
+    case 'sentGroupInvitation':
+      return checkEvent_SentGroupInvitation$ok(v)
+    case 'groupLinkConnecting':
+      return checkEvent_GroupLinkConnecting$ok(v)
+    case 'hostConnected':
+      return checkEvent_HostConnected$ok(v)
+    case 'hostDisconnected':
+      return checkEvent_HostDisconnected$ok(v)
+    case 'subscriptionStatus':
+      return checkEvent_SubscriptionStatus$ok(v)
+    case 'messageError':
+      return checkEvent_MessageError$ok(v)
+    case 'chatError':
+      return checkEvent_ChatError$ok(v)
+    case 'chatErrors':
+      return checkEvent_ChatErrors$ok(v)
+    case 'groupLinkRelaysUpdated':
+      return checkEvent_GroupLinkRelaysUpdated$ok(v)
+  }
+  return false
+}
+
+/**
+ * True when `v` is an object `checkResponse_UserContactLinkCreated` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UserContactLinkCreated$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkCreatedConnLink$ok(v.connLinkContact)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ChatCmdError` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ChatCmdError$ok(v: any): boolean {
+  return checkChatError$ok(v.chatError)
+}
+
+/**
+ * True when `v` is an object `checkResponse_UserContactLinkDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UserContactLinkDeleted$ok(v: any): boolean {
+  return checkUser$ok(v.user)
+}
+
+/**
+ * True when `v` is an object `checkResponse_UserContactLink` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UserContactLink$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkUserContactLink$ok(v.contactLink)
+}
+
+/**
+ * True when `v` is an object `checkResponse_UserProfileUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UserProfileUpdated$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkProfile$ok(v.fromProfile) &&
+    checkProfile$ok(v.toProfile) &&
+    checkUserProfileUpdateSummary$ok(v.updateSummary)
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_UserProfileNoChange` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UserProfileNoChange$ok(v: any): boolean {
+  return checkUser$ok(v.user)
+}
+
+/**
+ * True when `v` is an object `checkResponse_UserContactLinkUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UserContactLinkUpdated$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkUserContactLink$ok(v.contactLink)
+}
+
+/**
+ * True when `v` is an object `checkResponse_NewChatItems` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_NewChatItems$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkArray_AChatItem$ok(v.chatItems)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ChatItemUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ChatItemUpdated$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkAChatItem$ok(v.chatItem)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ChatItemNotChanged` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ChatItemNotChanged$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkAChatItem$ok(v.chatItem)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ChatItemsDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ChatItemsDeleted$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkArray_ChatItemDeletion$ok(v.chatItemDeletions) &&
+    typeof v.byUser === 'boolean' &&
+    typeof v.timed === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_ChatItemReaction` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ChatItemReaction$ok(v: any): boolean {
+  return checkUser$ok(v.user) && typeof v.added === 'boolean' && checkACIReaction$ok(v.reaction)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ChatMsgContent` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ChatMsgContent$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkMsgContent$ok(v.msgContent)
+}
+
+/**
+ * True when `v` is an object `checkResponse_RcvFileAccepted` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_RcvFileAccepted$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkAChatItem$ok(v.chatItem)
+}
+
+/**
+ * True when `v` is an object `checkResponse_RcvFileAcceptedSndCancelled` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_RcvFileAcceptedSndCancelled$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkRcvFileTransfer$ok(v.rcvFileTransfer)
+}
+
+/**
+ * True when `v` is an array `checkArray_SndFileTransfer` accepts in default mode.
+ * @internal
+ */
+export function checkArray_SndFileTransfer$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkSndFileTransfer$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkResponse_SndFileCancelled` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_SndFileCancelled$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    (v.chatItem_ === undefined || checkAChatItem$ok(v.chatItem_)) &&
+    checkFileTransferMeta$ok(v.fileTransferMeta) &&
+    checkArray_SndFileTransfer$ok(v.sndFileTransfers)
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_RcvFileCancelled` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_RcvFileCancelled$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    (v.chatItem_ === undefined || checkAChatItem$ok(v.chatItem_)) &&
+    checkRcvFileTransfer$ok(v.rcvFileTransfer)
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_SentGroupInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_SentGroupInvitation$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkContact$ok(v.contact) &&
+    checkGroupMember$ok(v.member)
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_UserAcceptedGroupSent` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UserAcceptedGroupSent$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    (v.hostContact === undefined || checkContact$ok(v.hostContact))
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_MemberAccepted` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_MemberAccepted$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo) && checkGroupMember$ok(v.member)
+}
+
+/**
+ * True when `v` is an object `checkResponse_MembersRoleUser` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_MembersRoleUser$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkArray_GroupMember$ok(v.members) &&
+    checkGroupMemberRole$ok(v.toRole) &&
+    (v.msgSigned === undefined || typeof v.msgSigned === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_MembersBlockedForAllUser` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_MembersBlockedForAllUser$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkArray_GroupMember$ok(v.members) &&
+    typeof v.blocked === 'boolean' &&
+    (v.msgSigned === undefined || typeof v.msgSigned === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_UserDeletedMembers` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UserDeletedMembers$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkArray_GroupMember$ok(v.members) &&
+    typeof v.withMessages === 'boolean' &&
+    (v.msgSigned === undefined || typeof v.msgSigned === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_LeftMemberUser` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_LeftMemberUser$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo)
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupMembers` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupMembers$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroup$ok(v.group)
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupCreated` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupCreated$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo)
+}
+
+/**
+ * True when `v` is an object `checkResponse_PublicGroupCreated` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_PublicGroupCreated$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupLink$ok(v.groupLink) &&
+    checkArray_GroupRelay$ok(v.groupRelays)
+  )
+}
+
+/**
+ * True when `v` is an array `checkArray_AddRelayResult` accepts in default mode.
+ * @internal
+ */
+export function checkArray_AddRelayResult$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkAddRelayResult$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkResponse_PublicGroupCreationFailed` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_PublicGroupCreationFailed$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkArray_AddRelayResult$ok(v.addRelayResults)
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupRelays` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupRelays$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo) && checkArray_GroupRelay$ok(v.groupRelays)
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupRelaysAdded` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupRelaysAdded$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    checkGroupLink$ok(v.groupLink) &&
+    checkArray_GroupRelay$ok(v.groupRelays)
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupRelaysAddFailed` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupRelaysAddFailed$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkArray_AddRelayResult$ok(v.addRelayResults)
+}
+
+/**
+ * True when `v` is an object `checkResponse_RelayGroupAllowed` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_RelayGroupAllowed$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo)
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupUpdated$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.fromGroup) &&
+    checkGroupInfo$ok(v.toGroup) &&
+    (v.member_ === undefined || checkGroupMember$ok(v.member_)) &&
+    typeof v.msgSigned === 'boolean'
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupDomainVerified` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupDomainVerified$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    (v.verificationFailure === undefined || typeof v.verificationFailure === 'string')
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupLinkCreated` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupLinkCreated$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo) && checkGroupLink$ok(v.groupLink)
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupLink` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupLink$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo) && checkGroupLink$ok(v.groupLink)
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupLinkDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupLinkDeleted$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkGroupInfo$ok(v.groupInfo)
+}
+
+/**
+ * True when `v` is an object `checkResponse_Invitation` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_Invitation$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkCreatedConnLink$ok(v.connLinkInvitation) &&
+    checkPendingContactConnection$ok(v.connection)
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_ConnectionPlan` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ConnectionPlan$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkCreatedConnLink$ok(v.connLink) &&
+    (v.planSimplexName === undefined || checkSimplexNameInfo$ok(v.planSimplexName)) &&
+    (v.otherSimplexName === undefined || checkSimplexNameInfo$ok(v.otherSimplexName)) &&
+    checkConnectionPlan$ok(v.connectionPlan)
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_SentConfirmation` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_SentConfirmation$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkPendingContactConnection$ok(v.connection) &&
+    (v.customUserProfile === undefined || checkProfile$ok(v.customUserProfile))
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_ContactAlreadyExists` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ContactAlreadyExists$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkResponse_SentInvitation` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_SentInvitation$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkPendingContactConnection$ok(v.connection) &&
+    (v.customUserProfile === undefined || checkProfile$ok(v.customUserProfile))
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_SentInvitationToContact` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_SentInvitationToContact$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkContact$ok(v.contact) &&
+    (v.customUserProfile === undefined || checkProfile$ok(v.customUserProfile))
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_StartedConnectionToContact` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_StartedConnectionToContact$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkContact$ok(v.contact) &&
+    (v.customUserProfile === undefined || checkProfile$ok(v.customUserProfile))
+  )
+}
+
+/**
+ * True when `v` is an array `checkArray_RelayConnectionResult` accepts in default mode.
+ * @internal
+ */
+export function checkArray_RelayConnectionResult$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkRelayConnectionResult$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkResponse_StartedConnectionToGroup` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_StartedConnectionToGroup$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    (v.customUserProfile === undefined || checkProfile$ok(v.customUserProfile)) &&
+    checkArray_RelayConnectionResult$ok(v.relayResults)
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_AcceptingContactRequest` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_AcceptingContactRequest$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ContactRequestRejected` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ContactRequestRejected$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkUserContactRequest$ok(v.contactRequest) &&
+    (v.contact_ === undefined || checkContact$ok(v.contact_))
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_ContactsList` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ContactsList$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkArray_Contact$ok(v.contacts)
+}
+
+/**
+ * True when `v` is an array `checkArray_GroupInfo` accepts in default mode.
+ * @internal
+ */
+export function checkArray_GroupInfo$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkGroupInfo$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an array `checkArray_GroupInfoSummary` accepts in default mode.
+ * @internal
+ */
+export function checkArray_GroupInfoSummary$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkGroupInfoSummary$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupsList` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupsList$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) && (checkArray_GroupInfo$ok(v.groups) || checkArray_GroupInfoSummary$ok(v.groups))
+  )
+}
+
+/**
+ * True when `v` is an array `checkArray_AChat` accepts in default mode.
+ * @internal
+ */
+export function checkArray_AChat$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkAChat$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkResponse_ApiChats` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ApiChats$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkArray_AChat$ok(v.chats)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ContactDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ContactDeleted$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkContact$ok(v.contact)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ContactConnectionDeleted` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ContactConnectionDeleted$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkPendingContactConnection$ok(v.connection)
+}
+
+/**
+ * True when `v` is an object `checkResponse_GroupDeletedUser` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_GroupDeletedUser$ok(v: any): boolean {
+  return (
+    checkUser$ok(v.user) &&
+    checkGroupInfo$ok(v.groupInfo) &&
+    (v.msgSigned === undefined || typeof v.msgSigned === 'boolean') &&
+    (v.localDeletion === undefined || typeof v.localDeletion === 'boolean')
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_CmdOk` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_CmdOk$ok(v: any): boolean {
+  return v.user_ === undefined || checkUser$ok(v.user_)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ActiveUser` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ActiveUser$ok(v: any): boolean {
+  return checkUser$ok(v.user)
+}
+
+/**
+ * True when `v` is an array `checkArray_UserInfo` accepts in default mode.
+ * @internal
+ */
+export function checkArray_UserInfo$ok(v: any): boolean {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+  for (let i = 0; i < v.length; i++) if (!checkUserInfo$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkResponse_UsersList` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UsersList$ok(v: any): boolean {
+  return checkArray_UserInfo$ok(v.users)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ContactPrefsUpdated` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ContactPrefsUpdated$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkContact$ok(v.fromContact) && checkContact$ok(v.toContact)
+}
+
+/**
+ * True when `v` is an object `checkResponse_ServiceReplyAccepted` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_ServiceReplyAccepted$ok(v: any): boolean {
+  return checkUser$ok(v.user) && typeof v.connectionId === 'string'
+}
+
+/**
+ * True when `v` is an object `checkResponse_RemoteCtrlConnecting` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_RemoteCtrlConnecting$ok(v: any): boolean {
+  return (
+    (v.remoteCtrl_ === undefined || checkRemoteCtrlInfo$ok(v.remoteCtrl_)) &&
+    checkCtrlAppInfo$ok(v.ctrlAppInfo) &&
+    typeof v.appVersion === 'string'
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_RemoteCtrlConnected` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_RemoteCtrlConnected$ok(v: any): boolean {
+  return checkRemoteCtrlInfo$ok(v.remoteCtrl) && typeof v.compression === 'boolean'
+}
+
+/**
+ * True when `v` is a map `checkMap_int` accepts in default mode.
+ * @internal
+ */
+export function checkMap_int$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  for (const i in v) if (!Number.isInteger(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is a map `checkMap_Array_string` accepts in default mode.
+ * @internal
+ */
+export function checkMap_Array_string$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  for (const i in v) if (!checkArray_string$ok(v[i])) return false
+  return true
+}
+
+/**
+ * True when `v` is an object `checkResponse_AgentSubs` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_AgentSubs$ok(v: any): boolean {
+  return (
+    checkMap_int$ok(v.activeSubs) && checkMap_int$ok(v.pendingSubs) && checkMap_Array_string$ok(v.removedSubs)
+  )
+}
+
+/**
+ * True when `v` is an object `checkResponse_UserPrivacy` accepts in default mode.
+ * @internal
+ */
+export function checkResponse_UserPrivacy$ok(v: any): boolean {
+  return checkUser$ok(v.user) && checkUser$ok(v.updatedUser)
+}
+
+/**
+ * True when `v` is a tagged union `checkChatResponse` accepts in default mode.
+ * @internal
+ */
+export function checkChatResponse$ok(v: any): boolean {
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (v.type) {
+    case 'userContactLinkCreated':
+      return checkResponse_UserContactLinkCreated$ok(v)
+    case 'chatCmdError':
+      return checkResponse_ChatCmdError$ok(v)
+    case 'userContactLinkDeleted':
+      return checkResponse_UserContactLinkDeleted$ok(v)
+    case 'userContactLink':
+      return checkResponse_UserContactLink$ok(v)
+    case 'userProfileUpdated':
+      return checkResponse_UserProfileUpdated$ok(v)
+    case 'userProfileNoChange':
+      return checkResponse_UserProfileNoChange$ok(v)
+    case 'userContactLinkUpdated':
+      return checkResponse_UserContactLinkUpdated$ok(v)
+    case 'newChatItems':
+      return checkResponse_NewChatItems$ok(v)
+    case 'chatItemUpdated':
+      return checkResponse_ChatItemUpdated$ok(v)
+    case 'chatItemNotChanged':
+      return checkResponse_ChatItemNotChanged$ok(v)
+    case 'chatItemsDeleted':
+      return checkResponse_ChatItemsDeleted$ok(v)
+    case 'chatItemReaction':
+      return checkResponse_ChatItemReaction$ok(v)
+    case 'chatMsgContent':
+      return checkResponse_ChatMsgContent$ok(v)
+    case 'rcvFileAccepted':
+      return checkResponse_RcvFileAccepted$ok(v)
+    case 'rcvFileAcceptedSndCancelled':
+      return checkResponse_RcvFileAcceptedSndCancelled$ok(v)
+    case 'sndFileCancelled':
+      return checkResponse_SndFileCancelled$ok(v)
+    case 'rcvFileCancelled':
+      return checkResponse_RcvFileCancelled$ok(v)
+    case 'sentGroupInvitation':
+      return checkResponse_SentGroupInvitation$ok(v)
+    case 'userAcceptedGroupSent':
+      return checkResponse_UserAcceptedGroupSent$ok(v)
+    case 'memberAccepted':
+      return checkResponse_MemberAccepted$ok(v)
+    case 'membersRoleUser':
+      return checkResponse_MembersRoleUser$ok(v)
+    case 'membersBlockedForAllUser':
+      return checkResponse_MembersBlockedForAllUser$ok(v)
+    case 'userDeletedMembers':
+      return checkResponse_UserDeletedMembers$ok(v)
+    case 'leftMemberUser':
+      return checkResponse_LeftMemberUser$ok(v)
+    case 'groupMembers':
+      return checkResponse_GroupMembers$ok(v)
+    case 'groupCreated':
+      return checkResponse_GroupCreated$ok(v)
+    case 'publicGroupCreated':
+      return checkResponse_PublicGroupCreated$ok(v)
+    case 'publicGroupCreationFailed':
+      return checkResponse_PublicGroupCreationFailed$ok(v)
+    case 'groupRelays':
+      return checkResponse_GroupRelays$ok(v)
+    case 'groupRelaysAdded':
+      return checkResponse_GroupRelaysAdded$ok(v)
+    case 'groupRelaysAddFailed':
+      return checkResponse_GroupRelaysAddFailed$ok(v)
+    case 'relayGroupAllowed':
+      return checkResponse_RelayGroupAllowed$ok(v)
+    case 'groupUpdated':
+      return checkResponse_GroupUpdated$ok(v)
+    case 'groupDomainVerified':
+      return checkResponse_GroupDomainVerified$ok(v)
+    case 'groupLinkCreated':
+      return checkResponse_GroupLinkCreated$ok(v)
+    case 'groupLink':
+      return checkResponse_GroupLink$ok(v)
+    case 'groupLinkDeleted':
+      return checkResponse_GroupLinkDeleted$ok(v)
+    case 'invitation':
+      return checkResponse_Invitation$ok(v)
+    case 'connectionPlan':
+      return checkResponse_ConnectionPlan$ok(v)
+    case 'sentConfirmation':
+      return checkResponse_SentConfirmation$ok(v)
+    case 'contactAlreadyExists':
+      return checkResponse_ContactAlreadyExists$ok(v)
+    case 'sentInvitation':
+      return checkResponse_SentInvitation$ok(v)
+    case 'sentInvitationToContact':
+      return checkResponse_SentInvitationToContact$ok(v)
+    case 'startedConnectionToContact':
+      return checkResponse_StartedConnectionToContact$ok(v)
+    case 'startedConnectionToGroup':
+      return checkResponse_StartedConnectionToGroup$ok(v)
+    case 'acceptingContactRequest':
+      return checkResponse_AcceptingContactRequest$ok(v)
+    case 'contactRequestRejected':
+      return checkResponse_ContactRequestRejected$ok(v)
+    case 'contactsList':
+      return checkResponse_ContactsList$ok(v)
+    case 'groupsList':
+      return checkResponse_GroupsList$ok(v)
+    case 'apiChats':
+      return checkResponse_ApiChats$ok(v)
+    case 'contactDeleted':
+      return checkResponse_ContactDeleted$ok(v)
+    case 'contactConnectionDeleted':
+      return checkResponse_ContactConnectionDeleted$ok(v)
+    case 'groupDeletedUser':
+      return checkResponse_GroupDeletedUser$ok(v)
+    case 'cmdOk':
+      return checkResponse_CmdOk$ok(v)
+    case 'activeUser':
+      return checkResponse_ActiveUser$ok(v)
+    case 'usersList':
+      return checkResponse_UsersList$ok(v)
+    case 'contactPrefsUpdated':
+      return checkResponse_ContactPrefsUpdated$ok(v)
+    case 'serviceReplyAccepted':
+      return checkResponse_ServiceReplyAccepted$ok(v)
+    case 'chatStarted':
+      return true
+    case 'chatRunning':
+      return true
+    case 'chatStopped':
+      return true
+    case 'remoteCtrlConnecting':
+      return checkResponse_RemoteCtrlConnecting$ok(v)
+    case 'remoteCtrlConnected':
+      return checkResponse_RemoteCtrlConnected$ok(v)
+    case 'agentSubs':
+      return checkResponse_AgentSubs$ok(v)
+    case 'userPrivacy':
+      return checkResponse_UserPrivacy$ok(v)
+  }
+  return false
+}
+
 /** The response tags of each command (its `**Responses**:`), for `decodeCommandResponse`. */
 const commandResponseTags: {readonly [N in ChatCommandName]: readonly string[]} = {
   APICreateMyAddress: ['userContactLinkCreated', 'chatCmdError'],
@@ -49604,7 +58579,7 @@ export function decodeChatEvent<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<DecodedKnown<ChatEvent, M>> {
-  return run(checkChatEvent, value, options)
+  return run(checkChatEvent$ok, checkChatEvent, value, options)
 }
 
 /** Decode an event from JSON text (`JSON.parse`, then `decodeChatEvent`). Never throws. */
@@ -49612,7 +58587,7 @@ export function decodeChatEventJson<M extends DecodeMode = 'default'>(
   text: string,
   options?: DecodeOptions<M>,
 ): DecodeResult<DecodedKnown<ChatEvent, M>> {
-  return runJson(checkChatEvent, text, options)
+  return runJson(checkChatEvent$ok, checkChatEvent, text, options)
 }
 
 /** Decode an event, or throw a `DecodeError` listing what is wrong. */
@@ -49634,7 +58609,7 @@ export function decodeChatResponse<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<DecodedKnown<ChatResponse, M>> {
-  return run(checkChatResponse, value, options)
+  return run(checkChatResponse$ok, checkChatResponse, value, options)
 }
 
 /** Check a response of one command: its tag must be one of `tags`, then it is checked as a `ChatResponse`. */
@@ -49672,7 +58647,12 @@ export function decodeCommandResponse<N extends ChatCommandName, M extends Decod
   const tags: readonly string[] =
     typeof name === 'string' && Object.hasOwn(commandResponseTags, name) ? commandResponseTags[name] : []
   const command = typeof name === 'string' ? JSON.stringify(name) : 'an unknown command'
-  return run((v, c, k) => checkCommandResponse(tags, command, v, c, k), value, options)
+  return run(
+    (v) => checkChatResponse$ok(v) && tags.includes(v.type),
+    (v, c, k) => checkCommandResponse(tags, command, v, c, k),
+    value,
+    options,
+  )
 }
 
 /**
@@ -49715,8 +58695,13 @@ export function decodeFrame<M extends DecodeMode = 'default'>(
     return {kind: 'error', error: envelope.error, issues: envelope.issues, truncated: 0}
   const {resp} = envelope
   if (envelope.kind === 'event') {
-    checkSafely(checkChatEvent, resp, context, 'resp')
-    const result = finish<DecodedKnown<ChatEvent, M>>(context, resp)
+    const result = decodeIn<DecodedKnown<ChatEvent, M>>(
+      checkChatEvent$ok,
+      checkChatEvent,
+      resp,
+      context,
+      'resp',
+    )
     return result.ok
       ? {kind: 'event', event: result.value, issues: result.issues, truncated: result.truncated}
       : {kind: 'error', error: result.error, issues: result.issues, truncated: result.truncated}
@@ -49725,8 +58710,13 @@ export function decodeFrame<M extends DecodeMode = 'default'>(
   const corrId = envelope.kind === 'reply' ? envelope.corrId : undefined
   if (envelope.tag === undefined || !frameTags.responses.has(envelope.tag))
     return {kind: 'unknown', corrId, type: envelope.tag, resp}
-  checkSafely(checkChatResponse, resp, context, 'resp')
-  const result = finish<DecodedKnown<ChatResponse, M>>(context, resp)
+  const result = decodeIn<DecodedKnown<ChatResponse, M>>(
+    checkChatResponse$ok,
+    checkChatResponse,
+    resp,
+    context,
+    'resp',
+  )
   return result.ok
     ? {kind: 'response', corrId, response: result.value, issues: result.issues, truncated: result.truncated}
     : {kind: 'error', error: result.error, issues: result.issues, truncated: result.truncated}
@@ -49737,7 +58727,7 @@ export function decodeACIReaction<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ACIReaction, M>> {
-  return run(checkACIReaction, value, options)
+  return run(checkACIReaction$ok, checkACIReaction, value, options)
 }
 
 /** Decode a `AChat` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AChat>`. */
@@ -49745,7 +58735,7 @@ export function decodeAChat<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.AChat, M>> {
-  return run(checkAChat, value, options)
+  return run(checkAChat$ok, checkAChat, value, options)
 }
 
 /** Decode a `AChatItem` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AChatItem>`. */
@@ -49753,7 +58743,7 @@ export function decodeAChatItem<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.AChatItem, M>> {
-  return run(checkAChatItem, value, options)
+  return run(checkAChatItem$ok, checkAChatItem, value, options)
 }
 
 /** Decode a `AddRelayResult` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AddRelayResult>`. */
@@ -49761,7 +58751,7 @@ export function decodeAddRelayResult<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.AddRelayResult, M>> {
-  return run(checkAddRelayResult, value, options)
+  return run(checkAddRelayResult$ok, checkAddRelayResult, value, options)
 }
 
 /** Decode a `AddressSettings` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AddressSettings>`. */
@@ -49769,7 +58759,7 @@ export function decodeAddressSettings<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.AddressSettings, M>> {
-  return run(checkAddressSettings, value, options)
+  return run(checkAddressSettings$ok, checkAddressSettings, value, options)
 }
 
 /** Decode a `AgentCryptoError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AgentCryptoError>`. */
@@ -49777,7 +58767,7 @@ export function decodeAgentCryptoError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.AgentCryptoError, M>> {
-  return run(checkAgentCryptoError, value, options)
+  return run(checkAgentCryptoError$ok, checkAgentCryptoError, value, options)
 }
 
 /** Decode a `AgentErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AgentErrorType>`. */
@@ -49785,7 +58775,7 @@ export function decodeAgentErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.AgentErrorType, M>> {
-  return run(checkAgentErrorType, value, options)
+  return run(checkAgentErrorType$ok, checkAgentErrorType, value, options)
 }
 
 /** Decode a `AgentServiceError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AgentServiceError>`. */
@@ -49793,7 +58783,7 @@ export function decodeAgentServiceError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.AgentServiceError, M>> {
-  return run(checkAgentServiceError, value, options)
+  return run(checkAgentServiceError$ok, checkAgentServiceError, value, options)
 }
 
 /** Decode a `AppVersionRange` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AppVersionRange>`. */
@@ -49801,7 +58791,7 @@ export function decodeAppVersionRange<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.AppVersionRange, M>> {
-  return run(checkAppVersionRange, value, options)
+  return run(checkAppVersionRange$ok, checkAppVersionRange, value, options)
 }
 
 /** Decode a `AutoAccept` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.AutoAccept>`. */
@@ -49809,7 +58799,7 @@ export function decodeAutoAccept<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.AutoAccept, M>> {
-  return run(checkAutoAccept, value, options)
+  return run(checkAutoAccept$ok, checkAutoAccept, value, options)
 }
 
 /** Decode a `BadgeInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BadgeInfo>`. */
@@ -49817,7 +58807,7 @@ export function decodeBadgeInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.BadgeInfo, M>> {
-  return run(checkBadgeInfo, value, options)
+  return run(checkBadgeInfo$ok, checkBadgeInfo, value, options)
 }
 
 /** Decode a `BadgeProof` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BadgeProof>`. */
@@ -49825,7 +58815,7 @@ export function decodeBadgeProof<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.BadgeProof, M>> {
-  return run(checkBadgeProof, value, options)
+  return run(checkBadgeProof$ok, checkBadgeProof, value, options)
 }
 
 /** Decode a `BadgeStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BadgeStatus>`. */
@@ -49833,7 +58823,7 @@ export function decodeBadgeStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.BadgeStatus, M>> {
-  return run(checkBadgeStatus, value, options)
+  return run(checkBadgeStatus$ok, checkBadgeStatus, value, options)
 }
 
 /** Decode a `BadgeType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BadgeType>`. */
@@ -49841,7 +58831,7 @@ export function decodeBadgeType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.BadgeType, M>> {
-  return run(checkBadgeType, value, options)
+  return run(checkBadgeType$ok, checkBadgeType, value, options)
 }
 
 /** Decode a `BlockingInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BlockingInfo>`. */
@@ -49849,7 +58839,7 @@ export function decodeBlockingInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.BlockingInfo, M>> {
-  return run(checkBlockingInfo, value, options)
+  return run(checkBlockingInfo$ok, checkBlockingInfo, value, options)
 }
 
 /** Decode a `BlockingReason` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BlockingReason>`. */
@@ -49857,7 +58847,7 @@ export function decodeBlockingReason<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.BlockingReason, M>> {
-  return run(checkBlockingReason, value, options)
+  return run(checkBlockingReason$ok, checkBlockingReason, value, options)
 }
 
 /** Decode a `BrokerErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BrokerErrorType>`. */
@@ -49865,7 +58855,7 @@ export function decodeBrokerErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.BrokerErrorType, M>> {
-  return run(checkBrokerErrorType, value, options)
+  return run(checkBrokerErrorType$ok, checkBrokerErrorType, value, options)
 }
 
 /** Decode a `BusinessChatInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BusinessChatInfo>`. */
@@ -49873,7 +58863,7 @@ export function decodeBusinessChatInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.BusinessChatInfo, M>> {
-  return run(checkBusinessChatInfo, value, options)
+  return run(checkBusinessChatInfo$ok, checkBusinessChatInfo, value, options)
 }
 
 /** Decode a `BusinessChatType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.BusinessChatType>`. */
@@ -49881,7 +58871,7 @@ export function decodeBusinessChatType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.BusinessChatType, M>> {
-  return run(checkBusinessChatType, value, options)
+  return run(checkBusinessChatType$ok, checkBusinessChatType, value, options)
 }
 
 /** Decode a `CICallStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CICallStatus>`. */
@@ -49889,7 +58879,7 @@ export function decodeCICallStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CICallStatus, M>> {
-  return run(checkCICallStatus, value, options)
+  return run(checkCICallStatus$ok, checkCICallStatus, value, options)
 }
 
 /** Decode a `CIContent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIContent>`. */
@@ -49897,7 +58887,7 @@ export function decodeCIContent<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIContent, M>> {
-  return run(checkCIContent, value, options)
+  return run(checkCIContent$ok, checkCIContent, value, options)
 }
 
 /** Decode a `CIDeleteMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIDeleteMode>`. */
@@ -49905,7 +58895,7 @@ export function decodeCIDeleteMode<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIDeleteMode, M>> {
-  return run(checkCIDeleteMode, value, options)
+  return run(checkCIDeleteMode$ok, checkCIDeleteMode, value, options)
 }
 
 /** Decode a `CIDeleted` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIDeleted>`. */
@@ -49913,7 +58903,7 @@ export function decodeCIDeleted<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIDeleted, M>> {
-  return run(checkCIDeleted, value, options)
+  return run(checkCIDeleted$ok, checkCIDeleted, value, options)
 }
 
 /** Decode a `CIDirection` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIDirection>`. */
@@ -49921,7 +58911,7 @@ export function decodeCIDirection<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIDirection, M>> {
-  return run(checkCIDirection, value, options)
+  return run(checkCIDirection$ok, checkCIDirection, value, options)
 }
 
 /** Decode a `CIFeed` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIFeed>`. */
@@ -49929,7 +58919,7 @@ export function decodeCIFeed<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIFeed, M>> {
-  return run(checkCIFeed, value, options)
+  return run(checkCIFeed$ok, checkCIFeed, value, options)
 }
 
 /** Decode a `CIFile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIFile>`. */
@@ -49937,7 +58927,7 @@ export function decodeCIFile<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIFile, M>> {
-  return run(checkCIFile, value, options)
+  return run(checkCIFile$ok, checkCIFile, value, options)
 }
 
 /** Decode a `CIFileStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIFileStatus>`. */
@@ -49945,7 +58935,7 @@ export function decodeCIFileStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIFileStatus, M>> {
-  return run(checkCIFileStatus, value, options)
+  return run(checkCIFileStatus$ok, checkCIFileStatus, value, options)
 }
 
 /** Decode a `CIForwardedFrom` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIForwardedFrom>`. */
@@ -49953,7 +58943,7 @@ export function decodeCIForwardedFrom<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIForwardedFrom, M>> {
-  return run(checkCIForwardedFrom, value, options)
+  return run(checkCIForwardedFrom$ok, checkCIForwardedFrom, value, options)
 }
 
 /** Decode a `CIGroupInvitation` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIGroupInvitation>`. */
@@ -49961,7 +58951,7 @@ export function decodeCIGroupInvitation<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIGroupInvitation, M>> {
-  return run(checkCIGroupInvitation, value, options)
+  return run(checkCIGroupInvitation$ok, checkCIGroupInvitation, value, options)
 }
 
 /** Decode a `CIGroupInvitationStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIGroupInvitationStatus>`. */
@@ -49969,7 +58959,7 @@ export function decodeCIGroupInvitationStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIGroupInvitationStatus, M>> {
-  return run(checkCIGroupInvitationStatus, value, options)
+  return run(checkCIGroupInvitationStatus$ok, checkCIGroupInvitationStatus, value, options)
 }
 
 /** Decode a `CIMention` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIMention>`. */
@@ -49977,7 +58967,7 @@ export function decodeCIMention<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIMention, M>> {
-  return run(checkCIMention, value, options)
+  return run(checkCIMention$ok, checkCIMention, value, options)
 }
 
 /** Decode a `CIMentionMember` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIMentionMember>`. */
@@ -49985,7 +58975,7 @@ export function decodeCIMentionMember<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIMentionMember, M>> {
-  return run(checkCIMentionMember, value, options)
+  return run(checkCIMentionMember$ok, checkCIMentionMember, value, options)
 }
 
 /** Decode a `CIMeta` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIMeta>`. */
@@ -49993,7 +58983,7 @@ export function decodeCIMeta<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIMeta, M>> {
-  return run(checkCIMeta, value, options)
+  return run(checkCIMeta$ok, checkCIMeta, value, options)
 }
 
 /** Decode a `CIQuote` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIQuote>`. */
@@ -50001,7 +58991,7 @@ export function decodeCIQuote<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIQuote, M>> {
-  return run(checkCIQuote, value, options)
+  return run(checkCIQuote$ok, checkCIQuote, value, options)
 }
 
 /** Decode a `CIReaction` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIReaction>`. */
@@ -50009,7 +58999,7 @@ export function decodeCIReaction<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIReaction, M>> {
-  return run(checkCIReaction, value, options)
+  return run(checkCIReaction$ok, checkCIReaction, value, options)
 }
 
 /** Decode a `CIReactionCount` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIReactionCount>`. */
@@ -50017,7 +59007,7 @@ export function decodeCIReactionCount<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIReactionCount, M>> {
-  return run(checkCIReactionCount, value, options)
+  return run(checkCIReactionCount$ok, checkCIReactionCount, value, options)
 }
 
 /** Decode a `CIStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CIStatus>`. */
@@ -50025,7 +59015,7 @@ export function decodeCIStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CIStatus, M>> {
-  return run(checkCIStatus, value, options)
+  return run(checkCIStatus$ok, checkCIStatus, value, options)
 }
 
 /** Decode a `CITimed` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CITimed>`. */
@@ -50033,7 +59023,7 @@ export function decodeCITimed<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CITimed, M>> {
-  return run(checkCITimed, value, options)
+  return run(checkCITimed$ok, checkCITimed, value, options)
 }
 
 /** Decode a `ChatBotCommand` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatBotCommand>`. */
@@ -50041,7 +59031,7 @@ export function decodeChatBotCommand<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatBotCommand, M>> {
-  return run(checkChatBotCommand, value, options)
+  return run(checkChatBotCommand$ok, checkChatBotCommand, value, options)
 }
 
 /** Decode a `ChatDeleteMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatDeleteMode>`. */
@@ -50049,7 +59039,7 @@ export function decodeChatDeleteMode<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatDeleteMode, M>> {
-  return run(checkChatDeleteMode, value, options)
+  return run(checkChatDeleteMode$ok, checkChatDeleteMode, value, options)
 }
 
 /** Decode a `ChatError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatError>`. */
@@ -50057,7 +59047,7 @@ export function decodeChatError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatError, M>> {
-  return run(checkChatError, value, options)
+  return run(checkChatError$ok, checkChatError, value, options)
 }
 
 /** Decode a `ChatErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatErrorType>`. */
@@ -50065,7 +59055,7 @@ export function decodeChatErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatErrorType, M>> {
-  return run(checkChatErrorType, value, options)
+  return run(checkChatErrorType$ok, checkChatErrorType, value, options)
 }
 
 /** Decode a `ChatFeature` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatFeature>`. */
@@ -50073,7 +59063,7 @@ export function decodeChatFeature<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatFeature, M>> {
-  return run(checkChatFeature, value, options)
+  return run(checkChatFeature$ok, checkChatFeature, value, options)
 }
 
 /** Decode a `ChatInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatInfo>`. */
@@ -50081,7 +59071,7 @@ export function decodeChatInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatInfo, M>> {
-  return run(checkChatInfo, value, options)
+  return run(checkChatInfo$ok, checkChatInfo, value, options)
 }
 
 /** Decode a `ChatItem` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatItem>`. */
@@ -50089,7 +59079,7 @@ export function decodeChatItem<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatItem, M>> {
-  return run(checkChatItem, value, options)
+  return run(checkChatItem$ok, checkChatItem, value, options)
 }
 
 /** Decode a `ChatItemDeletion` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatItemDeletion>`. */
@@ -50097,7 +59087,7 @@ export function decodeChatItemDeletion<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatItemDeletion, M>> {
-  return run(checkChatItemDeletion, value, options)
+  return run(checkChatItemDeletion$ok, checkChatItemDeletion, value, options)
 }
 
 /** Decode a `ChatListQuery` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatListQuery>`. */
@@ -50105,7 +59095,7 @@ export function decodeChatListQuery<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatListQuery, M>> {
-  return run(checkChatListQuery, value, options)
+  return run(checkChatListQuery$ok, checkChatListQuery, value, options)
 }
 
 /** Decode a `ChatPeerType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatPeerType>`. */
@@ -50113,7 +59103,7 @@ export function decodeChatPeerType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatPeerType, M>> {
-  return run(checkChatPeerType, value, options)
+  return run(checkChatPeerType$ok, checkChatPeerType, value, options)
 }
 
 /** Decode a `ChatRef` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatRef>`. */
@@ -50121,7 +59111,7 @@ export function decodeChatRef<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatRef, M>> {
-  return run(checkChatRef, value, options)
+  return run(checkChatRef$ok, checkChatRef, value, options)
 }
 
 /** Decode a `ChatSettings` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatSettings>`. */
@@ -50129,7 +59119,7 @@ export function decodeChatSettings<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatSettings, M>> {
-  return run(checkChatSettings, value, options)
+  return run(checkChatSettings$ok, checkChatSettings, value, options)
 }
 
 /** Decode a `ChatStats` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatStats>`. */
@@ -50137,7 +59127,7 @@ export function decodeChatStats<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatStats, M>> {
-  return run(checkChatStats, value, options)
+  return run(checkChatStats$ok, checkChatStats, value, options)
 }
 
 /** Decode a `ChatType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatType>`. */
@@ -50145,7 +59135,7 @@ export function decodeChatType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatType, M>> {
-  return run(checkChatType, value, options)
+  return run(checkChatType$ok, checkChatType, value, options)
 }
 
 /** Decode a `ChatWallpaper` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatWallpaper>`. */
@@ -50153,7 +59143,7 @@ export function decodeChatWallpaper<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatWallpaper, M>> {
-  return run(checkChatWallpaper, value, options)
+  return run(checkChatWallpaper$ok, checkChatWallpaper, value, options)
 }
 
 /** Decode a `ChatWallpaperScale` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ChatWallpaperScale>`. */
@@ -50161,7 +59151,7 @@ export function decodeChatWallpaperScale<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ChatWallpaperScale, M>> {
-  return run(checkChatWallpaperScale, value, options)
+  return run(checkChatWallpaperScale$ok, checkChatWallpaperScale, value, options)
 }
 
 /** Decode a `ClientNotice` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ClientNotice>`. */
@@ -50169,7 +59159,7 @@ export function decodeClientNotice<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ClientNotice, M>> {
-  return run(checkClientNotice, value, options)
+  return run(checkClientNotice$ok, checkClientNotice, value, options)
 }
 
 /** Decode a `Color` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Color>`. */
@@ -50177,7 +59167,7 @@ export function decodeColor<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.Color, M>> {
-  return run(checkColor, value, options)
+  return run(checkColor$ok, checkColor, value, options)
 }
 
 /** Decode a `CommandError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CommandError>`. */
@@ -50185,7 +59175,7 @@ export function decodeCommandError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CommandError, M>> {
-  return run(checkCommandError, value, options)
+  return run(checkCommandError$ok, checkCommandError, value, options)
 }
 
 /** Decode a `CommandErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CommandErrorType>`. */
@@ -50193,7 +59183,7 @@ export function decodeCommandErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CommandErrorType, M>> {
-  return run(checkCommandErrorType, value, options)
+  return run(checkCommandErrorType$ok, checkCommandErrorType, value, options)
 }
 
 /** Decode a `CommentsGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CommentsGroupPreference>`. */
@@ -50201,7 +59191,7 @@ export function decodeCommentsGroupPreference<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CommentsGroupPreference, M>> {
-  return run(checkCommentsGroupPreference, value, options)
+  return run(checkCommentsGroupPreference$ok, checkCommentsGroupPreference, value, options)
 }
 
 /** Decode a `ComposedMessage` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ComposedMessage>`. */
@@ -50209,7 +59199,7 @@ export function decodeComposedMessage<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ComposedMessage, M>> {
-  return run(checkComposedMessage, value, options)
+  return run(checkComposedMessage$ok, checkComposedMessage, value, options)
 }
 
 /** Decode a `ConnStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnStatus>`. */
@@ -50217,7 +59207,7 @@ export function decodeConnStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ConnStatus, M>> {
-  return run(checkConnStatus, value, options)
+  return run(checkConnStatus$ok, checkConnStatus, value, options)
 }
 
 /** Decode a `ConnType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnType>`. */
@@ -50225,7 +59215,7 @@ export function decodeConnType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ConnType, M>> {
-  return run(checkConnType, value, options)
+  return run(checkConnType$ok, checkConnType, value, options)
 }
 
 /** Decode a `Connection` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Connection>`. */
@@ -50233,7 +59223,7 @@ export function decodeConnection<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.Connection, M>> {
-  return run(checkConnection, value, options)
+  return run(checkConnection$ok, checkConnection, value, options)
 }
 
 /** Decode a `ConnectionEntity` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnectionEntity>`. */
@@ -50241,7 +59231,7 @@ export function decodeConnectionEntity<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ConnectionEntity, M>> {
-  return run(checkConnectionEntity, value, options)
+  return run(checkConnectionEntity$ok, checkConnectionEntity, value, options)
 }
 
 /** Decode a `ConnectionErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnectionErrorType>`. */
@@ -50249,7 +59239,7 @@ export function decodeConnectionErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ConnectionErrorType, M>> {
-  return run(checkConnectionErrorType, value, options)
+  return run(checkConnectionErrorType$ok, checkConnectionErrorType, value, options)
 }
 
 /** Decode a `ConnectionMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnectionMode>`. */
@@ -50257,7 +59247,7 @@ export function decodeConnectionMode<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ConnectionMode, M>> {
-  return run(checkConnectionMode, value, options)
+  return run(checkConnectionMode$ok, checkConnectionMode, value, options)
 }
 
 /** Decode a `ConnectionPlan` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ConnectionPlan>`. */
@@ -50265,7 +59255,7 @@ export function decodeConnectionPlan<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ConnectionPlan, M>> {
-  return run(checkConnectionPlan, value, options)
+  return run(checkConnectionPlan$ok, checkConnectionPlan, value, options)
 }
 
 /** Decode a `Contact` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Contact>`. */
@@ -50273,7 +59263,7 @@ export function decodeContact<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.Contact, M>> {
-  return run(checkContact, value, options)
+  return run(checkContact$ok, checkContact, value, options)
 }
 
 /** Decode a `ContactAddressPlan` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactAddressPlan>`. */
@@ -50281,7 +59271,7 @@ export function decodeContactAddressPlan<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ContactAddressPlan, M>> {
-  return run(checkContactAddressPlan, value, options)
+  return run(checkContactAddressPlan$ok, checkContactAddressPlan, value, options)
 }
 
 /** Decode a `ContactShortLinkData` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactShortLinkData>`. */
@@ -50289,7 +59279,7 @@ export function decodeContactShortLinkData<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ContactShortLinkData, M>> {
-  return run(checkContactShortLinkData, value, options)
+  return run(checkContactShortLinkData$ok, checkContactShortLinkData, value, options)
 }
 
 /** Decode a `ContactStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactStatus>`. */
@@ -50297,7 +59287,7 @@ export function decodeContactStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ContactStatus, M>> {
-  return run(checkContactStatus, value, options)
+  return run(checkContactStatus$ok, checkContactStatus, value, options)
 }
 
 /** Decode a `ContactUserPref` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactUserPref>`. */
@@ -50305,7 +59295,7 @@ export function decodeContactUserPref<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ContactUserPref, M>> {
-  return run(checkContactUserPref, value, options)
+  return run(checkContactUserPref$ok, checkContactUserPref, value, options)
 }
 
 /** Decode a `ContactUserPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactUserPreference>`. */
@@ -50313,7 +59303,7 @@ export function decodeContactUserPreference<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ContactUserPreference, M>> {
-  return run(checkContactUserPreference, value, options)
+  return run(checkContactUserPreference$ok, checkContactUserPreference, value, options)
 }
 
 /** Decode a `ContactUserPreferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ContactUserPreferences>`. */
@@ -50321,7 +59311,7 @@ export function decodeContactUserPreferences<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ContactUserPreferences, M>> {
-  return run(checkContactUserPreferences, value, options)
+  return run(checkContactUserPreferences$ok, checkContactUserPreferences, value, options)
 }
 
 /** Decode a `CreatedConnLink` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CreatedConnLink>`. */
@@ -50329,7 +59319,7 @@ export function decodeCreatedConnLink<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CreatedConnLink, M>> {
-  return run(checkCreatedConnLink, value, options)
+  return run(checkCreatedConnLink$ok, checkCreatedConnLink, value, options)
 }
 
 /** Decode a `CryptoFile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CryptoFile>`. */
@@ -50337,7 +59327,7 @@ export function decodeCryptoFile<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CryptoFile, M>> {
-  return run(checkCryptoFile, value, options)
+  return run(checkCryptoFile$ok, checkCryptoFile, value, options)
 }
 
 /** Decode a `CryptoFileArgs` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CryptoFileArgs>`. */
@@ -50345,7 +59335,7 @@ export function decodeCryptoFileArgs<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CryptoFileArgs, M>> {
-  return run(checkCryptoFileArgs, value, options)
+  return run(checkCryptoFileArgs$ok, checkCryptoFileArgs, value, options)
 }
 
 /** Decode a `CtrlAppInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.CtrlAppInfo>`. */
@@ -50353,7 +59343,7 @@ export function decodeCtrlAppInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.CtrlAppInfo, M>> {
-  return run(checkCtrlAppInfo, value, options)
+  return run(checkCtrlAppInfo$ok, checkCtrlAppInfo, value, options)
 }
 
 /** Decode a `DroppedMsg` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.DroppedMsg>`. */
@@ -50361,7 +59351,7 @@ export function decodeDroppedMsg<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.DroppedMsg, M>> {
-  return run(checkDroppedMsg, value, options)
+  return run(checkDroppedMsg$ok, checkDroppedMsg, value, options)
 }
 
 /** Decode a `E2EInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.E2EInfo>`. */
@@ -50369,7 +59359,7 @@ export function decodeE2EInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.E2EInfo, M>> {
-  return run(checkE2EInfo, value, options)
+  return run(checkE2EInfo$ok, checkE2EInfo, value, options)
 }
 
 /** Decode a `ErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ErrorType>`. */
@@ -50377,7 +59367,7 @@ export function decodeErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ErrorType, M>> {
-  return run(checkErrorType, value, options)
+  return run(checkErrorType$ok, checkErrorType, value, options)
 }
 
 /** Decode a `FeatureAllowed` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FeatureAllowed>`. */
@@ -50385,7 +59375,7 @@ export function decodeFeatureAllowed<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FeatureAllowed, M>> {
-  return run(checkFeatureAllowed, value, options)
+  return run(checkFeatureAllowed$ok, checkFeatureAllowed, value, options)
 }
 
 /** Decode a `Feed` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Feed>`. */
@@ -50393,7 +59383,7 @@ export function decodeFeed<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.Feed, M>> {
-  return run(checkFeed, value, options)
+  return run(checkFeed$ok, checkFeed, value, options)
 }
 
 /** Decode a `FileDescr` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileDescr>`. */
@@ -50401,7 +59391,7 @@ export function decodeFileDescr<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FileDescr, M>> {
-  return run(checkFileDescr, value, options)
+  return run(checkFileDescr$ok, checkFileDescr, value, options)
 }
 
 /** Decode a `FileError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileError>`. */
@@ -50409,7 +59399,7 @@ export function decodeFileError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FileError, M>> {
-  return run(checkFileError, value, options)
+  return run(checkFileError$ok, checkFileError, value, options)
 }
 
 /** Decode a `FileErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileErrorType>`. */
@@ -50417,7 +59407,7 @@ export function decodeFileErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FileErrorType, M>> {
-  return run(checkFileErrorType, value, options)
+  return run(checkFileErrorType$ok, checkFileErrorType, value, options)
 }
 
 /** Decode a `FileInvitation` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileInvitation>`. */
@@ -50425,7 +59415,7 @@ export function decodeFileInvitation<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FileInvitation, M>> {
-  return run(checkFileInvitation, value, options)
+  return run(checkFileInvitation$ok, checkFileInvitation, value, options)
 }
 
 /** Decode a `FileProhibited` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileProhibited>`. */
@@ -50433,7 +59423,7 @@ export function decodeFileProhibited<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FileProhibited, M>> {
-  return run(checkFileProhibited, value, options)
+  return run(checkFileProhibited$ok, checkFileProhibited, value, options)
 }
 
 /** Decode a `FileProtocol` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileProtocol>`. */
@@ -50441,7 +59431,7 @@ export function decodeFileProtocol<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FileProtocol, M>> {
-  return run(checkFileProtocol, value, options)
+  return run(checkFileProtocol$ok, checkFileProtocol, value, options)
 }
 
 /** Decode a `FileStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileStatus>`. */
@@ -50449,7 +59439,7 @@ export function decodeFileStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FileStatus, M>> {
-  return run(checkFileStatus, value, options)
+  return run(checkFileStatus$ok, checkFileStatus, value, options)
 }
 
 /** Decode a `FileTransferMeta` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileTransferMeta>`. */
@@ -50457,7 +59447,7 @@ export function decodeFileTransferMeta<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FileTransferMeta, M>> {
-  return run(checkFileTransferMeta, value, options)
+  return run(checkFileTransferMeta$ok, checkFileTransferMeta, value, options)
 }
 
 /** Decode a `FileType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FileType>`. */
@@ -50465,7 +59455,7 @@ export function decodeFileType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FileType, M>> {
-  return run(checkFileType, value, options)
+  return run(checkFileType$ok, checkFileType, value, options)
 }
 
 /** Decode a `Format` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Format>`. */
@@ -50473,7 +59463,7 @@ export function decodeFormat<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.Format, M>> {
-  return run(checkFormat, value, options)
+  return run(checkFormat$ok, checkFormat, value, options)
 }
 
 /** Decode a `FormattedText` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FormattedText>`. */
@@ -50481,7 +59471,7 @@ export function decodeFormattedText<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FormattedText, M>> {
-  return run(checkFormattedText, value, options)
+  return run(checkFormattedText$ok, checkFormattedText, value, options)
 }
 
 /** Decode a `FullGroupPreferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FullGroupPreferences>`. */
@@ -50489,7 +59479,7 @@ export function decodeFullGroupPreferences<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FullGroupPreferences, M>> {
-  return run(checkFullGroupPreferences, value, options)
+  return run(checkFullGroupPreferences$ok, checkFullGroupPreferences, value, options)
 }
 
 /** Decode a `FullPreferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.FullPreferences>`. */
@@ -50497,7 +59487,7 @@ export function decodeFullPreferences<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.FullPreferences, M>> {
-  return run(checkFullPreferences, value, options)
+  return run(checkFullPreferences$ok, checkFullPreferences, value, options)
 }
 
 /** Decode a `Group` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Group>`. */
@@ -50505,7 +59495,7 @@ export function decodeGroup<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.Group, M>> {
-  return run(checkGroup, value, options)
+  return run(checkGroup$ok, checkGroup, value, options)
 }
 
 /** Decode a `GroupChatScope` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupChatScope>`. */
@@ -50513,7 +59503,7 @@ export function decodeGroupChatScope<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupChatScope, M>> {
-  return run(checkGroupChatScope, value, options)
+  return run(checkGroupChatScope$ok, checkGroupChatScope, value, options)
 }
 
 /** Decode a `GroupChatScopeInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupChatScopeInfo>`. */
@@ -50521,7 +59511,7 @@ export function decodeGroupChatScopeInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupChatScopeInfo, M>> {
-  return run(checkGroupChatScopeInfo, value, options)
+  return run(checkGroupChatScopeInfo$ok, checkGroupChatScopeInfo, value, options)
 }
 
 /** Decode a `GroupDirectInvitation` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupDirectInvitation>`. */
@@ -50529,7 +59519,7 @@ export function decodeGroupDirectInvitation<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupDirectInvitation, M>> {
-  return run(checkGroupDirectInvitation, value, options)
+  return run(checkGroupDirectInvitation$ok, checkGroupDirectInvitation, value, options)
 }
 
 /** Decode a `GroupFeature` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupFeature>`. */
@@ -50537,7 +59527,7 @@ export function decodeGroupFeature<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupFeature, M>> {
-  return run(checkGroupFeature, value, options)
+  return run(checkGroupFeature$ok, checkGroupFeature, value, options)
 }
 
 /** Decode a `GroupFeatureEnabled` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupFeatureEnabled>`. */
@@ -50545,7 +59535,7 @@ export function decodeGroupFeatureEnabled<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupFeatureEnabled, M>> {
-  return run(checkGroupFeatureEnabled, value, options)
+  return run(checkGroupFeatureEnabled$ok, checkGroupFeatureEnabled, value, options)
 }
 
 /** Decode a `GroupInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupInfo>`. */
@@ -50553,7 +59543,7 @@ export function decodeGroupInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupInfo, M>> {
-  return run(checkGroupInfo, value, options)
+  return run(checkGroupInfo$ok, checkGroupInfo, value, options)
 }
 
 /** Decode a `GroupKeys` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupKeys>`. */
@@ -50561,7 +59551,7 @@ export function decodeGroupKeys<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupKeys, M>> {
-  return run(checkGroupKeys, value, options)
+  return run(checkGroupKeys$ok, checkGroupKeys, value, options)
 }
 
 /** Decode a `GroupLink` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupLink>`. */
@@ -50569,7 +59559,7 @@ export function decodeGroupLink<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupLink, M>> {
-  return run(checkGroupLink, value, options)
+  return run(checkGroupLink$ok, checkGroupLink, value, options)
 }
 
 /** Decode a `GroupLinkOwner` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupLinkOwner>`. */
@@ -50577,7 +59567,7 @@ export function decodeGroupLinkOwner<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupLinkOwner, M>> {
-  return run(checkGroupLinkOwner, value, options)
+  return run(checkGroupLinkOwner$ok, checkGroupLinkOwner, value, options)
 }
 
 /** Decode a `GroupLinkPlan` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupLinkPlan>`. */
@@ -50585,7 +59575,7 @@ export function decodeGroupLinkPlan<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupLinkPlan, M>> {
-  return run(checkGroupLinkPlan, value, options)
+  return run(checkGroupLinkPlan$ok, checkGroupLinkPlan, value, options)
 }
 
 /** Decode a `GroupMember` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMember>`. */
@@ -50593,7 +59583,7 @@ export function decodeGroupMember<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupMember, M>> {
-  return run(checkGroupMember, value, options)
+  return run(checkGroupMember$ok, checkGroupMember, value, options)
 }
 
 /** Decode a `GroupMemberAdmission` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberAdmission>`. */
@@ -50601,7 +59591,7 @@ export function decodeGroupMemberAdmission<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupMemberAdmission, M>> {
-  return run(checkGroupMemberAdmission, value, options)
+  return run(checkGroupMemberAdmission$ok, checkGroupMemberAdmission, value, options)
 }
 
 /** Decode a `GroupMemberCategory` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberCategory>`. */
@@ -50609,7 +59599,7 @@ export function decodeGroupMemberCategory<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupMemberCategory, M>> {
-  return run(checkGroupMemberCategory, value, options)
+  return run(checkGroupMemberCategory$ok, checkGroupMemberCategory, value, options)
 }
 
 /** Decode a `GroupMemberRef` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberRef>`. */
@@ -50617,7 +59607,7 @@ export function decodeGroupMemberRef<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupMemberRef, M>> {
-  return run(checkGroupMemberRef, value, options)
+  return run(checkGroupMemberRef$ok, checkGroupMemberRef, value, options)
 }
 
 /** Decode a `GroupMemberRole` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberRole>`. */
@@ -50625,7 +59615,7 @@ export function decodeGroupMemberRole<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupMemberRole, M>> {
-  return run(checkGroupMemberRole, value, options)
+  return run(checkGroupMemberRole$ok, checkGroupMemberRole, value, options)
 }
 
 /** Decode a `GroupMemberSettings` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberSettings>`. */
@@ -50633,7 +59623,7 @@ export function decodeGroupMemberSettings<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupMemberSettings, M>> {
-  return run(checkGroupMemberSettings, value, options)
+  return run(checkGroupMemberSettings$ok, checkGroupMemberSettings, value, options)
 }
 
 /** Decode a `GroupMemberStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupMemberStatus>`. */
@@ -50641,7 +59631,7 @@ export function decodeGroupMemberStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupMemberStatus, M>> {
-  return run(checkGroupMemberStatus, value, options)
+  return run(checkGroupMemberStatus$ok, checkGroupMemberStatus, value, options)
 }
 
 /** Decode a `GroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupPreference>`. */
@@ -50649,7 +59639,7 @@ export function decodeGroupPreference<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupPreference, M>> {
-  return run(checkGroupPreference, value, options)
+  return run(checkGroupPreference$ok, checkGroupPreference, value, options)
 }
 
 /** Decode a `GroupPreferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupPreferences>`. */
@@ -50657,7 +59647,7 @@ export function decodeGroupPreferences<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupPreferences, M>> {
-  return run(checkGroupPreferences, value, options)
+  return run(checkGroupPreferences$ok, checkGroupPreferences, value, options)
 }
 
 /** Decode a `GroupProfile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupProfile>`. */
@@ -50665,7 +59655,7 @@ export function decodeGroupProfile<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupProfile, M>> {
-  return run(checkGroupProfile, value, options)
+  return run(checkGroupProfile$ok, checkGroupProfile, value, options)
 }
 
 /** Decode a `GroupRelay` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupRelay>`. */
@@ -50673,7 +59663,7 @@ export function decodeGroupRelay<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupRelay, M>> {
-  return run(checkGroupRelay, value, options)
+  return run(checkGroupRelay$ok, checkGroupRelay, value, options)
 }
 
 /** Decode a `GroupRootKey` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupRootKey>`. */
@@ -50681,7 +59671,7 @@ export function decodeGroupRootKey<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupRootKey, M>> {
-  return run(checkGroupRootKey, value, options)
+  return run(checkGroupRootKey$ok, checkGroupRootKey, value, options)
 }
 
 /** Decode a `GroupShortLinkData` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupShortLinkData>`. */
@@ -50689,7 +59679,7 @@ export function decodeGroupShortLinkData<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupShortLinkData, M>> {
-  return run(checkGroupShortLinkData, value, options)
+  return run(checkGroupShortLinkData$ok, checkGroupShortLinkData, value, options)
 }
 
 /** Decode a `GroupShortLinkInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupShortLinkInfo>`. */
@@ -50697,7 +59687,7 @@ export function decodeGroupShortLinkInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupShortLinkInfo, M>> {
-  return run(checkGroupShortLinkInfo, value, options)
+  return run(checkGroupShortLinkInfo$ok, checkGroupShortLinkInfo, value, options)
 }
 
 /** Decode a `GroupSummary` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupSummary>`. */
@@ -50705,7 +59695,7 @@ export function decodeGroupSummary<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupSummary, M>> {
-  return run(checkGroupSummary, value, options)
+  return run(checkGroupSummary$ok, checkGroupSummary, value, options)
 }
 
 /** Decode a `GroupSupportChat` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupSupportChat>`. */
@@ -50713,7 +59703,7 @@ export function decodeGroupSupportChat<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupSupportChat, M>> {
-  return run(checkGroupSupportChat, value, options)
+  return run(checkGroupSupportChat$ok, checkGroupSupportChat, value, options)
 }
 
 /** Decode a `GroupType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupType>`. */
@@ -50721,7 +59711,7 @@ export function decodeGroupType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupType, M>> {
-  return run(checkGroupType, value, options)
+  return run(checkGroupType$ok, checkGroupType, value, options)
 }
 
 /** Decode a `HandshakeError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.HandshakeError>`. */
@@ -50729,7 +59719,7 @@ export function decodeHandshakeError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.HandshakeError, M>> {
-  return run(checkHandshakeError, value, options)
+  return run(checkHandshakeError$ok, checkHandshakeError, value, options)
 }
 
 /** Decode a `InlineFileMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.InlineFileMode>`. */
@@ -50737,7 +59727,7 @@ export function decodeInlineFileMode<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.InlineFileMode, M>> {
-  return run(checkInlineFileMode, value, options)
+  return run(checkInlineFileMode$ok, checkInlineFileMode, value, options)
 }
 
 /** Decode a `InvitationLinkPlan` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.InvitationLinkPlan>`. */
@@ -50745,7 +59735,7 @@ export function decodeInvitationLinkPlan<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.InvitationLinkPlan, M>> {
-  return run(checkInvitationLinkPlan, value, options)
+  return run(checkInvitationLinkPlan$ok, checkInvitationLinkPlan, value, options)
 }
 
 /** Decode a `InvitedBy` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.InvitedBy>`. */
@@ -50753,7 +59743,7 @@ export function decodeInvitedBy<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.InvitedBy, M>> {
-  return run(checkInvitedBy, value, options)
+  return run(checkInvitedBy$ok, checkInvitedBy, value, options)
 }
 
 /** Decode a `LinkContent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LinkContent>`. */
@@ -50761,7 +59751,7 @@ export function decodeLinkContent<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.LinkContent, M>> {
-  return run(checkLinkContent, value, options)
+  return run(checkLinkContent$ok, checkLinkContent, value, options)
 }
 
 /** Decode a `LinkOwnerSig` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LinkOwnerSig>`. */
@@ -50769,7 +59759,7 @@ export function decodeLinkOwnerSig<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.LinkOwnerSig, M>> {
-  return run(checkLinkOwnerSig, value, options)
+  return run(checkLinkOwnerSig$ok, checkLinkOwnerSig, value, options)
 }
 
 /** Decode a `LinkPreview` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LinkPreview>`. */
@@ -50777,7 +59767,7 @@ export function decodeLinkPreview<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.LinkPreview, M>> {
-  return run(checkLinkPreview, value, options)
+  return run(checkLinkPreview$ok, checkLinkPreview, value, options)
 }
 
 /** Decode a `LocalBadge` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LocalBadge>`. */
@@ -50785,7 +59775,7 @@ export function decodeLocalBadge<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.LocalBadge, M>> {
-  return run(checkLocalBadge, value, options)
+  return run(checkLocalBadge$ok, checkLocalBadge, value, options)
 }
 
 /** Decode a `LocalProfile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.LocalProfile>`. */
@@ -50793,7 +59783,7 @@ export function decodeLocalProfile<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.LocalProfile, M>> {
-  return run(checkLocalProfile, value, options)
+  return run(checkLocalProfile$ok, checkLocalProfile, value, options)
 }
 
 /** Decode a `MemberCriteria` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MemberCriteria>`. */
@@ -50801,7 +59791,7 @@ export function decodeMemberCriteria<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MemberCriteria, M>> {
-  return run(checkMemberCriteria, value, options)
+  return run(checkMemberCriteria$ok, checkMemberCriteria, value, options)
 }
 
 /** Decode a `MsgChatLink` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgChatLink>`. */
@@ -50809,7 +59799,7 @@ export function decodeMsgChatLink<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgChatLink, M>> {
-  return run(checkMsgChatLink, value, options)
+  return run(checkMsgChatLink$ok, checkMsgChatLink, value, options)
 }
 
 /** Decode a `MsgContent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgContent>`. */
@@ -50817,7 +59807,7 @@ export function decodeMsgContent<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgContent, M>> {
-  return run(checkMsgContent, value, options)
+  return run(checkMsgContent$ok, checkMsgContent, value, options)
 }
 
 /** Decode a `MsgDecryptError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgDecryptError>`. */
@@ -50825,7 +59815,7 @@ export function decodeMsgDecryptError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgDecryptError, M>> {
-  return run(checkMsgDecryptError, value, options)
+  return run(checkMsgDecryptError$ok, checkMsgDecryptError, value, options)
 }
 
 /** Decode a `MsgDirection` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgDirection>`. */
@@ -50833,7 +59823,7 @@ export function decodeMsgDirection<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgDirection, M>> {
-  return run(checkMsgDirection, value, options)
+  return run(checkMsgDirection$ok, checkMsgDirection, value, options)
 }
 
 /** Decode a `MsgErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgErrorType>`. */
@@ -50841,7 +59831,7 @@ export function decodeMsgErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgErrorType, M>> {
-  return run(checkMsgErrorType, value, options)
+  return run(checkMsgErrorType$ok, checkMsgErrorType, value, options)
 }
 
 /** Decode a `MsgFilter` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgFilter>`. */
@@ -50849,7 +59839,7 @@ export function decodeMsgFilter<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgFilter, M>> {
-  return run(checkMsgFilter, value, options)
+  return run(checkMsgFilter$ok, checkMsgFilter, value, options)
 }
 
 /** Decode a `MsgReaction` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgReaction>`. */
@@ -50857,7 +59847,7 @@ export function decodeMsgReaction<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgReaction, M>> {
-  return run(checkMsgReaction, value, options)
+  return run(checkMsgReaction$ok, checkMsgReaction, value, options)
 }
 
 /** Decode a `MsgReceiptStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgReceiptStatus>`. */
@@ -50865,7 +59855,7 @@ export function decodeMsgReceiptStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgReceiptStatus, M>> {
-  return run(checkMsgReceiptStatus, value, options)
+  return run(checkMsgReceiptStatus$ok, checkMsgReceiptStatus, value, options)
 }
 
 /** Decode a `MsgSigStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgSigStatus>`. */
@@ -50873,7 +59863,7 @@ export function decodeMsgSigStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgSigStatus, M>> {
-  return run(checkMsgSigStatus, value, options)
+  return run(checkMsgSigStatus$ok, checkMsgSigStatus, value, options)
 }
 
 /** Decode a `MsgVerified` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.MsgVerified>`. */
@@ -50881,7 +59871,7 @@ export function decodeMsgVerified<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.MsgVerified, M>> {
-  return run(checkMsgVerified, value, options)
+  return run(checkMsgVerified$ok, checkMsgVerified, value, options)
 }
 
 /** Decode a `NameErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.NameErrorType>`. */
@@ -50889,7 +59879,7 @@ export function decodeNameErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.NameErrorType, M>> {
-  return run(checkNameErrorType, value, options)
+  return run(checkNameErrorType$ok, checkNameErrorType, value, options)
 }
 
 /** Decode a `NetworkError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.NetworkError>`. */
@@ -50897,7 +59887,7 @@ export function decodeNetworkError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.NetworkError, M>> {
-  return run(checkNetworkError, value, options)
+  return run(checkNetworkError$ok, checkNetworkError, value, options)
 }
 
 /** Decode a `NewUser` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.NewUser>`. */
@@ -50905,7 +59895,7 @@ export function decodeNewUser<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.NewUser, M>> {
-  return run(checkNewUser, value, options)
+  return run(checkNewUser$ok, checkNewUser, value, options)
 }
 
 /** Decode a `NoteFolder` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.NoteFolder>`. */
@@ -50913,7 +59903,7 @@ export function decodeNoteFolder<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.NoteFolder, M>> {
-  return run(checkNoteFolder, value, options)
+  return run(checkNoteFolder$ok, checkNoteFolder, value, options)
 }
 
 /** Decode a `OwnerVerification` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.OwnerVerification>`. */
@@ -50921,7 +59911,7 @@ export function decodeOwnerVerification<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.OwnerVerification, M>> {
-  return run(checkOwnerVerification, value, options)
+  return run(checkOwnerVerification$ok, checkOwnerVerification, value, options)
 }
 
 /** Decode a `PaginationByTime` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PaginationByTime>`. */
@@ -50929,7 +59919,7 @@ export function decodePaginationByTime<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PaginationByTime, M>> {
-  return run(checkPaginationByTime, value, options)
+  return run(checkPaginationByTime$ok, checkPaginationByTime, value, options)
 }
 
 /** Decode a `PendingContactConnection` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PendingContactConnection>`. */
@@ -50937,7 +59927,7 @@ export function decodePendingContactConnection<M extends DecodeMode = 'default'>
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PendingContactConnection, M>> {
-  return run(checkPendingContactConnection, value, options)
+  return run(checkPendingContactConnection$ok, checkPendingContactConnection, value, options)
 }
 
 /** Decode a `PlanResolveMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PlanResolveMode>`. */
@@ -50945,7 +59935,7 @@ export function decodePlanResolveMode<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PlanResolveMode, M>> {
-  return run(checkPlanResolveMode, value, options)
+  return run(checkPlanResolveMode$ok, checkPlanResolveMode, value, options)
 }
 
 /** Decode a `PrefEnabled` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PrefEnabled>`. */
@@ -50953,7 +59943,7 @@ export function decodePrefEnabled<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PrefEnabled, M>> {
-  return run(checkPrefEnabled, value, options)
+  return run(checkPrefEnabled$ok, checkPrefEnabled, value, options)
 }
 
 /** Decode a `Preferences` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Preferences>`. */
@@ -50961,7 +59951,7 @@ export function decodePreferences<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.Preferences, M>> {
-  return run(checkPreferences, value, options)
+  return run(checkPreferences$ok, checkPreferences, value, options)
 }
 
 /** Decode a `PreparedContact` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PreparedContact>`. */
@@ -50969,7 +59959,7 @@ export function decodePreparedContact<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PreparedContact, M>> {
-  return run(checkPreparedContact, value, options)
+  return run(checkPreparedContact$ok, checkPreparedContact, value, options)
 }
 
 /** Decode a `PreparedGroup` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PreparedGroup>`. */
@@ -50977,7 +59967,7 @@ export function decodePreparedGroup<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PreparedGroup, M>> {
-  return run(checkPreparedGroup, value, options)
+  return run(checkPreparedGroup$ok, checkPreparedGroup, value, options)
 }
 
 /** Decode a `Profile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.Profile>`. */
@@ -50985,7 +59975,7 @@ export function decodeProfile<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.Profile, M>> {
-  return run(checkProfile, value, options)
+  return run(checkProfile$ok, checkProfile, value, options)
 }
 
 /** Decode a `ProxyClientError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ProxyClientError>`. */
@@ -50993,7 +59983,7 @@ export function decodeProxyClientError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ProxyClientError, M>> {
-  return run(checkProxyClientError, value, options)
+  return run(checkProxyClientError$ok, checkProxyClientError, value, options)
 }
 
 /** Decode a `ProxyError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ProxyError>`. */
@@ -51001,7 +59991,7 @@ export function decodeProxyError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ProxyError, M>> {
-  return run(checkProxyError, value, options)
+  return run(checkProxyError$ok, checkProxyError, value, options)
 }
 
 /** Decode a `PublicGroupAccess` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PublicGroupAccess>`. */
@@ -51009,7 +59999,7 @@ export function decodePublicGroupAccess<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PublicGroupAccess, M>> {
-  return run(checkPublicGroupAccess, value, options)
+  return run(checkPublicGroupAccess$ok, checkPublicGroupAccess, value, options)
 }
 
 /** Decode a `PublicGroupData` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PublicGroupData>`. */
@@ -51017,7 +60007,7 @@ export function decodePublicGroupData<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PublicGroupData, M>> {
-  return run(checkPublicGroupData, value, options)
+  return run(checkPublicGroupData$ok, checkPublicGroupData, value, options)
 }
 
 /** Decode a `PublicGroupKeys` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PublicGroupKeys>`. */
@@ -51025,7 +60015,7 @@ export function decodePublicGroupKeys<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PublicGroupKeys, M>> {
-  return run(checkPublicGroupKeys, value, options)
+  return run(checkPublicGroupKeys$ok, checkPublicGroupKeys, value, options)
 }
 
 /** Decode a `PublicGroupProfile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.PublicGroupProfile>`. */
@@ -51033,7 +60023,7 @@ export function decodePublicGroupProfile<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.PublicGroupProfile, M>> {
-  return run(checkPublicGroupProfile, value, options)
+  return run(checkPublicGroupProfile$ok, checkPublicGroupProfile, value, options)
 }
 
 /** Decode a `RCErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RCErrorType>`. */
@@ -51041,7 +60031,7 @@ export function decodeRCErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RCErrorType, M>> {
-  return run(checkRCErrorType, value, options)
+  return run(checkRCErrorType$ok, checkRCErrorType, value, options)
 }
 
 /** Decode a `RatchetSyncState` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RatchetSyncState>`. */
@@ -51049,7 +60039,7 @@ export function decodeRatchetSyncState<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RatchetSyncState, M>> {
-  return run(checkRatchetSyncState, value, options)
+  return run(checkRatchetSyncState$ok, checkRatchetSyncState, value, options)
 }
 
 /** Decode a `RcvConnEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvConnEvent>`. */
@@ -51057,7 +60047,7 @@ export function decodeRcvConnEvent<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RcvConnEvent, M>> {
-  return run(checkRcvConnEvent, value, options)
+  return run(checkRcvConnEvent$ok, checkRcvConnEvent, value, options)
 }
 
 /** Decode a `RcvDirectEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvDirectEvent>`. */
@@ -51065,7 +60055,7 @@ export function decodeRcvDirectEvent<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RcvDirectEvent, M>> {
-  return run(checkRcvDirectEvent, value, options)
+  return run(checkRcvDirectEvent$ok, checkRcvDirectEvent, value, options)
 }
 
 /** Decode a `RcvFileDescr` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvFileDescr>`. */
@@ -51073,7 +60063,7 @@ export function decodeRcvFileDescr<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RcvFileDescr, M>> {
-  return run(checkRcvFileDescr, value, options)
+  return run(checkRcvFileDescr$ok, checkRcvFileDescr, value, options)
 }
 
 /** Decode a `RcvFileStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvFileStatus>`. */
@@ -51081,7 +60071,7 @@ export function decodeRcvFileStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RcvFileStatus, M>> {
-  return run(checkRcvFileStatus, value, options)
+  return run(checkRcvFileStatus$ok, checkRcvFileStatus, value, options)
 }
 
 /** Decode a `RcvFileTransfer` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvFileTransfer>`. */
@@ -51089,7 +60079,7 @@ export function decodeRcvFileTransfer<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RcvFileTransfer, M>> {
-  return run(checkRcvFileTransfer, value, options)
+  return run(checkRcvFileTransfer$ok, checkRcvFileTransfer, value, options)
 }
 
 /** Decode a `RcvGroupEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvGroupEvent>`. */
@@ -51097,7 +60087,7 @@ export function decodeRcvGroupEvent<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RcvGroupEvent, M>> {
-  return run(checkRcvGroupEvent, value, options)
+  return run(checkRcvGroupEvent$ok, checkRcvGroupEvent, value, options)
 }
 
 /** Decode a `RcvMsgError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvMsgError>`. */
@@ -51105,7 +60095,7 @@ export function decodeRcvMsgError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RcvMsgError, M>> {
-  return run(checkRcvMsgError, value, options)
+  return run(checkRcvMsgError$ok, checkRcvMsgError, value, options)
 }
 
 /** Decode a `RelayCapabilities` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RelayCapabilities>`. */
@@ -51113,7 +60103,7 @@ export function decodeRelayCapabilities<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RelayCapabilities, M>> {
-  return run(checkRelayCapabilities, value, options)
+  return run(checkRelayCapabilities$ok, checkRelayCapabilities, value, options)
 }
 
 /** Decode a `RelayConnectionResult` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RelayConnectionResult>`. */
@@ -51121,7 +60111,7 @@ export function decodeRelayConnectionResult<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RelayConnectionResult, M>> {
-  return run(checkRelayConnectionResult, value, options)
+  return run(checkRelayConnectionResult$ok, checkRelayConnectionResult, value, options)
 }
 
 /** Decode a `RelayProfile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RelayProfile>`. */
@@ -51129,7 +60119,7 @@ export function decodeRelayProfile<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RelayProfile, M>> {
-  return run(checkRelayProfile, value, options)
+  return run(checkRelayProfile$ok, checkRelayProfile, value, options)
 }
 
 /** Decode a `RelayStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RelayStatus>`. */
@@ -51137,7 +60127,7 @@ export function decodeRelayStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RelayStatus, M>> {
-  return run(checkRelayStatus, value, options)
+  return run(checkRelayStatus$ok, checkRelayStatus, value, options)
 }
 
 /** Decode a `RemoteCtrlInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RemoteCtrlInfo>`. */
@@ -51145,7 +60135,7 @@ export function decodeRemoteCtrlInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RemoteCtrlInfo, M>> {
-  return run(checkRemoteCtrlInfo, value, options)
+  return run(checkRemoteCtrlInfo$ok, checkRemoteCtrlInfo, value, options)
 }
 
 /** Decode a `RemoteCtrlSessionState` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RemoteCtrlSessionState>`. */
@@ -51153,7 +60143,7 @@ export function decodeRemoteCtrlSessionState<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RemoteCtrlSessionState, M>> {
-  return run(checkRemoteCtrlSessionState, value, options)
+  return run(checkRemoteCtrlSessionState$ok, checkRemoteCtrlSessionState, value, options)
 }
 
 /** Decode a `RemoteCtrlStopReason` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RemoteCtrlStopReason>`. */
@@ -51161,7 +60151,7 @@ export function decodeRemoteCtrlStopReason<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RemoteCtrlStopReason, M>> {
-  return run(checkRemoteCtrlStopReason, value, options)
+  return run(checkRemoteCtrlStopReason$ok, checkRemoteCtrlStopReason, value, options)
 }
 
 /** Decode a `ReportReason` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.ReportReason>`. */
@@ -51169,7 +60159,7 @@ export function decodeReportReason<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.ReportReason, M>> {
-  return run(checkReportReason, value, options)
+  return run(checkReportReason$ok, checkReportReason, value, options)
 }
 
 /** Decode a `RoleGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RoleGroupPreference>`. */
@@ -51177,7 +60167,7 @@ export function decodeRoleGroupPreference<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RoleGroupPreference, M>> {
-  return run(checkRoleGroupPreference, value, options)
+  return run(checkRoleGroupPreference$ok, checkRoleGroupPreference, value, options)
 }
 
 /** Decode a `SMPAgentError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SMPAgentError>`. */
@@ -51185,7 +60175,7 @@ export function decodeSMPAgentError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SMPAgentError, M>> {
-  return run(checkSMPAgentError, value, options)
+  return run(checkSMPAgentError$ok, checkSMPAgentError, value, options)
 }
 
 /** Decode a `SecurityCode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SecurityCode>`. */
@@ -51193,7 +60183,7 @@ export function decodeSecurityCode<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SecurityCode, M>> {
-  return run(checkSecurityCode, value, options)
+  return run(checkSecurityCode$ok, checkSecurityCode, value, options)
 }
 
 /** Decode a `SimplePreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplePreference>`. */
@@ -51201,7 +60191,7 @@ export function decodeSimplePreference<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplePreference, M>> {
-  return run(checkSimplePreference, value, options)
+  return run(checkSimplePreference$ok, checkSimplePreference, value, options)
 }
 
 /** Decode a `SimplexDomain` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexDomain>`. */
@@ -51209,7 +60199,7 @@ export function decodeSimplexDomain<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplexDomain, M>> {
-  return run(checkSimplexDomain, value, options)
+  return run(checkSimplexDomain$ok, checkSimplexDomain, value, options)
 }
 
 /** Decode a `SimplexDomainClaim` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexDomainClaim>`. */
@@ -51217,7 +60207,7 @@ export function decodeSimplexDomainClaim<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplexDomainClaim, M>> {
-  return run(checkSimplexDomainClaim, value, options)
+  return run(checkSimplexDomainClaim$ok, checkSimplexDomainClaim, value, options)
 }
 
 /** Decode a `SimplexDomainError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexDomainError>`. */
@@ -51225,7 +60215,7 @@ export function decodeSimplexDomainError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplexDomainError, M>> {
-  return run(checkSimplexDomainError, value, options)
+  return run(checkSimplexDomainError$ok, checkSimplexDomainError, value, options)
 }
 
 /** Decode a `SimplexDomainProof` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexDomainProof>`. */
@@ -51233,7 +60223,7 @@ export function decodeSimplexDomainProof<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplexDomainProof, M>> {
-  return run(checkSimplexDomainProof, value, options)
+  return run(checkSimplexDomainProof$ok, checkSimplexDomainProof, value, options)
 }
 
 /** Decode a `SimplexLinkType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexLinkType>`. */
@@ -51241,7 +60231,7 @@ export function decodeSimplexLinkType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplexLinkType, M>> {
-  return run(checkSimplexLinkType, value, options)
+  return run(checkSimplexLinkType$ok, checkSimplexLinkType, value, options)
 }
 
 /** Decode a `SimplexNameInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexNameInfo>`. */
@@ -51249,7 +60239,7 @@ export function decodeSimplexNameInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplexNameInfo, M>> {
-  return run(checkSimplexNameInfo, value, options)
+  return run(checkSimplexNameInfo$ok, checkSimplexNameInfo, value, options)
 }
 
 /** Decode a `SimplexNameType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexNameType>`. */
@@ -51257,7 +60247,7 @@ export function decodeSimplexNameType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplexNameType, M>> {
-  return run(checkSimplexNameType, value, options)
+  return run(checkSimplexNameType$ok, checkSimplexNameType, value, options)
 }
 
 /** Decode a `SimplexTLD` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexTLD>`. */
@@ -51265,7 +60255,7 @@ export function decodeSimplexTLD<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplexTLD, M>> {
-  return run(checkSimplexTLD, value, options)
+  return run(checkSimplexTLD$ok, checkSimplexTLD, value, options)
 }
 
 /** Decode a `SndCIStatusProgress` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndCIStatusProgress>`. */
@@ -51273,7 +60263,7 @@ export function decodeSndCIStatusProgress<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SndCIStatusProgress, M>> {
-  return run(checkSndCIStatusProgress, value, options)
+  return run(checkSndCIStatusProgress$ok, checkSndCIStatusProgress, value, options)
 }
 
 /** Decode a `SndConnEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndConnEvent>`. */
@@ -51281,7 +60271,7 @@ export function decodeSndConnEvent<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SndConnEvent, M>> {
-  return run(checkSndConnEvent, value, options)
+  return run(checkSndConnEvent$ok, checkSndConnEvent, value, options)
 }
 
 /** Decode a `SndError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndError>`. */
@@ -51289,7 +60279,7 @@ export function decodeSndError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SndError, M>> {
-  return run(checkSndError, value, options)
+  return run(checkSndError$ok, checkSndError, value, options)
 }
 
 /** Decode a `SndFileTransfer` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndFileTransfer>`. */
@@ -51297,7 +60287,7 @@ export function decodeSndFileTransfer<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SndFileTransfer, M>> {
-  return run(checkSndFileTransfer, value, options)
+  return run(checkSndFileTransfer$ok, checkSndFileTransfer, value, options)
 }
 
 /** Decode a `SndGroupEvent` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SndGroupEvent>`. */
@@ -51305,7 +60295,7 @@ export function decodeSndGroupEvent<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SndGroupEvent, M>> {
-  return run(checkSndGroupEvent, value, options)
+  return run(checkSndGroupEvent$ok, checkSndGroupEvent, value, options)
 }
 
 /** Decode a `SrvError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SrvError>`. */
@@ -51313,7 +60303,7 @@ export function decodeSrvError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SrvError, M>> {
-  return run(checkSrvError, value, options)
+  return run(checkSrvError$ok, checkSrvError, value, options)
 }
 
 /** Decode a `StoreError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.StoreError>`. */
@@ -51321,7 +60311,7 @@ export function decodeStoreError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.StoreError, M>> {
-  return run(checkStoreError, value, options)
+  return run(checkStoreError$ok, checkStoreError, value, options)
 }
 
 /** Decode a `SubscriptionStatus` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SubscriptionStatus>`. */
@@ -51329,7 +60319,7 @@ export function decodeSubscriptionStatus<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SubscriptionStatus, M>> {
-  return run(checkSubscriptionStatus, value, options)
+  return run(checkSubscriptionStatus$ok, checkSubscriptionStatus, value, options)
 }
 
 /** Decode a `SupportGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SupportGroupPreference>`. */
@@ -51337,7 +60327,7 @@ export function decodeSupportGroupPreference<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SupportGroupPreference, M>> {
-  return run(checkSupportGroupPreference, value, options)
+  return run(checkSupportGroupPreference$ok, checkSupportGroupPreference, value, options)
 }
 
 /** Decode a `SwitchPhase` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SwitchPhase>`. */
@@ -51345,7 +60335,7 @@ export function decodeSwitchPhase<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SwitchPhase, M>> {
-  return run(checkSwitchPhase, value, options)
+  return run(checkSwitchPhase$ok, checkSwitchPhase, value, options)
 }
 
 /** Decode a `TimedMessagesGroupPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.TimedMessagesGroupPreference>`. */
@@ -51353,7 +60343,7 @@ export function decodeTimedMessagesGroupPreference<M extends DecodeMode = 'defau
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.TimedMessagesGroupPreference, M>> {
-  return run(checkTimedMessagesGroupPreference, value, options)
+  return run(checkTimedMessagesGroupPreference$ok, checkTimedMessagesGroupPreference, value, options)
 }
 
 /** Decode a `TimedMessagesPreference` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.TimedMessagesPreference>`. */
@@ -51361,7 +60351,7 @@ export function decodeTimedMessagesPreference<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.TimedMessagesPreference, M>> {
-  return run(checkTimedMessagesPreference, value, options)
+  return run(checkTimedMessagesPreference$ok, checkTimedMessagesPreference, value, options)
 }
 
 /** Decode a `TransportError` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.TransportError>`. */
@@ -51369,7 +60359,7 @@ export function decodeTransportError<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.TransportError, M>> {
-  return run(checkTransportError, value, options)
+  return run(checkTransportError$ok, checkTransportError, value, options)
 }
 
 /** Decode a `UIColorMode` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UIColorMode>`. */
@@ -51377,7 +60367,7 @@ export function decodeUIColorMode<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UIColorMode, M>> {
-  return run(checkUIColorMode, value, options)
+  return run(checkUIColorMode$ok, checkUIColorMode, value, options)
 }
 
 /** Decode a `UIColors` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UIColors>`. */
@@ -51385,7 +60375,7 @@ export function decodeUIColors<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UIColors, M>> {
-  return run(checkUIColors, value, options)
+  return run(checkUIColors$ok, checkUIColors, value, options)
 }
 
 /** Decode a `UIThemeEntityOverride` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UIThemeEntityOverride>`. */
@@ -51393,7 +60383,7 @@ export function decodeUIThemeEntityOverride<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UIThemeEntityOverride, M>> {
-  return run(checkUIThemeEntityOverride, value, options)
+  return run(checkUIThemeEntityOverride$ok, checkUIThemeEntityOverride, value, options)
 }
 
 /** Decode a `UIThemeEntityOverrides` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UIThemeEntityOverrides>`. */
@@ -51401,7 +60391,7 @@ export function decodeUIThemeEntityOverrides<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UIThemeEntityOverrides, M>> {
-  return run(checkUIThemeEntityOverrides, value, options)
+  return run(checkUIThemeEntityOverrides$ok, checkUIThemeEntityOverrides, value, options)
 }
 
 /** Decode a `UpdatedMessage` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UpdatedMessage>`. */
@@ -51409,7 +60399,7 @@ export function decodeUpdatedMessage<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UpdatedMessage, M>> {
-  return run(checkUpdatedMessage, value, options)
+  return run(checkUpdatedMessage$ok, checkUpdatedMessage, value, options)
 }
 
 /** Decode a `User` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.User>`. */
@@ -51417,7 +60407,7 @@ export function decodeUser<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.User, M>> {
-  return run(checkUser, value, options)
+  return run(checkUser$ok, checkUser, value, options)
 }
 
 /** Decode a `UserChatRelay` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserChatRelay>`. */
@@ -51425,7 +60415,7 @@ export function decodeUserChatRelay<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UserChatRelay, M>> {
-  return run(checkUserChatRelay, value, options)
+  return run(checkUserChatRelay$ok, checkUserChatRelay, value, options)
 }
 
 /** Decode a `UserContact` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserContact>`. */
@@ -51433,7 +60423,7 @@ export function decodeUserContact<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UserContact, M>> {
-  return run(checkUserContact, value, options)
+  return run(checkUserContact$ok, checkUserContact, value, options)
 }
 
 /** Decode a `UserContactLink` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserContactLink>`. */
@@ -51441,7 +60431,7 @@ export function decodeUserContactLink<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UserContactLink, M>> {
-  return run(checkUserContactLink, value, options)
+  return run(checkUserContactLink$ok, checkUserContactLink, value, options)
 }
 
 /** Decode a `UserContactRequest` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserContactRequest>`. */
@@ -51449,7 +60439,7 @@ export function decodeUserContactRequest<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UserContactRequest, M>> {
-  return run(checkUserContactRequest, value, options)
+  return run(checkUserContactRequest$ok, checkUserContactRequest, value, options)
 }
 
 /** Decode a `UserContactRequestRef` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserContactRequestRef>`. */
@@ -51457,7 +60447,7 @@ export function decodeUserContactRequestRef<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UserContactRequestRef, M>> {
-  return run(checkUserContactRequestRef, value, options)
+  return run(checkUserContactRequestRef$ok, checkUserContactRequestRef, value, options)
 }
 
 /** Decode a `UserInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserInfo>`. */
@@ -51465,7 +60455,7 @@ export function decodeUserInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UserInfo, M>> {
-  return run(checkUserInfo, value, options)
+  return run(checkUserInfo$ok, checkUserInfo, value, options)
 }
 
 /** Decode a `UserProfileUpdateSummary` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserProfileUpdateSummary>`. */
@@ -51473,7 +60463,7 @@ export function decodeUserProfileUpdateSummary<M extends DecodeMode = 'default'>
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UserProfileUpdateSummary, M>> {
-  return run(checkUserProfileUpdateSummary, value, options)
+  return run(checkUserProfileUpdateSummary$ok, checkUserProfileUpdateSummary, value, options)
 }
 
 /** Decode a `UserPwdHash` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.UserPwdHash>`. */
@@ -51481,7 +60471,7 @@ export function decodeUserPwdHash<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.UserPwdHash, M>> {
-  return run(checkUserPwdHash, value, options)
+  return run(checkUserPwdHash$ok, checkUserPwdHash, value, options)
 }
 
 /** Decode a `VersionRange` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.VersionRange>`. */
@@ -51489,7 +60479,7 @@ export function decodeVersionRange<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.VersionRange, M>> {
-  return run(checkVersionRange, value, options)
+  return run(checkVersionRange$ok, checkVersionRange, value, options)
 }
 
 /** Decode a `XFTPErrorType` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.XFTPErrorType>`. */
@@ -51497,7 +60487,7 @@ export function decodeXFTPErrorType<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.XFTPErrorType, M>> {
-  return run(checkXFTPErrorType, value, options)
+  return run(checkXFTPErrorType$ok, checkXFTPErrorType, value, options)
 }
 
 /** Decode a `XFTPRcvFile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.XFTPRcvFile>`. */
@@ -51505,7 +60495,7 @@ export function decodeXFTPRcvFile<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.XFTPRcvFile, M>> {
-  return run(checkXFTPRcvFile, value, options)
+  return run(checkXFTPRcvFile$ok, checkXFTPRcvFile, value, options)
 }
 
 /** Decode a `XFTPSndFile` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.XFTPSndFile>`. */
@@ -51513,7 +60503,7 @@ export function decodeXFTPSndFile<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.XFTPSndFile, M>> {
-  return run(checkXFTPSndFile, value, options)
+  return run(checkXFTPSndFile$ok, checkXFTPSndFile, value, options)
 }
 
 /** Decode a `SimplexNameDomain` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.SimplexNameDomain>`. */
@@ -51521,7 +60511,7 @@ export function decodeSimplexNameDomain<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.SimplexNameDomain, M>> {
-  return run(checkSimplexNameDomain, value, options)
+  return run(checkSimplexNameDomain$ok, checkSimplexNameDomain, value, options)
 }
 
 /** Decode a `GroupInfoSummary` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.GroupInfoSummary>`. */
@@ -51529,7 +60519,7 @@ export function decodeGroupInfoSummary<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.GroupInfoSummary, M>> {
-  return run(checkGroupInfoSummary, value, options)
+  return run(checkGroupInfoSummary$ok, checkGroupInfoSummary, value, options)
 }
 
 /** Decode a `RcvFileInfo` (TYPES.md) from a parsed JSON value. Never throws. With `mode: "lenient"` the value is a `Lenient<T.RcvFileInfo>`. */
@@ -51537,5 +60527,5 @@ export function decodeRcvFileInfo<M extends DecodeMode = 'default'>(
   value: unknown,
   options?: DecodeOptions<M>,
 ): DecodeResult<Decoded<T.RcvFileInfo, M>> {
-  return run(checkRcvFileInfo, value, options)
+  return run(checkRcvFileInfo$ok, checkRcvFileInfo, value, options)
 }

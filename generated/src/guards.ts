@@ -7,236 +7,464 @@ import type * as CEvt from './events.js'
 import type * as CR from './responses.js'
 import type {ChatResponse} from './responses.js'
 import type {ChatEvent} from './events.js'
-import {checkSafely, createContext} from './runtime.js'
+import {validates} from './runtime.js'
 import {
   checkChatEvent,
+  checkChatEvent$ok,
   checkChatResponse,
+  checkChatResponse$ok,
   checkACIReaction,
+  checkACIReaction$ok,
   checkAChat,
+  checkAChat$ok,
   checkAChatItem,
+  checkAChatItem$ok,
   checkAddRelayResult,
+  checkAddRelayResult$ok,
   checkAddressSettings,
+  checkAddressSettings$ok,
   checkAgentCryptoError,
+  checkAgentCryptoError$ok,
   checkAgentErrorType,
+  checkAgentErrorType$ok,
   checkAgentServiceError,
+  checkAgentServiceError$ok,
   checkAppVersionRange,
+  checkAppVersionRange$ok,
   checkAutoAccept,
+  checkAutoAccept$ok,
   checkBadgeInfo,
+  checkBadgeInfo$ok,
   checkBadgeProof,
+  checkBadgeProof$ok,
   checkBadgeStatus,
+  checkBadgeStatus$ok,
   checkBadgeType,
+  checkBadgeType$ok,
   checkBlockingInfo,
+  checkBlockingInfo$ok,
   checkBlockingReason,
+  checkBlockingReason$ok,
   checkBrokerErrorType,
+  checkBrokerErrorType$ok,
   checkBusinessChatInfo,
+  checkBusinessChatInfo$ok,
   checkBusinessChatType,
+  checkBusinessChatType$ok,
   checkCICallStatus,
+  checkCICallStatus$ok,
   checkCIContent,
+  checkCIContent$ok,
   checkCIDeleteMode,
+  checkCIDeleteMode$ok,
   checkCIDeleted,
+  checkCIDeleted$ok,
   checkCIDirection,
+  checkCIDirection$ok,
   checkCIFeed,
+  checkCIFeed$ok,
   checkCIFile,
+  checkCIFile$ok,
   checkCIFileStatus,
+  checkCIFileStatus$ok,
   checkCIForwardedFrom,
+  checkCIForwardedFrom$ok,
   checkCIGroupInvitation,
+  checkCIGroupInvitation$ok,
   checkCIGroupInvitationStatus,
+  checkCIGroupInvitationStatus$ok,
   checkCIMention,
+  checkCIMention$ok,
   checkCIMentionMember,
+  checkCIMentionMember$ok,
   checkCIMeta,
+  checkCIMeta$ok,
   checkCIQuote,
+  checkCIQuote$ok,
   checkCIReaction,
+  checkCIReaction$ok,
   checkCIReactionCount,
+  checkCIReactionCount$ok,
   checkCIStatus,
+  checkCIStatus$ok,
   checkCITimed,
+  checkCITimed$ok,
   checkChatBotCommand,
+  checkChatBotCommand$ok,
   checkChatDeleteMode,
+  checkChatDeleteMode$ok,
   checkChatError,
+  checkChatError$ok,
   checkChatErrorType,
+  checkChatErrorType$ok,
   checkChatFeature,
+  checkChatFeature$ok,
   checkChatInfo,
+  checkChatInfo$ok,
   checkChatItem,
+  checkChatItem$ok,
   checkChatItemDeletion,
+  checkChatItemDeletion$ok,
   checkChatListQuery,
+  checkChatListQuery$ok,
   checkChatPeerType,
+  checkChatPeerType$ok,
   checkChatRef,
+  checkChatRef$ok,
   checkChatSettings,
+  checkChatSettings$ok,
   checkChatStats,
+  checkChatStats$ok,
   checkChatType,
+  checkChatType$ok,
   checkChatWallpaper,
+  checkChatWallpaper$ok,
   checkChatWallpaperScale,
+  checkChatWallpaperScale$ok,
   checkClientNotice,
+  checkClientNotice$ok,
   checkColor,
+  checkColor$ok,
   checkCommandError,
+  checkCommandError$ok,
   checkCommandErrorType,
+  checkCommandErrorType$ok,
   checkCommentsGroupPreference,
+  checkCommentsGroupPreference$ok,
   checkComposedMessage,
+  checkComposedMessage$ok,
   checkConnStatus,
+  checkConnStatus$ok,
   checkConnType,
+  checkConnType$ok,
   checkConnection,
+  checkConnection$ok,
   checkConnectionEntity,
+  checkConnectionEntity$ok,
   checkConnectionErrorType,
+  checkConnectionErrorType$ok,
   checkConnectionMode,
+  checkConnectionMode$ok,
   checkConnectionPlan,
+  checkConnectionPlan$ok,
   checkContact,
+  checkContact$ok,
   checkContactAddressPlan,
+  checkContactAddressPlan$ok,
   checkContactShortLinkData,
+  checkContactShortLinkData$ok,
   checkContactStatus,
+  checkContactStatus$ok,
   checkContactUserPref,
+  checkContactUserPref$ok,
   checkContactUserPreference,
+  checkContactUserPreference$ok,
   checkContactUserPreferences,
+  checkContactUserPreferences$ok,
   checkCreatedConnLink,
+  checkCreatedConnLink$ok,
   checkCryptoFile,
+  checkCryptoFile$ok,
   checkCryptoFileArgs,
+  checkCryptoFileArgs$ok,
   checkCtrlAppInfo,
+  checkCtrlAppInfo$ok,
   checkDroppedMsg,
+  checkDroppedMsg$ok,
   checkE2EInfo,
+  checkE2EInfo$ok,
   checkErrorType,
+  checkErrorType$ok,
   checkFeatureAllowed,
+  checkFeatureAllowed$ok,
   checkFeed,
+  checkFeed$ok,
   checkFileDescr,
+  checkFileDescr$ok,
   checkFileError,
+  checkFileError$ok,
   checkFileErrorType,
+  checkFileErrorType$ok,
   checkFileInvitation,
+  checkFileInvitation$ok,
   checkFileProhibited,
+  checkFileProhibited$ok,
   checkFileProtocol,
+  checkFileProtocol$ok,
   checkFileStatus,
+  checkFileStatus$ok,
   checkFileTransferMeta,
+  checkFileTransferMeta$ok,
   checkFileType,
+  checkFileType$ok,
   checkFormat,
+  checkFormat$ok,
   checkFormattedText,
+  checkFormattedText$ok,
   checkFullGroupPreferences,
+  checkFullGroupPreferences$ok,
   checkFullPreferences,
+  checkFullPreferences$ok,
   checkGroup,
+  checkGroup$ok,
   checkGroupChatScope,
+  checkGroupChatScope$ok,
   checkGroupChatScopeInfo,
+  checkGroupChatScopeInfo$ok,
   checkGroupDirectInvitation,
+  checkGroupDirectInvitation$ok,
   checkGroupFeature,
+  checkGroupFeature$ok,
   checkGroupFeatureEnabled,
+  checkGroupFeatureEnabled$ok,
   checkGroupInfo,
+  checkGroupInfo$ok,
   checkGroupKeys,
+  checkGroupKeys$ok,
   checkGroupLink,
+  checkGroupLink$ok,
   checkGroupLinkOwner,
+  checkGroupLinkOwner$ok,
   checkGroupLinkPlan,
+  checkGroupLinkPlan$ok,
   checkGroupMember,
+  checkGroupMember$ok,
   checkGroupMemberAdmission,
+  checkGroupMemberAdmission$ok,
   checkGroupMemberCategory,
+  checkGroupMemberCategory$ok,
   checkGroupMemberRef,
+  checkGroupMemberRef$ok,
   checkGroupMemberRole,
+  checkGroupMemberRole$ok,
   checkGroupMemberSettings,
+  checkGroupMemberSettings$ok,
   checkGroupMemberStatus,
+  checkGroupMemberStatus$ok,
   checkGroupPreference,
+  checkGroupPreference$ok,
   checkGroupPreferences,
+  checkGroupPreferences$ok,
   checkGroupProfile,
+  checkGroupProfile$ok,
   checkGroupRelay,
+  checkGroupRelay$ok,
   checkGroupRootKey,
+  checkGroupRootKey$ok,
   checkGroupShortLinkData,
+  checkGroupShortLinkData$ok,
   checkGroupShortLinkInfo,
+  checkGroupShortLinkInfo$ok,
   checkGroupSummary,
+  checkGroupSummary$ok,
   checkGroupSupportChat,
+  checkGroupSupportChat$ok,
   checkGroupType,
+  checkGroupType$ok,
   checkHandshakeError,
+  checkHandshakeError$ok,
   checkInlineFileMode,
+  checkInlineFileMode$ok,
   checkInvitationLinkPlan,
+  checkInvitationLinkPlan$ok,
   checkInvitedBy,
+  checkInvitedBy$ok,
   checkLinkContent,
+  checkLinkContent$ok,
   checkLinkOwnerSig,
+  checkLinkOwnerSig$ok,
   checkLinkPreview,
+  checkLinkPreview$ok,
   checkLocalBadge,
+  checkLocalBadge$ok,
   checkLocalProfile,
+  checkLocalProfile$ok,
   checkMemberCriteria,
+  checkMemberCriteria$ok,
   checkMsgChatLink,
+  checkMsgChatLink$ok,
   checkMsgContent,
+  checkMsgContent$ok,
   checkMsgDecryptError,
+  checkMsgDecryptError$ok,
   checkMsgDirection,
+  checkMsgDirection$ok,
   checkMsgErrorType,
+  checkMsgErrorType$ok,
   checkMsgFilter,
+  checkMsgFilter$ok,
   checkMsgReaction,
+  checkMsgReaction$ok,
   checkMsgReceiptStatus,
+  checkMsgReceiptStatus$ok,
   checkMsgSigStatus,
+  checkMsgSigStatus$ok,
   checkMsgVerified,
+  checkMsgVerified$ok,
   checkNameErrorType,
+  checkNameErrorType$ok,
   checkNetworkError,
+  checkNetworkError$ok,
   checkNewUser,
+  checkNewUser$ok,
   checkNoteFolder,
+  checkNoteFolder$ok,
   checkOwnerVerification,
+  checkOwnerVerification$ok,
   checkPaginationByTime,
+  checkPaginationByTime$ok,
   checkPendingContactConnection,
+  checkPendingContactConnection$ok,
   checkPlanResolveMode,
+  checkPlanResolveMode$ok,
   checkPrefEnabled,
+  checkPrefEnabled$ok,
   checkPreferences,
+  checkPreferences$ok,
   checkPreparedContact,
+  checkPreparedContact$ok,
   checkPreparedGroup,
+  checkPreparedGroup$ok,
   checkProfile,
+  checkProfile$ok,
   checkProxyClientError,
+  checkProxyClientError$ok,
   checkProxyError,
+  checkProxyError$ok,
   checkPublicGroupAccess,
+  checkPublicGroupAccess$ok,
   checkPublicGroupData,
+  checkPublicGroupData$ok,
   checkPublicGroupKeys,
+  checkPublicGroupKeys$ok,
   checkPublicGroupProfile,
+  checkPublicGroupProfile$ok,
   checkRCErrorType,
+  checkRCErrorType$ok,
   checkRatchetSyncState,
+  checkRatchetSyncState$ok,
   checkRcvConnEvent,
+  checkRcvConnEvent$ok,
   checkRcvDirectEvent,
+  checkRcvDirectEvent$ok,
   checkRcvFileDescr,
+  checkRcvFileDescr$ok,
   checkRcvFileStatus,
+  checkRcvFileStatus$ok,
   checkRcvFileTransfer,
+  checkRcvFileTransfer$ok,
   checkRcvGroupEvent,
+  checkRcvGroupEvent$ok,
   checkRcvMsgError,
+  checkRcvMsgError$ok,
   checkRelayCapabilities,
+  checkRelayCapabilities$ok,
   checkRelayConnectionResult,
+  checkRelayConnectionResult$ok,
   checkRelayProfile,
+  checkRelayProfile$ok,
   checkRelayStatus,
+  checkRelayStatus$ok,
   checkRemoteCtrlInfo,
+  checkRemoteCtrlInfo$ok,
   checkRemoteCtrlSessionState,
+  checkRemoteCtrlSessionState$ok,
   checkRemoteCtrlStopReason,
+  checkRemoteCtrlStopReason$ok,
   checkReportReason,
+  checkReportReason$ok,
   checkRoleGroupPreference,
+  checkRoleGroupPreference$ok,
   checkSMPAgentError,
+  checkSMPAgentError$ok,
   checkSecurityCode,
+  checkSecurityCode$ok,
   checkSimplePreference,
+  checkSimplePreference$ok,
   checkSimplexDomain,
+  checkSimplexDomain$ok,
   checkSimplexDomainClaim,
+  checkSimplexDomainClaim$ok,
   checkSimplexDomainError,
+  checkSimplexDomainError$ok,
   checkSimplexDomainProof,
+  checkSimplexDomainProof$ok,
   checkSimplexLinkType,
+  checkSimplexLinkType$ok,
   checkSimplexNameInfo,
+  checkSimplexNameInfo$ok,
   checkSimplexNameType,
+  checkSimplexNameType$ok,
   checkSimplexTLD,
+  checkSimplexTLD$ok,
   checkSndCIStatusProgress,
+  checkSndCIStatusProgress$ok,
   checkSndConnEvent,
+  checkSndConnEvent$ok,
   checkSndError,
+  checkSndError$ok,
   checkSndFileTransfer,
+  checkSndFileTransfer$ok,
   checkSndGroupEvent,
+  checkSndGroupEvent$ok,
   checkSrvError,
+  checkSrvError$ok,
   checkStoreError,
+  checkStoreError$ok,
   checkSubscriptionStatus,
+  checkSubscriptionStatus$ok,
   checkSupportGroupPreference,
+  checkSupportGroupPreference$ok,
   checkSwitchPhase,
+  checkSwitchPhase$ok,
   checkTimedMessagesGroupPreference,
+  checkTimedMessagesGroupPreference$ok,
   checkTimedMessagesPreference,
+  checkTimedMessagesPreference$ok,
   checkTransportError,
+  checkTransportError$ok,
   checkUIColorMode,
+  checkUIColorMode$ok,
   checkUIColors,
+  checkUIColors$ok,
   checkUIThemeEntityOverride,
+  checkUIThemeEntityOverride$ok,
   checkUIThemeEntityOverrides,
+  checkUIThemeEntityOverrides$ok,
   checkUpdatedMessage,
+  checkUpdatedMessage$ok,
   checkUser,
+  checkUser$ok,
   checkUserChatRelay,
+  checkUserChatRelay$ok,
   checkUserContact,
+  checkUserContact$ok,
   checkUserContactLink,
+  checkUserContactLink$ok,
   checkUserContactRequest,
+  checkUserContactRequest$ok,
   checkUserContactRequestRef,
+  checkUserContactRequestRef$ok,
   checkUserInfo,
+  checkUserInfo$ok,
   checkUserProfileUpdateSummary,
+  checkUserProfileUpdateSummary$ok,
   checkUserPwdHash,
+  checkUserPwdHash$ok,
   checkVersionRange,
+  checkVersionRange$ok,
   checkXFTPErrorType,
+  checkXFTPErrorType$ok,
   checkXFTPRcvFile,
+  checkXFTPRcvFile$ok,
   checkXFTPSndFile,
+  checkXFTPSndFile$ok,
   checkSimplexNameDomain,
+  checkSimplexNameDomain$ok,
   checkGroupInfoSummary,
+  checkGroupInfoSummary$ok,
   checkRcvFileInfo,
+  checkRcvFileInfo$ok,
 } from './decode.js'
 
 /** Narrow an event to `ContactConnected` (tag `contactConnected`). */
@@ -496,7 +724,7 @@ export function isGroupLinkRelaysUpdated(event: ChatEvent): event is CEvt.GroupL
 
 /** True when `value` is a valid event of the docs (the checks of default-mode decoding). */
 export function isValidChatEvent(value: unknown): value is ChatEvent {
-  return checkSafely(checkChatEvent, value, createContext(undefined), undefined)
+  return validates(checkChatEvent$ok, checkChatEvent, value)
 }
 
 /** Narrow a response to `CR.UserContactLinkCreated` (tag `userContactLinkCreated`). */
@@ -852,1135 +1080,1135 @@ export function isUserPrivacyResponse(response: ChatResponse): response is CR.Us
 
 /** True when `value` is a valid response of the docs (the checks of default-mode decoding). */
 export function isValidChatResponse(value: unknown): value is ChatResponse {
-  return checkSafely(checkChatResponse, value, createContext(undefined), undefined)
+  return validates(checkChatResponse$ok, checkChatResponse, value)
 }
 
 /** True when `value` is a valid `ACIReaction` (the checks of default-mode decoding). */
 export function isValidACIReaction(value: unknown): value is T.ACIReaction {
-  return checkSafely(checkACIReaction, value, createContext(undefined), undefined)
+  return validates(checkACIReaction$ok, checkACIReaction, value)
 }
 
 /** True when `value` is a valid `AChat` (the checks of default-mode decoding). */
 export function isValidAChat(value: unknown): value is T.AChat {
-  return checkSafely(checkAChat, value, createContext(undefined), undefined)
+  return validates(checkAChat$ok, checkAChat, value)
 }
 
 /** True when `value` is a valid `AChatItem` (the checks of default-mode decoding). */
 export function isValidAChatItem(value: unknown): value is T.AChatItem {
-  return checkSafely(checkAChatItem, value, createContext(undefined), undefined)
+  return validates(checkAChatItem$ok, checkAChatItem, value)
 }
 
 /** True when `value` is a valid `AddRelayResult` (the checks of default-mode decoding). */
 export function isValidAddRelayResult(value: unknown): value is T.AddRelayResult {
-  return checkSafely(checkAddRelayResult, value, createContext(undefined), undefined)
+  return validates(checkAddRelayResult$ok, checkAddRelayResult, value)
 }
 
 /** True when `value` is a valid `AddressSettings` (the checks of default-mode decoding). */
 export function isValidAddressSettings(value: unknown): value is T.AddressSettings {
-  return checkSafely(checkAddressSettings, value, createContext(undefined), undefined)
+  return validates(checkAddressSettings$ok, checkAddressSettings, value)
 }
 
 /** True when `value` is a valid `AgentCryptoError` (the checks of default-mode decoding). */
 export function isValidAgentCryptoError(value: unknown): value is T.AgentCryptoError {
-  return checkSafely(checkAgentCryptoError, value, createContext(undefined), undefined)
+  return validates(checkAgentCryptoError$ok, checkAgentCryptoError, value)
 }
 
 /** True when `value` is a valid `AgentErrorType` (the checks of default-mode decoding). */
 export function isValidAgentErrorType(value: unknown): value is T.AgentErrorType {
-  return checkSafely(checkAgentErrorType, value, createContext(undefined), undefined)
+  return validates(checkAgentErrorType$ok, checkAgentErrorType, value)
 }
 
 /** True when `value` is a valid `AgentServiceError` (the checks of default-mode decoding). */
 export function isValidAgentServiceError(value: unknown): value is T.AgentServiceError {
-  return checkSafely(checkAgentServiceError, value, createContext(undefined), undefined)
+  return validates(checkAgentServiceError$ok, checkAgentServiceError, value)
 }
 
 /** True when `value` is a valid `AppVersionRange` (the checks of default-mode decoding). */
 export function isValidAppVersionRange(value: unknown): value is T.AppVersionRange {
-  return checkSafely(checkAppVersionRange, value, createContext(undefined), undefined)
+  return validates(checkAppVersionRange$ok, checkAppVersionRange, value)
 }
 
 /** True when `value` is a valid `AutoAccept` (the checks of default-mode decoding). */
 export function isValidAutoAccept(value: unknown): value is T.AutoAccept {
-  return checkSafely(checkAutoAccept, value, createContext(undefined), undefined)
+  return validates(checkAutoAccept$ok, checkAutoAccept, value)
 }
 
 /** True when `value` is a valid `BadgeInfo` (the checks of default-mode decoding). */
 export function isValidBadgeInfo(value: unknown): value is T.BadgeInfo {
-  return checkSafely(checkBadgeInfo, value, createContext(undefined), undefined)
+  return validates(checkBadgeInfo$ok, checkBadgeInfo, value)
 }
 
 /** True when `value` is a valid `BadgeProof` (the checks of default-mode decoding). */
 export function isValidBadgeProof(value: unknown): value is T.BadgeProof {
-  return checkSafely(checkBadgeProof, value, createContext(undefined), undefined)
+  return validates(checkBadgeProof$ok, checkBadgeProof, value)
 }
 
 /** True when `value` is a valid `BadgeStatus` (the checks of default-mode decoding). */
 export function isValidBadgeStatus(value: unknown): value is T.BadgeStatus {
-  return checkSafely(checkBadgeStatus, value, createContext(undefined), undefined)
+  return validates(checkBadgeStatus$ok, checkBadgeStatus, value)
 }
 
 /** True when `value` is a valid `BadgeType` (the checks of default-mode decoding). */
 export function isValidBadgeType(value: unknown): value is T.BadgeType {
-  return checkSafely(checkBadgeType, value, createContext(undefined), undefined)
+  return validates(checkBadgeType$ok, checkBadgeType, value)
 }
 
 /** True when `value` is a valid `BlockingInfo` (the checks of default-mode decoding). */
 export function isValidBlockingInfo(value: unknown): value is T.BlockingInfo {
-  return checkSafely(checkBlockingInfo, value, createContext(undefined), undefined)
+  return validates(checkBlockingInfo$ok, checkBlockingInfo, value)
 }
 
 /** True when `value` is a valid `BlockingReason` (the checks of default-mode decoding). */
 export function isValidBlockingReason(value: unknown): value is T.BlockingReason {
-  return checkSafely(checkBlockingReason, value, createContext(undefined), undefined)
+  return validates(checkBlockingReason$ok, checkBlockingReason, value)
 }
 
 /** True when `value` is a valid `BrokerErrorType` (the checks of default-mode decoding). */
 export function isValidBrokerErrorType(value: unknown): value is T.BrokerErrorType {
-  return checkSafely(checkBrokerErrorType, value, createContext(undefined), undefined)
+  return validates(checkBrokerErrorType$ok, checkBrokerErrorType, value)
 }
 
 /** True when `value` is a valid `BusinessChatInfo` (the checks of default-mode decoding). */
 export function isValidBusinessChatInfo(value: unknown): value is T.BusinessChatInfo {
-  return checkSafely(checkBusinessChatInfo, value, createContext(undefined), undefined)
+  return validates(checkBusinessChatInfo$ok, checkBusinessChatInfo, value)
 }
 
 /** True when `value` is a valid `BusinessChatType` (the checks of default-mode decoding). */
 export function isValidBusinessChatType(value: unknown): value is T.BusinessChatType {
-  return checkSafely(checkBusinessChatType, value, createContext(undefined), undefined)
+  return validates(checkBusinessChatType$ok, checkBusinessChatType, value)
 }
 
 /** True when `value` is a valid `CICallStatus` (the checks of default-mode decoding). */
 export function isValidCICallStatus(value: unknown): value is T.CICallStatus {
-  return checkSafely(checkCICallStatus, value, createContext(undefined), undefined)
+  return validates(checkCICallStatus$ok, checkCICallStatus, value)
 }
 
 /** True when `value` is a valid `CIContent` (the checks of default-mode decoding). */
 export function isValidCIContent(value: unknown): value is T.CIContent {
-  return checkSafely(checkCIContent, value, createContext(undefined), undefined)
+  return validates(checkCIContent$ok, checkCIContent, value)
 }
 
 /** True when `value` is a valid `CIDeleteMode` (the checks of default-mode decoding). */
 export function isValidCIDeleteMode(value: unknown): value is T.CIDeleteMode {
-  return checkSafely(checkCIDeleteMode, value, createContext(undefined), undefined)
+  return validates(checkCIDeleteMode$ok, checkCIDeleteMode, value)
 }
 
 /** True when `value` is a valid `CIDeleted` (the checks of default-mode decoding). */
 export function isValidCIDeleted(value: unknown): value is T.CIDeleted {
-  return checkSafely(checkCIDeleted, value, createContext(undefined), undefined)
+  return validates(checkCIDeleted$ok, checkCIDeleted, value)
 }
 
 /** True when `value` is a valid `CIDirection` (the checks of default-mode decoding). */
 export function isValidCIDirection(value: unknown): value is T.CIDirection {
-  return checkSafely(checkCIDirection, value, createContext(undefined), undefined)
+  return validates(checkCIDirection$ok, checkCIDirection, value)
 }
 
 /** True when `value` is a valid `CIFeed` (the checks of default-mode decoding). */
 export function isValidCIFeed(value: unknown): value is T.CIFeed {
-  return checkSafely(checkCIFeed, value, createContext(undefined), undefined)
+  return validates(checkCIFeed$ok, checkCIFeed, value)
 }
 
 /** True when `value` is a valid `CIFile` (the checks of default-mode decoding). */
 export function isValidCIFile(value: unknown): value is T.CIFile {
-  return checkSafely(checkCIFile, value, createContext(undefined), undefined)
+  return validates(checkCIFile$ok, checkCIFile, value)
 }
 
 /** True when `value` is a valid `CIFileStatus` (the checks of default-mode decoding). */
 export function isValidCIFileStatus(value: unknown): value is T.CIFileStatus {
-  return checkSafely(checkCIFileStatus, value, createContext(undefined), undefined)
+  return validates(checkCIFileStatus$ok, checkCIFileStatus, value)
 }
 
 /** True when `value` is a valid `CIForwardedFrom` (the checks of default-mode decoding). */
 export function isValidCIForwardedFrom(value: unknown): value is T.CIForwardedFrom {
-  return checkSafely(checkCIForwardedFrom, value, createContext(undefined), undefined)
+  return validates(checkCIForwardedFrom$ok, checkCIForwardedFrom, value)
 }
 
 /** True when `value` is a valid `CIGroupInvitation` (the checks of default-mode decoding). */
 export function isValidCIGroupInvitation(value: unknown): value is T.CIGroupInvitation {
-  return checkSafely(checkCIGroupInvitation, value, createContext(undefined), undefined)
+  return validates(checkCIGroupInvitation$ok, checkCIGroupInvitation, value)
 }
 
 /** True when `value` is a valid `CIGroupInvitationStatus` (the checks of default-mode decoding). */
 export function isValidCIGroupInvitationStatus(value: unknown): value is T.CIGroupInvitationStatus {
-  return checkSafely(checkCIGroupInvitationStatus, value, createContext(undefined), undefined)
+  return validates(checkCIGroupInvitationStatus$ok, checkCIGroupInvitationStatus, value)
 }
 
 /** True when `value` is a valid `CIMention` (the checks of default-mode decoding). */
 export function isValidCIMention(value: unknown): value is T.CIMention {
-  return checkSafely(checkCIMention, value, createContext(undefined), undefined)
+  return validates(checkCIMention$ok, checkCIMention, value)
 }
 
 /** True when `value` is a valid `CIMentionMember` (the checks of default-mode decoding). */
 export function isValidCIMentionMember(value: unknown): value is T.CIMentionMember {
-  return checkSafely(checkCIMentionMember, value, createContext(undefined), undefined)
+  return validates(checkCIMentionMember$ok, checkCIMentionMember, value)
 }
 
 /** True when `value` is a valid `CIMeta` (the checks of default-mode decoding). */
 export function isValidCIMeta(value: unknown): value is T.CIMeta {
-  return checkSafely(checkCIMeta, value, createContext(undefined), undefined)
+  return validates(checkCIMeta$ok, checkCIMeta, value)
 }
 
 /** True when `value` is a valid `CIQuote` (the checks of default-mode decoding). */
 export function isValidCIQuote(value: unknown): value is T.CIQuote {
-  return checkSafely(checkCIQuote, value, createContext(undefined), undefined)
+  return validates(checkCIQuote$ok, checkCIQuote, value)
 }
 
 /** True when `value` is a valid `CIReaction` (the checks of default-mode decoding). */
 export function isValidCIReaction(value: unknown): value is T.CIReaction {
-  return checkSafely(checkCIReaction, value, createContext(undefined), undefined)
+  return validates(checkCIReaction$ok, checkCIReaction, value)
 }
 
 /** True when `value` is a valid `CIReactionCount` (the checks of default-mode decoding). */
 export function isValidCIReactionCount(value: unknown): value is T.CIReactionCount {
-  return checkSafely(checkCIReactionCount, value, createContext(undefined), undefined)
+  return validates(checkCIReactionCount$ok, checkCIReactionCount, value)
 }
 
 /** True when `value` is a valid `CIStatus` (the checks of default-mode decoding). */
 export function isValidCIStatus(value: unknown): value is T.CIStatus {
-  return checkSafely(checkCIStatus, value, createContext(undefined), undefined)
+  return validates(checkCIStatus$ok, checkCIStatus, value)
 }
 
 /** True when `value` is a valid `CITimed` (the checks of default-mode decoding). */
 export function isValidCITimed(value: unknown): value is T.CITimed {
-  return checkSafely(checkCITimed, value, createContext(undefined), undefined)
+  return validates(checkCITimed$ok, checkCITimed, value)
 }
 
 /** True when `value` is a valid `ChatBotCommand` (the checks of default-mode decoding). */
 export function isValidChatBotCommand(value: unknown): value is T.ChatBotCommand {
-  return checkSafely(checkChatBotCommand, value, createContext(undefined), undefined)
+  return validates(checkChatBotCommand$ok, checkChatBotCommand, value)
 }
 
 /** True when `value` is a valid `ChatDeleteMode` (the checks of default-mode decoding). */
 export function isValidChatDeleteMode(value: unknown): value is T.ChatDeleteMode {
-  return checkSafely(checkChatDeleteMode, value, createContext(undefined), undefined)
+  return validates(checkChatDeleteMode$ok, checkChatDeleteMode, value)
 }
 
 /** True when `value` is a valid `ChatError` (the checks of default-mode decoding). */
 export function isValidChatError(value: unknown): value is T.ChatError {
-  return checkSafely(checkChatError, value, createContext(undefined), undefined)
+  return validates(checkChatError$ok, checkChatError, value)
 }
 
 /** True when `value` is a valid `ChatErrorType` (the checks of default-mode decoding). */
 export function isValidChatErrorType(value: unknown): value is T.ChatErrorType {
-  return checkSafely(checkChatErrorType, value, createContext(undefined), undefined)
+  return validates(checkChatErrorType$ok, checkChatErrorType, value)
 }
 
 /** True when `value` is a valid `ChatFeature` (the checks of default-mode decoding). */
 export function isValidChatFeature(value: unknown): value is T.ChatFeature {
-  return checkSafely(checkChatFeature, value, createContext(undefined), undefined)
+  return validates(checkChatFeature$ok, checkChatFeature, value)
 }
 
 /** True when `value` is a valid `ChatInfo` (the checks of default-mode decoding). */
 export function isValidChatInfo(value: unknown): value is T.ChatInfo {
-  return checkSafely(checkChatInfo, value, createContext(undefined), undefined)
+  return validates(checkChatInfo$ok, checkChatInfo, value)
 }
 
 /** True when `value` is a valid `ChatItem` (the checks of default-mode decoding). */
 export function isValidChatItem(value: unknown): value is T.ChatItem {
-  return checkSafely(checkChatItem, value, createContext(undefined), undefined)
+  return validates(checkChatItem$ok, checkChatItem, value)
 }
 
 /** True when `value` is a valid `ChatItemDeletion` (the checks of default-mode decoding). */
 export function isValidChatItemDeletion(value: unknown): value is T.ChatItemDeletion {
-  return checkSafely(checkChatItemDeletion, value, createContext(undefined), undefined)
+  return validates(checkChatItemDeletion$ok, checkChatItemDeletion, value)
 }
 
 /** True when `value` is a valid `ChatListQuery` (the checks of default-mode decoding). */
 export function isValidChatListQuery(value: unknown): value is T.ChatListQuery {
-  return checkSafely(checkChatListQuery, value, createContext(undefined), undefined)
+  return validates(checkChatListQuery$ok, checkChatListQuery, value)
 }
 
 /** True when `value` is a valid `ChatPeerType` (the checks of default-mode decoding). */
 export function isValidChatPeerType(value: unknown): value is T.ChatPeerType {
-  return checkSafely(checkChatPeerType, value, createContext(undefined), undefined)
+  return validates(checkChatPeerType$ok, checkChatPeerType, value)
 }
 
 /** True when `value` is a valid `ChatRef` (the checks of default-mode decoding). */
 export function isValidChatRef(value: unknown): value is T.ChatRef {
-  return checkSafely(checkChatRef, value, createContext(undefined), undefined)
+  return validates(checkChatRef$ok, checkChatRef, value)
 }
 
 /** True when `value` is a valid `ChatSettings` (the checks of default-mode decoding). */
 export function isValidChatSettings(value: unknown): value is T.ChatSettings {
-  return checkSafely(checkChatSettings, value, createContext(undefined), undefined)
+  return validates(checkChatSettings$ok, checkChatSettings, value)
 }
 
 /** True when `value` is a valid `ChatStats` (the checks of default-mode decoding). */
 export function isValidChatStats(value: unknown): value is T.ChatStats {
-  return checkSafely(checkChatStats, value, createContext(undefined), undefined)
+  return validates(checkChatStats$ok, checkChatStats, value)
 }
 
 /** True when `value` is a valid `ChatType` (the checks of default-mode decoding). */
 export function isValidChatType(value: unknown): value is T.ChatType {
-  return checkSafely(checkChatType, value, createContext(undefined), undefined)
+  return validates(checkChatType$ok, checkChatType, value)
 }
 
 /** True when `value` is a valid `ChatWallpaper` (the checks of default-mode decoding). */
 export function isValidChatWallpaper(value: unknown): value is T.ChatWallpaper {
-  return checkSafely(checkChatWallpaper, value, createContext(undefined), undefined)
+  return validates(checkChatWallpaper$ok, checkChatWallpaper, value)
 }
 
 /** True when `value` is a valid `ChatWallpaperScale` (the checks of default-mode decoding). */
 export function isValidChatWallpaperScale(value: unknown): value is T.ChatWallpaperScale {
-  return checkSafely(checkChatWallpaperScale, value, createContext(undefined), undefined)
+  return validates(checkChatWallpaperScale$ok, checkChatWallpaperScale, value)
 }
 
 /** True when `value` is a valid `ClientNotice` (the checks of default-mode decoding). */
 export function isValidClientNotice(value: unknown): value is T.ClientNotice {
-  return checkSafely(checkClientNotice, value, createContext(undefined), undefined)
+  return validates(checkClientNotice$ok, checkClientNotice, value)
 }
 
 /** True when `value` is a valid `Color` (the checks of default-mode decoding). */
 export function isValidColor(value: unknown): value is T.Color {
-  return checkSafely(checkColor, value, createContext(undefined), undefined)
+  return validates(checkColor$ok, checkColor, value)
 }
 
 /** True when `value` is a valid `CommandError` (the checks of default-mode decoding). */
 export function isValidCommandError(value: unknown): value is T.CommandError {
-  return checkSafely(checkCommandError, value, createContext(undefined), undefined)
+  return validates(checkCommandError$ok, checkCommandError, value)
 }
 
 /** True when `value` is a valid `CommandErrorType` (the checks of default-mode decoding). */
 export function isValidCommandErrorType(value: unknown): value is T.CommandErrorType {
-  return checkSafely(checkCommandErrorType, value, createContext(undefined), undefined)
+  return validates(checkCommandErrorType$ok, checkCommandErrorType, value)
 }
 
 /** True when `value` is a valid `CommentsGroupPreference` (the checks of default-mode decoding). */
 export function isValidCommentsGroupPreference(value: unknown): value is T.CommentsGroupPreference {
-  return checkSafely(checkCommentsGroupPreference, value, createContext(undefined), undefined)
+  return validates(checkCommentsGroupPreference$ok, checkCommentsGroupPreference, value)
 }
 
 /** True when `value` is a valid `ComposedMessage` (the checks of default-mode decoding). */
 export function isValidComposedMessage(value: unknown): value is T.ComposedMessage {
-  return checkSafely(checkComposedMessage, value, createContext(undefined), undefined)
+  return validates(checkComposedMessage$ok, checkComposedMessage, value)
 }
 
 /** True when `value` is a valid `ConnStatus` (the checks of default-mode decoding). */
 export function isValidConnStatus(value: unknown): value is T.ConnStatus {
-  return checkSafely(checkConnStatus, value, createContext(undefined), undefined)
+  return validates(checkConnStatus$ok, checkConnStatus, value)
 }
 
 /** True when `value` is a valid `ConnType` (the checks of default-mode decoding). */
 export function isValidConnType(value: unknown): value is T.ConnType {
-  return checkSafely(checkConnType, value, createContext(undefined), undefined)
+  return validates(checkConnType$ok, checkConnType, value)
 }
 
 /** True when `value` is a valid `Connection` (the checks of default-mode decoding). */
 export function isValidConnection(value: unknown): value is T.Connection {
-  return checkSafely(checkConnection, value, createContext(undefined), undefined)
+  return validates(checkConnection$ok, checkConnection, value)
 }
 
 /** True when `value` is a valid `ConnectionEntity` (the checks of default-mode decoding). */
 export function isValidConnectionEntity(value: unknown): value is T.ConnectionEntity {
-  return checkSafely(checkConnectionEntity, value, createContext(undefined), undefined)
+  return validates(checkConnectionEntity$ok, checkConnectionEntity, value)
 }
 
 /** True when `value` is a valid `ConnectionErrorType` (the checks of default-mode decoding). */
 export function isValidConnectionErrorType(value: unknown): value is T.ConnectionErrorType {
-  return checkSafely(checkConnectionErrorType, value, createContext(undefined), undefined)
+  return validates(checkConnectionErrorType$ok, checkConnectionErrorType, value)
 }
 
 /** True when `value` is a valid `ConnectionMode` (the checks of default-mode decoding). */
 export function isValidConnectionMode(value: unknown): value is T.ConnectionMode {
-  return checkSafely(checkConnectionMode, value, createContext(undefined), undefined)
+  return validates(checkConnectionMode$ok, checkConnectionMode, value)
 }
 
 /** True when `value` is a valid `ConnectionPlan` (the checks of default-mode decoding). */
 export function isValidConnectionPlan(value: unknown): value is T.ConnectionPlan {
-  return checkSafely(checkConnectionPlan, value, createContext(undefined), undefined)
+  return validates(checkConnectionPlan$ok, checkConnectionPlan, value)
 }
 
 /** True when `value` is a valid `Contact` (the checks of default-mode decoding). */
 export function isValidContact(value: unknown): value is T.Contact {
-  return checkSafely(checkContact, value, createContext(undefined), undefined)
+  return validates(checkContact$ok, checkContact, value)
 }
 
 /** True when `value` is a valid `ContactAddressPlan` (the checks of default-mode decoding). */
 export function isValidContactAddressPlan(value: unknown): value is T.ContactAddressPlan {
-  return checkSafely(checkContactAddressPlan, value, createContext(undefined), undefined)
+  return validates(checkContactAddressPlan$ok, checkContactAddressPlan, value)
 }
 
 /** True when `value` is a valid `ContactShortLinkData` (the checks of default-mode decoding). */
 export function isValidContactShortLinkData(value: unknown): value is T.ContactShortLinkData {
-  return checkSafely(checkContactShortLinkData, value, createContext(undefined), undefined)
+  return validates(checkContactShortLinkData$ok, checkContactShortLinkData, value)
 }
 
 /** True when `value` is a valid `ContactStatus` (the checks of default-mode decoding). */
 export function isValidContactStatus(value: unknown): value is T.ContactStatus {
-  return checkSafely(checkContactStatus, value, createContext(undefined), undefined)
+  return validates(checkContactStatus$ok, checkContactStatus, value)
 }
 
 /** True when `value` is a valid `ContactUserPref` (the checks of default-mode decoding). */
 export function isValidContactUserPref(value: unknown): value is T.ContactUserPref {
-  return checkSafely(checkContactUserPref, value, createContext(undefined), undefined)
+  return validates(checkContactUserPref$ok, checkContactUserPref, value)
 }
 
 /** True when `value` is a valid `ContactUserPreference` (the checks of default-mode decoding). */
 export function isValidContactUserPreference(value: unknown): value is T.ContactUserPreference {
-  return checkSafely(checkContactUserPreference, value, createContext(undefined), undefined)
+  return validates(checkContactUserPreference$ok, checkContactUserPreference, value)
 }
 
 /** True when `value` is a valid `ContactUserPreferences` (the checks of default-mode decoding). */
 export function isValidContactUserPreferences(value: unknown): value is T.ContactUserPreferences {
-  return checkSafely(checkContactUserPreferences, value, createContext(undefined), undefined)
+  return validates(checkContactUserPreferences$ok, checkContactUserPreferences, value)
 }
 
 /** True when `value` is a valid `CreatedConnLink` (the checks of default-mode decoding). */
 export function isValidCreatedConnLink(value: unknown): value is T.CreatedConnLink {
-  return checkSafely(checkCreatedConnLink, value, createContext(undefined), undefined)
+  return validates(checkCreatedConnLink$ok, checkCreatedConnLink, value)
 }
 
 /** True when `value` is a valid `CryptoFile` (the checks of default-mode decoding). */
 export function isValidCryptoFile(value: unknown): value is T.CryptoFile {
-  return checkSafely(checkCryptoFile, value, createContext(undefined), undefined)
+  return validates(checkCryptoFile$ok, checkCryptoFile, value)
 }
 
 /** True when `value` is a valid `CryptoFileArgs` (the checks of default-mode decoding). */
 export function isValidCryptoFileArgs(value: unknown): value is T.CryptoFileArgs {
-  return checkSafely(checkCryptoFileArgs, value, createContext(undefined), undefined)
+  return validates(checkCryptoFileArgs$ok, checkCryptoFileArgs, value)
 }
 
 /** True when `value` is a valid `CtrlAppInfo` (the checks of default-mode decoding). */
 export function isValidCtrlAppInfo(value: unknown): value is T.CtrlAppInfo {
-  return checkSafely(checkCtrlAppInfo, value, createContext(undefined), undefined)
+  return validates(checkCtrlAppInfo$ok, checkCtrlAppInfo, value)
 }
 
 /** True when `value` is a valid `DroppedMsg` (the checks of default-mode decoding). */
 export function isValidDroppedMsg(value: unknown): value is T.DroppedMsg {
-  return checkSafely(checkDroppedMsg, value, createContext(undefined), undefined)
+  return validates(checkDroppedMsg$ok, checkDroppedMsg, value)
 }
 
 /** True when `value` is a valid `E2EInfo` (the checks of default-mode decoding). */
 export function isValidE2EInfo(value: unknown): value is T.E2EInfo {
-  return checkSafely(checkE2EInfo, value, createContext(undefined), undefined)
+  return validates(checkE2EInfo$ok, checkE2EInfo, value)
 }
 
 /** True when `value` is a valid `ErrorType` (the checks of default-mode decoding). */
 export function isValidErrorType(value: unknown): value is T.ErrorType {
-  return checkSafely(checkErrorType, value, createContext(undefined), undefined)
+  return validates(checkErrorType$ok, checkErrorType, value)
 }
 
 /** True when `value` is a valid `FeatureAllowed` (the checks of default-mode decoding). */
 export function isValidFeatureAllowed(value: unknown): value is T.FeatureAllowed {
-  return checkSafely(checkFeatureAllowed, value, createContext(undefined), undefined)
+  return validates(checkFeatureAllowed$ok, checkFeatureAllowed, value)
 }
 
 /** True when `value` is a valid `Feed` (the checks of default-mode decoding). */
 export function isValidFeed(value: unknown): value is T.Feed {
-  return checkSafely(checkFeed, value, createContext(undefined), undefined)
+  return validates(checkFeed$ok, checkFeed, value)
 }
 
 /** True when `value` is a valid `FileDescr` (the checks of default-mode decoding). */
 export function isValidFileDescr(value: unknown): value is T.FileDescr {
-  return checkSafely(checkFileDescr, value, createContext(undefined), undefined)
+  return validates(checkFileDescr$ok, checkFileDescr, value)
 }
 
 /** True when `value` is a valid `FileError` (the checks of default-mode decoding). */
 export function isValidFileError(value: unknown): value is T.FileError {
-  return checkSafely(checkFileError, value, createContext(undefined), undefined)
+  return validates(checkFileError$ok, checkFileError, value)
 }
 
 /** True when `value` is a valid `FileErrorType` (the checks of default-mode decoding). */
 export function isValidFileErrorType(value: unknown): value is T.FileErrorType {
-  return checkSafely(checkFileErrorType, value, createContext(undefined), undefined)
+  return validates(checkFileErrorType$ok, checkFileErrorType, value)
 }
 
 /** True when `value` is a valid `FileInvitation` (the checks of default-mode decoding). */
 export function isValidFileInvitation(value: unknown): value is T.FileInvitation {
-  return checkSafely(checkFileInvitation, value, createContext(undefined), undefined)
+  return validates(checkFileInvitation$ok, checkFileInvitation, value)
 }
 
 /** True when `value` is a valid `FileProhibited` (the checks of default-mode decoding). */
 export function isValidFileProhibited(value: unknown): value is T.FileProhibited {
-  return checkSafely(checkFileProhibited, value, createContext(undefined), undefined)
+  return validates(checkFileProhibited$ok, checkFileProhibited, value)
 }
 
 /** True when `value` is a valid `FileProtocol` (the checks of default-mode decoding). */
 export function isValidFileProtocol(value: unknown): value is T.FileProtocol {
-  return checkSafely(checkFileProtocol, value, createContext(undefined), undefined)
+  return validates(checkFileProtocol$ok, checkFileProtocol, value)
 }
 
 /** True when `value` is a valid `FileStatus` (the checks of default-mode decoding). */
 export function isValidFileStatus(value: unknown): value is T.FileStatus {
-  return checkSafely(checkFileStatus, value, createContext(undefined), undefined)
+  return validates(checkFileStatus$ok, checkFileStatus, value)
 }
 
 /** True when `value` is a valid `FileTransferMeta` (the checks of default-mode decoding). */
 export function isValidFileTransferMeta(value: unknown): value is T.FileTransferMeta {
-  return checkSafely(checkFileTransferMeta, value, createContext(undefined), undefined)
+  return validates(checkFileTransferMeta$ok, checkFileTransferMeta, value)
 }
 
 /** True when `value` is a valid `FileType` (the checks of default-mode decoding). */
 export function isValidFileType(value: unknown): value is T.FileType {
-  return checkSafely(checkFileType, value, createContext(undefined), undefined)
+  return validates(checkFileType$ok, checkFileType, value)
 }
 
 /** True when `value` is a valid `Format` (the checks of default-mode decoding). */
 export function isValidFormat(value: unknown): value is T.Format {
-  return checkSafely(checkFormat, value, createContext(undefined), undefined)
+  return validates(checkFormat$ok, checkFormat, value)
 }
 
 /** True when `value` is a valid `FormattedText` (the checks of default-mode decoding). */
 export function isValidFormattedText(value: unknown): value is T.FormattedText {
-  return checkSafely(checkFormattedText, value, createContext(undefined), undefined)
+  return validates(checkFormattedText$ok, checkFormattedText, value)
 }
 
 /** True when `value` is a valid `FullGroupPreferences` (the checks of default-mode decoding). */
 export function isValidFullGroupPreferences(value: unknown): value is T.FullGroupPreferences {
-  return checkSafely(checkFullGroupPreferences, value, createContext(undefined), undefined)
+  return validates(checkFullGroupPreferences$ok, checkFullGroupPreferences, value)
 }
 
 /** True when `value` is a valid `FullPreferences` (the checks of default-mode decoding). */
 export function isValidFullPreferences(value: unknown): value is T.FullPreferences {
-  return checkSafely(checkFullPreferences, value, createContext(undefined), undefined)
+  return validates(checkFullPreferences$ok, checkFullPreferences, value)
 }
 
 /** True when `value` is a valid `Group` (the checks of default-mode decoding). */
 export function isValidGroup(value: unknown): value is T.Group {
-  return checkSafely(checkGroup, value, createContext(undefined), undefined)
+  return validates(checkGroup$ok, checkGroup, value)
 }
 
 /** True when `value` is a valid `GroupChatScope` (the checks of default-mode decoding). */
 export function isValidGroupChatScope(value: unknown): value is T.GroupChatScope {
-  return checkSafely(checkGroupChatScope, value, createContext(undefined), undefined)
+  return validates(checkGroupChatScope$ok, checkGroupChatScope, value)
 }
 
 /** True when `value` is a valid `GroupChatScopeInfo` (the checks of default-mode decoding). */
 export function isValidGroupChatScopeInfo(value: unknown): value is T.GroupChatScopeInfo {
-  return checkSafely(checkGroupChatScopeInfo, value, createContext(undefined), undefined)
+  return validates(checkGroupChatScopeInfo$ok, checkGroupChatScopeInfo, value)
 }
 
 /** True when `value` is a valid `GroupDirectInvitation` (the checks of default-mode decoding). */
 export function isValidGroupDirectInvitation(value: unknown): value is T.GroupDirectInvitation {
-  return checkSafely(checkGroupDirectInvitation, value, createContext(undefined), undefined)
+  return validates(checkGroupDirectInvitation$ok, checkGroupDirectInvitation, value)
 }
 
 /** True when `value` is a valid `GroupFeature` (the checks of default-mode decoding). */
 export function isValidGroupFeature(value: unknown): value is T.GroupFeature {
-  return checkSafely(checkGroupFeature, value, createContext(undefined), undefined)
+  return validates(checkGroupFeature$ok, checkGroupFeature, value)
 }
 
 /** True when `value` is a valid `GroupFeatureEnabled` (the checks of default-mode decoding). */
 export function isValidGroupFeatureEnabled(value: unknown): value is T.GroupFeatureEnabled {
-  return checkSafely(checkGroupFeatureEnabled, value, createContext(undefined), undefined)
+  return validates(checkGroupFeatureEnabled$ok, checkGroupFeatureEnabled, value)
 }
 
 /** True when `value` is a valid `GroupInfo` (the checks of default-mode decoding). */
 export function isValidGroupInfo(value: unknown): value is T.GroupInfo {
-  return checkSafely(checkGroupInfo, value, createContext(undefined), undefined)
+  return validates(checkGroupInfo$ok, checkGroupInfo, value)
 }
 
 /** True when `value` is a valid `GroupKeys` (the checks of default-mode decoding). */
 export function isValidGroupKeys(value: unknown): value is T.GroupKeys {
-  return checkSafely(checkGroupKeys, value, createContext(undefined), undefined)
+  return validates(checkGroupKeys$ok, checkGroupKeys, value)
 }
 
 /** True when `value` is a valid `GroupLink` (the checks of default-mode decoding). */
 export function isValidGroupLink(value: unknown): value is T.GroupLink {
-  return checkSafely(checkGroupLink, value, createContext(undefined), undefined)
+  return validates(checkGroupLink$ok, checkGroupLink, value)
 }
 
 /** True when `value` is a valid `GroupLinkOwner` (the checks of default-mode decoding). */
 export function isValidGroupLinkOwner(value: unknown): value is T.GroupLinkOwner {
-  return checkSafely(checkGroupLinkOwner, value, createContext(undefined), undefined)
+  return validates(checkGroupLinkOwner$ok, checkGroupLinkOwner, value)
 }
 
 /** True when `value` is a valid `GroupLinkPlan` (the checks of default-mode decoding). */
 export function isValidGroupLinkPlan(value: unknown): value is T.GroupLinkPlan {
-  return checkSafely(checkGroupLinkPlan, value, createContext(undefined), undefined)
+  return validates(checkGroupLinkPlan$ok, checkGroupLinkPlan, value)
 }
 
 /** True when `value` is a valid `GroupMember` (the checks of default-mode decoding). */
 export function isValidGroupMember(value: unknown): value is T.GroupMember {
-  return checkSafely(checkGroupMember, value, createContext(undefined), undefined)
+  return validates(checkGroupMember$ok, checkGroupMember, value)
 }
 
 /** True when `value` is a valid `GroupMemberAdmission` (the checks of default-mode decoding). */
 export function isValidGroupMemberAdmission(value: unknown): value is T.GroupMemberAdmission {
-  return checkSafely(checkGroupMemberAdmission, value, createContext(undefined), undefined)
+  return validates(checkGroupMemberAdmission$ok, checkGroupMemberAdmission, value)
 }
 
 /** True when `value` is a valid `GroupMemberCategory` (the checks of default-mode decoding). */
 export function isValidGroupMemberCategory(value: unknown): value is T.GroupMemberCategory {
-  return checkSafely(checkGroupMemberCategory, value, createContext(undefined), undefined)
+  return validates(checkGroupMemberCategory$ok, checkGroupMemberCategory, value)
 }
 
 /** True when `value` is a valid `GroupMemberRef` (the checks of default-mode decoding). */
 export function isValidGroupMemberRef(value: unknown): value is T.GroupMemberRef {
-  return checkSafely(checkGroupMemberRef, value, createContext(undefined), undefined)
+  return validates(checkGroupMemberRef$ok, checkGroupMemberRef, value)
 }
 
 /** True when `value` is a valid `GroupMemberRole` (the checks of default-mode decoding). */
 export function isValidGroupMemberRole(value: unknown): value is T.GroupMemberRole {
-  return checkSafely(checkGroupMemberRole, value, createContext(undefined), undefined)
+  return validates(checkGroupMemberRole$ok, checkGroupMemberRole, value)
 }
 
 /** True when `value` is a valid `GroupMemberSettings` (the checks of default-mode decoding). */
 export function isValidGroupMemberSettings(value: unknown): value is T.GroupMemberSettings {
-  return checkSafely(checkGroupMemberSettings, value, createContext(undefined), undefined)
+  return validates(checkGroupMemberSettings$ok, checkGroupMemberSettings, value)
 }
 
 /** True when `value` is a valid `GroupMemberStatus` (the checks of default-mode decoding). */
 export function isValidGroupMemberStatus(value: unknown): value is T.GroupMemberStatus {
-  return checkSafely(checkGroupMemberStatus, value, createContext(undefined), undefined)
+  return validates(checkGroupMemberStatus$ok, checkGroupMemberStatus, value)
 }
 
 /** True when `value` is a valid `GroupPreference` (the checks of default-mode decoding). */
 export function isValidGroupPreference(value: unknown): value is T.GroupPreference {
-  return checkSafely(checkGroupPreference, value, createContext(undefined), undefined)
+  return validates(checkGroupPreference$ok, checkGroupPreference, value)
 }
 
 /** True when `value` is a valid `GroupPreferences` (the checks of default-mode decoding). */
 export function isValidGroupPreferences(value: unknown): value is T.GroupPreferences {
-  return checkSafely(checkGroupPreferences, value, createContext(undefined), undefined)
+  return validates(checkGroupPreferences$ok, checkGroupPreferences, value)
 }
 
 /** True when `value` is a valid `GroupProfile` (the checks of default-mode decoding). */
 export function isValidGroupProfile(value: unknown): value is T.GroupProfile {
-  return checkSafely(checkGroupProfile, value, createContext(undefined), undefined)
+  return validates(checkGroupProfile$ok, checkGroupProfile, value)
 }
 
 /** True when `value` is a valid `GroupRelay` (the checks of default-mode decoding). */
 export function isValidGroupRelay(value: unknown): value is T.GroupRelay {
-  return checkSafely(checkGroupRelay, value, createContext(undefined), undefined)
+  return validates(checkGroupRelay$ok, checkGroupRelay, value)
 }
 
 /** True when `value` is a valid `GroupRootKey` (the checks of default-mode decoding). */
 export function isValidGroupRootKey(value: unknown): value is T.GroupRootKey {
-  return checkSafely(checkGroupRootKey, value, createContext(undefined), undefined)
+  return validates(checkGroupRootKey$ok, checkGroupRootKey, value)
 }
 
 /** True when `value` is a valid `GroupShortLinkData` (the checks of default-mode decoding). */
 export function isValidGroupShortLinkData(value: unknown): value is T.GroupShortLinkData {
-  return checkSafely(checkGroupShortLinkData, value, createContext(undefined), undefined)
+  return validates(checkGroupShortLinkData$ok, checkGroupShortLinkData, value)
 }
 
 /** True when `value` is a valid `GroupShortLinkInfo` (the checks of default-mode decoding). */
 export function isValidGroupShortLinkInfo(value: unknown): value is T.GroupShortLinkInfo {
-  return checkSafely(checkGroupShortLinkInfo, value, createContext(undefined), undefined)
+  return validates(checkGroupShortLinkInfo$ok, checkGroupShortLinkInfo, value)
 }
 
 /** True when `value` is a valid `GroupSummary` (the checks of default-mode decoding). */
 export function isValidGroupSummary(value: unknown): value is T.GroupSummary {
-  return checkSafely(checkGroupSummary, value, createContext(undefined), undefined)
+  return validates(checkGroupSummary$ok, checkGroupSummary, value)
 }
 
 /** True when `value` is a valid `GroupSupportChat` (the checks of default-mode decoding). */
 export function isValidGroupSupportChat(value: unknown): value is T.GroupSupportChat {
-  return checkSafely(checkGroupSupportChat, value, createContext(undefined), undefined)
+  return validates(checkGroupSupportChat$ok, checkGroupSupportChat, value)
 }
 
 /** True when `value` is a valid `GroupType` (the checks of default-mode decoding). */
 export function isValidGroupType(value: unknown): value is T.GroupType {
-  return checkSafely(checkGroupType, value, createContext(undefined), undefined)
+  return validates(checkGroupType$ok, checkGroupType, value)
 }
 
 /** True when `value` is a valid `HandshakeError` (the checks of default-mode decoding). */
 export function isValidHandshakeError(value: unknown): value is T.HandshakeError {
-  return checkSafely(checkHandshakeError, value, createContext(undefined), undefined)
+  return validates(checkHandshakeError$ok, checkHandshakeError, value)
 }
 
 /** True when `value` is a valid `InlineFileMode` (the checks of default-mode decoding). */
 export function isValidInlineFileMode(value: unknown): value is T.InlineFileMode {
-  return checkSafely(checkInlineFileMode, value, createContext(undefined), undefined)
+  return validates(checkInlineFileMode$ok, checkInlineFileMode, value)
 }
 
 /** True when `value` is a valid `InvitationLinkPlan` (the checks of default-mode decoding). */
 export function isValidInvitationLinkPlan(value: unknown): value is T.InvitationLinkPlan {
-  return checkSafely(checkInvitationLinkPlan, value, createContext(undefined), undefined)
+  return validates(checkInvitationLinkPlan$ok, checkInvitationLinkPlan, value)
 }
 
 /** True when `value` is a valid `InvitedBy` (the checks of default-mode decoding). */
 export function isValidInvitedBy(value: unknown): value is T.InvitedBy {
-  return checkSafely(checkInvitedBy, value, createContext(undefined), undefined)
+  return validates(checkInvitedBy$ok, checkInvitedBy, value)
 }
 
 /** True when `value` is a valid `LinkContent` (the checks of default-mode decoding). */
 export function isValidLinkContent(value: unknown): value is T.LinkContent {
-  return checkSafely(checkLinkContent, value, createContext(undefined), undefined)
+  return validates(checkLinkContent$ok, checkLinkContent, value)
 }
 
 /** True when `value` is a valid `LinkOwnerSig` (the checks of default-mode decoding). */
 export function isValidLinkOwnerSig(value: unknown): value is T.LinkOwnerSig {
-  return checkSafely(checkLinkOwnerSig, value, createContext(undefined), undefined)
+  return validates(checkLinkOwnerSig$ok, checkLinkOwnerSig, value)
 }
 
 /** True when `value` is a valid `LinkPreview` (the checks of default-mode decoding). */
 export function isValidLinkPreview(value: unknown): value is T.LinkPreview {
-  return checkSafely(checkLinkPreview, value, createContext(undefined), undefined)
+  return validates(checkLinkPreview$ok, checkLinkPreview, value)
 }
 
 /** True when `value` is a valid `LocalBadge` (the checks of default-mode decoding). */
 export function isValidLocalBadge(value: unknown): value is T.LocalBadge {
-  return checkSafely(checkLocalBadge, value, createContext(undefined), undefined)
+  return validates(checkLocalBadge$ok, checkLocalBadge, value)
 }
 
 /** True when `value` is a valid `LocalProfile` (the checks of default-mode decoding). */
 export function isValidLocalProfile(value: unknown): value is T.LocalProfile {
-  return checkSafely(checkLocalProfile, value, createContext(undefined), undefined)
+  return validates(checkLocalProfile$ok, checkLocalProfile, value)
 }
 
 /** True when `value` is a valid `MemberCriteria` (the checks of default-mode decoding). */
 export function isValidMemberCriteria(value: unknown): value is T.MemberCriteria {
-  return checkSafely(checkMemberCriteria, value, createContext(undefined), undefined)
+  return validates(checkMemberCriteria$ok, checkMemberCriteria, value)
 }
 
 /** True when `value` is a valid `MsgChatLink` (the checks of default-mode decoding). */
 export function isValidMsgChatLink(value: unknown): value is T.MsgChatLink {
-  return checkSafely(checkMsgChatLink, value, createContext(undefined), undefined)
+  return validates(checkMsgChatLink$ok, checkMsgChatLink, value)
 }
 
 /** True when `value` is a valid `MsgContent` (the checks of default-mode decoding). */
 export function isValidMsgContent(value: unknown): value is T.MsgContent {
-  return checkSafely(checkMsgContent, value, createContext(undefined), undefined)
+  return validates(checkMsgContent$ok, checkMsgContent, value)
 }
 
 /** True when `value` is a valid `MsgDecryptError` (the checks of default-mode decoding). */
 export function isValidMsgDecryptError(value: unknown): value is T.MsgDecryptError {
-  return checkSafely(checkMsgDecryptError, value, createContext(undefined), undefined)
+  return validates(checkMsgDecryptError$ok, checkMsgDecryptError, value)
 }
 
 /** True when `value` is a valid `MsgDirection` (the checks of default-mode decoding). */
 export function isValidMsgDirection(value: unknown): value is T.MsgDirection {
-  return checkSafely(checkMsgDirection, value, createContext(undefined), undefined)
+  return validates(checkMsgDirection$ok, checkMsgDirection, value)
 }
 
 /** True when `value` is a valid `MsgErrorType` (the checks of default-mode decoding). */
 export function isValidMsgErrorType(value: unknown): value is T.MsgErrorType {
-  return checkSafely(checkMsgErrorType, value, createContext(undefined), undefined)
+  return validates(checkMsgErrorType$ok, checkMsgErrorType, value)
 }
 
 /** True when `value` is a valid `MsgFilter` (the checks of default-mode decoding). */
 export function isValidMsgFilter(value: unknown): value is T.MsgFilter {
-  return checkSafely(checkMsgFilter, value, createContext(undefined), undefined)
+  return validates(checkMsgFilter$ok, checkMsgFilter, value)
 }
 
 /** True when `value` is a valid `MsgReaction` (the checks of default-mode decoding). */
 export function isValidMsgReaction(value: unknown): value is T.MsgReaction {
-  return checkSafely(checkMsgReaction, value, createContext(undefined), undefined)
+  return validates(checkMsgReaction$ok, checkMsgReaction, value)
 }
 
 /** True when `value` is a valid `MsgReceiptStatus` (the checks of default-mode decoding). */
 export function isValidMsgReceiptStatus(value: unknown): value is T.MsgReceiptStatus {
-  return checkSafely(checkMsgReceiptStatus, value, createContext(undefined), undefined)
+  return validates(checkMsgReceiptStatus$ok, checkMsgReceiptStatus, value)
 }
 
 /** True when `value` is a valid `MsgSigStatus` (the checks of default-mode decoding). */
 export function isValidMsgSigStatus(value: unknown): value is T.MsgSigStatus {
-  return checkSafely(checkMsgSigStatus, value, createContext(undefined), undefined)
+  return validates(checkMsgSigStatus$ok, checkMsgSigStatus, value)
 }
 
 /** True when `value` is a valid `MsgVerified` (the checks of default-mode decoding). */
 export function isValidMsgVerified(value: unknown): value is T.MsgVerified {
-  return checkSafely(checkMsgVerified, value, createContext(undefined), undefined)
+  return validates(checkMsgVerified$ok, checkMsgVerified, value)
 }
 
 /** True when `value` is a valid `NameErrorType` (the checks of default-mode decoding). */
 export function isValidNameErrorType(value: unknown): value is T.NameErrorType {
-  return checkSafely(checkNameErrorType, value, createContext(undefined), undefined)
+  return validates(checkNameErrorType$ok, checkNameErrorType, value)
 }
 
 /** True when `value` is a valid `NetworkError` (the checks of default-mode decoding). */
 export function isValidNetworkError(value: unknown): value is T.NetworkError {
-  return checkSafely(checkNetworkError, value, createContext(undefined), undefined)
+  return validates(checkNetworkError$ok, checkNetworkError, value)
 }
 
 /** True when `value` is a valid `NewUser` (the checks of default-mode decoding). */
 export function isValidNewUser(value: unknown): value is T.NewUser {
-  return checkSafely(checkNewUser, value, createContext(undefined), undefined)
+  return validates(checkNewUser$ok, checkNewUser, value)
 }
 
 /** True when `value` is a valid `NoteFolder` (the checks of default-mode decoding). */
 export function isValidNoteFolder(value: unknown): value is T.NoteFolder {
-  return checkSafely(checkNoteFolder, value, createContext(undefined), undefined)
+  return validates(checkNoteFolder$ok, checkNoteFolder, value)
 }
 
 /** True when `value` is a valid `OwnerVerification` (the checks of default-mode decoding). */
 export function isValidOwnerVerification(value: unknown): value is T.OwnerVerification {
-  return checkSafely(checkOwnerVerification, value, createContext(undefined), undefined)
+  return validates(checkOwnerVerification$ok, checkOwnerVerification, value)
 }
 
 /** True when `value` is a valid `PaginationByTime` (the checks of default-mode decoding). */
 export function isValidPaginationByTime(value: unknown): value is T.PaginationByTime {
-  return checkSafely(checkPaginationByTime, value, createContext(undefined), undefined)
+  return validates(checkPaginationByTime$ok, checkPaginationByTime, value)
 }
 
 /** True when `value` is a valid `PendingContactConnection` (the checks of default-mode decoding). */
 export function isValidPendingContactConnection(value: unknown): value is T.PendingContactConnection {
-  return checkSafely(checkPendingContactConnection, value, createContext(undefined), undefined)
+  return validates(checkPendingContactConnection$ok, checkPendingContactConnection, value)
 }
 
 /** True when `value` is a valid `PlanResolveMode` (the checks of default-mode decoding). */
 export function isValidPlanResolveMode(value: unknown): value is T.PlanResolveMode {
-  return checkSafely(checkPlanResolveMode, value, createContext(undefined), undefined)
+  return validates(checkPlanResolveMode$ok, checkPlanResolveMode, value)
 }
 
 /** True when `value` is a valid `PrefEnabled` (the checks of default-mode decoding). */
 export function isValidPrefEnabled(value: unknown): value is T.PrefEnabled {
-  return checkSafely(checkPrefEnabled, value, createContext(undefined), undefined)
+  return validates(checkPrefEnabled$ok, checkPrefEnabled, value)
 }
 
 /** True when `value` is a valid `Preferences` (the checks of default-mode decoding). */
 export function isValidPreferences(value: unknown): value is T.Preferences {
-  return checkSafely(checkPreferences, value, createContext(undefined), undefined)
+  return validates(checkPreferences$ok, checkPreferences, value)
 }
 
 /** True when `value` is a valid `PreparedContact` (the checks of default-mode decoding). */
 export function isValidPreparedContact(value: unknown): value is T.PreparedContact {
-  return checkSafely(checkPreparedContact, value, createContext(undefined), undefined)
+  return validates(checkPreparedContact$ok, checkPreparedContact, value)
 }
 
 /** True when `value` is a valid `PreparedGroup` (the checks of default-mode decoding). */
 export function isValidPreparedGroup(value: unknown): value is T.PreparedGroup {
-  return checkSafely(checkPreparedGroup, value, createContext(undefined), undefined)
+  return validates(checkPreparedGroup$ok, checkPreparedGroup, value)
 }
 
 /** True when `value` is a valid `Profile` (the checks of default-mode decoding). */
 export function isValidProfile(value: unknown): value is T.Profile {
-  return checkSafely(checkProfile, value, createContext(undefined), undefined)
+  return validates(checkProfile$ok, checkProfile, value)
 }
 
 /** True when `value` is a valid `ProxyClientError` (the checks of default-mode decoding). */
 export function isValidProxyClientError(value: unknown): value is T.ProxyClientError {
-  return checkSafely(checkProxyClientError, value, createContext(undefined), undefined)
+  return validates(checkProxyClientError$ok, checkProxyClientError, value)
 }
 
 /** True when `value` is a valid `ProxyError` (the checks of default-mode decoding). */
 export function isValidProxyError(value: unknown): value is T.ProxyError {
-  return checkSafely(checkProxyError, value, createContext(undefined), undefined)
+  return validates(checkProxyError$ok, checkProxyError, value)
 }
 
 /** True when `value` is a valid `PublicGroupAccess` (the checks of default-mode decoding). */
 export function isValidPublicGroupAccess(value: unknown): value is T.PublicGroupAccess {
-  return checkSafely(checkPublicGroupAccess, value, createContext(undefined), undefined)
+  return validates(checkPublicGroupAccess$ok, checkPublicGroupAccess, value)
 }
 
 /** True when `value` is a valid `PublicGroupData` (the checks of default-mode decoding). */
 export function isValidPublicGroupData(value: unknown): value is T.PublicGroupData {
-  return checkSafely(checkPublicGroupData, value, createContext(undefined), undefined)
+  return validates(checkPublicGroupData$ok, checkPublicGroupData, value)
 }
 
 /** True when `value` is a valid `PublicGroupKeys` (the checks of default-mode decoding). */
 export function isValidPublicGroupKeys(value: unknown): value is T.PublicGroupKeys {
-  return checkSafely(checkPublicGroupKeys, value, createContext(undefined), undefined)
+  return validates(checkPublicGroupKeys$ok, checkPublicGroupKeys, value)
 }
 
 /** True when `value` is a valid `PublicGroupProfile` (the checks of default-mode decoding). */
 export function isValidPublicGroupProfile(value: unknown): value is T.PublicGroupProfile {
-  return checkSafely(checkPublicGroupProfile, value, createContext(undefined), undefined)
+  return validates(checkPublicGroupProfile$ok, checkPublicGroupProfile, value)
 }
 
 /** True when `value` is a valid `RCErrorType` (the checks of default-mode decoding). */
 export function isValidRCErrorType(value: unknown): value is T.RCErrorType {
-  return checkSafely(checkRCErrorType, value, createContext(undefined), undefined)
+  return validates(checkRCErrorType$ok, checkRCErrorType, value)
 }
 
 /** True when `value` is a valid `RatchetSyncState` (the checks of default-mode decoding). */
 export function isValidRatchetSyncState(value: unknown): value is T.RatchetSyncState {
-  return checkSafely(checkRatchetSyncState, value, createContext(undefined), undefined)
+  return validates(checkRatchetSyncState$ok, checkRatchetSyncState, value)
 }
 
 /** True when `value` is a valid `RcvConnEvent` (the checks of default-mode decoding). */
 export function isValidRcvConnEvent(value: unknown): value is T.RcvConnEvent {
-  return checkSafely(checkRcvConnEvent, value, createContext(undefined), undefined)
+  return validates(checkRcvConnEvent$ok, checkRcvConnEvent, value)
 }
 
 /** True when `value` is a valid `RcvDirectEvent` (the checks of default-mode decoding). */
 export function isValidRcvDirectEvent(value: unknown): value is T.RcvDirectEvent {
-  return checkSafely(checkRcvDirectEvent, value, createContext(undefined), undefined)
+  return validates(checkRcvDirectEvent$ok, checkRcvDirectEvent, value)
 }
 
 /** True when `value` is a valid `RcvFileDescr` (the checks of default-mode decoding). */
 export function isValidRcvFileDescr(value: unknown): value is T.RcvFileDescr {
-  return checkSafely(checkRcvFileDescr, value, createContext(undefined), undefined)
+  return validates(checkRcvFileDescr$ok, checkRcvFileDescr, value)
 }
 
 /** True when `value` is a valid `RcvFileStatus` (the checks of default-mode decoding). */
 export function isValidRcvFileStatus(value: unknown): value is T.RcvFileStatus {
-  return checkSafely(checkRcvFileStatus, value, createContext(undefined), undefined)
+  return validates(checkRcvFileStatus$ok, checkRcvFileStatus, value)
 }
 
 /** True when `value` is a valid `RcvFileTransfer` (the checks of default-mode decoding). */
 export function isValidRcvFileTransfer(value: unknown): value is T.RcvFileTransfer {
-  return checkSafely(checkRcvFileTransfer, value, createContext(undefined), undefined)
+  return validates(checkRcvFileTransfer$ok, checkRcvFileTransfer, value)
 }
 
 /** True when `value` is a valid `RcvGroupEvent` (the checks of default-mode decoding). */
 export function isValidRcvGroupEvent(value: unknown): value is T.RcvGroupEvent {
-  return checkSafely(checkRcvGroupEvent, value, createContext(undefined), undefined)
+  return validates(checkRcvGroupEvent$ok, checkRcvGroupEvent, value)
 }
 
 /** True when `value` is a valid `RcvMsgError` (the checks of default-mode decoding). */
 export function isValidRcvMsgError(value: unknown): value is T.RcvMsgError {
-  return checkSafely(checkRcvMsgError, value, createContext(undefined), undefined)
+  return validates(checkRcvMsgError$ok, checkRcvMsgError, value)
 }
 
 /** True when `value` is a valid `RelayCapabilities` (the checks of default-mode decoding). */
 export function isValidRelayCapabilities(value: unknown): value is T.RelayCapabilities {
-  return checkSafely(checkRelayCapabilities, value, createContext(undefined), undefined)
+  return validates(checkRelayCapabilities$ok, checkRelayCapabilities, value)
 }
 
 /** True when `value` is a valid `RelayConnectionResult` (the checks of default-mode decoding). */
 export function isValidRelayConnectionResult(value: unknown): value is T.RelayConnectionResult {
-  return checkSafely(checkRelayConnectionResult, value, createContext(undefined), undefined)
+  return validates(checkRelayConnectionResult$ok, checkRelayConnectionResult, value)
 }
 
 /** True when `value` is a valid `RelayProfile` (the checks of default-mode decoding). */
 export function isValidRelayProfile(value: unknown): value is T.RelayProfile {
-  return checkSafely(checkRelayProfile, value, createContext(undefined), undefined)
+  return validates(checkRelayProfile$ok, checkRelayProfile, value)
 }
 
 /** True when `value` is a valid `RelayStatus` (the checks of default-mode decoding). */
 export function isValidRelayStatus(value: unknown): value is T.RelayStatus {
-  return checkSafely(checkRelayStatus, value, createContext(undefined), undefined)
+  return validates(checkRelayStatus$ok, checkRelayStatus, value)
 }
 
 /** True when `value` is a valid `RemoteCtrlInfo` (the checks of default-mode decoding). */
 export function isValidRemoteCtrlInfo(value: unknown): value is T.RemoteCtrlInfo {
-  return checkSafely(checkRemoteCtrlInfo, value, createContext(undefined), undefined)
+  return validates(checkRemoteCtrlInfo$ok, checkRemoteCtrlInfo, value)
 }
 
 /** True when `value` is a valid `RemoteCtrlSessionState` (the checks of default-mode decoding). */
 export function isValidRemoteCtrlSessionState(value: unknown): value is T.RemoteCtrlSessionState {
-  return checkSafely(checkRemoteCtrlSessionState, value, createContext(undefined), undefined)
+  return validates(checkRemoteCtrlSessionState$ok, checkRemoteCtrlSessionState, value)
 }
 
 /** True when `value` is a valid `RemoteCtrlStopReason` (the checks of default-mode decoding). */
 export function isValidRemoteCtrlStopReason(value: unknown): value is T.RemoteCtrlStopReason {
-  return checkSafely(checkRemoteCtrlStopReason, value, createContext(undefined), undefined)
+  return validates(checkRemoteCtrlStopReason$ok, checkRemoteCtrlStopReason, value)
 }
 
 /** True when `value` is a valid `ReportReason` (the checks of default-mode decoding). */
 export function isValidReportReason(value: unknown): value is T.ReportReason {
-  return checkSafely(checkReportReason, value, createContext(undefined), undefined)
+  return validates(checkReportReason$ok, checkReportReason, value)
 }
 
 /** True when `value` is a valid `RoleGroupPreference` (the checks of default-mode decoding). */
 export function isValidRoleGroupPreference(value: unknown): value is T.RoleGroupPreference {
-  return checkSafely(checkRoleGroupPreference, value, createContext(undefined), undefined)
+  return validates(checkRoleGroupPreference$ok, checkRoleGroupPreference, value)
 }
 
 /** True when `value` is a valid `SMPAgentError` (the checks of default-mode decoding). */
 export function isValidSMPAgentError(value: unknown): value is T.SMPAgentError {
-  return checkSafely(checkSMPAgentError, value, createContext(undefined), undefined)
+  return validates(checkSMPAgentError$ok, checkSMPAgentError, value)
 }
 
 /** True when `value` is a valid `SecurityCode` (the checks of default-mode decoding). */
 export function isValidSecurityCode(value: unknown): value is T.SecurityCode {
-  return checkSafely(checkSecurityCode, value, createContext(undefined), undefined)
+  return validates(checkSecurityCode$ok, checkSecurityCode, value)
 }
 
 /** True when `value` is a valid `SimplePreference` (the checks of default-mode decoding). */
 export function isValidSimplePreference(value: unknown): value is T.SimplePreference {
-  return checkSafely(checkSimplePreference, value, createContext(undefined), undefined)
+  return validates(checkSimplePreference$ok, checkSimplePreference, value)
 }
 
 /** True when `value` is a valid `SimplexDomain` (the checks of default-mode decoding). */
 export function isValidSimplexDomain(value: unknown): value is T.SimplexDomain {
-  return checkSafely(checkSimplexDomain, value, createContext(undefined), undefined)
+  return validates(checkSimplexDomain$ok, checkSimplexDomain, value)
 }
 
 /** True when `value` is a valid `SimplexDomainClaim` (the checks of default-mode decoding). */
 export function isValidSimplexDomainClaim(value: unknown): value is T.SimplexDomainClaim {
-  return checkSafely(checkSimplexDomainClaim, value, createContext(undefined), undefined)
+  return validates(checkSimplexDomainClaim$ok, checkSimplexDomainClaim, value)
 }
 
 /** True when `value` is a valid `SimplexDomainError` (the checks of default-mode decoding). */
 export function isValidSimplexDomainError(value: unknown): value is T.SimplexDomainError {
-  return checkSafely(checkSimplexDomainError, value, createContext(undefined), undefined)
+  return validates(checkSimplexDomainError$ok, checkSimplexDomainError, value)
 }
 
 /** True when `value` is a valid `SimplexDomainProof` (the checks of default-mode decoding). */
 export function isValidSimplexDomainProof(value: unknown): value is T.SimplexDomainProof {
-  return checkSafely(checkSimplexDomainProof, value, createContext(undefined), undefined)
+  return validates(checkSimplexDomainProof$ok, checkSimplexDomainProof, value)
 }
 
 /** True when `value` is a valid `SimplexLinkType` (the checks of default-mode decoding). */
 export function isValidSimplexLinkType(value: unknown): value is T.SimplexLinkType {
-  return checkSafely(checkSimplexLinkType, value, createContext(undefined), undefined)
+  return validates(checkSimplexLinkType$ok, checkSimplexLinkType, value)
 }
 
 /** True when `value` is a valid `SimplexNameInfo` (the checks of default-mode decoding). */
 export function isValidSimplexNameInfo(value: unknown): value is T.SimplexNameInfo {
-  return checkSafely(checkSimplexNameInfo, value, createContext(undefined), undefined)
+  return validates(checkSimplexNameInfo$ok, checkSimplexNameInfo, value)
 }
 
 /** True when `value` is a valid `SimplexNameType` (the checks of default-mode decoding). */
 export function isValidSimplexNameType(value: unknown): value is T.SimplexNameType {
-  return checkSafely(checkSimplexNameType, value, createContext(undefined), undefined)
+  return validates(checkSimplexNameType$ok, checkSimplexNameType, value)
 }
 
 /** True when `value` is a valid `SimplexTLD` (the checks of default-mode decoding). */
 export function isValidSimplexTLD(value: unknown): value is T.SimplexTLD {
-  return checkSafely(checkSimplexTLD, value, createContext(undefined), undefined)
+  return validates(checkSimplexTLD$ok, checkSimplexTLD, value)
 }
 
 /** True when `value` is a valid `SndCIStatusProgress` (the checks of default-mode decoding). */
 export function isValidSndCIStatusProgress(value: unknown): value is T.SndCIStatusProgress {
-  return checkSafely(checkSndCIStatusProgress, value, createContext(undefined), undefined)
+  return validates(checkSndCIStatusProgress$ok, checkSndCIStatusProgress, value)
 }
 
 /** True when `value` is a valid `SndConnEvent` (the checks of default-mode decoding). */
 export function isValidSndConnEvent(value: unknown): value is T.SndConnEvent {
-  return checkSafely(checkSndConnEvent, value, createContext(undefined), undefined)
+  return validates(checkSndConnEvent$ok, checkSndConnEvent, value)
 }
 
 /** True when `value` is a valid `SndError` (the checks of default-mode decoding). */
 export function isValidSndError(value: unknown): value is T.SndError {
-  return checkSafely(checkSndError, value, createContext(undefined), undefined)
+  return validates(checkSndError$ok, checkSndError, value)
 }
 
 /** True when `value` is a valid `SndFileTransfer` (the checks of default-mode decoding). */
 export function isValidSndFileTransfer(value: unknown): value is T.SndFileTransfer {
-  return checkSafely(checkSndFileTransfer, value, createContext(undefined), undefined)
+  return validates(checkSndFileTransfer$ok, checkSndFileTransfer, value)
 }
 
 /** True when `value` is a valid `SndGroupEvent` (the checks of default-mode decoding). */
 export function isValidSndGroupEvent(value: unknown): value is T.SndGroupEvent {
-  return checkSafely(checkSndGroupEvent, value, createContext(undefined), undefined)
+  return validates(checkSndGroupEvent$ok, checkSndGroupEvent, value)
 }
 
 /** True when `value` is a valid `SrvError` (the checks of default-mode decoding). */
 export function isValidSrvError(value: unknown): value is T.SrvError {
-  return checkSafely(checkSrvError, value, createContext(undefined), undefined)
+  return validates(checkSrvError$ok, checkSrvError, value)
 }
 
 /** True when `value` is a valid `StoreError` (the checks of default-mode decoding). */
 export function isValidStoreError(value: unknown): value is T.StoreError {
-  return checkSafely(checkStoreError, value, createContext(undefined), undefined)
+  return validates(checkStoreError$ok, checkStoreError, value)
 }
 
 /** True when `value` is a valid `SubscriptionStatus` (the checks of default-mode decoding). */
 export function isValidSubscriptionStatus(value: unknown): value is T.SubscriptionStatus {
-  return checkSafely(checkSubscriptionStatus, value, createContext(undefined), undefined)
+  return validates(checkSubscriptionStatus$ok, checkSubscriptionStatus, value)
 }
 
 /** True when `value` is a valid `SupportGroupPreference` (the checks of default-mode decoding). */
 export function isValidSupportGroupPreference(value: unknown): value is T.SupportGroupPreference {
-  return checkSafely(checkSupportGroupPreference, value, createContext(undefined), undefined)
+  return validates(checkSupportGroupPreference$ok, checkSupportGroupPreference, value)
 }
 
 /** True when `value` is a valid `SwitchPhase` (the checks of default-mode decoding). */
 export function isValidSwitchPhase(value: unknown): value is T.SwitchPhase {
-  return checkSafely(checkSwitchPhase, value, createContext(undefined), undefined)
+  return validates(checkSwitchPhase$ok, checkSwitchPhase, value)
 }
 
 /** True when `value` is a valid `TimedMessagesGroupPreference` (the checks of default-mode decoding). */
 export function isValidTimedMessagesGroupPreference(value: unknown): value is T.TimedMessagesGroupPreference {
-  return checkSafely(checkTimedMessagesGroupPreference, value, createContext(undefined), undefined)
+  return validates(checkTimedMessagesGroupPreference$ok, checkTimedMessagesGroupPreference, value)
 }
 
 /** True when `value` is a valid `TimedMessagesPreference` (the checks of default-mode decoding). */
 export function isValidTimedMessagesPreference(value: unknown): value is T.TimedMessagesPreference {
-  return checkSafely(checkTimedMessagesPreference, value, createContext(undefined), undefined)
+  return validates(checkTimedMessagesPreference$ok, checkTimedMessagesPreference, value)
 }
 
 /** True when `value` is a valid `TransportError` (the checks of default-mode decoding). */
 export function isValidTransportError(value: unknown): value is T.TransportError {
-  return checkSafely(checkTransportError, value, createContext(undefined), undefined)
+  return validates(checkTransportError$ok, checkTransportError, value)
 }
 
 /** True when `value` is a valid `UIColorMode` (the checks of default-mode decoding). */
 export function isValidUIColorMode(value: unknown): value is T.UIColorMode {
-  return checkSafely(checkUIColorMode, value, createContext(undefined), undefined)
+  return validates(checkUIColorMode$ok, checkUIColorMode, value)
 }
 
 /** True when `value` is a valid `UIColors` (the checks of default-mode decoding). */
 export function isValidUIColors(value: unknown): value is T.UIColors {
-  return checkSafely(checkUIColors, value, createContext(undefined), undefined)
+  return validates(checkUIColors$ok, checkUIColors, value)
 }
 
 /** True when `value` is a valid `UIThemeEntityOverride` (the checks of default-mode decoding). */
 export function isValidUIThemeEntityOverride(value: unknown): value is T.UIThemeEntityOverride {
-  return checkSafely(checkUIThemeEntityOverride, value, createContext(undefined), undefined)
+  return validates(checkUIThemeEntityOverride$ok, checkUIThemeEntityOverride, value)
 }
 
 /** True when `value` is a valid `UIThemeEntityOverrides` (the checks of default-mode decoding). */
 export function isValidUIThemeEntityOverrides(value: unknown): value is T.UIThemeEntityOverrides {
-  return checkSafely(checkUIThemeEntityOverrides, value, createContext(undefined), undefined)
+  return validates(checkUIThemeEntityOverrides$ok, checkUIThemeEntityOverrides, value)
 }
 
 /** True when `value` is a valid `UpdatedMessage` (the checks of default-mode decoding). */
 export function isValidUpdatedMessage(value: unknown): value is T.UpdatedMessage {
-  return checkSafely(checkUpdatedMessage, value, createContext(undefined), undefined)
+  return validates(checkUpdatedMessage$ok, checkUpdatedMessage, value)
 }
 
 /** True when `value` is a valid `User` (the checks of default-mode decoding). */
 export function isValidUser(value: unknown): value is T.User {
-  return checkSafely(checkUser, value, createContext(undefined), undefined)
+  return validates(checkUser$ok, checkUser, value)
 }
 
 /** True when `value` is a valid `UserChatRelay` (the checks of default-mode decoding). */
 export function isValidUserChatRelay(value: unknown): value is T.UserChatRelay {
-  return checkSafely(checkUserChatRelay, value, createContext(undefined), undefined)
+  return validates(checkUserChatRelay$ok, checkUserChatRelay, value)
 }
 
 /** True when `value` is a valid `UserContact` (the checks of default-mode decoding). */
 export function isValidUserContact(value: unknown): value is T.UserContact {
-  return checkSafely(checkUserContact, value, createContext(undefined), undefined)
+  return validates(checkUserContact$ok, checkUserContact, value)
 }
 
 /** True when `value` is a valid `UserContactLink` (the checks of default-mode decoding). */
 export function isValidUserContactLink(value: unknown): value is T.UserContactLink {
-  return checkSafely(checkUserContactLink, value, createContext(undefined), undefined)
+  return validates(checkUserContactLink$ok, checkUserContactLink, value)
 }
 
 /** True when `value` is a valid `UserContactRequest` (the checks of default-mode decoding). */
 export function isValidUserContactRequest(value: unknown): value is T.UserContactRequest {
-  return checkSafely(checkUserContactRequest, value, createContext(undefined), undefined)
+  return validates(checkUserContactRequest$ok, checkUserContactRequest, value)
 }
 
 /** True when `value` is a valid `UserContactRequestRef` (the checks of default-mode decoding). */
 export function isValidUserContactRequestRef(value: unknown): value is T.UserContactRequestRef {
-  return checkSafely(checkUserContactRequestRef, value, createContext(undefined), undefined)
+  return validates(checkUserContactRequestRef$ok, checkUserContactRequestRef, value)
 }
 
 /** True when `value` is a valid `UserInfo` (the checks of default-mode decoding). */
 export function isValidUserInfo(value: unknown): value is T.UserInfo {
-  return checkSafely(checkUserInfo, value, createContext(undefined), undefined)
+  return validates(checkUserInfo$ok, checkUserInfo, value)
 }
 
 /** True when `value` is a valid `UserProfileUpdateSummary` (the checks of default-mode decoding). */
 export function isValidUserProfileUpdateSummary(value: unknown): value is T.UserProfileUpdateSummary {
-  return checkSafely(checkUserProfileUpdateSummary, value, createContext(undefined), undefined)
+  return validates(checkUserProfileUpdateSummary$ok, checkUserProfileUpdateSummary, value)
 }
 
 /** True when `value` is a valid `UserPwdHash` (the checks of default-mode decoding). */
 export function isValidUserPwdHash(value: unknown): value is T.UserPwdHash {
-  return checkSafely(checkUserPwdHash, value, createContext(undefined), undefined)
+  return validates(checkUserPwdHash$ok, checkUserPwdHash, value)
 }
 
 /** True when `value` is a valid `VersionRange` (the checks of default-mode decoding). */
 export function isValidVersionRange(value: unknown): value is T.VersionRange {
-  return checkSafely(checkVersionRange, value, createContext(undefined), undefined)
+  return validates(checkVersionRange$ok, checkVersionRange, value)
 }
 
 /** True when `value` is a valid `XFTPErrorType` (the checks of default-mode decoding). */
 export function isValidXFTPErrorType(value: unknown): value is T.XFTPErrorType {
-  return checkSafely(checkXFTPErrorType, value, createContext(undefined), undefined)
+  return validates(checkXFTPErrorType$ok, checkXFTPErrorType, value)
 }
 
 /** True when `value` is a valid `XFTPRcvFile` (the checks of default-mode decoding). */
 export function isValidXFTPRcvFile(value: unknown): value is T.XFTPRcvFile {
-  return checkSafely(checkXFTPRcvFile, value, createContext(undefined), undefined)
+  return validates(checkXFTPRcvFile$ok, checkXFTPRcvFile, value)
 }
 
 /** True when `value` is a valid `XFTPSndFile` (the checks of default-mode decoding). */
 export function isValidXFTPSndFile(value: unknown): value is T.XFTPSndFile {
-  return checkSafely(checkXFTPSndFile, value, createContext(undefined), undefined)
+  return validates(checkXFTPSndFile$ok, checkXFTPSndFile, value)
 }
 
 /** True when `value` is a valid `SimplexNameDomain` (the checks of default-mode decoding). */
 export function isValidSimplexNameDomain(value: unknown): value is T.SimplexNameDomain {
-  return checkSafely(checkSimplexNameDomain, value, createContext(undefined), undefined)
+  return validates(checkSimplexNameDomain$ok, checkSimplexNameDomain, value)
 }
 
 /** True when `value` is a valid `GroupInfoSummary` (the checks of default-mode decoding). */
 export function isValidGroupInfoSummary(value: unknown): value is T.GroupInfoSummary {
-  return checkSafely(checkGroupInfoSummary, value, createContext(undefined), undefined)
+  return validates(checkGroupInfoSummary$ok, checkGroupInfoSummary, value)
 }
 
 /** True when `value` is a valid `RcvFileInfo` (the checks of default-mode decoding). */
 export function isValidRcvFileInfo(value: unknown): value is T.RcvFileInfo {
-  return checkSafely(checkRcvFileInfo, value, createContext(undefined), undefined)
+  return validates(checkRcvFileInfo$ok, checkRcvFileInfo, value)
 }

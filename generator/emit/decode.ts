@@ -28,10 +28,12 @@ import {
   checkShapeName,
   checkTypeName,
   DECODE_RUNTIME_IMPORTS,
+  fastCheckName,
   requiredFieldsName,
   typeDecoderName,
 } from '../names/index.js'
 import {commentText, jsonLiteral, stringLiteral} from './escape.js'
+import {emitFastChecks} from './decode-fast.js'
 
 /** The test each primitive compiles to, true when the expression `x` is wrong, and what an issue says was expected. */
 const PRIMITIVE_CHECKS: Record<PrimitiveName, {fails: (x: string) => string; expected: string}> = {
@@ -86,7 +88,7 @@ export function emitDecode(schema: Schema): StatementStructures[] {
       {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
     ],
     returnType: `DecodeResult<Decoded<T.${type.name}, M>>`,
-    statements: `return run(${checkTypeName(type.name)}, value, options)`,
+    statements: `return run(${fastCheckName(checkTypeName(type.name))}, ${checkTypeName(type.name)}, value, options)`,
   }))
 
   return [
@@ -136,6 +138,7 @@ export function emitDecode(schema: Schema): StatementStructures[] {
       moduleSpecifier: './envelope.js',
     },
     ...emitter.statements,
+    ...emitFastChecks(schema),
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
@@ -545,7 +548,7 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     ],
     typeParameters: [MODE_PARAMETER],
     returnType: 'DecodeResult<DecodedKnown<ChatEvent, M>>',
-    statements: 'return run(checkChatEvent, value, options)',
+    statements: 'return run(checkChatEvent$ok, checkChatEvent, value, options)',
   },
   {
     kind: StructureKind.Function,
@@ -558,7 +561,7 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     ],
     typeParameters: [MODE_PARAMETER],
     returnType: 'DecodeResult<DecodedKnown<ChatEvent, M>>',
-    statements: 'return runJson(checkChatEvent, text, options)',
+    statements: 'return runJson(checkChatEvent$ok, checkChatEvent, text, options)',
   },
   {
     kind: StructureKind.Function,
@@ -591,7 +594,7 @@ const PUBLIC_DECODERS: StatementStructures[] = [
     ],
     typeParameters: [MODE_PARAMETER],
     returnType: 'DecodeResult<DecodedKnown<ChatResponse, M>>',
-    statements: 'return run(checkChatResponse, value, options)',
+    statements: 'return run(checkChatResponse$ok, checkChatResponse, value, options)',
   },
   {
     kind: StructureKind.Function,
@@ -644,7 +647,8 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       // Own properties only, and any value from untyped callers: a name that is no command accepts no response.
       'const tags: readonly string[] = typeof name === "string" && Object.hasOwn(commandResponseTags, name) ? commandResponseTags[name] : []',
       'const command = typeof name === "string" ? JSON.stringify(name) : "an unknown command"',
-      'return run((v, c, k) => checkCommandResponse(tags, command, v, c, k), value, options)',
+      // The fast path: a valid response (so an object with a string tag) whose tag is one of the command's.
+      'return run((v) => checkChatResponse$ok(v) && tags.includes(v.type), (v, c, k) => checkCommandResponse(tags, command, v, c, k), value, options)',
     ].join('\n'),
   },
   {
@@ -702,16 +706,14 @@ const PUBLIC_DECODERS: StatementStructures[] = [
       'if (envelope.kind === "malformed") return { kind: "error", error: envelope.error, issues: envelope.issues, truncated: 0 }',
       'const { resp } = envelope',
       'if (envelope.kind === "event") {',
-      '  checkSafely(checkChatEvent, resp, context, "resp")',
-      '  const result = finish<DecodedKnown<ChatEvent, M>>(context, resp)',
+      '  const result = decodeIn<DecodedKnown<ChatEvent, M>>(checkChatEvent$ok, checkChatEvent, resp, context, "resp")',
       '  return result.ok ? { kind: "event", event: result.value, issues: result.issues, truncated: result.truncated } : { kind: "error", error: result.error, issues: result.issues, truncated: result.truncated }',
       '}',
       'if (envelope.kind === "unknown") return { kind: "unknown", corrId: undefined, type: envelope.tag, resp }',
       // A reply is decoded as a response of COMMANDS.md: `groupUpdated` is then the response, not the event of the same tag.
       'const corrId = envelope.kind === "reply" ? envelope.corrId : undefined',
       'if (envelope.tag === undefined || !frameTags.responses.has(envelope.tag)) return { kind: "unknown", corrId, type: envelope.tag, resp }',
-      'checkSafely(checkChatResponse, resp, context, "resp")',
-      'const result = finish<DecodedKnown<ChatResponse, M>>(context, resp)',
+      'const result = decodeIn<DecodedKnown<ChatResponse, M>>(checkChatResponse$ok, checkChatResponse, resp, context, "resp")',
       'return result.ok ? { kind: "response", corrId, response: result.value, issues: result.issues, truncated: result.truncated } : { kind: "error", error: result.error, issues: result.issues, truncated: result.truncated }',
     ].join('\n'),
   },

@@ -2,7 +2,7 @@ import {StructureKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
 import {describe} from './doc-comment.js'
 import {distinctResponses} from '../schema/responses.js'
-import {checkTypeName, deepGuardName, eventGuardName, responseGuardName} from '../names/index.js'
+import {checkTypeName, deepGuardName, eventGuardName, fastCheckName, responseGuardName} from '../names/index.js'
 import {stringLiteral} from './escape.js'
 
 /**
@@ -28,7 +28,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     docs: describe([`True when \`value\` is a valid \`${type.name}\` (the checks of default-mode decoding).`]),
     parameters: [{name: 'value', type: 'unknown'}],
     returnType: `value is T.${type.name}`,
-    statements: `return checkSafely(${checkTypeName(type.name)}, value, createContext(undefined), undefined)`,
+    statements: `return validates(${fastCheckName(checkTypeName(type.name))}, ${checkTypeName(type.name)}, value)`,
   }))
   const responseGuards: StatementStructures[] = distinctResponses(schema).map((response) => ({
     kind: StructureKind.Function,
@@ -57,12 +57,14 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     },
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['checkSafely', 'createContext'],
+      namedImports: ['validates'],
       moduleSpecifier: './runtime.js',
     },
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['checkChatEvent', 'checkChatResponse', ...schema.types.map((type) => checkTypeName(type.name))],
+      namedImports: ['checkChatEvent', 'checkChatResponse', ...schema.types.map((type) => checkTypeName(type.name))].flatMap(
+        (check) => [check, fastCheckName(check)],
+      ),
       moduleSpecifier: './decode.js',
     },
     ...eventGuards,
@@ -73,7 +75,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
       docs: describe(['True when `value` is a valid event of the docs (the checks of default-mode decoding).']),
       parameters: [{name: 'value', type: 'unknown'}],
       returnType: 'value is ChatEvent',
-      statements: 'return checkSafely(checkChatEvent, value, createContext(undefined), undefined)',
+      statements: 'return validates(checkChatEvent$ok, checkChatEvent, value)',
     },
     ...responseGuards,
     {
@@ -83,7 +85,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
       docs: describe(['True when `value` is a valid response of the docs (the checks of default-mode decoding).']),
       parameters: [{name: 'value', type: 'unknown'}],
       returnType: 'value is ChatResponse',
-      statements: 'return checkSafely(checkChatResponse, value, createContext(undefined), undefined)',
+      statements: 'return validates(checkChatResponse$ok, checkChatResponse, value)',
     },
     ...deepGuards,
   ]

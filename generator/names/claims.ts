@@ -12,6 +12,7 @@ import {
   checkAlternativesName,
   checkTypeName,
   deepGuardName,
+  fastCheckName,
   enumValuesName,
   EVENTS_NAMESPACE,
   eventGuardName,
@@ -54,9 +55,8 @@ export interface NameClaim {
 /** Names the runtime (`templates/runtime.ts`) gives `decode.ts`. */
 export const DECODE_RUNTIME_IMPORTS = [
   'DecodeError',
-  'checkSafely',
+  'decodeIn',
   'done',
-  'finish',
   'hasHiddenFields',
   'isInteger',
   'isObject',
@@ -255,9 +255,10 @@ const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
     'checkChatResponse',
     'isValidChatResponse',
     'ChatEvent',
-    'checkSafely',
-    'createContext',
+    'validates',
     'checkChatEvent',
+    'checkChatEvent$ok',
+    'checkChatResponse$ok',
     'isValidChatEvent',
   ],
   'decode.ts': [
@@ -269,6 +270,7 @@ const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
     'ChatCommandName',
     'CommandResponse',
     'checkChatResponse',
+    'checkChatResponse$ok',
     'commandResponseTags',
     'checkCommandResponse',
     ...DECODE_RUNTIME_IMPORTS,
@@ -277,6 +279,7 @@ const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
     'readEnvelope',
     'FrameTags',
     'checkChatEvent',
+    'checkChatEvent$ok',
     'frameTags',
     'FrameResult',
     ...PUBLIC_DECODERS,
@@ -327,12 +330,21 @@ export function nameClaims(schema: Schema): NameClaim[] {
   const shapes = (type: TypeExpression, location: SourceLocation): void => {
     if (type.kind !== 'array' && type.kind !== 'map') return
     claim(['decode.ts'], checkShapeName(type), `the check of \`${shapeName(type)}\``, location)
+    claim(['decode.ts'], fastCheckName(checkShapeName(type)), `the check of \`${shapeName(type)}\``, location)
     shapes(type.kind === 'array' ? type.element : type.value, location)
   }
   // A compat build's field whose type differs by version has one check per distinct set of types.
   const alternativeSets = new Set<string>()
-  const objectCheck = (check: string, fields: readonly Field[], owner: string, location: SourceLocation) => {
+  const objectCheck = (
+    check: string,
+    fields: readonly Field[],
+    owner: string,
+    location: SourceLocation,
+    isRecord = false,
+  ) => {
     claim(['decode.ts'], check, owner, location)
+    // Its fast path, but for a member, event or response without fields (its union's switch accepts it).
+    if (fields.length > 0 || isRecord) claim(['decode.ts'], fastCheckName(check), owner, location)
     if (fields.some((field) => !field.optional)) claim(['decode.ts'], requiredFieldsName(check), owner, location)
     for (const field of fields) {
       const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
@@ -350,12 +362,14 @@ export function nameClaims(schema: Schema): NameClaim[] {
     claim(['guards.ts', 'index.ts'], deepGuardName(type.name), owner, type.location)
     claim(['decode.ts', 'index.ts'], typeDecoderName(type.name), owner, type.location)
     claim(['guards.ts'], checkTypeName(type.name), owner, type.location)
+    claim(['guards.ts'], fastCheckName(checkTypeName(type.name)), owner, type.location)
     switch (type.kind) {
       case 'record':
-        objectCheck(checkTypeName(type.name), type.fields, owner, type.location)
+        objectCheck(checkTypeName(type.name), type.fields, owner, type.location, true)
         break
       case 'union': {
         claim(['decode.ts'], checkTypeName(type.name), owner, type.location)
+        claim(['decode.ts'], fastCheckName(checkTypeName(type.name)), owner, type.location)
         const scope: NameScope = `namespace:${type.name}`
         claim([scope], UNION_TAG, 'the generator', null)
         for (const name of GLOBALS_REFERENCED.namespace) claim([scope], name, globalOwner(name), null)
@@ -368,6 +382,7 @@ export function nameClaims(schema: Schema): NameClaim[] {
       }
       case 'enum':
         claim(['decode.ts'], checkTypeName(type.name), owner, type.location)
+        claim(['decode.ts'], fastCheckName(checkTypeName(type.name)), owner, type.location)
         claim(['types.ts', 'index.ts'], enumValuesName(type.name), owner, type.location)
         break
     }

@@ -40,6 +40,12 @@ export const checkTypeName = (type: string) => `check${identifier(type)}`
 export const checkEventName = (event: string) => `checkEvent_${identifier(event)}`
 export const checkMemberName = (union: string, member: string) => `check${identifier(union)}_${identifier(member)}`
 
+/**
+ * The fast path of a check function (`checkUser$ok`): true when the value is valid, nothing recorded. `$` is in
+ * no name the docs can give (`identifier.ts`), and every check name maps to its own.
+ */
+export const fastCheckName = (check: string) => `${check}$ok`
+
 /** The table of required fields of a check function: `checkUser_required`. */
 export const requiredFieldsName = (check: string) => `${check}_required`
 
