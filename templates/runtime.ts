@@ -392,68 +392,6 @@ export function stop(
 export type Check = (value: unknown, context: DecodeContext, key: PathSegment | undefined) => boolean
 
 /**
- * The fast path of a check function (`checkUser$ok`): true when the value is valid in default mode. It reads
- * fields by name and records nothing; it may say no, or throw, where the check accepts (the check decides).
- */
-export type FastCheck = (value: any) => boolean
-
-/** True when `fast` accepts `value`; false when it says no or throws (a getter, a Proxy, the stack). */
-export function accepts(fast: FastCheck, value: unknown): boolean {
-  try {
-    return fast(value)
-  } catch {
-    return false
-  }
-}
-
-/**
- * Run a check function and turn its outcome into a result. In lenient mode the
- * value is kept unless an issue is fatal: the value itself is not what was
- * expected (an issue at `$`), it is an event or response with an unknown tag, or reading it threw.
- * Bad options give a `bad-option` failure.
- */
-export function run<T>(fast: FastCheck, check: Check, value: unknown, options: DecodeOptions | undefined): DecodeResult<T> {
-  const context = startDecoding(options)
-  if ('ok' in context) return context
-  return decodeIn(fast, check, value, context, undefined)
-}
-
-/** `run` on JSON text: options first, then the text (a syntax error is a failure at `$`). */
-export function runJson<T>(
-  fast: FastCheck,
-  check: Check,
-  text: string,
-  options: DecodeOptions | undefined,
-): DecodeResult<T> {
-  const context = startDecoding(options)
-  if ('ok' in context) return context
-  const parsed = parseJson(text)
-  if (!parsed.ok) return parsed
-  return decodeIn(fast, check, parsed.value, context, undefined)
-}
-
-/**
- * Decode `value` (at `key`, for paths) with a fresh `context`: the fast path first, outside strict mode (which
- * also rejects fields the docs do not list); the check, which builds the issues, only when it says no.
- */
-export function decodeIn<T>(
-  fast: FastCheck,
-  check: Check,
-  value: unknown,
-  context: DecodeContext,
-  key: PathSegment | undefined,
-): DecodeResult<T> {
-  if (!context.strict && accepts(fast, value)) return {ok: true, value: value as T, issues: noIssues, truncated: 0}
-  checkSafely(check, value, context, key)
-  return finish(context, value)
-}
-
-/** What a guard answers: whether `value` is valid in default mode. Never throws. */
-export function validates(fast: FastCheck, check: Check, value: unknown): boolean {
-  return accepts(fast, value) || checkSafely(check, value, createContext(undefined), undefined)
-}
-
-/**
  * Run a check, so that no decoder ever throws. The checks catch what reading a
  * value throws themselves (`unreadable`, at its path); what reaches this
  * `catch` is a stack overflow too close to the top for them (a value nested

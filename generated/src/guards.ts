@@ -7,465 +7,8 @@ import type * as CEvt from './events.js'
 import type * as CR from './responses.js'
 import type {ChatResponse} from './responses.js'
 import type {ChatEvent} from './events.js'
-import {validates} from './runtime.js'
-import {
-  checkChatEvent,
-  checkChatEvent$ok,
-  checkChatResponse,
-  checkChatResponse$ok,
-  checkACIReaction,
-  checkACIReaction$ok,
-  checkAChat,
-  checkAChat$ok,
-  checkAChatItem,
-  checkAChatItem$ok,
-  checkAddRelayResult,
-  checkAddRelayResult$ok,
-  checkAddressSettings,
-  checkAddressSettings$ok,
-  checkAgentCryptoError,
-  checkAgentCryptoError$ok,
-  checkAgentErrorType,
-  checkAgentErrorType$ok,
-  checkAgentServiceError,
-  checkAgentServiceError$ok,
-  checkAppVersionRange,
-  checkAppVersionRange$ok,
-  checkAutoAccept,
-  checkAutoAccept$ok,
-  checkBadgeInfo,
-  checkBadgeInfo$ok,
-  checkBadgeProof,
-  checkBadgeProof$ok,
-  checkBadgeStatus,
-  checkBadgeStatus$ok,
-  checkBadgeType,
-  checkBadgeType$ok,
-  checkBlockingInfo,
-  checkBlockingInfo$ok,
-  checkBlockingReason,
-  checkBlockingReason$ok,
-  checkBrokerErrorType,
-  checkBrokerErrorType$ok,
-  checkBusinessChatInfo,
-  checkBusinessChatInfo$ok,
-  checkBusinessChatType,
-  checkBusinessChatType$ok,
-  checkCICallStatus,
-  checkCICallStatus$ok,
-  checkCIContent,
-  checkCIContent$ok,
-  checkCIDeleteMode,
-  checkCIDeleteMode$ok,
-  checkCIDeleted,
-  checkCIDeleted$ok,
-  checkCIDirection,
-  checkCIDirection$ok,
-  checkCIFeed,
-  checkCIFeed$ok,
-  checkCIFile,
-  checkCIFile$ok,
-  checkCIFileStatus,
-  checkCIFileStatus$ok,
-  checkCIForwardedFrom,
-  checkCIForwardedFrom$ok,
-  checkCIGroupInvitation,
-  checkCIGroupInvitation$ok,
-  checkCIGroupInvitationStatus,
-  checkCIGroupInvitationStatus$ok,
-  checkCIMention,
-  checkCIMention$ok,
-  checkCIMentionMember,
-  checkCIMentionMember$ok,
-  checkCIMeta,
-  checkCIMeta$ok,
-  checkCIQuote,
-  checkCIQuote$ok,
-  checkCIReaction,
-  checkCIReaction$ok,
-  checkCIReactionCount,
-  checkCIReactionCount$ok,
-  checkCIStatus,
-  checkCIStatus$ok,
-  checkCITimed,
-  checkCITimed$ok,
-  checkChatBotCommand,
-  checkChatBotCommand$ok,
-  checkChatDeleteMode,
-  checkChatDeleteMode$ok,
-  checkChatError,
-  checkChatError$ok,
-  checkChatErrorType,
-  checkChatErrorType$ok,
-  checkChatFeature,
-  checkChatFeature$ok,
-  checkChatInfo,
-  checkChatInfo$ok,
-  checkChatItem,
-  checkChatItem$ok,
-  checkChatItemDeletion,
-  checkChatItemDeletion$ok,
-  checkChatListQuery,
-  checkChatListQuery$ok,
-  checkChatPeerType,
-  checkChatPeerType$ok,
-  checkChatRef,
-  checkChatRef$ok,
-  checkChatSettings,
-  checkChatSettings$ok,
-  checkChatStats,
-  checkChatStats$ok,
-  checkChatType,
-  checkChatType$ok,
-  checkChatWallpaper,
-  checkChatWallpaper$ok,
-  checkChatWallpaperScale,
-  checkChatWallpaperScale$ok,
-  checkClientNotice,
-  checkClientNotice$ok,
-  checkColor,
-  checkColor$ok,
-  checkCommandError,
-  checkCommandError$ok,
-  checkCommandErrorType,
-  checkCommandErrorType$ok,
-  checkCommentsGroupPreference,
-  checkCommentsGroupPreference$ok,
-  checkComposedMessage,
-  checkComposedMessage$ok,
-  checkConnStatus,
-  checkConnStatus$ok,
-  checkConnType,
-  checkConnType$ok,
-  checkConnection,
-  checkConnection$ok,
-  checkConnectionEntity,
-  checkConnectionEntity$ok,
-  checkConnectionErrorType,
-  checkConnectionErrorType$ok,
-  checkConnectionMode,
-  checkConnectionMode$ok,
-  checkConnectionPlan,
-  checkConnectionPlan$ok,
-  checkContact,
-  checkContact$ok,
-  checkContactAddressPlan,
-  checkContactAddressPlan$ok,
-  checkContactShortLinkData,
-  checkContactShortLinkData$ok,
-  checkContactStatus,
-  checkContactStatus$ok,
-  checkContactUserPref,
-  checkContactUserPref$ok,
-  checkContactUserPreference,
-  checkContactUserPreference$ok,
-  checkContactUserPreferences,
-  checkContactUserPreferences$ok,
-  checkCreatedConnLink,
-  checkCreatedConnLink$ok,
-  checkCryptoFile,
-  checkCryptoFile$ok,
-  checkCryptoFileArgs,
-  checkCryptoFileArgs$ok,
-  checkCtrlAppInfo,
-  checkCtrlAppInfo$ok,
-  checkDroppedMsg,
-  checkDroppedMsg$ok,
-  checkE2EInfo,
-  checkE2EInfo$ok,
-  checkErrorType,
-  checkErrorType$ok,
-  checkFeatureAllowed,
-  checkFeatureAllowed$ok,
-  checkFeed,
-  checkFeed$ok,
-  checkFileDescr,
-  checkFileDescr$ok,
-  checkFileError,
-  checkFileError$ok,
-  checkFileErrorType,
-  checkFileErrorType$ok,
-  checkFileInvitation,
-  checkFileInvitation$ok,
-  checkFileProhibited,
-  checkFileProhibited$ok,
-  checkFileProtocol,
-  checkFileProtocol$ok,
-  checkFileStatus,
-  checkFileStatus$ok,
-  checkFileTransferMeta,
-  checkFileTransferMeta$ok,
-  checkFileType,
-  checkFileType$ok,
-  checkFormat,
-  checkFormat$ok,
-  checkFormattedText,
-  checkFormattedText$ok,
-  checkFullGroupPreferences,
-  checkFullGroupPreferences$ok,
-  checkFullPreferences,
-  checkFullPreferences$ok,
-  checkGroup,
-  checkGroup$ok,
-  checkGroupChatScope,
-  checkGroupChatScope$ok,
-  checkGroupChatScopeInfo,
-  checkGroupChatScopeInfo$ok,
-  checkGroupDirectInvitation,
-  checkGroupDirectInvitation$ok,
-  checkGroupFeature,
-  checkGroupFeature$ok,
-  checkGroupFeatureEnabled,
-  checkGroupFeatureEnabled$ok,
-  checkGroupInfo,
-  checkGroupInfo$ok,
-  checkGroupKeys,
-  checkGroupKeys$ok,
-  checkGroupLink,
-  checkGroupLink$ok,
-  checkGroupLinkOwner,
-  checkGroupLinkOwner$ok,
-  checkGroupLinkPlan,
-  checkGroupLinkPlan$ok,
-  checkGroupMember,
-  checkGroupMember$ok,
-  checkGroupMemberAdmission,
-  checkGroupMemberAdmission$ok,
-  checkGroupMemberCategory,
-  checkGroupMemberCategory$ok,
-  checkGroupMemberRef,
-  checkGroupMemberRef$ok,
-  checkGroupMemberRole,
-  checkGroupMemberRole$ok,
-  checkGroupMemberSettings,
-  checkGroupMemberSettings$ok,
-  checkGroupMemberStatus,
-  checkGroupMemberStatus$ok,
-  checkGroupPreference,
-  checkGroupPreference$ok,
-  checkGroupPreferences,
-  checkGroupPreferences$ok,
-  checkGroupProfile,
-  checkGroupProfile$ok,
-  checkGroupRelay,
-  checkGroupRelay$ok,
-  checkGroupRootKey,
-  checkGroupRootKey$ok,
-  checkGroupShortLinkData,
-  checkGroupShortLinkData$ok,
-  checkGroupShortLinkInfo,
-  checkGroupShortLinkInfo$ok,
-  checkGroupSummary,
-  checkGroupSummary$ok,
-  checkGroupSupportChat,
-  checkGroupSupportChat$ok,
-  checkGroupType,
-  checkGroupType$ok,
-  checkHandshakeError,
-  checkHandshakeError$ok,
-  checkInlineFileMode,
-  checkInlineFileMode$ok,
-  checkInvitationLinkPlan,
-  checkInvitationLinkPlan$ok,
-  checkInvitedBy,
-  checkInvitedBy$ok,
-  checkLinkContent,
-  checkLinkContent$ok,
-  checkLinkOwnerSig,
-  checkLinkOwnerSig$ok,
-  checkLinkPreview,
-  checkLinkPreview$ok,
-  checkLocalBadge,
-  checkLocalBadge$ok,
-  checkLocalProfile,
-  checkLocalProfile$ok,
-  checkMemberCriteria,
-  checkMemberCriteria$ok,
-  checkMsgChatLink,
-  checkMsgChatLink$ok,
-  checkMsgContent,
-  checkMsgContent$ok,
-  checkMsgDecryptError,
-  checkMsgDecryptError$ok,
-  checkMsgDirection,
-  checkMsgDirection$ok,
-  checkMsgErrorType,
-  checkMsgErrorType$ok,
-  checkMsgFilter,
-  checkMsgFilter$ok,
-  checkMsgReaction,
-  checkMsgReaction$ok,
-  checkMsgReceiptStatus,
-  checkMsgReceiptStatus$ok,
-  checkMsgSigStatus,
-  checkMsgSigStatus$ok,
-  checkMsgVerified,
-  checkMsgVerified$ok,
-  checkNameErrorType,
-  checkNameErrorType$ok,
-  checkNetworkError,
-  checkNetworkError$ok,
-  checkNewUser,
-  checkNewUser$ok,
-  checkNoteFolder,
-  checkNoteFolder$ok,
-  checkOwnerVerification,
-  checkOwnerVerification$ok,
-  checkPaginationByTime,
-  checkPaginationByTime$ok,
-  checkPendingContactConnection,
-  checkPendingContactConnection$ok,
-  checkPlanResolveMode,
-  checkPlanResolveMode$ok,
-  checkPrefEnabled,
-  checkPrefEnabled$ok,
-  checkPreferences,
-  checkPreferences$ok,
-  checkPreparedContact,
-  checkPreparedContact$ok,
-  checkPreparedGroup,
-  checkPreparedGroup$ok,
-  checkProfile,
-  checkProfile$ok,
-  checkProxyClientError,
-  checkProxyClientError$ok,
-  checkProxyError,
-  checkProxyError$ok,
-  checkPublicGroupAccess,
-  checkPublicGroupAccess$ok,
-  checkPublicGroupData,
-  checkPublicGroupData$ok,
-  checkPublicGroupKeys,
-  checkPublicGroupKeys$ok,
-  checkPublicGroupProfile,
-  checkPublicGroupProfile$ok,
-  checkRCErrorType,
-  checkRCErrorType$ok,
-  checkRatchetSyncState,
-  checkRatchetSyncState$ok,
-  checkRcvConnEvent,
-  checkRcvConnEvent$ok,
-  checkRcvDirectEvent,
-  checkRcvDirectEvent$ok,
-  checkRcvFileDescr,
-  checkRcvFileDescr$ok,
-  checkRcvFileStatus,
-  checkRcvFileStatus$ok,
-  checkRcvFileTransfer,
-  checkRcvFileTransfer$ok,
-  checkRcvGroupEvent,
-  checkRcvGroupEvent$ok,
-  checkRcvMsgError,
-  checkRcvMsgError$ok,
-  checkRelayCapabilities,
-  checkRelayCapabilities$ok,
-  checkRelayConnectionResult,
-  checkRelayConnectionResult$ok,
-  checkRelayProfile,
-  checkRelayProfile$ok,
-  checkRelayStatus,
-  checkRelayStatus$ok,
-  checkRemoteCtrlInfo,
-  checkRemoteCtrlInfo$ok,
-  checkRemoteCtrlSessionState,
-  checkRemoteCtrlSessionState$ok,
-  checkRemoteCtrlStopReason,
-  checkRemoteCtrlStopReason$ok,
-  checkReportReason,
-  checkReportReason$ok,
-  checkRoleGroupPreference,
-  checkRoleGroupPreference$ok,
-  checkSMPAgentError,
-  checkSMPAgentError$ok,
-  checkSecurityCode,
-  checkSecurityCode$ok,
-  checkSimplePreference,
-  checkSimplePreference$ok,
-  checkSimplexDomain,
-  checkSimplexDomain$ok,
-  checkSimplexDomainClaim,
-  checkSimplexDomainClaim$ok,
-  checkSimplexDomainError,
-  checkSimplexDomainError$ok,
-  checkSimplexDomainProof,
-  checkSimplexDomainProof$ok,
-  checkSimplexLinkType,
-  checkSimplexLinkType$ok,
-  checkSimplexNameInfo,
-  checkSimplexNameInfo$ok,
-  checkSimplexNameType,
-  checkSimplexNameType$ok,
-  checkSimplexTLD,
-  checkSimplexTLD$ok,
-  checkSndCIStatusProgress,
-  checkSndCIStatusProgress$ok,
-  checkSndConnEvent,
-  checkSndConnEvent$ok,
-  checkSndError,
-  checkSndError$ok,
-  checkSndFileTransfer,
-  checkSndFileTransfer$ok,
-  checkSndGroupEvent,
-  checkSndGroupEvent$ok,
-  checkSrvError,
-  checkSrvError$ok,
-  checkStoreError,
-  checkStoreError$ok,
-  checkSubscriptionStatus,
-  checkSubscriptionStatus$ok,
-  checkSupportGroupPreference,
-  checkSupportGroupPreference$ok,
-  checkSwitchPhase,
-  checkSwitchPhase$ok,
-  checkTimedMessagesGroupPreference,
-  checkTimedMessagesGroupPreference$ok,
-  checkTimedMessagesPreference,
-  checkTimedMessagesPreference$ok,
-  checkTransportError,
-  checkTransportError$ok,
-  checkUIColorMode,
-  checkUIColorMode$ok,
-  checkUIColors,
-  checkUIColors$ok,
-  checkUIThemeEntityOverride,
-  checkUIThemeEntityOverride$ok,
-  checkUIThemeEntityOverrides,
-  checkUIThemeEntityOverrides$ok,
-  checkUpdatedMessage,
-  checkUpdatedMessage$ok,
-  checkUser,
-  checkUser$ok,
-  checkUserChatRelay,
-  checkUserChatRelay$ok,
-  checkUserContact,
-  checkUserContact$ok,
-  checkUserContactLink,
-  checkUserContactLink$ok,
-  checkUserContactRequest,
-  checkUserContactRequest$ok,
-  checkUserContactRequestRef,
-  checkUserContactRequestRef$ok,
-  checkUserInfo,
-  checkUserInfo$ok,
-  checkUserProfileUpdateSummary,
-  checkUserProfileUpdateSummary$ok,
-  checkUserPwdHash,
-  checkUserPwdHash$ok,
-  checkVersionRange,
-  checkVersionRange$ok,
-  checkXFTPErrorType,
-  checkXFTPErrorType$ok,
-  checkXFTPRcvFile,
-  checkXFTPRcvFile$ok,
-  checkXFTPSndFile,
-  checkXFTPSndFile$ok,
-  checkSimplexNameDomain,
-  checkSimplexNameDomain$ok,
-  checkGroupInfoSummary,
-  checkGroupInfoSummary$ok,
-  checkRcvFileInfo,
-  checkRcvFileInfo$ok,
-} from './decode.js'
+import {isValidValue} from './decoding.js'
+import {shapes} from './decode.js'
 
 /** Narrow an event to `ContactConnected` (tag `contactConnected`). */
 export function isContactConnected(event: ChatEvent): event is CEvt.ContactConnected {
@@ -724,7 +267,7 @@ export function isGroupLinkRelaysUpdated(event: ChatEvent): event is CEvt.GroupL
 
 /** True when `value` is a valid event of the docs (the checks of default-mode decoding). */
 export function isValidChatEvent(value: unknown): value is ChatEvent {
-  return validates(checkChatEvent$ok, checkChatEvent, value)
+  return isValidValue(shapes, 779, value)
 }
 
 /** Narrow a response to `CR.UserContactLinkCreated` (tag `userContactLinkCreated`). */
@@ -1080,1135 +623,1135 @@ export function isUserPrivacyResponse(response: ChatResponse): response is CR.Us
 
 /** True when `value` is a valid response of the docs (the checks of default-mode decoding). */
 export function isValidChatResponse(value: unknown): value is ChatResponse {
-  return validates(checkChatResponse$ok, checkChatResponse, value)
+  return isValidValue(shapes, 831, value)
 }
 
 /** True when `value` is a valid `ACIReaction` (the checks of default-mode decoding). */
 export function isValidACIReaction(value: unknown): value is T.ACIReaction {
-  return validates(checkACIReaction$ok, checkACIReaction, value)
+  return isValidValue(shapes, 0, value)
 }
 
 /** True when `value` is a valid `AChat` (the checks of default-mode decoding). */
 export function isValidAChat(value: unknown): value is T.AChat {
-  return validates(checkAChat$ok, checkAChat, value)
+  return isValidValue(shapes, 1, value)
 }
 
 /** True when `value` is a valid `AChatItem` (the checks of default-mode decoding). */
 export function isValidAChatItem(value: unknown): value is T.AChatItem {
-  return validates(checkAChatItem$ok, checkAChatItem, value)
+  return isValidValue(shapes, 2, value)
 }
 
 /** True when `value` is a valid `AddRelayResult` (the checks of default-mode decoding). */
 export function isValidAddRelayResult(value: unknown): value is T.AddRelayResult {
-  return validates(checkAddRelayResult$ok, checkAddRelayResult, value)
+  return isValidValue(shapes, 3, value)
 }
 
 /** True when `value` is a valid `AddressSettings` (the checks of default-mode decoding). */
 export function isValidAddressSettings(value: unknown): value is T.AddressSettings {
-  return validates(checkAddressSettings$ok, checkAddressSettings, value)
+  return isValidValue(shapes, 4, value)
 }
 
 /** True when `value` is a valid `AgentCryptoError` (the checks of default-mode decoding). */
 export function isValidAgentCryptoError(value: unknown): value is T.AgentCryptoError {
-  return validates(checkAgentCryptoError$ok, checkAgentCryptoError, value)
+  return isValidValue(shapes, 5, value)
 }
 
 /** True when `value` is a valid `AgentErrorType` (the checks of default-mode decoding). */
 export function isValidAgentErrorType(value: unknown): value is T.AgentErrorType {
-  return validates(checkAgentErrorType$ok, checkAgentErrorType, value)
+  return isValidValue(shapes, 12, value)
 }
 
 /** True when `value` is a valid `AgentServiceError` (the checks of default-mode decoding). */
 export function isValidAgentServiceError(value: unknown): value is T.AgentServiceError {
-  return validates(checkAgentServiceError$ok, checkAgentServiceError, value)
+  return isValidValue(shapes, 29, value)
 }
 
 /** True when `value` is a valid `AppVersionRange` (the checks of default-mode decoding). */
 export function isValidAppVersionRange(value: unknown): value is T.AppVersionRange {
-  return validates(checkAppVersionRange$ok, checkAppVersionRange, value)
+  return isValidValue(shapes, 35, value)
 }
 
 /** True when `value` is a valid `AutoAccept` (the checks of default-mode decoding). */
 export function isValidAutoAccept(value: unknown): value is T.AutoAccept {
-  return validates(checkAutoAccept$ok, checkAutoAccept, value)
+  return isValidValue(shapes, 36, value)
 }
 
 /** True when `value` is a valid `BadgeInfo` (the checks of default-mode decoding). */
 export function isValidBadgeInfo(value: unknown): value is T.BadgeInfo {
-  return validates(checkBadgeInfo$ok, checkBadgeInfo, value)
+  return isValidValue(shapes, 37, value)
 }
 
 /** True when `value` is a valid `BadgeProof` (the checks of default-mode decoding). */
 export function isValidBadgeProof(value: unknown): value is T.BadgeProof {
-  return validates(checkBadgeProof$ok, checkBadgeProof, value)
+  return isValidValue(shapes, 38, value)
 }
 
 /** True when `value` is a valid `BadgeStatus` (the checks of default-mode decoding). */
 export function isValidBadgeStatus(value: unknown): value is T.BadgeStatus {
-  return validates(checkBadgeStatus$ok, checkBadgeStatus, value)
+  return isValidValue(shapes, 39, value)
 }
 
 /** True when `value` is a valid `BadgeType` (the checks of default-mode decoding). */
 export function isValidBadgeType(value: unknown): value is T.BadgeType {
-  return validates(checkBadgeType$ok, checkBadgeType, value)
+  return isValidValue(shapes, 40, value)
 }
 
 /** True when `value` is a valid `BlockingInfo` (the checks of default-mode decoding). */
 export function isValidBlockingInfo(value: unknown): value is T.BlockingInfo {
-  return validates(checkBlockingInfo$ok, checkBlockingInfo, value)
+  return isValidValue(shapes, 41, value)
 }
 
 /** True when `value` is a valid `BlockingReason` (the checks of default-mode decoding). */
 export function isValidBlockingReason(value: unknown): value is T.BlockingReason {
-  return validates(checkBlockingReason$ok, checkBlockingReason, value)
+  return isValidValue(shapes, 42, value)
 }
 
 /** True when `value` is a valid `BrokerErrorType` (the checks of default-mode decoding). */
 export function isValidBrokerErrorType(value: unknown): value is T.BrokerErrorType {
-  return validates(checkBrokerErrorType$ok, checkBrokerErrorType, value)
+  return isValidValue(shapes, 43, value)
 }
 
 /** True when `value` is a valid `BusinessChatInfo` (the checks of default-mode decoding). */
 export function isValidBusinessChatInfo(value: unknown): value is T.BusinessChatInfo {
-  return validates(checkBusinessChatInfo$ok, checkBusinessChatInfo, value)
+  return isValidValue(shapes, 51, value)
 }
 
 /** True when `value` is a valid `BusinessChatType` (the checks of default-mode decoding). */
 export function isValidBusinessChatType(value: unknown): value is T.BusinessChatType {
-  return validates(checkBusinessChatType$ok, checkBusinessChatType, value)
+  return isValidValue(shapes, 52, value)
 }
 
 /** True when `value` is a valid `CICallStatus` (the checks of default-mode decoding). */
 export function isValidCICallStatus(value: unknown): value is T.CICallStatus {
-  return validates(checkCICallStatus$ok, checkCICallStatus, value)
+  return isValidValue(shapes, 53, value)
 }
 
 /** True when `value` is a valid `CIContent` (the checks of default-mode decoding). */
 export function isValidCIContent(value: unknown): value is T.CIContent {
-  return validates(checkCIContent$ok, checkCIContent, value)
+  return isValidValue(shapes, 54, value)
 }
 
 /** True when `value` is a valid `CIDeleteMode` (the checks of default-mode decoding). */
 export function isValidCIDeleteMode(value: unknown): value is T.CIDeleteMode {
-  return validates(checkCIDeleteMode$ok, checkCIDeleteMode, value)
+  return isValidValue(shapes, 87, value)
 }
 
 /** True when `value` is a valid `CIDeleted` (the checks of default-mode decoding). */
 export function isValidCIDeleted(value: unknown): value is T.CIDeleted {
-  return validates(checkCIDeleted$ok, checkCIDeleted, value)
+  return isValidValue(shapes, 88, value)
 }
 
 /** True when `value` is a valid `CIDirection` (the checks of default-mode decoding). */
 export function isValidCIDirection(value: unknown): value is T.CIDirection {
-  return validates(checkCIDirection$ok, checkCIDirection, value)
+  return isValidValue(shapes, 94, value)
 }
 
 /** True when `value` is a valid `CIFeed` (the checks of default-mode decoding). */
 export function isValidCIFeed(value: unknown): value is T.CIFeed {
-  return validates(checkCIFeed$ok, checkCIFeed, value)
+  return isValidValue(shapes, 103, value)
 }
 
 /** True when `value` is a valid `CIFile` (the checks of default-mode decoding). */
 export function isValidCIFile(value: unknown): value is T.CIFile {
-  return validates(checkCIFile$ok, checkCIFile, value)
+  return isValidValue(shapes, 104, value)
 }
 
 /** True when `value` is a valid `CIFileStatus` (the checks of default-mode decoding). */
 export function isValidCIFileStatus(value: unknown): value is T.CIFileStatus {
-  return validates(checkCIFileStatus$ok, checkCIFileStatus, value)
+  return isValidValue(shapes, 105, value)
 }
 
 /** True when `value` is a valid `CIForwardedFrom` (the checks of default-mode decoding). */
 export function isValidCIForwardedFrom(value: unknown): value is T.CIForwardedFrom {
-  return validates(checkCIForwardedFrom$ok, checkCIForwardedFrom, value)
+  return isValidValue(shapes, 121, value)
 }
 
 /** True when `value` is a valid `CIGroupInvitation` (the checks of default-mode decoding). */
 export function isValidCIGroupInvitation(value: unknown): value is T.CIGroupInvitation {
-  return validates(checkCIGroupInvitation$ok, checkCIGroupInvitation, value)
+  return isValidValue(shapes, 126, value)
 }
 
 /** True when `value` is a valid `CIGroupInvitationStatus` (the checks of default-mode decoding). */
 export function isValidCIGroupInvitationStatus(value: unknown): value is T.CIGroupInvitationStatus {
-  return validates(checkCIGroupInvitationStatus$ok, checkCIGroupInvitationStatus, value)
+  return isValidValue(shapes, 127, value)
 }
 
 /** True when `value` is a valid `CIMention` (the checks of default-mode decoding). */
 export function isValidCIMention(value: unknown): value is T.CIMention {
-  return validates(checkCIMention$ok, checkCIMention, value)
+  return isValidValue(shapes, 128, value)
 }
 
 /** True when `value` is a valid `CIMentionMember` (the checks of default-mode decoding). */
 export function isValidCIMentionMember(value: unknown): value is T.CIMentionMember {
-  return validates(checkCIMentionMember$ok, checkCIMentionMember, value)
+  return isValidValue(shapes, 129, value)
 }
 
 /** True when `value` is a valid `CIMeta` (the checks of default-mode decoding). */
 export function isValidCIMeta(value: unknown): value is T.CIMeta {
-  return validates(checkCIMeta$ok, checkCIMeta, value)
+  return isValidValue(shapes, 130, value)
 }
 
 /** True when `value` is a valid `CIQuote` (the checks of default-mode decoding). */
 export function isValidCIQuote(value: unknown): value is T.CIQuote {
-  return validates(checkCIQuote$ok, checkCIQuote, value)
+  return isValidValue(shapes, 131, value)
 }
 
 /** True when `value` is a valid `CIReaction` (the checks of default-mode decoding). */
 export function isValidCIReaction(value: unknown): value is T.CIReaction {
-  return validates(checkCIReaction$ok, checkCIReaction, value)
+  return isValidValue(shapes, 132, value)
 }
 
 /** True when `value` is a valid `CIReactionCount` (the checks of default-mode decoding). */
 export function isValidCIReactionCount(value: unknown): value is T.CIReactionCount {
-  return validates(checkCIReactionCount$ok, checkCIReactionCount, value)
+  return isValidValue(shapes, 133, value)
 }
 
 /** True when `value` is a valid `CIStatus` (the checks of default-mode decoding). */
 export function isValidCIStatus(value: unknown): value is T.CIStatus {
-  return validates(checkCIStatus$ok, checkCIStatus, value)
+  return isValidValue(shapes, 134, value)
 }
 
 /** True when `value` is a valid `CITimed` (the checks of default-mode decoding). */
 export function isValidCITimed(value: unknown): value is T.CITimed {
-  return validates(checkCITimed$ok, checkCITimed, value)
+  return isValidValue(shapes, 144, value)
 }
 
 /** True when `value` is a valid `ChatBotCommand` (the checks of default-mode decoding). */
 export function isValidChatBotCommand(value: unknown): value is T.ChatBotCommand {
-  return validates(checkChatBotCommand$ok, checkChatBotCommand, value)
+  return isValidValue(shapes, 145, value)
 }
 
 /** True when `value` is a valid `ChatDeleteMode` (the checks of default-mode decoding). */
 export function isValidChatDeleteMode(value: unknown): value is T.ChatDeleteMode {
-  return validates(checkChatDeleteMode$ok, checkChatDeleteMode, value)
+  return isValidValue(shapes, 148, value)
 }
 
 /** True when `value` is a valid `ChatError` (the checks of default-mode decoding). */
 export function isValidChatError(value: unknown): value is T.ChatError {
-  return validates(checkChatError$ok, checkChatError, value)
+  return isValidValue(shapes, 152, value)
 }
 
 /** True when `value` is a valid `ChatErrorType` (the checks of default-mode decoding). */
 export function isValidChatErrorType(value: unknown): value is T.ChatErrorType {
-  return validates(checkChatErrorType$ok, checkChatErrorType, value)
+  return isValidValue(shapes, 156, value)
 }
 
 /** True when `value` is a valid `ChatFeature` (the checks of default-mode decoding). */
 export function isValidChatFeature(value: unknown): value is T.ChatFeature {
-  return validates(checkChatFeature$ok, checkChatFeature, value)
+  return isValidValue(shapes, 235, value)
 }
 
 /** True when `value` is a valid `ChatInfo` (the checks of default-mode decoding). */
 export function isValidChatInfo(value: unknown): value is T.ChatInfo {
-  return validates(checkChatInfo$ok, checkChatInfo, value)
+  return isValidValue(shapes, 236, value)
 }
 
 /** True when `value` is a valid `ChatItem` (the checks of default-mode decoding). */
 export function isValidChatItem(value: unknown): value is T.ChatItem {
-  return validates(checkChatItem$ok, checkChatItem, value)
+  return isValidValue(shapes, 243, value)
 }
 
 /** True when `value` is a valid `ChatItemDeletion` (the checks of default-mode decoding). */
 export function isValidChatItemDeletion(value: unknown): value is T.ChatItemDeletion {
-  return validates(checkChatItemDeletion$ok, checkChatItemDeletion, value)
+  return isValidValue(shapes, 244, value)
 }
 
 /** True when `value` is a valid `ChatListQuery` (the checks of default-mode decoding). */
 export function isValidChatListQuery(value: unknown): value is T.ChatListQuery {
-  return validates(checkChatListQuery$ok, checkChatListQuery, value)
+  return isValidValue(shapes, 245, value)
 }
 
 /** True when `value` is a valid `ChatPeerType` (the checks of default-mode decoding). */
 export function isValidChatPeerType(value: unknown): value is T.ChatPeerType {
-  return validates(checkChatPeerType$ok, checkChatPeerType, value)
+  return isValidValue(shapes, 248, value)
 }
 
 /** True when `value` is a valid `ChatRef` (the checks of default-mode decoding). */
 export function isValidChatRef(value: unknown): value is T.ChatRef {
-  return validates(checkChatRef$ok, checkChatRef, value)
+  return isValidValue(shapes, 249, value)
 }
 
 /** True when `value` is a valid `ChatSettings` (the checks of default-mode decoding). */
 export function isValidChatSettings(value: unknown): value is T.ChatSettings {
-  return validates(checkChatSettings$ok, checkChatSettings, value)
+  return isValidValue(shapes, 250, value)
 }
 
 /** True when `value` is a valid `ChatStats` (the checks of default-mode decoding). */
 export function isValidChatStats(value: unknown): value is T.ChatStats {
-  return validates(checkChatStats$ok, checkChatStats, value)
+  return isValidValue(shapes, 251, value)
 }
 
 /** True when `value` is a valid `ChatType` (the checks of default-mode decoding). */
 export function isValidChatType(value: unknown): value is T.ChatType {
-  return validates(checkChatType$ok, checkChatType, value)
+  return isValidValue(shapes, 252, value)
 }
 
 /** True when `value` is a valid `ChatWallpaper` (the checks of default-mode decoding). */
 export function isValidChatWallpaper(value: unknown): value is T.ChatWallpaper {
-  return validates(checkChatWallpaper$ok, checkChatWallpaper, value)
+  return isValidValue(shapes, 253, value)
 }
 
 /** True when `value` is a valid `ChatWallpaperScale` (the checks of default-mode decoding). */
 export function isValidChatWallpaperScale(value: unknown): value is T.ChatWallpaperScale {
-  return validates(checkChatWallpaperScale$ok, checkChatWallpaperScale, value)
+  return isValidValue(shapes, 254, value)
 }
 
 /** True when `value` is a valid `ClientNotice` (the checks of default-mode decoding). */
 export function isValidClientNotice(value: unknown): value is T.ClientNotice {
-  return validates(checkClientNotice$ok, checkClientNotice, value)
+  return isValidValue(shapes, 255, value)
 }
 
 /** True when `value` is a valid `Color` (the checks of default-mode decoding). */
 export function isValidColor(value: unknown): value is T.Color {
-  return validates(checkColor$ok, checkColor, value)
+  return isValidValue(shapes, 256, value)
 }
 
 /** True when `value` is a valid `CommandError` (the checks of default-mode decoding). */
 export function isValidCommandError(value: unknown): value is T.CommandError {
-  return validates(checkCommandError$ok, checkCommandError, value)
+  return isValidValue(shapes, 257, value)
 }
 
 /** True when `value` is a valid `CommandErrorType` (the checks of default-mode decoding). */
 export function isValidCommandErrorType(value: unknown): value is T.CommandErrorType {
-  return validates(checkCommandErrorType$ok, checkCommandErrorType, value)
+  return isValidValue(shapes, 264, value)
 }
 
 /** True when `value` is a valid `CommentsGroupPreference` (the checks of default-mode decoding). */
 export function isValidCommentsGroupPreference(value: unknown): value is T.CommentsGroupPreference {
-  return validates(checkCommentsGroupPreference$ok, checkCommentsGroupPreference, value)
+  return isValidValue(shapes, 270, value)
 }
 
 /** True when `value` is a valid `ComposedMessage` (the checks of default-mode decoding). */
 export function isValidComposedMessage(value: unknown): value is T.ComposedMessage {
-  return validates(checkComposedMessage$ok, checkComposedMessage, value)
+  return isValidValue(shapes, 271, value)
 }
 
 /** True when `value` is a valid `ConnStatus` (the checks of default-mode decoding). */
 export function isValidConnStatus(value: unknown): value is T.ConnStatus {
-  return validates(checkConnStatus$ok, checkConnStatus, value)
+  return isValidValue(shapes, 272, value)
 }
 
 /** True when `value` is a valid `ConnType` (the checks of default-mode decoding). */
 export function isValidConnType(value: unknown): value is T.ConnType {
-  return validates(checkConnType$ok, checkConnType, value)
+  return isValidValue(shapes, 282, value)
 }
 
 /** True when `value` is a valid `Connection` (the checks of default-mode decoding). */
 export function isValidConnection(value: unknown): value is T.Connection {
-  return validates(checkConnection$ok, checkConnection, value)
+  return isValidValue(shapes, 283, value)
 }
 
 /** True when `value` is a valid `ConnectionEntity` (the checks of default-mode decoding). */
 export function isValidConnectionEntity(value: unknown): value is T.ConnectionEntity {
-  return validates(checkConnectionEntity$ok, checkConnectionEntity, value)
+  return isValidValue(shapes, 284, value)
 }
 
 /** True when `value` is a valid `ConnectionErrorType` (the checks of default-mode decoding). */
 export function isValidConnectionErrorType(value: unknown): value is T.ConnectionErrorType {
-  return validates(checkConnectionErrorType$ok, checkConnectionErrorType, value)
+  return isValidValue(shapes, 290, value)
 }
 
 /** True when `value` is a valid `ConnectionMode` (the checks of default-mode decoding). */
 export function isValidConnectionMode(value: unknown): value is T.ConnectionMode {
-  return validates(checkConnectionMode$ok, checkConnectionMode, value)
+  return isValidValue(shapes, 296, value)
 }
 
 /** True when `value` is a valid `ConnectionPlan` (the checks of default-mode decoding). */
 export function isValidConnectionPlan(value: unknown): value is T.ConnectionPlan {
-  return validates(checkConnectionPlan$ok, checkConnectionPlan, value)
+  return isValidValue(shapes, 297, value)
 }
 
 /** True when `value` is a valid `Contact` (the checks of default-mode decoding). */
 export function isValidContact(value: unknown): value is T.Contact {
-  return validates(checkContact$ok, checkContact, value)
+  return isValidValue(shapes, 302, value)
 }
 
 /** True when `value` is a valid `ContactAddressPlan` (the checks of default-mode decoding). */
 export function isValidContactAddressPlan(value: unknown): value is T.ContactAddressPlan {
-  return validates(checkContactAddressPlan$ok, checkContactAddressPlan, value)
+  return isValidValue(shapes, 303, value)
 }
 
 /** True when `value` is a valid `ContactShortLinkData` (the checks of default-mode decoding). */
 export function isValidContactShortLinkData(value: unknown): value is T.ContactShortLinkData {
-  return validates(checkContactShortLinkData$ok, checkContactShortLinkData, value)
+  return isValidValue(shapes, 310, value)
 }
 
 /** True when `value` is a valid `ContactStatus` (the checks of default-mode decoding). */
 export function isValidContactStatus(value: unknown): value is T.ContactStatus {
-  return validates(checkContactStatus$ok, checkContactStatus, value)
+  return isValidValue(shapes, 311, value)
 }
 
 /** True when `value` is a valid `ContactUserPref` (the checks of default-mode decoding). */
 export function isValidContactUserPref(value: unknown): value is T.ContactUserPref {
-  return validates(checkContactUserPref$ok, checkContactUserPref, value)
+  return isValidValue(shapes, 312, value)
 }
 
 /** True when `value` is a valid `ContactUserPreference` (the checks of default-mode decoding). */
 export function isValidContactUserPreference(value: unknown): value is T.ContactUserPreference {
-  return validates(checkContactUserPreference$ok, checkContactUserPreference, value)
+  return isValidValue(shapes, 315, value)
 }
 
 /** True when `value` is a valid `ContactUserPreferences` (the checks of default-mode decoding). */
 export function isValidContactUserPreferences(value: unknown): value is T.ContactUserPreferences {
-  return validates(checkContactUserPreferences$ok, checkContactUserPreferences, value)
+  return isValidValue(shapes, 316, value)
 }
 
 /** True when `value` is a valid `CreatedConnLink` (the checks of default-mode decoding). */
 export function isValidCreatedConnLink(value: unknown): value is T.CreatedConnLink {
-  return validates(checkCreatedConnLink$ok, checkCreatedConnLink, value)
+  return isValidValue(shapes, 317, value)
 }
 
 /** True when `value` is a valid `CryptoFile` (the checks of default-mode decoding). */
 export function isValidCryptoFile(value: unknown): value is T.CryptoFile {
-  return validates(checkCryptoFile$ok, checkCryptoFile, value)
+  return isValidValue(shapes, 318, value)
 }
 
 /** True when `value` is a valid `CryptoFileArgs` (the checks of default-mode decoding). */
 export function isValidCryptoFileArgs(value: unknown): value is T.CryptoFileArgs {
-  return validates(checkCryptoFileArgs$ok, checkCryptoFileArgs, value)
+  return isValidValue(shapes, 319, value)
 }
 
 /** True when `value` is a valid `CtrlAppInfo` (the checks of default-mode decoding). */
 export function isValidCtrlAppInfo(value: unknown): value is T.CtrlAppInfo {
-  return validates(checkCtrlAppInfo$ok, checkCtrlAppInfo, value)
+  return isValidValue(shapes, 320, value)
 }
 
 /** True when `value` is a valid `DroppedMsg` (the checks of default-mode decoding). */
 export function isValidDroppedMsg(value: unknown): value is T.DroppedMsg {
-  return validates(checkDroppedMsg$ok, checkDroppedMsg, value)
+  return isValidValue(shapes, 321, value)
 }
 
 /** True when `value` is a valid `E2EInfo` (the checks of default-mode decoding). */
 export function isValidE2EInfo(value: unknown): value is T.E2EInfo {
-  return validates(checkE2EInfo$ok, checkE2EInfo, value)
+  return isValidValue(shapes, 322, value)
 }
 
 /** True when `value` is a valid `ErrorType` (the checks of default-mode decoding). */
 export function isValidErrorType(value: unknown): value is T.ErrorType {
-  return validates(checkErrorType$ok, checkErrorType, value)
+  return isValidValue(shapes, 323, value)
 }
 
 /** True when `value` is a valid `FeatureAllowed` (the checks of default-mode decoding). */
 export function isValidFeatureAllowed(value: unknown): value is T.FeatureAllowed {
-  return validates(checkFeatureAllowed$ok, checkFeatureAllowed, value)
+  return isValidValue(shapes, 340, value)
 }
 
 /** True when `value` is a valid `Feed` (the checks of default-mode decoding). */
 export function isValidFeed(value: unknown): value is T.Feed {
-  return validates(checkFeed$ok, checkFeed, value)
+  return isValidValue(shapes, 341, value)
 }
 
 /** True when `value` is a valid `FileDescr` (the checks of default-mode decoding). */
 export function isValidFileDescr(value: unknown): value is T.FileDescr {
-  return validates(checkFileDescr$ok, checkFileDescr, value)
+  return isValidValue(shapes, 342, value)
 }
 
 /** True when `value` is a valid `FileError` (the checks of default-mode decoding). */
 export function isValidFileError(value: unknown): value is T.FileError {
-  return validates(checkFileError$ok, checkFileError, value)
+  return isValidValue(shapes, 343, value)
 }
 
 /** True when `value` is a valid `FileErrorType` (the checks of default-mode decoding). */
 export function isValidFileErrorType(value: unknown): value is T.FileErrorType {
-  return validates(checkFileErrorType$ok, checkFileErrorType, value)
+  return isValidValue(shapes, 349, value)
 }
 
 /** True when `value` is a valid `FileInvitation` (the checks of default-mode decoding). */
 export function isValidFileInvitation(value: unknown): value is T.FileInvitation {
-  return validates(checkFileInvitation$ok, checkFileInvitation, value)
+  return isValidValue(shapes, 355, value)
 }
 
 /** True when `value` is a valid `FileProhibited` (the checks of default-mode decoding). */
 export function isValidFileProhibited(value: unknown): value is T.FileProhibited {
-  return validates(checkFileProhibited$ok, checkFileProhibited, value)
+  return isValidValue(shapes, 356, value)
 }
 
 /** True when `value` is a valid `FileProtocol` (the checks of default-mode decoding). */
 export function isValidFileProtocol(value: unknown): value is T.FileProtocol {
-  return validates(checkFileProtocol$ok, checkFileProtocol, value)
+  return isValidValue(shapes, 357, value)
 }
 
 /** True when `value` is a valid `FileStatus` (the checks of default-mode decoding). */
 export function isValidFileStatus(value: unknown): value is T.FileStatus {
-  return validates(checkFileStatus$ok, checkFileStatus, value)
+  return isValidValue(shapes, 358, value)
 }
 
 /** True when `value` is a valid `FileTransferMeta` (the checks of default-mode decoding). */
 export function isValidFileTransferMeta(value: unknown): value is T.FileTransferMeta {
-  return validates(checkFileTransferMeta$ok, checkFileTransferMeta, value)
+  return isValidValue(shapes, 359, value)
 }
 
 /** True when `value` is a valid `FileType` (the checks of default-mode decoding). */
 export function isValidFileType(value: unknown): value is T.FileType {
-  return validates(checkFileType$ok, checkFileType, value)
+  return isValidValue(shapes, 360, value)
 }
 
 /** True when `value` is a valid `Format` (the checks of default-mode decoding). */
 export function isValidFormat(value: unknown): value is T.Format {
-  return validates(checkFormat$ok, checkFormat, value)
+  return isValidValue(shapes, 361, value)
 }
 
 /** True when `value` is a valid `FormattedText` (the checks of default-mode decoding). */
 export function isValidFormattedText(value: unknown): value is T.FormattedText {
-  return validates(checkFormattedText$ok, checkFormattedText, value)
+  return isValidValue(shapes, 377, value)
 }
 
 /** True when `value` is a valid `FullGroupPreferences` (the checks of default-mode decoding). */
 export function isValidFullGroupPreferences(value: unknown): value is T.FullGroupPreferences {
-  return validates(checkFullGroupPreferences$ok, checkFullGroupPreferences, value)
+  return isValidValue(shapes, 378, value)
 }
 
 /** True when `value` is a valid `FullPreferences` (the checks of default-mode decoding). */
 export function isValidFullPreferences(value: unknown): value is T.FullPreferences {
-  return validates(checkFullPreferences$ok, checkFullPreferences, value)
+  return isValidValue(shapes, 379, value)
 }
 
 /** True when `value` is a valid `Group` (the checks of default-mode decoding). */
 export function isValidGroup(value: unknown): value is T.Group {
-  return validates(checkGroup$ok, checkGroup, value)
+  return isValidValue(shapes, 380, value)
 }
 
 /** True when `value` is a valid `GroupChatScope` (the checks of default-mode decoding). */
 export function isValidGroupChatScope(value: unknown): value is T.GroupChatScope {
-  return validates(checkGroupChatScope$ok, checkGroupChatScope, value)
+  return isValidValue(shapes, 381, value)
 }
 
 /** True when `value` is a valid `GroupChatScopeInfo` (the checks of default-mode decoding). */
 export function isValidGroupChatScopeInfo(value: unknown): value is T.GroupChatScopeInfo {
-  return validates(checkGroupChatScopeInfo$ok, checkGroupChatScopeInfo, value)
+  return isValidValue(shapes, 383, value)
 }
 
 /** True when `value` is a valid `GroupDirectInvitation` (the checks of default-mode decoding). */
 export function isValidGroupDirectInvitation(value: unknown): value is T.GroupDirectInvitation {
-  return validates(checkGroupDirectInvitation$ok, checkGroupDirectInvitation, value)
+  return isValidValue(shapes, 385, value)
 }
 
 /** True when `value` is a valid `GroupFeature` (the checks of default-mode decoding). */
 export function isValidGroupFeature(value: unknown): value is T.GroupFeature {
-  return validates(checkGroupFeature$ok, checkGroupFeature, value)
+  return isValidValue(shapes, 386, value)
 }
 
 /** True when `value` is a valid `GroupFeatureEnabled` (the checks of default-mode decoding). */
 export function isValidGroupFeatureEnabled(value: unknown): value is T.GroupFeatureEnabled {
-  return validates(checkGroupFeatureEnabled$ok, checkGroupFeatureEnabled, value)
+  return isValidValue(shapes, 387, value)
 }
 
 /** True when `value` is a valid `GroupInfo` (the checks of default-mode decoding). */
 export function isValidGroupInfo(value: unknown): value is T.GroupInfo {
-  return validates(checkGroupInfo$ok, checkGroupInfo, value)
+  return isValidValue(shapes, 388, value)
 }
 
 /** True when `value` is a valid `GroupKeys` (the checks of default-mode decoding). */
 export function isValidGroupKeys(value: unknown): value is T.GroupKeys {
-  return validates(checkGroupKeys$ok, checkGroupKeys, value)
+  return isValidValue(shapes, 389, value)
 }
 
 /** True when `value` is a valid `GroupLink` (the checks of default-mode decoding). */
 export function isValidGroupLink(value: unknown): value is T.GroupLink {
-  return validates(checkGroupLink$ok, checkGroupLink, value)
+  return isValidValue(shapes, 390, value)
 }
 
 /** True when `value` is a valid `GroupLinkOwner` (the checks of default-mode decoding). */
 export function isValidGroupLinkOwner(value: unknown): value is T.GroupLinkOwner {
-  return validates(checkGroupLinkOwner$ok, checkGroupLinkOwner, value)
+  return isValidValue(shapes, 391, value)
 }
 
 /** True when `value` is a valid `GroupLinkPlan` (the checks of default-mode decoding). */
 export function isValidGroupLinkPlan(value: unknown): value is T.GroupLinkPlan {
-  return validates(checkGroupLinkPlan$ok, checkGroupLinkPlan, value)
+  return isValidValue(shapes, 392, value)
 }
 
 /** True when `value` is a valid `GroupMember` (the checks of default-mode decoding). */
 export function isValidGroupMember(value: unknown): value is T.GroupMember {
-  return validates(checkGroupMember$ok, checkGroupMember, value)
+  return isValidValue(shapes, 400, value)
 }
 
 /** True when `value` is a valid `GroupMemberAdmission` (the checks of default-mode decoding). */
 export function isValidGroupMemberAdmission(value: unknown): value is T.GroupMemberAdmission {
-  return validates(checkGroupMemberAdmission$ok, checkGroupMemberAdmission, value)
+  return isValidValue(shapes, 401, value)
 }
 
 /** True when `value` is a valid `GroupMemberCategory` (the checks of default-mode decoding). */
 export function isValidGroupMemberCategory(value: unknown): value is T.GroupMemberCategory {
-  return validates(checkGroupMemberCategory$ok, checkGroupMemberCategory, value)
+  return isValidValue(shapes, 402, value)
 }
 
 /** True when `value` is a valid `GroupMemberRef` (the checks of default-mode decoding). */
 export function isValidGroupMemberRef(value: unknown): value is T.GroupMemberRef {
-  return validates(checkGroupMemberRef$ok, checkGroupMemberRef, value)
+  return isValidValue(shapes, 403, value)
 }
 
 /** True when `value` is a valid `GroupMemberRole` (the checks of default-mode decoding). */
 export function isValidGroupMemberRole(value: unknown): value is T.GroupMemberRole {
-  return validates(checkGroupMemberRole$ok, checkGroupMemberRole, value)
+  return isValidValue(shapes, 404, value)
 }
 
 /** True when `value` is a valid `GroupMemberSettings` (the checks of default-mode decoding). */
 export function isValidGroupMemberSettings(value: unknown): value is T.GroupMemberSettings {
-  return validates(checkGroupMemberSettings$ok, checkGroupMemberSettings, value)
+  return isValidValue(shapes, 405, value)
 }
 
 /** True when `value` is a valid `GroupMemberStatus` (the checks of default-mode decoding). */
 export function isValidGroupMemberStatus(value: unknown): value is T.GroupMemberStatus {
-  return validates(checkGroupMemberStatus$ok, checkGroupMemberStatus, value)
+  return isValidValue(shapes, 406, value)
 }
 
 /** True when `value` is a valid `GroupPreference` (the checks of default-mode decoding). */
 export function isValidGroupPreference(value: unknown): value is T.GroupPreference {
-  return validates(checkGroupPreference$ok, checkGroupPreference, value)
+  return isValidValue(shapes, 407, value)
 }
 
 /** True when `value` is a valid `GroupPreferences` (the checks of default-mode decoding). */
 export function isValidGroupPreferences(value: unknown): value is T.GroupPreferences {
-  return validates(checkGroupPreferences$ok, checkGroupPreferences, value)
+  return isValidValue(shapes, 408, value)
 }
 
 /** True when `value` is a valid `GroupProfile` (the checks of default-mode decoding). */
 export function isValidGroupProfile(value: unknown): value is T.GroupProfile {
-  return validates(checkGroupProfile$ok, checkGroupProfile, value)
+  return isValidValue(shapes, 409, value)
 }
 
 /** True when `value` is a valid `GroupRelay` (the checks of default-mode decoding). */
 export function isValidGroupRelay(value: unknown): value is T.GroupRelay {
-  return validates(checkGroupRelay$ok, checkGroupRelay, value)
+  return isValidValue(shapes, 410, value)
 }
 
 /** True when `value` is a valid `GroupRootKey` (the checks of default-mode decoding). */
 export function isValidGroupRootKey(value: unknown): value is T.GroupRootKey {
-  return validates(checkGroupRootKey$ok, checkGroupRootKey, value)
+  return isValidValue(shapes, 411, value)
 }
 
 /** True when `value` is a valid `GroupShortLinkData` (the checks of default-mode decoding). */
 export function isValidGroupShortLinkData(value: unknown): value is T.GroupShortLinkData {
-  return validates(checkGroupShortLinkData$ok, checkGroupShortLinkData, value)
+  return isValidValue(shapes, 414, value)
 }
 
 /** True when `value` is a valid `GroupShortLinkInfo` (the checks of default-mode decoding). */
 export function isValidGroupShortLinkInfo(value: unknown): value is T.GroupShortLinkInfo {
-  return validates(checkGroupShortLinkInfo$ok, checkGroupShortLinkInfo, value)
+  return isValidValue(shapes, 415, value)
 }
 
 /** True when `value` is a valid `GroupSummary` (the checks of default-mode decoding). */
 export function isValidGroupSummary(value: unknown): value is T.GroupSummary {
-  return validates(checkGroupSummary$ok, checkGroupSummary, value)
+  return isValidValue(shapes, 416, value)
 }
 
 /** True when `value` is a valid `GroupSupportChat` (the checks of default-mode decoding). */
 export function isValidGroupSupportChat(value: unknown): value is T.GroupSupportChat {
-  return validates(checkGroupSupportChat$ok, checkGroupSupportChat, value)
+  return isValidValue(shapes, 417, value)
 }
 
 /** True when `value` is a valid `GroupType` (the checks of default-mode decoding). */
 export function isValidGroupType(value: unknown): value is T.GroupType {
-  return validates(checkGroupType$ok, checkGroupType, value)
+  return isValidValue(shapes, 418, value)
 }
 
 /** True when `value` is a valid `HandshakeError` (the checks of default-mode decoding). */
 export function isValidHandshakeError(value: unknown): value is T.HandshakeError {
-  return validates(checkHandshakeError$ok, checkHandshakeError, value)
+  return isValidValue(shapes, 419, value)
 }
 
 /** True when `value` is a valid `InlineFileMode` (the checks of default-mode decoding). */
 export function isValidInlineFileMode(value: unknown): value is T.InlineFileMode {
-  return validates(checkInlineFileMode$ok, checkInlineFileMode, value)
+  return isValidValue(shapes, 420, value)
 }
 
 /** True when `value` is a valid `InvitationLinkPlan` (the checks of default-mode decoding). */
 export function isValidInvitationLinkPlan(value: unknown): value is T.InvitationLinkPlan {
-  return validates(checkInvitationLinkPlan$ok, checkInvitationLinkPlan, value)
+  return isValidValue(shapes, 421, value)
 }
 
 /** True when `value` is a valid `InvitedBy` (the checks of default-mode decoding). */
 export function isValidInvitedBy(value: unknown): value is T.InvitedBy {
-  return validates(checkInvitedBy$ok, checkInvitedBy, value)
+  return isValidValue(shapes, 426, value)
 }
 
 /** True when `value` is a valid `LinkContent` (the checks of default-mode decoding). */
 export function isValidLinkContent(value: unknown): value is T.LinkContent {
-  return validates(checkLinkContent$ok, checkLinkContent, value)
+  return isValidValue(shapes, 430, value)
 }
 
 /** True when `value` is a valid `LinkOwnerSig` (the checks of default-mode decoding). */
 export function isValidLinkOwnerSig(value: unknown): value is T.LinkOwnerSig {
-  return validates(checkLinkOwnerSig$ok, checkLinkOwnerSig, value)
+  return isValidValue(shapes, 435, value)
 }
 
 /** True when `value` is a valid `LinkPreview` (the checks of default-mode decoding). */
 export function isValidLinkPreview(value: unknown): value is T.LinkPreview {
-  return validates(checkLinkPreview$ok, checkLinkPreview, value)
+  return isValidValue(shapes, 436, value)
 }
 
 /** True when `value` is a valid `LocalBadge` (the checks of default-mode decoding). */
 export function isValidLocalBadge(value: unknown): value is T.LocalBadge {
-  return validates(checkLocalBadge$ok, checkLocalBadge, value)
+  return isValidValue(shapes, 437, value)
 }
 
 /** True when `value` is a valid `LocalProfile` (the checks of default-mode decoding). */
 export function isValidLocalProfile(value: unknown): value is T.LocalProfile {
-  return validates(checkLocalProfile$ok, checkLocalProfile, value)
+  return isValidValue(shapes, 438, value)
 }
 
 /** True when `value` is a valid `MemberCriteria` (the checks of default-mode decoding). */
 export function isValidMemberCriteria(value: unknown): value is T.MemberCriteria {
-  return validates(checkMemberCriteria$ok, checkMemberCriteria, value)
+  return isValidValue(shapes, 439, value)
 }
 
 /** True when `value` is a valid `MsgChatLink` (the checks of default-mode decoding). */
 export function isValidMsgChatLink(value: unknown): value is T.MsgChatLink {
-  return validates(checkMsgChatLink$ok, checkMsgChatLink, value)
+  return isValidValue(shapes, 440, value)
 }
 
 /** True when `value` is a valid `MsgContent` (the checks of default-mode decoding). */
 export function isValidMsgContent(value: unknown): value is T.MsgContent {
-  return validates(checkMsgContent$ok, checkMsgContent, value)
+  return isValidValue(shapes, 444, value)
 }
 
 /** True when `value` is a valid `MsgDecryptError` (the checks of default-mode decoding). */
 export function isValidMsgDecryptError(value: unknown): value is T.MsgDecryptError {
-  return validates(checkMsgDecryptError$ok, checkMsgDecryptError, value)
+  return isValidValue(shapes, 454, value)
 }
 
 /** True when `value` is a valid `MsgDirection` (the checks of default-mode decoding). */
 export function isValidMsgDirection(value: unknown): value is T.MsgDirection {
-  return validates(checkMsgDirection$ok, checkMsgDirection, value)
+  return isValidValue(shapes, 455, value)
 }
 
 /** True when `value` is a valid `MsgErrorType` (the checks of default-mode decoding). */
 export function isValidMsgErrorType(value: unknown): value is T.MsgErrorType {
-  return validates(checkMsgErrorType$ok, checkMsgErrorType, value)
+  return isValidValue(shapes, 456, value)
 }
 
 /** True when `value` is a valid `MsgFilter` (the checks of default-mode decoding). */
 export function isValidMsgFilter(value: unknown): value is T.MsgFilter {
-  return validates(checkMsgFilter$ok, checkMsgFilter, value)
+  return isValidValue(shapes, 461, value)
 }
 
 /** True when `value` is a valid `MsgReaction` (the checks of default-mode decoding). */
 export function isValidMsgReaction(value: unknown): value is T.MsgReaction {
-  return validates(checkMsgReaction$ok, checkMsgReaction, value)
+  return isValidValue(shapes, 462, value)
 }
 
 /** True when `value` is a valid `MsgReceiptStatus` (the checks of default-mode decoding). */
 export function isValidMsgReceiptStatus(value: unknown): value is T.MsgReceiptStatus {
-  return validates(checkMsgReceiptStatus$ok, checkMsgReceiptStatus, value)
+  return isValidValue(shapes, 465, value)
 }
 
 /** True when `value` is a valid `MsgSigStatus` (the checks of default-mode decoding). */
 export function isValidMsgSigStatus(value: unknown): value is T.MsgSigStatus {
-  return validates(checkMsgSigStatus$ok, checkMsgSigStatus, value)
+  return isValidValue(shapes, 466, value)
 }
 
 /** True when `value` is a valid `MsgVerified` (the checks of default-mode decoding). */
 export function isValidMsgVerified(value: unknown): value is T.MsgVerified {
-  return validates(checkMsgVerified$ok, checkMsgVerified, value)
+  return isValidValue(shapes, 467, value)
 }
 
 /** True when `value` is a valid `NameErrorType` (the checks of default-mode decoding). */
 export function isValidNameErrorType(value: unknown): value is T.NameErrorType {
-  return validates(checkNameErrorType$ok, checkNameErrorType, value)
+  return isValidValue(shapes, 470, value)
 }
 
 /** True when `value` is a valid `NetworkError` (the checks of default-mode decoding). */
 export function isValidNetworkError(value: unknown): value is T.NetworkError {
-  return validates(checkNetworkError$ok, checkNetworkError, value)
+  return isValidValue(shapes, 474, value)
 }
 
 /** True when `value` is a valid `NewUser` (the checks of default-mode decoding). */
 export function isValidNewUser(value: unknown): value is T.NewUser {
-  return validates(checkNewUser$ok, checkNewUser, value)
+  return isValidValue(shapes, 481, value)
 }
 
 /** True when `value` is a valid `NoteFolder` (the checks of default-mode decoding). */
 export function isValidNoteFolder(value: unknown): value is T.NoteFolder {
-  return validates(checkNoteFolder$ok, checkNoteFolder, value)
+  return isValidValue(shapes, 482, value)
 }
 
 /** True when `value` is a valid `OwnerVerification` (the checks of default-mode decoding). */
 export function isValidOwnerVerification(value: unknown): value is T.OwnerVerification {
-  return validates(checkOwnerVerification$ok, checkOwnerVerification, value)
+  return isValidValue(shapes, 483, value)
 }
 
 /** True when `value` is a valid `PaginationByTime` (the checks of default-mode decoding). */
 export function isValidPaginationByTime(value: unknown): value is T.PaginationByTime {
-  return validates(checkPaginationByTime$ok, checkPaginationByTime, value)
+  return isValidValue(shapes, 486, value)
 }
 
 /** True when `value` is a valid `PendingContactConnection` (the checks of default-mode decoding). */
 export function isValidPendingContactConnection(value: unknown): value is T.PendingContactConnection {
-  return validates(checkPendingContactConnection$ok, checkPendingContactConnection, value)
+  return isValidValue(shapes, 488, value)
 }
 
 /** True when `value` is a valid `PlanResolveMode` (the checks of default-mode decoding). */
 export function isValidPlanResolveMode(value: unknown): value is T.PlanResolveMode {
-  return validates(checkPlanResolveMode$ok, checkPlanResolveMode, value)
+  return isValidValue(shapes, 489, value)
 }
 
 /** True when `value` is a valid `PrefEnabled` (the checks of default-mode decoding). */
 export function isValidPrefEnabled(value: unknown): value is T.PrefEnabled {
-  return validates(checkPrefEnabled$ok, checkPrefEnabled, value)
+  return isValidValue(shapes, 490, value)
 }
 
 /** True when `value` is a valid `Preferences` (the checks of default-mode decoding). */
 export function isValidPreferences(value: unknown): value is T.Preferences {
-  return validates(checkPreferences$ok, checkPreferences, value)
+  return isValidValue(shapes, 491, value)
 }
 
 /** True when `value` is a valid `PreparedContact` (the checks of default-mode decoding). */
 export function isValidPreparedContact(value: unknown): value is T.PreparedContact {
-  return validates(checkPreparedContact$ok, checkPreparedContact, value)
+  return isValidValue(shapes, 492, value)
 }
 
 /** True when `value` is a valid `PreparedGroup` (the checks of default-mode decoding). */
 export function isValidPreparedGroup(value: unknown): value is T.PreparedGroup {
-  return validates(checkPreparedGroup$ok, checkPreparedGroup, value)
+  return isValidValue(shapes, 493, value)
 }
 
 /** True when `value` is a valid `Profile` (the checks of default-mode decoding). */
 export function isValidProfile(value: unknown): value is T.Profile {
-  return validates(checkProfile$ok, checkProfile, value)
+  return isValidValue(shapes, 494, value)
 }
 
 /** True when `value` is a valid `ProxyClientError` (the checks of default-mode decoding). */
 export function isValidProxyClientError(value: unknown): value is T.ProxyClientError {
-  return validates(checkProxyClientError$ok, checkProxyClientError, value)
+  return isValidValue(shapes, 495, value)
 }
 
 /** True when `value` is a valid `ProxyError` (the checks of default-mode decoding). */
 export function isValidProxyError(value: unknown): value is T.ProxyError {
-  return validates(checkProxyError$ok, checkProxyError, value)
+  return isValidValue(shapes, 499, value)
 }
 
 /** True when `value` is a valid `PublicGroupAccess` (the checks of default-mode decoding). */
 export function isValidPublicGroupAccess(value: unknown): value is T.PublicGroupAccess {
-  return validates(checkPublicGroupAccess$ok, checkPublicGroupAccess, value)
+  return isValidValue(shapes, 504, value)
 }
 
 /** True when `value` is a valid `PublicGroupData` (the checks of default-mode decoding). */
 export function isValidPublicGroupData(value: unknown): value is T.PublicGroupData {
-  return validates(checkPublicGroupData$ok, checkPublicGroupData, value)
+  return isValidValue(shapes, 505, value)
 }
 
 /** True when `value` is a valid `PublicGroupKeys` (the checks of default-mode decoding). */
 export function isValidPublicGroupKeys(value: unknown): value is T.PublicGroupKeys {
-  return validates(checkPublicGroupKeys$ok, checkPublicGroupKeys, value)
+  return isValidValue(shapes, 506, value)
 }
 
 /** True when `value` is a valid `PublicGroupProfile` (the checks of default-mode decoding). */
 export function isValidPublicGroupProfile(value: unknown): value is T.PublicGroupProfile {
-  return validates(checkPublicGroupProfile$ok, checkPublicGroupProfile, value)
+  return isValidValue(shapes, 507, value)
 }
 
 /** True when `value` is a valid `RCErrorType` (the checks of default-mode decoding). */
 export function isValidRCErrorType(value: unknown): value is T.RCErrorType {
-  return validates(checkRCErrorType$ok, checkRCErrorType, value)
+  return isValidValue(shapes, 508, value)
 }
 
 /** True when `value` is a valid `RatchetSyncState` (the checks of default-mode decoding). */
 export function isValidRatchetSyncState(value: unknown): value is T.RatchetSyncState {
-  return validates(checkRatchetSyncState$ok, checkRatchetSyncState, value)
+  return isValidValue(shapes, 525, value)
 }
 
 /** True when `value` is a valid `RcvConnEvent` (the checks of default-mode decoding). */
 export function isValidRcvConnEvent(value: unknown): value is T.RcvConnEvent {
-  return validates(checkRcvConnEvent$ok, checkRcvConnEvent, value)
+  return isValidValue(shapes, 526, value)
 }
 
 /** True when `value` is a valid `RcvDirectEvent` (the checks of default-mode decoding). */
 export function isValidRcvDirectEvent(value: unknown): value is T.RcvDirectEvent {
-  return validates(checkRcvDirectEvent$ok, checkRcvDirectEvent, value)
+  return isValidValue(shapes, 531, value)
 }
 
 /** True when `value` is a valid `RcvFileDescr` (the checks of default-mode decoding). */
 export function isValidRcvFileDescr(value: unknown): value is T.RcvFileDescr {
-  return validates(checkRcvFileDescr$ok, checkRcvFileDescr, value)
+  return isValidValue(shapes, 535, value)
 }
 
 /** True when `value` is a valid `RcvFileStatus` (the checks of default-mode decoding). */
 export function isValidRcvFileStatus(value: unknown): value is T.RcvFileStatus {
-  return validates(checkRcvFileStatus$ok, checkRcvFileStatus, value)
+  return isValidValue(shapes, 536, value)
 }
 
 /** True when `value` is a valid `RcvFileTransfer` (the checks of default-mode decoding). */
 export function isValidRcvFileTransfer(value: unknown): value is T.RcvFileTransfer {
-  return validates(checkRcvFileTransfer$ok, checkRcvFileTransfer, value)
+  return isValidValue(shapes, 542, value)
 }
 
 /** True when `value` is a valid `RcvGroupEvent` (the checks of default-mode decoding). */
 export function isValidRcvGroupEvent(value: unknown): value is T.RcvGroupEvent {
-  return validates(checkRcvGroupEvent$ok, checkRcvGroupEvent, value)
+  return isValidValue(shapes, 543, value)
 }
 
 /** True when `value` is a valid `RcvMsgError` (the checks of default-mode decoding). */
 export function isValidRcvMsgError(value: unknown): value is T.RcvMsgError {
-  return validates(checkRcvMsgError$ok, checkRcvMsgError, value)
+  return isValidValue(shapes, 561, value)
 }
 
 /** True when `value` is a valid `RelayCapabilities` (the checks of default-mode decoding). */
 export function isValidRelayCapabilities(value: unknown): value is T.RelayCapabilities {
-  return validates(checkRelayCapabilities$ok, checkRelayCapabilities, value)
+  return isValidValue(shapes, 564, value)
 }
 
 /** True when `value` is a valid `RelayConnectionResult` (the checks of default-mode decoding). */
 export function isValidRelayConnectionResult(value: unknown): value is T.RelayConnectionResult {
-  return validates(checkRelayConnectionResult$ok, checkRelayConnectionResult, value)
+  return isValidValue(shapes, 565, value)
 }
 
 /** True when `value` is a valid `RelayProfile` (the checks of default-mode decoding). */
 export function isValidRelayProfile(value: unknown): value is T.RelayProfile {
-  return validates(checkRelayProfile$ok, checkRelayProfile, value)
+  return isValidValue(shapes, 566, value)
 }
 
 /** True when `value` is a valid `RelayStatus` (the checks of default-mode decoding). */
 export function isValidRelayStatus(value: unknown): value is T.RelayStatus {
-  return validates(checkRelayStatus$ok, checkRelayStatus, value)
+  return isValidValue(shapes, 567, value)
 }
 
 /** True when `value` is a valid `RemoteCtrlInfo` (the checks of default-mode decoding). */
 export function isValidRemoteCtrlInfo(value: unknown): value is T.RemoteCtrlInfo {
-  return validates(checkRemoteCtrlInfo$ok, checkRemoteCtrlInfo, value)
+  return isValidValue(shapes, 568, value)
 }
 
 /** True when `value` is a valid `RemoteCtrlSessionState` (the checks of default-mode decoding). */
 export function isValidRemoteCtrlSessionState(value: unknown): value is T.RemoteCtrlSessionState {
-  return validates(checkRemoteCtrlSessionState$ok, checkRemoteCtrlSessionState, value)
+  return isValidValue(shapes, 569, value)
 }
 
 /** True when `value` is a valid `RemoteCtrlStopReason` (the checks of default-mode decoding). */
 export function isValidRemoteCtrlStopReason(value: unknown): value is T.RemoteCtrlStopReason {
-  return validates(checkRemoteCtrlStopReason$ok, checkRemoteCtrlStopReason, value)
+  return isValidValue(shapes, 575, value)
 }
 
 /** True when `value` is a valid `ReportReason` (the checks of default-mode decoding). */
 export function isValidReportReason(value: unknown): value is T.ReportReason {
-  return validates(checkReportReason$ok, checkReportReason, value)
+  return isValidValue(shapes, 580, value)
 }
 
 /** True when `value` is a valid `RoleGroupPreference` (the checks of default-mode decoding). */
 export function isValidRoleGroupPreference(value: unknown): value is T.RoleGroupPreference {
-  return validates(checkRoleGroupPreference$ok, checkRoleGroupPreference, value)
+  return isValidValue(shapes, 581, value)
 }
 
 /** True when `value` is a valid `SMPAgentError` (the checks of default-mode decoding). */
 export function isValidSMPAgentError(value: unknown): value is T.SMPAgentError {
-  return validates(checkSMPAgentError$ok, checkSMPAgentError, value)
+  return isValidValue(shapes, 582, value)
 }
 
 /** True when `value` is a valid `SecurityCode` (the checks of default-mode decoding). */
 export function isValidSecurityCode(value: unknown): value is T.SecurityCode {
-  return validates(checkSecurityCode$ok, checkSecurityCode, value)
+  return isValidValue(shapes, 591, value)
 }
 
 /** True when `value` is a valid `SimplePreference` (the checks of default-mode decoding). */
 export function isValidSimplePreference(value: unknown): value is T.SimplePreference {
-  return validates(checkSimplePreference$ok, checkSimplePreference, value)
+  return isValidValue(shapes, 592, value)
 }
 
 /** True when `value` is a valid `SimplexDomain` (the checks of default-mode decoding). */
 export function isValidSimplexDomain(value: unknown): value is T.SimplexDomain {
-  return validates(checkSimplexDomain$ok, checkSimplexDomain, value)
+  return isValidValue(shapes, 593, value)
 }
 
 /** True when `value` is a valid `SimplexDomainClaim` (the checks of default-mode decoding). */
 export function isValidSimplexDomainClaim(value: unknown): value is T.SimplexDomainClaim {
-  return validates(checkSimplexDomainClaim$ok, checkSimplexDomainClaim, value)
+  return isValidValue(shapes, 594, value)
 }
 
 /** True when `value` is a valid `SimplexDomainError` (the checks of default-mode decoding). */
 export function isValidSimplexDomainError(value: unknown): value is T.SimplexDomainError {
-  return validates(checkSimplexDomainError$ok, checkSimplexDomainError, value)
+  return isValidValue(shapes, 595, value)
 }
 
 /** True when `value` is a valid `SimplexDomainProof` (the checks of default-mode decoding). */
 export function isValidSimplexDomainProof(value: unknown): value is T.SimplexDomainProof {
-  return validates(checkSimplexDomainProof$ok, checkSimplexDomainProof, value)
+  return isValidValue(shapes, 598, value)
 }
 
 /** True when `value` is a valid `SimplexLinkType` (the checks of default-mode decoding). */
 export function isValidSimplexLinkType(value: unknown): value is T.SimplexLinkType {
-  return validates(checkSimplexLinkType$ok, checkSimplexLinkType, value)
+  return isValidValue(shapes, 599, value)
 }
 
 /** True when `value` is a valid `SimplexNameInfo` (the checks of default-mode decoding). */
 export function isValidSimplexNameInfo(value: unknown): value is T.SimplexNameInfo {
-  return validates(checkSimplexNameInfo$ok, checkSimplexNameInfo, value)
+  return isValidValue(shapes, 600, value)
 }
 
 /** True when `value` is a valid `SimplexNameType` (the checks of default-mode decoding). */
 export function isValidSimplexNameType(value: unknown): value is T.SimplexNameType {
-  return validates(checkSimplexNameType$ok, checkSimplexNameType, value)
+  return isValidValue(shapes, 601, value)
 }
 
 /** True when `value` is a valid `SimplexTLD` (the checks of default-mode decoding). */
 export function isValidSimplexTLD(value: unknown): value is T.SimplexTLD {
-  return validates(checkSimplexTLD$ok, checkSimplexTLD, value)
+  return isValidValue(shapes, 602, value)
 }
 
 /** True when `value` is a valid `SndCIStatusProgress` (the checks of default-mode decoding). */
 export function isValidSndCIStatusProgress(value: unknown): value is T.SndCIStatusProgress {
-  return validates(checkSndCIStatusProgress$ok, checkSndCIStatusProgress, value)
+  return isValidValue(shapes, 603, value)
 }
 
 /** True when `value` is a valid `SndConnEvent` (the checks of default-mode decoding). */
 export function isValidSndConnEvent(value: unknown): value is T.SndConnEvent {
-  return validates(checkSndConnEvent$ok, checkSndConnEvent, value)
+  return isValidValue(shapes, 604, value)
 }
 
 /** True when `value` is a valid `SndError` (the checks of default-mode decoding). */
 export function isValidSndError(value: unknown): value is T.SndError {
-  return validates(checkSndError$ok, checkSndError, value)
+  return isValidValue(shapes, 608, value)
 }
 
 /** True when `value` is a valid `SndFileTransfer` (the checks of default-mode decoding). */
 export function isValidSndFileTransfer(value: unknown): value is T.SndFileTransfer {
-  return validates(checkSndFileTransfer$ok, checkSndFileTransfer, value)
+  return isValidValue(shapes, 616, value)
 }
 
 /** True when `value` is a valid `SndGroupEvent` (the checks of default-mode decoding). */
 export function isValidSndGroupEvent(value: unknown): value is T.SndGroupEvent {
-  return validates(checkSndGroupEvent$ok, checkSndGroupEvent, value)
+  return isValidValue(shapes, 617, value)
 }
 
 /** True when `value` is a valid `SrvError` (the checks of default-mode decoding). */
 export function isValidSrvError(value: unknown): value is T.SrvError {
-  return validates(checkSrvError$ok, checkSrvError, value)
+  return isValidValue(shapes, 626, value)
 }
 
 /** True when `value` is a valid `StoreError` (the checks of default-mode decoding). */
 export function isValidStoreError(value: unknown): value is T.StoreError {
-  return validates(checkStoreError$ok, checkStoreError, value)
+  return isValidValue(shapes, 630, value)
 }
 
 /** True when `value` is a valid `SubscriptionStatus` (the checks of default-mode decoding). */
 export function isValidSubscriptionStatus(value: unknown): value is T.SubscriptionStatus {
-  return validates(checkSubscriptionStatus$ok, checkSubscriptionStatus, value)
+  return isValidValue(shapes, 726, value)
 }
 
 /** True when `value` is a valid `SupportGroupPreference` (the checks of default-mode decoding). */
 export function isValidSupportGroupPreference(value: unknown): value is T.SupportGroupPreference {
-  return validates(checkSupportGroupPreference$ok, checkSupportGroupPreference, value)
+  return isValidValue(shapes, 731, value)
 }
 
 /** True when `value` is a valid `SwitchPhase` (the checks of default-mode decoding). */
 export function isValidSwitchPhase(value: unknown): value is T.SwitchPhase {
-  return validates(checkSwitchPhase$ok, checkSwitchPhase, value)
+  return isValidValue(shapes, 732, value)
 }
 
 /** True when `value` is a valid `TimedMessagesGroupPreference` (the checks of default-mode decoding). */
 export function isValidTimedMessagesGroupPreference(value: unknown): value is T.TimedMessagesGroupPreference {
-  return validates(checkTimedMessagesGroupPreference$ok, checkTimedMessagesGroupPreference, value)
+  return isValidValue(shapes, 733, value)
 }
 
 /** True when `value` is a valid `TimedMessagesPreference` (the checks of default-mode decoding). */
 export function isValidTimedMessagesPreference(value: unknown): value is T.TimedMessagesPreference {
-  return validates(checkTimedMessagesPreference$ok, checkTimedMessagesPreference, value)
+  return isValidValue(shapes, 734, value)
 }
 
 /** True when `value` is a valid `TransportError` (the checks of default-mode decoding). */
 export function isValidTransportError(value: unknown): value is T.TransportError {
-  return validates(checkTransportError$ok, checkTransportError, value)
+  return isValidValue(shapes, 735, value)
 }
 
 /** True when `value` is a valid `UIColorMode` (the checks of default-mode decoding). */
 export function isValidUIColorMode(value: unknown): value is T.UIColorMode {
-  return validates(checkUIColorMode$ok, checkUIColorMode, value)
+  return isValidValue(shapes, 742, value)
 }
 
 /** True when `value` is a valid `UIColors` (the checks of default-mode decoding). */
 export function isValidUIColors(value: unknown): value is T.UIColors {
-  return validates(checkUIColors$ok, checkUIColors, value)
+  return isValidValue(shapes, 743, value)
 }
 
 /** True when `value` is a valid `UIThemeEntityOverride` (the checks of default-mode decoding). */
 export function isValidUIThemeEntityOverride(value: unknown): value is T.UIThemeEntityOverride {
-  return validates(checkUIThemeEntityOverride$ok, checkUIThemeEntityOverride, value)
+  return isValidValue(shapes, 744, value)
 }
 
 /** True when `value` is a valid `UIThemeEntityOverrides` (the checks of default-mode decoding). */
 export function isValidUIThemeEntityOverrides(value: unknown): value is T.UIThemeEntityOverrides {
-  return validates(checkUIThemeEntityOverrides$ok, checkUIThemeEntityOverrides, value)
+  return isValidValue(shapes, 745, value)
 }
 
 /** True when `value` is a valid `UpdatedMessage` (the checks of default-mode decoding). */
 export function isValidUpdatedMessage(value: unknown): value is T.UpdatedMessage {
-  return validates(checkUpdatedMessage$ok, checkUpdatedMessage, value)
+  return isValidValue(shapes, 746, value)
 }
 
 /** True when `value` is a valid `User` (the checks of default-mode decoding). */
 export function isValidUser(value: unknown): value is T.User {
-  return validates(checkUser$ok, checkUser, value)
+  return isValidValue(shapes, 747, value)
 }
 
 /** True when `value` is a valid `UserChatRelay` (the checks of default-mode decoding). */
 export function isValidUserChatRelay(value: unknown): value is T.UserChatRelay {
-  return validates(checkUserChatRelay$ok, checkUserChatRelay, value)
+  return isValidValue(shapes, 748, value)
 }
 
 /** True when `value` is a valid `UserContact` (the checks of default-mode decoding). */
 export function isValidUserContact(value: unknown): value is T.UserContact {
-  return validates(checkUserContact$ok, checkUserContact, value)
+  return isValidValue(shapes, 749, value)
 }
 
 /** True when `value` is a valid `UserContactLink` (the checks of default-mode decoding). */
 export function isValidUserContactLink(value: unknown): value is T.UserContactLink {
-  return validates(checkUserContactLink$ok, checkUserContactLink, value)
+  return isValidValue(shapes, 750, value)
 }
 
 /** True when `value` is a valid `UserContactRequest` (the checks of default-mode decoding). */
 export function isValidUserContactRequest(value: unknown): value is T.UserContactRequest {
-  return validates(checkUserContactRequest$ok, checkUserContactRequest, value)
+  return isValidValue(shapes, 751, value)
 }
 
 /** True when `value` is a valid `UserContactRequestRef` (the checks of default-mode decoding). */
 export function isValidUserContactRequestRef(value: unknown): value is T.UserContactRequestRef {
-  return validates(checkUserContactRequestRef$ok, checkUserContactRequestRef, value)
+  return isValidValue(shapes, 752, value)
 }
 
 /** True when `value` is a valid `UserInfo` (the checks of default-mode decoding). */
 export function isValidUserInfo(value: unknown): value is T.UserInfo {
-  return validates(checkUserInfo$ok, checkUserInfo, value)
+  return isValidValue(shapes, 753, value)
 }
 
 /** True when `value` is a valid `UserProfileUpdateSummary` (the checks of default-mode decoding). */
 export function isValidUserProfileUpdateSummary(value: unknown): value is T.UserProfileUpdateSummary {
-  return validates(checkUserProfileUpdateSummary$ok, checkUserProfileUpdateSummary, value)
+  return isValidValue(shapes, 754, value)
 }
 
 /** True when `value` is a valid `UserPwdHash` (the checks of default-mode decoding). */
 export function isValidUserPwdHash(value: unknown): value is T.UserPwdHash {
-  return validates(checkUserPwdHash$ok, checkUserPwdHash, value)
+  return isValidValue(shapes, 755, value)
 }
 
 /** True when `value` is a valid `VersionRange` (the checks of default-mode decoding). */
 export function isValidVersionRange(value: unknown): value is T.VersionRange {
-  return validates(checkVersionRange$ok, checkVersionRange, value)
+  return isValidValue(shapes, 756, value)
 }
 
 /** True when `value` is a valid `XFTPErrorType` (the checks of default-mode decoding). */
 export function isValidXFTPErrorType(value: unknown): value is T.XFTPErrorType {
-  return validates(checkXFTPErrorType$ok, checkXFTPErrorType, value)
+  return isValidValue(shapes, 757, value)
 }
 
 /** True when `value` is a valid `XFTPRcvFile` (the checks of default-mode decoding). */
 export function isValidXFTPRcvFile(value: unknown): value is T.XFTPRcvFile {
-  return validates(checkXFTPRcvFile$ok, checkXFTPRcvFile, value)
+  return isValidValue(shapes, 774, value)
 }
 
 /** True when `value` is a valid `XFTPSndFile` (the checks of default-mode decoding). */
 export function isValidXFTPSndFile(value: unknown): value is T.XFTPSndFile {
-  return validates(checkXFTPSndFile$ok, checkXFTPSndFile, value)
+  return isValidValue(shapes, 775, value)
 }
 
 /** True when `value` is a valid `SimplexNameDomain` (the checks of default-mode decoding). */
 export function isValidSimplexNameDomain(value: unknown): value is T.SimplexNameDomain {
-  return validates(checkSimplexNameDomain$ok, checkSimplexNameDomain, value)
+  return isValidValue(shapes, 776, value)
 }
 
 /** True when `value` is a valid `GroupInfoSummary` (the checks of default-mode decoding). */
 export function isValidGroupInfoSummary(value: unknown): value is T.GroupInfoSummary {
-  return validates(checkGroupInfoSummary$ok, checkGroupInfoSummary, value)
+  return isValidValue(shapes, 777, value)
 }
 
 /** True when `value` is a valid `RcvFileInfo` (the checks of default-mode decoding). */
 export function isValidRcvFileInfo(value: unknown): value is T.RcvFileInfo {
-  return validates(checkRcvFileInfo$ok, checkRcvFileInfo, value)
+  return isValidValue(shapes, 778, value)
 }

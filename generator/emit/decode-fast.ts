@@ -1,23 +1,16 @@
 import {StructureKind, type FunctionDeclarationStructure, type StatementStructures} from 'ts-morph'
 import {distinctResponses} from '../schema/responses.js'
 import type {ArrayType, EnumValue, Field, MapType, PrimitiveName, Schema, TypeExpression} from '../schema/types.js'
-import {
-  checkEventName,
-  checkMemberName,
-  checkResponseName,
-  checkShapeName,
-  checkTypeName,
-  fastCheckName,
-} from '../names/index.js'
-import {commentText, stringLiteral} from './escape.js'
+import {checkEventName, checkMemberName, checkResponseName, checkShapeName, checkTypeName} from '../names/index.js'
+import {stringLiteral} from './escape.js'
 
 /**
- * The fast path of `decode.ts`: for each check function a boolean twin (`checkUser$ok`) that reads the
- * documented fields by name, straight-line, and says only whether the value is valid in default mode. It
- * builds nothing and records nothing; the decoders run it first and the check function (which builds the
- * issues and paths) only when it says no. So it must never say yes where the check would record an issue;
- * saying no where the check finds none only costs time (a field named like a member of `Object.prototype`,
- * an object without a prototype, a value whose getter throws: the check decides).
+ * The fast path of `decode.ts`: for each shape of the table (decode-table.ts) a boolean check (`checkUser`)
+ * that reads the documented fields by name, straight-line, and says only whether the value is valid in
+ * default mode. It builds nothing and records nothing; the decoders run it first and the slow path
+ * (templates/shape-checks.ts, which builds the issues and paths) only when it says no. So it must never say
+ * yes where the slow path would record an issue; saying no where it finds none only costs time (an object
+ * without a prototype, a value whose getter throws: the slow path decides).
  */
 export function emitFastChecks(schema: Schema): StatementStructures[] {
   const emitter = new FastCheckEmitter()
@@ -38,24 +31,23 @@ export function emitFastChecks(schema: Schema): StatementStructures[] {
         )
         break
       case 'enum':
-        emitter.push(
-          checkTypeName(type.name),
-          [
-            'switch (v) {',
-            ...type.values.map((value) => `case ${stringLiteral(value.value)}:`),
-            '  return true',
-            '}',
-            'return false',
-          ],
-          `an \`${type.name}\` enum value`,
-        )
+        emitter.push(checkTypeName(type.name), [
+          'switch (v) {',
+          ...type.values.map((value) => `case ${stringLiteral(value.value)}:`),
+          '  return true',
+          '}',
+          'return false',
+        ])
         break
     }
   }
   for (const event of schema.events) emitter.object(checkEventName(event.name), event.fields)
   emitter.union(
     'checkChatEvent',
-    schema.events.map((event) => ({tag: event.tag, check: event.fields.length > 0 ? checkEventName(event.name) : null})),
+    schema.events.map((event) => ({
+      tag: event.tag,
+      check: event.fields.length > 0 ? checkEventName(event.name) : null,
+    })),
   )
   const responses = distinctResponses(schema)
   for (const response of responses) emitter.object(checkResponseName(response.name), response.fields)
@@ -107,7 +99,7 @@ class FastCheckEmitter {
         return field.optional ? `(${x} === undefined || ${any})` : any
       }),
     ]
-    this.push(check, [`return ${terms.length > 0 ? terms.join(' && ') : 'true'}`], 'an object')
+    this.push(check, [`return ${terms.length > 0 ? terms.join(' && ') : 'true'}`])
   }
 
   /**
@@ -116,26 +108,24 @@ class FastCheckEmitter {
    * @param stringValues a compatibility build's strings the union was an enum of in older versions.
    */
   union(check: string, members: {tag: string; check: string | null}[], stringValues?: readonly EnumValue[]): void {
-    this.push(
-      check,
-      [
-        ...(stringValues
-          ? [`if (typeof v === "string") return ${stringValues.map((value) => `v === ${stringLiteral(value.value)}`).join(' || ')}`]
-          : []),
-        `if (!(${PLAIN_OBJECT})) return false`,
-        'switch (v.type) {',
-        ...members.map(
-          (member) => `case ${stringLiteral(member.tag)}: return ${member.check ? `${fastCheckName(member.check)}(v)` : 'true'}`,
-        ),
-        '}',
-        'return false',
-      ],
-      'a tagged union',
-    )
+    this.push(check, [
+      ...(stringValues
+        ? [
+            `if (typeof v === "string") return ${stringValues.map((value) => `v === ${stringLiteral(value.value)}`).join(' || ')}`,
+          ]
+        : []),
+      `if (!(${PLAIN_OBJECT})) return false`,
+      'switch (v.type) {',
+      ...members.map(
+        (member) => `case ${stringLiteral(member.tag)}: return ${member.check ? `${member.check}(v)` : 'true'}`,
+      ),
+      '}',
+      'return false',
+    ])
   }
 
-  push(check: string, body: string[], what: string): void {
-    this.statements.push(fastFunction(check, body, what))
+  push(check: string, body: string[]): void {
+    this.statements.push(fastFunction(check, body))
   }
 
   /** An expression true when the expression `x` is a valid value of `type`. */
@@ -146,7 +136,7 @@ class FastCheckEmitter {
       case 'literal':
         return `${x} === ${stringLiteral(type.value)}`
       case 'reference':
-        return `${fastCheckName(checkTypeName(type.name))}(${x})`
+        return `${checkTypeName(type.name)}(${x})`
       case 'array':
       case 'map':
         return `${this.shape(type)}(${x})`
@@ -171,9 +161,9 @@ class FastCheckEmitter {
               `for (const i in v) if (!(${this.fits(element, 'v[i]')})) return false`,
               'return true',
             ]
-      this.push(check, body, type.kind === 'array' ? 'an array' : 'a map')
+      this.push(check, body)
     }
-    return fastCheckName(check)
+    return check
   }
 }
 
@@ -186,12 +176,11 @@ function read(name: string): string {
   return IDENTIFIER.test(name) ? `v.${name}` : `v[${stringLiteral(name)}]`
 }
 
-function fastFunction(check: string, body: string[], what: string): FunctionDeclarationStructure {
+/** A fast check: module-private (the table refers to it), so it has no doc comment and no declaration in `.d.ts`. */
+function fastFunction(check: string, body: string[]): FunctionDeclarationStructure {
   return {
     kind: StructureKind.Function,
-    name: fastCheckName(check),
-    isExported: true,
-    docs: [{description: `${commentText(`True when \`v\` is ${what} \`${check}\` accepts in default mode.`)}\n@internal`}],
+    name: check,
     // `any`: the fields are read by name, each checked before it is used.
     parameters: [{name: 'v', type: 'any'}],
     returnType: 'boolean',

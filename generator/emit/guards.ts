@@ -2,7 +2,8 @@ import {StructureKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
 import {describe} from './doc-comment.js'
 import {distinctResponses} from '../schema/responses.js'
-import {checkTypeName, deepGuardName, eventGuardName, fastCheckName, responseGuardName} from '../names/index.js'
+import {deepGuardName, eventGuardName, responseGuardName} from '../names/index.js'
+import {layOutShapeTable, type ShapeTableLayout} from './decode-table.js'
 import {stringLiteral} from './escape.js'
 
 /**
@@ -11,7 +12,7 @@ import {stringLiteral} from './escape.js'
  * per type and for `ChatEvent` (default-mode checks); the same for responses
  * (`isNewChatItemsResponse` on `ChatResponse`, `isValidChatResponse`).
  */
-export function emitGuards(schema: Schema): StatementStructures[] {
+export function emitGuards(schema: Schema, layout: ShapeTableLayout = layOutShapeTable(schema)): StatementStructures[] {
   const eventGuards: StatementStructures[] = schema.events.map((event) => ({
     kind: StructureKind.Function,
     name: eventGuardName(event.name),
@@ -28,7 +29,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     docs: describe([`True when \`value\` is a valid \`${type.name}\` (the checks of default-mode decoding).`]),
     parameters: [{name: 'value', type: 'unknown'}],
     returnType: `value is T.${type.name}`,
-    statements: `return validates(${fastCheckName(checkTypeName(type.name))}, ${checkTypeName(type.name)}, value)`,
+    statements: `return isValidValue(shapes, ${layout.typeIndex.get(type.name)}, value)`,
   }))
   const responseGuards: StatementStructures[] = distinctResponses(schema).map((response) => ({
     kind: StructureKind.Function,
@@ -57,16 +58,10 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     },
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['validates'],
-      moduleSpecifier: './runtime.js',
+      namedImports: ['isValidValue'],
+      moduleSpecifier: './decoding.js',
     },
-    {
-      kind: StructureKind.ImportDeclaration,
-      namedImports: ['checkChatEvent', 'checkChatResponse', ...schema.types.map((type) => checkTypeName(type.name))].flatMap(
-        (check) => [check, fastCheckName(check)],
-      ),
-      moduleSpecifier: './decode.js',
-    },
+    {kind: StructureKind.ImportDeclaration, namedImports: ['shapes'], moduleSpecifier: './decode.js'},
     ...eventGuards,
     {
       kind: StructureKind.Function,
@@ -75,7 +70,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
       docs: describe(['True when `value` is a valid event of the docs (the checks of default-mode decoding).']),
       parameters: [{name: 'value', type: 'unknown'}],
       returnType: 'value is ChatEvent',
-      statements: 'return validates(checkChatEvent$ok, checkChatEvent, value)',
+      statements: `return isValidValue(shapes, ${layout.eventIndex}, value)`,
     },
     ...responseGuards,
     {
@@ -85,7 +80,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
       docs: describe(['True when `value` is a valid response of the docs (the checks of default-mode decoding).']),
       parameters: [{name: 'value', type: 'unknown'}],
       returnType: 'value is ChatResponse',
-      statements: 'return validates(checkChatResponse$ok, checkChatResponse, value)',
+      statements: `return isValidValue(shapes, ${layout.responseIndex}, value)`,
     },
     ...deepGuards,
   ]
