@@ -10,6 +10,7 @@ import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {generateInMemory, readSchema} from '../../generator/pipeline.js'
 import type {Schema} from '../../generator/schema/types.js'
+import {withManifest} from '../../generator/write/manifest.js'
 
 import {PINNED_BUILD, runFolder} from './run-folder.js'
 
@@ -56,7 +57,8 @@ export async function sharedBuild(source: BuildSource): Promise<string> {
   const folder = buildFolder(source)
   await once(folder, async (into) => {
     const {files, schema} = await generateInMemory({...options(source), format: false})
-    for (const [name, text] of files) {
+    // With its manifest, as `generate` writes it: tests tell the generator's files by it (owned-files.ts).
+    for (const [name, text] of withManifest(files)) {
       mkdirSync(path.dirname(path.join(into, 'tree', name)), {recursive: true})
       writeFileSync(path.join(into, 'tree', name), text)
     }
