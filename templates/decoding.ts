@@ -23,19 +23,9 @@ import {
   type DecodeResult,
   type PathSegment,
 } from './runtime.js'
-import {checkShape, type Shape, type ShapeTable} from './shape-checks.js'
+import {acceptedFast, checkShape, type ShapeTable} from './shape-checks.js'
 
 const noIssues: readonly DecodeIssue[] = /* @__PURE__ */ Object.freeze([])
-
-/** True when the fast check of `shape` accepts `value`; false when it says no or throws (a getter, a Proxy, the stack). */
-function fastAccepts(shape: Shape, value: unknown): boolean {
-  if (!('fast' in shape) || shape.fast === undefined) return false
-  try {
-    return shape.fast(value)
-  } catch {
-    return false
-  }
-}
 
 /** Decode `value` (at `key`, for paths) as shape `index` with a fresh `context`. */
 function decodeIn<T>(
@@ -45,7 +35,7 @@ function decodeIn<T>(
   context: DecodeContext,
   key: PathSegment | undefined,
 ): DecodeResult<T> {
-  if (!context.strict && fastAccepts(table[index]!, value))
+  if (context.pruning && acceptedFast(table[index]!, value, context))
     return {ok: true, value: value as T, issues: noIssues, truncated: 0}
   checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, context, key)
   return finish(context, value)
@@ -95,9 +85,10 @@ export function assertValue<T>(
 
 /** What a guard answers: whether `value` is valid as shape `index` in default mode. Never throws. */
 export function isValidValue(table: ShapeTable, index: number, value: unknown): boolean {
+  const context = createContext(undefined)
   return (
-    fastAccepts(table[index]!, value) ||
-    checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, createContext(undefined), undefined)
+    acceptedFast(table[index]!, value, context) ||
+    checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, context, undefined)
   )
 }
 
@@ -142,7 +133,7 @@ function checkResponseOf(
       return unreadable(context, mark, key, 'type', error)
     }
     if (typeof tag === 'string' && tags.includes(tag)) {
-      if (!context.strict && fastAccepts(table[index]!, value)) return true
+      if (context.pruning && acceptedFast(table[index]!, value, context)) return true
       return checkShape(table, index, value, context, key)
     }
     const expected = tags.map((one) => JSON.stringify(one)).join(' | ') || 'none'

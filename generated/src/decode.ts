@@ -8,7 +8,7 @@ import {chatEventTags} from './events.js'
 import type {ChatResponse} from './responses.js'
 import {chatResponseTags} from './responses.js'
 import type {ChatCommandName, CommandResponse} from './commands.js'
-import {isInteger, isObject, isUtcTime, isWord32} from './runtime.js'
+import {isObject, isUtcTime, isWord32} from './runtime.js'
 import type {DecodeMode, DecodeOptions, DecodeResult} from './runtime.js'
 import {assertValue, decodeFrameOf, decodeJson, decodeResponseOf, decodeValue} from './decoding.js'
 import type {FrameResultOf} from './decoding.js'
@@ -6170,7 +6170,7 @@ function checkChatResponse(v: any): boolean {
 export const shapes: ShapeTable = [
   {
     kind: 'record',
-    expected: 'ACIReaction object',
+    name: 'ACIReaction',
     fields: [
       ['chatInfo', 236],
       ['chatReaction', 132],
@@ -6179,7 +6179,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'AChat object',
+    name: 'AChat',
     fields: [
       ['chatInfo', 236],
       ['chatItems', 897],
@@ -6189,7 +6189,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'AChatItem object',
+    name: 'AChatItem',
     fields: [
       ['chatInfo', 236],
       ['chatItem', 243],
@@ -6198,7 +6198,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'AddRelayResult object',
+    name: 'AddRelayResult',
     fields: [
       ['relay', 748],
       ['relayError', 152, 1],
@@ -6207,7 +6207,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'AddressSettings object',
+    name: 'AddressSettings',
     fields: [
       ['businessAddress', 'bool'],
       ['autoAccept', 36, 1],
@@ -6217,7 +6217,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'AgentCryptoError object',
+    name: 'AgentCryptoError',
     members: [
       ['DECRYPT_AES', 6],
       ['DECRYPT_CB', 7],
@@ -6226,9 +6226,6 @@ export const shapes: ShapeTable = [
       ['RATCHET_EARLIER', 10],
       ['RATCHET_SKIPPED', 11],
     ],
-    tagExpected:
-      'a AgentCryptoError tag ("DECRYPT_AES" | "DECRYPT_CB" | "RATCHET_HEADER" | "RATCHET_SYNC" | "RATCHET_EARLIER" | "RATCHET_SKIPPED")',
-    unknown: 'unknown-tag',
     fast: checkAgentCryptoError,
   },
   {kind: 'member', fields: []},
@@ -6239,7 +6236,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['data', 'word32']], fast: checkAgentCryptoError_RATCHET_SKIPPED},
   {
     kind: 'union',
-    expected: 'AgentErrorType object',
+    name: 'AgentErrorType',
     members: [
       ['CMD', 13],
       ['CONN', 14],
@@ -6258,9 +6255,6 @@ export const shapes: ShapeTable = [
       ['CRITICAL', 27],
       ['INACTIVE', 28],
     ],
-    tagExpected:
-      'a AgentErrorType tag ("CMD" | "CONN" | "NO_USER" | "SMP" | "NTF" | "XFTP" | "FILE" | "NO_NAME_SERVERS" | "PROXY" | "RCP" | "BROKER" | "AGENT" | "NOTICE" | "INTERNAL" | "CRITICAL" | "INACTIVE")',
-    unknown: 'unknown-tag',
     fast: checkAgentErrorType,
   },
   {
@@ -6346,7 +6340,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'union',
-    expected: 'AgentServiceError object',
+    name: 'AgentServiceError',
     members: [
       ['rejected', 30],
       ['timeout', 31],
@@ -6354,9 +6348,6 @@ export const shapes: ShapeTable = [
       ['notDRAddress', 33],
       ['badSignature', 34],
     ],
-    tagExpected:
-      'a AgentServiceError tag ("rejected" | "timeout" | "noPendingRequest" | "notDRAddress" | "badSignature")',
-    unknown: 'unknown-tag',
     fast: checkAgentServiceError,
   },
   {kind: 'member', fields: [['rejectReason', 'string']], fast: checkAgentServiceError_Rejected},
@@ -6366,22 +6357,17 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'record',
-    expected: 'AppVersionRange object',
+    name: 'AppVersionRange',
     fields: [
       ['minVersion', 'string'],
       ['maxVersion', 'string'],
     ],
     fast: checkAppVersionRange,
   },
+  {kind: 'record', name: 'AutoAccept', fields: [['acceptIncognito', 'bool']], fast: checkAutoAccept},
   {
     kind: 'record',
-    expected: 'AutoAccept object',
-    fields: [['acceptIncognito', 'bool']],
-    fast: checkAutoAccept,
-  },
-  {
-    kind: 'record',
-    expected: 'BadgeInfo object',
+    name: 'BadgeInfo',
     fields: [
       ['badgeType', 40],
       ['badgeExpiry', 'UTCTime', 1],
@@ -6391,7 +6377,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'BadgeProof object',
+    name: 'BadgeProof',
     fields: [
       ['badgeKeyIdx', 'int'],
       ['presHeader', 'string'],
@@ -6402,34 +6388,24 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected: 'BadgeStatus ("active" | "expired" | "expiredOld" | "failed" | "unknownKey")',
+    name: 'BadgeStatus',
     values: ['active', 'expired', 'expiredOld', 'failed', 'unknownKey'],
     fast: checkBadgeStatus,
   },
-  {
-    kind: 'enum',
-    expected: 'BadgeType ("supporter" | "legend" | "investor")',
-    values: ['supporter', 'legend', 'investor'],
-    fast: checkBadgeType,
-  },
+  {kind: 'enum', name: 'BadgeType', values: ['supporter', 'legend', 'investor'], fast: checkBadgeType},
   {
     kind: 'record',
-    expected: 'BlockingInfo object',
+    name: 'BlockingInfo',
     fields: [
       ['reason', 42],
       ['notice', 255, 1],
     ],
     fast: checkBlockingInfo,
   },
-  {
-    kind: 'enum',
-    expected: 'BlockingReason ("spam" | "content")',
-    values: ['spam', 'content'],
-    fast: checkBlockingReason,
-  },
+  {kind: 'enum', name: 'BlockingReason', values: ['spam', 'content'], fast: checkBlockingReason},
   {
     kind: 'union',
-    expected: 'BrokerErrorType object',
+    name: 'BrokerErrorType',
     members: [
       ['RESPONSE', 44],
       ['UNEXPECTED', 45],
@@ -6439,9 +6415,6 @@ export const shapes: ShapeTable = [
       ['TRANSPORT', 49],
       ['TIMEOUT', 50],
     ],
-    tagExpected:
-      'a BrokerErrorType tag ("RESPONSE" | "UNEXPECTED" | "NETWORK" | "HOST" | "NO_SERVICE" | "TRANSPORT" | "TIMEOUT")',
-    unknown: 'unknown-tag',
     fast: checkBrokerErrorType,
   },
   {kind: 'member', fields: [['respErr', 'string']], fast: checkBrokerErrorType_RESPONSE},
@@ -6453,7 +6426,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'record',
-    expected: 'BusinessChatInfo object',
+    name: 'BusinessChatInfo',
     fields: [
       ['chatType', 52],
       ['businessId', 'string'],
@@ -6462,22 +6435,16 @@ export const shapes: ShapeTable = [
     ],
     fast: checkBusinessChatInfo,
   },
+  {kind: 'enum', name: 'BusinessChatType', values: ['business', 'customer'], fast: checkBusinessChatType},
   {
     kind: 'enum',
-    expected: 'BusinessChatType ("business" | "customer")',
-    values: ['business', 'customer'],
-    fast: checkBusinessChatType,
-  },
-  {
-    kind: 'enum',
-    expected:
-      'CICallStatus ("pending" | "missed" | "rejected" | "accepted" | "negotiated" | "progress" | "ended" | "error")',
+    name: 'CICallStatus',
     values: ['pending', 'missed', 'rejected', 'accepted', 'negotiated', 'progress', 'ended', 'error'],
     fast: checkCICallStatus,
   },
   {
     kind: 'union',
-    expected: 'CIContent object',
+    name: 'CIContent',
     members: [
       ['sndMsgContent', 55],
       ['rcvMsgContent', 56],
@@ -6512,9 +6479,6 @@ export const shapes: ShapeTable = [
       ['rcvGroupE2EEInfo', 85],
       ['chatBanner', 86],
     ],
-    tagExpected:
-      'a CIContent tag ("sndMsgContent" | "rcvMsgContent" | "sndDeleted" | "rcvDeleted" | "sndCall" | "rcvCall" | "rcvIntegrityError" | "rcvDecryptionError" | "rcvMsgError" | "rcvGroupInvitation" | "sndGroupInvitation" | "rcvDirectEvent" | "rcvGroupEvent" | "sndGroupEvent" | "rcvConnEvent" | "sndConnEvent" | "rcvChatFeature" | "sndChatFeature" | "rcvChatPreference" | "sndChatPreference" | "rcvGroupFeature" | "sndGroupFeature" | "rcvChatFeatureRejected" | "rcvGroupFeatureRejected" | "sndModerated" | "rcvModerated" | "rcvBlocked" | "sndDirectE2EEInfo" | "rcvDirectE2EEInfo" | "sndGroupE2EEInfo" | "rcvGroupE2EEInfo" | "chatBanner")',
-    unknown: 'unknown-tag',
     fast: checkCIContent,
   },
   {kind: 'member', fields: [['msgContent', 444]], fast: checkCIContent_SndMsgContent},
@@ -6636,13 +6600,13 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'enum',
-    expected: 'CIDeleteMode ("broadcast" | "internal" | "internalMark" | "history")',
+    name: 'CIDeleteMode',
     values: ['broadcast', 'internal', 'internalMark', 'history'],
     fast: checkCIDeleteMode,
   },
   {
     kind: 'union',
-    expected: 'CIDeleted object',
+    name: 'CIDeleted',
     members: [
       ['deleted', 89],
       ['blocked', 90],
@@ -6650,8 +6614,6 @@ export const shapes: ShapeTable = [
       ['moderated', 92],
       ['deleting', 93],
     ],
-    tagExpected: 'a CIDeleted tag ("deleted" | "blocked" | "blockedByAdmin" | "moderated" | "deleting")',
-    unknown: 'unknown-tag',
     fast: checkCIDeleted,
   },
   {
@@ -6675,7 +6637,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['deletedTs', 'UTCTime', 1]], fast: checkCIDeleted_Deleting},
   {
     kind: 'union',
-    expected: 'CIDirection object',
+    name: 'CIDirection',
     members: [
       ['directSnd', 95],
       ['directRcv', 96],
@@ -6686,9 +6648,6 @@ export const shapes: ShapeTable = [
       ['localRcv', 101],
       ['feedSnd', 102],
     ],
-    tagExpected:
-      'a CIDirection tag ("directSnd" | "directRcv" | "groupSnd" | "groupRcv" | "channelRcv" | "localSnd" | "localRcv" | "feedSnd")',
-    unknown: 'unknown-tag',
     fast: checkCIDirection,
   },
   {kind: 'member', fields: []},
@@ -6699,15 +6658,10 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {kind: 'member', fields: []},
   {kind: 'member', fields: []},
-  {
-    kind: 'enum',
-    expected: 'CIFeed ("linked" | "detached")',
-    values: ['linked', 'detached'],
-    fast: checkCIFeed,
-  },
+  {kind: 'enum', name: 'CIFeed', values: ['linked', 'detached'], fast: checkCIFeed},
   {
     kind: 'record',
-    expected: 'CIFile object',
+    name: 'CIFile',
     fields: [
       ['fileId', 'int64'],
       ['fileName', 'string'],
@@ -6722,7 +6676,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'CIFileStatus object',
+    name: 'CIFileStatus',
     members: [
       ['sndStored', 106],
       ['sndTransfer', 107],
@@ -6740,9 +6694,6 @@ export const shapes: ShapeTable = [
       ['rcvWarning', 119],
       ['invalid', 120],
     ],
-    tagExpected:
-      'a CIFileStatus tag ("sndStored" | "sndTransfer" | "sndCancelled" | "sndComplete" | "sndError" | "sndWarning" | "rcvInvitation" | "rcvAccepted" | "rcvTransfer" | "rcvAborted" | "rcvComplete" | "rcvCancelled" | "rcvError" | "rcvWarning" | "invalid")',
-    unknown: 'unknown-tag',
     fast: checkCIFileStatus,
   },
   {kind: 'member', fields: []},
@@ -6776,15 +6727,13 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['text', 'string']], fast: checkCIFileStatus_Invalid},
   {
     kind: 'union',
-    expected: 'CIForwardedFrom object',
+    name: 'CIForwardedFrom',
     members: [
       ['unknown', 122],
       ['contact', 123],
       ['group', 124],
       ['groupLink', 125],
     ],
-    tagExpected: 'a CIForwardedFrom tag ("unknown" | "contact" | "group" | "groupLink")',
-    unknown: 'unknown-tag',
     fast: checkCIForwardedFrom,
   },
   {kind: 'member', fields: []},
@@ -6826,7 +6775,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CIGroupInvitation object',
+    name: 'CIGroupInvitation',
     fields: [
       ['groupId', 'int64'],
       ['groupMemberId', 'int64'],
@@ -6838,13 +6787,13 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected: 'CIGroupInvitationStatus ("pending" | "accepted" | "rejected" | "expired")',
+    name: 'CIGroupInvitationStatus',
     values: ['pending', 'accepted', 'rejected', 'expired'],
     fast: checkCIGroupInvitationStatus,
   },
   {
     kind: 'record',
-    expected: 'CIMention object',
+    name: 'CIMention',
     fields: [
       ['memberId', 'string'],
       ['memberRef', 129, 1],
@@ -6853,7 +6802,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CIMentionMember object',
+    name: 'CIMentionMember',
     fields: [
       ['groupMemberId', 'int64'],
       ['displayName', 'string'],
@@ -6864,7 +6813,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CIMeta object',
+    name: 'CIMeta',
     fields: [
       ['itemId', 'int64'],
       ['itemTs', 'UTCTime'],
@@ -6893,7 +6842,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CIQuote object',
+    name: 'CIQuote',
     fields: [
       ['chatDir', 94, 1],
       ['itemId', 'int64', 1],
@@ -6906,7 +6855,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CIReaction object',
+    name: 'CIReaction',
     fields: [
       ['chatDir', 94],
       ['chatItem', 243],
@@ -6917,7 +6866,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CIReactionCount object',
+    name: 'CIReactionCount',
     fields: [
       ['reaction', 462],
       ['userReacted', 'bool'],
@@ -6927,7 +6876,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'CIStatus object',
+    name: 'CIStatus',
     members: [
       ['sndNew', 135],
       ['sndSent', 136],
@@ -6939,9 +6888,6 @@ export const shapes: ShapeTable = [
       ['rcvRead', 142],
       ['invalid', 143],
     ],
-    tagExpected:
-      'a CIStatus tag ("sndNew" | "sndSent" | "sndRcvd" | "sndErrorAuth" | "sndError" | "sndWarning" | "rcvNew" | "rcvRead" | "invalid")',
-    unknown: 'unknown-tag',
     fast: checkCIStatus,
   },
   {kind: 'member', fields: []},
@@ -6962,7 +6908,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['text', 'string']], fast: checkCIStatus_Invalid},
   {
     kind: 'record',
-    expected: 'CITimed object',
+    name: 'CITimed',
     fields: [
       ['ttl', 'int'],
       ['deleteAt', 'UTCTime', 1],
@@ -6971,13 +6917,11 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ChatBotCommand object',
+    name: 'ChatBotCommand',
     members: [
       ['command', 146],
       ['menu', 147],
     ],
-    tagExpected: 'a ChatBotCommand tag ("command" | "menu")',
-    unknown: 'unknown-tag',
     fast: checkChatBotCommand,
   },
   {
@@ -6999,14 +6943,12 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ChatDeleteMode object',
+    name: 'ChatDeleteMode',
     members: [
       ['full', 149],
       ['entity', 150],
       ['messages', 151],
     ],
-    tagExpected: 'a ChatDeleteMode tag ("full" | "entity" | "messages")',
-    unknown: 'unknown-tag',
     fast: checkChatDeleteMode,
   },
   {kind: 'member', fields: [['notify', 'bool']], fast: checkChatDeleteMode_Full},
@@ -7014,14 +6956,12 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'union',
-    expected: 'ChatError object',
+    name: 'ChatError',
     members: [
       ['error', 153],
       ['errorAgent', 154],
       ['errorStore', 155],
     ],
-    tagExpected: 'a ChatError tag ("error" | "errorAgent" | "errorStore")',
-    unknown: 'unknown-tag',
     fast: checkChatError,
   },
   {kind: 'member', fields: [['errorType', 156]], fast: checkChatError_Error},
@@ -7037,7 +6977,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['storeError', 630]], fast: checkChatError_ErrorStore},
   {
     kind: 'union',
-    expected: 'ChatErrorType object',
+    name: 'ChatErrorType',
     members: [
       ['noActiveUser', 157],
       ['noConnectionUser', 158],
@@ -7118,9 +7058,6 @@ export const shapes: ShapeTable = [
       ['activeUserExists', 233],
       ['fileRead', 234],
     ],
-    tagExpected:
-      'a ChatErrorType tag ("noActiveUser" | "noConnectionUser" | "noSndFileUser" | "noRcvFileUser" | "userUnknown" | "userExists" | "chatRelayExists" | "differentActiveUser" | "cantDeleteActiveUser" | "cantDeleteLastUser" | "cantHideLastUser" | "hiddenUserAlwaysMuted" | "emptyUserPassword" | "userAlreadyHidden" | "userNotHidden" | "invalidDisplayName" | "chatNotStarted" | "chatNotStopped" | "chatStoreChanged" | "invalidConnReq" | "simplexDomainNotReady" | "notResolvedLocally" | "unsupportedConnReq" | "connReqMessageProhibited" | "contactNotReady" | "contactNotActive" | "contactDisabled" | "connectionDisabled" | "groupUserRole" | "groupMemberInitialRole" | "contactIncognitoCantInvite" | "groupIncognitoCantInvite" | "groupContactRole" | "groupDuplicateMember" | "groupDuplicateMemberId" | "groupNotJoined" | "groupMemberNotActive" | "cantBlockMemberForSelf" | "groupMemberUserRemoved" | "groupMemberNotFound" | "groupCantResendInvitation" | "groupInternal" | "fileNotFound" | "fileSize" | "fileAlreadyReceiving" | "fileCancelled" | "fileCancel" | "fileAlreadyExists" | "fileWrite" | "fileSend" | "fileRcvChunk" | "fileInternal" | "fileImageType" | "fileImageSize" | "fileNotReceived" | "fileNotApproved" | "fallbackToSMPProhibited" | "inlineFileProhibited" | "invalidForward" | "invalidChatItemUpdate" | "invalidChatItemDelete" | "hasCurrentCall" | "noCurrentCall" | "callContact" | "directMessagesProhibited" | "agentVersion" | "agentNoSubResult" | "commandError" | "agentCommandError" | "invalidFileDescription" | "connectionIncognitoChangeProhibited" | "connectionUserChangeProhibited" | "peerChatVRangeIncompatible" | "relayTestError" | "internalError" | "exception" | "activeUserExists" | "fileRead")',
-    unknown: 'unknown-tag',
     fast: checkChatErrorType,
   },
   {kind: 'member', fields: []},
@@ -7295,14 +7232,13 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected:
-      'ChatFeature ("timedMessages" | "fullDelete" | "reactions" | "voice" | "files" | "calls" | "sessions")',
+    name: 'ChatFeature',
     values: ['timedMessages', 'fullDelete', 'reactions', 'voice', 'files', 'calls', 'sessions'],
     fast: checkChatFeature,
   },
   {
     kind: 'union',
-    expected: 'ChatInfo object',
+    name: 'ChatInfo',
     members: [
       ['direct', 237],
       ['group', 238],
@@ -7311,9 +7247,6 @@ export const shapes: ShapeTable = [
       ['contactRequest', 241],
       ['contactConnection', 242],
     ],
-    tagExpected:
-      'a ChatInfo tag ("direct" | "group" | "local" | "feed" | "contactRequest" | "contactConnection")',
-    unknown: 'unknown-tag',
     fast: checkChatInfo,
   },
   {kind: 'member', fields: [['contact', 302]], fast: checkChatInfo_Direct},
@@ -7331,7 +7264,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['contactConnection', 488]], fast: checkChatInfo_ContactConnection},
   {
     kind: 'record',
-    expected: 'ChatItem object',
+    name: 'ChatItem',
     fields: [
       ['chatDir', 94],
       ['meta', 130],
@@ -7346,7 +7279,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'ChatItemDeletion object',
+    name: 'ChatItemDeletion',
     fields: [
       ['deletedChatItem', 2],
       ['toChatItem', 2, 1],
@@ -7355,13 +7288,11 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ChatListQuery object',
+    name: 'ChatListQuery',
     members: [
       ['filters', 246],
       ['search', 247],
     ],
-    tagExpected: 'a ChatListQuery tag ("filters" | "search")',
-    unknown: 'unknown-tag',
     fast: checkChatListQuery,
   },
   {
@@ -7373,15 +7304,10 @@ export const shapes: ShapeTable = [
     fast: checkChatListQuery_Filters,
   },
   {kind: 'member', fields: [['search', 'string']], fast: checkChatListQuery_Search},
-  {
-    kind: 'enum',
-    expected: 'ChatPeerType ("human" | "bot" | "business")',
-    values: ['human', 'bot', 'business'],
-    fast: checkChatPeerType,
-  },
+  {kind: 'enum', name: 'ChatPeerType', values: ['human', 'bot', 'business'], fast: checkChatPeerType},
   {
     kind: 'record',
-    expected: 'ChatRef object',
+    name: 'ChatRef',
     fields: [
       ['chatType', 252],
       ['chatId', 'int64'],
@@ -7391,7 +7317,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'ChatSettings object',
+    name: 'ChatSettings',
     fields: [
       ['enableNtfs', 461],
       ['sendRcpts', 'bool', 1],
@@ -7402,7 +7328,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'ChatStats object',
+    name: 'ChatStats',
     fields: [
       ['unreadCount', 'int'],
       ['unreadMentions', 'int'],
@@ -7412,15 +7338,10 @@ export const shapes: ShapeTable = [
     ],
     fast: checkChatStats,
   },
-  {
-    kind: 'enum',
-    expected: 'ChatType ("direct" | "group" | "local" | "feed")',
-    values: ['direct', 'group', 'local', 'feed'],
-    fast: checkChatType,
-  },
+  {kind: 'enum', name: 'ChatType', values: ['direct', 'group', 'local', 'feed'], fast: checkChatType},
   {
     kind: 'record',
-    expected: 'ChatWallpaper object',
+    name: 'ChatWallpaper',
     fields: [
       ['preset', 'string', 1],
       ['imageFile', 'string', 1],
@@ -7433,20 +7354,20 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected: 'ChatWallpaperScale ("fill" | "fit" | "repeat")',
+    name: 'ChatWallpaperScale',
     values: ['fill', 'fit', 'repeat'],
     fast: checkChatWallpaperScale,
   },
-  {kind: 'record', expected: 'ClientNotice object', fields: [['ttl', 'int64', 1]], fast: checkClientNotice},
+  {kind: 'record', name: 'ClientNotice', fields: [['ttl', 'int64', 1]], fast: checkClientNotice},
   {
     kind: 'enum',
-    expected: 'Color ("black" | "red" | "green" | "yellow" | "blue" | "magenta" | "cyan" | "white")',
+    name: 'Color',
     values: ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'],
     fast: checkColor,
   },
   {
     kind: 'union',
-    expected: 'CommandError object',
+    name: 'CommandError',
     members: [
       ['UNKNOWN', 258],
       ['SYNTAX', 259],
@@ -7455,9 +7376,6 @@ export const shapes: ShapeTable = [
       ['HAS_AUTH', 262],
       ['NO_ENTITY', 263],
     ],
-    tagExpected:
-      'a CommandError tag ("UNKNOWN" | "SYNTAX" | "PROHIBITED" | "NO_AUTH" | "HAS_AUTH" | "NO_ENTITY")',
-    unknown: 'unknown-tag',
     fast: checkCommandError,
   },
   {kind: 'member', fields: []},
@@ -7468,7 +7386,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'union',
-    expected: 'CommandErrorType object',
+    name: 'CommandErrorType',
     members: [
       ['PROHIBITED', 265],
       ['SYNTAX', 266],
@@ -7476,8 +7394,6 @@ export const shapes: ShapeTable = [
       ['SIZE', 268],
       ['LARGE', 269],
     ],
-    tagExpected: 'a CommandErrorType tag ("PROHIBITED" | "SYNTAX" | "NO_CONN" | "SIZE" | "LARGE")',
-    unknown: 'unknown-tag',
     fast: checkCommandErrorType,
   },
   {kind: 'member', fields: []},
@@ -7487,7 +7403,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'record',
-    expected: 'CommentsGroupPreference object',
+    name: 'CommentsGroupPreference',
     fields: [
       ['enable', 387],
       ['duration', 'int', 1],
@@ -7496,7 +7412,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'ComposedMessage object',
+    name: 'ComposedMessage',
     fields: [
       ['fileSource', 318, 1],
       ['quotedItemId', 'int64', 1],
@@ -7507,8 +7423,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected:
-      'ConnStatus object or string ("new" | "prepared" | "joined" | "requested" | "accepted" | "snd-ready" | "ready" | "deleted")',
+    name: 'ConnStatus',
     members: [
       ['new', 273],
       ['prepared', 274],
@@ -7520,9 +7435,6 @@ export const shapes: ShapeTable = [
       ['deleted', 280],
       ['failed', 281],
     ],
-    tagExpected:
-      'a ConnStatus tag ("new" | "prepared" | "joined" | "requested" | "accepted" | "sndReady" | "ready" | "deleted" | "failed")',
-    unknown: 'unknown-tag',
     strings: ['new', 'prepared', 'joined', 'requested', 'accepted', 'snd-ready', 'ready', 'deleted'],
     fast: checkConnStatus,
   },
@@ -7535,15 +7447,10 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {kind: 'member', fields: []},
   {kind: 'member', fields: [['connError', 'string']], fast: checkConnStatus_Failed},
-  {
-    kind: 'enum',
-    expected: 'ConnType ("contact" | "member" | "user_contact")',
-    values: ['contact', 'member', 'user_contact'],
-    fast: checkConnType,
-  },
+  {kind: 'enum', name: 'ConnType', values: ['contact', 'member', 'user_contact'], fast: checkConnType},
   {
     kind: 'record',
-    expected: 'Connection object',
+    name: 'Connection',
     fields: [
       ['connId', 'int64'],
       ['agentConnId', 'string'],
@@ -7574,7 +7481,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ConnectionEntity object',
+    name: 'ConnectionEntity',
     members: [
       ['rcvDirectMsgConnection', 285],
       ['rcvGroupMsgConnection', 286],
@@ -7582,9 +7489,6 @@ export const shapes: ShapeTable = [
       ['sndFileConnection', 288],
       ['rcvFileConnection', 289],
     ],
-    tagExpected:
-      'a ConnectionEntity tag ("rcvDirectMsgConnection" | "rcvGroupMsgConnection" | "userContactConnection" | "sndFileConnection" | "rcvFileConnection")',
-    unknown: 'unknown-tag',
     fast: checkConnectionEntity,
   },
   {
@@ -7630,7 +7534,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ConnectionErrorType object',
+    name: 'ConnectionErrorType',
     members: [
       ['NOT_FOUND', 291],
       ['DUPLICATE', 292],
@@ -7638,9 +7542,6 @@ export const shapes: ShapeTable = [
       ['NOT_ACCEPTED', 294],
       ['NOT_AVAILABLE', 295],
     ],
-    tagExpected:
-      'a ConnectionErrorType tag ("NOT_FOUND" | "DUPLICATE" | "SIMPLEX" | "NOT_ACCEPTED" | "NOT_AVAILABLE")',
-    unknown: 'unknown-tag',
     fast: checkConnectionErrorType,
   },
   {kind: 'member', fields: []},
@@ -7648,23 +7549,16 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {kind: 'member', fields: []},
   {kind: 'member', fields: []},
-  {
-    kind: 'enum',
-    expected: 'ConnectionMode ("inv" | "con")',
-    values: ['inv', 'con'],
-    fast: checkConnectionMode,
-  },
+  {kind: 'enum', name: 'ConnectionMode', values: ['inv', 'con'], fast: checkConnectionMode},
   {
     kind: 'union',
-    expected: 'ConnectionPlan object',
+    name: 'ConnectionPlan',
     members: [
       ['invitationLink', 298],
       ['contactAddress', 299],
       ['groupLink', 300],
       ['error', 301],
     ],
-    tagExpected: 'a ConnectionPlan tag ("invitationLink" | "contactAddress" | "groupLink" | "error")',
-    unknown: 'unknown-tag',
     fast: checkConnectionPlan,
   },
   {kind: 'member', fields: [['invitationLinkPlan', 421]], fast: checkConnectionPlan_InvitationLink},
@@ -7673,7 +7567,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['chatError', 152]], fast: checkConnectionPlan_Error},
   {
     kind: 'record',
-    expected: 'Contact object',
+    name: 'Contact',
     fields: [
       ['contactId', 'int64'],
       ['localDisplayName', 'string'],
@@ -7704,7 +7598,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ContactAddressPlan object',
+    name: 'ContactAddressPlan',
     members: [
       ['ok', 304],
       ['ownLink', 305],
@@ -7713,9 +7607,6 @@ export const shapes: ShapeTable = [
       ['known', 308],
       ['contactViaAddress', 309],
     ],
-    tagExpected:
-      'a ContactAddressPlan tag ("ok" | "ownLink" | "connectingConfirmReconnect" | "connectingProhibit" | "known" | "contactViaAddress")',
-    unknown: 'unknown-tag',
     fast: checkContactAddressPlan,
   },
   {
@@ -7733,7 +7624,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['contact', 302]], fast: checkContactAddressPlan_ContactViaAddress},
   {
     kind: 'record',
-    expected: 'ContactShortLinkData object',
+    name: 'ContactShortLinkData',
     fields: [
       ['profile', 494],
       ['message', 444, 1],
@@ -7744,26 +7635,24 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected: 'ContactStatus ("active" | "deleted" | "deletedByUser" | "rejected")',
+    name: 'ContactStatus',
     values: ['active', 'deleted', 'deletedByUser', 'rejected'],
     fast: checkContactStatus,
   },
   {
     kind: 'union',
-    expected: 'ContactUserPref object',
+    name: 'ContactUserPref',
     members: [
       ['contact', 313],
       ['user', 314],
     ],
-    tagExpected: 'a ContactUserPref tag ("contact" | "user")',
-    unknown: 'unknown-tag',
     fast: checkContactUserPref,
   },
   {kind: 'member', fields: [['preference', 592]], fast: checkContactUserPref_Contact},
   {kind: 'member', fields: [['preference', 592]], fast: checkContactUserPref_User},
   {
     kind: 'record',
-    expected: 'ContactUserPreference object',
+    name: 'ContactUserPreference',
     fields: [
       ['enabled', 490],
       ['userPreference', 312],
@@ -7773,7 +7662,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'ContactUserPreferences object',
+    name: 'ContactUserPreferences',
     fields: [
       ['timedMessages', 315],
       ['fullDelete', 315],
@@ -7788,7 +7677,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CreatedConnLink object',
+    name: 'CreatedConnLink',
     fields: [
       ['connFullLink', 'string'],
       ['connShortLink', 'string', 1],
@@ -7797,7 +7686,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CryptoFile object',
+    name: 'CryptoFile',
     fields: [
       ['filePath', 'string'],
       ['cryptoArgs', 319, 1],
@@ -7806,7 +7695,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CryptoFileArgs object',
+    name: 'CryptoFileArgs',
     fields: [
       ['fileKey', 'string'],
       ['fileNonce', 'string'],
@@ -7815,7 +7704,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'CtrlAppInfo object',
+    name: 'CtrlAppInfo',
     fields: [
       ['appVersionRange', 35],
       ['deviceName', 'string'],
@@ -7825,7 +7714,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'DroppedMsg object',
+    name: 'DroppedMsg',
     fields: [
       ['brokerTs', 'UTCTime'],
       ['attempts', 'int'],
@@ -7834,7 +7723,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'E2EInfo object',
+    name: 'E2EInfo',
     fields: [
       ['public', 'bool', 1],
       ['pqEnabled', 'bool', 1],
@@ -7843,7 +7732,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ErrorType object',
+    name: 'ErrorType',
     members: [
       ['BLOCK', 324],
       ['SESSION', 325],
@@ -7862,9 +7751,6 @@ export const shapes: ShapeTable = [
       ['NAME', 338],
       ['DUPLICATE_', 339],
     ],
-    tagExpected:
-      'a ErrorType tag ("BLOCK" | "SESSION" | "CMD" | "PROXY" | "AUTH" | "BLOCKED" | "SERVICE" | "CRYPTO" | "QUOTA" | "STORE" | "NO_MSG" | "LARGE_MSG" | "EXPIRED" | "INTERNAL" | "NAME" | "DUPLICATE_")',
-    unknown: 'unknown-tag',
     fast: checkErrorType,
   },
   {kind: 'member', fields: []},
@@ -7883,15 +7769,10 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {kind: 'member', fields: [['nameErr', 470]], fast: checkErrorType_NAME},
   {kind: 'member', fields: []},
-  {
-    kind: 'enum',
-    expected: 'FeatureAllowed ("always" | "yes" | "no")',
-    values: ['always', 'yes', 'no'],
-    fast: checkFeatureAllowed,
-  },
+  {kind: 'enum', name: 'FeatureAllowed', values: ['always', 'yes', 'no'], fast: checkFeatureAllowed},
   {
     kind: 'record',
-    expected: 'Feed object',
+    name: 'Feed',
     fields: [
       ['feedId', 'int64'],
       ['userId', 'int64'],
@@ -7905,7 +7786,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'FileDescr object',
+    name: 'FileDescr',
     fields: [
       ['fileDescrText', 'string'],
       ['fileDescrPartNo', 'int'],
@@ -7915,7 +7796,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'FileError object',
+    name: 'FileError',
     members: [
       ['auth', 344],
       ['blocked', 345],
@@ -7923,8 +7804,6 @@ export const shapes: ShapeTable = [
       ['relay', 347],
       ['other', 348],
     ],
-    tagExpected: 'a FileError tag ("auth" | "blocked" | "noFile" | "relay" | "other")',
-    unknown: 'unknown-tag',
     fast: checkFileError,
   },
   {kind: 'member', fields: []},
@@ -7941,7 +7820,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['fileError', 'string']], fast: checkFileError_Other},
   {
     kind: 'union',
-    expected: 'FileErrorType object',
+    name: 'FileErrorType',
     members: [
       ['NOT_APPROVED', 350],
       ['SIZE', 351],
@@ -7949,8 +7828,6 @@ export const shapes: ShapeTable = [
       ['FILE_IO', 353],
       ['NO_FILE', 354],
     ],
-    tagExpected: 'a FileErrorType tag ("NOT_APPROVED" | "SIZE" | "REDIRECT" | "FILE_IO" | "NO_FILE")',
-    unknown: 'unknown-tag',
     fast: checkFileErrorType,
   },
   {kind: 'member', fields: []},
@@ -7960,7 +7837,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'record',
-    expected: 'FileInvitation object',
+    name: 'FileInvitation',
     fields: [
       ['fileName', 'string'],
       ['fileSize', 'int64'],
@@ -7974,28 +7851,23 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'FileProhibited object',
+    name: 'FileProhibited',
     fields: [
       ['maxSize', 'int64'],
       ['badgeStatus', 39, 1],
     ],
     fast: checkFileProhibited,
   },
+  {kind: 'enum', name: 'FileProtocol', values: ['smp', 'xftp', 'local'], fast: checkFileProtocol},
   {
     kind: 'enum',
-    expected: 'FileProtocol ("smp" | "xftp" | "local")',
-    values: ['smp', 'xftp', 'local'],
-    fast: checkFileProtocol,
-  },
-  {
-    kind: 'enum',
-    expected: 'FileStatus ("new" | "accepted" | "connected" | "complete" | "cancelled")',
+    name: 'FileStatus',
     values: ['new', 'accepted', 'connected', 'complete', 'cancelled'],
     fast: checkFileStatus,
   },
   {
     kind: 'record',
-    expected: 'FileTransferMeta object',
+    name: 'FileTransferMeta',
     fields: [
       ['fileId', 'int64'],
       ['xftpSndFile', 775, 1],
@@ -8009,15 +7881,10 @@ export const shapes: ShapeTable = [
     ],
     fast: checkFileTransferMeta,
   },
-  {
-    kind: 'enum',
-    expected: 'FileType ("normal" | "roster")',
-    values: ['normal', 'roster'],
-    fast: checkFileType,
-  },
+  {kind: 'enum', name: 'FileType', values: ['normal', 'roster'], fast: checkFileType},
   {
     kind: 'union',
-    expected: 'Format object',
+    name: 'Format',
     members: [
       ['bold', 362],
       ['italic', 363],
@@ -8035,9 +7902,6 @@ export const shapes: ShapeTable = [
       ['email', 375],
       ['phone', 376],
     ],
-    tagExpected:
-      'a Format tag ("bold" | "italic" | "strikeThrough" | "snippet" | "secret" | "small" | "colored" | "uri" | "hyperLink" | "simplexLink" | "simplexName" | "command" | "mention" | "email" | "phone")',
-    unknown: 'unknown-tag',
     fast: checkFormat,
   },
   {kind: 'member', fields: []},
@@ -8073,7 +7937,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'record',
-    expected: 'FormattedText object',
+    name: 'FormattedText',
     fields: [
       ['format', 361, 1],
       ['text', 'string'],
@@ -8082,7 +7946,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'FullGroupPreferences object',
+    name: 'FullGroupPreferences',
     fields: [
       ['timedMessages', 733],
       ['directMessages', 581],
@@ -8103,7 +7967,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'FullPreferences object',
+    name: 'FullPreferences',
     fields: [
       ['timedMessages', 734],
       ['fullDelete', 592],
@@ -8118,34 +7982,25 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'Group object',
+    name: 'Group',
     fields: [
       ['groupInfo', 388],
       ['members', 905],
     ],
     fast: checkGroup,
   },
-  {
-    kind: 'union',
-    expected: 'GroupChatScope object',
-    members: [['memberSupport', 382]],
-    tagExpected: 'a GroupChatScope tag ("memberSupport")',
-    unknown: 'unknown-tag',
-    fast: checkGroupChatScope,
-  },
+  {kind: 'union', name: 'GroupChatScope', members: [['memberSupport', 382]], fast: checkGroupChatScope},
   {kind: 'member', fields: [['groupMemberId_', 'int64', 1]], fast: checkGroupChatScope_MemberSupport},
   {
     kind: 'union',
-    expected: 'GroupChatScopeInfo object',
+    name: 'GroupChatScopeInfo',
     members: [['memberSupport', 384]],
-    tagExpected: 'a GroupChatScopeInfo tag ("memberSupport")',
-    unknown: 'unknown-tag',
     fast: checkGroupChatScopeInfo,
   },
   {kind: 'member', fields: [['groupMember_', 400, 1]], fast: checkGroupChatScopeInfo_MemberSupport},
   {
     kind: 'record',
-    expected: 'GroupDirectInvitation object',
+    name: 'GroupDirectInvitation',
     fields: [
       ['groupDirectInvLink', 'string'],
       ['fromGroupId_', 'int64', 1],
@@ -8157,8 +8012,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected:
-      'GroupFeature ("timedMessages" | "directMessages" | "fullDelete" | "reactions" | "voice" | "files" | "simplexLinks" | "reports" | "history" | "support" | "sessions" | "comments" | "signMessages")',
+    name: 'GroupFeature',
     values: [
       'timedMessages',
       'directMessages',
@@ -8176,15 +8030,10 @@ export const shapes: ShapeTable = [
     ],
     fast: checkGroupFeature,
   },
-  {
-    kind: 'enum',
-    expected: 'GroupFeatureEnabled ("on" | "off")',
-    values: ['on', 'off'],
-    fast: checkGroupFeatureEnabled,
-  },
+  {kind: 'enum', name: 'GroupFeatureEnabled', values: ['on', 'off'], fast: checkGroupFeatureEnabled},
   {
     kind: 'record',
-    expected: 'GroupInfo object',
+    name: 'GroupInfo',
     fields: [
       ['groupId', 'int64'],
       ['useRelays', 'bool', 1],
@@ -8216,7 +8065,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupKeys object',
+    name: 'GroupKeys',
     fields: [
       ['publicGroupKeys', 506, 1],
       ['memberPrivKey', 'string'],
@@ -8228,7 +8077,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupLink object',
+    name: 'GroupLink',
     fields: [
       ['userContactLinkId', 'int64'],
       ['connLinkContact', 317],
@@ -8241,7 +8090,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupLinkOwner object',
+    name: 'GroupLinkOwner',
     fields: [
       ['memberId', 'string'],
       ['memberKey', 'string'],
@@ -8250,7 +8099,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'GroupLinkPlan object',
+    name: 'GroupLinkPlan',
     members: [
       ['ok', 393],
       ['ownLink', 394],
@@ -8260,9 +8109,6 @@ export const shapes: ShapeTable = [
       ['noRelays', 398],
       ['updateRequired', 399],
     ],
-    tagExpected:
-      'a GroupLinkPlan tag ("ok" | "ownLink" | "connectingConfirmReconnect" | "connectingProhibit" | "known" | "noRelays" | "updateRequired")',
-    unknown: 'unknown-tag',
     fast: checkGroupLinkPlan,
   },
   {
@@ -8291,7 +8137,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['groupSLinkData_', 414, 1]], fast: checkGroupLinkPlan_UpdateRequired},
   {
     kind: 'record',
-    expected: 'GroupMember object',
+    name: 'GroupMember',
     fields: [
       ['groupMemberId', 'int64'],
       ['groupId', 'int64'],
@@ -8321,19 +8167,19 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupMemberAdmission object',
+    name: 'GroupMemberAdmission',
     fields: [['review', 439, 1]],
     fast: checkGroupMemberAdmission,
   },
   {
     kind: 'enum',
-    expected: 'GroupMemberCategory ("user" | "invitee" | "host" | "pre" | "post")',
+    name: 'GroupMemberCategory',
     values: ['user', 'invitee', 'host', 'pre', 'post'],
     fast: checkGroupMemberCategory,
   },
   {
     kind: 'record',
-    expected: 'GroupMemberRef object',
+    name: 'GroupMemberRef',
     fields: [
       ['groupMemberId', 'int64'],
       ['profile', 494],
@@ -8342,21 +8188,19 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected:
-      'GroupMemberRole ("relay" | "observer" | "author" | "member" | "moderator" | "admin" | "owner")',
+    name: 'GroupMemberRole',
     values: ['relay', 'observer', 'author', 'member', 'moderator', 'admin', 'owner'],
     fast: checkGroupMemberRole,
   },
   {
     kind: 'record',
-    expected: 'GroupMemberSettings object',
+    name: 'GroupMemberSettings',
     fields: [['showMessages', 'bool']],
     fast: checkGroupMemberSettings,
   },
   {
     kind: 'enum',
-    expected:
-      'GroupMemberStatus ("rejected" | "removed" | "left" | "deleted" | "unknown" | "invited" | "pending_approval" | "pending_review" | "introduced" | "intro-inv" | "accepted" | "announced" | "connected" | "complete" | "creator")',
+    name: 'GroupMemberStatus',
     values: [
       'rejected',
       'removed',
@@ -8376,10 +8220,10 @@ export const shapes: ShapeTable = [
     ],
     fast: checkGroupMemberStatus,
   },
-  {kind: 'record', expected: 'GroupPreference object', fields: [['enable', 387]], fast: checkGroupPreference},
+  {kind: 'record', name: 'GroupPreference', fields: [['enable', 387]], fast: checkGroupPreference},
   {
     kind: 'record',
-    expected: 'GroupPreferences object',
+    name: 'GroupPreferences',
     fields: [
       ['timedMessages', 733, 1],
       ['directMessages', 581, 1],
@@ -8400,7 +8244,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupProfile object',
+    name: 'GroupProfile',
     fields: [
       ['displayName', 'string'],
       ['fullName', 'string'],
@@ -8416,7 +8260,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupRelay object',
+    name: 'GroupRelay',
     fields: [
       ['groupRelayId', 'int64'],
       ['groupMemberId', 'int64'],
@@ -8429,20 +8273,18 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'GroupRootKey object',
+    name: 'GroupRootKey',
     members: [
       ['private', 412],
       ['public', 413],
     ],
-    tagExpected: 'a GroupRootKey tag ("private" | "public")',
-    unknown: 'unknown-tag',
     fast: checkGroupRootKey,
   },
   {kind: 'member', fields: [['rootPrivKey', 'string']], fast: checkGroupRootKey_Private},
   {kind: 'member', fields: [['rootPubKey', 'string']], fast: checkGroupRootKey_Public},
   {
     kind: 'record',
-    expected: 'GroupShortLinkData object',
+    name: 'GroupShortLinkData',
     fields: [
       ['groupProfile', 409],
       ['publicGroupData', 505, 1],
@@ -8451,7 +8293,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupShortLinkInfo object',
+    name: 'GroupShortLinkInfo',
     fields: [
       ['direct', 'bool'],
       ['groupRelays', 900],
@@ -8462,7 +8304,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupSummary object',
+    name: 'GroupSummary',
     fields: [
       ['currentMembers', 'int64'],
       ['publicMemberCount', 'int64', 1],
@@ -8471,7 +8313,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupSupportChat object',
+    name: 'GroupSupportChat',
     fields: [
       ['chatTs', 'UTCTime'],
       ['unread', 'int64'],
@@ -8481,35 +8323,23 @@ export const shapes: ShapeTable = [
     ],
     fast: checkGroupSupportChat,
   },
+  {kind: 'enum', name: 'GroupType', values: ['channel', 'group'], fast: checkGroupType},
   {
     kind: 'enum',
-    expected: 'GroupType ("channel" | "group")',
-    values: ['channel', 'group'],
-    fast: checkGroupType,
-  },
-  {
-    kind: 'enum',
-    expected: 'HandshakeError ("PARSE" | "IDENTITY" | "BAD_AUTH" | "BAD_SERVICE")',
+    name: 'HandshakeError',
     values: ['PARSE', 'IDENTITY', 'BAD_AUTH', 'BAD_SERVICE'],
     fast: checkHandshakeError,
   },
-  {
-    kind: 'enum',
-    expected: 'InlineFileMode ("offer" | "sent")',
-    values: ['offer', 'sent'],
-    fast: checkInlineFileMode,
-  },
+  {kind: 'enum', name: 'InlineFileMode', values: ['offer', 'sent'], fast: checkInlineFileMode},
   {
     kind: 'union',
-    expected: 'InvitationLinkPlan object',
+    name: 'InvitationLinkPlan',
     members: [
       ['ok', 422],
       ['ownLink', 423],
       ['connecting', 424],
       ['known', 425],
     ],
-    tagExpected: 'a InvitationLinkPlan tag ("ok" | "ownLink" | "connecting" | "known")',
-    unknown: 'unknown-tag',
     fast: checkInvitationLinkPlan,
   },
   {
@@ -8525,14 +8355,12 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['contact', 302]], fast: checkInvitationLinkPlan_Known},
   {
     kind: 'union',
-    expected: 'InvitedBy object',
+    name: 'InvitedBy',
     members: [
       ['contact', 427],
       ['user', 428],
       ['unknown', 429],
     ],
-    tagExpected: 'a InvitedBy tag ("contact" | "user" | "unknown")',
-    unknown: 'unknown-tag',
     fast: checkInvitedBy,
   },
   {kind: 'member', fields: [['byContactId', 'int64']], fast: checkInvitedBy_Contact},
@@ -8540,15 +8368,13 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'union',
-    expected: 'LinkContent object',
+    name: 'LinkContent',
     members: [
       ['page', 431],
       ['image', 432],
       ['video', 433],
       ['unknown', 434],
     ],
-    tagExpected: 'a LinkContent tag ("page" | "image" | "video" | "unknown")',
-    unknown: 'unknown-tag',
     fast: checkLinkContent,
   },
   {kind: 'member', fields: []},
@@ -8564,7 +8390,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'LinkOwnerSig object',
+    name: 'LinkOwnerSig',
     fields: [
       ['ownerId', 'string', 1],
       ['chatBinding', 'string'],
@@ -8574,7 +8400,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'LinkPreview object',
+    name: 'LinkPreview',
     fields: [
       ['uri', 'string'],
       ['title', 'string'],
@@ -8586,7 +8412,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'LocalBadge object',
+    name: 'LocalBadge',
     fields: [
       ['badge', 37],
       ['status', 39],
@@ -8595,7 +8421,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'LocalProfile object',
+    name: 'LocalProfile',
     fields: [
       ['profileId', 'int64'],
       ['displayName', 'string'],
@@ -8613,17 +8439,15 @@ export const shapes: ShapeTable = [
     ],
     fast: checkLocalProfile,
   },
-  {kind: 'enum', expected: 'MemberCriteria ("all")', values: ['all'], fast: checkMemberCriteria},
+  {kind: 'enum', name: 'MemberCriteria', values: ['all'], fast: checkMemberCriteria},
   {
     kind: 'union',
-    expected: 'MsgChatLink object',
+    name: 'MsgChatLink',
     members: [
       ['contact', 441],
       ['invitation', 442],
       ['group', 443],
     ],
-    tagExpected: 'a MsgChatLink tag ("contact" | "invitation" | "group")',
-    unknown: 'unknown-tag',
     fast: checkMsgChatLink,
   },
   {
@@ -8653,7 +8477,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'MsgContent object',
+    name: 'MsgContent',
     members: [
       ['text', 445],
       ['link', 446],
@@ -8665,9 +8489,6 @@ export const shapes: ShapeTable = [
       ['chat', 452],
       ['unknown', 453],
     ],
-    tagExpected:
-      'a MsgContent tag ("text" | "link" | "image" | "video" | "voice" | "file" | "report" | "chat" | "unknown")',
-    unknown: 'unknown-tag',
     fast: checkMsgContent,
   },
   {kind: 'member', fields: [['text', 'string']], fast: checkMsgContent_Text},
@@ -8733,23 +8554,20 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected:
-      'MsgDecryptError ("ratchetHeader" | "tooManySkipped" | "ratchetEarlier" | "other" | "ratchetSync")',
+    name: 'MsgDecryptError',
     values: ['ratchetHeader', 'tooManySkipped', 'ratchetEarlier', 'other', 'ratchetSync'],
     fast: checkMsgDecryptError,
   },
-  {kind: 'enum', expected: 'MsgDirection ("rcv" | "snd")', values: ['rcv', 'snd'], fast: checkMsgDirection},
+  {kind: 'enum', name: 'MsgDirection', values: ['rcv', 'snd'], fast: checkMsgDirection},
   {
     kind: 'union',
-    expected: 'MsgErrorType object',
+    name: 'MsgErrorType',
     members: [
       ['msgSkipped', 457],
       ['msgBadId', 458],
       ['msgBadHash', 459],
       ['msgDuplicate', 460],
     ],
-    tagExpected: 'a MsgErrorType tag ("msgSkipped" | "msgBadId" | "msgBadHash" | "msgDuplicate")',
-    unknown: 'unknown-tag',
     fast: checkMsgErrorType,
   },
   {
@@ -8763,21 +8581,14 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['msgId', 'int64']], fast: checkMsgErrorType_MsgBadId},
   {kind: 'member', fields: []},
   {kind: 'member', fields: []},
-  {
-    kind: 'enum',
-    expected: 'MsgFilter ("none" | "all" | "mentions")',
-    values: ['none', 'all', 'mentions'],
-    fast: checkMsgFilter,
-  },
+  {kind: 'enum', name: 'MsgFilter', values: ['none', 'all', 'mentions'], fast: checkMsgFilter},
   {
     kind: 'union',
-    expected: 'MsgReaction object',
+    name: 'MsgReaction',
     members: [
       ['emoji', 463],
       ['unknown', 464],
     ],
-    tagExpected: 'a MsgReaction tag ("emoji" | "unknown")',
-    unknown: 'unknown-tag',
     fast: checkMsgReaction,
   },
   {kind: 'member', fields: [['emoji', 'string']], fast: checkMsgReaction_Emoji},
@@ -8789,41 +8600,27 @@ export const shapes: ShapeTable = [
     ],
     fast: checkMsgReaction_Unknown,
   },
-  {
-    kind: 'enum',
-    expected: 'MsgReceiptStatus ("ok" | "badMsgHash")',
-    values: ['ok', 'badMsgHash'],
-    fast: checkMsgReceiptStatus,
-  },
-  {
-    kind: 'enum',
-    expected: 'MsgSigStatus ("verified" | "signedNoKey")',
-    values: ['verified', 'signedNoKey'],
-    fast: checkMsgSigStatus,
-  },
+  {kind: 'enum', name: 'MsgReceiptStatus', values: ['ok', 'badMsgHash'], fast: checkMsgReceiptStatus},
+  {kind: 'enum', name: 'MsgSigStatus', values: ['verified', 'signedNoKey'], fast: checkMsgSigStatus},
   {
     kind: 'union',
-    expected: 'MsgVerified object',
+    name: 'MsgVerified',
     members: [
       ['signed', 468],
       ['sigMissing', 469],
     ],
-    tagExpected: 'a MsgVerified tag ("signed" | "sigMissing")',
-    unknown: 'unknown-tag',
     fast: checkMsgVerified,
   },
   {kind: 'member', fields: [['sigStatus', 466]], fast: checkMsgVerified_Signed},
   {kind: 'member', fields: []},
   {
     kind: 'union',
-    expected: 'NameErrorType object',
+    name: 'NameErrorType',
     members: [
       ['NO_RESOLVER', 471],
       ['NOT_FOUND', 472],
       ['RESOLVER', 473],
     ],
-    tagExpected: 'a NameErrorType tag ("NO_RESOLVER" | "NOT_FOUND" | "RESOLVER")',
-    unknown: 'unknown-tag',
     fast: checkNameErrorType,
   },
   {kind: 'member', fields: []},
@@ -8831,7 +8628,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['resolverErr', 'string']], fast: checkNameErrorType_RESOLVER},
   {
     kind: 'union',
-    expected: 'NetworkError object',
+    name: 'NetworkError',
     members: [
       ['connectError', 475],
       ['tLSError', 476],
@@ -8840,9 +8637,6 @@ export const shapes: ShapeTable = [
       ['timeoutError', 479],
       ['subscribeError', 480],
     ],
-    tagExpected:
-      'a NetworkError tag ("connectError" | "tLSError" | "unknownCAError" | "failedError" | "timeoutError" | "subscribeError")',
-    unknown: 'unknown-tag',
     fast: checkNetworkError,
   },
   {kind: 'member', fields: [['connectError', 'string']], fast: checkNetworkError_ConnectError},
@@ -8853,7 +8647,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['subscribeError', 'string']], fast: checkNetworkError_SubscribeError},
   {
     kind: 'record',
-    expected: 'NewUser object',
+    name: 'NewUser',
     fields: [
       ['profile', 494, 1],
       ['pastTimestamp', 'bool'],
@@ -8864,7 +8658,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'NoteFolder object',
+    name: 'NoteFolder',
     fields: [
       ['noteFolderId', 'int64'],
       ['userId', 'int64'],
@@ -8878,29 +8672,20 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'OwnerVerification object',
+    name: 'OwnerVerification',
     members: [
       ['verified', 484],
       ['failed', 485],
     ],
-    tagExpected: 'a OwnerVerification tag ("verified" | "failed")',
-    unknown: 'unknown-tag',
     fast: checkOwnerVerification,
   },
   {kind: 'member', fields: []},
   {kind: 'member', fields: [['reason', 'string']], fast: checkOwnerVerification_Failed},
-  {
-    kind: 'union',
-    expected: 'PaginationByTime object',
-    members: [['last', 487]],
-    tagExpected: 'a PaginationByTime tag ("last")',
-    unknown: 'unknown-tag',
-    fast: checkPaginationByTime,
-  },
+  {kind: 'union', name: 'PaginationByTime', members: [['last', 487]], fast: checkPaginationByTime},
   {kind: 'member', fields: [['count', 'int']], fast: checkPaginationByTime_Last},
   {
     kind: 'record',
-    expected: 'PendingContactConnection object',
+    name: 'PendingContactConnection',
     fields: [
       ['pccConnId', 'int64'],
       ['pccAgentConnId', 'string'],
@@ -8918,13 +8703,13 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected: 'PlanResolveMode ("allGroups" | "unknown" | "never")',
+    name: 'PlanResolveMode',
     values: ['allGroups', 'unknown', 'never'],
     fast: checkPlanResolveMode,
   },
   {
     kind: 'record',
-    expected: 'PrefEnabled object',
+    name: 'PrefEnabled',
     fields: [
       ['forUser', 'bool'],
       ['forContact', 'bool'],
@@ -8933,7 +8718,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'Preferences object',
+    name: 'Preferences',
     fields: [
       ['timedMessages', 734, 1],
       ['fullDelete', 592, 1],
@@ -8948,7 +8733,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'PreparedContact object',
+    name: 'PreparedContact',
     fields: [
       ['connLinkToConnect', 317],
       ['uiConnLinkType', 296],
@@ -8959,7 +8744,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'PreparedGroup object',
+    name: 'PreparedGroup',
     fields: [
       ['connLinkToConnect', 317],
       ['connLinkPreparedConnection', 'bool'],
@@ -8971,7 +8756,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'Profile object',
+    name: 'Profile',
     fields: [
       ['displayName', 'string'],
       ['fullName', 'string'],
@@ -8988,14 +8773,12 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ProxyClientError object',
+    name: 'ProxyClientError',
     members: [
       ['protocolError', 496],
       ['unexpectedResponse', 497],
       ['responseError', 498],
     ],
-    tagExpected: 'a ProxyClientError tag ("protocolError" | "unexpectedResponse" | "responseError")',
-    unknown: 'unknown-tag',
     fast: checkProxyClientError,
   },
   {kind: 'member', fields: [['protocolErr', 323]], fast: checkProxyClientError_ProtocolError},
@@ -9003,15 +8786,13 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['responseErr', 323]], fast: checkProxyClientError_ResponseError},
   {
     kind: 'union',
-    expected: 'ProxyError object',
+    name: 'ProxyError',
     members: [
       ['PROTOCOL', 500],
       ['BROKER', 501],
       ['BASIC_AUTH', 502],
       ['NO_SESSION', 503],
     ],
-    tagExpected: 'a ProxyError tag ("PROTOCOL" | "BROKER" | "BASIC_AUTH" | "NO_SESSION")',
-    unknown: 'unknown-tag',
     fast: checkProxyError,
   },
   {kind: 'member', fields: [['protocolErr', 323]], fast: checkProxyError_PROTOCOL},
@@ -9020,7 +8801,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'record',
-    expected: 'PublicGroupAccess object',
+    name: 'PublicGroupAccess',
     fields: [
       ['groupWebPage', 'string', 1],
       ['groupDomainClaim', 594, 1],
@@ -9032,13 +8813,13 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'PublicGroupData object',
+    name: 'PublicGroupData',
     fields: [['publicMemberCount', 'int64']],
     fast: checkPublicGroupData,
   },
   {
     kind: 'record',
-    expected: 'PublicGroupKeys object',
+    name: 'PublicGroupKeys',
     fields: [
       ['publicGroupId', 'string'],
       ['groupRootKey', 411],
@@ -9047,7 +8828,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'PublicGroupProfile object',
+    name: 'PublicGroupProfile',
     fields: [
       ['groupType', 418],
       ['groupLink', 'string'],
@@ -9058,7 +8839,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'RCErrorType object',
+    name: 'RCErrorType',
     members: [
       ['internal', 509],
       ['identity', 510],
@@ -9077,9 +8858,6 @@ export const shapes: ShapeTable = [
       ['blockSize', 523],
       ['syntax', 524],
     ],
-    tagExpected:
-      'a RCErrorType tag ("internal" | "identity" | "noLocalAddress" | "newController" | "notDiscovered" | "tLSStartFailed" | "exception" | "ctrlAuth" | "ctrlNotFound" | "ctrlError" | "invitation" | "version" | "encrypt" | "decrypt" | "blockSize" | "syntax")',
-    unknown: 'unknown-tag',
     fast: checkRCErrorType,
   },
   {kind: 'member', fields: [['internalErr', 'string']], fast: checkRCErrorType_Internal},
@@ -9100,21 +8878,19 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['syntaxErr', 'string']], fast: checkRCErrorType_Syntax},
   {
     kind: 'enum',
-    expected: 'RatchetSyncState ("ok" | "allowed" | "required" | "started" | "agreed")',
+    name: 'RatchetSyncState',
     values: ['ok', 'allowed', 'required', 'started', 'agreed'],
     fast: checkRatchetSyncState,
   },
   {
     kind: 'union',
-    expected: 'RcvConnEvent object',
+    name: 'RcvConnEvent',
     members: [
       ['switchQueue', 527],
       ['ratchetSync', 528],
       ['verificationCodeReset', 529],
       ['pqEnabled', 530],
     ],
-    tagExpected: 'a RcvConnEvent tag ("switchQueue" | "ratchetSync" | "verificationCodeReset" | "pqEnabled")',
-    unknown: 'unknown-tag',
     fast: checkRcvConnEvent,
   },
   {kind: 'member', fields: [['phase', 732]], fast: checkRcvConnEvent_SwitchQueue},
@@ -9123,14 +8899,12 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['enabled', 'bool']], fast: checkRcvConnEvent_PqEnabled},
   {
     kind: 'union',
-    expected: 'RcvDirectEvent object',
+    name: 'RcvDirectEvent',
     members: [
       ['contactDeleted', 532],
       ['profileUpdated', 533],
       ['groupInvLinkReceived', 534],
     ],
-    tagExpected: 'a RcvDirectEvent tag ("contactDeleted" | "profileUpdated" | "groupInvLinkReceived")',
-    unknown: 'unknown-tag',
     fast: checkRcvDirectEvent,
   },
   {kind: 'member', fields: []},
@@ -9145,7 +8919,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['groupProfile', 409]], fast: checkRcvDirectEvent_GroupInvLinkReceived},
   {
     kind: 'record',
-    expected: 'RcvFileDescr object',
+    name: 'RcvFileDescr',
     fields: [
       ['fileDescrId', 'int64'],
       ['fileDescrText', 'string'],
@@ -9156,7 +8930,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'RcvFileStatus object',
+    name: 'RcvFileStatus',
     members: [
       ['new', 537],
       ['accepted', 538],
@@ -9164,8 +8938,6 @@ export const shapes: ShapeTable = [
       ['complete', 540],
       ['cancelled', 541],
     ],
-    tagExpected: 'a RcvFileStatus tag ("new" | "accepted" | "connected" | "complete" | "cancelled")',
-    unknown: 'unknown-tag',
     fast: checkRcvFileStatus,
   },
   {kind: 'member', fields: []},
@@ -9203,7 +8975,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'RcvFileTransfer object',
+    name: 'RcvFileTransfer',
     fields: [
       ['fileId', 'int64'],
       ['xftpRcvFile', 774, 1],
@@ -9222,7 +8994,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'RcvGroupEvent object',
+    name: 'RcvGroupEvent',
     members: [
       ['memberAdded', 544],
       ['memberConnected', 545],
@@ -9242,9 +9014,6 @@ export const shapes: ShapeTable = [
       ['newMemberPendingReview', 559],
       ['msgBadSignature', 560],
     ],
-    tagExpected:
-      'a RcvGroupEvent tag ("memberAdded" | "memberConnected" | "memberAccepted" | "userAccepted" | "memberLeft" | "memberRole" | "memberBlocked" | "userRole" | "memberDeleted" | "userDeleted" | "groupDeleted" | "groupUpdated" | "invitedViaGroupLink" | "memberCreatedContact" | "memberProfileUpdated" | "newMemberPendingReview" | "msgBadSignature")',
-    unknown: 'unknown-tag',
     fast: checkRcvGroupEvent,
   },
   {
@@ -9310,26 +9079,24 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'union',
-    expected: 'RcvMsgError object',
+    name: 'RcvMsgError',
     members: [
       ['dropped', 562],
       ['parseError', 563],
     ],
-    tagExpected: 'a RcvMsgError tag ("dropped" | "parseError")',
-    unknown: 'unknown-tag',
     fast: checkRcvMsgError,
   },
   {kind: 'member', fields: [['attempts', 'int']], fast: checkRcvMsgError_Dropped},
   {kind: 'member', fields: [['parseError', 'string']], fast: checkRcvMsgError_ParseError},
   {
     kind: 'record',
-    expected: 'RelayCapabilities object',
+    name: 'RelayCapabilities',
     fields: [['webDomain', 'string', 1]],
     fast: checkRelayCapabilities,
   },
   {
     kind: 'record',
-    expected: 'RelayConnectionResult object',
+    name: 'RelayConnectionResult',
     fields: [
       ['relayMember', 400],
       ['relayError', 152, 1],
@@ -9338,7 +9105,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'RelayProfile object',
+    name: 'RelayProfile',
     fields: [
       ['displayName', 'string'],
       ['fullName', 'string'],
@@ -9349,14 +9116,13 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected:
-      'RelayStatus ("new" | "invited" | "accepted" | "acknowledgedRoster" | "active" | "inactive" | "rejected")',
+    name: 'RelayStatus',
     values: ['new', 'invited', 'accepted', 'acknowledgedRoster', 'active', 'inactive', 'rejected'],
     fast: checkRelayStatus,
   },
   {
     kind: 'record',
-    expected: 'RemoteCtrlInfo object',
+    name: 'RemoteCtrlInfo',
     fields: [
       ['remoteCtrlId', 'int64'],
       ['ctrlDeviceName', 'string'],
@@ -9366,7 +9132,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'RemoteCtrlSessionState object',
+    name: 'RemoteCtrlSessionState',
     members: [
       ['starting', 570],
       ['searching', 571],
@@ -9374,9 +9140,6 @@ export const shapes: ShapeTable = [
       ['pendingConfirmation', 573],
       ['connected', 574],
     ],
-    tagExpected:
-      'a RemoteCtrlSessionState tag ("starting" | "searching" | "connecting" | "pendingConfirmation" | "connected")',
-    unknown: 'unknown-tag',
     fast: checkRemoteCtrlSessionState,
   },
   {kind: 'member', fields: []},
@@ -9390,16 +9153,13 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['sessionCode', 'string']], fast: checkRemoteCtrlSessionState_Connected},
   {
     kind: 'union',
-    expected: 'RemoteCtrlStopReason object',
+    name: 'RemoteCtrlStopReason',
     members: [
       ['discoveryFailed', 576],
       ['connectionFailed', 577],
       ['setupFailed', 578],
       ['disconnected', 579],
     ],
-    tagExpected:
-      'a RemoteCtrlStopReason tag ("discoveryFailed" | "connectionFailed" | "setupFailed" | "disconnected")',
-    unknown: 'unknown-tag',
     fast: checkRemoteCtrlStopReason,
   },
   {kind: 'member', fields: [['chatError', 152]], fast: checkRemoteCtrlStopReason_DiscoveryFailed},
@@ -9408,13 +9168,13 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'enum',
-    expected: 'ReportReason ("spam" | "content" | "community" | "profile" | "other")',
+    name: 'ReportReason',
     values: ['spam', 'content', 'community', 'profile', 'other'],
     fast: checkReportReason,
   },
   {
     kind: 'record',
-    expected: 'RoleGroupPreference object',
+    name: 'RoleGroupPreference',
     fields: [
       ['enable', 387],
       ['role', 404, 1],
@@ -9423,7 +9183,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'SMPAgentError object',
+    name: 'SMPAgentError',
     members: [
       ['A_MESSAGE', 583],
       ['A_PROHIBITED', 584],
@@ -9434,9 +9194,6 @@ export const shapes: ShapeTable = [
       ['A_QUEUE', 589],
       ['A_SERVICE', 590],
     ],
-    tagExpected:
-      'a SMPAgentError tag ("A_MESSAGE" | "A_PROHIBITED" | "A_VERSION" | "A_LINK" | "A_CRYPTO" | "A_DUPLICATE" | "A_QUEUE" | "A_SERVICE")',
-    unknown: 'unknown-tag',
     fast: checkSMPAgentError,
   },
   {kind: 'member', fields: [['messageErr', 'string', 1]], fast: checkSMPAgentError_A_MESSAGE},
@@ -9449,22 +9206,17 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['serviceError', 29]], fast: checkSMPAgentError_A_SERVICE},
   {
     kind: 'record',
-    expected: 'SecurityCode object',
+    name: 'SecurityCode',
     fields: [
       ['securityCode', 'string'],
       ['verifiedAt', 'UTCTime'],
     ],
     fast: checkSecurityCode,
   },
+  {kind: 'record', name: 'SimplePreference', fields: [['allow', 340]], fast: checkSimplePreference},
   {
     kind: 'record',
-    expected: 'SimplePreference object',
-    fields: [['allow', 340]],
-    fast: checkSimplePreference,
-  },
-  {
-    kind: 'record',
-    expected: 'SimplexDomain object',
+    name: 'SimplexDomain',
     fields: [
       ['nameTLD', 602],
       ['domain', 'string'],
@@ -9474,7 +9226,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'SimplexDomainClaim object',
+    name: 'SimplexDomainClaim',
     fields: [
       ['domain', 'string'],
       ['proof', 598, 1],
@@ -9483,20 +9235,18 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'SimplexDomainError object',
+    name: 'SimplexDomainError',
     members: [
       ['noValidLink', 596],
       ['unknownDomain', 597],
     ],
-    tagExpected: 'a SimplexDomainError tag ("noValidLink" | "unknownDomain")',
-    unknown: 'unknown-tag',
     fast: checkSimplexDomainError,
   },
   {kind: 'member', fields: []},
   {kind: 'member', fields: []},
   {
     kind: 'record',
-    expected: 'SimplexDomainProof object',
+    name: 'SimplexDomainProof',
     fields: [
       ['linkOwnerId', 'string', 1],
       ['presHeader', 'string'],
@@ -9506,47 +9256,35 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'enum',
-    expected: 'SimplexLinkType ("contact" | "invitation" | "group" | "channel" | "relay")',
+    name: 'SimplexLinkType',
     values: ['contact', 'invitation', 'group', 'channel', 'relay'],
     fast: checkSimplexLinkType,
   },
   {
     kind: 'record',
-    expected: 'SimplexNameInfo object',
+    name: 'SimplexNameInfo',
     fields: [
       ['nameType', 601],
       ['nameDomain', 907],
     ],
     fast: checkSimplexNameInfo,
   },
+  {kind: 'enum', name: 'SimplexNameType', values: ['publicGroup', 'contact'], fast: checkSimplexNameType},
+  {kind: 'enum', name: 'SimplexTLD', values: ['simplex', 'testing', 'web'], fast: checkSimplexTLD},
   {
     kind: 'enum',
-    expected: 'SimplexNameType ("publicGroup" | "contact")',
-    values: ['publicGroup', 'contact'],
-    fast: checkSimplexNameType,
-  },
-  {
-    kind: 'enum',
-    expected: 'SimplexTLD ("simplex" | "testing" | "web")',
-    values: ['simplex', 'testing', 'web'],
-    fast: checkSimplexTLD,
-  },
-  {
-    kind: 'enum',
-    expected: 'SndCIStatusProgress ("partial" | "complete")',
+    name: 'SndCIStatusProgress',
     values: ['partial', 'complete'],
     fast: checkSndCIStatusProgress,
   },
   {
     kind: 'union',
-    expected: 'SndConnEvent object',
+    name: 'SndConnEvent',
     members: [
       ['switchQueue', 605],
       ['ratchetSync', 606],
       ['pqEnabled', 607],
     ],
-    tagExpected: 'a SndConnEvent tag ("switchQueue" | "ratchetSync" | "pqEnabled")',
-    unknown: 'unknown-tag',
     fast: checkSndConnEvent,
   },
   {
@@ -9568,7 +9306,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['enabled', 'bool']], fast: checkSndConnEvent_PqEnabled},
   {
     kind: 'union',
-    expected: 'SndError object',
+    name: 'SndError',
     members: [
       ['auth', 609],
       ['quota', 610],
@@ -9578,8 +9316,6 @@ export const shapes: ShapeTable = [
       ['proxyRelay', 614],
       ['other', 615],
     ],
-    tagExpected: 'a SndError tag ("auth" | "quota" | "expired" | "relay" | "proxy" | "proxyRelay" | "other")',
-    unknown: 'unknown-tag',
     fast: checkSndError,
   },
   {kind: 'member', fields: []},
@@ -9605,7 +9341,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['sndError', 'string']], fast: checkSndError_Other},
   {
     kind: 'record',
-    expected: 'SndFileTransfer object',
+    name: 'SndFileTransfer',
     fields: [
       ['fileId', 'int64'],
       ['fileName', 'string'],
@@ -9624,7 +9360,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'SndGroupEvent object',
+    name: 'SndGroupEvent',
     members: [
       ['memberRole', 618],
       ['memberBlocked', 619],
@@ -9635,9 +9371,6 @@ export const shapes: ShapeTable = [
       ['memberAccepted', 624],
       ['userPendingReview', 625],
     ],
-    tagExpected:
-      'a SndGroupEvent tag ("memberRole" | "memberBlocked" | "userRole" | "memberDeleted" | "userLeft" | "groupUpdated" | "memberAccepted" | "userPendingReview")',
-    unknown: 'unknown-tag',
     fast: checkSndGroupEvent,
   },
   {
@@ -9680,14 +9413,12 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'union',
-    expected: 'SrvError object',
+    name: 'SrvError',
     members: [
       ['host', 627],
       ['version', 628],
       ['other', 629],
     ],
-    tagExpected: 'a SrvError tag ("host" | "version" | "other")',
-    unknown: 'unknown-tag',
     fast: checkSrvError,
   },
   {kind: 'member', fields: []},
@@ -9695,7 +9426,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: [['srvError', 'string']], fast: checkSrvError_Other},
   {
     kind: 'union',
-    expected: 'StoreError object',
+    name: 'StoreError',
     members: [
       ['duplicateName', 631],
       ['userNotFound', 632],
@@ -9793,9 +9524,6 @@ export const shapes: ShapeTable = [
       ['workItemError', 724],
       ['introNotFound', 725],
     ],
-    tagExpected:
-      'a StoreError tag ("duplicateName" | "userNotFound" | "relayUserNotFound" | "userNotFoundByName" | "userNotFoundByContactId" | "userNotFoundByGroupId" | "userNotFoundByFileId" | "userNotFoundByContactRequestId" | "contactNotFound" | "contactNotFoundByName" | "contactNotFoundByMemberId" | "contactNotReady" | "duplicateContactLink" | "userContactLinkNotFound" | "contactRequestNotFound" | "contactRequestNotFoundByName" | "invalidContactRequestEntity" | "invalidBusinessChatContactRequest" | "groupNotFound" | "groupNotFoundByName" | "groupMemberNameNotFound" | "groupMemberNotFound" | "groupMemberNotFoundByIndex" | "memberRelationsVectorNotFound" | "groupHostMemberNotFound" | "groupMemberNotFoundByMemberId" | "memberContactGroupMemberNotFound" | "invalidMemberRelationUpdate" | "groupWithoutUser" | "duplicateGroupMember" | "duplicateMemberId" | "groupAlreadyJoined" | "groupInvitationNotFound" | "noteFolderAlreadyExists" | "noteFolderNotFound" | "userNoteFolderNotFound" | "feedAlreadyExists" | "feedNotFound" | "userFeedNotFound" | "sndFileNotFound" | "sndFileInvalid" | "rcvFileNotFound" | "rcvFileDescrNotFound" | "fileNotFound" | "rcvFileInvalid" | "rcvFileInvalidDescrPart" | "localFileNoTransfer" | "sharedMsgIdNotFoundByFileId" | "fileIdNotFoundBySharedMsgId" | "sndFileNotFoundXFTP" | "rcvFileNotFoundXFTP" | "connectionNotFound" | "connectionNotFoundById" | "connectionNotFoundByMemberId" | "pendingConnectionNotFound" | "uniqueID" | "largeMsg" | "internalError" | "dBException" | "dBBusyError" | "badChatItem" | "chatItemNotFound" | "chatItemNotFoundByText" | "chatItemSharedMsgIdNotFound" | "chatItemNotFoundByFileId" | "chatItemNotFoundByContactId" | "chatItemNotFoundByGroupId" | "profileNotFound" | "duplicateGroupLink" | "groupLinkNotFound" | "hostMemberIdNotFound" | "contactNotFoundByFileId" | "noGroupSndStatus" | "duplicateGroupMessage" | "remoteHostNotFound" | "remoteHostUnknown" | "remoteHostDuplicateCA" | "remoteCtrlNotFound" | "remoteCtrlDuplicateCA" | "prohibitedDeleteUser" | "operatorNotFound" | "usageConditionsNotFound" | "userChatRelayNotFound" | "groupRelayNotFound" | "groupRelayNotFoundByMemberId" | "invalidQuote" | "invalidMention" | "invalidDeliveryTask" | "deliveryTaskNotFound" | "invalidDeliveryJob" | "deliveryJobNotFound" | "invalidFeedJob" | "feedJobNotFound" | "workItemError" | "introNotFound")',
-    unknown: 'unknown-tag',
     fast: checkStoreError,
   },
   {kind: 'member', fields: []},
@@ -9940,15 +9668,13 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'union',
-    expected: 'SubscriptionStatus object',
+    name: 'SubscriptionStatus',
     members: [
       ['active', 727],
       ['pending', 728],
       ['removed', 729],
       ['noSub', 730],
     ],
-    tagExpected: 'a SubscriptionStatus tag ("active" | "pending" | "removed" | "noSub")',
-    unknown: 'unknown-tag',
     fast: checkSubscriptionStatus,
   },
   {kind: 'member', fields: []},
@@ -9957,19 +9683,19 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'record',
-    expected: 'SupportGroupPreference object',
+    name: 'SupportGroupPreference',
     fields: [['enable', 387]],
     fast: checkSupportGroupPreference,
   },
   {
     kind: 'enum',
-    expected: 'SwitchPhase ("started" | "confirmed" | "secured" | "completed")',
+    name: 'SwitchPhase',
     values: ['started', 'confirmed', 'secured', 'completed'],
     fast: checkSwitchPhase,
   },
   {
     kind: 'record',
-    expected: 'TimedMessagesGroupPreference object',
+    name: 'TimedMessagesGroupPreference',
     fields: [
       ['enable', 387],
       ['ttl', 'int', 1],
@@ -9978,7 +9704,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'TimedMessagesPreference object',
+    name: 'TimedMessagesPreference',
     fields: [
       ['allow', 340],
       ['ttl', 'int', 1],
@@ -9987,7 +9713,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'TransportError object',
+    name: 'TransportError',
     members: [
       ['badBlock', 736],
       ['version', 737],
@@ -9996,9 +9722,6 @@ export const shapes: ShapeTable = [
       ['noServerAuth', 740],
       ['handshake', 741],
     ],
-    tagExpected:
-      'a TransportError tag ("badBlock" | "version" | "largeMsg" | "badSession" | "noServerAuth" | "handshake")',
-    unknown: 'unknown-tag',
     fast: checkTransportError,
   },
   {kind: 'member', fields: []},
@@ -10007,15 +9730,10 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {kind: 'member', fields: []},
   {kind: 'member', fields: [['handshakeErr', 419]], fast: checkTransportError_Handshake},
-  {
-    kind: 'enum',
-    expected: 'UIColorMode ("light" | "dark")',
-    values: ['light', 'dark'],
-    fast: checkUIColorMode,
-  },
+  {kind: 'enum', name: 'UIColorMode', values: ['light', 'dark'], fast: checkUIColorMode},
   {
     kind: 'record',
-    expected: 'UIColors object',
+    name: 'UIColors',
     fields: [
       ['accent', 'string', 1],
       ['accentVariant', 'string', 1],
@@ -10034,7 +9752,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UIThemeEntityOverride object',
+    name: 'UIThemeEntityOverride',
     fields: [
       ['mode', 742],
       ['wallpaper', 253, 1],
@@ -10044,7 +9762,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UIThemeEntityOverrides object',
+    name: 'UIThemeEntityOverrides',
     fields: [
       ['light', 744, 1],
       ['dark', 744, 1],
@@ -10053,7 +9771,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UpdatedMessage object',
+    name: 'UpdatedMessage',
     fields: [
       ['msgContent', 444],
       ['mentions', 903],
@@ -10062,7 +9780,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'User object',
+    name: 'User',
     fields: [
       ['userId', 'int64'],
       ['agentUserId', 'string'],
@@ -10087,7 +9805,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UserChatRelay object',
+    name: 'UserChatRelay',
     fields: [
       ['chatRelayId', 'int64'],
       ['address', 'string'],
@@ -10103,7 +9821,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UserContact object',
+    name: 'UserContact',
     fields: [
       ['userContactLinkId', 'int64'],
       ['connReqContact', 'string'],
@@ -10113,7 +9831,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UserContactLink object',
+    name: 'UserContactLink',
     fields: [
       ['userContactLinkId', 'int64', 1],
       ['connLinkContact', 317],
@@ -10125,7 +9843,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UserContactRequest object',
+    name: 'UserContactRequest',
     fields: [
       ['contactRequestId', 'int64'],
       ['agentInvitationId', 'string'],
@@ -10148,7 +9866,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UserContactRequestRef object',
+    name: 'UserContactRequestRef',
     fields: [
       ['contactRequestId', 'int64'],
       ['rejectionSupported', 'bool'],
@@ -10157,7 +9875,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UserInfo object',
+    name: 'UserInfo',
     fields: [
       ['user', 747],
       ['unreadCount', 'int'],
@@ -10166,7 +9884,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UserProfileUpdateSummary object',
+    name: 'UserProfileUpdateSummary',
     fields: [
       ['updateSuccesses', 'int'],
       ['updateFailures', 'int'],
@@ -10176,7 +9894,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'UserPwdHash object',
+    name: 'UserPwdHash',
     fields: [
       ['hash', 'string'],
       ['salt', 'string'],
@@ -10185,7 +9903,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'VersionRange object',
+    name: 'VersionRange',
     fields: [
       ['minVersion', 'int'],
       ['maxVersion', 'int'],
@@ -10194,7 +9912,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'XFTPErrorType object',
+    name: 'XFTPErrorType',
     members: [
       ['BLOCK', 758],
       ['SESSION', 759],
@@ -10213,9 +9931,6 @@ export const shapes: ShapeTable = [
       ['INTERNAL', 772],
       ['DUPLICATE_', 773],
     ],
-    tagExpected:
-      'a XFTPErrorType tag ("BLOCK" | "SESSION" | "HANDSHAKE" | "CMD" | "AUTH" | "BLOCKED" | "SIZE" | "QUOTA" | "DIGEST" | "CRYPTO" | "NO_FILE" | "HAS_FILE" | "FILE_IO" | "TIMEOUT" | "INTERNAL" | "DUPLICATE_")',
-    unknown: 'unknown-tag',
     fast: checkXFTPErrorType,
   },
   {kind: 'member', fields: []},
@@ -10236,7 +9951,7 @@ export const shapes: ShapeTable = [
   {kind: 'member', fields: []},
   {
     kind: 'record',
-    expected: 'XFTPRcvFile object',
+    name: 'XFTPRcvFile',
     fields: [
       ['rcvFileDescription', 535],
       ['agentRcvFileId', 'string', 1],
@@ -10247,7 +9962,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'XFTPSndFile object',
+    name: 'XFTPSndFile',
     fields: [
       ['agentSndFileId', 'string'],
       ['privateSndFileDescr', 'string', 1],
@@ -10258,7 +9973,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'SimplexNameDomain object',
+    name: 'SimplexNameDomain',
     fields: [
       ['nameTLD', 602],
       ['domain', 'string'],
@@ -10268,7 +9983,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'GroupInfoSummary object',
+    name: 'GroupInfoSummary',
     fields: [
       ['groupInfo', 388],
       ['groupSummary', 416],
@@ -10277,7 +9992,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'record',
-    expected: 'RcvFileInfo object',
+    name: 'RcvFileInfo',
     fields: [
       ['filePath', 'string'],
       ['connId', 'int64', 1],
@@ -10287,7 +10002,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ChatEvent object',
+    name: 'ChatEvent',
     members: [
       ['contactConnected', 780],
       ['contactUpdated', 781],
@@ -10341,7 +10056,6 @@ export const shapes: ShapeTable = [
       ['chatErrors', 829],
       ['groupLinkRelaysUpdated', 830],
     ],
-    tagExpected: 'a known event tag',
     unknown: 'unknown-event',
     fast: checkChatEvent,
   },
@@ -10814,7 +10528,7 @@ export const shapes: ShapeTable = [
   },
   {
     kind: 'union',
-    expected: 'ChatResponse object',
+    name: 'ChatResponse',
     members: [
       ['userContactLinkCreated', 832],
       ['chatCmdError', 833],
@@ -10882,7 +10596,6 @@ export const shapes: ShapeTable = [
       ['agentSubs', 895],
       ['userPrivacy', 896],
     ],
-    tagExpected: 'a known response tag',
     unknown: 'unknown-response',
     fast: checkChatResponse,
   },
@@ -11391,40 +11104,35 @@ export const shapes: ShapeTable = [
     ],
     fast: checkResponse_UserPrivacy,
   },
-  {kind: 'array', expected: 'array of ChatItem', element: 243, fast: checkArray_ChatItem},
-  {kind: 'array', expected: 'array of FormattedText', element: 377, fast: checkArray_FormattedText},
-  {kind: 'array', expected: 'array of ChatBotCommand', element: 145, fast: checkArray_ChatBotCommand},
-  {kind: 'array', expected: 'array of string', element: 'string', fast: checkArray_string},
-  {kind: 'map', expected: 'map (object) of CIMention', element: 128, fast: checkMap_CIMention},
-  {kind: 'array', expected: 'array of CIReactionCount', element: 133, fast: checkArray_CIReactionCount},
-  {kind: 'map', expected: 'map (object) of int64', element: 'int64', fast: checkMap_int64},
-  {kind: 'array', expected: 'array of int64', element: 'int64', fast: checkArray_int64},
-  {kind: 'array', expected: 'array of GroupMember', element: 400, fast: checkArray_GroupMember},
-  {kind: 'array', expected: 'array of GroupLinkOwner', element: 391, fast: checkArray_GroupLinkOwner},
+  {kind: 'array', element: 243, fast: checkArray_ChatItem},
+  {kind: 'array', element: 377, fast: checkArray_FormattedText},
+  {kind: 'array', element: 145, fast: checkArray_ChatBotCommand},
+  {kind: 'array', element: 'string', fast: checkArray_string},
+  {kind: 'map', element: 128, fast: checkMap_CIMention},
+  {kind: 'array', element: 133, fast: checkArray_CIReactionCount},
+  {kind: 'map', element: 'int64', fast: checkMap_int64},
+  {kind: 'array', element: 'int64', fast: checkArray_int64},
+  {kind: 'array', element: 400, fast: checkArray_GroupMember},
+  {kind: 'array', element: 391, fast: checkArray_GroupLinkOwner},
   {kind: 'alternatives', slots: [593, 776]},
   {kind: 'alternatives', slots: [438, 494]},
-  {kind: 'array', expected: 'array of Contact', element: 302, fast: checkArray_Contact},
-  {kind: 'array', expected: 'array of AChatItem', element: 2, fast: checkArray_AChatItem},
-  {kind: 'array', expected: 'array of ChatItemDeletion', element: 244, fast: checkArray_ChatItemDeletion},
-  {kind: 'array', expected: 'array of GroupRelay', element: 410, fast: checkArray_GroupRelay},
-  {kind: 'array', expected: 'array of ChatError', element: 152, fast: checkArray_ChatError},
-  {kind: 'array', expected: 'array of SndFileTransfer', element: 616, fast: checkArray_SndFileTransfer},
-  {kind: 'array', expected: 'array of GroupMember', element: 400, fast: checkArray_GroupMember},
-  {kind: 'array', expected: 'array of AddRelayResult', element: 3, fast: checkArray_AddRelayResult},
-  {
-    kind: 'array',
-    expected: 'array of RelayConnectionResult',
-    element: 565,
-    fast: checkArray_RelayConnectionResult,
-  },
-  {kind: 'array', expected: 'array of Contact', element: 302, fast: checkArray_Contact},
+  {kind: 'array', element: 302, fast: checkArray_Contact},
+  {kind: 'array', element: 2, fast: checkArray_AChatItem},
+  {kind: 'array', element: 244, fast: checkArray_ChatItemDeletion},
+  {kind: 'array', element: 410, fast: checkArray_GroupRelay},
+  {kind: 'array', element: 152, fast: checkArray_ChatError},
+  {kind: 'array', element: 616, fast: checkArray_SndFileTransfer},
+  {kind: 'array', element: 400, fast: checkArray_GroupMember},
+  {kind: 'array', element: 3, fast: checkArray_AddRelayResult},
+  {kind: 'array', element: 565, fast: checkArray_RelayConnectionResult},
+  {kind: 'array', element: 302, fast: checkArray_Contact},
   {kind: 'alternatives', slots: [920, 921]},
-  {kind: 'array', expected: 'array of GroupInfo', element: 388, fast: checkArray_GroupInfo},
-  {kind: 'array', expected: 'array of GroupInfoSummary', element: 777, fast: checkArray_GroupInfoSummary},
-  {kind: 'array', expected: 'array of AChat', element: 1, fast: checkArray_AChat},
-  {kind: 'array', expected: 'array of UserInfo', element: 753, fast: checkArray_UserInfo},
-  {kind: 'map', expected: 'map (object) of int', element: 'int', fast: checkMap_int},
-  {kind: 'map', expected: 'map (object) of [string]', element: 900, fast: checkMap_Array_string},
+  {kind: 'array', element: 388, fast: checkArray_GroupInfo},
+  {kind: 'array', element: 777, fast: checkArray_GroupInfoSummary},
+  {kind: 'array', element: 1, fast: checkArray_AChat},
+  {kind: 'array', element: 753, fast: checkArray_UserInfo},
+  {kind: 'map', element: 'int', fast: checkMap_int},
+  {kind: 'map', element: 900, fast: checkMap_Array_string},
 ]
 /** The response tags of each command (its `**Responses**:`), for `decodeCommandResponse`. */
 const commandResponseTags: {readonly [N in ChatCommandName]: readonly string[]} = {

@@ -147,6 +147,13 @@ export interface DecodeContext {
   lenient: boolean
   /** Reading a value threw: the check stops everywhere (`all` is cleared) and the result is a failure. */
   broken: boolean
+  /**
+   * The slow path skips a value whose fast check accepts it (shape-checks.ts). Off in strict mode (the fast
+   * checks do not look for fields the docs do not list), and once a fast check has thrown (a getter, a Proxy,
+   * the stack): each further one would likely throw again, and a value nested deep enough to overflow the
+   * stack would be walked again at every level.
+   */
+  pruning: boolean
 }
 
 /** Create the state for one decoder call from options known to be valid (the guards pass none). */
@@ -167,6 +174,7 @@ function newContext(mode: DecodeMode, allErrors: boolean, max: number): DecodeCo
     strict: mode === 'strict',
     lenient: mode === 'lenient',
     broken: false,
+    pruning: mode !== 'strict',
   }
 }
 

@@ -50,12 +50,15 @@ export type Slot = Primitive | number | readonly [literal: string]
 /** A documented field: its name on the wire, what it holds, and `1` when it is optional. */
 export type FieldSlot = readonly [wireName: string, slot: Slot, optional?: 1]
 
-/** One entry of the table; `expected` is what an issue about a value of this shape says was expected. */
+/**
+ * One entry of the table. `name`: the type's name in TYPES.md (`ChatEvent` and `ChatResponse` for the unions
+ * of events and responses), from which the words of its issues are made (`expectedOf`).
+ */
 export type Shape =
   /** A record of TYPES.md: a plain object with these fields. */
   | {
       readonly kind: 'record'
-      readonly expected: string
+      readonly name: string
       readonly fields: readonly FieldSlot[]
       readonly fast: FastCheck
     }
@@ -63,29 +66,24 @@ export type Shape =
   | {readonly kind: 'member'; readonly fields: readonly FieldSlot[]; readonly fast?: FastCheck}
   /**
    * A union on `type`: each tag and its member's shape. `strings`: the values of the enum it was in older
-   * doc versions, accepted as they are. `unknown`: the code of an issue for a tag no member has.
+   * doc versions, accepted as they are. `unknown`: the code of an issue for a tag no member has (by default
+   * `unknown-tag`).
    */
   | {
       readonly kind: 'union'
-      readonly expected: string
+      readonly name: string
       readonly members: readonly (readonly [tag: string, member: number])[]
-      readonly tagExpected: string
-      readonly unknown: 'unknown-tag' | 'unknown-event' | 'unknown-response'
+      readonly unknown?: 'unknown-event' | 'unknown-response'
       readonly strings?: readonly string[]
       readonly fast: FastCheck
     }
   | {
       readonly kind: 'enum'
-      readonly expected: string
+      readonly name: string
       readonly values: readonly string[]
       readonly fast: FastCheck
     }
-  | {
-      readonly kind: 'array' | 'map'
-      readonly expected: string
-      readonly element: Slot
-      readonly fast: FastCheck
-    }
+  | {readonly kind: 'array' | 'map'; readonly element: Slot; readonly fast: FastCheck}
   /** A field of a compatibility build whose type differs by doc version: the newest first. */
   | {readonly kind: 'alternatives'; readonly slots: readonly Slot[]}
 
@@ -124,13 +122,62 @@ function fitsPrimitive(primitive: Primitive, value: unknown): boolean {
   }
 }
 
-/** What an issue about a value of `slot` says was expected. */
+/** What an issue about a value of `slot` says was expected: `User object`, `array of [string]`. */
 function expectedOf(table: ShapeTable, slot: Slot): string {
   if (typeof slot === 'string') return PRIMITIVE_EXPECTED[slot]
   if (typeof slot !== 'number') return JSON.stringify(slot[0])
   const shape = table[slot]!
-  if (shape.kind === 'alternatives') return expectedOf(table, shape.slots[0]!)
-  return shape.kind === 'member' ? 'an object' : shape.expected
+  let expected = expectedCache.get(shape)
+  if (expected === undefined) expectedCache.set(shape, (expected = expectedOfShape(table, shape)))
+  return expected
+}
+
+const expectedCache = new WeakMap<Shape, string>()
+
+function expectedOfShape(table: ShapeTable, shape: Shape): string {
+  switch (shape.kind) {
+    case 'record':
+      return `${shape.name} object`
+    case 'union':
+      return shape.strings
+        ? `${shape.name} object or string (${listed(shape.strings)})`
+        : `${shape.name} object`
+    case 'enum':
+      return `${shape.name} (${listed(shape.values)})`
+    case 'array':
+      return `array of ${describeSlot(table, shape.element)}`
+    case 'map':
+      return `map (object) of ${describeSlot(table, shape.element)}`
+    case 'alternatives':
+      return expectedOf(table, shape.slots[0]!)
+    case 'member':
+      return 'an object'
+  }
+}
+
+/** A slot's type as TYPES.md writes it: `User`, `[string]`, `{string : int}`. */
+function describeSlot(table: ShapeTable, slot: Slot): string {
+  if (typeof slot === 'string') return slot
+  if (typeof slot !== 'number') return JSON.stringify(slot[0])
+  const shape = table[slot]!
+  switch (shape.kind) {
+    case 'array':
+      return `[${describeSlot(table, shape.element)}]`
+    case 'map':
+      return `{string : ${describeSlot(table, shape.element)}}`
+    default:
+      return 'name' in shape ? shape.name : expectedOf(table, slot)
+  }
+}
+
+/** `"a" | "b"`: the values an issue lists. */
+const listed = (values: readonly string[]): string => values.map((value) => JSON.stringify(value)).join(' | ')
+
+/** What an issue about an unknown tag of a union says was expected. */
+function tagExpected(shape: Shape & {kind: 'union'}): string {
+  if (shape.unknown === 'unknown-event') return 'a known event tag'
+  if (shape.unknown === 'unknown-response') return 'a known response tag'
+  return `a ${shape.name} tag (${listed(shape.members.map(([tag]) => tag))})`
 }
 
 /** Derived from an object shape on first use: its required fields with what each expects, and its field names. */
@@ -175,25 +222,25 @@ export function checkShape(
   try {
     switch (shape.kind) {
       case 'record':
-        if (!isObject(value)) return reject(context, key, value, shape.expected)
+        if (!isObject(value)) return reject(context, key, value, expectedOf(table, index))
         return checkFields(table, shape, value, null, context, key, mark)
       case 'member':
         return checkFields(table, shape, value as Record<string, unknown>, 'type', context, key, mark)
       case 'union':
-        return checkUnion(table, shape, value, context, key, mark)
+        return checkUnion(table, index, shape, value, context, key, mark)
       case 'enum':
         if (typeof value === 'string' && shape.values.includes(value)) return true
         return reject(
           context,
           key,
           value,
-          shape.expected,
+          expectedOf(table, index),
           typeof value === 'string' ? 'unknown-enum' : undefined,
         )
       case 'array':
-        return checkArray(table, shape, value, context, key, mark)
+        return checkArray(table, index, shape, value, context, key, mark)
       case 'map':
-        return checkMap(table, shape, value, context, key, mark)
+        return checkMap(table, index, shape, value, context, key, mark)
       case 'alternatives':
         return checkAlternatives(table, shape, value, context, key)
     }
@@ -217,17 +264,18 @@ function checkSlot(
     return fitsPrimitive(slot, value) || issue(context, key, value, PRIMITIVE_EXPECTED[slot])
   if (typeof slot !== 'number')
     return value === slot[0] || issue(context, key, value, JSON.stringify(slot[0]))
-  if (!context.strict) {
-    const fast = table[slot]!.kind === 'alternatives' ? undefined : (table[slot] as {fast?: FastCheck}).fast
-    if (fast !== undefined && fastAccepts(fast, value)) return true
-  }
+  if (context.pruning && acceptedFast(table[slot]!, value, context)) return true
   return checkShape(table, slot, value, context, key) || context.all
 }
 
-function fastAccepts(fast: FastCheck, value: unknown): boolean {
+/** True when the fast check of `shape` accepts `value`; one that throws turns pruning off (`DecodeContext.pruning`). */
+export function acceptedFast(shape: Shape, value: unknown, context: DecodeContext): boolean {
+  const fast = 'fast' in shape ? shape.fast : undefined
+  if (fast === undefined) return false
   try {
     return fast(value)
   } catch {
+    context.pruning = false
     return false
   }
 }
@@ -293,6 +341,7 @@ function checkFields(
 
 function checkUnion(
   table: ShapeTable,
+  index: number,
   shape: Shape & {kind: 'union'},
   value: unknown,
   context: DecodeContext,
@@ -301,9 +350,9 @@ function checkUnion(
 ): boolean {
   if (shape.strings !== undefined && typeof value === 'string') {
     if (shape.strings.includes(value)) return true
-    return reject(context, key, value, shape.expected, 'unknown-enum')
+    return reject(context, key, value, expectedOf(table, index), 'unknown-enum')
   }
-  if (!isObject(value)) return reject(context, key, value, shape.expected)
+  if (!isObject(value)) return reject(context, key, value, expectedOf(table, index))
   let tag: unknown
   try {
     tag = value.type
@@ -313,14 +362,14 @@ function checkUnion(
   for (const [memberTag, member] of shape.members)
     if (tag === memberTag) return checkShape(table, member, value, context, key)
   // An event or response without a known tag cannot be kept in any mode: its code says so whatever the value.
-  const code =
-    shape.unknown !== 'unknown-tag' ? shape.unknown : typeof tag === 'string' ? 'unknown-tag' : undefined
-  issue(context, 'type', tag, shape.tagExpected, code)
+  const code = shape.unknown ?? (typeof tag === 'string' ? 'unknown-tag' : undefined)
+  issue(context, 'type', tag, tagExpected(shape), code)
   return done(context, mark, key)
 }
 
 function checkArray(
   table: ShapeTable,
+  index: number,
   shape: Shape & {kind: 'array' | 'map'},
   value: unknown,
   context: DecodeContext,
@@ -328,28 +377,30 @@ function checkArray(
   mark: number,
 ): boolean {
   if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype)
-    return reject(context, key, value, shape.expected)
-  for (let index = 0; index < value.length; index++) {
+    return reject(context, key, value, expectedOf(table, index))
+  for (let position = 0; position < value.length; position++) {
     let x: unknown
     try {
-      x = value[index]
+      x = value[position]
     } catch (error) {
-      return unreadable(context, mark, key, index, error)
+      return unreadable(context, mark, key, position, error)
     }
-    if (!checkSlot(table, shape.element, x, context, index) || context.broken) return done(context, mark, key)
+    if (!checkSlot(table, shape.element, x, context, position) || context.broken)
+      return done(context, mark, key)
   }
   return done(context, mark, key)
 }
 
 function checkMap(
   table: ShapeTable,
+  index: number,
   shape: Shape & {kind: 'array' | 'map'},
   value: unknown,
   context: DecodeContext,
   key: PathSegment | undefined,
   mark: number,
 ): boolean {
-  if (!isObject(value)) return reject(context, key, value, shape.expected)
+  if (!isObject(value)) return reject(context, key, value, expectedOf(table, index))
   for (const name in value) {
     let x: unknown
     try {

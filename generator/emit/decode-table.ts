@@ -1,6 +1,5 @@
-import {describeTypeExpression} from '../schema/render.js'
 import {distinctResponses} from '../schema/responses.js'
-import type {ArrayType, EnumValue, Field, MapType, Schema, TypeExpression} from '../schema/types.js'
+import type {ArrayType, Field, MapType, Schema, TypeExpression} from '../schema/types.js'
 import {checkEventName, checkMemberName, checkResponseName, checkShapeName, checkTypeName} from '../names/index.js'
 import {jsonLiteral, stringLiteral} from './escape.js'
 
@@ -59,23 +58,20 @@ class ShapeTableBuilder {
       switch (type.kind) {
         case 'record':
           this.entries[index] =
-            `{kind: "record", expected: ${stringLiteral(`${type.name} object`)}, fields: ${this.fields(type.fields)}, fast: ${checkTypeName(type.name)}}`
+            `{kind: "record", name: ${stringLiteral(type.name)}, fields: ${this.fields(type.fields)}, fast: ${checkTypeName(type.name)}}`
           break
         case 'enum':
           this.entries[index] =
-            `{kind: "enum", expected: ${stringLiteral(enumExpected(type.name, type.values))}, values: ${jsonLiteral(type.values.map((value) => value.value))}, fast: ${checkTypeName(type.name)}}`
+            `{kind: "enum", name: ${stringLiteral(type.name)}, values: ${jsonLiteral(type.values.map((value) => value.value))}, fast: ${checkTypeName(type.name)}}`
           break
         case 'union': {
           const members = memberIndex.get(type.name)!
           type.members.forEach((member, position) => {
             this.entries[members[position]!] = this.member(member.fields, checkMemberName(type.name, member.name))
           })
-          const tags = type.members.map((member) => JSON.stringify(member.tag))
           this.entries[index] = this.union({
-            expected: type.stringValues ? unionExpected(type.name, type.stringValues) : `${type.name} object`,
+            name: type.name,
             members: type.members.map((member, position) => [member.tag, members[position]!]),
-            tagExpected: `a ${type.name} tag (${tags.join(' | ')})`,
-            unknown: 'unknown-tag',
             strings: type.stringValues?.map((value) => value.value),
             fast: checkTypeName(type.name),
           })
@@ -87,9 +83,8 @@ class ShapeTableBuilder {
       this.entries[events[position]!] = this.member(event.fields, checkEventName(event.name))
     })
     this.entries[eventIndex] = this.union({
-      expected: 'ChatEvent object',
+      name: 'ChatEvent',
       members: schema.events.map((event, position) => [event.tag, events[position]!]),
-      tagExpected: 'a known event tag',
       unknown: 'unknown-event',
       fast: 'checkChatEvent',
     })
@@ -97,9 +92,8 @@ class ShapeTableBuilder {
       this.entries[responseIndices[position]!] = this.member(response.fields, checkResponseName(response.name))
     })
     this.entries[responseIndex] = this.union({
-      expected: 'ChatResponse object',
+      name: 'ChatResponse',
       members: responses.map((response, position) => [response.tag, responseIndices[position]!]),
-      tagExpected: 'a known response tag',
       unknown: 'unknown-response',
       fast: 'checkChatResponse',
     })
@@ -111,15 +105,17 @@ class ShapeTableBuilder {
     return `{kind: "member", fields: ${this.fields(fields)}${fields.length > 0 ? `, fast: ${check}` : ''}}`
   }
 
+  /** A union on `type`; `unknown`, the code of an issue for an unknown tag, when it is not `unknown-tag`. */
   private union(union: {
-    expected: string
+    name: string
     members: [string, number][]
-    tagExpected: string
-    unknown: string
+    unknown?: string
     strings?: string[] | undefined
     fast: string
   }): string {
-    return `{kind: "union", expected: ${stringLiteral(union.expected)}, members: ${jsonLiteral(union.members)}, tagExpected: ${stringLiteral(union.tagExpected)}, unknown: ${stringLiteral(union.unknown)}${union.strings ? `, strings: ${jsonLiteral(union.strings)}` : ''}, fast: ${union.fast}}`
+    const unknown = union.unknown ? `, unknown: ${stringLiteral(union.unknown)}` : ''
+    const strings = union.strings ? `, strings: ${jsonLiteral(union.strings)}` : ''
+    return `{kind: "union", name: ${stringLiteral(union.name)}, members: ${jsonLiteral(union.members)}${unknown}${strings}, fast: ${union.fast}}`
   }
 
   private fields(fields: readonly Field[]): string {
@@ -160,9 +156,7 @@ class ShapeTableBuilder {
     this.shapes.set(key, index)
     this.entries.push('')
     const element = type.kind === 'array' ? type.element : type.value
-    const expected = `${type.kind === 'array' ? 'array' : 'map (object)'} of ${describeTypeExpression(element)}`
-    this.entries[index] =
-      `{kind: ${stringLiteral(type.kind)}, expected: ${stringLiteral(expected)}, element: ${this.slot(element)}, fast: ${checkShapeName(type)}}`
+    this.entries[index] = `{kind: ${stringLiteral(type.kind)}, element: ${this.slot(element)}, fast: ${checkShapeName(type)}}`
     return index
   }
 
@@ -178,14 +172,4 @@ class ShapeTableBuilder {
     this.entries[index] = `{kind: "alternatives", slots: [${slots.join(', ')}]}`
     return String(index)
   }
-}
-
-/** What an enum's issues say was expected: `ChatType ("direct" | "group" | "local")`. */
-function enumExpected(name: string, values: readonly EnumValue[]): string {
-  return `${name} (${values.map((value) => JSON.stringify(value.value)).join(' | ')})`
-}
-
-/** What the issues of a union that was an enum in older versions say was expected. */
-function unionExpected(union: string, stringValues: readonly EnumValue[]): string {
-  return `${union} object or string (${stringValues.map((value) => JSON.stringify(value.value)).join(' | ')})`
 }

@@ -22,7 +22,7 @@ export function emitDecode(schema: Schema, layout: ShapeTableLayout = layOutShap
   const fastChecks = emitFastChecks(schema)
   const fastText = fastChecks.map((statement) => String((statement as {statements?: unknown}).statements)).join('\n')
   // The runtime's predicates the fast checks call: imported when used.
-  const predicates = DECODE_RUNTIME_IMPORTS.filter((name) => new RegExp(`\\b${name}\\(`).test(fastText))
+  const predicates = DECODE_RUNTIME_IMPORTS.filter((name) => new RegExp(`(?<![\\w.$])${name}\\(`).test(fastText))
   const typeDecoders: FunctionDeclarationStructure[] = schema.types.map((type) => ({
     kind: StructureKind.Function,
     name: typeDecoderName(type.name),
