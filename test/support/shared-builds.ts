@@ -74,6 +74,11 @@ export const pinnedTree = async (): Promise<string> => path.join(await sharedBui
 export const sharedSchemaOf = (folder: string): Schema =>
   JSON.parse(readFileSync(path.join(folder, 'ir.json'), 'utf8')) as Schema
 
+/** The schema of `source` as `readSchema` returns it, read now: for a process outside a test run (`npm run bench`). */
+export async function readSourceSchema(source: BuildSource): Promise<Schema> {
+  return (await readSchema(options(source))).schema
+}
+
 /** The schema of `source` as `readSchema` returns it (overlay applied), parsed once per run. */
 export async function sharedSchema(source: BuildSource): Promise<Schema> {
   const folder = path.join(runFolder(), 'schemas', buildName(source))
