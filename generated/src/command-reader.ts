@@ -205,36 +205,27 @@ class Frame {
     return Object.fromEntries(entries)
   }
 
-  /** What the tests say of a name never read: `{}` for absent, `{[name]: value}`, or `null` when undecided. */
+  /**
+   * What the tests say of a name never read: `{}` for absent, `{[name]: value}`, or `null` when no value passes
+   * them all. The first that does of: a value it was compared equal with, `true` (a boolean tested truthy),
+   * absence (an optional), its type's empty value (`false` after `typeof x == 'boolean'` and `!x`).
+   */
   private implied(name: string, field: SyntaxField | null): Record<string, unknown> | null {
     const facts = this.facts.filter((fact) => fact.test.name === name)
-    const candidate = impliedValue(name, field, facts)
-    if (candidate === null) return null
-    // The value chosen must pass every test the path made (`typeof x == 'boolean'` is not passed by absence).
-    const value = Object.hasOwn(candidate, name) ? candidate[name] : undefined
-    return facts.every((fact) => evaluate(fact.test, value) === fact.holds) ? candidate : null
+    const candidates: Record<string, unknown>[] = []
+    for (const {test} of facts)
+      if (test.kind === 'equals') candidates.push(Object.fromEntries([[name, test.value]]))
+    const truthy = facts.some(({test, holds}) => test.kind === (holds ? 'truthy' : 'falsy'))
+    if (truthy && field?.empty === false) candidates.push(Object.fromEntries([[name, true]]))
+    if (field?.optional || field?.empty === null) candidates.push({})
+    if (field && field.empty !== null) candidates.push(Object.fromEntries([[name, field.empty]]))
+    return (
+      candidates.find((candidate) => {
+        const value = Object.hasOwn(candidate, name) ? candidate[name] : undefined
+        return facts.every((fact) => evaluate(fact.test, value) === fact.holds)
+      }) ?? null
+    )
   }
-}
-
-/** The value the tests made of a name suggest: one compared equal, `true` for a truthy boolean, else its empty value. */
-function impliedValue(
-  name: string,
-  field: SyntaxField | null,
-  facts: readonly {test: SyntaxTest; holds: boolean}[],
-): Record<string, unknown> | null {
-  for (const {test, holds} of facts) {
-    if (test.kind === 'equals' && holds === (test.operator === '==' || test.operator === '===')) {
-      return Object.fromEntries([[name, test.value]])
-    }
-  }
-  if (field === null) return null
-  const truthy = facts.some(
-    ({test, holds}) => (test.kind === 'truthy' && holds) || (test.kind === 'falsy' && !holds),
-  )
-  // Only a boolean is told by its truthiness alone.
-  if (truthy) return field.empty === false ? Object.fromEntries([[name, true]]) : null
-  if (field.optional) return {}
-  return field.empty === null ? {} : Object.fromEntries([[name, field.empty]])
 }
 
 /** A test as the docs' JavaScript computes it. */
