@@ -57,6 +57,8 @@ export interface SyntaxField {
   optional: boolean
   /** The empty value of its type (`false`, `0`, `''`), or `null` for types without one. */
   empty: boolean | number | string | null
+  /** An enum's values: what a name only tested (`self == 'direct' ? '@' : ...`) may be. */
+  values?: readonly string[]
 }
 
 /** A command: its name and parameters, and its template. */
@@ -70,7 +72,7 @@ export interface CommandSyntax {
 export type TypeSyntax =
   | {subject: 'fields'; fields: readonly SyntaxField[]; syntax: SyntaxNode}
   | {subject: 'union'; members: readonly {tag: string; fields: readonly SyntaxField[]}[]; syntax: SyntaxNode}
-  | {subject: 'self'; syntax: SyntaxNode}
+  | {subject: 'self'; values: readonly string[]; syntax: SyntaxNode}
 
 /** Every command and syntax type of the docs, in document order. */
 export interface CommandGrammar {
@@ -112,7 +114,7 @@ export function readCommand(grammar: CommandGrammar, text: unknown): CommandRead
   if (typeof text !== 'string') return {ok: false, error: {message: 'expected a command string', offset: 0}}
   const reader = new Reader(grammar, text)
   for (const command of grammar.commands) {
-    const frame = new Frame(command.fields, null)
+    const frame = new Frame(command.fields)
     let params: Record<string, unknown> | null = null
     const read = reader.match(command.syntax, 0, frame, (end) => {
       if (end !== text.length) return reader.expect(end, 'the end of the command')
@@ -129,9 +131,10 @@ class Frame {
   private readonly assigned: [string, unknown][] = []
   private readonly facts: {test: SyntaxTest; holds: boolean}[] = []
 
+  /** `fields` of a record or command (`self` for an enum), or a union's `members`. */
   constructor(
-    readonly fields: readonly SyntaxField[] | null,
-    readonly members: readonly {tag: string; fields: readonly SyntaxField[]}[] | null,
+    private readonly fields: readonly SyntaxField[],
+    private readonly members: readonly {tag: string; fields: readonly SyntaxField[]}[] | null = null,
   ) {}
 
   /** How far the path got, to undo to (`undo`). */
@@ -167,10 +170,7 @@ class Frame {
 
   /** The object (or, for `self`, the value) this path read, with what the tests imply; `null` when they do not say. */
   resolve(): Record<string, unknown> | null {
-    if (this.fields === null && this.members === null) {
-      return this.has('self') ? {self: this.value('self')} : this.implied('self', null)
-    }
-    let fields = this.fields ?? []
+    let fields = this.fields
     const entries: [string, unknown][] = []
     if (this.members) {
       const tag = this.has('type') ? this.value('type') : this.implied('type', null)?.type
@@ -202,8 +202,9 @@ class Frame {
 
   /**
    * What the tests say of a name never read: `{}` for absent, `{[name]: value}`, or `null` when no value passes
-   * them all. The first that does of: a value it was compared equal with, `true` (a boolean tested truthy),
-   * absence (an optional), its type's empty value (`false` after `typeof x == 'boolean'` and `!x`).
+   * them all. The first that does of: a value it was compared with, `true` (a boolean tested truthy), one of an
+   * enum's values (`kind == 'small' ? 's' : 'l'` reads `l` as `large`), absence (an optional), its type's empty
+   * value (`false` after `typeof x == 'boolean'` and `!x`).
    */
   private implied(name: string, field: SyntaxField | null): Record<string, unknown> | null {
     const facts = this.facts.filter((fact) => fact.test.name === name)
@@ -211,6 +212,7 @@ class Frame {
     for (const {test} of facts) if (test.kind === 'equals') candidates.push(Object.fromEntries([[name, test.value]]))
     const truthy = facts.some(({test, holds}) => test.kind === (holds ? 'truthy' : 'falsy'))
     if (truthy && field?.empty === false) candidates.push(Object.fromEntries([[name, true]]))
+    if (facts.length > 0) for (const value of field?.values ?? []) candidates.push(Object.fromEntries([[name, value]]))
     if (field?.optional || field?.empty === null) candidates.push({})
     if (field && field.empty !== null) candidates.push(Object.fromEntries([[name, field.empty]]))
     return (
@@ -358,13 +360,15 @@ class Reader {
         if (!type) return this.expect(offset, `a ${read.type}`)
         const inner =
           type.subject === 'fields'
-            ? new Frame(type.fields, null)
+            ? new Frame(type.fields)
             : type.subject === 'union'
-              ? new Frame(null, type.members)
-              : new Frame(null, null)
+              ? new Frame([], type.members)
+              : new Frame([{name: 'self', optional: false, empty: null, values: type.values}])
         return this.match(type.syntax, offset, inner, (end) => {
           const value = inner.resolve()
-          if (value === null) return this.expect(offset, `a ${read.type} its syntax can write`)
+          // An enum the text leaves undecided (ChatType's `''` for a value its syntax does not write) is no value.
+          if (value === null || (type.subject === 'self' && !Object.hasOwn(value, 'self')))
+            return this.expect(offset, `a ${read.type} its syntax can write`)
           return assign(type.subject === 'self' ? value.self : value, end)
         })
       }
