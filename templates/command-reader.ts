@@ -68,16 +68,17 @@ export interface CommandSyntax {
   syntax: SyntaxNode
 }
 
-/** A TYPES.md type with a syntax: a record's fields, a union's members, or an enum (`self`). */
-export type TypeSyntax =
-  | {subject: 'fields'; fields: readonly SyntaxField[]; syntax: SyntaxNode}
-  | {subject: 'union'; members: readonly {tag: string; fields: readonly SyntaxField[]}[]; syntax: SyntaxNode}
-  | {subject: 'self'; values: readonly string[]; syntax: SyntaxNode}
+/** A TYPES.md type with a syntax, by name: a record's fields, a union's members, or an enum's values (`self`). */
+export type TypeSyntax = {name: string; syntax: SyntaxNode} & (
+  | {subject: 'fields'; fields: readonly SyntaxField[]}
+  | {subject: 'union'; members: readonly {tag: string; fields: readonly SyntaxField[]}[]}
+  | {subject: 'self'; values: readonly string[]}
+)
 
-/** Every command and syntax type of the docs, in document order. */
+/** Every command and syntax type of the docs, in document order (a list, so no name meets `Object.prototype`). */
 export interface CommandGrammar {
   commands: readonly CommandSyntax[]
-  types: Readonly<Record<string, TypeSyntax>>
+  types: readonly TypeSyntax[]
 }
 
 /** Why a text is not a command: what was expected at `offset` (0-based, in UTF-16 code units). */
@@ -131,11 +132,17 @@ class Frame {
   private readonly assigned: [string, unknown][] = []
   private readonly facts: {test: SyntaxTest; holds: boolean}[] = []
 
+  private readonly fields: readonly SyntaxField[]
+  private readonly members: readonly {tag: string; fields: readonly SyntaxField[]}[] | null
+
   /** `fields` of a record or command (`self` for an enum), or a union's `members`. */
   constructor(
-    private readonly fields: readonly SyntaxField[],
-    private readonly members: readonly {tag: string; fields: readonly SyntaxField[]}[] | null = null,
-  ) {}
+    fields: readonly SyntaxField[],
+    members: readonly {tag: string; fields: readonly SyntaxField[]}[] | null = null,
+  ) {
+    this.fields = fields
+    this.members = members
+  }
 
   /** How far the path got, to undo to (`undo`). */
   mark(): [number, number] {
@@ -248,10 +255,13 @@ class Reader {
   private furthest = -1
   private readonly expected = new Set<string>()
 
-  constructor(
-    private readonly grammar: CommandGrammar,
-    private readonly text: string,
-  ) {}
+  private readonly grammar: CommandGrammar
+  private readonly text: string
+
+  constructor(grammar: CommandGrammar, text: string) {
+    this.grammar = grammar
+    this.text = text
+  }
 
   /** Note that `what` was expected at `offset` (kept when it is the furthest place yet); false, for `return`. */
   expect(offset: number, what: string): false {
@@ -356,7 +366,7 @@ class Reader {
       case 'list':
         return this.list(read, offset, assign)
       case 'syntax': {
-        const type = Object.hasOwn(this.grammar.types, read.type) ? this.grammar.types[read.type] : undefined
+        const type = this.grammar.types.find((each) => each.name === read.type)
         if (!type) return this.expect(offset, `a ${read.type}`)
         const inner =
           type.subject === 'fields'

@@ -1211,8 +1211,9 @@ const commandGrammar: CommandGrammar = {
       },
     },
   ],
-  types: {
-    ChatDeleteMode: {
+  types: [
+    {
+      name: 'ChatDeleteMode',
       subject: 'union',
       members: [
         {tag: 'full', fields: [{name: 'notify', optional: false, empty: false}]},
@@ -1237,7 +1238,8 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-    ChatRef: {
+    {
+      name: 'ChatRef',
       subject: 'fields',
       fields: [
         {name: 'chatType', optional: false, empty: null, values: ['direct', 'group', 'local', 'feed']},
@@ -1258,7 +1260,8 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-    ChatType: {
+    {
+      name: 'ChatType',
       subject: 'self',
       values: ['direct', 'group', 'local', 'feed'],
       syntax: {
@@ -1283,7 +1286,8 @@ const commandGrammar: CommandGrammar = {
         },
       },
     },
-    CreatedConnLink: {
+    {
+      name: 'CreatedConnLink',
       subject: 'fields',
       fields: [
         {name: 'connFullLink', optional: false, empty: ''},
@@ -1308,7 +1312,8 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-    GroupChatScope: {
+    {
+      name: 'GroupChatScope',
       subject: 'union',
       members: [{tag: 'memberSupport', fields: [{name: 'groupMemberId_', optional: true, empty: 0}]}],
       syntax: {
@@ -1331,7 +1336,8 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-    PaginationByTime: {
+    {
+      name: 'PaginationByTime',
       subject: 'union',
       members: [{tag: 'last', fields: [{name: 'count', optional: false, empty: 0}]}],
       syntax: {
@@ -1342,7 +1348,7 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-  },
+  ],
 }
 /** A command string read back: the command's name, and its parameters typed by that name. */
 export type ParsedCommand = {

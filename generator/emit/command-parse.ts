@@ -64,10 +64,7 @@ export function emitCommandParse(schema: Schema): StatementStructures[] {
 /** Every command with a template (document order) and every type with one, as the reader's data. */
 export function commandGrammar(schema: Schema): CommandGrammar {
   const typesByName = new Map(schema.types.map((type) => [type.name, type]))
-  const types: Record<string, TypeSyntax> = {}
-  for (const type of schema.types) {
-    if (type.template) types[type.name] = typeSyntax(type, type.template, typesByName)
-  }
+  const types = schema.types.flatMap((type) => (type.template ? [typeSyntax(type, type.template, typesByName)] : []))
   const commands = schema.commands.flatMap((command) => {
     if (!command.template) return []
     const fields = declaredParameters(command)
@@ -85,7 +82,12 @@ function typeSyntax(
   switch (type.kind) {
     case 'record': {
       const syntax = syntaxNode(template.expression, (name) => type.fields.find((f) => f.name === name), typesByName)
-      return {subject: 'fields', fields: type.fields.map((field) => syntaxField(field, typesByName)), syntax}
+      return {
+        name: type.name,
+        subject: 'fields',
+        fields: type.fields.map((field) => syntaxField(field, typesByName)),
+        syntax,
+      }
     }
     case 'union': {
       const tag: Field = {
@@ -107,12 +109,17 @@ function typeSyntax(
         typesByName,
         type.members.map((m) => m.tag),
       )
-      return {subject: 'union', members, syntax}
+      return {name: type.name, subject: 'union', members, syntax}
     }
     case 'enum': {
       // An enum's syntax compares `self` with its values; a plain `self` reads one of them.
       const values = type.values.map((value) => value.value)
-      return {subject: 'self', values, syntax: syntaxNode(template.expression, () => undefined, typesByName, values)}
+      return {
+        name: type.name,
+        subject: 'self',
+        values,
+        syntax: syntaxNode(template.expression, () => undefined, typesByName, values),
+      }
     }
   }
 }
