@@ -274,6 +274,8 @@ class Reader {
   }
 
   error(): CommandParseError {
+    // A grammar without commands (docs without COMMANDS.md) expects nothing anywhere.
+    if (this.expected.size === 0) return {message: 'expected a command (the docs list none)', offset: 0}
     const listed = [...this.expected].slice(0, LISTED_EXPECTATIONS)
     const more = this.expected.size - listed.length
     const what =

@@ -66,6 +66,13 @@ describe('readCommand', () => {
     })
   })
 
+  it('without commands every text is an error at offset 0', () => {
+    expect(readCommand({commands: [], types: []}, '/_send @1 json []')).toEqual({
+      ok: false,
+      error: {message: 'expected a command (the docs list none)', offset: 0},
+    })
+  })
+
   it('a text that is not a string is an error, not a throw', () => {
     expect(readCommand(grammar, undefined)).toEqual({
       ok: false,
