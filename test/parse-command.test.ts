@@ -61,6 +61,7 @@ describe('parseCommand(commandString(name, params)) gives back params', () => {
   })
 })
 
+// ../shared/frames holds replies and events only (no `"cmd"`): no command string of it to copy into test/fixtures.
 describe('real command strings read to the typed command', () => {
   const composed = (text: string) => [{msgContent: {type: 'text', text}, mentions: {}}]
   it.each([
