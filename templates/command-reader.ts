@@ -16,7 +16,7 @@
  *   there, the rest of the text (the last parameter of `/_groups 1 my search`);
  * - a JSON parameter: where its value ends: brackets `{}` `[]` balanced outside
  *   JSON strings (escapes skipped), one scan; then `JSON.parse` of exactly that
- *   slice. The value is not checked against its type (decode it for that);
+ *   slice. Only its kind is checked (an array for `[ComposedMessage]`), not its fields (decode it for that);
  * - a list (`1,2,3`): elements separated by the syntax's separator, none for `[]`.
  *
  * What the text does not say is filled in from the tests the syntax made on
@@ -32,11 +32,14 @@ export type ValueReader =
   | {kind: 'number'}
   | {kind: 'string'}
   | {kind: 'boolean'}
-  | {kind: 'json'}
+  | {kind: 'json'; shape?: JsonShape}
   | {kind: 'values'; values: readonly string[]}
   | {kind: 'list'; separator: string; element: 'integer' | 'number' | 'string'}
   | {kind: 'syntax'; type: string}
   | {kind: 'unreadable'; why: string}
+
+/** What kind of JSON value a JSON parameter's type is (its fields are not checked: decode it for that). */
+export type JsonShape = 'array' | 'object' | 'string' | 'number' | 'boolean'
 
 /** The condition of a conditional, as the docs' JavaScript tests it. */
 export type SyntaxTest =
@@ -363,6 +366,7 @@ class Reader {
         if (end < 0) return this.expect(offset, 'a JSON value')
         const value = parseJson(text.slice(offset, end))
         if (value === undefined) return this.expect(offset, 'a JSON value')
+        if (read.shape && shapeOf(value.json) !== read.shape) return this.expect(offset, `a JSON ${read.shape}`)
         return assign(value.json, end)
       }
       case 'list':
@@ -472,6 +476,13 @@ function stringEnd(text: string, offset: number): number {
     else if (char === '"') return at + 1
   }
   return -1
+}
+
+function shapeOf(value: unknown): JsonShape | null {
+  if (Array.isArray(value)) return 'array'
+  if (value === null) return null
+  const type = typeof value
+  return type === 'object' || type === 'string' || type === 'number' || type === 'boolean' ? type : null
 }
 
 /** `JSON.parse`, as a result: `undefined` for text that is not JSON (or nests too deep for the engine). */

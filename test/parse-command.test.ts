@@ -184,6 +184,8 @@ describe('what is not a command is a located error', () => {
     ['/_send @x json []', 8, 'expected an integer at offset 8'],
     ['/_send @5 json [oops', 15, 'expected a JSON value at offset 15'],
     ['/_send @5 jsn []', 9, '" json "'],
+    // The kind of a JSON parameter is checked: `composedMessages` is an array.
+    ['/_send @5 json {"msgContent":{}}', 15, 'expected a JSON array at offset 15'],
     ['/_delete item @1 1,2 gone', 21, '"broadcast"'],
     ['/user now', 5, 'expected the end of the command at offset 5'],
     // A space in a string between parameters ends it: `requestId` is `a`, and `b {}` is not JSON; as the last

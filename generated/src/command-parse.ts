@@ -110,7 +110,7 @@ const commandGrammar: CommandGrammar = {
             else: {kind: 'text', text: ''},
           },
           {kind: 'text', text: ' '},
-          {kind: 'param', name: 'settings', read: {kind: 'json'}},
+          {kind: 'param', name: 'settings', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -153,7 +153,7 @@ const commandGrammar: CommandGrammar = {
             else: {kind: 'text', text: ''},
           },
           {kind: 'text', text: ' json '},
-          {kind: 'param', name: 'composedMessages', read: {kind: 'json'}},
+          {kind: 'param', name: 'composedMessages', read: {kind: 'json', shape: 'array'}},
         ],
       },
     },
@@ -179,7 +179,7 @@ const commandGrammar: CommandGrammar = {
             else: {kind: 'text', text: ''},
           },
           {kind: 'text', text: ' json '},
-          {kind: 'param', name: 'updatedMessage', read: {kind: 'json'}},
+          {kind: 'param', name: 'updatedMessage', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -250,7 +250,7 @@ const commandGrammar: CommandGrammar = {
             else: {kind: 'text', text: 'off'},
           },
           {kind: 'text', text: ' '},
-          {kind: 'param', name: 'reaction', read: {kind: 'json'}},
+          {kind: 'param', name: 'reaction', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -553,7 +553,7 @@ const commandGrammar: CommandGrammar = {
             else: {kind: 'text', text: ''},
           },
           {kind: 'text', text: ' '},
-          {kind: 'param', name: 'groupProfile', read: {kind: 'json'}},
+          {kind: 'param', name: 'groupProfile', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -579,7 +579,7 @@ const commandGrammar: CommandGrammar = {
           {kind: 'text', text: ' '},
           {kind: 'param', name: 'relayIds', read: {kind: 'list', separator: ',', element: 'integer'}},
           {kind: 'text', text: ' '},
-          {kind: 'param', name: 'groupProfile', read: {kind: 'json'}},
+          {kind: 'param', name: 'groupProfile', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -633,7 +633,7 @@ const commandGrammar: CommandGrammar = {
           {kind: 'text', text: '/_group_profile #'},
           {kind: 'param', name: 'groupId', read: {kind: 'integer'}},
           {kind: 'text', text: ' '},
-          {kind: 'param', name: 'groupProfile', read: {kind: 'json'}},
+          {kind: 'param', name: 'groupProfile', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -917,7 +917,7 @@ const commandGrammar: CommandGrammar = {
           {kind: 'text', text: ' '},
           {kind: 'param', name: 'pagination', read: {kind: 'syntax', type: 'PaginationByTime'}},
           {kind: 'text', text: ' '},
-          {kind: 'param', name: 'query', read: {kind: 'json'}},
+          {kind: 'param', name: 'query', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -955,7 +955,7 @@ const commandGrammar: CommandGrammar = {
               kind: 'all',
               parts: [
                 {kind: 'text', text: ' '},
-                {kind: 'param', name: 'customData', read: {kind: 'json'}},
+                {kind: 'param', name: 'customData', read: {kind: 'json', shape: 'object'}},
               ],
             },
             else: {kind: 'text', text: ''},
@@ -981,7 +981,7 @@ const commandGrammar: CommandGrammar = {
               kind: 'all',
               parts: [
                 {kind: 'text', text: ' '},
-                {kind: 'param', name: 'customData', read: {kind: 'json'}},
+                {kind: 'param', name: 'customData', read: {kind: 'json', shape: 'object'}},
               ],
             },
             else: {kind: 'text', text: ''},
@@ -1039,7 +1039,7 @@ const commandGrammar: CommandGrammar = {
         kind: 'all',
         parts: [
           {kind: 'text', text: '/_create user '},
-          {kind: 'param', name: 'newUser', read: {kind: 'json'}},
+          {kind: 'param', name: 'newUser', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -1062,7 +1062,7 @@ const commandGrammar: CommandGrammar = {
               kind: 'all',
               parts: [
                 {kind: 'text', text: ' '},
-                {kind: 'param', name: 'viewPwd', read: {kind: 'json'}},
+                {kind: 'param', name: 'viewPwd', read: {kind: 'json', shape: 'string'}},
               ],
             },
             else: {kind: 'text', text: ''},
@@ -1096,7 +1096,7 @@ const commandGrammar: CommandGrammar = {
               kind: 'all',
               parts: [
                 {kind: 'text', text: ' '},
-                {kind: 'param', name: 'viewPwd', read: {kind: 'json'}},
+                {kind: 'param', name: 'viewPwd', read: {kind: 'json', shape: 'string'}},
               ],
             },
             else: {kind: 'text', text: ''},
@@ -1116,7 +1116,7 @@ const commandGrammar: CommandGrammar = {
           {kind: 'text', text: '/_profile '},
           {kind: 'param', name: 'userId', read: {kind: 'integer'}},
           {kind: 'text', text: ' '},
-          {kind: 'param', name: 'profile', read: {kind: 'json'}},
+          {kind: 'param', name: 'profile', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -1132,7 +1132,7 @@ const commandGrammar: CommandGrammar = {
           {kind: 'text', text: '/_set prefs @'},
           {kind: 'param', name: 'contactId', read: {kind: 'integer'}},
           {kind: 'text', text: ' '},
-          {kind: 'param', name: 'preferences', read: {kind: 'json'}},
+          {kind: 'param', name: 'preferences', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -1151,7 +1151,7 @@ const commandGrammar: CommandGrammar = {
           {kind: 'text', text: ' '},
           {kind: 'param', name: 'requestId', read: {kind: 'string'}},
           {kind: 'text', text: ' '},
-          {kind: 'param', name: 'responseData', read: {kind: 'json'}},
+          {kind: 'param', name: 'responseData', read: {kind: 'json', shape: 'object'}},
         ],
       },
     },
@@ -1360,7 +1360,7 @@ export type CommandParseResult = ParsedCommand | CommandParseFailure
 /**
  * Read a command string, the inverse of `commandString`: `parseCommand("/_send \@5 json [...]")` gives `{ok: true, name: "APISendMessages", params: {sendRef: {chatType: "direct", chatId: 5}, liveMessage: false, composedMessages: [...]}}`, or `{ok: false, error: {message, offset}}`: what was expected at that offset of the text.
  *
- * Never throws; linear in the length of the text. Commands are tried in the order of COMMANDS.md, the first that reads the whole text wins. What the syntax does not write comes back as the syntax implies it (an omitted `live=on` is `liveMessage: false`, an omitted optional is absent); JSON parameters are parsed, not checked against their types.
+ * Never throws; linear in the length of the text. Commands are tried in the order of COMMANDS.md, the first that reads the whole text wins. What the syntax does not write comes back as the syntax implies it (an omitted `live=on` is `liveMessage: false`, an omitted optional is absent); JSON parameters are parsed and their kind checked (an array, an object), not their fields: decode them for that.
  */
 export function parseCommand(text: string): CommandParseResult {
   return readCommand(commandGrammar, text) as CommandParseResult

@@ -1,7 +1,14 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {CommandTemplate, TemplateExpression} from '../schema/command-template.js'
 import type {Field, Schema, TypeDefinition, TypeExpression} from '../schema/types.js'
-import type {CommandGrammar, SyntaxField, SyntaxNode, TypeSyntax, ValueReader} from '../../templates/command-reader.js'
+import type {
+  CommandGrammar,
+  JsonShape,
+  SyntaxField,
+  SyntaxNode,
+  TypeSyntax,
+  ValueReader,
+} from '../../templates/command-reader.js'
 import {declaredParameters} from './command-parameters.js'
 import {describe} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
@@ -52,7 +59,7 @@ export function emitCommandParse(schema: Schema): StatementStructures[] {
       isExported: true,
       docs: describe([
         'Read a command string, the inverse of `commandString`: `parseCommand("/_send @5 json [...]")` gives `{ok: true, name: "APISendMessages", params: {sendRef: {chatType: "direct", chatId: 5}, liveMessage: false, composedMessages: [...]}}`, or `{ok: false, error: {message, offset}}`: what was expected at that offset of the text.',
-        'Never throws; linear in the length of the text. Commands are tried in the order of COMMANDS.md, the first that reads the whole text wins. What the syntax does not write comes back as the syntax implies it (an omitted `live=on` is `liveMessage: false`, an omitted optional is absent); JSON parameters are parsed, not checked against their types.',
+        'Never throws; linear in the length of the text. Commands are tried in the order of COMMANDS.md, the first that reads the whole text wins. What the syntax does not write comes back as the syntax implies it (an omitted `live=on` is `liveMessage: false`, an omitted optional is absent); JSON parameters are parsed and their kind checked (an array, an object), not their fields: decode them for that.',
       ]),
       parameters: [{name: 'text', type: 'string'}],
       returnType: 'CommandParseResult',
@@ -172,8 +179,10 @@ function syntaxNode(
     case 'param': {
       const field = fieldOf(expression.name)
       switch (expression.render) {
-        case 'json':
-          return {kind: 'param', name: expression.name, read: {kind: 'json'}}
+        case 'json': {
+          const shape = field ? jsonShape(field.type, typesByName) : null
+          return {kind: 'param', name: expression.name, read: {kind: 'json', ...(shape ? {shape} : {})}}
+        }
         case 'cmdString':
           return {kind: 'param', name: expression.name, read: {kind: 'syntax', type: expression.type ?? ''}}
         case 'join': {
@@ -195,6 +204,37 @@ function syntaxNode(
         }
       }
     }
+  }
+}
+
+/** The kind of JSON value of a type: what `JSON.stringify` of a valid value starts with. */
+function jsonShape(type: TypeExpression, typesByName: ReadonlyMap<string, TypeDefinition>): JsonShape | null {
+  switch (type.kind) {
+    case 'array':
+      return 'array'
+    case 'map':
+      return 'object'
+    case 'literal':
+      return 'string'
+    case 'reference': {
+      const referenced = typesByName.get(type.name)
+      if (!referenced) return null
+      // A compatibility build's union may be a string in the versions where it was an enum.
+      if (referenced.kind === 'union' && referenced.stringValues) return null
+      return referenced.kind === 'enum' ? 'string' : 'object'
+    }
+    case 'primitive':
+      switch (type.name) {
+        case 'bool':
+          return 'boolean'
+        case 'string':
+        case 'UTCTime':
+          return 'string'
+        case 'JSONObject':
+          return 'object'
+        default:
+          return 'number'
+      }
   }
 }
 
