@@ -4,6 +4,7 @@ import * as prettier from 'prettier'
 import {Project, type StatementStructures} from 'ts-morph'
 import {PROJECT_ROOT} from '../paths.js'
 import type {Schema} from '../schema/types.js'
+import {emitCommandParse} from './command-parse.js'
 import {emitCommandStrings} from './command-strings-module.js'
 import {emitCommands} from './commands.js'
 import {emitChatClient} from './chat-client.js'
@@ -35,6 +36,7 @@ export const TEMPLATE_FILES = [
   'dispatch.ts',
   'issue-shapes.ts',
   'client.ts',
+  'command-reader.ts',
 ] as const
 
 /** Prettier options of the output: fixed here, never read from the environment, so output is byte-stable. */
@@ -109,6 +111,7 @@ export async function emitLibrary(
     ['commands.ts', emitCommands(schema)],
     ['responses.ts', emitResponses(schema)],
     ['command-strings.ts', emitCommandStrings(schema)],
+    ['command-parse.ts', emitCommandParse(schema)],
     ['guards.ts', emitGuards(schema, shapeTable)],
     ['decode.ts', emitDecode(schema, shapeTable)],
     ['chat-client.ts', emitChatClient()],
