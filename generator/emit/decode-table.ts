@@ -156,7 +156,8 @@ class ShapeTableBuilder {
     this.shapes.set(key, index)
     this.entries.push('')
     const element = type.kind === 'array' ? type.element : type.value
-    this.entries[index] = `{kind: ${stringLiteral(type.kind)}, element: ${this.slot(element)}, fast: ${checkShapeName(type)}}`
+    this.entries[index] =
+      `{kind: ${stringLiteral(type.kind)}, element: ${this.slot(element)}, fast: ${checkShapeName(type)}}`
     return index
   }
 
