@@ -47,6 +47,11 @@ export function packageJson(header: string, specInfo: SpecInfoData): string {
         import: {types: './dist/esm/index.d.ts', default: './dist/esm/index.js'},
         require: {types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js'},
       },
+      // The test kit (fixtures, fake core): its own entry, so a bot's production bundle never holds it.
+      './testing': {
+        import: {types: './dist/esm/testing/index.d.ts', default: './dist/esm/testing/index.js'},
+        require: {types: './dist/cjs/testing/index.d.ts', default: './dist/cjs/testing/index.js'},
+      },
       './schema.json': './schema.json',
       './package.json': './package.json',
     },
