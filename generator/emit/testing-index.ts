@@ -37,6 +37,8 @@ export type EventFixtures = {
 export interface Fixtures extends EventFixtures {
   /** A response by its tag: \`fixtures.response('apiChats', {chats: []})\`. */
   response<Tag extends ChatResponse['type']>(tag: Tag, overrides?: DeepPartial<ResponseOf<Tag>>, options?: FixtureOptions): ResponseOf<Tag>
+  /** The parameters of a command by its name: \`commandString(name, fixtures.parameters(name))\` is a valid command. */
+  parameters<Name extends ChatCommandName>(name: Name, overrides?: DeepPartial<CommandParameters[Name]>, options?: FixtureOptions): CommandParameters[Name]
   /** A value of a type of TYPES.md by its name: \`fixtures.value('User', {localDisplayName: 'bot'})\`. */
   value<Name extends keyof FixtureTypes>(name: Name, overrides?: DeepPartial<FixtureTypes[Name]>, options?: FixtureOptions): FixtureTypes[Name]
   /** \`newChatItems\`: one received text message from a contact, in a direct chat. */
@@ -55,12 +57,13 @@ export interface Fixtures extends EventFixtures {
 export const fixtures: Fixtures = Object.freeze({
   ...Object.fromEntries(Object.keys(fixtureSchema.events).map((tag) => [tag, (overrides?: unknown, options?: FixtureOptions) => builders.event(tag, overrides, options)])),
   response: builders.response,
+  parameters: builders.parameters,
   value: builders.value,
   ...createBotFixtures(builders),
 }) as unknown as Fixtures`,
     `/** A command as the fake core received it, typed by its name. */
 export type ReceivedCommand<Name extends ChatCommandName = ChatCommandName> = {
-  [N in Name]: RecordedCommand<N, CommandParameters[N] | undefined>
+  [N in Name]: {corrId: string; cmd: string; name: N; params: CommandParameters[N] | undefined}
 }[Name]`,
     `/**
  * A fake chat core on 127.0.0.1, typed by the package's commands. \`params\` is \`undefined\` until the fake core
@@ -78,10 +81,23 @@ export interface FakeCore extends Omit<FakeCoreBase, 'commands' | 'on' | 'nextCo
   /** Apply \`fault\` to command \`name\` (\`'*'\`: every command) from now on; \`null\` removes it. */
   fault(name: ChatCommandName | '*', fault: Fault | null): this
 }`,
-    `/** The command a string is, by the longest leading literal it starts with. */
+    `/** The commands whose leading literal is \`prefix\` (more than one where the docs give two commands one start). */
+const commandsByPrefix = new Map<string, string[]>()
+for (const [prefix, name] of commandPrefixes) commandsByPrefix.set(prefix, [...(commandsByPrefix.get(prefix) ?? []), name])`,
+    `/** The command a string is, by the longest leading literal it starts with (the first of those sharing it). */
 function nameCommand(cmd: string): {name: string; params: unknown} | undefined {
   const found = commandPrefixes.find(([prefix]) => cmd.startsWith(prefix))
-  return found && {name: found[1], params: undefined}
+  return found && {name: commandsByPrefix.get(found[0])![0]!, params: undefined}
+}`,
+    `/**
+ * The tag of the default answer to command \`name\`: its first response; where commands share a leading literal
+ * (so the name may be the other's), the first response they all have, valid whichever was meant.
+ */
+function defaultResponseTag(name: string): string {
+  const tags = fixtureSchema.commands[name]!
+  const prefix = commandPrefixes.find(([, candidate]) => candidate === name)?.[0]
+  const peers = prefix === undefined ? [name] : commandsByPrefix.get(prefix)!
+  return tags.find((tag) => peers.every((peer) => fixtureSchema.commands[peer]!.includes(tag))) ?? tags[0]!
 }`,
     `/**
  * Start a fake chat core on 127.0.0.1 (a free port unless \`options.port\`): it records every command, answers
@@ -92,7 +108,7 @@ export async function createFakeCore(options?: FakeCoreOptions): Promise<FakeCor
   const core = await startFakeCore(
     {
       parseCommand: nameCommand,
-      defaultResponse: (name, _params, seed) => builders.response(fixtureSchema.commands[name]![0]!, undefined, {seed}),
+      defaultResponse: (name, _params, seed) => builders.response(defaultResponseTag(name), undefined, {seed}),
       unknownCommandResponse: (_cmd, seed) => builders.response('chatCmdError', undefined, {seed}),
     },
     options,

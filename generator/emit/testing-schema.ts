@@ -3,6 +3,7 @@ import {identifier} from '../names/index.js'
 import type {Field, Schema, TypeExpression} from '../schema/types.js'
 import {distinctResponses} from '../schema/responses.js'
 import type {CommandTemplate, TemplateExpression} from '../schema/command-template.js'
+import {declaredParameters} from './command-parameters.js'
 import {describe} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 
@@ -12,6 +13,7 @@ export interface FixtureSchemaData {
   events: Record<string, unknown[]>
   responses: Record<string, unknown[]>
   commands: Record<string, string[]>
+  parameters: Record<string, unknown[]>
 }
 
 /**
@@ -38,6 +40,10 @@ export function fixtureSchemaData(schema: Schema): FixtureSchemaData {
       distinctResponses(schema).map((response) => [response.tag, response.fields.map(field)]),
     ),
     commands: Object.fromEntries(schema.commands.map((command) => [command.name, command.responses.map((r) => r.tag)])),
+    // As `CC.<Command>` declares them: an optional parameter the syntax reads unconditionally is required.
+    parameters: Object.fromEntries(
+      schema.commands.map((command) => [command.name, declaredParameters(command).map(field)]),
+    ),
   }
 }
 

@@ -42,6 +42,8 @@ export interface FixtureSchema {
   responses: Readonly<Record<string, readonly FixtureField[]>>
   /** Each command's response tags, in the docs' order (the first is its usual answer). */
   commands: Readonly<Record<string, readonly string[]>>
+  /** Each command's parameters, as its `CC.<Command>` declares them. */
+  parameters: Readonly<Record<string, readonly FixtureField[]>>
 }
 
 /** Options of every builder. */
@@ -83,7 +85,7 @@ interface Build {
  * The builders over `schema`, untyped: `testing/index.ts` gives them the package's types.
  *
  * @param schema the compact schema of the package (`fixtureSchema`).
- * @returns `event(tag, overrides, options)`, `response(tag, ...)`, `value(typeName, ...)`.
+ * @returns `event(tag, overrides, options)`, `response(tag, ...)`, `parameters(commandName, ...)`, `value(typeName, ...)`.
  */
 export function createFixtureBuilders(schema: FixtureSchema) {
   return {
@@ -98,6 +100,12 @@ export function createFixtureBuilders(schema: FixtureSchema) {
       const fields = schema.responses[tag]
       if (fields === undefined) throw new Error(`fixtures: no response with tag "${tag}"`)
       return tagged(start(schema, options), tag, fields, overrides, 0)
+    },
+    /** The parameters of a command, by its name (what `commandString(name, params)` takes). */
+    parameters(name: string, overrides?: unknown, options?: FixtureOptions): Record<string, unknown> {
+      const fields = schema.parameters[name]
+      if (fields === undefined) throw new Error(`fixtures: no command named "${name}"`)
+      return record(start(schema, options), fields, overrides, 0)
     },
     /** A value of a type of TYPES.md, by its name. */
     value(name: string, overrides?: unknown, options?: FixtureOptions): unknown {

@@ -269,6 +269,12 @@ export interface Fixtures extends EventFixtures {
     overrides?: DeepPartial<ResponseOf<Tag>>,
     options?: FixtureOptions,
   ): ResponseOf<Tag>
+  /** The parameters of a command by its name: `commandString(name, fixtures.parameters(name))` is a valid command. */
+  parameters<Name extends ChatCommandName>(
+    name: Name,
+    overrides?: DeepPartial<CommandParameters[Name]>,
+    options?: FixtureOptions,
+  ): CommandParameters[Name]
   /** A value of a type of TYPES.md by its name: `fixtures.value('User', {localDisplayName: 'bot'})`. */
   value<Name extends keyof FixtureTypes>(
     name: Name,
@@ -297,12 +303,13 @@ export const fixtures: Fixtures = Object.freeze({
     ]),
   ),
   response: builders.response,
+  parameters: builders.parameters,
   value: builders.value,
   ...createBotFixtures(builders),
 }) as unknown as Fixtures
 /** A command as the fake core received it, typed by its name. */
 export type ReceivedCommand<Name extends ChatCommandName = ChatCommandName> = {
-  [N in Name]: RecordedCommand<N, CommandParameters[N] | undefined>
+  [N in Name]: {corrId: string; cmd: string; name: N; params: CommandParameters[N] | undefined}
 }[Name]
 /**
  * A fake chat core on 127.0.0.1, typed by the package's commands. `params` is `undefined` until the fake core
@@ -330,10 +337,25 @@ export interface FakeCore extends Omit<FakeCoreBase, 'commands' | 'on' | 'nextCo
   fault(name: ChatCommandName | '*', fault: Fault | null): this
 }
 
-/** The command a string is, by the longest leading literal it starts with. */
+/** The commands whose leading literal is `prefix` (more than one where the docs give two commands one start). */
+const commandsByPrefix = new Map<string, string[]>()
+for (const [prefix, name] of commandPrefixes)
+  commandsByPrefix.set(prefix, [...(commandsByPrefix.get(prefix) ?? []), name])
+/** The command a string is, by the longest leading literal it starts with (the first of those sharing it). */
 function nameCommand(cmd: string): {name: string; params: unknown} | undefined {
   const found = commandPrefixes.find(([prefix]) => cmd.startsWith(prefix))
-  return found && {name: found[1], params: undefined}
+  return found && {name: commandsByPrefix.get(found[0])![0]!, params: undefined}
+}
+
+/**
+ * The tag of the default answer to command `name`: its first response; where commands share a leading literal
+ * (so the name may be the other's), the first response they all have, valid whichever was meant.
+ */
+function defaultResponseTag(name: string): string {
+  const tags = fixtureSchema.commands[name]!
+  const prefix = commandPrefixes.find(([, candidate]) => candidate === name)?.[0]
+  const peers = prefix === undefined ? [name] : commandsByPrefix.get(prefix)!
+  return tags.find((tag) => peers.every((peer) => fixtureSchema.commands[peer]!.includes(tag))) ?? tags[0]!
 }
 
 /**
@@ -346,7 +368,7 @@ export async function createFakeCore(options?: FakeCoreOptions): Promise<FakeCor
     {
       parseCommand: nameCommand,
       defaultResponse: (name, _params, seed) =>
-        builders.response(fixtureSchema.commands[name]![0]!, undefined, {seed}),
+        builders.response(defaultResponseTag(name), undefined, {seed}),
       unknownCommandResponse: (_cmd, seed) => builders.response('chatCmdError', undefined, {seed}),
     },
     options,

@@ -3161,6 +3161,217 @@ export const fixtureSchema: FixtureSchema = {
     ConnectRemoteCtrl: ['remoteCtrlConnecting', 'chatCmdError'],
     VerifyRemoteCtrlSession: ['remoteCtrlConnected', 'chatCmdError'],
   },
+  parameters: {
+    APICreateMyAddress: [
+      ['userId', 'int64', 0],
+      ['pqRatchet', 'bool', 1],
+    ],
+    APIDeleteMyAddress: [['userId', 'int64', 0]],
+    APIShowMyAddress: [['userId', 'int64', 0]],
+    APISetProfileAddress: [
+      ['userId', 'int64', 0],
+      ['enable', 'bool', 0],
+    ],
+    APISetAddressSettings: [
+      ['userId', 'int64', 0],
+      ['pqRatchet', 'bool', 1],
+      ['settings', '#AddressSettings', 0],
+    ],
+    APISendMessages: [
+      ['sendRef', '#ChatRef', 0],
+      ['liveMessage', 'bool', 0],
+      ['ttl', 'int', 1],
+      ['signMessages', 'bool', 1],
+      ['composedMessages', {a: '#ComposedMessage'}, 0],
+    ],
+    APIUpdateChatItem: [
+      ['chatRef', '#ChatRef', 0],
+      ['chatItemId', 'int64', 0],
+      ['liveMessage', 'bool', 0],
+      ['updatedMessage', '#UpdatedMessage', 0],
+    ],
+    APIDeleteChatItem: [
+      ['chatRef', '#ChatRef', 0],
+      ['chatItemIds', {a: 'int64'}, 0],
+      ['deleteMode', '#CIDeleteMode', 0],
+    ],
+    APIDeleteMemberChatItem: [
+      ['groupId', 'int64', 0],
+      ['chatItemIds', {a: 'int64'}, 0],
+    ],
+    APIChatItemReaction: [
+      ['chatRef', '#ChatRef', 0],
+      ['chatItemId', 'int64', 0],
+      ['add', 'bool', 0],
+      ['reaction', '#MsgReaction', 0],
+    ],
+    APIShareMyAddress: [['toSendRef', '#ChatRef', 0]],
+    APIShareChatMsgContent: [
+      ['shareChatRef', '#ChatRef', 0],
+      ['toSendRef', '#ChatRef', 0],
+    ],
+    ReceiveFile: [
+      ['fileId', 'int64', 0],
+      ['userApprovedRelays', 'bool', 0],
+      ['storeEncrypted', 'bool', 1],
+      ['fileInline', 'bool', 1],
+      ['filePath', 'string', 1],
+    ],
+    CancelFile: [['fileId', 'int64', 0]],
+    APIAddMember: [
+      ['groupId', 'int64', 0],
+      ['contactId', 'int64', 0],
+      ['memberRole', '#GroupMemberRole', 0],
+    ],
+    APIJoinGroup: [['groupId', 'int64', 0]],
+    APIAcceptMember: [
+      ['groupId', 'int64', 0],
+      ['groupMemberId', 'int64', 0],
+      ['memberRole', '#GroupMemberRole', 0],
+    ],
+    APIMembersRole: [
+      ['groupId', 'int64', 0],
+      ['groupMemberIds', {a: 'int64'}, 0],
+      ['memberRole', '#GroupMemberRole', 0],
+    ],
+    APIBlockMembersForAll: [
+      ['groupId', 'int64', 0],
+      ['groupMemberIds', {a: 'int64'}, 0],
+      ['blocked', 'bool', 0],
+    ],
+    APIRemoveMembers: [
+      ['groupId', 'int64', 0],
+      ['groupMemberIds', {a: 'int64'}, 0],
+      ['withMessages', 'bool', 0],
+    ],
+    APILeaveGroup: [['groupId', 'int64', 0]],
+    APIListMembers: [['groupId', 'int64', 0]],
+    APINewGroup: [
+      ['userId', 'int64', 0],
+      ['incognito', 'bool', 0],
+      ['groupProfile', '#GroupProfile', 0],
+    ],
+    APINewPublicGroup: [
+      ['userId', 'int64', 0],
+      ['incognito', 'bool', 0],
+      ['relayIds', {a: 'int64'}, 0],
+      ['groupProfile', '#GroupProfile', 0],
+    ],
+    APIGetGroupRelays: [['groupId', 'int64', 0]],
+    APIAddGroupRelays: [
+      ['groupId', 'int64', 0],
+      ['relayIds', {a: 'int64'}, 0],
+    ],
+    APIAllowRelayGroup: [['groupId', 'int64', 0]],
+    APIUpdateGroupProfile: [
+      ['groupId', 'int64', 0],
+      ['groupProfile', '#GroupProfile', 0],
+    ],
+    APIVerifyGroupDomain: [['groupId', 'int64', 0]],
+    APICreateGroupLink: [
+      ['groupId', 'int64', 0],
+      ['memberRole', '#GroupMemberRole', 0],
+    ],
+    APIGroupLinkMemberRole: [
+      ['groupId', 'int64', 0],
+      ['memberRole', '#GroupMemberRole', 0],
+    ],
+    APIDeleteGroupLink: [['groupId', 'int64', 0]],
+    APIGetGroupLink: [['groupId', 'int64', 0]],
+    APIAddContact: [
+      ['userId', 'int64', 0],
+      ['incognito', 'bool', 0],
+    ],
+    APIConnectPlan: [
+      ['userId', 'int64', 0],
+      ['connectTarget', 'string', 0],
+      ['resolveMode', '#PlanResolveMode', 1],
+      ['linkOwnerSig', '#LinkOwnerSig', 1],
+      ['connectionLink', 'string', 1],
+      ['resolveKnown', 'bool', 1],
+    ],
+    APIConnect: [
+      ['userId', 'int64', 0],
+      ['incognito', 'bool', 0],
+      ['preparedLink_', '#CreatedConnLink', 1],
+      ['connLink_', '#CreatedConnLink', 1],
+    ],
+    Connect: [
+      ['incognito', 'bool', 0],
+      ['connTarget_', 'string', 1],
+      ['connLink_', 'string', 1],
+    ],
+    APIAcceptContact: [['contactReqId', 'int64', 0]],
+    APIRejectContact: [
+      ['contactReqId', 'int64', 0],
+      ['notify', 'bool', 1],
+    ],
+    APIListContacts: [['userId', 'int64', 0]],
+    APIListGroups: [
+      ['userId', 'int64', 0],
+      ['contactId_', 'int64', 1],
+      ['search', 'string', 1],
+    ],
+    APIGetChats: [
+      ['userId', 'int64', 0],
+      ['pendingConnections', 'bool', 0],
+      ['pagination', '#PaginationByTime', 0],
+      ['query', '#ChatListQuery', 0],
+    ],
+    APIDeleteChat: [
+      ['chatRef', '#ChatRef', 0],
+      ['chatDeleteMode', '#ChatDeleteMode', 0],
+    ],
+    APISetGroupCustomData: [
+      ['groupId', 'int64', 0],
+      ['customData', 'JSONObject', 1],
+    ],
+    APISetContactCustomData: [
+      ['contactId', 'int64', 0],
+      ['customData', 'JSONObject', 1],
+    ],
+    APISetUserAutoAcceptMemberContacts: [
+      ['userId', 'int64', 0],
+      ['onOff', 'bool', 0],
+    ],
+    APISetUserAutoAcceptGroupInvitations: [
+      ['userId', 'int64', 0],
+      ['onOff', 'bool', 0],
+    ],
+    ShowActiveUser: [],
+    CreateActiveUser: [['newUser', '#NewUser', 0]],
+    ListUsers: [],
+    APISetActiveUser: [
+      ['userId', 'int64', 0],
+      ['viewPwd', 'string', 1],
+    ],
+    APIDeleteUser: [
+      ['userId', 'int64', 0],
+      ['delSMPQueues', 'bool', 0],
+      ['viewPwd', 'string', 1],
+    ],
+    APIUpdateProfile: [
+      ['userId', 'int64', 0],
+      ['profile', '#Profile', 0],
+    ],
+    APISetContactPrefs: [
+      ['contactId', 'int64', 0],
+      ['preferences', '#Preferences', 0],
+    ],
+    APISendServiceResponse: [
+      ['userId', 'int64', 0],
+      ['requestId', 'string', 0],
+      ['responseData', 'JSONObject', 0],
+    ],
+    StartChat: [
+      ['mainApp', 'bool', 0],
+      ['enableSndFiles', 'bool', 0],
+      ['serviceRequests', 'bool', 1],
+    ],
+    APIStopChat: [],
+    ConnectRemoteCtrl: [['remoteInvitation', 'string', 0]],
+    VerifyRemoteCtrlSession: [['sessionCode', 'string', 0]],
+  },
 }
 /** Each command's leading literal and its name, longest first (how the fake core names a command). */
 export const commandPrefixes: readonly (readonly [prefix: string, name: string])[] = [
