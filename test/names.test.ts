@@ -134,7 +134,7 @@ function everyForm(names: {event?: string; type?: string; member?: string; comma
 async function packageProject(schema: Schema, project: Project, folder: string): Promise<SourceFile[]> {
   const files = await emitLibrary({schema, overlaySha256: null, generatorVersion: '0', format: false})
   return [...files]
-    .filter(([name]) => name.endsWith('.ts'))
+    .filter(([name]) => name.endsWith('.ts') && !name.startsWith('src/testing/'))
     .map(([name, text]) => project.createSourceFile(path.join(folder, name), text, {overwrite: true}))
 }
 
@@ -169,7 +169,9 @@ describe('globals the emitted code refers to are claimed where it refers to them
     const project = typeCheckedProject()
     const forms = everyForm()
     if (!forms.ok) expect.fail('the spec does not build')
-    const pinned = readdirSync(pinnedSrc).map((name) =>
+    // The test kit (src/testing/) declares no name of the docs, so no global it uses can be shadowed: left out.
+    const modules = readdirSync(pinnedSrc).filter((name) => name.endsWith('.ts'))
+    const pinned = modules.map((name) =>
       project.createSourceFile(`/pinned/${name}`, readFileSync(path.join(pinnedSrc, name), 'utf8')),
     )
     const emitted = [...pinned, ...(await packageProject(forms.schema, project, '/forms'))].filter(

@@ -55,6 +55,8 @@ export function packageJson(header: string, specInfo: SpecInfoData): string {
       './schema.json': './schema.json',
       './package.json': './package.json',
     },
+    // Resolvers without `exports` (TypeScript `node10`) find the subpath's declarations here; the root keeps `types`.
+    typesVersions: {'*': {testing: ['./dist/cjs/testing/index.d.ts']}},
     // `src` is shipped for the declaration maps (go to definition lands in the TypeScript source).
     files: ['dist', 'src', 'schema.json'],
     keywords: ['simplex', 'simplex-chat', 'bot', 'events', 'decoder', 'typescript'],

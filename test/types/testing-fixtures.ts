@@ -36,6 +36,6 @@ export async function scripted(): Promise<void> {
   // @ts-expect-error a response APISendMessages does not answer with
   core.on('APISendMessages', () => fixtures.response('apiChats'))
   const sent = await core.nextCommand('APISendMessages')
-  same<typeof sent.name, 'APISendMessages' | undefined>(true)
+  same<typeof sent.name, 'APISendMessages'>(true)
   await core.close()
 }
