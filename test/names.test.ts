@@ -77,6 +77,7 @@ describe('the name table lists every identifier the emitters write', () => {
       'commands.ts',
       'responses.ts',
       'command-strings.ts',
+      'command-parse.ts',
       'guards.ts',
       'decode.ts',
     ] as const) {

@@ -294,3 +294,6 @@ export type {
 } from './client.js'
 export {specInfo} from './spec-info.js'
 export type {SpecInfo, SpecVersionInfo, SpecDocumentInfo} from './spec-info.js'
+export {parseCommand} from './command-parse.js'
+export type {ParsedCommand, CommandParseResult} from './command-parse.js'
+export type {CommandParseError, CommandParseFailure} from './command-reader.js'

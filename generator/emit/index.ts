@@ -4,6 +4,7 @@ import * as prettier from 'prettier'
 import {Project, type StatementStructures} from 'ts-morph'
 import {PROJECT_ROOT} from '../paths.js'
 import type {Schema} from '../schema/types.js'
+import {emitCommandParse} from './command-parse.js'
 import {emitCommandStrings} from './command-strings-module.js'
 import {emitCommands} from './commands.js'
 import {emitChatClient} from './chat-client.js'
@@ -34,6 +35,7 @@ export const TEMPLATE_FILES = [
   'dispatch.ts',
   'issue-shapes.ts',
   'client.ts',
+  'command-reader.ts',
 ] as const
 
 /**
@@ -113,6 +115,7 @@ export async function emitLibrary(
     ['commands.ts', emitCommands(schema)],
     ['responses.ts', emitResponses(schema)],
     ['command-strings.ts', emitCommandStrings(schema)],
+    ['command-parse.ts', emitCommandParse(schema)],
     ['guards.ts', emitGuards(schema)],
     ['decode.ts', emitDecode(schema)],
     ['chat-client.ts', emitChatClient()],

@@ -34,6 +34,7 @@ export type NameScope =
   | 'commands.ts'
   | 'responses.ts'
   | 'command-strings.ts'
+  | 'command-parse.ts'
   | 'guards.ts'
   | 'decode.ts'
   | 'chat-client.ts'
@@ -106,6 +107,31 @@ export const CLIENT_TYPES = [
   'ClientStats',
   'AbortSignalLike',
 ] as const
+
+// ---------------------------------------------------------------------------
+// parseCommand (issue 19): `command-parse.ts` (the grammar as data) and its reader `templates/command-reader.ts`.
+
+/** The fixed names of `command-parse.ts`: its imports, the grammar constant, `parseCommand` and its result types. */
+const COMMAND_PARSE_NAMES = [
+  'readCommand',
+  'CommandGrammar',
+  'CommandParseFailure',
+  'ChatCommandName',
+  'CommandParameters',
+  'commandGrammar',
+  'ParsedCommand',
+  'CommandParseResult',
+  'parseCommand',
+] as const
+
+/** What the package index exports for reading command strings. */
+const COMMAND_PARSE_EXPORTS: readonly PackageExport[] = [
+  {module: './command-parse.js', names: ['parseCommand']},
+  {module: './command-parse.js', names: ['ParsedCommand', 'CommandParseResult'], typeOnly: true},
+  {module: './command-reader.js', names: ['CommandParseError', 'CommandParseFailure'], typeOnly: true},
+]
+
+// ---------------------------------------------------------------------------
 
 /** The types of `spec-info.ts` (the module of the `specInfo` constant). */
 const SPEC_INFO_TYPES = ['SpecInfo', 'SpecVersionInfo', 'SpecDocumentInfo'] as const
@@ -182,6 +208,7 @@ export const PACKAGE_EXPORTS: readonly PackageExport[] = [
   {module: './client.js', names: CLIENT_TYPES, typeOnly: true},
   {module: './spec-info.js', names: ['specInfo']},
   {module: './spec-info.js', names: SPEC_INFO_TYPES, typeOnly: true},
+  ...COMMAND_PARSE_EXPORTS,
 ]
 
 /** Every name `PACKAGE_EXPORTS` exports by name or as a namespace. */
@@ -207,6 +234,7 @@ export const GLOBALS_REFERENCED: Readonly<Record<ModuleScope | 'namespace', read
   'commands.ts': ['Array'],
   'responses.ts': ['Array'],
   'command-strings.ts': ['JSON', 'Object', 'TypeError'],
+  'command-parse.ts': [],
   'guards.ts': [],
   'decode.ts': ['Array', 'JSON', 'Number', 'Object', 'Record', 'Set'],
   'chat-client.ts': [],
@@ -282,6 +310,7 @@ const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
     ...PUBLIC_DECODERS,
   ],
   'spec-info.ts': ['specInfo', ...SPEC_INFO_TYPES],
+  'command-parse.ts': COMMAND_PARSE_NAMES,
   // Besides what `PACKAGE_EXPORTS` lists: the fixed names of the modules it re-exports whole.
   'index.ts': [...packageExportNames(), 'commandString', 'isValidChatResponse', 'isValidChatEvent'],
   'chat-client.ts': [

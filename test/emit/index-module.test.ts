@@ -74,6 +74,9 @@ describe('emitIndexModule', () => {
       } from './client.js'
       export {specInfo} from './spec-info.js'
       export type {SpecInfo, SpecVersionInfo, SpecDocumentInfo} from './spec-info.js'
+      export {parseCommand} from './command-parse.js'
+      export type {ParsedCommand, CommandParseResult} from './command-parse.js'
+      export type {CommandParseError, CommandParseFailure} from './command-reader.js'
     `)
   })
 })

@@ -1,0 +1,224 @@
+import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
+import type {CommandTemplate, TemplateExpression} from '../schema/command-template.js'
+import type {Field, Schema, TypeDefinition, TypeExpression} from '../schema/types.js'
+import type {CommandGrammar, SyntaxField, SyntaxNode, TypeSyntax, ValueReader} from '../../templates/command-reader.js'
+import {declaredParameters} from './command-parameters.js'
+import {describe} from './doc-comment.js'
+import {jsonLiteral} from './escape.js'
+
+/**
+ * The statements of `command-parse.ts`: the compiled template of every command and syntax type as data
+ * (`commandGrammar`, read by the hand-written `templates/command-reader.ts`), and `parseCommand(text)`,
+ * typed by command name. Data, not a parser per command: the package stays small, and one interpreter is
+ * type-checked and tested here.
+ */
+export function emitCommandParse(schema: Schema): StatementStructures[] {
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: ['readCommand', 'type CommandGrammar', 'type CommandParseFailure'],
+      moduleSpecifier: './command-reader.js',
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['ChatCommandName', 'CommandParameters'],
+      moduleSpecifier: './commands.js',
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {name: 'commandGrammar', type: 'CommandGrammar', initializer: jsonLiteral(commandGrammar(schema))},
+      ],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'ParsedCommand',
+      isExported: true,
+      docs: describe(["A command string read back: the command's name, and its parameters typed by that name."]),
+      type: '{[N in ChatCommandName]: {ok: true; name: N; params: CommandParameters[N]}}[ChatCommandName]',
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'CommandParseResult',
+      isExported: true,
+      docs: describe(['What `parseCommand` gives: a `ParsedCommand` (narrow it by `name`), or a located error.']),
+      type: 'ParsedCommand | CommandParseFailure',
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'parseCommand',
+      isExported: true,
+      docs: describe([
+        'Read a command string, the inverse of `commandString`: `parseCommand("/_send @5 json [...]")` gives `{ok: true, name: "APISendMessages", params: {sendRef: {chatType: "direct", chatId: 5}, liveMessage: false, composedMessages: [...]}}`, or `{ok: false, error: {message, offset}}`: what was expected at that offset of the text.',
+        'Never throws; linear in the length of the text. Commands are tried in the order of COMMANDS.md, the first that reads the whole text wins. What the syntax does not write comes back as the syntax implies it (an omitted `live=on` is `liveMessage: false`, an omitted optional is absent); JSON parameters are parsed, not checked against their types.',
+      ]),
+      parameters: [{name: 'text', type: 'string'}],
+      returnType: 'CommandParseResult',
+      statements: 'return readCommand(commandGrammar, text) as CommandParseResult',
+    },
+  ]
+}
+
+/** Every command with a template (document order) and every type with one, as the reader's data. */
+export function commandGrammar(schema: Schema): CommandGrammar {
+  const typesByName = new Map(schema.types.map((type) => [type.name, type]))
+  const types: Record<string, TypeSyntax> = {}
+  for (const type of schema.types) {
+    if (type.template) types[type.name] = typeSyntax(type, type.template, typesByName)
+  }
+  const commands = schema.commands.flatMap((command) => {
+    if (!command.template) return []
+    const fields = declaredParameters(command)
+    const syntax = syntaxNode(command.template.expression, (name) => fields.find((f) => f.name === name), typesByName)
+    return [{name: command.name, fields: fields.map(syntaxField), syntax}]
+  })
+  return {commands, types}
+}
+
+function typeSyntax(
+  type: TypeDefinition,
+  template: CommandTemplate,
+  typesByName: ReadonlyMap<string, TypeDefinition>,
+): TypeSyntax {
+  switch (type.kind) {
+    case 'record': {
+      const syntax = syntaxNode(template.expression, (name) => type.fields.find((f) => f.name === name), typesByName)
+      return {subject: 'fields', fields: type.fields.map(syntaxField), syntax}
+    }
+    case 'union': {
+      const tag: Field = {
+        name: 'type',
+        wireName: 'type',
+        optional: false,
+        type: {kind: 'literal', value: ''},
+        location: type.location,
+      }
+      const fieldOf = (name: string) =>
+        name === 'type' ? tag : type.members.flatMap((member) => member.fields).find((f) => f.name === name)
+      const members = type.members.map((member) => ({tag: member.tag, fields: member.fields.map(syntaxField)}))
+      const syntax = syntaxNode(
+        template.expression,
+        fieldOf,
+        typesByName,
+        type.members.map((m) => m.tag),
+      )
+      return {subject: 'union', members, syntax}
+    }
+    case 'enum':
+      // An enum's syntax only compares `self` with its values; a plain `self` reads one of them.
+      return {
+        subject: 'self',
+        syntax: syntaxNode(
+          template.expression,
+          () => undefined,
+          typesByName,
+          type.values.map((v) => v.value),
+        ),
+      }
+  }
+}
+
+/** A parameter's name, optionality and empty value (what the reader gives when the text leaves it out). */
+function syntaxField(field: Field): SyntaxField {
+  return {name: field.name, optional: field.optional, empty: emptyValue(field.type)}
+}
+
+function emptyValue(type: TypeExpression): SyntaxField['empty'] {
+  if (type.kind !== 'primitive') return null
+  switch (type.name) {
+    case 'bool':
+      return false
+    case 'int':
+    case 'int64':
+    case 'word32':
+    case 'double':
+      return 0
+    case 'string':
+      return ''
+    default:
+      return null
+  }
+}
+
+/**
+ * A template expression as the reader's node. `fieldOf` finds the parameter a name reads; `tags` are the
+ * values a plain read of `type` (a union) or `self` (an enum) can be.
+ */
+function syntaxNode(
+  expression: TemplateExpression,
+  fieldOf: (name: string) => Field | undefined,
+  typesByName: ReadonlyMap<string, TypeDefinition>,
+  tags: readonly string[] | null = null,
+): SyntaxNode {
+  const node = (each: TemplateExpression) => syntaxNode(each, fieldOf, typesByName, tags)
+  switch (expression.kind) {
+    case 'literal':
+      return {kind: 'text', text: expression.value}
+    case 'number':
+      // `+` writes a number as String does.
+      return {kind: 'text', text: String(expression.value)}
+    case 'concat':
+      return {kind: 'all', parts: expression.parts.map(node)}
+    case 'conditional':
+      return {kind: 'if', test: expression.test, then: node(expression.then), else: node(expression.else)}
+    case 'param': {
+      const field = fieldOf(expression.name)
+      switch (expression.render) {
+        case 'json':
+          return {kind: 'param', name: expression.name, read: {kind: 'json'}}
+        case 'cmdString':
+          return {kind: 'param', name: expression.name, read: {kind: 'syntax', type: expression.type ?? ''}}
+        case 'join': {
+          const element = field?.type.kind === 'array' ? plainReader(field.type.element, typesByName) : null
+          const read: ValueReader =
+            element?.kind === 'integer' || element?.kind === 'number' || element?.kind === 'string'
+              ? {kind: 'list', separator: expression.separator ?? ',', element: element.kind}
+              : {kind: 'unreadable', why: 'a list of values its syntax cannot read back'}
+          return {kind: 'param', name: expression.name, read}
+        }
+        case 'plain': {
+          const read: ValueReader =
+            tags && (expression.name === 'type' || expression.name === 'self')
+              ? {kind: 'values', values: tags}
+              : field
+                ? plainReader(field.type, typesByName)
+                : {kind: 'unreadable', why: 'not a parameter'}
+          return {kind: 'param', name: expression.name, read}
+        }
+      }
+    }
+  }
+}
+
+/** How a value written with `+` (as `String` writes it) is read back. */
+function plainReader(type: TypeExpression, typesByName: ReadonlyMap<string, TypeDefinition>): ValueReader {
+  switch (type.kind) {
+    case 'primitive':
+      switch (type.name) {
+        case 'bool':
+          return {kind: 'boolean'}
+        case 'int':
+        case 'int64':
+        case 'word32':
+          return {kind: 'integer'}
+        case 'double':
+          return {kind: 'number'}
+        case 'string':
+        case 'UTCTime':
+          return {kind: 'string'}
+        case 'JSONObject':
+          return {kind: 'unreadable', why: 'written as "[object Object]"'}
+      }
+      break
+    case 'literal':
+      return {kind: 'values', values: [type.value]}
+    case 'reference': {
+      const referenced = typesByName.get(type.name)
+      if (referenced?.kind === 'enum') return {kind: 'values', values: referenced.values.map((v) => v.value)}
+      return {kind: 'unreadable', why: `a ${type.name} written with + reads "[object Object]"`}
+    }
+  }
+  return {kind: 'unreadable', why: 'written with + as it cannot be read back'}
+}
