@@ -95,10 +95,13 @@ const CONTROL_UNUSED: Example = {
   code: `import {chatEventTags} from '${PACKAGE_NAME}'\nconst tags = chatEventTags`,
 }
 
-/** The block as a module: the package's specifier, in either quotes, becomes the generated source's path. */
+/** The block as a module: the package's specifiers, in either quotes, become the generated source's paths. */
 function moduleText(example: Example): string {
   const entry = JSON.stringify(path.join(pinnedSrc, 'index.js'))
-  return example.code.replace(new RegExp(`(['"])${PACKAGE_NAME}\\1`, 'g'), entry)
+  const testing = JSON.stringify(path.join(pinnedSrc, 'testing', 'index.js'))
+  return example.code
+    .replace(new RegExp(`(['"])${PACKAGE_NAME}\\1`, 'g'), entry)
+    .replace(new RegExp(`(['"])${PACKAGE_NAME}/testing\\1`, 'g'), testing)
 }
 
 /** Compile every block once (a program per block would type the package once per block). */
@@ -161,8 +164,8 @@ afterAll(() => {
 describe('README examples compile against the generated package (noUnusedLocals)', () => {
   it('finds every ```ts block of both READMEs, and compiles all but those marked "// not compiled:"', () => {
     expect(examples.filter((example) => example.readme === 'README.md')).toHaveLength(2)
-    expect(examples.filter((example) => example.readme === 'generated/README.md')).toHaveLength(4)
-    expect(compiled).toHaveLength(6)
+    expect(examples.filter((example) => example.readme === 'generated/README.md')).toHaveLength(5)
+    expect(compiled).toHaveLength(7)
     expect([...KNOWN_FAILURES].filter((name) => !examples.some((example) => nameOf(example) === name))).toEqual([])
   })
 
@@ -223,8 +226,14 @@ describe('README error messages', () => {
   })
 })
 
+/**
+ * A vitest test ("Testing your bot"): compiled here, not run; examples/help-bot/bot.test.ts runs the same test
+ * of a bot on the test kit.
+ */
+const IS_TEST = (example: Example) => example.code.includes("from 'vitest'")
+
 /** What a README example does when it runs, for the examples that talk to a core. */
-const RUNS_A_BOT = (example: Example) => example.code.includes('createChatClient(')
+const RUNS_A_BOT = (example: Example) => example.code.includes('createChatClient(') && !IS_TEST(example)
 
 /**
  * The block as a module to run: its import of the package points at the generated source (run through tsx),
@@ -294,7 +303,7 @@ describe(`README examples run as written on this Node.js (${process.version})`, 
     writeFileSync(path.join(folder, 'package.json'), '{"type": "module"}\n')
     const frame = JSON.stringify({resp: textMessageEvent('hello')})
     const reply = realResponse('/_send')
-    for (const [index, example] of compiled.filter((example) => !RUNS_A_BOT(example)).entries()) {
+    for (const [index, example] of compiled.filter((example) => !RUNS_A_BOT(example) && !IS_TEST(example)).entries()) {
       const file = path.join(folder, `example-${index}.ts`)
       writeFileSync(file, runnableText(example, core.url))
       const runner = path.join(folder, `run-${index}.ts`)

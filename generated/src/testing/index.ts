@@ -16,6 +16,7 @@ import {
   type RecordedCommand,
 } from './fake-core.js'
 import {commandPrefixes, fixtureSchema} from './testing-schema.js'
+import {parseCommand} from '../command-parse.js'
 export type {DeepPartial, FixtureOptions} from './fixtures.js'
 export type {BotFixtureOptions} from './bot-fixtures.js'
 export type {FakeCoreOptions, Fault, WebSocketServerConstructor} from './fake-core.js'
@@ -309,20 +310,17 @@ export const fixtures: Fixtures = Object.freeze({
 }) as unknown as Fixtures
 /** A command as the fake core received it, typed by its name. */
 export type ReceivedCommand<Name extends ChatCommandName = ChatCommandName> = {
-  [N in Name]: {corrId: string; cmd: string; name: N; params: CommandParameters[N] | undefined}
+  [N in Name]: {corrId: string; cmd: string; name: N; params: CommandParameters[N]}
 }[Name]
-/**
- * A fake chat core on 127.0.0.1, typed by the package's commands. `params` is `undefined` until the fake core
- * reads parameters: today it names a command by its leading literal (`/_send `).
- */
+/** A fake chat core on 127.0.0.1, typed by the package's commands: each command string read with `parseCommand`. */
 export interface FakeCore extends Omit<FakeCoreBase, 'commands' | 'on' | 'nextCommand'> {
-  /** Every command received, in order (at most `maxCommands`); `name` is `undefined` for a string no command matches. */
-  readonly commands: readonly RecordedCommand<ChatCommandName, unknown>[]
+  /** Every command received, in order (at most `maxCommands`); `name` is `undefined` for a string `parseCommand` does not read. */
+  readonly commands: readonly (ReceivedCommand | RecordedCommand<never, undefined>)[]
   /** Answer command `name` with what `handler` returns from now on (default: a valid response from the fixtures). */
   on<Name extends ChatCommandName>(
     name: Name,
     handler: (
-      params: CommandParameters[Name] | undefined,
+      params: CommandParameters[Name],
       command: ReceivedCommand<Name>,
     ) => CommandResponse<Name> | Promise<CommandResponse<Name>>,
   ): this
@@ -337,19 +335,20 @@ export interface FakeCore extends Omit<FakeCoreBase, 'commands' | 'on' | 'nextCo
   fault(name: ChatCommandName | '*', fault: Fault | null): this
 }
 
-/** The commands whose leading literal is `prefix` (more than one where the docs give two commands one start). */
+/** The commands whose leading literal is `prefix` (more than one where the docs give two commands one start, whose strings can be the same). */
 const commandsByPrefix = new Map<string, string[]>()
 for (const [prefix, name] of commandPrefixes)
   commandsByPrefix.set(prefix, [...(commandsByPrefix.get(prefix) ?? []), name])
-/** The command a string is, by the longest leading literal it starts with (the first of those sharing it). */
-function nameCommand(cmd: string): {name: string; params: unknown} | undefined {
-  const found = commandPrefixes.find(([prefix]) => cmd.startsWith(prefix))
-  return found && {name: commandsByPrefix.get(found[0])![0]!, params: undefined}
+/** The command a string is and its parameters, read by `parseCommand`; `undefined` for a string it does not read. */
+function readCommandString(cmd: string): {name: string; params: unknown} | undefined {
+  const parsed = parseCommand(cmd)
+  return parsed.ok ? {name: parsed.name, params: parsed.params} : undefined
 }
 
 /**
  * The tag of the default answer to command `name`: its first response; where commands share a leading literal
- * (so the name may be the other's), the first response they all have, valid whichever was meant.
+ * (`/_connect 1` is APIAddContact and APIConnect: `parseCommand` names the first), the first response they all
+ * have, valid whichever was meant.
  */
 function defaultResponseTag(name: string): string {
   const tags = fixtureSchema.commands[name]!
@@ -366,7 +365,7 @@ function defaultResponseTag(name: string): string {
 export async function createFakeCore(options?: FakeCoreOptions): Promise<FakeCore> {
   const core = await startFakeCore(
     {
-      parseCommand: nameCommand,
+      parseCommand: readCommandString,
       defaultResponse: (name, _params, seed) =>
         builders.response(defaultResponseTag(name), undefined, {seed}),
       unknownCommandResponse: (_cmd, seed) => builders.response('chatCmdError', undefined, {seed}),
