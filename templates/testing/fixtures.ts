@@ -204,8 +204,9 @@ function primitive(build: Build, type: string, name: string): unknown {
     case 'JSONObject':
       return {}
     default:
-      // `string`, and any primitive a newer generator adds: a readable string naming the field.
-      return `${name || 'text'} ${Math.floor(build.random() * 1000)}`
+      // `string`, and any primitive a newer generator adds: one word naming the field (a command string reads a
+      // string parameter up to the next space).
+      return `${name || 'text'}-${Math.floor(build.random() * 1000)}`
   }
 }
 
