@@ -222,3 +222,24 @@ describe('globals the emitted code refers to are claimed where it refers to them
     expect(project.formatDiagnosticsWithColorAndContext(diagnostics)).toBe('')
   })
 })
+
+describe('the keys of the fixtures object of the test kit', () => {
+  it('an event tagged like a member of `fixtures` (`value`) is a located name-collision error', () => {
+    const result = buildSchema({
+      events: new VFile({
+        path: 'EVENTS.md',
+        value: eventsDocument([{name: 'Valued', tag: 'value', fields: ['- user: [User](./TYPES.md#user)']}]),
+      }),
+      types: new VFile({path: 'TYPES.md', value: typesDocument(MINI_TYPES)}),
+    })
+    expect(result.ok).toBe(false)
+    const messages = result.files.flatMap((file) =>
+      file.messages.map((message) => `${message.ruleId} ${message.reason} ${message.line}`),
+    )
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^name-collision `value`, generated for event `Valued` in testing:fixtures, is already taken by the generator's own code \d+$/,
+      ),
+    )
+  })
+})
