@@ -125,8 +125,22 @@ describe('createFakeCore', () => {
     const {core} = await connected()
     const raw = await rawSocket(core.url)
     raw.socket.send(JSON.stringify({corrId: '9', cmd: '/no such command'}))
-    expect(await raw.next()).toMatchObject({corrId: '9', resp: {type: 'chatCmdError'}})
-    expect(core.commands.at(-1)).toMatchObject({cmd: '/no such command', name: undefined})
+    const answer = await raw.next()
+    expect(answer).toMatchObject({corrId: '9', resp: {type: 'chatCmdError', chatError: {type: 'error'}}})
+    expect(answer.resp.chatError.errorType.message).toMatch(/^fake core: not a command: expected .* at offset \d+/)
+    expect(core.commands.at(-1)).toMatchObject({cmd: '/no such command', name: undefined, error: expect.any(String)})
+  })
+
+  it('answers with chatCmdError carrying the message when a handler throws', async () => {
+    const {core, client} = await connected()
+    core.on('ListUsers', () => {
+      throw new Error('no users today')
+    })
+    const error = await client.sendOk('ListUsers', {}).catch((failure: unknown) => failure)
+    expect(error).toMatchObject({name: 'ChatCommandError', command: 'ListUsers'})
+    expect(JSON.stringify((error as {chatError: unknown}).chatError)).toContain(
+      'fake core: the handler of ListUsers failed: no users today',
+    )
   })
 
   it('injects faults: never answer, delay, drop the connection', async () => {

@@ -400,7 +400,8 @@ it('answers /help from a contact, to that contact', async () => {
   \`contactRequest()\`, \`groupInvitation({contactId?, groupId?})\`, \`fileOffer(fileName, fileSize)\`.
 - \`createFakeCore({WebSocketServer?, port?, seed?, maxCommands?, maxPayload?, timeout?})\`: \`core.url\` (a free port on
   127.0.0.1), \`core.commands\` (every command: \`corrId\`, \`cmd\`, and \`name\` and \`params\` as \`parseCommand\` reads them;
-  \`name\` \`undefined\` for a string it does not read, answered with \`chatCmdError\`), \`await core.nextCommand(name)\`
+  \`name\` \`undefined\` and \`error\` what it expected for a string it does not read, answered with a \`chatCmdError\`
+  saying so; a handler that throws is answered with one carrying its message), \`await core.nextCommand(name)\`
   (each command once, in order; rejects after \`timeout\`, default 5 s, naming what did arrive). Each command is answered
   with what \`core.on(name, (params, command) => response)\` returns, typed by that command's responses, or by default
   with the first response the docs list for it, from the fixtures. \`core.emit(event)\` pushes an event,

@@ -82,10 +82,10 @@ export interface FakeCore extends Omit<FakeCoreBase, 'commands' | 'on' | 'nextCo
     `/** The commands whose leading literal is \`prefix\` (more than one where the docs give two commands one start, whose strings can be the same). */
 const commandsByPrefix = new Map<string, string[]>()
 for (const [prefix, name] of commandPrefixes) commandsByPrefix.set(prefix, [...(commandsByPrefix.get(prefix) ?? []), name])`,
-    `/** The command a string is and its parameters, read by \`parseCommand\`; \`undefined\` for a string it does not read. */
-function readCommandString(cmd: string): {name: string; params: unknown} | undefined {
+    `/** The command a string is and its parameters, read by \`parseCommand\`; or what it expected where it stopped. */
+function readCommandString(cmd: string): {name: string; params: unknown} | {error: string} {
   const parsed = parseCommand(cmd)
-  return parsed.ok ? {name: parsed.name, params: parsed.params} : undefined
+  return parsed.ok ? {name: parsed.name, params: parsed.params} : {error: parsed.error.message}
 }`,
     `/**
  * The tag of the default answer to command \`name\`: its first response; where commands share a leading literal
@@ -108,7 +108,8 @@ export async function createFakeCore(options?: FakeCoreOptions): Promise<FakeCor
     {
       parseCommand: readCommandString,
       defaultResponse: (name, _params, seed) => builders.response(defaultResponseTag(name), undefined, {seed}),
-      unknownCommandResponse: (_cmd, seed) => builders.response('chatCmdError', undefined, {seed}),
+      errorResponse: (message, seed) =>
+        builders.response('chatCmdError', {chatError: {type: 'error', errorType: {type: 'commandError', message}}}, {seed}),
     },
     options,
   )

@@ -7,8 +7,10 @@
  * - The server is `ws`'s `WebSocketServer` (Node.js has a WebSocket client from 22 on, but no server): passed
  *   as `options.WebSocketServer`, or loaded with a dynamic `import('ws')`, so the package itself keeps zero
  *   runtime dependencies and only tests that start a fake core need `ws` installed.
- * - Each command is named and read by one function (`protocol.parseCommand`); a command it cannot name is
- *   recorded with `name: undefined` and answered with `protocol.unknownCommandResponse`.
+ * - Each command is named and read by one function (`protocol.parseCommand`); a string it does not read is
+ *   recorded with `name: undefined` and answered with a `chatCmdError` saying why, as the real core does. A
+ *   handler that throws is answered with a `chatCmdError` carrying its message (the bot sees an error reply,
+ *   the test does not hang).
  * - Answers: the handler given to `on(name)`, else `protocol.defaultResponse` (a valid response of that
  *   command, from the fixtures, seeded: the same run answers the same).
  * - Bounded: at most `maxCommands` commands are kept (the oldest go first), frames over `maxPayload` bytes
@@ -46,12 +48,12 @@ export type WebSocketServerConstructor = new (options: {
 
 /** How the fake core reads commands and makes answers: bound to the package in `testing/index.ts`. */
 export interface FakeCoreProtocol {
-  /** The command a string is, and its parameters; `undefined` when it names no command. */
-  parseCommand(cmd: string): {name: string; params: unknown} | undefined
+  /** The command a string is, and its parameters; or why it is no command. */
+  parseCommand(cmd: string): {name: string; params: unknown} | {error: string}
   /** A valid response of command `name`, built with `seed`. */
   defaultResponse(name: string, params: unknown, seed: number): unknown
-  /** The answer to a command string no command matches (the core's own `chatCmdError`). */
-  unknownCommandResponse(cmd: string, seed: number): unknown
+  /** A `chatCmdError` saying `message`: the answer to a string no command reads, or when a handler fails. */
+  errorResponse(message: string, seed: number): unknown
 }
 
 /** Options of `createFakeCore`. */
@@ -79,6 +81,8 @@ export interface RecordedCommand<Name extends string = string, Params = unknown>
   name: Name | undefined
   /** Its parameters, as `protocol.parseCommand` read them. */
   params: Params
+  /** Why `protocol.parseCommand` read no command; absent when it did. */
+  error?: string
 }
 
 /** What the core does with a command instead of answering it at once. */
@@ -190,7 +194,7 @@ export async function startFakeCore(protocol: FakeCoreProtocol, options: FakeCor
     const resp = handler
       ? await handler(command.params, command)
       : command.name === undefined
-        ? protocol.unknownCommandResponse(command.cmd, seed)
+        ? protocol.errorResponse(`fake core: not a command: ${command.error ?? 'unreadable'}`, seed)
         : protocol.defaultResponse(command.name, command.params, seed)
     send(socket, {corrId: command.corrId, resp})
   }
@@ -204,7 +208,10 @@ export async function startFakeCore(protocol: FakeCoreProtocol, options: FakeCor
     const {corrId, cmd} = (typeof frame === 'object' && frame !== null ? frame : {}) as Record<string, unknown>
     if (typeof corrId !== 'string' || typeof cmd !== 'string') return
     const parsed = protocol.parseCommand(cmd)
-    const command: RecordedCommand = {corrId, cmd, name: parsed?.name, params: parsed?.params}
+    const command: RecordedCommand =
+      'error' in parsed
+        ? {corrId, cmd, name: undefined, params: undefined, error: parsed.error}
+        : {corrId, cmd, name: parsed.name, params: parsed.params}
     commands.push(command)
     if (commands.length > maxCommands) taken.delete(commands.shift()!)
     wake()
@@ -213,8 +220,8 @@ export async function startFakeCore(protocol: FakeCoreProtocol, options: FakeCor
     if (fault === 'drop') return socket.terminate()
     const reply = () =>
       answer(socket, command).catch((error: unknown) => {
-        // A handler that throws answers nothing; the test sees it through its own timeout and this message.
-        send(socket, {corrId: command.corrId, resp: {type: 'fakeCoreHandlerError', message: String(error)}})
+        const message = `fake core: the handler of ${command.name} failed: ${error instanceof Error ? error.message : String(error)}`
+        send(socket, {corrId: command.corrId, resp: protocol.errorResponse(message, seed)})
       })
     if (fault === undefined) void reply()
     else later(fault.delay, () => void reply())

@@ -339,10 +339,10 @@ export interface FakeCore extends Omit<FakeCoreBase, 'commands' | 'on' | 'nextCo
 const commandsByPrefix = new Map<string, string[]>()
 for (const [prefix, name] of commandPrefixes)
   commandsByPrefix.set(prefix, [...(commandsByPrefix.get(prefix) ?? []), name])
-/** The command a string is and its parameters, read by `parseCommand`; `undefined` for a string it does not read. */
-function readCommandString(cmd: string): {name: string; params: unknown} | undefined {
+/** The command a string is and its parameters, read by `parseCommand`; or what it expected where it stopped. */
+function readCommandString(cmd: string): {name: string; params: unknown} | {error: string} {
   const parsed = parseCommand(cmd)
-  return parsed.ok ? {name: parsed.name, params: parsed.params} : undefined
+  return parsed.ok ? {name: parsed.name, params: parsed.params} : {error: parsed.error.message}
 }
 
 /**
@@ -368,7 +368,12 @@ export async function createFakeCore(options?: FakeCoreOptions): Promise<FakeCor
       parseCommand: readCommandString,
       defaultResponse: (name, _params, seed) =>
         builders.response(defaultResponseTag(name), undefined, {seed}),
-      unknownCommandResponse: (_cmd, seed) => builders.response('chatCmdError', undefined, {seed}),
+      errorResponse: (message, seed) =>
+        builders.response(
+          'chatCmdError',
+          {chatError: {type: 'error', errorType: {type: 'commandError', message}}},
+          {seed},
+        ),
     },
     options,
   )
