@@ -57,6 +57,8 @@ export interface SyntaxField {
   optional: boolean
   /** The empty value of its type (`false`, `0`, `''`), or `null` for types without one. */
   empty: boolean | number | string | null
+  /** An enum's values: what a name only tested (`self == 'direct' ? '@' : ...`) may be. */
+  values?: readonly string[]
 }
 
 /** A command: its name and parameters, and its template. */
@@ -66,16 +68,17 @@ export interface CommandSyntax {
   syntax: SyntaxNode
 }
 
-/** A TYPES.md type with a syntax: a record's fields, a union's members, or an enum (`self`). */
-export type TypeSyntax =
-  | {subject: 'fields'; fields: readonly SyntaxField[]; syntax: SyntaxNode}
-  | {subject: 'union'; members: readonly {tag: string; fields: readonly SyntaxField[]}[]; syntax: SyntaxNode}
-  | {subject: 'self'; syntax: SyntaxNode}
+/** A TYPES.md type with a syntax, by name: a record's fields, a union's members, or an enum's values (`self`). */
+export type TypeSyntax = {name: string; syntax: SyntaxNode} & (
+  | {subject: 'fields'; fields: readonly SyntaxField[]}
+  | {subject: 'union'; members: readonly {tag: string; fields: readonly SyntaxField[]}[]}
+  | {subject: 'self'; values: readonly string[]}
+)
 
-/** Every command and syntax type of the docs, in document order. */
+/** Every command and syntax type of the docs, in document order (a list, so no name meets `Object.prototype`). */
 export interface CommandGrammar {
   commands: readonly CommandSyntax[]
-  types: Readonly<Record<string, TypeSyntax>>
+  types: readonly TypeSyntax[]
 }
 
 /** Why a text is not a command: what was expected at `offset` (0-based, in UTF-16 code units). */
@@ -112,7 +115,7 @@ export function readCommand(grammar: CommandGrammar, text: unknown): CommandRead
   if (typeof text !== 'string') return {ok: false, error: {message: 'expected a command string', offset: 0}}
   const reader = new Reader(grammar, text)
   for (const command of grammar.commands) {
-    const frame = new Frame(command.fields, null)
+    const frame = new Frame(command.fields)
     let params: Record<string, unknown> | null = null
     const read = reader.match(command.syntax, 0, frame, (end) => {
       if (end !== text.length) return reader.expect(end, 'the end of the command')
@@ -129,10 +132,17 @@ class Frame {
   private readonly assigned: [string, unknown][] = []
   private readonly facts: {test: SyntaxTest; holds: boolean}[] = []
 
+  private readonly fields: readonly SyntaxField[]
+  private readonly members: readonly {tag: string; fields: readonly SyntaxField[]}[] | null
+
+  /** `fields` of a record or command (`self` for an enum), or a union's `members`. */
   constructor(
-    readonly fields: readonly SyntaxField[] | null,
-    readonly members: readonly {tag: string; fields: readonly SyntaxField[]}[] | null,
-  ) {}
+    fields: readonly SyntaxField[],
+    members: readonly {tag: string; fields: readonly SyntaxField[]}[] | null = null,
+  ) {
+    this.fields = fields
+    this.members = members
+  }
 
   /** How far the path got, to undo to (`undo`). */
   mark(): [number, number] {
@@ -167,10 +177,7 @@ class Frame {
 
   /** The object (or, for `self`, the value) this path read, with what the tests imply; `null` when they do not say. */
   resolve(): Record<string, unknown> | null {
-    if (this.fields === null && this.members === null) {
-      return this.has('self') ? {self: this.value('self')} : this.implied('self', null)
-    }
-    let fields = this.fields ?? []
+    let fields = this.fields
     const entries: [string, unknown][] = []
     if (this.members) {
       const tag = this.has('type') ? this.value('type') : this.implied('type', null)?.type
@@ -202,8 +209,9 @@ class Frame {
 
   /**
    * What the tests say of a name never read: `{}` for absent, `{[name]: value}`, or `null` when no value passes
-   * them all. The first that does of: a value it was compared equal with, `true` (a boolean tested truthy),
-   * absence (an optional), its type's empty value (`false` after `typeof x == 'boolean'` and `!x`).
+   * them all. The first that does of: a value it was compared with, `true` (a boolean tested truthy), one of an
+   * enum's values (`kind == 'small' ? 's' : 'l'` reads `l` as `large`), absence (an optional), its type's empty
+   * value (`false` after `typeof x == 'boolean'` and `!x`).
    */
   private implied(name: string, field: SyntaxField | null): Record<string, unknown> | null {
     const facts = this.facts.filter((fact) => fact.test.name === name)
@@ -211,6 +219,7 @@ class Frame {
     for (const {test} of facts) if (test.kind === 'equals') candidates.push(Object.fromEntries([[name, test.value]]))
     const truthy = facts.some(({test, holds}) => test.kind === (holds ? 'truthy' : 'falsy'))
     if (truthy && field?.empty === false) candidates.push(Object.fromEntries([[name, true]]))
+    if (facts.length > 0) for (const value of field?.values ?? []) candidates.push(Object.fromEntries([[name, value]]))
     if (field?.optional || field?.empty === null) candidates.push({})
     if (field && field.empty !== null) candidates.push(Object.fromEntries([[name, field.empty]]))
     return (
@@ -246,10 +255,13 @@ class Reader {
   private furthest = -1
   private readonly expected = new Set<string>()
 
-  constructor(
-    private readonly grammar: CommandGrammar,
-    private readonly text: string,
-  ) {}
+  private readonly grammar: CommandGrammar
+  private readonly text: string
+
+  constructor(grammar: CommandGrammar, text: string) {
+    this.grammar = grammar
+    this.text = text
+  }
 
   /** Note that `what` was expected at `offset` (kept when it is the furthest place yet); false, for `return`. */
   expect(offset: number, what: string): false {
@@ -262,6 +274,8 @@ class Reader {
   }
 
   error(): CommandParseError {
+    // A grammar without commands (docs without COMMANDS.md) expects nothing anywhere.
+    if (this.expected.size === 0) return {message: 'expected a command (the docs list none)', offset: 0}
     const listed = [...this.expected].slice(0, LISTED_EXPECTATIONS)
     const more = this.expected.size - listed.length
     const what =
@@ -354,17 +368,19 @@ class Reader {
       case 'list':
         return this.list(read, offset, assign)
       case 'syntax': {
-        const type = Object.hasOwn(this.grammar.types, read.type) ? this.grammar.types[read.type] : undefined
+        const type = this.grammar.types.find((each) => each.name === read.type)
         if (!type) return this.expect(offset, `a ${read.type}`)
         const inner =
           type.subject === 'fields'
-            ? new Frame(type.fields, null)
+            ? new Frame(type.fields)
             : type.subject === 'union'
-              ? new Frame(null, type.members)
-              : new Frame(null, null)
+              ? new Frame([], type.members)
+              : new Frame([{name: 'self', optional: false, empty: null, values: type.values}])
         return this.match(type.syntax, offset, inner, (end) => {
           const value = inner.resolve()
-          if (value === null) return this.expect(offset, `a ${read.type} its syntax can write`)
+          // An enum the text leaves undecided (ChatType's `''` for a value its syntax does not write) is no value.
+          if (value === null || (type.subject === 'self' && !Object.hasOwn(value, 'self')))
+            return this.expect(offset, `a ${read.type} its syntax can write`)
           return assign(type.subject === 'self' ? value.self : value, end)
         })
       }

@@ -164,9 +164,9 @@ afterAll(() => {
 
 describe('README examples compile against the generated package (noUnusedLocals)', () => {
   it('finds every ```ts block of both READMEs, and compiles all but those marked "// not compiled:"', () => {
-    expect(examples.filter((example) => example.readme === 'README.md')).toHaveLength(2)
+    expect(examples.filter((example) => example.readme === 'README.md')).toHaveLength(3)
     expect(examples.filter((example) => example.readme === 'generated/README.md')).toHaveLength(5)
-    expect(compiled).toHaveLength(7)
+    expect(compiled).toHaveLength(8)
     expect([...KNOWN_FAILURES].filter((name) => !examples.some((example) => nameOf(example) === name))).toEqual([])
   })
 

@@ -188,7 +188,12 @@ const commandGrammar: CommandGrammar = {
       fields: [
         {name: 'chatRef', optional: false, empty: null},
         {name: 'chatItemIds', optional: false, empty: null},
-        {name: 'deleteMode', optional: false, empty: null},
+        {
+          name: 'deleteMode',
+          optional: false,
+          empty: null,
+          values: ['broadcast', 'internal', 'internalMark', 'history'],
+        },
       ],
       syntax: {
         kind: 'all',
@@ -361,7 +366,12 @@ const commandGrammar: CommandGrammar = {
       fields: [
         {name: 'groupId', optional: false, empty: 0},
         {name: 'contactId', optional: false, empty: 0},
-        {name: 'memberRole', optional: false, empty: null},
+        {
+          name: 'memberRole',
+          optional: false,
+          empty: null,
+          values: ['relay', 'observer', 'author', 'member', 'moderator', 'admin', 'owner'],
+        },
       ],
       syntax: {
         kind: 'all',
@@ -398,7 +408,12 @@ const commandGrammar: CommandGrammar = {
       fields: [
         {name: 'groupId', optional: false, empty: 0},
         {name: 'groupMemberId', optional: false, empty: 0},
-        {name: 'memberRole', optional: false, empty: null},
+        {
+          name: 'memberRole',
+          optional: false,
+          empty: null,
+          values: ['relay', 'observer', 'author', 'member', 'moderator', 'admin', 'owner'],
+        },
       ],
       syntax: {
         kind: 'all',
@@ -424,7 +439,12 @@ const commandGrammar: CommandGrammar = {
       fields: [
         {name: 'groupId', optional: false, empty: 0},
         {name: 'groupMemberIds', optional: false, empty: null},
-        {name: 'memberRole', optional: false, empty: null},
+        {
+          name: 'memberRole',
+          optional: false,
+          empty: null,
+          values: ['relay', 'observer', 'author', 'member', 'moderator', 'admin', 'owner'],
+        },
       ],
       syntax: {
         kind: 'all',
@@ -632,7 +652,12 @@ const commandGrammar: CommandGrammar = {
       name: 'APICreateGroupLink',
       fields: [
         {name: 'groupId', optional: false, empty: 0},
-        {name: 'memberRole', optional: false, empty: null},
+        {
+          name: 'memberRole',
+          optional: false,
+          empty: null,
+          values: ['relay', 'observer', 'author', 'member', 'moderator', 'admin', 'owner'],
+        },
       ],
       syntax: {
         kind: 'all',
@@ -655,7 +680,12 @@ const commandGrammar: CommandGrammar = {
       name: 'APIGroupLinkMemberRole',
       fields: [
         {name: 'groupId', optional: false, empty: 0},
-        {name: 'memberRole', optional: false, empty: null},
+        {
+          name: 'memberRole',
+          optional: false,
+          empty: null,
+          values: ['relay', 'observer', 'author', 'member', 'moderator', 'admin', 'owner'],
+        },
       ],
       syntax: {
         kind: 'all',
@@ -721,7 +751,7 @@ const commandGrammar: CommandGrammar = {
       fields: [
         {name: 'userId', optional: false, empty: 0},
         {name: 'connectTarget', optional: false, empty: ''},
-        {name: 'resolveMode', optional: true, empty: null},
+        {name: 'resolveMode', optional: true, empty: null, values: ['allGroups', 'unknown', 'never']},
         {name: 'linkOwnerSig', optional: true, empty: null},
         {name: 'connectionLink', optional: true, empty: ''},
         {name: 'resolveKnown', optional: true, empty: false},
@@ -1181,8 +1211,9 @@ const commandGrammar: CommandGrammar = {
       },
     },
   ],
-  types: {
-    ChatDeleteMode: {
+  types: [
+    {
+      name: 'ChatDeleteMode',
       subject: 'union',
       members: [
         {tag: 'full', fields: [{name: 'notify', optional: false, empty: false}]},
@@ -1207,10 +1238,11 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-    ChatRef: {
+    {
+      name: 'ChatRef',
       subject: 'fields',
       fields: [
-        {name: 'chatType', optional: false, empty: null},
+        {name: 'chatType', optional: false, empty: null, values: ['direct', 'group', 'local', 'feed']},
         {name: 'chatId', optional: false, empty: 0},
         {name: 'chatScope', optional: true, empty: null},
       ],
@@ -1228,8 +1260,10 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-    ChatType: {
+    {
+      name: 'ChatType',
       subject: 'self',
+      values: ['direct', 'group', 'local', 'feed'],
       syntax: {
         kind: 'if',
         test: {kind: 'equals', name: 'self', operator: '==', value: 'direct'},
@@ -1252,7 +1286,8 @@ const commandGrammar: CommandGrammar = {
         },
       },
     },
-    CreatedConnLink: {
+    {
+      name: 'CreatedConnLink',
       subject: 'fields',
       fields: [
         {name: 'connFullLink', optional: false, empty: ''},
@@ -1277,7 +1312,8 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-    GroupChatScope: {
+    {
+      name: 'GroupChatScope',
       subject: 'union',
       members: [{tag: 'memberSupport', fields: [{name: 'groupMemberId_', optional: true, empty: 0}]}],
       syntax: {
@@ -1300,7 +1336,8 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-    PaginationByTime: {
+    {
+      name: 'PaginationByTime',
       subject: 'union',
       members: [{tag: 'last', fields: [{name: 'count', optional: false, empty: 0}]}],
       syntax: {
@@ -1311,7 +1348,7 @@ const commandGrammar: CommandGrammar = {
         ],
       },
     },
-  },
+  ],
 }
 /** A command string read back: the command's name, and its parameters typed by that name. */
 export type ParsedCommand = {

@@ -64,15 +64,12 @@ export function emitCommandParse(schema: Schema): StatementStructures[] {
 /** Every command with a template (document order) and every type with one, as the reader's data. */
 export function commandGrammar(schema: Schema): CommandGrammar {
   const typesByName = new Map(schema.types.map((type) => [type.name, type]))
-  const types: Record<string, TypeSyntax> = {}
-  for (const type of schema.types) {
-    if (type.template) types[type.name] = typeSyntax(type, type.template, typesByName)
-  }
+  const types = schema.types.flatMap((type) => (type.template ? [typeSyntax(type, type.template, typesByName)] : []))
   const commands = schema.commands.flatMap((command) => {
     if (!command.template) return []
     const fields = declaredParameters(command)
     const syntax = syntaxNode(command.template.expression, (name) => fields.find((f) => f.name === name), typesByName)
-    return [{name: command.name, fields: fields.map(syntaxField), syntax}]
+    return [{name: command.name, fields: fields.map((field) => syntaxField(field, typesByName)), syntax}]
   })
   return {commands, types}
 }
@@ -85,7 +82,12 @@ function typeSyntax(
   switch (type.kind) {
     case 'record': {
       const syntax = syntaxNode(template.expression, (name) => type.fields.find((f) => f.name === name), typesByName)
-      return {subject: 'fields', fields: type.fields.map(syntaxField), syntax}
+      return {
+        name: type.name,
+        subject: 'fields',
+        fields: type.fields.map((field) => syntaxField(field, typesByName)),
+        syntax,
+      }
     }
     case 'union': {
       const tag: Field = {
@@ -97,32 +99,36 @@ function typeSyntax(
       }
       const fieldOf = (name: string) =>
         name === 'type' ? tag : type.members.flatMap((member) => member.fields).find((f) => f.name === name)
-      const members = type.members.map((member) => ({tag: member.tag, fields: member.fields.map(syntaxField)}))
+      const members = type.members.map((member) => ({
+        tag: member.tag,
+        fields: member.fields.map((field) => syntaxField(field, typesByName)),
+      }))
       const syntax = syntaxNode(
         template.expression,
         fieldOf,
         typesByName,
         type.members.map((m) => m.tag),
       )
-      return {subject: 'union', members, syntax}
+      return {name: type.name, subject: 'union', members, syntax}
     }
-    case 'enum':
-      // An enum's syntax only compares `self` with its values; a plain `self` reads one of them.
+    case 'enum': {
+      // An enum's syntax compares `self` with its values; a plain `self` reads one of them.
+      const values = type.values.map((value) => value.value)
       return {
+        name: type.name,
         subject: 'self',
-        syntax: syntaxNode(
-          template.expression,
-          () => undefined,
-          typesByName,
-          type.values.map((v) => v.value),
-        ),
+        values,
+        syntax: syntaxNode(template.expression, () => undefined, typesByName, values),
       }
+    }
   }
 }
 
-/** A parameter's name, optionality and empty value (what the reader gives when the text leaves it out). */
-function syntaxField(field: Field): SyntaxField {
-  return {name: field.name, optional: field.optional, empty: emptyValue(field.type)}
+/** A parameter's name, optionality, empty value and enum values (what the reader gives when the text leaves it out). */
+function syntaxField(field: Field, typesByName: ReadonlyMap<string, TypeDefinition>): SyntaxField {
+  const referenced = field.type.kind === 'reference' ? typesByName.get(field.type.name) : undefined
+  const values = referenced?.kind === 'enum' ? {values: referenced.values.map((value) => value.value)} : {}
+  return {name: field.name, optional: field.optional, empty: emptyValue(field.type), ...values}
 }
 
 function emptyValue(type: TypeExpression): SyntaxField['empty'] {

@@ -310,6 +310,11 @@ export function onReply(resp: unknown): void {
   \`chatTypeCmdString\`, ...). Where the docs use an optional parameter unconditionally (\`APIConnectPlan\`'s
   \`connectTarget\`: \`'/_connect plan ' + userId + ' ' + connectTarget\`), the parameter type requires it, so no
   call compiles that would send \`"undefined"\` in the text; the docs' \`?\` is kept in the parameter's comment.
+- \`parseCommand(text)\`: the inverse of \`commandString\` (for tests and fake cores):
+  \`parseCommand('/_send @5 json []')\` gives \`{ok: true, name: 'APISendMessages', params}\`, narrowed by \`name\` to
+  \`CC.APISendMessages\`, or \`{ok: false, error: {message, offset}}\`. Never throws, linear in the text's length.
+  What the syntax does not write comes back as its tests imply (an omitted \`live=on\` is \`liveMessage: false\`, an
+  omitted optional is absent); JSON parameters are parsed, not checked against their types.
 - Types: \`CC.<Command>\` (parameters), \`CR.<Response>\` (one per response tag; \`CR.GroupUpdated\` is not
   \`CEvt.GroupUpdated\`), \`ChatResponse\`, \`ChatCommandName\`, \`CommandResponse<N>\`; \`chatCommandNames\` and
   \`chatResponseTags\` as data.
