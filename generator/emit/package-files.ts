@@ -408,7 +408,8 @@ it('answers /help from a contact, to that contact', async () => {
   \`name\` \`undefined\` and \`error\` what it expected for a string it does not read, answered with a \`chatCmdError\`
   saying so; a handler that throws is answered with one carrying its message), \`await core.nextCommand(name)\`
   (each command once, in order; rejects after \`timeout\`, default 5 s, naming what did arrive). Each command is answered
-  with what \`core.on(name, (params, command) => response)\` returns, typed by that command's responses, or by default
+  with what \`core.on(name, (params, command) => response)\` returns (typed by that command's responses; a promise
+  holds the answer back until it settles), or by default
   with the first response the docs list for it, from the fixtures. \`core.emit(event)\` pushes an event,
   \`core.replay(frames)\` sends recorded frames as they are; faults: \`core.fault(name | '*', 'never' | 'drop' | {delay:
   ms} | null)\`, \`core.dropConnections()\`, \`core.restart()\` (same port). \`core.close()\` cuts every connection,

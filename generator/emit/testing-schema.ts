@@ -48,8 +48,9 @@ export function fixtureSchemaData(schema: Schema): FixtureSchemaData {
 }
 
 /**
- * Each command's leading literal (`/_send `), longest first: how the fake core names a command string until it
- * reads the parameters too. A command whose template starts with a parameter has none and is left out.
+ * Each command's leading literal (`/_send `), longest first. Commands that share one can have the same command
+ * string (`/_connect 1`: APIAddContact and APIConnect), so the fake core answers them with a response all of them
+ * accept. A command whose template starts with a parameter has none and is left out.
  */
 export function commandPrefixes(schema: Schema): [prefix: string, name: string][] {
   const prefixes: [string, string][] = []
@@ -85,7 +86,7 @@ export function emitTestingSchema(schema: Schema): StatementStructures[] {
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: describe([
-        "Each command's leading literal and its name, longest first (how the fake core names a command).",
+        "Each command's leading literal and its name, longest first (commands sharing one can be written the same).",
       ]),
       declarations: [
         {

@@ -3373,7 +3373,7 @@ export const fixtureSchema: FixtureSchema = {
     VerifyRemoteCtrlSession: [['sessionCode', 'string', 0]],
   },
 }
-/** Each command's leading literal and its name, longest first (how the fake core names a command). */
+/** Each command's leading literal and its name, longest first (commands sharing one can be written the same). */
 export const commandPrefixes: readonly (readonly [prefix: string, name: string])[] = [
   ['/_set accept group invitations ', 'APISetUserAutoAcceptGroupInvitations'],
   ['/_set accept member contacts ', 'APISetUserAutoAcceptMemberContacts'],
