@@ -93,6 +93,21 @@ describe('createFakeCore', () => {
     expect(joined.groupInfo.groupId).toBe(42)
   })
 
+  it('answers APISendMessages by default with the items it sent, in the chat it named', async () => {
+    const {client} = await connected()
+    const response = await client.sendOk('APISendMessages', {
+      sendRef: {chatType: 'group', chatId: 7},
+      liveMessage: false,
+      signMessages: false,
+      composedMessages: [{msgContent: {type: 'text', text: 'hi'}, mentions: {}}],
+    })
+    expect(decodeCommandResponse('APISendMessages', response, {mode: 'strict'}).ok).toBe(true)
+    const [item] = response.chatItems
+    expect(item?.chatInfo.type === 'group' && item.chatInfo.groupInfo.groupId).toBe(7)
+    expect(item?.chatItem.chatDir.type).toBe('groupSnd')
+    expect(item?.chatItem.content).toEqual({type: 'sndMsgContent', msgContent: {type: 'text', text: 'hi'}})
+  })
+
   it('nextCommand resolves with each command once, in order, and rejects after its timeout', async () => {
     const {core, client} = await connected()
     const first = core.nextCommand('ListUsers')

@@ -42,7 +42,7 @@ export const TEMPLATE_FILES = [
  * The test kit's hand-written parts, copied from `templates/testing/` into `src/testing/` (the
  * `simplex-chat-events/testing` subpath): generic over the schema, bound by the emitted `testing/index.ts`.
  */
-export const TESTING_TEMPLATE_FILES = ['fixtures.ts', 'bot-fixtures.ts', 'fake-core.ts'] as const
+export const TESTING_TEMPLATE_FILES = ['fixtures.ts', 'bot-fixtures.ts', 'default-answers.ts', 'fake-core.ts'] as const
 
 /** Prettier options of the output: fixed here, never read from the environment, so output is byte-stable. */
 export const PRETTIER_OPTIONS: prettier.Options = {

@@ -410,7 +410,8 @@ it('answers /help from a contact, to that contact', async () => {
   (each command once, in order; rejects after \`timeout\`, default 5 s, naming what did arrive). Each command is answered
   with what \`core.on(name, (params, command) => response)\` returns (typed by that command's responses; a promise
   holds the answer back until it settles), or by default
-  with the first response the docs list for it, from the fixtures. \`core.emit(event)\` pushes an event,
+  with a valid response from the fixtures: \`APISendMessages\` with the items it sent, in the chat it named; any other
+  command with the first response the docs list for it. \`core.emit(event)\` pushes an event,
   \`core.replay(frames)\` sends recorded frames as they are; faults: \`core.fault(name | '*', 'never' | 'drop' | {delay:
   ms} | null)\`, \`core.dropConnections()\`, \`core.restart()\` (same port). \`core.close()\` cuts every connection,
   clears its timers and rejects what waits. Bounded: at most \`maxCommands\` (10,000) kept, frames up to \`maxPayload\`

@@ -16,6 +16,7 @@ import type {ChatCommandName, CommandParameters, CommandResponse} from '../comma
 import type * as T from '../types.js'
 import {createFixtureBuilders, type DeepPartial, type FixtureOptions} from './fixtures.js'
 import {createBotFixtures, type BotFixtureOptions} from './bot-fixtures.js'
+import {answerFromParameters} from './default-answers.js'
 import {startFakeCore, type FakeCoreBase, type FakeCoreOptions, type Fault, type RecordedCommand} from './fake-core.js'
 import {commandPrefixes, fixtureSchema} from './testing-schema.js'
 import {parseCommand} from '../command-parse.js'`,
@@ -100,14 +101,16 @@ function defaultResponseTag(name: string): string {
 }`,
     `/**
  * Start a fake chat core on 127.0.0.1 (a free port unless \`options.port\`): it records every command, answers
- * each with a valid response of that command (the first the docs list, built by \`fixtures\`) or what \`on\`
+ * each with a valid response of that command (\`APISendMessages\` with the items it sent, others with the first response the docs list, built by \`fixtures\`) or what \`on\`
  * scripts, pushes events, replays frames and injects faults. Needs \`ws\`: installed, or \`options.WebSocketServer\`.
  */
 export async function createFakeCore(options?: FakeCoreOptions): Promise<FakeCore> {
   const core = await startFakeCore(
     {
       parseCommand: readCommandString,
-      defaultResponse: (name, _params, seed) => builders.response(defaultResponseTag(name), undefined, {seed}),
+      defaultResponse: (name, params, seed) =>
+        answerFromParameters(builders, name, params, {seed}) ??
+        builders.response(defaultResponseTag(name), undefined, {seed}),
       errorResponse: (message, seed) =>
         builders.response('chatCmdError', {chatError: {type: 'error', errorType: {type: 'commandError', message}}}, {seed}),
     },
