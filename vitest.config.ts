@@ -63,7 +63,8 @@ export default defineConfig({
           // file (a third of the unit suites' time). Each file still runs its own top level and hooks.
           isolate: false,
           setupFiles,
-          include: ['test/**/*.test.ts'],
+          // examples/: the bot tests that show how a bot is tested with the test kit.
+          include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
           exclude: END_TO_END,
           testTimeout: 60_000,
           // Several suites build schemas of every doc version in beforeAll: slow on a shared 2-core machine.

@@ -19,6 +19,7 @@ import {
   type StateChange,
   type UnhandledFrame,
 } from '../templates/client.js'
+import {createFakeCore, fixtures, type FakeCore as FakeCoreKit} from '../generated/src/testing/index.js'
 import {FakeCore, frameNames, readFrame, realResponse, SilentServer, textMessageEvent} from './support/fake-core.js'
 import {scriptedSockets} from './support/scripted-socket.js'
 
@@ -679,29 +680,36 @@ describe('client: load on loopback', () => {
 })
 
 describe('client bot example', () => {
+  // On the test kit's fake core: what the bot sent is read back as typed commands.
+  let kit: FakeCoreKit
+  afterEach(async () => {
+    await kit.close()
+  })
+
   it('echoes, joins the groups it is invited to, and answers after the core restarts', async () => {
+    kit = await createFakeCore()
     const log: string[] = []
     const bot = createBot(
-      {url: core.url, WebSocket, reconnect: {initialDelay: 5, jitter: 0}},
+      {url: kit.url, WebSocket, reconnect: {initialDelay: 5, jitter: 0}},
       (line) => void log.push(line),
     )
     clients.push(bot)
     await bot.connect()
-    core.event(textMessageEvent('hello', {contactId: 3}))
-    const [echo] = await core.waitForCommands(1)
-    expect(echo!.cmd).toBe('/_send @3 json [{"msgContent":{"type":"text","text":"hello"},"mentions":{}}]')
+    kit.emit(fixtures.textMessage('hello', {contactId: 3}))
+    const echo = await kit.nextCommand('APISendMessages')
+    expect(echo.cmd).toBe('/_send @3 json [{"msgContent":{"type":"text","text":"hello"},"mentions":{}}]')
 
-    core.event(readFrame('complete/receivedGroupInvitation-1.json'))
-    const [, join] = await core.waitForCommands(2)
-    expect(join!.cmd).toBe(`/_join #${readFrame('complete/receivedGroupInvitation-1.json').groupInfo.groupId}`)
+    kit.emit(fixtures.groupInvitation({groupId: 12}))
+    expect((await kit.nextCommand('APIJoinGroup')).params).toEqual({groupId: 12})
     await until(() => log.some((line) => line.startsWith('joined group')))
 
-    await core.restart()
-    await core.waitForConnections(2)
+    await kit.restart()
+    await kit.waitForConnections(2)
     await until(() => bot.state === 'open')
-    core.event(textMessageEvent('after restart', {groupId: 9}))
-    const [, , again] = await core.waitForCommands(3)
-    expect(again!.cmd).toBe('/_send #9 json [{"msgContent":{"type":"text","text":"after restart"},"mentions":{}}]')
+    kit.emit(fixtures.groupMessage('after restart', {groupId: 9}))
+    const again = await kit.nextCommand('APISendMessages')
+    expect(again.params.sendRef).toEqual({chatType: 'group', chatId: 9})
+    expect(again.cmd).toBe('/_send #9 json [{"msgContent":{"type":"text","text":"after restart"},"mentions":{}}]')
     await until(() => log.includes('echoed "after restart" to group 9'))
     expect(log).toContain('echoed "hello" to direct 3')
     expect(log).toContain('state: reconnecting (socket closed (code 1006))')

@@ -135,7 +135,7 @@ function everyForm(names: {event?: string; type?: string; member?: string; comma
 async function packageProject(schema: Schema, project: Project, folder: string): Promise<SourceFile[]> {
   const files = await emitLibrary({schema, overlaySha256: null, generatorVersion: '0', format: false})
   return [...files]
-    .filter(([name]) => name.endsWith('.ts'))
+    .filter(([name]) => name.endsWith('.ts') && !name.startsWith('src/testing/'))
     .map(([name, text]) => project.createSourceFile(path.join(folder, name), text, {overwrite: true}))
 }
 
@@ -170,7 +170,9 @@ describe('globals the emitted code refers to are claimed where it refers to them
     const project = typeCheckedProject()
     const forms = everyForm()
     if (!forms.ok) expect.fail('the spec does not build')
-    const pinned = readdirSync(pinnedSrc).map((name) =>
+    // The test kit (src/testing/) declares no name of the docs, so no global it uses can be shadowed: left out.
+    const modules = readdirSync(pinnedSrc).filter((name) => name.endsWith('.ts'))
+    const pinned = modules.map((name) =>
       project.createSourceFile(`/pinned/${name}`, readFileSync(path.join(pinnedSrc, name), 'utf8')),
     )
     const emitted = [...pinned, ...(await packageProject(forms.schema, project, '/forms'))].filter(
@@ -218,5 +220,26 @@ describe('globals the emitted code refers to are claimed where it refers to them
     await packageProject(result.schema, project, '/globals')
     const diagnostics = project.getPreEmitDiagnostics()
     expect(project.formatDiagnosticsWithColorAndContext(diagnostics)).toBe('')
+  })
+})
+
+describe('the keys of the fixtures object of the test kit', () => {
+  it('an event tagged like a member of `fixtures` (`value`) is a located name-collision error', () => {
+    const result = buildSchema({
+      events: new VFile({
+        path: 'EVENTS.md',
+        value: eventsDocument([{name: 'Valued', tag: 'value', fields: ['- user: [User](./TYPES.md#user)']}]),
+      }),
+      types: new VFile({path: 'TYPES.md', value: typesDocument(MINI_TYPES)}),
+    })
+    expect(result.ok).toBe(false)
+    const messages = result.files.flatMap((file) =>
+      file.messages.map((message) => `${message.ruleId} ${message.reason} ${message.line}`),
+    )
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^name-collision `value`, generated for event `Valued` in testing:fixtures, is already taken by the generator's own code \d+$/,
+      ),
+    )
   })
 })

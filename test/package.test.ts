@@ -51,21 +51,26 @@ try {
 } catch (error) {
   thrown = error.name + (error instanceof lib.DecodeError ? ' instanceof' : '')
 }
-console.log(JSON.stringify({
+// The test kit's subpath: fixtures work as they are; the fake core needs \`ws\`, which this project lacks.
+const message = testing.fixtures.textMessage('hi')
+testing.createFakeCore().then(() => 'started', (error) => error.message.split(':')[0]).then((fakeCore) => console.log(JSON.stringify({
   entry,
+  testing: [message.type, lib.decodeChatEvent(message, {mode: 'strict'}).ok],
+  fakeCore,
   invitation: invitation.ok && [invitation.value.type, lib.isReceivedGroupInvitation(invitation.value), invitation.issues.length],
   items: items.ok && [items.value.type, lib.isNewChatItems(items.value), items.value.chatItems.length],
   frame: lib.decodeFrame(JSON.stringify({resp: frame('receivedGroupInvitation-1.json')})).kind,
   unknown: unknown.ok || unknown.error.code,
   thrown,
   schema: JSON.parse(schemaText).$schema,
-}))
+})))
 `
 
 const ESM_RUNTIME = `import {readFileSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import * as lib from '${NAME}'
+import * as testing from '${NAME}/testing'
 const here = dirname(fileURLToPath(import.meta.url))
 const entry = relative(here, fileURLToPath(import.meta.resolve('${NAME}')))
 const schemaText = readFileSync(fileURLToPath(import.meta.resolve('${NAME}/schema.json')), 'utf8')
@@ -74,6 +79,7 @@ ${RUNTIME_BODY}`
 const CJS_RUNTIME = `const {readFileSync} = require('node:fs')
 const {join, relative} = require('node:path')
 const lib = require('${NAME}')
+const testing = require('${NAME}/testing')
 const here = __dirname
 const entry = relative(here, require.resolve('${NAME}'))
 const schemaText = JSON.stringify(require('${NAME}/schema.json'))
@@ -82,6 +88,11 @@ ${RUNTIME_BODY}`
 /** Typed use of the package; `@ts-expect-error` lines fail the check (TS2578) if the types were `any`. */
 const CONSUMER_TS = `import {createDispatcher, decodeChatEvent, DecodeError, isNewChatItems, isValidUser} from '${NAME}'
 import type {CEvt, ChatEvent, DecodeResult, LenientKnown, T} from '${NAME}'
+import {fixtures} from '${NAME}/testing'
+
+export const message: CEvt.NewChatItems = fixtures.textMessage('hi', {contactId: 5})
+// @ts-expect-error a field newChatItems does not have: overrides are typed
+export const wrong = fixtures.newChatItems({chatItem: []})
 
 export function describeEvent(value: unknown): string[] {
   const result: DecodeResult<ChatEvent> = decodeChatEvent(value)
@@ -350,12 +361,18 @@ describe('packed tarball', () => {
       'dist/cjs/index.js',
       'dist/cjs/index.d.ts',
       'dist/cjs/package.json',
+      'dist/esm/testing/index.js',
+      'dist/cjs/testing/index.d.ts',
       'src/index.ts',
+      'src/testing/fixtures.ts',
     ]) {
       expect(packedFiles, file).toContain(file)
     }
     const unexpected = packedFiles.filter(
-      (file) => !/^(package\.json|README\.md|schema\.json|dist\/(esm|cjs)\/[^/]+|src\/[^/]+\.ts)$/.test(file),
+      (file) =>
+        !/^(package\.json|README\.md|schema\.json|dist\/(esm|cjs)\/(testing\/)?[^/]+|src\/(testing\/)?[^/]+\.ts)$/.test(
+          file,
+        ),
     )
     expect(unexpected).toEqual([])
     expect(packedFiles.filter((file) => /node_modules|\.test\.|(^|\/)test\/|\.tgz$|tsconfig/.test(file))).toEqual([])
@@ -384,6 +401,16 @@ describe('packed tarball', () => {
         resolution?.fileName.replace(`/node_modules/${NAME}/`, ''),
       ]),
     )
+    const testing = Object.fromEntries(
+      Object.entries(report.analysis.entrypoints['./testing']!.resolutions).map(([kind, {resolution}]) => [
+        kind,
+        resolution?.fileName.replace(`/node_modules/${NAME}/`, ''),
+      ]),
+    )
+    expect(testing).toMatchObject({
+      'node16-cjs': 'dist/cjs/testing/index.d.ts',
+      'node16-esm': 'dist/esm/testing/index.d.ts',
+    })
     expect(resolved).toEqual({
       node10: 'dist/cjs/index.d.ts',
       'node16-cjs': 'dist/cjs/index.d.ts',
@@ -401,6 +428,8 @@ describe.each(['module', 'commonjs'] as const)('consumer project with "type": "%
     unknown: 'unknown-event',
     thrown: 'DecodeError instanceof',
     schema: 'https://json-schema.org/draft/2020-12/schema',
+    testing: ['newChatItems', true],
+    fakeCore: 'createFakeCore needs a WebSocket server',
   }
 
   it('installs the tarball offline, with nothing else', () => {

@@ -19,6 +19,8 @@ import {emitJsonSchema} from './json-schema.js'
 import {packageJson, readme, tsconfigFiles} from './package-files.js'
 import {emitResponses} from './responses.js'
 import {emitSpecInfo, specInfoData} from './spec-info.js'
+import {emitTestingIndex} from './testing-index.js'
+import {emitTestingSchema} from './testing-schema.js'
 import {emitTypes} from './types.js'
 import type {SpecOrigins} from '../load/provenance.js'
 
@@ -38,6 +40,12 @@ export const TEMPLATE_FILES = [
   'client.ts',
   'command-reader.ts',
 ] as const
+
+/**
+ * The test kit's hand-written parts, copied from `templates/testing/` into `src/testing/` (the
+ * `simplex-chat-events/testing` subpath): generic over the schema, bound by the emitted `testing/index.ts`.
+ */
+export const TESTING_TEMPLATE_FILES = ['fixtures.ts', 'bot-fixtures.ts', 'default-answers.ts', 'fake-core.ts'] as const
 
 /** Prettier options of the output: fixed here, never read from the environment, so output is byte-stable. */
 export const PRETTIER_OPTIONS: prettier.Options = {
@@ -105,7 +113,7 @@ export async function emitLibrary(
   })
   const project = new Project({useInMemoryFileSystem: true})
   const shapeTable = layOutShapeTable(schema)
-  const sources: [string, StatementStructures[]][] = [
+  const sources: [string, (string | StatementStructures)[]][] = [
     ['types.ts', emitTypes(schema)],
     ['events.ts', emitEvents(schema)],
     ['commands.ts', emitCommands(schema)],
@@ -117,6 +125,8 @@ export async function emitLibrary(
     ['chat-client.ts', emitChatClient()],
     ['spec-info.ts', emitSpecInfo(specInfo)],
     ['index.ts', emitIndexModule(schema)],
+    ['testing/testing-schema.ts', emitTestingSchema(schema)],
+    ['testing/index.ts', emitTestingIndex(schema)],
   ]
   const unformatted = new Map<string, string>()
   for (const [name, statements] of sources) {
@@ -124,6 +134,10 @@ export async function emitLibrary(
   }
   for (const name of TEMPLATE_FILES) {
     unformatted.set(`src/${name}`, await readFile(path.join(PROJECT_ROOT, 'templates', name), 'utf8'))
+  }
+  for (const name of TESTING_TEMPLATE_FILES) {
+    const text = await readFile(path.join(PROJECT_ROOT, 'templates', 'testing', name), 'utf8')
+    unformatted.set(`src/testing/${name}`, text)
   }
   const built = performance.now()
 

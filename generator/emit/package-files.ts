@@ -47,9 +47,16 @@ export function packageJson(header: string, specInfo: SpecInfoData): string {
         import: {types: './dist/esm/index.d.ts', default: './dist/esm/index.js'},
         require: {types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js'},
       },
+      // The test kit (fixtures, fake core): its own entry, so a bot's production bundle never holds it.
+      './testing': {
+        import: {types: './dist/esm/testing/index.d.ts', default: './dist/esm/testing/index.js'},
+        require: {types: './dist/cjs/testing/index.d.ts', default: './dist/cjs/testing/index.js'},
+      },
       './schema.json': './schema.json',
       './package.json': './package.json',
     },
+    // Resolvers without `exports` (TypeScript `node10`) find the subpath's declarations here; the root keeps `types`.
+    typesVersions: {'*': {testing: ['./dist/cjs/testing/index.d.ts']}},
     // `src` is shipped for the declaration maps (go to definition lands in the TypeScript source).
     files: ['dist', 'src', 'schema.json'],
     keywords: ['simplex', 'simplex-chat', 'bot', 'events', 'decoder', 'typescript'],
@@ -342,6 +349,76 @@ export const dispatch = createDispatcher<ChatEvent>({
   same under \`specInfo\`. Links in doc comments point at the documents at that commit.
 - \`schema.json\` (\`simplex-chat-events/schema.json\`): the same types as JSON Schema draft 2020-12; the root is
   \`ChatEvent\`, and \`$defs\` also holds \`ChatResponse\`, each response (\`CR.*\`) and each command's parameters (\`CC.*\`).
+
+## Testing your bot
+
+\`simplex-chat-events/testing\` is a test kit: typed fixtures of every event, response, command and type, and a
+fake chat core on loopback that reads your bot's commands back as typed values. A complete vitest test:
+
+\`\`\`ts
+import {expect, it} from 'vitest'
+import WebSocket from 'ws'
+import {createChatClient} from 'simplex-chat-events'
+import {createFakeCore, fixtures} from 'simplex-chat-events/testing'
+
+// The bot under test: it answers /help from a contact.
+function startBot(url: string) {
+  const client = createChatClient({url, WebSocket, mode: 'strict'})
+  client.on('newChatItems', async ({chatItems}) => {
+    for (const {chatInfo, chatItem} of chatItems) {
+      const {content} = chatItem
+      if (chatInfo.type !== 'direct' || content.type !== 'rcvMsgContent' || content.msgContent.type !== 'text') continue
+      if (content.msgContent.text !== '/help') continue
+      await client.sendOk('APISendMessages', {
+        sendRef: {chatType: 'direct', chatId: chatInfo.contact.contactId},
+        liveMessage: false,
+        signMessages: false,
+        composedMessages: [{msgContent: {type: 'text', text: 'I answer /help'}, mentions: {}}],
+      })
+    }
+  })
+  return client
+}
+
+it('answers /help from a contact, to that contact', async () => {
+  const core = await createFakeCore() // a WebSocket server on 127.0.0.1: needs \`ws\` installed
+  const bot = startBot(core.url)
+  await bot.connect()
+  core.emit(fixtures.textMessage('/help', {contactId: 5}))
+  const sent = await core.nextCommand('APISendMessages') // typed: sent.params is CC.APISendMessages
+  expect(sent.params.sendRef).toEqual({chatType: 'direct', chatId: 5})
+  expect(sent.params.composedMessages[0]?.msgContent).toEqual({type: 'text', text: 'I answer /help'})
+  await bot.close()
+  await core.close()
+})
+\`\`\`
+
+- \`fixtures.<eventTag>(overrides?, options?)\` for every event (\`fixtures.newChatItems({...})\`),
+  \`fixtures.response(tag, ...)\`, \`fixtures.value(typeName, ...)\` (\`fixtures.value('User', {...})\`) and
+  \`fixtures.parameters(commandName, ...)\`: valid by construction (each decodes in \`strict\` mode). Minimal by default
+  (required fields, the first member of each union, the first enum value, empty arrays and maps); \`{full: true}\` fills
+  every optional field and puts one element in each array and map. Overrides are a typed deep partial: a union takes the
+  member the override's \`type\` names (\`{chatInfo: {type: 'group'}}\` builds a group chat), an array replaces the default
+  (each element built from its own partial). Deterministic (\`{seed}\`, default 1: same seed, same fixture); within one
+  fixture every id field of one name (\`contactId\`, \`groupId\`) has one value and every timestamp is the same.
+- The cases bots meet most: \`fixtures.textMessage(text, {contactId?})\`, \`groupMessage(text, {groupId?})\`,
+  \`contactRequest()\`, \`groupInvitation({contactId?, groupId?})\`, \`fileOffer(fileName, fileSize)\`.
+- \`createFakeCore({WebSocketServer?, port?, seed?, maxCommands?, maxPayload?, timeout?})\`: \`core.url\` (a free port on
+  127.0.0.1), \`core.commands\` (every command: \`corrId\`, \`cmd\`, and \`name\` and \`params\` as \`parseCommand\` reads them;
+  \`name\` \`undefined\` and \`error\` what it expected for a string it does not read, answered with a \`chatCmdError\`
+  saying so; a handler that throws is answered with one carrying its message), \`await core.nextCommand(name)\`
+  (each command once, in order; rejects after \`timeout\`, default 5 s, naming what did arrive). Each command is answered
+  with what \`core.on(name, (params, command) => response)\` returns (typed by that command's responses; a promise
+  holds the answer back until it settles), or by default
+  with a valid response from the fixtures: \`APISendMessages\` with the items it sent, in the chat it named; any other
+  command with the first response the docs list for it. \`core.emit(event)\` pushes an event,
+  \`core.replay(frames)\` sends recorded frames as they are; faults: \`core.fault(name | '*', 'never' | 'drop' | {delay:
+  ms} | null)\`, \`core.dropConnections()\`, \`core.restart()\` (same port). \`core.close()\` cuts every connection,
+  clears its timers and rejects what waits. Bounded: at most \`maxCommands\` (10,000) kept, frames up to \`maxPayload\`
+  (1 MiB).
+- The fake core needs a WebSocket server, which Node.js does not have (only a client, from 22 on): install \`ws\` as a dev
+  dependency (\`npm install --save-dev ws\`); it is loaded with a dynamic \`import('ws')\` only when a fake core starts, or
+  pass \`WebSocketServer\` from it. The package itself keeps zero runtime dependencies, and the fixtures need nothing.
 
 ## Events by category
 

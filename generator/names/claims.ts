@@ -39,6 +39,7 @@ export type NameScope =
   | 'spec-info.ts'
   | 'index.ts'
   | `namespace:${string}`
+  | 'testing:fixtures'
 
 /** One identifier the generated code declares or imports in a scope, and who it is for. */
 export interface NameClaim {
@@ -205,7 +206,7 @@ function packageExportNames(): string[] {
   )
 }
 
-type ModuleScope = Exclude<NameScope, `namespace:${string}`>
+type ModuleScope = Exclude<NameScope, `namespace:${string}` | 'testing:fixtures'>
 
 /**
  * The globals each emitted module (and each union namespace of `types.ts`) refers to. A doc name declared
@@ -408,7 +409,38 @@ export function nameClaims(schema: Schema): NameClaim[] {
     claim(['guards.ts', 'index.ts'], responseGuardName(response.name), owner, response.location)
     objectCheck(checkResponseName(response.name), response.fields, owner, response.location)
   }
+  claims.push(...fixturesClaims(schema))
   return claims
+}
+
+// ---------------------------------------------------------------------------
+// The test kit (issue 19): the `fixtures` object of `testing/index.ts` has one builder per event, keyed by the
+// event's tag, beside its own members; an event tagged `value` would replace `fixtures.value`.
+
+/** The members of `fixtures` (`testing/index.ts`) besides the builders of the events. */
+export const FIXTURES_MEMBERS = [
+  'response',
+  'parameters',
+  'value',
+  'textMessage',
+  'groupMessage',
+  'contactRequest',
+  'groupInvitation',
+  'fileOffer',
+] as const
+
+/** The keys of \`fixtures\`: its own members, then each event's tag. */
+function fixturesClaims(schema: Schema): NameClaim[] {
+  const scope = 'testing:fixtures' as const
+  return [
+    ...FIXTURES_MEMBERS.map((name) => ({scope, name, owner: 'the generator', location: null})),
+    ...schema.events.map((event) => ({
+      scope,
+      name: event.tag,
+      owner: `event \`${event.name}\``,
+      location: event.location,
+    })),
+  ]
 }
 
 /** A name two owners claim in one scope. */

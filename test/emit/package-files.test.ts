@@ -3,7 +3,7 @@ import {GENERATED_PACKAGE_VERSION, packageJson, readme, tsconfigFiles} from '../
 import {code, event, field, schema, TINY} from '../support/tiny-schema.js'
 
 describe('packageJson', () => {
-  it('keeps the header in "//" and exports ESM and CommonJS each with its own types', () => {
+  it('keeps the header in "//" and exports ESM and CommonJS, the entry and ./testing, each with its own types', () => {
     const specInfo = {versions: [{spec: null, documents: []}], overlaySha256: null, generator: 'simplex-events 0'}
     const manifest = JSON.parse(packageJson('made by the test', specInfo)) as Record<string, unknown>
     expect(manifest['//']).toBe('made by the test')
@@ -12,6 +12,10 @@ describe('packageJson', () => {
       '.': {
         import: {types: './dist/esm/index.d.ts', default: './dist/esm/index.js'},
         require: {types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js'},
+      },
+      './testing': {
+        import: {types: './dist/esm/testing/index.d.ts', default: './dist/esm/testing/index.js'},
+        require: {types: './dist/cjs/testing/index.d.ts', default: './dist/cjs/testing/index.js'},
       },
       './schema.json': './schema.json',
       './package.json': './package.json',

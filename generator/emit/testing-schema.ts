@@ -1,0 +1,134 @@
+import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
+import {identifier} from '../names/index.js'
+import type {Field, Schema, TypeExpression} from '../schema/types.js'
+import {distinctResponses} from '../schema/responses.js'
+import type {CommandTemplate, TemplateExpression} from '../schema/command-template.js'
+import {declaredParameters} from './command-parameters.js'
+import {describe} from './doc-comment.js'
+import {jsonLiteral} from './escape.js'
+
+/** The compact schema of `templates/testing/fixtures.ts` (`FixtureSchema`), as plain data. */
+export interface FixtureSchemaData {
+  types: Record<string, unknown>
+  events: Record<string, unknown[]>
+  responses: Record<string, unknown[]>
+  commands: Record<string, string[]>
+  parameters: Record<string, unknown[]>
+}
+
+/**
+ * The data the test kit is built from: every type, event and response as `FixtureSchema` (fields, members,
+ * values; no doc text), and each command's responses.
+ *
+ * @param schema the schema the package is generated from (a compatibility build's merged IR).
+ */
+export function fixtureSchemaData(schema: Schema): FixtureSchemaData {
+  const types: Record<string, unknown> = {}
+  for (const type of schema.types) {
+    if (type.kind === 'record') types[identifier(type.name)] = {r: type.fields.map(field)}
+    else if (type.kind === 'enum') types[identifier(type.name)] = {e: type.values.map((value) => value.value)}
+    else {
+      const members = type.members.map((member) => [member.tag, member.fields.map(field)])
+      const strings = type.stringValues?.map((value) => value.value)
+      types[identifier(type.name)] = strings ? {u: members, s: strings} : {u: members}
+    }
+  }
+  return {
+    types,
+    events: Object.fromEntries(schema.events.map((event) => [event.tag, event.fields.map(field)])),
+    responses: Object.fromEntries(
+      distinctResponses(schema).map((response) => [response.tag, response.fields.map(field)]),
+    ),
+    commands: Object.fromEntries(schema.commands.map((command) => [command.name, command.responses.map((r) => r.tag)])),
+    // As `CC.<Command>` declares them: an optional parameter the syntax reads unconditionally is required.
+    parameters: Object.fromEntries(
+      schema.commands.map((command) => [command.name, declaredParameters(command).map(field)]),
+    ),
+  }
+}
+
+/**
+ * Each command's leading literal (`/_send `), longest first. Commands that share one can have the same command
+ * string (`/_connect 1`: APIAddContact and APIConnect), so the fake core answers them with a response all of them
+ * accept. A command whose template starts with a parameter has none and is left out.
+ */
+export function commandPrefixes(schema: Schema): [prefix: string, name: string][] {
+  const prefixes: [string, string][] = []
+  for (const command of schema.commands) {
+    const prefix = command.template ? templateLeadingLiteral(command.template) : ''
+    if (prefix !== '') prefixes.push([prefix, command.name])
+  }
+  return prefixes.sort(([a], [b]) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/** The statements of `testing/testing-schema.ts`: `fixtureSchema` and `commandPrefixes`, data only. */
+export function emitTestingSchema(schema: Schema): StatementStructures[] {
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['FixtureSchema'],
+      moduleSpecifier: './fixtures.js',
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: describe([
+        'Every type, event and response of the package as the fixtures build them; each command with its responses.',
+      ]),
+      declarations: [
+        {name: 'fixtureSchema', type: 'FixtureSchema', initializer: jsonLiteral(fixtureSchemaData(schema))},
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: describe([
+        "Each command's leading literal and its name, longest first (commands sharing one can be written the same).",
+      ]),
+      declarations: [
+        {
+          name: 'commandPrefixes',
+          type: 'readonly (readonly [prefix: string, name: string])[]',
+          initializer: jsonLiteral(commandPrefixes(schema)),
+        },
+      ],
+    },
+  ]
+}
+
+/** The literal text a template always starts with: its first parts while they are literals. */
+function templateLeadingLiteral(template: CommandTemplate): string {
+  const leading = (expression: TemplateExpression): string => {
+    if (expression.kind === 'literal') return expression.value
+    if (expression.kind !== 'concat') return ''
+    let text = ''
+    for (const part of expression.parts) {
+      if (part.kind !== 'literal') return text + leading(part)
+      text += part.value
+    }
+    return text
+  }
+  return leading(template.expression)
+}
+
+function field(field: Field): unknown[] {
+  return [field.wireName, shape(field.type), field.optional ? 1 : 0]
+}
+
+function shape(type: TypeExpression): unknown {
+  switch (type.kind) {
+    case 'primitive':
+      return type.name
+    case 'reference':
+      return `#${identifier(type.name)}`
+    case 'array':
+      return {a: shape(type.element)}
+    case 'map':
+      return {m: shape(type.value)}
+    case 'literal':
+      return {l: type.value}
+  }
+}
