@@ -143,6 +143,13 @@ export interface DecodeContext {
   lenient: boolean
   /** Reading a value threw: the check stops everywhere (`all` is cleared) and the result is a failure. */
   broken: boolean
+  /**
+   * The slow path skips a value whose fast check accepts it (shape-checks.ts). Off in strict mode (the fast
+   * checks do not look for fields the docs do not list), and once a fast check has thrown (a getter, a Proxy,
+   * the stack): each further one would likely throw again, and a value nested deep enough to overflow the
+   * stack would be walked again at every level.
+   */
+  pruning: boolean
 }
 
 /** Create the state for one decoder call from options known to be valid (the guards pass none). */
@@ -159,6 +166,7 @@ function newContext(mode: DecodeMode, allErrors: boolean, max: number): DecodeCo
     strict: mode === 'strict',
     lenient: mode === 'lenient',
     broken: false,
+    pruning: mode !== 'strict',
   }
 }
 
@@ -390,29 +398,6 @@ export function stop(
 
 /** A check function of the generated code. */
 export type Check = (value: unknown, context: DecodeContext, key: PathSegment | undefined) => boolean
-
-/**
- * Run a check function and turn its outcome into a result. In lenient mode the
- * value is kept unless an issue is fatal: the value itself is not what was
- * expected (an issue at `$`), it is an event or response with an unknown tag, or reading it threw.
- * Bad options give a `bad-option` failure.
- */
-export function run<T>(check: Check, value: unknown, options: DecodeOptions | undefined): DecodeResult<T> {
-  const context = startDecoding(options)
-  if ('ok' in context) return context
-  checkSafely(check, value, context, undefined)
-  return finish(context, value)
-}
-
-/** `run` on JSON text: options first, then the text (a syntax error is a failure at `$`). */
-export function runJson<T>(check: Check, text: string, options: DecodeOptions | undefined): DecodeResult<T> {
-  const context = startDecoding(options)
-  if ('ok' in context) return context
-  const parsed = parseJson(text)
-  if (!parsed.ok) return parsed
-  checkSafely(check, parsed.value, context, undefined)
-  return finish(context, parsed.value)
-}
 
 /**
  * Run a check, so that no decoder ever throws. The checks catch what reading a

@@ -7,237 +7,8 @@ import type * as CEvt from './events.js'
 import type * as CR from './responses.js'
 import type {ChatResponse} from './responses.js'
 import type {ChatEvent} from './events.js'
-import {checkSafely, createContext} from './runtime.js'
-import {
-  checkChatEvent,
-  checkChatResponse,
-  checkACIReaction,
-  checkAChat,
-  checkAChatItem,
-  checkAddRelayResult,
-  checkAddressSettings,
-  checkAgentCryptoError,
-  checkAgentErrorType,
-  checkAgentServiceError,
-  checkAppVersionRange,
-  checkAutoAccept,
-  checkBadgeInfo,
-  checkBadgeProof,
-  checkBadgeStatus,
-  checkBadgeType,
-  checkBlockingInfo,
-  checkBlockingReason,
-  checkBrokerErrorType,
-  checkBusinessChatInfo,
-  checkBusinessChatType,
-  checkCICallStatus,
-  checkCIContent,
-  checkCIDeleteMode,
-  checkCIDeleted,
-  checkCIDirection,
-  checkCIFeed,
-  checkCIFile,
-  checkCIFileStatus,
-  checkCIForwardedFrom,
-  checkCIGroupInvitation,
-  checkCIGroupInvitationStatus,
-  checkCIMention,
-  checkCIMentionMember,
-  checkCIMeta,
-  checkCIQuote,
-  checkCIReaction,
-  checkCIReactionCount,
-  checkCIStatus,
-  checkCITimed,
-  checkChatBotCommand,
-  checkChatDeleteMode,
-  checkChatError,
-  checkChatErrorType,
-  checkChatFeature,
-  checkChatInfo,
-  checkChatItem,
-  checkChatItemDeletion,
-  checkChatListQuery,
-  checkChatPeerType,
-  checkChatRef,
-  checkChatSettings,
-  checkChatStats,
-  checkChatType,
-  checkChatWallpaper,
-  checkChatWallpaperScale,
-  checkClientNotice,
-  checkColor,
-  checkCommandError,
-  checkCommandErrorType,
-  checkCommentsGroupPreference,
-  checkComposedMessage,
-  checkConnStatus,
-  checkConnType,
-  checkConnection,
-  checkConnectionEntity,
-  checkConnectionErrorType,
-  checkConnectionMode,
-  checkConnectionPlan,
-  checkContact,
-  checkContactAddressPlan,
-  checkContactShortLinkData,
-  checkContactStatus,
-  checkContactUserPref,
-  checkContactUserPreference,
-  checkContactUserPreferences,
-  checkCreatedConnLink,
-  checkCryptoFile,
-  checkCryptoFileArgs,
-  checkCtrlAppInfo,
-  checkDroppedMsg,
-  checkE2EInfo,
-  checkErrorType,
-  checkFeatureAllowed,
-  checkFeed,
-  checkFileDescr,
-  checkFileError,
-  checkFileErrorType,
-  checkFileInvitation,
-  checkFileProhibited,
-  checkFileProtocol,
-  checkFileStatus,
-  checkFileTransferMeta,
-  checkFileType,
-  checkFormat,
-  checkFormattedText,
-  checkFullGroupPreferences,
-  checkFullPreferences,
-  checkGroup,
-  checkGroupChatScope,
-  checkGroupChatScopeInfo,
-  checkGroupDirectInvitation,
-  checkGroupFeature,
-  checkGroupFeatureEnabled,
-  checkGroupInfo,
-  checkGroupKeys,
-  checkGroupLink,
-  checkGroupLinkOwner,
-  checkGroupLinkPlan,
-  checkGroupMember,
-  checkGroupMemberAdmission,
-  checkGroupMemberCategory,
-  checkGroupMemberRef,
-  checkGroupMemberRole,
-  checkGroupMemberSettings,
-  checkGroupMemberStatus,
-  checkGroupPreference,
-  checkGroupPreferences,
-  checkGroupProfile,
-  checkGroupRelay,
-  checkGroupRootKey,
-  checkGroupShortLinkData,
-  checkGroupShortLinkInfo,
-  checkGroupSummary,
-  checkGroupSupportChat,
-  checkGroupType,
-  checkHandshakeError,
-  checkInlineFileMode,
-  checkInvitationLinkPlan,
-  checkInvitedBy,
-  checkLinkContent,
-  checkLinkOwnerSig,
-  checkLinkPreview,
-  checkLocalBadge,
-  checkLocalProfile,
-  checkMemberCriteria,
-  checkMsgChatLink,
-  checkMsgContent,
-  checkMsgDecryptError,
-  checkMsgDirection,
-  checkMsgErrorType,
-  checkMsgFilter,
-  checkMsgReaction,
-  checkMsgReceiptStatus,
-  checkMsgSigStatus,
-  checkMsgVerified,
-  checkNameErrorType,
-  checkNetworkError,
-  checkNewUser,
-  checkNoteFolder,
-  checkOwnerVerification,
-  checkPaginationByTime,
-  checkPendingContactConnection,
-  checkPlanResolveMode,
-  checkPrefEnabled,
-  checkPreferences,
-  checkPreparedContact,
-  checkPreparedGroup,
-  checkProfile,
-  checkProxyClientError,
-  checkProxyError,
-  checkPublicGroupAccess,
-  checkPublicGroupData,
-  checkPublicGroupKeys,
-  checkPublicGroupProfile,
-  checkRCErrorType,
-  checkRatchetSyncState,
-  checkRcvConnEvent,
-  checkRcvDirectEvent,
-  checkRcvFileDescr,
-  checkRcvFileStatus,
-  checkRcvFileTransfer,
-  checkRcvGroupEvent,
-  checkRcvMsgError,
-  checkRelayCapabilities,
-  checkRelayConnectionResult,
-  checkRelayProfile,
-  checkRelayStatus,
-  checkRemoteCtrlInfo,
-  checkRemoteCtrlSessionState,
-  checkRemoteCtrlStopReason,
-  checkReportReason,
-  checkRoleGroupPreference,
-  checkSMPAgentError,
-  checkSecurityCode,
-  checkSimplePreference,
-  checkSimplexDomain,
-  checkSimplexDomainClaim,
-  checkSimplexDomainError,
-  checkSimplexDomainProof,
-  checkSimplexLinkType,
-  checkSimplexNameInfo,
-  checkSimplexNameType,
-  checkSimplexTLD,
-  checkSndCIStatusProgress,
-  checkSndConnEvent,
-  checkSndError,
-  checkSndFileTransfer,
-  checkSndGroupEvent,
-  checkSrvError,
-  checkStoreError,
-  checkSubscriptionStatus,
-  checkSupportGroupPreference,
-  checkSwitchPhase,
-  checkTimedMessagesGroupPreference,
-  checkTimedMessagesPreference,
-  checkTransportError,
-  checkUIColorMode,
-  checkUIColors,
-  checkUIThemeEntityOverride,
-  checkUIThemeEntityOverrides,
-  checkUpdatedMessage,
-  checkUser,
-  checkUserChatRelay,
-  checkUserContact,
-  checkUserContactLink,
-  checkUserContactRequest,
-  checkUserContactRequestRef,
-  checkUserInfo,
-  checkUserProfileUpdateSummary,
-  checkUserPwdHash,
-  checkVersionRange,
-  checkXFTPErrorType,
-  checkXFTPRcvFile,
-  checkXFTPSndFile,
-  checkSimplexNameDomain,
-  checkGroupInfoSummary,
-  checkRcvFileInfo,
-} from './decode.js'
+import {isValidValue} from './decoding.js'
+import {shapes} from './decode.js'
 
 /** Narrow an event to `ContactConnected` (tag `contactConnected`). */
 export function isContactConnected(event: ChatEvent): event is CEvt.ContactConnected {
@@ -496,7 +267,7 @@ export function isGroupLinkRelaysUpdated(event: ChatEvent): event is CEvt.GroupL
 
 /** True when `value` is a valid event of the docs (the checks of default-mode decoding). */
 export function isValidChatEvent(value: unknown): value is ChatEvent {
-  return checkSafely(checkChatEvent, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 779, value)
 }
 
 /** Narrow a response to `CR.UserContactLinkCreated` (tag `userContactLinkCreated`). */
@@ -852,1135 +623,1135 @@ export function isUserPrivacyResponse(response: ChatResponse): response is CR.Us
 
 /** True when `value` is a valid response of the docs (the checks of default-mode decoding). */
 export function isValidChatResponse(value: unknown): value is ChatResponse {
-  return checkSafely(checkChatResponse, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 831, value)
 }
 
 /** True when `value` is a valid `ACIReaction` (the checks of default-mode decoding). */
 export function isValidACIReaction(value: unknown): value is T.ACIReaction {
-  return checkSafely(checkACIReaction, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 0, value)
 }
 
 /** True when `value` is a valid `AChat` (the checks of default-mode decoding). */
 export function isValidAChat(value: unknown): value is T.AChat {
-  return checkSafely(checkAChat, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 1, value)
 }
 
 /** True when `value` is a valid `AChatItem` (the checks of default-mode decoding). */
 export function isValidAChatItem(value: unknown): value is T.AChatItem {
-  return checkSafely(checkAChatItem, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 2, value)
 }
 
 /** True when `value` is a valid `AddRelayResult` (the checks of default-mode decoding). */
 export function isValidAddRelayResult(value: unknown): value is T.AddRelayResult {
-  return checkSafely(checkAddRelayResult, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 3, value)
 }
 
 /** True when `value` is a valid `AddressSettings` (the checks of default-mode decoding). */
 export function isValidAddressSettings(value: unknown): value is T.AddressSettings {
-  return checkSafely(checkAddressSettings, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 4, value)
 }
 
 /** True when `value` is a valid `AgentCryptoError` (the checks of default-mode decoding). */
 export function isValidAgentCryptoError(value: unknown): value is T.AgentCryptoError {
-  return checkSafely(checkAgentCryptoError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 5, value)
 }
 
 /** True when `value` is a valid `AgentErrorType` (the checks of default-mode decoding). */
 export function isValidAgentErrorType(value: unknown): value is T.AgentErrorType {
-  return checkSafely(checkAgentErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 12, value)
 }
 
 /** True when `value` is a valid `AgentServiceError` (the checks of default-mode decoding). */
 export function isValidAgentServiceError(value: unknown): value is T.AgentServiceError {
-  return checkSafely(checkAgentServiceError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 29, value)
 }
 
 /** True when `value` is a valid `AppVersionRange` (the checks of default-mode decoding). */
 export function isValidAppVersionRange(value: unknown): value is T.AppVersionRange {
-  return checkSafely(checkAppVersionRange, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 35, value)
 }
 
 /** True when `value` is a valid `AutoAccept` (the checks of default-mode decoding). */
 export function isValidAutoAccept(value: unknown): value is T.AutoAccept {
-  return checkSafely(checkAutoAccept, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 36, value)
 }
 
 /** True when `value` is a valid `BadgeInfo` (the checks of default-mode decoding). */
 export function isValidBadgeInfo(value: unknown): value is T.BadgeInfo {
-  return checkSafely(checkBadgeInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 37, value)
 }
 
 /** True when `value` is a valid `BadgeProof` (the checks of default-mode decoding). */
 export function isValidBadgeProof(value: unknown): value is T.BadgeProof {
-  return checkSafely(checkBadgeProof, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 38, value)
 }
 
 /** True when `value` is a valid `BadgeStatus` (the checks of default-mode decoding). */
 export function isValidBadgeStatus(value: unknown): value is T.BadgeStatus {
-  return checkSafely(checkBadgeStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 39, value)
 }
 
 /** True when `value` is a valid `BadgeType` (the checks of default-mode decoding). */
 export function isValidBadgeType(value: unknown): value is T.BadgeType {
-  return checkSafely(checkBadgeType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 40, value)
 }
 
 /** True when `value` is a valid `BlockingInfo` (the checks of default-mode decoding). */
 export function isValidBlockingInfo(value: unknown): value is T.BlockingInfo {
-  return checkSafely(checkBlockingInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 41, value)
 }
 
 /** True when `value` is a valid `BlockingReason` (the checks of default-mode decoding). */
 export function isValidBlockingReason(value: unknown): value is T.BlockingReason {
-  return checkSafely(checkBlockingReason, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 42, value)
 }
 
 /** True when `value` is a valid `BrokerErrorType` (the checks of default-mode decoding). */
 export function isValidBrokerErrorType(value: unknown): value is T.BrokerErrorType {
-  return checkSafely(checkBrokerErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 43, value)
 }
 
 /** True when `value` is a valid `BusinessChatInfo` (the checks of default-mode decoding). */
 export function isValidBusinessChatInfo(value: unknown): value is T.BusinessChatInfo {
-  return checkSafely(checkBusinessChatInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 51, value)
 }
 
 /** True when `value` is a valid `BusinessChatType` (the checks of default-mode decoding). */
 export function isValidBusinessChatType(value: unknown): value is T.BusinessChatType {
-  return checkSafely(checkBusinessChatType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 52, value)
 }
 
 /** True when `value` is a valid `CICallStatus` (the checks of default-mode decoding). */
 export function isValidCICallStatus(value: unknown): value is T.CICallStatus {
-  return checkSafely(checkCICallStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 53, value)
 }
 
 /** True when `value` is a valid `CIContent` (the checks of default-mode decoding). */
 export function isValidCIContent(value: unknown): value is T.CIContent {
-  return checkSafely(checkCIContent, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 54, value)
 }
 
 /** True when `value` is a valid `CIDeleteMode` (the checks of default-mode decoding). */
 export function isValidCIDeleteMode(value: unknown): value is T.CIDeleteMode {
-  return checkSafely(checkCIDeleteMode, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 87, value)
 }
 
 /** True when `value` is a valid `CIDeleted` (the checks of default-mode decoding). */
 export function isValidCIDeleted(value: unknown): value is T.CIDeleted {
-  return checkSafely(checkCIDeleted, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 88, value)
 }
 
 /** True when `value` is a valid `CIDirection` (the checks of default-mode decoding). */
 export function isValidCIDirection(value: unknown): value is T.CIDirection {
-  return checkSafely(checkCIDirection, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 94, value)
 }
 
 /** True when `value` is a valid `CIFeed` (the checks of default-mode decoding). */
 export function isValidCIFeed(value: unknown): value is T.CIFeed {
-  return checkSafely(checkCIFeed, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 103, value)
 }
 
 /** True when `value` is a valid `CIFile` (the checks of default-mode decoding). */
 export function isValidCIFile(value: unknown): value is T.CIFile {
-  return checkSafely(checkCIFile, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 104, value)
 }
 
 /** True when `value` is a valid `CIFileStatus` (the checks of default-mode decoding). */
 export function isValidCIFileStatus(value: unknown): value is T.CIFileStatus {
-  return checkSafely(checkCIFileStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 105, value)
 }
 
 /** True when `value` is a valid `CIForwardedFrom` (the checks of default-mode decoding). */
 export function isValidCIForwardedFrom(value: unknown): value is T.CIForwardedFrom {
-  return checkSafely(checkCIForwardedFrom, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 121, value)
 }
 
 /** True when `value` is a valid `CIGroupInvitation` (the checks of default-mode decoding). */
 export function isValidCIGroupInvitation(value: unknown): value is T.CIGroupInvitation {
-  return checkSafely(checkCIGroupInvitation, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 126, value)
 }
 
 /** True when `value` is a valid `CIGroupInvitationStatus` (the checks of default-mode decoding). */
 export function isValidCIGroupInvitationStatus(value: unknown): value is T.CIGroupInvitationStatus {
-  return checkSafely(checkCIGroupInvitationStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 127, value)
 }
 
 /** True when `value` is a valid `CIMention` (the checks of default-mode decoding). */
 export function isValidCIMention(value: unknown): value is T.CIMention {
-  return checkSafely(checkCIMention, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 128, value)
 }
 
 /** True when `value` is a valid `CIMentionMember` (the checks of default-mode decoding). */
 export function isValidCIMentionMember(value: unknown): value is T.CIMentionMember {
-  return checkSafely(checkCIMentionMember, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 129, value)
 }
 
 /** True when `value` is a valid `CIMeta` (the checks of default-mode decoding). */
 export function isValidCIMeta(value: unknown): value is T.CIMeta {
-  return checkSafely(checkCIMeta, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 130, value)
 }
 
 /** True when `value` is a valid `CIQuote` (the checks of default-mode decoding). */
 export function isValidCIQuote(value: unknown): value is T.CIQuote {
-  return checkSafely(checkCIQuote, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 131, value)
 }
 
 /** True when `value` is a valid `CIReaction` (the checks of default-mode decoding). */
 export function isValidCIReaction(value: unknown): value is T.CIReaction {
-  return checkSafely(checkCIReaction, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 132, value)
 }
 
 /** True when `value` is a valid `CIReactionCount` (the checks of default-mode decoding). */
 export function isValidCIReactionCount(value: unknown): value is T.CIReactionCount {
-  return checkSafely(checkCIReactionCount, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 133, value)
 }
 
 /** True when `value` is a valid `CIStatus` (the checks of default-mode decoding). */
 export function isValidCIStatus(value: unknown): value is T.CIStatus {
-  return checkSafely(checkCIStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 134, value)
 }
 
 /** True when `value` is a valid `CITimed` (the checks of default-mode decoding). */
 export function isValidCITimed(value: unknown): value is T.CITimed {
-  return checkSafely(checkCITimed, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 144, value)
 }
 
 /** True when `value` is a valid `ChatBotCommand` (the checks of default-mode decoding). */
 export function isValidChatBotCommand(value: unknown): value is T.ChatBotCommand {
-  return checkSafely(checkChatBotCommand, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 145, value)
 }
 
 /** True when `value` is a valid `ChatDeleteMode` (the checks of default-mode decoding). */
 export function isValidChatDeleteMode(value: unknown): value is T.ChatDeleteMode {
-  return checkSafely(checkChatDeleteMode, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 148, value)
 }
 
 /** True when `value` is a valid `ChatError` (the checks of default-mode decoding). */
 export function isValidChatError(value: unknown): value is T.ChatError {
-  return checkSafely(checkChatError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 152, value)
 }
 
 /** True when `value` is a valid `ChatErrorType` (the checks of default-mode decoding). */
 export function isValidChatErrorType(value: unknown): value is T.ChatErrorType {
-  return checkSafely(checkChatErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 156, value)
 }
 
 /** True when `value` is a valid `ChatFeature` (the checks of default-mode decoding). */
 export function isValidChatFeature(value: unknown): value is T.ChatFeature {
-  return checkSafely(checkChatFeature, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 235, value)
 }
 
 /** True when `value` is a valid `ChatInfo` (the checks of default-mode decoding). */
 export function isValidChatInfo(value: unknown): value is T.ChatInfo {
-  return checkSafely(checkChatInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 236, value)
 }
 
 /** True when `value` is a valid `ChatItem` (the checks of default-mode decoding). */
 export function isValidChatItem(value: unknown): value is T.ChatItem {
-  return checkSafely(checkChatItem, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 243, value)
 }
 
 /** True when `value` is a valid `ChatItemDeletion` (the checks of default-mode decoding). */
 export function isValidChatItemDeletion(value: unknown): value is T.ChatItemDeletion {
-  return checkSafely(checkChatItemDeletion, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 244, value)
 }
 
 /** True when `value` is a valid `ChatListQuery` (the checks of default-mode decoding). */
 export function isValidChatListQuery(value: unknown): value is T.ChatListQuery {
-  return checkSafely(checkChatListQuery, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 245, value)
 }
 
 /** True when `value` is a valid `ChatPeerType` (the checks of default-mode decoding). */
 export function isValidChatPeerType(value: unknown): value is T.ChatPeerType {
-  return checkSafely(checkChatPeerType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 248, value)
 }
 
 /** True when `value` is a valid `ChatRef` (the checks of default-mode decoding). */
 export function isValidChatRef(value: unknown): value is T.ChatRef {
-  return checkSafely(checkChatRef, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 249, value)
 }
 
 /** True when `value` is a valid `ChatSettings` (the checks of default-mode decoding). */
 export function isValidChatSettings(value: unknown): value is T.ChatSettings {
-  return checkSafely(checkChatSettings, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 250, value)
 }
 
 /** True when `value` is a valid `ChatStats` (the checks of default-mode decoding). */
 export function isValidChatStats(value: unknown): value is T.ChatStats {
-  return checkSafely(checkChatStats, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 251, value)
 }
 
 /** True when `value` is a valid `ChatType` (the checks of default-mode decoding). */
 export function isValidChatType(value: unknown): value is T.ChatType {
-  return checkSafely(checkChatType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 252, value)
 }
 
 /** True when `value` is a valid `ChatWallpaper` (the checks of default-mode decoding). */
 export function isValidChatWallpaper(value: unknown): value is T.ChatWallpaper {
-  return checkSafely(checkChatWallpaper, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 253, value)
 }
 
 /** True when `value` is a valid `ChatWallpaperScale` (the checks of default-mode decoding). */
 export function isValidChatWallpaperScale(value: unknown): value is T.ChatWallpaperScale {
-  return checkSafely(checkChatWallpaperScale, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 254, value)
 }
 
 /** True when `value` is a valid `ClientNotice` (the checks of default-mode decoding). */
 export function isValidClientNotice(value: unknown): value is T.ClientNotice {
-  return checkSafely(checkClientNotice, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 255, value)
 }
 
 /** True when `value` is a valid `Color` (the checks of default-mode decoding). */
 export function isValidColor(value: unknown): value is T.Color {
-  return checkSafely(checkColor, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 256, value)
 }
 
 /** True when `value` is a valid `CommandError` (the checks of default-mode decoding). */
 export function isValidCommandError(value: unknown): value is T.CommandError {
-  return checkSafely(checkCommandError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 257, value)
 }
 
 /** True when `value` is a valid `CommandErrorType` (the checks of default-mode decoding). */
 export function isValidCommandErrorType(value: unknown): value is T.CommandErrorType {
-  return checkSafely(checkCommandErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 264, value)
 }
 
 /** True when `value` is a valid `CommentsGroupPreference` (the checks of default-mode decoding). */
 export function isValidCommentsGroupPreference(value: unknown): value is T.CommentsGroupPreference {
-  return checkSafely(checkCommentsGroupPreference, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 270, value)
 }
 
 /** True when `value` is a valid `ComposedMessage` (the checks of default-mode decoding). */
 export function isValidComposedMessage(value: unknown): value is T.ComposedMessage {
-  return checkSafely(checkComposedMessage, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 271, value)
 }
 
 /** True when `value` is a valid `ConnStatus` (the checks of default-mode decoding). */
 export function isValidConnStatus(value: unknown): value is T.ConnStatus {
-  return checkSafely(checkConnStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 272, value)
 }
 
 /** True when `value` is a valid `ConnType` (the checks of default-mode decoding). */
 export function isValidConnType(value: unknown): value is T.ConnType {
-  return checkSafely(checkConnType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 282, value)
 }
 
 /** True when `value` is a valid `Connection` (the checks of default-mode decoding). */
 export function isValidConnection(value: unknown): value is T.Connection {
-  return checkSafely(checkConnection, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 283, value)
 }
 
 /** True when `value` is a valid `ConnectionEntity` (the checks of default-mode decoding). */
 export function isValidConnectionEntity(value: unknown): value is T.ConnectionEntity {
-  return checkSafely(checkConnectionEntity, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 284, value)
 }
 
 /** True when `value` is a valid `ConnectionErrorType` (the checks of default-mode decoding). */
 export function isValidConnectionErrorType(value: unknown): value is T.ConnectionErrorType {
-  return checkSafely(checkConnectionErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 290, value)
 }
 
 /** True when `value` is a valid `ConnectionMode` (the checks of default-mode decoding). */
 export function isValidConnectionMode(value: unknown): value is T.ConnectionMode {
-  return checkSafely(checkConnectionMode, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 296, value)
 }
 
 /** True when `value` is a valid `ConnectionPlan` (the checks of default-mode decoding). */
 export function isValidConnectionPlan(value: unknown): value is T.ConnectionPlan {
-  return checkSafely(checkConnectionPlan, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 297, value)
 }
 
 /** True when `value` is a valid `Contact` (the checks of default-mode decoding). */
 export function isValidContact(value: unknown): value is T.Contact {
-  return checkSafely(checkContact, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 302, value)
 }
 
 /** True when `value` is a valid `ContactAddressPlan` (the checks of default-mode decoding). */
 export function isValidContactAddressPlan(value: unknown): value is T.ContactAddressPlan {
-  return checkSafely(checkContactAddressPlan, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 303, value)
 }
 
 /** True when `value` is a valid `ContactShortLinkData` (the checks of default-mode decoding). */
 export function isValidContactShortLinkData(value: unknown): value is T.ContactShortLinkData {
-  return checkSafely(checkContactShortLinkData, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 310, value)
 }
 
 /** True when `value` is a valid `ContactStatus` (the checks of default-mode decoding). */
 export function isValidContactStatus(value: unknown): value is T.ContactStatus {
-  return checkSafely(checkContactStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 311, value)
 }
 
 /** True when `value` is a valid `ContactUserPref` (the checks of default-mode decoding). */
 export function isValidContactUserPref(value: unknown): value is T.ContactUserPref {
-  return checkSafely(checkContactUserPref, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 312, value)
 }
 
 /** True when `value` is a valid `ContactUserPreference` (the checks of default-mode decoding). */
 export function isValidContactUserPreference(value: unknown): value is T.ContactUserPreference {
-  return checkSafely(checkContactUserPreference, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 315, value)
 }
 
 /** True when `value` is a valid `ContactUserPreferences` (the checks of default-mode decoding). */
 export function isValidContactUserPreferences(value: unknown): value is T.ContactUserPreferences {
-  return checkSafely(checkContactUserPreferences, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 316, value)
 }
 
 /** True when `value` is a valid `CreatedConnLink` (the checks of default-mode decoding). */
 export function isValidCreatedConnLink(value: unknown): value is T.CreatedConnLink {
-  return checkSafely(checkCreatedConnLink, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 317, value)
 }
 
 /** True when `value` is a valid `CryptoFile` (the checks of default-mode decoding). */
 export function isValidCryptoFile(value: unknown): value is T.CryptoFile {
-  return checkSafely(checkCryptoFile, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 318, value)
 }
 
 /** True when `value` is a valid `CryptoFileArgs` (the checks of default-mode decoding). */
 export function isValidCryptoFileArgs(value: unknown): value is T.CryptoFileArgs {
-  return checkSafely(checkCryptoFileArgs, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 319, value)
 }
 
 /** True when `value` is a valid `CtrlAppInfo` (the checks of default-mode decoding). */
 export function isValidCtrlAppInfo(value: unknown): value is T.CtrlAppInfo {
-  return checkSafely(checkCtrlAppInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 320, value)
 }
 
 /** True when `value` is a valid `DroppedMsg` (the checks of default-mode decoding). */
 export function isValidDroppedMsg(value: unknown): value is T.DroppedMsg {
-  return checkSafely(checkDroppedMsg, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 321, value)
 }
 
 /** True when `value` is a valid `E2EInfo` (the checks of default-mode decoding). */
 export function isValidE2EInfo(value: unknown): value is T.E2EInfo {
-  return checkSafely(checkE2EInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 322, value)
 }
 
 /** True when `value` is a valid `ErrorType` (the checks of default-mode decoding). */
 export function isValidErrorType(value: unknown): value is T.ErrorType {
-  return checkSafely(checkErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 323, value)
 }
 
 /** True when `value` is a valid `FeatureAllowed` (the checks of default-mode decoding). */
 export function isValidFeatureAllowed(value: unknown): value is T.FeatureAllowed {
-  return checkSafely(checkFeatureAllowed, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 340, value)
 }
 
 /** True when `value` is a valid `Feed` (the checks of default-mode decoding). */
 export function isValidFeed(value: unknown): value is T.Feed {
-  return checkSafely(checkFeed, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 341, value)
 }
 
 /** True when `value` is a valid `FileDescr` (the checks of default-mode decoding). */
 export function isValidFileDescr(value: unknown): value is T.FileDescr {
-  return checkSafely(checkFileDescr, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 342, value)
 }
 
 /** True when `value` is a valid `FileError` (the checks of default-mode decoding). */
 export function isValidFileError(value: unknown): value is T.FileError {
-  return checkSafely(checkFileError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 343, value)
 }
 
 /** True when `value` is a valid `FileErrorType` (the checks of default-mode decoding). */
 export function isValidFileErrorType(value: unknown): value is T.FileErrorType {
-  return checkSafely(checkFileErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 349, value)
 }
 
 /** True when `value` is a valid `FileInvitation` (the checks of default-mode decoding). */
 export function isValidFileInvitation(value: unknown): value is T.FileInvitation {
-  return checkSafely(checkFileInvitation, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 355, value)
 }
 
 /** True when `value` is a valid `FileProhibited` (the checks of default-mode decoding). */
 export function isValidFileProhibited(value: unknown): value is T.FileProhibited {
-  return checkSafely(checkFileProhibited, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 356, value)
 }
 
 /** True when `value` is a valid `FileProtocol` (the checks of default-mode decoding). */
 export function isValidFileProtocol(value: unknown): value is T.FileProtocol {
-  return checkSafely(checkFileProtocol, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 357, value)
 }
 
 /** True when `value` is a valid `FileStatus` (the checks of default-mode decoding). */
 export function isValidFileStatus(value: unknown): value is T.FileStatus {
-  return checkSafely(checkFileStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 358, value)
 }
 
 /** True when `value` is a valid `FileTransferMeta` (the checks of default-mode decoding). */
 export function isValidFileTransferMeta(value: unknown): value is T.FileTransferMeta {
-  return checkSafely(checkFileTransferMeta, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 359, value)
 }
 
 /** True when `value` is a valid `FileType` (the checks of default-mode decoding). */
 export function isValidFileType(value: unknown): value is T.FileType {
-  return checkSafely(checkFileType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 360, value)
 }
 
 /** True when `value` is a valid `Format` (the checks of default-mode decoding). */
 export function isValidFormat(value: unknown): value is T.Format {
-  return checkSafely(checkFormat, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 361, value)
 }
 
 /** True when `value` is a valid `FormattedText` (the checks of default-mode decoding). */
 export function isValidFormattedText(value: unknown): value is T.FormattedText {
-  return checkSafely(checkFormattedText, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 377, value)
 }
 
 /** True when `value` is a valid `FullGroupPreferences` (the checks of default-mode decoding). */
 export function isValidFullGroupPreferences(value: unknown): value is T.FullGroupPreferences {
-  return checkSafely(checkFullGroupPreferences, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 378, value)
 }
 
 /** True when `value` is a valid `FullPreferences` (the checks of default-mode decoding). */
 export function isValidFullPreferences(value: unknown): value is T.FullPreferences {
-  return checkSafely(checkFullPreferences, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 379, value)
 }
 
 /** True when `value` is a valid `Group` (the checks of default-mode decoding). */
 export function isValidGroup(value: unknown): value is T.Group {
-  return checkSafely(checkGroup, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 380, value)
 }
 
 /** True when `value` is a valid `GroupChatScope` (the checks of default-mode decoding). */
 export function isValidGroupChatScope(value: unknown): value is T.GroupChatScope {
-  return checkSafely(checkGroupChatScope, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 381, value)
 }
 
 /** True when `value` is a valid `GroupChatScopeInfo` (the checks of default-mode decoding). */
 export function isValidGroupChatScopeInfo(value: unknown): value is T.GroupChatScopeInfo {
-  return checkSafely(checkGroupChatScopeInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 383, value)
 }
 
 /** True when `value` is a valid `GroupDirectInvitation` (the checks of default-mode decoding). */
 export function isValidGroupDirectInvitation(value: unknown): value is T.GroupDirectInvitation {
-  return checkSafely(checkGroupDirectInvitation, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 385, value)
 }
 
 /** True when `value` is a valid `GroupFeature` (the checks of default-mode decoding). */
 export function isValidGroupFeature(value: unknown): value is T.GroupFeature {
-  return checkSafely(checkGroupFeature, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 386, value)
 }
 
 /** True when `value` is a valid `GroupFeatureEnabled` (the checks of default-mode decoding). */
 export function isValidGroupFeatureEnabled(value: unknown): value is T.GroupFeatureEnabled {
-  return checkSafely(checkGroupFeatureEnabled, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 387, value)
 }
 
 /** True when `value` is a valid `GroupInfo` (the checks of default-mode decoding). */
 export function isValidGroupInfo(value: unknown): value is T.GroupInfo {
-  return checkSafely(checkGroupInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 388, value)
 }
 
 /** True when `value` is a valid `GroupKeys` (the checks of default-mode decoding). */
 export function isValidGroupKeys(value: unknown): value is T.GroupKeys {
-  return checkSafely(checkGroupKeys, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 389, value)
 }
 
 /** True when `value` is a valid `GroupLink` (the checks of default-mode decoding). */
 export function isValidGroupLink(value: unknown): value is T.GroupLink {
-  return checkSafely(checkGroupLink, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 390, value)
 }
 
 /** True when `value` is a valid `GroupLinkOwner` (the checks of default-mode decoding). */
 export function isValidGroupLinkOwner(value: unknown): value is T.GroupLinkOwner {
-  return checkSafely(checkGroupLinkOwner, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 391, value)
 }
 
 /** True when `value` is a valid `GroupLinkPlan` (the checks of default-mode decoding). */
 export function isValidGroupLinkPlan(value: unknown): value is T.GroupLinkPlan {
-  return checkSafely(checkGroupLinkPlan, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 392, value)
 }
 
 /** True when `value` is a valid `GroupMember` (the checks of default-mode decoding). */
 export function isValidGroupMember(value: unknown): value is T.GroupMember {
-  return checkSafely(checkGroupMember, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 400, value)
 }
 
 /** True when `value` is a valid `GroupMemberAdmission` (the checks of default-mode decoding). */
 export function isValidGroupMemberAdmission(value: unknown): value is T.GroupMemberAdmission {
-  return checkSafely(checkGroupMemberAdmission, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 401, value)
 }
 
 /** True when `value` is a valid `GroupMemberCategory` (the checks of default-mode decoding). */
 export function isValidGroupMemberCategory(value: unknown): value is T.GroupMemberCategory {
-  return checkSafely(checkGroupMemberCategory, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 402, value)
 }
 
 /** True when `value` is a valid `GroupMemberRef` (the checks of default-mode decoding). */
 export function isValidGroupMemberRef(value: unknown): value is T.GroupMemberRef {
-  return checkSafely(checkGroupMemberRef, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 403, value)
 }
 
 /** True when `value` is a valid `GroupMemberRole` (the checks of default-mode decoding). */
 export function isValidGroupMemberRole(value: unknown): value is T.GroupMemberRole {
-  return checkSafely(checkGroupMemberRole, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 404, value)
 }
 
 /** True when `value` is a valid `GroupMemberSettings` (the checks of default-mode decoding). */
 export function isValidGroupMemberSettings(value: unknown): value is T.GroupMemberSettings {
-  return checkSafely(checkGroupMemberSettings, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 405, value)
 }
 
 /** True when `value` is a valid `GroupMemberStatus` (the checks of default-mode decoding). */
 export function isValidGroupMemberStatus(value: unknown): value is T.GroupMemberStatus {
-  return checkSafely(checkGroupMemberStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 406, value)
 }
 
 /** True when `value` is a valid `GroupPreference` (the checks of default-mode decoding). */
 export function isValidGroupPreference(value: unknown): value is T.GroupPreference {
-  return checkSafely(checkGroupPreference, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 407, value)
 }
 
 /** True when `value` is a valid `GroupPreferences` (the checks of default-mode decoding). */
 export function isValidGroupPreferences(value: unknown): value is T.GroupPreferences {
-  return checkSafely(checkGroupPreferences, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 408, value)
 }
 
 /** True when `value` is a valid `GroupProfile` (the checks of default-mode decoding). */
 export function isValidGroupProfile(value: unknown): value is T.GroupProfile {
-  return checkSafely(checkGroupProfile, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 409, value)
 }
 
 /** True when `value` is a valid `GroupRelay` (the checks of default-mode decoding). */
 export function isValidGroupRelay(value: unknown): value is T.GroupRelay {
-  return checkSafely(checkGroupRelay, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 410, value)
 }
 
 /** True when `value` is a valid `GroupRootKey` (the checks of default-mode decoding). */
 export function isValidGroupRootKey(value: unknown): value is T.GroupRootKey {
-  return checkSafely(checkGroupRootKey, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 411, value)
 }
 
 /** True when `value` is a valid `GroupShortLinkData` (the checks of default-mode decoding). */
 export function isValidGroupShortLinkData(value: unknown): value is T.GroupShortLinkData {
-  return checkSafely(checkGroupShortLinkData, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 414, value)
 }
 
 /** True when `value` is a valid `GroupShortLinkInfo` (the checks of default-mode decoding). */
 export function isValidGroupShortLinkInfo(value: unknown): value is T.GroupShortLinkInfo {
-  return checkSafely(checkGroupShortLinkInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 415, value)
 }
 
 /** True when `value` is a valid `GroupSummary` (the checks of default-mode decoding). */
 export function isValidGroupSummary(value: unknown): value is T.GroupSummary {
-  return checkSafely(checkGroupSummary, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 416, value)
 }
 
 /** True when `value` is a valid `GroupSupportChat` (the checks of default-mode decoding). */
 export function isValidGroupSupportChat(value: unknown): value is T.GroupSupportChat {
-  return checkSafely(checkGroupSupportChat, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 417, value)
 }
 
 /** True when `value` is a valid `GroupType` (the checks of default-mode decoding). */
 export function isValidGroupType(value: unknown): value is T.GroupType {
-  return checkSafely(checkGroupType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 418, value)
 }
 
 /** True when `value` is a valid `HandshakeError` (the checks of default-mode decoding). */
 export function isValidHandshakeError(value: unknown): value is T.HandshakeError {
-  return checkSafely(checkHandshakeError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 419, value)
 }
 
 /** True when `value` is a valid `InlineFileMode` (the checks of default-mode decoding). */
 export function isValidInlineFileMode(value: unknown): value is T.InlineFileMode {
-  return checkSafely(checkInlineFileMode, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 420, value)
 }
 
 /** True when `value` is a valid `InvitationLinkPlan` (the checks of default-mode decoding). */
 export function isValidInvitationLinkPlan(value: unknown): value is T.InvitationLinkPlan {
-  return checkSafely(checkInvitationLinkPlan, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 421, value)
 }
 
 /** True when `value` is a valid `InvitedBy` (the checks of default-mode decoding). */
 export function isValidInvitedBy(value: unknown): value is T.InvitedBy {
-  return checkSafely(checkInvitedBy, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 426, value)
 }
 
 /** True when `value` is a valid `LinkContent` (the checks of default-mode decoding). */
 export function isValidLinkContent(value: unknown): value is T.LinkContent {
-  return checkSafely(checkLinkContent, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 430, value)
 }
 
 /** True when `value` is a valid `LinkOwnerSig` (the checks of default-mode decoding). */
 export function isValidLinkOwnerSig(value: unknown): value is T.LinkOwnerSig {
-  return checkSafely(checkLinkOwnerSig, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 435, value)
 }
 
 /** True when `value` is a valid `LinkPreview` (the checks of default-mode decoding). */
 export function isValidLinkPreview(value: unknown): value is T.LinkPreview {
-  return checkSafely(checkLinkPreview, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 436, value)
 }
 
 /** True when `value` is a valid `LocalBadge` (the checks of default-mode decoding). */
 export function isValidLocalBadge(value: unknown): value is T.LocalBadge {
-  return checkSafely(checkLocalBadge, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 437, value)
 }
 
 /** True when `value` is a valid `LocalProfile` (the checks of default-mode decoding). */
 export function isValidLocalProfile(value: unknown): value is T.LocalProfile {
-  return checkSafely(checkLocalProfile, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 438, value)
 }
 
 /** True when `value` is a valid `MemberCriteria` (the checks of default-mode decoding). */
 export function isValidMemberCriteria(value: unknown): value is T.MemberCriteria {
-  return checkSafely(checkMemberCriteria, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 439, value)
 }
 
 /** True when `value` is a valid `MsgChatLink` (the checks of default-mode decoding). */
 export function isValidMsgChatLink(value: unknown): value is T.MsgChatLink {
-  return checkSafely(checkMsgChatLink, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 440, value)
 }
 
 /** True when `value` is a valid `MsgContent` (the checks of default-mode decoding). */
 export function isValidMsgContent(value: unknown): value is T.MsgContent {
-  return checkSafely(checkMsgContent, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 444, value)
 }
 
 /** True when `value` is a valid `MsgDecryptError` (the checks of default-mode decoding). */
 export function isValidMsgDecryptError(value: unknown): value is T.MsgDecryptError {
-  return checkSafely(checkMsgDecryptError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 454, value)
 }
 
 /** True when `value` is a valid `MsgDirection` (the checks of default-mode decoding). */
 export function isValidMsgDirection(value: unknown): value is T.MsgDirection {
-  return checkSafely(checkMsgDirection, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 455, value)
 }
 
 /** True when `value` is a valid `MsgErrorType` (the checks of default-mode decoding). */
 export function isValidMsgErrorType(value: unknown): value is T.MsgErrorType {
-  return checkSafely(checkMsgErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 456, value)
 }
 
 /** True when `value` is a valid `MsgFilter` (the checks of default-mode decoding). */
 export function isValidMsgFilter(value: unknown): value is T.MsgFilter {
-  return checkSafely(checkMsgFilter, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 461, value)
 }
 
 /** True when `value` is a valid `MsgReaction` (the checks of default-mode decoding). */
 export function isValidMsgReaction(value: unknown): value is T.MsgReaction {
-  return checkSafely(checkMsgReaction, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 462, value)
 }
 
 /** True when `value` is a valid `MsgReceiptStatus` (the checks of default-mode decoding). */
 export function isValidMsgReceiptStatus(value: unknown): value is T.MsgReceiptStatus {
-  return checkSafely(checkMsgReceiptStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 465, value)
 }
 
 /** True when `value` is a valid `MsgSigStatus` (the checks of default-mode decoding). */
 export function isValidMsgSigStatus(value: unknown): value is T.MsgSigStatus {
-  return checkSafely(checkMsgSigStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 466, value)
 }
 
 /** True when `value` is a valid `MsgVerified` (the checks of default-mode decoding). */
 export function isValidMsgVerified(value: unknown): value is T.MsgVerified {
-  return checkSafely(checkMsgVerified, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 467, value)
 }
 
 /** True when `value` is a valid `NameErrorType` (the checks of default-mode decoding). */
 export function isValidNameErrorType(value: unknown): value is T.NameErrorType {
-  return checkSafely(checkNameErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 470, value)
 }
 
 /** True when `value` is a valid `NetworkError` (the checks of default-mode decoding). */
 export function isValidNetworkError(value: unknown): value is T.NetworkError {
-  return checkSafely(checkNetworkError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 474, value)
 }
 
 /** True when `value` is a valid `NewUser` (the checks of default-mode decoding). */
 export function isValidNewUser(value: unknown): value is T.NewUser {
-  return checkSafely(checkNewUser, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 481, value)
 }
 
 /** True when `value` is a valid `NoteFolder` (the checks of default-mode decoding). */
 export function isValidNoteFolder(value: unknown): value is T.NoteFolder {
-  return checkSafely(checkNoteFolder, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 482, value)
 }
 
 /** True when `value` is a valid `OwnerVerification` (the checks of default-mode decoding). */
 export function isValidOwnerVerification(value: unknown): value is T.OwnerVerification {
-  return checkSafely(checkOwnerVerification, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 483, value)
 }
 
 /** True when `value` is a valid `PaginationByTime` (the checks of default-mode decoding). */
 export function isValidPaginationByTime(value: unknown): value is T.PaginationByTime {
-  return checkSafely(checkPaginationByTime, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 486, value)
 }
 
 /** True when `value` is a valid `PendingContactConnection` (the checks of default-mode decoding). */
 export function isValidPendingContactConnection(value: unknown): value is T.PendingContactConnection {
-  return checkSafely(checkPendingContactConnection, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 488, value)
 }
 
 /** True when `value` is a valid `PlanResolveMode` (the checks of default-mode decoding). */
 export function isValidPlanResolveMode(value: unknown): value is T.PlanResolveMode {
-  return checkSafely(checkPlanResolveMode, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 489, value)
 }
 
 /** True when `value` is a valid `PrefEnabled` (the checks of default-mode decoding). */
 export function isValidPrefEnabled(value: unknown): value is T.PrefEnabled {
-  return checkSafely(checkPrefEnabled, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 490, value)
 }
 
 /** True when `value` is a valid `Preferences` (the checks of default-mode decoding). */
 export function isValidPreferences(value: unknown): value is T.Preferences {
-  return checkSafely(checkPreferences, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 491, value)
 }
 
 /** True when `value` is a valid `PreparedContact` (the checks of default-mode decoding). */
 export function isValidPreparedContact(value: unknown): value is T.PreparedContact {
-  return checkSafely(checkPreparedContact, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 492, value)
 }
 
 /** True when `value` is a valid `PreparedGroup` (the checks of default-mode decoding). */
 export function isValidPreparedGroup(value: unknown): value is T.PreparedGroup {
-  return checkSafely(checkPreparedGroup, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 493, value)
 }
 
 /** True when `value` is a valid `Profile` (the checks of default-mode decoding). */
 export function isValidProfile(value: unknown): value is T.Profile {
-  return checkSafely(checkProfile, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 494, value)
 }
 
 /** True when `value` is a valid `ProxyClientError` (the checks of default-mode decoding). */
 export function isValidProxyClientError(value: unknown): value is T.ProxyClientError {
-  return checkSafely(checkProxyClientError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 495, value)
 }
 
 /** True when `value` is a valid `ProxyError` (the checks of default-mode decoding). */
 export function isValidProxyError(value: unknown): value is T.ProxyError {
-  return checkSafely(checkProxyError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 499, value)
 }
 
 /** True when `value` is a valid `PublicGroupAccess` (the checks of default-mode decoding). */
 export function isValidPublicGroupAccess(value: unknown): value is T.PublicGroupAccess {
-  return checkSafely(checkPublicGroupAccess, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 504, value)
 }
 
 /** True when `value` is a valid `PublicGroupData` (the checks of default-mode decoding). */
 export function isValidPublicGroupData(value: unknown): value is T.PublicGroupData {
-  return checkSafely(checkPublicGroupData, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 505, value)
 }
 
 /** True when `value` is a valid `PublicGroupKeys` (the checks of default-mode decoding). */
 export function isValidPublicGroupKeys(value: unknown): value is T.PublicGroupKeys {
-  return checkSafely(checkPublicGroupKeys, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 506, value)
 }
 
 /** True when `value` is a valid `PublicGroupProfile` (the checks of default-mode decoding). */
 export function isValidPublicGroupProfile(value: unknown): value is T.PublicGroupProfile {
-  return checkSafely(checkPublicGroupProfile, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 507, value)
 }
 
 /** True when `value` is a valid `RCErrorType` (the checks of default-mode decoding). */
 export function isValidRCErrorType(value: unknown): value is T.RCErrorType {
-  return checkSafely(checkRCErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 508, value)
 }
 
 /** True when `value` is a valid `RatchetSyncState` (the checks of default-mode decoding). */
 export function isValidRatchetSyncState(value: unknown): value is T.RatchetSyncState {
-  return checkSafely(checkRatchetSyncState, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 525, value)
 }
 
 /** True when `value` is a valid `RcvConnEvent` (the checks of default-mode decoding). */
 export function isValidRcvConnEvent(value: unknown): value is T.RcvConnEvent {
-  return checkSafely(checkRcvConnEvent, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 526, value)
 }
 
 /** True when `value` is a valid `RcvDirectEvent` (the checks of default-mode decoding). */
 export function isValidRcvDirectEvent(value: unknown): value is T.RcvDirectEvent {
-  return checkSafely(checkRcvDirectEvent, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 531, value)
 }
 
 /** True when `value` is a valid `RcvFileDescr` (the checks of default-mode decoding). */
 export function isValidRcvFileDescr(value: unknown): value is T.RcvFileDescr {
-  return checkSafely(checkRcvFileDescr, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 535, value)
 }
 
 /** True when `value` is a valid `RcvFileStatus` (the checks of default-mode decoding). */
 export function isValidRcvFileStatus(value: unknown): value is T.RcvFileStatus {
-  return checkSafely(checkRcvFileStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 536, value)
 }
 
 /** True when `value` is a valid `RcvFileTransfer` (the checks of default-mode decoding). */
 export function isValidRcvFileTransfer(value: unknown): value is T.RcvFileTransfer {
-  return checkSafely(checkRcvFileTransfer, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 542, value)
 }
 
 /** True when `value` is a valid `RcvGroupEvent` (the checks of default-mode decoding). */
 export function isValidRcvGroupEvent(value: unknown): value is T.RcvGroupEvent {
-  return checkSafely(checkRcvGroupEvent, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 543, value)
 }
 
 /** True when `value` is a valid `RcvMsgError` (the checks of default-mode decoding). */
 export function isValidRcvMsgError(value: unknown): value is T.RcvMsgError {
-  return checkSafely(checkRcvMsgError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 561, value)
 }
 
 /** True when `value` is a valid `RelayCapabilities` (the checks of default-mode decoding). */
 export function isValidRelayCapabilities(value: unknown): value is T.RelayCapabilities {
-  return checkSafely(checkRelayCapabilities, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 564, value)
 }
 
 /** True when `value` is a valid `RelayConnectionResult` (the checks of default-mode decoding). */
 export function isValidRelayConnectionResult(value: unknown): value is T.RelayConnectionResult {
-  return checkSafely(checkRelayConnectionResult, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 565, value)
 }
 
 /** True when `value` is a valid `RelayProfile` (the checks of default-mode decoding). */
 export function isValidRelayProfile(value: unknown): value is T.RelayProfile {
-  return checkSafely(checkRelayProfile, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 566, value)
 }
 
 /** True when `value` is a valid `RelayStatus` (the checks of default-mode decoding). */
 export function isValidRelayStatus(value: unknown): value is T.RelayStatus {
-  return checkSafely(checkRelayStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 567, value)
 }
 
 /** True when `value` is a valid `RemoteCtrlInfo` (the checks of default-mode decoding). */
 export function isValidRemoteCtrlInfo(value: unknown): value is T.RemoteCtrlInfo {
-  return checkSafely(checkRemoteCtrlInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 568, value)
 }
 
 /** True when `value` is a valid `RemoteCtrlSessionState` (the checks of default-mode decoding). */
 export function isValidRemoteCtrlSessionState(value: unknown): value is T.RemoteCtrlSessionState {
-  return checkSafely(checkRemoteCtrlSessionState, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 569, value)
 }
 
 /** True when `value` is a valid `RemoteCtrlStopReason` (the checks of default-mode decoding). */
 export function isValidRemoteCtrlStopReason(value: unknown): value is T.RemoteCtrlStopReason {
-  return checkSafely(checkRemoteCtrlStopReason, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 575, value)
 }
 
 /** True when `value` is a valid `ReportReason` (the checks of default-mode decoding). */
 export function isValidReportReason(value: unknown): value is T.ReportReason {
-  return checkSafely(checkReportReason, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 580, value)
 }
 
 /** True when `value` is a valid `RoleGroupPreference` (the checks of default-mode decoding). */
 export function isValidRoleGroupPreference(value: unknown): value is T.RoleGroupPreference {
-  return checkSafely(checkRoleGroupPreference, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 581, value)
 }
 
 /** True when `value` is a valid `SMPAgentError` (the checks of default-mode decoding). */
 export function isValidSMPAgentError(value: unknown): value is T.SMPAgentError {
-  return checkSafely(checkSMPAgentError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 582, value)
 }
 
 /** True when `value` is a valid `SecurityCode` (the checks of default-mode decoding). */
 export function isValidSecurityCode(value: unknown): value is T.SecurityCode {
-  return checkSafely(checkSecurityCode, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 591, value)
 }
 
 /** True when `value` is a valid `SimplePreference` (the checks of default-mode decoding). */
 export function isValidSimplePreference(value: unknown): value is T.SimplePreference {
-  return checkSafely(checkSimplePreference, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 592, value)
 }
 
 /** True when `value` is a valid `SimplexDomain` (the checks of default-mode decoding). */
 export function isValidSimplexDomain(value: unknown): value is T.SimplexDomain {
-  return checkSafely(checkSimplexDomain, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 593, value)
 }
 
 /** True when `value` is a valid `SimplexDomainClaim` (the checks of default-mode decoding). */
 export function isValidSimplexDomainClaim(value: unknown): value is T.SimplexDomainClaim {
-  return checkSafely(checkSimplexDomainClaim, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 594, value)
 }
 
 /** True when `value` is a valid `SimplexDomainError` (the checks of default-mode decoding). */
 export function isValidSimplexDomainError(value: unknown): value is T.SimplexDomainError {
-  return checkSafely(checkSimplexDomainError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 595, value)
 }
 
 /** True when `value` is a valid `SimplexDomainProof` (the checks of default-mode decoding). */
 export function isValidSimplexDomainProof(value: unknown): value is T.SimplexDomainProof {
-  return checkSafely(checkSimplexDomainProof, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 598, value)
 }
 
 /** True when `value` is a valid `SimplexLinkType` (the checks of default-mode decoding). */
 export function isValidSimplexLinkType(value: unknown): value is T.SimplexLinkType {
-  return checkSafely(checkSimplexLinkType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 599, value)
 }
 
 /** True when `value` is a valid `SimplexNameInfo` (the checks of default-mode decoding). */
 export function isValidSimplexNameInfo(value: unknown): value is T.SimplexNameInfo {
-  return checkSafely(checkSimplexNameInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 600, value)
 }
 
 /** True when `value` is a valid `SimplexNameType` (the checks of default-mode decoding). */
 export function isValidSimplexNameType(value: unknown): value is T.SimplexNameType {
-  return checkSafely(checkSimplexNameType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 601, value)
 }
 
 /** True when `value` is a valid `SimplexTLD` (the checks of default-mode decoding). */
 export function isValidSimplexTLD(value: unknown): value is T.SimplexTLD {
-  return checkSafely(checkSimplexTLD, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 602, value)
 }
 
 /** True when `value` is a valid `SndCIStatusProgress` (the checks of default-mode decoding). */
 export function isValidSndCIStatusProgress(value: unknown): value is T.SndCIStatusProgress {
-  return checkSafely(checkSndCIStatusProgress, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 603, value)
 }
 
 /** True when `value` is a valid `SndConnEvent` (the checks of default-mode decoding). */
 export function isValidSndConnEvent(value: unknown): value is T.SndConnEvent {
-  return checkSafely(checkSndConnEvent, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 604, value)
 }
 
 /** True when `value` is a valid `SndError` (the checks of default-mode decoding). */
 export function isValidSndError(value: unknown): value is T.SndError {
-  return checkSafely(checkSndError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 608, value)
 }
 
 /** True when `value` is a valid `SndFileTransfer` (the checks of default-mode decoding). */
 export function isValidSndFileTransfer(value: unknown): value is T.SndFileTransfer {
-  return checkSafely(checkSndFileTransfer, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 616, value)
 }
 
 /** True when `value` is a valid `SndGroupEvent` (the checks of default-mode decoding). */
 export function isValidSndGroupEvent(value: unknown): value is T.SndGroupEvent {
-  return checkSafely(checkSndGroupEvent, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 617, value)
 }
 
 /** True when `value` is a valid `SrvError` (the checks of default-mode decoding). */
 export function isValidSrvError(value: unknown): value is T.SrvError {
-  return checkSafely(checkSrvError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 626, value)
 }
 
 /** True when `value` is a valid `StoreError` (the checks of default-mode decoding). */
 export function isValidStoreError(value: unknown): value is T.StoreError {
-  return checkSafely(checkStoreError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 630, value)
 }
 
 /** True when `value` is a valid `SubscriptionStatus` (the checks of default-mode decoding). */
 export function isValidSubscriptionStatus(value: unknown): value is T.SubscriptionStatus {
-  return checkSafely(checkSubscriptionStatus, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 726, value)
 }
 
 /** True when `value` is a valid `SupportGroupPreference` (the checks of default-mode decoding). */
 export function isValidSupportGroupPreference(value: unknown): value is T.SupportGroupPreference {
-  return checkSafely(checkSupportGroupPreference, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 731, value)
 }
 
 /** True when `value` is a valid `SwitchPhase` (the checks of default-mode decoding). */
 export function isValidSwitchPhase(value: unknown): value is T.SwitchPhase {
-  return checkSafely(checkSwitchPhase, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 732, value)
 }
 
 /** True when `value` is a valid `TimedMessagesGroupPreference` (the checks of default-mode decoding). */
 export function isValidTimedMessagesGroupPreference(value: unknown): value is T.TimedMessagesGroupPreference {
-  return checkSafely(checkTimedMessagesGroupPreference, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 733, value)
 }
 
 /** True when `value` is a valid `TimedMessagesPreference` (the checks of default-mode decoding). */
 export function isValidTimedMessagesPreference(value: unknown): value is T.TimedMessagesPreference {
-  return checkSafely(checkTimedMessagesPreference, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 734, value)
 }
 
 /** True when `value` is a valid `TransportError` (the checks of default-mode decoding). */
 export function isValidTransportError(value: unknown): value is T.TransportError {
-  return checkSafely(checkTransportError, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 735, value)
 }
 
 /** True when `value` is a valid `UIColorMode` (the checks of default-mode decoding). */
 export function isValidUIColorMode(value: unknown): value is T.UIColorMode {
-  return checkSafely(checkUIColorMode, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 742, value)
 }
 
 /** True when `value` is a valid `UIColors` (the checks of default-mode decoding). */
 export function isValidUIColors(value: unknown): value is T.UIColors {
-  return checkSafely(checkUIColors, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 743, value)
 }
 
 /** True when `value` is a valid `UIThemeEntityOverride` (the checks of default-mode decoding). */
 export function isValidUIThemeEntityOverride(value: unknown): value is T.UIThemeEntityOverride {
-  return checkSafely(checkUIThemeEntityOverride, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 744, value)
 }
 
 /** True when `value` is a valid `UIThemeEntityOverrides` (the checks of default-mode decoding). */
 export function isValidUIThemeEntityOverrides(value: unknown): value is T.UIThemeEntityOverrides {
-  return checkSafely(checkUIThemeEntityOverrides, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 745, value)
 }
 
 /** True when `value` is a valid `UpdatedMessage` (the checks of default-mode decoding). */
 export function isValidUpdatedMessage(value: unknown): value is T.UpdatedMessage {
-  return checkSafely(checkUpdatedMessage, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 746, value)
 }
 
 /** True when `value` is a valid `User` (the checks of default-mode decoding). */
 export function isValidUser(value: unknown): value is T.User {
-  return checkSafely(checkUser, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 747, value)
 }
 
 /** True when `value` is a valid `UserChatRelay` (the checks of default-mode decoding). */
 export function isValidUserChatRelay(value: unknown): value is T.UserChatRelay {
-  return checkSafely(checkUserChatRelay, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 748, value)
 }
 
 /** True when `value` is a valid `UserContact` (the checks of default-mode decoding). */
 export function isValidUserContact(value: unknown): value is T.UserContact {
-  return checkSafely(checkUserContact, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 749, value)
 }
 
 /** True when `value` is a valid `UserContactLink` (the checks of default-mode decoding). */
 export function isValidUserContactLink(value: unknown): value is T.UserContactLink {
-  return checkSafely(checkUserContactLink, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 750, value)
 }
 
 /** True when `value` is a valid `UserContactRequest` (the checks of default-mode decoding). */
 export function isValidUserContactRequest(value: unknown): value is T.UserContactRequest {
-  return checkSafely(checkUserContactRequest, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 751, value)
 }
 
 /** True when `value` is a valid `UserContactRequestRef` (the checks of default-mode decoding). */
 export function isValidUserContactRequestRef(value: unknown): value is T.UserContactRequestRef {
-  return checkSafely(checkUserContactRequestRef, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 752, value)
 }
 
 /** True when `value` is a valid `UserInfo` (the checks of default-mode decoding). */
 export function isValidUserInfo(value: unknown): value is T.UserInfo {
-  return checkSafely(checkUserInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 753, value)
 }
 
 /** True when `value` is a valid `UserProfileUpdateSummary` (the checks of default-mode decoding). */
 export function isValidUserProfileUpdateSummary(value: unknown): value is T.UserProfileUpdateSummary {
-  return checkSafely(checkUserProfileUpdateSummary, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 754, value)
 }
 
 /** True when `value` is a valid `UserPwdHash` (the checks of default-mode decoding). */
 export function isValidUserPwdHash(value: unknown): value is T.UserPwdHash {
-  return checkSafely(checkUserPwdHash, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 755, value)
 }
 
 /** True when `value` is a valid `VersionRange` (the checks of default-mode decoding). */
 export function isValidVersionRange(value: unknown): value is T.VersionRange {
-  return checkSafely(checkVersionRange, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 756, value)
 }
 
 /** True when `value` is a valid `XFTPErrorType` (the checks of default-mode decoding). */
 export function isValidXFTPErrorType(value: unknown): value is T.XFTPErrorType {
-  return checkSafely(checkXFTPErrorType, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 757, value)
 }
 
 /** True when `value` is a valid `XFTPRcvFile` (the checks of default-mode decoding). */
 export function isValidXFTPRcvFile(value: unknown): value is T.XFTPRcvFile {
-  return checkSafely(checkXFTPRcvFile, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 774, value)
 }
 
 /** True when `value` is a valid `XFTPSndFile` (the checks of default-mode decoding). */
 export function isValidXFTPSndFile(value: unknown): value is T.XFTPSndFile {
-  return checkSafely(checkXFTPSndFile, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 775, value)
 }
 
 /** True when `value` is a valid `SimplexNameDomain` (the checks of default-mode decoding). */
 export function isValidSimplexNameDomain(value: unknown): value is T.SimplexNameDomain {
-  return checkSafely(checkSimplexNameDomain, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 776, value)
 }
 
 /** True when `value` is a valid `GroupInfoSummary` (the checks of default-mode decoding). */
 export function isValidGroupInfoSummary(value: unknown): value is T.GroupInfoSummary {
-  return checkSafely(checkGroupInfoSummary, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 777, value)
 }
 
 /** True when `value` is a valid `RcvFileInfo` (the checks of default-mode decoding). */
 export function isValidRcvFileInfo(value: unknown): value is T.RcvFileInfo {
-  return checkSafely(checkRcvFileInfo, value, createContext(undefined), undefined)
+  return isValidValue(shapes, 778, value)
 }

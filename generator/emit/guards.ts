@@ -2,7 +2,8 @@ import {StructureKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
 import {describe} from './doc-comment.js'
 import {distinctResponses} from '../schema/responses.js'
-import {checkTypeName, deepGuardName, eventGuardName, responseGuardName} from '../names/index.js'
+import {deepGuardName, eventGuardName, responseGuardName} from '../names/index.js'
+import {layOutShapeTable, type ShapeTableLayout} from './decode-table.js'
 import {stringLiteral} from './escape.js'
 
 /**
@@ -11,7 +12,7 @@ import {stringLiteral} from './escape.js'
  * per type and for `ChatEvent` (default-mode checks); the same for responses
  * (`isNewChatItemsResponse` on `ChatResponse`, `isValidChatResponse`).
  */
-export function emitGuards(schema: Schema): StatementStructures[] {
+export function emitGuards(schema: Schema, layout: ShapeTableLayout = layOutShapeTable(schema)): StatementStructures[] {
   const eventGuards: StatementStructures[] = schema.events.map((event) => ({
     kind: StructureKind.Function,
     name: eventGuardName(event.name),
@@ -28,7 +29,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     docs: describe([`True when \`value\` is a valid \`${type.name}\` (the checks of default-mode decoding).`]),
     parameters: [{name: 'value', type: 'unknown'}],
     returnType: `value is T.${type.name}`,
-    statements: `return checkSafely(${checkTypeName(type.name)}, value, createContext(undefined), undefined)`,
+    statements: `return isValidValue(shapes, ${layout.typeIndex.get(type.name)}, value)`,
   }))
   const responseGuards: StatementStructures[] = distinctResponses(schema).map((response) => ({
     kind: StructureKind.Function,
@@ -57,14 +58,10 @@ export function emitGuards(schema: Schema): StatementStructures[] {
     },
     {
       kind: StructureKind.ImportDeclaration,
-      namedImports: ['checkSafely', 'createContext'],
-      moduleSpecifier: './runtime.js',
+      namedImports: ['isValidValue'],
+      moduleSpecifier: './decoding.js',
     },
-    {
-      kind: StructureKind.ImportDeclaration,
-      namedImports: ['checkChatEvent', 'checkChatResponse', ...schema.types.map((type) => checkTypeName(type.name))],
-      moduleSpecifier: './decode.js',
-    },
+    {kind: StructureKind.ImportDeclaration, namedImports: ['shapes'], moduleSpecifier: './decode.js'},
     ...eventGuards,
     {
       kind: StructureKind.Function,
@@ -73,7 +70,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
       docs: describe(['True when `value` is a valid event of the docs (the checks of default-mode decoding).']),
       parameters: [{name: 'value', type: 'unknown'}],
       returnType: 'value is ChatEvent',
-      statements: 'return checkSafely(checkChatEvent, value, createContext(undefined), undefined)',
+      statements: `return isValidValue(shapes, ${layout.eventIndex}, value)`,
     },
     ...responseGuards,
     {
@@ -83,7 +80,7 @@ export function emitGuards(schema: Schema): StatementStructures[] {
       docs: describe(['True when `value` is a valid response of the docs (the checks of default-mode decoding).']),
       parameters: [{name: 'value', type: 'unknown'}],
       returnType: 'value is ChatResponse',
-      statements: 'return checkSafely(checkChatResponse, value, createContext(undefined), undefined)',
+      statements: `return isValidValue(shapes, ${layout.responseIndex}, value)`,
     },
     ...deepGuards,
   ]

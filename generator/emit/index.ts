@@ -12,6 +12,7 @@ import {resolveDocLinks} from './doc-links.js'
 import {jsonFileText, lineCommentText} from './escape.js'
 import {emitEvents} from './events.js'
 import {emitGuards} from './guards.js'
+import {layOutShapeTable} from './decode-table.js'
 import {emitIndexModule} from './index-module.js'
 import {emitJsonSchema} from './json-schema.js'
 import {packageJson, readme, tsconfigFiles} from './package-files.js'
@@ -29,6 +30,8 @@ export const TEMPLATE_FILES = [
   'runtime.ts',
   'lenient.ts',
   'envelope.ts',
+  'shape-checks.ts',
+  'decoding.ts',
   'dispatch.ts',
   'issue-shapes.ts',
   'client.ts',
@@ -99,14 +102,15 @@ export async function emitLibrary(
     generatorVersion: input.generatorVersion,
   })
   const project = new Project({useInMemoryFileSystem: true})
+  const shapeTable = layOutShapeTable(schema)
   const sources: [string, StatementStructures[]][] = [
     ['types.ts', emitTypes(schema)],
     ['events.ts', emitEvents(schema)],
     ['commands.ts', emitCommands(schema)],
     ['responses.ts', emitResponses(schema)],
     ['command-strings.ts', emitCommandStrings(schema)],
-    ['guards.ts', emitGuards(schema)],
-    ['decode.ts', emitDecode(schema)],
+    ['guards.ts', emitGuards(schema, shapeTable)],
+    ['decode.ts', emitDecode(schema, shapeTable)],
     ['chat-client.ts', emitChatClient()],
     ['spec-info.ts', emitSpecInfo(specInfo)],
     ['index.ts', emitIndexModule(schema)],

@@ -9,13 +9,11 @@ import {
   responseGuardName,
   checkMemberName,
   checkShapeName,
-  checkAlternativesName,
   checkTypeName,
   deepGuardName,
   enumValuesName,
   EVENTS_NAMESPACE,
   eventGuardName,
-  requiredFieldsName,
   shapeName,
   typeDecoderName,
   TYPES_NAMESPACE,
@@ -51,32 +49,21 @@ export interface NameClaim {
   location: SourceLocation | null
 }
 
-/** Names the runtime (`templates/runtime.ts`) gives `decode.ts`. */
-export const DECODE_RUNTIME_IMPORTS = [
-  'DecodeError',
-  'checkSafely',
-  'done',
-  'finish',
-  'hasHiddenFields',
-  'isInteger',
-  'isObject',
-  'isUtcTime',
-  'isWord32',
-  'issue',
-  'extraField',
-  'missingFields',
-  'reject',
-  'run',
-  'runJson',
-  'startDecoding',
-  'stop',
-  'unreadable',
-  'DecodeContext',
-  'DecodeIssue',
+/** The runtime's predicates (`templates/runtime.ts`) that the fast checks of `decode.ts` may call. */
+export const DECODE_RUNTIME_IMPORTS = ['isInteger', 'isObject', 'isUtcTime', 'isWord32'] as const
+
+/** What `decode.ts` imports of the templates besides them: types, the decoders' entry points, the table's type. */
+const DECODE_TEMPLATE_IMPORTS = [
   'DecodeMode',
   'DecodeOptions',
   'DecodeResult',
-  'PathSegment',
+  'assertValue',
+  'decodeFrameOf',
+  'decodeJson',
+  'decodeResponseOf',
+  'decodeValue',
+  'FrameResultOf',
+  'ShapeTable',
 ] as const
 
 /** The entry points of `decode.ts` for events, responses and frames, the same for every spec. */
@@ -208,7 +195,7 @@ export const GLOBALS_REFERENCED: Readonly<Record<ModuleScope | 'namespace', read
   'responses.ts': ['Array'],
   'command-strings.ts': ['JSON', 'Object', 'TypeError'],
   'guards.ts': [],
-  'decode.ts': ['Array', 'JSON', 'Number', 'Object', 'Record', 'Set'],
+  'decode.ts': ['Array', 'Number', 'Object', 'Set'],
   'chat-client.ts': [],
   'spec-info.ts': [],
   'index.ts': [],
@@ -252,12 +239,10 @@ const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
     EVENTS_NAMESPACE,
     RESPONSES_NAMESPACE,
     'ChatResponse',
-    'checkChatResponse',
     'isValidChatResponse',
     'ChatEvent',
-    'checkSafely',
-    'createContext',
-    'checkChatEvent',
+    'isValidValue',
+    'shapes',
     'isValidChatEvent',
   ],
   'decode.ts': [
@@ -270,13 +255,13 @@ const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
     'CommandResponse',
     'checkChatResponse',
     'commandResponseTags',
-    'checkCommandResponse',
     ...DECODE_RUNTIME_IMPORTS,
+    ...DECODE_TEMPLATE_IMPORTS,
     'Decoded',
     'DecodedKnown',
-    'readEnvelope',
     'FrameTags',
     'checkChatEvent',
+    'shapes',
     'frameTags',
     'FrameResult',
     ...PUBLIC_DECODERS,
@@ -329,18 +314,18 @@ export function nameClaims(schema: Schema): NameClaim[] {
     claim(['decode.ts'], checkShapeName(type), `the check of \`${shapeName(type)}\``, location)
     shapes(type.kind === 'array' ? type.element : type.value, location)
   }
-  // A compat build's field whose type differs by version has one check per distinct set of types.
-  const alternativeSets = new Set<string>()
-  const objectCheck = (check: string, fields: readonly Field[], owner: string, location: SourceLocation) => {
-    claim(['decode.ts'], check, owner, location)
-    if (fields.some((field) => !field.optional)) claim(['decode.ts'], requiredFieldsName(check), owner, location)
+  const objectCheck = (
+    check: string,
+    fields: readonly Field[],
+    owner: string,
+    location: SourceLocation,
+    isRecord = false,
+  ) => {
+    // Its fast check, but for a member, event or response without fields (its union's switch accepts it).
+    if (fields.length > 0 || isRecord) claim(['decode.ts'], check, owner, location)
     for (const field of fields) {
-      const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
-      for (const type of types) shapes(type, field.location)
-      if (!field.alternatives || alternativeSets.has(JSON.stringify(types))) continue
-      alternativeSets.add(JSON.stringify(types))
-      const what = `the check of a field typed by version (${owner})`
-      claim(['decode.ts'], checkAlternativesName(alternativeSets.size - 1), what, field.location)
+      for (const type of [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)])
+        shapes(type, field.location)
     }
   }
 
@@ -349,10 +334,9 @@ export function nameClaims(schema: Schema): NameClaim[] {
     claim(['types.ts'], type.name, owner, type.location)
     claim(['guards.ts', 'index.ts'], deepGuardName(type.name), owner, type.location)
     claim(['decode.ts', 'index.ts'], typeDecoderName(type.name), owner, type.location)
-    claim(['guards.ts'], checkTypeName(type.name), owner, type.location)
     switch (type.kind) {
       case 'record':
-        objectCheck(checkTypeName(type.name), type.fields, owner, type.location)
+        objectCheck(checkTypeName(type.name), type.fields, owner, type.location, true)
         break
       case 'union': {
         claim(['decode.ts'], checkTypeName(type.name), owner, type.location)

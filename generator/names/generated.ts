@@ -40,9 +40,6 @@ export const checkTypeName = (type: string) => `check${identifier(type)}`
 export const checkEventName = (event: string) => `checkEvent_${identifier(event)}`
 export const checkMemberName = (union: string, member: string) => `check${identifier(union)}_${identifier(member)}`
 
-/** The table of required fields of a check function: `checkUser_required`. */
-export const requiredFieldsName = (check: string) => `${check}_required`
-
 /** `Array_User`, `Map_int64`, `Array_Array_ChatBotCommand`: a function-name part for an array or map shape. */
 export function shapeName(type: TypeExpression): string {
   switch (type.kind) {
@@ -61,12 +58,6 @@ export function shapeName(type: TypeExpression): string {
 
 /** The check function of an array or map shape: `checkArray_User`. */
 export const checkShapeName = (type: TypeExpression) => `check${shapeName(type)}`
-
-/**
- * The check of a compatibility build's field that has other types in other versions (`Field.alternatives`),
- * numbered in order of first use: `$` is in no name the docs can give (`identifier.ts`), so no clash.
- */
-export const checkAlternativesName = (index: number) => `checkOneOf$${index}`
 
 /** Namespaces of the command half, as upstream names them: command parameters (`CC.APISendMessages`) and responses (`CR.NewChatItems`). */
 export const COMMANDS_NAMESPACE = 'CC'

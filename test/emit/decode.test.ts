@@ -1,45 +1,264 @@
-import {beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {emitDecode} from '../../generator/emit/decode.js'
 import {array, code, event, field, printStatements, record, ref, schema, TINY} from '../support/tiny-schema.js'
 
-/** A few checks only: the whole of `decode.ts` is long, and its behaviour is tested by running it (decode.test.ts). */
+/** `decode.ts` of a tiny schema, whole; how it behaves is tested by running it (decode.test.ts, hostile-values.test.ts). */
 describe('emitDecode', () => {
-  // Formatting decode.ts is the slow step: the tiny schema's is printed once for the tests that read it.
-  let tiny: string
-  beforeAll(async () => {
-    tiny = await printStatements(emitDecode(TINY))
-  })
+  it('emits a fast check per shape, the shape table the slow path reads, and decoders that name their shape by index', async () => {
+    expect(await printStatements(emitDecode(TINY))).toBe(code`
+      import type * as T from './types.js'
+      import type {ChatEvent} from './events.js'
+      import {chatEventTags} from './events.js'
+      import type {ChatResponse} from './responses.js'
+      import {chatResponseTags} from './responses.js'
+      import type {ChatCommandName, CommandResponse} from './commands.js'
+      import type {DecodeMode, DecodeOptions, DecodeResult} from './runtime.js'
+      import {assertValue, decodeFrameOf, decodeJson, decodeResponseOf, decodeValue} from './decoding.js'
+      import type {FrameResultOf} from './decoding.js'
+      import type {ShapeTable} from './shape-checks.js'
+      import type {Decoded, DecodedKnown} from './lenient.js'
+      import type {FrameTags} from './envelope.js'
 
-  it('checks an enum with a switch over its values and reports an unknown value as unknown-enum', () => {
-    expect(tiny).toContain(code`
-      /**
-       * Check an \`ChatType\` enum value.
-       * @internal
-       */
-      export function checkChatType(v: unknown, c: DecodeContext, k: PathSegment | undefined): boolean {
+      function checkChatType(v: any): boolean {
         switch (v) {
           case 'direct':
           case 'group':
             return true
         }
-        return reject(c, k, v, 'ChatType ("direct" | "group")', typeof v === 'string' ? 'unknown-enum' : undefined)
+        return false
+      }
+
+      function checkArray_string(v: any): boolean {
+        if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+        for (let i = 0; i < v.length; i++) if (!(typeof v[i] === 'string')) return false
+        return true
+      }
+
+      function checkMap_ChatType(v: any): boolean {
+        if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+        for (const i in v) if (!checkChatType(v[i])) return false
+        return true
+      }
+
+      function checkUser(v: any): boolean {
+        return (
+          typeof v === 'object' &&
+          v !== null &&
+          Object.getPrototypeOf(v) === Object.prototype &&
+          Number.isInteger(v.userId) &&
+          typeof v.displayName === 'string' &&
+          (v.tags === undefined || checkArray_string(v.tags)) &&
+          (v.chats === undefined || checkMap_ChatType(v.chats))
+        )
+      }
+
+      function checkPeer_User(v: any): boolean {
+        return checkUser(v.user)
+      }
+
+      function checkArray_User(v: any): boolean {
+        if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
+        for (let i = 0; i < v.length; i++) if (!checkUser(v[i])) return false
+        return true
+      }
+
+      function checkPeer_Group(v: any): boolean {
+        return checkArray_User(v.members)
+      }
+
+      function checkPeer(v: any): boolean {
+        if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+        switch (v.type) {
+          case 'user':
+            return checkPeer_User(v)
+          case 'group':
+            return checkPeer_Group(v)
+        }
+        return false
+      }
+
+      function checkEvent_UserSeen(v: any): boolean {
+        return checkUser(v.user) && (v.peer === undefined || checkPeer(v.peer))
+      }
+
+      function checkChatEvent(v: any): boolean {
+        if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+        switch (v.type) {
+          case 'userSeen':
+            return checkEvent_UserSeen(v)
+        }
+        return false
+      }
+
+      function checkResponse_ActiveUser(v: any): boolean {
+        return checkUser(v.user)
+      }
+
+      function checkChatResponse(v: any): boolean {
+        if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+        switch (v.type) {
+          case 'activeUser':
+            return checkResponse_ActiveUser(v)
+        }
+        return false
+      }
+
+      /**
+       * The schema's shapes, which the slow path of decoding reads (shape-checks.ts); the decoders and guards name one by its index.
+       * @internal
+       */
+      export const shapes: ShapeTable = [
+        {kind: 'enum', name: 'ChatType', values: ['direct', 'group'], fast: checkChatType},
+        {
+          kind: 'record',
+          name: 'User',
+          fields: [
+            ['userId', 'int64'],
+            ['displayName', 'string'],
+            ['tags', 9, 1],
+            ['chats', 10, 1],
+          ],
+          fast: checkUser,
+        },
+        {
+          kind: 'union',
+          name: 'Peer',
+          members: [
+            ['user', 3],
+            ['group', 4],
+          ],
+          fast: checkPeer,
+        },
+        {kind: 'member', fields: [['user', 1]], fast: checkPeer_User},
+        {kind: 'member', fields: [['members', 11]], fast: checkPeer_Group},
+        {
+          kind: 'union',
+          name: 'ChatEvent',
+          members: [['userSeen', 6]],
+          unknown: 'unknown-event',
+          fast: checkChatEvent,
+        },
+        {
+          kind: 'member',
+          fields: [
+            ['user', 1],
+            ['peer', 2, 1],
+          ],
+          fast: checkEvent_UserSeen,
+        },
+        {
+          kind: 'union',
+          name: 'ChatResponse',
+          members: [['activeUser', 8]],
+          unknown: 'unknown-response',
+          fast: checkChatResponse,
+        },
+        {kind: 'member', fields: [['user', 1]], fast: checkResponse_ActiveUser},
+        {kind: 'array', element: 'string', fast: checkArray_string},
+        {kind: 'map', element: 0, fast: checkMap_ChatType},
+        {kind: 'array', element: 1, fast: checkArray_User},
+      ]
+      /** The response tags of each command (its \`**Responses**:\`), for \`decodeCommandResponse\`. */
+      const commandResponseTags: {readonly [N in ChatCommandName]: readonly string[]} = {APIGetUser: ['activeUser']}
+
+      /**
+       * Decode an event (the \`resp\` of a frame) from a parsed JSON value. Never throws.
+       *
+       * An event whose tag is not in the docs fails with \`error.code === "unknown-event"\`, so a bot can log and skip it.
+       */
+      export function decodeChatEvent<M extends DecodeMode = 'default'>(
+        value: unknown,
+        options?: DecodeOptions<M>,
+      ): DecodeResult<DecodedKnown<ChatEvent, M>> {
+        return decodeValue(shapes, 5, value, options)
+      }
+
+      /** Decode an event from JSON text (\`JSON.parse\`, then \`decodeChatEvent\`). Never throws. */
+      export function decodeChatEventJson<M extends DecodeMode = 'default'>(
+        text: string,
+        options?: DecodeOptions<M>,
+      ): DecodeResult<DecodedKnown<ChatEvent, M>> {
+        return decodeJson(shapes, 5, text, options)
+      }
+
+      /** Decode an event, or throw a \`DecodeError\` listing what is wrong. */
+      export function assertChatEvent<M extends DecodeMode = 'default'>(
+        value: unknown,
+        options?: DecodeOptions<M>,
+      ): DecodedKnown<ChatEvent, M> {
+        return assertValue(shapes, 5, value, options)
+      }
+
+      /**
+       * Decode a response to a command (the \`resp\` of a frame with a \`corrId\`) from a parsed JSON value. Never throws.
+       *
+       * A response whose tag is not in COMMANDS.md fails with \`error.code === "unknown-response"\`, in every mode.
+       */
+      export function decodeChatResponse<M extends DecodeMode = 'default'>(
+        value: unknown,
+        options?: DecodeOptions<M>,
+      ): DecodeResult<DecodedKnown<ChatResponse, M>> {
+        return decodeValue(shapes, 7, value, options)
+      }
+
+      /** Decode the response to command \`name\` from a parsed JSON value. Never throws. Only that command's responses are accepted: any other tag (another command's response included) fails with \`error.code === "unknown-response"\`. */
+      export function decodeCommandResponse<N extends ChatCommandName, M extends DecodeMode = 'default'>(
+        name: N,
+        value: unknown,
+        options?: DecodeOptions<M>,
+      ): DecodeResult<DecodedKnown<CommandResponse<N>, M>> {
+        return decodeResponseOf(shapes, 7, commandResponseTags, name, value, options)
+      }
+
+      /**
+       * The tags by which \`readEnvelope\` tells an event from a response in a frame without \`corrId\`; \`decodeFrame\` and \`createChatClient\` route frames with it.
+       * @internal
+       */
+      export const frameTags: FrameTags = /* @__PURE__ */ Object.freeze({
+        events: new Set(chatEventTags),
+        responses: new Set(chatResponseTags),
+      })
+      /** What a WebSocket frame \`{"corrId"?: string, "resp": {...}}\` holds (see \`FrameResultOf\`): an \`event\`, a \`response\`, an \`unknown\` tag left undecoded, or an \`error\`. In lenient mode (\`M\`) the event is a \`LenientKnown<ChatEvent>\` and the response a \`LenientKnown<ChatResponse>\`. */
+      export type FrameResult<M extends DecodeMode = 'default'> = FrameResultOf<
+        DecodedKnown<ChatEvent, M>,
+        DecodedKnown<ChatResponse, M>
+      >
+
+      /** Decode a WebSocket frame as the chat core sends it: an event, or with a \`corrId\` the response to a command. Never throws. Paths in issues start at the frame (\`$.resp.user\`). */
+      export function decodeFrame<M extends DecodeMode = 'default'>(
+        text: string,
+        options?: DecodeOptions<M>,
+      ): FrameResult<M> {
+        return decodeFrameOf(shapes, 5, 7, frameTags, text, options)
+      }
+
+      /** Decode a \`ChatType\` (TYPES.md) from a parsed JSON value. Never throws. With \`mode: "lenient"\` the value is a \`Lenient<T.ChatType>\`. */
+      export function decodeChatType<M extends DecodeMode = 'default'>(
+        value: unknown,
+        options?: DecodeOptions<M>,
+      ): DecodeResult<Decoded<T.ChatType, M>> {
+        return decodeValue(shapes, 0, value, options)
+      }
+
+      /** Decode a \`User\` (TYPES.md) from a parsed JSON value. Never throws. With \`mode: "lenient"\` the value is a \`Lenient<T.User>\`. */
+      export function decodeUser<M extends DecodeMode = 'default'>(
+        value: unknown,
+        options?: DecodeOptions<M>,
+      ): DecodeResult<Decoded<T.User, M>> {
+        return decodeValue(shapes, 1, value, options)
+      }
+
+      /** Decode a \`Peer\` (TYPES.md) from a parsed JSON value. Never throws. With \`mode: "lenient"\` the value is a \`Lenient<T.Peer>\`. */
+      export function decodePeer<M extends DecodeMode = 'default'>(
+        value: unknown,
+        options?: DecodeOptions<M>,
+      ): DecodeResult<Decoded<T.Peer, M>> {
+        return decodeValue(shapes, 2, value, options)
       }
     `)
   })
 
-  it('lists only the required fields of a record, each with what its issue expects', () => {
-    expect(tiny).toContain(code`
-      const checkUser_required: readonly (readonly [string, string])[] = [
-        ['userId', 'int64 integer'],
-        ['displayName', 'string'],
-      ]
-    `)
-    // Optional fields are checked only when present.
-    expect(tiny).toContain('if (x !== undefined && !checkArray_string(x, c, key) && !c.all)')
-    expect(tiny).toContain('if (x !== undefined && !checkMap_ChatType(x, c, key) && !c.all)')
-  })
-
-  it('emits one check per array shape however many fields use it', async () => {
+  it('emits one check and one table entry per array shape however many fields use it', async () => {
     const given = schema({
       types: [
         record('User', [field('name', 'string')]),
@@ -48,22 +267,8 @@ describe('emitDecode', () => {
       events: [event('Seen', 'seen', [field('users', array(ref('User')))])],
     })
     const text = await printStatements(emitDecode(given))
-    expect(text.match(/export function checkArray_User\(/g)).toHaveLength(1)
-    expect(text.match(/checkArray_User\(x, c, key\)/g)).toHaveLength(3)
-  })
-
-  it('maps each command to its response tags, and emits a decoder per type, typed by the mode', () => {
-    expect(tiny).toContain(
-      "const commandResponseTags: {readonly [N in ChatCommandName]: readonly string[]} = {APIGetUser: ['activeUser']}\n",
-    )
-    expect(tiny).toContain(code`
-      /** Decode a \`Peer\` (TYPES.md) from a parsed JSON value. Never throws. With \`mode: "lenient"\` the value is a \`Lenient<T.Peer>\`. */
-      export function decodePeer<M extends DecodeMode = 'default'>(
-        value: unknown,
-        options?: DecodeOptions<M>,
-      ): DecodeResult<Decoded<T.Peer, M>> {
-        return run(checkPeer, value, options)
-      }
-    `)
+    expect(text.match(/function checkArray_User\(/g)).toHaveLength(1)
+    expect(text.match(/checkArray_User\(v\.\w+\)/g)).toHaveLength(3)
+    expect(text.match(/kind: 'array', element: 0, fast: checkArray_User/g)).toHaveLength(1)
   })
 })

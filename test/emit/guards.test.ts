@@ -10,8 +10,8 @@ describe('emitGuards', () => {
       import type * as CR from './responses.js'
       import type {ChatResponse} from './responses.js'
       import type {ChatEvent} from './events.js'
-      import {checkSafely, createContext} from './runtime.js'
-      import {checkChatEvent, checkChatResponse, checkChatType, checkUser, checkPeer} from './decode.js'
+      import {isValidValue} from './decoding.js'
+      import {shapes} from './decode.js'
 
       /** Narrow an event to \`UserSeen\` (tag \`userSeen\`). */
       export function isUserSeen(event: ChatEvent): event is CEvt.UserSeen {
@@ -20,7 +20,7 @@ describe('emitGuards', () => {
 
       /** True when \`value\` is a valid event of the docs (the checks of default-mode decoding). */
       export function isValidChatEvent(value: unknown): value is ChatEvent {
-        return checkSafely(checkChatEvent, value, createContext(undefined), undefined)
+        return isValidValue(shapes, 5, value)
       }
 
       /** Narrow a response to \`CR.ActiveUser\` (tag \`activeUser\`). */
@@ -30,22 +30,22 @@ describe('emitGuards', () => {
 
       /** True when \`value\` is a valid response of the docs (the checks of default-mode decoding). */
       export function isValidChatResponse(value: unknown): value is ChatResponse {
-        return checkSafely(checkChatResponse, value, createContext(undefined), undefined)
+        return isValidValue(shapes, 7, value)
       }
 
       /** True when \`value\` is a valid \`ChatType\` (the checks of default-mode decoding). */
       export function isValidChatType(value: unknown): value is T.ChatType {
-        return checkSafely(checkChatType, value, createContext(undefined), undefined)
+        return isValidValue(shapes, 0, value)
       }
 
       /** True when \`value\` is a valid \`User\` (the checks of default-mode decoding). */
       export function isValidUser(value: unknown): value is T.User {
-        return checkSafely(checkUser, value, createContext(undefined), undefined)
+        return isValidValue(shapes, 1, value)
       }
 
       /** True when \`value\` is a valid \`Peer\` (the checks of default-mode decoding). */
       export function isValidPeer(value: unknown): value is T.Peer {
-        return checkSafely(checkPeer, value, createContext(undefined), undefined)
+        return isValidValue(shapes, 2, value)
       }
     `)
   })

@@ -10,6 +10,7 @@ import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {generateInMemory, readSchema} from '../../generator/pipeline.js'
 import type {Schema} from '../../generator/schema/types.js'
+import {withManifest} from '../../generator/write/manifest.js'
 
 import {PINNED_BUILD, runFolder} from './run-folder.js'
 
@@ -56,7 +57,8 @@ export async function sharedBuild(source: BuildSource): Promise<string> {
   const folder = buildFolder(source)
   await once(folder, async (into) => {
     const {files, schema} = await generateInMemory({...options(source), format: false})
-    for (const [name, text] of files) {
+    // With its manifest, as `generate` writes it: tests tell the generator's files by it (owned-files.ts).
+    for (const [name, text] of withManifest(files)) {
       mkdirSync(path.dirname(path.join(into, 'tree', name)), {recursive: true})
       writeFileSync(path.join(into, 'tree', name), text)
     }
@@ -71,6 +73,11 @@ export const pinnedTree = async (): Promise<string> => path.join(await sharedBui
 /** The schema a build was generated from (`ir.json` of a `sharedBuild` folder). */
 export const sharedSchemaOf = (folder: string): Schema =>
   JSON.parse(readFileSync(path.join(folder, 'ir.json'), 'utf8')) as Schema
+
+/** The schema of `source` as `readSchema` returns it, read now: for a process outside a test run (`npm run bench`). */
+export async function readSourceSchema(source: BuildSource): Promise<Schema> {
+  return (await readSchema(options(source))).schema
+}
 
 /** The schema of `source` as `readSchema` returns it (overlay applied), parsed once per run. */
 export async function sharedSchema(source: BuildSource): Promise<Schema> {

@@ -1,0 +1,189 @@
+import {StructureKind, type FunctionDeclarationStructure, type StatementStructures} from 'ts-morph'
+import {distinctResponses} from '../schema/responses.js'
+import type {ArrayType, EnumValue, Field, MapType, PrimitiveName, Schema, TypeExpression} from '../schema/types.js'
+import {checkEventName, checkMemberName, checkResponseName, checkShapeName, checkTypeName} from '../names/index.js'
+import {stringLiteral} from './escape.js'
+
+/**
+ * The fast path of `decode.ts`: for each shape of the table (decode-table.ts) a boolean check (`checkUser`)
+ * that reads the documented fields by name, straight-line, and says only whether the value is valid in
+ * default mode. It builds nothing and records nothing; the decoders run it first and the slow path
+ * (templates/shape-checks.ts, which builds the issues and paths) only when it says no. So it must never say
+ * yes where the slow path would record an issue; saying no where it finds none only costs time (an object
+ * without a prototype, a value whose getter throws: the slow path decides).
+ */
+export function emitFastChecks(schema: Schema): StatementStructures[] {
+  const emitter = new FastCheckEmitter()
+  for (const type of schema.types) {
+    switch (type.kind) {
+      case 'record':
+        emitter.object(checkTypeName(type.name), type.fields, true)
+        break
+      case 'union':
+        for (const member of type.members) emitter.object(checkMemberName(type.name, member.name), member.fields)
+        emitter.union(
+          checkTypeName(type.name),
+          type.members.map((member) => ({
+            tag: member.tag,
+            check: member.fields.length > 0 ? checkMemberName(type.name, member.name) : null,
+          })),
+          type.stringValues,
+        )
+        break
+      case 'enum':
+        emitter.push(checkTypeName(type.name), [
+          'switch (v) {',
+          ...type.values.map((value) => `case ${stringLiteral(value.value)}:`),
+          '  return true',
+          '}',
+          'return false',
+        ])
+        break
+    }
+  }
+  for (const event of schema.events) emitter.object(checkEventName(event.name), event.fields)
+  emitter.union(
+    'checkChatEvent',
+    schema.events.map((event) => ({
+      tag: event.tag,
+      check: event.fields.length > 0 ? checkEventName(event.name) : null,
+    })),
+  )
+  const responses = distinctResponses(schema)
+  for (const response of responses) emitter.object(checkResponseName(response.name), response.fields)
+  emitter.union(
+    'checkChatResponse',
+    responses.map((response) => ({
+      tag: response.tag,
+      check: response.fields.length > 0 ? checkResponseName(response.name) : null,
+    })),
+  )
+  return emitter.statements
+}
+
+/** The test each primitive compiles to: true when the expression `x` is a valid value. */
+const PRIMITIVE_FITS: Record<PrimitiveName, (x: string) => string> = {
+  bool: (x) => `typeof ${x} === "boolean"`,
+  string: (x) => `typeof ${x} === "string"`,
+  // Number.isInteger and Number.isFinite are false for anything but a number.
+  int: (x) => `Number.isInteger(${x})`,
+  int64: (x) => `Number.isInteger(${x})`,
+  word32: (x) => `isWord32(${x})`,
+  double: (x) => `Number.isFinite(${x})`,
+  JSONObject: (x) => `isObject(${x})`,
+  UTCTime: (x) => `isUtcTime(${x})`,
+}
+
+/** Names `Object.prototype` has: a named load of them on an object without them finds the inherited member. */
+const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype))
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
+
+class FastCheckEmitter {
+  readonly statements: StatementStructures[] = []
+  private readonly shapes = new Set<string>()
+
+  /**
+   * The fields of an object. `checksObject`: a record, which checks it holds a plain object; union members and
+   * events are called by their union's switch, which did.
+   */
+  object(check: string, fields: readonly Field[], checksObject = false): void {
+    if (fields.length === 0 && !checksObject) return
+    const terms = [
+      ...(checksObject ? [PLAIN_OBJECT] : []),
+      ...fields.map((field) => {
+        const x = read(field.wireName)
+        const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
+        const fits = types.map((type) => this.fits(type, x))
+        const any = fits.length === 1 ? fits[0]! : `(${fits.join(' || ')})`
+        return field.optional ? `(${x} === undefined || ${any})` : any
+      }),
+    ]
+    this.push(check, [`return ${terms.length > 0 ? terms.join(' && ') : 'true'}`])
+  }
+
+  /**
+   * A union: dispatch on `type`; a member without fields needs no function.
+   *
+   * @param stringValues a compatibility build's strings the union was an enum of in older versions.
+   */
+  union(check: string, members: {tag: string; check: string | null}[], stringValues?: readonly EnumValue[]): void {
+    this.push(check, [
+      ...(stringValues
+        ? [
+            `if (typeof v === "string") return ${stringValues.map((value) => `v === ${stringLiteral(value.value)}`).join(' || ')}`,
+          ]
+        : []),
+      `if (!(${PLAIN_OBJECT})) return false`,
+      'switch (v.type) {',
+      ...members.map(
+        (member) => `case ${stringLiteral(member.tag)}: return ${member.check ? `${member.check}(v)` : 'true'}`,
+      ),
+      '}',
+      'return false',
+    ])
+  }
+
+  push(check: string, body: string[]): void {
+    this.statements.push(fastFunction(check, body))
+  }
+
+  /** An expression true when the expression `x` is a valid value of `type`. */
+  private fits(type: TypeExpression, x: string): string {
+    switch (type.kind) {
+      case 'primitive':
+        return PRIMITIVE_FITS[type.name](x)
+      case 'literal':
+        return `${x} === ${stringLiteral(type.value)}`
+      case 'reference':
+        return `${checkTypeName(type.name)}(${x})`
+      case 'array':
+      case 'map':
+        return `${this.shape(type)}(${x})`
+    }
+  }
+
+  /** The fast check of an array or map shape, made on first use. */
+  private shape(type: ArrayType | MapType): string {
+    const check = checkShapeName(type)
+    if (!this.shapes.has(check)) {
+      this.shapes.add(check)
+      const element = type.kind === 'array' ? type.element : type.value
+      const body =
+        type.kind === 'array'
+          ? [
+              'if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false',
+              `for (let i = 0; i < v.length; i++) if (!(${this.fits(element, 'v[i]')})) return false`,
+              'return true',
+            ]
+          : [
+              `if (!(${PLAIN_OBJECT})) return false`,
+              `for (const i in v) if (!(${this.fits(element, 'v[i]')})) return false`,
+              'return true',
+            ]
+      this.push(check, body)
+    }
+    return check
+  }
+}
+
+/** `v` is a plain object as `JSON.parse` makes them (an object without a prototype is left to the check). */
+const PLAIN_OBJECT = 'typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype'
+
+/** A named load of field `name` of `v`; an own-property read where `Object.prototype` has a member of that name. */
+function read(name: string): string {
+  if (INHERITED.has(name)) return `(Object.hasOwn(v, ${stringLiteral(name)}) ? v[${stringLiteral(name)}] : undefined)`
+  return IDENTIFIER.test(name) ? `v.${name}` : `v[${stringLiteral(name)}]`
+}
+
+/** A fast check: module-private (the table refers to it), so it has no doc comment and no declaration in `.d.ts`. */
+function fastFunction(check: string, body: string[]): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: check,
+    // `any`: the fields are read by name, each checked before it is used.
+    parameters: [{name: 'v', type: 'any'}],
+    returnType: 'boolean',
+    statements: body.join('\n'),
+  }
+}

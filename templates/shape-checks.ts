@@ -1,0 +1,430 @@
+/**
+ * The slow path of decoding: a check of a value against the schema's shapes (records, union members,
+ * events, responses, unions, enums, arrays, maps), read from a table that `decode.ts` holds as data, which
+ * builds the issues and their paths. It runs only when the fast path (a generated boolean check per shape,
+ * `FastCheck`) says no, or in strict mode; below the value it is asked about, it runs the fast check of
+ * each shape first and walks only where that says no, so an error deep in a large value costs about two
+ * passes of the fast path plus the walk down to it.
+ *
+ * What it checks, in this order, for an object: that it is a plain object (a record; a union has checked
+ * it for its members), that every required field is there (the first issue of an object is a missing
+ * required field), then each documented field in the docs' order, then in strict mode that it has no
+ * field the docs do not list and no hidden (non-enumerable or symbol-keyed) property. A documented field
+ * is read as an own property by name (so a field named like a member of `Object.prototype` is never read
+ * from it), as the fast path reads it. Whatever reading throws (a getter, a Proxy trap) is an `unreadable`
+ * issue at its path, which stops the whole check.
+ */
+import {
+  done,
+  extraField,
+  hasHiddenFields,
+  isInteger,
+  isObject,
+  isUtcTime,
+  isWord32,
+  issue,
+  PLAIN_DATA,
+  reject,
+  unreadable,
+  type DecodeContext,
+  type PathSegment,
+} from './runtime.js'
+import {WORD32_MAX} from './primitives.js'
+
+/**
+ * The fast check of a shape (generated in `decode.ts`): true when the value is valid in default mode. It reads
+ * fields by name and records nothing; it may say no, or throw, where the slow path accepts (which decides).
+ */
+export type FastCheck = (value: any) => boolean
+
+/** The JSON primitives of TYPES.md, as a slot of the table names them. */
+export type Primitive = 'bool' | 'string' | 'int' | 'int64' | 'word32' | 'double' | 'JSONObject' | 'UTCTime'
+
+/** What a field, array element or map value holds: a primitive, a shape of the table (its index), or a string literal. */
+export type Slot = Primitive | number | readonly [literal: string]
+
+/** A documented field: its name on the wire, what it holds, and `1` when it is optional. */
+export type FieldSlot = readonly [wireName: string, slot: Slot, optional?: 1]
+
+/**
+ * One entry of the table. `name`: the type's name in TYPES.md (`ChatEvent` and `ChatResponse` for the unions
+ * of events and responses), from which the words of its issues are made (`expectedOf`).
+ */
+export type Shape =
+  /** A record of TYPES.md: a plain object with these fields. */
+  | {readonly kind: 'record'; readonly name: string; readonly fields: readonly FieldSlot[]; readonly fast: FastCheck}
+  /** A union member, event or response: the fields of an object its union has checked; `type` is its tag. */
+  | {readonly kind: 'member'; readonly fields: readonly FieldSlot[]; readonly fast?: FastCheck}
+  /**
+   * A union on `type`: each tag and its member's shape. `strings`: the values of the enum it was in older
+   * doc versions, accepted as they are. `unknown`: the code of an issue for a tag no member has (by default
+   * `unknown-tag`).
+   */
+  | {
+      readonly kind: 'union'
+      readonly name: string
+      readonly members: readonly (readonly [tag: string, member: number])[]
+      readonly unknown?: 'unknown-event' | 'unknown-response'
+      readonly strings?: readonly string[]
+      readonly fast: FastCheck
+    }
+  | {readonly kind: 'enum'; readonly name: string; readonly values: readonly string[]; readonly fast: FastCheck}
+  | {readonly kind: 'array' | 'map'; readonly element: Slot; readonly fast: FastCheck}
+  /** A field of a compatibility build whose type differs by doc version: the newest first. */
+  | {readonly kind: 'alternatives'; readonly slots: readonly Slot[]}
+
+/** The table of a generated package: shapes refer to each other by index. */
+export type ShapeTable = readonly Shape[]
+
+/** What an issue about a primitive says was expected. */
+const PRIMITIVE_EXPECTED: Record<Primitive, string> = {
+  bool: 'bool',
+  string: 'string',
+  int: 'int integer',
+  int64: 'int64 integer',
+  word32: `word32 integer (0 to ${WORD32_MAX})`,
+  double: 'double number',
+  JSONObject: 'JSONObject object',
+  UTCTime: 'UTCTime string',
+}
+
+function fitsPrimitive(primitive: Primitive, value: unknown): boolean {
+  switch (primitive) {
+    case 'bool':
+      return typeof value === 'boolean'
+    case 'string':
+      return typeof value === 'string'
+    case 'int':
+    case 'int64':
+      return isInteger(value)
+    case 'word32':
+      return isWord32(value)
+    case 'double':
+      return Number.isFinite(value)
+    case 'JSONObject':
+      return isObject(value)
+    case 'UTCTime':
+      return isUtcTime(value)
+  }
+}
+
+/** What an issue about a value of `slot` says was expected: `User object`, `array of [string]`. */
+function expectedOf(table: ShapeTable, slot: Slot): string {
+  if (typeof slot === 'string') return PRIMITIVE_EXPECTED[slot]
+  if (typeof slot !== 'number') return JSON.stringify(slot[0])
+  const shape = table[slot]!
+  let expected = expectedCache.get(shape)
+  if (expected === undefined) expectedCache.set(shape, (expected = expectedOfShape(table, shape)))
+  return expected
+}
+
+const expectedCache = new WeakMap<Shape, string>()
+
+function expectedOfShape(table: ShapeTable, shape: Shape): string {
+  switch (shape.kind) {
+    case 'record':
+      return `${shape.name} object`
+    case 'union':
+      return shape.strings ? `${shape.name} object or string (${listed(shape.strings)})` : `${shape.name} object`
+    case 'enum':
+      return `${shape.name} (${listed(shape.values)})`
+    case 'array':
+      return `array of ${describeSlot(table, shape.element)}`
+    case 'map':
+      return `map (object) of ${describeSlot(table, shape.element)}`
+    case 'alternatives':
+      return expectedOf(table, shape.slots[0]!)
+    case 'member':
+      return 'an object'
+  }
+}
+
+/** A slot's type as TYPES.md writes it: `User`, `[string]`, `{string : int}`. */
+function describeSlot(table: ShapeTable, slot: Slot): string {
+  if (typeof slot === 'string') return slot
+  if (typeof slot !== 'number') return JSON.stringify(slot[0])
+  const shape = table[slot]!
+  switch (shape.kind) {
+    case 'array':
+      return `[${describeSlot(table, shape.element)}]`
+    case 'map':
+      return `{string : ${describeSlot(table, shape.element)}}`
+    default:
+      return 'name' in shape ? shape.name : expectedOf(table, slot)
+  }
+}
+
+/** `"a" | "b"`: the values an issue lists. */
+const listed = (values: readonly string[]): string => values.map((value) => JSON.stringify(value)).join(' | ')
+
+/** What an issue about an unknown tag of a union says was expected. */
+function tagExpected(shape: Shape & {kind: 'union'}): string {
+  if (shape.unknown === 'unknown-event') return 'a known event tag'
+  if (shape.unknown === 'unknown-response') return 'a known response tag'
+  return `a ${shape.name} tag (${listed(shape.members.map(([tag]) => tag))})`
+}
+
+/** Derived from an object shape on first use: its required fields with what each expects, and its field names. */
+interface ObjectFacts {
+  required: readonly (readonly [string, string])[]
+  names: ReadonlySet<string>
+}
+
+const factsOf = new WeakMap<Shape, ObjectFacts>()
+
+function objectFacts(table: ShapeTable, shape: Shape & {fields: readonly FieldSlot[]}): ObjectFacts {
+  let facts = factsOf.get(shape)
+  if (facts === undefined) {
+    facts = {
+      required: shape.fields.filter((field) => field[2] !== 1).map(([name, slot]) => [name, expectedOf(table, slot)]),
+      names: new Set(shape.fields.map(([name]) => name)),
+    }
+    factsOf.set(shape, facts)
+  }
+  return facts
+}
+
+const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key)
+
+/**
+ * Check `value` (at `key` in its parent) against shape `index` of `table`, recording its issues in `context`.
+ * The shape's fast check is not run first: the caller has run it (a decoder) or decides (`checkSlot`).
+ *
+ * @returns `true` when no issue was recorded.
+ */
+export function checkShape(
+  table: ShapeTable,
+  index: number,
+  value: unknown,
+  context: DecodeContext,
+  key: PathSegment | undefined,
+): boolean {
+  const shape = table[index]!
+  const mark = context.issues.length
+  try {
+    switch (shape.kind) {
+      case 'record':
+        if (!isObject(value)) return reject(context, key, value, expectedOf(table, index))
+        return checkFields(table, shape, value, null, context, key, mark)
+      case 'member':
+        return checkFields(table, shape, value as Record<string, unknown>, 'type', context, key, mark)
+      case 'union':
+        return checkUnion(table, index, shape, value, context, key, mark)
+      case 'enum':
+        if (typeof value === 'string' && shape.values.includes(value)) return true
+        return reject(
+          context,
+          key,
+          value,
+          expectedOf(table, index),
+          typeof value === 'string' ? 'unknown-enum' : undefined,
+        )
+      case 'array':
+        return checkArray(table, index, shape, value, context, key, mark)
+      case 'map':
+        return checkMap(table, index, shape, value, context, key, mark)
+      case 'alternatives':
+        return checkAlternatives(table, shape, value, context, key)
+    }
+  } catch (error) {
+    return unreadable(context, mark, key, undefined, error)
+  }
+}
+
+/**
+ * Check a slot's value (a field, element or map value at `key`); a shape whose fast check accepts the value
+ * is not walked (outside strict mode, where the fast checks do not look for fields the docs do not list).
+ */
+function checkSlot(table: ShapeTable, slot: Slot, value: unknown, context: DecodeContext, key: PathSegment): boolean {
+  if (typeof slot === 'string')
+    return fitsPrimitive(slot, value) || issue(context, key, value, PRIMITIVE_EXPECTED[slot])
+  if (typeof slot !== 'number') return value === slot[0] || issue(context, key, value, JSON.stringify(slot[0]))
+  if (context.pruning && acceptedFast(table[slot]!, value, context)) return true
+  return checkShape(table, slot, value, context, key) || context.all
+}
+
+/** True when the fast check of `shape` accepts `value`; one that throws turns pruning off (`DecodeContext.pruning`). */
+export function acceptedFast(shape: Shape, value: unknown, context: DecodeContext): boolean {
+  const fast = 'fast' in shape ? shape.fast : undefined
+  if (fast === undefined) return false
+  try {
+    return fast(value)
+  } catch {
+    context.pruning = false
+    return false
+  }
+}
+
+/** Read `object[name]` as an own property; what the read throws propagates (the caller records it at `name`). */
+function ownField(object: object, name: string): unknown {
+  return hasOwn(object, name) ? (object as Record<string, unknown>)[name] : undefined
+}
+
+function checkFields(
+  table: ShapeTable,
+  shape: Shape & {fields: readonly FieldSlot[]},
+  value: Record<string, unknown>,
+  tagKey: string | null,
+  context: DecodeContext,
+  key: PathSegment | undefined,
+  mark: number,
+): boolean {
+  const facts = objectFacts(table, shape)
+  const fields = shape.fields
+  const present: unknown[] = new Array(fields.length)
+  // Every field is read once, first: a missing required field is the object's first issue.
+  for (let index = 0; index < fields.length; index++) {
+    const name = fields[index]![0]
+    try {
+      present[index] = ownField(value, name)
+    } catch (error) {
+      return unreadable(context, mark, key, name, error)
+    }
+  }
+  let missing = false
+  for (let index = 0; index < fields.length; index++) {
+    const [name, slot, optional] = fields[index]!
+    if (optional === 1 || present[index] !== undefined) continue
+    missing = true
+    if (!issue(context, name, undefined, expectedOf(table, slot))) return done(context, mark, key)
+  }
+  if (!missing || context.all) {
+    for (let index = 0; index < fields.length; index++) {
+      const x = present[index]
+      if (x === undefined) continue
+      const [name, slot] = fields[index]!
+      if (!checkSlot(table, slot, x, context, name)) return done(context, mark, key)
+      if (context.broken) return done(context, mark, key)
+    }
+  }
+  if (context.strict) {
+    for (const name in value) {
+      if (name === tagKey || facts.names.has(name)) continue
+      let x: unknown
+      try {
+        x = value[name]
+      } catch (error) {
+        return unreadable(context, mark, key, name, error)
+      }
+      if (!extraField(context, name, x)) return done(context, mark, key)
+    }
+    if (hasHiddenFields(value) && !issue(context, undefined, value, PLAIN_DATA)) return done(context, mark, key)
+  }
+  return done(context, mark, key)
+}
+
+function checkUnion(
+  table: ShapeTable,
+  index: number,
+  shape: Shape & {kind: 'union'},
+  value: unknown,
+  context: DecodeContext,
+  key: PathSegment | undefined,
+  mark: number,
+): boolean {
+  if (shape.strings !== undefined && typeof value === 'string') {
+    if (shape.strings.includes(value)) return true
+    return reject(context, key, value, expectedOf(table, index), 'unknown-enum')
+  }
+  if (!isObject(value)) return reject(context, key, value, expectedOf(table, index))
+  let tag: unknown
+  try {
+    tag = value.type
+  } catch (error) {
+    return unreadable(context, mark, key, 'type', error)
+  }
+  for (const [memberTag, member] of shape.members)
+    if (tag === memberTag) return checkShape(table, member, value, context, key)
+  // An event or response without a known tag cannot be kept in any mode: its code says so whatever the value.
+  const code = shape.unknown ?? (typeof tag === 'string' ? 'unknown-tag' : undefined)
+  issue(context, 'type', tag, tagExpected(shape), code)
+  return done(context, mark, key)
+}
+
+function checkArray(
+  table: ShapeTable,
+  index: number,
+  shape: Shape & {kind: 'array' | 'map'},
+  value: unknown,
+  context: DecodeContext,
+  key: PathSegment | undefined,
+  mark: number,
+): boolean {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype)
+    return reject(context, key, value, expectedOf(table, index))
+  for (let position = 0; position < value.length; position++) {
+    let x: unknown
+    try {
+      x = value[position]
+    } catch (error) {
+      return unreadable(context, mark, key, position, error)
+    }
+    if (!checkSlot(table, shape.element, x, context, position) || context.broken) return done(context, mark, key)
+  }
+  return done(context, mark, key)
+}
+
+function checkMap(
+  table: ShapeTable,
+  index: number,
+  shape: Shape & {kind: 'array' | 'map'},
+  value: unknown,
+  context: DecodeContext,
+  key: PathSegment | undefined,
+  mark: number,
+): boolean {
+  if (!isObject(value)) return reject(context, key, value, expectedOf(table, index))
+  for (const name in value) {
+    let x: unknown
+    try {
+      x = value[name]
+    } catch (error) {
+      return unreadable(context, mark, key, name, error)
+    }
+    if (!checkSlot(table, shape.element, x, context, name) || context.broken) return done(context, mark, key)
+  }
+  if (context.strict && hasHiddenFields(value) && !issue(context, undefined, value, PLAIN_DATA))
+    return done(context, mark, key)
+  return done(context, mark, key)
+}
+
+/**
+ * Keep the first type that fits, the newest first, each tried so that it stops at its first issue and leaves
+ * none behind; when none fits, the newest type's issues are reported.
+ */
+function checkAlternatives(
+  table: ShapeTable,
+  shape: Shape & {kind: 'alternatives'},
+  value: unknown,
+  context: DecodeContext,
+  key: PathSegment | undefined,
+): boolean {
+  const mark = context.issues.length
+  const {all, truncated} = context
+  context.all = false
+  for (const slot of shape.slots) {
+    const fits = checkOne(table, slot, value, context, key) && context.truncated === truncated
+    if (fits || context.broken) {
+      context.all = all
+      return fits
+    }
+    context.issues.length = mark
+    context.truncated = truncated
+  }
+  context.all = all
+  return checkOne(table, shape.slots[0]!, value, context, key)
+}
+
+/** `value` (at `key`) as a value of `slot`, the way a decoder checks a whole value: true when no issue was recorded. */
+function checkOne(
+  table: ShapeTable,
+  slot: Slot,
+  value: unknown,
+  context: DecodeContext,
+  key: PathSegment | undefined,
+): boolean {
+  if (typeof slot === 'string')
+    return fitsPrimitive(slot, value) || reject(context, key, value, PRIMITIVE_EXPECTED[slot])
+  if (typeof slot !== 'number') return value === slot[0] || reject(context, key, value, JSON.stringify(slot[0]))
+  return checkShape(table, slot, value, context, key)
+}
