@@ -21,6 +21,7 @@ const END_TO_END = [
   'test/cli-paper-cuts.test.ts',
   'test/hostile-docs.test.ts',
   'test/bench-smoke.test.ts',
+  'test/upstream-workflow.test.ts',
 ]
 
 /** Run once per test run, before any suite (test/support/): the run folder and the pinned build in it. */

@@ -8,6 +8,7 @@ import {registerCheckCommand} from './commands/check.js'
 import {registerGenerateCommand} from './commands/generate.js'
 import {registerSchemaCommand} from './commands/schema.js'
 import {registerDiffCommand} from './commands/diff.js'
+import {registerDriftCommand} from './commands/drift.js'
 import {versionText} from './version.js'
 
 const defaultIo: CliIo = {
@@ -38,6 +39,7 @@ export async function runCli(argv: string[], rawIo: CliIo = defaultIo): Promise<
   registerCheckCommand(program, io)
   registerSchemaCommand(program, io)
   registerDiffCommand(program, io)
+  registerDriftCommand(program, io)
   try {
     await program.parseAsync(argv, {from: 'user'})
     return EXIT.ok

@@ -70,7 +70,7 @@ describe('paper cuts', () => {
   it('--help of the CLI and of each command loads neither TypeScript, ts-morph nor prettier', async () => {
     const hooks = pathToFileURL(path.join(root, 'test', 'support', 'resolve-log-hooks.mjs')).href
     const register = `data:text/javascript,import {register} from 'node:module'; register(${JSON.stringify(hooks)})`
-    for (const command of [[], ['generate'], ['check'], ['schema'], ['diff']]) {
+    for (const command of [[], ['generate'], ['check'], ['schema'], ['diff'], ['drift']]) {
       const cli = ['--import', 'tsx', '--import', register, path.join(root, 'generator', 'cli.ts'), ...command]
       const run = await runNode([...cli, '--help'], root)
       expect(run.code).toBe(0)

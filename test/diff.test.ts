@@ -45,6 +45,8 @@ let SEED: string
 let WITHOUT_LEFT_MEMBER_SIGNATURE: string
 /** The newest TYPES.md with an EVENTS.md that does not parse. */
 let BROKEN: string
+/** The newest docs without BlockingReason's "content": old → newest is one warning. */
+let WITHOUT_BLOCKING_CONTENT: string
 
 beforeAll(async () => {
   temp = await mkdtemp(path.join(os.tmpdir(), 'simplex-events-diff-'))
@@ -61,6 +63,16 @@ beforeAll(async () => {
   expect(newestEvents).toMatch(leftMember)
   await writeFile(path.join(WITHOUT_LEFT_MEMBER_SIGNATURE, 'EVENTS.md'), newestEvents.replace(leftMember, '$1'))
   await writeFile(path.join(BROKEN, 'EVENTS.md'), '# API Events\n\n### Orphan\n')
+  WITHOUT_BLOCKING_CONTENT = path.join(temp, 'without-blocking-content')
+  await mkdir(WITHOUT_BLOCKING_CONTENT)
+  await copyFile(path.join(NEWEST, 'EVENTS.md'), path.join(WITHOUT_BLOCKING_CONTENT, 'EVENTS.md'))
+  const newestTypes = readFileSync(path.join(NEWEST, 'TYPES.md'), 'utf8')
+  const blockingContent = '## BlockingReason\n\n**Enum type**:\n- "spam"\n- "content"\n'
+  expect(newestTypes).toContain(blockingContent)
+  await writeFile(
+    path.join(WITHOUT_BLOCKING_CONTENT, 'TYPES.md'),
+    newestTypes.replace(blockingContent, '## BlockingReason\n\n**Enum type**:\n- "spam"\n'),
+  )
 })
 
 afterAll(async () => {
@@ -111,6 +123,13 @@ describe('compareSchemas: 2025-09-27 → newest', {timeout: 30_000}, () => {
         subject: 'category "Network connection events"',
         severity: 'safe',
         reason: expect.any(String),
+        location: {
+          side: 'after',
+          file: 'EVENTS.md',
+          line: expect.any(Number),
+          column: 1,
+          anchor: 'network-connection-events',
+        },
       },
     ])
   })
@@ -215,6 +234,13 @@ describe('compareSchemas: seed-intermediate → newest', () => {
         severity: 'safe',
         after: 'MsgSigStatus?',
         reason: expect.any(String),
+        location: {
+          side: 'after',
+          file: 'EVENTS.md',
+          line: expect.any(Number),
+          column: expect.any(Number),
+          anchor: 'leftmember',
+        },
       },
     ])
   })
@@ -309,13 +335,14 @@ describe('compareSchemas: fork → newest (COMMANDS.md)', {timeout: 30_000}, () 
     ])
   })
 
-  it('reports the two new command categories and new responses of Connect, safe', () => {
+  it('reports the two new command categories, safe, and new responses of Connect, a warning', () => {
     expect(subjects(ofKind(changes, 'command-category-added'))).toEqual([
       'command category "Service commands"',
       'command category "Remote control commands"',
     ])
     expect(subjects(ofKind(changes, 'response-added'))).toContain('response Connect.connectionPlan')
-    expect(ofKind(changes, 'response-added').every((change) => change.severity === 'safe')).toBe(true)
+    expect(ofKind(changes, 'response-added').every((change) => change.severity === 'warning')).toBe(true)
+    expect(ofKind(changes, 'command-category-added').every((change) => change.severity === 'safe')).toBe(true)
   })
 
   it('reports the fields of a response tag once, with its tag as subject', () => {
@@ -419,8 +446,16 @@ describe('compareSchemas: field rules', () => {
     ).toBe('safe')
   })
 
-  it('treats a widening that also makes the field optional as breaking', () => {
-    expect(fieldChange(field('n', primitive('int')), field('n', primitive('int64'), true)).severity).toBe('breaking')
+  it('treats a widening that also makes the field optional as a warning, as made optional alone is', () => {
+    expect(fieldChange(field('n', primitive('int')), field('n', primitive('int64'), true))).toMatchObject({
+      rule: 'field-type-widened',
+      severity: 'warning',
+      reason: expect.stringMatching(/; now optional, so code reading it gets T \| undefined$/),
+    })
+  })
+
+  it('treats a type change that also makes the field optional as breaking: the more severe of the two', () => {
+    expect(fieldChange(field('n', primitive('string')), field('n', primitive('bool'), true)).severity).toBe('breaking')
   })
 
   it('treats string → bool as breaking', () => {
@@ -433,10 +468,10 @@ describe('compareSchemas: field rules', () => {
     expect(compareSchemas(schema([record('R', [before])]), schema([record('R', [after])]))).toEqual([])
   })
 
-  it('treats required → optional as breaking', () => {
+  it('treats required → optional as a warning: frames still decode, code reading it gets T | undefined', () => {
     expect(fieldChange(field('s', primitive('string')), field('s', primitive('string'), true))).toMatchObject({
       kind: 'field-made-optional',
-      severity: 'breaking',
+      severity: 'warning',
     })
   })
 
@@ -488,7 +523,7 @@ describe('compareSchemas: events, unions and enums', () => {
     ])
   })
 
-  it('treats a union member added as safe, removed or retagged as breaking', () => {
+  it('treats a union member added as a warning, removed or retagged as breaking', () => {
     const union = (members: [string, string][]): TypeDefinition => ({
       kind: 'union',
       name: 'U',
@@ -513,12 +548,12 @@ describe('compareSchemas: events, unions and enums', () => {
     )
     expect(changes.map((change) => [change.kind, change.subject, change.severity])).toEqual([
       ['member-tag-changed', 'member U.A', 'breaking'],
-      ['member-added', 'member U.C', 'safe'],
+      ['member-added', 'member U.C', 'warning'],
       ['member-removed', 'member U.B', 'breaking'],
     ])
   })
 
-  it('treats an enum value added as safe and removed as breaking', () => {
+  it('treats an enum value added as a warning and removed as breaking', () => {
     const enumType = (values: string[]): TypeDefinition => ({
       kind: 'enum',
       name: 'E',
@@ -529,7 +564,7 @@ describe('compareSchemas: events, unions and enums', () => {
     })
     const changes = compareSchemas(schema([enumType(['a', 'b'])]), schema([enumType(['a', 'c'])]))
     expect(changes.map((change) => [change.subject, change.severity])).toEqual([
-      ['enum value E."c"', 'safe'],
+      ['enum value E."c"', 'warning'],
       ['enum value E."b"', 'breaking'],
     ])
   })
@@ -679,7 +714,7 @@ describe('compareSchemas: command rules', () => {
     expect(required.reason).toContain('now required, so calls that omit it stop compiling')
   })
 
-  it('treats a response added to a command as safe and removed as breaking', () => {
+  it('treats a response added to a command as a warning and removed as breaking', () => {
     const changes = commandChanges(
       {responses: [response('CmdOk'), response('ChatCmdError')]},
       {responses: [response('CmdOk'), response('NewChatItems')]},
@@ -687,7 +722,7 @@ describe('compareSchemas: command rules', () => {
     expect(
       changes.map(({rule, subject, severity, before, after}) => [rule, subject, severity, before ?? after]),
     ).toEqual([
-      ['response-added', 'response C.newChatItems', 'safe', 'NewChatItems'],
+      ['response-added', 'response C.newChatItems', 'warning', 'NewChatItems'],
       ['response-removed', 'response C.chatCmdError', 'breaking', 'ChatCmdError'],
     ])
   })
@@ -706,7 +741,7 @@ describe('compareSchemas: command rules', () => {
       ]),
     )
     expect(brief(changes)).toEqual([
-      ['field-made-optional', 'response field done.user', 'breaking'],
+      ['field-made-optional', 'response field done.user', 'warning'],
       ['field-added-required', 'response field done.added', 'breaking'],
       ['field-removed', 'response field done.old', 'breaking'],
     ])
@@ -793,6 +828,39 @@ describe('compareSchemas: command syntax', () => {
         },
       ),
     ).toEqual([])
+  })
+
+  it('treats a new required bool whose false keeps the command string as a warning (a flag with a default)', () => {
+    const notify = field('notify', primitive('bool'))
+    const changes = commandChanges(
+      {parameters: [userId], syntax: [javascript("'/_reject ' + userId")]},
+      {parameters: [userId, notify], syntax: [javascript("'/_reject ' + userId + (notify ? ' notify=on' : '')")]},
+    )
+    expect(brief(changes)).toEqual([['parameter-added-required-flag', 'parameter C.notify', 'warning']])
+  })
+
+  it('treats a new required bool that changes the command string when false as breaking', () => {
+    const notify = field('notify', primitive('bool'))
+    const changes = commandChanges(
+      {parameters: [userId], syntax: [javascript("'/_reject ' + userId")]},
+      {
+        parameters: [userId, notify],
+        syntax: [javascript("'/_reject ' + userId + ' notify=' + (notify ? 'on' : 'off')")],
+      },
+    )
+    expect(brief(changes)).toEqual([
+      ['parameter-added-required', 'parameter C.notify', 'breaking'],
+      ['command-syntax-changed', 'command C', 'breaking'],
+    ])
+  })
+
+  it('treats a new required parameter of another type as breaking, even where the string is kept', () => {
+    const mode = field('mode', primitive('string'))
+    const changes = commandChanges(
+      {parameters: [userId], syntax: [javascript("'/_reject ' + userId")]},
+      {parameters: [userId, mode], syntax: [javascript("'/_reject ' + userId + (mode ? ' mode=' + mode : '')")]},
+    )
+    expect(brief(changes)).toEqual([['parameter-added-required', 'parameter C.mode', 'breaking']])
   })
 
   it('keeps JavaScript + semantics: an empty string between two numbers still makes a concatenation', () => {
@@ -892,20 +960,29 @@ const SAMPLE: SchemaChange[] = [
     after: 'bool',
     reason: 'gets T | undefined',
   },
+  {
+    kind: 'enum-value-added',
+    rule: 'enum-value-added',
+    subject: 'enum value E."c"',
+    severity: 'warning',
+    reason: 'a new case',
+  },
 ]
 
 describe('formatChanges', () => {
-  it('text: a summary line, then breaking changes first', () => {
+  it('text: a summary line, then breaking changes first, then warnings', () => {
     const lines = formatChanges(SAMPLE, 'text', false).trimEnd().split('\n')
     expect(lines).toEqual([
-      '2 changes: 1 breaking, 1 safe',
+      '3 changes: 1 breaking, 1 warning, 1 safe',
       'BREAKING  field R.a type changed: string → bool — gets T | undefined',
+      'WARNING   enum value E."c" added — a new case',
       'safe      field R.b added: string? — optional',
     ])
   })
 
-  it('text: colours breaking changes red only when asked', () => {
+  it('text: colours breaking changes red and warnings yellow only when asked', () => {
     expect(formatChanges(SAMPLE, 'text', true)).toContain('\u001b[31mBREAKING')
+    expect(formatChanges(SAMPLE, 'text', true)).toContain('\u001b[33mWARNING ')
     expect(formatChanges(SAMPLE, 'text', false)).not.toContain('\u001b[')
   })
 
@@ -914,12 +991,16 @@ describe('formatChanges', () => {
     expect(markdown).toContain(
       '### Breaking changes (1)\n\n| Change | Subject | Before | After | Why |\n| --- | --- | --- | --- | --- |\n| type changed | `field R.a` | `string` | `bool` | gets T \\| undefined |',
     )
+    expect(markdown).toContain('### Warnings (1)')
     expect(markdown).toContain('### Safe changes (1)')
     expect(markdown).not.toContain('\u001b[')
   })
 
   it('json: a summary and the changes', () => {
-    expect(JSON.parse(formatChanges(SAMPLE, 'json', true))).toEqual({summary: {breaking: 1, safe: 1}, changes: SAMPLE})
+    expect(JSON.parse(formatChanges(SAMPLE, 'json', true))).toEqual({
+      summary: {breaking: 1, warning: 1, safe: 1},
+      changes: SAMPLE,
+    })
   })
 
   it('says "No changes." for an empty list in text and markdown', () => {
@@ -928,7 +1009,10 @@ describe('formatChanges', () => {
   })
 
   it('json: an empty list of changes for no changes', () => {
-    expect(JSON.parse(formatChanges([], 'json', false))).toEqual({summary: {breaking: 0, safe: 0}, changes: []})
+    expect(JSON.parse(formatChanges([], 'json', false))).toEqual({
+      summary: {breaking: 0, warning: 0, safe: 0},
+      changes: [],
+    })
   })
 })
 
@@ -969,11 +1053,36 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
   it('exits 0 with --fail-on none despite breaking changes', async () => {
     const result = await run('diff', SEPT_2025, NEWEST, '--fail-on', 'none')
     expect([result.code, result.stderr]).toEqual([0, ''])
-    expect(result.stdout).toMatch(/^\d+ changes: \d+ breaking, \d+ safe\n/)
+    expect(result.stdout).toMatch(/^\d+ changes: \d+ breaking, \d+ warnings, \d+ safe\n/)
   })
 
   it('exits 1 with --fail-on any on breaking changes', async () => {
     expect((await run('diff', SEPT_2025, NEWEST, '--fail-on', 'any')).code).toBe(1)
+  })
+
+  it('passes a warning with --fail-on breaking and fails on it with --fail-on warning', async () => {
+    const passed = await run('diff', WITHOUT_BLOCKING_CONTENT, NEWEST)
+    expect([passed.code, passed.stderr]).toEqual([0, ''])
+    expect(passed.stdout).toMatch(/^1 change: 0 breaking, 1 warning, 0 safe\n/)
+    expect(passed.stdout).toContain('WARNING   enum value BlockingReason."content" added')
+    const failed = await run('diff', WITHOUT_BLOCKING_CONTENT, NEWEST, '--fail-on', 'warning')
+    expect([failed.code, failed.stderr]).toEqual([1, '1 change breaking or warning (0 breaking) (--fail-on warning)\n'])
+  })
+
+  it('fails on breaking changes with --fail-on warning, counting both', async () => {
+    const changes = compareSchemas(await schemaOf(SEPT_2025), await schemaOf(NEWEST))
+    const counted = changes.filter((change) => change.severity !== 'safe')
+    const breaking = changes.filter((change) => change.severity === 'breaking')
+    expect(counted.length).toBeGreaterThan(breaking.length)
+    const result = await run('diff', SEPT_2025, NEWEST, '--fail-on', 'warning')
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      `${counted.length} changes breaking or warning (${breaking.length} breaking) (--fail-on warning)\n`,
+    ])
+  })
+
+  it('passes only safe changes with --fail-on warning', async () => {
+    expect((await run('diff', WITHOUT_LEFT_MEMBER_SIGNATURE, NEWEST, '--fail-on', 'warning')).code).toBe(0)
   })
 
   it('passes only safe changes with --fail-on breaking', async () => {
@@ -981,7 +1090,7 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
     expect([result.code, result.stdout]).toEqual([
       0,
       expect.stringMatching(
-        /^1 change: 0 breaking, 1 safe\nnote: commands not compared: .*\nsafe {6}event field LeftMember\.msgSigned added/,
+        /^1 change: 0 breaking, 0 warnings, 1 safe\nnote: commands not compared: .*\nsafe {6}event field LeftMember\.msgSigned added/,
       ),
     ])
   })
@@ -993,7 +1102,7 @@ describe('simplex-events diff', {timeout: 30_000}, () => {
 
   it('prints json with the summary', async () => {
     const result = await run('diff', SEED, NEWEST, '--format', 'json')
-    expect(JSON.parse(result.stdout).summary).toEqual({breaking: 6, safe: 1})
+    expect(JSON.parse(result.stdout).summary).toEqual({breaking: 6, warning: 0, safe: 1})
   })
 
   it('prints a markdown table', async () => {
@@ -1036,7 +1145,7 @@ describe('the rules table', () => {
     expect(shown).toBe(formatRulesTable())
   })
 
-  it('a change kind with two rules has one safe and one breaking rule', () => {
+  it('a change kind with several rules has at most one rule of each severity', () => {
     const kinds = Object.values(CHANGE_RULES).map((rule) => rule.kind)
     for (const kind of new Set(kinds)) {
       const severities = Object.values(CHANGE_RULES)

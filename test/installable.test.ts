@@ -232,7 +232,7 @@ describe('installed from the tarball with production dependencies only', () => {
   it('`--help` lists every command', async () => {
     const result = await npx('--help')
     expectExit(result, 0, 'simplex-events --help')
-    for (const command of ['generate', 'check', 'diff', 'schema'])
+    for (const command of ['generate', 'check', 'diff', 'drift', 'schema'])
       expect(result.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
   })
 

@@ -574,9 +574,15 @@ export interface APIConnectPlan {
   resolveMode?: T.PlanResolveMode
   /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   linkOwnerSig?: T.LinkOwnerSig
-  /** In doc versions: 2025-09-27, 2026-fork-d94cbb0. */
+  /**
+   * In doc versions: 2025-09-27, 2026-fork-d94cbb0.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-fork-d94cbb0.
+   */
   connectionLink?: string
-  /** In doc versions: 2026-fork-d94cbb0. */
+  /**
+   * In doc versions: 2026-fork-d94cbb0.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-fork-d94cbb0.
+   */
   resolveKnown?: boolean
 }
 
@@ -595,7 +601,10 @@ export interface APIConnect {
   incognito: boolean
   /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   preparedLink_?: T.CreatedConnLink
-  /** In doc versions: 2025-09-27. */
+  /**
+   * In doc versions: 2025-09-27.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
+   */
   connLink_?: T.CreatedConnLink
 }
 
@@ -614,7 +623,10 @@ export interface Connect {
   incognito: boolean
   /** In doc versions: 2026-03c8bf5. */
   connTarget_?: string
-  /** In doc versions: 2026-fork-d94cbb0. */
+  /**
+   * In doc versions: 2026-fork-d94cbb0.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-fork-d94cbb0.
+   */
   connLink_?: string
 }
 

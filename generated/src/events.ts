@@ -663,6 +663,7 @@ export interface ChatErrors {
  * Event `groupLinkRelaysUpdated` (Group events, other event).
  *
  * In doc versions: 2026-088a33e.
+ * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-088a33e.
  */
 export interface GroupLinkRelaysUpdated {
   type: 'groupLinkRelaysUpdated'

@@ -78,6 +78,7 @@ export namespace AgentCryptoError {
    * `AgentCryptoError` member `RATCHET_EARLIER`: `type: "RATCHET_EARLIER"`.
    *
    * In doc versions: 2025-09-27.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
    */
   export interface RATCHET_EARLIER {
     type: 'RATCHET_EARLIER'
@@ -93,6 +94,7 @@ export namespace AgentCryptoError {
    * `AgentCryptoError` member `RATCHET_SKIPPED`: `type: "RATCHET_SKIPPED"`.
    *
    * In doc versions: 2025-09-27.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
    */
   export interface RATCHET_SKIPPED {
     type: 'RATCHET_SKIPPED'
@@ -1162,7 +1164,10 @@ export interface CIMeta {
   createdAt: string
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
   updatedAt: string
-  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0. */
+  /**
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-fork-d94cbb0.
+   */
   msgSigned?: MsgSigStatus
 }
 
@@ -2008,6 +2013,7 @@ export namespace ChatErrorType {
    * `ChatErrorType` member `ActiveUserExists`: `type: "activeUserExists"`.
    *
    * In doc versions: 2025-09-27, 2026-088a33e, 2026-fork-d94cbb0.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-fork-d94cbb0.
    */
   export interface ActiveUserExists {
     type: 'activeUserExists'
@@ -2017,6 +2023,7 @@ export namespace ChatErrorType {
    * `ChatErrorType` member `FileRead`: `type: "fileRead"`.
    *
    * In doc versions: 2025-09-27.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
    */
   export interface FileRead {
     type: 'fileRead'
@@ -2546,6 +2553,7 @@ export namespace ConnectionEntity {
    * `ConnectionEntity` member `SndFileConnection`: `type: "sndFileConnection"`.
    *
    * In doc versions: 2025-09-27.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
    */
   export interface SndFileConnection {
     type: 'sndFileConnection'
@@ -2557,6 +2565,7 @@ export namespace ConnectionEntity {
    * `ConnectionEntity` member `RcvFileConnection`: `type: "rcvFileConnection"`.
    *
    * In doc versions: 2025-09-27.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
    */
   export interface RcvFileConnection {
     type: 'rcvFileConnection'
@@ -2683,6 +2692,7 @@ export interface Contact {
    * In doc versions: 2025-09-27.
    *
    * `int64`: an integer; `JSON.parse` rounds values beyond 2^53.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
    */
   viaGroup?: number
 }
@@ -3503,11 +3513,20 @@ export interface GroupKeys {
   /** In doc versions: 2026-03c8bf5. */
   publicGroupKeys?: PublicGroupKeys
   memberPrivKey: string
-  /** In doc versions: 2026-fork-d94cbb0. */
+  /**
+   * In doc versions: 2026-fork-d94cbb0.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-fork-d94cbb0.
+   */
   publicGroupId?: string
-  /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0. */
+  /**
+   * In doc versions: 2026-088a33e, 2026-fork-d94cbb0.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-fork-d94cbb0.
+   */
   groupRootKey?: GroupRootKey
-  /** In doc versions: 2026-088a33e. */
+  /**
+   * In doc versions: 2026-088a33e.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-088a33e.
+   */
   sharedGroupId?: string
 }
 
@@ -3775,7 +3794,10 @@ export interface GroupProfile {
   publicGroup?: PublicGroupProfile
   groupPreferences?: GroupPreferences
   memberAdmission?: GroupMemberAdmission
-  /** In doc versions: 2026-088a33e. */
+  /**
+   * In doc versions: 2026-088a33e.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-088a33e.
+   */
   groupLink?: string
 }
 
@@ -3837,7 +3859,10 @@ export interface GroupShortLinkInfo {
   groupRelays: string[]
   /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   publicGroupId?: string
-  /** In doc versions: 2026-088a33e. */
+  /**
+   * In doc versions: 2026-088a33e.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-088a33e.
+   */
   sharedGroupId?: string
 }
 
@@ -4577,7 +4602,10 @@ export interface PublicGroupAccess {
   groupDomainClaim?: SimplexDomainClaim
   domainWebPage: boolean
   allowEmbedding: boolean
-  /** In doc versions: 2026-fork-d94cbb0. */
+  /**
+   * In doc versions: 2026-fork-d94cbb0.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-fork-d94cbb0.
+   */
   groupDomain?: string
 }
 
@@ -4845,7 +4873,10 @@ export namespace RcvFileStatus {
     type: 'accepted'
     /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
     filePath?: string
-    /** In doc versions: 2025-09-27. */
+    /**
+     * In doc versions: 2025-09-27.
+     * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
+     */
     fileInfo?: RcvFileInfo
   }
 
@@ -4854,7 +4885,10 @@ export namespace RcvFileStatus {
     type: 'connected'
     /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
     filePath?: string
-    /** In doc versions: 2025-09-27. */
+    /**
+     * In doc versions: 2025-09-27.
+     * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
+     */
     fileInfo?: RcvFileInfo
   }
 
@@ -4863,7 +4897,10 @@ export namespace RcvFileStatus {
     type: 'complete'
     /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
     filePath?: string
-    /** In doc versions: 2025-09-27. */
+    /**
+     * In doc versions: 2025-09-27.
+     * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
+     */
     fileInfo?: RcvFileInfo
   }
 
@@ -4872,7 +4909,10 @@ export namespace RcvFileStatus {
     type: 'cancelled'
     /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
     filePath_?: string
-    /** In doc versions: 2025-09-27. */
+    /**
+     * In doc versions: 2025-09-27.
+     * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
+     */
     fileInfo_?: RcvFileInfo
   }
 }
@@ -6521,6 +6561,7 @@ export namespace StoreError {
    * `StoreError` member `IntroNotFound`: `type: "introNotFound"`.
    *
    * In doc versions: 2025-09-27.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
    */
   export interface IntroNotFound {
     type: 'introNotFound'
@@ -6730,7 +6771,10 @@ export interface UserChatRelay {
   tested?: boolean
   enabled: boolean
   deleted: boolean
-  /** In doc versions: 2026-088a33e. */
+  /**
+   * In doc versions: 2026-088a33e.
+   * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-088a33e.
+   */
   name?: string
 }
 
@@ -6972,6 +7016,7 @@ export interface XFTPSndFile {
  * Record type `SimplexNameDomain` of TYPES.md.
  *
  * In doc versions: 2026-fork-d94cbb0.
+ * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2026-fork-d94cbb0.
  */
 export interface SimplexNameDomain {
   nameTLD: SimplexTLD
@@ -6983,6 +7028,7 @@ export interface SimplexNameDomain {
  * Record type `GroupInfoSummary` of TYPES.md.
  *
  * In doc versions: 2025-09-27.
+ * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
  */
 export interface GroupInfoSummary {
   groupInfo: GroupInfo
@@ -6993,6 +7039,7 @@ export interface GroupInfoSummary {
  * Record type `RcvFileInfo` of TYPES.md.
  *
  * In doc versions: 2025-09-27.
+ * @deprecated Not in doc version 2026-03c8bf5, the newest; last in 2025-09-27.
  */
 export interface RcvFileInfo {
   filePath: string

@@ -7,7 +7,7 @@ import {comparisonNotes} from '../diff/notes.js'
 import {maxBytesOption, timeoutOption} from './generation-options.js'
 import type {ReadSchema} from '../pipeline.js'
 
-const FAIL_ON = ['breaking', 'any', 'none'] as const
+const FAIL_ON = ['breaking', 'warning', 'any', 'none'] as const
 type FailOn = (typeof FAIL_ON)[number]
 
 const EXAMPLE = `
@@ -16,6 +16,9 @@ Each of <old> and <new> is a folder or an http(s) URL holding EVENTS.md and TYPE
 Example:
   $ simplex-events diff spec/compat/2025-09-27 \\
       https://raw.githubusercontent.com/simplex-chat/simplex-chat/stable/bots/api/ --format markdown
+
+Formats: text, markdown (for a pull request), json, changelog (a CHANGELOG section), github (workflow
+annotations), junit (one test case per change, breaking ones failing).
 
 Exit codes: 0 no failing change, 1 a change tripped --fail-on, 2 usage or input error.`
 
@@ -34,7 +37,10 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
     .argument('<new>', 'newer spec folder or URL')
     .addOption(new Option('--format <format>', 'output format').choices(CHANGE_FORMATS).default('text'))
     .addOption(
-      new Option('--fail-on <severity>', 'exit 1 on breaking changes, on any change, or never')
+      new Option(
+        '--fail-on <severity>',
+        'exit 1 on breaking changes, on breaking changes and warnings, on any change, or never',
+      )
         .choices(FAIL_ON)
         .default('breaking'),
     )
@@ -48,9 +54,10 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
         options: {format: ChangeFormat; failOn: FailOn; timeout: number; maxBytes: number},
       ) => {
         // Loaded here, not at start-up: reading the docs type-checks syntax blocks (TypeScript), so `--help` stays quick.
-        const [{readSchema}, {compareSchemas}] = await Promise.all([
+        const [{readSchema}, {compareSchemas}, {changeSides}] = await Promise.all([
           import('../pipeline.js'),
           import('../diff/compare.js'),
+          import('../diff/sides.js'),
         ])
         // The docs as upstream wrote them: no overlay on either side.
         const read = (spec: string) =>
@@ -68,26 +75,37 @@ export function registerDiffCommand(program: Command, io: CliIo): void {
         if (failed.length === 2 && failed.every((error) => error instanceof DiagnosticsError))
           throw new DiagnosticsError(...failed.flatMap((error: DiagnosticsError) => error.reports))
         if (failed.length > 0) throw failed[0]
-        const schemaOf = (result: typeof before) => (result as PromiseFulfilledResult<ReadSchema>).value.schema
-        const changes = compareSchemas(schemaOf(before), schemaOf(after))
-        const notes = comparisonNotes(schemaOf(before), schemaOf(after), {before: oldSource, after: newSource})
-        io.stdout(formatChanges(changes, options.format, io.color, notes))
+        const readOf = (result: typeof before) => (result as PromiseFulfilledResult<ReadSchema>).value
+        const changes = compareSchemas(readOf(before).schema, readOf(after).schema)
+        const names = {before: oldSource, after: newSource}
+        const notes = comparisonNotes(readOf(before).schema, readOf(after).schema, names)
+        const sides = changeSides(names, {before: readOf(before).origins, after: readOf(after).origins})
+        io.stdout(formatChanges(changes, options.format, io.color, notes, sides))
         const reason = failureOf(changes, options.failOn)
         if (reason) throw new FailureExit(reason)
       },
     )
 }
 
+/** Which severities each `--fail-on` policy counts. */
+const COUNTED: Record<FailOn, readonly SchemaChange['severity'][]> = {
+  breaking: ['breaking'],
+  warning: ['breaking', 'warning'],
+  any: ['breaking', 'warning', 'safe'],
+  none: [],
+}
+
 /** The one-line reason to exit 1, or `null` when the policy lets the changes pass. */
 function failureOf(changes: SchemaChange[], failOn: FailOn): string | null {
-  const count =
-    failOn === 'breaking'
-      ? changes.filter((change) => change.severity === 'breaking').length
-      : failOn === 'any'
-        ? changes.length
-        : 0
+  const counted = changes.filter((change) => COUNTED[failOn].includes(change.severity))
+  const count = counted.length
   if (count === 0) return null
+  const plural = count === 1 ? '' : 's'
   const noun =
-    failOn === 'breaking' ? (count === 1 ? 'breaking change' : 'breaking changes') : count === 1 ? 'change' : 'changes'
+    failOn === 'breaking'
+      ? `breaking change${plural}`
+      : failOn === 'warning'
+        ? `change${plural} breaking or warning (${counted.filter((change) => change.severity === 'breaking').length} breaking)`
+        : `change${plural}`
   return `${count} ${noun} (--fail-on ${failOn})`
 }

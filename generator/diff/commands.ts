@@ -94,10 +94,13 @@ function compareCommand(
 ): void {
   const subject = `command ${current.name}`
   if (old.category !== current.category) add('command-moved', subject, {before: old.category, after: current.category})
-  compareParameters(current.name, old.parameters, current.parameters, add)
   const was = commandStringOf(old, commandScope(old.parameters, syntaxTypes.before))
   const now = commandStringOf(current, commandScope(current.parameters, syntaxTypes.after))
-  if (!sameCommandString(was, now)) add('command-syntax-changed', subject, shownValues(was, now))
+  const sameString = sameCommandString(was, now)
+  // Compared as compiled templates with the new parameters absent: a bool reads the same absent as false.
+  const stringKept = sameString && was?.form === 'template' && now?.form === 'template'
+  compareParameters(current.name, old.parameters, current.parameters, stringKept, add)
+  if (!sameString) add('command-syntax-changed', subject, shownValues(was, now))
   forEachPair(
     old.responses,
     current.responses,
@@ -110,8 +113,12 @@ function compareCommand(
   )
 }
 
-/** Parameters are the command's input: the reverse of the field rules for optionality and widening. */
-function compareParameters(command: string, old: Field[], current: Field[], add: Add): void {
+/**
+ * Parameters are the command's input: the reverse of the field rules for optionality and widening. A
+ * required bool added where the command string is kept (`stringKept`: the same with it absent, so with it
+ * `false`) has a default in all but the type: a warning.
+ */
+function compareParameters(command: string, old: Field[], current: Field[], stringKept: boolean, add: Add): void {
   forEachPair(
     old,
     current,
@@ -119,9 +126,13 @@ function compareParameters(command: string, old: Field[], current: Field[], add:
     (was, now, name) => {
       const subject = `parameter ${command}.${name}`
       if (!was) {
-        add(now!.optional ? 'parameter-added-optional' : 'parameter-added-required', subject, {
-          after: describeField(now!),
-        })
+        const flag = stringKept && now!.type.kind === 'primitive' && now!.type.name === 'bool'
+        const rule = now!.optional
+          ? 'parameter-added-optional'
+          : flag
+            ? 'parameter-added-required-flag'
+            : 'parameter-added-required'
+        add(rule, subject, {after: describeField(now!)})
       } else if (!now) {
         add('parameter-removed', subject, {before: describeField(was)})
       } else {

@@ -1,7 +1,8 @@
 import type {EventDefinition, Schema, TypeDefinition, UnionMember} from '../schema/types.js'
 import {compareCommands, compareTypeSyntax} from './commands.js'
 import {compareFields, forEachPair, type Add} from './fields.js'
-import {CHANGE_RULES, type ChangeRuleName, type ChangeSeverity, type SchemaChangeKind} from './rules.js'
+import {locateChange, type ChangeLocation} from './locate.js'
+import {CHANGE_RULES, moreSevere, type ChangeRuleName, type ChangeSeverity, type SchemaChangeKind} from './rules.js'
 
 export type {ChangeSeverity, SchemaChangeKind} from './rules.js'
 
@@ -23,6 +24,8 @@ export interface SchemaChange {
   before?: string
   /** The new value, when there is one. */
   after?: string
+  /** Where the docs say it: the newer docs, or the older for what was removed (`locateChange`). */
+  location?: ChangeLocation
 }
 
 /**
@@ -50,13 +53,15 @@ export function compareSchemas(before: Schema, after: Schema): SchemaChange[] {
   const changes: SchemaChange[] = []
   const add: Add = (name, subject, values = {}, note) => {
     const {kind, severity, reason} = CHANGE_RULES[name]
+    const location = locateChange(kind, subject, before, after)
     changes.push({
       kind,
       rule: name,
       subject,
-      severity: note ? 'breaking' : severity,
-      reason: note ? `${reason}; ${note}` : reason,
+      severity: note ? moreSevere(severity, note.severity) : severity,
+      reason: note ? `${reason}; ${note.text}` : reason,
       ...values,
+      ...(location && {location}),
     })
   }
 

@@ -5,14 +5,17 @@
  */
 import {describeTypeExpression} from '../schema/render.js'
 import type {Field, PrimitiveName, TypeExpression} from '../schema/types.js'
-import {OPTIONALITY_NOTES, type ChangeRuleName} from './rules.js'
+import {OPTIONALITY_NOTES, type ChangeNote, type ChangeRuleName} from './rules.js'
 
-/** Record a change classed by the rule `name`; a `note` makes it breaking and is added to the reason. */
+/**
+ * Record a change classed by the rule `name`; a `note` is added to the reason, and the change takes the more
+ * severe of the rule's severity and the note's.
+ */
 export type Add = (
   name: ChangeRuleName,
   subject: string,
   values?: {before?: string; after?: string},
-  note?: string,
+  note?: ChangeNote,
 ) => void
 
 /**

@@ -50,10 +50,31 @@ export type SchemaChangeKind =
   | 'response-name-changed'
 
 /**
- * Whether a change can break a consumer: `breaking` means such code may stop
- * compiling, or frames it decoded before may now be rejected or decoded differently.
+ * Whether a change can break a consumer, oasdiff's ERR / WARN / INFO:
+ *
+ * - `breaking`: frames it decoded may now be rejected or decoded differently, a command it sent may now
+ *   read differently, or something it uses is gone;
+ * - `warning`: every frame that decoded still decodes and every command string it sent is still sent, but
+ *   code may need an edit the compiler points at (a value that may now be absent, a new case for an
+ *   exhaustive switch, a new flag to pass);
+ * - `safe`: no code that compiled and worked needs a change.
  */
-export type ChangeSeverity = 'breaking' | 'safe'
+export type ChangeSeverity = 'breaking' | 'warning' | 'safe'
+
+/** Severities from the least to the most severe: a change with a note takes the more severe of the two. */
+export const SEVERITY_ORDER: readonly ChangeSeverity[] = ['safe', 'warning', 'breaking']
+
+/** The more severe of two severities. */
+export function moreSevere(a: ChangeSeverity, b: ChangeSeverity): ChangeSeverity {
+  return SEVERITY_ORDER.indexOf(a) >= SEVERITY_ORDER.indexOf(b) ? a : b
+}
+
+/**
+ * The section of a CHANGELOG a rule's changes go in (`diff --format changelog`) when they are not breaking;
+ * breaking changes all go under Breaking. `Fixed`: the docs now say what the wire already sends (a
+ * widened type holds values the narrower one rejected).
+ */
+export type ChangelogSection = 'Added' | 'Changed' | 'Fixed'
 
 /** One rule of the table. */
 export interface ChangeRule {
@@ -63,14 +84,17 @@ export interface ChangeRule {
   severity: ChangeSeverity
   /** Why, one line; shown with every change the rule classes. */
   reason: string
+  /** Where `diff --format changelog` lists it when it is not breaking. */
+  changelog: ChangelogSection
 }
 
-const rule = (kind: SchemaChangeKind, words: string, severity: ChangeSeverity, reason: string): ChangeRule => ({
-  kind,
-  words,
-  severity,
-  reason,
-})
+const rule = (
+  kind: SchemaChangeKind,
+  words: string,
+  severity: ChangeSeverity,
+  reason: string,
+  changelog: ChangelogSection = kind.endsWith('-added') ? 'Added' : 'Changed',
+): ChangeRule => ({kind, words, severity, reason, changelog})
 
 /** Every rule, by name. A change kind may have several rules (an optional or a required field added). */
 export const CHANGE_RULES = {
@@ -85,7 +109,7 @@ export const CHANGE_RULES = {
     'event-added',
     'added',
     'safe',
-    'its frames decoded as unknown events before; exhaustive switches over events need a new case',
+    'its frames decoded as unknown events before, which bots skip; bots route events by tag (`on(tag)`), not by an exhaustive switch over all of them',
   ),
   'event-removed': rule(
     'event-removed',
@@ -127,6 +151,7 @@ export const CHANGE_RULES = {
     'type changed',
     'safe',
     'a widening: old values still decode and the TypeScript type stays number',
+    'Fixed',
   ),
   'field-type-changed': rule(
     'field-type-changed',
@@ -143,14 +168,14 @@ export const CHANGE_RULES = {
   'field-made-optional': rule(
     'field-made-optional',
     'made optional',
-    'breaking',
-    'code reading it now gets T | undefined',
+    'warning',
+    'every frame that decoded still decodes, but code reading it now gets T | undefined: the compiler points at each use',
   ),
   'member-added': rule(
     'member-added',
     'added',
-    'safe',
-    'frames with this tag failed to decode before; exhaustive switches need a new case',
+    'warning',
+    'frames with this tag failed to decode before; an exhaustive switch over the union stops compiling until it has a new case',
   ),
   'member-removed': rule(
     'member-removed',
@@ -167,8 +192,8 @@ export const CHANGE_RULES = {
   'enum-value-added': rule(
     'enum-value-added',
     'added',
-    'safe',
-    'frames with this value failed to decode before; exhaustive switches need a new case',
+    'warning',
+    'frames with this value failed to decode before; an exhaustive switch over the enum stops compiling until it has a new case',
   ),
   'enum-value-removed': rule(
     'enum-value-removed',
@@ -230,6 +255,12 @@ export const CHANGE_RULES = {
     'breaking',
     'required: calls written before do not pass it and stop compiling',
   ),
+  'parameter-added-required-flag': rule(
+    'parameter-added',
+    'added',
+    'warning',
+    'a required bool whose false gives the command string of before (its default): calls written before stop compiling until they pass it, and false sends what they sent',
+  ),
   'parameter-removed': rule(
     'parameter-removed',
     'removed',
@@ -241,6 +272,7 @@ export const CHANGE_RULES = {
     'type changed',
     'safe',
     'an input widened: every value callers passed before is still accepted and the TypeScript type stays number',
+    'Fixed',
   ),
   'parameter-type-changed': rule(
     'parameter-type-changed',
@@ -263,8 +295,8 @@ export const CHANGE_RULES = {
   'response-added': rule(
     'response-added',
     'added',
-    'safe',
-    "as for events: this response of the command failed to decode before; exhaustive switches over the command's responses need a new case",
+    'warning',
+    "this response of the command failed to decode before; an exhaustive switch over the command's responses stops compiling until it has a new case",
   ),
   'response-removed': rule(
     'response-removed',
@@ -283,31 +315,40 @@ export const CHANGE_RULES = {
 /** The name of a rule of `CHANGE_RULES`. */
 export type ChangeRuleName = keyof typeof CHANGE_RULES
 
+/** What a change's optionality adds to its type change: the reason's note, and the severity it brings. */
+export interface ChangeNote {
+  text: string
+  severity: ChangeSeverity
+}
+
 /**
- * When a field's type changed and its optionality too, one change reports both: it is
- * breaking whatever the type change, and the reason says what the optionality does.
+ * When a field's type changed and its optionality too, one change reports both: it has the more severe of
+ * the type rule's severity and the note's (a widening made optional is a warning, as made optional alone is),
+ * and the reason says what the optionality does.
  */
 export const OPTIONALITY_NOTES = {
-  'made-optional': 'now optional, so code reading it gets T | undefined',
-  'made-required': 'now required, so frames that omit it fail to decode',
-} as const
+  'made-optional': {text: 'now optional, so code reading it gets T | undefined', severity: 'warning'},
+  'made-required': {text: 'now required, so frames that omit it fail to decode', severity: 'breaking'},
+} as const satisfies Record<string, ChangeNote>
 
 /**
  * When a parameter's type changed and it was made required, one change reports both:
  * it is breaking whatever the type change. (Made optional needs no note: safe for callers.)
  */
 export const PARAMETER_OPTIONALITY_NOTES = {
-  'made-required': 'now required, so calls that omit it stop compiling',
-} as const
+  'made-required': {text: 'now required, so calls that omit it stop compiling', severity: 'breaking'},
+} as const satisfies Record<string, ChangeNote>
 
 /**
- * The table as markdown, for the README and `diff --rules`: one row per rule.
+ * The table as markdown, for the README and `diff --rules`: one row per rule, with the CHANGELOG section of
+ * what is not breaking.
  *
  * @returns a markdown table, newline-terminated.
  */
 export function formatRulesTable(): string {
   const rows = Object.entries(CHANGE_RULES).map(
-    ([name, {kind, severity, reason}]) => `| \`${name}\` | \`${kind}\` | ${severity} | ${reason} |`,
+    ([name, {kind, severity, reason, changelog}]) =>
+      `| \`${name}\` | \`${kind}\` | ${severity} | ${severity === 'breaking' ? 'Breaking' : changelog} | ${reason.replace(/\|/g, '\\|')} |`,
   )
-  return ['| rule | change kind | severity | why |', '|---|---|---|---|', ...rows, ''].join('\n')
+  return ['| rule | change kind | severity | changelog | why |', '|---|---|---|---|---|', ...rows, ''].join('\n')
 }

@@ -1,13 +1,8 @@
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type PropertySignatureStructure,
-  type StatementStructures,
-} from 'ts-morph'
+import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {CommandDefinition, Schema} from '../schema/types.js'
 import {identifier, RESPONSES_NAMESPACE, TYPES_NAMESPACE} from '../names/index.js'
 import {declaredParameters} from './command-parameters.js'
-import {commandVersions, describe, versionsNote} from './doc-comment.js'
+import {commandVersions, describe, versionsNote, withDeprecation, type DocBlock} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {fieldProperties} from './fields.js'
 
@@ -18,12 +13,17 @@ const unguarded = (command: CommandDefinition) => {
 }
 
 /** The doc comment of such a parameter: what the docs say, and why it is required here. */
-function requiredNote(docs: PropertySignatureStructure['docs']): {description: string}[] {
+function requiredNote(docs: DocBlock[]): DocBlock[] {
   const [note] = describe([
     "Optional in the docs (`?`), but the command string uses it unconditionally: without it the docs' syntax writes `undefined` into the command, so it is required here.",
   ])
-  const before = (docs ?? []).map((doc) => (typeof doc === 'string' ? doc : String(doc.description ?? '')))
-  return [{description: [...before, note!.description].join('\n\n')}]
+  const tags = docs.flatMap((doc) => doc.tags ?? [])
+  return [
+    {
+      description: [...docs.map((doc) => doc.description), note!.description].join('\n\n'),
+      ...(tags.length > 0 && {tags}),
+    },
+  ]
 }
 
 /**
@@ -39,12 +39,16 @@ export function emitCommands(schema: Schema): StatementStructures[] {
       kind: StructureKind.Interface,
       name: identifier(command.name),
       isExported: true,
-      docs: describe(
-        command.description,
-        `Parameters of command \`${command.name}\` (${command.category}).`,
-        ...(command.networkUsage === null ? [] : [`Network usage: ${command.networkUsage}.`]),
-        ...(grammar ? [`Syntax: \`${grammar.code}\``] : []),
-        ...versionsNote(command.versions, commandVersions(schema)),
+      docs: withDeprecation(
+        describe(
+          command.description,
+          `Parameters of command \`${command.name}\` (${command.category}).`,
+          ...(command.networkUsage === null ? [] : [`Network usage: ${command.networkUsage}.`]),
+          ...(grammar ? [`Syntax: \`${grammar.code}\``] : []),
+          ...versionsNote(command.versions, commandVersions(schema)),
+        ),
+        command.versions,
+        commandVersions(schema),
       ),
       properties: fieldProperties(
         declaredParameters(command),
@@ -52,7 +56,9 @@ export function emitCommands(schema: Schema): StatementStructures[] {
         (name) => `${TYPES_NAMESPACE}.${name}`,
         command.versions,
       ).map((property) =>
-        unguarded(command).has(property.name) ? {...property, docs: requiredNote(property.docs)} : property,
+        unguarded(command).has(property.name)
+          ? {...property, docs: requiredNote(property.docs as DocBlock[])}
+          : property,
       ),
     }
   })

@@ -3,10 +3,45 @@ import type {Field, FieldCorrection, ResponseDefinition, Schema, Versions} from 
 import {commentText} from './escape.js'
 import {innerPrimitive, PRIMITIVE_NOTES} from './type-expression.js'
 
+/** A TSDoc block as ts-morph takes it: description paragraphs, and tags (`@deprecated`) after them. */
+export interface DocBlock {
+  description: string
+  tags?: {tagName: string; text: string}[]
+}
+
 /** A TSDoc block from description paragraphs (markdown kept, it renders in editors). */
-export function describe(paragraphs: readonly string[], ...notes: string[]): {description: string}[] {
+export function describe(paragraphs: readonly string[], ...notes: string[]): DocBlock[] {
   const text = [...paragraphs, ...notes].map(commentText).join('\n\n')
   return text ? [{description: text}] : []
+}
+
+/**
+ * A compatibility build's reason to deprecate a node the newest version of its scope dropped (a field its
+ * owner's newest version has no more, a command the newest COMMANDS.md no longer lists): `Not in doc version
+ * 2026-03c8bf5, the newest; last in 2025-09-27.` It is kept so frames of older servers still decode, but new
+ * code should not rely on it. `null` when the newest version has it, or in a single-version schema.
+ *
+ * @param scope the versions of the node's owner, or of the whole schema for an event, type or command.
+ */
+export function deprecationNote(versions: Versions | undefined, scope: Versions | undefined): string | null {
+  const newest = scope?.at(-1)
+  if (!versions || newest === undefined || versions.includes(newest)) return null
+  return `Not in doc version ${newest}, the newest; last in ${versions.at(-1)}.`
+}
+
+/**
+ * `docs` with a `@deprecated` tag when the newest version of `scope` dropped the node (`deprecationNote`),
+ * so editors strike its uses through and linters flag them.
+ */
+export function withDeprecation(
+  docs: DocBlock[],
+  versions: Versions | undefined,
+  scope: Versions | undefined,
+): DocBlock[] {
+  const note = deprecationNote(versions, scope)
+  if (note === null) return docs
+  const [first = {description: ''}, ...rest] = docs
+  return [{...first, tags: [...(first.tags ?? []), {tagName: 'deprecated', text: commentText(note)}]}, ...rest]
 }
 
 /**
@@ -57,9 +92,10 @@ export function additionNote(response: ResponseDefinition): string | null {
 
 /**
  * The doc comment of a field: its primitive's meaning, the overlay's correction if any, and in a
- * compatibility build the versions that have it (of those of `scope`, its owner's) and its other types.
+ * compatibility build the versions that have it (of those of `scope`, its owner's), its other types, and
+ * `@deprecated` when its owner's newest version dropped it.
  */
-export function fieldDocs(field: Field, scope?: Versions): {description: string}[] {
+export function fieldDocs(field: Field, scope?: Versions): DocBlock[] {
   const {correction} = field
   const notes: string[] = versionsNote(field.versions, scope)
   for (const alternative of field.alternatives ?? [])
@@ -72,5 +108,5 @@ export function fieldDocs(field: Field, scope?: Versions): {description: string}
   const primitive = innerPrimitive(field.type)
   const note = primitive ? PRIMITIVE_NOTES[primitive] : undefined
   if (note) notes.push(note)
-  return describe(notes)
+  return withDeprecation(describe(notes), field.versions, scope)
 }

@@ -1,7 +1,7 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
 import {identifier} from '../names/index.js'
-import {describe, schemaVersions, versionsNote} from './doc-comment.js'
+import {describe, schemaVersions, versionsNote, withDeprecation} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {fieldProperties} from './fields.js'
 
@@ -16,10 +16,14 @@ export function emitEvents(schema: Schema): StatementStructures[] {
     kind: StructureKind.Interface,
     name: identifier(event.name),
     isExported: true,
-    docs: describe(
-      event.description,
-      `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`,
-      ...versionsNote(event.versions, schemaVersions(schema)),
+    docs: withDeprecation(
+      describe(
+        event.description,
+        `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`,
+        ...versionsNote(event.versions, schemaVersions(schema)),
+      ),
+      event.versions,
+      schemaVersions(schema),
     ),
     properties: fieldProperties(event.fields, event.tag, (name) => `T.${name}`, event.versions),
   }))

@@ -1,6 +1,6 @@
 import {ModuleDeclarationKind, StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {EnumType, EnumValue, RecordType, Schema, TypeDefinition, UnionType, Versions} from '../schema/types.js'
-import {describe, schemaVersions, versionsNote} from './doc-comment.js'
+import {deprecationNote, describe, schemaVersions, versionsNote, withDeprecation} from './doc-comment.js'
 import {fieldProperties} from './fields.js'
 import {enumValuesName, identifier, TYPES_SELF, UNION_TAG} from '../names/index.js'
 import {stringLiteral} from './escape.js'
@@ -45,13 +45,14 @@ export function emitTypes(schema: Schema): StatementStructures[] {
 /** @param versions every doc version of a compatibility build (`undefined` for a single version). */
 function docsOf(type: TypeDefinition, kind: string, versions: Versions | undefined, ...notes: string[]) {
   const syntax = type.syntax.find((block) => block.lang === null)
-  return describe(
+  const docs = describe(
     type.description,
     ...(syntax ? [`Command syntax: \`${syntax.code}\``] : []),
     `${kind} \`${type.name}\` of TYPES.md.`,
     ...versionsNote(type.versions, versions),
     ...notes,
   )
+  return withDeprecation(docs, type.versions, versions)
 }
 
 /** A compatibility build's note on the values of an enum that not every version of it has. */
@@ -59,7 +60,15 @@ function valuesNote(values: readonly EnumValue[], scope: Versions | undefined): 
   const some = values.filter((value) => versionsNote(value.versions, scope).length > 0)
   if (some.length === 0) return []
   const each = some.map((value) => `\`${JSON.stringify(value.value)}\` (${value.versions!.join(', ')})`)
-  return [`Values only some doc versions have: ${each.join(', ')}.`]
+  // A value of a string-literal union cannot carry a tag of its own: the type's comment names them.
+  const dropped = some.filter((value) => deprecationNote(value.versions, scope) !== null)
+  const deprecated = dropped.map((value) => `\`${JSON.stringify(value.value)}\` (last in ${value.versions!.at(-1)})`)
+  return [
+    `Values only some doc versions have: ${each.join(', ')}.`,
+    ...(dropped.length > 0
+      ? [`Deprecated values, not in doc version ${scope!.at(-1)}, the newest: ${deprecated.join(', ')}.`]
+      : []),
+  ]
 }
 
 /** A compatibility build's note on a union older versions had as an enum (`UnionType.stringValues`). */
@@ -96,9 +105,13 @@ function unionDeclarations(
     kind: StructureKind.Interface as const,
     name: identifier(member.name),
     isExported: true,
-    docs: describe(
-      [`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`],
-      ...versionsNote(member.versions, type.versions),
+    docs: withDeprecation(
+      describe(
+        [`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`],
+        ...versionsNote(member.versions, type.versions),
+      ),
+      member.versions,
+      type.versions,
     ),
     properties: fieldProperties(member.fields, member.tag, reference, member.versions),
   }))
