@@ -429,12 +429,17 @@ export const FIXTURES_MEMBERS = [
   'fileOffer',
 ] as const
 
-/** The keys of \`fixtures\`: its own members, then each event's tag. */
+/**
+ * The keys of `fixtures`: its own members, then each event's tag. A tag two events share is claimed once: the
+ * schema check reports it (`duplicate-tag`), and the same mistake is not a second error.
+ */
 function fixturesClaims(schema: Schema): NameClaim[] {
   const scope = 'testing:fixtures' as const
+  const seen = new Set<string>()
+  const events = schema.events.filter((event) => !seen.has(event.tag) && Boolean(seen.add(event.tag)))
   return [
     ...FIXTURES_MEMBERS.map((name) => ({scope, name, owner: 'the generator', location: null})),
-    ...schema.events.map((event) => ({
+    ...events.map((event) => ({
       scope,
       name: event.tag,
       owner: `event \`${event.name}\``,
