@@ -974,64 +974,359 @@ export interface VerifyRemoteCtrlSession {
 
 /** The parameters of every command of COMMANDS.md, by command name. */
 export interface CommandParameters {
+  /**
+   * Create bot address.
+   *
+   * Command `APICreateMyAddress` (Address commands).
+   */
   APICreateMyAddress: APICreateMyAddress
+  /**
+   * Delete bot address.
+   *
+   * Command `APIDeleteMyAddress` (Address commands).
+   */
   APIDeleteMyAddress: APIDeleteMyAddress
+  /**
+   * Get bot address and settings.
+   *
+   * Command `APIShowMyAddress` (Address commands).
+   */
   APIShowMyAddress: APIShowMyAddress
+  /**
+   * Add address to bot profile.
+   *
+   * Command `APISetProfileAddress` (Address commands).
+   */
   APISetProfileAddress: APISetProfileAddress
+  /**
+   * Set bot address settings.
+   *
+   * Command `APISetAddressSettings` (Address commands).
+   */
   APISetAddressSettings: APISetAddressSettings
+  /**
+   * Send messages.
+   *
+   * Command `APISendMessages` (Message commands).
+   */
   APISendMessages: APISendMessages
+  /**
+   * Update message.
+   *
+   * Command `APIUpdateChatItem` (Message commands).
+   */
   APIUpdateChatItem: APIUpdateChatItem
+  /**
+   * Delete message.
+   *
+   * Command `APIDeleteChatItem` (Message commands).
+   */
   APIDeleteChatItem: APIDeleteChatItem
+  /**
+   * Moderate message. Requires Moderator role (and higher than message author's).
+   *
+   * Command `APIDeleteMemberChatItem` (Message commands).
+   */
   APIDeleteMemberChatItem: APIDeleteMemberChatItem
+  /**
+   * Add/remove message reaction.
+   *
+   * Command `APIChatItemReaction` (Message commands).
+   */
   APIChatItemReaction: APIChatItemReaction
+  /**
+   * Share user address card
+   *
+   * Command `APIShareMyAddress` (Message commands).
+   */
   APIShareMyAddress: APIShareMyAddress
+  /**
+   * Share channel address
+   *
+   * Command `APIShareChatMsgContent` (Message commands).
+   */
   APIShareChatMsgContent: APIShareChatMsgContent
+  /**
+   * Receive file.
+   *
+   * Command `ReceiveFile` (File commands).
+   */
   ReceiveFile: ReceiveFile
+  /**
+   * Cancel file.
+   *
+   * Command `CancelFile` (File commands).
+   */
   CancelFile: CancelFile
+  /**
+   * Add contact to group. Requires bot to have Admin role.
+   *
+   * Command `APIAddMember` (Group commands).
+   */
   APIAddMember: APIAddMember
+  /**
+   * Join group.
+   *
+   * Command `APIJoinGroup` (Group commands).
+   */
   APIJoinGroup: APIJoinGroup
+  /**
+   * Accept group member. Requires Admin role.
+   *
+   * Command `APIAcceptMember` (Group commands).
+   */
   APIAcceptMember: APIAcceptMember
+  /**
+   * Set members role. Requires Admin role.
+   *
+   * Command `APIMembersRole` (Group commands).
+   */
   APIMembersRole: APIMembersRole
+  /**
+   * Block members. Requires Moderator role.
+   *
+   * Command `APIBlockMembersForAll` (Group commands).
+   */
   APIBlockMembersForAll: APIBlockMembersForAll
+  /**
+   * Remove members. Requires Admin role.
+   *
+   * Command `APIRemoveMembers` (Group commands).
+   */
   APIRemoveMembers: APIRemoveMembers
+  /**
+   * Leave group.
+   *
+   * Command `APILeaveGroup` (Group commands).
+   */
   APILeaveGroup: APILeaveGroup
+  /**
+   * Get group members.
+   *
+   * Command `APIListMembers` (Group commands).
+   */
   APIListMembers: APIListMembers
+  /**
+   * Create group.
+   *
+   * Command `APINewGroup` (Group commands).
+   */
   APINewGroup: APINewGroup
+  /**
+   * Create public group.
+   *
+   * Command `APINewPublicGroup` (Group commands).
+   */
   APINewPublicGroup: APINewPublicGroup
+  /**
+   * Get group relays.
+   *
+   * Command `APIGetGroupRelays` (Group commands).
+   */
   APIGetGroupRelays: APIGetGroupRelays
+  /**
+   * Add relays to group.
+   *
+   * Command `APIAddGroupRelays` (Group commands).
+   */
   APIAddGroupRelays: APIAddGroupRelays
+  /**
+   * Clear relay rejection for a channel (relay operator).
+   *
+   * Command `APIAllowRelayGroup` (Group commands).
+   */
   APIAllowRelayGroup: APIAllowRelayGroup
+  /**
+   * Update group profile.
+   *
+   * Command `APIUpdateGroupProfile` (Group commands).
+   */
   APIUpdateGroupProfile: APIUpdateGroupProfile
+  /**
+   * Verify group domain
+   *
+   * Command `APIVerifyGroupDomain` (Group commands).
+   */
   APIVerifyGroupDomain: APIVerifyGroupDomain
+  /**
+   * Create group link.
+   *
+   * Command `APICreateGroupLink` (Group link commands).
+   */
   APICreateGroupLink: APICreateGroupLink
+  /**
+   * Set member role for group link.
+   *
+   * Command `APIGroupLinkMemberRole` (Group link commands).
+   */
   APIGroupLinkMemberRole: APIGroupLinkMemberRole
+  /**
+   * Delete group link.
+   *
+   * Command `APIDeleteGroupLink` (Group link commands).
+   */
   APIDeleteGroupLink: APIDeleteGroupLink
+  /**
+   * Get group link.
+   *
+   * Command `APIGetGroupLink` (Group link commands).
+   */
   APIGetGroupLink: APIGetGroupLink
+  /**
+   * Create 1-time invitation link.
+   *
+   * Command `APIAddContact` (Connection commands).
+   */
   APIAddContact: APIAddContact
+  /**
+   * Determine SimpleX link type and if the bot is already connected via this link or name.
+   *
+   * Command `APIConnectPlan` (Connection commands).
+   */
   APIConnectPlan: APIConnectPlan
+  /**
+   * Connect via prepared SimpleX link. The link can be 1-time invitation link, contact address or group link.
+   *
+   * Command `APIConnect` (Connection commands).
+   */
   APIConnect: APIConnect
+  /**
+   * Connect via SimpleX link or name as string in the active user profile.
+   *
+   * Command `Connect` (Connection commands).
+   */
   Connect: Connect
+  /**
+   * Accept contact request.
+   *
+   * Command `APIAcceptContact` (Connection commands).
+   */
   APIAcceptContact: APIAcceptContact
+  /**
+   * Reject contact request. The user who sent the request is **not notified**.
+   *
+   * Command `APIRejectContact` (Connection commands).
+   */
   APIRejectContact: APIRejectContact
+  /**
+   * Get contacts.
+   *
+   * Command `APIListContacts` (Chat commands).
+   */
   APIListContacts: APIListContacts
+  /**
+   * Get groups.
+   *
+   * Command `APIListGroups` (Chat commands).
+   */
   APIListGroups: APIListGroups
+  /**
+   * Get chat previews. Supports time-based pagination — use this instead of APIListContacts / APIListGroups when scanning at scale (those load every record into memory and fail on large databases).
+   *
+   * Command `APIGetChats` (Chat commands).
+   */
   APIGetChats: APIGetChats
+  /**
+   * Delete chat.
+   *
+   * Command `APIDeleteChat` (Chat commands).
+   */
   APIDeleteChat: APIDeleteChat
+  /**
+   * Set group custom data.
+   *
+   * Command `APISetGroupCustomData` (Chat commands).
+   */
   APISetGroupCustomData: APISetGroupCustomData
+  /**
+   * Set contact custom data.
+   *
+   * Command `APISetContactCustomData` (Chat commands).
+   */
   APISetContactCustomData: APISetContactCustomData
+  /**
+   * Set auto-accept member contacts.
+   *
+   * Command `APISetUserAutoAcceptMemberContacts` (Chat commands).
+   */
   APISetUserAutoAcceptMemberContacts: APISetUserAutoAcceptMemberContacts
+  /**
+   * Set auto-accept group invitations.
+   *
+   * Command `APISetUserAutoAcceptGroupInvitations` (Chat commands).
+   */
   APISetUserAutoAcceptGroupInvitations: APISetUserAutoAcceptGroupInvitations
+  /**
+   * Get active user profile.
+   *
+   * Command `ShowActiveUser` (User profile commands).
+   */
   ShowActiveUser: ShowActiveUser
+  /**
+   * Create new user profile.
+   *
+   * Command `CreateActiveUser` (User profile commands).
+   */
   CreateActiveUser: CreateActiveUser
+  /**
+   * Get all user profiles.
+   *
+   * Command `ListUsers` (User profile commands).
+   */
   ListUsers: ListUsers
+  /**
+   * Set active user profile.
+   *
+   * Command `APISetActiveUser` (User profile commands).
+   */
   APISetActiveUser: APISetActiveUser
+  /**
+   * Delete user profile.
+   *
+   * Command `APIDeleteUser` (User profile commands).
+   */
   APIDeleteUser: APIDeleteUser
+  /**
+   * Update user profile.
+   *
+   * Command `APIUpdateProfile` (User profile commands).
+   */
   APIUpdateProfile: APIUpdateProfile
+  /**
+   * Configure chat preference overrides for the contact.
+   *
+   * Command `APISetContactPrefs` (User profile commands).
+   */
   APISetContactPrefs: APISetContactPrefs
+  /**
+   * Send a reply to a received service request. Returns the connection ID that correlates the reply delivery event.
+   *
+   * Command `APISendServiceResponse` (Service commands).
+   */
   APISendServiceResponse: APISendServiceResponse
+  /**
+   * Start chat controller.
+   *
+   * Command `StartChat` (Chat management).
+   */
   StartChat: StartChat
+  /**
+   * Stop chat controller.
+   *
+   * Command `APIStopChat` (Chat management).
+   */
   APIStopChat: APIStopChat
+  /**
+   * Connect to a remote controller using an OOB invitation link.
+   *
+   * Command `ConnectRemoteCtrl` (Remote control commands).
+   */
   ConnectRemoteCtrl: ConnectRemoteCtrl
+  /**
+   * Verify the remote controller session code to complete the connection.
+   *
+   * Command `VerifyRemoteCtrlSession` (Remote control commands).
+   */
   VerifyRemoteCtrlSession: VerifyRemoteCtrlSession
 }
 

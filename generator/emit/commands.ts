@@ -90,7 +90,11 @@ export function emitCommands(schema: Schema): StatementStructures[] {
       name: 'CommandParameters',
       isExported: true,
       docs: describe(['The parameters of every command of COMMANDS.md, by command name.']),
-      properties: pairs((name) => name),
+      // Each name with its command's own doc text: what an editor shows for `send("APIJoinGroup", ...)`.
+      properties: pairs((name) => name).map((property, index) => {
+        const command = schema.commands[index]!
+        return {...property, docs: describe(command.description, `Command \`${command.name}\` (${command.category}).`)}
+      }),
     },
     {
       kind: StructureKind.TypeAlias,

@@ -22,6 +22,7 @@ describe('emitCommands', () => {
 
       /** The parameters of every command of COMMANDS.md, by command name. */
       export interface CommandParameters {
+        /** Command \`APIGetUser\` (User commands). */
         APIGetUser: APIGetUser
       }
 
@@ -57,6 +58,27 @@ describe('emitCommands', () => {
     expect(text).toContain(code`
       export interface CommandResponses {
         APIStop: CR.Ok | CR.ChatCmdError
+      }
+    `)
+  })
+
+  it("puts each command's own doc text on its name in CommandParameters, where an editor shows it for send(name)", async () => {
+    const given = schema({
+      commands: [
+        command('APIJoinGroup', [field('groupId', 'int64')], [response('Ok', 'cmdOk', [])], {
+          category: 'Group commands',
+          description: ['Join group.'],
+        }),
+      ],
+    })
+    expect(await printStatements(emitCommands(given))).toContain(code`
+      export interface CommandParameters {
+        /**
+         * Join group.
+         *
+         * Command \`APIJoinGroup\` (Group commands).
+         */
+        APIJoinGroup: APIJoinGroup
       }
     `)
   })
