@@ -3,7 +3,11 @@
  * type builds and decodes in strict mode, minimal and full; overrides build the member they name; the same
  * seed gives the same fixture; ids and timestamps agree within one fixture; the bot fixtures are valid events.
  */
+import ts from 'typescript'
 import {describe, expect, it} from 'vitest'
+import {emitTestingSchema} from '../generator/emit/testing-schema.js'
+import {createFixtureBuilders} from '../templates/testing/fixtures.js'
+import {event, field, printStatements, schema} from './support/tiny-schema.js'
 import * as pkg from '../generated/src/index.js'
 import {chatEventTags, chatResponseTags, decodeChatEvent, decodeChatResponse} from '../generated/src/index.js'
 import {fixtureSchema} from '../generated/src/testing/testing-schema.js'
@@ -155,5 +159,28 @@ describe('bot fixtures are valid events of the cases bots meet most', () => {
     expect(request.type).toBe('receivedContactRequest')
     expect([invitation.contact.contactId, invitation.groupInfo.groupId]).toEqual([4, 2])
     expect(offer.chatItems[0]?.chatItem.file).toMatchObject({fileName: 'report.pdf', fileSize: 2048})
+  })
+})
+
+describe('fixtures of docs whose names are members of Object.prototype', () => {
+  it('an event tagged __proto__ with fields constructor and __proto__ builds own fields; an unknown tag is an error', async () => {
+    const given = schema({
+      types: [],
+      events: [event('Proto', '__proto__', [field('constructor', 'int'), field('__proto__', 'string')])],
+    })
+    // The emitted module, run: an object literal key "__proto__" would set a prototype instead of an entry.
+    const text = await printStatements(emitTestingSchema(given))
+    const js = ts.transpileModule(text, {compilerOptions: {module: ts.ModuleKind.ESNext}}).outputText
+    const {fixtureSchema: emitted} = await import(`data:text/javascript,${encodeURIComponent(js)}`)
+    expect(Object.keys(emitted.events)).toEqual(['__proto__'])
+    const builders = createFixtureBuilders(emitted)
+    const built = builders.event('__proto__')
+    expect(Object.getPrototypeOf(built)).toBe(Object.prototype)
+    expect(Object.keys(built).sort()).toEqual(['__proto__', 'constructor', 'type'])
+    expect(typeof built.constructor).toBe('number')
+    const overridden = builders.event('__proto__', {constructor: 7})
+    expect(Object.getOwnPropertyDescriptor(overridden, 'constructor')?.value).toBe(7)
+    expect(() => builders.event('toString')).toThrow(/no event with tag "toString"/)
+    expect(() => builders.value('hasOwnProperty')).toThrow(/no type named "hasOwnProperty"/)
   })
 })

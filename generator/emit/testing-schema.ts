@@ -23,16 +23,16 @@ export interface FixtureSchemaData {
  * @param schema the schema the package is generated from (a compatibility build's merged IR).
  */
 export function fixtureSchemaData(schema: Schema): FixtureSchemaData {
-  const types: Record<string, unknown> = {}
-  for (const type of schema.types) {
-    if (type.kind === 'record') types[identifier(type.name)] = {r: type.fields.map(field)}
-    else if (type.kind === 'enum') types[identifier(type.name)] = {e: type.values.map((value) => value.value)}
-    else {
+  // Built from entries, never by assignment: a name such as `__proto__` stays an own key.
+  const types = Object.fromEntries(
+    schema.types.map((type): [string, unknown] => {
+      if (type.kind === 'record') return [identifier(type.name), {r: type.fields.map(field)}]
+      if (type.kind === 'enum') return [identifier(type.name), {e: type.values.map((value) => value.value)}]
       const members = type.members.map((member) => [member.tag, member.fields.map(field)])
       const strings = type.stringValues?.map((value) => value.value)
-      types[identifier(type.name)] = strings ? {u: members, s: strings} : {u: members}
-    }
-  }
+      return [identifier(type.name), strings ? {u: members, s: strings} : {u: members}]
+    }),
+  )
   return {
     types,
     events: Object.fromEntries(schema.events.map((event) => [event.tag, event.fields.map(field)])),
@@ -78,7 +78,7 @@ export function emitTestingSchema(schema: Schema): StatementStructures[] {
         'Every type, event and response of the package as the fixtures build them; each command with its responses.',
       ]),
       declarations: [
-        {name: 'fixtureSchema', type: 'FixtureSchema', initializer: jsonLiteral(fixtureSchemaData(schema))},
+        {name: 'fixtureSchema', type: 'FixtureSchema', initializer: keyedDataLiteral(fixtureSchemaData(schema))},
       ],
     },
     {
@@ -131,4 +131,15 @@ function shape(type: TypeExpression): unknown {
     case 'literal':
       return {l: type.value}
   }
+}
+
+/**
+ * `data` as an expression whose keyed maps are made by `Object.fromEntries`: in an object literal a key
+ * `"__proto__"` (an event tag or a type name of the docs) would set the prototype instead of making an entry.
+ */
+function keyedDataLiteral(data: FixtureSchemaData): string {
+  const maps = Object.entries(data).map(
+    ([key, map]) => `${key}: Object.fromEntries(${jsonLiteral(Object.entries(map as Record<string, unknown>))})`,
+  )
+  return `{${maps.join(', ')}}`
 }

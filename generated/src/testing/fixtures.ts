@@ -95,25 +95,25 @@ export function createFixtureBuilders(schema: FixtureSchema) {
   return {
     /** An event `{type: tag, ...}`; throws on a tag the schema does not have (a typo in a test). */
     event(tag: string, overrides?: unknown, options?: FixtureOptions): Record<string, unknown> {
-      const fields = schema.events[tag]
+      const fields = own(schema.events, tag)
       if (fields === undefined) throw new Error(`fixtures: no event with tag "${tag}"`)
       return tagged(start(schema, options), tag, fields, overrides, 0)
     },
     /** A response `{type: tag, ...}`. */
     response(tag: string, overrides?: unknown, options?: FixtureOptions): Record<string, unknown> {
-      const fields = schema.responses[tag]
+      const fields = own(schema.responses, tag)
       if (fields === undefined) throw new Error(`fixtures: no response with tag "${tag}"`)
       return tagged(start(schema, options), tag, fields, overrides, 0)
     },
     /** The parameters of a command, by its name (what `commandString(name, params)` takes). */
     parameters(name: string, overrides?: unknown, options?: FixtureOptions): Record<string, unknown> {
-      const fields = schema.parameters[name]
+      const fields = own(schema.parameters, name)
       if (fields === undefined) throw new Error(`fixtures: no command named "${name}"`)
       return record(start(schema, options), fields, overrides, 0)
     },
     /** A value of a type of TYPES.md, by its name. */
     value(name: string, overrides?: unknown, options?: FixtureOptions): unknown {
-      if (schema.types[name] === undefined) throw new Error(`fixtures: no type named "${name}"`)
+      if (own(schema.types, name) === undefined) throw new Error(`fixtures: no type named "${name}"`)
       return shape(start(schema, options), `#${name}`, overrides, 0)
     },
   }
@@ -124,6 +124,19 @@ function start(schema: FixtureSchema, options: FixtureOptions = {}): Build {
   // A whole second within 2026, so the timestamp is valid RFC 3339 for every seed.
   const time = new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 365 * 86400) * 1000).toISOString()
   return {schema, full: options.full === true, random, ids: new Map(), usedIds: new Set(), time}
+}
+
+/**
+ * `record[key]` as an own property: a key of the docs or a test (`constructor`, `toString`) never reads a
+ * member of `Object.prototype`.
+ */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}
+
+/** Make `name` an own field of `value`; an assignment to `__proto__` would set its prototype instead. */
+function setField(value: Record<string, unknown>, name: string, field: unknown): void {
+  Object.defineProperty(value, name, {value: field, enumerable: true, writable: true, configurable: true})
 }
 
 function tagged(
@@ -146,13 +159,15 @@ function record(
   const fill = build.full && depth < FULL_DEPTH
   const value: Record<string, unknown> = {}
   for (const [name, fieldShape, optional] of fields) {
-    const override = given[name]
-    if (override !== undefined) value[name] = shape(build, fieldShape, override, depth + 1, name)
-    else if (optional === 0 || fill) value[name] = shape(build, fieldShape, undefined, depth + 1, name)
+    const override = own(given, name)
+    if (override !== undefined) setField(value, name, shape(build, fieldShape, override, depth + 1, name))
+    else if (optional === 0 || fill)
+      setField(value, name, shape(build, fieldShape, undefined, depth + 1, name))
   }
   // Keys the schema does not know (the types reject them; untyped callers may test extra fields with them).
   for (const [name, override] of Object.entries(given)) {
-    if (!(name in value) && override !== undefined && name !== 'type') value[name] = override
+    if (!Object.hasOwn(value, name) && override !== undefined && name !== 'type')
+      setField(value, name, override)
   }
   return value
 }
@@ -185,7 +200,7 @@ function shape(build: Build, type: FixtureShape, override: unknown, depth: numbe
 }
 
 function definition(build: Build, name: string, override: unknown, depth: number): unknown {
-  const type = build.schema.types[name]
+  const type = own(build.schema.types, name)
   if (type === undefined) throw new Error(`fixtures: no type named "${name}"`)
   if ('e' in type) return override ?? type.e[0]
   if ('r' in type)

@@ -5,3373 +5,4328 @@
 import type {FixtureSchema} from './fixtures.js'
 /** Every type, event and response of the package as the fixtures build them; each command with its responses. */
 export const fixtureSchema: FixtureSchema = {
-  types: {
-    ACIReaction: {
-      r: [
-        ['chatInfo', '#ChatInfo', 0],
-        ['chatReaction', '#CIReaction', 0],
-      ],
-    },
-    AChat: {
-      r: [
-        ['chatInfo', '#ChatInfo', 0],
-        ['chatItems', {a: '#ChatItem'}, 0],
-        ['chatStats', '#ChatStats', 0],
-      ],
-    },
-    AChatItem: {
-      r: [
-        ['chatInfo', '#ChatInfo', 0],
-        ['chatItem', '#ChatItem', 0],
-      ],
-    },
-    AddRelayResult: {
-      r: [
-        ['relay', '#UserChatRelay', 0],
-        ['relayError', '#ChatError', 1],
-      ],
-    },
-    AddressSettings: {
-      r: [
-        ['businessAddress', 'bool', 0],
-        ['autoAccept', '#AutoAccept', 1],
-        ['autoReply', '#MsgContent', 1],
-      ],
-    },
-    AgentCryptoError: {
-      u: [
-        ['DECRYPT_AES', []],
-        ['DECRYPT_CB', []],
-        ['RATCHET_HEADER', []],
-        ['RATCHET_SYNC', []],
-        ['RATCHET_EARLIER', [['data', 'word32', 0]]],
-        ['RATCHET_SKIPPED', [['data', 'word32', 0]]],
-      ],
-    },
-    AgentErrorType: {
-      u: [
-        [
-          'CMD',
+  types: Object.fromEntries([
+    [
+      'ACIReaction',
+      {
+        r: [
+          ['chatInfo', '#ChatInfo', 0],
+          ['chatReaction', '#CIReaction', 0],
+        ],
+      },
+    ],
+    [
+      'AChat',
+      {
+        r: [
+          ['chatInfo', '#ChatInfo', 0],
+          ['chatItems', {a: '#ChatItem'}, 0],
+          ['chatStats', '#ChatStats', 0],
+        ],
+      },
+    ],
+    [
+      'AChatItem',
+      {
+        r: [
+          ['chatInfo', '#ChatInfo', 0],
+          ['chatItem', '#ChatItem', 0],
+        ],
+      },
+    ],
+    [
+      'AddRelayResult',
+      {
+        r: [
+          ['relay', '#UserChatRelay', 0],
+          ['relayError', '#ChatError', 1],
+        ],
+      },
+    ],
+    [
+      'AddressSettings',
+      {
+        r: [
+          ['businessAddress', 'bool', 0],
+          ['autoAccept', '#AutoAccept', 1],
+          ['autoReply', '#MsgContent', 1],
+        ],
+      },
+    ],
+    [
+      'AgentCryptoError',
+      {
+        u: [
+          ['DECRYPT_AES', []],
+          ['DECRYPT_CB', []],
+          ['RATCHET_HEADER', []],
+          ['RATCHET_SYNC', []],
+          ['RATCHET_EARLIER', [['data', 'word32', 0]]],
+          ['RATCHET_SKIPPED', [['data', 'word32', 0]]],
+        ],
+      },
+    ],
+    [
+      'AgentErrorType',
+      {
+        u: [
           [
-            ['cmdErr', '#CommandErrorType', 0],
-            ['errContext', 'string', 0],
+            'CMD',
+            [
+              ['cmdErr', '#CommandErrorType', 0],
+              ['errContext', 'string', 0],
+            ],
+          ],
+          [
+            'CONN',
+            [
+              ['connErr', '#ConnectionErrorType', 0],
+              ['errContext', 'string', 0],
+            ],
+          ],
+          ['NO_USER', []],
+          [
+            'SMP',
+            [
+              ['serverAddress', 'string', 0],
+              ['smpErr', '#ErrorType', 0],
+            ],
+          ],
+          [
+            'NTF',
+            [
+              ['serverAddress', 'string', 0],
+              ['ntfErr', '#ErrorType', 0],
+            ],
+          ],
+          [
+            'XFTP',
+            [
+              ['serverAddress', 'string', 0],
+              ['xftpErr', '#XFTPErrorType', 0],
+            ],
+          ],
+          ['FILE', [['fileErr', '#FileErrorType', 0]]],
+          ['NO_NAME_SERVERS', []],
+          [
+            'PROXY',
+            [
+              ['proxyServer', 'string', 0],
+              ['relayServer', 'string', 0],
+              ['proxyErr', '#ProxyClientError', 0],
+            ],
+          ],
+          ['RCP', [['rcpErr', '#RCErrorType', 0]]],
+          [
+            'BROKER',
+            [
+              ['brokerAddress', 'string', 0],
+              ['brokerErr', '#BrokerErrorType', 0],
+            ],
+          ],
+          ['AGENT', [['agentErr', '#SMPAgentError', 0]]],
+          [
+            'NOTICE',
+            [
+              ['server', 'string', 0],
+              ['preset', 'bool', 0],
+              ['expiresAt', 'UTCTime', 1],
+            ],
+          ],
+          ['INTERNAL', [['internalErr', 'string', 0]]],
+          [
+            'CRITICAL',
+            [
+              ['offerRestart', 'bool', 0],
+              ['criticalErr', 'string', 0],
+            ],
+          ],
+          ['INACTIVE', []],
+        ],
+      },
+    ],
+    [
+      'AgentServiceError',
+      {
+        u: [
+          ['rejected', [['rejectReason', 'string', 0]]],
+          ['timeout', []],
+          ['noPendingRequest', []],
+          ['notDRAddress', []],
+          ['badSignature', []],
+        ],
+      },
+    ],
+    [
+      'AppVersionRange',
+      {
+        r: [
+          ['minVersion', 'string', 0],
+          ['maxVersion', 'string', 0],
+        ],
+      },
+    ],
+    ['AutoAccept', {r: [['acceptIncognito', 'bool', 0]]}],
+    [
+      'BadgeInfo',
+      {
+        r: [
+          ['badgeType', '#BadgeType', 0],
+          ['badgeExpiry', 'UTCTime', 1],
+          ['badgeExtra', 'string', 0],
+        ],
+      },
+    ],
+    [
+      'BadgeProof',
+      {
+        r: [
+          ['badgeKeyIdx', 'int', 0],
+          ['presHeader', 'string', 0],
+          ['proof', 'string', 0],
+          ['badgeInfo', '#BadgeInfo', 0],
+        ],
+      },
+    ],
+    ['BadgeStatus', {e: ['active', 'expired', 'expiredOld', 'failed', 'unknownKey']}],
+    ['BadgeType', {e: ['supporter', 'legend', 'investor']}],
+    [
+      'BlockingInfo',
+      {
+        r: [
+          ['reason', '#BlockingReason', 0],
+          ['notice', '#ClientNotice', 1],
+        ],
+      },
+    ],
+    ['BlockingReason', {e: ['spam', 'content']}],
+    [
+      'BrokerErrorType',
+      {
+        u: [
+          ['RESPONSE', [['respErr', 'string', 0]]],
+          ['UNEXPECTED', [['respErr', 'string', 0]]],
+          ['NETWORK', [['networkError', '#NetworkError', 1]]],
+          ['HOST', []],
+          ['NO_SERVICE', []],
+          ['TRANSPORT', [['transportErr', '#TransportError', 0]]],
+          ['TIMEOUT', []],
+        ],
+      },
+    ],
+    [
+      'BusinessChatInfo',
+      {
+        r: [
+          ['chatType', '#BusinessChatType', 0],
+          ['businessId', 'string', 0],
+          ['customerId', 'string', 0],
+          ['businessDomain', '#SimplexDomainClaim', 1],
+        ],
+      },
+    ],
+    ['BusinessChatType', {e: ['business', 'customer']}],
+    [
+      'CICallStatus',
+      {e: ['pending', 'missed', 'rejected', 'accepted', 'negotiated', 'progress', 'ended', 'error']},
+    ],
+    [
+      'CIContent',
+      {
+        u: [
+          ['sndMsgContent', [['msgContent', '#MsgContent', 0]]],
+          ['rcvMsgContent', [['msgContent', '#MsgContent', 0]]],
+          ['sndDeleted', [['deleteMode', '#CIDeleteMode', 0]]],
+          ['rcvDeleted', [['deleteMode', '#CIDeleteMode', 0]]],
+          [
+            'sndCall',
+            [
+              ['status', '#CICallStatus', 0],
+              ['duration', 'int', 0],
+            ],
+          ],
+          [
+            'rcvCall',
+            [
+              ['status', '#CICallStatus', 0],
+              ['duration', 'int', 0],
+            ],
+          ],
+          ['rcvIntegrityError', [['msgError', '#MsgErrorType', 0]]],
+          [
+            'rcvDecryptionError',
+            [
+              ['msgDecryptError', '#MsgDecryptError', 0],
+              ['msgCount', 'word32', 0],
+            ],
+          ],
+          ['rcvMsgError', [['rcvMsgError', '#RcvMsgError', 0]]],
+          [
+            'rcvGroupInvitation',
+            [
+              ['groupInvitation', '#CIGroupInvitation', 0],
+              ['memberRole', '#GroupMemberRole', 0],
+            ],
+          ],
+          [
+            'sndGroupInvitation',
+            [
+              ['groupInvitation', '#CIGroupInvitation', 0],
+              ['memberRole', '#GroupMemberRole', 0],
+            ],
+          ],
+          ['rcvDirectEvent', [['rcvDirectEvent', '#RcvDirectEvent', 0]]],
+          ['rcvGroupEvent', [['rcvGroupEvent', '#RcvGroupEvent', 0]]],
+          ['sndGroupEvent', [['sndGroupEvent', '#SndGroupEvent', 0]]],
+          ['rcvConnEvent', [['rcvConnEvent', '#RcvConnEvent', 0]]],
+          ['sndConnEvent', [['sndConnEvent', '#SndConnEvent', 0]]],
+          [
+            'rcvChatFeature',
+            [
+              ['feature', '#ChatFeature', 0],
+              ['enabled', '#PrefEnabled', 0],
+              ['param', 'int', 1],
+            ],
+          ],
+          [
+            'sndChatFeature',
+            [
+              ['feature', '#ChatFeature', 0],
+              ['enabled', '#PrefEnabled', 0],
+              ['param', 'int', 1],
+            ],
+          ],
+          [
+            'rcvChatPreference',
+            [
+              ['feature', '#ChatFeature', 0],
+              ['allowed', '#FeatureAllowed', 0],
+              ['param', 'int', 1],
+            ],
+          ],
+          [
+            'sndChatPreference',
+            [
+              ['feature', '#ChatFeature', 0],
+              ['allowed', '#FeatureAllowed', 0],
+              ['param', 'int', 1],
+            ],
+          ],
+          [
+            'rcvGroupFeature',
+            [
+              ['groupFeature', '#GroupFeature', 0],
+              ['preference', '#GroupPreference', 0],
+              ['param', 'int', 1],
+              ['memberRole_', '#GroupMemberRole', 1],
+            ],
+          ],
+          [
+            'sndGroupFeature',
+            [
+              ['groupFeature', '#GroupFeature', 0],
+              ['preference', '#GroupPreference', 0],
+              ['param', 'int', 1],
+              ['memberRole_', '#GroupMemberRole', 1],
+            ],
+          ],
+          ['rcvChatFeatureRejected', [['feature', '#ChatFeature', 0]]],
+          ['rcvGroupFeatureRejected', [['groupFeature', '#GroupFeature', 0]]],
+          ['sndModerated', []],
+          ['rcvModerated', []],
+          ['rcvBlocked', []],
+          ['sndDirectE2EEInfo', [['e2eeInfo', '#E2EInfo', 0]]],
+          ['rcvDirectE2EEInfo', [['e2eeInfo', '#E2EInfo', 0]]],
+          ['sndGroupE2EEInfo', [['e2eeInfo', '#E2EInfo', 0]]],
+          ['rcvGroupE2EEInfo', [['e2eeInfo', '#E2EInfo', 0]]],
+          ['chatBanner', []],
+        ],
+      },
+    ],
+    ['CIDeleteMode', {e: ['broadcast', 'internal', 'internalMark', 'history']}],
+    [
+      'CIDeleted',
+      {
+        u: [
+          [
+            'deleted',
+            [
+              ['deletedTs', 'UTCTime', 1],
+              ['chatType', '#ChatType', 0],
+            ],
+          ],
+          ['blocked', [['deletedTs', 'UTCTime', 1]]],
+          ['blockedByAdmin', [['deletedTs', 'UTCTime', 1]]],
+          [
+            'moderated',
+            [
+              ['deletedTs', 'UTCTime', 1],
+              ['byGroupMember', '#GroupMember', 0],
+            ],
+          ],
+          ['deleting', [['deletedTs', 'UTCTime', 1]]],
+        ],
+      },
+    ],
+    [
+      'CIDirection',
+      {
+        u: [
+          ['directSnd', []],
+          ['directRcv', []],
+          ['groupSnd', []],
+          ['groupRcv', [['groupMember', '#GroupMember', 0]]],
+          ['channelRcv', []],
+          ['localSnd', []],
+          ['localRcv', []],
+          ['feedSnd', []],
+        ],
+      },
+    ],
+    ['CIFeed', {e: ['linked', 'detached']}],
+    [
+      'CIFile',
+      {
+        r: [
+          ['fileId', 'int64', 0],
+          ['fileName', 'string', 0],
+          ['fileSize', 'int64', 0],
+          ['fileSource', '#CryptoFile', 1],
+          ['fileStatus', '#CIFileStatus', 0],
+          ['fileProtocol', '#FileProtocol', 0],
+          ['fileExpires', 'UTCTime', 1],
+          ['fileProhibited', '#FileProhibited', 1],
+        ],
+      },
+    ],
+    [
+      'CIFileStatus',
+      {
+        u: [
+          ['sndStored', []],
+          [
+            'sndTransfer',
+            [
+              ['sndProgress', 'int64', 0],
+              ['sndTotal', 'int64', 0],
+            ],
+          ],
+          ['sndCancelled', []],
+          ['sndComplete', []],
+          ['sndError', [['sndFileError', '#FileError', 0]]],
+          ['sndWarning', [['sndFileError', '#FileError', 0]]],
+          ['rcvInvitation', []],
+          ['rcvAccepted', []],
+          [
+            'rcvTransfer',
+            [
+              ['rcvProgress', 'int64', 0],
+              ['rcvTotal', 'int64', 0],
+            ],
+          ],
+          ['rcvAborted', []],
+          ['rcvComplete', []],
+          ['rcvCancelled', []],
+          ['rcvError', [['rcvFileError', '#FileError', 0]]],
+          ['rcvWarning', [['rcvFileError', '#FileError', 0]]],
+          ['invalid', [['text', 'string', 0]]],
+        ],
+      },
+    ],
+    [
+      'CIForwardedFrom',
+      {
+        u: [
+          ['unknown', []],
+          [
+            'contact',
+            [
+              ['chatName', 'string', 0],
+              ['msgDir', '#MsgDirection', 0],
+              ['contactId', 'int64', 1],
+              ['chatItemId', 'int64', 1],
+            ],
+          ],
+          [
+            'group',
+            [
+              ['chatName', 'string', 0],
+              ['msgDir', '#MsgDirection', 0],
+              ['groupId', 'int64', 1],
+              ['chatItemId', 'int64', 1],
+              ['memberId', 'string', 1],
+              ['sharedMsgId_', 'string', 1],
+              ['groupType', '#GroupType', 1],
+            ],
+          ],
+          [
+            'groupLink',
+            [
+              ['chatName', 'string', 0],
+              ['msgDir', '#MsgDirection', 0],
+              ['groupLink', 'string', 0],
+              ['publicGroupId', 'string', 0],
+              ['memberId', 'string', 1],
+              ['sharedMsgId', 'string', 0],
+              ['groupType', '#GroupType', 1],
+            ],
           ],
         ],
-        [
-          'CONN',
+      },
+    ],
+    [
+      'CIGroupInvitation',
+      {
+        r: [
+          ['groupId', 'int64', 0],
+          ['groupMemberId', 'int64', 0],
+          ['localDisplayName', 'string', 0],
+          ['groupProfile', '#GroupProfile', 0],
+          ['status', '#CIGroupInvitationStatus', 0],
+        ],
+      },
+    ],
+    ['CIGroupInvitationStatus', {e: ['pending', 'accepted', 'rejected', 'expired']}],
+    [
+      'CIMention',
+      {
+        r: [
+          ['memberId', 'string', 0],
+          ['memberRef', '#CIMentionMember', 1],
+        ],
+      },
+    ],
+    [
+      'CIMentionMember',
+      {
+        r: [
+          ['groupMemberId', 'int64', 0],
+          ['displayName', 'string', 0],
+          ['localAlias', 'string', 1],
+          ['memberRole', '#GroupMemberRole', 0],
+        ],
+      },
+    ],
+    [
+      'CIMeta',
+      {
+        r: [
+          ['itemId', 'int64', 0],
+          ['itemTs', 'UTCTime', 0],
+          ['itemText', 'string', 0],
+          ['itemStatus', '#CIStatus', 0],
+          ['sentViaProxy', 'bool', 1],
+          ['itemSharedMsgId', 'string', 1],
+          ['itemForwarded', '#CIForwardedFrom', 1],
+          ['itemDeleted', '#CIDeleted', 1],
+          ['itemEdited', 'bool', 0],
+          ['itemTimed', '#CITimed', 1],
+          ['itemLive', 'bool', 1],
+          ['userMention', 'bool', 0],
+          ['hasLink', 'bool', 1],
+          ['deletable', 'bool', 0],
+          ['editable', 'bool', 0],
+          ['forwardedByMember', 'int64', 1],
+          ['showGroupAsSender', 'bool', 0],
+          ['msgVerified', '#MsgVerified', 1],
+          ['itemFeed', '#CIFeed', 1],
+          ['createdAt', 'UTCTime', 0],
+          ['updatedAt', 'UTCTime', 0],
+          ['msgSigned', '#MsgSigStatus', 1],
+        ],
+      },
+    ],
+    [
+      'CIQuote',
+      {
+        r: [
+          ['chatDir', '#CIDirection', 1],
+          ['itemId', 'int64', 1],
+          ['sharedMsgId', 'string', 1],
+          ['sentAt', 'UTCTime', 0],
+          ['content', '#MsgContent', 0],
+          ['formattedText', {a: '#FormattedText'}, 1],
+        ],
+      },
+    ],
+    [
+      'CIReaction',
+      {
+        r: [
+          ['chatDir', '#CIDirection', 0],
+          ['chatItem', '#ChatItem', 0],
+          ['sentAt', 'UTCTime', 0],
+          ['reaction', '#MsgReaction', 0],
+        ],
+      },
+    ],
+    [
+      'CIReactionCount',
+      {
+        r: [
+          ['reaction', '#MsgReaction', 0],
+          ['userReacted', 'bool', 0],
+          ['totalReacted', 'int', 0],
+        ],
+      },
+    ],
+    [
+      'CIStatus',
+      {
+        u: [
+          ['sndNew', []],
+          ['sndSent', [['sndProgress', '#SndCIStatusProgress', 0]]],
           [
-            ['connErr', '#ConnectionErrorType', 0],
-            ['errContext', 'string', 0],
+            'sndRcvd',
+            [
+              ['msgRcptStatus', '#MsgReceiptStatus', 0],
+              ['sndProgress', '#SndCIStatusProgress', 0],
+            ],
+          ],
+          ['sndErrorAuth', []],
+          ['sndError', [['agentError', '#SndError', 0]]],
+          ['sndWarning', [['agentError', '#SndError', 0]]],
+          ['rcvNew', []],
+          ['rcvRead', []],
+          ['invalid', [['text', 'string', 0]]],
+        ],
+      },
+    ],
+    [
+      'CITimed',
+      {
+        r: [
+          ['ttl', 'int', 0],
+          ['deleteAt', 'UTCTime', 1],
+        ],
+      },
+    ],
+    [
+      'ChatBotCommand',
+      {
+        u: [
+          [
+            'command',
+            [
+              ['keyword', 'string', 0],
+              ['label', 'string', 0],
+              ['params', 'string', 1],
+            ],
+          ],
+          [
+            'menu',
+            [
+              ['label', 'string', 0],
+              ['commands', {a: '#ChatBotCommand'}, 0],
+            ],
           ],
         ],
-        ['NO_USER', []],
-        [
-          'SMP',
+      },
+    ],
+    [
+      'ChatDeleteMode',
+      {
+        u: [
+          ['full', [['notify', 'bool', 0]]],
+          ['entity', [['notify', 'bool', 0]]],
+          ['messages', []],
+        ],
+      },
+    ],
+    [
+      'ChatError',
+      {
+        u: [
+          ['error', [['errorType', '#ChatErrorType', 0]]],
           [
-            ['serverAddress', 'string', 0],
-            ['smpErr', '#ErrorType', 0],
+            'errorAgent',
+            [
+              ['agentError', '#AgentErrorType', 0],
+              ['agentConnId', 'string', 1],
+              ['connectionEntity_', '#ConnectionEntity', 1],
+            ],
+          ],
+          ['errorStore', [['storeError', '#StoreError', 0]]],
+        ],
+      },
+    ],
+    [
+      'ChatErrorType',
+      {
+        u: [
+          ['noActiveUser', []],
+          ['noConnectionUser', [['agentConnId', 'string', 0]]],
+          ['noSndFileUser', [['agentSndFileId', 'string', 0]]],
+          ['noRcvFileUser', [['agentRcvFileId', 'string', 0]]],
+          ['userUnknown', []],
+          ['userExists', [['contactName', 'string', 0]]],
+          ['chatRelayExists', []],
+          [
+            'differentActiveUser',
+            [
+              ['commandUserId', 'int64', 0],
+              ['activeUserId', 'int64', 0],
+            ],
+          ],
+          ['cantDeleteActiveUser', [['userId', 'int64', 0]]],
+          ['cantDeleteLastUser', [['userId', 'int64', 0]]],
+          ['cantHideLastUser', [['userId', 'int64', 0]]],
+          ['hiddenUserAlwaysMuted', [['userId', 'int64', 0]]],
+          ['emptyUserPassword', [['userId', 'int64', 0]]],
+          ['userAlreadyHidden', [['userId', 'int64', 0]]],
+          ['userNotHidden', [['userId', 'int64', 0]]],
+          [
+            'invalidDisplayName',
+            [
+              ['displayName', 'string', 0],
+              ['validName', 'string', 0],
+            ],
+          ],
+          ['chatNotStarted', []],
+          ['chatNotStopped', []],
+          ['chatStoreChanged', []],
+          ['invalidConnReq', []],
+          [
+            'simplexDomainNotReady',
+            [
+              ['simplexDomain', '#SimplexDomain', 0],
+              ['simplexDomainError', '#SimplexDomainError', 0],
+            ],
+          ],
+          ['notResolvedLocally', []],
+          ['unsupportedConnReq', []],
+          ['connReqMessageProhibited', []],
+          ['contactNotReady', [['contact', '#Contact', 0]]],
+          ['contactNotActive', [['contact', '#Contact', 0]]],
+          ['contactDisabled', [['contact', '#Contact', 0]]],
+          ['connectionDisabled', [['connection', '#Connection', 0]]],
+          [
+            'groupUserRole',
+            [
+              ['groupInfo', '#GroupInfo', 0],
+              ['requiredRole', '#GroupMemberRole', 0],
+            ],
+          ],
+          [
+            'groupMemberInitialRole',
+            [
+              ['groupInfo', '#GroupInfo', 0],
+              ['initialRole', '#GroupMemberRole', 0],
+            ],
+          ],
+          ['contactIncognitoCantInvite', []],
+          ['groupIncognitoCantInvite', []],
+          ['groupContactRole', [['contactName', 'string', 0]]],
+          ['groupDuplicateMember', [['contactName', 'string', 0]]],
+          ['groupDuplicateMemberId', []],
+          ['groupNotJoined', [['groupInfo', '#GroupInfo', 0]]],
+          ['groupMemberNotActive', []],
+          [
+            'cantBlockMemberForSelf',
+            [
+              ['groupInfo', '#GroupInfo', 0],
+              ['member', '#GroupMember', 0],
+              ['setShowMessages', 'bool', 0],
+            ],
+          ],
+          ['groupMemberUserRemoved', []],
+          ['groupMemberNotFound', []],
+          [
+            'groupCantResendInvitation',
+            [
+              ['groupInfo', '#GroupInfo', 0],
+              ['contactName', 'string', 0],
+            ],
+          ],
+          ['groupInternal', [['message', 'string', 0]]],
+          ['fileNotFound', [['message', 'string', 0]]],
+          ['fileSize', [['filePath', 'string', 0]]],
+          ['fileAlreadyReceiving', [['message', 'string', 0]]],
+          ['fileCancelled', [['message', 'string', 0]]],
+          [
+            'fileCancel',
+            [
+              ['fileId', 'int64', 0],
+              ['message', 'string', 0],
+            ],
+          ],
+          ['fileAlreadyExists', [['filePath', 'string', 0]]],
+          [
+            'fileWrite',
+            [
+              ['filePath', 'string', 0],
+              ['message', 'string', 0],
+            ],
+          ],
+          [
+            'fileSend',
+            [
+              ['fileId', 'int64', 0],
+              ['agentError', '#AgentErrorType', 0],
+            ],
+          ],
+          ['fileRcvChunk', [['message', 'string', 0]]],
+          ['fileInternal', [['message', 'string', 0]]],
+          ['fileImageType', [['filePath', 'string', 0]]],
+          ['fileImageSize', [['filePath', 'string', 0]]],
+          ['fileNotReceived', [['fileId', 'int64', 0]]],
+          [
+            'fileNotApproved',
+            [
+              ['fileId', 'int64', 0],
+              ['unknownServers', {a: 'string'}, 0],
+            ],
+          ],
+          ['fallbackToSMPProhibited', [['fileId', 'int64', 0]]],
+          ['inlineFileProhibited', [['fileId', 'int64', 0]]],
+          ['invalidForward', []],
+          ['invalidChatItemUpdate', []],
+          ['invalidChatItemDelete', []],
+          ['hasCurrentCall', []],
+          ['noCurrentCall', []],
+          ['callContact', [['contactId', 'int64', 0]]],
+          [
+            'directMessagesProhibited',
+            [
+              ['direction', '#MsgDirection', 0],
+              ['contact', '#Contact', 0],
+            ],
+          ],
+          ['agentVersion', []],
+          ['agentNoSubResult', [['agentConnId', 'string', 0]]],
+          ['commandError', [['message', 'string', 0]]],
+          ['agentCommandError', [['message', 'string', 0]]],
+          ['invalidFileDescription', [['message', 'string', 0]]],
+          ['connectionIncognitoChangeProhibited', []],
+          ['connectionUserChangeProhibited', []],
+          ['peerChatVRangeIncompatible', []],
+          ['relayTestError', [['message', 'string', 0]]],
+          ['internalError', [['message', 'string', 0]]],
+          ['exception', [['message', 'string', 0]]],
+          ['activeUserExists', []],
+          [
+            'fileRead',
+            [
+              ['filePath', 'string', 0],
+              ['message', 'string', 0],
+            ],
           ],
         ],
-        [
-          'NTF',
+      },
+    ],
+    ['ChatFeature', {e: ['timedMessages', 'fullDelete', 'reactions', 'voice', 'files', 'calls', 'sessions']}],
+    [
+      'ChatInfo',
+      {
+        u: [
+          ['direct', [['contact', '#Contact', 0]]],
           [
-            ['serverAddress', 'string', 0],
-            ['ntfErr', '#ErrorType', 0],
+            'group',
+            [
+              ['groupInfo', '#GroupInfo', 0],
+              ['groupChatScope', '#GroupChatScopeInfo', 1],
+            ],
+          ],
+          ['local', [['noteFolder', '#NoteFolder', 0]]],
+          ['feed', [['feed', '#Feed', 0]]],
+          ['contactRequest', [['contactRequest', '#UserContactRequest', 0]]],
+          ['contactConnection', [['contactConnection', '#PendingContactConnection', 0]]],
+        ],
+      },
+    ],
+    [
+      'ChatItem',
+      {
+        r: [
+          ['chatDir', '#CIDirection', 0],
+          ['meta', '#CIMeta', 0],
+          ['content', '#CIContent', 0],
+          ['mentions', {m: '#CIMention'}, 0],
+          ['formattedText', {a: '#FormattedText'}, 1],
+          ['quotedItem', '#CIQuote', 1],
+          ['reactions', {a: '#CIReactionCount'}, 0],
+          ['file', '#CIFile', 1],
+        ],
+      },
+    ],
+    [
+      'ChatItemDeletion',
+      {
+        r: [
+          ['deletedChatItem', '#AChatItem', 0],
+          ['toChatItem', '#AChatItem', 1],
+        ],
+      },
+    ],
+    [
+      'ChatListQuery',
+      {
+        u: [
+          [
+            'filters',
+            [
+              ['favorite', 'bool', 0],
+              ['unread', 'bool', 0],
+            ],
+          ],
+          ['search', [['search', 'string', 0]]],
+        ],
+      },
+    ],
+    ['ChatPeerType', {e: ['human', 'bot', 'business']}],
+    [
+      'ChatRef',
+      {
+        r: [
+          ['chatType', '#ChatType', 0],
+          ['chatId', 'int64', 0],
+          ['chatScope', '#GroupChatScope', 1],
+        ],
+      },
+    ],
+    [
+      'ChatSettings',
+      {
+        r: [
+          ['enableNtfs', '#MsgFilter', 0],
+          ['sendRcpts', 'bool', 1],
+          ['favorite', 'bool', 0],
+          ['dropFeed', 'bool', 1],
+        ],
+      },
+    ],
+    [
+      'ChatStats',
+      {
+        r: [
+          ['unreadCount', 'int', 0],
+          ['unreadMentions', 'int', 0],
+          ['reportsCount', 'int', 0],
+          ['minUnreadItemId', 'int64', 0],
+          ['unreadChat', 'bool', 0],
+        ],
+      },
+    ],
+    ['ChatType', {e: ['direct', 'group', 'local', 'feed']}],
+    [
+      'ChatWallpaper',
+      {
+        r: [
+          ['preset', 'string', 1],
+          ['imageFile', 'string', 1],
+          ['background', 'string', 1],
+          ['tint', 'string', 1],
+          ['scaleType', '#ChatWallpaperScale', 1],
+          ['scale', 'double', 1],
+        ],
+      },
+    ],
+    ['ChatWallpaperScale', {e: ['fill', 'fit', 'repeat']}],
+    ['ClientNotice', {r: [['ttl', 'int64', 1]]}],
+    ['Color', {e: ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white']}],
+    [
+      'CommandError',
+      {
+        u: [
+          ['UNKNOWN', []],
+          ['SYNTAX', []],
+          ['PROHIBITED', []],
+          ['NO_AUTH', []],
+          ['HAS_AUTH', []],
+          ['NO_ENTITY', []],
+        ],
+      },
+    ],
+    [
+      'CommandErrorType',
+      {
+        u: [
+          ['PROHIBITED', []],
+          ['SYNTAX', []],
+          ['NO_CONN', []],
+          ['SIZE', []],
+          ['LARGE', []],
+        ],
+      },
+    ],
+    [
+      'CommentsGroupPreference',
+      {
+        r: [
+          ['enable', '#GroupFeatureEnabled', 0],
+          ['duration', 'int', 1],
+        ],
+      },
+    ],
+    [
+      'ComposedMessage',
+      {
+        r: [
+          ['fileSource', '#CryptoFile', 1],
+          ['quotedItemId', 'int64', 1],
+          ['msgContent', '#MsgContent', 0],
+          ['mentions', {m: 'int64'}, 0],
+        ],
+      },
+    ],
+    [
+      'ConnStatus',
+      {
+        u: [
+          ['new', []],
+          ['prepared', []],
+          ['joined', []],
+          ['requested', []],
+          ['accepted', []],
+          ['sndReady', []],
+          ['ready', []],
+          ['deleted', []],
+          ['failed', [['connError', 'string', 0]]],
+        ],
+        s: ['new', 'prepared', 'joined', 'requested', 'accepted', 'snd-ready', 'ready', 'deleted'],
+      },
+    ],
+    ['ConnType', {e: ['contact', 'member', 'user_contact']}],
+    [
+      'Connection',
+      {
+        r: [
+          ['connId', 'int64', 0],
+          ['agentConnId', 'string', 0],
+          ['connChatVersion', 'int', 0],
+          ['peerChatVRange', '#VersionRange', 0],
+          ['connLevel', 'int', 0],
+          ['viaContact', 'int64', 1],
+          ['viaUserContactLink', 'int64', 1],
+          ['viaGroupLink', 'bool', 0],
+          ['groupLinkId', 'string', 1],
+          ['xContactId', 'string', 1],
+          ['customUserProfileId', 'int64', 1],
+          ['connType', '#ConnType', 0],
+          ['connStatus', '#ConnStatus', 0],
+          ['contactConnInitiated', 'bool', 0],
+          ['localAlias', 'string', 0],
+          ['entityId', 'int64', 1],
+          ['connectionCode', '#SecurityCode', 1],
+          ['pqSupport', 'bool', 0],
+          ['pqEncryption', 'bool', 0],
+          ['pqSndEnabled', 'bool', 1],
+          ['pqRcvEnabled', 'bool', 1],
+          ['authErrCounter', 'int', 0],
+          ['quotaErrCounter', 'int', 0],
+          ['createdAt', 'UTCTime', 0],
+        ],
+      },
+    ],
+    [
+      'ConnectionEntity',
+      {
+        u: [
+          [
+            'rcvDirectMsgConnection',
+            [
+              ['entityConnection', '#Connection', 0],
+              ['contact', '#Contact', 1],
+            ],
+          ],
+          [
+            'rcvGroupMsgConnection',
+            [
+              ['entityConnection', '#Connection', 0],
+              ['groupInfo', '#GroupInfo', 0],
+              ['groupMember', '#GroupMember', 0],
+            ],
+          ],
+          [
+            'userContactConnection',
+            [
+              ['entityConnection', '#Connection', 0],
+              ['userContact', '#UserContact', 0],
+            ],
+          ],
+          [
+            'sndFileConnection',
+            [
+              ['entityConnection', '#Connection', 0],
+              ['sndFileTransfer', '#SndFileTransfer', 0],
+            ],
+          ],
+          [
+            'rcvFileConnection',
+            [
+              ['entityConnection', '#Connection', 0],
+              ['rcvFileTransfer', '#RcvFileTransfer', 0],
+            ],
           ],
         ],
-        [
-          'XFTP',
-          [
-            ['serverAddress', 'string', 0],
-            ['xftpErr', '#XFTPErrorType', 0],
-          ],
+      },
+    ],
+    [
+      'ConnectionErrorType',
+      {
+        u: [
+          ['NOT_FOUND', []],
+          ['DUPLICATE', []],
+          ['SIMPLEX', []],
+          ['NOT_ACCEPTED', []],
+          ['NOT_AVAILABLE', []],
         ],
-        ['FILE', [['fileErr', '#FileErrorType', 0]]],
-        ['NO_NAME_SERVERS', []],
-        [
-          'PROXY',
-          [
-            ['proxyServer', 'string', 0],
-            ['relayServer', 'string', 0],
-            ['proxyErr', '#ProxyClientError', 0],
-          ],
+      },
+    ],
+    ['ConnectionMode', {e: ['inv', 'con']}],
+    [
+      'ConnectionPlan',
+      {
+        u: [
+          ['invitationLink', [['invitationLinkPlan', '#InvitationLinkPlan', 0]]],
+          ['contactAddress', [['contactAddressPlan', '#ContactAddressPlan', 0]]],
+          ['groupLink', [['groupLinkPlan', '#GroupLinkPlan', 0]]],
+          ['error', [['chatError', '#ChatError', 0]]],
         ],
-        ['RCP', [['rcpErr', '#RCErrorType', 0]]],
-        [
-          'BROKER',
-          [
-            ['brokerAddress', 'string', 0],
-            ['brokerErr', '#BrokerErrorType', 0],
-          ],
+      },
+    ],
+    [
+      'Contact',
+      {
+        r: [
+          ['contactId', 'int64', 0],
+          ['localDisplayName', 'string', 0],
+          ['profile', '#LocalProfile', 0],
+          ['activeConn', '#Connection', 1],
+          ['contactUsed', 'bool', 0],
+          ['contactStatus', '#ContactStatus', 0],
+          ['chatSettings', '#ChatSettings', 0],
+          ['userPreferences', '#Preferences', 0],
+          ['mergedPreferences', '#ContactUserPreferences', 0],
+          ['createdAt', 'UTCTime', 0],
+          ['updatedAt', 'UTCTime', 0],
+          ['chatTs', 'UTCTime', 1],
+          ['preparedContact', '#PreparedContact', 1],
+          ['contactRequestId', 'int64', 1],
+          ['contactRequest', '#UserContactRequestRef', 1],
+          ['contactGroupMemberId', 'int64', 1],
+          ['contactGrpInvSent', 'bool', 0],
+          ['groupDirectInv', '#GroupDirectInvitation', 1],
+          ['chatTags', {a: 'int64'}, 0],
+          ['chatItemTTL', 'int64', 1],
+          ['uiThemes', '#UIThemeEntityOverrides', 1],
+          ['chatDeleted', 'bool', 0],
+          ['customData', 'JSONObject', 1],
+          ['viaGroup', 'int64', 1],
         ],
-        ['AGENT', [['agentErr', '#SMPAgentError', 0]]],
-        [
-          'NOTICE',
+      },
+    ],
+    [
+      'ContactAddressPlan',
+      {
+        u: [
           [
-            ['server', 'string', 0],
-            ['preset', 'bool', 0],
-            ['expiresAt', 'UTCTime', 1],
+            'ok',
+            [
+              ['contactSLinkData_', '#ContactShortLinkData', 1],
+              ['ownerVerification', '#OwnerVerification', 1],
+            ],
           ],
+          ['ownLink', []],
+          ['connectingConfirmReconnect', []],
+          ['connectingProhibit', [['contact', '#Contact', 0]]],
+          ['known', [['contact', '#Contact', 0]]],
+          ['contactViaAddress', [['contact', '#Contact', 0]]],
         ],
-        ['INTERNAL', [['internalErr', 'string', 0]]],
-        [
-          'CRITICAL',
+      },
+    ],
+    [
+      'ContactShortLinkData',
+      {
+        r: [
+          ['profile', '#Profile', 0],
+          ['message', '#MsgContent', 1],
+          ['business', 'bool', 0],
+          ['localBadge', '#LocalBadge', 1],
+        ],
+      },
+    ],
+    ['ContactStatus', {e: ['active', 'deleted', 'deletedByUser', 'rejected']}],
+    [
+      'ContactUserPref',
+      {
+        u: [
+          ['contact', [['preference', '#SimplePreference', 0]]],
+          ['user', [['preference', '#SimplePreference', 0]]],
+        ],
+      },
+    ],
+    [
+      'ContactUserPreference',
+      {
+        r: [
+          ['enabled', '#PrefEnabled', 0],
+          ['userPreference', '#ContactUserPref', 0],
+          ['contactPreference', '#SimplePreference', 0],
+        ],
+      },
+    ],
+    [
+      'ContactUserPreferences',
+      {
+        r: [
+          ['timedMessages', '#ContactUserPreference', 0],
+          ['fullDelete', '#ContactUserPreference', 0],
+          ['reactions', '#ContactUserPreference', 0],
+          ['voice', '#ContactUserPreference', 0],
+          ['files', '#ContactUserPreference', 1],
+          ['calls', '#ContactUserPreference', 0],
+          ['sessions', '#ContactUserPreference', 1],
+          ['commands', {a: '#ChatBotCommand'}, 1],
+        ],
+      },
+    ],
+    [
+      'CreatedConnLink',
+      {
+        r: [
+          ['connFullLink', 'string', 0],
+          ['connShortLink', 'string', 1],
+        ],
+      },
+    ],
+    [
+      'CryptoFile',
+      {
+        r: [
+          ['filePath', 'string', 0],
+          ['cryptoArgs', '#CryptoFileArgs', 1],
+        ],
+      },
+    ],
+    [
+      'CryptoFileArgs',
+      {
+        r: [
+          ['fileKey', 'string', 0],
+          ['fileNonce', 'string', 0],
+        ],
+      },
+    ],
+    [
+      'CtrlAppInfo',
+      {
+        r: [
+          ['appVersionRange', '#AppVersionRange', 0],
+          ['deviceName', 'string', 0],
+          ['compression', 'bool', 0],
+        ],
+      },
+    ],
+    [
+      'DroppedMsg',
+      {
+        r: [
+          ['brokerTs', 'UTCTime', 0],
+          ['attempts', 'int', 0],
+        ],
+      },
+    ],
+    [
+      'E2EInfo',
+      {
+        r: [
+          ['public', 'bool', 1],
+          ['pqEnabled', 'bool', 1],
+        ],
+      },
+    ],
+    [
+      'ErrorType',
+      {
+        u: [
+          ['BLOCK', []],
+          ['SESSION', []],
+          ['CMD', [['cmdErr', '#CommandError', 0]]],
+          ['PROXY', [['proxyErr', '#ProxyError', 0]]],
+          ['AUTH', []],
+          ['BLOCKED', [['blockInfo', '#BlockingInfo', 0]]],
+          ['SERVICE', []],
+          ['CRYPTO', []],
+          ['QUOTA', []],
+          ['STORE', [['storeErr', 'string', 0]]],
+          ['NO_MSG', []],
+          ['LARGE_MSG', []],
+          ['EXPIRED', []],
+          ['INTERNAL', []],
+          ['NAME', [['nameErr', '#NameErrorType', 0]]],
+          ['DUPLICATE_', []],
+        ],
+      },
+    ],
+    ['FeatureAllowed', {e: ['always', 'yes', 'no']}],
+    [
+      'Feed',
+      {
+        r: [
+          ['feedId', 'int64', 0],
+          ['userId', 'int64', 0],
+          ['createdAt', 'UTCTime', 0],
+          ['updatedAt', 'UTCTime', 0],
+          ['chatTs', 'UTCTime', 0],
+          ['favorite', 'bool', 0],
+          ['unread', 'bool', 0],
+        ],
+      },
+    ],
+    [
+      'FileDescr',
+      {
+        r: [
+          ['fileDescrText', 'string', 0],
+          ['fileDescrPartNo', 'int', 0],
+          ['fileDescrComplete', 'bool', 0],
+        ],
+      },
+    ],
+    [
+      'FileError',
+      {
+        u: [
+          ['auth', []],
           [
-            ['offerRestart', 'bool', 0],
-            ['criticalErr', 'string', 0],
+            'blocked',
+            [
+              ['server', 'string', 0],
+              ['blockInfo', '#BlockingInfo', 0],
+            ],
           ],
+          ['noFile', []],
+          ['relay', [['srvError', '#SrvError', 0]]],
+          ['other', [['fileError', 'string', 0]]],
         ],
-        ['INACTIVE', []],
-      ],
-    },
-    AgentServiceError: {
-      u: [
-        ['rejected', [['rejectReason', 'string', 0]]],
-        ['timeout', []],
-        ['noPendingRequest', []],
-        ['notDRAddress', []],
-        ['badSignature', []],
-      ],
-    },
-    AppVersionRange: {
-      r: [
-        ['minVersion', 'string', 0],
-        ['maxVersion', 'string', 0],
-      ],
-    },
-    AutoAccept: {r: [['acceptIncognito', 'bool', 0]]},
-    BadgeInfo: {
-      r: [
-        ['badgeType', '#BadgeType', 0],
-        ['badgeExpiry', 'UTCTime', 1],
-        ['badgeExtra', 'string', 0],
-      ],
-    },
-    BadgeProof: {
-      r: [
-        ['badgeKeyIdx', 'int', 0],
-        ['presHeader', 'string', 0],
-        ['proof', 'string', 0],
-        ['badgeInfo', '#BadgeInfo', 0],
-      ],
-    },
-    BadgeStatus: {e: ['active', 'expired', 'expiredOld', 'failed', 'unknownKey']},
-    BadgeType: {e: ['supporter', 'legend', 'investor']},
-    BlockingInfo: {
-      r: [
-        ['reason', '#BlockingReason', 0],
-        ['notice', '#ClientNotice', 1],
-      ],
-    },
-    BlockingReason: {e: ['spam', 'content']},
-    BrokerErrorType: {
-      u: [
-        ['RESPONSE', [['respErr', 'string', 0]]],
-        ['UNEXPECTED', [['respErr', 'string', 0]]],
-        ['NETWORK', [['networkError', '#NetworkError', 1]]],
-        ['HOST', []],
-        ['NO_SERVICE', []],
-        ['TRANSPORT', [['transportErr', '#TransportError', 0]]],
-        ['TIMEOUT', []],
-      ],
-    },
-    BusinessChatInfo: {
-      r: [
-        ['chatType', '#BusinessChatType', 0],
-        ['businessId', 'string', 0],
-        ['customerId', 'string', 0],
-        ['businessDomain', '#SimplexDomainClaim', 1],
-      ],
-    },
-    BusinessChatType: {e: ['business', 'customer']},
-    CICallStatus: {
-      e: ['pending', 'missed', 'rejected', 'accepted', 'negotiated', 'progress', 'ended', 'error'],
-    },
-    CIContent: {
-      u: [
-        ['sndMsgContent', [['msgContent', '#MsgContent', 0]]],
-        ['rcvMsgContent', [['msgContent', '#MsgContent', 0]]],
-        ['sndDeleted', [['deleteMode', '#CIDeleteMode', 0]]],
-        ['rcvDeleted', [['deleteMode', '#CIDeleteMode', 0]]],
-        [
-          'sndCall',
+      },
+    ],
+    [
+      'FileErrorType',
+      {
+        u: [
+          ['NOT_APPROVED', []],
+          ['SIZE', []],
+          ['REDIRECT', [['redirectError', 'string', 0]]],
+          ['FILE_IO', [['fileIOError', 'string', 0]]],
+          ['NO_FILE', []],
+        ],
+      },
+    ],
+    [
+      'FileInvitation',
+      {
+        r: [
+          ['fileName', 'string', 0],
+          ['fileSize', 'int64', 0],
+          ['fileDigest', 'string', 1],
+          ['fileConnReq', 'string', 1],
+          ['fileInline', '#InlineFileMode', 1],
+          ['fileDescr', '#FileDescr', 1],
+          ['fileBadge', '#BadgeProof', 1],
+        ],
+      },
+    ],
+    [
+      'FileProhibited',
+      {
+        r: [
+          ['maxSize', 'int64', 0],
+          ['badgeStatus', '#BadgeStatus', 1],
+        ],
+      },
+    ],
+    ['FileProtocol', {e: ['smp', 'xftp', 'local']}],
+    ['FileStatus', {e: ['new', 'accepted', 'connected', 'complete', 'cancelled']}],
+    [
+      'FileTransferMeta',
+      {
+        r: [
+          ['fileId', 'int64', 0],
+          ['xftpSndFile', '#XFTPSndFile', 1],
+          ['xftpRedirectFor', 'int64', 1],
+          ['fileName', 'string', 0],
+          ['filePath', 'string', 0],
+          ['fileSize', 'int64', 0],
+          ['fileInline', '#InlineFileMode', 1],
+          ['chunkSize', 'int64', 0],
+          ['cancelled', 'bool', 0],
+        ],
+      },
+    ],
+    ['FileType', {e: ['normal', 'roster']}],
+    [
+      'Format',
+      {
+        u: [
+          ['bold', []],
+          ['italic', []],
+          ['strikeThrough', []],
+          ['snippet', []],
+          ['secret', []],
+          ['small', []],
+          ['colored', [['color', '#Color', 0]]],
+          ['uri', []],
           [
-            ['status', '#CICallStatus', 0],
-            ['duration', 'int', 0],
+            'hyperLink',
+            [
+              ['showText', 'string', 1],
+              ['linkUri', 'string', 0],
+            ],
           ],
-        ],
-        [
-          'rcvCall',
           [
-            ['status', '#CICallStatus', 0],
-            ['duration', 'int', 0],
+            'simplexLink',
+            [
+              ['showText', 'string', 1],
+              ['linkType', '#SimplexLinkType', 0],
+              ['simplexUri', 'string', 0],
+              ['smpHosts', {a: 'string'}, 0],
+            ],
           ],
+          ['simplexName', [['nameInfo', '#SimplexNameInfo', 0]]],
+          ['command', [['commandStr', 'string', 0]]],
+          ['mention', [['memberName', 'string', 0]]],
+          ['email', []],
+          ['phone', []],
         ],
-        ['rcvIntegrityError', [['msgError', '#MsgErrorType', 0]]],
-        [
-          'rcvDecryptionError',
+      },
+    ],
+    [
+      'FormattedText',
+      {
+        r: [
+          ['format', '#Format', 1],
+          ['text', 'string', 0],
+        ],
+      },
+    ],
+    [
+      'FullGroupPreferences',
+      {
+        r: [
+          ['timedMessages', '#TimedMessagesGroupPreference', 0],
+          ['directMessages', '#RoleGroupPreference', 0],
+          ['fullDelete', '#GroupPreference', 0],
+          ['reactions', '#GroupPreference', 0],
+          ['voice', '#RoleGroupPreference', 0],
+          ['files', '#RoleGroupPreference', 0],
+          ['simplexLinks', '#RoleGroupPreference', 0],
+          ['reports', '#GroupPreference', 0],
+          ['history', '#GroupPreference', 0],
+          ['support', '#SupportGroupPreference', 1],
+          ['sessions', '#RoleGroupPreference', 1],
+          ['comments', '#CommentsGroupPreference', 1],
+          ['signMessages', '#GroupPreference', 1],
+          ['commands', {a: '#ChatBotCommand'}, 1],
+        ],
+      },
+    ],
+    [
+      'FullPreferences',
+      {
+        r: [
+          ['timedMessages', '#TimedMessagesPreference', 0],
+          ['fullDelete', '#SimplePreference', 0],
+          ['reactions', '#SimplePreference', 0],
+          ['voice', '#SimplePreference', 0],
+          ['files', '#SimplePreference', 1],
+          ['calls', '#SimplePreference', 0],
+          ['sessions', '#SimplePreference', 1],
+          ['commands', {a: '#ChatBotCommand'}, 1],
+        ],
+      },
+    ],
+    [
+      'Group',
+      {
+        r: [
+          ['groupInfo', '#GroupInfo', 0],
+          ['members', {a: '#GroupMember'}, 0],
+        ],
+      },
+    ],
+    ['GroupChatScope', {u: [['memberSupport', [['groupMemberId_', 'int64', 1]]]]}],
+    ['GroupChatScopeInfo', {u: [['memberSupport', [['groupMember_', '#GroupMember', 1]]]]}],
+    [
+      'GroupDirectInvitation',
+      {
+        r: [
+          ['groupDirectInvLink', 'string', 0],
+          ['fromGroupId_', 'int64', 1],
+          ['fromGroupMemberId_', 'int64', 1],
+          ['fromGroupMemberConnId_', 'int64', 1],
+          ['groupDirectInvStartedConnection', 'bool', 0],
+        ],
+      },
+    ],
+    [
+      'GroupFeature',
+      {
+        e: [
+          'timedMessages',
+          'directMessages',
+          'fullDelete',
+          'reactions',
+          'voice',
+          'files',
+          'simplexLinks',
+          'reports',
+          'history',
+          'support',
+          'sessions',
+          'comments',
+          'signMessages',
+        ],
+      },
+    ],
+    ['GroupFeatureEnabled', {e: ['on', 'off']}],
+    [
+      'GroupInfo',
+      {
+        r: [
+          ['groupId', 'int64', 0],
+          ['useRelays', 'bool', 1],
+          ['relayOwnStatus', '#RelayStatus', 1],
+          ['localDisplayName', 'string', 0],
+          ['groupProfile', '#GroupProfile', 0],
+          ['localAlias', 'string', 0],
+          ['businessChat', '#BusinessChatInfo', 1],
+          ['fullGroupPreferences', '#FullGroupPreferences', 0],
+          ['membership', '#GroupMember', 0],
+          ['chatSettings', '#ChatSettings', 0],
+          ['createdAt', 'UTCTime', 0],
+          ['updatedAt', 'UTCTime', 0],
+          ['chatTs', 'UTCTime', 1],
+          ['userMemberProfileSentAt', 'UTCTime', 1],
+          ['preparedGroup', '#PreparedGroup', 1],
+          ['chatTags', {a: 'int64'}, 0],
+          ['chatItemTTL', 'int64', 1],
+          ['uiThemes', '#UIThemeEntityOverrides', 1],
+          ['customData', 'JSONObject', 1],
+          ['groupSummary', '#GroupSummary', 1],
+          ['rosterVersion', 'int64', 1],
+          ['membersRequireAttention', 'int', 0],
+          ['viaGroupLinkUri', 'string', 1],
+          ['groupKeys', '#GroupKeys', 1],
+          ['groupDomainVerified', 'bool', 1],
+        ],
+      },
+    ],
+    [
+      'GroupKeys',
+      {
+        r: [
+          ['publicGroupKeys', '#PublicGroupKeys', 1],
+          ['memberPrivKey', 'string', 0],
+          ['publicGroupId', 'string', 1],
+          ['groupRootKey', '#GroupRootKey', 1],
+          ['sharedGroupId', 'string', 1],
+        ],
+      },
+    ],
+    [
+      'GroupLink',
+      {
+        r: [
+          ['userContactLinkId', 'int64', 0],
+          ['connLinkContact', '#CreatedConnLink', 0],
+          ['shortLinkDataSet', 'bool', 0],
+          ['shortLinkLargeDataSet', 'bool', 0],
+          ['groupLinkId', 'string', 0],
+          ['acceptMemberRole', '#GroupMemberRole', 0],
+        ],
+      },
+    ],
+    [
+      'GroupLinkOwner',
+      {
+        r: [
+          ['memberId', 'string', 0],
+          ['memberKey', 'string', 0],
+        ],
+      },
+    ],
+    [
+      'GroupLinkPlan',
+      {
+        u: [
           [
-            ['msgDecryptError', '#MsgDecryptError', 0],
-            ['msgCount', 'word32', 0],
+            'ok',
+            [
+              ['groupSLinkInfo_', '#GroupShortLinkInfo', 1],
+              ['groupSLinkData_', '#GroupShortLinkData', 1],
+              ['ownerVerification', '#OwnerVerification', 1],
+            ],
           ],
-        ],
-        ['rcvMsgError', [['rcvMsgError', '#RcvMsgError', 0]]],
-        [
-          'rcvGroupInvitation',
+          ['ownLink', [['groupInfo', '#GroupInfo', 0]]],
+          ['connectingConfirmReconnect', []],
+          ['connectingProhibit', [['groupInfo_', '#GroupInfo', 1]]],
           [
-            ['groupInvitation', '#CIGroupInvitation', 0],
-            ['memberRole', '#GroupMemberRole', 0],
+            'known',
+            [
+              ['groupInfo', '#GroupInfo', 0],
+              ['groupUpdated', 'bool', 1],
+              ['ownerVerification', '#OwnerVerification', 1],
+              ['linkOwners', {a: '#GroupLinkOwner'}, 1],
+            ],
           ],
+          ['noRelays', [['groupSLinkData_', '#GroupShortLinkData', 1]]],
+          ['updateRequired', [['groupSLinkData_', '#GroupShortLinkData', 1]]],
         ],
-        [
-          'sndGroupInvitation',
-          [
-            ['groupInvitation', '#CIGroupInvitation', 0],
-            ['memberRole', '#GroupMemberRole', 0],
-          ],
+      },
+    ],
+    [
+      'GroupMember',
+      {
+        r: [
+          ['groupMemberId', 'int64', 0],
+          ['groupId', 'int64', 0],
+          ['indexInGroup', 'int64', 1],
+          ['memberId', 'string', 0],
+          ['memberRole', '#GroupMemberRole', 0],
+          ['memberCategory', '#GroupMemberCategory', 0],
+          ['memberStatus', '#GroupMemberStatus', 0],
+          ['memberSettings', '#GroupMemberSettings', 0],
+          ['blockedByAdmin', 'bool', 0],
+          ['invitedBy', '#InvitedBy', 0],
+          ['invitedByGroupMemberId', 'int64', 1],
+          ['localDisplayName', 'string', 0],
+          ['memberProfile', '#LocalProfile', 0],
+          ['memberContactId', 'int64', 1],
+          ['memberContactProfileId', 'int64', 0],
+          ['activeConn', '#Connection', 1],
+          ['memberChatVRange', '#VersionRange', 0],
+          ['createdAt', 'UTCTime', 0],
+          ['updatedAt', 'UTCTime', 0],
+          ['supportChat', '#GroupSupportChat', 1],
+          ['memberPubKey', 'string', 1],
+          ['relayLink', 'string', 1],
+          ['memberVerifiedCode', '#SecurityCode', 1],
         ],
-        ['rcvDirectEvent', [['rcvDirectEvent', '#RcvDirectEvent', 0]]],
-        ['rcvGroupEvent', [['rcvGroupEvent', '#RcvGroupEvent', 0]]],
-        ['sndGroupEvent', [['sndGroupEvent', '#SndGroupEvent', 0]]],
-        ['rcvConnEvent', [['rcvConnEvent', '#RcvConnEvent', 0]]],
-        ['sndConnEvent', [['sndConnEvent', '#SndConnEvent', 0]]],
-        [
-          'rcvChatFeature',
-          [
-            ['feature', '#ChatFeature', 0],
-            ['enabled', '#PrefEnabled', 0],
-            ['param', 'int', 1],
-          ],
+      },
+    ],
+    ['GroupMemberAdmission', {r: [['review', '#MemberCriteria', 1]]}],
+    ['GroupMemberCategory', {e: ['user', 'invitee', 'host', 'pre', 'post']}],
+    [
+      'GroupMemberRef',
+      {
+        r: [
+          ['groupMemberId', 'int64', 0],
+          ['profile', '#Profile', 0],
         ],
-        [
-          'sndChatFeature',
-          [
-            ['feature', '#ChatFeature', 0],
-            ['enabled', '#PrefEnabled', 0],
-            ['param', 'int', 1],
-          ],
-        ],
-        [
-          'rcvChatPreference',
-          [
-            ['feature', '#ChatFeature', 0],
-            ['allowed', '#FeatureAllowed', 0],
-            ['param', 'int', 1],
-          ],
-        ],
-        [
-          'sndChatPreference',
-          [
-            ['feature', '#ChatFeature', 0],
-            ['allowed', '#FeatureAllowed', 0],
-            ['param', 'int', 1],
-          ],
-        ],
-        [
-          'rcvGroupFeature',
-          [
-            ['groupFeature', '#GroupFeature', 0],
-            ['preference', '#GroupPreference', 0],
-            ['param', 'int', 1],
-            ['memberRole_', '#GroupMemberRole', 1],
-          ],
-        ],
-        [
-          'sndGroupFeature',
-          [
-            ['groupFeature', '#GroupFeature', 0],
-            ['preference', '#GroupPreference', 0],
-            ['param', 'int', 1],
-            ['memberRole_', '#GroupMemberRole', 1],
-          ],
-        ],
-        ['rcvChatFeatureRejected', [['feature', '#ChatFeature', 0]]],
-        ['rcvGroupFeatureRejected', [['groupFeature', '#GroupFeature', 0]]],
-        ['sndModerated', []],
-        ['rcvModerated', []],
-        ['rcvBlocked', []],
-        ['sndDirectE2EEInfo', [['e2eeInfo', '#E2EInfo', 0]]],
-        ['rcvDirectE2EEInfo', [['e2eeInfo', '#E2EInfo', 0]]],
-        ['sndGroupE2EEInfo', [['e2eeInfo', '#E2EInfo', 0]]],
-        ['rcvGroupE2EEInfo', [['e2eeInfo', '#E2EInfo', 0]]],
-        ['chatBanner', []],
-      ],
-    },
-    CIDeleteMode: {e: ['broadcast', 'internal', 'internalMark', 'history']},
-    CIDeleted: {
-      u: [
-        [
+      },
+    ],
+    ['GroupMemberRole', {e: ['relay', 'observer', 'author', 'member', 'moderator', 'admin', 'owner']}],
+    ['GroupMemberSettings', {r: [['showMessages', 'bool', 0]]}],
+    [
+      'GroupMemberStatus',
+      {
+        e: [
+          'rejected',
+          'removed',
+          'left',
           'deleted',
+          'unknown',
+          'invited',
+          'pending_approval',
+          'pending_review',
+          'introduced',
+          'intro-inv',
+          'accepted',
+          'announced',
+          'connected',
+          'complete',
+          'creator',
+        ],
+      },
+    ],
+    ['GroupPreference', {r: [['enable', '#GroupFeatureEnabled', 0]]}],
+    [
+      'GroupPreferences',
+      {
+        r: [
+          ['timedMessages', '#TimedMessagesGroupPreference', 1],
+          ['directMessages', '#RoleGroupPreference', 1],
+          ['fullDelete', '#GroupPreference', 1],
+          ['reactions', '#GroupPreference', 1],
+          ['voice', '#RoleGroupPreference', 1],
+          ['files', '#RoleGroupPreference', 1],
+          ['simplexLinks', '#RoleGroupPreference', 1],
+          ['reports', '#GroupPreference', 1],
+          ['history', '#GroupPreference', 1],
+          ['support', '#SupportGroupPreference', 1],
+          ['sessions', '#RoleGroupPreference', 1],
+          ['comments', '#CommentsGroupPreference', 1],
+          ['signMessages', '#GroupPreference', 1],
+          ['commands', {a: '#ChatBotCommand'}, 1],
+        ],
+      },
+    ],
+    [
+      'GroupProfile',
+      {
+        r: [
+          ['displayName', 'string', 0],
+          ['fullName', 'string', 0],
+          ['shortDescr', 'string', 1],
+          ['description', 'string', 1],
+          ['image', 'string', 1],
+          ['publicGroup', '#PublicGroupProfile', 1],
+          ['groupPreferences', '#GroupPreferences', 1],
+          ['memberAdmission', '#GroupMemberAdmission', 1],
+          ['groupLink', 'string', 1],
+        ],
+      },
+    ],
+    [
+      'GroupRelay',
+      {
+        r: [
+          ['groupRelayId', 'int64', 0],
+          ['groupMemberId', 'int64', 0],
+          ['userChatRelay', '#UserChatRelay', 0],
+          ['relayStatus', '#RelayStatus', 0],
+          ['relayLink', 'string', 1],
+          ['relayCap', '#RelayCapabilities', 1],
+        ],
+      },
+    ],
+    [
+      'GroupRootKey',
+      {
+        u: [
+          ['private', [['rootPrivKey', 'string', 0]]],
+          ['public', [['rootPubKey', 'string', 0]]],
+        ],
+      },
+    ],
+    [
+      'GroupShortLinkData',
+      {
+        r: [
+          ['groupProfile', '#GroupProfile', 0],
+          ['publicGroupData', '#PublicGroupData', 1],
+        ],
+      },
+    ],
+    [
+      'GroupShortLinkInfo',
+      {
+        r: [
+          ['direct', 'bool', 0],
+          ['groupRelays', {a: 'string'}, 0],
+          ['publicGroupId', 'string', 1],
+          ['sharedGroupId', 'string', 1],
+        ],
+      },
+    ],
+    [
+      'GroupSummary',
+      {
+        r: [
+          ['currentMembers', 'int64', 0],
+          ['publicMemberCount', 'int64', 1],
+        ],
+      },
+    ],
+    [
+      'GroupSupportChat',
+      {
+        r: [
+          ['chatTs', 'UTCTime', 0],
+          ['unread', 'int64', 0],
+          ['memberAttention', 'int64', 0],
+          ['mentions', 'int64', 0],
+          ['lastMsgFromMemberTs', 'UTCTime', 1],
+        ],
+      },
+    ],
+    ['GroupType', {e: ['channel', 'group']}],
+    ['HandshakeError', {e: ['PARSE', 'IDENTITY', 'BAD_AUTH', 'BAD_SERVICE']}],
+    ['InlineFileMode', {e: ['offer', 'sent']}],
+    [
+      'InvitationLinkPlan',
+      {
+        u: [
           [
-            ['deletedTs', 'UTCTime', 1],
-            ['chatType', '#ChatType', 0],
+            'ok',
+            [
+              ['contactSLinkData_', '#ContactShortLinkData', 1],
+              ['ownerVerification', '#OwnerVerification', 1],
+            ],
+          ],
+          ['ownLink', []],
+          ['connecting', [['contact_', '#Contact', 1]]],
+          ['known', [['contact', '#Contact', 0]]],
+        ],
+      },
+    ],
+    [
+      'InvitedBy',
+      {
+        u: [
+          ['contact', [['byContactId', 'int64', 0]]],
+          ['user', []],
+          ['unknown', []],
+        ],
+      },
+    ],
+    [
+      'LinkContent',
+      {
+        u: [
+          ['page', []],
+          ['image', []],
+          ['video', [['duration', 'int', 1]]],
+          [
+            'unknown',
+            [
+              ['tag', 'string', 0],
+              ['json', 'JSONObject', 0],
+            ],
           ],
         ],
-        ['blocked', [['deletedTs', 'UTCTime', 1]]],
-        ['blockedByAdmin', [['deletedTs', 'UTCTime', 1]]],
-        [
-          'moderated',
+      },
+    ],
+    [
+      'LinkOwnerSig',
+      {
+        r: [
+          ['ownerId', 'string', 1],
+          ['chatBinding', 'string', 0],
+          ['ownerSig', 'string', 0],
+        ],
+      },
+    ],
+    [
+      'LinkPreview',
+      {
+        r: [
+          ['uri', 'string', 0],
+          ['title', 'string', 0],
+          ['description', 'string', 0],
+          ['image', 'string', 0],
+          ['content', '#LinkContent', 1],
+        ],
+      },
+    ],
+    [
+      'LocalBadge',
+      {
+        r: [
+          ['badge', '#BadgeInfo', 0],
+          ['status', '#BadgeStatus', 0],
+        ],
+      },
+    ],
+    [
+      'LocalProfile',
+      {
+        r: [
+          ['profileId', 'int64', 0],
+          ['displayName', 'string', 0],
+          ['fullName', 'string', 0],
+          ['shortDescr', 'string', 1],
+          ['description', 'string', 1],
+          ['image', 'string', 1],
+          ['contactLink', 'string', 1],
+          ['preferences', '#Preferences', 1],
+          ['peerType', '#ChatPeerType', 1],
+          ['localBadge', '#LocalBadge', 1],
+          ['localAlias', 'string', 0],
+          ['contactDomain', '#SimplexDomainClaim', 1],
+          ['contactDomainVerified', 'bool', 1],
+        ],
+      },
+    ],
+    ['MemberCriteria', {e: ['all']}],
+    [
+      'MsgChatLink',
+      {
+        u: [
           [
-            ['deletedTs', 'UTCTime', 1],
-            ['byGroupMember', '#GroupMember', 0],
+            'contact',
+            [
+              ['connLink', 'string', 0],
+              ['profile', '#Profile', 0],
+              ['business', 'bool', 0],
+            ],
+          ],
+          [
+            'invitation',
+            [
+              ['invLink', 'string', 0],
+              ['profile', '#Profile', 0],
+            ],
+          ],
+          [
+            'group',
+            [
+              ['connLink', 'string', 0],
+              ['groupProfile', '#GroupProfile', 0],
+            ],
           ],
         ],
-        ['deleting', [['deletedTs', 'UTCTime', 1]]],
-      ],
-    },
-    CIDirection: {
-      u: [
-        ['directSnd', []],
-        ['directRcv', []],
-        ['groupSnd', []],
-        ['groupRcv', [['groupMember', '#GroupMember', 0]]],
-        ['channelRcv', []],
-        ['localSnd', []],
-        ['localRcv', []],
-        ['feedSnd', []],
-      ],
-    },
-    CIFeed: {e: ['linked', 'detached']},
-    CIFile: {
-      r: [
-        ['fileId', 'int64', 0],
-        ['fileName', 'string', 0],
-        ['fileSize', 'int64', 0],
-        ['fileSource', '#CryptoFile', 1],
-        ['fileStatus', '#CIFileStatus', 0],
-        ['fileProtocol', '#FileProtocol', 0],
-        ['fileExpires', 'UTCTime', 1],
-        ['fileProhibited', '#FileProhibited', 1],
-      ],
-    },
-    CIFileStatus: {
-      u: [
-        ['sndStored', []],
-        [
-          'sndTransfer',
+      },
+    ],
+    [
+      'MsgContent',
+      {
+        u: [
+          ['text', [['text', 'string', 0]]],
           [
-            ['sndProgress', 'int64', 0],
-            ['sndTotal', 'int64', 0],
+            'link',
+            [
+              ['text', 'string', 0],
+              ['preview', '#LinkPreview', 0],
+            ],
+          ],
+          [
+            'image',
+            [
+              ['text', 'string', 0],
+              ['image', 'string', 0],
+            ],
+          ],
+          [
+            'video',
+            [
+              ['text', 'string', 0],
+              ['image', 'string', 0],
+              ['duration', 'int', 0],
+            ],
+          ],
+          [
+            'voice',
+            [
+              ['text', 'string', 0],
+              ['duration', 'int', 0],
+            ],
+          ],
+          ['file', [['text', 'string', 0]]],
+          [
+            'report',
+            [
+              ['text', 'string', 0],
+              ['reason', '#ReportReason', 0],
+            ],
+          ],
+          [
+            'chat',
+            [
+              ['text', 'string', 0],
+              ['chatLink', '#MsgChatLink', 0],
+              ['ownerSig', '#LinkOwnerSig', 1],
+            ],
+          ],
+          [
+            'unknown',
+            [
+              ['tag', 'string', 0],
+              ['text', 'string', 0],
+              ['json', 'JSONObject', 0],
+            ],
           ],
         ],
-        ['sndCancelled', []],
-        ['sndComplete', []],
-        ['sndError', [['sndFileError', '#FileError', 0]]],
-        ['sndWarning', [['sndFileError', '#FileError', 0]]],
-        ['rcvInvitation', []],
-        ['rcvAccepted', []],
-        [
-          'rcvTransfer',
+      },
+    ],
+    ['MsgDecryptError', {e: ['ratchetHeader', 'tooManySkipped', 'ratchetEarlier', 'other', 'ratchetSync']}],
+    ['MsgDirection', {e: ['rcv', 'snd']}],
+    [
+      'MsgErrorType',
+      {
+        u: [
           [
-            ['rcvProgress', 'int64', 0],
-            ['rcvTotal', 'int64', 0],
+            'msgSkipped',
+            [
+              ['fromMsgId', 'int64', 0],
+              ['toMsgId', 'int64', 0],
+            ],
+          ],
+          ['msgBadId', [['msgId', 'int64', 0]]],
+          ['msgBadHash', []],
+          ['msgDuplicate', []],
+        ],
+      },
+    ],
+    ['MsgFilter', {e: ['none', 'all', 'mentions']}],
+    [
+      'MsgReaction',
+      {
+        u: [
+          ['emoji', [['emoji', 'string', 0]]],
+          [
+            'unknown',
+            [
+              ['tag', 'string', 0],
+              ['json', 'JSONObject', 0],
+            ],
           ],
         ],
-        ['rcvAborted', []],
-        ['rcvComplete', []],
-        ['rcvCancelled', []],
-        ['rcvError', [['rcvFileError', '#FileError', 0]]],
-        ['rcvWarning', [['rcvFileError', '#FileError', 0]]],
-        ['invalid', [['text', 'string', 0]]],
-      ],
-    },
-    CIForwardedFrom: {
-      u: [
-        ['unknown', []],
-        [
-          'contact',
+      },
+    ],
+    ['MsgReceiptStatus', {e: ['ok', 'badMsgHash']}],
+    ['MsgSigStatus', {e: ['verified', 'signedNoKey']}],
+    [
+      'MsgVerified',
+      {
+        u: [
+          ['signed', [['sigStatus', '#MsgSigStatus', 0]]],
+          ['sigMissing', []],
+        ],
+      },
+    ],
+    [
+      'NameErrorType',
+      {
+        u: [
+          ['NO_RESOLVER', []],
+          ['NOT_FOUND', []],
+          ['RESOLVER', [['resolverErr', 'string', 0]]],
+        ],
+      },
+    ],
+    [
+      'NetworkError',
+      {
+        u: [
+          ['connectError', [['connectError', 'string', 0]]],
+          ['tLSError', [['tlsError', 'string', 0]]],
+          ['unknownCAError', []],
+          ['failedError', []],
+          ['timeoutError', []],
+          ['subscribeError', [['subscribeError', 'string', 0]]],
+        ],
+      },
+    ],
+    [
+      'NewUser',
+      {
+        r: [
+          ['profile', '#Profile', 1],
+          ['pastTimestamp', 'bool', 0],
+          ['userChatRelay', 'bool', 1],
+          ['clientService', 'bool', 1],
+        ],
+      },
+    ],
+    [
+      'NoteFolder',
+      {
+        r: [
+          ['noteFolderId', 'int64', 0],
+          ['userId', 'int64', 0],
+          ['createdAt', 'UTCTime', 0],
+          ['updatedAt', 'UTCTime', 0],
+          ['chatTs', 'UTCTime', 0],
+          ['favorite', 'bool', 0],
+          ['unread', 'bool', 0],
+        ],
+      },
+    ],
+    [
+      'OwnerVerification',
+      {
+        u: [
+          ['verified', []],
+          ['failed', [['reason', 'string', 0]]],
+        ],
+      },
+    ],
+    ['PaginationByTime', {u: [['last', [['count', 'int', 0]]]]}],
+    [
+      'PendingContactConnection',
+      {
+        r: [
+          ['pccConnId', 'int64', 0],
+          ['pccAgentConnId', 'string', 0],
+          ['pccConnStatus', '#ConnStatus', 0],
+          ['viaContactUri', 'bool', 0],
+          ['viaUserContactLink', 'int64', 1],
+          ['groupLinkId', 'string', 1],
+          ['customUserProfileId', 'int64', 1],
+          ['connLinkInv', '#CreatedConnLink', 1],
+          ['localAlias', 'string', 0],
+          ['createdAt', 'UTCTime', 0],
+          ['updatedAt', 'UTCTime', 0],
+        ],
+      },
+    ],
+    ['PlanResolveMode', {e: ['allGroups', 'unknown', 'never']}],
+    [
+      'PrefEnabled',
+      {
+        r: [
+          ['forUser', 'bool', 0],
+          ['forContact', 'bool', 0],
+        ],
+      },
+    ],
+    [
+      'Preferences',
+      {
+        r: [
+          ['timedMessages', '#TimedMessagesPreference', 1],
+          ['fullDelete', '#SimplePreference', 1],
+          ['reactions', '#SimplePreference', 1],
+          ['voice', '#SimplePreference', 1],
+          ['files', '#SimplePreference', 1],
+          ['calls', '#SimplePreference', 1],
+          ['sessions', '#SimplePreference', 1],
+          ['commands', {a: '#ChatBotCommand'}, 1],
+        ],
+      },
+    ],
+    [
+      'PreparedContact',
+      {
+        r: [
+          ['connLinkToConnect', '#CreatedConnLink', 0],
+          ['uiConnLinkType', '#ConnectionMode', 0],
+          ['welcomeSharedMsgId', 'string', 1],
+          ['requestSharedMsgId', 'string', 1],
+        ],
+      },
+    ],
+    [
+      'PreparedGroup',
+      {
+        r: [
+          ['connLinkToConnect', '#CreatedConnLink', 0],
+          ['connLinkPreparedConnection', 'bool', 0],
+          ['connLinkStartedConnection', 'bool', 0],
+          ['welcomeSharedMsgId', 'string', 1],
+          ['requestSharedMsgId', 'string', 1],
+        ],
+      },
+    ],
+    [
+      'Profile',
+      {
+        r: [
+          ['displayName', 'string', 0],
+          ['fullName', 'string', 0],
+          ['shortDescr', 'string', 1],
+          ['description', 'string', 1],
+          ['image', 'string', 1],
+          ['contactLink', 'string', 1],
+          ['preferences', '#Preferences', 1],
+          ['peerType', '#ChatPeerType', 1],
+          ['badge', '#BadgeProof', 1],
+          ['contactDomain', '#SimplexDomainClaim', 1],
+        ],
+      },
+    ],
+    [
+      'ProxyClientError',
+      {
+        u: [
+          ['protocolError', [['protocolErr', '#ErrorType', 0]]],
+          ['unexpectedResponse', [['responseStr', 'string', 0]]],
+          ['responseError', [['responseErr', '#ErrorType', 0]]],
+        ],
+      },
+    ],
+    [
+      'ProxyError',
+      {
+        u: [
+          ['PROTOCOL', [['protocolErr', '#ErrorType', 0]]],
+          ['BROKER', [['brokerErr', '#BrokerErrorType', 0]]],
+          ['BASIC_AUTH', []],
+          ['NO_SESSION', []],
+        ],
+      },
+    ],
+    [
+      'PublicGroupAccess',
+      {
+        r: [
+          ['groupWebPage', 'string', 1],
+          ['groupDomainClaim', '#SimplexDomainClaim', 1],
+          ['domainWebPage', 'bool', 0],
+          ['allowEmbedding', 'bool', 0],
+          ['groupDomain', 'string', 1],
+        ],
+      },
+    ],
+    ['PublicGroupData', {r: [['publicMemberCount', 'int64', 0]]}],
+    [
+      'PublicGroupKeys',
+      {
+        r: [
+          ['publicGroupId', 'string', 0],
+          ['groupRootKey', '#GroupRootKey', 0],
+        ],
+      },
+    ],
+    [
+      'PublicGroupProfile',
+      {
+        r: [
+          ['groupType', '#GroupType', 0],
+          ['groupLink', 'string', 0],
+          ['publicGroupId', 'string', 0],
+          ['publicGroupAccess', '#PublicGroupAccess', 1],
+        ],
+      },
+    ],
+    [
+      'RCErrorType',
+      {
+        u: [
+          ['internal', [['internalErr', 'string', 0]]],
+          ['identity', []],
+          ['noLocalAddress', []],
+          ['newController', []],
+          ['notDiscovered', []],
+          ['tLSStartFailed', []],
+          ['exception', [['exception', 'string', 0]]],
+          ['ctrlAuth', []],
+          ['ctrlNotFound', []],
+          ['ctrlError', [['ctrlErr', 'string', 0]]],
+          ['invitation', []],
+          ['version', []],
+          ['encrypt', []],
+          ['decrypt', []],
+          ['blockSize', []],
+          ['syntax', [['syntaxErr', 'string', 0]]],
+        ],
+      },
+    ],
+    ['RatchetSyncState', {e: ['ok', 'allowed', 'required', 'started', 'agreed']}],
+    [
+      'RcvConnEvent',
+      {
+        u: [
+          ['switchQueue', [['phase', '#SwitchPhase', 0]]],
+          ['ratchetSync', [['syncStatus', '#RatchetSyncState', 0]]],
+          ['verificationCodeReset', []],
+          ['pqEnabled', [['enabled', 'bool', 0]]],
+        ],
+      },
+    ],
+    [
+      'RcvDirectEvent',
+      {
+        u: [
+          ['contactDeleted', []],
           [
-            ['chatName', 'string', 0],
-            ['msgDir', '#MsgDirection', 0],
-            ['contactId', 'int64', 1],
-            ['chatItemId', 'int64', 1],
+            'profileUpdated',
+            [
+              ['fromProfile', '#Profile', 0],
+              ['toProfile', '#Profile', 0],
+            ],
+          ],
+          ['groupInvLinkReceived', [['groupProfile', '#GroupProfile', 0]]],
+        ],
+      },
+    ],
+    [
+      'RcvFileDescr',
+      {
+        r: [
+          ['fileDescrId', 'int64', 0],
+          ['fileDescrText', 'string', 0],
+          ['fileDescrPartNo', 'int', 0],
+          ['fileDescrComplete', 'bool', 0],
+        ],
+      },
+    ],
+    [
+      'RcvFileStatus',
+      {
+        u: [
+          ['new', []],
+          [
+            'accepted',
+            [
+              ['filePath', 'string', 1],
+              ['fileInfo', '#RcvFileInfo', 1],
+            ],
+          ],
+          [
+            'connected',
+            [
+              ['filePath', 'string', 1],
+              ['fileInfo', '#RcvFileInfo', 1],
+            ],
+          ],
+          [
+            'complete',
+            [
+              ['filePath', 'string', 1],
+              ['fileInfo', '#RcvFileInfo', 1],
+            ],
+          ],
+          [
+            'cancelled',
+            [
+              ['filePath_', 'string', 1],
+              ['fileInfo_', '#RcvFileInfo', 1],
+            ],
           ],
         ],
-        [
-          'group',
-          [
-            ['chatName', 'string', 0],
-            ['msgDir', '#MsgDirection', 0],
-            ['groupId', 'int64', 1],
-            ['chatItemId', 'int64', 1],
-            ['memberId', 'string', 1],
-            ['sharedMsgId_', 'string', 1],
-            ['groupType', '#GroupType', 1],
-          ],
+      },
+    ],
+    [
+      'RcvFileTransfer',
+      {
+        r: [
+          ['fileId', 'int64', 0],
+          ['xftpRcvFile', '#XFTPRcvFile', 1],
+          ['fileInvitation', '#FileInvitation', 0],
+          ['fileProhibited', '#FileProhibited', 1],
+          ['fileStatus', '#RcvFileStatus', 0],
+          ['fileType', '#FileType', 1],
+          ['rcvFileInline', '#InlineFileMode', 1],
+          ['senderDisplayName', 'string', 0],
+          ['chunkSize', 'int64', 0],
+          ['cancelled', 'bool', 0],
+          ['grpMemberId', 'int64', 1],
+          ['cryptoArgs', '#CryptoFileArgs', 1],
         ],
-        [
-          'groupLink',
+      },
+    ],
+    [
+      'RcvGroupEvent',
+      {
+        u: [
           [
-            ['chatName', 'string', 0],
-            ['msgDir', '#MsgDirection', 0],
-            ['groupLink', 'string', 0],
-            ['publicGroupId', 'string', 0],
-            ['memberId', 'string', 1],
-            ['sharedMsgId', 'string', 0],
-            ['groupType', '#GroupType', 1],
+            'memberAdded',
+            [
+              ['groupMemberId', 'int64', 0],
+              ['profile', '#Profile', 0],
+            ],
           ],
+          ['memberConnected', []],
+          [
+            'memberAccepted',
+            [
+              ['groupMemberId', 'int64', 0],
+              ['profile', '#Profile', 0],
+            ],
+          ],
+          ['userAccepted', []],
+          ['memberLeft', []],
+          [
+            'memberRole',
+            [
+              ['groupMemberId', 'int64', 0],
+              ['profile', '#Profile', 0],
+              ['role', '#GroupMemberRole', 0],
+            ],
+          ],
+          [
+            'memberBlocked',
+            [
+              ['groupMemberId', 'int64', 0],
+              ['profile', '#Profile', 0],
+              ['blocked', 'bool', 0],
+            ],
+          ],
+          ['userRole', [['role', '#GroupMemberRole', 0]]],
+          [
+            'memberDeleted',
+            [
+              ['groupMemberId', 'int64', 0],
+              ['profile', '#Profile', 0],
+            ],
+          ],
+          ['userDeleted', []],
+          ['groupDeleted', []],
+          ['groupUpdated', [['groupProfile', '#GroupProfile', 0]]],
+          ['invitedViaGroupLink', []],
+          ['memberCreatedContact', []],
+          [
+            'memberProfileUpdated',
+            [
+              ['fromProfile', '#Profile', 0],
+              ['toProfile', '#Profile', 0],
+            ],
+          ],
+          ['newMemberPendingReview', []],
+          ['msgBadSignature', []],
         ],
+      },
+    ],
+    [
+      'RcvMsgError',
+      {
+        u: [
+          ['dropped', [['attempts', 'int', 0]]],
+          ['parseError', [['parseError', 'string', 0]]],
+        ],
+      },
+    ],
+    ['RelayCapabilities', {r: [['webDomain', 'string', 1]]}],
+    [
+      'RelayConnectionResult',
+      {
+        r: [
+          ['relayMember', '#GroupMember', 0],
+          ['relayError', '#ChatError', 1],
+        ],
+      },
+    ],
+    [
+      'RelayProfile',
+      {
+        r: [
+          ['displayName', 'string', 0],
+          ['fullName', 'string', 0],
+          ['shortDescr', 'string', 1],
+          ['image', 'string', 1],
+        ],
+      },
+    ],
+    [
+      'RelayStatus',
+      {e: ['new', 'invited', 'accepted', 'acknowledgedRoster', 'active', 'inactive', 'rejected']},
+    ],
+    [
+      'RemoteCtrlInfo',
+      {
+        r: [
+          ['remoteCtrlId', 'int64', 0],
+          ['ctrlDeviceName', 'string', 0],
+          ['sessionState', '#RemoteCtrlSessionState', 1],
+        ],
+      },
+    ],
+    [
+      'RemoteCtrlSessionState',
+      {
+        u: [
+          ['starting', []],
+          ['searching', []],
+          ['connecting', []],
+          ['pendingConfirmation', [['sessionCode', 'string', 0]]],
+          ['connected', [['sessionCode', 'string', 0]]],
+        ],
+      },
+    ],
+    [
+      'RemoteCtrlStopReason',
+      {
+        u: [
+          ['discoveryFailed', [['chatError', '#ChatError', 0]]],
+          ['connectionFailed', [['chatError', '#ChatError', 0]]],
+          ['setupFailed', [['chatError', '#ChatError', 0]]],
+          ['disconnected', []],
+        ],
+      },
+    ],
+    ['ReportReason', {e: ['spam', 'content', 'community', 'profile', 'other']}],
+    [
+      'RoleGroupPreference',
+      {
+        r: [
+          ['enable', '#GroupFeatureEnabled', 0],
+          ['role', '#GroupMemberRole', 1],
+        ],
+      },
+    ],
+    [
+      'SMPAgentError',
+      {
+        u: [
+          ['A_MESSAGE', [['messageErr', 'string', 1]]],
+          ['A_PROHIBITED', [['prohibitedErr', 'string', 0]]],
+          ['A_VERSION', []],
+          ['A_LINK', [['linkErr', 'string', 0]]],
+          ['A_CRYPTO', [['cryptoErr', '#AgentCryptoError', 0]]],
+          ['A_DUPLICATE', [['droppedMsg_', '#DroppedMsg', 1]]],
+          ['A_QUEUE', [['queueErr', 'string', 0]]],
+          ['A_SERVICE', [['serviceError', '#AgentServiceError', 0]]],
+        ],
+      },
+    ],
+    [
+      'SecurityCode',
+      {
+        r: [
+          ['securityCode', 'string', 0],
+          ['verifiedAt', 'UTCTime', 0],
+        ],
+      },
+    ],
+    ['SimplePreference', {r: [['allow', '#FeatureAllowed', 0]]}],
+    [
+      'SimplexDomain',
+      {
+        r: [
+          ['nameTLD', '#SimplexTLD', 0],
+          ['domain', 'string', 0],
+          ['subDomain', {a: 'string'}, 0],
+        ],
+      },
+    ],
+    [
+      'SimplexDomainClaim',
+      {
+        r: [
+          ['domain', 'string', 0],
+          ['proof', '#SimplexDomainProof', 1],
+        ],
+      },
+    ],
+    [
+      'SimplexDomainError',
+      {
+        u: [
+          ['noValidLink', []],
+          ['unknownDomain', []],
+        ],
+      },
+    ],
+    [
+      'SimplexDomainProof',
+      {
+        r: [
+          ['linkOwnerId', 'string', 1],
+          ['presHeader', 'string', 0],
+          ['signature', 'string', 0],
+        ],
+      },
+    ],
+    ['SimplexLinkType', {e: ['contact', 'invitation', 'group', 'channel', 'relay']}],
+    [
+      'SimplexNameInfo',
+      {
+        r: [
+          ['nameType', '#SimplexNameType', 0],
+          ['nameDomain', '#SimplexDomain', 0],
+        ],
+      },
+    ],
+    ['SimplexNameType', {e: ['publicGroup', 'contact']}],
+    ['SimplexTLD', {e: ['simplex', 'testing', 'web']}],
+    ['SndCIStatusProgress', {e: ['partial', 'complete']}],
+    [
+      'SndConnEvent',
+      {
+        u: [
+          [
+            'switchQueue',
+            [
+              ['phase', '#SwitchPhase', 0],
+              ['member', '#GroupMemberRef', 1],
+            ],
+          ],
+          [
+            'ratchetSync',
+            [
+              ['syncStatus', '#RatchetSyncState', 0],
+              ['member', '#GroupMemberRef', 1],
+            ],
+          ],
+          ['pqEnabled', [['enabled', 'bool', 0]]],
+        ],
+      },
+    ],
+    [
+      'SndError',
+      {
+        u: [
+          ['auth', []],
+          ['quota', []],
+          ['expired', []],
+          ['relay', [['srvError', '#SrvError', 0]]],
+          [
+            'proxy',
+            [
+              ['proxyServer', 'string', 0],
+              ['srvError', '#SrvError', 0],
+            ],
+          ],
+          [
+            'proxyRelay',
+            [
+              ['proxyServer', 'string', 0],
+              ['srvError', '#SrvError', 0],
+            ],
+          ],
+          ['other', [['sndError', 'string', 0]]],
+        ],
+      },
+    ],
+    [
+      'SndFileTransfer',
+      {
+        r: [
+          ['fileId', 'int64', 0],
+          ['fileName', 'string', 0],
+          ['filePath', 'string', 0],
+          ['fileSize', 'int64', 0],
+          ['chunkSize', 'int64', 0],
+          ['recipientDisplayName', 'string', 0],
+          ['connId', 'int64', 0],
+          ['agentConnId', 'string', 0],
+          ['groupMemberId', 'int64', 1],
+          ['fileStatus', '#FileStatus', 0],
+          ['fileDescrId', 'int64', 1],
+          ['fileInline', '#InlineFileMode', 1],
+        ],
+      },
+    ],
+    [
+      'SndGroupEvent',
+      {
+        u: [
+          [
+            'memberRole',
+            [
+              ['groupMemberId', 'int64', 0],
+              ['profile', '#Profile', 0],
+              ['role', '#GroupMemberRole', 0],
+            ],
+          ],
+          [
+            'memberBlocked',
+            [
+              ['groupMemberId', 'int64', 0],
+              ['profile', '#Profile', 0],
+              ['blocked', 'bool', 0],
+            ],
+          ],
+          ['userRole', [['role', '#GroupMemberRole', 0]]],
+          [
+            'memberDeleted',
+            [
+              ['groupMemberId', 'int64', 0],
+              ['profile', '#Profile', 0],
+            ],
+          ],
+          ['userLeft', []],
+          ['groupUpdated', [['groupProfile', '#GroupProfile', 0]]],
+          [
+            'memberAccepted',
+            [
+              ['groupMemberId', 'int64', 0],
+              ['profile', '#Profile', 0],
+            ],
+          ],
+          ['userPendingReview', []],
+        ],
+      },
+    ],
+    [
+      'SrvError',
+      {
+        u: [
+          ['host', []],
+          ['version', []],
+          ['other', [['srvError', 'string', 0]]],
+        ],
+      },
+    ],
+    [
+      'StoreError',
+      {
+        u: [
+          ['duplicateName', []],
+          ['userNotFound', [['userId', 'int64', 0]]],
+          ['relayUserNotFound', []],
+          ['userNotFoundByName', [['contactName', 'string', 0]]],
+          ['userNotFoundByContactId', [['contactId', 'int64', 0]]],
+          ['userNotFoundByGroupId', [['groupId', 'int64', 0]]],
+          ['userNotFoundByFileId', [['fileId', 'int64', 0]]],
+          ['userNotFoundByContactRequestId', [['contactRequestId', 'int64', 0]]],
+          ['contactNotFound', [['contactId', 'int64', 0]]],
+          ['contactNotFoundByName', [['contactName', 'string', 0]]],
+          ['contactNotFoundByMemberId', [['groupMemberId', 'int64', 0]]],
+          ['contactNotReady', [['contactName', 'string', 0]]],
+          ['duplicateContactLink', []],
+          ['userContactLinkNotFound', []],
+          ['contactRequestNotFound', [['contactRequestId', 'int64', 0]]],
+          ['contactRequestNotFoundByName', [['contactName', 'string', 0]]],
+          ['invalidContactRequestEntity', [['contactRequestId', 'int64', 0]]],
+          ['invalidBusinessChatContactRequest', []],
+          ['groupNotFound', [['groupId', 'int64', 0]]],
+          ['groupNotFoundByName', [['groupName', 'string', 0]]],
+          [
+            'groupMemberNameNotFound',
+            [
+              ['groupId', 'int64', 0],
+              ['groupMemberName', 'string', 0],
+            ],
+          ],
+          ['groupMemberNotFound', [['groupMemberId', 'int64', 0]]],
+          ['groupMemberNotFoundByIndex', [['groupMemberIndex', 'int64', 0]]],
+          ['memberRelationsVectorNotFound', [['groupMemberId', 'int64', 0]]],
+          ['groupHostMemberNotFound', [['groupId', 'int64', 0]]],
+          ['groupMemberNotFoundByMemberId', [['memberId', 'string', 0]]],
+          ['memberContactGroupMemberNotFound', [['contactId', 'int64', 0]]],
+          ['invalidMemberRelationUpdate', []],
+          ['groupWithoutUser', []],
+          ['duplicateGroupMember', []],
+          ['duplicateMemberId', []],
+          ['groupAlreadyJoined', []],
+          ['groupInvitationNotFound', []],
+          ['noteFolderAlreadyExists', [['noteFolderId', 'int64', 0]]],
+          ['noteFolderNotFound', [['noteFolderId', 'int64', 0]]],
+          ['userNoteFolderNotFound', []],
+          ['feedAlreadyExists', [['feedId', 'int64', 0]]],
+          ['feedNotFound', [['feedId', 'int64', 0]]],
+          ['userFeedNotFound', []],
+          ['sndFileNotFound', [['fileId', 'int64', 0]]],
+          ['sndFileInvalid', [['fileId', 'int64', 0]]],
+          ['rcvFileNotFound', [['fileId', 'int64', 0]]],
+          ['rcvFileDescrNotFound', [['fileId', 'int64', 0]]],
+          ['fileNotFound', [['fileId', 'int64', 0]]],
+          ['rcvFileInvalid', [['fileId', 'int64', 0]]],
+          ['rcvFileInvalidDescrPart', []],
+          ['localFileNoTransfer', [['fileId', 'int64', 0]]],
+          ['sharedMsgIdNotFoundByFileId', [['fileId', 'int64', 0]]],
+          ['fileIdNotFoundBySharedMsgId', [['sharedMsgId', 'string', 0]]],
+          ['sndFileNotFoundXFTP', [['agentSndFileId', 'string', 0]]],
+          ['rcvFileNotFoundXFTP', [['agentRcvFileId', 'string', 0]]],
+          ['connectionNotFound', [['agentConnId', 'string', 0]]],
+          ['connectionNotFoundById', [['connId', 'int64', 0]]],
+          ['connectionNotFoundByMemberId', [['groupMemberId', 'int64', 0]]],
+          ['pendingConnectionNotFound', [['connId', 'int64', 0]]],
+          ['uniqueID', []],
+          ['largeMsg', []],
+          ['internalError', [['message', 'string', 0]]],
+          ['dBException', [['message', 'string', 0]]],
+          ['dBBusyError', [['message', 'string', 0]]],
+          [
+            'badChatItem',
+            [
+              ['itemId', 'int64', 0],
+              ['itemTs', 'UTCTime', 1],
+            ],
+          ],
+          ['chatItemNotFound', [['itemId', 'int64', 0]]],
+          ['chatItemNotFoundByText', [['text', 'string', 0]]],
+          ['chatItemSharedMsgIdNotFound', [['sharedMsgId', 'string', 0]]],
+          ['chatItemNotFoundByFileId', [['fileId', 'int64', 0]]],
+          ['chatItemNotFoundByContactId', [['contactId', 'int64', 0]]],
+          ['chatItemNotFoundByGroupId', [['groupId', 'int64', 0]]],
+          ['profileNotFound', [['profileId', 'int64', 0]]],
+          ['duplicateGroupLink', [['groupInfo', '#GroupInfo', 0]]],
+          ['groupLinkNotFound', [['groupInfo', '#GroupInfo', 0]]],
+          ['hostMemberIdNotFound', [['groupId', 'int64', 0]]],
+          ['contactNotFoundByFileId', [['fileId', 'int64', 0]]],
+          [
+            'noGroupSndStatus',
+            [
+              ['itemId', 'int64', 0],
+              ['groupMemberId', 'int64', 0],
+            ],
+          ],
+          [
+            'duplicateGroupMessage',
+            [
+              ['groupId', 'int64', 0],
+              ['sharedMsgId', 'string', 0],
+              ['authorGroupMemberId', 'int64', 1],
+              ['forwardedByGroupMemberId', 'int64', 1],
+            ],
+          ],
+          ['remoteHostNotFound', [['remoteHostId', 'int64', 0]]],
+          ['remoteHostUnknown', []],
+          ['remoteHostDuplicateCA', []],
+          ['remoteCtrlNotFound', [['remoteCtrlId', 'int64', 0]]],
+          ['remoteCtrlDuplicateCA', []],
+          [
+            'prohibitedDeleteUser',
+            [
+              ['userId', 'int64', 0],
+              ['contactId', 'int64', 0],
+            ],
+          ],
+          ['operatorNotFound', [['serverOperatorId', 'int64', 0]]],
+          ['usageConditionsNotFound', []],
+          ['userChatRelayNotFound', [['chatRelayId', 'int64', 0]]],
+          ['groupRelayNotFound', [['groupRelayId', 'int64', 0]]],
+          ['groupRelayNotFoundByMemberId', [['groupMemberId', 'int64', 0]]],
+          ['invalidQuote', []],
+          ['invalidMention', []],
+          ['invalidDeliveryTask', [['taskId', 'int64', 0]]],
+          ['deliveryTaskNotFound', [['taskId', 'int64', 0]]],
+          ['invalidDeliveryJob', [['jobId', 'int64', 0]]],
+          ['deliveryJobNotFound', [['jobId', 'int64', 0]]],
+          ['invalidFeedJob', [['feedJobId', 'int64', 0]]],
+          ['feedJobNotFound', [['feedJobId', 'int64', 0]]],
+          ['workItemError', [['errContext', 'string', 0]]],
+          ['introNotFound', []],
+        ],
+      },
+    ],
+    [
+      'SubscriptionStatus',
+      {
+        u: [
+          ['active', []],
+          ['pending', []],
+          ['removed', [['subError', 'string', 0]]],
+          ['noSub', []],
+        ],
+      },
+    ],
+    ['SupportGroupPreference', {r: [['enable', '#GroupFeatureEnabled', 0]]}],
+    ['SwitchPhase', {e: ['started', 'confirmed', 'secured', 'completed']}],
+    [
+      'TimedMessagesGroupPreference',
+      {
+        r: [
+          ['enable', '#GroupFeatureEnabled', 0],
+          ['ttl', 'int', 1],
+        ],
+      },
+    ],
+    [
+      'TimedMessagesPreference',
+      {
+        r: [
+          ['allow', '#FeatureAllowed', 0],
+          ['ttl', 'int', 1],
+        ],
+      },
+    ],
+    [
+      'TransportError',
+      {
+        u: [
+          ['badBlock', []],
+          ['version', []],
+          ['largeMsg', []],
+          ['badSession', []],
+          ['noServerAuth', []],
+          ['handshake', [['handshakeErr', '#HandshakeError', 0]]],
+        ],
+      },
+    ],
+    ['UIColorMode', {e: ['light', 'dark']}],
+    [
+      'UIColors',
+      {
+        r: [
+          ['accent', 'string', 1],
+          ['accentVariant', 'string', 1],
+          ['secondary', 'string', 1],
+          ['secondaryVariant', 'string', 1],
+          ['background', 'string', 1],
+          ['menus', 'string', 1],
+          ['title', 'string', 1],
+          ['accentVariant2', 'string', 1],
+          ['sentMessage', 'string', 1],
+          ['sentReply', 'string', 1],
+          ['receivedMessage', 'string', 1],
+          ['receivedReply', 'string', 1],
+        ],
+      },
+    ],
+    [
+      'UIThemeEntityOverride',
+      {
+        r: [
+          ['mode', '#UIColorMode', 0],
+          ['wallpaper', '#ChatWallpaper', 1],
+          ['colors', '#UIColors', 0],
+        ],
+      },
+    ],
+    [
+      'UIThemeEntityOverrides',
+      {
+        r: [
+          ['light', '#UIThemeEntityOverride', 1],
+          ['dark', '#UIThemeEntityOverride', 1],
+        ],
+      },
+    ],
+    [
+      'UpdatedMessage',
+      {
+        r: [
+          ['msgContent', '#MsgContent', 0],
+          ['mentions', {m: 'int64'}, 0],
+        ],
+      },
+    ],
+    [
+      'User',
+      {
+        r: [
+          ['userId', 'int64', 0],
+          ['agentUserId', 'string', 0],
+          ['userContactId', 'int64', 0],
+          ['localDisplayName', 'string', 0],
+          ['profile', '#LocalProfile', 0],
+          ['fullPreferences', '#FullPreferences', 0],
+          ['activeUser', 'bool', 0],
+          ['activeOrder', 'int64', 0],
+          ['viewPwdHash', '#UserPwdHash', 1],
+          ['showNtfs', 'bool', 0],
+          ['sendRcptsContacts', 'bool', 0],
+          ['sendRcptsSmallGroups', 'bool', 0],
+          ['autoAcceptMemberContacts', 'bool', 1],
+          ['autoAcceptGroupInvitations', 'bool', 1],
+          ['userMemberProfileUpdatedAt', 'UTCTime', 1],
+          ['userChatRelay', 'bool', 1],
+          ['clientService', 'bool', 1],
+          ['uiThemes', '#UIThemeEntityOverrides', 1],
+        ],
+      },
+    ],
+    [
+      'UserChatRelay',
+      {
+        r: [
+          ['chatRelayId', 'int64', 0],
+          ['address', 'string', 0],
+          ['relayProfile', '#RelayProfile', 1],
+          ['domains', {a: 'string'}, 0],
+          ['preset', 'bool', 0],
+          ['tested', 'bool', 1],
+          ['enabled', 'bool', 0],
+          ['deleted', 'bool', 0],
+          ['name', 'string', 1],
+        ],
+      },
+    ],
+    [
+      'UserContact',
+      {
+        r: [
+          ['userContactLinkId', 'int64', 0],
+          ['connReqContact', 'string', 0],
+          ['groupId', 'int64', 1],
+        ],
+      },
+    ],
+    [
+      'UserContactLink',
+      {
+        r: [
+          ['userContactLinkId', 'int64', 1],
+          ['connLinkContact', '#CreatedConnLink', 0],
+          ['shortLinkDataSet', 'bool', 1],
+          ['shortLinkLargeDataSet', 'bool', 1],
+          ['addressSettings', '#AddressSettings', 1],
+        ],
+      },
+    ],
+    [
+      'UserContactRequest',
+      {
+        r: [
+          ['contactRequestId', 'int64', 0],
+          ['agentInvitationId', 'string', 0],
+          ['contactId_', 'int64', 1],
+          ['businessGroupId_', 'int64', 1],
+          ['userContactLinkId_', 'int64', 1],
+          ['cReqChatVRange', '#VersionRange', 0],
+          ['localDisplayName', 'string', 0],
+          ['profileId', 'int64', 0],
+          ['profile', '#LocalProfile', 0],
+          ['createdAt', 'UTCTime', 0],
+          ['updatedAt', 'UTCTime', 0],
+          ['xContactId', 'string', 1],
+          ['pqSupport', 'bool', 0],
+          ['welcomeSharedMsgId', 'string', 1],
+          ['requestSharedMsgId', 'string', 1],
+          ['rejectionSupported', 'bool', 1],
+        ],
+      },
+    ],
+    [
+      'UserContactRequestRef',
+      {
+        r: [
+          ['contactRequestId', 'int64', 0],
+          ['rejectionSupported', 'bool', 0],
+        ],
+      },
+    ],
+    [
+      'UserInfo',
+      {
+        r: [
+          ['user', '#User', 0],
+          ['unreadCount', 'int', 0],
+        ],
+      },
+    ],
+    [
+      'UserProfileUpdateSummary',
+      {
+        r: [
+          ['updateSuccesses', 'int', 0],
+          ['updateFailures', 'int', 0],
+          ['changedContacts', {a: '#Contact'}, 0],
+        ],
+      },
+    ],
+    [
+      'UserPwdHash',
+      {
+        r: [
+          ['hash', 'string', 0],
+          ['salt', 'string', 0],
+        ],
+      },
+    ],
+    [
+      'VersionRange',
+      {
+        r: [
+          ['minVersion', 'int', 0],
+          ['maxVersion', 'int', 0],
+        ],
+      },
+    ],
+    [
+      'XFTPErrorType',
+      {
+        u: [
+          ['BLOCK', []],
+          ['SESSION', []],
+          ['HANDSHAKE', []],
+          ['CMD', [['cmdErr', '#CommandError', 0]]],
+          ['AUTH', []],
+          ['BLOCKED', [['blockInfo', '#BlockingInfo', 0]]],
+          ['SIZE', []],
+          ['QUOTA', []],
+          ['DIGEST', []],
+          ['CRYPTO', []],
+          ['NO_FILE', []],
+          ['HAS_FILE', []],
+          ['FILE_IO', []],
+          ['TIMEOUT', []],
+          ['INTERNAL', []],
+          ['DUPLICATE_', []],
+        ],
+      },
+    ],
+    [
+      'XFTPRcvFile',
+      {
+        r: [
+          ['rcvFileDescription', '#RcvFileDescr', 0],
+          ['agentRcvFileId', 'string', 1],
+          ['agentRcvFileDeleted', 'bool', 0],
+          ['userApprovedRelays', 'bool', 0],
+        ],
+      },
+    ],
+    [
+      'XFTPSndFile',
+      {
+        r: [
+          ['agentSndFileId', 'string', 0],
+          ['privateSndFileDescr', 'string', 1],
+          ['agentSndFileDeleted', 'bool', 0],
+          ['cryptoArgs', '#CryptoFileArgs', 1],
+        ],
+      },
+    ],
+    [
+      'SimplexNameDomain',
+      {
+        r: [
+          ['nameTLD', '#SimplexTLD', 0],
+          ['domain', 'string', 0],
+          ['subDomain', {a: 'string'}, 0],
+        ],
+      },
+    ],
+    [
+      'GroupInfoSummary',
+      {
+        r: [
+          ['groupInfo', '#GroupInfo', 0],
+          ['groupSummary', '#GroupSummary', 0],
+        ],
+      },
+    ],
+    [
+      'RcvFileInfo',
+      {
+        r: [
+          ['filePath', 'string', 0],
+          ['connId', 'int64', 1],
+          ['agentConnId', 'string', 1],
+        ],
+      },
+    ],
+  ]),
+  events: Object.fromEntries([
+    [
+      'contactConnected',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+        ['userCustomProfile', '#Profile', 1],
       ],
-    },
-    CIGroupInvitation: {
-      r: [
-        ['groupId', 'int64', 0],
-        ['groupMemberId', 'int64', 0],
-        ['localDisplayName', 'string', 0],
-        ['groupProfile', '#GroupProfile', 0],
-        ['status', '#CIGroupInvitationStatus', 0],
+    ],
+    [
+      'contactUpdated',
+      [
+        ['user', '#User', 0],
+        ['fromContact', '#Contact', 0],
+        ['toContact', '#Contact', 0],
       ],
-    },
-    CIGroupInvitationStatus: {e: ['pending', 'accepted', 'rejected', 'expired']},
-    CIMention: {
-      r: [
-        ['memberId', 'string', 0],
-        ['memberRef', '#CIMentionMember', 1],
+    ],
+    [
+      'contactDeletedByContact',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
       ],
-    },
-    CIMentionMember: {
-      r: [
-        ['groupMemberId', 'int64', 0],
-        ['displayName', 'string', 0],
-        ['localAlias', 'string', 1],
+    ],
+    [
+      'receivedContactRequest',
+      [
+        ['user', '#User', 0],
+        ['contactRequest', '#UserContactRequest', 0],
+        ['chat_', '#AChat', 1],
+      ],
+    ],
+    [
+      'newMemberContactReceivedInv',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['member', '#GroupMember', 0],
+      ],
+    ],
+    [
+      'contactSndReady',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+      ],
+    ],
+    [
+      'newChatItems',
+      [
+        ['user', '#User', 0],
+        ['chatItems', {a: '#AChatItem'}, 0],
+      ],
+    ],
+    [
+      'chatItemReaction',
+      [
+        ['user', '#User', 0],
+        ['added', 'bool', 0],
+        ['reaction', '#ACIReaction', 0],
+      ],
+    ],
+    [
+      'chatItemsDeleted',
+      [
+        ['user', '#User', 0],
+        ['chatItemDeletions', {a: '#ChatItemDeletion'}, 0],
+        ['byUser', 'bool', 0],
+        ['timed', 'bool', 0],
+      ],
+    ],
+    [
+      'chatItemUpdated',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
+      ],
+    ],
+    [
+      'groupChatItemsDeleted',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['chatItemIDs', {a: 'int64'}, 0],
+        ['byUser', 'bool', 0],
+        ['member_', '#GroupMember', 1],
+      ],
+    ],
+    [
+      'chatItemsStatusesUpdated',
+      [
+        ['user', '#User', 0],
+        ['chatItems', {a: '#AChatItem'}, 0],
+      ],
+    ],
+    [
+      'receivedGroupInvitation',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['contact', '#Contact', 0],
+        ['fromMemberRole', '#GroupMemberRole', 0],
         ['memberRole', '#GroupMemberRole', 0],
       ],
-    },
-    CIMeta: {
-      r: [
-        ['itemId', 'int64', 0],
-        ['itemTs', 'UTCTime', 0],
-        ['itemText', 'string', 0],
-        ['itemStatus', '#CIStatus', 0],
-        ['sentViaProxy', 'bool', 1],
-        ['itemSharedMsgId', 'string', 1],
-        ['itemForwarded', '#CIForwardedFrom', 1],
-        ['itemDeleted', '#CIDeleted', 1],
-        ['itemEdited', 'bool', 0],
-        ['itemTimed', '#CITimed', 1],
-        ['itemLive', 'bool', 1],
-        ['userMention', 'bool', 0],
-        ['hasLink', 'bool', 1],
-        ['deletable', 'bool', 0],
-        ['editable', 'bool', 0],
-        ['forwardedByMember', 'int64', 1],
-        ['showGroupAsSender', 'bool', 0],
-        ['msgVerified', '#MsgVerified', 1],
-        ['itemFeed', '#CIFeed', 1],
-        ['createdAt', 'UTCTime', 0],
-        ['updatedAt', 'UTCTime', 0],
+    ],
+    [
+      'userJoinedGroup',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['hostMember', '#GroupMember', 0],
+      ],
+    ],
+    [
+      'groupUpdated',
+      [
+        ['user', '#User', 0],
+        ['fromGroup', '#GroupInfo', 0],
+        ['toGroup', '#GroupInfo', 0],
+        ['member_', '#GroupMember', 1],
         ['msgSigned', '#MsgSigStatus', 1],
       ],
-    },
-    CIQuote: {
-      r: [
-        ['chatDir', '#CIDirection', 1],
-        ['itemId', 'int64', 1],
-        ['sharedMsgId', 'string', 1],
-        ['sentAt', 'UTCTime', 0],
-        ['content', '#MsgContent', 0],
-        ['formattedText', {a: '#FormattedText'}, 1],
+    ],
+    [
+      'joinedGroupMember',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['member', '#GroupMember', 0],
       ],
-    },
-    CIReaction: {
-      r: [
-        ['chatDir', '#CIDirection', 0],
-        ['chatItem', '#ChatItem', 0],
-        ['sentAt', 'UTCTime', 0],
-        ['reaction', '#MsgReaction', 0],
+    ],
+    [
+      'memberRole',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['byMember', '#GroupMember', 0],
+        ['member', '#GroupMember', 0],
+        ['fromRole', '#GroupMemberRole', 0],
+        ['toRole', '#GroupMemberRole', 0],
+        ['msgSigned', '#MsgSigStatus', 1],
       ],
-    },
-    CIReactionCount: {
-      r: [
-        ['reaction', '#MsgReaction', 0],
-        ['userReacted', 'bool', 0],
-        ['totalReacted', 'int', 0],
+    ],
+    [
+      'deletedMember',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['byMember', '#GroupMember', 0],
+        ['deletedMember', '#GroupMember', 0],
+        ['withMessages', 'bool', 0],
+        ['msgSigned', '#MsgSigStatus', 1],
       ],
-    },
-    CIStatus: {
-      u: [
-        ['sndNew', []],
-        ['sndSent', [['sndProgress', '#SndCIStatusProgress', 0]]],
-        [
-          'sndRcvd',
-          [
-            ['msgRcptStatus', '#MsgReceiptStatus', 0],
-            ['sndProgress', '#SndCIStatusProgress', 0],
-          ],
-        ],
-        ['sndErrorAuth', []],
-        ['sndError', [['agentError', '#SndError', 0]]],
-        ['sndWarning', [['agentError', '#SndError', 0]]],
-        ['rcvNew', []],
-        ['rcvRead', []],
-        ['invalid', [['text', 'string', 0]]],
+    ],
+    [
+      'leftMember',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['member', '#GroupMember', 0],
+        ['msgSigned', '#MsgSigStatus', 1],
       ],
-    },
-    CITimed: {
-      r: [
-        ['ttl', 'int', 0],
-        ['deleteAt', 'UTCTime', 1],
+    ],
+    [
+      'deletedMemberUser',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['member', '#GroupMember', 0],
+        ['withMessages', 'bool', 0],
+        ['msgSigned', '#MsgSigStatus', 1],
       ],
-    },
-    ChatBotCommand: {
-      u: [
-        [
-          'command',
-          [
-            ['keyword', 'string', 0],
-            ['label', 'string', 0],
-            ['params', 'string', 1],
-          ],
-        ],
-        [
-          'menu',
-          [
-            ['label', 'string', 0],
-            ['commands', {a: '#ChatBotCommand'}, 0],
-          ],
-        ],
+    ],
+    [
+      'groupDeleted',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['member', '#GroupMember', 0],
+        ['msgSigned', '#MsgSigStatus', 1],
       ],
-    },
-    ChatDeleteMode: {
-      u: [
-        ['full', [['notify', 'bool', 0]]],
-        ['entity', [['notify', 'bool', 0]]],
-        ['messages', []],
+    ],
+    [
+      'connectedToGroupMember',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['member', '#GroupMember', 0],
+        ['memberContact', '#Contact', 1],
       ],
-    },
-    ChatError: {
-      u: [
-        ['error', [['errorType', '#ChatErrorType', 0]]],
-        [
-          'errorAgent',
-          [
-            ['agentError', '#AgentErrorType', 0],
-            ['agentConnId', 'string', 1],
-            ['connectionEntity_', '#ConnectionEntity', 1],
-          ],
-        ],
-        ['errorStore', [['storeError', '#StoreError', 0]]],
+    ],
+    [
+      'memberAcceptedByOther',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['acceptingMember', '#GroupMember', 0],
+        ['member', '#GroupMember', 0],
       ],
-    },
-    ChatErrorType: {
-      u: [
-        ['noActiveUser', []],
-        ['noConnectionUser', [['agentConnId', 'string', 0]]],
-        ['noSndFileUser', [['agentSndFileId', 'string', 0]]],
-        ['noRcvFileUser', [['agentRcvFileId', 'string', 0]]],
-        ['userUnknown', []],
-        ['userExists', [['contactName', 'string', 0]]],
-        ['chatRelayExists', []],
-        [
-          'differentActiveUser',
-          [
-            ['commandUserId', 'int64', 0],
-            ['activeUserId', 'int64', 0],
-          ],
-        ],
-        ['cantDeleteActiveUser', [['userId', 'int64', 0]]],
-        ['cantDeleteLastUser', [['userId', 'int64', 0]]],
-        ['cantHideLastUser', [['userId', 'int64', 0]]],
-        ['hiddenUserAlwaysMuted', [['userId', 'int64', 0]]],
-        ['emptyUserPassword', [['userId', 'int64', 0]]],
-        ['userAlreadyHidden', [['userId', 'int64', 0]]],
-        ['userNotHidden', [['userId', 'int64', 0]]],
-        [
-          'invalidDisplayName',
-          [
-            ['displayName', 'string', 0],
-            ['validName', 'string', 0],
-          ],
-        ],
-        ['chatNotStarted', []],
-        ['chatNotStopped', []],
-        ['chatStoreChanged', []],
-        ['invalidConnReq', []],
-        [
-          'simplexDomainNotReady',
-          [
-            ['simplexDomain', '#SimplexDomain', 0],
-            ['simplexDomainError', '#SimplexDomainError', 0],
-          ],
-        ],
-        ['notResolvedLocally', []],
-        ['unsupportedConnReq', []],
-        ['connReqMessageProhibited', []],
-        ['contactNotReady', [['contact', '#Contact', 0]]],
-        ['contactNotActive', [['contact', '#Contact', 0]]],
-        ['contactDisabled', [['contact', '#Contact', 0]]],
-        ['connectionDisabled', [['connection', '#Connection', 0]]],
-        [
-          'groupUserRole',
-          [
-            ['groupInfo', '#GroupInfo', 0],
-            ['requiredRole', '#GroupMemberRole', 0],
-          ],
-        ],
-        [
-          'groupMemberInitialRole',
-          [
-            ['groupInfo', '#GroupInfo', 0],
-            ['initialRole', '#GroupMemberRole', 0],
-          ],
-        ],
-        ['contactIncognitoCantInvite', []],
-        ['groupIncognitoCantInvite', []],
-        ['groupContactRole', [['contactName', 'string', 0]]],
-        ['groupDuplicateMember', [['contactName', 'string', 0]]],
-        ['groupDuplicateMemberId', []],
-        ['groupNotJoined', [['groupInfo', '#GroupInfo', 0]]],
-        ['groupMemberNotActive', []],
-        [
-          'cantBlockMemberForSelf',
-          [
-            ['groupInfo', '#GroupInfo', 0],
-            ['member', '#GroupMember', 0],
-            ['setShowMessages', 'bool', 0],
-          ],
-        ],
-        ['groupMemberUserRemoved', []],
-        ['groupMemberNotFound', []],
-        [
-          'groupCantResendInvitation',
-          [
-            ['groupInfo', '#GroupInfo', 0],
-            ['contactName', 'string', 0],
-          ],
-        ],
-        ['groupInternal', [['message', 'string', 0]]],
-        ['fileNotFound', [['message', 'string', 0]]],
-        ['fileSize', [['filePath', 'string', 0]]],
-        ['fileAlreadyReceiving', [['message', 'string', 0]]],
-        ['fileCancelled', [['message', 'string', 0]]],
-        [
-          'fileCancel',
-          [
-            ['fileId', 'int64', 0],
-            ['message', 'string', 0],
-          ],
-        ],
-        ['fileAlreadyExists', [['filePath', 'string', 0]]],
-        [
-          'fileWrite',
-          [
-            ['filePath', 'string', 0],
-            ['message', 'string', 0],
-          ],
-        ],
-        [
-          'fileSend',
-          [
-            ['fileId', 'int64', 0],
-            ['agentError', '#AgentErrorType', 0],
-          ],
-        ],
-        ['fileRcvChunk', [['message', 'string', 0]]],
-        ['fileInternal', [['message', 'string', 0]]],
-        ['fileImageType', [['filePath', 'string', 0]]],
-        ['fileImageSize', [['filePath', 'string', 0]]],
-        ['fileNotReceived', [['fileId', 'int64', 0]]],
-        [
-          'fileNotApproved',
-          [
-            ['fileId', 'int64', 0],
-            ['unknownServers', {a: 'string'}, 0],
-          ],
-        ],
-        ['fallbackToSMPProhibited', [['fileId', 'int64', 0]]],
-        ['inlineFileProhibited', [['fileId', 'int64', 0]]],
-        ['invalidForward', []],
-        ['invalidChatItemUpdate', []],
-        ['invalidChatItemDelete', []],
-        ['hasCurrentCall', []],
-        ['noCurrentCall', []],
-        ['callContact', [['contactId', 'int64', 0]]],
-        [
-          'directMessagesProhibited',
-          [
-            ['direction', '#MsgDirection', 0],
-            ['contact', '#Contact', 0],
-          ],
-        ],
-        ['agentVersion', []],
-        ['agentNoSubResult', [['agentConnId', 'string', 0]]],
-        ['commandError', [['message', 'string', 0]]],
-        ['agentCommandError', [['message', 'string', 0]]],
-        ['invalidFileDescription', [['message', 'string', 0]]],
-        ['connectionIncognitoChangeProhibited', []],
-        ['connectionUserChangeProhibited', []],
-        ['peerChatVRangeIncompatible', []],
-        ['relayTestError', [['message', 'string', 0]]],
-        ['internalError', [['message', 'string', 0]]],
-        ['exception', [['message', 'string', 0]]],
-        ['activeUserExists', []],
-        [
-          'fileRead',
-          [
-            ['filePath', 'string', 0],
-            ['message', 'string', 0],
-          ],
-        ],
+    ],
+    [
+      'memberBlockedForAll',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['byMember', '#GroupMember', 0],
+        ['member', '#GroupMember', 0],
+        ['blocked', 'bool', 0],
+        ['msgSigned', '#MsgSigStatus', 1],
       ],
-    },
-    ChatFeature: {e: ['timedMessages', 'fullDelete', 'reactions', 'voice', 'files', 'calls', 'sessions']},
-    ChatInfo: {
-      u: [
-        ['direct', [['contact', '#Contact', 0]]],
-        [
-          'group',
-          [
-            ['groupInfo', '#GroupInfo', 0],
-            ['groupChatScope', '#GroupChatScopeInfo', 1],
-          ],
-        ],
-        ['local', [['noteFolder', '#NoteFolder', 0]]],
-        ['feed', [['feed', '#Feed', 0]]],
-        ['contactRequest', [['contactRequest', '#UserContactRequest', 0]]],
-        ['contactConnection', [['contactConnection', '#PendingContactConnection', 0]]],
+    ],
+    [
+      'groupMemberUpdated',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['fromMember', '#GroupMember', 0],
+        ['toMember', '#GroupMember', 0],
       ],
-    },
-    ChatItem: {
-      r: [
-        ['chatDir', '#CIDirection', 0],
-        ['meta', '#CIMeta', 0],
-        ['content', '#CIContent', 0],
-        ['mentions', {m: '#CIMention'}, 0],
-        ['formattedText', {a: '#FormattedText'}, 1],
-        ['quotedItem', '#CIQuote', 1],
-        ['reactions', {a: '#CIReactionCount'}, 0],
-        ['file', '#CIFile', 1],
+    ],
+    [
+      'groupLinkDataUpdated',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['groupLink', '#GroupLink', 0],
+        ['groupRelays', {a: '#GroupRelay'}, 0],
+        ['relaysChanged', 'bool', 0],
       ],
-    },
-    ChatItemDeletion: {
-      r: [
-        ['deletedChatItem', '#AChatItem', 0],
-        ['toChatItem', '#AChatItem', 1],
+    ],
+    [
+      'groupRelayUpdated',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['member', '#GroupMember', 0],
+        ['groupRelay', '#GroupRelay', 0],
       ],
-    },
-    ChatListQuery: {
-      u: [
-        [
-          'filters',
-          [
-            ['favorite', 'bool', 0],
-            ['unread', 'bool', 0],
-          ],
-        ],
-        ['search', [['search', 'string', 0]]],
+    ],
+    [
+      'rcvFileDescrReady',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
+        ['rcvFileTransfer', '#RcvFileTransfer', 0],
+        ['rcvFileDescr', '#RcvFileDescr', 0],
       ],
-    },
-    ChatPeerType: {e: ['human', 'bot', 'business']},
-    ChatRef: {
-      r: [
-        ['chatType', '#ChatType', 0],
-        ['chatId', 'int64', 0],
-        ['chatScope', '#GroupChatScope', 1],
+    ],
+    [
+      'rcvFileComplete',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
       ],
-    },
-    ChatSettings: {
-      r: [
-        ['enableNtfs', '#MsgFilter', 0],
-        ['sendRcpts', 'bool', 1],
-        ['favorite', 'bool', 0],
-        ['dropFeed', 'bool', 1],
+    ],
+    [
+      'sndFileCompleteXFTP',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
+        ['fileTransferMeta', '#FileTransferMeta', 0],
       ],
-    },
-    ChatStats: {
-      r: [
-        ['unreadCount', 'int', 0],
-        ['unreadMentions', 'int', 0],
-        ['reportsCount', 'int', 0],
-        ['minUnreadItemId', 'int64', 0],
-        ['unreadChat', 'bool', 0],
+    ],
+    [
+      'rcvFileStart',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
       ],
-    },
-    ChatType: {e: ['direct', 'group', 'local', 'feed']},
-    ChatWallpaper: {
-      r: [
-        ['preset', 'string', 1],
-        ['imageFile', 'string', 1],
-        ['background', 'string', 1],
-        ['tint', 'string', 1],
-        ['scaleType', '#ChatWallpaperScale', 1],
-        ['scale', 'double', 1],
+    ],
+    [
+      'rcvFileSndCancelled',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
+        ['rcvFileTransfer', '#RcvFileTransfer', 0],
       ],
-    },
-    ChatWallpaperScale: {e: ['fill', 'fit', 'repeat']},
-    ClientNotice: {r: [['ttl', 'int64', 1]]},
-    Color: {e: ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white']},
-    CommandError: {
-      u: [
-        ['UNKNOWN', []],
-        ['SYNTAX', []],
-        ['PROHIBITED', []],
-        ['NO_AUTH', []],
-        ['HAS_AUTH', []],
-        ['NO_ENTITY', []],
+    ],
+    [
+      'rcvFileAccepted',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
       ],
-    },
-    CommandErrorType: {
-      u: [
-        ['PROHIBITED', []],
-        ['SYNTAX', []],
-        ['NO_CONN', []],
-        ['SIZE', []],
-        ['LARGE', []],
+    ],
+    [
+      'rcvFileError',
+      [
+        ['user', '#User', 0],
+        ['chatItem_', '#AChatItem', 1],
+        ['agentError', '#AgentErrorType', 0],
+        ['rcvFileTransfer', '#RcvFileTransfer', 0],
       ],
-    },
-    CommentsGroupPreference: {
-      r: [
-        ['enable', '#GroupFeatureEnabled', 0],
-        ['duration', 'int', 1],
+    ],
+    [
+      'rcvFileWarning',
+      [
+        ['user', '#User', 0],
+        ['chatItem_', '#AChatItem', 1],
+        ['agentError', '#AgentErrorType', 0],
+        ['rcvFileTransfer', '#RcvFileTransfer', 0],
       ],
-    },
-    ComposedMessage: {
-      r: [
-        ['fileSource', '#CryptoFile', 1],
-        ['quotedItemId', 'int64', 1],
+    ],
+    [
+      'sndFileError',
+      [
+        ['user', '#User', 0],
+        ['chatItem_', '#AChatItem', 1],
+        ['fileTransferMeta', '#FileTransferMeta', 0],
+        ['errorMessage', 'string', 0],
+      ],
+    ],
+    [
+      'sndFileWarning',
+      [
+        ['user', '#User', 0],
+        ['chatItem_', '#AChatItem', 1],
+        ['fileTransferMeta', '#FileTransferMeta', 0],
+        ['errorMessage', 'string', 0],
+      ],
+    ],
+    [
+      'acceptingContactRequest',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+      ],
+    ],
+    [
+      'acceptingBusinessRequest',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+      ],
+    ],
+    [
+      'contactConnecting',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+      ],
+    ],
+    [
+      'businessLinkConnecting',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['hostMember', '#GroupMember', 0],
+        ['fromContact', '#Contact', 0],
+      ],
+    ],
+    [
+      'joinedGroupMemberConnecting',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['hostMember', '#GroupMember', 0],
+        ['member', '#GroupMember', 0],
+      ],
+    ],
+    [
+      'sentGroupInvitation',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['contact', '#Contact', 0],
+        ['member', '#GroupMember', 0],
+      ],
+    ],
+    [
+      'groupLinkConnecting',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['hostMember', '#GroupMember', 0],
+      ],
+    ],
+    [
+      'hostConnected',
+      [
+        ['protocol', 'string', 0],
+        ['transportHost', 'string', 0],
+      ],
+    ],
+    [
+      'hostDisconnected',
+      [
+        ['protocol', 'string', 0],
+        ['transportHost', 'string', 0],
+      ],
+    ],
+    [
+      'subscriptionStatus',
+      [
+        ['server', 'string', 0],
+        ['subscriptionStatus', '#SubscriptionStatus', 0],
+        ['connections', {a: 'string'}, 0],
+      ],
+    ],
+    [
+      'messageError',
+      [
+        ['user', '#User', 0],
+        ['severity', 'string', 0],
+        ['errorMessage', 'string', 0],
+      ],
+    ],
+    ['chatError', [['chatError', '#ChatError', 0]]],
+    ['chatErrors', [['chatErrors', {a: '#ChatError'}, 0]]],
+    [
+      'groupLinkRelaysUpdated',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['groupLink', '#GroupLink', 0],
+        ['groupRelays', {a: '#GroupRelay'}, 0],
+      ],
+    ],
+  ]),
+  responses: Object.fromEntries([
+    [
+      'userContactLinkCreated',
+      [
+        ['user', '#User', 0],
+        ['connLinkContact', '#CreatedConnLink', 0],
+      ],
+    ],
+    ['chatCmdError', [['chatError', '#ChatError', 0]]],
+    ['userContactLinkDeleted', [['user', '#User', 0]]],
+    [
+      'userContactLink',
+      [
+        ['user', '#User', 0],
+        ['contactLink', '#UserContactLink', 0],
+      ],
+    ],
+    [
+      'userProfileUpdated',
+      [
+        ['user', '#User', 0],
+        ['fromProfile', '#Profile', 0],
+        ['toProfile', '#Profile', 0],
+        ['updateSummary', '#UserProfileUpdateSummary', 0],
+      ],
+    ],
+    ['userProfileNoChange', [['user', '#User', 0]]],
+    [
+      'userContactLinkUpdated',
+      [
+        ['user', '#User', 0],
+        ['contactLink', '#UserContactLink', 0],
+      ],
+    ],
+    [
+      'newChatItems',
+      [
+        ['user', '#User', 0],
+        ['chatItems', {a: '#AChatItem'}, 0],
+      ],
+    ],
+    [
+      'chatItemUpdated',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
+      ],
+    ],
+    [
+      'chatItemNotChanged',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
+      ],
+    ],
+    [
+      'chatItemsDeleted',
+      [
+        ['user', '#User', 0],
+        ['chatItemDeletions', {a: '#ChatItemDeletion'}, 0],
+        ['byUser', 'bool', 0],
+        ['timed', 'bool', 0],
+      ],
+    ],
+    [
+      'chatItemReaction',
+      [
+        ['user', '#User', 0],
+        ['added', 'bool', 0],
+        ['reaction', '#ACIReaction', 0],
+      ],
+    ],
+    [
+      'chatMsgContent',
+      [
+        ['user', '#User', 0],
         ['msgContent', '#MsgContent', 0],
-        ['mentions', {m: 'int64'}, 0],
       ],
-    },
-    ConnStatus: {
-      u: [
-        ['new', []],
-        ['prepared', []],
-        ['joined', []],
-        ['requested', []],
-        ['accepted', []],
-        ['sndReady', []],
-        ['ready', []],
-        ['deleted', []],
-        ['failed', [['connError', 'string', 0]]],
+    ],
+    [
+      'rcvFileAccepted',
+      [
+        ['user', '#User', 0],
+        ['chatItem', '#AChatItem', 0],
       ],
-      s: ['new', 'prepared', 'joined', 'requested', 'accepted', 'snd-ready', 'ready', 'deleted'],
-    },
-    ConnType: {e: ['contact', 'member', 'user_contact']},
-    Connection: {
-      r: [
-        ['connId', 'int64', 0],
-        ['agentConnId', 'string', 0],
-        ['connChatVersion', 'int', 0],
-        ['peerChatVRange', '#VersionRange', 0],
-        ['connLevel', 'int', 0],
-        ['viaContact', 'int64', 1],
-        ['viaUserContactLink', 'int64', 1],
-        ['viaGroupLink', 'bool', 0],
-        ['groupLinkId', 'string', 1],
-        ['xContactId', 'string', 1],
-        ['customUserProfileId', 'int64', 1],
-        ['connType', '#ConnType', 0],
-        ['connStatus', '#ConnStatus', 0],
-        ['contactConnInitiated', 'bool', 0],
-        ['localAlias', 'string', 0],
-        ['entityId', 'int64', 1],
-        ['connectionCode', '#SecurityCode', 1],
-        ['pqSupport', 'bool', 0],
-        ['pqEncryption', 'bool', 0],
-        ['pqSndEnabled', 'bool', 1],
-        ['pqRcvEnabled', 'bool', 1],
-        ['authErrCounter', 'int', 0],
-        ['quotaErrCounter', 'int', 0],
-        ['createdAt', 'UTCTime', 0],
+    ],
+    [
+      'rcvFileAcceptedSndCancelled',
+      [
+        ['user', '#User', 0],
+        ['rcvFileTransfer', '#RcvFileTransfer', 0],
       ],
-    },
-    ConnectionEntity: {
-      u: [
-        [
-          'rcvDirectMsgConnection',
-          [
-            ['entityConnection', '#Connection', 0],
-            ['contact', '#Contact', 1],
-          ],
-        ],
-        [
-          'rcvGroupMsgConnection',
-          [
-            ['entityConnection', '#Connection', 0],
-            ['groupInfo', '#GroupInfo', 0],
-            ['groupMember', '#GroupMember', 0],
-          ],
-        ],
-        [
-          'userContactConnection',
-          [
-            ['entityConnection', '#Connection', 0],
-            ['userContact', '#UserContact', 0],
-          ],
-        ],
-        [
-          'sndFileConnection',
-          [
-            ['entityConnection', '#Connection', 0],
-            ['sndFileTransfer', '#SndFileTransfer', 0],
-          ],
-        ],
-        [
-          'rcvFileConnection',
-          [
-            ['entityConnection', '#Connection', 0],
-            ['rcvFileTransfer', '#RcvFileTransfer', 0],
-          ],
-        ],
+    ],
+    [
+      'sndFileCancelled',
+      [
+        ['user', '#User', 0],
+        ['chatItem_', '#AChatItem', 1],
+        ['fileTransferMeta', '#FileTransferMeta', 0],
+        ['sndFileTransfers', {a: '#SndFileTransfer'}, 0],
       ],
-    },
-    ConnectionErrorType: {
-      u: [
-        ['NOT_FOUND', []],
-        ['DUPLICATE', []],
-        ['SIMPLEX', []],
-        ['NOT_ACCEPTED', []],
-        ['NOT_AVAILABLE', []],
+    ],
+    [
+      'rcvFileCancelled',
+      [
+        ['user', '#User', 0],
+        ['chatItem_', '#AChatItem', 1],
+        ['rcvFileTransfer', '#RcvFileTransfer', 0],
       ],
-    },
-    ConnectionMode: {e: ['inv', 'con']},
-    ConnectionPlan: {
-      u: [
-        ['invitationLink', [['invitationLinkPlan', '#InvitationLinkPlan', 0]]],
-        ['contactAddress', [['contactAddressPlan', '#ContactAddressPlan', 0]]],
-        ['groupLink', [['groupLinkPlan', '#GroupLinkPlan', 0]]],
-        ['error', [['chatError', '#ChatError', 0]]],
+    ],
+    [
+      'sentGroupInvitation',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['contact', '#Contact', 0],
+        ['member', '#GroupMember', 0],
       ],
-    },
-    Contact: {
-      r: [
-        ['contactId', 'int64', 0],
-        ['localDisplayName', 'string', 0],
-        ['profile', '#LocalProfile', 0],
-        ['activeConn', '#Connection', 1],
-        ['contactUsed', 'bool', 0],
-        ['contactStatus', '#ContactStatus', 0],
-        ['chatSettings', '#ChatSettings', 0],
-        ['userPreferences', '#Preferences', 0],
-        ['mergedPreferences', '#ContactUserPreferences', 0],
-        ['createdAt', 'UTCTime', 0],
-        ['updatedAt', 'UTCTime', 0],
-        ['chatTs', 'UTCTime', 1],
-        ['preparedContact', '#PreparedContact', 1],
-        ['contactRequestId', 'int64', 1],
-        ['contactRequest', '#UserContactRequestRef', 1],
-        ['contactGroupMemberId', 'int64', 1],
-        ['contactGrpInvSent', 'bool', 0],
-        ['groupDirectInv', '#GroupDirectInvitation', 1],
-        ['chatTags', {a: 'int64'}, 0],
-        ['chatItemTTL', 'int64', 1],
-        ['uiThemes', '#UIThemeEntityOverrides', 1],
-        ['chatDeleted', 'bool', 0],
-        ['customData', 'JSONObject', 1],
-        ['viaGroup', 'int64', 1],
+    ],
+    [
+      'userAcceptedGroupSent',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['hostContact', '#Contact', 1],
       ],
-    },
-    ContactAddressPlan: {
-      u: [
-        [
-          'ok',
-          [
-            ['contactSLinkData_', '#ContactShortLinkData', 1],
-            ['ownerVerification', '#OwnerVerification', 1],
-          ],
-        ],
-        ['ownLink', []],
-        ['connectingConfirmReconnect', []],
-        ['connectingProhibit', [['contact', '#Contact', 0]]],
-        ['known', [['contact', '#Contact', 0]]],
-        ['contactViaAddress', [['contact', '#Contact', 0]]],
+    ],
+    [
+      'memberAccepted',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['member', '#GroupMember', 0],
       ],
-    },
-    ContactShortLinkData: {
-      r: [
-        ['profile', '#Profile', 0],
-        ['message', '#MsgContent', 1],
-        ['business', 'bool', 0],
-        ['localBadge', '#LocalBadge', 1],
-      ],
-    },
-    ContactStatus: {e: ['active', 'deleted', 'deletedByUser', 'rejected']},
-    ContactUserPref: {
-      u: [
-        ['contact', [['preference', '#SimplePreference', 0]]],
-        ['user', [['preference', '#SimplePreference', 0]]],
-      ],
-    },
-    ContactUserPreference: {
-      r: [
-        ['enabled', '#PrefEnabled', 0],
-        ['userPreference', '#ContactUserPref', 0],
-        ['contactPreference', '#SimplePreference', 0],
-      ],
-    },
-    ContactUserPreferences: {
-      r: [
-        ['timedMessages', '#ContactUserPreference', 0],
-        ['fullDelete', '#ContactUserPreference', 0],
-        ['reactions', '#ContactUserPreference', 0],
-        ['voice', '#ContactUserPreference', 0],
-        ['files', '#ContactUserPreference', 1],
-        ['calls', '#ContactUserPreference', 0],
-        ['sessions', '#ContactUserPreference', 1],
-        ['commands', {a: '#ChatBotCommand'}, 1],
-      ],
-    },
-    CreatedConnLink: {
-      r: [
-        ['connFullLink', 'string', 0],
-        ['connShortLink', 'string', 1],
-      ],
-    },
-    CryptoFile: {
-      r: [
-        ['filePath', 'string', 0],
-        ['cryptoArgs', '#CryptoFileArgs', 1],
-      ],
-    },
-    CryptoFileArgs: {
-      r: [
-        ['fileKey', 'string', 0],
-        ['fileNonce', 'string', 0],
-      ],
-    },
-    CtrlAppInfo: {
-      r: [
-        ['appVersionRange', '#AppVersionRange', 0],
-        ['deviceName', 'string', 0],
-        ['compression', 'bool', 0],
-      ],
-    },
-    DroppedMsg: {
-      r: [
-        ['brokerTs', 'UTCTime', 0],
-        ['attempts', 'int', 0],
-      ],
-    },
-    E2EInfo: {
-      r: [
-        ['public', 'bool', 1],
-        ['pqEnabled', 'bool', 1],
-      ],
-    },
-    ErrorType: {
-      u: [
-        ['BLOCK', []],
-        ['SESSION', []],
-        ['CMD', [['cmdErr', '#CommandError', 0]]],
-        ['PROXY', [['proxyErr', '#ProxyError', 0]]],
-        ['AUTH', []],
-        ['BLOCKED', [['blockInfo', '#BlockingInfo', 0]]],
-        ['SERVICE', []],
-        ['CRYPTO', []],
-        ['QUOTA', []],
-        ['STORE', [['storeErr', 'string', 0]]],
-        ['NO_MSG', []],
-        ['LARGE_MSG', []],
-        ['EXPIRED', []],
-        ['INTERNAL', []],
-        ['NAME', [['nameErr', '#NameErrorType', 0]]],
-        ['DUPLICATE_', []],
-      ],
-    },
-    FeatureAllowed: {e: ['always', 'yes', 'no']},
-    Feed: {
-      r: [
-        ['feedId', 'int64', 0],
-        ['userId', 'int64', 0],
-        ['createdAt', 'UTCTime', 0],
-        ['updatedAt', 'UTCTime', 0],
-        ['chatTs', 'UTCTime', 0],
-        ['favorite', 'bool', 0],
-        ['unread', 'bool', 0],
-      ],
-    },
-    FileDescr: {
-      r: [
-        ['fileDescrText', 'string', 0],
-        ['fileDescrPartNo', 'int', 0],
-        ['fileDescrComplete', 'bool', 0],
-      ],
-    },
-    FileError: {
-      u: [
-        ['auth', []],
-        [
-          'blocked',
-          [
-            ['server', 'string', 0],
-            ['blockInfo', '#BlockingInfo', 0],
-          ],
-        ],
-        ['noFile', []],
-        ['relay', [['srvError', '#SrvError', 0]]],
-        ['other', [['fileError', 'string', 0]]],
-      ],
-    },
-    FileErrorType: {
-      u: [
-        ['NOT_APPROVED', []],
-        ['SIZE', []],
-        ['REDIRECT', [['redirectError', 'string', 0]]],
-        ['FILE_IO', [['fileIOError', 'string', 0]]],
-        ['NO_FILE', []],
-      ],
-    },
-    FileInvitation: {
-      r: [
-        ['fileName', 'string', 0],
-        ['fileSize', 'int64', 0],
-        ['fileDigest', 'string', 1],
-        ['fileConnReq', 'string', 1],
-        ['fileInline', '#InlineFileMode', 1],
-        ['fileDescr', '#FileDescr', 1],
-        ['fileBadge', '#BadgeProof', 1],
-      ],
-    },
-    FileProhibited: {
-      r: [
-        ['maxSize', 'int64', 0],
-        ['badgeStatus', '#BadgeStatus', 1],
-      ],
-    },
-    FileProtocol: {e: ['smp', 'xftp', 'local']},
-    FileStatus: {e: ['new', 'accepted', 'connected', 'complete', 'cancelled']},
-    FileTransferMeta: {
-      r: [
-        ['fileId', 'int64', 0],
-        ['xftpSndFile', '#XFTPSndFile', 1],
-        ['xftpRedirectFor', 'int64', 1],
-        ['fileName', 'string', 0],
-        ['filePath', 'string', 0],
-        ['fileSize', 'int64', 0],
-        ['fileInline', '#InlineFileMode', 1],
-        ['chunkSize', 'int64', 0],
-        ['cancelled', 'bool', 0],
-      ],
-    },
-    FileType: {e: ['normal', 'roster']},
-    Format: {
-      u: [
-        ['bold', []],
-        ['italic', []],
-        ['strikeThrough', []],
-        ['snippet', []],
-        ['secret', []],
-        ['small', []],
-        ['colored', [['color', '#Color', 0]]],
-        ['uri', []],
-        [
-          'hyperLink',
-          [
-            ['showText', 'string', 1],
-            ['linkUri', 'string', 0],
-          ],
-        ],
-        [
-          'simplexLink',
-          [
-            ['showText', 'string', 1],
-            ['linkType', '#SimplexLinkType', 0],
-            ['simplexUri', 'string', 0],
-            ['smpHosts', {a: 'string'}, 0],
-          ],
-        ],
-        ['simplexName', [['nameInfo', '#SimplexNameInfo', 0]]],
-        ['command', [['commandStr', 'string', 0]]],
-        ['mention', [['memberName', 'string', 0]]],
-        ['email', []],
-        ['phone', []],
-      ],
-    },
-    FormattedText: {
-      r: [
-        ['format', '#Format', 1],
-        ['text', 'string', 0],
-      ],
-    },
-    FullGroupPreferences: {
-      r: [
-        ['timedMessages', '#TimedMessagesGroupPreference', 0],
-        ['directMessages', '#RoleGroupPreference', 0],
-        ['fullDelete', '#GroupPreference', 0],
-        ['reactions', '#GroupPreference', 0],
-        ['voice', '#RoleGroupPreference', 0],
-        ['files', '#RoleGroupPreference', 0],
-        ['simplexLinks', '#RoleGroupPreference', 0],
-        ['reports', '#GroupPreference', 0],
-        ['history', '#GroupPreference', 0],
-        ['support', '#SupportGroupPreference', 1],
-        ['sessions', '#RoleGroupPreference', 1],
-        ['comments', '#CommentsGroupPreference', 1],
-        ['signMessages', '#GroupPreference', 1],
-        ['commands', {a: '#ChatBotCommand'}, 1],
-      ],
-    },
-    FullPreferences: {
-      r: [
-        ['timedMessages', '#TimedMessagesPreference', 0],
-        ['fullDelete', '#SimplePreference', 0],
-        ['reactions', '#SimplePreference', 0],
-        ['voice', '#SimplePreference', 0],
-        ['files', '#SimplePreference', 1],
-        ['calls', '#SimplePreference', 0],
-        ['sessions', '#SimplePreference', 1],
-        ['commands', {a: '#ChatBotCommand'}, 1],
-      ],
-    },
-    Group: {
-      r: [
+    ],
+    [
+      'membersRoleUser',
+      [
+        ['user', '#User', 0],
         ['groupInfo', '#GroupInfo', 0],
         ['members', {a: '#GroupMember'}, 0],
+        ['toRole', '#GroupMemberRole', 0],
+        ['msgSigned', 'bool', 1],
       ],
-    },
-    GroupChatScope: {u: [['memberSupport', [['groupMemberId_', 'int64', 1]]]]},
-    GroupChatScopeInfo: {u: [['memberSupport', [['groupMember_', '#GroupMember', 1]]]]},
-    GroupDirectInvitation: {
-      r: [
-        ['groupDirectInvLink', 'string', 0],
-        ['fromGroupId_', 'int64', 1],
-        ['fromGroupMemberId_', 'int64', 1],
-        ['fromGroupMemberConnId_', 'int64', 1],
-        ['groupDirectInvStartedConnection', 'bool', 0],
+    ],
+    [
+      'membersBlockedForAllUser',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['members', {a: '#GroupMember'}, 0],
+        ['blocked', 'bool', 0],
+        ['msgSigned', 'bool', 1],
       ],
-    },
-    GroupFeature: {
-      e: [
-        'timedMessages',
-        'directMessages',
-        'fullDelete',
-        'reactions',
-        'voice',
-        'files',
-        'simplexLinks',
-        'reports',
-        'history',
-        'support',
-        'sessions',
-        'comments',
-        'signMessages',
+    ],
+    [
+      'userDeletedMembers',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['members', {a: '#GroupMember'}, 0],
+        ['withMessages', 'bool', 0],
+        ['msgSigned', 'bool', 1],
       ],
-    },
-    GroupFeatureEnabled: {e: ['on', 'off']},
-    GroupInfo: {
-      r: [
+    ],
+    [
+      'leftMemberUser',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+      ],
+    ],
+    [
+      'groupMembers',
+      [
+        ['user', '#User', 0],
+        ['group', '#Group', 0],
+      ],
+    ],
+    [
+      'groupCreated',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+      ],
+    ],
+    [
+      'publicGroupCreated',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['groupLink', '#GroupLink', 0],
+        ['groupRelays', {a: '#GroupRelay'}, 0],
+      ],
+    ],
+    [
+      'publicGroupCreationFailed',
+      [
+        ['user', '#User', 0],
+        ['addRelayResults', {a: '#AddRelayResult'}, 0],
+      ],
+    ],
+    [
+      'groupRelays',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['groupRelays', {a: '#GroupRelay'}, 0],
+      ],
+    ],
+    [
+      'groupRelaysAdded',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['groupLink', '#GroupLink', 0],
+        ['groupRelays', {a: '#GroupRelay'}, 0],
+      ],
+    ],
+    [
+      'groupRelaysAddFailed',
+      [
+        ['user', '#User', 0],
+        ['addRelayResults', {a: '#AddRelayResult'}, 0],
+      ],
+    ],
+    [
+      'relayGroupAllowed',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+      ],
+    ],
+    [
+      'groupUpdated',
+      [
+        ['user', '#User', 0],
+        ['fromGroup', '#GroupInfo', 0],
+        ['toGroup', '#GroupInfo', 0],
+        ['member_', '#GroupMember', 1],
+        ['msgSigned', 'bool', 0],
+      ],
+    ],
+    [
+      'groupDomainVerified',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['verificationFailure', 'string', 1],
+      ],
+    ],
+    [
+      'groupLinkCreated',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['groupLink', '#GroupLink', 0],
+      ],
+    ],
+    [
+      'groupLink',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['groupLink', '#GroupLink', 0],
+      ],
+    ],
+    [
+      'groupLinkDeleted',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+      ],
+    ],
+    [
+      'invitation',
+      [
+        ['user', '#User', 0],
+        ['connLinkInvitation', '#CreatedConnLink', 0],
+        ['connection', '#PendingContactConnection', 0],
+      ],
+    ],
+    [
+      'connectionPlan',
+      [
+        ['user', '#User', 0],
+        ['connLink', '#CreatedConnLink', 0],
+        ['planSimplexName', '#SimplexNameInfo', 1],
+        ['otherSimplexName', '#SimplexNameInfo', 1],
+        ['connectionPlan', '#ConnectionPlan', 0],
+      ],
+    ],
+    [
+      'sentConfirmation',
+      [
+        ['user', '#User', 0],
+        ['connection', '#PendingContactConnection', 0],
+        ['customUserProfile', '#Profile', 1],
+      ],
+    ],
+    [
+      'contactAlreadyExists',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+      ],
+    ],
+    [
+      'sentInvitation',
+      [
+        ['user', '#User', 0],
+        ['connection', '#PendingContactConnection', 0],
+        ['customUserProfile', '#Profile', 1],
+      ],
+    ],
+    [
+      'sentInvitationToContact',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+        ['customUserProfile', '#Profile', 1],
+      ],
+    ],
+    [
+      'startedConnectionToContact',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+        ['customUserProfile', '#Profile', 1],
+      ],
+    ],
+    [
+      'startedConnectionToGroup',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['customUserProfile', '#Profile', 1],
+        ['relayResults', {a: '#RelayConnectionResult'}, 0],
+      ],
+    ],
+    [
+      'acceptingContactRequest',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+      ],
+    ],
+    [
+      'contactRequestRejected',
+      [
+        ['user', '#User', 0],
+        ['contactRequest', '#UserContactRequest', 0],
+        ['contact_', '#Contact', 1],
+      ],
+    ],
+    [
+      'contactsList',
+      [
+        ['user', '#User', 0],
+        ['contacts', {a: '#Contact'}, 0],
+      ],
+    ],
+    [
+      'groupsList',
+      [
+        ['user', '#User', 0],
+        ['groups', {a: '#GroupInfo'}, 0],
+      ],
+    ],
+    [
+      'apiChats',
+      [
+        ['user', '#User', 0],
+        ['chats', {a: '#AChat'}, 0],
+      ],
+    ],
+    [
+      'contactDeleted',
+      [
+        ['user', '#User', 0],
+        ['contact', '#Contact', 0],
+      ],
+    ],
+    [
+      'contactConnectionDeleted',
+      [
+        ['user', '#User', 0],
+        ['connection', '#PendingContactConnection', 0],
+      ],
+    ],
+    [
+      'groupDeletedUser',
+      [
+        ['user', '#User', 0],
+        ['groupInfo', '#GroupInfo', 0],
+        ['msgSigned', 'bool', 1],
+        ['localDeletion', 'bool', 1],
+      ],
+    ],
+    ['cmdOk', [['user_', '#User', 1]]],
+    ['activeUser', [['user', '#User', 0]]],
+    ['usersList', [['users', {a: '#UserInfo'}, 0]]],
+    [
+      'contactPrefsUpdated',
+      [
+        ['user', '#User', 0],
+        ['fromContact', '#Contact', 0],
+        ['toContact', '#Contact', 0],
+      ],
+    ],
+    [
+      'serviceReplyAccepted',
+      [
+        ['user', '#User', 0],
+        ['connectionId', 'string', 0],
+      ],
+    ],
+    ['chatStarted', []],
+    ['chatRunning', []],
+    ['chatStopped', []],
+    [
+      'remoteCtrlConnecting',
+      [
+        ['remoteCtrl_', '#RemoteCtrlInfo', 1],
+        ['ctrlAppInfo', '#CtrlAppInfo', 0],
+        ['appVersion', 'string', 0],
+      ],
+    ],
+    [
+      'remoteCtrlConnected',
+      [
+        ['remoteCtrl', '#RemoteCtrlInfo', 0],
+        ['compression', 'bool', 0],
+      ],
+    ],
+    [
+      'agentSubs',
+      [
+        ['activeSubs', {m: 'int'}, 0],
+        ['pendingSubs', {m: 'int'}, 0],
+        ['removedSubs', {m: {a: 'string'}}, 0],
+      ],
+    ],
+    [
+      'userPrivacy',
+      [
+        ['user', '#User', 0],
+        ['updatedUser', '#User', 0],
+      ],
+    ],
+  ]),
+  commands: Object.fromEntries([
+    ['APICreateMyAddress', ['userContactLinkCreated', 'chatCmdError']],
+    ['APIDeleteMyAddress', ['userContactLinkDeleted', 'chatCmdError']],
+    ['APIShowMyAddress', ['userContactLink', 'chatCmdError']],
+    ['APISetProfileAddress', ['userProfileUpdated', 'userProfileNoChange', 'chatCmdError']],
+    ['APISetAddressSettings', ['userContactLinkUpdated', 'chatCmdError']],
+    ['APISendMessages', ['newChatItems', 'chatCmdError']],
+    ['APIUpdateChatItem', ['chatItemUpdated', 'chatItemNotChanged', 'chatCmdError']],
+    ['APIDeleteChatItem', ['chatItemsDeleted', 'chatCmdError']],
+    ['APIDeleteMemberChatItem', ['chatItemsDeleted', 'chatCmdError']],
+    ['APIChatItemReaction', ['chatItemReaction', 'chatCmdError']],
+    ['APIShareMyAddress', ['chatMsgContent']],
+    ['APIShareChatMsgContent', ['chatMsgContent']],
+    ['ReceiveFile', ['rcvFileAccepted', 'rcvFileAcceptedSndCancelled', 'chatCmdError']],
+    ['CancelFile', ['sndFileCancelled', 'rcvFileCancelled', 'chatCmdError']],
+    ['APIAddMember', ['sentGroupInvitation', 'chatCmdError']],
+    ['APIJoinGroup', ['userAcceptedGroupSent', 'chatCmdError']],
+    ['APIAcceptMember', ['memberAccepted', 'chatCmdError']],
+    ['APIMembersRole', ['membersRoleUser', 'chatCmdError']],
+    ['APIBlockMembersForAll', ['membersBlockedForAllUser', 'chatCmdError']],
+    ['APIRemoveMembers', ['userDeletedMembers', 'chatCmdError']],
+    ['APILeaveGroup', ['leftMemberUser', 'chatCmdError']],
+    ['APIListMembers', ['groupMembers', 'chatCmdError']],
+    ['APINewGroup', ['groupCreated', 'chatCmdError']],
+    ['APINewPublicGroup', ['publicGroupCreated', 'publicGroupCreationFailed', 'chatCmdError']],
+    ['APIGetGroupRelays', ['groupRelays', 'chatCmdError']],
+    ['APIAddGroupRelays', ['groupRelaysAdded', 'groupRelaysAddFailed', 'chatCmdError']],
+    ['APIAllowRelayGroup', ['relayGroupAllowed', 'chatCmdError']],
+    ['APIUpdateGroupProfile', ['groupUpdated', 'chatCmdError']],
+    ['APIVerifyGroupDomain', ['groupDomainVerified']],
+    ['APICreateGroupLink', ['groupLinkCreated', 'chatCmdError']],
+    ['APIGroupLinkMemberRole', ['groupLink', 'chatCmdError']],
+    ['APIDeleteGroupLink', ['groupLinkDeleted', 'chatCmdError']],
+    ['APIGetGroupLink', ['groupLink', 'chatCmdError']],
+    ['APIAddContact', ['invitation', 'chatCmdError']],
+    ['APIConnectPlan', ['connectionPlan', 'chatCmdError']],
+    ['APIConnect', ['sentConfirmation', 'contactAlreadyExists', 'sentInvitation', 'chatCmdError']],
+    [
+      'Connect',
+      [
+        'sentConfirmation',
+        'contactAlreadyExists',
+        'sentInvitation',
+        'connectionPlan',
+        'sentInvitationToContact',
+        'startedConnectionToContact',
+        'startedConnectionToGroup',
+        'chatCmdError',
+      ],
+    ],
+    ['APIAcceptContact', ['acceptingContactRequest', 'chatCmdError']],
+    ['APIRejectContact', ['contactRequestRejected', 'chatCmdError']],
+    ['APIListContacts', ['contactsList', 'chatCmdError']],
+    ['APIListGroups', ['groupsList', 'chatCmdError']],
+    ['APIGetChats', ['apiChats', 'chatCmdError']],
+    ['APIDeleteChat', ['contactDeleted', 'contactConnectionDeleted', 'groupDeletedUser', 'chatCmdError']],
+    ['APISetGroupCustomData', ['cmdOk', 'chatCmdError']],
+    ['APISetContactCustomData', ['cmdOk', 'chatCmdError']],
+    ['APISetUserAutoAcceptMemberContacts', ['cmdOk', 'chatCmdError']],
+    ['APISetUserAutoAcceptGroupInvitations', ['cmdOk', 'chatCmdError']],
+    ['ShowActiveUser', ['activeUser', 'chatCmdError']],
+    ['CreateActiveUser', ['activeUser', 'chatCmdError']],
+    ['ListUsers', ['usersList', 'chatCmdError']],
+    ['APISetActiveUser', ['activeUser', 'chatCmdError']],
+    ['APIDeleteUser', ['cmdOk', 'chatCmdError']],
+    ['APIUpdateProfile', ['userProfileUpdated', 'userProfileNoChange', 'chatCmdError']],
+    ['APISetContactPrefs', ['contactPrefsUpdated', 'chatCmdError']],
+    ['APISendServiceResponse', ['serviceReplyAccepted', 'chatCmdError']],
+    ['StartChat', ['chatStarted', 'chatRunning']],
+    ['APIStopChat', ['chatStopped']],
+    ['ConnectRemoteCtrl', ['remoteCtrlConnecting', 'chatCmdError']],
+    ['VerifyRemoteCtrlSession', ['remoteCtrlConnected', 'chatCmdError']],
+  ]),
+  parameters: Object.fromEntries([
+    [
+      'APICreateMyAddress',
+      [
+        ['userId', 'int64', 0],
+        ['pqRatchet', 'bool', 1],
+      ],
+    ],
+    ['APIDeleteMyAddress', [['userId', 'int64', 0]]],
+    ['APIShowMyAddress', [['userId', 'int64', 0]]],
+    [
+      'APISetProfileAddress',
+      [
+        ['userId', 'int64', 0],
+        ['enable', 'bool', 0],
+      ],
+    ],
+    [
+      'APISetAddressSettings',
+      [
+        ['userId', 'int64', 0],
+        ['pqRatchet', 'bool', 1],
+        ['settings', '#AddressSettings', 0],
+      ],
+    ],
+    [
+      'APISendMessages',
+      [
+        ['sendRef', '#ChatRef', 0],
+        ['liveMessage', 'bool', 0],
+        ['ttl', 'int', 1],
+        ['signMessages', 'bool', 1],
+        ['composedMessages', {a: '#ComposedMessage'}, 0],
+      ],
+    ],
+    [
+      'APIUpdateChatItem',
+      [
+        ['chatRef', '#ChatRef', 0],
+        ['chatItemId', 'int64', 0],
+        ['liveMessage', 'bool', 0],
+        ['updatedMessage', '#UpdatedMessage', 0],
+      ],
+    ],
+    [
+      'APIDeleteChatItem',
+      [
+        ['chatRef', '#ChatRef', 0],
+        ['chatItemIds', {a: 'int64'}, 0],
+        ['deleteMode', '#CIDeleteMode', 0],
+      ],
+    ],
+    [
+      'APIDeleteMemberChatItem',
+      [
         ['groupId', 'int64', 0],
-        ['useRelays', 'bool', 1],
-        ['relayOwnStatus', '#RelayStatus', 1],
-        ['localDisplayName', 'string', 0],
-        ['groupProfile', '#GroupProfile', 0],
-        ['localAlias', 'string', 0],
-        ['businessChat', '#BusinessChatInfo', 1],
-        ['fullGroupPreferences', '#FullGroupPreferences', 0],
-        ['membership', '#GroupMember', 0],
-        ['chatSettings', '#ChatSettings', 0],
-        ['createdAt', 'UTCTime', 0],
-        ['updatedAt', 'UTCTime', 0],
-        ['chatTs', 'UTCTime', 1],
-        ['userMemberProfileSentAt', 'UTCTime', 1],
-        ['preparedGroup', '#PreparedGroup', 1],
-        ['chatTags', {a: 'int64'}, 0],
-        ['chatItemTTL', 'int64', 1],
-        ['uiThemes', '#UIThemeEntityOverrides', 1],
-        ['customData', 'JSONObject', 1],
-        ['groupSummary', '#GroupSummary', 1],
-        ['rosterVersion', 'int64', 1],
-        ['membersRequireAttention', 'int', 0],
-        ['viaGroupLinkUri', 'string', 1],
-        ['groupKeys', '#GroupKeys', 1],
-        ['groupDomainVerified', 'bool', 1],
+        ['chatItemIds', {a: 'int64'}, 0],
       ],
-    },
-    GroupKeys: {
-      r: [
-        ['publicGroupKeys', '#PublicGroupKeys', 1],
-        ['memberPrivKey', 'string', 0],
-        ['publicGroupId', 'string', 1],
-        ['groupRootKey', '#GroupRootKey', 1],
-        ['sharedGroupId', 'string', 1],
+    ],
+    [
+      'APIChatItemReaction',
+      [
+        ['chatRef', '#ChatRef', 0],
+        ['chatItemId', 'int64', 0],
+        ['add', 'bool', 0],
+        ['reaction', '#MsgReaction', 0],
       ],
-    },
-    GroupLink: {
-      r: [
-        ['userContactLinkId', 'int64', 0],
-        ['connLinkContact', '#CreatedConnLink', 0],
-        ['shortLinkDataSet', 'bool', 0],
-        ['shortLinkLargeDataSet', 'bool', 0],
-        ['groupLinkId', 'string', 0],
-        ['acceptMemberRole', '#GroupMemberRole', 0],
+    ],
+    ['APIShareMyAddress', [['toSendRef', '#ChatRef', 0]]],
+    [
+      'APIShareChatMsgContent',
+      [
+        ['shareChatRef', '#ChatRef', 0],
+        ['toSendRef', '#ChatRef', 0],
       ],
-    },
-    GroupLinkOwner: {
-      r: [
-        ['memberId', 'string', 0],
-        ['memberKey', 'string', 0],
+    ],
+    [
+      'ReceiveFile',
+      [
+        ['fileId', 'int64', 0],
+        ['userApprovedRelays', 'bool', 0],
+        ['storeEncrypted', 'bool', 1],
+        ['fileInline', 'bool', 1],
+        ['filePath', 'string', 1],
       ],
-    },
-    GroupLinkPlan: {
-      u: [
-        [
-          'ok',
-          [
-            ['groupSLinkInfo_', '#GroupShortLinkInfo', 1],
-            ['groupSLinkData_', '#GroupShortLinkData', 1],
-            ['ownerVerification', '#OwnerVerification', 1],
-          ],
-        ],
-        ['ownLink', [['groupInfo', '#GroupInfo', 0]]],
-        ['connectingConfirmReconnect', []],
-        ['connectingProhibit', [['groupInfo_', '#GroupInfo', 1]]],
-        [
-          'known',
-          [
-            ['groupInfo', '#GroupInfo', 0],
-            ['groupUpdated', 'bool', 1],
-            ['ownerVerification', '#OwnerVerification', 1],
-            ['linkOwners', {a: '#GroupLinkOwner'}, 1],
-          ],
-        ],
-        ['noRelays', [['groupSLinkData_', '#GroupShortLinkData', 1]]],
-        ['updateRequired', [['groupSLinkData_', '#GroupShortLinkData', 1]]],
-      ],
-    },
-    GroupMember: {
-      r: [
-        ['groupMemberId', 'int64', 0],
+    ],
+    ['CancelFile', [['fileId', 'int64', 0]]],
+    [
+      'APIAddMember',
+      [
         ['groupId', 'int64', 0],
-        ['indexInGroup', 'int64', 1],
-        ['memberId', 'string', 0],
+        ['contactId', 'int64', 0],
         ['memberRole', '#GroupMemberRole', 0],
-        ['memberCategory', '#GroupMemberCategory', 0],
-        ['memberStatus', '#GroupMemberStatus', 0],
-        ['memberSettings', '#GroupMemberSettings', 0],
-        ['blockedByAdmin', 'bool', 0],
-        ['invitedBy', '#InvitedBy', 0],
-        ['invitedByGroupMemberId', 'int64', 1],
-        ['localDisplayName', 'string', 0],
-        ['memberProfile', '#LocalProfile', 0],
-        ['memberContactId', 'int64', 1],
-        ['memberContactProfileId', 'int64', 0],
-        ['activeConn', '#Connection', 1],
-        ['memberChatVRange', '#VersionRange', 0],
-        ['createdAt', 'UTCTime', 0],
-        ['updatedAt', 'UTCTime', 0],
-        ['supportChat', '#GroupSupportChat', 1],
-        ['memberPubKey', 'string', 1],
-        ['relayLink', 'string', 1],
-        ['memberVerifiedCode', '#SecurityCode', 1],
       ],
-    },
-    GroupMemberAdmission: {r: [['review', '#MemberCriteria', 1]]},
-    GroupMemberCategory: {e: ['user', 'invitee', 'host', 'pre', 'post']},
-    GroupMemberRef: {
-      r: [
+    ],
+    ['APIJoinGroup', [['groupId', 'int64', 0]]],
+    [
+      'APIAcceptMember',
+      [
+        ['groupId', 'int64', 0],
         ['groupMemberId', 'int64', 0],
+        ['memberRole', '#GroupMemberRole', 0],
+      ],
+    ],
+    [
+      'APIMembersRole',
+      [
+        ['groupId', 'int64', 0],
+        ['groupMemberIds', {a: 'int64'}, 0],
+        ['memberRole', '#GroupMemberRole', 0],
+      ],
+    ],
+    [
+      'APIBlockMembersForAll',
+      [
+        ['groupId', 'int64', 0],
+        ['groupMemberIds', {a: 'int64'}, 0],
+        ['blocked', 'bool', 0],
+      ],
+    ],
+    [
+      'APIRemoveMembers',
+      [
+        ['groupId', 'int64', 0],
+        ['groupMemberIds', {a: 'int64'}, 0],
+        ['withMessages', 'bool', 0],
+      ],
+    ],
+    ['APILeaveGroup', [['groupId', 'int64', 0]]],
+    ['APIListMembers', [['groupId', 'int64', 0]]],
+    [
+      'APINewGroup',
+      [
+        ['userId', 'int64', 0],
+        ['incognito', 'bool', 0],
+        ['groupProfile', '#GroupProfile', 0],
+      ],
+    ],
+    [
+      'APINewPublicGroup',
+      [
+        ['userId', 'int64', 0],
+        ['incognito', 'bool', 0],
+        ['relayIds', {a: 'int64'}, 0],
+        ['groupProfile', '#GroupProfile', 0],
+      ],
+    ],
+    ['APIGetGroupRelays', [['groupId', 'int64', 0]]],
+    [
+      'APIAddGroupRelays',
+      [
+        ['groupId', 'int64', 0],
+        ['relayIds', {a: 'int64'}, 0],
+      ],
+    ],
+    ['APIAllowRelayGroup', [['groupId', 'int64', 0]]],
+    [
+      'APIUpdateGroupProfile',
+      [
+        ['groupId', 'int64', 0],
+        ['groupProfile', '#GroupProfile', 0],
+      ],
+    ],
+    ['APIVerifyGroupDomain', [['groupId', 'int64', 0]]],
+    [
+      'APICreateGroupLink',
+      [
+        ['groupId', 'int64', 0],
+        ['memberRole', '#GroupMemberRole', 0],
+      ],
+    ],
+    [
+      'APIGroupLinkMemberRole',
+      [
+        ['groupId', 'int64', 0],
+        ['memberRole', '#GroupMemberRole', 0],
+      ],
+    ],
+    ['APIDeleteGroupLink', [['groupId', 'int64', 0]]],
+    ['APIGetGroupLink', [['groupId', 'int64', 0]]],
+    [
+      'APIAddContact',
+      [
+        ['userId', 'int64', 0],
+        ['incognito', 'bool', 0],
+      ],
+    ],
+    [
+      'APIConnectPlan',
+      [
+        ['userId', 'int64', 0],
+        ['connectTarget', 'string', 0],
+        ['resolveMode', '#PlanResolveMode', 1],
+        ['linkOwnerSig', '#LinkOwnerSig', 1],
+        ['connectionLink', 'string', 1],
+        ['resolveKnown', 'bool', 1],
+      ],
+    ],
+    [
+      'APIConnect',
+      [
+        ['userId', 'int64', 0],
+        ['incognito', 'bool', 0],
+        ['preparedLink_', '#CreatedConnLink', 1],
+        ['connLink_', '#CreatedConnLink', 1],
+      ],
+    ],
+    [
+      'Connect',
+      [
+        ['incognito', 'bool', 0],
+        ['connTarget_', 'string', 1],
+        ['connLink_', 'string', 1],
+      ],
+    ],
+    ['APIAcceptContact', [['contactReqId', 'int64', 0]]],
+    [
+      'APIRejectContact',
+      [
+        ['contactReqId', 'int64', 0],
+        ['notify', 'bool', 1],
+      ],
+    ],
+    ['APIListContacts', [['userId', 'int64', 0]]],
+    [
+      'APIListGroups',
+      [
+        ['userId', 'int64', 0],
+        ['contactId_', 'int64', 1],
+        ['search', 'string', 1],
+      ],
+    ],
+    [
+      'APIGetChats',
+      [
+        ['userId', 'int64', 0],
+        ['pendingConnections', 'bool', 0],
+        ['pagination', '#PaginationByTime', 0],
+        ['query', '#ChatListQuery', 0],
+      ],
+    ],
+    [
+      'APIDeleteChat',
+      [
+        ['chatRef', '#ChatRef', 0],
+        ['chatDeleteMode', '#ChatDeleteMode', 0],
+      ],
+    ],
+    [
+      'APISetGroupCustomData',
+      [
+        ['groupId', 'int64', 0],
+        ['customData', 'JSONObject', 1],
+      ],
+    ],
+    [
+      'APISetContactCustomData',
+      [
+        ['contactId', 'int64', 0],
+        ['customData', 'JSONObject', 1],
+      ],
+    ],
+    [
+      'APISetUserAutoAcceptMemberContacts',
+      [
+        ['userId', 'int64', 0],
+        ['onOff', 'bool', 0],
+      ],
+    ],
+    [
+      'APISetUserAutoAcceptGroupInvitations',
+      [
+        ['userId', 'int64', 0],
+        ['onOff', 'bool', 0],
+      ],
+    ],
+    ['ShowActiveUser', []],
+    ['CreateActiveUser', [['newUser', '#NewUser', 0]]],
+    ['ListUsers', []],
+    [
+      'APISetActiveUser',
+      [
+        ['userId', 'int64', 0],
+        ['viewPwd', 'string', 1],
+      ],
+    ],
+    [
+      'APIDeleteUser',
+      [
+        ['userId', 'int64', 0],
+        ['delSMPQueues', 'bool', 0],
+        ['viewPwd', 'string', 1],
+      ],
+    ],
+    [
+      'APIUpdateProfile',
+      [
+        ['userId', 'int64', 0],
         ['profile', '#Profile', 0],
       ],
-    },
-    GroupMemberRole: {e: ['relay', 'observer', 'author', 'member', 'moderator', 'admin', 'owner']},
-    GroupMemberSettings: {r: [['showMessages', 'bool', 0]]},
-    GroupMemberStatus: {
-      e: [
-        'rejected',
-        'removed',
-        'left',
-        'deleted',
-        'unknown',
-        'invited',
-        'pending_approval',
-        'pending_review',
-        'introduced',
-        'intro-inv',
-        'accepted',
-        'announced',
-        'connected',
-        'complete',
-        'creator',
+    ],
+    [
+      'APISetContactPrefs',
+      [
+        ['contactId', 'int64', 0],
+        ['preferences', '#Preferences', 0],
       ],
-    },
-    GroupPreference: {r: [['enable', '#GroupFeatureEnabled', 0]]},
-    GroupPreferences: {
-      r: [
-        ['timedMessages', '#TimedMessagesGroupPreference', 1],
-        ['directMessages', '#RoleGroupPreference', 1],
-        ['fullDelete', '#GroupPreference', 1],
-        ['reactions', '#GroupPreference', 1],
-        ['voice', '#RoleGroupPreference', 1],
-        ['files', '#RoleGroupPreference', 1],
-        ['simplexLinks', '#RoleGroupPreference', 1],
-        ['reports', '#GroupPreference', 1],
-        ['history', '#GroupPreference', 1],
-        ['support', '#SupportGroupPreference', 1],
-        ['sessions', '#RoleGroupPreference', 1],
-        ['comments', '#CommentsGroupPreference', 1],
-        ['signMessages', '#GroupPreference', 1],
-        ['commands', {a: '#ChatBotCommand'}, 1],
-      ],
-    },
-    GroupProfile: {
-      r: [
-        ['displayName', 'string', 0],
-        ['fullName', 'string', 0],
-        ['shortDescr', 'string', 1],
-        ['description', 'string', 1],
-        ['image', 'string', 1],
-        ['publicGroup', '#PublicGroupProfile', 1],
-        ['groupPreferences', '#GroupPreferences', 1],
-        ['memberAdmission', '#GroupMemberAdmission', 1],
-        ['groupLink', 'string', 1],
-      ],
-    },
-    GroupRelay: {
-      r: [
-        ['groupRelayId', 'int64', 0],
-        ['groupMemberId', 'int64', 0],
-        ['userChatRelay', '#UserChatRelay', 0],
-        ['relayStatus', '#RelayStatus', 0],
-        ['relayLink', 'string', 1],
-        ['relayCap', '#RelayCapabilities', 1],
-      ],
-    },
-    GroupRootKey: {
-      u: [
-        ['private', [['rootPrivKey', 'string', 0]]],
-        ['public', [['rootPubKey', 'string', 0]]],
-      ],
-    },
-    GroupShortLinkData: {
-      r: [
-        ['groupProfile', '#GroupProfile', 0],
-        ['publicGroupData', '#PublicGroupData', 1],
-      ],
-    },
-    GroupShortLinkInfo: {
-      r: [
-        ['direct', 'bool', 0],
-        ['groupRelays', {a: 'string'}, 0],
-        ['publicGroupId', 'string', 1],
-        ['sharedGroupId', 'string', 1],
-      ],
-    },
-    GroupSummary: {
-      r: [
-        ['currentMembers', 'int64', 0],
-        ['publicMemberCount', 'int64', 1],
-      ],
-    },
-    GroupSupportChat: {
-      r: [
-        ['chatTs', 'UTCTime', 0],
-        ['unread', 'int64', 0],
-        ['memberAttention', 'int64', 0],
-        ['mentions', 'int64', 0],
-        ['lastMsgFromMemberTs', 'UTCTime', 1],
-      ],
-    },
-    GroupType: {e: ['channel', 'group']},
-    HandshakeError: {e: ['PARSE', 'IDENTITY', 'BAD_AUTH', 'BAD_SERVICE']},
-    InlineFileMode: {e: ['offer', 'sent']},
-    InvitationLinkPlan: {
-      u: [
-        [
-          'ok',
-          [
-            ['contactSLinkData_', '#ContactShortLinkData', 1],
-            ['ownerVerification', '#OwnerVerification', 1],
-          ],
-        ],
-        ['ownLink', []],
-        ['connecting', [['contact_', '#Contact', 1]]],
-        ['known', [['contact', '#Contact', 0]]],
-      ],
-    },
-    InvitedBy: {
-      u: [
-        ['contact', [['byContactId', 'int64', 0]]],
-        ['user', []],
-        ['unknown', []],
-      ],
-    },
-    LinkContent: {
-      u: [
-        ['page', []],
-        ['image', []],
-        ['video', [['duration', 'int', 1]]],
-        [
-          'unknown',
-          [
-            ['tag', 'string', 0],
-            ['json', 'JSONObject', 0],
-          ],
-        ],
-      ],
-    },
-    LinkOwnerSig: {
-      r: [
-        ['ownerId', 'string', 1],
-        ['chatBinding', 'string', 0],
-        ['ownerSig', 'string', 0],
-      ],
-    },
-    LinkPreview: {
-      r: [
-        ['uri', 'string', 0],
-        ['title', 'string', 0],
-        ['description', 'string', 0],
-        ['image', 'string', 0],
-        ['content', '#LinkContent', 1],
-      ],
-    },
-    LocalBadge: {
-      r: [
-        ['badge', '#BadgeInfo', 0],
-        ['status', '#BadgeStatus', 0],
-      ],
-    },
-    LocalProfile: {
-      r: [
-        ['profileId', 'int64', 0],
-        ['displayName', 'string', 0],
-        ['fullName', 'string', 0],
-        ['shortDescr', 'string', 1],
-        ['description', 'string', 1],
-        ['image', 'string', 1],
-        ['contactLink', 'string', 1],
-        ['preferences', '#Preferences', 1],
-        ['peerType', '#ChatPeerType', 1],
-        ['localBadge', '#LocalBadge', 1],
-        ['localAlias', 'string', 0],
-        ['contactDomain', '#SimplexDomainClaim', 1],
-        ['contactDomainVerified', 'bool', 1],
-      ],
-    },
-    MemberCriteria: {e: ['all']},
-    MsgChatLink: {
-      u: [
-        [
-          'contact',
-          [
-            ['connLink', 'string', 0],
-            ['profile', '#Profile', 0],
-            ['business', 'bool', 0],
-          ],
-        ],
-        [
-          'invitation',
-          [
-            ['invLink', 'string', 0],
-            ['profile', '#Profile', 0],
-          ],
-        ],
-        [
-          'group',
-          [
-            ['connLink', 'string', 0],
-            ['groupProfile', '#GroupProfile', 0],
-          ],
-        ],
-      ],
-    },
-    MsgContent: {
-      u: [
-        ['text', [['text', 'string', 0]]],
-        [
-          'link',
-          [
-            ['text', 'string', 0],
-            ['preview', '#LinkPreview', 0],
-          ],
-        ],
-        [
-          'image',
-          [
-            ['text', 'string', 0],
-            ['image', 'string', 0],
-          ],
-        ],
-        [
-          'video',
-          [
-            ['text', 'string', 0],
-            ['image', 'string', 0],
-            ['duration', 'int', 0],
-          ],
-        ],
-        [
-          'voice',
-          [
-            ['text', 'string', 0],
-            ['duration', 'int', 0],
-          ],
-        ],
-        ['file', [['text', 'string', 0]]],
-        [
-          'report',
-          [
-            ['text', 'string', 0],
-            ['reason', '#ReportReason', 0],
-          ],
-        ],
-        [
-          'chat',
-          [
-            ['text', 'string', 0],
-            ['chatLink', '#MsgChatLink', 0],
-            ['ownerSig', '#LinkOwnerSig', 1],
-          ],
-        ],
-        [
-          'unknown',
-          [
-            ['tag', 'string', 0],
-            ['text', 'string', 0],
-            ['json', 'JSONObject', 0],
-          ],
-        ],
-      ],
-    },
-    MsgDecryptError: {e: ['ratchetHeader', 'tooManySkipped', 'ratchetEarlier', 'other', 'ratchetSync']},
-    MsgDirection: {e: ['rcv', 'snd']},
-    MsgErrorType: {
-      u: [
-        [
-          'msgSkipped',
-          [
-            ['fromMsgId', 'int64', 0],
-            ['toMsgId', 'int64', 0],
-          ],
-        ],
-        ['msgBadId', [['msgId', 'int64', 0]]],
-        ['msgBadHash', []],
-        ['msgDuplicate', []],
-      ],
-    },
-    MsgFilter: {e: ['none', 'all', 'mentions']},
-    MsgReaction: {
-      u: [
-        ['emoji', [['emoji', 'string', 0]]],
-        [
-          'unknown',
-          [
-            ['tag', 'string', 0],
-            ['json', 'JSONObject', 0],
-          ],
-        ],
-      ],
-    },
-    MsgReceiptStatus: {e: ['ok', 'badMsgHash']},
-    MsgSigStatus: {e: ['verified', 'signedNoKey']},
-    MsgVerified: {
-      u: [
-        ['signed', [['sigStatus', '#MsgSigStatus', 0]]],
-        ['sigMissing', []],
-      ],
-    },
-    NameErrorType: {
-      u: [
-        ['NO_RESOLVER', []],
-        ['NOT_FOUND', []],
-        ['RESOLVER', [['resolverErr', 'string', 0]]],
-      ],
-    },
-    NetworkError: {
-      u: [
-        ['connectError', [['connectError', 'string', 0]]],
-        ['tLSError', [['tlsError', 'string', 0]]],
-        ['unknownCAError', []],
-        ['failedError', []],
-        ['timeoutError', []],
-        ['subscribeError', [['subscribeError', 'string', 0]]],
-      ],
-    },
-    NewUser: {
-      r: [
-        ['profile', '#Profile', 1],
-        ['pastTimestamp', 'bool', 0],
-        ['userChatRelay', 'bool', 1],
-        ['clientService', 'bool', 1],
-      ],
-    },
-    NoteFolder: {
-      r: [
-        ['noteFolderId', 'int64', 0],
+    ],
+    [
+      'APISendServiceResponse',
+      [
         ['userId', 'int64', 0],
-        ['createdAt', 'UTCTime', 0],
-        ['updatedAt', 'UTCTime', 0],
-        ['chatTs', 'UTCTime', 0],
-        ['favorite', 'bool', 0],
-        ['unread', 'bool', 0],
+        ['requestId', 'string', 0],
+        ['responseData', 'JSONObject', 0],
       ],
-    },
-    OwnerVerification: {
-      u: [
-        ['verified', []],
-        ['failed', [['reason', 'string', 0]]],
-      ],
-    },
-    PaginationByTime: {u: [['last', [['count', 'int', 0]]]]},
-    PendingContactConnection: {
-      r: [
-        ['pccConnId', 'int64', 0],
-        ['pccAgentConnId', 'string', 0],
-        ['pccConnStatus', '#ConnStatus', 0],
-        ['viaContactUri', 'bool', 0],
-        ['viaUserContactLink', 'int64', 1],
-        ['groupLinkId', 'string', 1],
-        ['customUserProfileId', 'int64', 1],
-        ['connLinkInv', '#CreatedConnLink', 1],
-        ['localAlias', 'string', 0],
-        ['createdAt', 'UTCTime', 0],
-        ['updatedAt', 'UTCTime', 0],
-      ],
-    },
-    PlanResolveMode: {e: ['allGroups', 'unknown', 'never']},
-    PrefEnabled: {
-      r: [
-        ['forUser', 'bool', 0],
-        ['forContact', 'bool', 0],
-      ],
-    },
-    Preferences: {
-      r: [
-        ['timedMessages', '#TimedMessagesPreference', 1],
-        ['fullDelete', '#SimplePreference', 1],
-        ['reactions', '#SimplePreference', 1],
-        ['voice', '#SimplePreference', 1],
-        ['files', '#SimplePreference', 1],
-        ['calls', '#SimplePreference', 1],
-        ['sessions', '#SimplePreference', 1],
-        ['commands', {a: '#ChatBotCommand'}, 1],
-      ],
-    },
-    PreparedContact: {
-      r: [
-        ['connLinkToConnect', '#CreatedConnLink', 0],
-        ['uiConnLinkType', '#ConnectionMode', 0],
-        ['welcomeSharedMsgId', 'string', 1],
-        ['requestSharedMsgId', 'string', 1],
-      ],
-    },
-    PreparedGroup: {
-      r: [
-        ['connLinkToConnect', '#CreatedConnLink', 0],
-        ['connLinkPreparedConnection', 'bool', 0],
-        ['connLinkStartedConnection', 'bool', 0],
-        ['welcomeSharedMsgId', 'string', 1],
-        ['requestSharedMsgId', 'string', 1],
-      ],
-    },
-    Profile: {
-      r: [
-        ['displayName', 'string', 0],
-        ['fullName', 'string', 0],
-        ['shortDescr', 'string', 1],
-        ['description', 'string', 1],
-        ['image', 'string', 1],
-        ['contactLink', 'string', 1],
-        ['preferences', '#Preferences', 1],
-        ['peerType', '#ChatPeerType', 1],
-        ['badge', '#BadgeProof', 1],
-        ['contactDomain', '#SimplexDomainClaim', 1],
-      ],
-    },
-    ProxyClientError: {
-      u: [
-        ['protocolError', [['protocolErr', '#ErrorType', 0]]],
-        ['unexpectedResponse', [['responseStr', 'string', 0]]],
-        ['responseError', [['responseErr', '#ErrorType', 0]]],
-      ],
-    },
-    ProxyError: {
-      u: [
-        ['PROTOCOL', [['protocolErr', '#ErrorType', 0]]],
-        ['BROKER', [['brokerErr', '#BrokerErrorType', 0]]],
-        ['BASIC_AUTH', []],
-        ['NO_SESSION', []],
-      ],
-    },
-    PublicGroupAccess: {
-      r: [
-        ['groupWebPage', 'string', 1],
-        ['groupDomainClaim', '#SimplexDomainClaim', 1],
-        ['domainWebPage', 'bool', 0],
-        ['allowEmbedding', 'bool', 0],
-        ['groupDomain', 'string', 1],
-      ],
-    },
-    PublicGroupData: {r: [['publicMemberCount', 'int64', 0]]},
-    PublicGroupKeys: {
-      r: [
-        ['publicGroupId', 'string', 0],
-        ['groupRootKey', '#GroupRootKey', 0],
-      ],
-    },
-    PublicGroupProfile: {
-      r: [
-        ['groupType', '#GroupType', 0],
-        ['groupLink', 'string', 0],
-        ['publicGroupId', 'string', 0],
-        ['publicGroupAccess', '#PublicGroupAccess', 1],
-      ],
-    },
-    RCErrorType: {
-      u: [
-        ['internal', [['internalErr', 'string', 0]]],
-        ['identity', []],
-        ['noLocalAddress', []],
-        ['newController', []],
-        ['notDiscovered', []],
-        ['tLSStartFailed', []],
-        ['exception', [['exception', 'string', 0]]],
-        ['ctrlAuth', []],
-        ['ctrlNotFound', []],
-        ['ctrlError', [['ctrlErr', 'string', 0]]],
-        ['invitation', []],
-        ['version', []],
-        ['encrypt', []],
-        ['decrypt', []],
-        ['blockSize', []],
-        ['syntax', [['syntaxErr', 'string', 0]]],
-      ],
-    },
-    RatchetSyncState: {e: ['ok', 'allowed', 'required', 'started', 'agreed']},
-    RcvConnEvent: {
-      u: [
-        ['switchQueue', [['phase', '#SwitchPhase', 0]]],
-        ['ratchetSync', [['syncStatus', '#RatchetSyncState', 0]]],
-        ['verificationCodeReset', []],
-        ['pqEnabled', [['enabled', 'bool', 0]]],
-      ],
-    },
-    RcvDirectEvent: {
-      u: [
-        ['contactDeleted', []],
-        [
-          'profileUpdated',
-          [
-            ['fromProfile', '#Profile', 0],
-            ['toProfile', '#Profile', 0],
-          ],
-        ],
-        ['groupInvLinkReceived', [['groupProfile', '#GroupProfile', 0]]],
-      ],
-    },
-    RcvFileDescr: {
-      r: [
-        ['fileDescrId', 'int64', 0],
-        ['fileDescrText', 'string', 0],
-        ['fileDescrPartNo', 'int', 0],
-        ['fileDescrComplete', 'bool', 0],
-      ],
-    },
-    RcvFileStatus: {
-      u: [
-        ['new', []],
-        [
-          'accepted',
-          [
-            ['filePath', 'string', 1],
-            ['fileInfo', '#RcvFileInfo', 1],
-          ],
-        ],
-        [
-          'connected',
-          [
-            ['filePath', 'string', 1],
-            ['fileInfo', '#RcvFileInfo', 1],
-          ],
-        ],
-        [
-          'complete',
-          [
-            ['filePath', 'string', 1],
-            ['fileInfo', '#RcvFileInfo', 1],
-          ],
-        ],
-        [
-          'cancelled',
-          [
-            ['filePath_', 'string', 1],
-            ['fileInfo_', '#RcvFileInfo', 1],
-          ],
-        ],
-      ],
-    },
-    RcvFileTransfer: {
-      r: [
-        ['fileId', 'int64', 0],
-        ['xftpRcvFile', '#XFTPRcvFile', 1],
-        ['fileInvitation', '#FileInvitation', 0],
-        ['fileProhibited', '#FileProhibited', 1],
-        ['fileStatus', '#RcvFileStatus', 0],
-        ['fileType', '#FileType', 1],
-        ['rcvFileInline', '#InlineFileMode', 1],
-        ['senderDisplayName', 'string', 0],
-        ['chunkSize', 'int64', 0],
-        ['cancelled', 'bool', 0],
-        ['grpMemberId', 'int64', 1],
-        ['cryptoArgs', '#CryptoFileArgs', 1],
-      ],
-    },
-    RcvGroupEvent: {
-      u: [
-        [
-          'memberAdded',
-          [
-            ['groupMemberId', 'int64', 0],
-            ['profile', '#Profile', 0],
-          ],
-        ],
-        ['memberConnected', []],
-        [
-          'memberAccepted',
-          [
-            ['groupMemberId', 'int64', 0],
-            ['profile', '#Profile', 0],
-          ],
-        ],
-        ['userAccepted', []],
-        ['memberLeft', []],
-        [
-          'memberRole',
-          [
-            ['groupMemberId', 'int64', 0],
-            ['profile', '#Profile', 0],
-            ['role', '#GroupMemberRole', 0],
-          ],
-        ],
-        [
-          'memberBlocked',
-          [
-            ['groupMemberId', 'int64', 0],
-            ['profile', '#Profile', 0],
-            ['blocked', 'bool', 0],
-          ],
-        ],
-        ['userRole', [['role', '#GroupMemberRole', 0]]],
-        [
-          'memberDeleted',
-          [
-            ['groupMemberId', 'int64', 0],
-            ['profile', '#Profile', 0],
-          ],
-        ],
-        ['userDeleted', []],
-        ['groupDeleted', []],
-        ['groupUpdated', [['groupProfile', '#GroupProfile', 0]]],
-        ['invitedViaGroupLink', []],
-        ['memberCreatedContact', []],
-        [
-          'memberProfileUpdated',
-          [
-            ['fromProfile', '#Profile', 0],
-            ['toProfile', '#Profile', 0],
-          ],
-        ],
-        ['newMemberPendingReview', []],
-        ['msgBadSignature', []],
-      ],
-    },
-    RcvMsgError: {
-      u: [
-        ['dropped', [['attempts', 'int', 0]]],
-        ['parseError', [['parseError', 'string', 0]]],
-      ],
-    },
-    RelayCapabilities: {r: [['webDomain', 'string', 1]]},
-    RelayConnectionResult: {
-      r: [
-        ['relayMember', '#GroupMember', 0],
-        ['relayError', '#ChatError', 1],
-      ],
-    },
-    RelayProfile: {
-      r: [
-        ['displayName', 'string', 0],
-        ['fullName', 'string', 0],
-        ['shortDescr', 'string', 1],
-        ['image', 'string', 1],
-      ],
-    },
-    RelayStatus: {e: ['new', 'invited', 'accepted', 'acknowledgedRoster', 'active', 'inactive', 'rejected']},
-    RemoteCtrlInfo: {
-      r: [
-        ['remoteCtrlId', 'int64', 0],
-        ['ctrlDeviceName', 'string', 0],
-        ['sessionState', '#RemoteCtrlSessionState', 1],
-      ],
-    },
-    RemoteCtrlSessionState: {
-      u: [
-        ['starting', []],
-        ['searching', []],
-        ['connecting', []],
-        ['pendingConfirmation', [['sessionCode', 'string', 0]]],
-        ['connected', [['sessionCode', 'string', 0]]],
-      ],
-    },
-    RemoteCtrlStopReason: {
-      u: [
-        ['discoveryFailed', [['chatError', '#ChatError', 0]]],
-        ['connectionFailed', [['chatError', '#ChatError', 0]]],
-        ['setupFailed', [['chatError', '#ChatError', 0]]],
-        ['disconnected', []],
-      ],
-    },
-    ReportReason: {e: ['spam', 'content', 'community', 'profile', 'other']},
-    RoleGroupPreference: {
-      r: [
-        ['enable', '#GroupFeatureEnabled', 0],
-        ['role', '#GroupMemberRole', 1],
-      ],
-    },
-    SMPAgentError: {
-      u: [
-        ['A_MESSAGE', [['messageErr', 'string', 1]]],
-        ['A_PROHIBITED', [['prohibitedErr', 'string', 0]]],
-        ['A_VERSION', []],
-        ['A_LINK', [['linkErr', 'string', 0]]],
-        ['A_CRYPTO', [['cryptoErr', '#AgentCryptoError', 0]]],
-        ['A_DUPLICATE', [['droppedMsg_', '#DroppedMsg', 1]]],
-        ['A_QUEUE', [['queueErr', 'string', 0]]],
-        ['A_SERVICE', [['serviceError', '#AgentServiceError', 0]]],
-      ],
-    },
-    SecurityCode: {
-      r: [
-        ['securityCode', 'string', 0],
-        ['verifiedAt', 'UTCTime', 0],
-      ],
-    },
-    SimplePreference: {r: [['allow', '#FeatureAllowed', 0]]},
-    SimplexDomain: {
-      r: [
-        ['nameTLD', '#SimplexTLD', 0],
-        ['domain', 'string', 0],
-        ['subDomain', {a: 'string'}, 0],
-      ],
-    },
-    SimplexDomainClaim: {
-      r: [
-        ['domain', 'string', 0],
-        ['proof', '#SimplexDomainProof', 1],
-      ],
-    },
-    SimplexDomainError: {
-      u: [
-        ['noValidLink', []],
-        ['unknownDomain', []],
-      ],
-    },
-    SimplexDomainProof: {
-      r: [
-        ['linkOwnerId', 'string', 1],
-        ['presHeader', 'string', 0],
-        ['signature', 'string', 0],
-      ],
-    },
-    SimplexLinkType: {e: ['contact', 'invitation', 'group', 'channel', 'relay']},
-    SimplexNameInfo: {
-      r: [
-        ['nameType', '#SimplexNameType', 0],
-        ['nameDomain', '#SimplexDomain', 0],
-      ],
-    },
-    SimplexNameType: {e: ['publicGroup', 'contact']},
-    SimplexTLD: {e: ['simplex', 'testing', 'web']},
-    SndCIStatusProgress: {e: ['partial', 'complete']},
-    SndConnEvent: {
-      u: [
-        [
-          'switchQueue',
-          [
-            ['phase', '#SwitchPhase', 0],
-            ['member', '#GroupMemberRef', 1],
-          ],
-        ],
-        [
-          'ratchetSync',
-          [
-            ['syncStatus', '#RatchetSyncState', 0],
-            ['member', '#GroupMemberRef', 1],
-          ],
-        ],
-        ['pqEnabled', [['enabled', 'bool', 0]]],
-      ],
-    },
-    SndError: {
-      u: [
-        ['auth', []],
-        ['quota', []],
-        ['expired', []],
-        ['relay', [['srvError', '#SrvError', 0]]],
-        [
-          'proxy',
-          [
-            ['proxyServer', 'string', 0],
-            ['srvError', '#SrvError', 0],
-          ],
-        ],
-        [
-          'proxyRelay',
-          [
-            ['proxyServer', 'string', 0],
-            ['srvError', '#SrvError', 0],
-          ],
-        ],
-        ['other', [['sndError', 'string', 0]]],
-      ],
-    },
-    SndFileTransfer: {
-      r: [
-        ['fileId', 'int64', 0],
-        ['fileName', 'string', 0],
-        ['filePath', 'string', 0],
-        ['fileSize', 'int64', 0],
-        ['chunkSize', 'int64', 0],
-        ['recipientDisplayName', 'string', 0],
-        ['connId', 'int64', 0],
-        ['agentConnId', 'string', 0],
-        ['groupMemberId', 'int64', 1],
-        ['fileStatus', '#FileStatus', 0],
-        ['fileDescrId', 'int64', 1],
-        ['fileInline', '#InlineFileMode', 1],
-      ],
-    },
-    SndGroupEvent: {
-      u: [
-        [
-          'memberRole',
-          [
-            ['groupMemberId', 'int64', 0],
-            ['profile', '#Profile', 0],
-            ['role', '#GroupMemberRole', 0],
-          ],
-        ],
-        [
-          'memberBlocked',
-          [
-            ['groupMemberId', 'int64', 0],
-            ['profile', '#Profile', 0],
-            ['blocked', 'bool', 0],
-          ],
-        ],
-        ['userRole', [['role', '#GroupMemberRole', 0]]],
-        [
-          'memberDeleted',
-          [
-            ['groupMemberId', 'int64', 0],
-            ['profile', '#Profile', 0],
-          ],
-        ],
-        ['userLeft', []],
-        ['groupUpdated', [['groupProfile', '#GroupProfile', 0]]],
-        [
-          'memberAccepted',
-          [
-            ['groupMemberId', 'int64', 0],
-            ['profile', '#Profile', 0],
-          ],
-        ],
-        ['userPendingReview', []],
-      ],
-    },
-    SrvError: {
-      u: [
-        ['host', []],
-        ['version', []],
-        ['other', [['srvError', 'string', 0]]],
-      ],
-    },
-    StoreError: {
-      u: [
-        ['duplicateName', []],
-        ['userNotFound', [['userId', 'int64', 0]]],
-        ['relayUserNotFound', []],
-        ['userNotFoundByName', [['contactName', 'string', 0]]],
-        ['userNotFoundByContactId', [['contactId', 'int64', 0]]],
-        ['userNotFoundByGroupId', [['groupId', 'int64', 0]]],
-        ['userNotFoundByFileId', [['fileId', 'int64', 0]]],
-        ['userNotFoundByContactRequestId', [['contactRequestId', 'int64', 0]]],
-        ['contactNotFound', [['contactId', 'int64', 0]]],
-        ['contactNotFoundByName', [['contactName', 'string', 0]]],
-        ['contactNotFoundByMemberId', [['groupMemberId', 'int64', 0]]],
-        ['contactNotReady', [['contactName', 'string', 0]]],
-        ['duplicateContactLink', []],
-        ['userContactLinkNotFound', []],
-        ['contactRequestNotFound', [['contactRequestId', 'int64', 0]]],
-        ['contactRequestNotFoundByName', [['contactName', 'string', 0]]],
-        ['invalidContactRequestEntity', [['contactRequestId', 'int64', 0]]],
-        ['invalidBusinessChatContactRequest', []],
-        ['groupNotFound', [['groupId', 'int64', 0]]],
-        ['groupNotFoundByName', [['groupName', 'string', 0]]],
-        [
-          'groupMemberNameNotFound',
-          [
-            ['groupId', 'int64', 0],
-            ['groupMemberName', 'string', 0],
-          ],
-        ],
-        ['groupMemberNotFound', [['groupMemberId', 'int64', 0]]],
-        ['groupMemberNotFoundByIndex', [['groupMemberIndex', 'int64', 0]]],
-        ['memberRelationsVectorNotFound', [['groupMemberId', 'int64', 0]]],
-        ['groupHostMemberNotFound', [['groupId', 'int64', 0]]],
-        ['groupMemberNotFoundByMemberId', [['memberId', 'string', 0]]],
-        ['memberContactGroupMemberNotFound', [['contactId', 'int64', 0]]],
-        ['invalidMemberRelationUpdate', []],
-        ['groupWithoutUser', []],
-        ['duplicateGroupMember', []],
-        ['duplicateMemberId', []],
-        ['groupAlreadyJoined', []],
-        ['groupInvitationNotFound', []],
-        ['noteFolderAlreadyExists', [['noteFolderId', 'int64', 0]]],
-        ['noteFolderNotFound', [['noteFolderId', 'int64', 0]]],
-        ['userNoteFolderNotFound', []],
-        ['feedAlreadyExists', [['feedId', 'int64', 0]]],
-        ['feedNotFound', [['feedId', 'int64', 0]]],
-        ['userFeedNotFound', []],
-        ['sndFileNotFound', [['fileId', 'int64', 0]]],
-        ['sndFileInvalid', [['fileId', 'int64', 0]]],
-        ['rcvFileNotFound', [['fileId', 'int64', 0]]],
-        ['rcvFileDescrNotFound', [['fileId', 'int64', 0]]],
-        ['fileNotFound', [['fileId', 'int64', 0]]],
-        ['rcvFileInvalid', [['fileId', 'int64', 0]]],
-        ['rcvFileInvalidDescrPart', []],
-        ['localFileNoTransfer', [['fileId', 'int64', 0]]],
-        ['sharedMsgIdNotFoundByFileId', [['fileId', 'int64', 0]]],
-        ['fileIdNotFoundBySharedMsgId', [['sharedMsgId', 'string', 0]]],
-        ['sndFileNotFoundXFTP', [['agentSndFileId', 'string', 0]]],
-        ['rcvFileNotFoundXFTP', [['agentRcvFileId', 'string', 0]]],
-        ['connectionNotFound', [['agentConnId', 'string', 0]]],
-        ['connectionNotFoundById', [['connId', 'int64', 0]]],
-        ['connectionNotFoundByMemberId', [['groupMemberId', 'int64', 0]]],
-        ['pendingConnectionNotFound', [['connId', 'int64', 0]]],
-        ['uniqueID', []],
-        ['largeMsg', []],
-        ['internalError', [['message', 'string', 0]]],
-        ['dBException', [['message', 'string', 0]]],
-        ['dBBusyError', [['message', 'string', 0]]],
-        [
-          'badChatItem',
-          [
-            ['itemId', 'int64', 0],
-            ['itemTs', 'UTCTime', 1],
-          ],
-        ],
-        ['chatItemNotFound', [['itemId', 'int64', 0]]],
-        ['chatItemNotFoundByText', [['text', 'string', 0]]],
-        ['chatItemSharedMsgIdNotFound', [['sharedMsgId', 'string', 0]]],
-        ['chatItemNotFoundByFileId', [['fileId', 'int64', 0]]],
-        ['chatItemNotFoundByContactId', [['contactId', 'int64', 0]]],
-        ['chatItemNotFoundByGroupId', [['groupId', 'int64', 0]]],
-        ['profileNotFound', [['profileId', 'int64', 0]]],
-        ['duplicateGroupLink', [['groupInfo', '#GroupInfo', 0]]],
-        ['groupLinkNotFound', [['groupInfo', '#GroupInfo', 0]]],
-        ['hostMemberIdNotFound', [['groupId', 'int64', 0]]],
-        ['contactNotFoundByFileId', [['fileId', 'int64', 0]]],
-        [
-          'noGroupSndStatus',
-          [
-            ['itemId', 'int64', 0],
-            ['groupMemberId', 'int64', 0],
-          ],
-        ],
-        [
-          'duplicateGroupMessage',
-          [
-            ['groupId', 'int64', 0],
-            ['sharedMsgId', 'string', 0],
-            ['authorGroupMemberId', 'int64', 1],
-            ['forwardedByGroupMemberId', 'int64', 1],
-          ],
-        ],
-        ['remoteHostNotFound', [['remoteHostId', 'int64', 0]]],
-        ['remoteHostUnknown', []],
-        ['remoteHostDuplicateCA', []],
-        ['remoteCtrlNotFound', [['remoteCtrlId', 'int64', 0]]],
-        ['remoteCtrlDuplicateCA', []],
-        [
-          'prohibitedDeleteUser',
-          [
-            ['userId', 'int64', 0],
-            ['contactId', 'int64', 0],
-          ],
-        ],
-        ['operatorNotFound', [['serverOperatorId', 'int64', 0]]],
-        ['usageConditionsNotFound', []],
-        ['userChatRelayNotFound', [['chatRelayId', 'int64', 0]]],
-        ['groupRelayNotFound', [['groupRelayId', 'int64', 0]]],
-        ['groupRelayNotFoundByMemberId', [['groupMemberId', 'int64', 0]]],
-        ['invalidQuote', []],
-        ['invalidMention', []],
-        ['invalidDeliveryTask', [['taskId', 'int64', 0]]],
-        ['deliveryTaskNotFound', [['taskId', 'int64', 0]]],
-        ['invalidDeliveryJob', [['jobId', 'int64', 0]]],
-        ['deliveryJobNotFound', [['jobId', 'int64', 0]]],
-        ['invalidFeedJob', [['feedJobId', 'int64', 0]]],
-        ['feedJobNotFound', [['feedJobId', 'int64', 0]]],
-        ['workItemError', [['errContext', 'string', 0]]],
-        ['introNotFound', []],
-      ],
-    },
-    SubscriptionStatus: {
-      u: [
-        ['active', []],
-        ['pending', []],
-        ['removed', [['subError', 'string', 0]]],
-        ['noSub', []],
-      ],
-    },
-    SupportGroupPreference: {r: [['enable', '#GroupFeatureEnabled', 0]]},
-    SwitchPhase: {e: ['started', 'confirmed', 'secured', 'completed']},
-    TimedMessagesGroupPreference: {
-      r: [
-        ['enable', '#GroupFeatureEnabled', 0],
-        ['ttl', 'int', 1],
-      ],
-    },
-    TimedMessagesPreference: {
-      r: [
-        ['allow', '#FeatureAllowed', 0],
-        ['ttl', 'int', 1],
-      ],
-    },
-    TransportError: {
-      u: [
-        ['badBlock', []],
-        ['version', []],
-        ['largeMsg', []],
-        ['badSession', []],
-        ['noServerAuth', []],
-        ['handshake', [['handshakeErr', '#HandshakeError', 0]]],
-      ],
-    },
-    UIColorMode: {e: ['light', 'dark']},
-    UIColors: {
-      r: [
-        ['accent', 'string', 1],
-        ['accentVariant', 'string', 1],
-        ['secondary', 'string', 1],
-        ['secondaryVariant', 'string', 1],
-        ['background', 'string', 1],
-        ['menus', 'string', 1],
-        ['title', 'string', 1],
-        ['accentVariant2', 'string', 1],
-        ['sentMessage', 'string', 1],
-        ['sentReply', 'string', 1],
-        ['receivedMessage', 'string', 1],
-        ['receivedReply', 'string', 1],
-      ],
-    },
-    UIThemeEntityOverride: {
-      r: [
-        ['mode', '#UIColorMode', 0],
-        ['wallpaper', '#ChatWallpaper', 1],
-        ['colors', '#UIColors', 0],
-      ],
-    },
-    UIThemeEntityOverrides: {
-      r: [
-        ['light', '#UIThemeEntityOverride', 1],
-        ['dark', '#UIThemeEntityOverride', 1],
-      ],
-    },
-    UpdatedMessage: {
-      r: [
-        ['msgContent', '#MsgContent', 0],
-        ['mentions', {m: 'int64'}, 0],
-      ],
-    },
-    User: {
-      r: [
-        ['userId', 'int64', 0],
-        ['agentUserId', 'string', 0],
-        ['userContactId', 'int64', 0],
-        ['localDisplayName', 'string', 0],
-        ['profile', '#LocalProfile', 0],
-        ['fullPreferences', '#FullPreferences', 0],
-        ['activeUser', 'bool', 0],
-        ['activeOrder', 'int64', 0],
-        ['viewPwdHash', '#UserPwdHash', 1],
-        ['showNtfs', 'bool', 0],
-        ['sendRcptsContacts', 'bool', 0],
-        ['sendRcptsSmallGroups', 'bool', 0],
-        ['autoAcceptMemberContacts', 'bool', 1],
-        ['autoAcceptGroupInvitations', 'bool', 1],
-        ['userMemberProfileUpdatedAt', 'UTCTime', 1],
-        ['userChatRelay', 'bool', 1],
-        ['clientService', 'bool', 1],
-        ['uiThemes', '#UIThemeEntityOverrides', 1],
-      ],
-    },
-    UserChatRelay: {
-      r: [
-        ['chatRelayId', 'int64', 0],
-        ['address', 'string', 0],
-        ['relayProfile', '#RelayProfile', 1],
-        ['domains', {a: 'string'}, 0],
-        ['preset', 'bool', 0],
-        ['tested', 'bool', 1],
-        ['enabled', 'bool', 0],
-        ['deleted', 'bool', 0],
-        ['name', 'string', 1],
-      ],
-    },
-    UserContact: {
-      r: [
-        ['userContactLinkId', 'int64', 0],
-        ['connReqContact', 'string', 0],
-        ['groupId', 'int64', 1],
-      ],
-    },
-    UserContactLink: {
-      r: [
-        ['userContactLinkId', 'int64', 1],
-        ['connLinkContact', '#CreatedConnLink', 0],
-        ['shortLinkDataSet', 'bool', 1],
-        ['shortLinkLargeDataSet', 'bool', 1],
-        ['addressSettings', '#AddressSettings', 1],
-      ],
-    },
-    UserContactRequest: {
-      r: [
-        ['contactRequestId', 'int64', 0],
-        ['agentInvitationId', 'string', 0],
-        ['contactId_', 'int64', 1],
-        ['businessGroupId_', 'int64', 1],
-        ['userContactLinkId_', 'int64', 1],
-        ['cReqChatVRange', '#VersionRange', 0],
-        ['localDisplayName', 'string', 0],
-        ['profileId', 'int64', 0],
-        ['profile', '#LocalProfile', 0],
-        ['createdAt', 'UTCTime', 0],
-        ['updatedAt', 'UTCTime', 0],
-        ['xContactId', 'string', 1],
-        ['pqSupport', 'bool', 0],
-        ['welcomeSharedMsgId', 'string', 1],
-        ['requestSharedMsgId', 'string', 1],
-        ['rejectionSupported', 'bool', 1],
-      ],
-    },
-    UserContactRequestRef: {
-      r: [
-        ['contactRequestId', 'int64', 0],
-        ['rejectionSupported', 'bool', 0],
-      ],
-    },
-    UserInfo: {
-      r: [
-        ['user', '#User', 0],
-        ['unreadCount', 'int', 0],
-      ],
-    },
-    UserProfileUpdateSummary: {
-      r: [
-        ['updateSuccesses', 'int', 0],
-        ['updateFailures', 'int', 0],
-        ['changedContacts', {a: '#Contact'}, 0],
-      ],
-    },
-    UserPwdHash: {
-      r: [
-        ['hash', 'string', 0],
-        ['salt', 'string', 0],
-      ],
-    },
-    VersionRange: {
-      r: [
-        ['minVersion', 'int', 0],
-        ['maxVersion', 'int', 0],
-      ],
-    },
-    XFTPErrorType: {
-      u: [
-        ['BLOCK', []],
-        ['SESSION', []],
-        ['HANDSHAKE', []],
-        ['CMD', [['cmdErr', '#CommandError', 0]]],
-        ['AUTH', []],
-        ['BLOCKED', [['blockInfo', '#BlockingInfo', 0]]],
-        ['SIZE', []],
-        ['QUOTA', []],
-        ['DIGEST', []],
-        ['CRYPTO', []],
-        ['NO_FILE', []],
-        ['HAS_FILE', []],
-        ['FILE_IO', []],
-        ['TIMEOUT', []],
-        ['INTERNAL', []],
-        ['DUPLICATE_', []],
-      ],
-    },
-    XFTPRcvFile: {
-      r: [
-        ['rcvFileDescription', '#RcvFileDescr', 0],
-        ['agentRcvFileId', 'string', 1],
-        ['agentRcvFileDeleted', 'bool', 0],
-        ['userApprovedRelays', 'bool', 0],
-      ],
-    },
-    XFTPSndFile: {
-      r: [
-        ['agentSndFileId', 'string', 0],
-        ['privateSndFileDescr', 'string', 1],
-        ['agentSndFileDeleted', 'bool', 0],
-        ['cryptoArgs', '#CryptoFileArgs', 1],
-      ],
-    },
-    SimplexNameDomain: {
-      r: [
-        ['nameTLD', '#SimplexTLD', 0],
-        ['domain', 'string', 0],
-        ['subDomain', {a: 'string'}, 0],
-      ],
-    },
-    GroupInfoSummary: {
-      r: [
-        ['groupInfo', '#GroupInfo', 0],
-        ['groupSummary', '#GroupSummary', 0],
-      ],
-    },
-    RcvFileInfo: {
-      r: [
-        ['filePath', 'string', 0],
-        ['connId', 'int64', 1],
-        ['agentConnId', 'string', 1],
-      ],
-    },
-  },
-  events: {
-    contactConnected: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-      ['userCustomProfile', '#Profile', 1],
-    ],
-    contactUpdated: [
-      ['user', '#User', 0],
-      ['fromContact', '#Contact', 0],
-      ['toContact', '#Contact', 0],
-    ],
-    contactDeletedByContact: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-    ],
-    receivedContactRequest: [
-      ['user', '#User', 0],
-      ['contactRequest', '#UserContactRequest', 0],
-      ['chat_', '#AChat', 1],
-    ],
-    newMemberContactReceivedInv: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['member', '#GroupMember', 0],
-    ],
-    contactSndReady: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-    ],
-    newChatItems: [
-      ['user', '#User', 0],
-      ['chatItems', {a: '#AChatItem'}, 0],
-    ],
-    chatItemReaction: [
-      ['user', '#User', 0],
-      ['added', 'bool', 0],
-      ['reaction', '#ACIReaction', 0],
-    ],
-    chatItemsDeleted: [
-      ['user', '#User', 0],
-      ['chatItemDeletions', {a: '#ChatItemDeletion'}, 0],
-      ['byUser', 'bool', 0],
-      ['timed', 'bool', 0],
-    ],
-    chatItemUpdated: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-    ],
-    groupChatItemsDeleted: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['chatItemIDs', {a: 'int64'}, 0],
-      ['byUser', 'bool', 0],
-      ['member_', '#GroupMember', 1],
-    ],
-    chatItemsStatusesUpdated: [
-      ['user', '#User', 0],
-      ['chatItems', {a: '#AChatItem'}, 0],
-    ],
-    receivedGroupInvitation: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['contact', '#Contact', 0],
-      ['fromMemberRole', '#GroupMemberRole', 0],
-      ['memberRole', '#GroupMemberRole', 0],
-    ],
-    userJoinedGroup: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['hostMember', '#GroupMember', 0],
-    ],
-    groupUpdated: [
-      ['user', '#User', 0],
-      ['fromGroup', '#GroupInfo', 0],
-      ['toGroup', '#GroupInfo', 0],
-      ['member_', '#GroupMember', 1],
-      ['msgSigned', '#MsgSigStatus', 1],
-    ],
-    joinedGroupMember: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['member', '#GroupMember', 0],
-    ],
-    memberRole: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['byMember', '#GroupMember', 0],
-      ['member', '#GroupMember', 0],
-      ['fromRole', '#GroupMemberRole', 0],
-      ['toRole', '#GroupMemberRole', 0],
-      ['msgSigned', '#MsgSigStatus', 1],
-    ],
-    deletedMember: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['byMember', '#GroupMember', 0],
-      ['deletedMember', '#GroupMember', 0],
-      ['withMessages', 'bool', 0],
-      ['msgSigned', '#MsgSigStatus', 1],
-    ],
-    leftMember: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['member', '#GroupMember', 0],
-      ['msgSigned', '#MsgSigStatus', 1],
-    ],
-    deletedMemberUser: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['member', '#GroupMember', 0],
-      ['withMessages', 'bool', 0],
-      ['msgSigned', '#MsgSigStatus', 1],
-    ],
-    groupDeleted: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['member', '#GroupMember', 0],
-      ['msgSigned', '#MsgSigStatus', 1],
-    ],
-    connectedToGroupMember: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['member', '#GroupMember', 0],
-      ['memberContact', '#Contact', 1],
-    ],
-    memberAcceptedByOther: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['acceptingMember', '#GroupMember', 0],
-      ['member', '#GroupMember', 0],
-    ],
-    memberBlockedForAll: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['byMember', '#GroupMember', 0],
-      ['member', '#GroupMember', 0],
-      ['blocked', 'bool', 0],
-      ['msgSigned', '#MsgSigStatus', 1],
-    ],
-    groupMemberUpdated: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['fromMember', '#GroupMember', 0],
-      ['toMember', '#GroupMember', 0],
-    ],
-    groupLinkDataUpdated: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['groupLink', '#GroupLink', 0],
-      ['groupRelays', {a: '#GroupRelay'}, 0],
-      ['relaysChanged', 'bool', 0],
-    ],
-    groupRelayUpdated: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['member', '#GroupMember', 0],
-      ['groupRelay', '#GroupRelay', 0],
-    ],
-    rcvFileDescrReady: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-      ['rcvFileTransfer', '#RcvFileTransfer', 0],
-      ['rcvFileDescr', '#RcvFileDescr', 0],
-    ],
-    rcvFileComplete: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-    ],
-    sndFileCompleteXFTP: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-      ['fileTransferMeta', '#FileTransferMeta', 0],
-    ],
-    rcvFileStart: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-    ],
-    rcvFileSndCancelled: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-      ['rcvFileTransfer', '#RcvFileTransfer', 0],
-    ],
-    rcvFileAccepted: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-    ],
-    rcvFileError: [
-      ['user', '#User', 0],
-      ['chatItem_', '#AChatItem', 1],
-      ['agentError', '#AgentErrorType', 0],
-      ['rcvFileTransfer', '#RcvFileTransfer', 0],
-    ],
-    rcvFileWarning: [
-      ['user', '#User', 0],
-      ['chatItem_', '#AChatItem', 1],
-      ['agentError', '#AgentErrorType', 0],
-      ['rcvFileTransfer', '#RcvFileTransfer', 0],
-    ],
-    sndFileError: [
-      ['user', '#User', 0],
-      ['chatItem_', '#AChatItem', 1],
-      ['fileTransferMeta', '#FileTransferMeta', 0],
-      ['errorMessage', 'string', 0],
-    ],
-    sndFileWarning: [
-      ['user', '#User', 0],
-      ['chatItem_', '#AChatItem', 1],
-      ['fileTransferMeta', '#FileTransferMeta', 0],
-      ['errorMessage', 'string', 0],
-    ],
-    acceptingContactRequest: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-    ],
-    acceptingBusinessRequest: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-    ],
-    contactConnecting: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-    ],
-    businessLinkConnecting: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['hostMember', '#GroupMember', 0],
-      ['fromContact', '#Contact', 0],
     ],
-    joinedGroupMemberConnecting: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['hostMember', '#GroupMember', 0],
-      ['member', '#GroupMember', 0],
-    ],
-    sentGroupInvitation: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['contact', '#Contact', 0],
-      ['member', '#GroupMember', 0],
-    ],
-    groupLinkConnecting: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['hostMember', '#GroupMember', 0],
-    ],
-    hostConnected: [
-      ['protocol', 'string', 0],
-      ['transportHost', 'string', 0],
-    ],
-    hostDisconnected: [
-      ['protocol', 'string', 0],
-      ['transportHost', 'string', 0],
-    ],
-    subscriptionStatus: [
-      ['server', 'string', 0],
-      ['subscriptionStatus', '#SubscriptionStatus', 0],
-      ['connections', {a: 'string'}, 0],
-    ],
-    messageError: [
-      ['user', '#User', 0],
-      ['severity', 'string', 0],
-      ['errorMessage', 'string', 0],
-    ],
-    chatError: [['chatError', '#ChatError', 0]],
-    chatErrors: [['chatErrors', {a: '#ChatError'}, 0]],
-    groupLinkRelaysUpdated: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['groupLink', '#GroupLink', 0],
-      ['groupRelays', {a: '#GroupRelay'}, 0],
-    ],
-  },
-  responses: {
-    userContactLinkCreated: [
-      ['user', '#User', 0],
-      ['connLinkContact', '#CreatedConnLink', 0],
-    ],
-    chatCmdError: [['chatError', '#ChatError', 0]],
-    userContactLinkDeleted: [['user', '#User', 0]],
-    userContactLink: [
-      ['user', '#User', 0],
-      ['contactLink', '#UserContactLink', 0],
-    ],
-    userProfileUpdated: [
-      ['user', '#User', 0],
-      ['fromProfile', '#Profile', 0],
-      ['toProfile', '#Profile', 0],
-      ['updateSummary', '#UserProfileUpdateSummary', 0],
-    ],
-    userProfileNoChange: [['user', '#User', 0]],
-    userContactLinkUpdated: [
-      ['user', '#User', 0],
-      ['contactLink', '#UserContactLink', 0],
-    ],
-    newChatItems: [
-      ['user', '#User', 0],
-      ['chatItems', {a: '#AChatItem'}, 0],
-    ],
-    chatItemUpdated: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-    ],
-    chatItemNotChanged: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-    ],
-    chatItemsDeleted: [
-      ['user', '#User', 0],
-      ['chatItemDeletions', {a: '#ChatItemDeletion'}, 0],
-      ['byUser', 'bool', 0],
-      ['timed', 'bool', 0],
-    ],
-    chatItemReaction: [
-      ['user', '#User', 0],
-      ['added', 'bool', 0],
-      ['reaction', '#ACIReaction', 0],
-    ],
-    chatMsgContent: [
-      ['user', '#User', 0],
-      ['msgContent', '#MsgContent', 0],
-    ],
-    rcvFileAccepted: [
-      ['user', '#User', 0],
-      ['chatItem', '#AChatItem', 0],
-    ],
-    rcvFileAcceptedSndCancelled: [
-      ['user', '#User', 0],
-      ['rcvFileTransfer', '#RcvFileTransfer', 0],
-    ],
-    sndFileCancelled: [
-      ['user', '#User', 0],
-      ['chatItem_', '#AChatItem', 1],
-      ['fileTransferMeta', '#FileTransferMeta', 0],
-      ['sndFileTransfers', {a: '#SndFileTransfer'}, 0],
-    ],
-    rcvFileCancelled: [
-      ['user', '#User', 0],
-      ['chatItem_', '#AChatItem', 1],
-      ['rcvFileTransfer', '#RcvFileTransfer', 0],
-    ],
-    sentGroupInvitation: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['contact', '#Contact', 0],
-      ['member', '#GroupMember', 0],
-    ],
-    userAcceptedGroupSent: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['hostContact', '#Contact', 1],
-    ],
-    memberAccepted: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['member', '#GroupMember', 0],
-    ],
-    membersRoleUser: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['members', {a: '#GroupMember'}, 0],
-      ['toRole', '#GroupMemberRole', 0],
-      ['msgSigned', 'bool', 1],
-    ],
-    membersBlockedForAllUser: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['members', {a: '#GroupMember'}, 0],
-      ['blocked', 'bool', 0],
-      ['msgSigned', 'bool', 1],
-    ],
-    userDeletedMembers: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['members', {a: '#GroupMember'}, 0],
-      ['withMessages', 'bool', 0],
-      ['msgSigned', 'bool', 1],
-    ],
-    leftMemberUser: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-    ],
-    groupMembers: [
-      ['user', '#User', 0],
-      ['group', '#Group', 0],
-    ],
-    groupCreated: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-    ],
-    publicGroupCreated: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['groupLink', '#GroupLink', 0],
-      ['groupRelays', {a: '#GroupRelay'}, 0],
-    ],
-    publicGroupCreationFailed: [
-      ['user', '#User', 0],
-      ['addRelayResults', {a: '#AddRelayResult'}, 0],
-    ],
-    groupRelays: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['groupRelays', {a: '#GroupRelay'}, 0],
-    ],
-    groupRelaysAdded: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['groupLink', '#GroupLink', 0],
-      ['groupRelays', {a: '#GroupRelay'}, 0],
-    ],
-    groupRelaysAddFailed: [
-      ['user', '#User', 0],
-      ['addRelayResults', {a: '#AddRelayResult'}, 0],
-    ],
-    relayGroupAllowed: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-    ],
-    groupUpdated: [
-      ['user', '#User', 0],
-      ['fromGroup', '#GroupInfo', 0],
-      ['toGroup', '#GroupInfo', 0],
-      ['member_', '#GroupMember', 1],
-      ['msgSigned', 'bool', 0],
-    ],
-    groupDomainVerified: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['verificationFailure', 'string', 1],
-    ],
-    groupLinkCreated: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['groupLink', '#GroupLink', 0],
-    ],
-    groupLink: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['groupLink', '#GroupLink', 0],
-    ],
-    groupLinkDeleted: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-    ],
-    invitation: [
-      ['user', '#User', 0],
-      ['connLinkInvitation', '#CreatedConnLink', 0],
-      ['connection', '#PendingContactConnection', 0],
-    ],
-    connectionPlan: [
-      ['user', '#User', 0],
-      ['connLink', '#CreatedConnLink', 0],
-      ['planSimplexName', '#SimplexNameInfo', 1],
-      ['otherSimplexName', '#SimplexNameInfo', 1],
-      ['connectionPlan', '#ConnectionPlan', 0],
-    ],
-    sentConfirmation: [
-      ['user', '#User', 0],
-      ['connection', '#PendingContactConnection', 0],
-      ['customUserProfile', '#Profile', 1],
-    ],
-    contactAlreadyExists: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-    ],
-    sentInvitation: [
-      ['user', '#User', 0],
-      ['connection', '#PendingContactConnection', 0],
-      ['customUserProfile', '#Profile', 1],
-    ],
-    sentInvitationToContact: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-      ['customUserProfile', '#Profile', 1],
-    ],
-    startedConnectionToContact: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-      ['customUserProfile', '#Profile', 1],
-    ],
-    startedConnectionToGroup: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['customUserProfile', '#Profile', 1],
-      ['relayResults', {a: '#RelayConnectionResult'}, 0],
-    ],
-    acceptingContactRequest: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-    ],
-    contactRequestRejected: [
-      ['user', '#User', 0],
-      ['contactRequest', '#UserContactRequest', 0],
-      ['contact_', '#Contact', 1],
-    ],
-    contactsList: [
-      ['user', '#User', 0],
-      ['contacts', {a: '#Contact'}, 0],
-    ],
-    groupsList: [
-      ['user', '#User', 0],
-      ['groups', {a: '#GroupInfo'}, 0],
-    ],
-    apiChats: [
-      ['user', '#User', 0],
-      ['chats', {a: '#AChat'}, 0],
-    ],
-    contactDeleted: [
-      ['user', '#User', 0],
-      ['contact', '#Contact', 0],
-    ],
-    contactConnectionDeleted: [
-      ['user', '#User', 0],
-      ['connection', '#PendingContactConnection', 0],
-    ],
-    groupDeletedUser: [
-      ['user', '#User', 0],
-      ['groupInfo', '#GroupInfo', 0],
-      ['msgSigned', 'bool', 1],
-      ['localDeletion', 'bool', 1],
-    ],
-    cmdOk: [['user_', '#User', 1]],
-    activeUser: [['user', '#User', 0]],
-    usersList: [['users', {a: '#UserInfo'}, 0]],
-    contactPrefsUpdated: [
-      ['user', '#User', 0],
-      ['fromContact', '#Contact', 0],
-      ['toContact', '#Contact', 0],
-    ],
-    serviceReplyAccepted: [
-      ['user', '#User', 0],
-      ['connectionId', 'string', 0],
-    ],
-    chatStarted: [],
-    chatRunning: [],
-    chatStopped: [],
-    remoteCtrlConnecting: [
-      ['remoteCtrl_', '#RemoteCtrlInfo', 1],
-      ['ctrlAppInfo', '#CtrlAppInfo', 0],
-      ['appVersion', 'string', 0],
-    ],
-    remoteCtrlConnected: [
-      ['remoteCtrl', '#RemoteCtrlInfo', 0],
-      ['compression', 'bool', 0],
-    ],
-    agentSubs: [
-      ['activeSubs', {m: 'int'}, 0],
-      ['pendingSubs', {m: 'int'}, 0],
-      ['removedSubs', {m: {a: 'string'}}, 0],
-    ],
-    userPrivacy: [
-      ['user', '#User', 0],
-      ['updatedUser', '#User', 0],
-    ],
-  },
-  commands: {
-    APICreateMyAddress: ['userContactLinkCreated', 'chatCmdError'],
-    APIDeleteMyAddress: ['userContactLinkDeleted', 'chatCmdError'],
-    APIShowMyAddress: ['userContactLink', 'chatCmdError'],
-    APISetProfileAddress: ['userProfileUpdated', 'userProfileNoChange', 'chatCmdError'],
-    APISetAddressSettings: ['userContactLinkUpdated', 'chatCmdError'],
-    APISendMessages: ['newChatItems', 'chatCmdError'],
-    APIUpdateChatItem: ['chatItemUpdated', 'chatItemNotChanged', 'chatCmdError'],
-    APIDeleteChatItem: ['chatItemsDeleted', 'chatCmdError'],
-    APIDeleteMemberChatItem: ['chatItemsDeleted', 'chatCmdError'],
-    APIChatItemReaction: ['chatItemReaction', 'chatCmdError'],
-    APIShareMyAddress: ['chatMsgContent'],
-    APIShareChatMsgContent: ['chatMsgContent'],
-    ReceiveFile: ['rcvFileAccepted', 'rcvFileAcceptedSndCancelled', 'chatCmdError'],
-    CancelFile: ['sndFileCancelled', 'rcvFileCancelled', 'chatCmdError'],
-    APIAddMember: ['sentGroupInvitation', 'chatCmdError'],
-    APIJoinGroup: ['userAcceptedGroupSent', 'chatCmdError'],
-    APIAcceptMember: ['memberAccepted', 'chatCmdError'],
-    APIMembersRole: ['membersRoleUser', 'chatCmdError'],
-    APIBlockMembersForAll: ['membersBlockedForAllUser', 'chatCmdError'],
-    APIRemoveMembers: ['userDeletedMembers', 'chatCmdError'],
-    APILeaveGroup: ['leftMemberUser', 'chatCmdError'],
-    APIListMembers: ['groupMembers', 'chatCmdError'],
-    APINewGroup: ['groupCreated', 'chatCmdError'],
-    APINewPublicGroup: ['publicGroupCreated', 'publicGroupCreationFailed', 'chatCmdError'],
-    APIGetGroupRelays: ['groupRelays', 'chatCmdError'],
-    APIAddGroupRelays: ['groupRelaysAdded', 'groupRelaysAddFailed', 'chatCmdError'],
-    APIAllowRelayGroup: ['relayGroupAllowed', 'chatCmdError'],
-    APIUpdateGroupProfile: ['groupUpdated', 'chatCmdError'],
-    APIVerifyGroupDomain: ['groupDomainVerified'],
-    APICreateGroupLink: ['groupLinkCreated', 'chatCmdError'],
-    APIGroupLinkMemberRole: ['groupLink', 'chatCmdError'],
-    APIDeleteGroupLink: ['groupLinkDeleted', 'chatCmdError'],
-    APIGetGroupLink: ['groupLink', 'chatCmdError'],
-    APIAddContact: ['invitation', 'chatCmdError'],
-    APIConnectPlan: ['connectionPlan', 'chatCmdError'],
-    APIConnect: ['sentConfirmation', 'contactAlreadyExists', 'sentInvitation', 'chatCmdError'],
-    Connect: [
-      'sentConfirmation',
-      'contactAlreadyExists',
-      'sentInvitation',
-      'connectionPlan',
-      'sentInvitationToContact',
-      'startedConnectionToContact',
-      'startedConnectionToGroup',
-      'chatCmdError',
-    ],
-    APIAcceptContact: ['acceptingContactRequest', 'chatCmdError'],
-    APIRejectContact: ['contactRequestRejected', 'chatCmdError'],
-    APIListContacts: ['contactsList', 'chatCmdError'],
-    APIListGroups: ['groupsList', 'chatCmdError'],
-    APIGetChats: ['apiChats', 'chatCmdError'],
-    APIDeleteChat: ['contactDeleted', 'contactConnectionDeleted', 'groupDeletedUser', 'chatCmdError'],
-    APISetGroupCustomData: ['cmdOk', 'chatCmdError'],
-    APISetContactCustomData: ['cmdOk', 'chatCmdError'],
-    APISetUserAutoAcceptMemberContacts: ['cmdOk', 'chatCmdError'],
-    APISetUserAutoAcceptGroupInvitations: ['cmdOk', 'chatCmdError'],
-    ShowActiveUser: ['activeUser', 'chatCmdError'],
-    CreateActiveUser: ['activeUser', 'chatCmdError'],
-    ListUsers: ['usersList', 'chatCmdError'],
-    APISetActiveUser: ['activeUser', 'chatCmdError'],
-    APIDeleteUser: ['cmdOk', 'chatCmdError'],
-    APIUpdateProfile: ['userProfileUpdated', 'userProfileNoChange', 'chatCmdError'],
-    APISetContactPrefs: ['contactPrefsUpdated', 'chatCmdError'],
-    APISendServiceResponse: ['serviceReplyAccepted', 'chatCmdError'],
-    StartChat: ['chatStarted', 'chatRunning'],
-    APIStopChat: ['chatStopped'],
-    ConnectRemoteCtrl: ['remoteCtrlConnecting', 'chatCmdError'],
-    VerifyRemoteCtrlSession: ['remoteCtrlConnected', 'chatCmdError'],
-  },
-  parameters: {
-    APICreateMyAddress: [
-      ['userId', 'int64', 0],
-      ['pqRatchet', 'bool', 1],
-    ],
-    APIDeleteMyAddress: [['userId', 'int64', 0]],
-    APIShowMyAddress: [['userId', 'int64', 0]],
-    APISetProfileAddress: [
-      ['userId', 'int64', 0],
-      ['enable', 'bool', 0],
-    ],
-    APISetAddressSettings: [
-      ['userId', 'int64', 0],
-      ['pqRatchet', 'bool', 1],
-      ['settings', '#AddressSettings', 0],
-    ],
-    APISendMessages: [
-      ['sendRef', '#ChatRef', 0],
-      ['liveMessage', 'bool', 0],
-      ['ttl', 'int', 1],
-      ['signMessages', 'bool', 1],
-      ['composedMessages', {a: '#ComposedMessage'}, 0],
-    ],
-    APIUpdateChatItem: [
-      ['chatRef', '#ChatRef', 0],
-      ['chatItemId', 'int64', 0],
-      ['liveMessage', 'bool', 0],
-      ['updatedMessage', '#UpdatedMessage', 0],
-    ],
-    APIDeleteChatItem: [
-      ['chatRef', '#ChatRef', 0],
-      ['chatItemIds', {a: 'int64'}, 0],
-      ['deleteMode', '#CIDeleteMode', 0],
-    ],
-    APIDeleteMemberChatItem: [
-      ['groupId', 'int64', 0],
-      ['chatItemIds', {a: 'int64'}, 0],
-    ],
-    APIChatItemReaction: [
-      ['chatRef', '#ChatRef', 0],
-      ['chatItemId', 'int64', 0],
-      ['add', 'bool', 0],
-      ['reaction', '#MsgReaction', 0],
-    ],
-    APIShareMyAddress: [['toSendRef', '#ChatRef', 0]],
-    APIShareChatMsgContent: [
-      ['shareChatRef', '#ChatRef', 0],
-      ['toSendRef', '#ChatRef', 0],
-    ],
-    ReceiveFile: [
-      ['fileId', 'int64', 0],
-      ['userApprovedRelays', 'bool', 0],
-      ['storeEncrypted', 'bool', 1],
-      ['fileInline', 'bool', 1],
-      ['filePath', 'string', 1],
-    ],
-    CancelFile: [['fileId', 'int64', 0]],
-    APIAddMember: [
-      ['groupId', 'int64', 0],
-      ['contactId', 'int64', 0],
-      ['memberRole', '#GroupMemberRole', 0],
-    ],
-    APIJoinGroup: [['groupId', 'int64', 0]],
-    APIAcceptMember: [
-      ['groupId', 'int64', 0],
-      ['groupMemberId', 'int64', 0],
-      ['memberRole', '#GroupMemberRole', 0],
-    ],
-    APIMembersRole: [
-      ['groupId', 'int64', 0],
-      ['groupMemberIds', {a: 'int64'}, 0],
-      ['memberRole', '#GroupMemberRole', 0],
-    ],
-    APIBlockMembersForAll: [
-      ['groupId', 'int64', 0],
-      ['groupMemberIds', {a: 'int64'}, 0],
-      ['blocked', 'bool', 0],
-    ],
-    APIRemoveMembers: [
-      ['groupId', 'int64', 0],
-      ['groupMemberIds', {a: 'int64'}, 0],
-      ['withMessages', 'bool', 0],
-    ],
-    APILeaveGroup: [['groupId', 'int64', 0]],
-    APIListMembers: [['groupId', 'int64', 0]],
-    APINewGroup: [
-      ['userId', 'int64', 0],
-      ['incognito', 'bool', 0],
-      ['groupProfile', '#GroupProfile', 0],
-    ],
-    APINewPublicGroup: [
-      ['userId', 'int64', 0],
-      ['incognito', 'bool', 0],
-      ['relayIds', {a: 'int64'}, 0],
-      ['groupProfile', '#GroupProfile', 0],
-    ],
-    APIGetGroupRelays: [['groupId', 'int64', 0]],
-    APIAddGroupRelays: [
-      ['groupId', 'int64', 0],
-      ['relayIds', {a: 'int64'}, 0],
-    ],
-    APIAllowRelayGroup: [['groupId', 'int64', 0]],
-    APIUpdateGroupProfile: [
-      ['groupId', 'int64', 0],
-      ['groupProfile', '#GroupProfile', 0],
-    ],
-    APIVerifyGroupDomain: [['groupId', 'int64', 0]],
-    APICreateGroupLink: [
-      ['groupId', 'int64', 0],
-      ['memberRole', '#GroupMemberRole', 0],
-    ],
-    APIGroupLinkMemberRole: [
-      ['groupId', 'int64', 0],
-      ['memberRole', '#GroupMemberRole', 0],
-    ],
-    APIDeleteGroupLink: [['groupId', 'int64', 0]],
-    APIGetGroupLink: [['groupId', 'int64', 0]],
-    APIAddContact: [
-      ['userId', 'int64', 0],
-      ['incognito', 'bool', 0],
-    ],
-    APIConnectPlan: [
-      ['userId', 'int64', 0],
-      ['connectTarget', 'string', 0],
-      ['resolveMode', '#PlanResolveMode', 1],
-      ['linkOwnerSig', '#LinkOwnerSig', 1],
-      ['connectionLink', 'string', 1],
-      ['resolveKnown', 'bool', 1],
-    ],
-    APIConnect: [
-      ['userId', 'int64', 0],
-      ['incognito', 'bool', 0],
-      ['preparedLink_', '#CreatedConnLink', 1],
-      ['connLink_', '#CreatedConnLink', 1],
-    ],
-    Connect: [
-      ['incognito', 'bool', 0],
-      ['connTarget_', 'string', 1],
-      ['connLink_', 'string', 1],
-    ],
-    APIAcceptContact: [['contactReqId', 'int64', 0]],
-    APIRejectContact: [
-      ['contactReqId', 'int64', 0],
-      ['notify', 'bool', 1],
-    ],
-    APIListContacts: [['userId', 'int64', 0]],
-    APIListGroups: [
-      ['userId', 'int64', 0],
-      ['contactId_', 'int64', 1],
-      ['search', 'string', 1],
-    ],
-    APIGetChats: [
-      ['userId', 'int64', 0],
-      ['pendingConnections', 'bool', 0],
-      ['pagination', '#PaginationByTime', 0],
-      ['query', '#ChatListQuery', 0],
-    ],
-    APIDeleteChat: [
-      ['chatRef', '#ChatRef', 0],
-      ['chatDeleteMode', '#ChatDeleteMode', 0],
-    ],
-    APISetGroupCustomData: [
-      ['groupId', 'int64', 0],
-      ['customData', 'JSONObject', 1],
-    ],
-    APISetContactCustomData: [
-      ['contactId', 'int64', 0],
-      ['customData', 'JSONObject', 1],
-    ],
-    APISetUserAutoAcceptMemberContacts: [
-      ['userId', 'int64', 0],
-      ['onOff', 'bool', 0],
-    ],
-    APISetUserAutoAcceptGroupInvitations: [
-      ['userId', 'int64', 0],
-      ['onOff', 'bool', 0],
-    ],
-    ShowActiveUser: [],
-    CreateActiveUser: [['newUser', '#NewUser', 0]],
-    ListUsers: [],
-    APISetActiveUser: [
-      ['userId', 'int64', 0],
-      ['viewPwd', 'string', 1],
-    ],
-    APIDeleteUser: [
-      ['userId', 'int64', 0],
-      ['delSMPQueues', 'bool', 0],
-      ['viewPwd', 'string', 1],
-    ],
-    APIUpdateProfile: [
-      ['userId', 'int64', 0],
-      ['profile', '#Profile', 0],
-    ],
-    APISetContactPrefs: [
-      ['contactId', 'int64', 0],
-      ['preferences', '#Preferences', 0],
-    ],
-    APISendServiceResponse: [
-      ['userId', 'int64', 0],
-      ['requestId', 'string', 0],
-      ['responseData', 'JSONObject', 0],
-    ],
-    StartChat: [
-      ['mainApp', 'bool', 0],
-      ['enableSndFiles', 'bool', 0],
-      ['serviceRequests', 'bool', 1],
+    [
+      'StartChat',
+      [
+        ['mainApp', 'bool', 0],
+        ['enableSndFiles', 'bool', 0],
+        ['serviceRequests', 'bool', 1],
+      ],
     ],
-    APIStopChat: [],
-    ConnectRemoteCtrl: [['remoteInvitation', 'string', 0]],
-    VerifyRemoteCtrlSession: [['sessionCode', 'string', 0]],
-  },
+    ['APIStopChat', []],
+    ['ConnectRemoteCtrl', [['remoteInvitation', 'string', 0]]],
+    ['VerifyRemoteCtrlSession', [['sessionCode', 'string', 0]]],
+  ]),
 }
 /** Each command's leading literal and its name, longest first (commands sharing one can be written the same). */
 export const commandPrefixes: readonly (readonly [prefix: string, name: string])[] = [
