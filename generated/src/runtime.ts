@@ -601,31 +601,33 @@ function digits(text: string, start: number, end: number): number {
 
 const noIssues: readonly DecodeIssue[] = /* @__PURE__ */ Object.freeze([])
 
+// Written out, without spreads or a reversed copy of the path: a failing decode builds at least one of these.
 function toDecodeIssue(pending: PendingIssue): DecodeIssue {
-  const path = formatPath(pending.reversedPath.slice().reverse())
-  switch (pending.code) {
+  const {code, expected, reversedPath} = pending
+  let path = '$'
+  for (let index = reversedPath.length - 1; index >= 0; index--) path += pathSegment(reversedPath[index]!)
+  switch (code) {
     case 'missing':
-      return {...base(pending, path, 'missing'), message: `${path}: missing (expected ${pending.expected})`}
+      return {code, path, expected, found: 'missing', message: `${path}: missing (expected ${expected})`}
     case 'unreadable': {
       const thrown = describeException(pending.value)
       return {
-        ...base(pending, path, `a value whose reading threw ${thrown}`),
+        code,
+        path,
+        expected,
+        found: `a value whose reading threw ${thrown}`,
         message: `${path}: could not be read: ${thrown}`,
       }
     }
     default: {
       const found = describeValue(pending.value)
       const message =
-        pending.code === 'extra'
+        code === 'extra'
           ? `${path}: unexpected field (strict mode)`
-          : `${path}: expected ${pending.expected}, got ${found}`
-      return {...base(pending, path, found), message}
+          : `${path}: expected ${expected}, got ${found}`
+      return {code, path, expected, found, message}
     }
   }
-}
-
-function base(pending: PendingIssue, path: string, found: string): Omit<DecodeIssue, 'message'> {
-  return {code: pending.code, path, expected: pending.expected, found}
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
@@ -633,12 +635,14 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 /** Format path segments as a JSON path: `$.chatItems[0].chatItem`, `$.mentions["a b"]`. */
 export function formatPath(segments: readonly PathSegment[]): string {
   let path = '$'
-  for (const segment of segments) {
-    if (typeof segment === 'number') path += `[${segment}]`
-    else if (IDENTIFIER.test(segment)) path += `.${segment}`
-    else path += `[${JSON.stringify(segment)}]`
-  }
+  for (const segment of segments) path += pathSegment(segment)
   return path
+}
+
+/** `[0]`, `.user`, `["a b"]`: one segment as a JSON path writes it. */
+function pathSegment(segment: PathSegment): string {
+  if (typeof segment === 'number') return `[${segment}]`
+  return IDENTIFIER.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`
 }
 
 /**

@@ -180,26 +180,22 @@ function tagExpected(shape: Shape & {kind: 'union'}): string {
   return `a ${shape.name} tag (${listed(shape.members.map(([tag]) => tag))})`
 }
 
-/** Derived from an object shape on first use: its required fields with what each expects, and its field names. */
-interface ObjectFacts {
-  required: readonly (readonly [string, string])[]
-  names: ReadonlySet<string>
+/** The field names of each object shape, made on first use by strict mode (which looks for the others). */
+const fieldNamesOf = new WeakMap<Shape, ReadonlySet<string>>()
+
+function fieldNames(shape: Shape & {fields: readonly FieldSlot[]}): ReadonlySet<string> {
+  let names = fieldNamesOf.get(shape)
+  if (names === undefined) fieldNamesOf.set(shape, (names = new Set(shape.fields.map(([name]) => name))))
+  return names
 }
 
-const factsOf = new WeakMap<Shape, ObjectFacts>()
+/** The member shape of each tag of a union, made on first use: a union of events has dozens. */
+const membersOf = new WeakMap<Shape, ReadonlyMap<unknown, number>>()
 
-function objectFacts(table: ShapeTable, shape: Shape & {fields: readonly FieldSlot[]}): ObjectFacts {
-  let facts = factsOf.get(shape)
-  if (facts === undefined) {
-    facts = {
-      required: shape.fields
-        .filter((field) => field[2] !== 1)
-        .map(([name, slot]) => [name, expectedOf(table, slot)]),
-      names: new Set(shape.fields.map(([name]) => name)),
-    }
-    factsOf.set(shape, facts)
-  }
-  return facts
+function memberOf(shape: Shape & {kind: 'union'}, tag: unknown): number | undefined {
+  let members = membersOf.get(shape)
+  if (members === undefined) membersOf.set(shape, (members = new Map(shape.members)))
+  return members.get(tag)
 }
 
 const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key)
@@ -294,7 +290,6 @@ function checkFields(
   key: PathSegment | undefined,
   mark: number,
 ): boolean {
-  const facts = objectFacts(table, shape)
   const fields = shape.fields
   const present: unknown[] = new Array(fields.length)
   // Every field is read once, first: a missing required field is the object's first issue.
@@ -323,8 +318,9 @@ function checkFields(
     }
   }
   if (context.strict) {
+    const names = fieldNames(shape)
     for (const name in value) {
-      if (name === tagKey || facts.names.has(name)) continue
+      if (name === tagKey || names.has(name)) continue
       let x: unknown
       try {
         x = value[name]
@@ -359,8 +355,8 @@ function checkUnion(
   } catch (error) {
     return unreadable(context, mark, key, 'type', error)
   }
-  for (const [memberTag, member] of shape.members)
-    if (tag === memberTag) return checkShape(table, member, value, context, key)
+  const member = memberOf(shape, tag)
+  if (member !== undefined) return checkShape(table, member, value, context, key)
   // An event or response without a known tag cannot be kept in any mode: its code says so whatever the value.
   const code = shape.unknown ?? (typeof tag === 'string' ? 'unknown-tag' : undefined)
   issue(context, 'type', tag, tagExpected(shape), code)
