@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {createDispatcher} from '../templates/dispatch.js'
 import {UTC_TIME_PATTERN, WORD32_MAX} from '../templates/primitives.js'
+import {decodeValue} from '../templates/decoding.js'
+import type {ShapeTable} from '../templates/shape-checks.js'
 import {
   checkSafely,
   createContext,
@@ -15,7 +17,6 @@ import {
   isUtcTime,
   isWord32,
   issue,
-  missingFields,
   parseJson,
   startDecoding,
   type DecodeContext,
@@ -245,23 +246,27 @@ describe('runtime: issues and results', () => {
     expect(finish(atRoot, 1).ok).toBe(false)
   })
 
-  it("missingFields records the absent required fields in the docs' order, before the object's other issues, own keys only", () => {
-    const context = createContext({allErrors: true})
-    const required = [
-      ['a', 'int64 integer'],
-      ['constructor', 'string'],
-      ['c', 'User object'],
-    ] as const
-    issue(context, 'a', 'x', 'int64 integer')
-    missingFields(context, {a: 'x'}, required, 0)
-    expect(finish(context, {}).issues.map((found) => [found.code, found.path, found.expected])).toEqual([
+  it("an object's absent required fields come first, in the docs' order, before its other issues, own keys only", () => {
+    const table: ShapeTable = [
+      {
+        kind: 'record',
+        name: 'Probe',
+        fields: [
+          ['a', 'int64'],
+          ['constructor', 'string'],
+          ['c', 1],
+        ],
+        fast: () => false,
+      },
+      {kind: 'record', name: 'User', fields: [], fast: () => false},
+    ]
+    const all = decodeValue(table, 0, {a: 'x'}, {allErrors: true})
+    expect(all.issues.map((found) => [found.code, found.path, found.expected])).toEqual([
       ['missing', '$.constructor', 'string'],
       ['missing', '$.c', 'User object'],
       ['type', '$.a', 'int64 integer'],
     ])
-    const firstOnly = createContext(undefined)
-    missingFields(firstOnly, {}, required, 0)
-    expect(firstOnly.issues).toHaveLength(1)
+    expect(decodeValue(table, 0, {}, undefined).issues).toHaveLength(1)
   })
 
   it('checkSafely turns a stack overflow into a depth issue at $', () => {
@@ -380,13 +385,15 @@ describe('runtime: the issue cap', () => {
     expect(result.issues.map((found) => found.path)).toEqual(['$[0]', '$[1]', '$[2]'])
   })
 
-  it("missingFields keeps the first maxIssues in the final order: an object's missing fields before its other issues", () => {
-    const context = createContext({allErrors: true, maxIssues: 2})
-    issue(context, 'a', 'x', 'bool')
-    issue(context, 'b', 'x', 'bool')
-    issue(context, 'c', 'x', 'bool')
-    missingFields(context, {}, [['m', 'bool']], 0)
-    const result = finish(context, {})
+  it("maxIssues keeps the first issues in the final order: an object's missing fields before its other issues", () => {
+    const fields = [
+      ['a', 'bool'],
+      ['b', 'bool'],
+      ['c', 'bool'],
+      ['m', 'bool'],
+    ] as const
+    const table: ShapeTable = [{kind: 'record', name: 'Probe', fields, fast: () => false}]
+    const result = decodeValue(table, 0, {a: 'x', b: 'x', c: 'x'}, {allErrors: true, maxIssues: 2})
     expect(result.issues.map((found) => found.path)).toEqual(['$.m', '$.a'])
     expect(result.truncated).toBe(2)
   })

@@ -357,66 +357,7 @@ export function extraField(context: DecodeContext, key: string, value: unknown):
   return issue(context, key, value, 'no field the docs do not list', 'extra')
 }
 
-const isEnumerableOwn = (value: object, key: string): boolean =>
-  objectPrototype.propertyIsEnumerable.call(value, key)
-
-/**
- * Record the required fields absent from `value`, in the docs' order: the slow
- * path of a check that counted fewer required fields than the docs list. They
- * go before the object's other issues (from `mark` on), as `stop` puts them. A
- * field is there when it is an own enumerable property (what `for...in` and
- * `JSON.stringify` see).
- *
- * @param required wire name and expectation of each required field.
- */
-export function missingFields(
-  context: DecodeContext,
-  value: object,
-  required: readonly (readonly [string, string])[],
-  mark: number,
-): void {
-  const found: PendingIssue[] = []
-  for (const [key, expected] of required) {
-    if (isEnumerableOwn(value, key)) continue
-    found.push({code: 'missing', reversedPath: [key], expected, value: undefined})
-    if (!context.all) break
-  }
-  const {issues} = context
-  issues.splice(mark, 0, ...found)
-  if (issues.length > context.max) {
-    context.truncated += issues.length - context.max
-    issues.length = context.max
-  }
-}
-
-/**
- * Stop a check at its first issue. A required field missing from the same
- * object replaces that issue: `$.user: missing` says more than a problem found
- * first (in key order) deeper inside another field. An `unreadable` issue is
- * never replaced.
- *
- * @returns `false`.
- */
-export function stop(
-  context: DecodeContext,
-  mark: number,
-  key: PathSegment | undefined,
-  value: object,
-  required: readonly (readonly [string, string])[],
-): false {
-  if (!context.broken) {
-    for (const [field, expected] of required) {
-      if (isEnumerableOwn(value, field)) continue
-      context.issues.length = mark
-      issue(context, field, undefined, expected)
-      break
-    }
-  }
-  done(context, mark, key)
-  return false
-}
-
-/** A check function of the generated code. */
+/** A check of the slow path (shape-checks.ts), as `checkSafely` runs it. */
 export type Check = (value: unknown, context: DecodeContext, key: PathSegment | undefined) => boolean
 
 /**
