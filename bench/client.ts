@@ -2,7 +2,8 @@
  * The client's speed: its own overhead per event (JSON.parse of the frame,
  * routing, handler dispatch) with the decoder replaced by one that returns a
  * prebuilt value, then events/s and command round trips end to end over
- * loopback against the fake core (real frames, real event decoder).
+ * loopback against the test kit's fake core (real frames, real event decoder;
+ * the core reads each command string with `parseCommand`, as a real core parses it).
  *
  *     npx tsx bench/client.ts [--rounds 5]
  */
@@ -11,7 +12,8 @@ import WebSocket from 'ws'
 import {testProtocol} from '../test/support/test-protocol.js'
 import type {ChatEvent} from '../generated/src/index.js'
 import {createClient, type ChatProtocol, type WebSocketLike} from '../templates/client.js'
-import {FakeCore, realResponse, textMessageEvent} from '../test/support/fake-core.js'
+import {createFakeCore, type FakeCore} from '../generated/src/testing/index.js'
+import {realResponse, textMessageEvent} from '../test/support/frames.js'
 import {grouped, median, spreadPercent, table} from './stats.js'
 
 const {values} = parseArgs({options: {rounds: {type: 'string', default: '5'}}})
@@ -81,7 +83,7 @@ async function loopbackEvents(core: FakeCore): Promise<number> {
   let count = 0
   const done = new Promise<void>((resolve) => client.on('newChatItems', () => void (++count === EVENTS && resolve())))
   const started = performance.now()
-  for (let index = 0; index < EVENTS; index++) core.sendText(frameText)
+  for (let index = 0; index < EVENTS; index++) core.replay([frameText])
   await done
   const seconds = (performance.now() - started) / 1000
   await client.close()
@@ -92,8 +94,8 @@ async function loopbackEvents(core: FakeCore): Promise<number> {
 async function loopbackCommands(core: FakeCore): Promise<number> {
   const client = createClient(testProtocol, {url: core.url, WebSocket, timeout: 0})
   await client.connect()
-  const resp = realResponse('/user')
-  core.onCommand = (command) => core.reply(command, resp)
+  const resp = realResponse('ShowActiveUser')
+  core.on('ShowActiveUser', () => resp)
   const started = performance.now()
   await Promise.all(Array.from({length: COMMANDS}, () => client.send('ShowActiveUser', {})))
   const seconds = (performance.now() - started) / 1000
@@ -101,7 +103,7 @@ async function loopbackCommands(core: FakeCore): Promise<number> {
   return COMMANDS / seconds
 }
 
-const core = await FakeCore.start()
+const core = await createFakeCore()
 const samples = {overhead: [] as number[], parse: [] as number[], events: [] as number[], commands: [] as number[]}
 for (let round = 0; round < rounds; round++) {
   console.error(`client bench: round ${round + 1} of ${rounds}`)
@@ -110,7 +112,7 @@ for (let round = 0; round < rounds; round++) {
   samples.events.push(await loopbackEvents(core))
   samples.commands.push(await loopbackCommands(core))
 }
-await core.stop()
+await core.close()
 
 const spread = (values: number[]) => `${spreadPercent(values).toFixed(0)}%`
 console.log(

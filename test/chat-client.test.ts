@@ -1,24 +1,26 @@
 /**
  * The generated package's `createChatClient`: the client template bound to the pinned docs (commands rendered
  * by the generated `commandString`, replies decoded by `decodeCommandResponse`, events by `decodeChatEvent`),
- * against the fake chat core that answers with real captured frames.
+ * against the test kit's fake core, scripted to answer with real captured frames.
  */
 import {afterEach, beforeEach, describe, expect, expectTypeOf, it} from 'vitest'
 import WebSocket from 'ws'
 import {createChatClient, type ChatCoreClient, type CR, type LenientKnown} from '../generated/src/index.js'
-import {FakeCore, readFrame, SilentServer} from './support/fake-core.js'
+import {createFakeCore, type FakeCore} from '../generated/src/testing/index.js'
+import {answerWithRealFrames, readFrame} from './support/frames.js'
+import {SilentServer} from './support/silent-server.js'
 
 let core: FakeCore
 let client: ChatCoreClient<'lenient'>
 beforeEach(async () => {
-  core = await FakeCore.start()
+  core = answerWithRealFrames(await createFakeCore())
   // The captures come from servers older than the pinned docs: lenient mode lists what they lack.
   client = createChatClient({url: core.url, WebSocket, mode: 'lenient'})
   await client.connect()
 })
 afterEach(async () => {
   await client.close()
-  await core.stop()
+  await core.close()
 })
 
 describe('createChatClient', () => {
@@ -47,14 +49,14 @@ describe('createChatClient', () => {
       client.on('receivedGroupInvitation', (event) => resolve(event.groupInfo?.groupProfile?.displayName)),
     )
     const unhandled = new Promise<string>((resolve) => client.onUnhandled((frame) => resolve(frame.reason)))
-    core.event(readFrame('not-in-current-docs/groupEmpty-1.json'))
-    core.event(readFrame('complete/receivedGroupInvitation-1.json'))
+    core.emit(readFrame('not-in-current-docs/groupEmpty-1.json'))
+    core.emit(readFrame('complete/receivedGroupInvitation-1.json'))
     expect(await unhandled).toBe('unknown-event')
     expect(typeof (await seen)).toBe('string')
   })
 
   it('sendOk rejects a chatCmdError reply with the typed chatError', async () => {
-    core.onCommand = (command) => core.reply(command, readFrame('responses/chatCmdError-1.json'))
+    core.on('ListUsers', () => readFrame('responses/chatCmdError-1.json'))
     const error = await client.sendOk('ListUsers', {}).catch((failure: unknown) => failure)
     expect(error).toMatchObject({name: 'ChatCommandError', command: 'ListUsers'})
     expect((error as {chatError: {type: string}}).chatError.type).toBeTypeOf('string')

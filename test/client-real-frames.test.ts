@@ -8,16 +8,17 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import WebSocket from 'ws'
 import {createChatClient, type ChatCommandName, type DecodeIssue, type IssueShape} from '../generated/src/index.js'
-import {FakeCore, frameNames, readFrame} from './support/fake-core.js'
+import {createFakeCore, type FakeCore} from '../generated/src/testing/index.js'
+import {frameNames, readFrame} from './support/frames.js'
 
 let core: FakeCore
 
 beforeEach(async () => {
-  core = await FakeCore.start()
+  core = await createFakeCore()
 })
 
 afterEach(async () => {
-  await core.stop()
+  await core.close()
 })
 
 const profile = {displayName: 'bot', fullName: ''}
@@ -45,7 +46,7 @@ const REPLIES: readonly {frame: string; name: ChatCommandName; params: object}[]
 
 describe('createChatClient in default mode, on real frames', () => {
   it.each(REPLIES)('resolves $name with the real reply $frame', async ({frame, name, params}) => {
-    core.onCommand = (command) => core.reply(command, readFrame(frame))
+    core.on(name, () => readFrame(frame))
     const client = createChatClient({url: core.url, WebSocket})
     const unhandled: unknown[] = []
     client.onUnhandled((unhandledFrame) => unhandled.push(unhandledFrame))
@@ -63,7 +64,7 @@ describe('createChatClient in default mode, on real frames', () => {
     const delivered: {tag: string; issues: readonly DecodeIssue[]}[] = []
     client.onAny((event, issues) => delivered.push({tag: event.type, issues}))
     await client.connect()
-    for (const name of frameNames('complete')) core.event(readFrame(name))
+    for (const name of frameNames('complete')) core.emit(readFrame(name))
     const tags = frameNames('complete').map((name) => readFrame(name).type)
     while (delivered.length < tags.length && unhandled.length === 0) await new Promise((wake) => setTimeout(wake, 5))
     expect(unhandled).toEqual([])
@@ -87,7 +88,7 @@ describe('lenient issues grouped by shape', () => {
     await client.connect()
     const frame = readFrame('trimmed/newChatItems-1.json')
     const twoItems = {...frame, chatItems: [frame.chatItems[0], frame.chatItems[0]]}
-    for (const resp of [frame, frame, twoItems]) core.event(resp)
+    for (const resp of [frame, frame, twoItems]) core.emit(resp)
     while (events < 3) await new Promise((wake) => setTimeout(wake, 5))
     const shapes = client.issueShapes()
     await client.close()
@@ -116,7 +117,7 @@ describe('lenient issues grouped by shape', () => {
     let events = 0
     client.on('newChatItems', () => events++)
     await client.connect()
-    core.event(readFrame('trimmed/newChatItems-1.json'))
+    core.emit(readFrame('trimmed/newChatItems-1.json'))
     while (events < 1) await new Promise((wake) => setTimeout(wake, 5))
     expect(client.issueShapes()).toHaveLength(1)
     await client.close()

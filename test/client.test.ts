@@ -1,6 +1,7 @@
 /**
- * The typed client (templates/client.ts) against a fake chat core on loopback
- * that answers with real captured frames and injects faults. In every scenario
+ * The typed client (templates/client.ts) against the test kit's fake core on
+ * loopback, scripted to answer with real captured frames (support/real-frames.ts),
+ * its faults injected and its answers held back, reordered or doubled. In every scenario
  * each `send` settles exactly once with the right outcome, every event frame is
  * delivered or reported, and nothing is left pending.
  */
@@ -19,8 +20,9 @@ import {
   type StateChange,
   type UnhandledFrame,
 } from '../templates/client.js'
-import {createFakeCore, fixtures, type FakeCore as FakeCoreKit} from '../generated/src/testing/index.js'
-import {FakeCore, frameNames, readFrame, realResponse, SilentServer, textMessageEvent} from './support/fake-core.js'
+import {createFakeCore, fixtures, type FakeCore} from '../generated/src/testing/index.js'
+import {answerWithRealFrames, frameNames, readFrame, realResponse, textMessageEvent} from './support/frames.js'
+import {SilentServer} from './support/silent-server.js'
 import {scriptedSockets} from './support/scripted-socket.js'
 
 type Client = ChatClient<CommandParams, CommandResponses, ChatEvent>
@@ -36,13 +38,13 @@ function timerCount(): number {
 
 beforeEach(async () => {
   timersBefore = timerCount()
-  core = await FakeCore.start()
+  core = answerWithRealFrames(await createFakeCore())
 })
 
 afterEach(async () => {
   for (const client of clients) await client.close()
   clients = []
-  await core.stop()
+  await core.close()
 })
 
 /** A client of the test protocol, connected unless `connect: false`; recorded for cleanup. */
@@ -121,7 +123,7 @@ describe('client: commands and real responses', () => {
 
   it('a chatCmdError reply: send resolves with it, sendOk rejects with a ChatCommandError carrying chatError', async () => {
     const client = await connected()
-    core.onCommand = (command) => core.reply(command, readFrame('responses/chatCmdError-1.json'))
+    core.on('ShowActiveUser', () => readFrame('responses/chatCmdError-1.json'))
     const reply = await client.send('ShowActiveUser', {})
     expect(reply.type).toBe('chatCmdError')
     const error = await client.sendOk('ShowActiveUser', {}).catch((caught: unknown) => caught)
@@ -142,7 +144,7 @@ describe('client: commands and real responses', () => {
 
   it('a reply that does not decode as the command response rejects with code decode and the issues', async () => {
     const client = await connected()
-    core.onCommand = (command) => core.reply(command, readFrame('responses/usersList-1.json'))
+    core.on('ShowActiveUser', () => readFrame('responses/usersList-1.json'))
     const error = await client.send('ShowActiveUser', {}).catch((caught: unknown) => caught)
     expect(codeOf(error)).toBe('decode')
     const failure = error as ClientError
@@ -165,7 +167,7 @@ describe('client: commands and real responses', () => {
 
   it('a corrId generator that repeats a pending id rejects the second command with code invalid', async () => {
     const client = await connected({corrId: () => 'same'})
-    core.onCommand = () => {}
+    core.fault('*', 'never')
     const first = track(client.send('ShowActiveUser', {}, {timeout: 0}))
     const second = await client.send('ListUsers', {}).catch((caught: unknown) => caught)
     expect(codeOf(second)).toBe('invalid')
@@ -179,14 +181,14 @@ describe('client: commands and real responses', () => {
 describe('client: faults of the core', () => {
   it('responses out of order each reach their own command', async () => {
     const client = await connected()
-    core.onCommand = () => {}
+    core.fault('*', 'never')
     const sends = [
       track(client.send('ShowActiveUser', {})),
       track(client.send('ListUsers', {})),
       track(client.send('APIShowMyAddress', {userId: 1})),
     ]
     const commands = await core.waitForCommands(3)
-    for (const command of [...commands].reverse()) core.reply(command, realResponse(command.cmd))
+    for (const command of [...commands].reverse()) core.reply(command, realResponse(command.name!))
     await Promise.all(sends.map(({done}) => done))
     expect(sends.map(({settled, value}) => [settled, value?.type])).toEqual([
       [1, 'activeUser'],
@@ -199,13 +201,13 @@ describe('client: faults of the core', () => {
   it('a response delayed past the timeout rejects with code timeout; the late reply is reported, not delivered', async () => {
     const client = await connected()
     const unhandled = collectUnhandled(client)
-    core.onCommand = () => {}
+    core.fault('*', 'never')
     const error = await client.send('ShowActiveUser', {}, {timeout: 30}).catch((caught: unknown) => caught)
     expect(codeOf(error)).toBe('timeout')
     expect((error as ClientError).corrId).toBe('1')
     expect((error as Error).message).toBe('ShowActiveUser (corrId 1): no reply within 30 ms')
     const [command] = await core.waitForCommands(1)
-    core.reply(command!, realResponse(command!.cmd))
+    core.reply(command!, realResponse('ShowActiveUser'))
     await until(() => unhandled.length === 1)
     expect(unhandled[0]).toMatchObject({reason: 'unexpected-reply', corrId: '1', resp: {type: 'activeUser'}})
     expectNoLeaks(client)
@@ -213,7 +215,7 @@ describe('client: faults of the core', () => {
 
   it('a response never sent rejects with code timeout (the client default)', async () => {
     const client = await connected({timeout: 20})
-    core.onCommand = () => {}
+    core.fault('*', 'never')
     const error = await client.send('ListUsers', {}).catch((caught: unknown) => caught)
     expect(codeOf(error)).toBe('timeout')
     expectNoLeaks(client)
@@ -222,11 +224,11 @@ describe('client: faults of the core', () => {
   it('a duplicated response settles the command once and reports the copy', async () => {
     const client = await connected()
     const unhandled = collectUnhandled(client)
-    core.onCommand = (command) => {
-      core.reply(command, realResponse(command.cmd))
-      core.reply(command, readFrame('responses/chatCmdError-2.json'))
-    }
+    core.fault('*', 'never')
     const send = track(client.send('ShowActiveUser', {}))
+    const [command] = await core.waitForCommands(1)
+    core.reply(command!, realResponse('ShowActiveUser'))
+    core.reply(command!, readFrame('responses/chatCmdError-2.json'))
     await send.done
     await until(() => unhandled.length === 1)
     expect(send.settled).toBe(1)
@@ -238,9 +240,9 @@ describe('client: faults of the core', () => {
   it('malformed frames are reported and the client goes on', async () => {
     const client = await connected()
     const unhandled = collectUnhandled(client)
-    core.sendText('{"resp": {"type": "activeUser"')
-    core.sendText('[1, 2]')
-    core.sendText('{"corrId": "9"}')
+    core.replay(['{"resp": {"type": "activeUser"'])
+    core.replay(['[1, 2]'])
+    core.replay(['{"corrId": "9"}'])
     expect((await client.send('ShowActiveUser', {})).type).toBe('activeUser')
     expect(unhandled.map((frame) => frame.reason)).toEqual(['malformed', 'malformed', 'malformed'])
     expect(unhandled[0]).toMatchObject({data: '{"resp": {"type": "activeUser"'})
@@ -252,11 +254,12 @@ describe('client: faults of the core', () => {
   it('a response with an unknown corrId is reported and does not settle another command', async () => {
     const client = await connected()
     const unhandled = collectUnhandled(client)
-    core.onCommand = (command) => {
-      core.reply(command, readFrame('responses/usersList-1.json'), 'no-such-id')
-      core.reply(command, realResponse(command.cmd))
-    }
-    expect((await client.send('ShowActiveUser', {})).type).toBe('activeUser')
+    core.fault('*', 'never')
+    const send = client.send('ShowActiveUser', {})
+    const [command] = await core.waitForCommands(1)
+    core.reply(command!, readFrame('responses/usersList-1.json'), {corrId: 'no-such-id'})
+    core.reply(command!, realResponse('ShowActiveUser'))
+    expect((await send).type).toBe('activeUser')
     expect(unhandled).toMatchObject([{reason: 'unexpected-reply', corrId: 'no-such-id', resp: {type: 'usersList'}}])
     expectNoLeaks(client)
   })
@@ -265,7 +268,7 @@ describe('client: faults of the core', () => {
     const client = await connected()
     const states: StateChange[] = []
     client.onState((change) => void states.push(change))
-    core.onCommand = () => core.dropConnections()
+    core.fault('*', 'drop')
     const error = await client.send('ShowActiveUser', {}).catch((caught: unknown) => caught)
     expect(codeOf(error)).toBe('disconnected')
     expect((error as Error).message).toMatch(/^ShowActiveUser \(corrId 1\): the connection dropped before the reply: /)
@@ -279,7 +282,7 @@ describe('client: faults of the core', () => {
     const client = await connected({reconnect: {initialDelay: 5, jitter: 0}, whileDisconnected: {queue: 10}})
     const states: string[] = []
     client.onState(({state}) => void states.push(state))
-    core.onCommand = () => {}
+    core.fault('*', 'never')
     const inFlight = track(client.send('ShowActiveUser', {}))
     await core.waitForCommands(1)
     let release!: () => void
@@ -289,7 +292,7 @@ describe('client: faults of the core', () => {
     expect(codeOf(inFlight.error)).toBe('disconnected')
     const queued = [track(client.send('ListUsers', {})), track(client.send('APIShowMyAddress', {userId: 1}))]
     expect(client.queuedCount).toBe(2)
-    core.onCommand = (command) => core.reply(command, realResponse(command.cmd))
+    core.fault('*', null)
     release()
     await restarted
     await Promise.all(queued.map(({done}) => done))
@@ -316,7 +319,7 @@ describe('client: faults of the core', () => {
 
   it('an aborted send rejects with code aborted and removes its entry', async () => {
     const client = await connected()
-    core.onCommand = () => {}
+    core.fault('*', 'never')
     const controller = new AbortController()
     const send = track(client.send('ShowActiveUser', {}, {signal: controller.signal}))
     await core.waitForCommands(1)
@@ -331,7 +334,7 @@ describe('client: faults of the core', () => {
 
   it('close() rejects pending and queued commands with code closed and leaves no timer', async () => {
     const client = await connected({whileDisconnected: {queue: 5}})
-    core.onCommand = () => {}
+    core.fault('*', 'never')
     const pending = track(client.send('ShowActiveUser', {}))
     await core.waitForCommands(1)
     const iterator = client.events()
@@ -350,7 +353,7 @@ describe('client: faults of the core', () => {
 
   it('a first connect that fails rejects with code disconnected; with reconnect it retries until the core is up', async () => {
     const port = Number(new URL(core.url).port)
-    await core.stop()
+    await core.close()
     const failing = await connected({connect: false})
     expect(codeOf(await failing.connect().catch((caught: unknown) => caught))).toBe('disconnected')
     const retrying = await connected({connect: false, reconnect: {initialDelay: 5, maxDelay: 20, jitter: 0}})
@@ -358,7 +361,7 @@ describe('client: faults of the core', () => {
     retrying.onState(({state}) => void states.push(state))
     const connecting = retrying.connect()
     await until(() => states.filter((state) => state === 'reconnecting').length >= 2)
-    core = await FakeCore.start(port)
+    core = answerWithRealFrames(await createFakeCore({port}))
     await connecting
     expect(retrying.state).toBe('open')
     expect(states.slice(0, 3)).toEqual(['connecting', 'reconnecting', 'connecting'])
@@ -382,7 +385,7 @@ describe('client: faults of the core', () => {
   })
 
   it('reconnect gives up after maxAttempts and closes', async () => {
-    await core.stop()
+    await core.close()
     const client = await connected({connect: false, reconnect: {initialDelay: 1, jitter: 0, maxAttempts: 2}})
     const error = await client.connect().catch((caught: unknown) => caught)
     expect(codeOf(error)).toBe('disconnected')
@@ -438,7 +441,7 @@ describe('client: connect timeout and reconnect backoff', () => {
   }, 10_000)
 
   it('a core that accepts and closes at once: the backoff keeps growing and maxAttempts gives up', async () => {
-    core.onConnection = (socket) => socket.close(1011, 'going away')
+    core.refuseConnections({code: 1011, reason: 'going away'})
     const client = await connected({connect: false, reconnect: {initialDelay: 2, jitter: 0, maxAttempts: 4}})
     const states: StateChange[] = []
     client.onState((change) => void states.push(change))
@@ -528,7 +531,7 @@ describe('client: events', () => {
       (frame) => void seen.push(`${frame.reason} ${frame.reason === 'unknown-event' ? frame.tag : ''}`),
     )
     const sent = names.flatMap((name) => [name, name]).map(readFrame)
-    for (const resp of sent) core.event(resp)
+    for (const resp of sent) core.emit(resp)
     await until(() => seen.length === sent.length)
     expect(seen).toEqual(
       sent.map(({type}) =>
@@ -543,7 +546,7 @@ describe('client: events', () => {
     const unhandled = collectUnhandled(client)
     // A real event without the field every doc version requires.
     const {chatItems: _dropped, ...broken} = readFrame('complete/newChatItems-1.json')
-    core.event(broken)
+    core.emit(broken)
     await until(() => unhandled.length === 1)
     expect(unhandled[0]).toMatchObject({reason: 'decode', error: {code: 'missing'}})
   })
@@ -557,14 +560,14 @@ describe('client: events', () => {
     }
     client.on('newChatItems', handler)
     const invitation = client.once('receivedGroupInvitation')
-    core.event(textMessageEvent('one'))
-    core.event(readFrame('complete/receivedGroupInvitation-1.json'))
+    core.emit(textMessageEvent('one'))
+    core.emit(readFrame('complete/receivedGroupInvitation-1.json'))
     expect((await invitation).groupInfo.groupId).toBe(
       readFrame('complete/receivedGroupInvitation-1.json').groupInfo.groupId,
     )
     expect(texts).toEqual(['one'])
     client.off('newChatItems', handler)
-    core.event(textMessageEvent('two'))
+    core.emit(textMessageEvent('two'))
     await until(() => client.stats.events === 3)
     expect(texts).toEqual(['one'])
   })
@@ -582,8 +585,8 @@ describe('client: events', () => {
       throw new Error('async boom')
     })
     client.on('newChatItems', (event) => void delivered.push(event.type))
-    core.event(textMessageEvent('one'))
-    core.event(textMessageEvent('two'))
+    core.emit(textMessageEvent('one'))
+    core.emit(textMessageEvent('two'))
     await until(() => errors.length === 4)
     expect(delivered).toEqual(['newChatItems', 'newChatItems'])
     expect(errors.map(([message]) => message).sort()).toEqual(['async boom', 'async boom', 'sync boom', 'sync boom'])
@@ -598,7 +601,7 @@ describe('client: events', () => {
       started.push(event.chatItems[0]!.chatItem.meta.itemId)
       await new Promise((resolve) => setImmediate(resolve))
     })
-    for (let itemId = 1; itemId <= 20; itemId++) core.event(textMessageEvent('x', {itemId}))
+    for (let itemId = 1; itemId <= 20; itemId++) core.emit(textMessageEvent('x', {itemId}))
     await until(() => started.length === 20)
     expect(started).toEqual(Array.from({length: 20}, (_, index) => index + 1))
   })
@@ -607,7 +610,7 @@ describe('client: events', () => {
     const client = await connected({eventBuffer: 2})
     const unhandled = collectUnhandled(client)
     const iterator = client.events()
-    for (let itemId = 1; itemId <= 3; itemId++) core.event(textMessageEvent('x', {itemId}))
+    for (let itemId = 1; itemId <= 3; itemId++) core.emit(textMessageEvent('x', {itemId}))
     await until(() => client.stats.events === 3)
     const ids: number[] = []
     for await (const event of iterator) {
@@ -636,12 +639,12 @@ describe('client: load on loopback', () => {
     gc?.()
     const baseline = process.memoryUsage().heapUsed
     const client = await connected({timeout: 0})
-    core.onCommand = () => {}
+    core.fault('*', 'never')
     const sends = Array.from({length: 10_000}, () => client.send('ShowActiveUser', {}))
-    const commands = await core.waitForCommands(10_000)
+    let commands = await core.waitForCommands(10_000)
     expect(client.pendingCount).toBe(10_000)
-    const resp = realResponse('/user')
-    for (const command of commands.reverse()) core.reply(command, resp)
+    const resp = realResponse('ShowActiveUser')
+    for (const command of [...commands].reverse()) core.reply(command, resp)
     const replies = await Promise.all(sends)
     expect(replies.every(({type}) => type === 'activeUser')).toBe(true)
     expect(client.pendingCount).toBe(0)
@@ -655,10 +658,10 @@ describe('client: load on loopback', () => {
     client.onUnhandled((frame) => void (frame.reason === 'unknown-event' && unknownEvents++))
     const known = textMessageEvent('load')
     for (let index = 0; index < 100_000; index++) {
-      if (index % 10 !== 0) core.sendText(unknown)
+      if (index % 10 !== 0) core.replay([unknown])
       else {
         known.chatItems[0].chatItem.meta.itemId = index
-        core.event(known)
+        core.emit(known)
       }
     }
     await until(() => ids.length + unknownEvents === 100_000)
@@ -667,9 +670,9 @@ describe('client: load on loopback', () => {
     expect(client.stats).toMatchObject({events: 10_000, unhandled: 90_000})
     await client.close()
     clients = []
-    await core.stop()
-    core = await FakeCore.start()
-    commands.length = 0
+    await core.close()
+    core = await createFakeCore()
+    commands = []
     await new Promise((resolve) => setTimeout(resolve, 50))
     gc?.()
     const after = process.memoryUsage().heapUsed
@@ -681,7 +684,7 @@ describe('client: load on loopback', () => {
 
 describe('client bot example', () => {
   // On the test kit's fake core: what the bot sent is read back as typed commands.
-  let kit: FakeCoreKit
+  let kit: FakeCore
   afterEach(async () => {
     await kit.close()
   })

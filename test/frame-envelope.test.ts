@@ -6,7 +6,8 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import WebSocket from 'ws'
 import {createChatClient, decodeFrame, type FrameResult} from '../generated/src/index.js'
-import {FakeCore, readFrame} from './support/fake-core.js'
+import {createFakeCore, type FakeCore} from '../generated/src/testing/index.js'
+import {readFrame} from './support/frames.js'
 
 type Route = 'malformed' | 'event' | 'reply' | 'uncorrelated-response' | 'unknown'
 
@@ -78,16 +79,16 @@ async function clientOutcomes(text: string): Promise<string[]> {
     else outcomes.push(`unhandled ${frame.reason}`)
   })
   await client.connect()
-  core.onCommand = () => {}
+  core.fault('*', 'never')
   const pending = client.send('ShowActiveUser', {}).then(
     (value) => outcomes.push(`settled ${value.type}`),
     (error: {code?: string}) => error.code !== 'closed' && outcomes.push(`rejected ${error.code}`),
   )
   const [command] = await core.waitForCommands(core.commands.length + 1).then((all) => all.slice(-1))
   expect(command!.corrId).toBe(PENDING)
-  core.sendText(text, command!.socket)
+  core.replay([text])
   // Frames are handled in arrival order: once the sentinel is reported, the row's frame has been handled.
-  core.sendText(JSON.stringify({resp: {type: SENTINEL}}), command!.socket)
+  core.replay([JSON.stringify({resp: {type: SENTINEL}})])
   await sentinel
   // Settlement callbacks run as microtasks: let them, then close (a command still waiting rejects with closed).
   await new Promise((resolve) => setImmediate(resolve))
@@ -111,10 +112,10 @@ function clientRoute(outcome: string): Route | string {
 
 let core: FakeCore
 beforeAll(async () => {
-  core = await FakeCore.start()
+  core = await createFakeCore()
 })
 afterAll(async () => {
-  await core.stop()
+  await core.close()
 })
 
 describe('decodeFrame and the client route every envelope shape the same way', () => {

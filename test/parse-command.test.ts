@@ -110,7 +110,7 @@ describe('real command strings read to the typed command', () => {
         composedMessages: [],
       },
     ],
-    // test/support/fake-core.ts: the commands the fake core answers.
+    // test/support/real-frames.ts: the commands the client suites answer with real frames.
     ['/user', 'ShowActiveUser', {}],
     ['/users', 'ListUsers', {}],
     ['/_show_address 1', 'APIShowMyAddress', {userId: 1}],

@@ -5,7 +5,7 @@ import path from 'node:path'
 import ts from 'typescript'
 import {afterAll, afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {createFakeCore, fixtures, type FakeCore} from '../generated/src/testing/index.js'
-import {realResponse, textMessageEvent} from './support/fake-core.js'
+import {realResponse, textMessageEvent} from './support/frames.js'
 import {pinnedTree} from './support/shared-builds.js'
 
 /**
@@ -301,7 +301,7 @@ describe(`README examples run as written on this Node.js (${process.version})`, 
     const folder = exampleFolder()
     writeFileSync(path.join(folder, 'package.json'), '{"type": "module"}\n')
     const frame = JSON.stringify({resp: textMessageEvent('hello')})
-    const reply = realResponse('/_send')
+    const reply = realResponse('APISendMessages')
     for (const [index, example] of compiled.filter((example) => !RUNS_A_BOT(example) && !IS_TEST(example)).entries()) {
       const file = path.join(folder, `example-${index}.ts`)
       writeFileSync(file, runnableText(example, core.url))

@@ -170,6 +170,56 @@ describe('createFakeCore', () => {
     await expect(client.send('ShowActiveUser', {})).rejects.toMatchObject({code: 'disconnected'})
   })
 
+  it('reply answers held commands when the test says: out of order, twice, or under another corrId', async () => {
+    const {core} = await connected()
+    core.fault('*', 'never')
+    const {socket, next} = await rawSocket(core.url)
+    socket.send(JSON.stringify({corrId: 'a', cmd: '/users'}))
+    socket.send(JSON.stringify({corrId: 'b', cmd: '/user'}))
+    const [first, second] = await core.waitForCommands(2)
+    expect([first!.name, second!.name]).toEqual(['ListUsers', 'ShowActiveUser'])
+    core.reply(second!, fixtures.response('activeUser'))
+    core.reply(first!, fixtures.response('usersList'))
+    core.reply(first!, fixtures.response('usersList'), {corrId: 'nobody'})
+    expect([await next(), await next(), await next()]).toMatchObject([
+      {corrId: 'b', resp: {type: 'activeUser'}},
+      {corrId: 'a', resp: {type: 'usersList'}},
+      {corrId: 'nobody', resp: {type: 'usersList'}},
+    ])
+    const stranger = {corrId: 'x', cmd: '/user', name: 'ShowActiveUser', params: {}} as const
+    expect(() => core.reply(stranger, fixtures.response('activeUser'))).toThrow(
+      'fake core: reply to a command this core did not receive',
+    )
+  })
+
+  it('waitForCommands resolves once that many arrived, and says how many did when it times out', async () => {
+    const {core, client} = await connected()
+    const waiting = core.waitForCommands(2)
+    await client.send('ListUsers', {})
+    await client.send('ShowActiveUser', {})
+    expect((await waiting).map(({name}) => name)).toEqual(['ListUsers', 'ShowActiveUser'])
+    await expect(core.waitForCommands(3, {timeout: 20})).rejects.toThrow(
+      'fake core: 3 commands did not arrive (received 2) within 20 ms',
+    )
+  })
+
+  it('refuseConnections closes each new connection with its code and reason, until null', async () => {
+    const core = await createFakeCore({WebSocketServer})
+    cleanup.push(() => core.close())
+    core.refuseConnections({code: 1011, reason: 'going away'})
+    const socket = new WebSocket(core.url)
+    cleanup.push(async () => socket.terminate())
+    const [code, reason] = await new Promise<[number, string]>((resolve) =>
+      socket.once('close', (closeCode, closeReason) => resolve([closeCode, closeReason.toString()])),
+    )
+    expect([code, reason, core.connections]).toEqual([1011, 'going away', 1])
+    core.refuseConnections(null)
+    const client = createChatClient({url: core.url, WebSocket})
+    cleanup.push(() => client.close())
+    await client.connect()
+    expect((await client.send('ListUsers', {})).type).toBe('usersList')
+  })
+
   it('restarts on the same port, and a reconnecting client comes back', async () => {
     const core = await createFakeCore({WebSocketServer})
     cleanup.push(() => core.close())

@@ -413,7 +413,10 @@ it('answers /help from a contact, to that contact', async () => {
   with a valid response from the fixtures: \`APISendMessages\` with the items it sent, in the chat it named; any other
   command with the first response the docs list for it. \`core.emit(event)\` pushes an event,
   \`core.replay(frames)\` sends recorded frames as they are; faults: \`core.fault(name | '*', 'never' | 'drop' | {delay:
-  ms} | null)\`, \`core.dropConnections()\`, \`core.restart()\` (same port). \`core.close()\` cuts every connection,
+  ms} | null)\`, \`core.dropConnections()\`, \`core.restart()\` (same port), \`core.refuseConnections({code, reason} |
+  null)\` (each new connection closed at once). With \`'never'\` a test answers held commands itself:
+  \`core.reply(command, response, {corrId?})\` (out of order, twice, or under a corrId no command has), after
+  \`await core.waitForCommands(count)\`. \`core.close()\` cuts every connection,
   clears its timers and rejects what waits. Bounded: at most \`maxCommands\` (10,000) kept, frames up to \`maxPayload\`
   (1 MiB).
 - The fake core needs a WebSocket server, which Node.js does not have (only a client, from 22 on): install \`ws\` as a dev

@@ -68,7 +68,7 @@ export type ReceivedCommand<Name extends ChatCommandName = ChatCommandName> = {
   [N in Name]: {corrId: string; cmd: string; name: N; params: CommandParameters[N]}
 }[Name]`,
     `/** A fake chat core on 127.0.0.1, typed by the package's commands: each command string read with \`parseCommand\`. */
-export interface FakeCore extends Omit<FakeCoreBase, 'commands' | 'on' | 'nextCommand'> {
+export interface FakeCore extends Omit<FakeCoreBase, 'commands' | 'on' | 'nextCommand' | 'reply' | 'waitForCommands'> {
   /** Every command received, in order (at most \`maxCommands\`); \`name\` is \`undefined\` for a string \`parseCommand\` does not read. */
   readonly commands: readonly (ReceivedCommand | RecordedCommand<never, undefined>)[]
   /** Answer command \`name\` with what \`handler\` returns from now on (default: a valid response from the fixtures). */
@@ -79,6 +79,11 @@ export interface FakeCore extends Omit<FakeCoreBase, 'commands' | 'on' | 'nextCo
   emit(event: ChatEvent): void
   /** Apply \`fault\` to command \`name\` (\`'*'\`: every command) from now on; \`null\` removes it. */
   fault(name: ChatCommandName | '*', fault: Fault | null): this
+  /** Answer a received command now with \`response\`, on its connection (held, reordered or duplicated answers); \`corrId\` replaces its own. */
+  reply<Name extends ChatCommandName>(command: ReceivedCommand<Name>, response: CommandResponse<Name>, options?: {corrId?: string}): void
+  reply(command: FakeCore['commands'][number], response: ChatResponse, options?: {corrId?: string}): void
+  /** Resolves with the first \`count\` commands (of those kept) once \`count\` have arrived in all. */
+  waitForCommands(count: number, options?: {timeout?: number}): Promise<FakeCore['commands']>
 }`,
     `/** The commands whose leading literal is \`prefix\` (more than one where the docs give two commands one start, whose strings can be the same). */
 const commandsByPrefix = new Map<string, string[]>()

@@ -29,6 +29,7 @@ declare const clearTimeout: (handle: unknown) => void
 export interface FakeCoreSocket {
   readonly readyState: number
   send(data: string): void
+  close(code?: number, reason?: string): void
   terminate(): void
   on(event: 'message', listener: (data: {toString(): string}) => void): unknown
   on(event: 'error' | 'close', listener: (...args: unknown[]) => void): unknown
@@ -116,6 +117,19 @@ export interface FakeCoreBase {
   replay(frames: readonly unknown[]): void
   /** Apply `fault` to commands named `name` (`'*'`: every command) from now on; `null` removes it. */
   fault(name: string, fault: Fault | null): this
+  /**
+   * Answer `command` (one of `commands`) now, with `response`, on the connection it came on: with the fault
+   * `'never'`, a test answers held commands itself, out of order or twice. `corrId` replaces the command's (a
+   * reply to no command).
+   */
+  reply(command: RecordedCommand, response: unknown, options?: {corrId?: string}): void
+  /** Resolves with the first `count` commands (of those kept) once `count` have arrived in all. */
+  waitForCommands(count: number, options?: {timeout?: number}): Promise<readonly RecordedCommand[]>
+  /**
+   * Close each connection accepted from now on at once, with a close handshake of `close.code` and
+   * `close.reason` (a core that accepts and goes away); `null` keeps them open again.
+   */
+  refuseConnections(close: {code: number; reason?: string} | null): this
   /** Resolves once `count` connections have been accepted in all. */
   waitForConnections(count: number, options?: {timeout?: number}): Promise<void>
   /** Cut every connection without a close handshake (a crash, a network failure). */
@@ -143,6 +157,9 @@ export async function startFakeCore(
   const maxPayload = options.maxPayload ?? 1024 * 1024
   const defaultTimeout = options.timeout ?? 5000
   const commands: RecordedCommand[] = []
+  const socketOf = new WeakMap<RecordedCommand, FakeCoreSocket>()
+  let received = 0
+  let refusal: {code: number; reason?: string} | null = null
   const taken = new Set<RecordedCommand>()
   const handlers = new Map<string, (params: unknown, command: RecordedCommand) => unknown>()
   const faults = new Map<string, Fault>()
@@ -223,6 +240,8 @@ export async function startFakeCore(
         ? {corrId, cmd, name: undefined, params: undefined, error: parsed.error}
         : {corrId, cmd, name: parsed.name, params: parsed.params}
     commands.push(command)
+    socketOf.set(command, socket)
+    received++
     if (commands.length > maxCommands) taken.delete(commands.shift()!)
     wake()
     const fault = (command.name !== undefined ? faults.get(command.name) : undefined) ?? faults.get('*')
@@ -248,7 +267,8 @@ export async function startFakeCore(
     next.on('connection', (socket) => {
       connections++
       socket.on('error', () => {})
-      socket.on('message', (data) => receive(socket, data.toString()))
+      if (refusal !== null) socket.close(refusal.code, refusal.reason)
+      else socket.on('message', (data) => receive(socket, data.toString()))
       wake()
     })
   }
@@ -293,6 +313,22 @@ export async function startFakeCore(
     fault(name, fault) {
       if (fault === null) faults.delete(name)
       else faults.set(name, fault)
+      return core
+    },
+    reply(command, response, {corrId = command.corrId} = {}) {
+      const socket = socketOf.get(command)
+      if (socket === undefined) throw new Error('fake core: reply to a command this core did not receive')
+      send(socket, {corrId, resp: response})
+    },
+    waitForCommands(count, {timeout = defaultTimeout} = {}) {
+      return wait(
+        () => (received >= count ? commands.slice(0, count) : undefined),
+        timeout,
+        () => `${count} commands did not arrive (received ${received})`,
+      )
+    },
+    refuseConnections(close) {
+      refusal = close
       return core
     },
     waitForConnections(count, {timeout = defaultTimeout} = {}) {
