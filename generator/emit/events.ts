@@ -1,9 +1,9 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
-import {identifier} from '../names/index.js'
+import {TYPES_NAMESPACE} from '../names/index.js'
 import {describe, schemaVersions, versionsNote, withDeprecation} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
-import {fieldProperties} from './fields.js'
+import {memberInterface, topLevelUnionDeclarations} from './tagged-union.js'
 
 /**
  * The statements of `events.ts`: one interface per event (named as its heading),
@@ -12,21 +12,26 @@ import {fieldProperties} from './fields.js'
  * so the events `ChatError` and `SubscriptionStatus` do not clash with the types.
  */
 export function emitEvents(schema: Schema): StatementStructures[] {
-  const interfaces: StatementStructures[] = schema.events.map((event) => ({
-    kind: StructureKind.Interface,
-    name: identifier(event.name),
-    isExported: true,
-    docs: withDeprecation(
-      describe(
-        event.description,
-        `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`,
-        ...versionsNote(event.versions, schemaVersions(schema)),
-      ),
-      event.versions,
-      schemaVersions(schema),
+  const interfaces = schema.events.map((event) =>
+    memberInterface(
+      {
+        name: event.name,
+        tag: event.tag,
+        fields: event.fields,
+        versions: event.versions,
+        docs: withDeprecation(
+          describe(
+            event.description,
+            `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`,
+            ...versionsNote(event.versions, schemaVersions(schema)),
+          ),
+          event.versions,
+          schemaVersions(schema),
+        ),
+      },
+      (name) => `${TYPES_NAMESPACE}.${name}`,
     ),
-    properties: fieldProperties(event.fields, event.tag, (name) => `T.${name}`, event.versions),
-  }))
+  )
   const categories = schema.categories.map((category) => ({
     name: category.name,
     description: category.description.join('\n\n'),
@@ -38,39 +43,15 @@ export function emitEvents(schema: Schema): StatementStructures[] {
   return [
     {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
     ...interfaces,
-    {
-      kind: StructureKind.TypeAlias,
+    ...topLevelUnionDeclarations({
       name: 'ChatEvent',
-      isExported: true,
-      docs: describe(['Every event of EVENTS.md, discriminated by `type`.']),
-      type: schema.events.map((event) => event.name).join(' | '),
-    },
-    {
-      kind: StructureKind.TypeAlias,
-      name: 'ChatEventTag',
-      isExported: true,
-      docs: describe(['The `type` tag of an event.']),
-      type: `ChatEvent["type"]`,
-    },
-    {
-      kind: StructureKind.TypeAlias,
-      name: 'Tag',
-      isExported: true,
-      docs: describe(['`CEvt.Tag`, as upstream names the event tags: the same as `ChatEventTag`.']),
-      type: 'ChatEventTag',
-    },
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: describe(['Every event tag, in the order of EVENTS.md.']),
-      declarations: [
-        {
-          name: 'chatEventTags',
-          initializer: `${jsonLiteral(schema.events.map((event) => event.tag))} as const satisfies readonly ChatEventTag[]`,
-        },
-      ],
-    },
+      description: 'Every event of EVENTS.md, discriminated by `type`.',
+      noun: 'event',
+      tagType: 'ChatEventTag',
+      upstreamNamespace: 'CEvt',
+      tags: {name: 'chatEventTags', description: 'Every event tag, in the order of EVENTS.md.'},
+      members: schema.events,
+    }),
     {
       kind: StructureKind.Interface,
       name: 'EventCategory',

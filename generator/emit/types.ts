@@ -4,6 +4,7 @@ import {deprecationNote, describe, schemaVersions, versionsNote, withDeprecation
 import {fieldProperties} from './fields.js'
 import {enumValuesName, identifier, TYPES_SELF, UNION_TAG} from '../names/index.js'
 import {stringLiteral} from './escape.js'
+import {memberInterface} from './tagged-union.js'
 
 /**
  * The statements of `types.ts`: every TYPES.md type, in document order.
@@ -101,20 +102,22 @@ function unionDeclarations(
     shadowed = true
     return `${TYPES_SELF}.${name}`
   }
-  const members = type.members.map((member) => ({
-    kind: StructureKind.Interface as const,
-    name: identifier(member.name),
-    isExported: true,
-    docs: withDeprecation(
-      describe(
-        [`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`],
-        ...versionsNote(member.versions, type.versions),
-      ),
-      member.versions,
-      type.versions,
+  const members = type.members.map((member) =>
+    memberInterface(
+      {
+        ...member,
+        docs: withDeprecation(
+          describe(
+            [`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`],
+            ...versionsNote(member.versions, type.versions),
+          ),
+          member.versions,
+          type.versions,
+        ),
+      },
+      reference,
     ),
-    properties: fieldProperties(member.fields, member.tag, reference, member.versions),
-  }))
+  )
   const structures: StatementStructures[] = [
     {
       kind: StructureKind.TypeAlias,
