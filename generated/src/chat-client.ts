@@ -3,19 +3,2602 @@
 // Command: npx simplex-events generate (simplex-events 0.1.0)
 
 import {createClient} from './client.js'
-import type {ChatClient, ChatProtocol, ClientOptions} from './client.js'
+import type {
+  AbortSignalLike,
+  ChatClient,
+  ChatProtocol,
+  ClientOptions,
+  EventHandler,
+  SendOptions,
+} from './client.js'
 import {commandString} from './command-strings.js'
 import {decodeChatEvent, decodeCommandResponse, frameTags} from './decode.js'
 import type {CommandParameters, CommandResponses} from './commands.js'
 import type {DecodeMode} from './runtime.js'
 import type {DecodedKnown} from './lenient.js'
 import type {ChatEvent} from './events.js'
+/** The responses of each command as a client in `Mode` decodes them. */
+export type ChatCoreResponses<Mode extends DecodeMode = 'default'> = {
+  [N in keyof CommandResponses]: DecodedKnown<CommandResponses[N], Mode>
+}
+
+/** `send`, `sendOk`, `on` and `once` once per command and event, each with its doc text (the generic signatures of `ChatClient` take a name held in a variable). */
+export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
+  /**
+   * Create bot address.
+   *
+   * Command `APICreateMyAddress` (Address commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APICreateMyAddress',
+    params: CommandParameters['APICreateMyAddress'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APICreateMyAddress']>
+  /**
+   * Create bot address.
+   *
+   * Command `APICreateMyAddress` (Address commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APICreateMyAddress',
+    params: CommandParameters['APICreateMyAddress'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APICreateMyAddress'], {type: 'chatCmdError'}>>
+  /**
+   * Delete bot address.
+   *
+   * Command `APIDeleteMyAddress` (Address commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIDeleteMyAddress',
+    params: CommandParameters['APIDeleteMyAddress'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIDeleteMyAddress']>
+  /**
+   * Delete bot address.
+   *
+   * Command `APIDeleteMyAddress` (Address commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIDeleteMyAddress',
+    params: CommandParameters['APIDeleteMyAddress'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIDeleteMyAddress'], {type: 'chatCmdError'}>>
+  /**
+   * Get bot address and settings.
+   *
+   * Command `APIShowMyAddress` (Address commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIShowMyAddress',
+    params: CommandParameters['APIShowMyAddress'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIShowMyAddress']>
+  /**
+   * Get bot address and settings.
+   *
+   * Command `APIShowMyAddress` (Address commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIShowMyAddress',
+    params: CommandParameters['APIShowMyAddress'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIShowMyAddress'], {type: 'chatCmdError'}>>
+  /**
+   * Add address to bot profile.
+   *
+   * Command `APISetProfileAddress` (Address commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISetProfileAddress',
+    params: CommandParameters['APISetProfileAddress'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISetProfileAddress']>
+  /**
+   * Add address to bot profile.
+   *
+   * Command `APISetProfileAddress` (Address commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISetProfileAddress',
+    params: CommandParameters['APISetProfileAddress'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISetProfileAddress'], {type: 'chatCmdError'}>>
+  /**
+   * Set bot address settings.
+   *
+   * Command `APISetAddressSettings` (Address commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISetAddressSettings',
+    params: CommandParameters['APISetAddressSettings'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISetAddressSettings']>
+  /**
+   * Set bot address settings.
+   *
+   * Command `APISetAddressSettings` (Address commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISetAddressSettings',
+    params: CommandParameters['APISetAddressSettings'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISetAddressSettings'], {type: 'chatCmdError'}>>
+  /**
+   * Send messages.
+   *
+   * Command `APISendMessages` (Message commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISendMessages',
+    params: CommandParameters['APISendMessages'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISendMessages']>
+  /**
+   * Send messages.
+   *
+   * Command `APISendMessages` (Message commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISendMessages',
+    params: CommandParameters['APISendMessages'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISendMessages'], {type: 'chatCmdError'}>>
+  /**
+   * Update message.
+   *
+   * Command `APIUpdateChatItem` (Message commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIUpdateChatItem',
+    params: CommandParameters['APIUpdateChatItem'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIUpdateChatItem']>
+  /**
+   * Update message.
+   *
+   * Command `APIUpdateChatItem` (Message commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIUpdateChatItem',
+    params: CommandParameters['APIUpdateChatItem'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIUpdateChatItem'], {type: 'chatCmdError'}>>
+  /**
+   * Delete message.
+   *
+   * Command `APIDeleteChatItem` (Message commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIDeleteChatItem',
+    params: CommandParameters['APIDeleteChatItem'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIDeleteChatItem']>
+  /**
+   * Delete message.
+   *
+   * Command `APIDeleteChatItem` (Message commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIDeleteChatItem',
+    params: CommandParameters['APIDeleteChatItem'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIDeleteChatItem'], {type: 'chatCmdError'}>>
+  /**
+   * Moderate message. Requires Moderator role (and higher than message author's).
+   *
+   * Command `APIDeleteMemberChatItem` (Message commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIDeleteMemberChatItem',
+    params: CommandParameters['APIDeleteMemberChatItem'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIDeleteMemberChatItem']>
+  /**
+   * Moderate message. Requires Moderator role (and higher than message author's).
+   *
+   * Command `APIDeleteMemberChatItem` (Message commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIDeleteMemberChatItem',
+    params: CommandParameters['APIDeleteMemberChatItem'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIDeleteMemberChatItem'], {type: 'chatCmdError'}>>
+  /**
+   * Add/remove message reaction.
+   *
+   * Command `APIChatItemReaction` (Message commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIChatItemReaction',
+    params: CommandParameters['APIChatItemReaction'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIChatItemReaction']>
+  /**
+   * Add/remove message reaction.
+   *
+   * Command `APIChatItemReaction` (Message commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIChatItemReaction',
+    params: CommandParameters['APIChatItemReaction'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIChatItemReaction'], {type: 'chatCmdError'}>>
+  /**
+   * Share user address card
+   *
+   * Command `APIShareMyAddress` (Message commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIShareMyAddress',
+    params: CommandParameters['APIShareMyAddress'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIShareMyAddress']>
+  /**
+   * Share user address card
+   *
+   * Command `APIShareMyAddress` (Message commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIShareMyAddress',
+    params: CommandParameters['APIShareMyAddress'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIShareMyAddress'], {type: 'chatCmdError'}>>
+  /**
+   * Share channel address
+   *
+   * Command `APIShareChatMsgContent` (Message commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIShareChatMsgContent',
+    params: CommandParameters['APIShareChatMsgContent'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIShareChatMsgContent']>
+  /**
+   * Share channel address
+   *
+   * Command `APIShareChatMsgContent` (Message commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIShareChatMsgContent',
+    params: CommandParameters['APIShareChatMsgContent'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIShareChatMsgContent'], {type: 'chatCmdError'}>>
+  /**
+   * Receive file.
+   *
+   * Command `ReceiveFile` (File commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'ReceiveFile',
+    params: CommandParameters['ReceiveFile'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['ReceiveFile']>
+  /**
+   * Receive file.
+   *
+   * Command `ReceiveFile` (File commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'ReceiveFile',
+    params: CommandParameters['ReceiveFile'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['ReceiveFile'], {type: 'chatCmdError'}>>
+  /**
+   * Cancel file.
+   *
+   * Command `CancelFile` (File commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'CancelFile',
+    params: CommandParameters['CancelFile'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['CancelFile']>
+  /**
+   * Cancel file.
+   *
+   * Command `CancelFile` (File commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'CancelFile',
+    params: CommandParameters['CancelFile'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['CancelFile'], {type: 'chatCmdError'}>>
+  /**
+   * Add contact to group. Requires bot to have Admin role.
+   *
+   * Command `APIAddMember` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIAddMember',
+    params: CommandParameters['APIAddMember'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIAddMember']>
+  /**
+   * Add contact to group. Requires bot to have Admin role.
+   *
+   * Command `APIAddMember` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIAddMember',
+    params: CommandParameters['APIAddMember'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIAddMember'], {type: 'chatCmdError'}>>
+  /**
+   * Join group.
+   *
+   * Command `APIJoinGroup` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIJoinGroup',
+    params: CommandParameters['APIJoinGroup'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIJoinGroup']>
+  /**
+   * Join group.
+   *
+   * Command `APIJoinGroup` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIJoinGroup',
+    params: CommandParameters['APIJoinGroup'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIJoinGroup'], {type: 'chatCmdError'}>>
+  /**
+   * Accept group member. Requires Admin role.
+   *
+   * Command `APIAcceptMember` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIAcceptMember',
+    params: CommandParameters['APIAcceptMember'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIAcceptMember']>
+  /**
+   * Accept group member. Requires Admin role.
+   *
+   * Command `APIAcceptMember` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIAcceptMember',
+    params: CommandParameters['APIAcceptMember'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIAcceptMember'], {type: 'chatCmdError'}>>
+  /**
+   * Set members role. Requires Admin role.
+   *
+   * Command `APIMembersRole` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIMembersRole',
+    params: CommandParameters['APIMembersRole'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIMembersRole']>
+  /**
+   * Set members role. Requires Admin role.
+   *
+   * Command `APIMembersRole` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIMembersRole',
+    params: CommandParameters['APIMembersRole'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIMembersRole'], {type: 'chatCmdError'}>>
+  /**
+   * Block members. Requires Moderator role.
+   *
+   * Command `APIBlockMembersForAll` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIBlockMembersForAll',
+    params: CommandParameters['APIBlockMembersForAll'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIBlockMembersForAll']>
+  /**
+   * Block members. Requires Moderator role.
+   *
+   * Command `APIBlockMembersForAll` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIBlockMembersForAll',
+    params: CommandParameters['APIBlockMembersForAll'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIBlockMembersForAll'], {type: 'chatCmdError'}>>
+  /**
+   * Remove members. Requires Admin role.
+   *
+   * Command `APIRemoveMembers` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIRemoveMembers',
+    params: CommandParameters['APIRemoveMembers'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIRemoveMembers']>
+  /**
+   * Remove members. Requires Admin role.
+   *
+   * Command `APIRemoveMembers` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIRemoveMembers',
+    params: CommandParameters['APIRemoveMembers'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIRemoveMembers'], {type: 'chatCmdError'}>>
+  /**
+   * Leave group.
+   *
+   * Command `APILeaveGroup` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APILeaveGroup',
+    params: CommandParameters['APILeaveGroup'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APILeaveGroup']>
+  /**
+   * Leave group.
+   *
+   * Command `APILeaveGroup` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APILeaveGroup',
+    params: CommandParameters['APILeaveGroup'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APILeaveGroup'], {type: 'chatCmdError'}>>
+  /**
+   * Get group members.
+   *
+   * Command `APIListMembers` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIListMembers',
+    params: CommandParameters['APIListMembers'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIListMembers']>
+  /**
+   * Get group members.
+   *
+   * Command `APIListMembers` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIListMembers',
+    params: CommandParameters['APIListMembers'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIListMembers'], {type: 'chatCmdError'}>>
+  /**
+   * Create group.
+   *
+   * Command `APINewGroup` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APINewGroup',
+    params: CommandParameters['APINewGroup'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APINewGroup']>
+  /**
+   * Create group.
+   *
+   * Command `APINewGroup` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APINewGroup',
+    params: CommandParameters['APINewGroup'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APINewGroup'], {type: 'chatCmdError'}>>
+  /**
+   * Create public group.
+   *
+   * Command `APINewPublicGroup` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APINewPublicGroup',
+    params: CommandParameters['APINewPublicGroup'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APINewPublicGroup']>
+  /**
+   * Create public group.
+   *
+   * Command `APINewPublicGroup` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APINewPublicGroup',
+    params: CommandParameters['APINewPublicGroup'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APINewPublicGroup'], {type: 'chatCmdError'}>>
+  /**
+   * Get group relays.
+   *
+   * Command `APIGetGroupRelays` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIGetGroupRelays',
+    params: CommandParameters['APIGetGroupRelays'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIGetGroupRelays']>
+  /**
+   * Get group relays.
+   *
+   * Command `APIGetGroupRelays` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIGetGroupRelays',
+    params: CommandParameters['APIGetGroupRelays'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIGetGroupRelays'], {type: 'chatCmdError'}>>
+  /**
+   * Add relays to group.
+   *
+   * Command `APIAddGroupRelays` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIAddGroupRelays',
+    params: CommandParameters['APIAddGroupRelays'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIAddGroupRelays']>
+  /**
+   * Add relays to group.
+   *
+   * Command `APIAddGroupRelays` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIAddGroupRelays',
+    params: CommandParameters['APIAddGroupRelays'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIAddGroupRelays'], {type: 'chatCmdError'}>>
+  /**
+   * Clear relay rejection for a channel (relay operator).
+   *
+   * Command `APIAllowRelayGroup` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIAllowRelayGroup',
+    params: CommandParameters['APIAllowRelayGroup'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIAllowRelayGroup']>
+  /**
+   * Clear relay rejection for a channel (relay operator).
+   *
+   * Command `APIAllowRelayGroup` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIAllowRelayGroup',
+    params: CommandParameters['APIAllowRelayGroup'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIAllowRelayGroup'], {type: 'chatCmdError'}>>
+  /**
+   * Update group profile.
+   *
+   * Command `APIUpdateGroupProfile` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIUpdateGroupProfile',
+    params: CommandParameters['APIUpdateGroupProfile'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIUpdateGroupProfile']>
+  /**
+   * Update group profile.
+   *
+   * Command `APIUpdateGroupProfile` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIUpdateGroupProfile',
+    params: CommandParameters['APIUpdateGroupProfile'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIUpdateGroupProfile'], {type: 'chatCmdError'}>>
+  /**
+   * Verify group domain
+   *
+   * Command `APIVerifyGroupDomain` (Group commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIVerifyGroupDomain',
+    params: CommandParameters['APIVerifyGroupDomain'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIVerifyGroupDomain']>
+  /**
+   * Verify group domain
+   *
+   * Command `APIVerifyGroupDomain` (Group commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIVerifyGroupDomain',
+    params: CommandParameters['APIVerifyGroupDomain'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIVerifyGroupDomain'], {type: 'chatCmdError'}>>
+  /**
+   * Create group link.
+   *
+   * Command `APICreateGroupLink` (Group link commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APICreateGroupLink',
+    params: CommandParameters['APICreateGroupLink'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APICreateGroupLink']>
+  /**
+   * Create group link.
+   *
+   * Command `APICreateGroupLink` (Group link commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APICreateGroupLink',
+    params: CommandParameters['APICreateGroupLink'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APICreateGroupLink'], {type: 'chatCmdError'}>>
+  /**
+   * Set member role for group link.
+   *
+   * Command `APIGroupLinkMemberRole` (Group link commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIGroupLinkMemberRole',
+    params: CommandParameters['APIGroupLinkMemberRole'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIGroupLinkMemberRole']>
+  /**
+   * Set member role for group link.
+   *
+   * Command `APIGroupLinkMemberRole` (Group link commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIGroupLinkMemberRole',
+    params: CommandParameters['APIGroupLinkMemberRole'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIGroupLinkMemberRole'], {type: 'chatCmdError'}>>
+  /**
+   * Delete group link.
+   *
+   * Command `APIDeleteGroupLink` (Group link commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIDeleteGroupLink',
+    params: CommandParameters['APIDeleteGroupLink'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIDeleteGroupLink']>
+  /**
+   * Delete group link.
+   *
+   * Command `APIDeleteGroupLink` (Group link commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIDeleteGroupLink',
+    params: CommandParameters['APIDeleteGroupLink'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIDeleteGroupLink'], {type: 'chatCmdError'}>>
+  /**
+   * Get group link.
+   *
+   * Command `APIGetGroupLink` (Group link commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIGetGroupLink',
+    params: CommandParameters['APIGetGroupLink'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIGetGroupLink']>
+  /**
+   * Get group link.
+   *
+   * Command `APIGetGroupLink` (Group link commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIGetGroupLink',
+    params: CommandParameters['APIGetGroupLink'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIGetGroupLink'], {type: 'chatCmdError'}>>
+  /**
+   * Create 1-time invitation link.
+   *
+   * Command `APIAddContact` (Connection commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIAddContact',
+    params: CommandParameters['APIAddContact'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIAddContact']>
+  /**
+   * Create 1-time invitation link.
+   *
+   * Command `APIAddContact` (Connection commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIAddContact',
+    params: CommandParameters['APIAddContact'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIAddContact'], {type: 'chatCmdError'}>>
+  /**
+   * Determine SimpleX link type and if the bot is already connected via this link or name.
+   *
+   * Command `APIConnectPlan` (Connection commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIConnectPlan',
+    params: CommandParameters['APIConnectPlan'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIConnectPlan']>
+  /**
+   * Determine SimpleX link type and if the bot is already connected via this link or name.
+   *
+   * Command `APIConnectPlan` (Connection commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIConnectPlan',
+    params: CommandParameters['APIConnectPlan'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIConnectPlan'], {type: 'chatCmdError'}>>
+  /**
+   * Connect via prepared SimpleX link. The link can be 1-time invitation link, contact address or group link.
+   *
+   * Command `APIConnect` (Connection commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIConnect',
+    params: CommandParameters['APIConnect'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIConnect']>
+  /**
+   * Connect via prepared SimpleX link. The link can be 1-time invitation link, contact address or group link.
+   *
+   * Command `APIConnect` (Connection commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIConnect',
+    params: CommandParameters['APIConnect'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIConnect'], {type: 'chatCmdError'}>>
+  /**
+   * Connect via SimpleX link or name as string in the active user profile.
+   *
+   * Command `Connect` (Connection commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'Connect',
+    params: CommandParameters['Connect'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['Connect']>
+  /**
+   * Connect via SimpleX link or name as string in the active user profile.
+   *
+   * Command `Connect` (Connection commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'Connect',
+    params: CommandParameters['Connect'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['Connect'], {type: 'chatCmdError'}>>
+  /**
+   * Accept contact request.
+   *
+   * Command `APIAcceptContact` (Connection commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIAcceptContact',
+    params: CommandParameters['APIAcceptContact'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIAcceptContact']>
+  /**
+   * Accept contact request.
+   *
+   * Command `APIAcceptContact` (Connection commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIAcceptContact',
+    params: CommandParameters['APIAcceptContact'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIAcceptContact'], {type: 'chatCmdError'}>>
+  /**
+   * Reject contact request. The user who sent the request is **not notified**.
+   *
+   * Command `APIRejectContact` (Connection commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIRejectContact',
+    params: CommandParameters['APIRejectContact'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIRejectContact']>
+  /**
+   * Reject contact request. The user who sent the request is **not notified**.
+   *
+   * Command `APIRejectContact` (Connection commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIRejectContact',
+    params: CommandParameters['APIRejectContact'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIRejectContact'], {type: 'chatCmdError'}>>
+  /**
+   * Get contacts.
+   *
+   * Command `APIListContacts` (Chat commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIListContacts',
+    params: CommandParameters['APIListContacts'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIListContacts']>
+  /**
+   * Get contacts.
+   *
+   * Command `APIListContacts` (Chat commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIListContacts',
+    params: CommandParameters['APIListContacts'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIListContacts'], {type: 'chatCmdError'}>>
+  /**
+   * Get groups.
+   *
+   * Command `APIListGroups` (Chat commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIListGroups',
+    params: CommandParameters['APIListGroups'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIListGroups']>
+  /**
+   * Get groups.
+   *
+   * Command `APIListGroups` (Chat commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIListGroups',
+    params: CommandParameters['APIListGroups'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIListGroups'], {type: 'chatCmdError'}>>
+  /**
+   * Get chat previews. Supports time-based pagination — use this instead of APIListContacts / APIListGroups when scanning at scale (those load every record into memory and fail on large databases).
+   *
+   * Command `APIGetChats` (Chat commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIGetChats',
+    params: CommandParameters['APIGetChats'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIGetChats']>
+  /**
+   * Get chat previews. Supports time-based pagination — use this instead of APIListContacts / APIListGroups when scanning at scale (those load every record into memory and fail on large databases).
+   *
+   * Command `APIGetChats` (Chat commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIGetChats',
+    params: CommandParameters['APIGetChats'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIGetChats'], {type: 'chatCmdError'}>>
+  /**
+   * Delete chat.
+   *
+   * Command `APIDeleteChat` (Chat commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIDeleteChat',
+    params: CommandParameters['APIDeleteChat'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIDeleteChat']>
+  /**
+   * Delete chat.
+   *
+   * Command `APIDeleteChat` (Chat commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIDeleteChat',
+    params: CommandParameters['APIDeleteChat'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIDeleteChat'], {type: 'chatCmdError'}>>
+  /**
+   * Set group custom data.
+   *
+   * Command `APISetGroupCustomData` (Chat commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISetGroupCustomData',
+    params: CommandParameters['APISetGroupCustomData'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISetGroupCustomData']>
+  /**
+   * Set group custom data.
+   *
+   * Command `APISetGroupCustomData` (Chat commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISetGroupCustomData',
+    params: CommandParameters['APISetGroupCustomData'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISetGroupCustomData'], {type: 'chatCmdError'}>>
+  /**
+   * Set contact custom data.
+   *
+   * Command `APISetContactCustomData` (Chat commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISetContactCustomData',
+    params: CommandParameters['APISetContactCustomData'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISetContactCustomData']>
+  /**
+   * Set contact custom data.
+   *
+   * Command `APISetContactCustomData` (Chat commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISetContactCustomData',
+    params: CommandParameters['APISetContactCustomData'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISetContactCustomData'], {type: 'chatCmdError'}>>
+  /**
+   * Set auto-accept member contacts.
+   *
+   * Command `APISetUserAutoAcceptMemberContacts` (Chat commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISetUserAutoAcceptMemberContacts',
+    params: CommandParameters['APISetUserAutoAcceptMemberContacts'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISetUserAutoAcceptMemberContacts']>
+  /**
+   * Set auto-accept member contacts.
+   *
+   * Command `APISetUserAutoAcceptMemberContacts` (Chat commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISetUserAutoAcceptMemberContacts',
+    params: CommandParameters['APISetUserAutoAcceptMemberContacts'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISetUserAutoAcceptMemberContacts'], {type: 'chatCmdError'}>>
+  /**
+   * Set auto-accept group invitations.
+   *
+   * Command `APISetUserAutoAcceptGroupInvitations` (Chat commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISetUserAutoAcceptGroupInvitations',
+    params: CommandParameters['APISetUserAutoAcceptGroupInvitations'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISetUserAutoAcceptGroupInvitations']>
+  /**
+   * Set auto-accept group invitations.
+   *
+   * Command `APISetUserAutoAcceptGroupInvitations` (Chat commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISetUserAutoAcceptGroupInvitations',
+    params: CommandParameters['APISetUserAutoAcceptGroupInvitations'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISetUserAutoAcceptGroupInvitations'], {type: 'chatCmdError'}>>
+  /**
+   * Get active user profile.
+   *
+   * Command `ShowActiveUser` (User profile commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'ShowActiveUser',
+    params: CommandParameters['ShowActiveUser'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['ShowActiveUser']>
+  /**
+   * Get active user profile.
+   *
+   * Command `ShowActiveUser` (User profile commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'ShowActiveUser',
+    params: CommandParameters['ShowActiveUser'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['ShowActiveUser'], {type: 'chatCmdError'}>>
+  /**
+   * Create new user profile.
+   *
+   * Command `CreateActiveUser` (User profile commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'CreateActiveUser',
+    params: CommandParameters['CreateActiveUser'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['CreateActiveUser']>
+  /**
+   * Create new user profile.
+   *
+   * Command `CreateActiveUser` (User profile commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'CreateActiveUser',
+    params: CommandParameters['CreateActiveUser'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['CreateActiveUser'], {type: 'chatCmdError'}>>
+  /**
+   * Get all user profiles.
+   *
+   * Command `ListUsers` (User profile commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'ListUsers',
+    params: CommandParameters['ListUsers'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['ListUsers']>
+  /**
+   * Get all user profiles.
+   *
+   * Command `ListUsers` (User profile commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'ListUsers',
+    params: CommandParameters['ListUsers'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['ListUsers'], {type: 'chatCmdError'}>>
+  /**
+   * Set active user profile.
+   *
+   * Command `APISetActiveUser` (User profile commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISetActiveUser',
+    params: CommandParameters['APISetActiveUser'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISetActiveUser']>
+  /**
+   * Set active user profile.
+   *
+   * Command `APISetActiveUser` (User profile commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISetActiveUser',
+    params: CommandParameters['APISetActiveUser'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISetActiveUser'], {type: 'chatCmdError'}>>
+  /**
+   * Delete user profile.
+   *
+   * Command `APIDeleteUser` (User profile commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIDeleteUser',
+    params: CommandParameters['APIDeleteUser'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIDeleteUser']>
+  /**
+   * Delete user profile.
+   *
+   * Command `APIDeleteUser` (User profile commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIDeleteUser',
+    params: CommandParameters['APIDeleteUser'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIDeleteUser'], {type: 'chatCmdError'}>>
+  /**
+   * Update user profile.
+   *
+   * Command `APIUpdateProfile` (User profile commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIUpdateProfile',
+    params: CommandParameters['APIUpdateProfile'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIUpdateProfile']>
+  /**
+   * Update user profile.
+   *
+   * Command `APIUpdateProfile` (User profile commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIUpdateProfile',
+    params: CommandParameters['APIUpdateProfile'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIUpdateProfile'], {type: 'chatCmdError'}>>
+  /**
+   * Configure chat preference overrides for the contact.
+   *
+   * Command `APISetContactPrefs` (User profile commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISetContactPrefs',
+    params: CommandParameters['APISetContactPrefs'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISetContactPrefs']>
+  /**
+   * Configure chat preference overrides for the contact.
+   *
+   * Command `APISetContactPrefs` (User profile commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISetContactPrefs',
+    params: CommandParameters['APISetContactPrefs'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISetContactPrefs'], {type: 'chatCmdError'}>>
+  /**
+   * Send a reply to a received service request. Returns the connection ID that correlates the reply delivery event.
+   *
+   * Command `APISendServiceResponse` (Service commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APISendServiceResponse',
+    params: CommandParameters['APISendServiceResponse'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APISendServiceResponse']>
+  /**
+   * Send a reply to a received service request. Returns the connection ID that correlates the reply delivery event.
+   *
+   * Command `APISendServiceResponse` (Service commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APISendServiceResponse',
+    params: CommandParameters['APISendServiceResponse'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APISendServiceResponse'], {type: 'chatCmdError'}>>
+  /**
+   * Start chat controller.
+   *
+   * Command `StartChat` (Chat management).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'StartChat',
+    params: CommandParameters['StartChat'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['StartChat']>
+  /**
+   * Start chat controller.
+   *
+   * Command `StartChat` (Chat management).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'StartChat',
+    params: CommandParameters['StartChat'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['StartChat'], {type: 'chatCmdError'}>>
+  /**
+   * Stop chat controller.
+   *
+   * Command `APIStopChat` (Chat management).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'APIStopChat',
+    params: CommandParameters['APIStopChat'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['APIStopChat']>
+  /**
+   * Stop chat controller.
+   *
+   * Command `APIStopChat` (Chat management).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'APIStopChat',
+    params: CommandParameters['APIStopChat'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['APIStopChat'], {type: 'chatCmdError'}>>
+  /**
+   * Connect to a remote controller using an OOB invitation link.
+   *
+   * Command `ConnectRemoteCtrl` (Remote control commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'ConnectRemoteCtrl',
+    params: CommandParameters['ConnectRemoteCtrl'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['ConnectRemoteCtrl']>
+  /**
+   * Connect to a remote controller using an OOB invitation link.
+   *
+   * Command `ConnectRemoteCtrl` (Remote control commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'ConnectRemoteCtrl',
+    params: CommandParameters['ConnectRemoteCtrl'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['ConnectRemoteCtrl'], {type: 'chatCmdError'}>>
+  /**
+   * Verify the remote controller session code to complete the connection.
+   *
+   * Command `VerifyRemoteCtrlSession` (Remote control commands).
+   *
+   * Resolves with its decoded response (`chatCmdError` included).
+   */
+  send(
+    name: 'VerifyRemoteCtrlSession',
+    params: CommandParameters['VerifyRemoteCtrlSession'],
+    options?: SendOptions,
+  ): Promise<ChatCoreResponses<Mode>['VerifyRemoteCtrlSession']>
+  /**
+   * Verify the remote controller session code to complete the connection.
+   *
+   * Command `VerifyRemoteCtrlSession` (Remote control commands).
+   *
+   * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
+   */
+  sendOk(
+    name: 'VerifyRemoteCtrlSession',
+    params: CommandParameters['VerifyRemoteCtrlSession'],
+    options?: SendOptions,
+  ): Promise<Exclude<ChatCoreResponses<Mode>['VerifyRemoteCtrlSession'], {type: 'chatCmdError'}>>
+  /**
+   * This event is sent after a user connects via bot SimpleX address (not a business address).
+   *
+   * Event `contactConnected` (Contact connection events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'contactConnected',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactConnected'}>>,
+  ): () => void
+  /**
+   * This event is sent after a user connects via bot SimpleX address (not a business address).
+   *
+   * Event `contactConnected` (Contact connection events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'contactConnected',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactConnected'}>>
+  /**
+   * Contact profile of another user is updated.
+   *
+   * Event `contactUpdated` (Contact connection events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'contactUpdated',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactUpdated'}>>,
+  ): () => void
+  /**
+   * Contact profile of another user is updated.
+   *
+   * Event `contactUpdated` (Contact connection events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'contactUpdated',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactUpdated'}>>
+  /**
+   * Bot user's connection with another contact is deleted (conversation is kept).
+   *
+   * Event `contactDeletedByContact` (Contact connection events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'contactDeletedByContact',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactDeletedByContact'}>>,
+  ): () => void
+  /**
+   * Bot user's connection with another contact is deleted (conversation is kept).
+   *
+   * Event `contactDeletedByContact` (Contact connection events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'contactDeletedByContact',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactDeletedByContact'}>>
+  /**
+   * Contact request received.
+   *
+   * This event is only sent when auto-accept is disabled.
+   *
+   * The request needs to be accepted using [APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptcontact) command
+   *
+   * Event `receivedContactRequest` (Contact connection events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'receivedContactRequest',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'receivedContactRequest'}>>,
+  ): () => void
+  /**
+   * Contact request received.
+   *
+   * This event is only sent when auto-accept is disabled.
+   *
+   * The request needs to be accepted using [APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptcontact) command
+   *
+   * Event `receivedContactRequest` (Contact connection events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'receivedContactRequest',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'receivedContactRequest'}>>
+  /**
+   * Received invitation to connect directly with a group member.
+   *
+   * This event only needs to be processed to associate contact with group, the connection will proceed automatically.
+   *
+   * Event `newMemberContactReceivedInv` (Contact connection events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'newMemberContactReceivedInv',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'newMemberContactReceivedInv'}>>,
+  ): () => void
+  /**
+   * Received invitation to connect directly with a group member.
+   *
+   * This event only needs to be processed to associate contact with group, the connection will proceed automatically.
+   *
+   * Event `newMemberContactReceivedInv` (Contact connection events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'newMemberContactReceivedInv',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'newMemberContactReceivedInv'}>>
+  /**
+   * Connecting via 1-time invitation or after accepting contact request.
+   *
+   * After this event bot can send messages to this contact.
+   *
+   * Event `contactSndReady` (Contact connection events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'contactSndReady',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactSndReady'}>>,
+  ): () => void
+  /**
+   * Connecting via 1-time invitation or after accepting contact request.
+   *
+   * After this event bot can send messages to this contact.
+   *
+   * Event `contactSndReady` (Contact connection events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'contactSndReady',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactSndReady'}>>
+  /**
+   * Received message(s).
+   *
+   * Event `newChatItems` (Message events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'newChatItems',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'newChatItems'}>>,
+  ): () => void
+  /**
+   * Received message(s).
+   *
+   * Event `newChatItems` (Message events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'newChatItems',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'newChatItems'}>>
+  /**
+   * Received message reaction.
+   *
+   * Event `chatItemReaction` (Message events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'chatItemReaction',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatItemReaction'}>>,
+  ): () => void
+  /**
+   * Received message reaction.
+   *
+   * Event `chatItemReaction` (Message events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'chatItemReaction',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatItemReaction'}>>
+  /**
+   * Message was deleted by another user.
+   *
+   * Event `chatItemsDeleted` (Message events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'chatItemsDeleted',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatItemsDeleted'}>>,
+  ): () => void
+  /**
+   * Message was deleted by another user.
+   *
+   * Event `chatItemsDeleted` (Message events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'chatItemsDeleted',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatItemsDeleted'}>>
+  /**
+   * Message was updated by another user.
+   *
+   * Event `chatItemUpdated` (Message events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'chatItemUpdated',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatItemUpdated'}>>,
+  ): () => void
+  /**
+   * Message was updated by another user.
+   *
+   * Event `chatItemUpdated` (Message events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'chatItemUpdated',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatItemUpdated'}>>
+  /**
+   * Group messages are deleted or moderated.
+   *
+   * Event `groupChatItemsDeleted` (Message events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'groupChatItemsDeleted',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupChatItemsDeleted'}>>,
+  ): () => void
+  /**
+   * Group messages are deleted or moderated.
+   *
+   * Event `groupChatItemsDeleted` (Message events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'groupChatItemsDeleted',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupChatItemsDeleted'}>>
+  /**
+   * Message delivery status updates.
+   *
+   * Event `chatItemsStatusesUpdated` (Message events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'chatItemsStatusesUpdated',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatItemsStatusesUpdated'}>>,
+  ): () => void
+  /**
+   * Message delivery status updates.
+   *
+   * Event `chatItemsStatusesUpdated` (Message events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'chatItemsStatusesUpdated',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatItemsStatusesUpdated'}>>
+  /**
+   * Received group invitation.
+   *
+   * Event `receivedGroupInvitation` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'receivedGroupInvitation',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'receivedGroupInvitation'}>>,
+  ): () => void
+  /**
+   * Received group invitation.
+   *
+   * Event `receivedGroupInvitation` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'receivedGroupInvitation',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'receivedGroupInvitation'}>>
+  /**
+   * Bot user joined group. Received when connection via group link completes.
+   *
+   * Event `userJoinedGroup` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'userJoinedGroup',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'userJoinedGroup'}>>,
+  ): () => void
+  /**
+   * Bot user joined group. Received when connection via group link completes.
+   *
+   * Event `userJoinedGroup` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'userJoinedGroup',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'userJoinedGroup'}>>
+  /**
+   * Group profile or preferences updated.
+   *
+   * Event `groupUpdated` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'groupUpdated',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupUpdated'}>>,
+  ): () => void
+  /**
+   * Group profile or preferences updated.
+   *
+   * Event `groupUpdated` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'groupUpdated',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupUpdated'}>>
+  /**
+   * Another member joined group.
+   *
+   * Event `joinedGroupMember` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'joinedGroupMember',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'joinedGroupMember'}>>,
+  ): () => void
+  /**
+   * Another member joined group.
+   *
+   * Event `joinedGroupMember` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'joinedGroupMember',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'joinedGroupMember'}>>
+  /**
+   * Member (or bot user's) group role changed.
+   *
+   * Event `memberRole` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'memberRole',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'memberRole'}>>,
+  ): () => void
+  /**
+   * Member (or bot user's) group role changed.
+   *
+   * Event `memberRole` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'memberRole',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'memberRole'}>>
+  /**
+   * Another member is removed from the group.
+   *
+   * Event `deletedMember` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'deletedMember',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'deletedMember'}>>,
+  ): () => void
+  /**
+   * Another member is removed from the group.
+   *
+   * Event `deletedMember` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'deletedMember',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'deletedMember'}>>
+  /**
+   * Another member left the group.
+   *
+   * Event `leftMember` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'leftMember',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'leftMember'}>>,
+  ): () => void
+  /**
+   * Another member left the group.
+   *
+   * Event `leftMember` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'leftMember',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'leftMember'}>>
+  /**
+   * Bot user was removed from the group.
+   *
+   * Event `deletedMemberUser` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'deletedMemberUser',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'deletedMemberUser'}>>,
+  ): () => void
+  /**
+   * Bot user was removed from the group.
+   *
+   * Event `deletedMemberUser` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'deletedMemberUser',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'deletedMemberUser'}>>
+  /**
+   * Group was deleted by the owner (not bot user).
+   *
+   * Event `groupDeleted` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'groupDeleted',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupDeleted'}>>,
+  ): () => void
+  /**
+   * Group was deleted by the owner (not bot user).
+   *
+   * Event `groupDeleted` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'groupDeleted',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupDeleted'}>>
+  /**
+   * Connected to another group member.
+   *
+   * Event `connectedToGroupMember` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'connectedToGroupMember',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'connectedToGroupMember'}>>,
+  ): () => void
+  /**
+   * Connected to another group member.
+   *
+   * Event `connectedToGroupMember` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'connectedToGroupMember',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'connectedToGroupMember'}>>
+  /**
+   * Another group owner, admin or moderator accepted member to the group after review ("knocking").
+   *
+   * Event `memberAcceptedByOther` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'memberAcceptedByOther',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'memberAcceptedByOther'}>>,
+  ): () => void
+  /**
+   * Another group owner, admin or moderator accepted member to the group after review ("knocking").
+   *
+   * Event `memberAcceptedByOther` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'memberAcceptedByOther',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'memberAcceptedByOther'}>>
+  /**
+   * Another member blocked for all members.
+   *
+   * Event `memberBlockedForAll` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'memberBlockedForAll',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'memberBlockedForAll'}>>,
+  ): () => void
+  /**
+   * Another member blocked for all members.
+   *
+   * Event `memberBlockedForAll` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'memberBlockedForAll',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'memberBlockedForAll'}>>
+  /**
+   * Another group member profile updated.
+   *
+   * Event `groupMemberUpdated` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'groupMemberUpdated',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupMemberUpdated'}>>,
+  ): () => void
+  /**
+   * Another group member profile updated.
+   *
+   * Event `groupMemberUpdated` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'groupMemberUpdated',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupMemberUpdated'}>>
+  /**
+   * Group link data updated.
+   *
+   * Event `groupLinkDataUpdated` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'groupLinkDataUpdated',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupLinkDataUpdated'}>>,
+  ): () => void
+  /**
+   * Group link data updated.
+   *
+   * Event `groupLinkDataUpdated` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'groupLinkDataUpdated',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupLinkDataUpdated'}>>
+  /**
+   * Group relay member updated.
+   *
+   * Event `groupRelayUpdated` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'groupRelayUpdated',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupRelayUpdated'}>>,
+  ): () => void
+  /**
+   * Group relay member updated.
+   *
+   * Event `groupRelayUpdated` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'groupRelayUpdated',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupRelayUpdated'}>>
+  /**
+   * File is ready to be received.
+   *
+   * This event is useful for processing sender file servers and monitoring file reception progress.
+   *
+   * [ReceiveFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#receivefile) command can be used before this event.
+   *
+   * Event `rcvFileDescrReady` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'rcvFileDescrReady',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileDescrReady'}>>,
+  ): () => void
+  /**
+   * File is ready to be received.
+   *
+   * This event is useful for processing sender file servers and monitoring file reception progress.
+   *
+   * [ReceiveFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#receivefile) command can be used before this event.
+   *
+   * Event `rcvFileDescrReady` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'rcvFileDescrReady',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileDescrReady'}>>
+  /**
+   * File reception is competed.
+   *
+   * Event `rcvFileComplete` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'rcvFileComplete',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileComplete'}>>,
+  ): () => void
+  /**
+   * File reception is competed.
+   *
+   * Event `rcvFileComplete` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'rcvFileComplete',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileComplete'}>>
+  /**
+   * File upload is competed.
+   *
+   * Event `sndFileCompleteXFTP` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'sndFileCompleteXFTP',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'sndFileCompleteXFTP'}>>,
+  ): () => void
+  /**
+   * File upload is competed.
+   *
+   * Event `sndFileCompleteXFTP` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'sndFileCompleteXFTP',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'sndFileCompleteXFTP'}>>
+  /**
+   * File reception started. This event will be sent after [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
+   *
+   * Event `rcvFileStart` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'rcvFileStart',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileStart'}>>,
+  ): () => void
+  /**
+   * File reception started. This event will be sent after [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
+   *
+   * Event `rcvFileStart` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'rcvFileStart',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileStart'}>>
+  /**
+   * File was cancelled by the sender. This event may be sent instead of [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
+   *
+   * Event `rcvFileSndCancelled` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'rcvFileSndCancelled',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileSndCancelled'}>>,
+  ): () => void
+  /**
+   * File was cancelled by the sender. This event may be sent instead of [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
+   *
+   * Event `rcvFileSndCancelled` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'rcvFileSndCancelled',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileSndCancelled'}>>
+  /**
+   * This event will be sent when file is automatically accepted because of CLI option.
+   *
+   * Event `rcvFileAccepted` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'rcvFileAccepted',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileAccepted'}>>,
+  ): () => void
+  /**
+   * This event will be sent when file is automatically accepted because of CLI option.
+   *
+   * Event `rcvFileAccepted` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'rcvFileAccepted',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileAccepted'}>>
+  /**
+   * Error receiving file.
+   *
+   * Event `rcvFileError` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'rcvFileError',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileError'}>>,
+  ): () => void
+  /**
+   * Error receiving file.
+   *
+   * Event `rcvFileError` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'rcvFileError',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileError'}>>
+  /**
+   * Warning when receiving file. It can happen when CLI settings do not allow to connect to file server(s).
+   *
+   * Event `rcvFileWarning` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'rcvFileWarning',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileWarning'}>>,
+  ): () => void
+  /**
+   * Warning when receiving file. It can happen when CLI settings do not allow to connect to file server(s).
+   *
+   * Event `rcvFileWarning` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'rcvFileWarning',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'rcvFileWarning'}>>
+  /**
+   * Error sending file.
+   *
+   * Event `sndFileError` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'sndFileError',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'sndFileError'}>>,
+  ): () => void
+  /**
+   * Error sending file.
+   *
+   * Event `sndFileError` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'sndFileError',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'sndFileError'}>>
+  /**
+   * Warning when sending file.
+   *
+   * Event `sndFileWarning` (File events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'sndFileWarning',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'sndFileWarning'}>>,
+  ): () => void
+  /**
+   * Warning when sending file.
+   *
+   * Event `sndFileWarning` (File events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'sndFileWarning',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'sndFileWarning'}>>
+  /**
+   * Automatically accepting contact request via bot's SimpleX address with auto-accept enabled.
+   *
+   * Event `acceptingContactRequest` (Connection progress events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'acceptingContactRequest',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'acceptingContactRequest'}>>,
+  ): () => void
+  /**
+   * Automatically accepting contact request via bot's SimpleX address with auto-accept enabled.
+   *
+   * Event `acceptingContactRequest` (Connection progress events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'acceptingContactRequest',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'acceptingContactRequest'}>>
+  /**
+   * Automatically accepting contact request via bot's business address.
+   *
+   * Event `acceptingBusinessRequest` (Connection progress events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'acceptingBusinessRequest',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'acceptingBusinessRequest'}>>,
+  ): () => void
+  /**
+   * Automatically accepting contact request via bot's business address.
+   *
+   * Event `acceptingBusinessRequest` (Connection progress events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'acceptingBusinessRequest',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'acceptingBusinessRequest'}>>
+  /**
+   * Contact confirmed connection.
+   *
+   * Sent when contact started connecting via bot's 1-time invitation link or when bot connects to another SimpleX address.
+   *
+   * Event `contactConnecting` (Connection progress events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'contactConnecting',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactConnecting'}>>,
+  ): () => void
+  /**
+   * Contact confirmed connection.
+   *
+   * Sent when contact started connecting via bot's 1-time invitation link or when bot connects to another SimpleX address.
+   *
+   * Event `contactConnecting` (Connection progress events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'contactConnecting',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'contactConnecting'}>>
+  /**
+   * Contact confirmed connection.
+   *
+   * Sent when bot connects to another business address.
+   *
+   * Event `businessLinkConnecting` (Connection progress events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'businessLinkConnecting',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'businessLinkConnecting'}>>,
+  ): () => void
+  /**
+   * Contact confirmed connection.
+   *
+   * Sent when bot connects to another business address.
+   *
+   * Event `businessLinkConnecting` (Connection progress events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'businessLinkConnecting',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'businessLinkConnecting'}>>
+  /**
+   * Group member is announced to the group and will be connecting to bot.
+   *
+   * Event `joinedGroupMemberConnecting` (Connection progress events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'joinedGroupMemberConnecting',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'joinedGroupMemberConnecting'}>>,
+  ): () => void
+  /**
+   * Group member is announced to the group and will be connecting to bot.
+   *
+   * Event `joinedGroupMemberConnecting` (Connection progress events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'joinedGroupMemberConnecting',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'joinedGroupMemberConnecting'}>>
+  /**
+   * Sent when another user joins group via bot's link.
+   *
+   * Event `sentGroupInvitation` (Connection progress events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'sentGroupInvitation',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'sentGroupInvitation'}>>,
+  ): () => void
+  /**
+   * Sent when another user joins group via bot's link.
+   *
+   * Event `sentGroupInvitation` (Connection progress events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'sentGroupInvitation',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'sentGroupInvitation'}>>
+  /**
+   * Sent when bot joins group via another user link.
+   *
+   * Event `groupLinkConnecting` (Connection progress events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'groupLinkConnecting',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupLinkConnecting'}>>,
+  ): () => void
+  /**
+   * Sent when bot joins group via another user link.
+   *
+   * Event `groupLinkConnecting` (Connection progress events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'groupLinkConnecting',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupLinkConnecting'}>>
+  /**
+   * Messaging or file server connected
+   *
+   * Event `hostConnected` (Network connection events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'hostConnected',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'hostConnected'}>>,
+  ): () => void
+  /**
+   * Messaging or file server connected
+   *
+   * Event `hostConnected` (Network connection events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'hostConnected',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'hostConnected'}>>
+  /**
+   * Messaging or file server disconnected
+   *
+   * Event `hostDisconnected` (Network connection events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'hostDisconnected',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'hostDisconnected'}>>,
+  ): () => void
+  /**
+   * Messaging or file server disconnected
+   *
+   * Event `hostDisconnected` (Network connection events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'hostDisconnected',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'hostDisconnected'}>>
+  /**
+   * Messaging subscription status changed
+   *
+   * Event `subscriptionStatus` (Network connection events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'subscriptionStatus',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'subscriptionStatus'}>>,
+  ): () => void
+  /**
+   * Messaging subscription status changed
+   *
+   * Event `subscriptionStatus` (Network connection events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'subscriptionStatus',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'subscriptionStatus'}>>
+  /**
+   * Message error.
+   *
+   * Event `messageError` (Error events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'messageError',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'messageError'}>>,
+  ): () => void
+  /**
+   * Message error.
+   *
+   * Event `messageError` (Error events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'messageError',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'messageError'}>>
+  /**
+   * Chat error (only used in WebSockets API).
+   *
+   * Event `chatError` (Error events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'chatError',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatError'}>>,
+  ): () => void
+  /**
+   * Chat error (only used in WebSockets API).
+   *
+   * Event `chatError` (Error events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'chatError',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatError'}>>
+  /**
+   * Chat errors.
+   *
+   * Event `chatErrors` (Error events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'chatErrors',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatErrors'}>>,
+  ): () => void
+  /**
+   * Chat errors.
+   *
+   * Event `chatErrors` (Error events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'chatErrors',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'chatErrors'}>>
+  /**
+   * Group link relays updated.
+   *
+   * Event `groupLinkRelaysUpdated` (Group events).
+   *
+   * Calls `handler` with each such event; returns a function that removes it.
+   */
+  on(
+    tag: 'groupLinkRelaysUpdated',
+    handler: EventHandler<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupLinkRelaysUpdated'}>>,
+  ): () => void
+  /**
+   * Group link relays updated.
+   *
+   * Event `groupLinkRelaysUpdated` (Group events).
+   *
+   * Resolves with the next such event; rejects with `closed` or `aborted`.
+   */
+  once(
+    tag: 'groupLinkRelaysUpdated',
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<DecodedKnown<ChatEvent, Mode>, {type: 'groupLinkRelaysUpdated'}>>
+}
+
 /** A client of the chat core typed by the docs: `send` takes a command of COMMANDS.md with its parameters and resolves with that command's response; `on` takes an event tag of EVENTS.md. In `Mode` `lenient`, responses and events are `LenientKnown` (lenient.ts): only what was checked. */
-export type ChatCoreClient<Mode extends DecodeMode = 'default'> = ChatClient<
-  CommandParameters,
-  {[N in keyof CommandResponses]: DecodedKnown<CommandResponses[N], Mode>},
-  DecodedKnown<ChatEvent, Mode>
->
+export type ChatCoreClient<Mode extends DecodeMode = 'default'> = ChatCoreOverloads<Mode> &
+  ChatClient<CommandParameters, ChatCoreResponses<Mode>, DecodedKnown<ChatEvent, Mode>>
 
 declare module './client.js' {
   /** The `chatError` of this spec's `chatCmdError` replies. */
@@ -33,10 +2616,6 @@ export function createChatClient<Mode extends DecodeMode = 'default'>(
     decodeResponse: decodeCommandResponse,
     decodeEvent: decodeChatEvent,
     frameTags,
-  } as ChatProtocol<
-    CommandParameters,
-    {[N in keyof CommandResponses]: DecodedKnown<CommandResponses[N], Mode>},
-    DecodedKnown<ChatEvent, Mode>
-  >
-  return createClient(protocol, options)
+  } as ChatProtocol<CommandParameters, ChatCoreResponses<Mode>, DecodedKnown<ChatEvent, Mode>>
+  return createClient(protocol, options) as ChatCoreClient<Mode>
 }

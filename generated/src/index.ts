@@ -276,7 +276,7 @@ export type {Handlers} from './dispatch.js'
 export {createIssueShapes} from './issue-shapes.js'
 export type {IssueShape, IssueShapes} from './issue-shapes.js'
 export {createChatClient} from './chat-client.js'
-export type {ChatCoreClient} from './chat-client.js'
+export type {ChatCoreClient, ChatCoreOverloads, ChatCoreResponses} from './chat-client.js'
 export {ClientError, ChatCommandError, backoffDelay} from './client.js'
 export type {
   ChatClient,

@@ -122,7 +122,7 @@ export async function emitLibrary(
     ['command-parse.ts', emitCommandParse(schema)],
     ['guards.ts', emitGuards(schema, shapeTable)],
     ['decode.ts', emitDecode(schema, shapeTable)],
-    ['chat-client.ts', emitChatClient()],
+    ['chat-client.ts', emitChatClient(schema)],
     ['spec-info.ts', emitSpecInfo(specInfo)],
     ['index.ts', emitIndexModule(schema)],
     ['testing/testing-schema.ts', emitTestingSchema(schema)],

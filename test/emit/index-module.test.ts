@@ -56,7 +56,7 @@ describe('emitIndexModule', () => {
       export {createIssueShapes} from './issue-shapes.js'
       export type {IssueShape, IssueShapes} from './issue-shapes.js'
       export {createChatClient} from './chat-client.js'
-      export type {ChatCoreClient} from './chat-client.js'
+      export type {ChatCoreClient, ChatCoreOverloads, ChatCoreResponses} from './chat-client.js'
       export {ClientError, ChatCommandError, backoffDelay} from './client.js'
       export type {
         ChatClient,
