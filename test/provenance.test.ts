@@ -9,7 +9,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {InputError} from '../generator/input-error.js'
-import {resolveDocLinks} from '../generator/emit/doc-links.js'
+import {headingAnchor, resolveDocLinks} from '../generator/emit/doc-links.js'
 import {PROVENANCE_FILE, readSpecOrigins, type SpecOrigins} from '../generator/load/provenance.js'
 import {PINNED_SPEC} from '../generator/paths.js'
 import {readSchema} from '../generator/pipeline.js'
@@ -42,6 +42,19 @@ describe('doc links in generated/', () => {
     expect(events).toContain(
       `[APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/${TYPES_COMMIT}/bots/api/COMMANDS.md#apiacceptcontact)`,
     )
+  })
+
+  it('each record type, event and command links to its heading upstream', async () => {
+    const read = (file: string) => readFile(path.join(generated, 'src', file), 'utf8')
+    // Each document at the commit spec/provenance.json names for it (EVENTS.md's is not TYPES.md's).
+    const upstream = (file: string, name: string) =>
+      new RegExp(
+        `\\[${file}: ${name}\\]\\(https://github\\.com/[\\w.-]+/[\\w.-]+/blob/[0-9a-f]{40}/bots/api/${file}#${name.toLowerCase()}\\)`,
+      )
+    expect(await read('types.ts')).toMatch(upstream('TYPES.md', 'GroupInfo'))
+    expect(await read('events.ts')).toMatch(upstream('EVENTS.md', 'NewChatItems'))
+    expect(await read('commands.ts')).toMatch(upstream('COMMANDS.md', 'APIJoinGroup'))
+    expect(await read('chat-client.ts')).toMatch(upstream('COMMANDS.md', 'APIJoinGroup'))
   })
 })
 
@@ -87,6 +100,32 @@ describe('resolveDocLinks', () => {
 
   it('an anchor that is not a plain slug is not put into a URL', () => {
     expect(resolved('[User](./TYPES.md#a"b)', origins)).toBe('User')
+  })
+
+  it('sets upstreamUrl on each node whose document has a commit: its heading anchor at the commit', () => {
+    const linked = resolveDocLinks(withDescription('text'), origins)
+    expect(linked.events[0]!.upstreamUrl).toBe(`https://github.com/o/r/blob/${'a'.repeat(40)}/bots/api/EVENTS.md#e`)
+    expect(resolveDocLinks(withDescription('text'), {}).events[0]!.upstreamUrl).toBeUndefined()
+  })
+
+  it('a compatibility build links only the nodes its newest version has (the origins are the newest documents)', () => {
+    const schema = withDescription('text')
+    schema.versions = [
+      {label: 'old', sources: schema.sources},
+      {label: 'new', sources: schema.sources},
+    ] as Schema['versions']
+    schema.events.push({...schema.events[0]!, name: 'Gone', tag: 'gone', versions: ['old']})
+    schema.events[0]!.versions = ['old', 'new']
+    const [kept, gone] = resolveDocLinks(schema, origins).events
+    expect([kept!.upstreamUrl?.endsWith('EVENTS.md#e'), gone!.upstreamUrl]).toEqual([true, undefined])
+  })
+
+  it('headingAnchor writes the anchor GitHub gives a heading', () => {
+    expect(['GroupInfo', 'Contact connection events', 'A.B (c)'].map(headingAnchor)).toEqual([
+      'groupinfo',
+      'contact-connection-events',
+      'ab-c',
+    ])
   })
 })
 

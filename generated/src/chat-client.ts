@@ -29,6 +29,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APICreateMyAddress` (Address commands).
    *
+   * [COMMANDS.md: APICreateMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apicreatemyaddress)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -40,6 +42,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Create bot address.
    *
    * Command `APICreateMyAddress` (Address commands).
+   *
+   * [COMMANDS.md: APICreateMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apicreatemyaddress)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -53,6 +57,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIDeleteMyAddress` (Address commands).
    *
+   * [COMMANDS.md: APIDeleteMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletemyaddress)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -64,6 +70,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Delete bot address.
    *
    * Command `APIDeleteMyAddress` (Address commands).
+   *
+   * [COMMANDS.md: APIDeleteMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletemyaddress)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -77,6 +85,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIShowMyAddress` (Address commands).
    *
+   * [COMMANDS.md: APIShowMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apishowmyaddress)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -88,6 +98,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Get bot address and settings.
    *
    * Command `APIShowMyAddress` (Address commands).
+   *
+   * [COMMANDS.md: APIShowMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apishowmyaddress)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -101,6 +113,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISetProfileAddress` (Address commands).
    *
+   * [COMMANDS.md: APISetProfileAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetprofileaddress)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -112,6 +126,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Add address to bot profile.
    *
    * Command `APISetProfileAddress` (Address commands).
+   *
+   * [COMMANDS.md: APISetProfileAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetprofileaddress)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -125,6 +141,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISetAddressSettings` (Address commands).
    *
+   * [COMMANDS.md: APISetAddressSettings](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetaddresssettings)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -136,6 +154,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Set bot address settings.
    *
    * Command `APISetAddressSettings` (Address commands).
+   *
+   * [COMMANDS.md: APISetAddressSettings](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetaddresssettings)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -149,6 +169,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISendMessages` (Message commands).
    *
+   * [COMMANDS.md: APISendMessages](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisendmessages)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -160,6 +182,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Send messages.
    *
    * Command `APISendMessages` (Message commands).
+   *
+   * [COMMANDS.md: APISendMessages](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisendmessages)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -173,6 +197,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIUpdateChatItem` (Message commands).
    *
+   * [COMMANDS.md: APIUpdateChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdatechatitem)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -184,6 +210,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Update message.
    *
    * Command `APIUpdateChatItem` (Message commands).
+   *
+   * [COMMANDS.md: APIUpdateChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdatechatitem)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -197,6 +225,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIDeleteChatItem` (Message commands).
    *
+   * [COMMANDS.md: APIDeleteChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletechatitem)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -208,6 +238,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Delete message.
    *
    * Command `APIDeleteChatItem` (Message commands).
+   *
+   * [COMMANDS.md: APIDeleteChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletechatitem)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -221,6 +253,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIDeleteMemberChatItem` (Message commands).
    *
+   * [COMMANDS.md: APIDeleteMemberChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletememberchatitem)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -232,6 +266,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Moderate message. Requires Moderator role (and higher than message author's).
    *
    * Command `APIDeleteMemberChatItem` (Message commands).
+   *
+   * [COMMANDS.md: APIDeleteMemberChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletememberchatitem)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -245,6 +281,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIChatItemReaction` (Message commands).
    *
+   * [COMMANDS.md: APIChatItemReaction](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apichatitemreaction)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -256,6 +294,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Add/remove message reaction.
    *
    * Command `APIChatItemReaction` (Message commands).
+   *
+   * [COMMANDS.md: APIChatItemReaction](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apichatitemreaction)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -269,6 +309,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIShareMyAddress` (Message commands).
    *
+   * [COMMANDS.md: APIShareMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisharemyaddress)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -280,6 +322,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Share user address card
    *
    * Command `APIShareMyAddress` (Message commands).
+   *
+   * [COMMANDS.md: APIShareMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisharemyaddress)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -293,6 +337,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIShareChatMsgContent` (Message commands).
    *
+   * [COMMANDS.md: APIShareChatMsgContent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisharechatmsgcontent)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -304,6 +350,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Share channel address
    *
    * Command `APIShareChatMsgContent` (Message commands).
+   *
+   * [COMMANDS.md: APIShareChatMsgContent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisharechatmsgcontent)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -317,6 +365,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `ReceiveFile` (File commands).
    *
+   * [COMMANDS.md: ReceiveFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#receivefile)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -328,6 +378,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Receive file.
    *
    * Command `ReceiveFile` (File commands).
+   *
+   * [COMMANDS.md: ReceiveFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#receivefile)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -341,6 +393,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `CancelFile` (File commands).
    *
+   * [COMMANDS.md: CancelFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#cancelfile)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -352,6 +406,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Cancel file.
    *
    * Command `CancelFile` (File commands).
+   *
+   * [COMMANDS.md: CancelFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#cancelfile)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -365,6 +421,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIAddMember` (Group commands).
    *
+   * [COMMANDS.md: APIAddMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddmember)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -376,6 +434,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Add contact to group. Requires bot to have Admin role.
    *
    * Command `APIAddMember` (Group commands).
+   *
+   * [COMMANDS.md: APIAddMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddmember)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -389,6 +449,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIJoinGroup` (Group commands).
    *
+   * [COMMANDS.md: APIJoinGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apijoingroup)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -400,6 +462,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Join group.
    *
    * Command `APIJoinGroup` (Group commands).
+   *
+   * [COMMANDS.md: APIJoinGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apijoingroup)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -413,6 +477,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIAcceptMember` (Group commands).
    *
+   * [COMMANDS.md: APIAcceptMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptmember)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -424,6 +490,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Accept group member. Requires Admin role.
    *
    * Command `APIAcceptMember` (Group commands).
+   *
+   * [COMMANDS.md: APIAcceptMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptmember)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -437,6 +505,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIMembersRole` (Group commands).
    *
+   * [COMMANDS.md: APIMembersRole](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apimembersrole)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -448,6 +518,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Set members role. Requires Admin role.
    *
    * Command `APIMembersRole` (Group commands).
+   *
+   * [COMMANDS.md: APIMembersRole](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apimembersrole)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -461,6 +533,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIBlockMembersForAll` (Group commands).
    *
+   * [COMMANDS.md: APIBlockMembersForAll](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiblockmembersforall)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -472,6 +546,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Block members. Requires Moderator role.
    *
    * Command `APIBlockMembersForAll` (Group commands).
+   *
+   * [COMMANDS.md: APIBlockMembersForAll](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiblockmembersforall)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -485,6 +561,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIRemoveMembers` (Group commands).
    *
+   * [COMMANDS.md: APIRemoveMembers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiremovemembers)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -496,6 +574,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Remove members. Requires Admin role.
    *
    * Command `APIRemoveMembers` (Group commands).
+   *
+   * [COMMANDS.md: APIRemoveMembers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiremovemembers)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -509,6 +589,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APILeaveGroup` (Group commands).
    *
+   * [COMMANDS.md: APILeaveGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apileavegroup)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -520,6 +602,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Leave group.
    *
    * Command `APILeaveGroup` (Group commands).
+   *
+   * [COMMANDS.md: APILeaveGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apileavegroup)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -533,6 +617,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIListMembers` (Group commands).
    *
+   * [COMMANDS.md: APIListMembers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistmembers)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -544,6 +630,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Get group members.
    *
    * Command `APIListMembers` (Group commands).
+   *
+   * [COMMANDS.md: APIListMembers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistmembers)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -557,6 +645,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APINewGroup` (Group commands).
    *
+   * [COMMANDS.md: APINewGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apinewgroup)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -568,6 +658,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Create group.
    *
    * Command `APINewGroup` (Group commands).
+   *
+   * [COMMANDS.md: APINewGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apinewgroup)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -581,6 +673,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APINewPublicGroup` (Group commands).
    *
+   * [COMMANDS.md: APINewPublicGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apinewpublicgroup)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -592,6 +686,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Create public group.
    *
    * Command `APINewPublicGroup` (Group commands).
+   *
+   * [COMMANDS.md: APINewPublicGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apinewpublicgroup)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -605,6 +701,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIGetGroupRelays` (Group commands).
    *
+   * [COMMANDS.md: APIGetGroupRelays](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetgrouprelays)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -616,6 +714,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Get group relays.
    *
    * Command `APIGetGroupRelays` (Group commands).
+   *
+   * [COMMANDS.md: APIGetGroupRelays](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetgrouprelays)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -629,6 +729,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIAddGroupRelays` (Group commands).
    *
+   * [COMMANDS.md: APIAddGroupRelays](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddgrouprelays)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -640,6 +742,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Add relays to group.
    *
    * Command `APIAddGroupRelays` (Group commands).
+   *
+   * [COMMANDS.md: APIAddGroupRelays](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddgrouprelays)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -653,6 +757,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIAllowRelayGroup` (Group commands).
    *
+   * [COMMANDS.md: APIAllowRelayGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiallowrelaygroup)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -664,6 +770,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Clear relay rejection for a channel (relay operator).
    *
    * Command `APIAllowRelayGroup` (Group commands).
+   *
+   * [COMMANDS.md: APIAllowRelayGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiallowrelaygroup)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -677,6 +785,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIUpdateGroupProfile` (Group commands).
    *
+   * [COMMANDS.md: APIUpdateGroupProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdategroupprofile)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -688,6 +798,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Update group profile.
    *
    * Command `APIUpdateGroupProfile` (Group commands).
+   *
+   * [COMMANDS.md: APIUpdateGroupProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdategroupprofile)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -701,6 +813,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIVerifyGroupDomain` (Group commands).
    *
+   * [COMMANDS.md: APIVerifyGroupDomain](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiverifygroupdomain)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -712,6 +826,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Verify group domain
    *
    * Command `APIVerifyGroupDomain` (Group commands).
+   *
+   * [COMMANDS.md: APIVerifyGroupDomain](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiverifygroupdomain)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -725,6 +841,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APICreateGroupLink` (Group link commands).
    *
+   * [COMMANDS.md: APICreateGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apicreategrouplink)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -736,6 +854,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Create group link.
    *
    * Command `APICreateGroupLink` (Group link commands).
+   *
+   * [COMMANDS.md: APICreateGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apicreategrouplink)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -749,6 +869,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIGroupLinkMemberRole` (Group link commands).
    *
+   * [COMMANDS.md: APIGroupLinkMemberRole](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigrouplinkmemberrole)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -760,6 +882,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Set member role for group link.
    *
    * Command `APIGroupLinkMemberRole` (Group link commands).
+   *
+   * [COMMANDS.md: APIGroupLinkMemberRole](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigrouplinkmemberrole)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -773,6 +897,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIDeleteGroupLink` (Group link commands).
    *
+   * [COMMANDS.md: APIDeleteGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletegrouplink)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -784,6 +910,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Delete group link.
    *
    * Command `APIDeleteGroupLink` (Group link commands).
+   *
+   * [COMMANDS.md: APIDeleteGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletegrouplink)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -797,6 +925,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIGetGroupLink` (Group link commands).
    *
+   * [COMMANDS.md: APIGetGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetgrouplink)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -808,6 +938,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Get group link.
    *
    * Command `APIGetGroupLink` (Group link commands).
+   *
+   * [COMMANDS.md: APIGetGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetgrouplink)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -821,6 +953,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIAddContact` (Connection commands).
    *
+   * [COMMANDS.md: APIAddContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddcontact)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -832,6 +966,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Create 1-time invitation link.
    *
    * Command `APIAddContact` (Connection commands).
+   *
+   * [COMMANDS.md: APIAddContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddcontact)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -845,6 +981,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIConnectPlan` (Connection commands).
    *
+   * [COMMANDS.md: APIConnectPlan](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiconnectplan)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -856,6 +994,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Determine SimpleX link type and if the bot is already connected via this link or name.
    *
    * Command `APIConnectPlan` (Connection commands).
+   *
+   * [COMMANDS.md: APIConnectPlan](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiconnectplan)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -869,6 +1009,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIConnect` (Connection commands).
    *
+   * [COMMANDS.md: APIConnect](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiconnect)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -880,6 +1022,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Connect via prepared SimpleX link. The link can be 1-time invitation link, contact address or group link.
    *
    * Command `APIConnect` (Connection commands).
+   *
+   * [COMMANDS.md: APIConnect](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiconnect)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -893,6 +1037,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `Connect` (Connection commands).
    *
+   * [COMMANDS.md: Connect](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#connect)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -904,6 +1050,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Connect via SimpleX link or name as string in the active user profile.
    *
    * Command `Connect` (Connection commands).
+   *
+   * [COMMANDS.md: Connect](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#connect)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -917,6 +1065,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIAcceptContact` (Connection commands).
    *
+   * [COMMANDS.md: APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptcontact)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -928,6 +1078,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Accept contact request.
    *
    * Command `APIAcceptContact` (Connection commands).
+   *
+   * [COMMANDS.md: APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptcontact)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -941,6 +1093,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIRejectContact` (Connection commands).
    *
+   * [COMMANDS.md: APIRejectContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apirejectcontact)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -952,6 +1106,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Reject contact request. The user who sent the request is **not notified**.
    *
    * Command `APIRejectContact` (Connection commands).
+   *
+   * [COMMANDS.md: APIRejectContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apirejectcontact)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -965,6 +1121,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIListContacts` (Chat commands).
    *
+   * [COMMANDS.md: APIListContacts](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistcontacts)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -976,6 +1134,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Get contacts.
    *
    * Command `APIListContacts` (Chat commands).
+   *
+   * [COMMANDS.md: APIListContacts](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistcontacts)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -989,6 +1149,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIListGroups` (Chat commands).
    *
+   * [COMMANDS.md: APIListGroups](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistgroups)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1000,6 +1162,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Get groups.
    *
    * Command `APIListGroups` (Chat commands).
+   *
+   * [COMMANDS.md: APIListGroups](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistgroups)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1013,6 +1177,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIGetChats` (Chat commands).
    *
+   * [COMMANDS.md: APIGetChats](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetchats)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1024,6 +1190,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Get chat previews. Supports time-based pagination — use this instead of APIListContacts / APIListGroups when scanning at scale (those load every record into memory and fail on large databases).
    *
    * Command `APIGetChats` (Chat commands).
+   *
+   * [COMMANDS.md: APIGetChats](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetchats)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1037,6 +1205,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIDeleteChat` (Chat commands).
    *
+   * [COMMANDS.md: APIDeleteChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletechat)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1048,6 +1218,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Delete chat.
    *
    * Command `APIDeleteChat` (Chat commands).
+   *
+   * [COMMANDS.md: APIDeleteChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletechat)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1061,6 +1233,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISetGroupCustomData` (Chat commands).
    *
+   * [COMMANDS.md: APISetGroupCustomData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetgroupcustomdata)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1072,6 +1246,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Set group custom data.
    *
    * Command `APISetGroupCustomData` (Chat commands).
+   *
+   * [COMMANDS.md: APISetGroupCustomData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetgroupcustomdata)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1085,6 +1261,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISetContactCustomData` (Chat commands).
    *
+   * [COMMANDS.md: APISetContactCustomData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetcontactcustomdata)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1096,6 +1274,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Set contact custom data.
    *
    * Command `APISetContactCustomData` (Chat commands).
+   *
+   * [COMMANDS.md: APISetContactCustomData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetcontactcustomdata)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1109,6 +1289,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISetUserAutoAcceptMemberContacts` (Chat commands).
    *
+   * [COMMANDS.md: APISetUserAutoAcceptMemberContacts](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetuserautoacceptmembercontacts)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1120,6 +1302,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Set auto-accept member contacts.
    *
    * Command `APISetUserAutoAcceptMemberContacts` (Chat commands).
+   *
+   * [COMMANDS.md: APISetUserAutoAcceptMemberContacts](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetuserautoacceptmembercontacts)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1133,6 +1317,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISetUserAutoAcceptGroupInvitations` (Chat commands).
    *
+   * [COMMANDS.md: APISetUserAutoAcceptGroupInvitations](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetuserautoacceptgroupinvitations)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1144,6 +1330,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Set auto-accept group invitations.
    *
    * Command `APISetUserAutoAcceptGroupInvitations` (Chat commands).
+   *
+   * [COMMANDS.md: APISetUserAutoAcceptGroupInvitations](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetuserautoacceptgroupinvitations)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1157,6 +1345,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `ShowActiveUser` (User profile commands).
    *
+   * [COMMANDS.md: ShowActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#showactiveuser)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1168,6 +1358,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Get active user profile.
    *
    * Command `ShowActiveUser` (User profile commands).
+   *
+   * [COMMANDS.md: ShowActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#showactiveuser)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1181,6 +1373,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `CreateActiveUser` (User profile commands).
    *
+   * [COMMANDS.md: CreateActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#createactiveuser)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1192,6 +1386,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Create new user profile.
    *
    * Command `CreateActiveUser` (User profile commands).
+   *
+   * [COMMANDS.md: CreateActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#createactiveuser)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1205,6 +1401,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `ListUsers` (User profile commands).
    *
+   * [COMMANDS.md: ListUsers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#listusers)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1216,6 +1414,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Get all user profiles.
    *
    * Command `ListUsers` (User profile commands).
+   *
+   * [COMMANDS.md: ListUsers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#listusers)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1229,6 +1429,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISetActiveUser` (User profile commands).
    *
+   * [COMMANDS.md: APISetActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetactiveuser)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1240,6 +1442,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Set active user profile.
    *
    * Command `APISetActiveUser` (User profile commands).
+   *
+   * [COMMANDS.md: APISetActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetactiveuser)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1253,6 +1457,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIDeleteUser` (User profile commands).
    *
+   * [COMMANDS.md: APIDeleteUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideleteuser)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1264,6 +1470,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Delete user profile.
    *
    * Command `APIDeleteUser` (User profile commands).
+   *
+   * [COMMANDS.md: APIDeleteUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideleteuser)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1277,6 +1485,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIUpdateProfile` (User profile commands).
    *
+   * [COMMANDS.md: APIUpdateProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdateprofile)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1288,6 +1498,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Update user profile.
    *
    * Command `APIUpdateProfile` (User profile commands).
+   *
+   * [COMMANDS.md: APIUpdateProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdateprofile)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1301,6 +1513,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISetContactPrefs` (User profile commands).
    *
+   * [COMMANDS.md: APISetContactPrefs](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetcontactprefs)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1312,6 +1526,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Configure chat preference overrides for the contact.
    *
    * Command `APISetContactPrefs` (User profile commands).
+   *
+   * [COMMANDS.md: APISetContactPrefs](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetcontactprefs)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1325,6 +1541,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APISendServiceResponse` (Service commands).
    *
+   * [COMMANDS.md: APISendServiceResponse](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisendserviceresponse)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1336,6 +1554,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Send a reply to a received service request. Returns the connection ID that correlates the reply delivery event.
    *
    * Command `APISendServiceResponse` (Service commands).
+   *
+   * [COMMANDS.md: APISendServiceResponse](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisendserviceresponse)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1349,6 +1569,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `StartChat` (Chat management).
    *
+   * [COMMANDS.md: StartChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#startchat)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1360,6 +1582,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Start chat controller.
    *
    * Command `StartChat` (Chat management).
+   *
+   * [COMMANDS.md: StartChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#startchat)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1373,6 +1597,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `APIStopChat` (Chat management).
    *
+   * [COMMANDS.md: APIStopChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apistopchat)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1384,6 +1610,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Stop chat controller.
    *
    * Command `APIStopChat` (Chat management).
+   *
+   * [COMMANDS.md: APIStopChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apistopchat)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1397,6 +1625,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `ConnectRemoteCtrl` (Remote control commands).
    *
+   * [COMMANDS.md: ConnectRemoteCtrl](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#connectremotectrl)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1408,6 +1638,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Connect to a remote controller using an OOB invitation link.
    *
    * Command `ConnectRemoteCtrl` (Remote control commands).
+   *
+   * [COMMANDS.md: ConnectRemoteCtrl](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#connectremotectrl)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1421,6 +1653,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Command `VerifyRemoteCtrlSession` (Remote control commands).
    *
+   * [COMMANDS.md: VerifyRemoteCtrlSession](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#verifyremotectrlsession)
+   *
    * Resolves with its decoded response (`chatCmdError` included).
    */
   send(
@@ -1432,6 +1666,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Verify the remote controller session code to complete the connection.
    *
    * Command `VerifyRemoteCtrlSession` (Remote control commands).
+   *
+   * [COMMANDS.md: VerifyRemoteCtrlSession](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#verifyremotectrlsession)
    *
    * Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.
    */
@@ -1445,6 +1681,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `contactConnected` (Contact connection events).
    *
+   * [EVENTS.md: ContactConnected](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactconnected)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -1455,6 +1693,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * This event is sent after a user connects via bot SimpleX address (not a business address).
    *
    * Event `contactConnected` (Contact connection events).
+   *
+   * [EVENTS.md: ContactConnected](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactconnected)
    *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
@@ -1467,6 +1707,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `contactUpdated` (Contact connection events).
    *
+   * [EVENTS.md: ContactUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactupdated)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -1477,6 +1719,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Contact profile of another user is updated.
    *
    * Event `contactUpdated` (Contact connection events).
+   *
+   * [EVENTS.md: ContactUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactupdated)
    *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
@@ -1489,6 +1733,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `contactDeletedByContact` (Contact connection events).
    *
+   * [EVENTS.md: ContactDeletedByContact](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactdeletedbycontact)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -1499,6 +1745,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Bot user's connection with another contact is deleted (conversation is kept).
    *
    * Event `contactDeletedByContact` (Contact connection events).
+   *
+   * [EVENTS.md: ContactDeletedByContact](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactdeletedbycontact)
    *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
@@ -1515,6 +1763,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `receivedContactRequest` (Contact connection events).
    *
+   * [EVENTS.md: ReceivedContactRequest](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#receivedcontactrequest)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -1530,6 +1780,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `receivedContactRequest` (Contact connection events).
    *
+   * [EVENTS.md: ReceivedContactRequest](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#receivedcontactrequest)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1542,6 +1794,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * This event only needs to be processed to associate contact with group, the connection will proceed automatically.
    *
    * Event `newMemberContactReceivedInv` (Contact connection events).
+   *
+   * [EVENTS.md: NewMemberContactReceivedInv](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#newmembercontactreceivedinv)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1556,6 +1810,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `newMemberContactReceivedInv` (Contact connection events).
    *
+   * [EVENTS.md: NewMemberContactReceivedInv](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#newmembercontactreceivedinv)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1568,6 +1824,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * After this event bot can send messages to this contact.
    *
    * Event `contactSndReady` (Contact connection events).
+   *
+   * [EVENTS.md: ContactSndReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactsndready)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1582,6 +1840,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `contactSndReady` (Contact connection events).
    *
+   * [EVENTS.md: ContactSndReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactsndready)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1592,6 +1852,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Received message(s).
    *
    * Event `newChatItems` (Message events).
+   *
+   * [EVENTS.md: NewChatItems](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#newchatitems)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1604,6 +1866,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `newChatItems` (Message events).
    *
+   * [EVENTS.md: NewChatItems](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#newchatitems)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1614,6 +1878,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Received message reaction.
    *
    * Event `chatItemReaction` (Message events).
+   *
+   * [EVENTS.md: ChatItemReaction](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemreaction)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1626,6 +1892,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `chatItemReaction` (Message events).
    *
+   * [EVENTS.md: ChatItemReaction](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemreaction)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1636,6 +1904,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Message was deleted by another user.
    *
    * Event `chatItemsDeleted` (Message events).
+   *
+   * [EVENTS.md: ChatItemsDeleted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemsdeleted)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1648,6 +1918,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `chatItemsDeleted` (Message events).
    *
+   * [EVENTS.md: ChatItemsDeleted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemsdeleted)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1658,6 +1930,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Message was updated by another user.
    *
    * Event `chatItemUpdated` (Message events).
+   *
+   * [EVENTS.md: ChatItemUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemupdated)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1670,6 +1944,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `chatItemUpdated` (Message events).
    *
+   * [EVENTS.md: ChatItemUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemupdated)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1680,6 +1956,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Group messages are deleted or moderated.
    *
    * Event `groupChatItemsDeleted` (Message events).
+   *
+   * [EVENTS.md: GroupChatItemsDeleted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupchatitemsdeleted)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1692,6 +1970,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `groupChatItemsDeleted` (Message events).
    *
+   * [EVENTS.md: GroupChatItemsDeleted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupchatitemsdeleted)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1702,6 +1982,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Message delivery status updates.
    *
    * Event `chatItemsStatusesUpdated` (Message events).
+   *
+   * [EVENTS.md: ChatItemsStatusesUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemsstatusesupdated)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1714,6 +1996,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `chatItemsStatusesUpdated` (Message events).
    *
+   * [EVENTS.md: ChatItemsStatusesUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemsstatusesupdated)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1724,6 +2008,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Received group invitation.
    *
    * Event `receivedGroupInvitation` (Group events).
+   *
+   * [EVENTS.md: ReceivedGroupInvitation](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#receivedgroupinvitation)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1736,6 +2022,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `receivedGroupInvitation` (Group events).
    *
+   * [EVENTS.md: ReceivedGroupInvitation](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#receivedgroupinvitation)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1746,6 +2034,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Bot user joined group. Received when connection via group link completes.
    *
    * Event `userJoinedGroup` (Group events).
+   *
+   * [EVENTS.md: UserJoinedGroup](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#userjoinedgroup)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1758,6 +2048,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `userJoinedGroup` (Group events).
    *
+   * [EVENTS.md: UserJoinedGroup](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#userjoinedgroup)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1768,6 +2060,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Group profile or preferences updated.
    *
    * Event `groupUpdated` (Group events).
+   *
+   * [EVENTS.md: GroupUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupupdated)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1780,6 +2074,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `groupUpdated` (Group events).
    *
+   * [EVENTS.md: GroupUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupupdated)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1790,6 +2086,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Another member joined group.
    *
    * Event `joinedGroupMember` (Group events).
+   *
+   * [EVENTS.md: JoinedGroupMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#joinedgroupmember)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1802,6 +2100,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `joinedGroupMember` (Group events).
    *
+   * [EVENTS.md: JoinedGroupMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#joinedgroupmember)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1812,6 +2112,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Member (or bot user's) group role changed.
    *
    * Event `memberRole` (Group events).
+   *
+   * [EVENTS.md: MemberRole](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#memberrole)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1824,6 +2126,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `memberRole` (Group events).
    *
+   * [EVENTS.md: MemberRole](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#memberrole)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1834,6 +2138,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Another member is removed from the group.
    *
    * Event `deletedMember` (Group events).
+   *
+   * [EVENTS.md: DeletedMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#deletedmember)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1846,6 +2152,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `deletedMember` (Group events).
    *
+   * [EVENTS.md: DeletedMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#deletedmember)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1856,6 +2164,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Another member left the group.
    *
    * Event `leftMember` (Group events).
+   *
+   * [EVENTS.md: LeftMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#leftmember)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1868,6 +2178,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `leftMember` (Group events).
    *
+   * [EVENTS.md: LeftMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#leftmember)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1878,6 +2190,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Bot user was removed from the group.
    *
    * Event `deletedMemberUser` (Group events).
+   *
+   * [EVENTS.md: DeletedMemberUser](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#deletedmemberuser)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1890,6 +2204,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `deletedMemberUser` (Group events).
    *
+   * [EVENTS.md: DeletedMemberUser](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#deletedmemberuser)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1900,6 +2216,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Group was deleted by the owner (not bot user).
    *
    * Event `groupDeleted` (Group events).
+   *
+   * [EVENTS.md: GroupDeleted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupdeleted)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1912,6 +2230,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `groupDeleted` (Group events).
    *
+   * [EVENTS.md: GroupDeleted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupdeleted)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1922,6 +2242,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Connected to another group member.
    *
    * Event `connectedToGroupMember` (Group events).
+   *
+   * [EVENTS.md: ConnectedToGroupMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#connectedtogroupmember)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1934,6 +2256,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `connectedToGroupMember` (Group events).
    *
+   * [EVENTS.md: ConnectedToGroupMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#connectedtogroupmember)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1944,6 +2268,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Another group owner, admin or moderator accepted member to the group after review ("knocking").
    *
    * Event `memberAcceptedByOther` (Group events).
+   *
+   * [EVENTS.md: MemberAcceptedByOther](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#memberacceptedbyother)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1956,6 +2282,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `memberAcceptedByOther` (Group events).
    *
+   * [EVENTS.md: MemberAcceptedByOther](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#memberacceptedbyother)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1966,6 +2294,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Another member blocked for all members.
    *
    * Event `memberBlockedForAll` (Group events).
+   *
+   * [EVENTS.md: MemberBlockedForAll](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#memberblockedforall)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -1978,6 +2308,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `memberBlockedForAll` (Group events).
    *
+   * [EVENTS.md: MemberBlockedForAll](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#memberblockedforall)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -1988,6 +2320,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Another group member profile updated.
    *
    * Event `groupMemberUpdated` (Group events).
+   *
+   * [EVENTS.md: GroupMemberUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupmemberupdated)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2000,6 +2334,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `groupMemberUpdated` (Group events).
    *
+   * [EVENTS.md: GroupMemberUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupmemberupdated)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2010,6 +2346,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Group link data updated.
    *
    * Event `groupLinkDataUpdated` (Group events).
+   *
+   * [EVENTS.md: GroupLinkDataUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#grouplinkdataupdated)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2022,6 +2360,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `groupLinkDataUpdated` (Group events).
    *
+   * [EVENTS.md: GroupLinkDataUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#grouplinkdataupdated)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2033,6 +2373,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `groupRelayUpdated` (Group events).
    *
+   * [EVENTS.md: GroupRelayUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#grouprelayupdated)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -2043,6 +2385,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Group relay member updated.
    *
    * Event `groupRelayUpdated` (Group events).
+   *
+   * [EVENTS.md: GroupRelayUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#grouprelayupdated)
    *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
@@ -2059,6 +2403,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `rcvFileDescrReady` (File events).
    *
+   * [EVENTS.md: RcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -2074,6 +2420,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `rcvFileDescrReady` (File events).
    *
+   * [EVENTS.md: RcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2084,6 +2432,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * File reception is competed.
    *
    * Event `rcvFileComplete` (File events).
+   *
+   * [EVENTS.md: RcvFileComplete](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilecomplete)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2096,6 +2446,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `rcvFileComplete` (File events).
    *
+   * [EVENTS.md: RcvFileComplete](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilecomplete)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2106,6 +2458,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * File upload is competed.
    *
    * Event `sndFileCompleteXFTP` (File events).
+   *
+   * [EVENTS.md: SndFileCompleteXFTP](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sndfilecompletexftp)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2118,6 +2472,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `sndFileCompleteXFTP` (File events).
    *
+   * [EVENTS.md: SndFileCompleteXFTP](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sndfilecompletexftp)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2128,6 +2484,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * File reception started. This event will be sent after [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
    *
    * Event `rcvFileStart` (File events).
+   *
+   * [EVENTS.md: RcvFileStart](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilestart)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2140,6 +2498,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `rcvFileStart` (File events).
    *
+   * [EVENTS.md: RcvFileStart](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilestart)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2150,6 +2510,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * File was cancelled by the sender. This event may be sent instead of [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
    *
    * Event `rcvFileSndCancelled` (File events).
+   *
+   * [EVENTS.md: RcvFileSndCancelled](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilesndcancelled)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2162,6 +2524,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `rcvFileSndCancelled` (File events).
    *
+   * [EVENTS.md: RcvFileSndCancelled](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilesndcancelled)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2172,6 +2536,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * This event will be sent when file is automatically accepted because of CLI option.
    *
    * Event `rcvFileAccepted` (File events).
+   *
+   * [EVENTS.md: RcvFileAccepted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfileaccepted)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2184,6 +2550,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `rcvFileAccepted` (File events).
    *
+   * [EVENTS.md: RcvFileAccepted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfileaccepted)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2194,6 +2562,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Error receiving file.
    *
    * Event `rcvFileError` (File events).
+   *
+   * [EVENTS.md: RcvFileError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfileerror)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2206,6 +2576,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `rcvFileError` (File events).
    *
+   * [EVENTS.md: RcvFileError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfileerror)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2216,6 +2588,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Warning when receiving file. It can happen when CLI settings do not allow to connect to file server(s).
    *
    * Event `rcvFileWarning` (File events).
+   *
+   * [EVENTS.md: RcvFileWarning](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilewarning)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2228,6 +2602,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `rcvFileWarning` (File events).
    *
+   * [EVENTS.md: RcvFileWarning](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilewarning)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2238,6 +2614,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Error sending file.
    *
    * Event `sndFileError` (File events).
+   *
+   * [EVENTS.md: SndFileError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sndfileerror)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2250,6 +2628,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `sndFileError` (File events).
    *
+   * [EVENTS.md: SndFileError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sndfileerror)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2260,6 +2640,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Warning when sending file.
    *
    * Event `sndFileWarning` (File events).
+   *
+   * [EVENTS.md: SndFileWarning](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sndfilewarning)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2272,6 +2654,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `sndFileWarning` (File events).
    *
+   * [EVENTS.md: SndFileWarning](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sndfilewarning)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2282,6 +2666,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Automatically accepting contact request via bot's SimpleX address with auto-accept enabled.
    *
    * Event `acceptingContactRequest` (Connection progress events).
+   *
+   * [EVENTS.md: AcceptingContactRequest](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#acceptingcontactrequest)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2294,6 +2680,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `acceptingContactRequest` (Connection progress events).
    *
+   * [EVENTS.md: AcceptingContactRequest](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#acceptingcontactrequest)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2305,6 +2693,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `acceptingBusinessRequest` (Connection progress events).
    *
+   * [EVENTS.md: AcceptingBusinessRequest](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#acceptingbusinessrequest)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -2315,6 +2705,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Automatically accepting contact request via bot's business address.
    *
    * Event `acceptingBusinessRequest` (Connection progress events).
+   *
+   * [EVENTS.md: AcceptingBusinessRequest](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#acceptingbusinessrequest)
    *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
@@ -2329,6 +2721,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `contactConnecting` (Connection progress events).
    *
+   * [EVENTS.md: ContactConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactconnecting)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -2341,6 +2735,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Sent when contact started connecting via bot's 1-time invitation link or when bot connects to another SimpleX address.
    *
    * Event `contactConnecting` (Connection progress events).
+   *
+   * [EVENTS.md: ContactConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactconnecting)
    *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
@@ -2355,6 +2751,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `businessLinkConnecting` (Connection progress events).
    *
+   * [EVENTS.md: BusinessLinkConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#businesslinkconnecting)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -2368,6 +2766,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `businessLinkConnecting` (Connection progress events).
    *
+   * [EVENTS.md: BusinessLinkConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#businesslinkconnecting)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2378,6 +2778,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Group member is announced to the group and will be connecting to bot.
    *
    * Event `joinedGroupMemberConnecting` (Connection progress events).
+   *
+   * [EVENTS.md: JoinedGroupMemberConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#joinedgroupmemberconnecting)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2390,6 +2792,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `joinedGroupMemberConnecting` (Connection progress events).
    *
+   * [EVENTS.md: JoinedGroupMemberConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#joinedgroupmemberconnecting)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2400,6 +2804,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Sent when another user joins group via bot's link.
    *
    * Event `sentGroupInvitation` (Connection progress events).
+   *
+   * [EVENTS.md: SentGroupInvitation](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sentgroupinvitation)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2412,6 +2818,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `sentGroupInvitation` (Connection progress events).
    *
+   * [EVENTS.md: SentGroupInvitation](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sentgroupinvitation)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2422,6 +2830,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Sent when bot joins group via another user link.
    *
    * Event `groupLinkConnecting` (Connection progress events).
+   *
+   * [EVENTS.md: GroupLinkConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#grouplinkconnecting)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2434,6 +2844,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `groupLinkConnecting` (Connection progress events).
    *
+   * [EVENTS.md: GroupLinkConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#grouplinkconnecting)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2444,6 +2856,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Messaging or file server connected
    *
    * Event `hostConnected` (Network connection events).
+   *
+   * [EVENTS.md: HostConnected](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#hostconnected)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2456,6 +2870,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `hostConnected` (Network connection events).
    *
+   * [EVENTS.md: HostConnected](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#hostconnected)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2466,6 +2882,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Messaging or file server disconnected
    *
    * Event `hostDisconnected` (Network connection events).
+   *
+   * [EVENTS.md: HostDisconnected](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#hostdisconnected)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2478,6 +2896,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `hostDisconnected` (Network connection events).
    *
+   * [EVENTS.md: HostDisconnected](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#hostdisconnected)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2488,6 +2908,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Messaging subscription status changed
    *
    * Event `subscriptionStatus` (Network connection events).
+   *
+   * [EVENTS.md: SubscriptionStatus](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#subscriptionstatus)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2500,6 +2922,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `subscriptionStatus` (Network connection events).
    *
+   * [EVENTS.md: SubscriptionStatus](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#subscriptionstatus)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2510,6 +2934,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Message error.
    *
    * Event `messageError` (Error events).
+   *
+   * [EVENTS.md: MessageError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#messageerror)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2522,6 +2948,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `messageError` (Error events).
    *
+   * [EVENTS.md: MessageError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#messageerror)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2532,6 +2960,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Chat error (only used in WebSockets API).
    *
    * Event `chatError` (Error events).
+   *
+   * [EVENTS.md: ChatError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chaterror)
    *
    * Calls `handler` with each such event; returns a function that removes it.
    */
@@ -2544,6 +2974,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `chatError` (Error events).
    *
+   * [EVENTS.md: ChatError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chaterror)
+   *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */
   once(
@@ -2555,6 +2987,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    *
    * Event `chatErrors` (Error events).
    *
+   * [EVENTS.md: ChatErrors](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chaterrors)
+   *
    * Calls `handler` with each such event; returns a function that removes it.
    */
   on(
@@ -2565,6 +2999,8 @@ export interface ChatCoreOverloads<Mode extends DecodeMode = 'default'> {
    * Chat errors.
    *
    * Event `chatErrors` (Error events).
+   *
+   * [EVENTS.md: ChatErrors](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chaterrors)
    *
    * Resolves with the next such event; rejects with `closed` or `aborted`.
    */

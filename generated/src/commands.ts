@@ -10,6 +10,8 @@ import type * as CR from './responses.js'
  *
  * Parameters of command `APICreateMyAddress` (Address commands).
  *
+ * [COMMANDS.md: APICreateMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apicreatemyaddress)
+ *
  * Network usage: interactive.
  *
  * Syntax: `/_address <userId>[ pq_ratchet=on|off]`
@@ -26,6 +28,8 @@ export interface APICreateMyAddress {
  *
  * Parameters of command `APIDeleteMyAddress` (Address commands).
  *
+ * [COMMANDS.md: APIDeleteMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletemyaddress)
+ *
  * Network usage: background.
  *
  * Syntax: `/_delete_address <userId>`
@@ -39,6 +43,8 @@ export interface APIDeleteMyAddress {
  * Get bot address and settings.
  *
  * Parameters of command `APIShowMyAddress` (Address commands).
+ *
+ * [COMMANDS.md: APIShowMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apishowmyaddress)
  *
  * Network usage: no.
  *
@@ -54,6 +60,8 @@ export interface APIShowMyAddress {
  *
  * Parameters of command `APISetProfileAddress` (Address commands).
  *
+ * [COMMANDS.md: APISetProfileAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetprofileaddress)
+ *
  * Network usage: interactive.
  *
  * Syntax: `/_profile_address <userId> on|off`
@@ -68,6 +76,8 @@ export interface APISetProfileAddress {
  * Set bot address settings.
  *
  * Parameters of command `APISetAddressSettings` (Address commands).
+ *
+ * [COMMANDS.md: APISetAddressSettings](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetaddresssettings)
  *
  * Network usage: interactive.
  *
@@ -85,6 +95,8 @@ export interface APISetAddressSettings {
  * Send messages.
  *
  * Parameters of command `APISendMessages` (Message commands).
+ *
+ * [COMMANDS.md: APISendMessages](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisendmessages)
  *
  * Network usage: background.
  *
@@ -105,6 +117,8 @@ export interface APISendMessages {
  *
  * Parameters of command `APIUpdateChatItem` (Message commands).
  *
+ * [COMMANDS.md: APIUpdateChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdatechatitem)
+ *
  * Network usage: background.
  *
  * Syntax: `/_update item <str(chatRef)> <chatItemId>[ live=on] json <json(updatedMessage)>`
@@ -122,6 +136,8 @@ export interface APIUpdateChatItem {
  *
  * Parameters of command `APIDeleteChatItem` (Message commands).
  *
+ * [COMMANDS.md: APIDeleteChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletechatitem)
+ *
  * Network usage: background.
  *
  * Syntax: `/_delete item <str(chatRef)> <chatItemIds[0]>[,<chatItemIds[1]>...] broadcast|internal|internalMark|history`
@@ -138,6 +154,8 @@ export interface APIDeleteChatItem {
  *
  * Parameters of command `APIDeleteMemberChatItem` (Message commands).
  *
+ * [COMMANDS.md: APIDeleteMemberChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletememberchatitem)
+ *
  * Network usage: background.
  *
  * Syntax: `/_delete member item #<groupId> <chatItemIds[0]>[,<chatItemIds[1]>...]`
@@ -153,6 +171,8 @@ export interface APIDeleteMemberChatItem {
  * Add/remove message reaction.
  *
  * Parameters of command `APIChatItemReaction` (Message commands).
+ *
+ * [COMMANDS.md: APIChatItemReaction](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apichatitemreaction)
  *
  * Network usage: background.
  *
@@ -171,6 +191,8 @@ export interface APIChatItemReaction {
  *
  * Parameters of command `APIShareMyAddress` (Message commands).
  *
+ * [COMMANDS.md: APIShareMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisharemyaddress)
+ *
  * Network usage: no.
  *
  * Syntax: `/_share address <str(toSendRef)>`
@@ -185,6 +207,8 @@ export interface APIShareMyAddress {
  * Share channel address
  *
  * Parameters of command `APIShareChatMsgContent` (Message commands).
+ *
+ * [COMMANDS.md: APIShareChatMsgContent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisharechatmsgcontent)
  *
  * Network usage: no.
  *
@@ -201,6 +225,8 @@ export interface APIShareChatMsgContent {
  * Receive file.
  *
  * Parameters of command `ReceiveFile` (File commands).
+ *
+ * [COMMANDS.md: ReceiveFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#receivefile)
  *
  * Network usage: no.
  *
@@ -220,6 +246,8 @@ export interface ReceiveFile {
  *
  * Parameters of command `CancelFile` (File commands).
  *
+ * [COMMANDS.md: CancelFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#cancelfile)
+ *
  * Network usage: background.
  *
  * Syntax: `/fcancel <fileId>`
@@ -233,6 +261,8 @@ export interface CancelFile {
  * Add contact to group. Requires bot to have Admin role.
  *
  * Parameters of command `APIAddMember` (Group commands).
+ *
+ * [COMMANDS.md: APIAddMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddmember)
  *
  * Network usage: interactive.
  *
@@ -251,6 +281,8 @@ export interface APIAddMember {
  *
  * Parameters of command `APIJoinGroup` (Group commands).
  *
+ * [COMMANDS.md: APIJoinGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apijoingroup)
+ *
  * Network usage: interactive.
  *
  * Syntax: `/_join #<groupId>`
@@ -264,6 +296,8 @@ export interface APIJoinGroup {
  * Accept group member. Requires Admin role.
  *
  * Parameters of command `APIAcceptMember` (Group commands).
+ *
+ * [COMMANDS.md: APIAcceptMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptmember)
  *
  * Network usage: background.
  *
@@ -282,6 +316,8 @@ export interface APIAcceptMember {
  *
  * Parameters of command `APIMembersRole` (Group commands).
  *
+ * [COMMANDS.md: APIMembersRole](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apimembersrole)
+ *
  * Network usage: background.
  *
  * Syntax: `/_member role #<groupId> <groupMemberIds[0]>[,<groupMemberIds[1]>...] relay|observer|author|member|moderator|admin|owner`
@@ -298,6 +334,8 @@ export interface APIMembersRole {
  * Block members. Requires Moderator role.
  *
  * Parameters of command `APIBlockMembersForAll` (Group commands).
+ *
+ * [COMMANDS.md: APIBlockMembersForAll](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiblockmembersforall)
  *
  * Network usage: background.
  *
@@ -316,6 +354,8 @@ export interface APIBlockMembersForAll {
  *
  * Parameters of command `APIRemoveMembers` (Group commands).
  *
+ * [COMMANDS.md: APIRemoveMembers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiremovemembers)
+ *
  * Network usage: background.
  *
  * Syntax: `/_remove #<groupId> <groupMemberIds[0]>[,<groupMemberIds[1]>...][ messages=on]`
@@ -333,6 +373,8 @@ export interface APIRemoveMembers {
  *
  * Parameters of command `APILeaveGroup` (Group commands).
  *
+ * [COMMANDS.md: APILeaveGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apileavegroup)
+ *
  * Network usage: background.
  *
  * Syntax: `/_leave #<groupId>`
@@ -346,6 +388,8 @@ export interface APILeaveGroup {
  * Get group members.
  *
  * Parameters of command `APIListMembers` (Group commands).
+ *
+ * [COMMANDS.md: APIListMembers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistmembers)
  *
  * Network usage: no.
  *
@@ -362,6 +406,8 @@ export interface APIListMembers {
  * Create group.
  *
  * Parameters of command `APINewGroup` (Group commands).
+ *
+ * [COMMANDS.md: APINewGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apinewgroup)
  *
  * Network usage: no.
  *
@@ -380,6 +426,8 @@ export interface APINewGroup {
  * Create public group.
  *
  * Parameters of command `APINewPublicGroup` (Group commands).
+ *
+ * [COMMANDS.md: APINewPublicGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apinewpublicgroup)
  *
  * Network usage: interactive.
  *
@@ -401,6 +449,8 @@ export interface APINewPublicGroup {
  *
  * Parameters of command `APIGetGroupRelays` (Group commands).
  *
+ * [COMMANDS.md: APIGetGroupRelays](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetgrouprelays)
+ *
  * Network usage: no.
  *
  * Syntax: `/_get relays #<groupId>`
@@ -416,6 +466,8 @@ export interface APIGetGroupRelays {
  * Add relays to group.
  *
  * Parameters of command `APIAddGroupRelays` (Group commands).
+ *
+ * [COMMANDS.md: APIAddGroupRelays](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddgrouprelays)
  *
  * Network usage: interactive.
  *
@@ -435,6 +487,8 @@ export interface APIAddGroupRelays {
  *
  * Parameters of command `APIAllowRelayGroup` (Group commands).
  *
+ * [COMMANDS.md: APIAllowRelayGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiallowrelaygroup)
+ *
  * Network usage: background.
  *
  * Syntax: `/_relay allow #<groupId>`
@@ -450,6 +504,8 @@ export interface APIAllowRelayGroup {
  * Update group profile.
  *
  * Parameters of command `APIUpdateGroupProfile` (Group commands).
+ *
+ * [COMMANDS.md: APIUpdateGroupProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdategroupprofile)
  *
  * Network usage: background.
  *
@@ -468,6 +524,8 @@ export interface APIUpdateGroupProfile {
  *
  * Parameters of command `APIVerifyGroupDomain` (Group commands).
  *
+ * [COMMANDS.md: APIVerifyGroupDomain](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiverifygroupdomain)
+ *
  * Network usage: interactive.
  *
  * Syntax: `/_verify domain #<groupId>`
@@ -484,6 +542,8 @@ export interface APIVerifyGroupDomain {
  *
  * Parameters of command `APICreateGroupLink` (Group link commands).
  *
+ * [COMMANDS.md: APICreateGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apicreategrouplink)
+ *
  * Network usage: interactive.
  *
  * Syntax: `/_create link #<groupId> relay|observer|author|member|moderator|admin|owner`
@@ -498,6 +558,8 @@ export interface APICreateGroupLink {
  * Set member role for group link.
  *
  * Parameters of command `APIGroupLinkMemberRole` (Group link commands).
+ *
+ * [COMMANDS.md: APIGroupLinkMemberRole](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigrouplinkmemberrole)
  *
  * Network usage: no.
  *
@@ -514,6 +576,8 @@ export interface APIGroupLinkMemberRole {
  *
  * Parameters of command `APIDeleteGroupLink` (Group link commands).
  *
+ * [COMMANDS.md: APIDeleteGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletegrouplink)
+ *
  * Network usage: background.
  *
  * Syntax: `/_delete link #<groupId>`
@@ -527,6 +591,8 @@ export interface APIDeleteGroupLink {
  * Get group link.
  *
  * Parameters of command `APIGetGroupLink` (Group link commands).
+ *
+ * [COMMANDS.md: APIGetGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetgrouplink)
  *
  * Network usage: no.
  *
@@ -542,6 +608,8 @@ export interface APIGetGroupLink {
  *
  * Parameters of command `APIAddContact` (Connection commands).
  *
+ * [COMMANDS.md: APIAddContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddcontact)
+ *
  * Network usage: interactive.
  *
  * Syntax: `/_connect <userId>[ incognito=on]`
@@ -556,6 +624,8 @@ export interface APIAddContact {
  * Determine SimpleX link type and if the bot is already connected via this link or name.
  *
  * Parameters of command `APIConnectPlan` (Connection commands).
+ *
+ * [COMMANDS.md: APIConnectPlan](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiconnectplan)
  *
  * Network usage: interactive.
  *
@@ -591,6 +661,8 @@ export interface APIConnectPlan {
  *
  * Parameters of command `APIConnect` (Connection commands).
  *
+ * [COMMANDS.md: APIConnect](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiconnect)
+ *
  * Network usage: interactive.
  *
  * Syntax: `/_connect <userId>[ <str(preparedLink_)>]`
@@ -612,6 +684,8 @@ export interface APIConnect {
  * Connect via SimpleX link or name as string in the active user profile.
  *
  * Parameters of command `Connect` (Connection commands).
+ *
+ * [COMMANDS.md: Connect](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#connect)
  *
  * Network usage: interactive.
  *
@@ -635,6 +709,8 @@ export interface Connect {
  *
  * Parameters of command `APIAcceptContact` (Connection commands).
  *
+ * [COMMANDS.md: APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptcontact)
+ *
  * Network usage: interactive.
  *
  * Syntax: `/_accept <contactReqId>`
@@ -648,6 +724,8 @@ export interface APIAcceptContact {
  * Reject contact request. The user who sent the request is **not notified**.
  *
  * Parameters of command `APIRejectContact` (Connection commands).
+ *
+ * [COMMANDS.md: APIRejectContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apirejectcontact)
  *
  * Network usage: no.
  *
@@ -665,6 +743,8 @@ export interface APIRejectContact {
  *
  * Parameters of command `APIListContacts` (Chat commands).
  *
+ * [COMMANDS.md: APIListContacts](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistcontacts)
+ *
  * Network usage: no.
  *
  * Syntax: `/_contacts <userId>`
@@ -678,6 +758,8 @@ export interface APIListContacts {
  * Get groups.
  *
  * Parameters of command `APIListGroups` (Chat commands).
+ *
+ * [COMMANDS.md: APIListGroups](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistgroups)
  *
  * Network usage: no.
  *
@@ -695,6 +777,8 @@ export interface APIListGroups {
  * Get chat previews. Supports time-based pagination — use this instead of APIListContacts / APIListGroups when scanning at scale (those load every record into memory and fail on large databases).
  *
  * Parameters of command `APIGetChats` (Chat commands).
+ *
+ * [COMMANDS.md: APIGetChats](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetchats)
  *
  * Network usage: no.
  *
@@ -715,6 +799,8 @@ export interface APIGetChats {
  *
  * Parameters of command `APIDeleteChat` (Chat commands).
  *
+ * [COMMANDS.md: APIDeleteChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletechat)
+ *
  * Network usage: background.
  *
  * Syntax: `/_delete <str(chatRef)> <str(chatDeleteMode)>`
@@ -728,6 +814,8 @@ export interface APIDeleteChat {
  * Set group custom data.
  *
  * Parameters of command `APISetGroupCustomData` (Chat commands).
+ *
+ * [COMMANDS.md: APISetGroupCustomData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetgroupcustomdata)
  *
  * Network usage: no.
  *
@@ -747,6 +835,8 @@ export interface APISetGroupCustomData {
  *
  * Parameters of command `APISetContactCustomData` (Chat commands).
  *
+ * [COMMANDS.md: APISetContactCustomData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetcontactcustomdata)
+ *
  * Network usage: no.
  *
  * Syntax: `/_set custom \@<contactId>[ <json(customData)>]`
@@ -765,6 +855,8 @@ export interface APISetContactCustomData {
  *
  * Parameters of command `APISetUserAutoAcceptMemberContacts` (Chat commands).
  *
+ * [COMMANDS.md: APISetUserAutoAcceptMemberContacts](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetuserautoacceptmembercontacts)
+ *
  * Network usage: no.
  *
  * Syntax: `/_set accept member contacts <userId> on|off`
@@ -781,6 +873,8 @@ export interface APISetUserAutoAcceptMemberContacts {
  * Set auto-accept group invitations.
  *
  * Parameters of command `APISetUserAutoAcceptGroupInvitations` (Chat commands).
+ *
+ * [COMMANDS.md: APISetUserAutoAcceptGroupInvitations](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetuserautoacceptgroupinvitations)
  *
  * Network usage: no.
  *
@@ -799,6 +893,8 @@ export interface APISetUserAutoAcceptGroupInvitations {
  *
  * Parameters of command `ShowActiveUser` (User profile commands).
  *
+ * [COMMANDS.md: ShowActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#showactiveuser)
+ *
  * Network usage: no.
  *
  * Syntax: `/user`
@@ -809,6 +905,8 @@ export interface ShowActiveUser {}
  * Create new user profile.
  *
  * Parameters of command `CreateActiveUser` (User profile commands).
+ *
+ * [COMMANDS.md: CreateActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#createactiveuser)
  *
  * Network usage: no.
  *
@@ -823,6 +921,8 @@ export interface CreateActiveUser {
  *
  * Parameters of command `ListUsers` (User profile commands).
  *
+ * [COMMANDS.md: ListUsers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#listusers)
+ *
  * Network usage: no.
  *
  * Syntax: `/users`
@@ -833,6 +933,8 @@ export interface ListUsers {}
  * Set active user profile.
  *
  * Parameters of command `APISetActiveUser` (User profile commands).
+ *
+ * [COMMANDS.md: APISetActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetactiveuser)
  *
  * Network usage: no.
  *
@@ -848,6 +950,8 @@ export interface APISetActiveUser {
  * Delete user profile.
  *
  * Parameters of command `APIDeleteUser` (User profile commands).
+ *
+ * [COMMANDS.md: APIDeleteUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideleteuser)
  *
  * Network usage: background.
  *
@@ -865,6 +969,8 @@ export interface APIDeleteUser {
  *
  * Parameters of command `APIUpdateProfile` (User profile commands).
  *
+ * [COMMANDS.md: APIUpdateProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdateprofile)
+ *
  * Network usage: background.
  *
  * Syntax: `/_profile <userId> <json(profile)>`
@@ -879,6 +985,8 @@ export interface APIUpdateProfile {
  * Configure chat preference overrides for the contact.
  *
  * Parameters of command `APISetContactPrefs` (User profile commands).
+ *
+ * [COMMANDS.md: APISetContactPrefs](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetcontactprefs)
  *
  * Network usage: background.
  *
@@ -896,6 +1004,8 @@ export interface APISetContactPrefs {
  * Send a reply to a received service request. Returns the connection ID that correlates the reply delivery event.
  *
  * Parameters of command `APISendServiceResponse` (Service commands).
+ *
+ * [COMMANDS.md: APISendServiceResponse](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisendserviceresponse)
  *
  * Network usage: background.
  *
@@ -916,6 +1026,8 @@ export interface APISendServiceResponse {
  *
  * Parameters of command `StartChat` (Chat management).
  *
+ * [COMMANDS.md: StartChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#startchat)
+ *
  * Network usage: no.
  *
  * Syntax: `/_start main=on|off[ snd_files=off][ service_requests=on]`
@@ -934,6 +1046,8 @@ export interface StartChat {
  *
  * Parameters of command `APIStopChat` (Chat management).
  *
+ * [COMMANDS.md: APIStopChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apistopchat)
+ *
  * Network usage: no.
  *
  * Syntax: `/_stop`
@@ -946,6 +1060,8 @@ export interface APIStopChat {}
  * Connect to a remote controller using an OOB invitation link.
  *
  * Parameters of command `ConnectRemoteCtrl` (Remote control commands).
+ *
+ * [COMMANDS.md: ConnectRemoteCtrl](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#connectremotectrl)
  *
  * Network usage: interactive.
  *
@@ -961,6 +1077,8 @@ export interface ConnectRemoteCtrl {
  * Verify the remote controller session code to complete the connection.
  *
  * Parameters of command `VerifyRemoteCtrlSession` (Remote control commands).
+ *
+ * [COMMANDS.md: VerifyRemoteCtrlSession](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#verifyremotectrlsession)
  *
  * Network usage: no.
  *
@@ -978,354 +1096,472 @@ export interface CommandParameters {
    * Create bot address.
    *
    * Command `APICreateMyAddress` (Address commands).
+   *
+   * [COMMANDS.md: APICreateMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apicreatemyaddress)
    */
   APICreateMyAddress: APICreateMyAddress
   /**
    * Delete bot address.
    *
    * Command `APIDeleteMyAddress` (Address commands).
+   *
+   * [COMMANDS.md: APIDeleteMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletemyaddress)
    */
   APIDeleteMyAddress: APIDeleteMyAddress
   /**
    * Get bot address and settings.
    *
    * Command `APIShowMyAddress` (Address commands).
+   *
+   * [COMMANDS.md: APIShowMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apishowmyaddress)
    */
   APIShowMyAddress: APIShowMyAddress
   /**
    * Add address to bot profile.
    *
    * Command `APISetProfileAddress` (Address commands).
+   *
+   * [COMMANDS.md: APISetProfileAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetprofileaddress)
    */
   APISetProfileAddress: APISetProfileAddress
   /**
    * Set bot address settings.
    *
    * Command `APISetAddressSettings` (Address commands).
+   *
+   * [COMMANDS.md: APISetAddressSettings](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetaddresssettings)
    */
   APISetAddressSettings: APISetAddressSettings
   /**
    * Send messages.
    *
    * Command `APISendMessages` (Message commands).
+   *
+   * [COMMANDS.md: APISendMessages](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisendmessages)
    */
   APISendMessages: APISendMessages
   /**
    * Update message.
    *
    * Command `APIUpdateChatItem` (Message commands).
+   *
+   * [COMMANDS.md: APIUpdateChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdatechatitem)
    */
   APIUpdateChatItem: APIUpdateChatItem
   /**
    * Delete message.
    *
    * Command `APIDeleteChatItem` (Message commands).
+   *
+   * [COMMANDS.md: APIDeleteChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletechatitem)
    */
   APIDeleteChatItem: APIDeleteChatItem
   /**
    * Moderate message. Requires Moderator role (and higher than message author's).
    *
    * Command `APIDeleteMemberChatItem` (Message commands).
+   *
+   * [COMMANDS.md: APIDeleteMemberChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletememberchatitem)
    */
   APIDeleteMemberChatItem: APIDeleteMemberChatItem
   /**
    * Add/remove message reaction.
    *
    * Command `APIChatItemReaction` (Message commands).
+   *
+   * [COMMANDS.md: APIChatItemReaction](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apichatitemreaction)
    */
   APIChatItemReaction: APIChatItemReaction
   /**
    * Share user address card
    *
    * Command `APIShareMyAddress` (Message commands).
+   *
+   * [COMMANDS.md: APIShareMyAddress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisharemyaddress)
    */
   APIShareMyAddress: APIShareMyAddress
   /**
    * Share channel address
    *
    * Command `APIShareChatMsgContent` (Message commands).
+   *
+   * [COMMANDS.md: APIShareChatMsgContent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisharechatmsgcontent)
    */
   APIShareChatMsgContent: APIShareChatMsgContent
   /**
    * Receive file.
    *
    * Command `ReceiveFile` (File commands).
+   *
+   * [COMMANDS.md: ReceiveFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#receivefile)
    */
   ReceiveFile: ReceiveFile
   /**
    * Cancel file.
    *
    * Command `CancelFile` (File commands).
+   *
+   * [COMMANDS.md: CancelFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#cancelfile)
    */
   CancelFile: CancelFile
   /**
    * Add contact to group. Requires bot to have Admin role.
    *
    * Command `APIAddMember` (Group commands).
+   *
+   * [COMMANDS.md: APIAddMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddmember)
    */
   APIAddMember: APIAddMember
   /**
    * Join group.
    *
    * Command `APIJoinGroup` (Group commands).
+   *
+   * [COMMANDS.md: APIJoinGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apijoingroup)
    */
   APIJoinGroup: APIJoinGroup
   /**
    * Accept group member. Requires Admin role.
    *
    * Command `APIAcceptMember` (Group commands).
+   *
+   * [COMMANDS.md: APIAcceptMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptmember)
    */
   APIAcceptMember: APIAcceptMember
   /**
    * Set members role. Requires Admin role.
    *
    * Command `APIMembersRole` (Group commands).
+   *
+   * [COMMANDS.md: APIMembersRole](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apimembersrole)
    */
   APIMembersRole: APIMembersRole
   /**
    * Block members. Requires Moderator role.
    *
    * Command `APIBlockMembersForAll` (Group commands).
+   *
+   * [COMMANDS.md: APIBlockMembersForAll](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiblockmembersforall)
    */
   APIBlockMembersForAll: APIBlockMembersForAll
   /**
    * Remove members. Requires Admin role.
    *
    * Command `APIRemoveMembers` (Group commands).
+   *
+   * [COMMANDS.md: APIRemoveMembers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiremovemembers)
    */
   APIRemoveMembers: APIRemoveMembers
   /**
    * Leave group.
    *
    * Command `APILeaveGroup` (Group commands).
+   *
+   * [COMMANDS.md: APILeaveGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apileavegroup)
    */
   APILeaveGroup: APILeaveGroup
   /**
    * Get group members.
    *
    * Command `APIListMembers` (Group commands).
+   *
+   * [COMMANDS.md: APIListMembers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistmembers)
    */
   APIListMembers: APIListMembers
   /**
    * Create group.
    *
    * Command `APINewGroup` (Group commands).
+   *
+   * [COMMANDS.md: APINewGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apinewgroup)
    */
   APINewGroup: APINewGroup
   /**
    * Create public group.
    *
    * Command `APINewPublicGroup` (Group commands).
+   *
+   * [COMMANDS.md: APINewPublicGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apinewpublicgroup)
    */
   APINewPublicGroup: APINewPublicGroup
   /**
    * Get group relays.
    *
    * Command `APIGetGroupRelays` (Group commands).
+   *
+   * [COMMANDS.md: APIGetGroupRelays](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetgrouprelays)
    */
   APIGetGroupRelays: APIGetGroupRelays
   /**
    * Add relays to group.
    *
    * Command `APIAddGroupRelays` (Group commands).
+   *
+   * [COMMANDS.md: APIAddGroupRelays](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddgrouprelays)
    */
   APIAddGroupRelays: APIAddGroupRelays
   /**
    * Clear relay rejection for a channel (relay operator).
    *
    * Command `APIAllowRelayGroup` (Group commands).
+   *
+   * [COMMANDS.md: APIAllowRelayGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiallowrelaygroup)
    */
   APIAllowRelayGroup: APIAllowRelayGroup
   /**
    * Update group profile.
    *
    * Command `APIUpdateGroupProfile` (Group commands).
+   *
+   * [COMMANDS.md: APIUpdateGroupProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdategroupprofile)
    */
   APIUpdateGroupProfile: APIUpdateGroupProfile
   /**
    * Verify group domain
    *
    * Command `APIVerifyGroupDomain` (Group commands).
+   *
+   * [COMMANDS.md: APIVerifyGroupDomain](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiverifygroupdomain)
    */
   APIVerifyGroupDomain: APIVerifyGroupDomain
   /**
    * Create group link.
    *
    * Command `APICreateGroupLink` (Group link commands).
+   *
+   * [COMMANDS.md: APICreateGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apicreategrouplink)
    */
   APICreateGroupLink: APICreateGroupLink
   /**
    * Set member role for group link.
    *
    * Command `APIGroupLinkMemberRole` (Group link commands).
+   *
+   * [COMMANDS.md: APIGroupLinkMemberRole](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigrouplinkmemberrole)
    */
   APIGroupLinkMemberRole: APIGroupLinkMemberRole
   /**
    * Delete group link.
    *
    * Command `APIDeleteGroupLink` (Group link commands).
+   *
+   * [COMMANDS.md: APIDeleteGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletegrouplink)
    */
   APIDeleteGroupLink: APIDeleteGroupLink
   /**
    * Get group link.
    *
    * Command `APIGetGroupLink` (Group link commands).
+   *
+   * [COMMANDS.md: APIGetGroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetgrouplink)
    */
   APIGetGroupLink: APIGetGroupLink
   /**
    * Create 1-time invitation link.
    *
    * Command `APIAddContact` (Connection commands).
+   *
+   * [COMMANDS.md: APIAddContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiaddcontact)
    */
   APIAddContact: APIAddContact
   /**
    * Determine SimpleX link type and if the bot is already connected via this link or name.
    *
    * Command `APIConnectPlan` (Connection commands).
+   *
+   * [COMMANDS.md: APIConnectPlan](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiconnectplan)
    */
   APIConnectPlan: APIConnectPlan
   /**
    * Connect via prepared SimpleX link. The link can be 1-time invitation link, contact address or group link.
    *
    * Command `APIConnect` (Connection commands).
+   *
+   * [COMMANDS.md: APIConnect](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiconnect)
    */
   APIConnect: APIConnect
   /**
    * Connect via SimpleX link or name as string in the active user profile.
    *
    * Command `Connect` (Connection commands).
+   *
+   * [COMMANDS.md: Connect](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#connect)
    */
   Connect: Connect
   /**
    * Accept contact request.
    *
    * Command `APIAcceptContact` (Connection commands).
+   *
+   * [COMMANDS.md: APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptcontact)
    */
   APIAcceptContact: APIAcceptContact
   /**
    * Reject contact request. The user who sent the request is **not notified**.
    *
    * Command `APIRejectContact` (Connection commands).
+   *
+   * [COMMANDS.md: APIRejectContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apirejectcontact)
    */
   APIRejectContact: APIRejectContact
   /**
    * Get contacts.
    *
    * Command `APIListContacts` (Chat commands).
+   *
+   * [COMMANDS.md: APIListContacts](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistcontacts)
    */
   APIListContacts: APIListContacts
   /**
    * Get groups.
    *
    * Command `APIListGroups` (Chat commands).
+   *
+   * [COMMANDS.md: APIListGroups](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apilistgroups)
    */
   APIListGroups: APIListGroups
   /**
    * Get chat previews. Supports time-based pagination — use this instead of APIListContacts / APIListGroups when scanning at scale (those load every record into memory and fail on large databases).
    *
    * Command `APIGetChats` (Chat commands).
+   *
+   * [COMMANDS.md: APIGetChats](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apigetchats)
    */
   APIGetChats: APIGetChats
   /**
    * Delete chat.
    *
    * Command `APIDeleteChat` (Chat commands).
+   *
+   * [COMMANDS.md: APIDeleteChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideletechat)
    */
   APIDeleteChat: APIDeleteChat
   /**
    * Set group custom data.
    *
    * Command `APISetGroupCustomData` (Chat commands).
+   *
+   * [COMMANDS.md: APISetGroupCustomData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetgroupcustomdata)
    */
   APISetGroupCustomData: APISetGroupCustomData
   /**
    * Set contact custom data.
    *
    * Command `APISetContactCustomData` (Chat commands).
+   *
+   * [COMMANDS.md: APISetContactCustomData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetcontactcustomdata)
    */
   APISetContactCustomData: APISetContactCustomData
   /**
    * Set auto-accept member contacts.
    *
    * Command `APISetUserAutoAcceptMemberContacts` (Chat commands).
+   *
+   * [COMMANDS.md: APISetUserAutoAcceptMemberContacts](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetuserautoacceptmembercontacts)
    */
   APISetUserAutoAcceptMemberContacts: APISetUserAutoAcceptMemberContacts
   /**
    * Set auto-accept group invitations.
    *
    * Command `APISetUserAutoAcceptGroupInvitations` (Chat commands).
+   *
+   * [COMMANDS.md: APISetUserAutoAcceptGroupInvitations](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetuserautoacceptgroupinvitations)
    */
   APISetUserAutoAcceptGroupInvitations: APISetUserAutoAcceptGroupInvitations
   /**
    * Get active user profile.
    *
    * Command `ShowActiveUser` (User profile commands).
+   *
+   * [COMMANDS.md: ShowActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#showactiveuser)
    */
   ShowActiveUser: ShowActiveUser
   /**
    * Create new user profile.
    *
    * Command `CreateActiveUser` (User profile commands).
+   *
+   * [COMMANDS.md: CreateActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#createactiveuser)
    */
   CreateActiveUser: CreateActiveUser
   /**
    * Get all user profiles.
    *
    * Command `ListUsers` (User profile commands).
+   *
+   * [COMMANDS.md: ListUsers](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#listusers)
    */
   ListUsers: ListUsers
   /**
    * Set active user profile.
    *
    * Command `APISetActiveUser` (User profile commands).
+   *
+   * [COMMANDS.md: APISetActiveUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetactiveuser)
    */
   APISetActiveUser: APISetActiveUser
   /**
    * Delete user profile.
    *
    * Command `APIDeleteUser` (User profile commands).
+   *
+   * [COMMANDS.md: APIDeleteUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apideleteuser)
    */
   APIDeleteUser: APIDeleteUser
   /**
    * Update user profile.
    *
    * Command `APIUpdateProfile` (User profile commands).
+   *
+   * [COMMANDS.md: APIUpdateProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiupdateprofile)
    */
   APIUpdateProfile: APIUpdateProfile
   /**
    * Configure chat preference overrides for the contact.
    *
    * Command `APISetContactPrefs` (User profile commands).
+   *
+   * [COMMANDS.md: APISetContactPrefs](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisetcontactprefs)
    */
   APISetContactPrefs: APISetContactPrefs
   /**
    * Send a reply to a received service request. Returns the connection ID that correlates the reply delivery event.
    *
    * Command `APISendServiceResponse` (Service commands).
+   *
+   * [COMMANDS.md: APISendServiceResponse](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apisendserviceresponse)
    */
   APISendServiceResponse: APISendServiceResponse
   /**
    * Start chat controller.
    *
    * Command `StartChat` (Chat management).
+   *
+   * [COMMANDS.md: StartChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#startchat)
    */
   StartChat: StartChat
   /**
    * Stop chat controller.
    *
    * Command `APIStopChat` (Chat management).
+   *
+   * [COMMANDS.md: APIStopChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apistopchat)
    */
   APIStopChat: APIStopChat
   /**
    * Connect to a remote controller using an OOB invitation link.
    *
    * Command `ConnectRemoteCtrl` (Remote control commands).
+   *
+   * [COMMANDS.md: ConnectRemoteCtrl](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#connectremotectrl)
    */
   ConnectRemoteCtrl: ConnectRemoteCtrl
   /**
    * Verify the remote controller session code to complete the connection.
    *
    * Command `VerifyRemoteCtrlSession` (Remote control commands).
+   *
+   * [COMMANDS.md: VerifyRemoteCtrlSession](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#verifyremotectrlsession)
    */
   VerifyRemoteCtrlSession: VerifyRemoteCtrlSession
 }

@@ -8,6 +8,8 @@ import type * as T from './types.js'
  * This event is sent after a user connects via bot SimpleX address (not a business address).
  *
  * Event `contactConnected` (Contact connection events, main event).
+ *
+ * [EVENTS.md: ContactConnected](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactconnected)
  */
 export interface ContactConnected {
   type: 'contactConnected'
@@ -20,6 +22,8 @@ export interface ContactConnected {
  * Contact profile of another user is updated.
  *
  * Event `contactUpdated` (Contact connection events, other event).
+ *
+ * [EVENTS.md: ContactUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactupdated)
  */
 export interface ContactUpdated {
   type: 'contactUpdated'
@@ -32,6 +36,8 @@ export interface ContactUpdated {
  * Bot user's connection with another contact is deleted (conversation is kept).
  *
  * Event `contactDeletedByContact` (Contact connection events, other event).
+ *
+ * [EVENTS.md: ContactDeletedByContact](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactdeletedbycontact)
  */
 export interface ContactDeletedByContact {
   type: 'contactDeletedByContact'
@@ -47,6 +53,8 @@ export interface ContactDeletedByContact {
  * The request needs to be accepted using [APIAcceptContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#apiacceptcontact) command
  *
  * Event `receivedContactRequest` (Contact connection events, other event).
+ *
+ * [EVENTS.md: ReceivedContactRequest](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#receivedcontactrequest)
  */
 export interface ReceivedContactRequest {
   type: 'receivedContactRequest'
@@ -61,6 +69,8 @@ export interface ReceivedContactRequest {
  * This event only needs to be processed to associate contact with group, the connection will proceed automatically.
  *
  * Event `newMemberContactReceivedInv` (Contact connection events, other event).
+ *
+ * [EVENTS.md: NewMemberContactReceivedInv](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#newmembercontactreceivedinv)
  */
 export interface NewMemberContactReceivedInv {
   type: 'newMemberContactReceivedInv'
@@ -76,6 +86,8 @@ export interface NewMemberContactReceivedInv {
  * After this event bot can send messages to this contact.
  *
  * Event `contactSndReady` (Contact connection events, other event).
+ *
+ * [EVENTS.md: ContactSndReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactsndready)
  */
 export interface ContactSndReady {
   type: 'contactSndReady'
@@ -87,6 +99,8 @@ export interface ContactSndReady {
  * Received message(s).
  *
  * Event `newChatItems` (Message events, main event).
+ *
+ * [EVENTS.md: NewChatItems](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#newchatitems)
  */
 export interface NewChatItems {
   type: 'newChatItems'
@@ -98,6 +112,8 @@ export interface NewChatItems {
  * Received message reaction.
  *
  * Event `chatItemReaction` (Message events, other event).
+ *
+ * [EVENTS.md: ChatItemReaction](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemreaction)
  */
 export interface ChatItemReaction {
   type: 'chatItemReaction'
@@ -110,6 +126,8 @@ export interface ChatItemReaction {
  * Message was deleted by another user.
  *
  * Event `chatItemsDeleted` (Message events, other event).
+ *
+ * [EVENTS.md: ChatItemsDeleted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemsdeleted)
  */
 export interface ChatItemsDeleted {
   type: 'chatItemsDeleted'
@@ -123,6 +141,8 @@ export interface ChatItemsDeleted {
  * Message was updated by another user.
  *
  * Event `chatItemUpdated` (Message events, other event).
+ *
+ * [EVENTS.md: ChatItemUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemupdated)
  */
 export interface ChatItemUpdated {
   type: 'chatItemUpdated'
@@ -134,6 +154,8 @@ export interface ChatItemUpdated {
  * Group messages are deleted or moderated.
  *
  * Event `groupChatItemsDeleted` (Message events, other event).
+ *
+ * [EVENTS.md: GroupChatItemsDeleted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupchatitemsdeleted)
  */
 export interface GroupChatItemsDeleted {
   type: 'groupChatItemsDeleted'
@@ -149,6 +171,8 @@ export interface GroupChatItemsDeleted {
  * Message delivery status updates.
  *
  * Event `chatItemsStatusesUpdated` (Message events, other event).
+ *
+ * [EVENTS.md: ChatItemsStatusesUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chatitemsstatusesupdated)
  */
 export interface ChatItemsStatusesUpdated {
   type: 'chatItemsStatusesUpdated'
@@ -160,6 +184,8 @@ export interface ChatItemsStatusesUpdated {
  * Received group invitation.
  *
  * Event `receivedGroupInvitation` (Group events, main event).
+ *
+ * [EVENTS.md: ReceivedGroupInvitation](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#receivedgroupinvitation)
  */
 export interface ReceivedGroupInvitation {
   type: 'receivedGroupInvitation'
@@ -174,6 +200,8 @@ export interface ReceivedGroupInvitation {
  * Bot user joined group. Received when connection via group link completes.
  *
  * Event `userJoinedGroup` (Group events, main event).
+ *
+ * [EVENTS.md: UserJoinedGroup](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#userjoinedgroup)
  */
 export interface UserJoinedGroup {
   type: 'userJoinedGroup'
@@ -186,6 +214,8 @@ export interface UserJoinedGroup {
  * Group profile or preferences updated.
  *
  * Event `groupUpdated` (Group events, main event).
+ *
+ * [EVENTS.md: GroupUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupupdated)
  */
 export interface GroupUpdated {
   type: 'groupUpdated'
@@ -201,6 +231,8 @@ export interface GroupUpdated {
  * Another member joined group.
  *
  * Event `joinedGroupMember` (Group events, main event).
+ *
+ * [EVENTS.md: JoinedGroupMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#joinedgroupmember)
  */
 export interface JoinedGroupMember {
   type: 'joinedGroupMember'
@@ -213,6 +245,8 @@ export interface JoinedGroupMember {
  * Member (or bot user's) group role changed.
  *
  * Event `memberRole` (Group events, main event).
+ *
+ * [EVENTS.md: MemberRole](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#memberrole)
  */
 export interface MemberRole {
   type: 'memberRole'
@@ -230,6 +264,8 @@ export interface MemberRole {
  * Another member is removed from the group.
  *
  * Event `deletedMember` (Group events, main event).
+ *
+ * [EVENTS.md: DeletedMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#deletedmember)
  */
 export interface DeletedMember {
   type: 'deletedMember'
@@ -246,6 +282,8 @@ export interface DeletedMember {
  * Another member left the group.
  *
  * Event `leftMember` (Group events, main event).
+ *
+ * [EVENTS.md: LeftMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#leftmember)
  */
 export interface LeftMember {
   type: 'leftMember'
@@ -260,6 +298,8 @@ export interface LeftMember {
  * Bot user was removed from the group.
  *
  * Event `deletedMemberUser` (Group events, main event).
+ *
+ * [EVENTS.md: DeletedMemberUser](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#deletedmemberuser)
  */
 export interface DeletedMemberUser {
   type: 'deletedMemberUser'
@@ -275,6 +315,8 @@ export interface DeletedMemberUser {
  * Group was deleted by the owner (not bot user).
  *
  * Event `groupDeleted` (Group events, main event).
+ *
+ * [EVENTS.md: GroupDeleted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupdeleted)
  */
 export interface GroupDeleted {
   type: 'groupDeleted'
@@ -289,6 +331,8 @@ export interface GroupDeleted {
  * Connected to another group member.
  *
  * Event `connectedToGroupMember` (Group events, other event).
+ *
+ * [EVENTS.md: ConnectedToGroupMember](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#connectedtogroupmember)
  */
 export interface ConnectedToGroupMember {
   type: 'connectedToGroupMember'
@@ -302,6 +346,8 @@ export interface ConnectedToGroupMember {
  * Another group owner, admin or moderator accepted member to the group after review ("knocking").
  *
  * Event `memberAcceptedByOther` (Group events, other event).
+ *
+ * [EVENTS.md: MemberAcceptedByOther](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#memberacceptedbyother)
  */
 export interface MemberAcceptedByOther {
   type: 'memberAcceptedByOther'
@@ -315,6 +361,8 @@ export interface MemberAcceptedByOther {
  * Another member blocked for all members.
  *
  * Event `memberBlockedForAll` (Group events, other event).
+ *
+ * [EVENTS.md: MemberBlockedForAll](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#memberblockedforall)
  */
 export interface MemberBlockedForAll {
   type: 'memberBlockedForAll'
@@ -331,6 +379,8 @@ export interface MemberBlockedForAll {
  * Another group member profile updated.
  *
  * Event `groupMemberUpdated` (Group events, other event).
+ *
+ * [EVENTS.md: GroupMemberUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#groupmemberupdated)
  */
 export interface GroupMemberUpdated {
   type: 'groupMemberUpdated'
@@ -344,6 +394,8 @@ export interface GroupMemberUpdated {
  * Group link data updated.
  *
  * Event `groupLinkDataUpdated` (Group events, other event).
+ *
+ * [EVENTS.md: GroupLinkDataUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#grouplinkdataupdated)
  *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -360,6 +412,8 @@ export interface GroupLinkDataUpdated {
  * Group relay member updated.
  *
  * Event `groupRelayUpdated` (Group events, other event).
+ *
+ * [EVENTS.md: GroupRelayUpdated](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#grouprelayupdated)
  *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -379,6 +433,8 @@ export interface GroupRelayUpdated {
  * [ReceiveFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/COMMANDS.md#receivefile) command can be used before this event.
  *
  * Event `rcvFileDescrReady` (File events, main event).
+ *
+ * [EVENTS.md: RcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready)
  */
 export interface RcvFileDescrReady {
   type: 'rcvFileDescrReady'
@@ -392,6 +448,8 @@ export interface RcvFileDescrReady {
  * File reception is competed.
  *
  * Event `rcvFileComplete` (File events, main event).
+ *
+ * [EVENTS.md: RcvFileComplete](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilecomplete)
  */
 export interface RcvFileComplete {
   type: 'rcvFileComplete'
@@ -403,6 +461,8 @@ export interface RcvFileComplete {
  * File upload is competed.
  *
  * Event `sndFileCompleteXFTP` (File events, main event).
+ *
+ * [EVENTS.md: SndFileCompleteXFTP](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sndfilecompletexftp)
  */
 export interface SndFileCompleteXFTP {
   type: 'sndFileCompleteXFTP'
@@ -415,6 +475,8 @@ export interface SndFileCompleteXFTP {
  * File reception started. This event will be sent after [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
  *
  * Event `rcvFileStart` (File events, other event).
+ *
+ * [EVENTS.md: RcvFileStart](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilestart)
  */
 export interface RcvFileStart {
   type: 'rcvFileStart'
@@ -426,6 +488,8 @@ export interface RcvFileStart {
  * File was cancelled by the sender. This event may be sent instead of [CEvtRcvFileDescrReady](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfiledescrready) event.
  *
  * Event `rcvFileSndCancelled` (File events, other event).
+ *
+ * [EVENTS.md: RcvFileSndCancelled](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilesndcancelled)
  */
 export interface RcvFileSndCancelled {
   type: 'rcvFileSndCancelled'
@@ -438,6 +502,8 @@ export interface RcvFileSndCancelled {
  * This event will be sent when file is automatically accepted because of CLI option.
  *
  * Event `rcvFileAccepted` (File events, other event).
+ *
+ * [EVENTS.md: RcvFileAccepted](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfileaccepted)
  */
 export interface RcvFileAccepted {
   type: 'rcvFileAccepted'
@@ -449,6 +515,8 @@ export interface RcvFileAccepted {
  * Error receiving file.
  *
  * Event `rcvFileError` (File events, other event).
+ *
+ * [EVENTS.md: RcvFileError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfileerror)
  */
 export interface RcvFileError {
   type: 'rcvFileError'
@@ -462,6 +530,8 @@ export interface RcvFileError {
  * Warning when receiving file. It can happen when CLI settings do not allow to connect to file server(s).
  *
  * Event `rcvFileWarning` (File events, other event).
+ *
+ * [EVENTS.md: RcvFileWarning](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#rcvfilewarning)
  */
 export interface RcvFileWarning {
   type: 'rcvFileWarning'
@@ -475,6 +545,8 @@ export interface RcvFileWarning {
  * Error sending file.
  *
  * Event `sndFileError` (File events, other event).
+ *
+ * [EVENTS.md: SndFileError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sndfileerror)
  */
 export interface SndFileError {
   type: 'sndFileError'
@@ -488,6 +560,8 @@ export interface SndFileError {
  * Warning when sending file.
  *
  * Event `sndFileWarning` (File events, other event).
+ *
+ * [EVENTS.md: SndFileWarning](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sndfilewarning)
  */
 export interface SndFileWarning {
   type: 'sndFileWarning'
@@ -501,6 +575,8 @@ export interface SndFileWarning {
  * Automatically accepting contact request via bot's SimpleX address with auto-accept enabled.
  *
  * Event `acceptingContactRequest` (Connection progress events).
+ *
+ * [EVENTS.md: AcceptingContactRequest](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#acceptingcontactrequest)
  */
 export interface AcceptingContactRequest {
   type: 'acceptingContactRequest'
@@ -512,6 +588,8 @@ export interface AcceptingContactRequest {
  * Automatically accepting contact request via bot's business address.
  *
  * Event `acceptingBusinessRequest` (Connection progress events).
+ *
+ * [EVENTS.md: AcceptingBusinessRequest](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#acceptingbusinessrequest)
  */
 export interface AcceptingBusinessRequest {
   type: 'acceptingBusinessRequest'
@@ -525,6 +603,8 @@ export interface AcceptingBusinessRequest {
  * Sent when contact started connecting via bot's 1-time invitation link or when bot connects to another SimpleX address.
  *
  * Event `contactConnecting` (Connection progress events).
+ *
+ * [EVENTS.md: ContactConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#contactconnecting)
  */
 export interface ContactConnecting {
   type: 'contactConnecting'
@@ -538,6 +618,8 @@ export interface ContactConnecting {
  * Sent when bot connects to another business address.
  *
  * Event `businessLinkConnecting` (Connection progress events).
+ *
+ * [EVENTS.md: BusinessLinkConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#businesslinkconnecting)
  */
 export interface BusinessLinkConnecting {
   type: 'businessLinkConnecting'
@@ -551,6 +633,8 @@ export interface BusinessLinkConnecting {
  * Group member is announced to the group and will be connecting to bot.
  *
  * Event `joinedGroupMemberConnecting` (Connection progress events).
+ *
+ * [EVENTS.md: JoinedGroupMemberConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#joinedgroupmemberconnecting)
  */
 export interface JoinedGroupMemberConnecting {
   type: 'joinedGroupMemberConnecting'
@@ -564,6 +648,8 @@ export interface JoinedGroupMemberConnecting {
  * Sent when another user joins group via bot's link.
  *
  * Event `sentGroupInvitation` (Connection progress events).
+ *
+ * [EVENTS.md: SentGroupInvitation](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#sentgroupinvitation)
  */
 export interface SentGroupInvitation {
   type: 'sentGroupInvitation'
@@ -577,6 +663,8 @@ export interface SentGroupInvitation {
  * Sent when bot joins group via another user link.
  *
  * Event `groupLinkConnecting` (Connection progress events).
+ *
+ * [EVENTS.md: GroupLinkConnecting](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#grouplinkconnecting)
  */
 export interface GroupLinkConnecting {
   type: 'groupLinkConnecting'
@@ -589,6 +677,8 @@ export interface GroupLinkConnecting {
  * Messaging or file server connected
  *
  * Event `hostConnected` (Network connection events).
+ *
+ * [EVENTS.md: HostConnected](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#hostconnected)
  *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -603,6 +693,8 @@ export interface HostConnected {
  *
  * Event `hostDisconnected` (Network connection events).
  *
+ * [EVENTS.md: HostDisconnected](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#hostdisconnected)
+ *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface HostDisconnected {
@@ -615,6 +707,8 @@ export interface HostDisconnected {
  * Messaging subscription status changed
  *
  * Event `subscriptionStatus` (Network connection events).
+ *
+ * [EVENTS.md: SubscriptionStatus](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#subscriptionstatus)
  *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -629,6 +723,8 @@ export interface SubscriptionStatus {
  * Message error.
  *
  * Event `messageError` (Error events).
+ *
+ * [EVENTS.md: MessageError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#messageerror)
  */
 export interface MessageError {
   type: 'messageError'
@@ -641,6 +737,8 @@ export interface MessageError {
  * Chat error (only used in WebSockets API).
  *
  * Event `chatError` (Error events).
+ *
+ * [EVENTS.md: ChatError](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chaterror)
  */
 export interface ChatError {
   type: 'chatError'
@@ -651,6 +749,8 @@ export interface ChatError {
  * Chat errors.
  *
  * Event `chatErrors` (Error events).
+ *
+ * [EVENTS.md: ChatErrors](https://github.com/zhaikong/simplex-chat/blob/1df5e8b4daf9f566c92b7d914bfc87674b689e8a/bots/api/EVENTS.md#chaterrors)
  */
 export interface ChatErrors {
   type: 'chatErrors'

@@ -4,20 +4,32 @@
 
 import type * as Types from './types.js'
 
-/** Record type `ACIReaction` of TYPES.md. */
+/**
+ * Record type `ACIReaction` of TYPES.md.
+ *
+ * [TYPES.md: ACIReaction](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#acireaction)
+ */
 export interface ACIReaction {
   chatInfo: ChatInfo
   chatReaction: CIReaction
 }
 
-/** Record type `AChat` of TYPES.md. */
+/**
+ * Record type `AChat` of TYPES.md.
+ *
+ * [TYPES.md: AChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#achat)
+ */
 export interface AChat {
   chatInfo: ChatInfo
   chatItems: ChatItem[]
   chatStats: ChatStats
 }
 
-/** Record type `AChatItem` of TYPES.md. */
+/**
+ * Record type `AChatItem` of TYPES.md.
+ *
+ * [TYPES.md: AChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#achatitem)
+ */
 export interface AChatItem {
   chatInfo: ChatInfo
   chatItem: ChatItem
@@ -26,6 +38,8 @@ export interface AChatItem {
 /**
  * Record type `AddRelayResult` of TYPES.md.
  *
+ * [TYPES.md: AddRelayResult](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#addrelayresult)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface AddRelayResult {
@@ -33,14 +47,22 @@ export interface AddRelayResult {
   relayError?: ChatError
 }
 
-/** Record type `AddressSettings` of TYPES.md. */
+/**
+ * Record type `AddressSettings` of TYPES.md.
+ *
+ * [TYPES.md: AddressSettings](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#addresssettings)
+ */
 export interface AddressSettings {
   businessAddress: boolean
   autoAccept?: AutoAccept
   autoReply?: MsgContent
 }
 
-/** Discriminated union `AgentCryptoError` of TYPES.md. */
+/**
+ * Discriminated union `AgentCryptoError` of TYPES.md.
+ *
+ * [TYPES.md: AgentCryptoError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#agentcryptoerror)
+ */
 export type AgentCryptoError =
   | AgentCryptoError.DECRYPT_AES
   | AgentCryptoError.DECRYPT_CB
@@ -107,7 +129,11 @@ export namespace AgentCryptoError {
   }
 }
 
-/** Discriminated union `AgentErrorType` of TYPES.md. */
+/**
+ * Discriminated union `AgentErrorType` of TYPES.md.
+ *
+ * [TYPES.md: AgentErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#agenterrortype)
+ */
 export type AgentErrorType =
   | AgentErrorType.CMD
   | AgentErrorType.CONN
@@ -263,6 +289,8 @@ export namespace AgentErrorType {
 /**
  * Discriminated union `AgentServiceError` of TYPES.md.
  *
+ * [TYPES.md: AgentServiceError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#agentserviceerror)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export type AgentServiceError =
@@ -308,6 +336,8 @@ export namespace AgentServiceError {
  *
  * Record type `AppVersionRange` of TYPES.md.
  *
+ * [TYPES.md: AppVersionRange](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#appversionrange)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export interface AppVersionRange {
@@ -315,13 +345,19 @@ export interface AppVersionRange {
   maxVersion: string
 }
 
-/** Record type `AutoAccept` of TYPES.md. */
+/**
+ * Record type `AutoAccept` of TYPES.md.
+ *
+ * [TYPES.md: AutoAccept](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#autoaccept)
+ */
 export interface AutoAccept {
   acceptIncognito: boolean
 }
 
 /**
  * Record type `BadgeInfo` of TYPES.md.
+ *
+ * [TYPES.md: BadgeInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#badgeinfo)
  *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -335,6 +371,8 @@ export interface BadgeInfo {
 /**
  * Record type `BadgeProof` of TYPES.md.
  *
+ * [TYPES.md: BadgeProof](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#badgeproof)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface BadgeProof {
@@ -347,6 +385,8 @@ export interface BadgeProof {
 
 /**
  * Enum `BadgeStatus` of TYPES.md.
+ *
+ * [TYPES.md: BadgeStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#badgestatus)
  *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -362,24 +402,38 @@ export const badgeStatusValues = [
 /**
  * Enum `BadgeType` of TYPES.md.
  *
+ * [TYPES.md: BadgeType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#badgetype)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export type BadgeType = 'supporter' | 'legend' | 'investor'
 /** Every value of `BadgeType`, in the docs' order. */
 export const badgeTypeValues = ['supporter', 'legend', 'investor'] as const satisfies readonly BadgeType[]
 
-/** Record type `BlockingInfo` of TYPES.md. */
+/**
+ * Record type `BlockingInfo` of TYPES.md.
+ *
+ * [TYPES.md: BlockingInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#blockinginfo)
+ */
 export interface BlockingInfo {
   reason: BlockingReason
   /** In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5. */
   notice?: ClientNotice
 }
 
-/** Enum `BlockingReason` of TYPES.md. */
+/**
+ * Enum `BlockingReason` of TYPES.md.
+ *
+ * [TYPES.md: BlockingReason](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#blockingreason)
+ */
 export type BlockingReason = 'spam' | 'content'
 /** Every value of `BlockingReason`, in the docs' order. */
 export const blockingReasonValues = ['spam', 'content'] as const satisfies readonly BlockingReason[]
-/** Discriminated union `BrokerErrorType` of TYPES.md. */
+/**
+ * Discriminated union `BrokerErrorType` of TYPES.md.
+ *
+ * [TYPES.md: BrokerErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#brokererrortype)
+ */
 export type BrokerErrorType =
   | BrokerErrorType.RESPONSE
   | BrokerErrorType.UNEXPECTED
@@ -434,7 +488,11 @@ export namespace BrokerErrorType {
   }
 }
 
-/** Record type `BusinessChatInfo` of TYPES.md. */
+/**
+ * Record type `BusinessChatInfo` of TYPES.md.
+ *
+ * [TYPES.md: BusinessChatInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#businesschatinfo)
+ */
 export interface BusinessChatInfo {
   chatType: BusinessChatType
   businessId: string
@@ -443,11 +501,19 @@ export interface BusinessChatInfo {
   businessDomain?: SimplexDomainClaim
 }
 
-/** Enum `BusinessChatType` of TYPES.md. */
+/**
+ * Enum `BusinessChatType` of TYPES.md.
+ *
+ * [TYPES.md: BusinessChatType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#businesschattype)
+ */
 export type BusinessChatType = 'business' | 'customer'
 /** Every value of `BusinessChatType`, in the docs' order. */
 export const businessChatTypeValues = ['business', 'customer'] as const satisfies readonly BusinessChatType[]
-/** Enum `CICallStatus` of TYPES.md. */
+/**
+ * Enum `CICallStatus` of TYPES.md.
+ *
+ * [TYPES.md: CICallStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cicallstatus)
+ */
 export type CICallStatus =
   'pending' | 'missed' | 'rejected' | 'accepted' | 'negotiated' | 'progress' | 'ended' | 'error'
 /** Every value of `CICallStatus`, in the docs' order. */
@@ -461,7 +527,11 @@ export const ciCallStatusValues = [
   'ended',
   'error',
 ] as const satisfies readonly CICallStatus[]
-/** Discriminated union `CIContent` of TYPES.md. */
+/**
+ * Discriminated union `CIContent` of TYPES.md.
+ *
+ * [TYPES.md: CIContent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cicontent)
+ */
 export type CIContent =
   | CIContent.SndMsgContent
   | CIContent.RcvMsgContent
@@ -756,6 +826,8 @@ export namespace CIContent {
 /**
  * Enum `CIDeleteMode` of TYPES.md.
  *
+ * [TYPES.md: CIDeleteMode](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cideletemode)
+ *
  * Values only some doc versions have: `"history"` (2026-fork-d94cbb0, 2026-03c8bf5).
  */
 export type CIDeleteMode = 'broadcast' | 'internal' | 'internalMark' | 'history'
@@ -766,7 +838,11 @@ export const ciDeleteModeValues = [
   'internalMark',
   'history',
 ] as const satisfies readonly CIDeleteMode[]
-/** Discriminated union `CIDeleted` of TYPES.md. */
+/**
+ * Discriminated union `CIDeleted` of TYPES.md.
+ *
+ * [TYPES.md: CIDeleted](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cideleted)
+ */
 export type CIDeleted =
   CIDeleted.Deleted | CIDeleted.Blocked | CIDeleted.BlockedByAdmin | CIDeleted.Moderated | CIDeleted.Deleting
 
@@ -816,7 +892,11 @@ export namespace CIDeleted {
   }
 }
 
-/** Discriminated union `CIDirection` of TYPES.md. */
+/**
+ * Discriminated union `CIDirection` of TYPES.md.
+ *
+ * [TYPES.md: CIDirection](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cidirection)
+ */
 export type CIDirection =
   | CIDirection.DirectSnd
   | CIDirection.DirectRcv
@@ -887,13 +967,19 @@ export namespace CIDirection {
  *
  * Enum `CIFeed` of TYPES.md.
  *
+ * [TYPES.md: CIFeed](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cifeed)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export type CIFeed = 'linked' | 'detached'
 /** Every value of `CIFeed`, in the docs' order. */
 export const ciFeedValues = ['linked', 'detached'] as const satisfies readonly CIFeed[]
 
-/** Record type `CIFile` of TYPES.md. */
+/**
+ * Record type `CIFile` of TYPES.md.
+ *
+ * [TYPES.md: CIFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cifile)
+ */
 export interface CIFile {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   fileId: number
@@ -913,7 +999,11 @@ export interface CIFile {
   fileProhibited?: FileProhibited
 }
 
-/** Discriminated union `CIFileStatus` of TYPES.md. */
+/**
+ * Discriminated union `CIFileStatus` of TYPES.md.
+ *
+ * [TYPES.md: CIFileStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cifilestatus)
+ */
 export type CIFileStatus =
   | CIFileStatus.SndStored
   | CIFileStatus.SndTransfer
@@ -1039,7 +1129,11 @@ export namespace CIFileStatus {
   }
 }
 
-/** Discriminated union `CIForwardedFrom` of TYPES.md. */
+/**
+ * Discriminated union `CIForwardedFrom` of TYPES.md.
+ *
+ * [TYPES.md: CIForwardedFrom](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#ciforwardedfrom)
+ */
 export type CIForwardedFrom =
   CIForwardedFrom.Unknown | CIForwardedFrom.Contact | CIForwardedFrom.Group | CIForwardedFrom.GroupLink
 
@@ -1097,7 +1191,11 @@ export namespace CIForwardedFrom {
   }
 }
 
-/** Record type `CIGroupInvitation` of TYPES.md. */
+/**
+ * Record type `CIGroupInvitation` of TYPES.md.
+ *
+ * [TYPES.md: CIGroupInvitation](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cigroupinvitation)
+ */
 export interface CIGroupInvitation {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   groupId: number
@@ -1108,7 +1206,11 @@ export interface CIGroupInvitation {
   status: CIGroupInvitationStatus
 }
 
-/** Enum `CIGroupInvitationStatus` of TYPES.md. */
+/**
+ * Enum `CIGroupInvitationStatus` of TYPES.md.
+ *
+ * [TYPES.md: CIGroupInvitationStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cigroupinvitationstatus)
+ */
 export type CIGroupInvitationStatus = 'pending' | 'accepted' | 'rejected' | 'expired'
 /** Every value of `CIGroupInvitationStatus`, in the docs' order. */
 export const ciGroupInvitationStatusValues = [
@@ -1118,13 +1220,21 @@ export const ciGroupInvitationStatusValues = [
   'expired',
 ] as const satisfies readonly CIGroupInvitationStatus[]
 
-/** Record type `CIMention` of TYPES.md. */
+/**
+ * Record type `CIMention` of TYPES.md.
+ *
+ * [TYPES.md: CIMention](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cimention)
+ */
 export interface CIMention {
   memberId: string
   memberRef?: CIMentionMember
 }
 
-/** Record type `CIMentionMember` of TYPES.md. */
+/**
+ * Record type `CIMentionMember` of TYPES.md.
+ *
+ * [TYPES.md: CIMentionMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cimentionmember)
+ */
 export interface CIMentionMember {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   groupMemberId: number
@@ -1133,7 +1243,11 @@ export interface CIMentionMember {
   memberRole: GroupMemberRole
 }
 
-/** Record type `CIMeta` of TYPES.md. */
+/**
+ * Record type `CIMeta` of TYPES.md.
+ *
+ * [TYPES.md: CIMeta](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cimeta)
+ */
 export interface CIMeta {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   itemId: number
@@ -1171,7 +1285,11 @@ export interface CIMeta {
   msgSigned?: MsgSigStatus
 }
 
-/** Record type `CIQuote` of TYPES.md. */
+/**
+ * Record type `CIQuote` of TYPES.md.
+ *
+ * [TYPES.md: CIQuote](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#ciquote)
+ */
 export interface CIQuote {
   chatDir?: CIDirection
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -1183,7 +1301,11 @@ export interface CIQuote {
   formattedText?: FormattedText[]
 }
 
-/** Record type `CIReaction` of TYPES.md. */
+/**
+ * Record type `CIReaction` of TYPES.md.
+ *
+ * [TYPES.md: CIReaction](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cireaction)
+ */
 export interface CIReaction {
   chatDir: CIDirection
   chatItem: ChatItem
@@ -1192,7 +1314,11 @@ export interface CIReaction {
   reaction: MsgReaction
 }
 
-/** Record type `CIReactionCount` of TYPES.md. */
+/**
+ * Record type `CIReactionCount` of TYPES.md.
+ *
+ * [TYPES.md: CIReactionCount](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cireactioncount)
+ */
 export interface CIReactionCount {
   reaction: MsgReaction
   userReacted: boolean
@@ -1200,7 +1326,11 @@ export interface CIReactionCount {
   totalReacted: number
 }
 
-/** Discriminated union `CIStatus` of TYPES.md. */
+/**
+ * Discriminated union `CIStatus` of TYPES.md.
+ *
+ * [TYPES.md: CIStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cistatus)
+ */
 export type CIStatus =
   | CIStatus.SndNew
   | CIStatus.SndSent
@@ -1277,7 +1407,11 @@ export namespace CIStatus {
   }
 }
 
-/** Record type `CITimed` of TYPES.md. */
+/**
+ * Record type `CITimed` of TYPES.md.
+ *
+ * [TYPES.md: CITimed](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#citimed)
+ */
 export interface CITimed {
   /** `int`: an integer. */
   ttl: number
@@ -1287,6 +1421,8 @@ export interface CITimed {
 
 /**
  * Discriminated union `ChatBotCommand` of TYPES.md.
+ *
+ * [TYPES.md: ChatBotCommand](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatbotcommand)
  *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -1316,6 +1452,8 @@ export namespace ChatBotCommand {
  * Command syntax: `full|entity|messages[ notify=off]`
  *
  * Discriminated union `ChatDeleteMode` of TYPES.md.
+ *
+ * [TYPES.md: ChatDeleteMode](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatdeletemode)
  */
 export type ChatDeleteMode = ChatDeleteMode.Full | ChatDeleteMode.Entity | ChatDeleteMode.Messages
 
@@ -1341,7 +1479,11 @@ export namespace ChatDeleteMode {
   }
 }
 
-/** Discriminated union `ChatError` of TYPES.md. */
+/**
+ * Discriminated union `ChatError` of TYPES.md.
+ *
+ * [TYPES.md: ChatError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chaterror)
+ */
 export type ChatError = ChatError.Error | ChatError.ErrorAgent | ChatError.ErrorStore
 
 export namespace ChatError {
@@ -1370,7 +1512,11 @@ export namespace ChatError {
   }
 }
 
-/** Discriminated union `ChatErrorType` of TYPES.md. */
+/**
+ * Discriminated union `ChatErrorType` of TYPES.md.
+ *
+ * [TYPES.md: ChatErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chaterrortype)
+ */
 export type ChatErrorType =
   | ChatErrorType.NoActiveUser
   | ChatErrorType.NoConnectionUser
@@ -2035,6 +2181,8 @@ export namespace ChatErrorType {
 /**
  * Enum `ChatFeature` of TYPES.md.
  *
+ * [TYPES.md: ChatFeature](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatfeature)
+ *
  * Values only some doc versions have: `"files"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5), `"sessions"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5).
  */
 export type ChatFeature =
@@ -2049,7 +2197,11 @@ export const chatFeatureValues = [
   'calls',
   'sessions',
 ] as const satisfies readonly ChatFeature[]
-/** Discriminated union `ChatInfo` of TYPES.md. */
+/**
+ * Discriminated union `ChatInfo` of TYPES.md.
+ *
+ * [TYPES.md: ChatInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatinfo)
+ */
 export type ChatInfo =
   | ChatInfo.Direct
   | ChatInfo.Group
@@ -2104,7 +2256,11 @@ export namespace ChatInfo {
   }
 }
 
-/** Record type `ChatItem` of TYPES.md. */
+/**
+ * Record type `ChatItem` of TYPES.md.
+ *
+ * [TYPES.md: ChatItem](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatitem)
+ */
 export interface ChatItem {
   chatDir: CIDirection
   meta: CIMeta
@@ -2120,6 +2276,8 @@ export interface ChatItem {
  * Message deletion result.
  *
  * Record type `ChatItemDeletion` of TYPES.md.
+ *
+ * [TYPES.md: ChatItemDeletion](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatitemdeletion)
  */
 export interface ChatItemDeletion {
   deletedChatItem: AChatItem
@@ -2128,6 +2286,8 @@ export interface ChatItemDeletion {
 
 /**
  * Discriminated union `ChatListQuery` of TYPES.md.
+ *
+ * [TYPES.md: ChatListQuery](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatlistquery)
  *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -2154,6 +2314,8 @@ export namespace ChatListQuery {
 /**
  * Enum `ChatPeerType` of TYPES.md.
  *
+ * [TYPES.md: ChatPeerType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatpeertype)
+ *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  *
  * Values only some doc versions have: `"business"` (2026-03c8bf5).
@@ -2168,6 +2330,8 @@ export const chatPeerTypeValues = ['human', 'bot', 'business'] as const satisfie
  * Command syntax: `<str(chatType)><chatId>[<str(chatScope)>]`
  *
  * Record type `ChatRef` of TYPES.md.
+ *
+ * [TYPES.md: ChatRef](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatref)
  */
 export interface ChatRef {
   chatType: ChatType
@@ -2176,7 +2340,11 @@ export interface ChatRef {
   chatScope?: GroupChatScope
 }
 
-/** Record type `ChatSettings` of TYPES.md. */
+/**
+ * Record type `ChatSettings` of TYPES.md.
+ *
+ * [TYPES.md: ChatSettings](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatsettings)
+ */
 export interface ChatSettings {
   enableNtfs: MsgFilter
   sendRcpts?: boolean
@@ -2185,7 +2353,11 @@ export interface ChatSettings {
   dropFeed?: boolean
 }
 
-/** Record type `ChatStats` of TYPES.md. */
+/**
+ * Record type `ChatStats` of TYPES.md.
+ *
+ * [TYPES.md: ChatStats](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatstats)
+ */
 export interface ChatStats {
   /** `int`: an integer. */
   unreadCount: number
@@ -2203,13 +2375,19 @@ export interface ChatStats {
  *
  * Enum `ChatType` of TYPES.md.
  *
+ * [TYPES.md: ChatType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chattype)
+ *
  * Values only some doc versions have: `"feed"` (2026-03c8bf5).
  */
 export type ChatType = 'direct' | 'group' | 'local' | 'feed'
 /** Every value of `ChatType`, in the docs' order. */
 export const chatTypeValues = ['direct', 'group', 'local', 'feed'] as const satisfies readonly ChatType[]
 
-/** Record type `ChatWallpaper` of TYPES.md. */
+/**
+ * Record type `ChatWallpaper` of TYPES.md.
+ *
+ * [TYPES.md: ChatWallpaper](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatwallpaper)
+ */
 export interface ChatWallpaper {
   preset?: string
   imageFile?: string
@@ -2220,7 +2398,11 @@ export interface ChatWallpaper {
   scale?: number
 }
 
-/** Enum `ChatWallpaperScale` of TYPES.md. */
+/**
+ * Enum `ChatWallpaperScale` of TYPES.md.
+ *
+ * [TYPES.md: ChatWallpaperScale](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#chatwallpaperscale)
+ */
 export type ChatWallpaperScale = 'fill' | 'fit' | 'repeat'
 /** Every value of `ChatWallpaperScale`, in the docs' order. */
 export const chatWallpaperScaleValues = [
@@ -2232,6 +2414,8 @@ export const chatWallpaperScaleValues = [
 /**
  * Record type `ClientNotice` of TYPES.md.
  *
+ * [TYPES.md: ClientNotice](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#clientnotice)
+ *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface ClientNotice {
@@ -2239,7 +2423,11 @@ export interface ClientNotice {
   ttl?: number
 }
 
-/** Enum `Color` of TYPES.md. */
+/**
+ * Enum `Color` of TYPES.md.
+ *
+ * [TYPES.md: Color](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#color)
+ */
 export type Color = 'black' | 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'white'
 /** Every value of `Color`, in the docs' order. */
 export const colorValues = [
@@ -2252,7 +2440,11 @@ export const colorValues = [
   'cyan',
   'white',
 ] as const satisfies readonly Color[]
-/** Discriminated union `CommandError` of TYPES.md. */
+/**
+ * Discriminated union `CommandError` of TYPES.md.
+ *
+ * [TYPES.md: CommandError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#commanderror)
+ */
 export type CommandError =
   | CommandError.UNKNOWN
   | CommandError.SYNTAX
@@ -2296,7 +2488,11 @@ export namespace CommandError {
   }
 }
 
-/** Discriminated union `CommandErrorType` of TYPES.md. */
+/**
+ * Discriminated union `CommandErrorType` of TYPES.md.
+ *
+ * [TYPES.md: CommandErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#commanderrortype)
+ */
 export type CommandErrorType =
   | CommandErrorType.PROHIBITED
   | CommandErrorType.SYNTAX
@@ -2337,6 +2533,8 @@ export namespace CommandErrorType {
 /**
  * Record type `CommentsGroupPreference` of TYPES.md.
  *
+ * [TYPES.md: CommentsGroupPreference](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#commentsgrouppreference)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface CommentsGroupPreference {
@@ -2345,7 +2543,11 @@ export interface CommentsGroupPreference {
   duration?: number
 }
 
-/** Record type `ComposedMessage` of TYPES.md. */
+/**
+ * Record type `ComposedMessage` of TYPES.md.
+ *
+ * [TYPES.md: ComposedMessage](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#composedmessage)
+ */
 export interface ComposedMessage {
   fileSource?: CryptoFile
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -2357,6 +2559,8 @@ export interface ComposedMessage {
 
 /**
  * Discriminated union `ConnStatus` of TYPES.md.
+ *
+ * [TYPES.md: ConnStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#connstatus)
  *
  * In doc versions 2025-09-27, an enum: a string instead, one of `"new"`, `"prepared"`, `"joined"`, `"requested"`, `"accepted"`, `"snd-ready"`, `"ready"`, `"deleted"`.
  */
@@ -2467,12 +2671,20 @@ export namespace ConnStatus {
   }
 }
 
-/** Enum `ConnType` of TYPES.md. */
+/**
+ * Enum `ConnType` of TYPES.md.
+ *
+ * [TYPES.md: ConnType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#conntype)
+ */
 export type ConnType = 'contact' | 'member' | 'user_contact'
 /** Every value of `ConnType`, in the docs' order. */
 export const connTypeValues = ['contact', 'member', 'user_contact'] as const satisfies readonly ConnType[]
 
-/** Record type `Connection` of TYPES.md. */
+/**
+ * Record type `Connection` of TYPES.md.
+ *
+ * [TYPES.md: Connection](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#connection)
+ */
 export interface Connection {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   connId: number
@@ -2510,7 +2722,11 @@ export interface Connection {
   createdAt: string
 }
 
-/** Discriminated union `ConnectionEntity` of TYPES.md. */
+/**
+ * Discriminated union `ConnectionEntity` of TYPES.md.
+ *
+ * [TYPES.md: ConnectionEntity](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#connectionentity)
+ */
 export type ConnectionEntity =
   | ConnectionEntity.RcvDirectMsgConnection
   | ConnectionEntity.RcvGroupMsgConnection
@@ -2574,7 +2790,11 @@ export namespace ConnectionEntity {
   }
 }
 
-/** Discriminated union `ConnectionErrorType` of TYPES.md. */
+/**
+ * Discriminated union `ConnectionErrorType` of TYPES.md.
+ *
+ * [TYPES.md: ConnectionErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#connectionerrortype)
+ */
 export type ConnectionErrorType =
   | ConnectionErrorType.NOT_FOUND
   | ConnectionErrorType.DUPLICATE
@@ -2612,11 +2832,19 @@ export namespace ConnectionErrorType {
   }
 }
 
-/** Enum `ConnectionMode` of TYPES.md. */
+/**
+ * Enum `ConnectionMode` of TYPES.md.
+ *
+ * [TYPES.md: ConnectionMode](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#connectionmode)
+ */
 export type ConnectionMode = 'inv' | 'con'
 /** Every value of `ConnectionMode`, in the docs' order. */
 export const connectionModeValues = ['inv', 'con'] as const satisfies readonly ConnectionMode[]
-/** Discriminated union `ConnectionPlan` of TYPES.md. */
+/**
+ * Discriminated union `ConnectionPlan` of TYPES.md.
+ *
+ * [TYPES.md: ConnectionPlan](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#connectionplan)
+ */
 export type ConnectionPlan =
   | ConnectionPlan.InvitationLink
   | ConnectionPlan.ContactAddress
@@ -2652,7 +2880,11 @@ export namespace ConnectionPlan {
   }
 }
 
-/** Record type `Contact` of TYPES.md. */
+/**
+ * Record type `Contact` of TYPES.md.
+ *
+ * [TYPES.md: Contact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#contact)
+ */
 export interface Contact {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   contactId: number
@@ -2697,7 +2929,11 @@ export interface Contact {
   viaGroup?: number
 }
 
-/** Discriminated union `ContactAddressPlan` of TYPES.md. */
+/**
+ * Discriminated union `ContactAddressPlan` of TYPES.md.
+ *
+ * [TYPES.md: ContactAddressPlan](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#contactaddressplan)
+ */
 export type ContactAddressPlan =
   | ContactAddressPlan.Ok
   | ContactAddressPlan.OwnLink
@@ -2748,7 +2984,11 @@ export namespace ContactAddressPlan {
   }
 }
 
-/** Record type `ContactShortLinkData` of TYPES.md. */
+/**
+ * Record type `ContactShortLinkData` of TYPES.md.
+ *
+ * [TYPES.md: ContactShortLinkData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#contactshortlinkdata)
+ */
 export interface ContactShortLinkData {
   profile: Profile
   message?: MsgContent
@@ -2760,6 +3000,8 @@ export interface ContactShortLinkData {
 /**
  * Enum `ContactStatus` of TYPES.md.
  *
+ * [TYPES.md: ContactStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#contactstatus)
+ *
  * Values only some doc versions have: `"rejected"` (2026-03c8bf5).
  */
 export type ContactStatus = 'active' | 'deleted' | 'deletedByUser' | 'rejected'
@@ -2770,7 +3012,11 @@ export const contactStatusValues = [
   'deletedByUser',
   'rejected',
 ] as const satisfies readonly ContactStatus[]
-/** Discriminated union `ContactUserPref` of TYPES.md. */
+/**
+ * Discriminated union `ContactUserPref` of TYPES.md.
+ *
+ * [TYPES.md: ContactUserPref](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#contactuserpref)
+ */
 export type ContactUserPref = ContactUserPref.Contact | ContactUserPref.User
 
 export namespace ContactUserPref {
@@ -2790,14 +3036,22 @@ export namespace ContactUserPref {
   }
 }
 
-/** Record type `ContactUserPreference` of TYPES.md. */
+/**
+ * Record type `ContactUserPreference` of TYPES.md.
+ *
+ * [TYPES.md: ContactUserPreference](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#contactuserpreference)
+ */
 export interface ContactUserPreference {
   enabled: PrefEnabled
   userPreference: ContactUserPref
   contactPreference: SimplePreference
 }
 
-/** Record type `ContactUserPreferences` of TYPES.md. */
+/**
+ * Record type `ContactUserPreferences` of TYPES.md.
+ *
+ * [TYPES.md: ContactUserPreferences](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#contactuserpreferences)
+ */
 export interface ContactUserPreferences {
   timedMessages: ContactUserPreference
   fullDelete: ContactUserPreference
@@ -2816,19 +3070,29 @@ export interface ContactUserPreferences {
  * Command syntax: `<connFullLink>[ <connShortLink>]`
  *
  * Record type `CreatedConnLink` of TYPES.md.
+ *
+ * [TYPES.md: CreatedConnLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#createdconnlink)
  */
 export interface CreatedConnLink {
   connFullLink: string
   connShortLink?: string
 }
 
-/** Record type `CryptoFile` of TYPES.md. */
+/**
+ * Record type `CryptoFile` of TYPES.md.
+ *
+ * [TYPES.md: CryptoFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cryptofile)
+ */
 export interface CryptoFile {
   filePath: string
   cryptoArgs?: CryptoFileArgs
 }
 
-/** Record type `CryptoFileArgs` of TYPES.md. */
+/**
+ * Record type `CryptoFileArgs` of TYPES.md.
+ *
+ * [TYPES.md: CryptoFileArgs](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#cryptofileargs)
+ */
 export interface CryptoFileArgs {
   fileKey: string
   fileNonce: string
@@ -2838,6 +3102,8 @@ export interface CryptoFileArgs {
  * Remote controller application info.
  *
  * Record type `CtrlAppInfo` of TYPES.md.
+ *
+ * [TYPES.md: CtrlAppInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#ctrlappinfo)
  *
  * In doc versions: 2026-03c8bf5.
  */
@@ -2850,6 +3116,8 @@ export interface CtrlAppInfo {
 /**
  * Record type `DroppedMsg` of TYPES.md.
  *
+ * [TYPES.md: DroppedMsg](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#droppedmsg)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface DroppedMsg {
@@ -2859,14 +3127,22 @@ export interface DroppedMsg {
   attempts: number
 }
 
-/** Record type `E2EInfo` of TYPES.md. */
+/**
+ * Record type `E2EInfo` of TYPES.md.
+ *
+ * [TYPES.md: E2EInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#e2einfo)
+ */
 export interface E2EInfo {
   /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
   public?: boolean
   pqEnabled?: boolean
 }
 
-/** Discriminated union `ErrorType` of TYPES.md. */
+/**
+ * Discriminated union `ErrorType` of TYPES.md.
+ *
+ * [TYPES.md: ErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#errortype)
+ */
 export type ErrorType =
   | ErrorType.BLOCK
   | ErrorType.SESSION
@@ -2995,7 +3271,11 @@ export namespace ErrorType {
   }
 }
 
-/** Enum `FeatureAllowed` of TYPES.md. */
+/**
+ * Enum `FeatureAllowed` of TYPES.md.
+ *
+ * [TYPES.md: FeatureAllowed](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#featureallowed)
+ */
 export type FeatureAllowed = 'always' | 'yes' | 'no'
 /** Every value of `FeatureAllowed`, in the docs' order. */
 export const featureAllowedValues = ['always', 'yes', 'no'] as const satisfies readonly FeatureAllowed[]
@@ -3004,6 +3284,8 @@ export const featureAllowedValues = ['always', 'yes', 'no'] as const satisfies r
  * The chat of the messages broadcast to all contacts and customer groups.
  *
  * Record type `Feed` of TYPES.md.
+ *
+ * [TYPES.md: Feed](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#feed)
  *
  * In doc versions: 2026-03c8bf5.
  */
@@ -3022,7 +3304,11 @@ export interface Feed {
   unread: boolean
 }
 
-/** Record type `FileDescr` of TYPES.md. */
+/**
+ * Record type `FileDescr` of TYPES.md.
+ *
+ * [TYPES.md: FileDescr](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#filedescr)
+ */
 export interface FileDescr {
   fileDescrText: string
   /** `int`: an integer. */
@@ -3030,7 +3316,11 @@ export interface FileDescr {
   fileDescrComplete: boolean
 }
 
-/** Discriminated union `FileError` of TYPES.md. */
+/**
+ * Discriminated union `FileError` of TYPES.md.
+ *
+ * [TYPES.md: FileError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#fileerror)
+ */
 export type FileError =
   FileError.Auth | FileError.Blocked | FileError.NoFile | FileError.Relay | FileError.Other
 
@@ -3068,7 +3358,11 @@ export namespace FileError {
   }
 }
 
-/** Discriminated union `FileErrorType` of TYPES.md. */
+/**
+ * Discriminated union `FileErrorType` of TYPES.md.
+ *
+ * [TYPES.md: FileErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#fileerrortype)
+ */
 export type FileErrorType =
   | FileErrorType.NOT_APPROVED
   | FileErrorType.SIZE
@@ -3108,7 +3402,11 @@ export namespace FileErrorType {
   }
 }
 
-/** Record type `FileInvitation` of TYPES.md. */
+/**
+ * Record type `FileInvitation` of TYPES.md.
+ *
+ * [TYPES.md: FileInvitation](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#fileinvitation)
+ */
 export interface FileInvitation {
   fileName: string
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
@@ -3124,6 +3422,8 @@ export interface FileInvitation {
 /**
  * Record type `FileProhibited` of TYPES.md.
  *
+ * [TYPES.md: FileProhibited](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#fileprohibited)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export interface FileProhibited {
@@ -3132,11 +3432,19 @@ export interface FileProhibited {
   badgeStatus?: BadgeStatus
 }
 
-/** Enum `FileProtocol` of TYPES.md. */
+/**
+ * Enum `FileProtocol` of TYPES.md.
+ *
+ * [TYPES.md: FileProtocol](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#fileprotocol)
+ */
 export type FileProtocol = 'smp' | 'xftp' | 'local'
 /** Every value of `FileProtocol`, in the docs' order. */
 export const fileProtocolValues = ['smp', 'xftp', 'local'] as const satisfies readonly FileProtocol[]
-/** Enum `FileStatus` of TYPES.md. */
+/**
+ * Enum `FileStatus` of TYPES.md.
+ *
+ * [TYPES.md: FileStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#filestatus)
+ */
 export type FileStatus = 'new' | 'accepted' | 'connected' | 'complete' | 'cancelled'
 /** Every value of `FileStatus`, in the docs' order. */
 export const fileStatusValues = [
@@ -3147,7 +3455,11 @@ export const fileStatusValues = [
   'cancelled',
 ] as const satisfies readonly FileStatus[]
 
-/** Record type `FileTransferMeta` of TYPES.md. */
+/**
+ * Record type `FileTransferMeta` of TYPES.md.
+ *
+ * [TYPES.md: FileTransferMeta](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#filetransfermeta)
+ */
 export interface FileTransferMeta {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   fileId: number
@@ -3167,12 +3479,18 @@ export interface FileTransferMeta {
 /**
  * Enum `FileType` of TYPES.md.
  *
+ * [TYPES.md: FileType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#filetype)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export type FileType = 'normal' | 'roster'
 /** Every value of `FileType`, in the docs' order. */
 export const fileTypeValues = ['normal', 'roster'] as const satisfies readonly FileType[]
-/** Discriminated union `Format` of TYPES.md. */
+/**
+ * Discriminated union `Format` of TYPES.md.
+ *
+ * [TYPES.md: Format](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#format)
+ */
 export type Format =
   | Format.Bold
   | Format.Italic
@@ -3312,13 +3630,21 @@ export namespace Format {
   }
 }
 
-/** Record type `FormattedText` of TYPES.md. */
+/**
+ * Record type `FormattedText` of TYPES.md.
+ *
+ * [TYPES.md: FormattedText](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#formattedtext)
+ */
 export interface FormattedText {
   format?: Format
   text: string
 }
 
-/** Record type `FullGroupPreferences` of TYPES.md. */
+/**
+ * Record type `FullGroupPreferences` of TYPES.md.
+ *
+ * [TYPES.md: FullGroupPreferences](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#fullgrouppreferences)
+ */
 export interface FullGroupPreferences {
   timedMessages: TimedMessagesGroupPreference
   directMessages: RoleGroupPreference
@@ -3341,7 +3667,11 @@ export interface FullGroupPreferences {
   commands?: ChatBotCommand[]
 }
 
-/** Record type `FullPreferences` of TYPES.md. */
+/**
+ * Record type `FullPreferences` of TYPES.md.
+ *
+ * [TYPES.md: FullPreferences](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#fullpreferences)
+ */
 export interface FullPreferences {
   timedMessages: TimedMessagesPreference
   fullDelete: SimplePreference
@@ -3359,6 +3689,8 @@ export interface FullPreferences {
 /**
  * Record type `Group` of TYPES.md.
  *
+ * [TYPES.md: Group](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#group)
+ *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface Group {
@@ -3370,6 +3702,8 @@ export interface Group {
  * Command syntax: `(_support[:<groupMemberId_>])`
  *
  * Discriminated union `GroupChatScope` of TYPES.md.
+ *
+ * [TYPES.md: GroupChatScope](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupchatscope)
  */
 export type GroupChatScope = GroupChatScope.MemberSupport
 
@@ -3385,7 +3719,11 @@ export namespace GroupChatScope {
   }
 }
 
-/** Discriminated union `GroupChatScopeInfo` of TYPES.md. */
+/**
+ * Discriminated union `GroupChatScopeInfo` of TYPES.md.
+ *
+ * [TYPES.md: GroupChatScopeInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupchatscopeinfo)
+ */
 export type GroupChatScopeInfo = GroupChatScopeInfo.MemberSupport
 
 export namespace GroupChatScopeInfo {
@@ -3402,6 +3740,8 @@ export namespace GroupChatScopeInfo {
 /**
  * Record type `GroupDirectInvitation` of TYPES.md.
  *
+ * [TYPES.md: GroupDirectInvitation](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupdirectinvitation)
+ *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface GroupDirectInvitation {
@@ -3417,6 +3757,8 @@ export interface GroupDirectInvitation {
 
 /**
  * Enum `GroupFeature` of TYPES.md.
+ *
+ * [TYPES.md: GroupFeature](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupfeature)
  *
  * Values only some doc versions have: `"support"` (2026-fork-d94cbb0, 2026-03c8bf5), `"sessions"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5), `"comments"` (2026-fork-d94cbb0, 2026-03c8bf5), `"signMessages"` (2026-03c8bf5).
  */
@@ -3450,12 +3792,20 @@ export const groupFeatureValues = [
   'comments',
   'signMessages',
 ] as const satisfies readonly GroupFeature[]
-/** Enum `GroupFeatureEnabled` of TYPES.md. */
+/**
+ * Enum `GroupFeatureEnabled` of TYPES.md.
+ *
+ * [TYPES.md: GroupFeatureEnabled](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupfeatureenabled)
+ */
 export type GroupFeatureEnabled = 'on' | 'off'
 /** Every value of `GroupFeatureEnabled`, in the docs' order. */
 export const groupFeatureEnabledValues = ['on', 'off'] as const satisfies readonly GroupFeatureEnabled[]
 
-/** Record type `GroupInfo` of TYPES.md. */
+/**
+ * Record type `GroupInfo` of TYPES.md.
+ *
+ * [TYPES.md: GroupInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupinfo)
+ */
 export interface GroupInfo {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   groupId: number
@@ -3507,6 +3857,8 @@ export interface GroupInfo {
 /**
  * Record type `GroupKeys` of TYPES.md.
  *
+ * [TYPES.md: GroupKeys](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupkeys)
+ *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface GroupKeys {
@@ -3530,7 +3882,11 @@ export interface GroupKeys {
   sharedGroupId?: string
 }
 
-/** Record type `GroupLink` of TYPES.md. */
+/**
+ * Record type `GroupLink` of TYPES.md.
+ *
+ * [TYPES.md: GroupLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#grouplink)
+ */
 export interface GroupLink {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userContactLinkId: number
@@ -3544,6 +3900,8 @@ export interface GroupLink {
 /**
  * Record type `GroupLinkOwner` of TYPES.md.
  *
+ * [TYPES.md: GroupLinkOwner](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#grouplinkowner)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface GroupLinkOwner {
@@ -3551,7 +3909,11 @@ export interface GroupLinkOwner {
   memberKey: string
 }
 
-/** Discriminated union `GroupLinkPlan` of TYPES.md. */
+/**
+ * Discriminated union `GroupLinkPlan` of TYPES.md.
+ *
+ * [TYPES.md: GroupLinkPlan](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#grouplinkplan)
+ */
 export type GroupLinkPlan =
   | GroupLinkPlan.Ok
   | GroupLinkPlan.OwnLink
@@ -3632,7 +3994,11 @@ export namespace GroupLinkPlan {
   }
 }
 
-/** Record type `GroupMember` of TYPES.md. */
+/**
+ * Record type `GroupMember` of TYPES.md.
+ *
+ * [TYPES.md: GroupMember](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupmember)
+ */
 export interface GroupMember {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   groupMemberId: number
@@ -3674,12 +4040,20 @@ export interface GroupMember {
   memberVerifiedCode?: SecurityCode
 }
 
-/** Record type `GroupMemberAdmission` of TYPES.md. */
+/**
+ * Record type `GroupMemberAdmission` of TYPES.md.
+ *
+ * [TYPES.md: GroupMemberAdmission](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupmemberadmission)
+ */
 export interface GroupMemberAdmission {
   review?: MemberCriteria
 }
 
-/** Enum `GroupMemberCategory` of TYPES.md. */
+/**
+ * Enum `GroupMemberCategory` of TYPES.md.
+ *
+ * [TYPES.md: GroupMemberCategory](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupmembercategory)
+ */
 export type GroupMemberCategory = 'user' | 'invitee' | 'host' | 'pre' | 'post'
 /** Every value of `GroupMemberCategory`, in the docs' order. */
 export const groupMemberCategoryValues = [
@@ -3690,7 +4064,11 @@ export const groupMemberCategoryValues = [
   'post',
 ] as const satisfies readonly GroupMemberCategory[]
 
-/** Record type `GroupMemberRef` of TYPES.md. */
+/**
+ * Record type `GroupMemberRef` of TYPES.md.
+ *
+ * [TYPES.md: GroupMemberRef](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupmemberref)
+ */
 export interface GroupMemberRef {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   groupMemberId: number
@@ -3699,6 +4077,8 @@ export interface GroupMemberRef {
 
 /**
  * Enum `GroupMemberRole` of TYPES.md.
+ *
+ * [TYPES.md: GroupMemberRole](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupmemberrole)
  *
  * Values only some doc versions have: `"relay"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5).
  */
@@ -3714,12 +4094,20 @@ export const groupMemberRoleValues = [
   'owner',
 ] as const satisfies readonly GroupMemberRole[]
 
-/** Record type `GroupMemberSettings` of TYPES.md. */
+/**
+ * Record type `GroupMemberSettings` of TYPES.md.
+ *
+ * [TYPES.md: GroupMemberSettings](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupmembersettings)
+ */
 export interface GroupMemberSettings {
   showMessages: boolean
 }
 
-/** Enum `GroupMemberStatus` of TYPES.md. */
+/**
+ * Enum `GroupMemberStatus` of TYPES.md.
+ *
+ * [TYPES.md: GroupMemberStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupmemberstatus)
+ */
 export type GroupMemberStatus =
   | 'rejected'
   | 'removed'
@@ -3755,12 +4143,20 @@ export const groupMemberStatusValues = [
   'creator',
 ] as const satisfies readonly GroupMemberStatus[]
 
-/** Record type `GroupPreference` of TYPES.md. */
+/**
+ * Record type `GroupPreference` of TYPES.md.
+ *
+ * [TYPES.md: GroupPreference](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#grouppreference)
+ */
 export interface GroupPreference {
   enable: GroupFeatureEnabled
 }
 
-/** Record type `GroupPreferences` of TYPES.md. */
+/**
+ * Record type `GroupPreferences` of TYPES.md.
+ *
+ * [TYPES.md: GroupPreferences](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#grouppreferences)
+ */
 export interface GroupPreferences {
   timedMessages?: TimedMessagesGroupPreference
   directMessages?: RoleGroupPreference
@@ -3783,7 +4179,11 @@ export interface GroupPreferences {
   commands?: ChatBotCommand[]
 }
 
-/** Record type `GroupProfile` of TYPES.md. */
+/**
+ * Record type `GroupProfile` of TYPES.md.
+ *
+ * [TYPES.md: GroupProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupprofile)
+ */
 export interface GroupProfile {
   displayName: string
   fullName: string
@@ -3804,6 +4204,8 @@ export interface GroupProfile {
 /**
  * Record type `GroupRelay` of TYPES.md.
  *
+ * [TYPES.md: GroupRelay](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#grouprelay)
+ *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface GroupRelay {
@@ -3820,6 +4222,8 @@ export interface GroupRelay {
 
 /**
  * Discriminated union `GroupRootKey` of TYPES.md.
+ *
+ * [TYPES.md: GroupRootKey](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#grouprootkey)
  *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -3842,7 +4246,11 @@ export namespace GroupRootKey {
   }
 }
 
-/** Record type `GroupShortLinkData` of TYPES.md. */
+/**
+ * Record type `GroupShortLinkData` of TYPES.md.
+ *
+ * [TYPES.md: GroupShortLinkData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupshortlinkdata)
+ */
 export interface GroupShortLinkData {
   groupProfile: GroupProfile
   /** In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5. */
@@ -3851,6 +4259,8 @@ export interface GroupShortLinkData {
 
 /**
  * Record type `GroupShortLinkInfo` of TYPES.md.
+ *
+ * [TYPES.md: GroupShortLinkInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupshortlinkinfo)
  *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -3866,7 +4276,11 @@ export interface GroupShortLinkInfo {
   sharedGroupId?: string
 }
 
-/** Record type `GroupSummary` of TYPES.md. */
+/**
+ * Record type `GroupSummary` of TYPES.md.
+ *
+ * [TYPES.md: GroupSummary](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupsummary)
+ */
 export interface GroupSummary {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   currentMembers: number
@@ -3878,7 +4292,11 @@ export interface GroupSummary {
   publicMemberCount?: number
 }
 
-/** Record type `GroupSupportChat` of TYPES.md. */
+/**
+ * Record type `GroupSupportChat` of TYPES.md.
+ *
+ * [TYPES.md: GroupSupportChat](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#groupsupportchat)
+ */
 export interface GroupSupportChat {
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
   chatTs: string
@@ -3895,12 +4313,18 @@ export interface GroupSupportChat {
 /**
  * Enum `GroupType` of TYPES.md.
  *
+ * [TYPES.md: GroupType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#grouptype)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export type GroupType = 'channel' | 'group'
 /** Every value of `GroupType`, in the docs' order. */
 export const groupTypeValues = ['channel', 'group'] as const satisfies readonly GroupType[]
-/** Enum `HandshakeError` of TYPES.md. */
+/**
+ * Enum `HandshakeError` of TYPES.md.
+ *
+ * [TYPES.md: HandshakeError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#handshakeerror)
+ */
 export type HandshakeError = 'PARSE' | 'IDENTITY' | 'BAD_AUTH' | 'BAD_SERVICE'
 /** Every value of `HandshakeError`, in the docs' order. */
 export const handshakeErrorValues = [
@@ -3909,11 +4333,19 @@ export const handshakeErrorValues = [
   'BAD_AUTH',
   'BAD_SERVICE',
 ] as const satisfies readonly HandshakeError[]
-/** Enum `InlineFileMode` of TYPES.md. */
+/**
+ * Enum `InlineFileMode` of TYPES.md.
+ *
+ * [TYPES.md: InlineFileMode](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#inlinefilemode)
+ */
 export type InlineFileMode = 'offer' | 'sent'
 /** Every value of `InlineFileMode`, in the docs' order. */
 export const inlineFileModeValues = ['offer', 'sent'] as const satisfies readonly InlineFileMode[]
-/** Discriminated union `InvitationLinkPlan` of TYPES.md. */
+/**
+ * Discriminated union `InvitationLinkPlan` of TYPES.md.
+ *
+ * [TYPES.md: InvitationLinkPlan](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#invitationlinkplan)
+ */
 export type InvitationLinkPlan =
   | InvitationLinkPlan.Ok
   | InvitationLinkPlan.OwnLink
@@ -3950,7 +4382,11 @@ export namespace InvitationLinkPlan {
   }
 }
 
-/** Discriminated union `InvitedBy` of TYPES.md. */
+/**
+ * Discriminated union `InvitedBy` of TYPES.md.
+ *
+ * [TYPES.md: InvitedBy](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#invitedby)
+ */
 export type InvitedBy = InvitedBy.Contact | InvitedBy.User | InvitedBy.Unknown
 
 export namespace InvitedBy {
@@ -3975,7 +4411,11 @@ export namespace InvitedBy {
   }
 }
 
-/** Discriminated union `LinkContent` of TYPES.md. */
+/**
+ * Discriminated union `LinkContent` of TYPES.md.
+ *
+ * [TYPES.md: LinkContent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#linkcontent)
+ */
 export type LinkContent = LinkContent.Page | LinkContent.Image | LinkContent.Video | LinkContent.Unknown
 
 export namespace LinkContent {
@@ -4011,6 +4451,8 @@ export namespace LinkContent {
 /**
  * Record type `LinkOwnerSig` of TYPES.md.
  *
+ * [TYPES.md: LinkOwnerSig](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#linkownersig)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface LinkOwnerSig {
@@ -4019,7 +4461,11 @@ export interface LinkOwnerSig {
   ownerSig: string
 }
 
-/** Record type `LinkPreview` of TYPES.md. */
+/**
+ * Record type `LinkPreview` of TYPES.md.
+ *
+ * [TYPES.md: LinkPreview](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#linkpreview)
+ */
 export interface LinkPreview {
   uri: string
   title: string
@@ -4031,6 +4477,8 @@ export interface LinkPreview {
 /**
  * Record type `LocalBadge` of TYPES.md.
  *
+ * [TYPES.md: LocalBadge](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#localbadge)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface LocalBadge {
@@ -4038,7 +4486,11 @@ export interface LocalBadge {
   status: BadgeStatus
 }
 
-/** Record type `LocalProfile` of TYPES.md. */
+/**
+ * Record type `LocalProfile` of TYPES.md.
+ *
+ * [TYPES.md: LocalProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#localprofile)
+ */
 export interface LocalProfile {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   profileId: number
@@ -4061,7 +4513,11 @@ export interface LocalProfile {
   contactDomainVerified?: boolean
 }
 
-/** Enum `MemberCriteria` of TYPES.md. */
+/**
+ * Enum `MemberCriteria` of TYPES.md.
+ *
+ * [TYPES.md: MemberCriteria](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#membercriteria)
+ */
 export type MemberCriteria = 'all'
 /** Every value of `MemberCriteria`, in the docs' order. */
 export const memberCriteriaValues = ['all'] as const satisfies readonly MemberCriteria[]
@@ -4069,6 +4525,8 @@ export const memberCriteriaValues = ['all'] as const satisfies readonly MemberCr
  * Connection link sent in a message - only short links are allowed.
  *
  * Discriminated union `MsgChatLink` of TYPES.md.
+ *
+ * [TYPES.md: MsgChatLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgchatlink)
  */
 export type MsgChatLink = MsgChatLink.Contact | MsgChatLink.Invitation | MsgChatLink.Group
 
@@ -4099,7 +4557,11 @@ export namespace MsgChatLink {
   }
 }
 
-/** Discriminated union `MsgContent` of TYPES.md. */
+/**
+ * Discriminated union `MsgContent` of TYPES.md.
+ *
+ * [TYPES.md: MsgContent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgcontent)
+ */
 export type MsgContent =
   | MsgContent.Text
   | MsgContent.Link
@@ -4184,7 +4646,11 @@ export namespace MsgContent {
   }
 }
 
-/** Enum `MsgDecryptError` of TYPES.md. */
+/**
+ * Enum `MsgDecryptError` of TYPES.md.
+ *
+ * [TYPES.md: MsgDecryptError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgdecrypterror)
+ */
 export type MsgDecryptError = 'ratchetHeader' | 'tooManySkipped' | 'ratchetEarlier' | 'other' | 'ratchetSync'
 /** Every value of `MsgDecryptError`, in the docs' order. */
 export const msgDecryptErrorValues = [
@@ -4194,11 +4660,19 @@ export const msgDecryptErrorValues = [
   'other',
   'ratchetSync',
 ] as const satisfies readonly MsgDecryptError[]
-/** Enum `MsgDirection` of TYPES.md. */
+/**
+ * Enum `MsgDirection` of TYPES.md.
+ *
+ * [TYPES.md: MsgDirection](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgdirection)
+ */
 export type MsgDirection = 'rcv' | 'snd'
 /** Every value of `MsgDirection`, in the docs' order. */
 export const msgDirectionValues = ['rcv', 'snd'] as const satisfies readonly MsgDirection[]
-/** Discriminated union `MsgErrorType` of TYPES.md. */
+/**
+ * Discriminated union `MsgErrorType` of TYPES.md.
+ *
+ * [TYPES.md: MsgErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgerrortype)
+ */
 export type MsgErrorType =
   MsgErrorType.MsgSkipped | MsgErrorType.MsgBadId | MsgErrorType.MsgBadHash | MsgErrorType.MsgDuplicate
 
@@ -4233,11 +4707,19 @@ export namespace MsgErrorType {
   }
 }
 
-/** Enum `MsgFilter` of TYPES.md. */
+/**
+ * Enum `MsgFilter` of TYPES.md.
+ *
+ * [TYPES.md: MsgFilter](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgfilter)
+ */
 export type MsgFilter = 'none' | 'all' | 'mentions'
 /** Every value of `MsgFilter`, in the docs' order. */
 export const msgFilterValues = ['none', 'all', 'mentions'] as const satisfies readonly MsgFilter[]
-/** Discriminated union `MsgReaction` of TYPES.md. */
+/**
+ * Discriminated union `MsgReaction` of TYPES.md.
+ *
+ * [TYPES.md: MsgReaction](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgreaction)
+ */
 export type MsgReaction = MsgReaction.Emoji | MsgReaction.Unknown
 
 export namespace MsgReaction {
@@ -4259,12 +4741,18 @@ export namespace MsgReaction {
   }
 }
 
-/** Enum `MsgReceiptStatus` of TYPES.md. */
+/**
+ * Enum `MsgReceiptStatus` of TYPES.md.
+ *
+ * [TYPES.md: MsgReceiptStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgreceiptstatus)
+ */
 export type MsgReceiptStatus = 'ok' | 'badMsgHash'
 /** Every value of `MsgReceiptStatus`, in the docs' order. */
 export const msgReceiptStatusValues = ['ok', 'badMsgHash'] as const satisfies readonly MsgReceiptStatus[]
 /**
  * Enum `MsgSigStatus` of TYPES.md.
+ *
+ * [TYPES.md: MsgSigStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgsigstatus)
  *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -4273,6 +4761,8 @@ export type MsgSigStatus = 'verified' | 'signedNoKey'
 export const msgSigStatusValues = ['verified', 'signedNoKey'] as const satisfies readonly MsgSigStatus[]
 /**
  * Discriminated union `MsgVerified` of TYPES.md.
+ *
+ * [TYPES.md: MsgVerified](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#msgverified)
  *
  * In doc versions: 2026-03c8bf5.
  */
@@ -4296,6 +4786,8 @@ export namespace MsgVerified {
 
 /**
  * Discriminated union `NameErrorType` of TYPES.md.
+ *
+ * [TYPES.md: NameErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#nameerrortype)
  *
  * In doc versions: 2026-03c8bf5.
  */
@@ -4324,6 +4816,8 @@ export namespace NameErrorType {
 
 /**
  * Discriminated union `NetworkError` of TYPES.md.
+ *
+ * [TYPES.md: NetworkError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#networkerror)
  *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -4374,7 +4868,11 @@ export namespace NetworkError {
   }
 }
 
-/** Record type `NewUser` of TYPES.md. */
+/**
+ * Record type `NewUser` of TYPES.md.
+ *
+ * [TYPES.md: NewUser](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#newuser)
+ */
 export interface NewUser {
   profile?: Profile
   pastTimestamp: boolean
@@ -4384,7 +4882,11 @@ export interface NewUser {
   clientService?: boolean
 }
 
-/** Record type `NoteFolder` of TYPES.md. */
+/**
+ * Record type `NoteFolder` of TYPES.md.
+ *
+ * [TYPES.md: NoteFolder](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#notefolder)
+ */
 export interface NoteFolder {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   noteFolderId: number
@@ -4402,6 +4904,8 @@ export interface NoteFolder {
 
 /**
  * Discriminated union `OwnerVerification` of TYPES.md.
+ *
+ * [TYPES.md: OwnerVerification](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#ownerverification)
  *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -4428,6 +4932,8 @@ export namespace OwnerVerification {
  *
  * Discriminated union `PaginationByTime` of TYPES.md.
  *
+ * [TYPES.md: PaginationByTime](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#paginationbytime)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export type PaginationByTime = PaginationByTime.Last
@@ -4444,7 +4950,11 @@ export namespace PaginationByTime {
   }
 }
 
-/** Record type `PendingContactConnection` of TYPES.md. */
+/**
+ * Record type `PendingContactConnection` of TYPES.md.
+ *
+ * [TYPES.md: PendingContactConnection](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#pendingcontactconnection)
+ */
 export interface PendingContactConnection {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   pccConnId: number
@@ -4467,6 +4977,8 @@ export interface PendingContactConnection {
 /**
  * Enum `PlanResolveMode` of TYPES.md.
  *
+ * [TYPES.md: PlanResolveMode](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#planresolvemode)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export type PlanResolveMode = 'allGroups' | 'unknown' | 'never'
@@ -4477,13 +4989,21 @@ export const planResolveModeValues = [
   'never',
 ] as const satisfies readonly PlanResolveMode[]
 
-/** Record type `PrefEnabled` of TYPES.md. */
+/**
+ * Record type `PrefEnabled` of TYPES.md.
+ *
+ * [TYPES.md: PrefEnabled](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#prefenabled)
+ */
 export interface PrefEnabled {
   forUser: boolean
   forContact: boolean
 }
 
-/** Record type `Preferences` of TYPES.md. */
+/**
+ * Record type `Preferences` of TYPES.md.
+ *
+ * [TYPES.md: Preferences](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#preferences)
+ */
 export interface Preferences {
   timedMessages?: TimedMessagesPreference
   fullDelete?: SimplePreference
@@ -4498,7 +5018,11 @@ export interface Preferences {
   commands?: ChatBotCommand[]
 }
 
-/** Record type `PreparedContact` of TYPES.md. */
+/**
+ * Record type `PreparedContact` of TYPES.md.
+ *
+ * [TYPES.md: PreparedContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#preparedcontact)
+ */
 export interface PreparedContact {
   connLinkToConnect: CreatedConnLink
   uiConnLinkType: ConnectionMode
@@ -4506,7 +5030,11 @@ export interface PreparedContact {
   requestSharedMsgId?: string
 }
 
-/** Record type `PreparedGroup` of TYPES.md. */
+/**
+ * Record type `PreparedGroup` of TYPES.md.
+ *
+ * [TYPES.md: PreparedGroup](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#preparedgroup)
+ */
 export interface PreparedGroup {
   connLinkToConnect: CreatedConnLink
   connLinkPreparedConnection: boolean
@@ -4515,7 +5043,11 @@ export interface PreparedGroup {
   requestSharedMsgId?: string
 }
 
-/** Record type `Profile` of TYPES.md. */
+/**
+ * Record type `Profile` of TYPES.md.
+ *
+ * [TYPES.md: Profile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#profile)
+ */
 export interface Profile {
   displayName: string
   fullName: string
@@ -4533,7 +5065,11 @@ export interface Profile {
   contactDomain?: SimplexDomainClaim
 }
 
-/** Discriminated union `ProxyClientError` of TYPES.md. */
+/**
+ * Discriminated union `ProxyClientError` of TYPES.md.
+ *
+ * [TYPES.md: ProxyClientError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#proxyclienterror)
+ */
 export type ProxyClientError =
   ProxyClientError.ProtocolError | ProxyClientError.UnexpectedResponse | ProxyClientError.ResponseError
 
@@ -4560,7 +5096,11 @@ export namespace ProxyClientError {
   }
 }
 
-/** Discriminated union `ProxyError` of TYPES.md. */
+/**
+ * Discriminated union `ProxyError` of TYPES.md.
+ *
+ * [TYPES.md: ProxyError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#proxyerror)
+ */
 export type ProxyError =
   ProxyError.PROTOCOL | ProxyError.BROKER | ProxyError.BASIC_AUTH | ProxyError.NO_SESSION
 
@@ -4594,6 +5134,8 @@ export namespace ProxyError {
 /**
  * Record type `PublicGroupAccess` of TYPES.md.
  *
+ * [TYPES.md: PublicGroupAccess](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#publicgroupaccess)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface PublicGroupAccess {
@@ -4612,6 +5154,8 @@ export interface PublicGroupAccess {
 /**
  * Record type `PublicGroupData` of TYPES.md.
  *
+ * [TYPES.md: PublicGroupData](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#publicgroupdata)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface PublicGroupData {
@@ -4621,6 +5165,8 @@ export interface PublicGroupData {
 
 /**
  * Record type `PublicGroupKeys` of TYPES.md.
+ *
+ * [TYPES.md: PublicGroupKeys](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#publicgroupkeys)
  *
  * In doc versions: 2026-03c8bf5.
  */
@@ -4632,6 +5178,8 @@ export interface PublicGroupKeys {
 /**
  * Record type `PublicGroupProfile` of TYPES.md.
  *
+ * [TYPES.md: PublicGroupProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#publicgroupprofile)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface PublicGroupProfile {
@@ -4641,7 +5189,11 @@ export interface PublicGroupProfile {
   publicGroupAccess?: PublicGroupAccess
 }
 
-/** Discriminated union `RCErrorType` of TYPES.md. */
+/**
+ * Discriminated union `RCErrorType` of TYPES.md.
+ *
+ * [TYPES.md: RCErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#rcerrortype)
+ */
 export type RCErrorType =
   | RCErrorType.Internal
   | RCErrorType.Identity
@@ -4765,7 +5317,11 @@ export namespace RCErrorType {
   }
 }
 
-/** Enum `RatchetSyncState` of TYPES.md. */
+/**
+ * Enum `RatchetSyncState` of TYPES.md.
+ *
+ * [TYPES.md: RatchetSyncState](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#ratchetsyncstate)
+ */
 export type RatchetSyncState = 'ok' | 'allowed' | 'required' | 'started' | 'agreed'
 /** Every value of `RatchetSyncState`, in the docs' order. */
 export const ratchetSyncStateValues = [
@@ -4775,7 +5331,11 @@ export const ratchetSyncStateValues = [
   'started',
   'agreed',
 ] as const satisfies readonly RatchetSyncState[]
-/** Discriminated union `RcvConnEvent` of TYPES.md. */
+/**
+ * Discriminated union `RcvConnEvent` of TYPES.md.
+ *
+ * [TYPES.md: RcvConnEvent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#rcvconnevent)
+ */
 export type RcvConnEvent =
   | RcvConnEvent.SwitchQueue
   | RcvConnEvent.RatchetSync
@@ -4810,7 +5370,11 @@ export namespace RcvConnEvent {
   }
 }
 
-/** Discriminated union `RcvDirectEvent` of TYPES.md. */
+/**
+ * Discriminated union `RcvDirectEvent` of TYPES.md.
+ *
+ * [TYPES.md: RcvDirectEvent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#rcvdirectevent)
+ */
 export type RcvDirectEvent =
   RcvDirectEvent.ContactDeleted | RcvDirectEvent.ProfileUpdated | RcvDirectEvent.GroupInvLinkReceived
 
@@ -4841,7 +5405,11 @@ export namespace RcvDirectEvent {
   }
 }
 
-/** Record type `RcvFileDescr` of TYPES.md. */
+/**
+ * Record type `RcvFileDescr` of TYPES.md.
+ *
+ * [TYPES.md: RcvFileDescr](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#rcvfiledescr)
+ */
 export interface RcvFileDescr {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   fileDescrId: number
@@ -4851,7 +5419,11 @@ export interface RcvFileDescr {
   fileDescrComplete: boolean
 }
 
-/** Discriminated union `RcvFileStatus` of TYPES.md. */
+/**
+ * Discriminated union `RcvFileStatus` of TYPES.md.
+ *
+ * [TYPES.md: RcvFileStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#rcvfilestatus)
+ */
 export type RcvFileStatus =
   | RcvFileStatus.New
   | RcvFileStatus.Accepted
@@ -4917,7 +5489,11 @@ export namespace RcvFileStatus {
   }
 }
 
-/** Record type `RcvFileTransfer` of TYPES.md. */
+/**
+ * Record type `RcvFileTransfer` of TYPES.md.
+ *
+ * [TYPES.md: RcvFileTransfer](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#rcvfiletransfer)
+ */
 export interface RcvFileTransfer {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   fileId: number
@@ -4938,7 +5514,11 @@ export interface RcvFileTransfer {
   cryptoArgs?: CryptoFileArgs
 }
 
-/** Discriminated union `RcvGroupEvent` of TYPES.md. */
+/**
+ * Discriminated union `RcvGroupEvent` of TYPES.md.
+ *
+ * [TYPES.md: RcvGroupEvent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#rcvgroupevent)
+ */
 export type RcvGroupEvent =
   | RcvGroupEvent.MemberAdded
   | RcvGroupEvent.MemberConnected
@@ -5093,6 +5673,8 @@ export namespace RcvGroupEvent {
 /**
  * Discriminated union `RcvMsgError` of TYPES.md.
  *
+ * [TYPES.md: RcvMsgError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#rcvmsgerror)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export type RcvMsgError = RcvMsgError.Dropped | RcvMsgError.ParseError
@@ -5118,6 +5700,8 @@ export namespace RcvMsgError {
 /**
  * Record type `RelayCapabilities` of TYPES.md.
  *
+ * [TYPES.md: RelayCapabilities](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#relaycapabilities)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface RelayCapabilities {
@@ -5126,6 +5710,8 @@ export interface RelayCapabilities {
 
 /**
  * Record type `RelayConnectionResult` of TYPES.md.
+ *
+ * [TYPES.md: RelayConnectionResult](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#relayconnectionresult)
  *
  * In doc versions: 2026-03c8bf5.
  */
@@ -5136,6 +5722,8 @@ export interface RelayConnectionResult {
 
 /**
  * Record type `RelayProfile` of TYPES.md.
+ *
+ * [TYPES.md: RelayProfile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#relayprofile)
  *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
@@ -5148,6 +5736,8 @@ export interface RelayProfile {
 
 /**
  * Enum `RelayStatus` of TYPES.md.
+ *
+ * [TYPES.md: RelayStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#relaystatus)
  *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  *
@@ -5169,6 +5759,8 @@ export const relayStatusValues = [
 /**
  * Record type `RemoteCtrlInfo` of TYPES.md.
  *
+ * [TYPES.md: RemoteCtrlInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#remotectrlinfo)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export interface RemoteCtrlInfo {
@@ -5180,6 +5772,8 @@ export interface RemoteCtrlInfo {
 
 /**
  * Discriminated union `RemoteCtrlSessionState` of TYPES.md.
+ *
+ * [TYPES.md: RemoteCtrlSessionState](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#remotectrlsessionstate)
  *
  * In doc versions: 2026-03c8bf5.
  */
@@ -5225,6 +5819,8 @@ export namespace RemoteCtrlSessionState {
 /**
  * Discriminated union `RemoteCtrlStopReason` of TYPES.md.
  *
+ * [TYPES.md: RemoteCtrlStopReason](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#remotectrlstopreason)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export type RemoteCtrlStopReason =
@@ -5261,7 +5857,11 @@ export namespace RemoteCtrlStopReason {
   }
 }
 
-/** Enum `ReportReason` of TYPES.md. */
+/**
+ * Enum `ReportReason` of TYPES.md.
+ *
+ * [TYPES.md: ReportReason](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#reportreason)
+ */
 export type ReportReason = 'spam' | 'content' | 'community' | 'profile' | 'other'
 /** Every value of `ReportReason`, in the docs' order. */
 export const reportReasonValues = [
@@ -5272,13 +5872,21 @@ export const reportReasonValues = [
   'other',
 ] as const satisfies readonly ReportReason[]
 
-/** Record type `RoleGroupPreference` of TYPES.md. */
+/**
+ * Record type `RoleGroupPreference` of TYPES.md.
+ *
+ * [TYPES.md: RoleGroupPreference](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#rolegrouppreference)
+ */
 export interface RoleGroupPreference {
   enable: GroupFeatureEnabled
   role?: GroupMemberRole
 }
 
-/** Discriminated union `SMPAgentError` of TYPES.md. */
+/**
+ * Discriminated union `SMPAgentError` of TYPES.md.
+ *
+ * [TYPES.md: SMPAgentError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#smpagenterror)
+ */
 export type SMPAgentError =
   | SMPAgentError.A_MESSAGE
   | SMPAgentError.A_PROHIBITED
@@ -5355,20 +5963,30 @@ export namespace SMPAgentError {
   }
 }
 
-/** Record type `SecurityCode` of TYPES.md. */
+/**
+ * Record type `SecurityCode` of TYPES.md.
+ *
+ * [TYPES.md: SecurityCode](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#securitycode)
+ */
 export interface SecurityCode {
   securityCode: string
   /** `UTCTime`: an ISO-8601 timestamp string (`2025-05-03T08:42:55.098428Z`). */
   verifiedAt: string
 }
 
-/** Record type `SimplePreference` of TYPES.md. */
+/**
+ * Record type `SimplePreference` of TYPES.md.
+ *
+ * [TYPES.md: SimplePreference](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#simplepreference)
+ */
 export interface SimplePreference {
   allow: FeatureAllowed
 }
 
 /**
  * Record type `SimplexDomain` of TYPES.md.
+ *
+ * [TYPES.md: SimplexDomain](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#simplexdomain)
  *
  * In doc versions: 2026-03c8bf5.
  */
@@ -5381,6 +5999,8 @@ export interface SimplexDomain {
 /**
  * Record type `SimplexDomainClaim` of TYPES.md.
  *
+ * [TYPES.md: SimplexDomainClaim](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#simplexdomainclaim)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export interface SimplexDomainClaim {
@@ -5390,6 +6010,8 @@ export interface SimplexDomainClaim {
 
 /**
  * Discriminated union `SimplexDomainError` of TYPES.md.
+ *
+ * [TYPES.md: SimplexDomainError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#simplexdomainerror)
  *
  * In doc versions: 2026-03c8bf5.
  */
@@ -5413,6 +6035,8 @@ export namespace SimplexDomainError {
 /**
  * Record type `SimplexDomainProof` of TYPES.md.
  *
+ * [TYPES.md: SimplexDomainProof](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#simplexdomainproof)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export interface SimplexDomainProof {
@@ -5423,6 +6047,8 @@ export interface SimplexDomainProof {
 
 /**
  * Enum `SimplexLinkType` of TYPES.md.
+ *
+ * [TYPES.md: SimplexLinkType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#simplexlinktype)
  *
  * Values only some doc versions have: `"relay"` (2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5).
  */
@@ -5439,6 +6065,8 @@ export const simplexLinkTypeValues = [
 /**
  * Record type `SimplexNameInfo` of TYPES.md.
  *
+ * [TYPES.md: SimplexNameInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#simplexnameinfo)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface SimplexNameInfo {
@@ -5450,6 +6078,8 @@ export interface SimplexNameInfo {
 /**
  * Enum `SimplexNameType` of TYPES.md.
  *
+ * [TYPES.md: SimplexNameType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#simplexnametype)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export type SimplexNameType = 'publicGroup' | 'contact'
@@ -5458,19 +6088,29 @@ export const simplexNameTypeValues = ['publicGroup', 'contact'] as const satisfi
 /**
  * Enum `SimplexTLD` of TYPES.md.
  *
+ * [TYPES.md: SimplexTLD](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#simplextld)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export type SimplexTLD = 'simplex' | 'testing' | 'web'
 /** Every value of `SimplexTLD`, in the docs' order. */
 export const simplexTLDValues = ['simplex', 'testing', 'web'] as const satisfies readonly SimplexTLD[]
-/** Enum `SndCIStatusProgress` of TYPES.md. */
+/**
+ * Enum `SndCIStatusProgress` of TYPES.md.
+ *
+ * [TYPES.md: SndCIStatusProgress](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#sndcistatusprogress)
+ */
 export type SndCIStatusProgress = 'partial' | 'complete'
 /** Every value of `SndCIStatusProgress`, in the docs' order. */
 export const sndCIStatusProgressValues = [
   'partial',
   'complete',
 ] as const satisfies readonly SndCIStatusProgress[]
-/** Discriminated union `SndConnEvent` of TYPES.md. */
+/**
+ * Discriminated union `SndConnEvent` of TYPES.md.
+ *
+ * [TYPES.md: SndConnEvent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#sndconnevent)
+ */
 export type SndConnEvent = SndConnEvent.SwitchQueue | SndConnEvent.RatchetSync | SndConnEvent.PqEnabled
 
 export namespace SndConnEvent {
@@ -5498,7 +6138,11 @@ export namespace SndConnEvent {
   }
 }
 
-/** Discriminated union `SndError` of TYPES.md. */
+/**
+ * Discriminated union `SndError` of TYPES.md.
+ *
+ * [TYPES.md: SndError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#snderror)
+ */
 export type SndError =
   | SndError.Auth
   | SndError.Quota
@@ -5554,7 +6198,11 @@ export namespace SndError {
   }
 }
 
-/** Record type `SndFileTransfer` of TYPES.md. */
+/**
+ * Record type `SndFileTransfer` of TYPES.md.
+ *
+ * [TYPES.md: SndFileTransfer](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#sndfiletransfer)
+ */
 export interface SndFileTransfer {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   fileId: number
@@ -5576,7 +6224,11 @@ export interface SndFileTransfer {
   fileInline?: InlineFileMode
 }
 
-/** Discriminated union `SndGroupEvent` of TYPES.md. */
+/**
+ * Discriminated union `SndGroupEvent` of TYPES.md.
+ *
+ * [TYPES.md: SndGroupEvent](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#sndgroupevent)
+ */
 export type SndGroupEvent =
   | SndGroupEvent.MemberRole
   | SndGroupEvent.MemberBlocked
@@ -5656,7 +6308,11 @@ export namespace SndGroupEvent {
   }
 }
 
-/** Discriminated union `SrvError` of TYPES.md. */
+/**
+ * Discriminated union `SrvError` of TYPES.md.
+ *
+ * [TYPES.md: SrvError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#srverror)
+ */
 export type SrvError = SrvError.Host | SrvError.Version | SrvError.Other
 
 export namespace SrvError {
@@ -5680,7 +6336,11 @@ export namespace SrvError {
   }
 }
 
-/** Discriminated union `StoreError` of TYPES.md. */
+/**
+ * Discriminated union `StoreError` of TYPES.md.
+ *
+ * [TYPES.md: StoreError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#storeerror)
+ */
 export type StoreError =
   | StoreError.DuplicateName
   | StoreError.UserNotFound
@@ -6571,6 +7231,8 @@ export namespace StoreError {
 /**
  * Discriminated union `SubscriptionStatus` of TYPES.md.
  *
+ * [TYPES.md: SubscriptionStatus](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#subscriptionstatus)
+ *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export type SubscriptionStatus =
@@ -6608,13 +7270,19 @@ export namespace SubscriptionStatus {
 /**
  * Record type `SupportGroupPreference` of TYPES.md.
  *
+ * [TYPES.md: SupportGroupPreference](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#supportgrouppreference)
+ *
  * In doc versions: 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface SupportGroupPreference {
   enable: GroupFeatureEnabled
 }
 
-/** Enum `SwitchPhase` of TYPES.md. */
+/**
+ * Enum `SwitchPhase` of TYPES.md.
+ *
+ * [TYPES.md: SwitchPhase](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#switchphase)
+ */
 export type SwitchPhase = 'started' | 'confirmed' | 'secured' | 'completed'
 /** Every value of `SwitchPhase`, in the docs' order. */
 export const switchPhaseValues = [
@@ -6624,21 +7292,33 @@ export const switchPhaseValues = [
   'completed',
 ] as const satisfies readonly SwitchPhase[]
 
-/** Record type `TimedMessagesGroupPreference` of TYPES.md. */
+/**
+ * Record type `TimedMessagesGroupPreference` of TYPES.md.
+ *
+ * [TYPES.md: TimedMessagesGroupPreference](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#timedmessagesgrouppreference)
+ */
 export interface TimedMessagesGroupPreference {
   enable: GroupFeatureEnabled
   /** `int`: an integer. */
   ttl?: number
 }
 
-/** Record type `TimedMessagesPreference` of TYPES.md. */
+/**
+ * Record type `TimedMessagesPreference` of TYPES.md.
+ *
+ * [TYPES.md: TimedMessagesPreference](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#timedmessagespreference)
+ */
 export interface TimedMessagesPreference {
   allow: FeatureAllowed
   /** `int`: an integer. */
   ttl?: number
 }
 
-/** Discriminated union `TransportError` of TYPES.md. */
+/**
+ * Discriminated union `TransportError` of TYPES.md.
+ *
+ * [TYPES.md: TransportError](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#transporterror)
+ */
 export type TransportError =
   | TransportError.BadBlock
   | TransportError.Version
@@ -6683,12 +7363,20 @@ export namespace TransportError {
   }
 }
 
-/** Enum `UIColorMode` of TYPES.md. */
+/**
+ * Enum `UIColorMode` of TYPES.md.
+ *
+ * [TYPES.md: UIColorMode](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#uicolormode)
+ */
 export type UIColorMode = 'light' | 'dark'
 /** Every value of `UIColorMode`, in the docs' order. */
 export const uiColorModeValues = ['light', 'dark'] as const satisfies readonly UIColorMode[]
 
-/** Record type `UIColors` of TYPES.md. */
+/**
+ * Record type `UIColors` of TYPES.md.
+ *
+ * [TYPES.md: UIColors](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#uicolors)
+ */
 export interface UIColors {
   accent?: string
   accentVariant?: string
@@ -6704,27 +7392,43 @@ export interface UIColors {
   receivedReply?: string
 }
 
-/** Record type `UIThemeEntityOverride` of TYPES.md. */
+/**
+ * Record type `UIThemeEntityOverride` of TYPES.md.
+ *
+ * [TYPES.md: UIThemeEntityOverride](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#uithemeentityoverride)
+ */
 export interface UIThemeEntityOverride {
   mode: UIColorMode
   wallpaper?: ChatWallpaper
   colors: UIColors
 }
 
-/** Record type `UIThemeEntityOverrides` of TYPES.md. */
+/**
+ * Record type `UIThemeEntityOverrides` of TYPES.md.
+ *
+ * [TYPES.md: UIThemeEntityOverrides](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#uithemeentityoverrides)
+ */
 export interface UIThemeEntityOverrides {
   light?: UIThemeEntityOverride
   dark?: UIThemeEntityOverride
 }
 
-/** Record type `UpdatedMessage` of TYPES.md. */
+/**
+ * Record type `UpdatedMessage` of TYPES.md.
+ *
+ * [TYPES.md: UpdatedMessage](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#updatedmessage)
+ */
 export interface UpdatedMessage {
   msgContent: MsgContent
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   mentions: {[key: string]: number}
 }
 
-/** Record type `User` of TYPES.md. */
+/**
+ * Record type `User` of TYPES.md.
+ *
+ * [TYPES.md: User](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#user)
+ */
 export interface User {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userId: number
@@ -6758,6 +7462,8 @@ export interface User {
 /**
  * Record type `UserChatRelay` of TYPES.md.
  *
+ * [TYPES.md: UserChatRelay](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#userchatrelay)
+ *
  * In doc versions: 2026-088a33e, 2026-fork-d94cbb0, 2026-03c8bf5.
  */
 export interface UserChatRelay {
@@ -6778,7 +7484,11 @@ export interface UserChatRelay {
   name?: string
 }
 
-/** Record type `UserContact` of TYPES.md. */
+/**
+ * Record type `UserContact` of TYPES.md.
+ *
+ * [TYPES.md: UserContact](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#usercontact)
+ */
 export interface UserContact {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   userContactLinkId: number
@@ -6787,7 +7497,11 @@ export interface UserContact {
   groupId?: number
 }
 
-/** Record type `UserContactLink` of TYPES.md. */
+/**
+ * Record type `UserContactLink` of TYPES.md.
+ *
+ * [TYPES.md: UserContactLink](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#usercontactlink)
+ */
 export interface UserContactLink {
   /**
    * Docs say required; the wire may omit it (spec/overlay.json: a 2025-05 server, about v6.3 and older than every doc version, sends a UserContactLink with only connLinkContact; evidence: test/fixtures/frames/responses/userContactLink-2.json and userContactLinkUpdated-1.json (2025-05 server): $.contactLink has connLinkContact alone).
@@ -6804,7 +7518,11 @@ export interface UserContactLink {
   addressSettings?: AddressSettings
 }
 
-/** Record type `UserContactRequest` of TYPES.md. */
+/**
+ * Record type `UserContactRequest` of TYPES.md.
+ *
+ * [TYPES.md: UserContactRequest](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#usercontactrequest)
+ */
 export interface UserContactRequest {
   /** `int64`: an integer; `JSON.parse` rounds values beyond 2^53. */
   contactRequestId: number
@@ -6836,6 +7554,8 @@ export interface UserContactRequest {
 /**
  * Record type `UserContactRequestRef` of TYPES.md.
  *
+ * [TYPES.md: UserContactRequestRef](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#usercontactrequestref)
+ *
  * In doc versions: 2026-03c8bf5.
  */
 export interface UserContactRequestRef {
@@ -6844,14 +7564,22 @@ export interface UserContactRequestRef {
   rejectionSupported: boolean
 }
 
-/** Record type `UserInfo` of TYPES.md. */
+/**
+ * Record type `UserInfo` of TYPES.md.
+ *
+ * [TYPES.md: UserInfo](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#userinfo)
+ */
 export interface UserInfo {
   user: User
   /** `int`: an integer. */
   unreadCount: number
 }
 
-/** Record type `UserProfileUpdateSummary` of TYPES.md. */
+/**
+ * Record type `UserProfileUpdateSummary` of TYPES.md.
+ *
+ * [TYPES.md: UserProfileUpdateSummary](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#userprofileupdatesummary)
+ */
 export interface UserProfileUpdateSummary {
   /** `int`: an integer. */
   updateSuccesses: number
@@ -6860,13 +7588,21 @@ export interface UserProfileUpdateSummary {
   changedContacts: Contact[]
 }
 
-/** Record type `UserPwdHash` of TYPES.md. */
+/**
+ * Record type `UserPwdHash` of TYPES.md.
+ *
+ * [TYPES.md: UserPwdHash](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#userpwdhash)
+ */
 export interface UserPwdHash {
   hash: string
   salt: string
 }
 
-/** Record type `VersionRange` of TYPES.md. */
+/**
+ * Record type `VersionRange` of TYPES.md.
+ *
+ * [TYPES.md: VersionRange](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#versionrange)
+ */
 export interface VersionRange {
   /** `int`: an integer. */
   minVersion: number
@@ -6874,7 +7610,11 @@ export interface VersionRange {
   maxVersion: number
 }
 
-/** Discriminated union `XFTPErrorType` of TYPES.md. */
+/**
+ * Discriminated union `XFTPErrorType` of TYPES.md.
+ *
+ * [TYPES.md: XFTPErrorType](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#xftperrortype)
+ */
 export type XFTPErrorType =
   | XFTPErrorType.BLOCK
   | XFTPErrorType.SESSION
@@ -6996,7 +7736,11 @@ export namespace XFTPErrorType {
   }
 }
 
-/** Record type `XFTPRcvFile` of TYPES.md. */
+/**
+ * Record type `XFTPRcvFile` of TYPES.md.
+ *
+ * [TYPES.md: XFTPRcvFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#xftprcvfile)
+ */
 export interface XFTPRcvFile {
   rcvFileDescription: RcvFileDescr
   agentRcvFileId?: string
@@ -7004,7 +7748,11 @@ export interface XFTPRcvFile {
   userApprovedRelays: boolean
 }
 
-/** Record type `XFTPSndFile` of TYPES.md. */
+/**
+ * Record type `XFTPSndFile` of TYPES.md.
+ *
+ * [TYPES.md: XFTPSndFile](https://github.com/simplex-chat/simplex-chat/blob/03c8bf5add6c3c323b8d69268981e35755b29e86/bots/api/TYPES.md#xftpsndfile)
+ */
 export interface XFTPSndFile {
   agentSndFileId: string
   privateSndFileDescr?: string

@@ -1,6 +1,6 @@
 import {ModuleDeclarationKind, StructureKind, type MethodSignatureStructure, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
-import {describe} from './doc-comment.js'
+import {describe, upstreamLink} from './doc-comment.js'
 import {stringLiteral} from './escape.js'
 
 /** The decoding mode of a client, a literal when its options write one: it types responses and events. */
@@ -142,7 +142,11 @@ function overloads(schema: Schema): MethodSignatureStructure[] {
   })
   const sends = schema.commands.flatMap((command) => {
     const name = stringLiteral(command.name)
-    const docs = [...command.description, `Command \`${command.name}\` (${command.category}).`]
+    const docs = [
+      ...command.description,
+      `Command \`${command.name}\` (${command.category}).`,
+      ...upstreamLink(command),
+    ]
     const response = `ChatCoreResponses<Mode>[${name}]`
     const parameters: [string, string][] = [
       ['name', name],
@@ -166,7 +170,7 @@ function overloads(schema: Schema): MethodSignatureStructure[] {
   })
   const events = schema.events.flatMap((event) => {
     const tag = stringLiteral(event.tag)
-    const docs = [...event.description, `Event \`${event.tag}\` (${event.category}).`]
+    const docs = [...event.description, `Event \`${event.tag}\` (${event.category}).`, ...upstreamLink(event)]
     const decoded = `Extract<DecodedKnown<ChatEvent, Mode>, {type: ${tag}}>`
     return [
       method(

@@ -2,7 +2,7 @@ import {StructureKind, VariableDeclarationKind, type StatementStructures} from '
 import type {CommandDefinition, Schema} from '../schema/types.js'
 import {identifier, RESPONSES_NAMESPACE, TYPES_NAMESPACE} from '../names/index.js'
 import {declaredParameters} from './command-parameters.js'
-import {commandVersions, describe, versionsNote, withDeprecation, type DocBlock} from './doc-comment.js'
+import {commandVersions, describe, upstreamLink, versionsNote, withDeprecation, type DocBlock} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {fieldProperties} from './fields.js'
 
@@ -43,6 +43,7 @@ export function emitCommands(schema: Schema): StatementStructures[] {
         describe(
           command.description,
           `Parameters of command \`${command.name}\` (${command.category}).`,
+          ...upstreamLink(command),
           ...(command.networkUsage === null ? [] : [`Network usage: ${command.networkUsage}.`]),
           ...(grammar ? [`Syntax: \`${grammar.code}\``] : []),
           ...versionsNote(command.versions, commandVersions(schema)),
@@ -90,10 +91,17 @@ export function emitCommands(schema: Schema): StatementStructures[] {
       name: 'CommandParameters',
       isExported: true,
       docs: describe(['The parameters of every command of COMMANDS.md, by command name.']),
-      // Each name with its command's own doc text: what an editor shows for `send("APIJoinGroup", ...)`.
+      // Each name with its command's own doc text (the call site's are the client's overloads, chat-client.ts).
       properties: pairs((name) => name).map((property, index) => {
         const command = schema.commands[index]!
-        return {...property, docs: describe(command.description, `Command \`${command.name}\` (${command.category}).`)}
+        return {
+          ...property,
+          docs: describe(
+            command.description,
+            `Command \`${command.name}\` (${command.category}).`,
+            ...upstreamLink(command),
+          ),
+        }
       }),
     },
     {

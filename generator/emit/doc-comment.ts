@@ -9,6 +9,11 @@ export interface DocBlock {
   tags?: {tagName: string; text: string}[]
 }
 
+/** A paragraph linking a node to its heading in the upstream docs (`[TYPES.md: User](...)`); none when unknown. */
+export function upstreamLink(node: {name: string; location: {file: string}; upstreamUrl?: string}): string[] {
+  return node.upstreamUrl === undefined ? [] : [`[${node.location.file}: ${node.name}](${node.upstreamUrl})`]
+}
+
 /** A TSDoc block from description paragraphs (markdown kept, it renders in editors). */
 export function describe(paragraphs: readonly string[], ...notes: string[]): DocBlock[] {
   const text = [...paragraphs, ...notes].map(commentText).join('\n\n')

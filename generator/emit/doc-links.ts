@@ -3,9 +3,11 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {commitUrl, type SpecFileName, type SpecOrigins} from '../load/provenance.js'
 import type {Schema} from '../schema/types.js'
+import {commandVersions, schemaVersions} from './doc-comment.js'
 
 /**
- * The schema with the links of its descriptions made to work outside the docs. The docs link to each other
+ * The schema with the links of its descriptions made to work outside the docs, and each type, event and
+ * command with its `upstreamUrl`. The docs link to each other
  * (`[User](./TYPES.md#user)`, `[NewChatItems](#newchatitems)`), which resolves nowhere in the generated
  * package: a link to a document whose commit is known points at that file on GitHub at the commit
  * (`https://github.com/simplex-chat/simplex-chat/blob/<commit>/bots/api/TYPES.md#user`); any other relative
@@ -21,6 +23,14 @@ export function resolveDocLinks(schema: Schema, origins: SpecOrigins): Schema {
   const each = (owner: {description: string[]; location: {file: string}}) => {
     owner.description = owner.description.map(inFile(owner.location.file))
   }
+  // Only a node the newest doc version has: the origins are the newest version's documents.
+  const linked = (newest: string | undefined) => (node: LinkedNode) => {
+    const base = commitUrl(origins[node.location.file as SpecFileName])
+    if (base !== null && (newest === undefined || node.versions === undefined || node.versions.includes(newest)))
+      node.upstreamUrl = `${base}#${headingAnchor(node.name)}`
+  }
+  ;[...resolved.types, ...resolved.events].forEach(linked(schemaVersions(resolved)?.at(-1)))
+  resolved.commands.forEach(linked(commandVersions(resolved)?.at(-1)))
   resolved.types.forEach(each)
   resolved.events.forEach(each)
   resolved.categories.forEach(each)
@@ -33,7 +43,24 @@ export function resolveDocLinks(schema: Schema, origins: SpecOrigins): Schema {
   return resolved
 }
 
+/** A type, event or command: what `upstreamUrl` is set on. */
+interface LinkedNode {
+  name: string
+  location: {file: string}
+  versions?: readonly string[]
+  upstreamUrl?: string
+}
+
 const parser = unified().use(remarkParse)
+
+/** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function headingAnchor(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M} _-]/gu, '')
+    .replace(/ /g, '-')
+}
 
 /** `./TYPES.md#user`, `TYPES.md`, `#user` (in the same document); anchors as GitHub writes them. */
 const DOCUMENT_LINK = /^(?:(?:\.\/)?(EVENTS\.md|TYPES\.md|COMMANDS\.md))?(?:#([A-Za-z0-9_-]*))?$/

@@ -1,7 +1,7 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
 import {TYPES_NAMESPACE} from '../names/index.js'
-import {describe, schemaVersions, versionsNote, withDeprecation} from './doc-comment.js'
+import {describe, schemaVersions, upstreamLink, versionsNote, withDeprecation} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {memberInterface, topLevelUnionDeclarations} from './tagged-union.js'
 
@@ -23,6 +23,7 @@ export function emitEvents(schema: Schema): StatementStructures[] {
           describe(
             event.description,
             `Event \`${event.tag}\` (${event.category}${event.rank === 'unranked' ? '' : `, ${event.rank} event`}).`,
+            ...upstreamLink(event),
             ...versionsNote(event.versions, schemaVersions(schema)),
           ),
           event.versions,

@@ -1,6 +1,6 @@
 import {ModuleDeclarationKind, StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {EnumType, EnumValue, RecordType, Schema, TypeDefinition, UnionType, Versions} from '../schema/types.js'
-import {deprecationNote, describe, schemaVersions, versionsNote, withDeprecation} from './doc-comment.js'
+import {deprecationNote, describe, schemaVersions, upstreamLink, versionsNote, withDeprecation} from './doc-comment.js'
 import {fieldProperties} from './fields.js'
 import {enumValuesName, identifier, TYPES_SELF, UNION_TAG} from '../names/index.js'
 import {stringLiteral} from './escape.js'
@@ -50,6 +50,7 @@ function docsOf(type: TypeDefinition, kind: string, versions: Versions | undefin
     type.description,
     ...(syntax ? [`Command syntax: \`${syntax.code}\``] : []),
     `${kind} \`${type.name}\` of TYPES.md.`,
+    ...upstreamLink(type),
     ...versionsNote(type.versions, versions),
     ...notes,
   )

@@ -145,6 +145,11 @@ export interface SyntaxBlock {
 
 interface TypeBase {
   name: string
+  /**
+   * Set when emitting (`resolveDocLinks`) where the document's commit is known and the newest doc version
+   * has this node: its heading on GitHub at that commit, for the doc comments.
+   */
+  upstreamUrl?: string
   /** Description paragraphs as markdown source, document order; empty when none. */
   description: string[]
   /** The `**Syntax**:` blocks, or an empty array. */
@@ -209,6 +214,11 @@ export type EventRank = 'main' | 'other' | 'unranked'
 /** One event of EVENTS.md (`### Name`): a record whose first field is its `type` tag. */
 export interface EventDefinition {
   name: string
+  /**
+   * Set when emitting (`resolveDocLinks`) where the document's commit is known and the newest doc version
+   * has this node: its heading on GitHub at that commit, for the doc comments.
+   */
+  upstreamUrl?: string
   /** Value of the `type` field on the wire. */
   tag: string
   /** Name of the category (`## ...`) the event sits under. */
@@ -277,6 +287,11 @@ export interface CommandError {
 /** One command of COMMANDS.md (`### Name`). */
 export interface CommandDefinition {
   name: string
+  /**
+   * Set when emitting (`resolveDocLinks`) where the document's commit is known and the newest doc version
+   * has this node: its heading on GitHub at that commit, for the doc comments.
+   */
+  upstreamUrl?: string
   /** Name of the category (`## ...`) the command sits under. */
   category: string
   /** Description paragraphs (markdown source), document order. */
