@@ -14,8 +14,7 @@ export function missingBotCommands(schema: Schema): string[] {
 }
 
 /** A response of `Name` that is no `chatCmdError`, as a client in `Mode` decodes it. */
-const OK = (name: string) =>
-  `DecodedKnown<Exclude<CommandResponses['${name}'], {type: typeof CHAT_CMD_ERROR}>, Mode>`
+const OK = (name: string) => `DecodedKnown<Exclude<CommandResponses['${name}'], {type: typeof CHAT_CMD_ERROR}>, Mode>`
 
 /**
  * The statements of `chat-bot.ts`: the generic bot of `templates/bot.ts` bound to this package's client,
