@@ -22,8 +22,9 @@
  * - File transfers are matched to their events by chat item id or file id, never by contact: two files in
  *   flight to one contact each resolve on their own completion. A completion that arrives before its send
  *   resolved (frames of one read are delivered before promises settle) is kept, boundedly, until claimed.
- * - `stop()` stops taking events, waits for running handlers (at most `stopTimeout`), rejects every pending
- *   wait with a `BotStoppedError`, closes the client, removes signal listeners. It never calls
+ * - `stop()` stops taking events, rejects every pending file wait with a `BotStoppedError` (no event can
+ *   settle it any more), waits for running handlers (at most `stopTimeout`), closes the client, removes
+ *   signal listeners. It never calls
  *   `process.exit`: with nothing left running, the process ends by itself.
  */
 
@@ -225,7 +226,7 @@ export interface Bot<M extends BotTypes> {
    * when it differs). `signals: true` stops the bot on SIGINT and SIGTERM (Node.js; listeners removed on stop).
    */
   start(options?: {signals?: boolean}): Promise<BotStarted<M>>
-  /** Stop taking events, wait for running handlers (at most `stopTimeout`), reject pending waits, close. */
+  /** Stop taking events, reject pending file waits, wait for running handlers (at most `stopTimeout`), close. */
   stop(): Promise<void>
   /** Handle `/keyword args` messages (see `parseBotCommand`). One handler per keyword. */
   command(keyword: string, handler: (context: CommandContext<M>) => unknown): this
@@ -435,7 +436,10 @@ export function createBotOn<M extends BotTypes>(client: BotClient, options: BotO
       offered?.fileStatus?.type === 'rcvInvitation' &&
       options.files.accept(item)
     ) {
-      run(event, () => receive(item, undefined))
+      // Not a handler `stop()` waits for: its wait ends with the bot, which is no error to report.
+      receive(item, undefined).catch((error) => {
+        if (state === 'running' && !(error instanceof BotStoppedError)) reportError(error, event)
+      })
     }
     const parsed = parseBotCommand(context.text)
     const command = parsed && commands.get(parsed.keyword)
@@ -533,10 +537,11 @@ export function createBotOn<M extends BotTypes>(client: BotClient, options: BotO
         state = 'stopping'
         for (const remove of removers.splice(0)) remove()
         signalsOff?.()
-        await settleWithin([...running], options.stopTimeout ?? 10_000)
+        // No file event comes any more: the waits end now, so a handler awaiting one ends too.
         for (const entry of waits) entry.reject(new BotStoppedError(entry.what))
         waits.clear()
         early.length = 0
+        await settleWithin([...running], options.stopTimeout ?? 10_000)
         await client.close()
         state = 'stopped'
       })()
