@@ -246,7 +246,7 @@ export const GLOBALS_REFERENCED: Readonly<Record<ModuleScope | 'namespace', read
   'guards.ts': [],
   'decode.ts': ['Array', 'Number', 'Object', 'Set'],
   'chat-client.ts': [],
-  'chat-bot.ts': [],
+  'chat-bot.ts': ['Exclude', 'Extract'],
   'spec-info.ts': [],
   'index.ts': [],
 }
