@@ -11,7 +11,7 @@
  *   (`BOT_COMMANDS`). A spec without one of them gets no bot (the generator leaves it out, with a note).
  * - `start()` is idempotent: each step reads first and changes only what differs from the options, so a
  *   second start on a core already set up sends only the reads. A failed step rejects with a
- *   `BotStartError` naming the step and the command.
+ *   `BotStartError` naming the step and the command, after stopping the bot: nothing is left open.
  * - Handlers run concurrently, as the client delivers events (it does not await handlers). The bot keeps the
  *   promise of each running handler so `stop()` can wait for it; a handler that throws or rejects goes to
  *   `onError` with its event, and the bot keeps running.
@@ -503,14 +503,20 @@ export function createBotOn<M extends BotTypes>(client: BotClient, options: BotO
       })
       if (startOptions.signals) signalsOff = onSignals(() => void bot.stop())
       try {
-        await client.connect()
-      } catch (cause) {
-        throw new BotStartError('connect', undefined, {cause})
+        try {
+          await client.connect()
+        } catch (cause) {
+          throw new BotStartError('connect', undefined, {cause})
+        }
+        const user = await ensureUser(send, options)
+        const address = options.address === false ? undefined : await ensureAddress(send, user.userId, options)
+        await ensureProfile(send, user, options)
+        return {user, address}
+      } catch (error) {
+        // A bot that failed to start is stopped (closed, listeners and signal handlers removed): make a new one.
+        await bot.stop()
+        throw error
       }
-      const user = await ensureUser(send, options)
-      const address = options.address === false ? undefined : await ensureAddress(send, user.userId, options)
-      await ensureProfile(send, user, options)
-      return {user, address}
     },
     stop() {
       stopping ??= (async () => {

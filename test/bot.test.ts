@@ -160,9 +160,9 @@ describe('start', () => {
     core.on('APICreateMyAddress', () =>
       fixtures.response('chatCmdError', {chatError: {type: 'error', errorType: {type: 'noActiveUser'}}}),
     )
-    const error = await bot(core)
-      .start()
-      .catch((e: unknown) => e)
+    const failing = bot(core)
+    const error = await failing.start().catch((e: unknown) => e)
+    expect(failing.client.state).toBe('closed')
     expect(error).toBeInstanceOf(BotStartError)
     expect(error).toMatchObject({step: 'address', command: 'APICreateMyAddress', response: {type: 'chatCmdError'}})
     expect((error as Error).message).toBe(
