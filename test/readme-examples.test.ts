@@ -165,8 +165,8 @@ afterAll(() => {
 describe('README examples compile against the generated package (noUnusedLocals)', () => {
   it('finds every ```ts block of both READMEs, and compiles all but those marked "// not compiled:"', () => {
     expect(examples.filter((example) => example.readme === 'README.md')).toHaveLength(3)
-    expect(examples.filter((example) => example.readme === 'generated/README.md')).toHaveLength(5)
-    expect(compiled).toHaveLength(8)
+    expect(examples.filter((example) => example.readme === 'generated/README.md')).toHaveLength(6)
+    expect(compiled).toHaveLength(9)
     expect([...KNOWN_FAILURES].filter((name) => !examples.some((example) => nameOf(example) === name))).toEqual([])
   })
 
@@ -234,7 +234,8 @@ describe('README error messages', () => {
 const IS_TEST = (example: Example) => example.code.includes("from 'vitest'")
 
 /** What a README example does when it runs, for the examples that talk to a core. */
-const RUNS_A_BOT = (example: Example) => example.code.includes('createChatClient(') && !IS_TEST(example)
+const RUNS_A_BOT = (example: Example) =>
+  (example.code.includes('createChatClient(') || example.code.includes('createBot(')) && !IS_TEST(example)
 
 /**
  * The block as a module to run: its import of the package points at the generated source (run through tsx),
@@ -266,8 +267,12 @@ describe(`README examples run as written on this Node.js (${process.version})`, 
     await core.close()
   })
 
-  it('finds the bots among the examples: one in each README', () => {
-    expect(compiled.filter(RUNS_A_BOT).map(nameOf)).toEqual(['README.md#1', 'generated/README.md#1'])
+  it('finds the bots among the examples: one in the root README, two (createBot, the client) in the package one', () => {
+    expect(compiled.filter(RUNS_A_BOT).map(nameOf)).toEqual([
+      'README.md#1',
+      'generated/README.md#1',
+      'generated/README.md#2',
+    ])
   })
 
   for (const example of compiled.filter(RUNS_A_BOT)) {

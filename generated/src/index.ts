@@ -292,6 +292,19 @@ export type {
   ClientStats,
   AbortSignalLike,
 } from './client.js'
+export {createBot} from './chat-bot.js'
+export type {ChatBot, ChatBotOptions, ChatBotTypes} from './chat-bot.js'
+export {BotStartError, BotStoppedError, FileTransferError, parseBotCommand} from './bot.js'
+export type {
+  BotCommandSpec,
+  BotCommandText,
+  BotProfile,
+  BotStartStep,
+  BotStarted,
+  CommandContext,
+  MessageContext,
+  MessageFilter,
+} from './bot.js'
 export {specInfo} from './spec-info.js'
 export type {SpecInfo, SpecVersionInfo, SpecDocumentInfo} from './spec-info.js'
 export {parseCommand} from './command-parse.js'

@@ -7,6 +7,7 @@ import type {Schema} from '../schema/types.js'
 import {emitCommandParse} from './command-parse.js'
 import {emitCommandStrings} from './command-strings-module.js'
 import {emitCommands} from './commands.js'
+import {emitChatBot, missingBotCommands} from './chat-bot.js'
 import {emitChatClient} from './chat-client.js'
 import {emitDecode} from './decode.js'
 import {resolveDocLinks} from './doc-links.js'
@@ -27,7 +28,10 @@ import type {SpecOrigins} from '../load/provenance.js'
 /** The command the headers name for the pinned spec (no machine-specific paths, so output is the same everywhere). */
 export const GENERATE_COMMAND = 'npx simplex-events generate'
 
-/** Hand-written runtime pieces copied from `templates/` into `src/`. */
+/** The bot layer's template: copied, with the emitted `chat-bot.ts`, only when the spec has every command it sends. */
+export const BOT_TEMPLATE_FILE = 'bot.ts'
+
+/** Hand-written runtime pieces copied from `templates/` into `src/` (`BOT_TEMPLATE_FILE` only with the bot). */
 export const TEMPLATE_FILES = [
   'primitives.ts',
   'runtime.ts',
@@ -39,6 +43,7 @@ export const TEMPLATE_FILES = [
   'issue-shapes.ts',
   'client.ts',
   'command-reader.ts',
+  BOT_TEMPLATE_FILE,
 ] as const
 
 /**
@@ -113,6 +118,8 @@ export async function emitLibrary(
   })
   const project = new Project({useInMemoryFileSystem: true})
   const shapeTable = layOutShapeTable(schema)
+  // A spec without a command the bot sends gets no bot (the README says which): never a bot that cannot compile.
+  const withBot = missingBotCommands(schema).length === 0
   const sources: [string, (string | StatementStructures)[]][] = [
     ['types.ts', emitTypes(schema)],
     ['events.ts', emitEvents(schema)],
@@ -123,6 +130,7 @@ export async function emitLibrary(
     ['guards.ts', emitGuards(schema, shapeTable)],
     ['decode.ts', emitDecode(schema, shapeTable)],
     ['chat-client.ts', emitChatClient(schema)],
+    ...(withBot ? [['chat-bot.ts', emitChatBot()] as [string, string[]]] : []),
     ['spec-info.ts', emitSpecInfo(specInfo)],
     ['index.ts', emitIndexModule(schema)],
     ['testing/testing-schema.ts', emitTestingSchema(schema)],
@@ -132,7 +140,7 @@ export async function emitLibrary(
   for (const [name, statements] of sources) {
     unformatted.set(`src/${name}`, project.createSourceFile(`/src/${name}`, {statements}).getFullText())
   }
-  for (const name of TEMPLATE_FILES) {
+  for (const name of TEMPLATE_FILES.filter((name) => withBot || name !== BOT_TEMPLATE_FILE)) {
     unformatted.set(`src/${name}`, await readFile(path.join(PROJECT_ROOT, 'templates', name), 'utf8'))
   }
   for (const name of TESTING_TEMPLATE_FILES) {

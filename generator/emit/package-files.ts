@@ -2,6 +2,7 @@ import {distinctResponses} from '../schema/responses.js'
 import type {Schema} from '../schema/types.js'
 import {htmlCommentText, jsonFileText, markdownCode, markdownText} from './escape.js'
 import type {SpecInfoData} from './spec-info.js'
+import {missingBotCommands} from './chat-bot.js'
 
 /** Version of the generated package; bump with breaking changes of its API. */
 export const GENERATED_PACKAGE_VERSION = '0.2.0'
@@ -136,6 +137,7 @@ export function readme(schema: Schema, header: string): string {
       return `- **${markdownText(category.name)}**: ${events}`
     })
     .join('\n')
+  const missing = missingBotCommands(schema)
   return `<!-- ${htmlCommentText(header)} -->
 
 # simplex-chat-events
@@ -146,7 +148,9 @@ dependencies; ESM and CommonJS; erasable TypeScript (no enums, no value namespac
 
 ${schema.events.length} events, ${schema.types.length} types, ${schema.commands.length} commands, ${distinctResponses(schema).length} responses.
 
-## A bot in 25 lines
+${missing.length === 0 ? BOT_SECTION : noBotSection(missing)}
+
+## A bot on the client, in 25 lines
 
 \`\`\`ts
 import {createChatClient} from 'simplex-chat-events'
@@ -431,4 +435,47 @@ ${categories}
 
 AGPL-3.0-only, as the upstream documentation these types are generated from.
 `
+}
+
+/** The README's first section where the spec has every command the bot sends: `createBot`. */
+const BOT_SECTION = `## A bot in 10 lines
+
+\`\`\`ts
+import {createBot} from 'simplex-chat-events'
+import WebSocket from 'ws'
+
+// \`ws\` for Node.js 20, which has no global WebSocket; on 22+ and in browsers leave \`WebSocket\` out.
+const bot = createBot({url: 'ws://localhost:5225', WebSocket, profile: {displayName: 'echo'}, address: {welcome: 'Hello!'}})
+bot.command('help', (ctx) => ctx.reply('Send me any text: I send it back.'))
+bot.onMessage((ctx) => ctx.reply(ctx.text), {contentType: 'text'})
+const {address} = await bot.start({signals: true}) // Ctrl-C: a clean stop, no process.exit
+console.log('connect at', address?.connLinkContact.connFullLink)
+\`\`\`
+
+- \`createBot({url, WebSocket?, mode?, profile, address?, commands?, files?, stopTimeout?})\`, on
+  \`createChatClient\` (every client option applies). \`await bot.start({signals?})\` connects and makes the core
+  match the options with the commands of COMMANDS.md: the active user (\`ShowActiveUser\`, created with
+  \`CreateActiveUser\` if none), the address (\`APIShowMyAddress\`, \`APICreateMyAddress\` if none,
+  \`APISetAddressSettings\` when its settings differ: \`autoAccept\` default \`true\`, \`welcome\`, \`business\`), the
+  profile (\`APIUpdateProfile\` when it differs: \`peerType: 'bot'\`, \`commands\` as the menu's \`ChatBotCommand\`s);
+  resolves with \`{user, address}\`. A second start on a core already set up only reads. A failed step rejects
+  with a \`BotStartError\` (\`step\`, \`command\`, \`response\`).
+- \`bot.command(keyword, handler)\` takes \`/keyword args\` (read by \`parseBotCommand\`: the keyword ends at white
+  space; \`args\` is the rest, trimmed; \`argv\` splits it, \`"..."\` and \`'...'\` keeping spaces, \`\\\` escaping in
+  \`"..."\`); \`bot.onMessage(handler, {contentType?, text?, chat?})\` every other received message;
+  \`bot.on(tag, handler)\` any event, narrowed as the client's. Handlers get \`{chat, chatRef, chatItem, text,
+  content, sender, reply(text | MsgContent), react(emoji)}\`; one that throws goes to \`bot.onError(error, event)\`.
+- \`bot.sendText(chatRef, text, {replyTo?})\`, \`bot.reply(chatItem, content)\`; \`bot.sendFile(chatRef, path)\`
+  resolves with that item's own \`sndFileCompleteXFTP\` (rejects with a \`FileTransferError\` on its
+  \`sndFileError\`); \`bot.receiveFile(chatItem)\` resolves with the path on that item's \`rcvFileComplete\`: matched
+  by chat item id or file id, never by contact.
+- \`await bot.stop()\` stops taking events, rejects pending file waits with a \`BotStoppedError\`, waits for running
+  handlers (at most \`stopTimeout\`, default 10 s) and closes the client: nothing is left running.`
+
+/** Where the spec lacks a command the bot sends: why this build has no \`createBot\`. */
+function noBotSection(missing: readonly string[]): string {
+  return `## No bot layer in this build
+
+\`createBot\` needs ${missing.map(markdownCode).join(', ')}, which these docs' COMMANDS.md does not have; the client
+(\`createChatClient\`) below has every command it does have.`
 }

@@ -36,6 +36,7 @@ export type NameScope =
   | 'guards.ts'
   | 'decode.ts'
   | 'chat-client.ts'
+  | 'chat-bot.ts'
   | 'spec-info.ts'
   | 'index.ts'
   | `namespace:${string}`
@@ -79,6 +80,20 @@ export const PUBLIC_DECODERS = [
 ] as const
 
 /** What the package index exports of the client template (`templates/client.ts`): values, then types. */
+/** What the package exports of `templates/bot.ts` (with the bot only). */
+export const BOT_VALUES = ['BotStartError', 'BotStoppedError', 'FileTransferError', 'parseBotCommand'] as const
+
+export const BOT_TYPES = [
+  'BotCommandSpec',
+  'BotCommandText',
+  'BotProfile',
+  'BotStartStep',
+  'BotStarted',
+  'CommandContext',
+  'MessageContext',
+  'MessageFilter',
+] as const
+
 export const CLIENT_VALUES = ['ClientError', 'ChatCommandError', 'backoffDelay'] as const
 
 export const CLIENT_TYPES = [
@@ -194,6 +209,11 @@ export const PACKAGE_EXPORTS: readonly PackageExport[] = [
   {module: './chat-client.js', names: ['ChatCoreClient', 'ChatCoreOverloads', 'ChatCoreResponses'], typeOnly: true},
   {module: './client.js', names: CLIENT_VALUES},
   {module: './client.js', names: CLIENT_TYPES, typeOnly: true},
+  // The bot layer (templates/bot.ts, chat-bot.ts): left out of index.ts where the spec gets no bot.
+  {module: './chat-bot.js', names: ['createBot']},
+  {module: './chat-bot.js', names: ['ChatBot', 'ChatBotOptions', 'ChatBotTypes'], typeOnly: true},
+  {module: './bot.js', names: BOT_VALUES},
+  {module: './bot.js', names: BOT_TYPES, typeOnly: true},
   {module: './spec-info.js', names: ['specInfo']},
   {module: './spec-info.js', names: SPEC_INFO_TYPES, typeOnly: true},
   ...COMMAND_PARSE_EXPORTS,
@@ -226,6 +246,7 @@ export const GLOBALS_REFERENCED: Readonly<Record<ModuleScope | 'namespace', read
   'guards.ts': [],
   'decode.ts': ['Array', 'Number', 'Object', 'Set'],
   'chat-client.ts': ['Exclude', 'Extract', 'Promise'],
+  'chat-bot.ts': ['Exclude', 'Extract'],
   'spec-info.ts': [],
   'index.ts': [],
 }
@@ -320,6 +341,26 @@ const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
     'ChatCoreOverloads',
     'ChatCoreClient',
     'createChatClient',
+  ],
+  'chat-bot.ts': [
+    TYPES_NAMESPACE,
+    'createBotOn',
+    'Bot',
+    'BotClient',
+    'BotOptions',
+    'createChatClient',
+    'ChatCoreClient',
+    'CHAT_CMD_ERROR',
+    'ClientOptions',
+    'CommandResponses',
+    'ChatEvent',
+    'Decoded',
+    'DecodedKnown',
+    'DecodeMode',
+    'ChatBotTypes',
+    'ChatBot',
+    'ChatBotOptions',
+    'createBot',
   ],
 }
 
