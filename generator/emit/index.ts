@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type * as prettier from 'prettier'
-import {Project, type StatementStructures} from 'ts-morph'
+import {printStructure, StructureKind, type StatementStructures} from 'ts-morph'
 import {PROJECT_ROOT} from '../paths.js'
 import type {Schema} from '../schema/types.js'
 import {emitCommandParse} from './command-parse.js'
@@ -116,7 +116,6 @@ export async function emitLibrary(
     overlaySha256: input.overlaySha256,
     generatorVersion: input.generatorVersion,
   })
-  const project = new Project({useInMemoryFileSystem: true})
   const shapeTable = layOutShapeTable(schema)
   const emitters: [string, () => (string | StatementStructures)[]][] = [
     ['types.ts', () => emitTypes(schema)],
@@ -140,7 +139,8 @@ export async function emitLibrary(
   let built = started
   try {
     for (const [name, emit] of emitters) {
-      const text = `${comment}\n\n${project.createSourceFile(`/src/${name}`, {statements: emit()}).getFullText()}`
+      // Printed from the structures alone: no TypeScript source file is made (parsing it was most of emitting).
+      const text = `${comment}\n\n${printStructure({kind: StructureKind.SourceFile, statements: emit()})}`
       const formatted = pool?.format(text, PRETTIER_OPTIONS)
       // Awaited in order below; a rejection of one after an earlier one failed is not left unhandled.
       formatted?.catch(() => {})
