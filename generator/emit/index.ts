@@ -9,7 +9,7 @@ import {emitCommandStrings} from './command-strings-module.js'
 import {emitCommands} from './commands.js'
 import {emitChatClient} from './chat-client.js'
 import {emitDecode} from './decode.js'
-import {createFormatPool} from './format-pool.js'
+import {createFormatPool, type FormatPool} from './format-pool.js'
 import {resolveDocLinks} from './doc-links.js'
 import {jsonFileText, lineCommentText} from './escape.js'
 import {emitEvents} from './events.js'
@@ -92,6 +92,11 @@ export interface EmitInput {
   generatorVersion: string
   /** Format the TypeScript with prettier (default). Tests that only run the code may skip it: it is the slow step. */
   format?: boolean
+  /**
+   * The pool that formats (`createFormatPool`), started before the schema was read so that its workers load
+   * prettier meanwhile; `emitLibrary` drains and stops it. Default: one started here.
+   */
+  formatPool?: FormatPool
 }
 
 /**
@@ -134,7 +139,8 @@ export async function emitLibrary(
   ]
   const comment = header.map((line) => `// ${line}`).join('\n')
   // Each emitted file goes to prettier as soon as it is printed: a worker formats it while the next is built.
-  const pool = input.format === false ? null : createFormatPool()
+  if (input.format === false) await input.formatPool?.close()
+  const pool = input.format === false ? null : (input.formatPool ?? createFormatPool())
   const typescript = new Map<string, Promise<string> | string>()
   let built = started
   try {
