@@ -62,6 +62,13 @@ export const PRETTIER_OPTIONS: prettier.Options = {
   bracketSpacing: false,
 }
 
+/**
+ * The options `emitLibrary` formats with: `PRETTIER_OPTIONS` with prettier's babel-ts parser, which prints the
+ * generated code as the typescript parser does (a test runs prettier with `PRETTIER_OPTIONS` over every
+ * generated file and asserts no change) in about a third less time.
+ */
+const EMIT_PRETTIER_OPTIONS: prettier.Options = {...PRETTIER_OPTIONS, parser: 'babel-ts'}
+
 /** Time spent in each emission step, in milliseconds. */
 export interface EmitTimings {
   build: number
@@ -147,7 +154,7 @@ export async function emitLibrary(
     for (const [name, emit] of emitters) {
       // Printed from the structures alone: no TypeScript source file is made (parsing it was most of emitting).
       const text = `${comment}\n\n${printStructure({kind: StructureKind.SourceFile, statements: emit()})}`
-      const formatted = pool?.format(text, PRETTIER_OPTIONS)
+      const formatted = pool?.format(text, EMIT_PRETTIER_OPTIONS)
       // Awaited in order below; a rejection of one after an earlier one failed is not left unhandled.
       formatted?.catch(() => {})
       typescript.set(`src/${name}`, formatted ?? text)
