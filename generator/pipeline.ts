@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {mergeSchemas} from './compat/merge-schemas.js'
 import {emitLibrary, type EmitTimings} from './emit/index.js'
+import {createFormatPool} from './emit/format-pool.js'
 import {DEFAULT_MAX_BYTES, loadSpec, redactUrl} from './load/index.js'
 import {isSpecUrl} from './load/spec-kind.js'
 import {readCompatConfig} from './load/compat-config.js'
@@ -149,9 +150,19 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
  */
 export async function generateInMemory(source: GenerateSource): Promise<Generation> {
   const stage = source.onStage ?? (() => {})
-  const {schema, overlaySha256, origins, versions, timings: read} = await readSchema(source)
+  // Started now: its workers load prettier while this thread reads the docs.
+  const formatPool = source.format === false ? null : createFormatPool()
+  let read: ReadSchema
+  try {
+    read = await readSchema(source)
+  } catch (error) {
+    await formatPool?.close()
+    throw error
+  }
+  const {schema, overlaySha256, origins, versions} = read
   const out = source.out ?? DEFAULT_OUT
-  const timings: GenerateTimings = {...read, build: 0, format: 0}
+  const timings: GenerateTimings = {...read.timings, build: 0, format: 0}
+  // emitLibrary stops the pool; on a failure before it does, it is stopped here (closing twice does nothing).
   const files = await emitLibrary(
     {
       schema,
@@ -161,10 +172,14 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
       versions: versions.map(({spec, origins}) => ({specSource: describeSpecSource(spec, out), origins})),
       generatorVersion: GENERATOR_VERSION,
       ...(source.format === false ? {format: false} : {}),
+      ...(formatPool ? {formatPool} : {}),
     },
     timings,
     stage,
-  )
+  ).catch(async (error: unknown) => {
+    await formatPool?.close()
+    throw error
+  })
   return {files, schema, timings}
 }
 

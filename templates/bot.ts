@@ -183,7 +183,10 @@ export class BotStartError extends Error {
       (details.cause instanceof Error
         ? details.cause.message
         : `unexpected response ${describeResponse(details.response)}`)
-    super(`bot start failed at ${what}: ${why}`, details.cause === undefined ? undefined : {cause: details.cause})
+    super(
+      `bot start failed at ${what}: ${why}`,
+      details.cause === undefined ? undefined : {cause: details.cause},
+    )
     this.step = step
     this.command = command
     this.response = details.response
@@ -302,7 +305,12 @@ export function botCommandMenu(commands: readonly BotCommandSpec[]): object[] {
   return commands.map((entry) =>
     'commands' in entry
       ? {type: 'menu', label: entry.label, commands: botCommandMenu(entry.commands)}
-      : {type: 'command', keyword: entry.keyword, label: entry.label, ...(entry.params ? {params: entry.params} : {})},
+      : {
+          type: 'command',
+          keyword: entry.keyword,
+          label: entry.label,
+          ...(entry.params ? {params: entry.params} : {}),
+        },
   )
 }
 
@@ -364,7 +372,9 @@ export function createBotOn<M extends BotTypes>(client: BotClient, options: BotO
   }
 
   const listen = (tag: string, handler: (event: any) => unknown) => {
-    const remove = client.on(tag, ((event: any) => run(event, () => handler(event))) as (event: never) => unknown)
+    const remove = client.on(tag, ((event: any) => run(event, () => handler(event))) as (
+      event: never,
+    ) => unknown)
     removers.push(remove)
     return remove
   }
@@ -388,7 +398,8 @@ export function createBotOn<M extends BotTypes>(client: BotClient, options: BotO
 
   const reply = (chatItem: any, content: string | {type: string}) => {
     const chatRef = chatRefOf(chatItem?.chatInfo)
-    if (chatRef === undefined) return Promise.reject(new TypeError('reply: the item is in no contact or group chat'))
+    if (chatRef === undefined)
+      return Promise.reject(new TypeError('reply: the item is in no contact or group chat'))
     return sendContent(chatRef, content, itemIdOf(chatItem))
   }
 
@@ -416,7 +427,11 @@ export function createBotOn<M extends BotTypes>(client: BotClient, options: BotO
     if (item?.chatItem?.content?.type !== 'rcvMsgContent' || chatRefOf(item.chatInfo) === undefined) return
     const context = contextOf(item)
     const offered = item.chatItem.file
-    if (options.files?.accept && offered?.fileStatus?.type === 'rcvInvitation' && options.files.accept(item)) {
+    if (
+      options.files?.accept &&
+      offered?.fileStatus?.type === 'rcvInvitation' &&
+      options.files.accept(item)
+    ) {
       // Not a handler `stop()` waits for: its wait ends with the bot, which is no error to report.
       receive(item, undefined).catch((error) => {
         if (state === 'running' && !(error instanceof BotStoppedError)) reportError(error, event)
@@ -481,7 +496,8 @@ export function createBotOn<M extends BotTypes>(client: BotClient, options: BotO
         userApprovedRelays: true,
         ...(filePath === undefined ? {} : {filePath}),
       })
-      if (response?.type !== 'rcvFileAccepted') throw new FileTransferError(`receiveFile: ${response?.type}`, response)
+      if (response?.type !== 'rcvFileAccepted')
+        throw new FileTransferError(`receiveFile: ${response?.type}`, response)
     } catch (error) {
       done.cancel()
       throw error
@@ -509,7 +525,8 @@ export function createBotOn<M extends BotTypes>(client: BotClient, options: BotO
           throw new BotStartError('connect', undefined, {cause})
         }
         const user = await ensureUser(send, options)
-        const address = options.address === false ? undefined : await ensureAddress(send, user.userId, options)
+        const address =
+          options.address === false ? undefined : await ensureAddress(send, user.userId, options)
         await ensureProfile(send, user, options)
         return {user, address}
       } catch (error) {
@@ -555,14 +572,21 @@ export function createBotOn<M extends BotTypes>(client: BotClient, options: BotO
         sendRef: chatRef,
         liveMessage: false,
         composedMessages: [
-          {fileSource: {filePath: path}, msgContent: {type: 'file', text: sendOptions.text ?? ''}, mentions: {}},
+          {
+            fileSource: {filePath: path},
+            msgContent: {type: 'file', text: sendOptions.text ?? ''},
+            mentions: {},
+          },
         ],
       })
       const item = response?.type === 'newChatItems' ? response.chatItems?.[0] : undefined
       const itemId = itemIdOf(item)
       const fileId = item?.chatItem?.file?.fileId
       if (itemId === undefined && !isId(fileId)) {
-        throw new FileTransferError(`sendFile ${path}: no sent item in ${describeResponse(response)}`, response)
+        throw new FileTransferError(
+          `sendFile ${path}: no sent item in ${describeResponse(response)}`,
+          response,
+        )
       }
       return wait({
         what: `sendFile ${path}`,
@@ -693,7 +717,8 @@ function matchesWait(entry: Omit<FileWait, 'resolve' | 'reject'>, event: any): b
   const item = event.chatItem ?? event.chatItem_
   const itemId = itemIdOf(item)
   if (entry.itemId !== undefined && itemId !== undefined) return itemId === entry.itemId
-  const fileId = item?.chatItem?.file?.fileId ?? event.fileTransferMeta?.fileId ?? event.rcvFileTransfer?.fileId
+  const fileId =
+    item?.chatItem?.file?.fileId ?? event.fileTransferMeta?.fileId ?? event.rcvFileTransfer?.fileId
   return entry.fileId !== undefined && fileId === entry.fileId
 }
 
@@ -750,7 +775,9 @@ function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted)
   if (typeof value !== 'object' || value === null) return value
   const entries = Object.entries(value).filter(([, field]) => field !== undefined)
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sorted(v)]))
+  return Object.fromEntries(
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sorted(v)]),
+  )
 }
 
 function describeResponse(response: unknown): string {

@@ -47,7 +47,13 @@
 
 import {readEnvelope, type FrameTags} from './envelope.js'
 import {createIssueShapes, type IssueShape} from './issue-shapes.js'
-import {describeValue, type DecodeIssue, type DecodeMode, type DecodeOptions, type DecodeResult} from './runtime.js'
+import {
+  describeValue,
+  type DecodeIssue,
+  type DecodeMode,
+  type DecodeOptions,
+  type DecodeResult,
+} from './runtime.js'
 
 // The timer, clock, abort and console APIs every runtime has (Node.js, browsers, Deno, Bun), declared here so the
 // generated package compiles and is used without the DOM or Node.js typings. A real `AbortSignal` fits.
@@ -267,7 +273,11 @@ export class ChatCommandError<ChatError = unknown> extends Error {
   /** The whole decoded reply. */
   readonly response: {type: typeof CHAT_CMD_ERROR; chatError: ChatError}
 
-  constructor(command: string, corrId: string, response: {type: typeof CHAT_CMD_ERROR; chatError: ChatError}) {
+  constructor(
+    command: string,
+    corrId: string,
+    response: {type: typeof CHAT_CMD_ERROR; chatError: ChatError},
+  ) {
     super(`${command} (corrId ${corrId}) failed: ${describeChatError(response.chatError)}`)
     this.command = command
     this.corrId = corrId
@@ -352,7 +362,11 @@ export interface ChatClient<
   /** Reject what is pending with `closed`, stop delivery and reconnection, close the socket; resolves when closed. */
   close(): Promise<void>
   /** Send a command; resolves with its decoded response (any member of its union, `chatCmdError` included). */
-  send<N extends keyof Params & string>(name: N, params: Params[N], options?: SendOptions): Promise<Responses[N]>
+  send<N extends keyof Params & string>(
+    name: N,
+    params: Params[N],
+    options?: SendOptions,
+  ): Promise<Responses[N]>
   /** Like `send`, but a `chatCmdError` reply rejects with a `ChatCommandError`. */
   sendOk<N extends keyof Params & string>(
     name: N,
@@ -364,7 +378,10 @@ export interface ChatClient<
   /** Remove a handler added with `on`. */
   off<Tag extends Event['type']>(tag: Tag, handler: EventHandler<Extract<Event, {type: Tag}>>): void
   /** The next event tagged `tag`; rejects with `closed` or `aborted`. */
-  once<Tag extends Event['type']>(tag: Tag, options?: {signal?: AbortSignalLike}): Promise<Extract<Event, {type: Tag}>>
+  once<Tag extends Event['type']>(
+    tag: Tag,
+    options?: {signal?: AbortSignalLike},
+  ): Promise<Extract<Event, {type: Tag}>>
   /** Call `handler` with every event, after the handlers of its tag. */
   onAny(handler: EventHandler<Event>): () => void
   /** Every frame that was not delivered (see `UnhandledFrame`). */
@@ -429,9 +446,13 @@ export function createClient<
   Params extends {[N in keyof Params]: object},
   Responses extends {[N in keyof Params]: {type: string}},
   Event extends {type: string},
->(protocol: ChatProtocol<Params, Responses, Event>, options: ClientOptions): ChatClient<Params, Responses, Event> {
+>(
+  protocol: ChatProtocol<Params, Responses, Event>,
+  options: ClientOptions,
+): ChatClient<Params, Responses, Event> {
   const WebSocketImpl = options.WebSocket ?? (globalThis as {WebSocket?: WebSocketClass}).WebSocket
-  if (WebSocketImpl === undefined) throw new TypeError('createClient: no global WebSocket; pass options.WebSocket')
+  if (WebSocketImpl === undefined)
+    throw new TypeError('createClient: no global WebSocket; pass options.WebSocket')
   const decodeOptions: DecodeOptions = {mode: options.mode ?? 'default'}
   const defaultTimeout = options.timeout ?? DEFAULT_TIMEOUT
   const connectTimeout = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT
@@ -491,7 +512,8 @@ export function createClient<
   function callListener<A>(listener: (argument: A) => unknown, argument: A): void {
     try {
       const result = listener(argument)
-      if (isThenable(result)) result.then(undefined, (error: unknown) => reportError(error, {source: 'listener'}))
+      if (isThenable(result))
+        result.then(undefined, (error: unknown) => reportError(error, {source: 'listener'}))
     } catch (error) {
       reportError(error, {source: 'listener'})
     }
@@ -506,7 +528,8 @@ export function createClient<
     for (const listener of errorListeners) {
       try {
         const result = listener(error, context)
-        if (isThenable(result)) result.then(undefined, (inner: unknown) => console.error('chat client: onError', inner))
+        if (isThenable(result))
+          result.then(undefined, (inner: unknown) => console.error('chat client: onError', inner))
       } catch (inner) {
         // An error listener that throws has nowhere else to go.
         console.error('chat client: onError listener failed', inner)
@@ -564,14 +587,18 @@ export function createClient<
     }) as never
     ws.onerror = ((event: {message?: unknown; error?: unknown}) => {
       const error = event?.error
-      reason = error instanceof Error ? error.message : typeof event?.message === 'string' ? event.message : reason
+      reason =
+        error instanceof Error ? error.message : typeof event?.message === 'string' ? event.message : reason
     }) as never
     ws.onclose = ((event: {code?: number; reason?: string}) => {
       detach(ws)
       if (socket !== ws) return
       socket = undefined
       clearConnectTimer()
-      dropped(reason ?? `socket closed (code ${event?.code ?? 'unknown'}${event?.reason ? `: ${event.reason}` : ''})`)
+      dropped(
+        reason ??
+          `socket closed (code ${event?.code ?? 'unknown'}${event?.reason ? `: ${event.reason}` : ''})`,
+      )
     }) as never
   }
 
@@ -589,7 +616,8 @@ export function createClient<
   /** The socket closed without `close()`: reject what was sent, then reconnect or close for good. */
   function dropped(reason: string): void {
     for (const entry of pending.values()) {
-      if (entry.sent) settleReject(entry, new ClientError('disconnected', lost(entry, reason), details(entry)))
+      if (entry.sent)
+        settleReject(entry, new ClientError('disconnected', lost(entry, reason), details(entry)))
     }
     // Only a connection that stayed up starts the backoff over: one closed at once is another failed attempt.
     if (openedAt !== undefined && performance.now() - openedAt >= stableAfter) attempt = 0
@@ -694,7 +722,10 @@ export function createClient<
     }
     const value = result.value as {type: string; chatError?: unknown}
     if (entry.ok && value.type === CHAT_CMD_ERROR) {
-      settleReject(entry, new ChatCommandError(entry.name, corrId, value as {type: 'chatCmdError'; chatError: unknown}))
+      settleReject(
+        entry,
+        new ChatCommandError(entry.name, corrId, value as {type: 'chatCmdError'; chatError: unknown}),
+      )
       return
     }
     settle(entry)
@@ -769,9 +800,15 @@ export function createClient<
     return `${entry.name} (corrId ${entry.corrId}): the connection dropped before the reply: ${reason}`
   }
 
-  function submit(name: string, params: object, sendOptions: SendOptions | undefined, ok: boolean): Promise<unknown> {
+  function submit(
+    name: string,
+    params: object,
+    sendOptions: SendOptions | undefined,
+    ok: boolean,
+  ): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      if (state === 'closed') return reject(new ClientError('closed', `${name}: the client is closed`, {command: name}))
+      if (state === 'closed')
+        return reject(new ClientError('closed', `${name}: the client is closed`, {command: name}))
       const signal = sendOptions?.signal
       if (signal?.aborted) return reject(new ClientError('aborted', `${name}: aborted`, {command: name}))
       let cmd: string
@@ -788,7 +825,9 @@ export function createClient<
         return reject(new ClientError('invalid', message, {command: name}))
       }
       if (pending.has(corrId)) {
-        return reject(new ClientError('invalid', `${name}: corrId ${corrId} is already pending`, {command: name}))
+        return reject(
+          new ClientError('invalid', `${name}: corrId ${corrId} is already pending`, {command: name}),
+        )
       }
       const isOpen = state === 'open' && socket?.readyState === OPEN
       if (!isOpen && queue.size >= queueLimit) {
@@ -1042,7 +1081,11 @@ export function createClient<
  * @param random a number from 0 (inclusive) to 1.
  * @returns milliseconds to wait.
  */
-export function backoffDelay(attempt: number, options: ReconnectOptions, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: ReconnectOptions,
+  random: () => number = Math.random,
+): number {
   const {initialDelay = 500, maxDelay = 30_000, factor = 2, jitter = 0.5} = options
   const delay = Math.min(maxDelay, initialDelay * factor ** Math.max(0, attempt - 1))
   return Math.round(delay * (1 - Math.min(1, Math.max(0, jitter)) * random()))

@@ -173,7 +173,8 @@ class Frame {
   /** Set a name read from the text; false when it contradicts a test made before. */
   assign(name: string, value: unknown): boolean {
     if (this.has(name)) return this.value(name) === value
-    if (this.facts.some((fact) => fact.test.name === name && evaluate(fact.test, value) !== fact.holds)) return false
+    if (this.facts.some((fact) => fact.test.name === name && evaluate(fact.test, value) !== fact.holds))
+      return false
     this.assigned.push([name, value])
     return true
   }
@@ -219,10 +220,12 @@ class Frame {
   private implied(name: string, field: SyntaxField | null): Record<string, unknown> | null {
     const facts = this.facts.filter((fact) => fact.test.name === name)
     const candidates: Record<string, unknown>[] = []
-    for (const {test} of facts) if (test.kind === 'equals') candidates.push(Object.fromEntries([[name, test.value]]))
+    for (const {test} of facts)
+      if (test.kind === 'equals') candidates.push(Object.fromEntries([[name, test.value]]))
     const truthy = facts.some(({test, holds}) => test.kind === (holds ? 'truthy' : 'falsy'))
     if (truthy && field?.empty === false) candidates.push(Object.fromEntries([[name, true]]))
-    if (facts.length > 0) for (const value of field?.values ?? []) candidates.push(Object.fromEntries([[name, value]]))
+    if (facts.length > 0)
+      for (const value of field?.values ?? []) candidates.push(Object.fromEntries([[name, value]]))
     if (field?.optional || field?.empty === null) candidates.push({})
     if (field && field.empty !== null) candidates.push(Object.fromEntries([[name, field.empty]]))
     return (
@@ -243,7 +246,8 @@ function evaluate(test: SyntaxTest, value: unknown): boolean {
       return !value
     case 'equals': {
       // Loose equality as the docs write it: `1 == '1'`.
-      const equal = test.operator === '==' || test.operator === '!=' ? value == test.value : value === test.value
+      const equal =
+        test.operator === '==' || test.operator === '!=' ? value == test.value : value === test.value
       return test.operator === '==' || test.operator === '===' ? equal : !equal
     }
     case 'typeof':
@@ -303,7 +307,13 @@ class Reader {
     }
   }
 
-  private sequence(parts: readonly SyntaxNode[], index: number, offset: number, frame: Frame, next: Next): boolean {
+  private sequence(
+    parts: readonly SyntaxNode[],
+    index: number,
+    offset: number,
+    frame: Frame,
+    next: Next,
+  ): boolean {
     const part = parts[index]
     if (part === undefined) return next(offset)
     return this.match(part, offset, frame, (end) => this.sequence(parts, index + 1, end, frame, next))
@@ -349,7 +359,8 @@ class Reader {
       }
       case 'boolean':
         for (const value of [true, false]) {
-          if (text.startsWith(String(value), offset) && assign(value, offset + String(value).length)) return true
+          if (text.startsWith(String(value), offset) && assign(value, offset + String(value).length))
+            return true
         }
         return this.expect(offset, '`true` or `false`')
       case 'values': {
@@ -366,7 +377,8 @@ class Reader {
         if (end < 0) return this.expect(offset, 'a JSON value')
         const value = parseJson(text.slice(offset, end))
         if (value === undefined) return this.expect(offset, 'a JSON value')
-        if (read.shape && shapeOf(value.json) !== read.shape) return this.expect(offset, `a JSON ${read.shape}`)
+        if (read.shape && shapeOf(value.json) !== read.shape)
+          return this.expect(offset, `a JSON ${read.shape}`)
         return assign(value.json, end)
       }
       case 'list':

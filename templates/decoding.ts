@@ -159,7 +159,13 @@ function checkResponseOf(
  */
 export type FrameResultOf<E, R> =
   | {kind: 'event'; event: E; issues: readonly DecodeIssue[]; truncated: number}
-  | {kind: 'response'; corrId: string | undefined; response: R; issues: readonly DecodeIssue[]; truncated: number}
+  | {
+      kind: 'response'
+      corrId: string | undefined
+      response: R
+      issues: readonly DecodeIssue[]
+      truncated: number
+    }
   | {kind: 'unknown'; corrId: string | undefined; type: string | undefined; resp: unknown}
   | {kind: 'error'; error: DecodeIssue; issues: readonly DecodeIssue[]; truncated: number}
 

@@ -154,7 +154,11 @@ export interface DecodeContext {
 
 /** Create the state for one decoder call from options known to be valid (the guards pass none). */
 export function createContext(options: DecodeOptions | undefined): DecodeContext {
-  return newContext(options?.mode ?? 'default', options?.allErrors === true, options?.maxIssues ?? DEFAULT_MAX_ISSUES)
+  return newContext(
+    options?.mode ?? 'default',
+    options?.allErrors === true,
+    options?.maxIssues ?? DEFAULT_MAX_ISSUES,
+  )
 }
 
 function newContext(mode: DecodeMode, allErrors: boolean, max: number): DecodeContext {
@@ -180,7 +184,8 @@ function newContext(mode: DecodeMode, allErrors: boolean, max: number): DecodeCo
  */
 export function startDecoding(options: unknown): DecodeContext | DecodeFailure {
   if (options === undefined) return newContext('default', false, DEFAULT_MAX_ISSUES)
-  if (typeof options !== 'object' || options === null) return badOption('options', options, 'an object or undefined')
+  if (typeof options !== 'object' || options === null)
+    return badOption('options', options, 'an object or undefined')
   let mode: unknown
   let allErrors: unknown
   let maxIssues: unknown
@@ -191,10 +196,19 @@ export function startDecoding(options: unknown): DecodeContext | DecodeFailure {
   }
   if (mode !== undefined && mode !== 'strict' && mode !== 'default' && mode !== 'lenient')
     return badOption('mode', mode, '"strict" | "default" | "lenient"')
-  if (allErrors !== undefined && typeof allErrors !== 'boolean') return badOption('allErrors', allErrors, 'a boolean')
-  if (maxIssues !== undefined && maxIssues !== Infinity && !(Number.isSafeInteger(maxIssues) && Number(maxIssues) >= 1))
+  if (allErrors !== undefined && typeof allErrors !== 'boolean')
+    return badOption('allErrors', allErrors, 'a boolean')
+  if (
+    maxIssues !== undefined &&
+    maxIssues !== Infinity &&
+    !(Number.isSafeInteger(maxIssues) && Number(maxIssues) >= 1)
+  )
     return badOption('maxIssues', maxIssues, 'a positive integer or Infinity')
-  return newContext(mode ?? 'default', allErrors === true, (maxIssues as number | undefined) ?? DEFAULT_MAX_ISSUES)
+  return newContext(
+    mode ?? 'default',
+    allErrors === true,
+    (maxIssues as number | undefined) ?? DEFAULT_MAX_ISSUES,
+  )
 }
 
 function badOption(name: string, value: unknown, expected: string, thrown?: unknown): DecodeFailure {
@@ -288,7 +302,8 @@ const READABLE = 'a readable JSON value'
 export function done(context: DecodeContext, mark: number, key: PathSegment | undefined): boolean {
   const {issues} = context
   if (issues.length === mark) return true
-  if (key !== undefined) for (let index = mark; index < issues.length; index++) issues[index]!.reversedPath.push(key)
+  if (key !== undefined)
+    for (let index = mark; index < issues.length; index++) issues[index]!.reversedPath.push(key)
   return false
 }
 
@@ -377,7 +392,9 @@ export function finish<T>(context: DecodeContext, value: unknown): DecodeResult<
   if (issues.length === 0) return {ok: true, value: value as T, issues: noIssues, truncated: 0}
   const fatal = issues.some(
     (pending) =>
-      pending.reversedPath.length === 0 || pending.code === 'unknown-event' || pending.code === 'unknown-response',
+      pending.reversedPath.length === 0 ||
+      pending.code === 'unknown-event' ||
+      pending.code === 'unknown-response',
   )
   const listed = issues.map(toDecodeIssue)
   if (context.lenient && !fatal) return {ok: true, value: value as T, issues: listed, truncated}
@@ -389,12 +406,22 @@ function thrownFailure(context: DecodeContext, value: unknown): DecodeFailure {
   const thrown = context.issues[at]
   // `broken` without its issue: the stack ran out while the issue was being recorded.
   if (thrown === undefined || isStackOverflow(thrown.value)) {
-    const error = toDecodeIssue({code: 'depth', reversedPath: [], expected: 'a value nested less deeply', value})
+    const error = toDecodeIssue({
+      code: 'depth',
+      reversedPath: [],
+      expected: 'a value nested less deeply',
+      value,
+    })
     return {ok: false, error, issues: [error], truncated: 0}
   }
   const pending = [thrown, ...context.issues.filter((_, index) => index !== at)]
   const listed = pending.slice(0, context.max).map(toDecodeIssue)
-  return {ok: false, error: listed[0]!, issues: listed, truncated: context.truncated + pending.length - listed.length}
+  return {
+    ok: false,
+    error: listed[0]!,
+    issues: listed,
+    truncated: context.truncated + pending.length - listed.length,
+  }
 }
 
 /**
@@ -532,7 +559,9 @@ function toDecodeIssue(pending: PendingIssue): DecodeIssue {
     default: {
       const found = describeValue(pending.value)
       const message =
-        code === 'extra' ? `${path}: unexpected field (strict mode)` : `${path}: expected ${expected}, got ${found}`
+        code === 'extra'
+          ? `${path}: unexpected field (strict mode)`
+          : `${path}: expected ${expected}, got ${found}`
       return {code, path, expected, found, message}
     }
   }

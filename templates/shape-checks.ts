@@ -52,7 +52,12 @@ export type FieldSlot = readonly [wireName: string, slot: Slot, optional?: 1]
  */
 export type Shape =
   /** A record of TYPES.md: a plain object with these fields. */
-  | {readonly kind: 'record'; readonly name: string; readonly fields: readonly FieldSlot[]; readonly fast: FastCheck}
+  | {
+      readonly kind: 'record'
+      readonly name: string
+      readonly fields: readonly FieldSlot[]
+      readonly fast: FastCheck
+    }
   /** A union member, event or response: the fields of an object its union has checked; `type` is its tag. */
   | {readonly kind: 'member'; readonly fields: readonly FieldSlot[]; readonly fast?: FastCheck}
   /**
@@ -68,7 +73,12 @@ export type Shape =
       readonly strings?: readonly string[]
       readonly fast: FastCheck
     }
-  | {readonly kind: 'enum'; readonly name: string; readonly values: readonly string[]; readonly fast: FastCheck}
+  | {
+      readonly kind: 'enum'
+      readonly name: string
+      readonly values: readonly string[]
+      readonly fast: FastCheck
+    }
   | {readonly kind: 'array' | 'map'; readonly element: Slot; readonly fast: FastCheck}
   /** A field of a compatibility build whose type differs by doc version: the newest first. */
   | {readonly kind: 'alternatives'; readonly slots: readonly Slot[]}
@@ -125,7 +135,9 @@ function expectedOfShape(table: ShapeTable, shape: Shape): string {
     case 'record':
       return `${shape.name} object`
     case 'union':
-      return shape.strings ? `${shape.name} object or string (${listed(shape.strings)})` : `${shape.name} object`
+      return shape.strings
+        ? `${shape.name} object or string (${listed(shape.strings)})`
+        : `${shape.name} object`
     case 'enum':
       return `${shape.name} (${listed(shape.values)})`
     case 'array':
@@ -233,10 +245,17 @@ export function checkShape(
  * Check a slot's value (a field, element or map value at `key`); a shape whose fast check accepts the value
  * is not walked (outside strict mode, where the fast checks do not look for fields the docs do not list).
  */
-function checkSlot(table: ShapeTable, slot: Slot, value: unknown, context: DecodeContext, key: PathSegment): boolean {
+function checkSlot(
+  table: ShapeTable,
+  slot: Slot,
+  value: unknown,
+  context: DecodeContext,
+  key: PathSegment,
+): boolean {
   if (typeof slot === 'string')
     return fitsPrimitive(slot, value) || issue(context, key, value, PRIMITIVE_EXPECTED[slot])
-  if (typeof slot !== 'number') return value === slot[0] || issue(context, key, value, JSON.stringify(slot[0]))
+  if (typeof slot !== 'number')
+    return value === slot[0] || issue(context, key, value, JSON.stringify(slot[0]))
   if (context.pruning && acceptedFast(table[slot]!, value, context)) return true
   return checkShape(table, slot, value, context, key) || context.all
 }
@@ -306,7 +325,8 @@ function checkFields(
       }
       if (!extraField(context, name, x)) return done(context, mark, key)
     }
-    if (hasHiddenFields(value) && !issue(context, undefined, value, PLAIN_DATA)) return done(context, mark, key)
+    if (hasHiddenFields(value) && !issue(context, undefined, value, PLAIN_DATA))
+      return done(context, mark, key)
   }
   return done(context, mark, key)
 }
@@ -357,7 +377,8 @@ function checkArray(
     } catch (error) {
       return unreadable(context, mark, key, position, error)
     }
-    if (!checkSlot(table, shape.element, x, context, position) || context.broken) return done(context, mark, key)
+    if (!checkSlot(table, shape.element, x, context, position) || context.broken)
+      return done(context, mark, key)
   }
   return done(context, mark, key)
 }
@@ -423,6 +444,7 @@ function checkOne(
 ): boolean {
   if (typeof slot === 'string')
     return fitsPrimitive(slot, value) || reject(context, key, value, PRIMITIVE_EXPECTED[slot])
-  if (typeof slot !== 'number') return value === slot[0] || reject(context, key, value, JSON.stringify(slot[0]))
+  if (typeof slot !== 'number')
+    return value === slot[0] || reject(context, key, value, JSON.stringify(slot[0]))
   return checkShape(table, slot, value, context, key)
 }

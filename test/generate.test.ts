@@ -2,7 +2,9 @@ import {spawn} from 'node:child_process'
 import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import * as prettier from 'prettier'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {PRETTIER_OPTIONS} from '../generator/emit/index.js'
 import {generateInMemory} from '../generator/pipeline.js'
 import {MANIFEST_NAME, withManifest} from '../generator/write/manifest.js'
 import {readTree, recoverInterruptedWrite, writeTreeAtomically} from '../generator/write/write-tree.js'
@@ -36,6 +38,18 @@ describe('generate', () => {
     again.delete(MANIFEST_NAME)
     expect([...again.keys()].sort()).toEqual([...expected.keys()].sort())
     for (const [name, text] of expected) expect(again.get(name), name).toBe(text)
+  })
+
+  it('prettier is the formatter of record: it leaves every generated TypeScript file as it is', async () => {
+    // Templates are copied as they are (kept in the output's format) and emitted files are formatted with the
+    // babel-ts parser: whatever the generator writes, prettier with PRETTIER_OPTIONS must not change a byte.
+    // The pinned compatibility build, and the small spec of other suites (other names, fewer parts).
+    const mini = await generateInMemory({spec: await writeMiniSpec()})
+    for (const files of [expected, mini.files]) {
+      const typescript = [...files].filter(([name]) => name.endsWith('.ts'))
+      expect(typescript.length).toBeGreaterThan(20)
+      for (const [name, text] of typescript) expect(await prettier.format(text, PRETTIER_OPTIONS), name).toBe(text)
+    }
   })
 
   it('the committed generated/ is what the pinned spec generates, with its manifest', async () => {

@@ -47,12 +47,25 @@ function parseMarkdown(text: string, limits: ParseLimits): ParsedSection {
   let parsed = parsedSections.get(key)
   if (parsed === undefined) {
     const tree = withConstructLimits(limits, () => processor.parse(text))
-    // Before anything walks it recursively (structuredClone, the document walkers).
+    // Before anything walks it recursively (copyTree, the document walkers).
     parsed = {tree, listItems: checkTreeLimits(tree, limits)}
     if (parsedSections.size >= MAX_CACHED_SECTIONS) parsedSections.delete(parsedSections.keys().next().value!)
     parsedSections.set(key, parsed)
   }
-  return {tree: structuredClone(parsed.tree), listItems: parsed.listItems}
+  return {tree: copyTree(parsed.tree), listItems: parsed.listItems}
+}
+
+/**
+ * A deep copy of a parsed tree: plain objects and arrays only, no object reached twice (what
+ * mdast-util-from-markdown makes), so a recursive copy is the tree `structuredClone` gives, in a third of the
+ * time. Its depth is bounded as every walker's is (`checkTreeLimits` ran on it).
+ */
+function copyTree<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map(copyTree) as T
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) copy[key] = copyTree((value as Record<string, unknown>)[key])
+  return copy as T
 }
 
 /**

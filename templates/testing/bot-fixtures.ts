@@ -34,7 +34,8 @@ export function createBotFixtures(builders: Builders) {
   })
   const contact = (options: BotFixtureOptions) =>
     options.contactId === undefined ? {} : {contactId: options.contactId}
-  const group = (options: BotFixtureOptions) => (options.groupId === undefined ? {} : {groupId: options.groupId})
+  const group = (options: BotFixtureOptions) =>
+    options.groupId === undefined ? {} : {groupId: options.groupId}
   return {
     /** `newChatItems` with one received text message from a contact, in a direct chat. */
     textMessage(text: string, options: BotFixtureOptions = {}) {

@@ -26,7 +26,8 @@ export function answerFromParameters(
 ): unknown {
   if (name !== 'APISendMessages' || !isObject(params)) return undefined
   const {sendRef, composedMessages} = params
-  if (!isObject(sendRef) || typeof sendRef.chatId !== 'number' || !Array.isArray(composedMessages)) return undefined
+  if (!isObject(sendRef) || typeof sendRef.chatId !== 'number' || !Array.isArray(composedMessages))
+    return undefined
   const chatInfo =
     sendRef.chatType === 'direct'
       ? {type: 'direct', contact: {contactId: sendRef.chatId}}

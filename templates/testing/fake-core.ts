@@ -143,7 +143,10 @@ export interface FakeCoreBase {
  * @param options see `FakeCoreOptions`.
  * @returns the core, listening.
  */
-export async function startFakeCore(protocol: FakeCoreProtocol, options: FakeCoreOptions = {}): Promise<FakeCoreBase> {
+export async function startFakeCore(
+  protocol: FakeCoreProtocol,
+  options: FakeCoreOptions = {},
+): Promise<FakeCoreBase> {
   const WebSocketServer = options.WebSocketServer ?? (await loadWebSocketServer())
   const seed = options.seed ?? 1
   const maxCommands = options.maxCommands ?? 10_000
@@ -222,7 +225,10 @@ export async function startFakeCore(protocol: FakeCoreProtocol, options: FakeCor
     } catch {
       return // not a command frame: the real core ignores it too
     }
-    const {corrId, cmd} = (typeof frame === 'object' && frame !== null ? frame : {}) as Record<string, unknown>
+    const {corrId, cmd} = (typeof frame === 'object' && frame !== null ? frame : {}) as Record<
+      string,
+      unknown
+    >
     if (typeof corrId !== 'string' || typeof cmd !== 'string') return
     const parsed = protocol.parseCommand(cmd)
     const command: RecordedCommand =

@@ -157,17 +157,20 @@ function record(
   for (const [name, fieldShape, optional] of fields) {
     const override = own(given, name)
     if (override !== undefined) setField(value, name, shape(build, fieldShape, override, depth + 1, name))
-    else if (optional === 0 || fill) setField(value, name, shape(build, fieldShape, undefined, depth + 1, name))
+    else if (optional === 0 || fill)
+      setField(value, name, shape(build, fieldShape, undefined, depth + 1, name))
   }
   // Keys the schema does not know (the types reject them; untyped callers may test extra fields with them).
   for (const [name, override] of Object.entries(given)) {
-    if (!Object.hasOwn(value, name) && override !== undefined && name !== 'type') setField(value, name, override)
+    if (!Object.hasOwn(value, name) && override !== undefined && name !== 'type')
+      setField(value, name, override)
   }
   return value
 }
 
 function shape(build: Build, type: FixtureShape, override: unknown, depth: number, name = ''): unknown {
-  if (depth > MAX_DEPTH) throw new Error(`fixtures: the schema nests deeper than ${MAX_DEPTH} levels at "${name}"`)
+  if (depth > MAX_DEPTH)
+    throw new Error(`fixtures: the schema nests deeper than ${MAX_DEPTH} levels at "${name}"`)
   if (typeof type !== 'string') {
     if ('l' in type) return override ?? type.l
     if ('a' in type) {
@@ -183,7 +186,9 @@ function shape(build: Build, type: FixtureShape, override: unknown, depth: numbe
         Object.entries(override).map(([key, entry]) => [key, shape(build, type.m, entry, depth + 1, name)]),
       )
     }
-    return build.full && depth < FULL_DEPTH ? {[`${name}Key`]: shape(build, type.m, undefined, depth + 1, name)} : {}
+    return build.full && depth < FULL_DEPTH
+      ? {[`${name}Key`]: shape(build, type.m, undefined, depth + 1, name)}
+      : {}
   }
   if (type.startsWith('#')) return definition(build, type.slice(1), override, depth)
   if (override !== undefined) return override
@@ -195,7 +200,9 @@ function definition(build: Build, name: string, override: unknown, depth: number
   if (type === undefined) throw new Error(`fixtures: no type named "${name}"`)
   if ('e' in type) return override ?? type.e[0]
   if ('r' in type)
-    return isPlainObject(override) || override === undefined ? record(build, type.r, override, depth) : override
+    return isPlainObject(override) || override === undefined
+      ? record(build, type.r, override, depth)
+      : override
   if (override !== undefined && !isPlainObject(override)) return override
   const tag = isPlainObject(override) ? override.type : undefined
   const member = type.u.find(([memberTag]) => memberTag === tag) ?? type.u[0]!

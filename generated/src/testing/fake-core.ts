@@ -180,7 +180,7 @@ export async function startFakeCore(
     }, ms)
     timers.add(timer)
   }
-  const wait = <T,>(found: () => T | undefined, timeout: number, what: () => string) =>
+  const wait = <T>(found: () => T | undefined, timeout: number, what: () => string) =>
     new Promise<T>((resolve, reject) => {
       let timer: unknown
       const waiter = {
