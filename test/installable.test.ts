@@ -13,6 +13,7 @@ import {gunzipSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runNode, runNpm, runNpx, type ProcessRun} from './support/processes.js'
 import {ownedFiles} from './support/owned-files.js'
+import {BINDING_FILES} from '../generator/emit/index.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const NAME = 'simplex-events'
@@ -173,12 +174,17 @@ describe('npm pack of the repository root', () => {
     expect(unwanted).toEqual([])
   })
 
+  it('ships the bindings as the sources the generator copies', () => {
+    for (const name of BINDING_FILES) expect(entries).toContain(`package/templates/bindings/${name}`)
+  })
+
   it('ships a compiled module for every generator and template source, and nothing stale', () => {
     const sources = [
       ...listFiles(path.join(root, 'generator')).map((name) => `generator/${name}`),
       ...listFiles(path.join(root, 'templates')).map((name) => `templates/${name}`),
     ]
-      .filter((name) => name.endsWith('.ts'))
+      // Bindings import the output's modules: shipped as text (templates/ is in files), never compiled.
+      .filter((name) => name.endsWith('.ts') && !name.startsWith('templates/bindings/'))
       .map((name) => `package/dist/${name.replace(/\.ts$/, '.js')}`)
       .sort()
     const compiled = entries.filter((name) => name.startsWith('package/dist/'))

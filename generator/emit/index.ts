@@ -7,7 +7,7 @@ import type {Schema} from '../schema/types.js'
 import {emitCommandParse} from './command-parse.js'
 import {emitCommandStrings} from './command-strings-module.js'
 import {emitCommands} from './commands.js'
-import {emitChatBot, missingBotCommands} from './chat-bot.js'
+import {missingBotCommands} from './chat-bot.js'
 import {emitChatClient} from './chat-client.js'
 import {emitDecode} from './decode.js'
 import {createFormatPool, type FormatPool} from './format-pool.js'
@@ -21,7 +21,7 @@ import {emitJsonSchema} from './json-schema.js'
 import {packageJson, readme, tsconfigFiles} from './package-files.js'
 import {emitResponses} from './responses.js'
 import {emitSpecInfo, specInfoData} from './spec-info.js'
-import {emitTestingIndex} from './testing-index.js'
+import {emitFixtureTypes} from './fixture-types.js'
 import {emitTestingSchema} from './testing-schema.js'
 import {emitTypes} from './types.js'
 import type {SpecOrigins} from '../load/provenance.js'
@@ -52,6 +52,16 @@ export const TEMPLATE_FILES = [
  * `simplex-chat-events/testing` subpath): generic over the schema, bound by the emitted `testing/index.ts`.
  */
 export const TESTING_TEMPLATE_FILES = ['fixtures.ts', 'bot-fixtures.ts', 'default-answers.ts', 'fake-core.ts'] as const
+
+/**
+ * Bindings: code the same for every spec but written against the output's own modules (`./chat-client.js`),
+ * copied from `templates/bindings/` to the same path under `src/`. tsconfig.json's `rootDirs` puts
+ * templates/bindings/ beside generated/src/, so they are type-checked against the committed output.
+ */
+export const BINDING_FILES = ['chat-bot.ts', 'testing/index.ts'] as const
+
+/** The files only a spec with every command the bot sends gets: the bot layer and its binding. */
+const BOT_FILES: ReadonlySet<string> = new Set([BOT_TEMPLATE_FILE, 'chat-bot.ts'])
 
 /**
  * Prettier options of the output: fixed here, never read from the environment, so output is byte-stable. The
@@ -146,11 +156,10 @@ export async function emitLibrary(
     ['guards.ts', () => emitGuards(schema, shapeTable)],
     ['decode.ts', () => emitDecode(schema, shapeTable)],
     ['chat-client.ts', () => emitChatClient(schema)],
-    ...(withBot ? [['chat-bot.ts', () => emitChatBot()] as [string, () => string[]]] : []),
     ['spec-info.ts', () => emitSpecInfo(specInfo)],
     ['index.ts', () => emitIndexModule(schema)],
     ['testing/testing-schema.ts', () => emitTestingSchema(schema)],
-    ['testing/index.ts', () => emitTestingIndex(schema)],
+    ['testing/fixture-types.ts', () => emitFixtureTypes(schema)],
   ]
   const comment = header.map((line) => `// ${line}`).join('\n')
   // Each emitted file goes to prettier as soon as it is printed: a worker formats it while the next is built.
@@ -169,13 +178,14 @@ export async function emitLibrary(
     }
     // The templates are kept in the output's format (.prettierrc.json: printWidth 110 for templates/), so they
     // are copied as they are, after the header; a test asserts that prettier leaves every generated file as it is.
-    for (const name of TEMPLATE_FILES.filter((name) => withBot || name !== BOT_TEMPLATE_FILE)) {
-      const text = await readFile(path.join(PROJECT_ROOT, 'templates', name), 'utf8')
-      typescript.set(`src/${name}`, `${comment}\n\n${text}`)
-    }
-    for (const name of TESTING_TEMPLATE_FILES) {
-      const text = await readFile(path.join(PROJECT_ROOT, 'templates', 'testing', name), 'utf8')
-      typescript.set(`src/testing/${name}`, `${comment}\n\n${text}`)
+    const copies: [source: string, output: string][] = [
+      ...TEMPLATE_FILES.map((name) => [name, name] as [string, string]),
+      ...TESTING_TEMPLATE_FILES.map((name) => [`testing/${name}`, `testing/${name}`] as [string, string]),
+      ...BINDING_FILES.map((name) => [`bindings/${name}`, name] as [string, string]),
+    ]
+    for (const [source, output] of copies.filter(([, output]) => withBot || !BOT_FILES.has(output))) {
+      const text = await readFile(path.join(PROJECT_ROOT, 'templates', ...source.split('/')), 'utf8')
+      typescript.set(`src/${output}`, `${comment}\n\n${text}`)
     }
     built = performance.now()
   } catch (error) {

@@ -2,10 +2,16 @@
 // Spec: EVENTS.md sha256 7d8f5af3f00000448bcc98556e6199e390988991c0529a2c67ba23fdb44319f8, TYPES.md sha256 1f1b36e5ea6657ce4154ae03ff99f2b9d83299edfad5168bc41e73b1e03c612f, COMMANDS.md sha256 9f378ef8f658090a1fba4c0a891c3f1544aaa9d162854cd67d2a5774b6cead9b, overlay.json sha256 3eb509ac0c4d2a64ca85bb098f84703528a4074fee40ad968b7adf1a977b0860
 // Command: npx simplex-events generate (simplex-events 0.1.0)
 
+/**
+ * `testing/index.ts` of the output, the entry of `simplex-chat-events/testing`: the generic fixture builders,
+ * bot fixtures and fake core of `templates/testing/` bound to this package's events, responses, types and
+ * commands. The same for every spec (its one spec-dependent part, `FixtureTypes`, is emitted apart into
+ * `fixture-types.ts`), so it is a template, type-checked against the committed `generated/src/` (tsconfig.json's
+ * `rootDirs`).
+ */
 import type {ChatEvent} from '../events.js'
 import type {ChatResponse} from '../responses.js'
 import type {ChatCommandName, CommandParameters, CommandResponse} from '../commands.js'
-import type * as T from '../types.js'
 import {createFixtureBuilders, type DeepPartial, type FixtureOptions} from './fixtures.js'
 import {createBotFixtures, type BotFixtureOptions} from './bot-fixtures.js'
 import {answerFromParameters} from './default-answers.js'
@@ -17,239 +23,12 @@ import {
   type RecordedCommand,
 } from './fake-core.js'
 import {commandPrefixes, fixtureSchema} from './testing-schema.js'
+import type {FixtureTypes} from './fixture-types.js'
 import {parseCommand} from '../command-parse.js'
 export type {DeepPartial, FixtureOptions} from './fixtures.js'
 export type {BotFixtureOptions} from './bot-fixtures.js'
 export type {FakeCoreOptions, Fault, WebSocketServerConstructor} from './fake-core.js'
-/** Every type of TYPES.md by its name, as `fixtures.value(name)` builds it. */
-export interface FixtureTypes {
-  ACIReaction: T.ACIReaction
-  AChat: T.AChat
-  AChatItem: T.AChatItem
-  AddRelayResult: T.AddRelayResult
-  AddressSettings: T.AddressSettings
-  AgentCryptoError: T.AgentCryptoError
-  AgentErrorType: T.AgentErrorType
-  AgentServiceError: T.AgentServiceError
-  AppVersionRange: T.AppVersionRange
-  AutoAccept: T.AutoAccept
-  BadgeInfo: T.BadgeInfo
-  BadgeProof: T.BadgeProof
-  BadgeStatus: T.BadgeStatus
-  BadgeType: T.BadgeType
-  BlockingInfo: T.BlockingInfo
-  BlockingReason: T.BlockingReason
-  BrokerErrorType: T.BrokerErrorType
-  BusinessChatInfo: T.BusinessChatInfo
-  BusinessChatType: T.BusinessChatType
-  CICallStatus: T.CICallStatus
-  CIContent: T.CIContent
-  CIDeleteMode: T.CIDeleteMode
-  CIDeleted: T.CIDeleted
-  CIDirection: T.CIDirection
-  CIFeed: T.CIFeed
-  CIFile: T.CIFile
-  CIFileStatus: T.CIFileStatus
-  CIForwardedFrom: T.CIForwardedFrom
-  CIGroupInvitation: T.CIGroupInvitation
-  CIGroupInvitationStatus: T.CIGroupInvitationStatus
-  CIMention: T.CIMention
-  CIMentionMember: T.CIMentionMember
-  CIMeta: T.CIMeta
-  CIQuote: T.CIQuote
-  CIReaction: T.CIReaction
-  CIReactionCount: T.CIReactionCount
-  CIStatus: T.CIStatus
-  CITimed: T.CITimed
-  ChatBotCommand: T.ChatBotCommand
-  ChatDeleteMode: T.ChatDeleteMode
-  ChatError: T.ChatError
-  ChatErrorType: T.ChatErrorType
-  ChatFeature: T.ChatFeature
-  ChatInfo: T.ChatInfo
-  ChatItem: T.ChatItem
-  ChatItemDeletion: T.ChatItemDeletion
-  ChatListQuery: T.ChatListQuery
-  ChatPeerType: T.ChatPeerType
-  ChatRef: T.ChatRef
-  ChatSettings: T.ChatSettings
-  ChatStats: T.ChatStats
-  ChatType: T.ChatType
-  ChatWallpaper: T.ChatWallpaper
-  ChatWallpaperScale: T.ChatWallpaperScale
-  ClientNotice: T.ClientNotice
-  Color: T.Color
-  CommandError: T.CommandError
-  CommandErrorType: T.CommandErrorType
-  CommentsGroupPreference: T.CommentsGroupPreference
-  ComposedMessage: T.ComposedMessage
-  ConnStatus: T.ConnStatus
-  ConnType: T.ConnType
-  Connection: T.Connection
-  ConnectionEntity: T.ConnectionEntity
-  ConnectionErrorType: T.ConnectionErrorType
-  ConnectionMode: T.ConnectionMode
-  ConnectionPlan: T.ConnectionPlan
-  Contact: T.Contact
-  ContactAddressPlan: T.ContactAddressPlan
-  ContactShortLinkData: T.ContactShortLinkData
-  ContactStatus: T.ContactStatus
-  ContactUserPref: T.ContactUserPref
-  ContactUserPreference: T.ContactUserPreference
-  ContactUserPreferences: T.ContactUserPreferences
-  CreatedConnLink: T.CreatedConnLink
-  CryptoFile: T.CryptoFile
-  CryptoFileArgs: T.CryptoFileArgs
-  CtrlAppInfo: T.CtrlAppInfo
-  DroppedMsg: T.DroppedMsg
-  E2EInfo: T.E2EInfo
-  ErrorType: T.ErrorType
-  FeatureAllowed: T.FeatureAllowed
-  Feed: T.Feed
-  FileDescr: T.FileDescr
-  FileError: T.FileError
-  FileErrorType: T.FileErrorType
-  FileInvitation: T.FileInvitation
-  FileProhibited: T.FileProhibited
-  FileProtocol: T.FileProtocol
-  FileStatus: T.FileStatus
-  FileTransferMeta: T.FileTransferMeta
-  FileType: T.FileType
-  Format: T.Format
-  FormattedText: T.FormattedText
-  FullGroupPreferences: T.FullGroupPreferences
-  FullPreferences: T.FullPreferences
-  Group: T.Group
-  GroupChatScope: T.GroupChatScope
-  GroupChatScopeInfo: T.GroupChatScopeInfo
-  GroupDirectInvitation: T.GroupDirectInvitation
-  GroupFeature: T.GroupFeature
-  GroupFeatureEnabled: T.GroupFeatureEnabled
-  GroupInfo: T.GroupInfo
-  GroupKeys: T.GroupKeys
-  GroupLink: T.GroupLink
-  GroupLinkOwner: T.GroupLinkOwner
-  GroupLinkPlan: T.GroupLinkPlan
-  GroupMember: T.GroupMember
-  GroupMemberAdmission: T.GroupMemberAdmission
-  GroupMemberCategory: T.GroupMemberCategory
-  GroupMemberRef: T.GroupMemberRef
-  GroupMemberRole: T.GroupMemberRole
-  GroupMemberSettings: T.GroupMemberSettings
-  GroupMemberStatus: T.GroupMemberStatus
-  GroupPreference: T.GroupPreference
-  GroupPreferences: T.GroupPreferences
-  GroupProfile: T.GroupProfile
-  GroupRelay: T.GroupRelay
-  GroupRootKey: T.GroupRootKey
-  GroupShortLinkData: T.GroupShortLinkData
-  GroupShortLinkInfo: T.GroupShortLinkInfo
-  GroupSummary: T.GroupSummary
-  GroupSupportChat: T.GroupSupportChat
-  GroupType: T.GroupType
-  HandshakeError: T.HandshakeError
-  InlineFileMode: T.InlineFileMode
-  InvitationLinkPlan: T.InvitationLinkPlan
-  InvitedBy: T.InvitedBy
-  LinkContent: T.LinkContent
-  LinkOwnerSig: T.LinkOwnerSig
-  LinkPreview: T.LinkPreview
-  LocalBadge: T.LocalBadge
-  LocalProfile: T.LocalProfile
-  MemberCriteria: T.MemberCriteria
-  MsgChatLink: T.MsgChatLink
-  MsgContent: T.MsgContent
-  MsgDecryptError: T.MsgDecryptError
-  MsgDirection: T.MsgDirection
-  MsgErrorType: T.MsgErrorType
-  MsgFilter: T.MsgFilter
-  MsgReaction: T.MsgReaction
-  MsgReceiptStatus: T.MsgReceiptStatus
-  MsgSigStatus: T.MsgSigStatus
-  MsgVerified: T.MsgVerified
-  NameErrorType: T.NameErrorType
-  NetworkError: T.NetworkError
-  NewUser: T.NewUser
-  NoteFolder: T.NoteFolder
-  OwnerVerification: T.OwnerVerification
-  PaginationByTime: T.PaginationByTime
-  PendingContactConnection: T.PendingContactConnection
-  PlanResolveMode: T.PlanResolveMode
-  PrefEnabled: T.PrefEnabled
-  Preferences: T.Preferences
-  PreparedContact: T.PreparedContact
-  PreparedGroup: T.PreparedGroup
-  Profile: T.Profile
-  ProxyClientError: T.ProxyClientError
-  ProxyError: T.ProxyError
-  PublicGroupAccess: T.PublicGroupAccess
-  PublicGroupData: T.PublicGroupData
-  PublicGroupKeys: T.PublicGroupKeys
-  PublicGroupProfile: T.PublicGroupProfile
-  RCErrorType: T.RCErrorType
-  RatchetSyncState: T.RatchetSyncState
-  RcvConnEvent: T.RcvConnEvent
-  RcvDirectEvent: T.RcvDirectEvent
-  RcvFileDescr: T.RcvFileDescr
-  RcvFileStatus: T.RcvFileStatus
-  RcvFileTransfer: T.RcvFileTransfer
-  RcvGroupEvent: T.RcvGroupEvent
-  RcvMsgError: T.RcvMsgError
-  RelayCapabilities: T.RelayCapabilities
-  RelayConnectionResult: T.RelayConnectionResult
-  RelayProfile: T.RelayProfile
-  RelayStatus: T.RelayStatus
-  RemoteCtrlInfo: T.RemoteCtrlInfo
-  RemoteCtrlSessionState: T.RemoteCtrlSessionState
-  RemoteCtrlStopReason: T.RemoteCtrlStopReason
-  ReportReason: T.ReportReason
-  RoleGroupPreference: T.RoleGroupPreference
-  SMPAgentError: T.SMPAgentError
-  SecurityCode: T.SecurityCode
-  SimplePreference: T.SimplePreference
-  SimplexDomain: T.SimplexDomain
-  SimplexDomainClaim: T.SimplexDomainClaim
-  SimplexDomainError: T.SimplexDomainError
-  SimplexDomainProof: T.SimplexDomainProof
-  SimplexLinkType: T.SimplexLinkType
-  SimplexNameInfo: T.SimplexNameInfo
-  SimplexNameType: T.SimplexNameType
-  SimplexTLD: T.SimplexTLD
-  SndCIStatusProgress: T.SndCIStatusProgress
-  SndConnEvent: T.SndConnEvent
-  SndError: T.SndError
-  SndFileTransfer: T.SndFileTransfer
-  SndGroupEvent: T.SndGroupEvent
-  SrvError: T.SrvError
-  StoreError: T.StoreError
-  SubscriptionStatus: T.SubscriptionStatus
-  SupportGroupPreference: T.SupportGroupPreference
-  SwitchPhase: T.SwitchPhase
-  TimedMessagesGroupPreference: T.TimedMessagesGroupPreference
-  TimedMessagesPreference: T.TimedMessagesPreference
-  TransportError: T.TransportError
-  UIColorMode: T.UIColorMode
-  UIColors: T.UIColors
-  UIThemeEntityOverride: T.UIThemeEntityOverride
-  UIThemeEntityOverrides: T.UIThemeEntityOverrides
-  UpdatedMessage: T.UpdatedMessage
-  User: T.User
-  UserChatRelay: T.UserChatRelay
-  UserContact: T.UserContact
-  UserContactLink: T.UserContactLink
-  UserContactRequest: T.UserContactRequest
-  UserContactRequestRef: T.UserContactRequestRef
-  UserInfo: T.UserInfo
-  UserProfileUpdateSummary: T.UserProfileUpdateSummary
-  UserPwdHash: T.UserPwdHash
-  VersionRange: T.VersionRange
-  XFTPErrorType: T.XFTPErrorType
-  XFTPRcvFile: T.XFTPRcvFile
-  XFTPSndFile: T.XFTPSndFile
-  SimplexNameDomain: T.SimplexNameDomain
-  GroupInfoSummary: T.GroupInfoSummary
-  RcvFileInfo: T.RcvFileInfo
-}
+export type {FixtureTypes} from './fixture-types.js'
 
 /** The event with tag `Tag`. */
 type EventOf<Tag> = Extract<ChatEvent, {type: Tag}>
