@@ -54,7 +54,7 @@ describe('doc links in generated/', () => {
     expect(await read('types.ts')).toMatch(upstream('TYPES.md', 'GroupInfo'))
     expect(await read('events.ts')).toMatch(upstream('EVENTS.md', 'NewChatItems'))
     expect(await read('commands.ts')).toMatch(upstream('COMMANDS.md', 'APIJoinGroup'))
-    expect(await read('chat-client.ts')).toMatch(upstream('COMMANDS.md', 'APIJoinGroup'))
+    expect(await read('chat-client-overloads.ts')).toMatch(upstream('COMMANDS.md', 'APIJoinGroup'))
   })
 })
 

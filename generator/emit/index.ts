@@ -8,7 +8,7 @@ import {emitCommandParse} from './command-parse.js'
 import {emitCommandStrings} from './command-strings-module.js'
 import {emitCommands} from './commands.js'
 import {missingBotCommands} from './chat-bot.js'
-import {emitChatClient} from './chat-client.js'
+import {emitChatClientOverloads} from './chat-client-overloads.js'
 import {emitDecode} from './decode.js'
 import {createFormatPool, type FormatPool} from './format-pool.js'
 import {resolveDocLinks} from './doc-links.js'
@@ -58,7 +58,7 @@ export const TESTING_TEMPLATE_FILES = ['fixtures.ts', 'bot-fixtures.ts', 'defaul
  * copied from `templates/bindings/` to the same path under `src/`. tsconfig.json's `rootDirs` puts
  * templates/bindings/ beside generated/src/, so they are type-checked against the committed output.
  */
-export const BINDING_FILES = ['chat-bot.ts', 'testing/index.ts'] as const
+export const BINDING_FILES = ['chat-client.ts', 'chat-bot.ts', 'testing/index.ts'] as const
 
 /** The files only a spec with every command the bot sends gets: the bot layer and its binding. */
 const BOT_FILES: ReadonlySet<string> = new Set([BOT_TEMPLATE_FILE, 'chat-bot.ts'])
@@ -155,7 +155,7 @@ export async function emitLibrary(
     ['command-parse.ts', () => emitCommandParse(schema)],
     ['guards.ts', () => emitGuards(schema, shapeTable)],
     ['decode.ts', () => emitDecode(schema, shapeTable)],
-    ['chat-client.ts', () => emitChatClient(schema)],
+    ['chat-client-overloads.ts', () => emitChatClientOverloads(schema)],
     ['spec-info.ts', () => emitSpecInfo(specInfo)],
     ['index.ts', () => emitIndexModule(schema)],
     ['testing/testing-schema.ts', () => emitTestingSchema(schema)],

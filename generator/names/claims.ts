@@ -36,6 +36,7 @@ export type NameScope =
   | 'guards.ts'
   | 'decode.ts'
   | 'chat-client.ts'
+  | 'chat-client-overloads.ts'
   | 'chat-bot.ts'
   | 'spec-info.ts'
   | 'index.ts'
@@ -245,7 +246,8 @@ export const GLOBALS_REFERENCED: Readonly<Record<ModuleScope | 'namespace', read
   'command-parse.ts': [],
   'guards.ts': [],
   'decode.ts': ['Array', 'Number', 'Object', 'Set'],
-  'chat-client.ts': ['Exclude', 'Extract', 'Promise'],
+  'chat-client.ts': [],
+  'chat-client-overloads.ts': ['Exclude', 'Extract', 'Promise'],
   'chat-bot.ts': ['Exclude', 'Extract'],
   'spec-info.ts': [],
   'index.ts': [],
@@ -334,13 +336,21 @@ const GENERATOR_NAMES: Record<ModuleScope, readonly string[]> = {
     'CommandParameters',
     'CommandResponses',
     'ChatEvent',
-    'AbortSignalLike',
-    'EventHandler',
-    'SendOptions',
     'ChatCoreResponses',
     'ChatCoreOverloads',
     'ChatCoreClient',
     'createChatClient',
+  ],
+  'chat-client-overloads.ts': [
+    'AbortSignalLike',
+    'EventHandler',
+    'SendOptions',
+    'ChatCoreResponses',
+    'CommandParameters',
+    'DecodeMode',
+    'DecodedKnown',
+    'ChatEvent',
+    'ChatCoreOverloads',
   ],
   'chat-bot.ts': [
     TYPES_NAMESPACE,
