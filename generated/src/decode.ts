@@ -20,6 +20,7 @@ function checkACIReaction(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkChatInfo(v.chatInfo) &&
     checkCIReaction(v.chatReaction)
@@ -36,6 +37,7 @@ function checkAChat(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkChatInfo(v.chatInfo) &&
     checkArray_ChatItem(v.chatItems) &&
@@ -47,6 +49,7 @@ function checkAChatItem(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkChatInfo(v.chatInfo) &&
     checkChatItem(v.chatItem)
@@ -57,6 +60,7 @@ function checkAddRelayResult(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkUserChatRelay(v.relay) &&
     (v.relayError === undefined || checkChatError(v.relayError))
@@ -67,6 +71,7 @@ function checkAddressSettings(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.businessAddress === 'boolean' &&
     (v.autoAccept === undefined || checkAutoAccept(v.autoAccept)) &&
@@ -83,7 +88,13 @@ function checkAgentCryptoError_RATCHET_SKIPPED(v: any): boolean {
 }
 
 function checkAgentCryptoError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'DECRYPT_AES':
       return true
@@ -162,7 +173,13 @@ function checkAgentErrorType_CRITICAL(v: any): boolean {
 }
 
 function checkAgentErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'CMD':
       return checkAgentErrorType_CMD(v)
@@ -205,7 +222,13 @@ function checkAgentServiceError_Rejected(v: any): boolean {
 }
 
 function checkAgentServiceError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'rejected':
       return checkAgentServiceError_Rejected(v)
@@ -225,6 +248,7 @@ function checkAppVersionRange(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.minVersion === 'string' &&
     typeof v.maxVersion === 'string'
@@ -235,6 +259,7 @@ function checkAutoAccept(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.acceptIncognito === 'boolean'
   )
@@ -244,6 +269,7 @@ function checkBadgeInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkBadgeType(v.badgeType) &&
     (v.badgeExpiry === undefined || isUtcTime(v.badgeExpiry)) &&
@@ -255,6 +281,7 @@ function checkBadgeProof(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.badgeKeyIdx) &&
     typeof v.presHeader === 'string' &&
@@ -289,6 +316,7 @@ function checkBlockingInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkBlockingReason(v.reason) &&
     (v.notice === undefined || checkClientNotice(v.notice))
@@ -321,7 +349,13 @@ function checkBrokerErrorType_TRANSPORT(v: any): boolean {
 }
 
 function checkBrokerErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'RESPONSE':
       return checkBrokerErrorType_RESPONSE(v)
@@ -345,6 +379,7 @@ function checkBusinessChatInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkBusinessChatType(v.chatType) &&
     typeof v.businessId === 'string' &&
@@ -516,7 +551,13 @@ function checkCIContent_RcvGroupE2EEInfo(v: any): boolean {
 }
 
 function checkCIContent(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'sndMsgContent':
       return checkCIContent_SndMsgContent(v)
@@ -618,7 +659,13 @@ function checkCIDeleted_Deleting(v: any): boolean {
 }
 
 function checkCIDeleted(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'deleted':
       return checkCIDeleted_Deleted(v)
@@ -639,7 +686,13 @@ function checkCIDirection_GroupRcv(v: any): boolean {
 }
 
 function checkCIDirection(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'directSnd':
       return true
@@ -674,6 +727,7 @@ function checkCIFile(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.fileId) &&
     typeof v.fileName === 'string' &&
@@ -715,7 +769,13 @@ function checkCIFileStatus_Invalid(v: any): boolean {
 }
 
 function checkCIFileStatus(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'sndStored':
       return true
@@ -785,7 +845,13 @@ function checkCIForwardedFrom_GroupLink(v: any): boolean {
 }
 
 function checkCIForwardedFrom(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'unknown':
       return true
@@ -803,6 +869,7 @@ function checkCIGroupInvitation(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.groupId) &&
     Number.isInteger(v.groupMemberId) &&
@@ -827,6 +894,7 @@ function checkCIMention(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.memberId === 'string' &&
     (v.memberRef === undefined || checkCIMentionMember(v.memberRef))
@@ -837,6 +905,7 @@ function checkCIMentionMember(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.groupMemberId) &&
     typeof v.displayName === 'string' &&
@@ -849,6 +918,7 @@ function checkCIMeta(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.itemId) &&
     isUtcTime(v.itemTs) &&
@@ -885,6 +955,7 @@ function checkCIQuote(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.chatDir === undefined || checkCIDirection(v.chatDir)) &&
     (v.itemId === undefined || Number.isInteger(v.itemId)) &&
@@ -899,6 +970,7 @@ function checkCIReaction(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkCIDirection(v.chatDir) &&
     checkChatItem(v.chatItem) &&
@@ -911,6 +983,7 @@ function checkCIReactionCount(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkMsgReaction(v.reaction) &&
     typeof v.userReacted === 'boolean' &&
@@ -939,7 +1012,13 @@ function checkCIStatus_Invalid(v: any): boolean {
 }
 
 function checkCIStatus(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'sndNew':
       return true
@@ -967,6 +1046,7 @@ function checkCITimed(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.ttl) &&
     (v.deleteAt === undefined || isUtcTime(v.deleteAt))
@@ -992,7 +1072,13 @@ function checkChatBotCommand_Menu(v: any): boolean {
 }
 
 function checkChatBotCommand(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'command':
       return checkChatBotCommand_Command(v)
@@ -1011,7 +1097,13 @@ function checkChatDeleteMode_Entity(v: any): boolean {
 }
 
 function checkChatDeleteMode(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'full':
       return checkChatDeleteMode_Full(v)
@@ -1040,7 +1132,13 @@ function checkChatError_ErrorStore(v: any): boolean {
 }
 
 function checkChatError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'error':
       return checkChatError_Error(v)
@@ -1267,7 +1365,13 @@ function checkChatErrorType_FileRead(v: any): boolean {
 }
 
 function checkChatErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'noActiveUser':
       return true
@@ -1471,7 +1575,13 @@ function checkChatInfo_ContactConnection(v: any): boolean {
 }
 
 function checkChatInfo(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'direct':
       return checkChatInfo_Direct(v)
@@ -1490,7 +1600,13 @@ function checkChatInfo(v: any): boolean {
 }
 
 function checkMap_CIMention(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   for (const i in v) if (!checkCIMention(v[i])) return false
   return true
 }
@@ -1505,6 +1621,7 @@ function checkChatItem(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkCIDirection(v.chatDir) &&
     checkCIMeta(v.meta) &&
@@ -1521,6 +1638,7 @@ function checkChatItemDeletion(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkAChatItem(v.deletedChatItem) &&
     (v.toChatItem === undefined || checkAChatItem(v.toChatItem))
@@ -1536,7 +1654,13 @@ function checkChatListQuery_Search(v: any): boolean {
 }
 
 function checkChatListQuery(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'filters':
       return checkChatListQuery_Filters(v)
@@ -1560,6 +1684,7 @@ function checkChatRef(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkChatType(v.chatType) &&
     Number.isInteger(v.chatId) &&
@@ -1571,6 +1696,7 @@ function checkChatSettings(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkMsgFilter(v.enableNtfs) &&
     (v.sendRcpts === undefined || typeof v.sendRcpts === 'boolean') &&
@@ -1583,6 +1709,7 @@ function checkChatStats(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.unreadCount) &&
     Number.isInteger(v.unreadMentions) &&
@@ -1607,6 +1734,7 @@ function checkChatWallpaper(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.preset === undefined || typeof v.preset === 'string') &&
     (v.imageFile === undefined || typeof v.imageFile === 'string') &&
@@ -1631,6 +1759,7 @@ function checkClientNotice(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.ttl === undefined || Number.isInteger(v.ttl))
   )
@@ -1652,7 +1781,13 @@ function checkColor(v: any): boolean {
 }
 
 function checkCommandError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'UNKNOWN':
       return true
@@ -1671,7 +1806,13 @@ function checkCommandError(v: any): boolean {
 }
 
 function checkCommandErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'PROHIBITED':
       return true
@@ -1691,6 +1832,7 @@ function checkCommentsGroupPreference(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupFeatureEnabled(v.enable) &&
     (v.duration === undefined || Number.isInteger(v.duration))
@@ -1698,7 +1840,13 @@ function checkCommentsGroupPreference(v: any): boolean {
 }
 
 function checkMap_int64(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   for (const i in v) if (!Number.isInteger(v[i])) return false
   return true
 }
@@ -1707,6 +1855,7 @@ function checkComposedMessage(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.fileSource === undefined || checkCryptoFile(v.fileSource)) &&
     (v.quotedItemId === undefined || Number.isInteger(v.quotedItemId)) &&
@@ -1731,7 +1880,13 @@ function checkConnStatus(v: any): boolean {
       v === 'ready' ||
       v === 'deleted'
     )
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'new':
       return true
@@ -1769,6 +1924,7 @@ function checkConnection(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.connId) &&
     typeof v.agentConnId === 'string' &&
@@ -1818,7 +1974,13 @@ function checkConnectionEntity_RcvFileConnection(v: any): boolean {
 }
 
 function checkConnectionEntity(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'rcvDirectMsgConnection':
       return checkConnectionEntity_RcvDirectMsgConnection(v)
@@ -1835,7 +1997,13 @@ function checkConnectionEntity(v: any): boolean {
 }
 
 function checkConnectionErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'NOT_FOUND':
       return true
@@ -1877,7 +2045,13 @@ function checkConnectionPlan_Error(v: any): boolean {
 }
 
 function checkConnectionPlan(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'invitationLink':
       return checkConnectionPlan_InvitationLink(v)
@@ -1901,6 +2075,7 @@ function checkContact(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.contactId) &&
     typeof v.localDisplayName === 'string' &&
@@ -1949,7 +2124,13 @@ function checkContactAddressPlan_ContactViaAddress(v: any): boolean {
 }
 
 function checkContactAddressPlan(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'ok':
       return checkContactAddressPlan_Ok(v)
@@ -1971,6 +2152,7 @@ function checkContactShortLinkData(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkProfile(v.profile) &&
     (v.message === undefined || checkMsgContent(v.message)) &&
@@ -1999,7 +2181,13 @@ function checkContactUserPref_User(v: any): boolean {
 }
 
 function checkContactUserPref(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'contact':
       return checkContactUserPref_Contact(v)
@@ -2013,6 +2201,7 @@ function checkContactUserPreference(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkPrefEnabled(v.enabled) &&
     checkContactUserPref(v.userPreference) &&
@@ -2024,6 +2213,7 @@ function checkContactUserPreferences(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkContactUserPreference(v.timedMessages) &&
     checkContactUserPreference(v.fullDelete) &&
@@ -2040,6 +2230,7 @@ function checkCreatedConnLink(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.connFullLink === 'string' &&
     (v.connShortLink === undefined || typeof v.connShortLink === 'string')
@@ -2050,6 +2241,7 @@ function checkCryptoFile(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.filePath === 'string' &&
     (v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))
@@ -2060,6 +2252,7 @@ function checkCryptoFileArgs(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.fileKey === 'string' &&
     typeof v.fileNonce === 'string'
@@ -2070,6 +2263,7 @@ function checkCtrlAppInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkAppVersionRange(v.appVersionRange) &&
     typeof v.deviceName === 'string' &&
@@ -2081,6 +2275,7 @@ function checkDroppedMsg(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     isUtcTime(v.brokerTs) &&
     Number.isInteger(v.attempts)
@@ -2091,6 +2286,7 @@ function checkE2EInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.public === undefined || typeof v.public === 'boolean') &&
     (v.pqEnabled === undefined || typeof v.pqEnabled === 'boolean')
@@ -2118,7 +2314,13 @@ function checkErrorType_NAME(v: any): boolean {
 }
 
 function checkErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'BLOCK':
       return true
@@ -2170,6 +2372,7 @@ function checkFeed(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.feedId) &&
     Number.isInteger(v.userId) &&
@@ -2185,6 +2388,7 @@ function checkFileDescr(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.fileDescrText === 'string' &&
     Number.isInteger(v.fileDescrPartNo) &&
@@ -2205,7 +2409,13 @@ function checkFileError_Other(v: any): boolean {
 }
 
 function checkFileError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'auth':
       return true
@@ -2230,7 +2440,13 @@ function checkFileErrorType_FILE_IO(v: any): boolean {
 }
 
 function checkFileErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'NOT_APPROVED':
       return true
@@ -2250,6 +2466,7 @@ function checkFileInvitation(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.fileName === 'string' &&
     Number.isInteger(v.fileSize) &&
@@ -2265,6 +2482,7 @@ function checkFileProhibited(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.maxSize) &&
     (v.badgeStatus === undefined || checkBadgeStatus(v.badgeStatus))
@@ -2297,6 +2515,7 @@ function checkFileTransferMeta(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.fileId) &&
     (v.xftpSndFile === undefined || checkXFTPSndFile(v.xftpSndFile)) &&
@@ -2349,7 +2568,13 @@ function checkFormat_Mention(v: any): boolean {
 }
 
 function checkFormat(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'bold':
       return true
@@ -2389,6 +2614,7 @@ function checkFormattedText(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.format === undefined || checkFormat(v.format)) &&
     typeof v.text === 'string'
@@ -2399,6 +2625,7 @@ function checkFullGroupPreferences(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkTimedMessagesGroupPreference(v.timedMessages) &&
     checkRoleGroupPreference(v.directMessages) &&
@@ -2421,6 +2648,7 @@ function checkFullPreferences(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkTimedMessagesPreference(v.timedMessages) &&
     checkSimplePreference(v.fullDelete) &&
@@ -2443,6 +2671,7 @@ function checkGroup(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupInfo(v.groupInfo) &&
     checkArray_GroupMember(v.members)
@@ -2454,7 +2683,13 @@ function checkGroupChatScope_MemberSupport(v: any): boolean {
 }
 
 function checkGroupChatScope(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'memberSupport':
       return checkGroupChatScope_MemberSupport(v)
@@ -2467,7 +2702,13 @@ function checkGroupChatScopeInfo_MemberSupport(v: any): boolean {
 }
 
 function checkGroupChatScopeInfo(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'memberSupport':
       return checkGroupChatScopeInfo_MemberSupport(v)
@@ -2479,6 +2720,7 @@ function checkGroupDirectInvitation(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.groupDirectInvLink === 'string' &&
     (v.fromGroupId_ === undefined || Number.isInteger(v.fromGroupId_)) &&
@@ -2521,6 +2763,7 @@ function checkGroupInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.groupId) &&
     (v.useRelays === undefined || typeof v.useRelays === 'boolean') &&
@@ -2554,6 +2797,7 @@ function checkGroupKeys(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.publicGroupKeys === undefined || checkPublicGroupKeys(v.publicGroupKeys)) &&
     typeof v.memberPrivKey === 'string' &&
@@ -2567,6 +2811,7 @@ function checkGroupLink(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.userContactLinkId) &&
     checkCreatedConnLink(v.connLinkContact) &&
@@ -2581,6 +2826,7 @@ function checkGroupLinkOwner(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.memberId === 'string' &&
     typeof v.memberKey === 'string'
@@ -2627,7 +2873,13 @@ function checkGroupLinkPlan_UpdateRequired(v: any): boolean {
 }
 
 function checkGroupLinkPlan(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'ok':
       return checkGroupLinkPlan_Ok(v)
@@ -2651,6 +2903,7 @@ function checkGroupMember(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.groupMemberId) &&
     Number.isInteger(v.groupId) &&
@@ -2682,6 +2935,7 @@ function checkGroupMemberAdmission(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.review === undefined || checkMemberCriteria(v.review))
   )
@@ -2703,6 +2957,7 @@ function checkGroupMemberRef(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.groupMemberId) &&
     checkProfile(v.profile)
@@ -2727,6 +2982,7 @@ function checkGroupMemberSettings(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.showMessages === 'boolean'
   )
@@ -2758,6 +3014,7 @@ function checkGroupPreference(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupFeatureEnabled(v.enable)
   )
@@ -2767,6 +3024,7 @@ function checkGroupPreferences(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.timedMessages === undefined || checkTimedMessagesGroupPreference(v.timedMessages)) &&
     (v.directMessages === undefined || checkRoleGroupPreference(v.directMessages)) &&
@@ -2789,6 +3047,7 @@ function checkGroupProfile(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.displayName === 'string' &&
     typeof v.fullName === 'string' &&
@@ -2806,6 +3065,7 @@ function checkGroupRelay(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.groupRelayId) &&
     Number.isInteger(v.groupMemberId) &&
@@ -2825,7 +3085,13 @@ function checkGroupRootKey_Public(v: any): boolean {
 }
 
 function checkGroupRootKey(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'private':
       return checkGroupRootKey_Private(v)
@@ -2839,6 +3105,7 @@ function checkGroupShortLinkData(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupProfile(v.groupProfile) &&
     (v.publicGroupData === undefined || checkPublicGroupData(v.publicGroupData))
@@ -2849,6 +3116,7 @@ function checkGroupShortLinkInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.direct === 'boolean' &&
     checkArray_string(v.groupRelays) &&
@@ -2861,6 +3129,7 @@ function checkGroupSummary(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.currentMembers) &&
     (v.publicMemberCount === undefined || Number.isInteger(v.publicMemberCount))
@@ -2871,6 +3140,7 @@ function checkGroupSupportChat(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     isUtcTime(v.chatTs) &&
     Number.isInteger(v.unread) &&
@@ -2925,7 +3195,13 @@ function checkInvitationLinkPlan_Known(v: any): boolean {
 }
 
 function checkInvitationLinkPlan(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'ok':
       return checkInvitationLinkPlan_Ok(v)
@@ -2944,7 +3220,13 @@ function checkInvitedBy_Contact(v: any): boolean {
 }
 
 function checkInvitedBy(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'contact':
       return checkInvitedBy_Contact(v)
@@ -2965,7 +3247,13 @@ function checkLinkContent_Unknown(v: any): boolean {
 }
 
 function checkLinkContent(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'page':
       return true
@@ -2983,6 +3271,7 @@ function checkLinkOwnerSig(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.ownerId === undefined || typeof v.ownerId === 'string') &&
     typeof v.chatBinding === 'string' &&
@@ -2994,6 +3283,7 @@ function checkLinkPreview(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.uri === 'string' &&
     typeof v.title === 'string' &&
@@ -3007,6 +3297,7 @@ function checkLocalBadge(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkBadgeInfo(v.badge) &&
     checkBadgeStatus(v.status)
@@ -3017,6 +3308,7 @@ function checkLocalProfile(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.profileId) &&
     typeof v.displayName === 'string' &&
@@ -3055,7 +3347,13 @@ function checkMsgChatLink_Group(v: any): boolean {
 }
 
 function checkMsgChatLink(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'contact':
       return checkMsgChatLink_Contact(v)
@@ -3108,7 +3406,13 @@ function checkMsgContent_Unknown(v: any): boolean {
 }
 
 function checkMsgContent(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'text':
       return checkMsgContent_Text(v)
@@ -3162,7 +3466,13 @@ function checkMsgErrorType_MsgBadId(v: any): boolean {
 }
 
 function checkMsgErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'msgSkipped':
       return checkMsgErrorType_MsgSkipped(v)
@@ -3195,7 +3505,13 @@ function checkMsgReaction_Unknown(v: any): boolean {
 }
 
 function checkMsgReaction(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'emoji':
       return checkMsgReaction_Emoji(v)
@@ -3228,7 +3544,13 @@ function checkMsgVerified_Signed(v: any): boolean {
 }
 
 function checkMsgVerified(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'signed':
       return checkMsgVerified_Signed(v)
@@ -3243,7 +3565,13 @@ function checkNameErrorType_RESOLVER(v: any): boolean {
 }
 
 function checkNameErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'NO_RESOLVER':
       return true
@@ -3268,7 +3596,13 @@ function checkNetworkError_SubscribeError(v: any): boolean {
 }
 
 function checkNetworkError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'connectError':
       return checkNetworkError_ConnectError(v)
@@ -3290,6 +3624,7 @@ function checkNewUser(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.profile === undefined || checkProfile(v.profile)) &&
     typeof v.pastTimestamp === 'boolean' &&
@@ -3302,6 +3637,7 @@ function checkNoteFolder(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.noteFolderId) &&
     Number.isInteger(v.userId) &&
@@ -3318,7 +3654,13 @@ function checkOwnerVerification_Failed(v: any): boolean {
 }
 
 function checkOwnerVerification(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'verified':
       return true
@@ -3333,7 +3675,13 @@ function checkPaginationByTime_Last(v: any): boolean {
 }
 
 function checkPaginationByTime(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'last':
       return checkPaginationByTime_Last(v)
@@ -3345,6 +3693,7 @@ function checkPendingContactConnection(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.pccConnId) &&
     typeof v.pccAgentConnId === 'string' &&
@@ -3374,6 +3723,7 @@ function checkPrefEnabled(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.forUser === 'boolean' &&
     typeof v.forContact === 'boolean'
@@ -3384,6 +3734,7 @@ function checkPreferences(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.timedMessages === undefined || checkTimedMessagesPreference(v.timedMessages)) &&
     (v.fullDelete === undefined || checkSimplePreference(v.fullDelete)) &&
@@ -3400,6 +3751,7 @@ function checkPreparedContact(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkCreatedConnLink(v.connLinkToConnect) &&
     checkConnectionMode(v.uiConnLinkType) &&
@@ -3412,6 +3764,7 @@ function checkPreparedGroup(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkCreatedConnLink(v.connLinkToConnect) &&
     typeof v.connLinkPreparedConnection === 'boolean' &&
@@ -3425,6 +3778,7 @@ function checkProfile(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.displayName === 'string' &&
     typeof v.fullName === 'string' &&
@@ -3452,7 +3806,13 @@ function checkProxyClientError_ResponseError(v: any): boolean {
 }
 
 function checkProxyClientError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'protocolError':
       return checkProxyClientError_ProtocolError(v)
@@ -3473,7 +3833,13 @@ function checkProxyError_BROKER(v: any): boolean {
 }
 
 function checkProxyError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'PROTOCOL':
       return checkProxyError_PROTOCOL(v)
@@ -3491,6 +3857,7 @@ function checkPublicGroupAccess(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.groupWebPage === undefined || typeof v.groupWebPage === 'string') &&
     (v.groupDomainClaim === undefined || checkSimplexDomainClaim(v.groupDomainClaim)) &&
@@ -3504,6 +3871,7 @@ function checkPublicGroupData(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.publicMemberCount)
   )
@@ -3513,6 +3881,7 @@ function checkPublicGroupKeys(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.publicGroupId === 'string' &&
     checkGroupRootKey(v.groupRootKey)
@@ -3523,6 +3892,7 @@ function checkPublicGroupProfile(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupType(v.groupType) &&
     typeof v.groupLink === 'string' &&
@@ -3548,7 +3918,13 @@ function checkRCErrorType_Syntax(v: any): boolean {
 }
 
 function checkRCErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'internal':
       return checkRCErrorType_Internal(v)
@@ -3611,7 +3987,13 @@ function checkRcvConnEvent_PqEnabled(v: any): boolean {
 }
 
 function checkRcvConnEvent(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'switchQueue':
       return checkRcvConnEvent_SwitchQueue(v)
@@ -3634,7 +4016,13 @@ function checkRcvDirectEvent_GroupInvLinkReceived(v: any): boolean {
 }
 
 function checkRcvDirectEvent(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'contactDeleted':
       return true
@@ -3650,6 +4038,7 @@ function checkRcvFileDescr(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.fileDescrId) &&
     typeof v.fileDescrText === 'string' &&
@@ -3687,7 +4076,13 @@ function checkRcvFileStatus_Cancelled(v: any): boolean {
 }
 
 function checkRcvFileStatus(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'new':
       return true
@@ -3707,6 +4102,7 @@ function checkRcvFileTransfer(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.fileId) &&
     (v.xftpRcvFile === undefined || checkXFTPRcvFile(v.xftpRcvFile)) &&
@@ -3756,7 +4152,13 @@ function checkRcvGroupEvent_MemberProfileUpdated(v: any): boolean {
 }
 
 function checkRcvGroupEvent(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'memberAdded':
       return checkRcvGroupEvent_MemberAdded(v)
@@ -3805,7 +4207,13 @@ function checkRcvMsgError_ParseError(v: any): boolean {
 }
 
 function checkRcvMsgError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'dropped':
       return checkRcvMsgError_Dropped(v)
@@ -3819,6 +4227,7 @@ function checkRelayCapabilities(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.webDomain === undefined || typeof v.webDomain === 'string')
   )
@@ -3828,6 +4237,7 @@ function checkRelayConnectionResult(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupMember(v.relayMember) &&
     (v.relayError === undefined || checkChatError(v.relayError))
@@ -3838,6 +4248,7 @@ function checkRelayProfile(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.displayName === 'string' &&
     typeof v.fullName === 'string' &&
@@ -3864,6 +4275,7 @@ function checkRemoteCtrlInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.remoteCtrlId) &&
     typeof v.ctrlDeviceName === 'string' &&
@@ -3880,7 +4292,13 @@ function checkRemoteCtrlSessionState_Connected(v: any): boolean {
 }
 
 function checkRemoteCtrlSessionState(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'starting':
       return true
@@ -3909,7 +4327,13 @@ function checkRemoteCtrlStopReason_SetupFailed(v: any): boolean {
 }
 
 function checkRemoteCtrlStopReason(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'discoveryFailed':
       return checkRemoteCtrlStopReason_DiscoveryFailed(v)
@@ -3939,6 +4363,7 @@ function checkRoleGroupPreference(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupFeatureEnabled(v.enable) &&
     (v.role === undefined || checkGroupMemberRole(v.role))
@@ -3974,7 +4399,13 @@ function checkSMPAgentError_A_SERVICE(v: any): boolean {
 }
 
 function checkSMPAgentError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'A_MESSAGE':
       return checkSMPAgentError_A_MESSAGE(v)
@@ -4000,6 +4431,7 @@ function checkSecurityCode(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.securityCode === 'string' &&
     isUtcTime(v.verifiedAt)
@@ -4010,6 +4442,7 @@ function checkSimplePreference(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkFeatureAllowed(v.allow)
   )
@@ -4019,6 +4452,7 @@ function checkSimplexDomain(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkSimplexTLD(v.nameTLD) &&
     typeof v.domain === 'string' &&
@@ -4030,6 +4464,7 @@ function checkSimplexDomainClaim(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.domain === 'string' &&
     (v.proof === undefined || checkSimplexDomainProof(v.proof))
@@ -4037,7 +4472,13 @@ function checkSimplexDomainClaim(v: any): boolean {
 }
 
 function checkSimplexDomainError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'noValidLink':
       return true
@@ -4051,6 +4492,7 @@ function checkSimplexDomainProof(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.linkOwnerId === undefined || typeof v.linkOwnerId === 'string') &&
     typeof v.presHeader === 'string' &&
@@ -4074,6 +4516,7 @@ function checkSimplexNameInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkSimplexNameType(v.nameType) &&
     (checkSimplexDomain(v.nameDomain) || checkSimplexNameDomain(v.nameDomain))
@@ -4121,7 +4564,13 @@ function checkSndConnEvent_PqEnabled(v: any): boolean {
 }
 
 function checkSndConnEvent(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'switchQueue':
       return checkSndConnEvent_SwitchQueue(v)
@@ -4150,7 +4599,13 @@ function checkSndError_Other(v: any): boolean {
 }
 
 function checkSndError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'auth':
       return true
@@ -4174,6 +4629,7 @@ function checkSndFileTransfer(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.fileId) &&
     typeof v.fileName === 'string' &&
@@ -4215,7 +4671,13 @@ function checkSndGroupEvent_MemberAccepted(v: any): boolean {
 }
 
 function checkSndGroupEvent(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'memberRole':
       return checkSndGroupEvent_MemberRole(v)
@@ -4242,7 +4704,13 @@ function checkSrvError_Other(v: any): boolean {
 }
 
 function checkSrvError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'host':
       return true
@@ -4548,7 +5016,13 @@ function checkStoreError_WorkItemError(v: any): boolean {
 }
 
 function checkStoreError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'duplicateName':
       return true
@@ -4749,7 +5223,13 @@ function checkSubscriptionStatus_Removed(v: any): boolean {
 }
 
 function checkSubscriptionStatus(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'active':
       return true
@@ -4767,6 +5247,7 @@ function checkSupportGroupPreference(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupFeatureEnabled(v.enable)
   )
@@ -4787,6 +5268,7 @@ function checkTimedMessagesGroupPreference(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupFeatureEnabled(v.enable) &&
     (v.ttl === undefined || Number.isInteger(v.ttl))
@@ -4797,6 +5279,7 @@ function checkTimedMessagesPreference(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkFeatureAllowed(v.allow) &&
     (v.ttl === undefined || Number.isInteger(v.ttl))
@@ -4808,7 +5291,13 @@ function checkTransportError_Handshake(v: any): boolean {
 }
 
 function checkTransportError(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'badBlock':
       return true
@@ -4839,6 +5328,7 @@ function checkUIColors(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.accent === undefined || typeof v.accent === 'string') &&
     (v.accentVariant === undefined || typeof v.accentVariant === 'string') &&
@@ -4859,6 +5349,7 @@ function checkUIThemeEntityOverride(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkUIColorMode(v.mode) &&
     (v.wallpaper === undefined || checkChatWallpaper(v.wallpaper)) &&
@@ -4870,6 +5361,7 @@ function checkUIThemeEntityOverrides(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.light === undefined || checkUIThemeEntityOverride(v.light)) &&
     (v.dark === undefined || checkUIThemeEntityOverride(v.dark))
@@ -4880,6 +5372,7 @@ function checkUpdatedMessage(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkMsgContent(v.msgContent) &&
     checkMap_int64(v.mentions)
@@ -4890,6 +5383,7 @@ function checkUser(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.userId) &&
     typeof v.agentUserId === 'string' &&
@@ -4916,6 +5410,7 @@ function checkUserChatRelay(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.chatRelayId) &&
     typeof v.address === 'string' &&
@@ -4933,6 +5428,7 @@ function checkUserContact(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.userContactLinkId) &&
     typeof v.connReqContact === 'string' &&
@@ -4944,6 +5440,7 @@ function checkUserContactLink(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     (v.userContactLinkId === undefined || Number.isInteger(v.userContactLinkId)) &&
     checkCreatedConnLink(v.connLinkContact) &&
@@ -4957,6 +5454,7 @@ function checkUserContactRequest(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.contactRequestId) &&
     typeof v.agentInvitationId === 'string' &&
@@ -4981,6 +5479,7 @@ function checkUserContactRequestRef(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.contactRequestId) &&
     typeof v.rejectionSupported === 'boolean'
@@ -4991,6 +5490,7 @@ function checkUserInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkUser(v.user) &&
     Number.isInteger(v.unreadCount)
@@ -5007,6 +5507,7 @@ function checkUserProfileUpdateSummary(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.updateSuccesses) &&
     Number.isInteger(v.updateFailures) &&
@@ -5018,6 +5519,7 @@ function checkUserPwdHash(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.hash === 'string' &&
     typeof v.salt === 'string'
@@ -5028,6 +5530,7 @@ function checkVersionRange(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     Number.isInteger(v.minVersion) &&
     Number.isInteger(v.maxVersion)
@@ -5043,7 +5546,13 @@ function checkXFTPErrorType_BLOCKED(v: any): boolean {
 }
 
 function checkXFTPErrorType(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'BLOCK':
       return true
@@ -5085,6 +5594,7 @@ function checkXFTPRcvFile(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkRcvFileDescr(v.rcvFileDescription) &&
     (v.agentRcvFileId === undefined || typeof v.agentRcvFileId === 'string') &&
@@ -5097,6 +5607,7 @@ function checkXFTPSndFile(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.agentSndFileId === 'string' &&
     (v.privateSndFileDescr === undefined || typeof v.privateSndFileDescr === 'string') &&
@@ -5109,6 +5620,7 @@ function checkSimplexNameDomain(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkSimplexTLD(v.nameTLD) &&
     typeof v.domain === 'string' &&
@@ -5120,6 +5632,7 @@ function checkGroupInfoSummary(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     checkGroupInfo(v.groupInfo) &&
     checkGroupSummary(v.groupSummary)
@@ -5130,6 +5643,7 @@ function checkRcvFileInfo(v: any): boolean {
   return (
     typeof v === 'object' &&
     v !== null &&
+    v.__proto__ === Object.prototype &&
     Object.getPrototypeOf(v) === Object.prototype &&
     typeof v.filePath === 'string' &&
     (v.connId === undefined || Number.isInteger(v.connId)) &&
@@ -5509,7 +6023,13 @@ function checkEvent_GroupLinkRelaysUpdated(v: any): boolean {
 }
 
 function checkChatEvent(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'contactConnected':
       return checkEvent_ContactConnected(v)
@@ -6007,13 +6527,25 @@ function checkResponse_RemoteCtrlConnected(v: any): boolean {
 }
 
 function checkMap_int(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   for (const i in v) if (!Number.isInteger(v[i])) return false
   return true
 }
 
 function checkMap_Array_string(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   for (const i in v) if (!checkArray_string(v[i])) return false
   return true
 }
@@ -6027,7 +6559,13 @@ function checkResponse_UserPrivacy(v: any): boolean {
 }
 
 function checkChatResponse(v: any): boolean {
-  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+  if (!(
+    typeof v === 'object' &&
+    v !== null &&
+    v.__proto__ === Object.prototype &&
+    Object.getPrototypeOf(v) === Object.prototype
+  ))
+    return false
   switch (v.type) {
     case 'userContactLinkCreated':
       return checkResponse_UserContactLinkCreated(v)

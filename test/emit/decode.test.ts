@@ -35,7 +35,13 @@ describe('emitDecode', () => {
       }
 
       function checkMap_ChatType(v: any): boolean {
-        if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+        if (!(
+          typeof v === 'object' &&
+          v !== null &&
+          v.__proto__ === Object.prototype &&
+          Object.getPrototypeOf(v) === Object.prototype
+        ))
+          return false
         for (const i in v) if (!checkChatType(v[i])) return false
         return true
       }
@@ -44,6 +50,7 @@ describe('emitDecode', () => {
         return (
           typeof v === 'object' &&
           v !== null &&
+          v.__proto__ === Object.prototype &&
           Object.getPrototypeOf(v) === Object.prototype &&
           Number.isInteger(v.userId) &&
           typeof v.displayName === 'string' &&
@@ -67,7 +74,13 @@ describe('emitDecode', () => {
       }
 
       function checkPeer(v: any): boolean {
-        if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+        if (!(
+          typeof v === 'object' &&
+          v !== null &&
+          v.__proto__ === Object.prototype &&
+          Object.getPrototypeOf(v) === Object.prototype
+        ))
+          return false
         switch (v.type) {
           case 'user':
             return checkPeer_User(v)
@@ -82,7 +95,13 @@ describe('emitDecode', () => {
       }
 
       function checkChatEvent(v: any): boolean {
-        if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+        if (!(
+          typeof v === 'object' &&
+          v !== null &&
+          v.__proto__ === Object.prototype &&
+          Object.getPrototypeOf(v) === Object.prototype
+        ))
+          return false
         switch (v.type) {
           case 'userSeen':
             return checkEvent_UserSeen(v)
@@ -95,7 +114,13 @@ describe('emitDecode', () => {
       }
 
       function checkChatResponse(v: any): boolean {
-        if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
+        if (!(
+          typeof v === 'object' &&
+          v !== null &&
+          v.__proto__ === Object.prototype &&
+          Object.getPrototypeOf(v) === Object.prototype
+        ))
+          return false
         switch (v.type) {
           case 'activeUser':
             return checkResponse_ActiveUser(v)
