@@ -6,7 +6,7 @@ import {DEFAULT_MAX_BYTES, loadSpec, redactUrl} from './load/index.js'
 import {isSpecUrl} from './load/spec-kind.js'
 import {readCompatConfig} from './load/compat-config.js'
 import {readSpecOrigins, type SpecOrigins} from './load/provenance.js'
-import {applyOverlay, loadOverlay} from './overlay/index.js'
+import {applyOverlay, loadOverlay, overlayNameError} from './overlay/index.js'
 import type {VFile} from 'vfile'
 import {DiagnosticsError, hasErrors, reportError} from './diagnostics.js'
 import {InputError} from './input-error.js'
@@ -15,7 +15,8 @@ import {parseSpec} from './parse/index.js'
 import type {SpecDocuments} from './load/spec-documents.js'
 import {printable} from './sanitize.js'
 import {compileSyntaxTemplates} from './parse/syntax-templates.js'
-import {checkNames} from './names/index.js'
+import {checkNames, reportNameCollisions} from './names/index.js'
+import {packageNameCollisions} from './emit/package-modules.js'
 import {checkSchema} from './schema/check.js'
 import type {Schema} from './schema/types.js'
 import {DEFAULT_OUT, PINNED_SPEC} from './paths.js'
@@ -62,7 +63,7 @@ export interface Generation {
  * The pipeline of simplex-events, one stage per folder of `generator/`:
  *
  *     load/ (a folder or URL) → parse/ (mdast → IR) → names/ + schema/ (check) → parse/syntax-templates
- *       (compile) → overlay/ → emit/ → write/
+ *       (compile) → emit/ structures (the name collisions) → overlay/ → emit/ → write/
  *
  * Each stage returns a new value; none changes what an earlier one returned. Failures come back as data:
  * a `DiagnosticsError` holds the vfiles with their located messages, and the caller reports them.
@@ -132,6 +133,11 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
     versions.push({spec, origins: await readSpecOrigins(spec, ofVersion, schemas[index]!.sources, maxBytes)})
   const origins = versions.at(-1)!.origins
   const schema = applyOverlay(result.schema, overlay)
+  if (overlay.corrections.length > 0 || (overlay.additions ?? []).length > 0) {
+    // The docs' names were checked; a name the overlay's additions or corrections make may be taken.
+    const [collision] = packageNameCollisions(schema)
+    if (collision) throw overlayNameError(collision)
+  }
   if (overlay.corrections.length > 0 || compat.length > 0) {
     // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
     // a compatibility build makes parameters optional. The templates and their locations are the newest docs'.
@@ -202,8 +208,9 @@ export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: fal
 
 /**
  * Parse the documents, check the result, compile the syntax blocks into
- * command templates (`compileSyntaxTemplates`) and type-check those against
- * their parameters (`checkCommandStringTypes`).
+ * command templates (`compileSyntaxTemplates`), check the names the emitters
+ * register for it (`packageNameCollisions`: the modules built, not printed) and
+ * type-check the command strings against their parameters (`checkCommandStringTypes`).
  *
  * @param documents EVENTS.md, TYPES.md and, optionally, COMMANDS.md as vfiles.
  * @returns the schema when neither document has an error; otherwise the files,
@@ -220,6 +227,10 @@ export function buildSchema(documents: SpecDocuments): SchemaResult {
   // On a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
   if (hasErrors(files)) return failed
   const schema = {...parsed, ...compileSyntaxTemplates(parsed.types, parsed.commands, byName)}
+  if (hasErrors(files)) return failed
+  // The names the emitters register, on the schema they will emit: a collision is located before anything is
+  // written (a collision would also make the type check of the command strings report follow-on errors).
+  reportNameCollisions(packageNameCollisions(schema), byName)
   if (hasErrors(files)) return failed
   reportCommandStringTypeErrors(schema, byName)
   return hasErrors(files) ? failed : {ok: true, schema, files}

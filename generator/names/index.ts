@@ -6,4 +6,5 @@
 export * from './identifier.js'
 export * from './generated.js'
 export * from './claims.js'
-export {checkNames} from './check-names.js'
+export {checkNames, reportNameCollisions, takenBy} from './check-names.js'
+export * from './owners.js'

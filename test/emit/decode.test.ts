@@ -1,23 +1,28 @@
 import {describe, expect, it} from 'vitest'
 import {emitDecode} from '../../generator/emit/decode.js'
 import {array, code, event, field, printStatements, record, ref, schema, TINY} from '../support/tiny-schema.js'
+import {emitModule} from '../../generator/emit/module-scope.js'
 
 /** `decode.ts` of a tiny schema, whole; how it behaves is tested by running it (decode.test.ts, hostile-values.test.ts). */
 describe('emitDecode', () => {
   it('emits a fast check per shape, the shape table the slow path reads, and decoders that name their shape by index', async () => {
-    expect(await printStatements(emitDecode(TINY))).toBe(code`
-      import type * as T from './types.js'
-      import type {ChatEvent} from './events.js'
-      import {chatEventTags} from './events.js'
-      import type {ChatResponse} from './responses.js'
-      import {chatResponseTags} from './responses.js'
+    expect(await printStatements(emitModule('decode.ts', (scope) => emitDecode(TINY, scope)))).toBe(code`
       import type {ChatCommandName, CommandResponse} from './commands.js'
-      import type {DecodeMode, DecodeOptions, DecodeResult} from './runtime.js'
-      import {assertValue, decodeFrameOf, decodeJson, decodeResponseOf, decodeValue} from './decoding.js'
-      import type {FrameResultOf} from './decoding.js'
-      import type {ShapeTable} from './shape-checks.js'
-      import type {Decoded, DecodedKnown} from './lenient.js'
+      import {
+        assertValue,
+        decodeFrameOf,
+        decodeJson,
+        decodeResponseOf,
+        decodeValue,
+        type FrameResultOf,
+      } from './decoding.js'
       import type {FrameTags} from './envelope.js'
+      import {type ChatEvent, chatEventTags} from './events.js'
+      import type {Decoded, DecodedKnown} from './lenient.js'
+      import {type ChatResponse, chatResponseTags} from './responses.js'
+      import type {DecodeMode, DecodeOptions, DecodeResult} from './runtime.js'
+      import type {ShapeTable} from './shape-checks.js'
+      import type * as T from './types.js'
 
       function checkChatType(v: any): boolean {
         switch (v) {
@@ -291,7 +296,7 @@ describe('emitDecode', () => {
       ],
       events: [event('Seen', 'seen', [field('users', array(ref('User')))])],
     })
-    const text = await printStatements(emitDecode(given))
+    const text = await printStatements(emitModule('decode.ts', (scope) => emitDecode(given, scope)))
     expect(text.match(/function checkArray_User\(/g)).toHaveLength(1)
     expect(text.match(/checkArray_User\(v\.\w+\)/g)).toHaveLength(3)
     expect(text.match(/kind: 'array', element: 0, fast: checkArray_User/g)).toHaveLength(1)
