@@ -9,8 +9,9 @@ import {findCollisions, GENERATOR_OWNER, type NameClaim, type NameCollision, typ
  * check runs on what the emitters really wrote, not on a second prediction of it.
  */
 
-/** The generator's own names: never reported themselves, they take a name first. */
 export type {NameOwner}
+
+/** The generator's own names: never reported themselves, they take a name first. */
 export const GENERATOR: NameOwner = {owner: GENERATOR_OWNER, location: null}
 
 /** A global a scope refers to is taken by it: a declaration of that name there would shadow it. */

@@ -39,15 +39,25 @@ const DOCUMENT_ORDER = ['TYPES.md', 'EVENTS.md', 'COMMANDS.md']
  * @returns each later claim of a taken name, once per scope.
  */
 export function findCollisions(claims: readonly NameClaim[]): NameCollision[] {
-  const taken = new Map<string, NameClaim>()
-  const collisions: NameCollision[] = []
-  for (const claim of [...claims].sort(byReadingOrder)) {
+  // Grouped first: only the few names claimed more than once are sorted.
+  const byKey = new Map<string, NameClaim[]>()
+  for (const claim of claims) {
     const key = `${claim.scope}\u0000${claim.name}`
-    const first = taken.get(key)
-    if (!first) taken.set(key, claim)
-    else if (first.owner !== claim.owner) collisions.push({name: claim.name, scope: claim.scope, first, second: claim})
+    const group = byKey.get(key)
+    if (group) group.push(claim)
+    else byKey.set(key, [claim])
   }
-  return collisions
+  const collisions: NameCollision[] = []
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue
+    const [first, ...later] = group.sort(byReadingOrder)
+    for (const claim of later)
+      if (claim.owner !== first!.owner)
+        collisions.push({name: claim.name, scope: claim.scope, first: first!, second: claim})
+  }
+  // In reading order of what is reported; among claims at one place, as they were registered.
+  const order = new Map(claims.map((claim, index) => [claim, index]))
+  return collisions.sort((a, b) => byReadingOrder(a.second, b.second) || order.get(a.second)! - order.get(b.second)!)
 }
 
 function byReadingOrder(a: NameClaim, b: NameClaim): number {
