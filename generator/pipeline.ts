@@ -254,7 +254,12 @@ export function buildCompatSchema(versions: readonly {label: string; documents: 
   const schemas = built.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : []))
   if (schemas.length < built.length) return {ok: false, files}
   const merged = mergeSchemas(schemas)
-  if (merged.ok) return {ok: true, schema: merged.schema, files}
+  if (merged.ok) {
+    // A merged field's types give shape checks no version has alone (`checkArray_User`): names checked again,
+    // located in the newest version's documents (the merged nodes carry their locations).
+    reportNameCollisions(packageNameCollisions(merged.schema), filesByName(built.at(-1)!.result.files))
+    return hasErrors(files) ? {ok: false, files} : {ok: true, schema: merged.schema, files}
+  }
   for (const conflict of merged.conflicts) {
     const version = built.find(({label}) => label === conflict.label)
     // Every conflict is printed: at its version's document, else (never expected) at the first document read.
