@@ -7,8 +7,9 @@ import {stringLiteral} from './escape.js'
 /**
  * The fast path of `decode.ts`: for each shape of the table (decode-table.ts) a boolean check (`checkUser`)
  * that reads the documented fields by name, straight-line, and says only whether the value is valid in
- * default mode. It builds nothing and records nothing; the decoders run it first and the slow path
- * (templates/shape-checks.ts, which builds the issues and paths) only when it says no. So it must never say
+ * default mode. It builds nothing; when it says no, an object's or array's check records which field or
+ * element failed (`failed`, templates/runtime.ts), so that the slow path (templates/shape-checks.ts, which
+ * builds the issues and paths, run only then) starts there rather than at the first. So it must never say
  * yes where the slow path would record an issue; saying no where it finds none only costs time (an object
  * without a prototype, a value whose getter throws: the slow path decides).
  */
@@ -85,21 +86,26 @@ class FastCheckEmitter {
 
   /**
    * The fields of an object. `checksObject`: a record, which checks it holds a plain object; union members and
-   * events are called by their union's switch, which did.
+   * events are called by their union's switch, which did. When a field fails, the check records which
+   * (`failed`: `at`, the field's index, -1 for the object test) for the slow path to start there.
    */
   object(check: string, fields: readonly Field[], checksObject = false): void {
     if (fields.length === 0 && !checksObject) return
-    const terms = [
-      ...(checksObject ? [PLAIN_OBJECT] : []),
-      ...fields.map((field) => {
-        const x = read(field.wireName)
-        const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
-        const fits = types.map((type) => this.fits(type, x))
-        const any = fits.length === 1 ? fits[0]! : `(${fits.join(' || ')})`
-        return field.optional ? `(${x} === undefined || ${any})` : any
-      }),
-    ]
-    this.push(check, [`return ${terms.length > 0 ? terms.join(' && ') : 'true'}`])
+    if (fields.length === 0) return this.push(check, [`return ${PLAIN_OBJECT}`])
+    const terms = fields.map((field, index) => {
+      const x = read(field.wireName)
+      const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
+      const fits = types.map((type) => this.fits(type, x))
+      const any = fits.length === 1 ? fits[0]! : `(${fits.join(' || ')})`
+      const term = field.optional ? `(${x} === undefined || ${any})` : any
+      // Each field's index is set before its test: the failure branch is shared, the success path unchanged.
+      return index === 0 && !checksObject ? term : `((at = ${index}), ${term})`
+    })
+    if (terms.length === 1 && !checksObject) return this.push(check, [`return ${terms[0]} || failed(v, ${check}, 0)`])
+    this.push(check, [
+      `let at = ${checksObject ? -1 : 0}`,
+      `return (${[...(checksObject ? [PLAIN_OBJECT] : []), ...terms].join(' && ')}) || failed(v, ${check}, at)`,
+    ])
   }
 
   /**
@@ -153,7 +159,7 @@ class FastCheckEmitter {
         type.kind === 'array'
           ? [
               'if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false',
-              `for (let i = 0; i < v.length; i++) if (!(${this.fits(element, 'v[i]')})) return false`,
+              `for (let i = 0; i < v.length; i++) if (!(${this.fits(element, 'v[i]')})) return failed(v, ${check}, i)`,
               'return true',
             ]
           : [

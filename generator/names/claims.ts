@@ -54,7 +54,7 @@ export interface NameClaim {
 }
 
 /** The runtime's predicates (`templates/runtime.ts`) that the fast checks of `decode.ts` may call. */
-export const DECODE_RUNTIME_IMPORTS = ['isInteger', 'isObject', 'isUtcTime', 'isWord32'] as const
+export const DECODE_RUNTIME_IMPORTS = ['failed', 'isInteger', 'isObject', 'isUtcTime', 'isWord32'] as const
 
 /** What `decode.ts` imports of the templates besides them: types, the decoders' entry points, the table's type. */
 const DECODE_TEMPLATE_IMPORTS = [
