@@ -345,25 +345,34 @@ function checkFields(
   const present: unknown[] = new Array(fields.length)
   if (failedAt >= 0 && !context.all) {
     // The first issue only: the failed field if it is missing, else a missing required field after it, else
-    // the failed field's own first issue; read no more than that takes.
-    const walked = readInOrder(shape, value, failedAt, present)
-    for (let index = failedAt; index < fields.length; index++) {
+    // the failed field's own first issue; read no more than that takes (a missing field: itself alone).
+    const failed = fields[failedAt]!
+    try {
+      present[failedAt] = ownField(value, failed[0])
+    } catch (error) {
+      return unreadable(context, mark, key, failed[0], error)
+    }
+    if (present[failedAt] === undefined && failed.length === 2) {
+      issue(context, failed[0], undefined, expectedOf(table, failed[1]))
+      return done(context, mark, key)
+    }
+    const walked = readInOrder(shape, value, failedAt + 1, present)
+    for (let index = failedAt + 1; index < fields.length; index++) {
       const field = fields[index]!
-      if (index > failedAt && field.length > 2) continue
+      if (field.length > 2) continue
       if (!walked || present[index] === undefined)
         try {
           present[index] = ownField(value, field[0])
         } catch (error) {
           return unreadable(context, mark, key, field[0], error)
         }
-      if (present[index] === undefined && field.length === 2) {
+      if (present[index] === undefined) {
         issue(context, field[0], undefined, expectedOf(table, field[1]))
         return done(context, mark, key)
       }
     }
-    const field = fields[failedAt]!
     const x = present[failedAt]
-    if (x !== undefined && !checkSlot(table, field[1], x, context, field[0], true))
+    if (x !== undefined && !checkSlot(table, failed[1], x, context, failed[0], true))
       return done(context, mark, key)
     if (context.broken) return done(context, mark, key)
     // The slow path accepts what the fast check did not (an object without a prototype): on with the rest.
