@@ -2,16 +2,19 @@
  * The slow path of decoding: a check of a value against the schema's shapes (records, union members,
  * events, responses, unions, enums, arrays, maps), read from a table that `decode.ts` holds as data, which
  * builds the issues and their paths. It runs only when the fast path (a generated boolean check per shape,
- * `FastCheck`) says no, or in strict mode; below the value it is asked about, it runs the fast check of
- * each shape first and walks only where that says no, so an error deep in a large value costs about two
- * passes of the fast path plus the walk down to it.
+ * `FastCheck`) says no, or in strict mode. Outside strict mode it starts each object and array where its
+ * fast check said no (`takeFastFailure`: the fields before are valid), walks below it only where a fast
+ * check says no, and in first-error mode reads no more of an object than its first issue takes (the failed
+ * field, and the required fields after it); so an error deep in a large value costs about one pass of the
+ * fast path plus the walk down to it.
  *
  * What it checks, in this order, for an object: that it is a plain object (a record; a union has checked
  * it for its members), that every required field is there (the first issue of an object is a missing
  * required field), then each documented field in the docs' order, then in strict mode that it has no
  * field the docs do not list and no hidden (non-enumerable or symbol-keyed) property. A documented field
- * is read as an own property by name (so a field named like a member of `Object.prototype` is never read
- * from it), as the fast path reads it. Whatever reading throws (a getter, a Proxy trap) is an `unreadable`
+ * is read as an own property (so a field named like a member of `Object.prototype` is never read from
+ * it): by one `for...in` walk when the keys come in the docs' order (`readInOrder`), by name otherwise and
+ * for what the walk does not see. Whatever reading throws (a getter, a Proxy trap) is an `unreadable`
  * issue at its path, which stops the whole check.
  */
 import {
