@@ -28,8 +28,9 @@ import {GENERATOR, type ModuleScope, type NameOwner} from './module-scope.js'
 /**
  * The fast path of `decode.ts`: for each shape of the table (decode-table.ts) a boolean check (`checkUser`)
  * that reads the documented fields by name, straight-line, and says only whether the value is valid in
- * default mode. It builds nothing and records nothing; the decoders run it first and the slow path
- * (templates/shape-checks.ts, which builds the issues and paths) only when it says no. So it must never say
+ * default mode. It builds nothing; when it says no, an object's or array's check records which field or
+ * element failed (`failed`, templates/runtime.ts), so that the slow path (templates/shape-checks.ts, which
+ * builds the issues and paths, run only then) starts there rather than at the first. So it must never say
  * yes where the slow path would record an issue; saying no where it finds none only costs time (an object
  * without a prototype, a value whose getter throws: the slow path decides).
  */
@@ -114,21 +115,28 @@ class FastCheckEmitter {
 
   /**
    * The fields of an object. `checksObject`: a record, which checks it holds a plain object; union members and
-   * events are called by their union's switch, which did.
+   * events are called by their union's switch, which did. When a field fails, the check records which
+   * (`failed`: `at`, the field's index, -1 for the object test) for the slow path to start there.
    */
   object(check: string, owner: NameOwner, fields: readonly Field[], checksObject = false): void {
     if (fields.length === 0 && !checksObject) return
-    const terms = [
-      ...(checksObject ? [this.plainObject()] : []),
-      ...fields.map((field) => {
-        const x = read(field.wireName, this.scope)
-        const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
-        const fits = types.map((type) => this.fits(type, x, field.location))
-        const any = fits.length === 1 ? fits[0]! : `(${fits.join(' || ')})`
-        return field.optional ? `(${x} === undefined || ${any})` : any
-      }),
-    ]
-    this.push(check, owner, [`return ${terms.length > 0 ? terms.join(' && ') : 'true'}`])
+    if (fields.length === 0) return this.push(check, owner, [`return ${this.plainObject()}`])
+    const terms = fields.map((field, index) => {
+      const x = read(field.wireName, this.scope)
+      const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
+      const fits = types.map((type) => this.fits(type, x, field.location))
+      const any = fits.length === 1 ? fits[0]! : `(${fits.join(' || ')})`
+      const term = field.optional ? `(${x} === undefined || ${any})` : any
+      // Each field's index is set before its test: the failure branch is shared, the success path unchanged.
+      return index === 0 && !checksObject ? term : `((at = ${index}), ${term})`
+    })
+    const failed = this.scope.use('./runtime.js', 'failed')
+    if (terms.length === 1 && !checksObject)
+      return this.push(check, owner, [`return ${terms[0]} || ${failed}(v, ${check}, 0)`])
+    this.push(check, owner, [
+      `let at = ${checksObject ? -1 : 0}`,
+      `return (${[...(checksObject ? [this.plainObject()] : []), ...terms].join(' && ')}) || ${failed}(v, ${check}, at)`,
+    ])
   }
 
   /**
@@ -193,7 +201,7 @@ class FastCheckEmitter {
         type.kind === 'array'
           ? [
               `if (!${this.scope.global('Array')}.isArray(v) || ${this.scope.global('Object')}.getPrototypeOf(v) !== Array.prototype) return false`,
-              `for (let i = 0; i < v.length; i++) if (!(${this.fits(element, 'v[i]', location)})) return false`,
+              `for (let i = 0; i < v.length; i++) if (!(${this.fits(element, 'v[i]', location)})) return ${this.scope.use('./runtime.js', 'failed')}(v, ${check}, i)`,
               'return true',
             ]
           : [
