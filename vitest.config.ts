@@ -7,9 +7,10 @@ import {pinnedBuildFolder, pinnedSource, runFolderOfThisRun} from './test/suppor
 /**
  * Three projects. `unit`: in-process suites on small inputs (mini specs, fixtures, the run's pinned build);
  * `npm run test:unit`. `integration`: in-process too, but over the real docs at full size: every doc version
- * parsed, built or type-checked, the pinned docs edited and re-parsed case by case, or thousands of drawn values
- * through the real builds. `npm test` runs both. `e2e`: the CLI as a child process, written trees, the packed,
- * built and installed package; `npm run test:e2e`, which `.ci/run` runs after `npm test`.
+ * parsed, built or type-checked, the pinned docs edited and re-parsed case by case, the whole generated package
+ * type-checked, or thousands of drawn values through the real builds. `npm test` runs both. `e2e`: the CLI as a
+ * child process, written trees, the packed, built and installed package; `npm run test:e2e`, which `.ci/run` runs
+ * after `npm test`.
  */
 const INTEGRATION = [
   'test/compat-superset.test.ts',
@@ -20,6 +21,10 @@ const INTEGRATION = [
   'test/diagnostics-rules.test.ts',
   'test/command-string-types.test.ts',
   'test/drift.test.ts',
+  'test/commands-document.test.ts',
+  'test/parse.test.ts',
+  'test/parse-command.test.ts',
+  'test/editor-docs.test.ts',
 ]
 
 const END_TO_END = [
