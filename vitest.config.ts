@@ -5,10 +5,28 @@ import {waitForPinnedBuild} from './test/support/generation-setup.js'
 import {pinnedBuildFolder, pinnedSource, runFolderOfThisRun} from './test/support/run-folder.js'
 
 /**
- * End-to-end suites: they run the CLI as a child process, write trees, pack, install or build the generated
- * package. Everything else is a unit suite (in-process, small inputs). `npm test` runs both projects;
- * `npm run test:unit` only the quick one.
+ * Three projects. `unit`: in-process suites on small inputs (mini specs, fixtures, the run's pinned build);
+ * `npm run test:unit`. `integration`: in-process too, but over the real docs at full size: every doc version
+ * parsed, built or type-checked, the pinned docs edited and re-parsed case by case, the whole generated package
+ * type-checked, or thousands of drawn values through the real builds. `npm test` runs both. `e2e`: the CLI as a
+ * child process, written trees, the packed, built and installed package; `npm run test:e2e`, which `.ci/run` runs
+ * after `npm test`.
  */
+const INTEGRATION = [
+  'test/compat-superset.test.ts',
+  'test/sections.test.ts',
+  'test/properties.test.ts',
+  'test/malformed.test.ts',
+  'test/diff.test.ts',
+  'test/diagnostics-rules.test.ts',
+  'test/command-string-types.test.ts',
+  'test/drift.test.ts',
+  'test/commands-document.test.ts',
+  'test/parse.test.ts',
+  'test/parse-command.test.ts',
+  'test/editor-docs.test.ts',
+]
+
 const END_TO_END = [
   'test/generate.test.ts',
   'test/package.test.ts',
@@ -22,6 +40,9 @@ const END_TO_END = [
   'test/hostile-docs.test.ts',
   'test/bench-smoke.test.ts',
   'test/upstream-workflow.test.ts',
+  'test/resource-limits.test.ts',
+  'test/readme-examples.test.ts',
+  'test/color-env.test.ts',
 ]
 
 /** Run once per test run, before any suite (test/support/): the run folder and the pinned build in it. */
@@ -66,7 +87,19 @@ export default defineConfig({
           setupFiles,
           // examples/: the bot tests that show how a bot is tested with the test kit.
           include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
-          exclude: END_TO_END,
+          exclude: [...INTEGRATION, ...END_TO_END],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        plugins: [runBuild],
+        test: {
+          name: 'integration',
+          globalSetup: GLOBAL_SETUP,
+          isolate: false,
+          setupFiles,
+          include: INTEGRATION,
           testTimeout: 60_000,
           // Several suites build schemas of every doc version in beforeAll: slow on a shared 2-core machine.
           hookTimeout: 120_000,

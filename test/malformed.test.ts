@@ -9,10 +9,12 @@ import os from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {afterAll, describe, expect, it} from 'vitest'
+import {memoByContent} from './support/content-memo.js'
 import {runCliCapturing} from './support/run-cli.js'
 import {buildSchema} from '../generator/pipeline.js'
 
 type FileName = 'EVENTS.md' | 'TYPES.md' | 'COMMANDS.md'
+const FILE_NAMES: readonly FileName[] = ['EVENTS.md', 'TYPES.md', 'COMMANDS.md']
 
 const SPEC = path.resolve(import.meta.dirname, '..', 'spec')
 const ORIGINAL: Record<FileName, string> = {
@@ -121,24 +123,35 @@ function documentsWith(testCase: MalformedCase, edited: EditedDocument): Record<
  * (see commands-document.test.ts), which vfile-reporter prints with the errors.
  */
 function errorsOf(documents: Record<FileName, string>, fatalOnly = true): Located[] {
-  const result = buildSchema({
-    events: new VFile({path: 'EVENTS.md', value: documents['EVENTS.md']}),
-    types: new VFile({path: 'TYPES.md', value: documents['TYPES.md']}),
-    commands: new VFile({path: 'COMMANDS.md', value: documents['COMMANDS.md']}),
-  })
-  expect(result.ok).toBe(false)
-  return result.files.flatMap((file) =>
-    file.messages
-      .filter((message) => !fatalOnly || message.fatal === true)
-      .map((message) => ({
-        file: String(file.path),
-        line: message.line ?? 0,
-        column: message.column ?? 0,
-        reason: message.reason,
-        ruleId: message.ruleId ?? '',
-      })),
-  )
+  const {ok, messages} = builtMessages(documents)
+  expect(ok).toBe(false)
+  return messages.filter((message) => !fatalOnly || message.fatal).map(({fatal: _, ...located}) => located)
 }
+
+/** Every message of `buildSchema` on the documents: built once per case, for both of its tests that read them. */
+const builtMessages = (documents: Record<FileName, string>) =>
+  memoByContent(
+    'malformed buildSchema',
+    FILE_NAMES.map((name) => documents[name]),
+    () => {
+      const result = buildSchema({
+        events: new VFile({path: 'EVENTS.md', value: documents['EVENTS.md']}),
+        types: new VFile({path: 'TYPES.md', value: documents['TYPES.md']}),
+        commands: new VFile({path: 'COMMANDS.md', value: documents['COMMANDS.md']}),
+      })
+      const messages = result.files.flatMap((file) =>
+        file.messages.map((message) => ({
+          file: String(file.path),
+          line: message.line ?? 0,
+          column: message.column ?? 0,
+          reason: message.reason,
+          ruleId: message.ruleId ?? '',
+          fatal: message.fatal === true,
+        })),
+      )
+      return {ok: result.ok, messages}
+    },
+  )
 
 /** Lines of the section (`## ...` in TYPES.md, `### ...` in EVENTS.md) the edit falls in: [first, last]. */
 function sectionAround(testCase: MalformedCase, edited: EditedDocument): [number, number] {

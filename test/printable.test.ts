@@ -1,8 +1,8 @@
 /**
  * What the CLI prints that comes from input (the docs, file names, arguments) is made printable: no
- * escape sequence of the input reaches a terminal. Colour follows FORCE_COLOR, NO_COLOR and the terminal.
+ * escape sequence of the input reaches a terminal. Colour follows FORCE_COLOR, NO_COLOR and the terminal (in a CLI
+ * child process: test/color-env.test.ts).
  */
-import {spawn} from 'node:child_process'
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,20 +12,13 @@ import {colorEnabled} from '../generator/cli-io.js'
 import {generateInMemory} from '../generator/pipeline.js'
 import {printable} from '../generator/sanitize.js'
 import {writeTreeAtomically} from '../generator/write/write-tree.js'
-import {TINY_TYPES, writeTinySpec} from './support/tiny-spec.js'
+import {ESC, ESCAPED, writeHostileSpec} from './support/hostile-heading.js'
+import {writeTinySpec} from './support/tiny-spec.js'
 
-const root = path.resolve(import.meta.dirname, '..')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'simplex-events-printable-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
 
-const ESC = '\u001b'
-// A heading that clears the screen, hides a hyperlink (OSC 8) and ends a line where it should not.
-const HOSTILE = `Contact${ESC}[2J${ESC}]8;;https://evil.example${ESC}\\click${ESC}]8;;\u0007\u2028\u009b`
-const hostileSpec = writeTinySpec(
-  path.join(scratch, 'hostile-spec'),
-  TINY_TYPES.replace('## Contact\n', `## ${HOSTILE}\n`),
-)
-const ESCAPED = 'Contact\\u001b[2J\\u001b]8;;https://evil.example\\u001b\\click\\u001b]8;;\\u0007\\u2028\\u009b'
+const hostileSpec = writeHostileSpec(scratch)
 
 /** Run the CLI in this process, as on a terminal with colour `color`. */
 async function run(color: boolean, ...argv: string[]) {
@@ -37,22 +30,6 @@ async function run(color: boolean, ...argv: string[]) {
     color,
   })
   return {code, stdout, stderr}
-}
-
-/** Run the CLI as a child process (not a terminal) with `FORCE_COLOR` and `NO_COLOR` as given. */
-function runChild(env: {FORCE_COLOR?: string; NO_COLOR?: string}, ...argv: string[]) {
-  const {FORCE_COLOR: _force, NO_COLOR: _no, ...inherited} = process.env
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'generator', 'cli.ts'), ...argv], {
-    cwd: root,
-    env: {...inherited, ...env},
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
-  child.stdout.resume()
-  return new Promise<{code: number | null; stderr: string}>((resolve) =>
-    child.on('close', (code) => resolve({code, stderr})),
-  )
 }
 
 describe('printable', () => {
@@ -116,23 +93,6 @@ describe('error output does not echo escape sequences from the docs', () => {
     expect(result.stdout).toContain('-// \\u001b[2J\\u001b]0;pwned\\u0007')
     expect(result.stdout).not.toContain(ESC)
   })
-
-  it('FORCE_COLOR=1 colours a child that is not a terminal, escapes included; NO_COLOR and FORCE_COLOR=0 do not', async () => {
-    const [forced, noColor, forcedOff] = await Promise.all([
-      runChild({FORCE_COLOR: '1'}, 'schema', '--spec', hostileSpec),
-      runChild({NO_COLOR: '1'}, 'schema', '--spec', hostileSpec),
-      runChild({FORCE_COLOR: '0'}, 'schema', '--spec', hostileSpec),
-    ])
-    expect(forced.code).toBe(2)
-    expect(forced.stderr).toContain(`${ESC}[31merror${ESC}[39m`)
-    expect(forced.stderr).toContain(ESCAPED)
-    expect(forced.stderr).not.toContain(`${ESC}[2J`)
-    for (const plain of [noColor, forcedOff]) {
-      expect(plain.code).toBe(2)
-      expect(plain.stderr).toContain(ESCAPED)
-      expect(plain.stderr).not.toContain(ESC)
-    }
-  }, 60_000)
 })
 
 describe('colorEnabled', () => {
