@@ -10,7 +10,8 @@ import {applyOverlay, loadOverlay} from './overlay/index.js'
 import type {VFile} from 'vfile'
 import {DiagnosticsError, hasErrors, reportError} from './diagnostics.js'
 import {InputError} from './input-error.js'
-import {checkCommandStringTypes} from './emit/check-command-strings.js'
+import {checkCommandStringTypes, type CommandStringTypeError} from './emit/check-command-strings.js'
+import {startCommandStringChecker, type CommandStringChecker} from './emit/command-string-checker.js'
 import {parseSpec} from './parse/index.js'
 import type {SpecDocuments} from './load/spec-documents.js'
 import {printable} from './sanitize.js'
@@ -113,33 +114,40 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
 
   started = performance.now()
   stage('parsing and checking')
-  const result =
-    compat.length === 0
+  // A compatibility build type-checks each version and the merge: in a worker, beside the parsing.
+  const checker = compat.length === 0 ? null : startCommandStringChecker()
+  try {
+    const result = !checker
       ? buildSchema(documents)
-      : buildCompatSchema(
+      : await buildCompatSchemaConcurrently(
           labelVersions([
             ...[...compat].reverse(),
             {spec: source.spec, documents, ...(config?.label ? {label: config.label} : {})},
           ]),
+          checker,
         )
-  if (!result.ok) throw new DiagnosticsError(result.files)
-  const versions: ReadSchema['versions'] = []
-  const schemas = result.schema.versions ?? [{sources: result.schema.sources}]
-  for (const [index, {spec, documents: ofVersion}] of [
-    ...[...compat].reverse(),
-    {spec: source.spec, documents},
-  ].entries())
-    versions.push({spec, origins: await readSpecOrigins(spec, ofVersion, schemas[index]!.sources, maxBytes)})
-  const origins = versions.at(-1)!.origins
-  const schema = applyOverlay(result.schema, overlay)
-  if (overlay.corrections.length > 0 || compat.length > 0) {
-    // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
-    // a compatibility build makes parameters optional. The templates and their locations are the newest docs'.
-    const context = compat.length > 0 ? ' in the compatibility build' : ' with the overlay applied'
-    reportCommandStringTypeErrors(schema, filesByName(result.files.slice(-versionFileCount(documents))), context)
-    if (hasErrors(result.files)) throw new DiagnosticsError(result.files)
+    if (!result.ok) throw new DiagnosticsError(result.files)
+    const versions: ReadSchema['versions'] = []
+    const schemas = result.schema.versions ?? [{sources: result.schema.sources}]
+    for (const [index, {spec, documents: ofVersion}] of [
+      ...[...compat].reverse(),
+      {spec: source.spec, documents},
+    ].entries())
+      versions.push({spec, origins: await readSpecOrigins(spec, ofVersion, schemas[index]!.sources, maxBytes)})
+    const origins = versions.at(-1)!.origins
+    const schema = applyOverlay(result.schema, overlay)
+    if (overlay.corrections.length > 0 || compat.length > 0) {
+      // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
+      // a compatibility build makes parameters optional. The templates and their locations are the newest docs'.
+      const context = compat.length > 0 ? ' in the compatibility build' : ' with the overlay applied'
+      const errors = await (checker?.check(schema) ?? checkCommandStringTypes(schema))
+      reportCommandStringTypeErrors(errors, filesByName(result.files.slice(-versionFileCount(documents))), context)
+      if (hasErrors(result.files)) throw new DiagnosticsError(result.files)
+    }
+    return {schema, overlaySha256, origins, versions, timings: {load, parse: performance.now() - started}}
+  } finally {
+    await checker?.close()
   }
-  return {schema, overlaySha256, origins, versions, timings: {load, parse: performance.now() - started}}
 }
 
 /**
@@ -210,6 +218,17 @@ export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: fal
  *   whose messages say what is wrong where (print them with vfile-reporter).
  */
 export function buildSchema(documents: SpecDocuments): SchemaResult {
+  const read = readVersion(documents)
+  if (!read.ok) return read
+  reportCommandStringTypeErrors(checkCommandStringTypes(read.schema), read.byName)
+  return hasErrors(read.files) ? {ok: false, files: read.files} : read
+}
+
+/** A version read up to its type check: the schema and its documents, or the documents with their errors. */
+type VersionRead = (SchemaResult & {ok: true; byName: ReadonlyMap<string, VFile>}) | {ok: false; files: VFile[]}
+
+/** `buildSchema` without the type check of the compiled syntax blocks (`checkCommandStringTypes`). */
+function readVersion(documents: SpecDocuments): VersionRead {
   const files = [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])]
   const failed = {ok: false, files} as const
   const parsed = parseSpec(documents)
@@ -221,8 +240,7 @@ export function buildSchema(documents: SpecDocuments): SchemaResult {
   if (hasErrors(files)) return failed
   const schema = {...parsed, ...compileSyntaxTemplates(parsed.types, parsed.commands, byName)}
   if (hasErrors(files)) return failed
-  reportCommandStringTypeErrors(schema, byName)
-  return hasErrors(files) ? failed : {ok: true, schema, files}
+  return {ok: true, schema, files, byName}
 }
 
 /** One doc version's documents, the spec (folder or URL) they were loaded from, and its label if one was declared. */
@@ -238,7 +256,35 @@ interface DocVersionDocuments {
  * is an error at the newer version's node, naming both versions.
  */
 export function buildCompatSchema(versions: readonly {label: string; documents: SpecDocuments}[]): SchemaResult {
-  const built = versions.map(({label, documents}) => ({label, documents, result: buildSchema(documents)}))
+  const built = versions.map(({label, documents}) => ({label, result: buildSchema(documents)}))
+  return mergeVersions(built)
+}
+
+/**
+ * `buildCompatSchema` with the type checks in `checker`'s worker: each version's check starts as soon as it
+ * is read, while this thread reads the next, and the merge is made while they run. The messages are
+ * `buildCompatSchema`'s: a version's type errors after its other messages, conflicts only when every version built.
+ */
+async function buildCompatSchemaConcurrently(
+  versions: readonly {label: string; documents: SpecDocuments}[],
+  checker: CommandStringChecker,
+): Promise<SchemaResult> {
+  const read = versions.map(({label, documents}) => {
+    const result = readVersion(documents)
+    return {label, result, errors: result.ok ? checker.check(result.schema) : null}
+  })
+  const built = await Promise.all(
+    read.map(async ({label, result, errors}): Promise<{label: string; result: SchemaResult}> => {
+      if (!result.ok || !errors) return {label, result}
+      reportCommandStringTypeErrors(await errors, result.byName)
+      return {label, result: hasErrors(result.files) ? {ok: false, files: result.files} : result}
+    }),
+  )
+  return mergeVersions(built)
+}
+
+/** The versions built (oldest first) merged, or every version's messages and the merge's conflicts. */
+function mergeVersions(built: readonly {label: string; result: SchemaResult}[]): SchemaResult {
   const files = built.flatMap(({result}) => result.files)
   const schemas = built.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : []))
   if (schemas.length < built.length) return {ok: false, files}
@@ -285,8 +331,12 @@ function filesByName(files: readonly VFile[]): ReadonlyMap<string, VFile> {
 }
 
 /** A compiled syntax block that does not type-check (`text.join` on a string) is an error where its code is. */
-function reportCommandStringTypeErrors(schema: Schema, files: ReadonlyMap<string, VFile>, context = ''): void {
-  for (const {owner, message, location} of checkCommandStringTypes(schema)) {
+function reportCommandStringTypeErrors(
+  errors: readonly CommandStringTypeError[],
+  files: ReadonlyMap<string, VFile>,
+  context = '',
+): void {
+  for (const {owner, message, location} of errors) {
     const file = files.get(location.file)
     const reason = `The syntax of ${owner} does not type-check${context}: ${message}`
     if (file) reportError(file, reason, location, 'syntax-type')
