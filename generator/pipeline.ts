@@ -94,6 +94,25 @@ export interface ReadSchema {
  *   InputError when the spec or the overlay cannot be read.
  */
 export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
+  const started = performance.now()
+  const {read, checked} = await startReadSchema(source)
+  await checked
+  return {...read, timings: {...read.timings, parse: performance.now() - started - read.timings.load}}
+}
+
+/** A schema read, and its last type checks (a compatibility build's), which may still be running. */
+interface StartedRead {
+  /** The schema as `readSchema` returns it once `checked` resolves (`timings.parse` up to now). */
+  read: ReadSchema
+  /** Resolves when every check passed; rejects with the DiagnosticsError `readSchema` throws. */
+  checked: Promise<void>
+}
+
+/**
+ * `readSchema`, returned as soon as the schema is known: in a compatibility build the type checks finish in
+ * a worker (`startCommandStringChecker`) while the caller goes on (emits); `checked` says how they ended.
+ */
+async function startReadSchema(source: SchemaSource): Promise<StartedRead> {
   const stage = source.onStage ?? (() => {})
   let started = performance.now()
   stage('loading the docs')
@@ -117,36 +136,61 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
   // A compatibility build type-checks each version and the merge: in a worker, beside the parsing.
   const checker = compat.length === 0 ? null : startCommandStringChecker()
   try {
-    const result = !checker
-      ? buildSchema(documents)
-      : await buildCompatSchemaConcurrently(
+    const build = checker
+      ? startCompatBuild(
           labelVersions([
             ...[...compat].reverse(),
             {spec: source.spec, documents, ...(config?.label ? {label: config.label} : {})},
           ]),
           checker,
         )
+      : null
+    const single = build ? null : buildSchema(documents)
+    // The merged schema as soon as there is one; else the build's messages once its checks answered.
+    const result = build?.merged ? {ok: true as const, schema: build.merged} : build ? await build.result : single!
     if (!result.ok) throw new DiagnosticsError(result.files)
     const versions: ReadSchema['versions'] = []
     const schemas = result.schema.versions ?? [{sources: result.schema.sources}]
-    for (const [index, {spec, documents: ofVersion}] of [
-      ...[...compat].reverse(),
-      {spec: source.spec, documents},
-    ].entries())
-      versions.push({spec, origins: await readSpecOrigins(spec, ofVersion, schemas[index]!.sources, maxBytes)})
+    try {
+      for (const [index, {spec, documents: ofVersion}] of [
+        ...[...compat].reverse(),
+        {spec: source.spec, documents},
+      ].entries())
+        versions.push({spec, origins: await readSpecOrigins(spec, ofVersion, schemas[index]!.sources, maxBytes)})
+    } catch (error) {
+      // Read before the versions' checks answered: their messages come first, as when they were awaited here.
+      const final = await build?.result
+      if (final && !final.ok) throw new DiagnosticsError(final.files)
+      throw error
+    }
     const origins = versions.at(-1)!.origins
     const schema = applyOverlay(result.schema, overlay)
-    if (overlay.corrections.length > 0 || compat.length > 0) {
-      // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
-      // a compatibility build makes parameters optional. The templates and their locations are the newest docs'.
-      const context = compat.length > 0 ? ' in the compatibility build' : ' with the overlay applied'
-      const errors = await (checker?.check(schema) ?? checkCommandStringTypes(schema))
-      reportCommandStringTypeErrors(errors, filesByName(result.files.slice(-versionFileCount(documents))), context)
-      if (hasErrors(result.files)) throw new DiagnosticsError(result.files)
+    const read = {schema, overlaySha256, origins, versions, timings: {load, parse: performance.now() - started}}
+    if (overlay.corrections.length === 0 && compat.length === 0) return {read, checked: Promise.resolve()}
+    // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
+    // a compatibility build makes parameters optional. The templates and their locations are the newest docs'.
+    const context = compat.length > 0 ? ' in the compatibility build' : ' with the overlay applied'
+    if (!checker) {
+      reportCommandStringTypeErrors(checkCommandStringTypes(schema), filesByName(single!.files), context)
+      if (hasErrors(single!.files)) throw new DiagnosticsError(single!.files)
+      return {read, checked: Promise.resolve()}
     }
-    return {schema, overlaySha256, origins, versions, timings: {load, parse: performance.now() - started}}
-  } finally {
+    const errors = checker.check(schema)
+    // Not awaited when a version fails first.
+    errors.catch(() => {})
+    const checked = (async () => {
+      const final = await build!.result
+      if (!final.ok) throw new DiagnosticsError(final.files)
+      const {files} = final
+      reportCommandStringTypeErrors(await errors, filesByName(files.slice(-versionFileCount(documents))), context)
+      if (hasErrors(files)) throw new DiagnosticsError(files)
+    })().finally(() => checker.close())
+    // Awaited by the caller; a failure it finds first is not left unhandled.
+    checked.catch(() => {})
+    return {read, checked}
+  } catch (error) {
     await checker?.close()
+    throw error
   }
 }
 
@@ -160,13 +204,15 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
   const stage = source.onStage ?? (() => {})
   // Started now: its workers load prettier while this thread reads the docs.
   const formatPool = source.format === false ? null : createFormatPool()
-  let read: ReadSchema
+  let started: StartedRead
   try {
-    read = await readSchema(source)
+    started = await startReadSchema(source)
   } catch (error) {
     await formatPool?.close()
     throw error
   }
+  // The last type checks of a compatibility build run while this thread emits; their failure is thrown after.
+  const {read, checked} = started
   const {schema, overlaySha256, origins, versions} = read
   const out = source.out ?? DEFAULT_OUT
   const timings: GenerateTimings = {...read.timings, build: 0, format: 0}
@@ -188,6 +234,7 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
     await formatPool?.close()
     throw error
   })
+  await checked
   return {files, schema, timings}
 }
 
@@ -260,35 +307,54 @@ export function buildCompatSchema(versions: readonly {label: string; documents: 
   return mergeVersions(built)
 }
 
+/** A compatibility build whose type checks still run: the merged schema if there will be one, and the result. */
+interface StartedCompatBuild {
+  /** The merge of every version, made while the checks run: `null` when a version or the merge failed. */
+  merged: Schema | null
+  /** `buildCompatSchema`'s result, once every version's check has answered. */
+  result: Promise<SchemaResult>
+}
+
 /**
  * `buildCompatSchema` with the type checks in `checker`'s worker: each version's check starts as soon as it
  * is read, while this thread reads the next, and the merge is made while they run. The messages are
  * `buildCompatSchema`'s: a version's type errors after its other messages, conflicts only when every version built.
  */
-async function buildCompatSchemaConcurrently(
+function startCompatBuild(
   versions: readonly {label: string; documents: SpecDocuments}[],
   checker: CommandStringChecker,
-): Promise<SchemaResult> {
+): StartedCompatBuild {
   const read = versions.map(({label, documents}) => {
     const result = readVersion(documents)
     return {label, result, errors: result.ok ? checker.check(result.schema) : null}
   })
-  const built = await Promise.all(
+  // As `mergeVersions` will merge them if every check passes: its messages are reported only then.
+  const merge =
+    read.every(({result}) => result.ok) && read.length > 0
+      ? mergeSchemas(read.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : [])))
+      : null
+  const result = Promise.all(
     read.map(async ({label, result, errors}): Promise<{label: string; result: SchemaResult}> => {
       if (!result.ok || !errors) return {label, result}
       reportCommandStringTypeErrors(await errors, result.byName)
       return {label, result: hasErrors(result.files) ? {ok: false, files: result.files} : result}
     }),
-  )
-  return mergeVersions(built)
+  ).then((built) => mergeVersions(built, merge ?? undefined))
+  return {merged: merge?.ok ? merge.schema : null, result}
 }
 
-/** The versions built (oldest first) merged, or every version's messages and the merge's conflicts. */
-function mergeVersions(built: readonly {label: string; result: SchemaResult}[]): SchemaResult {
+/**
+ * The versions built (oldest first) merged, or every version's messages and the merge's conflicts.
+ * `mergedBefore`: their merge, made already (the schemas are the same).
+ */
+function mergeVersions(
+  built: readonly {label: string; result: SchemaResult}[],
+  mergedBefore?: ReturnType<typeof mergeSchemas>,
+): SchemaResult {
   const files = built.flatMap(({result}) => result.files)
   const schemas = built.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : []))
   if (schemas.length < built.length) return {ok: false, files}
-  const merged = mergeSchemas(schemas)
+  const merged = mergedBefore ?? mergeSchemas(schemas)
   if (merged.ok) return {ok: true, schema: merged.schema, files}
   for (const conflict of merged.conflicts) {
     const version = built.find(({label}) => label === conflict.label)
