@@ -1,7 +1,8 @@
 /**
- * A compatibility build type-checks the syntax of every doc version, and of the merged schema, in a worker
- * thread (`startCommandStringChecker`) while the next version is parsed: the messages are the ones the
- * same build in one thread gives (`buildCompatSchema`), at the version they belong to.
+ * A compatibility build type-checks the syntax of every doc version, and of the merged schema, while the
+ * next version is parsed and the merged schema emitted (in a worker thread when the generator runs compiled;
+ * here, from the sources, in this thread): the messages are the ones `buildCompatSchema` gives, at the
+ * version they belong to. The worker itself is tested with `fromSources`.
  */
 import {cp, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -96,7 +97,7 @@ describe('the type checks of a compatibility build, in a worker', () => {
     expect(wanted.map(({owner, message}) => `${owner}: ${message}`)).toEqual([
       "command `Tags`: Property 'join' does not exist on type 'string'.",
     ])
-    const checker = startCommandStringChecker()
+    const checker = startCommandStringChecker({fromSources: true})
     try {
       expect(await checker.check(schema)).toEqual(wanted)
     } finally {

@@ -43,9 +43,13 @@ interface Pending {
 
 /**
  * Start the worker now (loading TypeScript and its standard library in it overlaps this thread's parsing).
- * Where no worker can run the check (the TypeScript sources without tsx), every check runs in this thread.
+ * Run from the TypeScript sources (tsx, vitest) every check runs in this thread unless `fromSources` is set:
+ * there the worker loads the generator through tsx as well, which costs more CPU than it saves (measured on
+ * 2 shared cores), and tests run many builds side by side.
+ *
+ * @param options.fromSources use a worker from the sources too (through tsx), for the tests of the worker.
  */
-export function startCommandStringChecker(): CommandStringChecker {
+export function startCommandStringChecker(options: {fromSources?: boolean} = {}): CommandStringChecker {
   const pending = new Map<number, Pending>()
   let next = 0
   const here = (job: Pending) => {
@@ -55,7 +59,7 @@ export function startCommandStringChecker(): CommandStringChecker {
       job.reject(error)
     }
   }
-  let worker = startWorker()
+  let worker = startWorker(options.fromSources ?? false)
   // A worker that fails (it could not load the check, ran out of memory) hands every open check back, and
   // the checks from then on run here.
   const fallBack = () => {
@@ -98,12 +102,13 @@ export function startCommandStringChecker(): CommandStringChecker {
   }
 }
 
-/** The worker, or `null` when this module runs from TypeScript and tsx cannot be found to load it. */
-function startWorker(): Worker | null {
+/** The worker, or `null` when this module runs from TypeScript (unless `fromSources`, and tsx can be found). */
+function startWorker(fromSources: boolean): Worker | null {
   const extension = path.extname(new URL(import.meta.url).pathname)
   const check = new URL(`./check-command-strings${extension}`, import.meta.url).href
   let tsx: string | null = null
   if (extension !== '.js') {
+    if (!fromSources) return null
     try {
       tsx = import.meta.resolve('tsx/esm/api')
     } catch {
