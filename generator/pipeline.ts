@@ -6,7 +6,7 @@ import {DEFAULT_MAX_BYTES, loadSpec, redactUrl} from './load/index.js'
 import {isSpecUrl} from './load/spec-kind.js'
 import {readCompatConfig} from './load/compat-config.js'
 import {readSpecOrigins, type SpecOrigins} from './load/provenance.js'
-import {applyOverlay, loadOverlay} from './overlay/index.js'
+import {applyOverlay, loadOverlay, overlayNameError} from './overlay/index.js'
 import type {VFile} from 'vfile'
 import {DiagnosticsError, hasErrors, reportError} from './diagnostics.js'
 import {InputError} from './input-error.js'
@@ -16,7 +16,8 @@ import {parseSpec} from './parse/index.js'
 import type {SpecDocuments} from './load/spec-documents.js'
 import {printable} from './sanitize.js'
 import {compileSyntaxTemplates} from './parse/syntax-templates.js'
-import {checkNames} from './names/index.js'
+import {checkNames, reportNameCollisions} from './names/index.js'
+import {packageNameCollisions} from './emit/package-modules.js'
 import {checkSchema} from './schema/check.js'
 import type {Schema} from './schema/types.js'
 import {DEFAULT_OUT, PINNED_SPEC} from './paths.js'
@@ -63,7 +64,7 @@ export interface Generation {
  * The pipeline of simplex-events, one stage per folder of `generator/`:
  *
  *     load/ (a folder or URL) → parse/ (mdast → IR) → names/ + schema/ (check) → parse/syntax-templates
- *       (compile) → overlay/ → emit/ → write/
+ *       (compile) → emit/ structures (the name collisions) → overlay/ → emit/ → write/
  *
  * Each stage returns a new value; none changes what an earlier one returned. Failures come back as data:
  * a `DiagnosticsError` holds the vfiles with their located messages, and the caller reports them.
@@ -165,6 +166,16 @@ async function startReadSchema(source: SchemaSource): Promise<StartedRead> {
     }
     const origins = versions.at(-1)!.origins
     const schema = applyOverlay(result.schema, overlay)
+    if (overlay.corrections.length > 0 || (overlay.additions ?? []).length > 0) {
+      // The docs' names were checked; a name the overlay's additions or corrections make may be taken.
+      const [collision] = packageNameCollisions(schema)
+      if (collision) {
+        // A version's own messages come first, as when its checks were awaited before the overlay.
+        const final = await build?.result
+        if (final && !final.ok) throw new DiagnosticsError(final.files)
+        throw overlayNameError(collision)
+      }
+    }
     const read = {schema, overlaySha256, origins, versions, timings: {load, parse: performance.now() - started}}
     if (overlay.corrections.length === 0 && compat.length === 0) return {read, checked: Promise.resolve()}
     // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
@@ -257,8 +268,9 @@ export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: fal
 
 /**
  * Parse the documents, check the result, compile the syntax blocks into
- * command templates (`compileSyntaxTemplates`) and type-check those against
- * their parameters (`checkCommandStringTypes`).
+ * command templates (`compileSyntaxTemplates`), check the names the emitters
+ * register for it (`packageNameCollisions`: the modules built, not printed) and
+ * type-check the command strings against their parameters (`checkCommandStringTypes`).
  *
  * @param documents EVENTS.md, TYPES.md and, optionally, COMMANDS.md as vfiles.
  * @returns the schema when neither document has an error; otherwise the files,
@@ -286,6 +298,10 @@ function readVersion(documents: SpecDocuments): VersionRead {
   // On a schema without errors: a dropped parameter or a duplicate command would only add follow-on errors.
   if (hasErrors(files)) return failed
   const schema = {...parsed, ...compileSyntaxTemplates(parsed.types, parsed.commands, byName)}
+  if (hasErrors(files)) return failed
+  // The names the emitters register, on the schema they will emit: a collision is located before anything is
+  // written (a collision would also make the type check of the command strings report follow-on errors).
+  reportNameCollisions(packageNameCollisions(schema), byName)
   if (hasErrors(files)) return failed
   return {ok: true, schema, files, byName}
 }
@@ -340,7 +356,9 @@ function startCompatBuild(
       return {label, result: hasErrors(result.files) ? {ok: false, files: result.files} : result}
     }),
   ).then((built) => mergeVersions(built, merge ?? undefined))
-  return {merged: merge?.ok ? merge.schema : null, result}
+  // Emitted before the checks answer: only a merge whose names do not collide (`mergeVersions` reports them).
+  const usable = merge?.ok && packageNameCollisions(merge.schema).length === 0 ? merge.schema : null
+  return {merged: usable, result}
 }
 
 /**
@@ -355,7 +373,12 @@ function mergeVersions(
   const schemas = built.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : []))
   if (schemas.length < built.length) return {ok: false, files}
   const merged = mergedBefore ?? mergeSchemas(schemas)
-  if (merged.ok) return {ok: true, schema: merged.schema, files}
+  if (merged.ok) {
+    // A merged field's types give shape checks no version has alone (`checkArray_User`): names checked again,
+    // located in the newest version's documents (the merged nodes carry their locations).
+    reportNameCollisions(packageNameCollisions(merged.schema), filesByName(built.at(-1)!.result.files))
+    return hasErrors(files) ? {ok: false, files} : {ok: true, schema: merged.schema, files}
+  }
   for (const conflict of merged.conflicts) {
     const version = built.find(({label}) => label === conflict.label)
     // Every conflict is printed: at its version's document, else (never expected) at the first document read.

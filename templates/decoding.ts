@@ -7,6 +7,7 @@
 import {readEnvelope, type FrameTags} from './envelope.js'
 import {
   checkSafely,
+  clearFastFailures,
   createContext,
   DecodeError,
   finish,
@@ -35,9 +36,11 @@ function decodeIn<T>(
   context: DecodeContext,
   key: PathSegment | undefined,
 ): DecodeResult<T> {
+  clearFastFailures()
   if (context.pruning && acceptedFast(table[index]!, value, context))
     return {ok: true, value: value as T, issues: noIssues, truncated: 0}
   checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, context, key)
+  clearFastFailures()
   return finish(context, value)
 }
 
@@ -86,10 +89,11 @@ export function assertValue<T>(
 /** What a guard answers: whether `value` is valid as shape `index` in default mode. Never throws. */
 export function isValidValue(table: ShapeTable, index: number, value: unknown): boolean {
   const context = createContext(undefined)
-  return (
-    acceptedFast(table[index]!, value, context) ||
-    checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, context, undefined)
-  )
+  clearFastFailures()
+  if (acceptedFast(table[index]!, value, context)) return true
+  const valid = checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, context, undefined)
+  clearFastFailures()
+  return valid
 }
 
 /**
@@ -110,7 +114,9 @@ export function decodeResponseOf<T>(
   const command = typeof name === 'string' ? JSON.stringify(name) : 'an unknown command'
   const context = startDecoding(options)
   if ('ok' in context) return context
+  clearFastFailures()
   checkSafely((v, c, k) => checkResponseOf(table, index, tags, command, v, c, k), value, context, undefined)
+  clearFastFailures()
   return finish(context, value)
 }
 

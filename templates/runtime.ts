@@ -345,6 +345,53 @@ export function isInteger(value: unknown): value is number {
 }
 
 /**
+ * Where the fast checks said no, so that the slow path starts there instead of at the first field: a failing
+ * check of an object or array records the value, itself and the index of the field or element that failed
+ * (-1: not a plain object). Each entry is a fact about one value and one check, so the slow path uses an
+ * entry only for that value and check (`takeFastFailure`), whatever else left entries behind (a version's
+ * type that failed before the next one fitted, a getter that decoded something): an entry can go unused,
+ * never mislead. Recorded on failure only; the success path pays one comparison (`clearFastFailures`).
+ */
+const FAST_FAILURES = 256
+const failedValues: unknown[] = /* @__PURE__ */ new Array(FAST_FAILURES).fill(undefined)
+const failedChecks: unknown[] = /* @__PURE__ */ new Array(FAST_FAILURES).fill(undefined)
+const failedAt: number[] = /* @__PURE__ */ new Array(FAST_FAILURES).fill(-1)
+let failures = 0
+
+/**
+ * Record that fast check `check` said no to `value` at field or element `at` (-1: not a plain object). Past
+ * the capacity (a value nested deeper than that), nothing is recorded: the slow path then walks from the start.
+ *
+ * @returns `false`, for `return ... || failed(v, checkUser, at)`.
+ */
+export function failed(value: unknown, check: (value: any) => boolean, at: number): false {
+  if (failures < FAST_FAILURES) {
+    failedValues[failures] = value
+    failedChecks[failures] = check
+    failedAt[failures] = at
+    failures++
+  }
+  return false
+}
+
+/**
+ * Where `check` said no to `value`, if that is the last failure recorded (the slow path walks down the way
+ * the fast check came back up), and forget it; -1 when it is not (or the value was not a plain object).
+ */
+export function takeFastFailure(value: unknown, check: unknown): number {
+  const last = failures - 1
+  if (last < 0 || failedValues[last] !== value || failedChecks[last] !== check) return -1
+  failures = last
+  failedValues[last] = undefined
+  return failedAt[last]!
+}
+
+/** Forget every failure recorded, and the values they hold (called before and after each decoder's work). */
+export function clearFastFailures(): void {
+  while (failures > 0) failedValues[--failures] = undefined
+}
+
+/**
  * Strict mode: record a field the docs do not list.
  *
  * @returns whether checking goes on (`context.all`).
@@ -390,13 +437,16 @@ export function finish<T>(context: DecodeContext, value: unknown): DecodeResult<
   const {issues, truncated} = context
   if (context.broken) return thrownFailure(context, value)
   if (issues.length === 0) return {ok: true, value: value as T, issues: noIssues, truncated: 0}
-  const fatal = issues.some(
-    (pending) =>
+  const listed: DecodeIssue[] = new Array(issues.length)
+  let fatal = false
+  for (let index = 0; index < issues.length; index++) {
+    const pending = issues[index]!
+    fatal ||=
       pending.reversedPath.length === 0 ||
       pending.code === 'unknown-event' ||
-      pending.code === 'unknown-response',
-  )
-  const listed = issues.map(toDecodeIssue)
+      pending.code === 'unknown-response'
+    listed[index] = toDecodeIssue(pending)
+  }
   if (context.lenient && !fatal) return {ok: true, value: value as T, issues: listed, truncated}
   return {ok: false, error: listed[0]!, issues: listed, truncated}
 }
@@ -578,8 +628,6 @@ function toDecodeIssue(pending: PendingIssue): DecodeIssue {
   }
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
-
 /** Format path segments as a JSON path: `$.chatItems[0].chatItem`, `$.mentions["a b"]`. */
 export function formatPath(segments: readonly PathSegment[]): string {
   let path = '$'
@@ -590,7 +638,18 @@ export function formatPath(segments: readonly PathSegment[]): string {
 /** `[0]`, `.user`, `["a b"]`: one segment as a JSON path writes it. */
 function pathSegment(segment: PathSegment): string {
   if (typeof segment === 'number') return `[${segment}]`
-  return IDENTIFIER.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`
+  return isIdentifier(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`
+}
+
+/** True for an ASCII identifier (`/^[A-Za-z_$][\w$]*$/`), tested by character: every issue's path is made of them. */
+function isIdentifier(text: string): boolean {
+  if (text.length === 0) return false
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36
+    if (!letter && (index === 0 || code < 48 || code > 57)) return false
+  }
+  return true
 }
 
 /**
@@ -616,7 +675,7 @@ function describeAny(value: unknown): string {
       return prototype === objectPrototype || prototype === null ? 'an object' : 'a non-plain object'
     }
     case 'string':
-      return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)
+      return quoted(value.length > 40 ? `${value.slice(0, 37)}...` : value)
     case 'function':
       return 'a function'
     case 'symbol':
@@ -626,6 +685,15 @@ function describeAny(value: unknown): string {
     default:
       return String(value)
   }
+}
+
+/** `text` as a JSON string: quoted as it is when no character needs an escape, the common case. */
+function quoted(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return JSON.stringify(text)
+  }
+  return `"${text}"`
 }
 
 /**

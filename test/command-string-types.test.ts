@@ -25,6 +25,8 @@ import {
 } from './support/mini-spec.js'
 import {printStatements} from './support/tiny-schema.js'
 import {DOC_FOLDERS} from './support/doc-versions.js'
+import {emitModule} from '../generator/emit/module-scope.js'
+import * as commandWriter from '../templates/command-writer.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -58,12 +60,14 @@ const typeErrors = (messages: readonly string[]) => messages.filter((message) =>
 async function commandStrings(
   schema: Schema,
 ): Promise<{source: string; run: Record<string, (value: unknown) => string>}> {
-  const source = await printStatements(emitCommandStrings(schema))
+  const source = await printStatements(emitModule('command-strings.ts', (scope) => emitCommandStrings(schema, scope)))
   const {outputText} = ts.transpileModule(source, {
     compilerOptions: {module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022},
   })
   const run: Record<string, (value: unknown) => string> = {}
-  new Function('exports', outputText)(run)
+  // Its one value import: the generic entry's template.
+  const imports: Record<string, unknown> = {'./command-writer.js': commandWriter}
+  new Function('exports', 'require', outputText)(run, (module: string) => imports[module])
   return {source, run}
 }
 

@@ -23,6 +23,7 @@ import {VFile} from 'vfile'
 import {buildSchema} from '../generator/pipeline.js'
 import {commandsDocument} from './support/mini-commands.js'
 import {eventsDocument, MINI_EVENTS, MINI_TYPES, typesDocument} from './support/mini-spec.js'
+import * as commandWriter from '../templates/command-writer.js'
 
 // ---------------------------------------------------------------------------
 // The docs, compiled and emitted into one module
@@ -65,7 +66,9 @@ function load(source: string): Record<string, (value: unknown) => unknown> {
     compilerOptions: {module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022},
   })
   const exports: Record<string, (value: unknown) => unknown> = {}
-  new Function('exports', outputText)(exports)
+  // The one value import of `command-strings.ts`: the generic entry's template.
+  const imports: Record<string, unknown> = {'./command-writer.js': commandWriter}
+  new Function('exports', 'require', outputText)(exports, (module: string) => imports[module])
   return exports
 }
 

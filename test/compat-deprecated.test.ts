@@ -24,6 +24,7 @@ import {
   schema,
   union,
 } from './support/tiny-schema.js'
+import {emitModule} from '../generator/emit/module-scope.js'
 
 const VERSIONS = ['v1', 'v2', 'v3']
 const all = {versions: VERSIONS}
@@ -94,29 +95,29 @@ const TAG = (last: string) => `@deprecated Not in doc version v3, the newest; la
 
 describe('@deprecated on what the newest doc version dropped', () => {
   it('marks a type, a field, a union member and an event, naming the last version that had them', async () => {
-    const types = await printStatements(emitTypes(compatSchema()))
+    const types = await printStatements(emitModule('types.ts', (scope) => emitTypes(compatSchema(), scope)))
     expect(commentBefore(types, 'export interface OldSummary')).toContain(TAG('v1'))
     expect(commentBefore(types, '  image?: string')).toContain(TAG('v2'))
     expect(commentBefore(types, '  export interface Early')).toContain(TAG('v1'))
-    const events = await printStatements(emitEvents(compatSchema()))
+    const events = await printStatements(emitModule('events.ts', (scope) => emitEvents(compatSchema(), scope)))
     expect(commentBefore(events, 'export interface RelaysUpdated')).toContain(TAG('v2'))
   })
 
   it('marks a command and a parameter over the versions with COMMANDS.md', async () => {
-    const commands = await printStatements(emitCommands(compatSchema()))
+    const commands = await printStatements(emitModule('commands.ts', (scope) => emitCommands(compatSchema(), scope)))
     expect(commentBefore(commands, 'export interface OldStart')).toContain(TAG('v2'))
     expect(commentBefore(commands, '  link?: string')).toContain(TAG('v1'))
   })
 
   it('names the dropped values of an enum in its comment: a literal of a union cannot carry a tag', async () => {
-    const types = await printStatements(emitTypes(compatSchema()))
+    const types = await printStatements(emitModule('types.ts', (scope) => emitTypes(compatSchema(), scope)))
     expect(commentBefore(types, 'export type Role')).toContain(
       'Deprecated values, not in doc version v3, the newest: `"observer"` (last in v2).',
     )
   })
 
   it('leaves alone what the newest version has, also what only it has, and a field of a dropped type', async () => {
-    const types = await printStatements(emitTypes(compatSchema()))
+    const types = await printStatements(emitModule('types.ts', (scope) => emitTypes(compatSchema(), scope)))
     for (const declaration of [
       'export interface Profile',
       '  name: string',
@@ -125,9 +126,9 @@ describe('@deprecated on what the newest doc version dropped', () => {
       '  count: number',
     ])
       expect(commentBefore(types, declaration), declaration).not.toContain('@deprecated')
-    const events = await printStatements(emitEvents(compatSchema()))
+    const events = await printStatements(emitModule('events.ts', (scope) => emitEvents(compatSchema(), scope)))
     expect(commentBefore(events, 'export interface Joined')).not.toContain('@deprecated')
-    const commands = await printStatements(emitCommands(compatSchema()))
+    const commands = await printStatements(emitModule('commands.ts', (scope) => emitCommands(compatSchema(), scope)))
     expect(commentBefore(commands, 'export interface Connect')).not.toContain('@deprecated')
     expect(commentBefore(commands, '  target?: string')).not.toContain('@deprecated')
   })
@@ -144,7 +145,7 @@ describe('@deprecated on what the newest doc version dropped', () => {
     const label = 'v3*/ @internal'
     hostile.versions = hostile.versions!.map((version) => (version.label === 'v3' ? {...version, label} : version))
     for (const type of hostile.types) type.versions = type.versions?.map((v) => (v === 'v3' ? label : v))
-    const types = await printStatements(emitTypes(hostile))
+    const types = await printStatements(emitModule('types.ts', (scope) => emitTypes(hostile, scope)))
     expect(commentBefore(types, 'export interface OldSummary')).toContain(
       '@deprecated Not in doc version v3*\\/ \\@internal, the newest; last in v1.',
     )

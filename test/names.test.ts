@@ -1,16 +1,18 @@
 /**
- * The name table (`generator/names/claims.ts`) must list every identifier the emitters
- * write, or a collision could slip past the checks into uncompilable output. Checked
- * against the real generated modules of the pinned spec, as this test run generates them.
+ * The registry the emitters fill (`generator/emit/module-scope.ts`) must hold every identifier they
+ * write, or a collision could slip past the checks into uncompilable output. Checked against the real
+ * generated modules of the pinned spec, as this test run generates them.
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {Node, Project, ts, type SourceFile} from 'ts-morph'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {emitLibrary, TEMPLATE_FILES} from '../generator/emit/index.js'
+import {BINDING_FILES, emitLibrary, TEMPLATE_FILES, TESTING_TEMPLATE_FILES} from '../generator/emit/index.js'
 import {GENERATED_COMPILER_OPTIONS} from '../generator/emit/check-command-strings.js'
-import {GLOBALS_REFERENCED, nameClaims, type NameScope} from '../generator/names/index.js'
+import {NameRegistry} from '../generator/emit/module-scope.js'
+import {emitPackageModules} from '../generator/emit/package-modules.js'
+import type {NameClaim} from '../generator/names/index.js'
 import {buildSchema} from '../generator/pipeline.js'
 import type {Schema} from '../generator/schema/types.js'
 import {commandsDocument, type MiniCommand} from './support/mini-commands.js'
@@ -64,12 +66,19 @@ function exportedNames(file: SourceFile): string[] {
   return names
 }
 
-describe('the name table lists every identifier the emitters write', () => {
+/** Every claim the emitters register for the package of `schema`. */
+function claimsOf(schema: Schema): NameClaim[] {
+  const registry = new NameRegistry()
+  emitPackageModules(schema, registry)
+  return registry.claims()
+}
+
+describe('the registry holds every identifier the emitters write', () => {
   it('for the pinned spec, in every module and union namespace', async () => {
     // As `generate` reads it: with the overlay, whose additions (`CR.AgentSubs`) are named too.
     const schema = sharedSchemaOf(await sharedBuild(PINNED_SOURCE))
-    const claims = nameClaims(schema)
-    const claimed = (scope: NameScope) => new Set(claims.filter((claim) => claim.scope === scope).map((c) => c.name))
+    const claims = claimsOf(schema)
+    const claimed = (scope: string) => new Set(claims.filter((claim) => claim.scope === scope).map((c) => c.name))
 
     for (const module of [
       'types.ts',
@@ -80,6 +89,10 @@ describe('the name table lists every identifier the emitters write', () => {
       'command-parse.ts',
       'guards.ts',
       'decode.ts',
+      'chat-client-overloads.ts',
+      'spec-info.ts',
+      'testing/testing-schema.ts',
+      'testing/fixture-types.ts',
     ] as const) {
       const unclaimed = topLevelNames(source(module)).filter((name) => !claimed(module).has(name))
       expect(unclaimed, module).toEqual([])
@@ -87,7 +100,7 @@ describe('the name table lists every identifier the emitters write', () => {
     const unexported = exportedNames(source('index.ts')).filter((name) => !claimed('index.ts').has(name))
     expect(unexported).toEqual([])
     for (const namespace of source('types.ts').getModules()) {
-      const scope: NameScope = `namespace:${namespace.getName()}`
+      const scope = `namespace:${namespace.getName()}`
       const members = namespace
         .getStatements()
         .map((statement) => (statement as unknown as {getName(): string}).getName())
@@ -166,29 +179,56 @@ function globalsReferenced(project: Project, file: SourceFile): {module: Set<str
 }
 
 describe('globals the emitted code refers to are claimed where it refers to them', () => {
-  it('GLOBALS_REFERENCED is what the modules of generated/ and of a spec of every field form use', async () => {
+  it('the registry claims the globals the modules of generated/ and of a spec of every field form use', async () => {
     const project = typeCheckedProject()
     const forms = everyForm()
     if (!forms.ok) expect.fail('the spec does not build')
-    // The test kit (src/testing/) declares no name of the docs, so no global it uses can be shadowed: left out.
-    const modules = readdirSync(pinnedSrc).filter((name) => name.endsWith('.ts'))
-    const pinned = modules.map((name) =>
-      project.createSourceFile(`/pinned/${name}`, readFileSync(path.join(pinnedSrc, name), 'utf8')),
+    const pinnedSchema = sharedSchemaOf(await sharedBuild(PINNED_SOURCE))
+    // Copied files (templates, bindings) declare no name of the docs, so no global they use can be shadowed.
+    const copied = new Set<string>([
+      ...TEMPLATE_FILES,
+      ...BINDING_FILES,
+      ...TESTING_TEMPLATE_FILES.map((name) => `testing/${name}`),
+    ])
+    const modules = readdirSync(pinnedSrc, {recursive: true, encoding: 'utf8'}).filter(
+      (name) => name.endsWith('.ts') && !copied.has(name.split(path.sep).join('/')),
     )
-    const emitted = [...pinned, ...(await packageProject(forms.schema, project, '/forms'))].filter(
-      (file) => !(TEMPLATE_FILES as readonly string[]).includes(file.getBaseName()),
-    )
-    const used = new Map<string, Set<string>>()
-    const add = (scope: string, names: Set<string>) => used.set(scope, new Set([...(used.get(scope) ?? []), ...names]))
-    for (const file of emitted) {
-      const {module, namespace} = globalsReferenced(project, file)
-      add(file.getBaseName(), module)
-      if (file.getBaseName() === 'types.ts') add('namespace', namespace)
+    const sides = [
+      {
+        claims: claimsOf(pinnedSchema),
+        files: modules.map((name) =>
+          project.createSourceFile(`/pinned/${name}`, readFileSync(path.join(pinnedSrc, name), 'utf8')),
+        ),
+      },
+      {
+        // Without the test kit, which `packageProject` leaves out.
+        claims: claimsOf(forms.schema).filter((claim) => !claim.scope.startsWith('testing/')),
+        files: (await packageProject(forms.schema, project, '/forms')).filter(
+          (file) => !copied.has(path.posix.relative('/forms/src', file.getFilePath())),
+        ),
+      },
+    ]
+    for (const {claims, files} of sides) {
+      expect(files.length).toBeGreaterThan(8)
+      const used = new Map<string, string[]>()
+      const claimed = new Map<string, string[]>()
+      const add = (map: Map<string, string[]>, scope: string, names: Iterable<string>) =>
+        map.set(scope, [...new Set([...(map.get(scope) ?? []), ...names])].sort())
+      for (const file of files) {
+        const {module, namespace} = globalsReferenced(project, file)
+        add(used, file.getBaseName(), module)
+        if (namespace.size > 0) add(used, 'namespace', namespace)
+      }
+      for (const claim of claims.filter(({owner}) => owner.startsWith('the global '))) {
+        // Each union's namespace is a scope of its own; what they use is compared together.
+        add(claimed, claim.scope.startsWith('namespace:') ? 'namespace' : path.posix.basename(claim.scope), [
+          claim.name,
+        ])
+      }
+      const nonEmpty = (map: Map<string, string[]>) =>
+        Object.fromEntries([...map].filter(([, names]) => names.length > 0).sort())
+      expect(nonEmpty(claimed)).toEqual(nonEmpty(used))
     }
-    const listed = Object.fromEntries(
-      Object.entries(GLOBALS_REFERENCED).map(([scope, names]) => [scope, [...names].sort()]),
-    )
-    expect(Object.fromEntries([...used].map(([scope, names]) => [scope, [...names].sort()]))).toEqual(listed)
   })
 
   it.each([

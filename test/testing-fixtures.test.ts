@@ -12,6 +12,7 @@ import * as pkg from '../generated/src/index.js'
 import {chatEventTags, chatResponseTags, decodeChatEvent, decodeChatResponse} from '../generated/src/index.js'
 import {fixtureSchema} from '../generated/src/testing/testing-schema.js'
 import {fixtures, type FixtureTypes} from '../generated/src/testing/index.js'
+import {emitModule} from '../generator/emit/module-scope.js'
 
 const STRICT = {mode: 'strict', allErrors: true} as const
 
@@ -169,7 +170,9 @@ describe('fixtures of docs whose names are members of Object.prototype', () => {
       events: [event('Proto', '__proto__', [field('constructor', 'int'), field('__proto__', 'string')])],
     })
     // The emitted module, run: an object literal key "__proto__" would set a prototype instead of an entry.
-    const text = await printStatements(emitTestingSchema(given))
+    const text = await printStatements(
+      emitModule('testing/testing-schema.ts', (scope) => emitTestingSchema(given, scope)),
+    )
     const js = ts.transpileModule(text, {compilerOptions: {module: ts.ModuleKind.ESNext}}).outputText
     const {fixtureSchema: emitted} = await import(`data:text/javascript,${encodeURIComponent(js)}`)
     expect(Object.keys(emitted.events)).toEqual(['__proto__'])

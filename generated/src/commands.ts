@@ -2,8 +2,8 @@
 // Spec: EVENTS.md sha256 7d8f5af3f00000448bcc98556e6199e390988991c0529a2c67ba23fdb44319f8, TYPES.md sha256 1f1b36e5ea6657ce4154ae03ff99f2b9d83299edfad5168bc41e73b1e03c612f, COMMANDS.md sha256 9f378ef8f658090a1fba4c0a891c3f1544aaa9d162854cd67d2a5774b6cead9b, overlay.json sha256 3eb509ac0c4d2a64ca85bb098f84703528a4074fee40ad968b7adf1a977b0860
 // Command: npx simplex-events generate (simplex-events 0.1.0)
 
-import type * as T from './types.js'
 import type * as CR from './responses.js'
+import type * as T from './types.js'
 
 /**
  * Create bot address.

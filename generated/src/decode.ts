@@ -2,89 +2,110 @@
 // Spec: EVENTS.md sha256 7d8f5af3f00000448bcc98556e6199e390988991c0529a2c67ba23fdb44319f8, TYPES.md sha256 1f1b36e5ea6657ce4154ae03ff99f2b9d83299edfad5168bc41e73b1e03c612f, COMMANDS.md sha256 9f378ef8f658090a1fba4c0a891c3f1544aaa9d162854cd67d2a5774b6cead9b, overlay.json sha256 3eb509ac0c4d2a64ca85bb098f84703528a4074fee40ad968b7adf1a977b0860
 // Command: npx simplex-events generate (simplex-events 0.1.0)
 
-import type * as T from './types.js'
-import type {ChatEvent} from './events.js'
-import {chatEventTags} from './events.js'
-import type {ChatResponse} from './responses.js'
-import {chatResponseTags} from './responses.js'
 import type {ChatCommandName, CommandResponse} from './commands.js'
-import {isObject, isUtcTime, isWord32} from './runtime.js'
-import type {DecodeMode, DecodeOptions, DecodeResult} from './runtime.js'
-import {assertValue, decodeFrameOf, decodeJson, decodeResponseOf, decodeValue} from './decoding.js'
-import type {FrameResultOf} from './decoding.js'
-import type {ShapeTable} from './shape-checks.js'
-import type {Decoded, DecodedKnown} from './lenient.js'
+import {
+  assertValue,
+  decodeFrameOf,
+  decodeJson,
+  decodeResponseOf,
+  decodeValue,
+  type FrameResultOf,
+} from './decoding.js'
 import type {FrameTags} from './envelope.js'
+import {type ChatEvent, chatEventTags} from './events.js'
+import type {Decoded, DecodedKnown} from './lenient.js'
+import {type ChatResponse, chatResponseTags} from './responses.js'
+import {
+  type DecodeMode,
+  type DecodeOptions,
+  type DecodeResult,
+  failed,
+  isObject,
+  isUtcTime,
+  isWord32,
+} from './runtime.js'
+import type {ShapeTable} from './shape-checks.js'
+import type * as T from './types.js'
 
 function checkACIReaction(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkChatInfo(v.chatInfo) &&
-    checkCIReaction(v.chatReaction)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkChatInfo(v.chatInfo)) &&
+      ((at = 1), checkCIReaction(v.chatReaction))) ||
+    failed(v, checkACIReaction, at)
   )
 }
 
 function checkArray_ChatItem(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkChatItem(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!checkChatItem(v[i])) return failed(v, checkArray_ChatItem, i)
   return true
 }
 
 function checkAChat(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkChatInfo(v.chatInfo) &&
-    checkArray_ChatItem(v.chatItems) &&
-    checkChatStats(v.chatStats)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkChatInfo(v.chatInfo)) &&
+      ((at = 1), checkArray_ChatItem(v.chatItems)) &&
+      ((at = 2), checkChatStats(v.chatStats))) ||
+    failed(v, checkAChat, at)
   )
 }
 
 function checkAChatItem(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkChatInfo(v.chatInfo) &&
-    checkChatItem(v.chatItem)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkChatInfo(v.chatInfo)) &&
+      ((at = 1), checkChatItem(v.chatItem))) ||
+    failed(v, checkAChatItem, at)
   )
 }
 
 function checkAddRelayResult(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkUserChatRelay(v.relay) &&
-    (v.relayError === undefined || checkChatError(v.relayError))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkUserChatRelay(v.relay)) &&
+      ((at = 1), v.relayError === undefined || checkChatError(v.relayError))) ||
+    failed(v, checkAddRelayResult, at)
   )
 }
 
 function checkAddressSettings(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.businessAddress === 'boolean' &&
-    (v.autoAccept === undefined || checkAutoAccept(v.autoAccept)) &&
-    (v.autoReply === undefined || checkMsgContent(v.autoReply))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.businessAddress === 'boolean') &&
+      ((at = 1), v.autoAccept === undefined || checkAutoAccept(v.autoAccept)) &&
+      ((at = 2), v.autoReply === undefined || checkMsgContent(v.autoReply))) ||
+    failed(v, checkAddressSettings, at)
   )
 }
 
 function checkAgentCryptoError_RATCHET_EARLIER(v: any): boolean {
-  return isWord32(v.data)
+  return isWord32(v.data) || failed(v, checkAgentCryptoError_RATCHET_EARLIER, 0)
 }
 
 function checkAgentCryptoError_RATCHET_SKIPPED(v: any): boolean {
-  return isWord32(v.data)
+  return isWord32(v.data) || failed(v, checkAgentCryptoError_RATCHET_SKIPPED, 0)
 }
 
 function checkAgentCryptoError(v: any): boolean {
@@ -113,63 +134,95 @@ function checkAgentCryptoError(v: any): boolean {
 }
 
 function checkAgentErrorType_CMD(v: any): boolean {
-  return checkCommandErrorType(v.cmdErr) && typeof v.errContext === 'string'
+  let at = 0
+  return (
+    (checkCommandErrorType(v.cmdErr) && ((at = 1), typeof v.errContext === 'string')) ||
+    failed(v, checkAgentErrorType_CMD, at)
+  )
 }
 
 function checkAgentErrorType_CONN(v: any): boolean {
-  return checkConnectionErrorType(v.connErr) && typeof v.errContext === 'string'
+  let at = 0
+  return (
+    (checkConnectionErrorType(v.connErr) && ((at = 1), typeof v.errContext === 'string')) ||
+    failed(v, checkAgentErrorType_CONN, at)
+  )
 }
 
 function checkAgentErrorType_SMP(v: any): boolean {
-  return typeof v.serverAddress === 'string' && checkErrorType(v.smpErr)
+  let at = 0
+  return (
+    (typeof v.serverAddress === 'string' && ((at = 1), checkErrorType(v.smpErr))) ||
+    failed(v, checkAgentErrorType_SMP, at)
+  )
 }
 
 function checkAgentErrorType_NTF(v: any): boolean {
-  return typeof v.serverAddress === 'string' && checkErrorType(v.ntfErr)
+  let at = 0
+  return (
+    (typeof v.serverAddress === 'string' && ((at = 1), checkErrorType(v.ntfErr))) ||
+    failed(v, checkAgentErrorType_NTF, at)
+  )
 }
 
 function checkAgentErrorType_XFTP(v: any): boolean {
-  return typeof v.serverAddress === 'string' && checkXFTPErrorType(v.xftpErr)
+  let at = 0
+  return (
+    (typeof v.serverAddress === 'string' && ((at = 1), checkXFTPErrorType(v.xftpErr))) ||
+    failed(v, checkAgentErrorType_XFTP, at)
+  )
 }
 
 function checkAgentErrorType_FILE(v: any): boolean {
-  return checkFileErrorType(v.fileErr)
+  return checkFileErrorType(v.fileErr) || failed(v, checkAgentErrorType_FILE, 0)
 }
 
 function checkAgentErrorType_PROXY(v: any): boolean {
+  let at = 0
   return (
-    typeof v.proxyServer === 'string' &&
-    typeof v.relayServer === 'string' &&
-    checkProxyClientError(v.proxyErr)
+    (typeof v.proxyServer === 'string' &&
+      ((at = 1), typeof v.relayServer === 'string') &&
+      ((at = 2), checkProxyClientError(v.proxyErr))) ||
+    failed(v, checkAgentErrorType_PROXY, at)
   )
 }
 
 function checkAgentErrorType_RCP(v: any): boolean {
-  return checkRCErrorType(v.rcpErr)
+  return checkRCErrorType(v.rcpErr) || failed(v, checkAgentErrorType_RCP, 0)
 }
 
 function checkAgentErrorType_BROKER(v: any): boolean {
-  return typeof v.brokerAddress === 'string' && checkBrokerErrorType(v.brokerErr)
+  let at = 0
+  return (
+    (typeof v.brokerAddress === 'string' && ((at = 1), checkBrokerErrorType(v.brokerErr))) ||
+    failed(v, checkAgentErrorType_BROKER, at)
+  )
 }
 
 function checkAgentErrorType_AGENT(v: any): boolean {
-  return checkSMPAgentError(v.agentErr)
+  return checkSMPAgentError(v.agentErr) || failed(v, checkAgentErrorType_AGENT, 0)
 }
 
 function checkAgentErrorType_NOTICE(v: any): boolean {
+  let at = 0
   return (
-    typeof v.server === 'string' &&
-    typeof v.preset === 'boolean' &&
-    (v.expiresAt === undefined || isUtcTime(v.expiresAt))
+    (typeof v.server === 'string' &&
+      ((at = 1), typeof v.preset === 'boolean') &&
+      ((at = 2), v.expiresAt === undefined || isUtcTime(v.expiresAt))) ||
+    failed(v, checkAgentErrorType_NOTICE, at)
   )
 }
 
 function checkAgentErrorType_INTERNAL(v: any): boolean {
-  return typeof v.internalErr === 'string'
+  return typeof v.internalErr === 'string' || failed(v, checkAgentErrorType_INTERNAL, 0)
 }
 
 function checkAgentErrorType_CRITICAL(v: any): boolean {
-  return typeof v.offerRestart === 'boolean' && typeof v.criticalErr === 'string'
+  let at = 0
+  return (
+    (typeof v.offerRestart === 'boolean' && ((at = 1), typeof v.criticalErr === 'string')) ||
+    failed(v, checkAgentErrorType_CRITICAL, at)
+  )
 }
 
 function checkAgentErrorType(v: any): boolean {
@@ -218,7 +271,7 @@ function checkAgentErrorType(v: any): boolean {
 }
 
 function checkAgentServiceError_Rejected(v: any): boolean {
-  return typeof v.rejectReason === 'string'
+  return typeof v.rejectReason === 'string' || failed(v, checkAgentServiceError_Rejected, 0)
 }
 
 function checkAgentServiceError(v: any): boolean {
@@ -245,48 +298,56 @@ function checkAgentServiceError(v: any): boolean {
 }
 
 function checkAppVersionRange(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.minVersion === 'string' &&
-    typeof v.maxVersion === 'string'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.minVersion === 'string') &&
+      ((at = 1), typeof v.maxVersion === 'string')) ||
+    failed(v, checkAppVersionRange, at)
   )
 }
 
 function checkAutoAccept(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.acceptIncognito === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.acceptIncognito === 'boolean')) ||
+    failed(v, checkAutoAccept, at)
   )
 }
 
 function checkBadgeInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkBadgeType(v.badgeType) &&
-    (v.badgeExpiry === undefined || isUtcTime(v.badgeExpiry)) &&
-    typeof v.badgeExtra === 'string'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkBadgeType(v.badgeType)) &&
+      ((at = 1), v.badgeExpiry === undefined || isUtcTime(v.badgeExpiry)) &&
+      ((at = 2), typeof v.badgeExtra === 'string')) ||
+    failed(v, checkBadgeInfo, at)
   )
 }
 
 function checkBadgeProof(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.badgeKeyIdx) &&
-    typeof v.presHeader === 'string' &&
-    typeof v.proof === 'string' &&
-    checkBadgeInfo(v.badgeInfo)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.badgeKeyIdx)) &&
+      ((at = 1), typeof v.presHeader === 'string') &&
+      ((at = 2), typeof v.proof === 'string') &&
+      ((at = 3), checkBadgeInfo(v.badgeInfo))) ||
+    failed(v, checkBadgeProof, at)
   )
 }
 
@@ -313,13 +374,15 @@ function checkBadgeType(v: any): boolean {
 }
 
 function checkBlockingInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkBlockingReason(v.reason) &&
-    (v.notice === undefined || checkClientNotice(v.notice))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkBlockingReason(v.reason)) &&
+      ((at = 1), v.notice === undefined || checkClientNotice(v.notice))) ||
+    failed(v, checkBlockingInfo, at)
   )
 }
 
@@ -333,19 +396,23 @@ function checkBlockingReason(v: any): boolean {
 }
 
 function checkBrokerErrorType_RESPONSE(v: any): boolean {
-  return typeof v.respErr === 'string'
+  return typeof v.respErr === 'string' || failed(v, checkBrokerErrorType_RESPONSE, 0)
 }
 
 function checkBrokerErrorType_UNEXPECTED(v: any): boolean {
-  return typeof v.respErr === 'string'
+  return typeof v.respErr === 'string' || failed(v, checkBrokerErrorType_UNEXPECTED, 0)
 }
 
 function checkBrokerErrorType_NETWORK(v: any): boolean {
-  return v.networkError === undefined || checkNetworkError(v.networkError)
+  return (
+    v.networkError === undefined ||
+    checkNetworkError(v.networkError) ||
+    failed(v, checkBrokerErrorType_NETWORK, 0)
+  )
 }
 
 function checkBrokerErrorType_TRANSPORT(v: any): boolean {
-  return checkTransportError(v.transportErr)
+  return checkTransportError(v.transportErr) || failed(v, checkBrokerErrorType_TRANSPORT, 0)
 }
 
 function checkBrokerErrorType(v: any): boolean {
@@ -376,15 +443,17 @@ function checkBrokerErrorType(v: any): boolean {
 }
 
 function checkBusinessChatInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkBusinessChatType(v.chatType) &&
-    typeof v.businessId === 'string' &&
-    typeof v.customerId === 'string' &&
-    (v.businessDomain === undefined || checkSimplexDomainClaim(v.businessDomain))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkBusinessChatType(v.chatType)) &&
+      ((at = 1), typeof v.businessId === 'string') &&
+      ((at = 2), typeof v.customerId === 'string') &&
+      ((at = 3), v.businessDomain === undefined || checkSimplexDomainClaim(v.businessDomain))) ||
+    failed(v, checkBusinessChatInfo, at)
   )
 }
 
@@ -413,141 +482,173 @@ function checkCICallStatus(v: any): boolean {
 }
 
 function checkCIContent_SndMsgContent(v: any): boolean {
-  return checkMsgContent(v.msgContent)
+  return checkMsgContent(v.msgContent) || failed(v, checkCIContent_SndMsgContent, 0)
 }
 
 function checkCIContent_RcvMsgContent(v: any): boolean {
-  return checkMsgContent(v.msgContent)
+  return checkMsgContent(v.msgContent) || failed(v, checkCIContent_RcvMsgContent, 0)
 }
 
 function checkCIContent_SndDeleted(v: any): boolean {
-  return checkCIDeleteMode(v.deleteMode)
+  return checkCIDeleteMode(v.deleteMode) || failed(v, checkCIContent_SndDeleted, 0)
 }
 
 function checkCIContent_RcvDeleted(v: any): boolean {
-  return checkCIDeleteMode(v.deleteMode)
+  return checkCIDeleteMode(v.deleteMode) || failed(v, checkCIContent_RcvDeleted, 0)
 }
 
 function checkCIContent_SndCall(v: any): boolean {
-  return checkCICallStatus(v.status) && Number.isInteger(v.duration)
+  let at = 0
+  return (
+    (checkCICallStatus(v.status) && ((at = 1), Number.isInteger(v.duration))) ||
+    failed(v, checkCIContent_SndCall, at)
+  )
 }
 
 function checkCIContent_RcvCall(v: any): boolean {
-  return checkCICallStatus(v.status) && Number.isInteger(v.duration)
+  let at = 0
+  return (
+    (checkCICallStatus(v.status) && ((at = 1), Number.isInteger(v.duration))) ||
+    failed(v, checkCIContent_RcvCall, at)
+  )
 }
 
 function checkCIContent_RcvIntegrityError(v: any): boolean {
-  return checkMsgErrorType(v.msgError)
+  return checkMsgErrorType(v.msgError) || failed(v, checkCIContent_RcvIntegrityError, 0)
 }
 
 function checkCIContent_RcvDecryptionError(v: any): boolean {
-  return checkMsgDecryptError(v.msgDecryptError) && isWord32(v.msgCount)
+  let at = 0
+  return (
+    (checkMsgDecryptError(v.msgDecryptError) && ((at = 1), isWord32(v.msgCount))) ||
+    failed(v, checkCIContent_RcvDecryptionError, at)
+  )
 }
 
 function checkCIContent_RcvMsgError(v: any): boolean {
-  return checkRcvMsgError(v.rcvMsgError)
+  return checkRcvMsgError(v.rcvMsgError) || failed(v, checkCIContent_RcvMsgError, 0)
 }
 
 function checkCIContent_RcvGroupInvitation(v: any): boolean {
-  return checkCIGroupInvitation(v.groupInvitation) && checkGroupMemberRole(v.memberRole)
+  let at = 0
+  return (
+    (checkCIGroupInvitation(v.groupInvitation) && ((at = 1), checkGroupMemberRole(v.memberRole))) ||
+    failed(v, checkCIContent_RcvGroupInvitation, at)
+  )
 }
 
 function checkCIContent_SndGroupInvitation(v: any): boolean {
-  return checkCIGroupInvitation(v.groupInvitation) && checkGroupMemberRole(v.memberRole)
+  let at = 0
+  return (
+    (checkCIGroupInvitation(v.groupInvitation) && ((at = 1), checkGroupMemberRole(v.memberRole))) ||
+    failed(v, checkCIContent_SndGroupInvitation, at)
+  )
 }
 
 function checkCIContent_RcvDirectEvent(v: any): boolean {
-  return checkRcvDirectEvent(v.rcvDirectEvent)
+  return checkRcvDirectEvent(v.rcvDirectEvent) || failed(v, checkCIContent_RcvDirectEvent, 0)
 }
 
 function checkCIContent_RcvGroupEvent(v: any): boolean {
-  return checkRcvGroupEvent(v.rcvGroupEvent)
+  return checkRcvGroupEvent(v.rcvGroupEvent) || failed(v, checkCIContent_RcvGroupEvent, 0)
 }
 
 function checkCIContent_SndGroupEvent(v: any): boolean {
-  return checkSndGroupEvent(v.sndGroupEvent)
+  return checkSndGroupEvent(v.sndGroupEvent) || failed(v, checkCIContent_SndGroupEvent, 0)
 }
 
 function checkCIContent_RcvConnEvent(v: any): boolean {
-  return checkRcvConnEvent(v.rcvConnEvent)
+  return checkRcvConnEvent(v.rcvConnEvent) || failed(v, checkCIContent_RcvConnEvent, 0)
 }
 
 function checkCIContent_SndConnEvent(v: any): boolean {
-  return checkSndConnEvent(v.sndConnEvent)
+  return checkSndConnEvent(v.sndConnEvent) || failed(v, checkCIContent_SndConnEvent, 0)
 }
 
 function checkCIContent_RcvChatFeature(v: any): boolean {
+  let at = 0
   return (
-    checkChatFeature(v.feature) &&
-    checkPrefEnabled(v.enabled) &&
-    (v.param === undefined || Number.isInteger(v.param))
+    (checkChatFeature(v.feature) &&
+      ((at = 1), checkPrefEnabled(v.enabled)) &&
+      ((at = 2), v.param === undefined || Number.isInteger(v.param))) ||
+    failed(v, checkCIContent_RcvChatFeature, at)
   )
 }
 
 function checkCIContent_SndChatFeature(v: any): boolean {
+  let at = 0
   return (
-    checkChatFeature(v.feature) &&
-    checkPrefEnabled(v.enabled) &&
-    (v.param === undefined || Number.isInteger(v.param))
+    (checkChatFeature(v.feature) &&
+      ((at = 1), checkPrefEnabled(v.enabled)) &&
+      ((at = 2), v.param === undefined || Number.isInteger(v.param))) ||
+    failed(v, checkCIContent_SndChatFeature, at)
   )
 }
 
 function checkCIContent_RcvChatPreference(v: any): boolean {
+  let at = 0
   return (
-    checkChatFeature(v.feature) &&
-    checkFeatureAllowed(v.allowed) &&
-    (v.param === undefined || Number.isInteger(v.param))
+    (checkChatFeature(v.feature) &&
+      ((at = 1), checkFeatureAllowed(v.allowed)) &&
+      ((at = 2), v.param === undefined || Number.isInteger(v.param))) ||
+    failed(v, checkCIContent_RcvChatPreference, at)
   )
 }
 
 function checkCIContent_SndChatPreference(v: any): boolean {
+  let at = 0
   return (
-    checkChatFeature(v.feature) &&
-    checkFeatureAllowed(v.allowed) &&
-    (v.param === undefined || Number.isInteger(v.param))
+    (checkChatFeature(v.feature) &&
+      ((at = 1), checkFeatureAllowed(v.allowed)) &&
+      ((at = 2), v.param === undefined || Number.isInteger(v.param))) ||
+    failed(v, checkCIContent_SndChatPreference, at)
   )
 }
 
 function checkCIContent_RcvGroupFeature(v: any): boolean {
+  let at = 0
   return (
-    checkGroupFeature(v.groupFeature) &&
-    checkGroupPreference(v.preference) &&
-    (v.param === undefined || Number.isInteger(v.param)) &&
-    (v.memberRole_ === undefined || checkGroupMemberRole(v.memberRole_))
+    (checkGroupFeature(v.groupFeature) &&
+      ((at = 1), checkGroupPreference(v.preference)) &&
+      ((at = 2), v.param === undefined || Number.isInteger(v.param)) &&
+      ((at = 3), v.memberRole_ === undefined || checkGroupMemberRole(v.memberRole_))) ||
+    failed(v, checkCIContent_RcvGroupFeature, at)
   )
 }
 
 function checkCIContent_SndGroupFeature(v: any): boolean {
+  let at = 0
   return (
-    checkGroupFeature(v.groupFeature) &&
-    checkGroupPreference(v.preference) &&
-    (v.param === undefined || Number.isInteger(v.param)) &&
-    (v.memberRole_ === undefined || checkGroupMemberRole(v.memberRole_))
+    (checkGroupFeature(v.groupFeature) &&
+      ((at = 1), checkGroupPreference(v.preference)) &&
+      ((at = 2), v.param === undefined || Number.isInteger(v.param)) &&
+      ((at = 3), v.memberRole_ === undefined || checkGroupMemberRole(v.memberRole_))) ||
+    failed(v, checkCIContent_SndGroupFeature, at)
   )
 }
 
 function checkCIContent_RcvChatFeatureRejected(v: any): boolean {
-  return checkChatFeature(v.feature)
+  return checkChatFeature(v.feature) || failed(v, checkCIContent_RcvChatFeatureRejected, 0)
 }
 
 function checkCIContent_RcvGroupFeatureRejected(v: any): boolean {
-  return checkGroupFeature(v.groupFeature)
+  return checkGroupFeature(v.groupFeature) || failed(v, checkCIContent_RcvGroupFeatureRejected, 0)
 }
 
 function checkCIContent_SndDirectE2EEInfo(v: any): boolean {
-  return checkE2EInfo(v.e2eeInfo)
+  return checkE2EInfo(v.e2eeInfo) || failed(v, checkCIContent_SndDirectE2EEInfo, 0)
 }
 
 function checkCIContent_RcvDirectE2EEInfo(v: any): boolean {
-  return checkE2EInfo(v.e2eeInfo)
+  return checkE2EInfo(v.e2eeInfo) || failed(v, checkCIContent_RcvDirectE2EEInfo, 0)
 }
 
 function checkCIContent_SndGroupE2EEInfo(v: any): boolean {
-  return checkE2EInfo(v.e2eeInfo)
+  return checkE2EInfo(v.e2eeInfo) || failed(v, checkCIContent_SndGroupE2EEInfo, 0)
 }
 
 function checkCIContent_RcvGroupE2EEInfo(v: any): boolean {
-  return checkE2EInfo(v.e2eeInfo)
+  return checkE2EInfo(v.e2eeInfo) || failed(v, checkCIContent_RcvGroupE2EEInfo, 0)
 }
 
 function checkCIContent(v: any): boolean {
@@ -639,23 +740,32 @@ function checkCIDeleteMode(v: any): boolean {
 }
 
 function checkCIDeleted_Deleted(v: any): boolean {
-  return (v.deletedTs === undefined || isUtcTime(v.deletedTs)) && checkChatType(v.chatType)
+  let at = 0
+  return (
+    ((v.deletedTs === undefined || isUtcTime(v.deletedTs)) && ((at = 1), checkChatType(v.chatType))) ||
+    failed(v, checkCIDeleted_Deleted, at)
+  )
 }
 
 function checkCIDeleted_Blocked(v: any): boolean {
-  return v.deletedTs === undefined || isUtcTime(v.deletedTs)
+  return v.deletedTs === undefined || isUtcTime(v.deletedTs) || failed(v, checkCIDeleted_Blocked, 0)
 }
 
 function checkCIDeleted_BlockedByAdmin(v: any): boolean {
-  return v.deletedTs === undefined || isUtcTime(v.deletedTs)
+  return v.deletedTs === undefined || isUtcTime(v.deletedTs) || failed(v, checkCIDeleted_BlockedByAdmin, 0)
 }
 
 function checkCIDeleted_Moderated(v: any): boolean {
-  return (v.deletedTs === undefined || isUtcTime(v.deletedTs)) && checkGroupMember(v.byGroupMember)
+  let at = 0
+  return (
+    ((v.deletedTs === undefined || isUtcTime(v.deletedTs)) &&
+      ((at = 1), checkGroupMember(v.byGroupMember))) ||
+    failed(v, checkCIDeleted_Moderated, at)
+  )
 }
 
 function checkCIDeleted_Deleting(v: any): boolean {
-  return v.deletedTs === undefined || isUtcTime(v.deletedTs)
+  return v.deletedTs === undefined || isUtcTime(v.deletedTs) || failed(v, checkCIDeleted_Deleting, 0)
 }
 
 function checkCIDeleted(v: any): boolean {
@@ -682,7 +792,7 @@ function checkCIDeleted(v: any): boolean {
 }
 
 function checkCIDirection_GroupRcv(v: any): boolean {
-  return checkGroupMember(v.groupMember)
+  return checkGroupMember(v.groupMember) || failed(v, checkCIDirection_GroupRcv, 0)
 }
 
 function checkCIDirection(v: any): boolean {
@@ -724,48 +834,58 @@ function checkCIFeed(v: any): boolean {
 }
 
 function checkCIFile(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.fileId) &&
-    typeof v.fileName === 'string' &&
-    Number.isInteger(v.fileSize) &&
-    (v.fileSource === undefined || checkCryptoFile(v.fileSource)) &&
-    checkCIFileStatus(v.fileStatus) &&
-    checkFileProtocol(v.fileProtocol) &&
-    (v.fileExpires === undefined || isUtcTime(v.fileExpires)) &&
-    (v.fileProhibited === undefined || checkFileProhibited(v.fileProhibited))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.fileId)) &&
+      ((at = 1), typeof v.fileName === 'string') &&
+      ((at = 2), Number.isInteger(v.fileSize)) &&
+      ((at = 3), v.fileSource === undefined || checkCryptoFile(v.fileSource)) &&
+      ((at = 4), checkCIFileStatus(v.fileStatus)) &&
+      ((at = 5), checkFileProtocol(v.fileProtocol)) &&
+      ((at = 6), v.fileExpires === undefined || isUtcTime(v.fileExpires)) &&
+      ((at = 7), v.fileProhibited === undefined || checkFileProhibited(v.fileProhibited))) ||
+    failed(v, checkCIFile, at)
   )
 }
 
 function checkCIFileStatus_SndTransfer(v: any): boolean {
-  return Number.isInteger(v.sndProgress) && Number.isInteger(v.sndTotal)
+  let at = 0
+  return (
+    (Number.isInteger(v.sndProgress) && ((at = 1), Number.isInteger(v.sndTotal))) ||
+    failed(v, checkCIFileStatus_SndTransfer, at)
+  )
 }
 
 function checkCIFileStatus_SndError(v: any): boolean {
-  return checkFileError(v.sndFileError)
+  return checkFileError(v.sndFileError) || failed(v, checkCIFileStatus_SndError, 0)
 }
 
 function checkCIFileStatus_SndWarning(v: any): boolean {
-  return checkFileError(v.sndFileError)
+  return checkFileError(v.sndFileError) || failed(v, checkCIFileStatus_SndWarning, 0)
 }
 
 function checkCIFileStatus_RcvTransfer(v: any): boolean {
-  return Number.isInteger(v.rcvProgress) && Number.isInteger(v.rcvTotal)
+  let at = 0
+  return (
+    (Number.isInteger(v.rcvProgress) && ((at = 1), Number.isInteger(v.rcvTotal))) ||
+    failed(v, checkCIFileStatus_RcvTransfer, at)
+  )
 }
 
 function checkCIFileStatus_RcvError(v: any): boolean {
-  return checkFileError(v.rcvFileError)
+  return checkFileError(v.rcvFileError) || failed(v, checkCIFileStatus_RcvError, 0)
 }
 
 function checkCIFileStatus_RcvWarning(v: any): boolean {
-  return checkFileError(v.rcvFileError)
+  return checkFileError(v.rcvFileError) || failed(v, checkCIFileStatus_RcvWarning, 0)
 }
 
 function checkCIFileStatus_Invalid(v: any): boolean {
-  return typeof v.text === 'string'
+  return typeof v.text === 'string' || failed(v, checkCIFileStatus_Invalid, 0)
 }
 
 function checkCIFileStatus(v: any): boolean {
@@ -812,35 +932,41 @@ function checkCIFileStatus(v: any): boolean {
 }
 
 function checkCIForwardedFrom_Contact(v: any): boolean {
+  let at = 0
   return (
-    typeof v.chatName === 'string' &&
-    checkMsgDirection(v.msgDir) &&
-    (v.contactId === undefined || Number.isInteger(v.contactId)) &&
-    (v.chatItemId === undefined || Number.isInteger(v.chatItemId))
+    (typeof v.chatName === 'string' &&
+      ((at = 1), checkMsgDirection(v.msgDir)) &&
+      ((at = 2), v.contactId === undefined || Number.isInteger(v.contactId)) &&
+      ((at = 3), v.chatItemId === undefined || Number.isInteger(v.chatItemId))) ||
+    failed(v, checkCIForwardedFrom_Contact, at)
   )
 }
 
 function checkCIForwardedFrom_Group(v: any): boolean {
+  let at = 0
   return (
-    typeof v.chatName === 'string' &&
-    checkMsgDirection(v.msgDir) &&
-    (v.groupId === undefined || Number.isInteger(v.groupId)) &&
-    (v.chatItemId === undefined || Number.isInteger(v.chatItemId)) &&
-    (v.memberId === undefined || typeof v.memberId === 'string') &&
-    (v.sharedMsgId_ === undefined || typeof v.sharedMsgId_ === 'string') &&
-    (v.groupType === undefined || checkGroupType(v.groupType))
+    (typeof v.chatName === 'string' &&
+      ((at = 1), checkMsgDirection(v.msgDir)) &&
+      ((at = 2), v.groupId === undefined || Number.isInteger(v.groupId)) &&
+      ((at = 3), v.chatItemId === undefined || Number.isInteger(v.chatItemId)) &&
+      ((at = 4), v.memberId === undefined || typeof v.memberId === 'string') &&
+      ((at = 5), v.sharedMsgId_ === undefined || typeof v.sharedMsgId_ === 'string') &&
+      ((at = 6), v.groupType === undefined || checkGroupType(v.groupType))) ||
+    failed(v, checkCIForwardedFrom_Group, at)
   )
 }
 
 function checkCIForwardedFrom_GroupLink(v: any): boolean {
+  let at = 0
   return (
-    typeof v.chatName === 'string' &&
-    checkMsgDirection(v.msgDir) &&
-    typeof v.groupLink === 'string' &&
-    typeof v.publicGroupId === 'string' &&
-    (v.memberId === undefined || typeof v.memberId === 'string') &&
-    typeof v.sharedMsgId === 'string' &&
-    (v.groupType === undefined || checkGroupType(v.groupType))
+    (typeof v.chatName === 'string' &&
+      ((at = 1), checkMsgDirection(v.msgDir)) &&
+      ((at = 2), typeof v.groupLink === 'string') &&
+      ((at = 3), typeof v.publicGroupId === 'string') &&
+      ((at = 4), v.memberId === undefined || typeof v.memberId === 'string') &&
+      ((at = 5), typeof v.sharedMsgId === 'string') &&
+      ((at = 6), v.groupType === undefined || checkGroupType(v.groupType))) ||
+    failed(v, checkCIForwardedFrom_GroupLink, at)
   )
 }
 
@@ -866,16 +992,18 @@ function checkCIForwardedFrom(v: any): boolean {
 }
 
 function checkCIGroupInvitation(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.groupId) &&
-    Number.isInteger(v.groupMemberId) &&
-    typeof v.localDisplayName === 'string' &&
-    checkGroupProfile(v.groupProfile) &&
-    checkCIGroupInvitationStatus(v.status)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.groupId)) &&
+      ((at = 1), Number.isInteger(v.groupMemberId)) &&
+      ((at = 2), typeof v.localDisplayName === 'string') &&
+      ((at = 3), checkGroupProfile(v.groupProfile)) &&
+      ((at = 4), checkCIGroupInvitationStatus(v.status))) ||
+    failed(v, checkCIGroupInvitation, at)
   )
 }
 
@@ -891,124 +1019,141 @@ function checkCIGroupInvitationStatus(v: any): boolean {
 }
 
 function checkCIMention(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.memberId === 'string' &&
-    (v.memberRef === undefined || checkCIMentionMember(v.memberRef))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.memberId === 'string') &&
+      ((at = 1), v.memberRef === undefined || checkCIMentionMember(v.memberRef))) ||
+    failed(v, checkCIMention, at)
   )
 }
 
 function checkCIMentionMember(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.groupMemberId) &&
-    typeof v.displayName === 'string' &&
-    (v.localAlias === undefined || typeof v.localAlias === 'string') &&
-    checkGroupMemberRole(v.memberRole)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.groupMemberId)) &&
+      ((at = 1), typeof v.displayName === 'string') &&
+      ((at = 2), v.localAlias === undefined || typeof v.localAlias === 'string') &&
+      ((at = 3), checkGroupMemberRole(v.memberRole))) ||
+    failed(v, checkCIMentionMember, at)
   )
 }
 
 function checkCIMeta(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.itemId) &&
-    isUtcTime(v.itemTs) &&
-    typeof v.itemText === 'string' &&
-    checkCIStatus(v.itemStatus) &&
-    (v.sentViaProxy === undefined || typeof v.sentViaProxy === 'boolean') &&
-    (v.itemSharedMsgId === undefined || typeof v.itemSharedMsgId === 'string') &&
-    (v.itemForwarded === undefined || checkCIForwardedFrom(v.itemForwarded)) &&
-    (v.itemDeleted === undefined || checkCIDeleted(v.itemDeleted)) &&
-    typeof v.itemEdited === 'boolean' &&
-    (v.itemTimed === undefined || checkCITimed(v.itemTimed)) &&
-    (v.itemLive === undefined || typeof v.itemLive === 'boolean') &&
-    typeof v.userMention === 'boolean' &&
-    (v.hasLink === undefined || typeof v.hasLink === 'boolean') &&
-    typeof v.deletable === 'boolean' &&
-    typeof v.editable === 'boolean' &&
-    (v.forwardedByMember === undefined || Number.isInteger(v.forwardedByMember)) &&
-    typeof v.showGroupAsSender === 'boolean' &&
-    (v.msgVerified === undefined || checkMsgVerified(v.msgVerified)) &&
-    (v.itemFeed === undefined || checkCIFeed(v.itemFeed)) &&
-    isUtcTime(v.createdAt) &&
-    isUtcTime(v.updatedAt) &&
-    (v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.itemId)) &&
+      ((at = 1), isUtcTime(v.itemTs)) &&
+      ((at = 2), typeof v.itemText === 'string') &&
+      ((at = 3), checkCIStatus(v.itemStatus)) &&
+      ((at = 4), v.sentViaProxy === undefined || typeof v.sentViaProxy === 'boolean') &&
+      ((at = 5), v.itemSharedMsgId === undefined || typeof v.itemSharedMsgId === 'string') &&
+      ((at = 6), v.itemForwarded === undefined || checkCIForwardedFrom(v.itemForwarded)) &&
+      ((at = 7), v.itemDeleted === undefined || checkCIDeleted(v.itemDeleted)) &&
+      ((at = 8), typeof v.itemEdited === 'boolean') &&
+      ((at = 9), v.itemTimed === undefined || checkCITimed(v.itemTimed)) &&
+      ((at = 10), v.itemLive === undefined || typeof v.itemLive === 'boolean') &&
+      ((at = 11), typeof v.userMention === 'boolean') &&
+      ((at = 12), v.hasLink === undefined || typeof v.hasLink === 'boolean') &&
+      ((at = 13), typeof v.deletable === 'boolean') &&
+      ((at = 14), typeof v.editable === 'boolean') &&
+      ((at = 15), v.forwardedByMember === undefined || Number.isInteger(v.forwardedByMember)) &&
+      ((at = 16), typeof v.showGroupAsSender === 'boolean') &&
+      ((at = 17), v.msgVerified === undefined || checkMsgVerified(v.msgVerified)) &&
+      ((at = 18), v.itemFeed === undefined || checkCIFeed(v.itemFeed)) &&
+      ((at = 19), isUtcTime(v.createdAt)) &&
+      ((at = 20), isUtcTime(v.updatedAt)) &&
+      ((at = 21), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+    failed(v, checkCIMeta, at)
   )
 }
 
 function checkArray_FormattedText(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkFormattedText(v[i])) return false
+  for (let i = 0; i < v.length; i++)
+    if (!checkFormattedText(v[i])) return failed(v, checkArray_FormattedText, i)
   return true
 }
 
 function checkCIQuote(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.chatDir === undefined || checkCIDirection(v.chatDir)) &&
-    (v.itemId === undefined || Number.isInteger(v.itemId)) &&
-    (v.sharedMsgId === undefined || typeof v.sharedMsgId === 'string') &&
-    isUtcTime(v.sentAt) &&
-    checkMsgContent(v.content) &&
-    (v.formattedText === undefined || checkArray_FormattedText(v.formattedText))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.chatDir === undefined || checkCIDirection(v.chatDir)) &&
+      ((at = 1), v.itemId === undefined || Number.isInteger(v.itemId)) &&
+      ((at = 2), v.sharedMsgId === undefined || typeof v.sharedMsgId === 'string') &&
+      ((at = 3), isUtcTime(v.sentAt)) &&
+      ((at = 4), checkMsgContent(v.content)) &&
+      ((at = 5), v.formattedText === undefined || checkArray_FormattedText(v.formattedText))) ||
+    failed(v, checkCIQuote, at)
   )
 }
 
 function checkCIReaction(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkCIDirection(v.chatDir) &&
-    checkChatItem(v.chatItem) &&
-    isUtcTime(v.sentAt) &&
-    checkMsgReaction(v.reaction)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkCIDirection(v.chatDir)) &&
+      ((at = 1), checkChatItem(v.chatItem)) &&
+      ((at = 2), isUtcTime(v.sentAt)) &&
+      ((at = 3), checkMsgReaction(v.reaction))) ||
+    failed(v, checkCIReaction, at)
   )
 }
 
 function checkCIReactionCount(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkMsgReaction(v.reaction) &&
-    typeof v.userReacted === 'boolean' &&
-    Number.isInteger(v.totalReacted)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkMsgReaction(v.reaction)) &&
+      ((at = 1), typeof v.userReacted === 'boolean') &&
+      ((at = 2), Number.isInteger(v.totalReacted))) ||
+    failed(v, checkCIReactionCount, at)
   )
 }
 
 function checkCIStatus_SndSent(v: any): boolean {
-  return checkSndCIStatusProgress(v.sndProgress)
+  return checkSndCIStatusProgress(v.sndProgress) || failed(v, checkCIStatus_SndSent, 0)
 }
 
 function checkCIStatus_SndRcvd(v: any): boolean {
-  return checkMsgReceiptStatus(v.msgRcptStatus) && checkSndCIStatusProgress(v.sndProgress)
+  let at = 0
+  return (
+    (checkMsgReceiptStatus(v.msgRcptStatus) && ((at = 1), checkSndCIStatusProgress(v.sndProgress))) ||
+    failed(v, checkCIStatus_SndRcvd, at)
+  )
 }
 
 function checkCIStatus_SndError(v: any): boolean {
-  return checkSndError(v.agentError)
+  return checkSndError(v.agentError) || failed(v, checkCIStatus_SndError, 0)
 }
 
 function checkCIStatus_SndWarning(v: any): boolean {
-  return checkSndError(v.agentError)
+  return checkSndError(v.agentError) || failed(v, checkCIStatus_SndWarning, 0)
 }
 
 function checkCIStatus_Invalid(v: any): boolean {
-  return typeof v.text === 'string'
+  return typeof v.text === 'string' || failed(v, checkCIStatus_Invalid, 0)
 }
 
 function checkCIStatus(v: any): boolean {
@@ -1043,32 +1188,41 @@ function checkCIStatus(v: any): boolean {
 }
 
 function checkCITimed(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.ttl) &&
-    (v.deleteAt === undefined || isUtcTime(v.deleteAt))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.ttl)) &&
+      ((at = 1), v.deleteAt === undefined || isUtcTime(v.deleteAt))) ||
+    failed(v, checkCITimed, at)
   )
 }
 
 function checkChatBotCommand_Command(v: any): boolean {
+  let at = 0
   return (
-    typeof v.keyword === 'string' &&
-    typeof v.label === 'string' &&
-    (v.params === undefined || typeof v.params === 'string')
+    (typeof v.keyword === 'string' &&
+      ((at = 1), typeof v.label === 'string') &&
+      ((at = 2), v.params === undefined || typeof v.params === 'string')) ||
+    failed(v, checkChatBotCommand_Command, at)
   )
 }
 
 function checkArray_ChatBotCommand(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkChatBotCommand(v[i])) return false
+  for (let i = 0; i < v.length; i++)
+    if (!checkChatBotCommand(v[i])) return failed(v, checkArray_ChatBotCommand, i)
   return true
 }
 
 function checkChatBotCommand_Menu(v: any): boolean {
-  return typeof v.label === 'string' && checkArray_ChatBotCommand(v.commands)
+  let at = 0
+  return (
+    (typeof v.label === 'string' && ((at = 1), checkArray_ChatBotCommand(v.commands))) ||
+    failed(v, checkChatBotCommand_Menu, at)
+  )
 }
 
 function checkChatBotCommand(v: any): boolean {
@@ -1089,11 +1243,11 @@ function checkChatBotCommand(v: any): boolean {
 }
 
 function checkChatDeleteMode_Full(v: any): boolean {
-  return typeof v.notify === 'boolean'
+  return typeof v.notify === 'boolean' || failed(v, checkChatDeleteMode_Full, 0)
 }
 
 function checkChatDeleteMode_Entity(v: any): boolean {
-  return typeof v.notify === 'boolean'
+  return typeof v.notify === 'boolean' || failed(v, checkChatDeleteMode_Entity, 0)
 }
 
 function checkChatDeleteMode(v: any): boolean {
@@ -1116,19 +1270,21 @@ function checkChatDeleteMode(v: any): boolean {
 }
 
 function checkChatError_Error(v: any): boolean {
-  return checkChatErrorType(v.errorType)
+  return checkChatErrorType(v.errorType) || failed(v, checkChatError_Error, 0)
 }
 
 function checkChatError_ErrorAgent(v: any): boolean {
+  let at = 0
   return (
-    checkAgentErrorType(v.agentError) &&
-    (v.agentConnId === undefined || typeof v.agentConnId === 'string') &&
-    (v.connectionEntity_ === undefined || checkConnectionEntity(v.connectionEntity_))
+    (checkAgentErrorType(v.agentError) &&
+      ((at = 1), v.agentConnId === undefined || typeof v.agentConnId === 'string') &&
+      ((at = 2), v.connectionEntity_ === undefined || checkConnectionEntity(v.connectionEntity_))) ||
+    failed(v, checkChatError_ErrorAgent, at)
   )
 }
 
 function checkChatError_ErrorStore(v: any): boolean {
-  return checkStoreError(v.storeError)
+  return checkStoreError(v.storeError) || failed(v, checkChatError_ErrorStore, 0)
 }
 
 function checkChatError(v: any): boolean {
@@ -1151,217 +1307,271 @@ function checkChatError(v: any): boolean {
 }
 
 function checkChatErrorType_NoConnectionUser(v: any): boolean {
-  return typeof v.agentConnId === 'string'
+  return typeof v.agentConnId === 'string' || failed(v, checkChatErrorType_NoConnectionUser, 0)
 }
 
 function checkChatErrorType_NoSndFileUser(v: any): boolean {
-  return typeof v.agentSndFileId === 'string'
+  return typeof v.agentSndFileId === 'string' || failed(v, checkChatErrorType_NoSndFileUser, 0)
 }
 
 function checkChatErrorType_NoRcvFileUser(v: any): boolean {
-  return typeof v.agentRcvFileId === 'string'
+  return typeof v.agentRcvFileId === 'string' || failed(v, checkChatErrorType_NoRcvFileUser, 0)
 }
 
 function checkChatErrorType_UserExists(v: any): boolean {
-  return typeof v.contactName === 'string'
+  return typeof v.contactName === 'string' || failed(v, checkChatErrorType_UserExists, 0)
 }
 
 function checkChatErrorType_DifferentActiveUser(v: any): boolean {
-  return Number.isInteger(v.commandUserId) && Number.isInteger(v.activeUserId)
+  let at = 0
+  return (
+    (Number.isInteger(v.commandUserId) && ((at = 1), Number.isInteger(v.activeUserId))) ||
+    failed(v, checkChatErrorType_DifferentActiveUser, at)
+  )
 }
 
 function checkChatErrorType_CantDeleteActiveUser(v: any): boolean {
-  return Number.isInteger(v.userId)
+  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_CantDeleteActiveUser, 0)
 }
 
 function checkChatErrorType_CantDeleteLastUser(v: any): boolean {
-  return Number.isInteger(v.userId)
+  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_CantDeleteLastUser, 0)
 }
 
 function checkChatErrorType_CantHideLastUser(v: any): boolean {
-  return Number.isInteger(v.userId)
+  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_CantHideLastUser, 0)
 }
 
 function checkChatErrorType_HiddenUserAlwaysMuted(v: any): boolean {
-  return Number.isInteger(v.userId)
+  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_HiddenUserAlwaysMuted, 0)
 }
 
 function checkChatErrorType_EmptyUserPassword(v: any): boolean {
-  return Number.isInteger(v.userId)
+  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_EmptyUserPassword, 0)
 }
 
 function checkChatErrorType_UserAlreadyHidden(v: any): boolean {
-  return Number.isInteger(v.userId)
+  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_UserAlreadyHidden, 0)
 }
 
 function checkChatErrorType_UserNotHidden(v: any): boolean {
-  return Number.isInteger(v.userId)
+  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_UserNotHidden, 0)
 }
 
 function checkChatErrorType_InvalidDisplayName(v: any): boolean {
-  return typeof v.displayName === 'string' && typeof v.validName === 'string'
+  let at = 0
+  return (
+    (typeof v.displayName === 'string' && ((at = 1), typeof v.validName === 'string')) ||
+    failed(v, checkChatErrorType_InvalidDisplayName, at)
+  )
 }
 
 function checkChatErrorType_SimplexDomainNotReady(v: any): boolean {
-  return checkSimplexDomain(v.simplexDomain) && checkSimplexDomainError(v.simplexDomainError)
+  let at = 0
+  return (
+    (checkSimplexDomain(v.simplexDomain) && ((at = 1), checkSimplexDomainError(v.simplexDomainError))) ||
+    failed(v, checkChatErrorType_SimplexDomainNotReady, at)
+  )
 }
 
 function checkChatErrorType_ContactNotReady(v: any): boolean {
-  return checkContact(v.contact)
+  return checkContact(v.contact) || failed(v, checkChatErrorType_ContactNotReady, 0)
 }
 
 function checkChatErrorType_ContactNotActive(v: any): boolean {
-  return checkContact(v.contact)
+  return checkContact(v.contact) || failed(v, checkChatErrorType_ContactNotActive, 0)
 }
 
 function checkChatErrorType_ContactDisabled(v: any): boolean {
-  return checkContact(v.contact)
+  return checkContact(v.contact) || failed(v, checkChatErrorType_ContactDisabled, 0)
 }
 
 function checkChatErrorType_ConnectionDisabled(v: any): boolean {
-  return checkConnection(v.connection)
+  return checkConnection(v.connection) || failed(v, checkChatErrorType_ConnectionDisabled, 0)
 }
 
 function checkChatErrorType_GroupUserRole(v: any): boolean {
-  return checkGroupInfo(v.groupInfo) && checkGroupMemberRole(v.requiredRole)
+  let at = 0
+  return (
+    (checkGroupInfo(v.groupInfo) && ((at = 1), checkGroupMemberRole(v.requiredRole))) ||
+    failed(v, checkChatErrorType_GroupUserRole, at)
+  )
 }
 
 function checkChatErrorType_GroupMemberInitialRole(v: any): boolean {
-  return checkGroupInfo(v.groupInfo) && checkGroupMemberRole(v.initialRole)
+  let at = 0
+  return (
+    (checkGroupInfo(v.groupInfo) && ((at = 1), checkGroupMemberRole(v.initialRole))) ||
+    failed(v, checkChatErrorType_GroupMemberInitialRole, at)
+  )
 }
 
 function checkChatErrorType_GroupContactRole(v: any): boolean {
-  return typeof v.contactName === 'string'
+  return typeof v.contactName === 'string' || failed(v, checkChatErrorType_GroupContactRole, 0)
 }
 
 function checkChatErrorType_GroupDuplicateMember(v: any): boolean {
-  return typeof v.contactName === 'string'
+  return typeof v.contactName === 'string' || failed(v, checkChatErrorType_GroupDuplicateMember, 0)
 }
 
 function checkChatErrorType_GroupNotJoined(v: any): boolean {
-  return checkGroupInfo(v.groupInfo)
+  return checkGroupInfo(v.groupInfo) || failed(v, checkChatErrorType_GroupNotJoined, 0)
 }
 
 function checkChatErrorType_CantBlockMemberForSelf(v: any): boolean {
-  return checkGroupInfo(v.groupInfo) && checkGroupMember(v.member) && typeof v.setShowMessages === 'boolean'
+  let at = 0
+  return (
+    (checkGroupInfo(v.groupInfo) &&
+      ((at = 1), checkGroupMember(v.member)) &&
+      ((at = 2), typeof v.setShowMessages === 'boolean')) ||
+    failed(v, checkChatErrorType_CantBlockMemberForSelf, at)
+  )
 }
 
 function checkChatErrorType_GroupCantResendInvitation(v: any): boolean {
-  return checkGroupInfo(v.groupInfo) && typeof v.contactName === 'string'
+  let at = 0
+  return (
+    (checkGroupInfo(v.groupInfo) && ((at = 1), typeof v.contactName === 'string')) ||
+    failed(v, checkChatErrorType_GroupCantResendInvitation, at)
+  )
 }
 
 function checkChatErrorType_GroupInternal(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_GroupInternal, 0)
 }
 
 function checkChatErrorType_FileNotFound(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileNotFound, 0)
 }
 
 function checkChatErrorType_FileSize(v: any): boolean {
-  return typeof v.filePath === 'string'
+  return typeof v.filePath === 'string' || failed(v, checkChatErrorType_FileSize, 0)
 }
 
 function checkChatErrorType_FileAlreadyReceiving(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileAlreadyReceiving, 0)
 }
 
 function checkChatErrorType_FileCancelled(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileCancelled, 0)
 }
 
 function checkChatErrorType_FileCancel(v: any): boolean {
-  return Number.isInteger(v.fileId) && typeof v.message === 'string'
+  let at = 0
+  return (
+    (Number.isInteger(v.fileId) && ((at = 1), typeof v.message === 'string')) ||
+    failed(v, checkChatErrorType_FileCancel, at)
+  )
 }
 
 function checkChatErrorType_FileAlreadyExists(v: any): boolean {
-  return typeof v.filePath === 'string'
+  return typeof v.filePath === 'string' || failed(v, checkChatErrorType_FileAlreadyExists, 0)
 }
 
 function checkChatErrorType_FileWrite(v: any): boolean {
-  return typeof v.filePath === 'string' && typeof v.message === 'string'
+  let at = 0
+  return (
+    (typeof v.filePath === 'string' && ((at = 1), typeof v.message === 'string')) ||
+    failed(v, checkChatErrorType_FileWrite, at)
+  )
 }
 
 function checkChatErrorType_FileSend(v: any): boolean {
-  return Number.isInteger(v.fileId) && checkAgentErrorType(v.agentError)
+  let at = 0
+  return (
+    (Number.isInteger(v.fileId) && ((at = 1), checkAgentErrorType(v.agentError))) ||
+    failed(v, checkChatErrorType_FileSend, at)
+  )
 }
 
 function checkChatErrorType_FileRcvChunk(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileRcvChunk, 0)
 }
 
 function checkChatErrorType_FileInternal(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileInternal, 0)
 }
 
 function checkChatErrorType_FileImageType(v: any): boolean {
-  return typeof v.filePath === 'string'
+  return typeof v.filePath === 'string' || failed(v, checkChatErrorType_FileImageType, 0)
 }
 
 function checkChatErrorType_FileImageSize(v: any): boolean {
-  return typeof v.filePath === 'string'
+  return typeof v.filePath === 'string' || failed(v, checkChatErrorType_FileImageSize, 0)
 }
 
 function checkChatErrorType_FileNotReceived(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkChatErrorType_FileNotReceived, 0)
 }
 
 function checkArray_string(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!(typeof v[i] === 'string')) return false
+  for (let i = 0; i < v.length; i++) if (!(typeof v[i] === 'string')) return failed(v, checkArray_string, i)
   return true
 }
 
 function checkChatErrorType_FileNotApproved(v: any): boolean {
-  return Number.isInteger(v.fileId) && checkArray_string(v.unknownServers)
+  let at = 0
+  return (
+    (Number.isInteger(v.fileId) && ((at = 1), checkArray_string(v.unknownServers))) ||
+    failed(v, checkChatErrorType_FileNotApproved, at)
+  )
 }
 
 function checkChatErrorType_FallbackToSMPProhibited(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkChatErrorType_FallbackToSMPProhibited, 0)
 }
 
 function checkChatErrorType_InlineFileProhibited(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkChatErrorType_InlineFileProhibited, 0)
 }
 
 function checkChatErrorType_CallContact(v: any): boolean {
-  return Number.isInteger(v.contactId)
+  return Number.isInteger(v.contactId) || failed(v, checkChatErrorType_CallContact, 0)
 }
 
 function checkChatErrorType_DirectMessagesProhibited(v: any): boolean {
-  return checkMsgDirection(v.direction) && checkContact(v.contact)
+  let at = 0
+  return (
+    (checkMsgDirection(v.direction) && ((at = 1), checkContact(v.contact))) ||
+    failed(v, checkChatErrorType_DirectMessagesProhibited, at)
+  )
 }
 
 function checkChatErrorType_AgentNoSubResult(v: any): boolean {
-  return typeof v.agentConnId === 'string'
+  return typeof v.agentConnId === 'string' || failed(v, checkChatErrorType_AgentNoSubResult, 0)
 }
 
 function checkChatErrorType_CommandError(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_CommandError, 0)
 }
 
 function checkChatErrorType_AgentCommandError(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_AgentCommandError, 0)
 }
 
 function checkChatErrorType_InvalidFileDescription(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_InvalidFileDescription, 0)
 }
 
 function checkChatErrorType_RelayTestError(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_RelayTestError, 0)
 }
 
 function checkChatErrorType_InternalError(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_InternalError, 0)
 }
 
 function checkChatErrorType_Exception(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkChatErrorType_Exception, 0)
 }
 
 function checkChatErrorType_FileRead(v: any): boolean {
-  return typeof v.filePath === 'string' && typeof v.message === 'string'
+  let at = 0
+  return (
+    (typeof v.filePath === 'string' && ((at = 1), typeof v.message === 'string')) ||
+    failed(v, checkChatErrorType_FileRead, at)
+  )
 }
 
 function checkChatErrorType(v: any): boolean {
@@ -1548,30 +1758,32 @@ function checkChatFeature(v: any): boolean {
 }
 
 function checkChatInfo_Direct(v: any): boolean {
-  return checkContact(v.contact)
+  return checkContact(v.contact) || failed(v, checkChatInfo_Direct, 0)
 }
 
 function checkChatInfo_Group(v: any): boolean {
+  let at = 0
   return (
-    checkGroupInfo(v.groupInfo) &&
-    (v.groupChatScope === undefined || checkGroupChatScopeInfo(v.groupChatScope))
+    (checkGroupInfo(v.groupInfo) &&
+      ((at = 1), v.groupChatScope === undefined || checkGroupChatScopeInfo(v.groupChatScope))) ||
+    failed(v, checkChatInfo_Group, at)
   )
 }
 
 function checkChatInfo_Local(v: any): boolean {
-  return checkNoteFolder(v.noteFolder)
+  return checkNoteFolder(v.noteFolder) || failed(v, checkChatInfo_Local, 0)
 }
 
 function checkChatInfo_Feed(v: any): boolean {
-  return checkFeed(v.feed)
+  return checkFeed(v.feed) || failed(v, checkChatInfo_Feed, 0)
 }
 
 function checkChatInfo_ContactRequest(v: any): boolean {
-  return checkUserContactRequest(v.contactRequest)
+  return checkUserContactRequest(v.contactRequest) || failed(v, checkChatInfo_ContactRequest, 0)
 }
 
 function checkChatInfo_ContactConnection(v: any): boolean {
-  return checkPendingContactConnection(v.contactConnection)
+  return checkPendingContactConnection(v.contactConnection) || failed(v, checkChatInfo_ContactConnection, 0)
 }
 
 function checkChatInfo(v: any): boolean {
@@ -1613,44 +1825,53 @@ function checkMap_CIMention(v: any): boolean {
 
 function checkArray_CIReactionCount(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkCIReactionCount(v[i])) return false
+  for (let i = 0; i < v.length; i++)
+    if (!checkCIReactionCount(v[i])) return failed(v, checkArray_CIReactionCount, i)
   return true
 }
 
 function checkChatItem(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkCIDirection(v.chatDir) &&
-    checkCIMeta(v.meta) &&
-    checkCIContent(v.content) &&
-    checkMap_CIMention(v.mentions) &&
-    (v.formattedText === undefined || checkArray_FormattedText(v.formattedText)) &&
-    (v.quotedItem === undefined || checkCIQuote(v.quotedItem)) &&
-    checkArray_CIReactionCount(v.reactions) &&
-    (v.file === undefined || checkCIFile(v.file))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkCIDirection(v.chatDir)) &&
+      ((at = 1), checkCIMeta(v.meta)) &&
+      ((at = 2), checkCIContent(v.content)) &&
+      ((at = 3), checkMap_CIMention(v.mentions)) &&
+      ((at = 4), v.formattedText === undefined || checkArray_FormattedText(v.formattedText)) &&
+      ((at = 5), v.quotedItem === undefined || checkCIQuote(v.quotedItem)) &&
+      ((at = 6), checkArray_CIReactionCount(v.reactions)) &&
+      ((at = 7), v.file === undefined || checkCIFile(v.file))) ||
+    failed(v, checkChatItem, at)
   )
 }
 
 function checkChatItemDeletion(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkAChatItem(v.deletedChatItem) &&
-    (v.toChatItem === undefined || checkAChatItem(v.toChatItem))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkAChatItem(v.deletedChatItem)) &&
+      ((at = 1), v.toChatItem === undefined || checkAChatItem(v.toChatItem))) ||
+    failed(v, checkChatItemDeletion, at)
   )
 }
 
 function checkChatListQuery_Filters(v: any): boolean {
-  return typeof v.favorite === 'boolean' && typeof v.unread === 'boolean'
+  let at = 0
+  return (
+    (typeof v.favorite === 'boolean' && ((at = 1), typeof v.unread === 'boolean')) ||
+    failed(v, checkChatListQuery_Filters, at)
+  )
 }
 
 function checkChatListQuery_Search(v: any): boolean {
-  return typeof v.search === 'string'
+  return typeof v.search === 'string' || failed(v, checkChatListQuery_Search, 0)
 }
 
 function checkChatListQuery(v: any): boolean {
@@ -1681,41 +1902,47 @@ function checkChatPeerType(v: any): boolean {
 }
 
 function checkChatRef(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkChatType(v.chatType) &&
-    Number.isInteger(v.chatId) &&
-    (v.chatScope === undefined || checkGroupChatScope(v.chatScope))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkChatType(v.chatType)) &&
+      ((at = 1), Number.isInteger(v.chatId)) &&
+      ((at = 2), v.chatScope === undefined || checkGroupChatScope(v.chatScope))) ||
+    failed(v, checkChatRef, at)
   )
 }
 
 function checkChatSettings(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkMsgFilter(v.enableNtfs) &&
-    (v.sendRcpts === undefined || typeof v.sendRcpts === 'boolean') &&
-    typeof v.favorite === 'boolean' &&
-    (v.dropFeed === undefined || typeof v.dropFeed === 'boolean')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkMsgFilter(v.enableNtfs)) &&
+      ((at = 1), v.sendRcpts === undefined || typeof v.sendRcpts === 'boolean') &&
+      ((at = 2), typeof v.favorite === 'boolean') &&
+      ((at = 3), v.dropFeed === undefined || typeof v.dropFeed === 'boolean')) ||
+    failed(v, checkChatSettings, at)
   )
 }
 
 function checkChatStats(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.unreadCount) &&
-    Number.isInteger(v.unreadMentions) &&
-    Number.isInteger(v.reportsCount) &&
-    Number.isInteger(v.minUnreadItemId) &&
-    typeof v.unreadChat === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.unreadCount)) &&
+      ((at = 1), Number.isInteger(v.unreadMentions)) &&
+      ((at = 2), Number.isInteger(v.reportsCount)) &&
+      ((at = 3), Number.isInteger(v.minUnreadItemId)) &&
+      ((at = 4), typeof v.unreadChat === 'boolean')) ||
+    failed(v, checkChatStats, at)
   )
 }
 
@@ -1731,17 +1958,19 @@ function checkChatType(v: any): boolean {
 }
 
 function checkChatWallpaper(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.preset === undefined || typeof v.preset === 'string') &&
-    (v.imageFile === undefined || typeof v.imageFile === 'string') &&
-    (v.background === undefined || typeof v.background === 'string') &&
-    (v.tint === undefined || typeof v.tint === 'string') &&
-    (v.scaleType === undefined || checkChatWallpaperScale(v.scaleType)) &&
-    (v.scale === undefined || Number.isFinite(v.scale))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.preset === undefined || typeof v.preset === 'string') &&
+      ((at = 1), v.imageFile === undefined || typeof v.imageFile === 'string') &&
+      ((at = 2), v.background === undefined || typeof v.background === 'string') &&
+      ((at = 3), v.tint === undefined || typeof v.tint === 'string') &&
+      ((at = 4), v.scaleType === undefined || checkChatWallpaperScale(v.scaleType)) &&
+      ((at = 5), v.scale === undefined || Number.isFinite(v.scale))) ||
+    failed(v, checkChatWallpaper, at)
   )
 }
 
@@ -1756,12 +1985,14 @@ function checkChatWallpaperScale(v: any): boolean {
 }
 
 function checkClientNotice(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.ttl === undefined || Number.isInteger(v.ttl))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.ttl === undefined || Number.isInteger(v.ttl))) ||
+    failed(v, checkClientNotice, at)
   )
 }
 
@@ -1829,13 +2060,15 @@ function checkCommandErrorType(v: any): boolean {
 }
 
 function checkCommentsGroupPreference(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupFeatureEnabled(v.enable) &&
-    (v.duration === undefined || Number.isInteger(v.duration))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupFeatureEnabled(v.enable)) &&
+      ((at = 1), v.duration === undefined || Number.isInteger(v.duration))) ||
+    failed(v, checkCommentsGroupPreference, at)
   )
 }
 
@@ -1852,20 +2085,22 @@ function checkMap_int64(v: any): boolean {
 }
 
 function checkComposedMessage(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.fileSource === undefined || checkCryptoFile(v.fileSource)) &&
-    (v.quotedItemId === undefined || Number.isInteger(v.quotedItemId)) &&
-    checkMsgContent(v.msgContent) &&
-    checkMap_int64(v.mentions)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.fileSource === undefined || checkCryptoFile(v.fileSource)) &&
+      ((at = 1), v.quotedItemId === undefined || Number.isInteger(v.quotedItemId)) &&
+      ((at = 2), checkMsgContent(v.msgContent)) &&
+      ((at = 3), checkMap_int64(v.mentions))) ||
+    failed(v, checkComposedMessage, at)
   )
 }
 
 function checkConnStatus_Failed(v: any): boolean {
-  return typeof v.connError === 'string'
+  return typeof v.connError === 'string' || failed(v, checkConnStatus_Failed, 0)
 }
 
 function checkConnStatus(v: any): boolean {
@@ -1921,56 +2156,80 @@ function checkConnType(v: any): boolean {
 }
 
 function checkConnection(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.connId) &&
-    typeof v.agentConnId === 'string' &&
-    Number.isInteger(v.connChatVersion) &&
-    checkVersionRange(v.peerChatVRange) &&
-    Number.isInteger(v.connLevel) &&
-    (v.viaContact === undefined || Number.isInteger(v.viaContact)) &&
-    (v.viaUserContactLink === undefined || Number.isInteger(v.viaUserContactLink)) &&
-    typeof v.viaGroupLink === 'boolean' &&
-    (v.groupLinkId === undefined || typeof v.groupLinkId === 'string') &&
-    (v.xContactId === undefined || typeof v.xContactId === 'string') &&
-    (v.customUserProfileId === undefined || Number.isInteger(v.customUserProfileId)) &&
-    checkConnType(v.connType) &&
-    checkConnStatus(v.connStatus) &&
-    typeof v.contactConnInitiated === 'boolean' &&
-    typeof v.localAlias === 'string' &&
-    (v.entityId === undefined || Number.isInteger(v.entityId)) &&
-    (v.connectionCode === undefined || checkSecurityCode(v.connectionCode)) &&
-    typeof v.pqSupport === 'boolean' &&
-    typeof v.pqEncryption === 'boolean' &&
-    (v.pqSndEnabled === undefined || typeof v.pqSndEnabled === 'boolean') &&
-    (v.pqRcvEnabled === undefined || typeof v.pqRcvEnabled === 'boolean') &&
-    Number.isInteger(v.authErrCounter) &&
-    Number.isInteger(v.quotaErrCounter) &&
-    isUtcTime(v.createdAt)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.connId)) &&
+      ((at = 1), typeof v.agentConnId === 'string') &&
+      ((at = 2), Number.isInteger(v.connChatVersion)) &&
+      ((at = 3), checkVersionRange(v.peerChatVRange)) &&
+      ((at = 4), Number.isInteger(v.connLevel)) &&
+      ((at = 5), v.viaContact === undefined || Number.isInteger(v.viaContact)) &&
+      ((at = 6), v.viaUserContactLink === undefined || Number.isInteger(v.viaUserContactLink)) &&
+      ((at = 7), typeof v.viaGroupLink === 'boolean') &&
+      ((at = 8), v.groupLinkId === undefined || typeof v.groupLinkId === 'string') &&
+      ((at = 9), v.xContactId === undefined || typeof v.xContactId === 'string') &&
+      ((at = 10), v.customUserProfileId === undefined || Number.isInteger(v.customUserProfileId)) &&
+      ((at = 11), checkConnType(v.connType)) &&
+      ((at = 12), checkConnStatus(v.connStatus)) &&
+      ((at = 13), typeof v.contactConnInitiated === 'boolean') &&
+      ((at = 14), typeof v.localAlias === 'string') &&
+      ((at = 15), v.entityId === undefined || Number.isInteger(v.entityId)) &&
+      ((at = 16), v.connectionCode === undefined || checkSecurityCode(v.connectionCode)) &&
+      ((at = 17), typeof v.pqSupport === 'boolean') &&
+      ((at = 18), typeof v.pqEncryption === 'boolean') &&
+      ((at = 19), v.pqSndEnabled === undefined || typeof v.pqSndEnabled === 'boolean') &&
+      ((at = 20), v.pqRcvEnabled === undefined || typeof v.pqRcvEnabled === 'boolean') &&
+      ((at = 21), Number.isInteger(v.authErrCounter)) &&
+      ((at = 22), Number.isInteger(v.quotaErrCounter)) &&
+      ((at = 23), isUtcTime(v.createdAt))) ||
+    failed(v, checkConnection, at)
   )
 }
 
 function checkConnectionEntity_RcvDirectMsgConnection(v: any): boolean {
-  return checkConnection(v.entityConnection) && (v.contact === undefined || checkContact(v.contact))
+  let at = 0
+  return (
+    (checkConnection(v.entityConnection) && ((at = 1), v.contact === undefined || checkContact(v.contact))) ||
+    failed(v, checkConnectionEntity_RcvDirectMsgConnection, at)
+  )
 }
 
 function checkConnectionEntity_RcvGroupMsgConnection(v: any): boolean {
-  return checkConnection(v.entityConnection) && checkGroupInfo(v.groupInfo) && checkGroupMember(v.groupMember)
+  let at = 0
+  return (
+    (checkConnection(v.entityConnection) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.groupMember))) ||
+    failed(v, checkConnectionEntity_RcvGroupMsgConnection, at)
+  )
 }
 
 function checkConnectionEntity_UserContactConnection(v: any): boolean {
-  return checkConnection(v.entityConnection) && checkUserContact(v.userContact)
+  let at = 0
+  return (
+    (checkConnection(v.entityConnection) && ((at = 1), checkUserContact(v.userContact))) ||
+    failed(v, checkConnectionEntity_UserContactConnection, at)
+  )
 }
 
 function checkConnectionEntity_SndFileConnection(v: any): boolean {
-  return checkConnection(v.entityConnection) && checkSndFileTransfer(v.sndFileTransfer)
+  let at = 0
+  return (
+    (checkConnection(v.entityConnection) && ((at = 1), checkSndFileTransfer(v.sndFileTransfer))) ||
+    failed(v, checkConnectionEntity_SndFileConnection, at)
+  )
 }
 
 function checkConnectionEntity_RcvFileConnection(v: any): boolean {
-  return checkConnection(v.entityConnection) && checkRcvFileTransfer(v.rcvFileTransfer)
+  let at = 0
+  return (
+    (checkConnection(v.entityConnection) && ((at = 1), checkRcvFileTransfer(v.rcvFileTransfer))) ||
+    failed(v, checkConnectionEntity_RcvFileConnection, at)
+  )
 }
 
 function checkConnectionEntity(v: any): boolean {
@@ -2029,19 +2288,19 @@ function checkConnectionMode(v: any): boolean {
 }
 
 function checkConnectionPlan_InvitationLink(v: any): boolean {
-  return checkInvitationLinkPlan(v.invitationLinkPlan)
+  return checkInvitationLinkPlan(v.invitationLinkPlan) || failed(v, checkConnectionPlan_InvitationLink, 0)
 }
 
 function checkConnectionPlan_ContactAddress(v: any): boolean {
-  return checkContactAddressPlan(v.contactAddressPlan)
+  return checkContactAddressPlan(v.contactAddressPlan) || failed(v, checkConnectionPlan_ContactAddress, 0)
 }
 
 function checkConnectionPlan_GroupLink(v: any): boolean {
-  return checkGroupLinkPlan(v.groupLinkPlan)
+  return checkGroupLinkPlan(v.groupLinkPlan) || failed(v, checkConnectionPlan_GroupLink, 0)
 }
 
 function checkConnectionPlan_Error(v: any): boolean {
-  return checkChatError(v.chatError)
+  return checkChatError(v.chatError) || failed(v, checkConnectionPlan_Error, 0)
 }
 
 function checkConnectionPlan(v: any): boolean {
@@ -2067,60 +2326,64 @@ function checkConnectionPlan(v: any): boolean {
 
 function checkArray_int64(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!Number.isInteger(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!Number.isInteger(v[i])) return failed(v, checkArray_int64, i)
   return true
 }
 
 function checkContact(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.contactId) &&
-    typeof v.localDisplayName === 'string' &&
-    checkLocalProfile(v.profile) &&
-    (v.activeConn === undefined || checkConnection(v.activeConn)) &&
-    typeof v.contactUsed === 'boolean' &&
-    checkContactStatus(v.contactStatus) &&
-    checkChatSettings(v.chatSettings) &&
-    checkPreferences(v.userPreferences) &&
-    checkContactUserPreferences(v.mergedPreferences) &&
-    isUtcTime(v.createdAt) &&
-    isUtcTime(v.updatedAt) &&
-    (v.chatTs === undefined || isUtcTime(v.chatTs)) &&
-    (v.preparedContact === undefined || checkPreparedContact(v.preparedContact)) &&
-    (v.contactRequestId === undefined || Number.isInteger(v.contactRequestId)) &&
-    (v.contactRequest === undefined || checkUserContactRequestRef(v.contactRequest)) &&
-    (v.contactGroupMemberId === undefined || Number.isInteger(v.contactGroupMemberId)) &&
-    typeof v.contactGrpInvSent === 'boolean' &&
-    (v.groupDirectInv === undefined || checkGroupDirectInvitation(v.groupDirectInv)) &&
-    checkArray_int64(v.chatTags) &&
-    (v.chatItemTTL === undefined || Number.isInteger(v.chatItemTTL)) &&
-    (v.uiThemes === undefined || checkUIThemeEntityOverrides(v.uiThemes)) &&
-    typeof v.chatDeleted === 'boolean' &&
-    (v.customData === undefined || isObject(v.customData)) &&
-    (v.viaGroup === undefined || Number.isInteger(v.viaGroup))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.contactId)) &&
+      ((at = 1), typeof v.localDisplayName === 'string') &&
+      ((at = 2), checkLocalProfile(v.profile)) &&
+      ((at = 3), v.activeConn === undefined || checkConnection(v.activeConn)) &&
+      ((at = 4), typeof v.contactUsed === 'boolean') &&
+      ((at = 5), checkContactStatus(v.contactStatus)) &&
+      ((at = 6), checkChatSettings(v.chatSettings)) &&
+      ((at = 7), checkPreferences(v.userPreferences)) &&
+      ((at = 8), checkContactUserPreferences(v.mergedPreferences)) &&
+      ((at = 9), isUtcTime(v.createdAt)) &&
+      ((at = 10), isUtcTime(v.updatedAt)) &&
+      ((at = 11), v.chatTs === undefined || isUtcTime(v.chatTs)) &&
+      ((at = 12), v.preparedContact === undefined || checkPreparedContact(v.preparedContact)) &&
+      ((at = 13), v.contactRequestId === undefined || Number.isInteger(v.contactRequestId)) &&
+      ((at = 14), v.contactRequest === undefined || checkUserContactRequestRef(v.contactRequest)) &&
+      ((at = 15), v.contactGroupMemberId === undefined || Number.isInteger(v.contactGroupMemberId)) &&
+      ((at = 16), typeof v.contactGrpInvSent === 'boolean') &&
+      ((at = 17), v.groupDirectInv === undefined || checkGroupDirectInvitation(v.groupDirectInv)) &&
+      ((at = 18), checkArray_int64(v.chatTags)) &&
+      ((at = 19), v.chatItemTTL === undefined || Number.isInteger(v.chatItemTTL)) &&
+      ((at = 20), v.uiThemes === undefined || checkUIThemeEntityOverrides(v.uiThemes)) &&
+      ((at = 21), typeof v.chatDeleted === 'boolean') &&
+      ((at = 22), v.customData === undefined || isObject(v.customData)) &&
+      ((at = 23), v.viaGroup === undefined || Number.isInteger(v.viaGroup))) ||
+    failed(v, checkContact, at)
   )
 }
 
 function checkContactAddressPlan_Ok(v: any): boolean {
+  let at = 0
   return (
-    (v.contactSLinkData_ === undefined || checkContactShortLinkData(v.contactSLinkData_)) &&
-    (v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification))
+    ((v.contactSLinkData_ === undefined || checkContactShortLinkData(v.contactSLinkData_)) &&
+      ((at = 1), v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification))) ||
+    failed(v, checkContactAddressPlan_Ok, at)
   )
 }
 
 function checkContactAddressPlan_ConnectingProhibit(v: any): boolean {
-  return checkContact(v.contact)
+  return checkContact(v.contact) || failed(v, checkContactAddressPlan_ConnectingProhibit, 0)
 }
 
 function checkContactAddressPlan_Known(v: any): boolean {
-  return checkContact(v.contact)
+  return checkContact(v.contact) || failed(v, checkContactAddressPlan_Known, 0)
 }
 
 function checkContactAddressPlan_ContactViaAddress(v: any): boolean {
-  return checkContact(v.contact)
+  return checkContact(v.contact) || failed(v, checkContactAddressPlan_ContactViaAddress, 0)
 }
 
 function checkContactAddressPlan(v: any): boolean {
@@ -2149,15 +2412,17 @@ function checkContactAddressPlan(v: any): boolean {
 }
 
 function checkContactShortLinkData(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkProfile(v.profile) &&
-    (v.message === undefined || checkMsgContent(v.message)) &&
-    typeof v.business === 'boolean' &&
-    (v.localBadge === undefined || checkLocalBadge(v.localBadge))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkProfile(v.profile)) &&
+      ((at = 1), v.message === undefined || checkMsgContent(v.message)) &&
+      ((at = 2), typeof v.business === 'boolean') &&
+      ((at = 3), v.localBadge === undefined || checkLocalBadge(v.localBadge))) ||
+    failed(v, checkContactShortLinkData, at)
   )
 }
 
@@ -2173,11 +2438,11 @@ function checkContactStatus(v: any): boolean {
 }
 
 function checkContactUserPref_Contact(v: any): boolean {
-  return checkSimplePreference(v.preference)
+  return checkSimplePreference(v.preference) || failed(v, checkContactUserPref_Contact, 0)
 }
 
 function checkContactUserPref_User(v: any): boolean {
-  return checkSimplePreference(v.preference)
+  return checkSimplePreference(v.preference) || failed(v, checkContactUserPref_User, 0)
 }
 
 function checkContactUserPref(v: any): boolean {
@@ -2198,119 +2463,135 @@ function checkContactUserPref(v: any): boolean {
 }
 
 function checkContactUserPreference(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkPrefEnabled(v.enabled) &&
-    checkContactUserPref(v.userPreference) &&
-    checkSimplePreference(v.contactPreference)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkPrefEnabled(v.enabled)) &&
+      ((at = 1), checkContactUserPref(v.userPreference)) &&
+      ((at = 2), checkSimplePreference(v.contactPreference))) ||
+    failed(v, checkContactUserPreference, at)
   )
 }
 
 function checkContactUserPreferences(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkContactUserPreference(v.timedMessages) &&
-    checkContactUserPreference(v.fullDelete) &&
-    checkContactUserPreference(v.reactions) &&
-    checkContactUserPreference(v.voice) &&
-    (v.files === undefined || checkContactUserPreference(v.files)) &&
-    checkContactUserPreference(v.calls) &&
-    (v.sessions === undefined || checkContactUserPreference(v.sessions)) &&
-    (v.commands === undefined || checkArray_ChatBotCommand(v.commands))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkContactUserPreference(v.timedMessages)) &&
+      ((at = 1), checkContactUserPreference(v.fullDelete)) &&
+      ((at = 2), checkContactUserPreference(v.reactions)) &&
+      ((at = 3), checkContactUserPreference(v.voice)) &&
+      ((at = 4), v.files === undefined || checkContactUserPreference(v.files)) &&
+      ((at = 5), checkContactUserPreference(v.calls)) &&
+      ((at = 6), v.sessions === undefined || checkContactUserPreference(v.sessions)) &&
+      ((at = 7), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+    failed(v, checkContactUserPreferences, at)
   )
 }
 
 function checkCreatedConnLink(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.connFullLink === 'string' &&
-    (v.connShortLink === undefined || typeof v.connShortLink === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.connFullLink === 'string') &&
+      ((at = 1), v.connShortLink === undefined || typeof v.connShortLink === 'string')) ||
+    failed(v, checkCreatedConnLink, at)
   )
 }
 
 function checkCryptoFile(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.filePath === 'string' &&
-    (v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.filePath === 'string') &&
+      ((at = 1), v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))) ||
+    failed(v, checkCryptoFile, at)
   )
 }
 
 function checkCryptoFileArgs(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.fileKey === 'string' &&
-    typeof v.fileNonce === 'string'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.fileKey === 'string') &&
+      ((at = 1), typeof v.fileNonce === 'string')) ||
+    failed(v, checkCryptoFileArgs, at)
   )
 }
 
 function checkCtrlAppInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkAppVersionRange(v.appVersionRange) &&
-    typeof v.deviceName === 'string' &&
-    typeof v.compression === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkAppVersionRange(v.appVersionRange)) &&
+      ((at = 1), typeof v.deviceName === 'string') &&
+      ((at = 2), typeof v.compression === 'boolean')) ||
+    failed(v, checkCtrlAppInfo, at)
   )
 }
 
 function checkDroppedMsg(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    isUtcTime(v.brokerTs) &&
-    Number.isInteger(v.attempts)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), isUtcTime(v.brokerTs)) &&
+      ((at = 1), Number.isInteger(v.attempts))) ||
+    failed(v, checkDroppedMsg, at)
   )
 }
 
 function checkE2EInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.public === undefined || typeof v.public === 'boolean') &&
-    (v.pqEnabled === undefined || typeof v.pqEnabled === 'boolean')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.public === undefined || typeof v.public === 'boolean') &&
+      ((at = 1), v.pqEnabled === undefined || typeof v.pqEnabled === 'boolean')) ||
+    failed(v, checkE2EInfo, at)
   )
 }
 
 function checkErrorType_CMD(v: any): boolean {
-  return checkCommandError(v.cmdErr)
+  return checkCommandError(v.cmdErr) || failed(v, checkErrorType_CMD, 0)
 }
 
 function checkErrorType_PROXY(v: any): boolean {
-  return checkProxyError(v.proxyErr)
+  return checkProxyError(v.proxyErr) || failed(v, checkErrorType_PROXY, 0)
 }
 
 function checkErrorType_BLOCKED(v: any): boolean {
-  return checkBlockingInfo(v.blockInfo)
+  return checkBlockingInfo(v.blockInfo) || failed(v, checkErrorType_BLOCKED, 0)
 }
 
 function checkErrorType_STORE(v: any): boolean {
-  return typeof v.storeErr === 'string'
+  return typeof v.storeErr === 'string' || failed(v, checkErrorType_STORE, 0)
 }
 
 function checkErrorType_NAME(v: any): boolean {
-  return checkNameErrorType(v.nameErr)
+  return checkNameErrorType(v.nameErr) || failed(v, checkErrorType_NAME, 0)
 }
 
 function checkErrorType(v: any): boolean {
@@ -2369,43 +2650,51 @@ function checkFeatureAllowed(v: any): boolean {
 }
 
 function checkFeed(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.feedId) &&
-    Number.isInteger(v.userId) &&
-    isUtcTime(v.createdAt) &&
-    isUtcTime(v.updatedAt) &&
-    isUtcTime(v.chatTs) &&
-    typeof v.favorite === 'boolean' &&
-    typeof v.unread === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.feedId)) &&
+      ((at = 1), Number.isInteger(v.userId)) &&
+      ((at = 2), isUtcTime(v.createdAt)) &&
+      ((at = 3), isUtcTime(v.updatedAt)) &&
+      ((at = 4), isUtcTime(v.chatTs)) &&
+      ((at = 5), typeof v.favorite === 'boolean') &&
+      ((at = 6), typeof v.unread === 'boolean')) ||
+    failed(v, checkFeed, at)
   )
 }
 
 function checkFileDescr(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.fileDescrText === 'string' &&
-    Number.isInteger(v.fileDescrPartNo) &&
-    typeof v.fileDescrComplete === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.fileDescrText === 'string') &&
+      ((at = 1), Number.isInteger(v.fileDescrPartNo)) &&
+      ((at = 2), typeof v.fileDescrComplete === 'boolean')) ||
+    failed(v, checkFileDescr, at)
   )
 }
 
 function checkFileError_Blocked(v: any): boolean {
-  return typeof v.server === 'string' && checkBlockingInfo(v.blockInfo)
+  let at = 0
+  return (
+    (typeof v.server === 'string' && ((at = 1), checkBlockingInfo(v.blockInfo))) ||
+    failed(v, checkFileError_Blocked, at)
+  )
 }
 
 function checkFileError_Relay(v: any): boolean {
-  return checkSrvError(v.srvError)
+  return checkSrvError(v.srvError) || failed(v, checkFileError_Relay, 0)
 }
 
 function checkFileError_Other(v: any): boolean {
-  return typeof v.fileError === 'string'
+  return typeof v.fileError === 'string' || failed(v, checkFileError_Other, 0)
 }
 
 function checkFileError(v: any): boolean {
@@ -2432,11 +2721,11 @@ function checkFileError(v: any): boolean {
 }
 
 function checkFileErrorType_REDIRECT(v: any): boolean {
-  return typeof v.redirectError === 'string'
+  return typeof v.redirectError === 'string' || failed(v, checkFileErrorType_REDIRECT, 0)
 }
 
 function checkFileErrorType_FILE_IO(v: any): boolean {
-  return typeof v.fileIOError === 'string'
+  return typeof v.fileIOError === 'string' || failed(v, checkFileErrorType_FILE_IO, 0)
 }
 
 function checkFileErrorType(v: any): boolean {
@@ -2463,29 +2752,33 @@ function checkFileErrorType(v: any): boolean {
 }
 
 function checkFileInvitation(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.fileName === 'string' &&
-    Number.isInteger(v.fileSize) &&
-    (v.fileDigest === undefined || typeof v.fileDigest === 'string') &&
-    (v.fileConnReq === undefined || typeof v.fileConnReq === 'string') &&
-    (v.fileInline === undefined || checkInlineFileMode(v.fileInline)) &&
-    (v.fileDescr === undefined || checkFileDescr(v.fileDescr)) &&
-    (v.fileBadge === undefined || checkBadgeProof(v.fileBadge))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.fileName === 'string') &&
+      ((at = 1), Number.isInteger(v.fileSize)) &&
+      ((at = 2), v.fileDigest === undefined || typeof v.fileDigest === 'string') &&
+      ((at = 3), v.fileConnReq === undefined || typeof v.fileConnReq === 'string') &&
+      ((at = 4), v.fileInline === undefined || checkInlineFileMode(v.fileInline)) &&
+      ((at = 5), v.fileDescr === undefined || checkFileDescr(v.fileDescr)) &&
+      ((at = 6), v.fileBadge === undefined || checkBadgeProof(v.fileBadge))) ||
+    failed(v, checkFileInvitation, at)
   )
 }
 
 function checkFileProhibited(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.maxSize) &&
-    (v.badgeStatus === undefined || checkBadgeStatus(v.badgeStatus))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.maxSize)) &&
+      ((at = 1), v.badgeStatus === undefined || checkBadgeStatus(v.badgeStatus))) ||
+    failed(v, checkFileProhibited, at)
   )
 }
 
@@ -2512,20 +2805,22 @@ function checkFileStatus(v: any): boolean {
 }
 
 function checkFileTransferMeta(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.fileId) &&
-    (v.xftpSndFile === undefined || checkXFTPSndFile(v.xftpSndFile)) &&
-    (v.xftpRedirectFor === undefined || Number.isInteger(v.xftpRedirectFor)) &&
-    typeof v.fileName === 'string' &&
-    typeof v.filePath === 'string' &&
-    Number.isInteger(v.fileSize) &&
-    (v.fileInline === undefined || checkInlineFileMode(v.fileInline)) &&
-    Number.isInteger(v.chunkSize) &&
-    typeof v.cancelled === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.fileId)) &&
+      ((at = 1), v.xftpSndFile === undefined || checkXFTPSndFile(v.xftpSndFile)) &&
+      ((at = 2), v.xftpRedirectFor === undefined || Number.isInteger(v.xftpRedirectFor)) &&
+      ((at = 3), typeof v.fileName === 'string') &&
+      ((at = 4), typeof v.filePath === 'string') &&
+      ((at = 5), Number.isInteger(v.fileSize)) &&
+      ((at = 6), v.fileInline === undefined || checkInlineFileMode(v.fileInline)) &&
+      ((at = 7), Number.isInteger(v.chunkSize)) &&
+      ((at = 8), typeof v.cancelled === 'boolean')) ||
+    failed(v, checkFileTransferMeta, at)
   )
 }
 
@@ -2539,32 +2834,39 @@ function checkFileType(v: any): boolean {
 }
 
 function checkFormat_Colored(v: any): boolean {
-  return checkColor(v.color)
+  return checkColor(v.color) || failed(v, checkFormat_Colored, 0)
 }
 
 function checkFormat_HyperLink(v: any): boolean {
-  return (v.showText === undefined || typeof v.showText === 'string') && typeof v.linkUri === 'string'
+  let at = 0
+  return (
+    ((v.showText === undefined || typeof v.showText === 'string') &&
+      ((at = 1), typeof v.linkUri === 'string')) ||
+    failed(v, checkFormat_HyperLink, at)
+  )
 }
 
 function checkFormat_SimplexLink(v: any): boolean {
+  let at = 0
   return (
-    (v.showText === undefined || typeof v.showText === 'string') &&
-    checkSimplexLinkType(v.linkType) &&
-    typeof v.simplexUri === 'string' &&
-    checkArray_string(v.smpHosts)
+    ((v.showText === undefined || typeof v.showText === 'string') &&
+      ((at = 1), checkSimplexLinkType(v.linkType)) &&
+      ((at = 2), typeof v.simplexUri === 'string') &&
+      ((at = 3), checkArray_string(v.smpHosts))) ||
+    failed(v, checkFormat_SimplexLink, at)
   )
 }
 
 function checkFormat_SimplexName(v: any): boolean {
-  return checkSimplexNameInfo(v.nameInfo)
+  return checkSimplexNameInfo(v.nameInfo) || failed(v, checkFormat_SimplexName, 0)
 }
 
 function checkFormat_Command(v: any): boolean {
-  return typeof v.commandStr === 'string'
+  return typeof v.commandStr === 'string' || failed(v, checkFormat_Command, 0)
 }
 
 function checkFormat_Mention(v: any): boolean {
-  return typeof v.memberName === 'string'
+  return typeof v.memberName === 'string' || failed(v, checkFormat_Mention, 0)
 }
 
 function checkFormat(v: any): boolean {
@@ -2611,75 +2913,87 @@ function checkFormat(v: any): boolean {
 }
 
 function checkFormattedText(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.format === undefined || checkFormat(v.format)) &&
-    typeof v.text === 'string'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.format === undefined || checkFormat(v.format)) &&
+      ((at = 1), typeof v.text === 'string')) ||
+    failed(v, checkFormattedText, at)
   )
 }
 
 function checkFullGroupPreferences(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkTimedMessagesGroupPreference(v.timedMessages) &&
-    checkRoleGroupPreference(v.directMessages) &&
-    checkGroupPreference(v.fullDelete) &&
-    checkGroupPreference(v.reactions) &&
-    checkRoleGroupPreference(v.voice) &&
-    checkRoleGroupPreference(v.files) &&
-    checkRoleGroupPreference(v.simplexLinks) &&
-    checkGroupPreference(v.reports) &&
-    checkGroupPreference(v.history) &&
-    (v.support === undefined || checkSupportGroupPreference(v.support)) &&
-    (v.sessions === undefined || checkRoleGroupPreference(v.sessions)) &&
-    (v.comments === undefined || checkCommentsGroupPreference(v.comments)) &&
-    (v.signMessages === undefined || checkGroupPreference(v.signMessages)) &&
-    (v.commands === undefined || checkArray_ChatBotCommand(v.commands))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkTimedMessagesGroupPreference(v.timedMessages)) &&
+      ((at = 1), checkRoleGroupPreference(v.directMessages)) &&
+      ((at = 2), checkGroupPreference(v.fullDelete)) &&
+      ((at = 3), checkGroupPreference(v.reactions)) &&
+      ((at = 4), checkRoleGroupPreference(v.voice)) &&
+      ((at = 5), checkRoleGroupPreference(v.files)) &&
+      ((at = 6), checkRoleGroupPreference(v.simplexLinks)) &&
+      ((at = 7), checkGroupPreference(v.reports)) &&
+      ((at = 8), checkGroupPreference(v.history)) &&
+      ((at = 9), v.support === undefined || checkSupportGroupPreference(v.support)) &&
+      ((at = 10), v.sessions === undefined || checkRoleGroupPreference(v.sessions)) &&
+      ((at = 11), v.comments === undefined || checkCommentsGroupPreference(v.comments)) &&
+      ((at = 12), v.signMessages === undefined || checkGroupPreference(v.signMessages)) &&
+      ((at = 13), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+    failed(v, checkFullGroupPreferences, at)
   )
 }
 
 function checkFullPreferences(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkTimedMessagesPreference(v.timedMessages) &&
-    checkSimplePreference(v.fullDelete) &&
-    checkSimplePreference(v.reactions) &&
-    checkSimplePreference(v.voice) &&
-    (v.files === undefined || checkSimplePreference(v.files)) &&
-    checkSimplePreference(v.calls) &&
-    (v.sessions === undefined || checkSimplePreference(v.sessions)) &&
-    (v.commands === undefined || checkArray_ChatBotCommand(v.commands))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkTimedMessagesPreference(v.timedMessages)) &&
+      ((at = 1), checkSimplePreference(v.fullDelete)) &&
+      ((at = 2), checkSimplePreference(v.reactions)) &&
+      ((at = 3), checkSimplePreference(v.voice)) &&
+      ((at = 4), v.files === undefined || checkSimplePreference(v.files)) &&
+      ((at = 5), checkSimplePreference(v.calls)) &&
+      ((at = 6), v.sessions === undefined || checkSimplePreference(v.sessions)) &&
+      ((at = 7), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+    failed(v, checkFullPreferences, at)
   )
 }
 
 function checkArray_GroupMember(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkGroupMember(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!checkGroupMember(v[i])) return failed(v, checkArray_GroupMember, i)
   return true
 }
 
 function checkGroup(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupInfo(v.groupInfo) &&
-    checkArray_GroupMember(v.members)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupInfo(v.groupInfo)) &&
+      ((at = 1), checkArray_GroupMember(v.members))) ||
+    failed(v, checkGroup, at)
   )
 }
 
 function checkGroupChatScope_MemberSupport(v: any): boolean {
-  return v.groupMemberId_ === undefined || Number.isInteger(v.groupMemberId_)
+  return (
+    v.groupMemberId_ === undefined ||
+    Number.isInteger(v.groupMemberId_) ||
+    failed(v, checkGroupChatScope_MemberSupport, 0)
+  )
 }
 
 function checkGroupChatScope(v: any): boolean {
@@ -2698,7 +3012,11 @@ function checkGroupChatScope(v: any): boolean {
 }
 
 function checkGroupChatScopeInfo_MemberSupport(v: any): boolean {
-  return v.groupMember_ === undefined || checkGroupMember(v.groupMember_)
+  return (
+    v.groupMember_ === undefined ||
+    checkGroupMember(v.groupMember_) ||
+    failed(v, checkGroupChatScopeInfo_MemberSupport, 0)
+  )
 }
 
 function checkGroupChatScopeInfo(v: any): boolean {
@@ -2717,16 +3035,18 @@ function checkGroupChatScopeInfo(v: any): boolean {
 }
 
 function checkGroupDirectInvitation(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.groupDirectInvLink === 'string' &&
-    (v.fromGroupId_ === undefined || Number.isInteger(v.fromGroupId_)) &&
-    (v.fromGroupMemberId_ === undefined || Number.isInteger(v.fromGroupMemberId_)) &&
-    (v.fromGroupMemberConnId_ === undefined || Number.isInteger(v.fromGroupMemberConnId_)) &&
-    typeof v.groupDirectInvStartedConnection === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.groupDirectInvLink === 'string') &&
+      ((at = 1), v.fromGroupId_ === undefined || Number.isInteger(v.fromGroupId_)) &&
+      ((at = 2), v.fromGroupMemberId_ === undefined || Number.isInteger(v.fromGroupMemberId_)) &&
+      ((at = 3), v.fromGroupMemberConnId_ === undefined || Number.isInteger(v.fromGroupMemberConnId_)) &&
+      ((at = 4), typeof v.groupDirectInvStartedConnection === 'boolean')) ||
+    failed(v, checkGroupDirectInvitation, at)
   )
 }
 
@@ -2760,116 +3080,141 @@ function checkGroupFeatureEnabled(v: any): boolean {
 }
 
 function checkGroupInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.groupId) &&
-    (v.useRelays === undefined || typeof v.useRelays === 'boolean') &&
-    (v.relayOwnStatus === undefined || checkRelayStatus(v.relayOwnStatus)) &&
-    typeof v.localDisplayName === 'string' &&
-    checkGroupProfile(v.groupProfile) &&
-    typeof v.localAlias === 'string' &&
-    (v.businessChat === undefined || checkBusinessChatInfo(v.businessChat)) &&
-    checkFullGroupPreferences(v.fullGroupPreferences) &&
-    checkGroupMember(v.membership) &&
-    checkChatSettings(v.chatSettings) &&
-    isUtcTime(v.createdAt) &&
-    isUtcTime(v.updatedAt) &&
-    (v.chatTs === undefined || isUtcTime(v.chatTs)) &&
-    (v.userMemberProfileSentAt === undefined || isUtcTime(v.userMemberProfileSentAt)) &&
-    (v.preparedGroup === undefined || checkPreparedGroup(v.preparedGroup)) &&
-    checkArray_int64(v.chatTags) &&
-    (v.chatItemTTL === undefined || Number.isInteger(v.chatItemTTL)) &&
-    (v.uiThemes === undefined || checkUIThemeEntityOverrides(v.uiThemes)) &&
-    (v.customData === undefined || isObject(v.customData)) &&
-    (v.groupSummary === undefined || checkGroupSummary(v.groupSummary)) &&
-    (v.rosterVersion === undefined || Number.isInteger(v.rosterVersion)) &&
-    Number.isInteger(v.membersRequireAttention) &&
-    (v.viaGroupLinkUri === undefined || typeof v.viaGroupLinkUri === 'string') &&
-    (v.groupKeys === undefined || checkGroupKeys(v.groupKeys)) &&
-    (v.groupDomainVerified === undefined || typeof v.groupDomainVerified === 'boolean')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.groupId)) &&
+      ((at = 1), v.useRelays === undefined || typeof v.useRelays === 'boolean') &&
+      ((at = 2), v.relayOwnStatus === undefined || checkRelayStatus(v.relayOwnStatus)) &&
+      ((at = 3), typeof v.localDisplayName === 'string') &&
+      ((at = 4), checkGroupProfile(v.groupProfile)) &&
+      ((at = 5), typeof v.localAlias === 'string') &&
+      ((at = 6), v.businessChat === undefined || checkBusinessChatInfo(v.businessChat)) &&
+      ((at = 7), checkFullGroupPreferences(v.fullGroupPreferences)) &&
+      ((at = 8), checkGroupMember(v.membership)) &&
+      ((at = 9), checkChatSettings(v.chatSettings)) &&
+      ((at = 10), isUtcTime(v.createdAt)) &&
+      ((at = 11), isUtcTime(v.updatedAt)) &&
+      ((at = 12), v.chatTs === undefined || isUtcTime(v.chatTs)) &&
+      ((at = 13), v.userMemberProfileSentAt === undefined || isUtcTime(v.userMemberProfileSentAt)) &&
+      ((at = 14), v.preparedGroup === undefined || checkPreparedGroup(v.preparedGroup)) &&
+      ((at = 15), checkArray_int64(v.chatTags)) &&
+      ((at = 16), v.chatItemTTL === undefined || Number.isInteger(v.chatItemTTL)) &&
+      ((at = 17), v.uiThemes === undefined || checkUIThemeEntityOverrides(v.uiThemes)) &&
+      ((at = 18), v.customData === undefined || isObject(v.customData)) &&
+      ((at = 19), v.groupSummary === undefined || checkGroupSummary(v.groupSummary)) &&
+      ((at = 20), v.rosterVersion === undefined || Number.isInteger(v.rosterVersion)) &&
+      ((at = 21), Number.isInteger(v.membersRequireAttention)) &&
+      ((at = 22), v.viaGroupLinkUri === undefined || typeof v.viaGroupLinkUri === 'string') &&
+      ((at = 23), v.groupKeys === undefined || checkGroupKeys(v.groupKeys)) &&
+      ((at = 24), v.groupDomainVerified === undefined || typeof v.groupDomainVerified === 'boolean')) ||
+    failed(v, checkGroupInfo, at)
   )
 }
 
 function checkGroupKeys(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.publicGroupKeys === undefined || checkPublicGroupKeys(v.publicGroupKeys)) &&
-    typeof v.memberPrivKey === 'string' &&
-    (v.publicGroupId === undefined || typeof v.publicGroupId === 'string') &&
-    (v.groupRootKey === undefined || checkGroupRootKey(v.groupRootKey)) &&
-    (v.sharedGroupId === undefined || typeof v.sharedGroupId === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.publicGroupKeys === undefined || checkPublicGroupKeys(v.publicGroupKeys)) &&
+      ((at = 1), typeof v.memberPrivKey === 'string') &&
+      ((at = 2), v.publicGroupId === undefined || typeof v.publicGroupId === 'string') &&
+      ((at = 3), v.groupRootKey === undefined || checkGroupRootKey(v.groupRootKey)) &&
+      ((at = 4), v.sharedGroupId === undefined || typeof v.sharedGroupId === 'string')) ||
+    failed(v, checkGroupKeys, at)
   )
 }
 
 function checkGroupLink(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.userContactLinkId) &&
-    checkCreatedConnLink(v.connLinkContact) &&
-    typeof v.shortLinkDataSet === 'boolean' &&
-    typeof v.shortLinkLargeDataSet === 'boolean' &&
-    typeof v.groupLinkId === 'string' &&
-    checkGroupMemberRole(v.acceptMemberRole)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.userContactLinkId)) &&
+      ((at = 1), checkCreatedConnLink(v.connLinkContact)) &&
+      ((at = 2), typeof v.shortLinkDataSet === 'boolean') &&
+      ((at = 3), typeof v.shortLinkLargeDataSet === 'boolean') &&
+      ((at = 4), typeof v.groupLinkId === 'string') &&
+      ((at = 5), checkGroupMemberRole(v.acceptMemberRole))) ||
+    failed(v, checkGroupLink, at)
   )
 }
 
 function checkGroupLinkOwner(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.memberId === 'string' &&
-    typeof v.memberKey === 'string'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.memberId === 'string') &&
+      ((at = 1), typeof v.memberKey === 'string')) ||
+    failed(v, checkGroupLinkOwner, at)
   )
 }
 
 function checkGroupLinkPlan_Ok(v: any): boolean {
+  let at = 0
   return (
-    (v.groupSLinkInfo_ === undefined || checkGroupShortLinkInfo(v.groupSLinkInfo_)) &&
-    (v.groupSLinkData_ === undefined || checkGroupShortLinkData(v.groupSLinkData_)) &&
-    (v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification))
+    ((v.groupSLinkInfo_ === undefined || checkGroupShortLinkInfo(v.groupSLinkInfo_)) &&
+      ((at = 1), v.groupSLinkData_ === undefined || checkGroupShortLinkData(v.groupSLinkData_)) &&
+      ((at = 2), v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification))) ||
+    failed(v, checkGroupLinkPlan_Ok, at)
   )
 }
 
 function checkGroupLinkPlan_OwnLink(v: any): boolean {
-  return checkGroupInfo(v.groupInfo)
+  return checkGroupInfo(v.groupInfo) || failed(v, checkGroupLinkPlan_OwnLink, 0)
 }
 
 function checkGroupLinkPlan_ConnectingProhibit(v: any): boolean {
-  return v.groupInfo_ === undefined || checkGroupInfo(v.groupInfo_)
+  return (
+    v.groupInfo_ === undefined ||
+    checkGroupInfo(v.groupInfo_) ||
+    failed(v, checkGroupLinkPlan_ConnectingProhibit, 0)
+  )
 }
 
 function checkArray_GroupLinkOwner(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkGroupLinkOwner(v[i])) return false
+  for (let i = 0; i < v.length; i++)
+    if (!checkGroupLinkOwner(v[i])) return failed(v, checkArray_GroupLinkOwner, i)
   return true
 }
 
 function checkGroupLinkPlan_Known(v: any): boolean {
+  let at = 0
   return (
-    checkGroupInfo(v.groupInfo) &&
-    (v.groupUpdated === undefined || typeof v.groupUpdated === 'boolean') &&
-    (v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification)) &&
-    (v.linkOwners === undefined || checkArray_GroupLinkOwner(v.linkOwners))
+    (checkGroupInfo(v.groupInfo) &&
+      ((at = 1), v.groupUpdated === undefined || typeof v.groupUpdated === 'boolean') &&
+      ((at = 2), v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification)) &&
+      ((at = 3), v.linkOwners === undefined || checkArray_GroupLinkOwner(v.linkOwners))) ||
+    failed(v, checkGroupLinkPlan_Known, at)
   )
 }
 
 function checkGroupLinkPlan_NoRelays(v: any): boolean {
-  return v.groupSLinkData_ === undefined || checkGroupShortLinkData(v.groupSLinkData_)
+  return (
+    v.groupSLinkData_ === undefined ||
+    checkGroupShortLinkData(v.groupSLinkData_) ||
+    failed(v, checkGroupLinkPlan_NoRelays, 0)
+  )
 }
 
 function checkGroupLinkPlan_UpdateRequired(v: any): boolean {
-  return v.groupSLinkData_ === undefined || checkGroupShortLinkData(v.groupSLinkData_)
+  return (
+    v.groupSLinkData_ === undefined ||
+    checkGroupShortLinkData(v.groupSLinkData_) ||
+    failed(v, checkGroupLinkPlan_UpdateRequired, 0)
+  )
 }
 
 function checkGroupLinkPlan(v: any): boolean {
@@ -2900,44 +3245,48 @@ function checkGroupLinkPlan(v: any): boolean {
 }
 
 function checkGroupMember(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.groupMemberId) &&
-    Number.isInteger(v.groupId) &&
-    (v.indexInGroup === undefined || Number.isInteger(v.indexInGroup)) &&
-    typeof v.memberId === 'string' &&
-    checkGroupMemberRole(v.memberRole) &&
-    checkGroupMemberCategory(v.memberCategory) &&
-    checkGroupMemberStatus(v.memberStatus) &&
-    checkGroupMemberSettings(v.memberSettings) &&
-    typeof v.blockedByAdmin === 'boolean' &&
-    checkInvitedBy(v.invitedBy) &&
-    (v.invitedByGroupMemberId === undefined || Number.isInteger(v.invitedByGroupMemberId)) &&
-    typeof v.localDisplayName === 'string' &&
-    checkLocalProfile(v.memberProfile) &&
-    (v.memberContactId === undefined || Number.isInteger(v.memberContactId)) &&
-    Number.isInteger(v.memberContactProfileId) &&
-    (v.activeConn === undefined || checkConnection(v.activeConn)) &&
-    checkVersionRange(v.memberChatVRange) &&
-    isUtcTime(v.createdAt) &&
-    isUtcTime(v.updatedAt) &&
-    (v.supportChat === undefined || checkGroupSupportChat(v.supportChat)) &&
-    (v.memberPubKey === undefined || typeof v.memberPubKey === 'string') &&
-    (v.relayLink === undefined || typeof v.relayLink === 'string') &&
-    (v.memberVerifiedCode === undefined || checkSecurityCode(v.memberVerifiedCode))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.groupMemberId)) &&
+      ((at = 1), Number.isInteger(v.groupId)) &&
+      ((at = 2), v.indexInGroup === undefined || Number.isInteger(v.indexInGroup)) &&
+      ((at = 3), typeof v.memberId === 'string') &&
+      ((at = 4), checkGroupMemberRole(v.memberRole)) &&
+      ((at = 5), checkGroupMemberCategory(v.memberCategory)) &&
+      ((at = 6), checkGroupMemberStatus(v.memberStatus)) &&
+      ((at = 7), checkGroupMemberSettings(v.memberSettings)) &&
+      ((at = 8), typeof v.blockedByAdmin === 'boolean') &&
+      ((at = 9), checkInvitedBy(v.invitedBy)) &&
+      ((at = 10), v.invitedByGroupMemberId === undefined || Number.isInteger(v.invitedByGroupMemberId)) &&
+      ((at = 11), typeof v.localDisplayName === 'string') &&
+      ((at = 12), checkLocalProfile(v.memberProfile)) &&
+      ((at = 13), v.memberContactId === undefined || Number.isInteger(v.memberContactId)) &&
+      ((at = 14), Number.isInteger(v.memberContactProfileId)) &&
+      ((at = 15), v.activeConn === undefined || checkConnection(v.activeConn)) &&
+      ((at = 16), checkVersionRange(v.memberChatVRange)) &&
+      ((at = 17), isUtcTime(v.createdAt)) &&
+      ((at = 18), isUtcTime(v.updatedAt)) &&
+      ((at = 19), v.supportChat === undefined || checkGroupSupportChat(v.supportChat)) &&
+      ((at = 20), v.memberPubKey === undefined || typeof v.memberPubKey === 'string') &&
+      ((at = 21), v.relayLink === undefined || typeof v.relayLink === 'string') &&
+      ((at = 22), v.memberVerifiedCode === undefined || checkSecurityCode(v.memberVerifiedCode))) ||
+    failed(v, checkGroupMember, at)
   )
 }
 
 function checkGroupMemberAdmission(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.review === undefined || checkMemberCriteria(v.review))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.review === undefined || checkMemberCriteria(v.review))) ||
+    failed(v, checkGroupMemberAdmission, at)
   )
 }
 
@@ -2954,13 +3303,15 @@ function checkGroupMemberCategory(v: any): boolean {
 }
 
 function checkGroupMemberRef(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.groupMemberId) &&
-    checkProfile(v.profile)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.groupMemberId)) &&
+      ((at = 1), checkProfile(v.profile))) ||
+    failed(v, checkGroupMemberRef, at)
   )
 }
 
@@ -2979,12 +3330,14 @@ function checkGroupMemberRole(v: any): boolean {
 }
 
 function checkGroupMemberSettings(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.showMessages === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.showMessages === 'boolean')) ||
+    failed(v, checkGroupMemberSettings, at)
   )
 }
 
@@ -3011,77 +3364,85 @@ function checkGroupMemberStatus(v: any): boolean {
 }
 
 function checkGroupPreference(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupFeatureEnabled(v.enable)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupFeatureEnabled(v.enable))) ||
+    failed(v, checkGroupPreference, at)
   )
 }
 
 function checkGroupPreferences(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.timedMessages === undefined || checkTimedMessagesGroupPreference(v.timedMessages)) &&
-    (v.directMessages === undefined || checkRoleGroupPreference(v.directMessages)) &&
-    (v.fullDelete === undefined || checkGroupPreference(v.fullDelete)) &&
-    (v.reactions === undefined || checkGroupPreference(v.reactions)) &&
-    (v.voice === undefined || checkRoleGroupPreference(v.voice)) &&
-    (v.files === undefined || checkRoleGroupPreference(v.files)) &&
-    (v.simplexLinks === undefined || checkRoleGroupPreference(v.simplexLinks)) &&
-    (v.reports === undefined || checkGroupPreference(v.reports)) &&
-    (v.history === undefined || checkGroupPreference(v.history)) &&
-    (v.support === undefined || checkSupportGroupPreference(v.support)) &&
-    (v.sessions === undefined || checkRoleGroupPreference(v.sessions)) &&
-    (v.comments === undefined || checkCommentsGroupPreference(v.comments)) &&
-    (v.signMessages === undefined || checkGroupPreference(v.signMessages)) &&
-    (v.commands === undefined || checkArray_ChatBotCommand(v.commands))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.timedMessages === undefined || checkTimedMessagesGroupPreference(v.timedMessages)) &&
+      ((at = 1), v.directMessages === undefined || checkRoleGroupPreference(v.directMessages)) &&
+      ((at = 2), v.fullDelete === undefined || checkGroupPreference(v.fullDelete)) &&
+      ((at = 3), v.reactions === undefined || checkGroupPreference(v.reactions)) &&
+      ((at = 4), v.voice === undefined || checkRoleGroupPreference(v.voice)) &&
+      ((at = 5), v.files === undefined || checkRoleGroupPreference(v.files)) &&
+      ((at = 6), v.simplexLinks === undefined || checkRoleGroupPreference(v.simplexLinks)) &&
+      ((at = 7), v.reports === undefined || checkGroupPreference(v.reports)) &&
+      ((at = 8), v.history === undefined || checkGroupPreference(v.history)) &&
+      ((at = 9), v.support === undefined || checkSupportGroupPreference(v.support)) &&
+      ((at = 10), v.sessions === undefined || checkRoleGroupPreference(v.sessions)) &&
+      ((at = 11), v.comments === undefined || checkCommentsGroupPreference(v.comments)) &&
+      ((at = 12), v.signMessages === undefined || checkGroupPreference(v.signMessages)) &&
+      ((at = 13), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+    failed(v, checkGroupPreferences, at)
   )
 }
 
 function checkGroupProfile(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.displayName === 'string' &&
-    typeof v.fullName === 'string' &&
-    (v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
-    (v.description === undefined || typeof v.description === 'string') &&
-    (v.image === undefined || typeof v.image === 'string') &&
-    (v.publicGroup === undefined || checkPublicGroupProfile(v.publicGroup)) &&
-    (v.groupPreferences === undefined || checkGroupPreferences(v.groupPreferences)) &&
-    (v.memberAdmission === undefined || checkGroupMemberAdmission(v.memberAdmission)) &&
-    (v.groupLink === undefined || typeof v.groupLink === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.displayName === 'string') &&
+      ((at = 1), typeof v.fullName === 'string') &&
+      ((at = 2), v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
+      ((at = 3), v.description === undefined || typeof v.description === 'string') &&
+      ((at = 4), v.image === undefined || typeof v.image === 'string') &&
+      ((at = 5), v.publicGroup === undefined || checkPublicGroupProfile(v.publicGroup)) &&
+      ((at = 6), v.groupPreferences === undefined || checkGroupPreferences(v.groupPreferences)) &&
+      ((at = 7), v.memberAdmission === undefined || checkGroupMemberAdmission(v.memberAdmission)) &&
+      ((at = 8), v.groupLink === undefined || typeof v.groupLink === 'string')) ||
+    failed(v, checkGroupProfile, at)
   )
 }
 
 function checkGroupRelay(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.groupRelayId) &&
-    Number.isInteger(v.groupMemberId) &&
-    checkUserChatRelay(v.userChatRelay) &&
-    checkRelayStatus(v.relayStatus) &&
-    (v.relayLink === undefined || typeof v.relayLink === 'string') &&
-    (v.relayCap === undefined || checkRelayCapabilities(v.relayCap))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.groupRelayId)) &&
+      ((at = 1), Number.isInteger(v.groupMemberId)) &&
+      ((at = 2), checkUserChatRelay(v.userChatRelay)) &&
+      ((at = 3), checkRelayStatus(v.relayStatus)) &&
+      ((at = 4), v.relayLink === undefined || typeof v.relayLink === 'string') &&
+      ((at = 5), v.relayCap === undefined || checkRelayCapabilities(v.relayCap))) ||
+    failed(v, checkGroupRelay, at)
   )
 }
 
 function checkGroupRootKey_Private(v: any): boolean {
-  return typeof v.rootPrivKey === 'string'
+  return typeof v.rootPrivKey === 'string' || failed(v, checkGroupRootKey_Private, 0)
 }
 
 function checkGroupRootKey_Public(v: any): boolean {
-  return typeof v.rootPubKey === 'string'
+  return typeof v.rootPubKey === 'string' || failed(v, checkGroupRootKey_Public, 0)
 }
 
 function checkGroupRootKey(v: any): boolean {
@@ -3102,51 +3463,59 @@ function checkGroupRootKey(v: any): boolean {
 }
 
 function checkGroupShortLinkData(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupProfile(v.groupProfile) &&
-    (v.publicGroupData === undefined || checkPublicGroupData(v.publicGroupData))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupProfile(v.groupProfile)) &&
+      ((at = 1), v.publicGroupData === undefined || checkPublicGroupData(v.publicGroupData))) ||
+    failed(v, checkGroupShortLinkData, at)
   )
 }
 
 function checkGroupShortLinkInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.direct === 'boolean' &&
-    checkArray_string(v.groupRelays) &&
-    (v.publicGroupId === undefined || typeof v.publicGroupId === 'string') &&
-    (v.sharedGroupId === undefined || typeof v.sharedGroupId === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.direct === 'boolean') &&
+      ((at = 1), checkArray_string(v.groupRelays)) &&
+      ((at = 2), v.publicGroupId === undefined || typeof v.publicGroupId === 'string') &&
+      ((at = 3), v.sharedGroupId === undefined || typeof v.sharedGroupId === 'string')) ||
+    failed(v, checkGroupShortLinkInfo, at)
   )
 }
 
 function checkGroupSummary(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.currentMembers) &&
-    (v.publicMemberCount === undefined || Number.isInteger(v.publicMemberCount))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.currentMembers)) &&
+      ((at = 1), v.publicMemberCount === undefined || Number.isInteger(v.publicMemberCount))) ||
+    failed(v, checkGroupSummary, at)
   )
 }
 
 function checkGroupSupportChat(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    isUtcTime(v.chatTs) &&
-    Number.isInteger(v.unread) &&
-    Number.isInteger(v.memberAttention) &&
-    Number.isInteger(v.mentions) &&
-    (v.lastMsgFromMemberTs === undefined || isUtcTime(v.lastMsgFromMemberTs))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), isUtcTime(v.chatTs)) &&
+      ((at = 1), Number.isInteger(v.unread)) &&
+      ((at = 2), Number.isInteger(v.memberAttention)) &&
+      ((at = 3), Number.isInteger(v.mentions)) &&
+      ((at = 4), v.lastMsgFromMemberTs === undefined || isUtcTime(v.lastMsgFromMemberTs))) ||
+    failed(v, checkGroupSupportChat, at)
   )
 }
 
@@ -3180,18 +3549,22 @@ function checkInlineFileMode(v: any): boolean {
 }
 
 function checkInvitationLinkPlan_Ok(v: any): boolean {
+  let at = 0
   return (
-    (v.contactSLinkData_ === undefined || checkContactShortLinkData(v.contactSLinkData_)) &&
-    (v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification))
+    ((v.contactSLinkData_ === undefined || checkContactShortLinkData(v.contactSLinkData_)) &&
+      ((at = 1), v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification))) ||
+    failed(v, checkInvitationLinkPlan_Ok, at)
   )
 }
 
 function checkInvitationLinkPlan_Connecting(v: any): boolean {
-  return v.contact_ === undefined || checkContact(v.contact_)
+  return (
+    v.contact_ === undefined || checkContact(v.contact_) || failed(v, checkInvitationLinkPlan_Connecting, 0)
+  )
 }
 
 function checkInvitationLinkPlan_Known(v: any): boolean {
-  return checkContact(v.contact)
+  return checkContact(v.contact) || failed(v, checkInvitationLinkPlan_Known, 0)
 }
 
 function checkInvitationLinkPlan(v: any): boolean {
@@ -3216,7 +3589,7 @@ function checkInvitationLinkPlan(v: any): boolean {
 }
 
 function checkInvitedBy_Contact(v: any): boolean {
-  return Number.isInteger(v.byContactId)
+  return Number.isInteger(v.byContactId) || failed(v, checkInvitedBy_Contact, 0)
 }
 
 function checkInvitedBy(v: any): boolean {
@@ -3239,11 +3612,14 @@ function checkInvitedBy(v: any): boolean {
 }
 
 function checkLinkContent_Video(v: any): boolean {
-  return v.duration === undefined || Number.isInteger(v.duration)
+  return v.duration === undefined || Number.isInteger(v.duration) || failed(v, checkLinkContent_Video, 0)
 }
 
 function checkLinkContent_Unknown(v: any): boolean {
-  return typeof v.tag === 'string' && isObject(v.json)
+  let at = 0
+  return (
+    (typeof v.tag === 'string' && ((at = 1), isObject(v.json))) || failed(v, checkLinkContent_Unknown, at)
+  )
 }
 
 function checkLinkContent(v: any): boolean {
@@ -3268,61 +3644,69 @@ function checkLinkContent(v: any): boolean {
 }
 
 function checkLinkOwnerSig(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.ownerId === undefined || typeof v.ownerId === 'string') &&
-    typeof v.chatBinding === 'string' &&
-    typeof v.ownerSig === 'string'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.ownerId === undefined || typeof v.ownerId === 'string') &&
+      ((at = 1), typeof v.chatBinding === 'string') &&
+      ((at = 2), typeof v.ownerSig === 'string')) ||
+    failed(v, checkLinkOwnerSig, at)
   )
 }
 
 function checkLinkPreview(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.uri === 'string' &&
-    typeof v.title === 'string' &&
-    typeof v.description === 'string' &&
-    typeof v.image === 'string' &&
-    (v.content === undefined || checkLinkContent(v.content))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.uri === 'string') &&
+      ((at = 1), typeof v.title === 'string') &&
+      ((at = 2), typeof v.description === 'string') &&
+      ((at = 3), typeof v.image === 'string') &&
+      ((at = 4), v.content === undefined || checkLinkContent(v.content))) ||
+    failed(v, checkLinkPreview, at)
   )
 }
 
 function checkLocalBadge(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkBadgeInfo(v.badge) &&
-    checkBadgeStatus(v.status)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkBadgeInfo(v.badge)) &&
+      ((at = 1), checkBadgeStatus(v.status))) ||
+    failed(v, checkLocalBadge, at)
   )
 }
 
 function checkLocalProfile(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.profileId) &&
-    typeof v.displayName === 'string' &&
-    typeof v.fullName === 'string' &&
-    (v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
-    (v.description === undefined || typeof v.description === 'string') &&
-    (v.image === undefined || typeof v.image === 'string') &&
-    (v.contactLink === undefined || typeof v.contactLink === 'string') &&
-    (v.preferences === undefined || checkPreferences(v.preferences)) &&
-    (v.peerType === undefined || checkChatPeerType(v.peerType)) &&
-    (v.localBadge === undefined || checkLocalBadge(v.localBadge)) &&
-    typeof v.localAlias === 'string' &&
-    (v.contactDomain === undefined || checkSimplexDomainClaim(v.contactDomain)) &&
-    (v.contactDomainVerified === undefined || typeof v.contactDomainVerified === 'boolean')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.profileId)) &&
+      ((at = 1), typeof v.displayName === 'string') &&
+      ((at = 2), typeof v.fullName === 'string') &&
+      ((at = 3), v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
+      ((at = 4), v.description === undefined || typeof v.description === 'string') &&
+      ((at = 5), v.image === undefined || typeof v.image === 'string') &&
+      ((at = 6), v.contactLink === undefined || typeof v.contactLink === 'string') &&
+      ((at = 7), v.preferences === undefined || checkPreferences(v.preferences)) &&
+      ((at = 8), v.peerType === undefined || checkChatPeerType(v.peerType)) &&
+      ((at = 9), v.localBadge === undefined || checkLocalBadge(v.localBadge)) &&
+      ((at = 10), typeof v.localAlias === 'string') &&
+      ((at = 11), v.contactDomain === undefined || checkSimplexDomainClaim(v.contactDomain)) &&
+      ((at = 12), v.contactDomainVerified === undefined || typeof v.contactDomainVerified === 'boolean')) ||
+    failed(v, checkLocalProfile, at)
   )
 }
 
@@ -3335,15 +3719,29 @@ function checkMemberCriteria(v: any): boolean {
 }
 
 function checkMsgChatLink_Contact(v: any): boolean {
-  return typeof v.connLink === 'string' && checkProfile(v.profile) && typeof v.business === 'boolean'
+  let at = 0
+  return (
+    (typeof v.connLink === 'string' &&
+      ((at = 1), checkProfile(v.profile)) &&
+      ((at = 2), typeof v.business === 'boolean')) ||
+    failed(v, checkMsgChatLink_Contact, at)
+  )
 }
 
 function checkMsgChatLink_Invitation(v: any): boolean {
-  return typeof v.invLink === 'string' && checkProfile(v.profile)
+  let at = 0
+  return (
+    (typeof v.invLink === 'string' && ((at = 1), checkProfile(v.profile))) ||
+    failed(v, checkMsgChatLink_Invitation, at)
+  )
 }
 
 function checkMsgChatLink_Group(v: any): boolean {
-  return typeof v.connLink === 'string' && checkGroupProfile(v.groupProfile)
+  let at = 0
+  return (
+    (typeof v.connLink === 'string' && ((at = 1), checkGroupProfile(v.groupProfile))) ||
+    failed(v, checkMsgChatLink_Group, at)
+  )
 }
 
 function checkMsgChatLink(v: any): boolean {
@@ -3366,43 +3764,71 @@ function checkMsgChatLink(v: any): boolean {
 }
 
 function checkMsgContent_Text(v: any): boolean {
-  return typeof v.text === 'string'
+  return typeof v.text === 'string' || failed(v, checkMsgContent_Text, 0)
 }
 
 function checkMsgContent_Link(v: any): boolean {
-  return typeof v.text === 'string' && checkLinkPreview(v.preview)
+  let at = 0
+  return (
+    (typeof v.text === 'string' && ((at = 1), checkLinkPreview(v.preview))) ||
+    failed(v, checkMsgContent_Link, at)
+  )
 }
 
 function checkMsgContent_Image(v: any): boolean {
-  return typeof v.text === 'string' && typeof v.image === 'string'
+  let at = 0
+  return (
+    (typeof v.text === 'string' && ((at = 1), typeof v.image === 'string')) ||
+    failed(v, checkMsgContent_Image, at)
+  )
 }
 
 function checkMsgContent_Video(v: any): boolean {
-  return typeof v.text === 'string' && typeof v.image === 'string' && Number.isInteger(v.duration)
+  let at = 0
+  return (
+    (typeof v.text === 'string' &&
+      ((at = 1), typeof v.image === 'string') &&
+      ((at = 2), Number.isInteger(v.duration))) ||
+    failed(v, checkMsgContent_Video, at)
+  )
 }
 
 function checkMsgContent_Voice(v: any): boolean {
-  return typeof v.text === 'string' && Number.isInteger(v.duration)
+  let at = 0
+  return (
+    (typeof v.text === 'string' && ((at = 1), Number.isInteger(v.duration))) ||
+    failed(v, checkMsgContent_Voice, at)
+  )
 }
 
 function checkMsgContent_File(v: any): boolean {
-  return typeof v.text === 'string'
+  return typeof v.text === 'string' || failed(v, checkMsgContent_File, 0)
 }
 
 function checkMsgContent_Report(v: any): boolean {
-  return typeof v.text === 'string' && checkReportReason(v.reason)
+  let at = 0
+  return (
+    (typeof v.text === 'string' && ((at = 1), checkReportReason(v.reason))) ||
+    failed(v, checkMsgContent_Report, at)
+  )
 }
 
 function checkMsgContent_Chat(v: any): boolean {
+  let at = 0
   return (
-    typeof v.text === 'string' &&
-    checkMsgChatLink(v.chatLink) &&
-    (v.ownerSig === undefined || checkLinkOwnerSig(v.ownerSig))
+    (typeof v.text === 'string' &&
+      ((at = 1), checkMsgChatLink(v.chatLink)) &&
+      ((at = 2), v.ownerSig === undefined || checkLinkOwnerSig(v.ownerSig))) ||
+    failed(v, checkMsgContent_Chat, at)
   )
 }
 
 function checkMsgContent_Unknown(v: any): boolean {
-  return typeof v.tag === 'string' && typeof v.text === 'string' && isObject(v.json)
+  let at = 0
+  return (
+    (typeof v.tag === 'string' && ((at = 1), typeof v.text === 'string') && ((at = 2), isObject(v.json))) ||
+    failed(v, checkMsgContent_Unknown, at)
+  )
 }
 
 function checkMsgContent(v: any): boolean {
@@ -3458,11 +3884,15 @@ function checkMsgDirection(v: any): boolean {
 }
 
 function checkMsgErrorType_MsgSkipped(v: any): boolean {
-  return Number.isInteger(v.fromMsgId) && Number.isInteger(v.toMsgId)
+  let at = 0
+  return (
+    (Number.isInteger(v.fromMsgId) && ((at = 1), Number.isInteger(v.toMsgId))) ||
+    failed(v, checkMsgErrorType_MsgSkipped, at)
+  )
 }
 
 function checkMsgErrorType_MsgBadId(v: any): boolean {
-  return Number.isInteger(v.msgId)
+  return Number.isInteger(v.msgId) || failed(v, checkMsgErrorType_MsgBadId, 0)
 }
 
 function checkMsgErrorType(v: any): boolean {
@@ -3497,11 +3927,14 @@ function checkMsgFilter(v: any): boolean {
 }
 
 function checkMsgReaction_Emoji(v: any): boolean {
-  return typeof v.emoji === 'string'
+  return typeof v.emoji === 'string' || failed(v, checkMsgReaction_Emoji, 0)
 }
 
 function checkMsgReaction_Unknown(v: any): boolean {
-  return typeof v.tag === 'string' && isObject(v.json)
+  let at = 0
+  return (
+    (typeof v.tag === 'string' && ((at = 1), isObject(v.json))) || failed(v, checkMsgReaction_Unknown, at)
+  )
 }
 
 function checkMsgReaction(v: any): boolean {
@@ -3540,7 +3973,7 @@ function checkMsgSigStatus(v: any): boolean {
 }
 
 function checkMsgVerified_Signed(v: any): boolean {
-  return checkMsgSigStatus(v.sigStatus)
+  return checkMsgSigStatus(v.sigStatus) || failed(v, checkMsgVerified_Signed, 0)
 }
 
 function checkMsgVerified(v: any): boolean {
@@ -3561,7 +3994,7 @@ function checkMsgVerified(v: any): boolean {
 }
 
 function checkNameErrorType_RESOLVER(v: any): boolean {
-  return typeof v.resolverErr === 'string'
+  return typeof v.resolverErr === 'string' || failed(v, checkNameErrorType_RESOLVER, 0)
 }
 
 function checkNameErrorType(v: any): boolean {
@@ -3584,15 +4017,15 @@ function checkNameErrorType(v: any): boolean {
 }
 
 function checkNetworkError_ConnectError(v: any): boolean {
-  return typeof v.connectError === 'string'
+  return typeof v.connectError === 'string' || failed(v, checkNetworkError_ConnectError, 0)
 }
 
 function checkNetworkError_TLSError(v: any): boolean {
-  return typeof v.tlsError === 'string'
+  return typeof v.tlsError === 'string' || failed(v, checkNetworkError_TLSError, 0)
 }
 
 function checkNetworkError_SubscribeError(v: any): boolean {
-  return typeof v.subscribeError === 'string'
+  return typeof v.subscribeError === 'string' || failed(v, checkNetworkError_SubscribeError, 0)
 }
 
 function checkNetworkError(v: any): boolean {
@@ -3621,36 +4054,40 @@ function checkNetworkError(v: any): boolean {
 }
 
 function checkNewUser(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.profile === undefined || checkProfile(v.profile)) &&
-    typeof v.pastTimestamp === 'boolean' &&
-    (v.userChatRelay === undefined || typeof v.userChatRelay === 'boolean') &&
-    (v.clientService === undefined || typeof v.clientService === 'boolean')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.profile === undefined || checkProfile(v.profile)) &&
+      ((at = 1), typeof v.pastTimestamp === 'boolean') &&
+      ((at = 2), v.userChatRelay === undefined || typeof v.userChatRelay === 'boolean') &&
+      ((at = 3), v.clientService === undefined || typeof v.clientService === 'boolean')) ||
+    failed(v, checkNewUser, at)
   )
 }
 
 function checkNoteFolder(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.noteFolderId) &&
-    Number.isInteger(v.userId) &&
-    isUtcTime(v.createdAt) &&
-    isUtcTime(v.updatedAt) &&
-    isUtcTime(v.chatTs) &&
-    typeof v.favorite === 'boolean' &&
-    typeof v.unread === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.noteFolderId)) &&
+      ((at = 1), Number.isInteger(v.userId)) &&
+      ((at = 2), isUtcTime(v.createdAt)) &&
+      ((at = 3), isUtcTime(v.updatedAt)) &&
+      ((at = 4), isUtcTime(v.chatTs)) &&
+      ((at = 5), typeof v.favorite === 'boolean') &&
+      ((at = 6), typeof v.unread === 'boolean')) ||
+    failed(v, checkNoteFolder, at)
   )
 }
 
 function checkOwnerVerification_Failed(v: any): boolean {
-  return typeof v.reason === 'string'
+  return typeof v.reason === 'string' || failed(v, checkOwnerVerification_Failed, 0)
 }
 
 function checkOwnerVerification(v: any): boolean {
@@ -3671,7 +4108,7 @@ function checkOwnerVerification(v: any): boolean {
 }
 
 function checkPaginationByTime_Last(v: any): boolean {
-  return Number.isInteger(v.count)
+  return Number.isInteger(v.count) || failed(v, checkPaginationByTime_Last, 0)
 }
 
 function checkPaginationByTime(v: any): boolean {
@@ -3690,22 +4127,24 @@ function checkPaginationByTime(v: any): boolean {
 }
 
 function checkPendingContactConnection(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.pccConnId) &&
-    typeof v.pccAgentConnId === 'string' &&
-    checkConnStatus(v.pccConnStatus) &&
-    typeof v.viaContactUri === 'boolean' &&
-    (v.viaUserContactLink === undefined || Number.isInteger(v.viaUserContactLink)) &&
-    (v.groupLinkId === undefined || typeof v.groupLinkId === 'string') &&
-    (v.customUserProfileId === undefined || Number.isInteger(v.customUserProfileId)) &&
-    (v.connLinkInv === undefined || checkCreatedConnLink(v.connLinkInv)) &&
-    typeof v.localAlias === 'string' &&
-    isUtcTime(v.createdAt) &&
-    isUtcTime(v.updatedAt)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.pccConnId)) &&
+      ((at = 1), typeof v.pccAgentConnId === 'string') &&
+      ((at = 2), checkConnStatus(v.pccConnStatus)) &&
+      ((at = 3), typeof v.viaContactUri === 'boolean') &&
+      ((at = 4), v.viaUserContactLink === undefined || Number.isInteger(v.viaUserContactLink)) &&
+      ((at = 5), v.groupLinkId === undefined || typeof v.groupLinkId === 'string') &&
+      ((at = 6), v.customUserProfileId === undefined || Number.isInteger(v.customUserProfileId)) &&
+      ((at = 7), v.connLinkInv === undefined || checkCreatedConnLink(v.connLinkInv)) &&
+      ((at = 8), typeof v.localAlias === 'string') &&
+      ((at = 9), isUtcTime(v.createdAt)) &&
+      ((at = 10), isUtcTime(v.updatedAt))) ||
+    failed(v, checkPendingContactConnection, at)
   )
 }
 
@@ -3720,89 +4159,99 @@ function checkPlanResolveMode(v: any): boolean {
 }
 
 function checkPrefEnabled(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.forUser === 'boolean' &&
-    typeof v.forContact === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.forUser === 'boolean') &&
+      ((at = 1), typeof v.forContact === 'boolean')) ||
+    failed(v, checkPrefEnabled, at)
   )
 }
 
 function checkPreferences(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.timedMessages === undefined || checkTimedMessagesPreference(v.timedMessages)) &&
-    (v.fullDelete === undefined || checkSimplePreference(v.fullDelete)) &&
-    (v.reactions === undefined || checkSimplePreference(v.reactions)) &&
-    (v.voice === undefined || checkSimplePreference(v.voice)) &&
-    (v.files === undefined || checkSimplePreference(v.files)) &&
-    (v.calls === undefined || checkSimplePreference(v.calls)) &&
-    (v.sessions === undefined || checkSimplePreference(v.sessions)) &&
-    (v.commands === undefined || checkArray_ChatBotCommand(v.commands))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.timedMessages === undefined || checkTimedMessagesPreference(v.timedMessages)) &&
+      ((at = 1), v.fullDelete === undefined || checkSimplePreference(v.fullDelete)) &&
+      ((at = 2), v.reactions === undefined || checkSimplePreference(v.reactions)) &&
+      ((at = 3), v.voice === undefined || checkSimplePreference(v.voice)) &&
+      ((at = 4), v.files === undefined || checkSimplePreference(v.files)) &&
+      ((at = 5), v.calls === undefined || checkSimplePreference(v.calls)) &&
+      ((at = 6), v.sessions === undefined || checkSimplePreference(v.sessions)) &&
+      ((at = 7), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+    failed(v, checkPreferences, at)
   )
 }
 
 function checkPreparedContact(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkCreatedConnLink(v.connLinkToConnect) &&
-    checkConnectionMode(v.uiConnLinkType) &&
-    (v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
-    (v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkCreatedConnLink(v.connLinkToConnect)) &&
+      ((at = 1), checkConnectionMode(v.uiConnLinkType)) &&
+      ((at = 2), v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
+      ((at = 3), v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string')) ||
+    failed(v, checkPreparedContact, at)
   )
 }
 
 function checkPreparedGroup(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkCreatedConnLink(v.connLinkToConnect) &&
-    typeof v.connLinkPreparedConnection === 'boolean' &&
-    typeof v.connLinkStartedConnection === 'boolean' &&
-    (v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
-    (v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkCreatedConnLink(v.connLinkToConnect)) &&
+      ((at = 1), typeof v.connLinkPreparedConnection === 'boolean') &&
+      ((at = 2), typeof v.connLinkStartedConnection === 'boolean') &&
+      ((at = 3), v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
+      ((at = 4), v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string')) ||
+    failed(v, checkPreparedGroup, at)
   )
 }
 
 function checkProfile(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.displayName === 'string' &&
-    typeof v.fullName === 'string' &&
-    (v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
-    (v.description === undefined || typeof v.description === 'string') &&
-    (v.image === undefined || typeof v.image === 'string') &&
-    (v.contactLink === undefined || typeof v.contactLink === 'string') &&
-    (v.preferences === undefined || checkPreferences(v.preferences)) &&
-    (v.peerType === undefined || checkChatPeerType(v.peerType)) &&
-    (v.badge === undefined || checkBadgeProof(v.badge)) &&
-    (v.contactDomain === undefined || checkSimplexDomainClaim(v.contactDomain))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.displayName === 'string') &&
+      ((at = 1), typeof v.fullName === 'string') &&
+      ((at = 2), v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
+      ((at = 3), v.description === undefined || typeof v.description === 'string') &&
+      ((at = 4), v.image === undefined || typeof v.image === 'string') &&
+      ((at = 5), v.contactLink === undefined || typeof v.contactLink === 'string') &&
+      ((at = 6), v.preferences === undefined || checkPreferences(v.preferences)) &&
+      ((at = 7), v.peerType === undefined || checkChatPeerType(v.peerType)) &&
+      ((at = 8), v.badge === undefined || checkBadgeProof(v.badge)) &&
+      ((at = 9), v.contactDomain === undefined || checkSimplexDomainClaim(v.contactDomain))) ||
+    failed(v, checkProfile, at)
   )
 }
 
 function checkProxyClientError_ProtocolError(v: any): boolean {
-  return checkErrorType(v.protocolErr)
+  return checkErrorType(v.protocolErr) || failed(v, checkProxyClientError_ProtocolError, 0)
 }
 
 function checkProxyClientError_UnexpectedResponse(v: any): boolean {
-  return typeof v.responseStr === 'string'
+  return typeof v.responseStr === 'string' || failed(v, checkProxyClientError_UnexpectedResponse, 0)
 }
 
 function checkProxyClientError_ResponseError(v: any): boolean {
-  return checkErrorType(v.responseErr)
+  return checkErrorType(v.responseErr) || failed(v, checkProxyClientError_ResponseError, 0)
 }
 
 function checkProxyClientError(v: any): boolean {
@@ -3825,11 +4274,11 @@ function checkProxyClientError(v: any): boolean {
 }
 
 function checkProxyError_PROTOCOL(v: any): boolean {
-  return checkErrorType(v.protocolErr)
+  return checkErrorType(v.protocolErr) || failed(v, checkProxyError_PROTOCOL, 0)
 }
 
 function checkProxyError_BROKER(v: any): boolean {
-  return checkBrokerErrorType(v.brokerErr)
+  return checkBrokerErrorType(v.brokerErr) || failed(v, checkProxyError_BROKER, 0)
 }
 
 function checkProxyError(v: any): boolean {
@@ -3854,67 +4303,75 @@ function checkProxyError(v: any): boolean {
 }
 
 function checkPublicGroupAccess(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.groupWebPage === undefined || typeof v.groupWebPage === 'string') &&
-    (v.groupDomainClaim === undefined || checkSimplexDomainClaim(v.groupDomainClaim)) &&
-    typeof v.domainWebPage === 'boolean' &&
-    typeof v.allowEmbedding === 'boolean' &&
-    (v.groupDomain === undefined || typeof v.groupDomain === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.groupWebPage === undefined || typeof v.groupWebPage === 'string') &&
+      ((at = 1), v.groupDomainClaim === undefined || checkSimplexDomainClaim(v.groupDomainClaim)) &&
+      ((at = 2), typeof v.domainWebPage === 'boolean') &&
+      ((at = 3), typeof v.allowEmbedding === 'boolean') &&
+      ((at = 4), v.groupDomain === undefined || typeof v.groupDomain === 'string')) ||
+    failed(v, checkPublicGroupAccess, at)
   )
 }
 
 function checkPublicGroupData(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.publicMemberCount)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.publicMemberCount))) ||
+    failed(v, checkPublicGroupData, at)
   )
 }
 
 function checkPublicGroupKeys(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.publicGroupId === 'string' &&
-    checkGroupRootKey(v.groupRootKey)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.publicGroupId === 'string') &&
+      ((at = 1), checkGroupRootKey(v.groupRootKey))) ||
+    failed(v, checkPublicGroupKeys, at)
   )
 }
 
 function checkPublicGroupProfile(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupType(v.groupType) &&
-    typeof v.groupLink === 'string' &&
-    typeof v.publicGroupId === 'string' &&
-    (v.publicGroupAccess === undefined || checkPublicGroupAccess(v.publicGroupAccess))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupType(v.groupType)) &&
+      ((at = 1), typeof v.groupLink === 'string') &&
+      ((at = 2), typeof v.publicGroupId === 'string') &&
+      ((at = 3), v.publicGroupAccess === undefined || checkPublicGroupAccess(v.publicGroupAccess))) ||
+    failed(v, checkPublicGroupProfile, at)
   )
 }
 
 function checkRCErrorType_Internal(v: any): boolean {
-  return typeof v.internalErr === 'string'
+  return typeof v.internalErr === 'string' || failed(v, checkRCErrorType_Internal, 0)
 }
 
 function checkRCErrorType_Exception(v: any): boolean {
-  return typeof v.exception === 'string'
+  return typeof v.exception === 'string' || failed(v, checkRCErrorType_Exception, 0)
 }
 
 function checkRCErrorType_CtrlError(v: any): boolean {
-  return typeof v.ctrlErr === 'string'
+  return typeof v.ctrlErr === 'string' || failed(v, checkRCErrorType_CtrlError, 0)
 }
 
 function checkRCErrorType_Syntax(v: any): boolean {
-  return typeof v.syntaxErr === 'string'
+  return typeof v.syntaxErr === 'string' || failed(v, checkRCErrorType_Syntax, 0)
 }
 
 function checkRCErrorType(v: any): boolean {
@@ -3975,15 +4432,15 @@ function checkRatchetSyncState(v: any): boolean {
 }
 
 function checkRcvConnEvent_SwitchQueue(v: any): boolean {
-  return checkSwitchPhase(v.phase)
+  return checkSwitchPhase(v.phase) || failed(v, checkRcvConnEvent_SwitchQueue, 0)
 }
 
 function checkRcvConnEvent_RatchetSync(v: any): boolean {
-  return checkRatchetSyncState(v.syncStatus)
+  return checkRatchetSyncState(v.syncStatus) || failed(v, checkRcvConnEvent_RatchetSync, 0)
 }
 
 function checkRcvConnEvent_PqEnabled(v: any): boolean {
-  return typeof v.enabled === 'boolean'
+  return typeof v.enabled === 'boolean' || failed(v, checkRcvConnEvent_PqEnabled, 0)
 }
 
 function checkRcvConnEvent(v: any): boolean {
@@ -4008,11 +4465,15 @@ function checkRcvConnEvent(v: any): boolean {
 }
 
 function checkRcvDirectEvent_ProfileUpdated(v: any): boolean {
-  return checkProfile(v.fromProfile) && checkProfile(v.toProfile)
+  let at = 0
+  return (
+    (checkProfile(v.fromProfile) && ((at = 1), checkProfile(v.toProfile))) ||
+    failed(v, checkRcvDirectEvent_ProfileUpdated, at)
+  )
 }
 
 function checkRcvDirectEvent_GroupInvLinkReceived(v: any): boolean {
-  return checkGroupProfile(v.groupProfile)
+  return checkGroupProfile(v.groupProfile) || failed(v, checkRcvDirectEvent_GroupInvLinkReceived, 0)
 }
 
 function checkRcvDirectEvent(v: any): boolean {
@@ -4035,43 +4496,53 @@ function checkRcvDirectEvent(v: any): boolean {
 }
 
 function checkRcvFileDescr(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.fileDescrId) &&
-    typeof v.fileDescrText === 'string' &&
-    Number.isInteger(v.fileDescrPartNo) &&
-    typeof v.fileDescrComplete === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.fileDescrId)) &&
+      ((at = 1), typeof v.fileDescrText === 'string') &&
+      ((at = 2), Number.isInteger(v.fileDescrPartNo)) &&
+      ((at = 3), typeof v.fileDescrComplete === 'boolean')) ||
+    failed(v, checkRcvFileDescr, at)
   )
 }
 
 function checkRcvFileStatus_Accepted(v: any): boolean {
+  let at = 0
   return (
-    (v.filePath === undefined || typeof v.filePath === 'string') &&
-    (v.fileInfo === undefined || checkRcvFileInfo(v.fileInfo))
+    ((v.filePath === undefined || typeof v.filePath === 'string') &&
+      ((at = 1), v.fileInfo === undefined || checkRcvFileInfo(v.fileInfo))) ||
+    failed(v, checkRcvFileStatus_Accepted, at)
   )
 }
 
 function checkRcvFileStatus_Connected(v: any): boolean {
+  let at = 0
   return (
-    (v.filePath === undefined || typeof v.filePath === 'string') &&
-    (v.fileInfo === undefined || checkRcvFileInfo(v.fileInfo))
+    ((v.filePath === undefined || typeof v.filePath === 'string') &&
+      ((at = 1), v.fileInfo === undefined || checkRcvFileInfo(v.fileInfo))) ||
+    failed(v, checkRcvFileStatus_Connected, at)
   )
 }
 
 function checkRcvFileStatus_Complete(v: any): boolean {
+  let at = 0
   return (
-    (v.filePath === undefined || typeof v.filePath === 'string') &&
-    (v.fileInfo === undefined || checkRcvFileInfo(v.fileInfo))
+    ((v.filePath === undefined || typeof v.filePath === 'string') &&
+      ((at = 1), v.fileInfo === undefined || checkRcvFileInfo(v.fileInfo))) ||
+    failed(v, checkRcvFileStatus_Complete, at)
   )
 }
 
 function checkRcvFileStatus_Cancelled(v: any): boolean {
+  let at = 0
   return (
-    (v.filePath_ === undefined || typeof v.filePath_ === 'string') &&
-    (v.fileInfo_ === undefined || checkRcvFileInfo(v.fileInfo_))
+    ((v.filePath_ === undefined || typeof v.filePath_ === 'string') &&
+      ((at = 1), v.fileInfo_ === undefined || checkRcvFileInfo(v.fileInfo_))) ||
+    failed(v, checkRcvFileStatus_Cancelled, at)
   )
 }
 
@@ -4099,56 +4570,86 @@ function checkRcvFileStatus(v: any): boolean {
 }
 
 function checkRcvFileTransfer(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.fileId) &&
-    (v.xftpRcvFile === undefined || checkXFTPRcvFile(v.xftpRcvFile)) &&
-    checkFileInvitation(v.fileInvitation) &&
-    (v.fileProhibited === undefined || checkFileProhibited(v.fileProhibited)) &&
-    checkRcvFileStatus(v.fileStatus) &&
-    (v.fileType === undefined || checkFileType(v.fileType)) &&
-    (v.rcvFileInline === undefined || checkInlineFileMode(v.rcvFileInline)) &&
-    typeof v.senderDisplayName === 'string' &&
-    Number.isInteger(v.chunkSize) &&
-    typeof v.cancelled === 'boolean' &&
-    (v.grpMemberId === undefined || Number.isInteger(v.grpMemberId)) &&
-    (v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.fileId)) &&
+      ((at = 1), v.xftpRcvFile === undefined || checkXFTPRcvFile(v.xftpRcvFile)) &&
+      ((at = 2), checkFileInvitation(v.fileInvitation)) &&
+      ((at = 3), v.fileProhibited === undefined || checkFileProhibited(v.fileProhibited)) &&
+      ((at = 4), checkRcvFileStatus(v.fileStatus)) &&
+      ((at = 5), v.fileType === undefined || checkFileType(v.fileType)) &&
+      ((at = 6), v.rcvFileInline === undefined || checkInlineFileMode(v.rcvFileInline)) &&
+      ((at = 7), typeof v.senderDisplayName === 'string') &&
+      ((at = 8), Number.isInteger(v.chunkSize)) &&
+      ((at = 9), typeof v.cancelled === 'boolean') &&
+      ((at = 10), v.grpMemberId === undefined || Number.isInteger(v.grpMemberId)) &&
+      ((at = 11), v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))) ||
+    failed(v, checkRcvFileTransfer, at)
   )
 }
 
 function checkRcvGroupEvent_MemberAdded(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) && checkProfile(v.profile)
+  let at = 0
+  return (
+    (Number.isInteger(v.groupMemberId) && ((at = 1), checkProfile(v.profile))) ||
+    failed(v, checkRcvGroupEvent_MemberAdded, at)
+  )
 }
 
 function checkRcvGroupEvent_MemberAccepted(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) && checkProfile(v.profile)
+  let at = 0
+  return (
+    (Number.isInteger(v.groupMemberId) && ((at = 1), checkProfile(v.profile))) ||
+    failed(v, checkRcvGroupEvent_MemberAccepted, at)
+  )
 }
 
 function checkRcvGroupEvent_MemberRole(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) && checkProfile(v.profile) && checkGroupMemberRole(v.role)
+  let at = 0
+  return (
+    (Number.isInteger(v.groupMemberId) &&
+      ((at = 1), checkProfile(v.profile)) &&
+      ((at = 2), checkGroupMemberRole(v.role))) ||
+    failed(v, checkRcvGroupEvent_MemberRole, at)
+  )
 }
 
 function checkRcvGroupEvent_MemberBlocked(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) && checkProfile(v.profile) && typeof v.blocked === 'boolean'
+  let at = 0
+  return (
+    (Number.isInteger(v.groupMemberId) &&
+      ((at = 1), checkProfile(v.profile)) &&
+      ((at = 2), typeof v.blocked === 'boolean')) ||
+    failed(v, checkRcvGroupEvent_MemberBlocked, at)
+  )
 }
 
 function checkRcvGroupEvent_UserRole(v: any): boolean {
-  return checkGroupMemberRole(v.role)
+  return checkGroupMemberRole(v.role) || failed(v, checkRcvGroupEvent_UserRole, 0)
 }
 
 function checkRcvGroupEvent_MemberDeleted(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) && checkProfile(v.profile)
+  let at = 0
+  return (
+    (Number.isInteger(v.groupMemberId) && ((at = 1), checkProfile(v.profile))) ||
+    failed(v, checkRcvGroupEvent_MemberDeleted, at)
+  )
 }
 
 function checkRcvGroupEvent_GroupUpdated(v: any): boolean {
-  return checkGroupProfile(v.groupProfile)
+  return checkGroupProfile(v.groupProfile) || failed(v, checkRcvGroupEvent_GroupUpdated, 0)
 }
 
 function checkRcvGroupEvent_MemberProfileUpdated(v: any): boolean {
-  return checkProfile(v.fromProfile) && checkProfile(v.toProfile)
+  let at = 0
+  return (
+    (checkProfile(v.fromProfile) && ((at = 1), checkProfile(v.toProfile))) ||
+    failed(v, checkRcvGroupEvent_MemberProfileUpdated, at)
+  )
 }
 
 function checkRcvGroupEvent(v: any): boolean {
@@ -4199,11 +4700,11 @@ function checkRcvGroupEvent(v: any): boolean {
 }
 
 function checkRcvMsgError_Dropped(v: any): boolean {
-  return Number.isInteger(v.attempts)
+  return Number.isInteger(v.attempts) || failed(v, checkRcvMsgError_Dropped, 0)
 }
 
 function checkRcvMsgError_ParseError(v: any): boolean {
-  return typeof v.parseError === 'string'
+  return typeof v.parseError === 'string' || failed(v, checkRcvMsgError_ParseError, 0)
 }
 
 function checkRcvMsgError(v: any): boolean {
@@ -4224,36 +4725,42 @@ function checkRcvMsgError(v: any): boolean {
 }
 
 function checkRelayCapabilities(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.webDomain === undefined || typeof v.webDomain === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.webDomain === undefined || typeof v.webDomain === 'string')) ||
+    failed(v, checkRelayCapabilities, at)
   )
 }
 
 function checkRelayConnectionResult(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupMember(v.relayMember) &&
-    (v.relayError === undefined || checkChatError(v.relayError))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupMember(v.relayMember)) &&
+      ((at = 1), v.relayError === undefined || checkChatError(v.relayError))) ||
+    failed(v, checkRelayConnectionResult, at)
   )
 }
 
 function checkRelayProfile(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.displayName === 'string' &&
-    typeof v.fullName === 'string' &&
-    (v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
-    (v.image === undefined || typeof v.image === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.displayName === 'string') &&
+      ((at = 1), typeof v.fullName === 'string') &&
+      ((at = 2), v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
+      ((at = 3), v.image === undefined || typeof v.image === 'string')) ||
+    failed(v, checkRelayProfile, at)
   )
 }
 
@@ -4272,23 +4779,25 @@ function checkRelayStatus(v: any): boolean {
 }
 
 function checkRemoteCtrlInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.remoteCtrlId) &&
-    typeof v.ctrlDeviceName === 'string' &&
-    (v.sessionState === undefined || checkRemoteCtrlSessionState(v.sessionState))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.remoteCtrlId)) &&
+      ((at = 1), typeof v.ctrlDeviceName === 'string') &&
+      ((at = 2), v.sessionState === undefined || checkRemoteCtrlSessionState(v.sessionState))) ||
+    failed(v, checkRemoteCtrlInfo, at)
   )
 }
 
 function checkRemoteCtrlSessionState_PendingConfirmation(v: any): boolean {
-  return typeof v.sessionCode === 'string'
+  return typeof v.sessionCode === 'string' || failed(v, checkRemoteCtrlSessionState_PendingConfirmation, 0)
 }
 
 function checkRemoteCtrlSessionState_Connected(v: any): boolean {
-  return typeof v.sessionCode === 'string'
+  return typeof v.sessionCode === 'string' || failed(v, checkRemoteCtrlSessionState_Connected, 0)
 }
 
 function checkRemoteCtrlSessionState(v: any): boolean {
@@ -4315,15 +4824,15 @@ function checkRemoteCtrlSessionState(v: any): boolean {
 }
 
 function checkRemoteCtrlStopReason_DiscoveryFailed(v: any): boolean {
-  return checkChatError(v.chatError)
+  return checkChatError(v.chatError) || failed(v, checkRemoteCtrlStopReason_DiscoveryFailed, 0)
 }
 
 function checkRemoteCtrlStopReason_ConnectionFailed(v: any): boolean {
-  return checkChatError(v.chatError)
+  return checkChatError(v.chatError) || failed(v, checkRemoteCtrlStopReason_ConnectionFailed, 0)
 }
 
 function checkRemoteCtrlStopReason_SetupFailed(v: any): boolean {
-  return checkChatError(v.chatError)
+  return checkChatError(v.chatError) || failed(v, checkRemoteCtrlStopReason_SetupFailed, 0)
 }
 
 function checkRemoteCtrlStopReason(v: any): boolean {
@@ -4360,42 +4869,52 @@ function checkReportReason(v: any): boolean {
 }
 
 function checkRoleGroupPreference(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupFeatureEnabled(v.enable) &&
-    (v.role === undefined || checkGroupMemberRole(v.role))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupFeatureEnabled(v.enable)) &&
+      ((at = 1), v.role === undefined || checkGroupMemberRole(v.role))) ||
+    failed(v, checkRoleGroupPreference, at)
   )
 }
 
 function checkSMPAgentError_A_MESSAGE(v: any): boolean {
-  return v.messageErr === undefined || typeof v.messageErr === 'string'
+  return (
+    v.messageErr === undefined ||
+    typeof v.messageErr === 'string' ||
+    failed(v, checkSMPAgentError_A_MESSAGE, 0)
+  )
 }
 
 function checkSMPAgentError_A_PROHIBITED(v: any): boolean {
-  return typeof v.prohibitedErr === 'string'
+  return typeof v.prohibitedErr === 'string' || failed(v, checkSMPAgentError_A_PROHIBITED, 0)
 }
 
 function checkSMPAgentError_A_LINK(v: any): boolean {
-  return typeof v.linkErr === 'string'
+  return typeof v.linkErr === 'string' || failed(v, checkSMPAgentError_A_LINK, 0)
 }
 
 function checkSMPAgentError_A_CRYPTO(v: any): boolean {
-  return checkAgentCryptoError(v.cryptoErr)
+  return checkAgentCryptoError(v.cryptoErr) || failed(v, checkSMPAgentError_A_CRYPTO, 0)
 }
 
 function checkSMPAgentError_A_DUPLICATE(v: any): boolean {
-  return v.droppedMsg_ === undefined || checkDroppedMsg(v.droppedMsg_)
+  return (
+    v.droppedMsg_ === undefined ||
+    checkDroppedMsg(v.droppedMsg_) ||
+    failed(v, checkSMPAgentError_A_DUPLICATE, 0)
+  )
 }
 
 function checkSMPAgentError_A_QUEUE(v: any): boolean {
-  return typeof v.queueErr === 'string'
+  return typeof v.queueErr === 'string' || failed(v, checkSMPAgentError_A_QUEUE, 0)
 }
 
 function checkSMPAgentError_A_SERVICE(v: any): boolean {
-  return checkAgentServiceError(v.serviceError)
+  return checkAgentServiceError(v.serviceError) || failed(v, checkSMPAgentError_A_SERVICE, 0)
 }
 
 function checkSMPAgentError(v: any): boolean {
@@ -4428,46 +4947,54 @@ function checkSMPAgentError(v: any): boolean {
 }
 
 function checkSecurityCode(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.securityCode === 'string' &&
-    isUtcTime(v.verifiedAt)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.securityCode === 'string') &&
+      ((at = 1), isUtcTime(v.verifiedAt))) ||
+    failed(v, checkSecurityCode, at)
   )
 }
 
 function checkSimplePreference(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkFeatureAllowed(v.allow)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkFeatureAllowed(v.allow))) ||
+    failed(v, checkSimplePreference, at)
   )
 }
 
 function checkSimplexDomain(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkSimplexTLD(v.nameTLD) &&
-    typeof v.domain === 'string' &&
-    checkArray_string(v.subDomain)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkSimplexTLD(v.nameTLD)) &&
+      ((at = 1), typeof v.domain === 'string') &&
+      ((at = 2), checkArray_string(v.subDomain))) ||
+    failed(v, checkSimplexDomain, at)
   )
 }
 
 function checkSimplexDomainClaim(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.domain === 'string' &&
-    (v.proof === undefined || checkSimplexDomainProof(v.proof))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.domain === 'string') &&
+      ((at = 1), v.proof === undefined || checkSimplexDomainProof(v.proof))) ||
+    failed(v, checkSimplexDomainClaim, at)
   )
 }
 
@@ -4489,14 +5016,16 @@ function checkSimplexDomainError(v: any): boolean {
 }
 
 function checkSimplexDomainProof(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.linkOwnerId === undefined || typeof v.linkOwnerId === 'string') &&
-    typeof v.presHeader === 'string' &&
-    typeof v.signature === 'string'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.linkOwnerId === undefined || typeof v.linkOwnerId === 'string') &&
+      ((at = 1), typeof v.presHeader === 'string') &&
+      ((at = 2), typeof v.signature === 'string')) ||
+    failed(v, checkSimplexDomainProof, at)
   )
 }
 
@@ -4513,13 +5042,15 @@ function checkSimplexLinkType(v: any): boolean {
 }
 
 function checkSimplexNameInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkSimplexNameType(v.nameType) &&
-    (checkSimplexDomain(v.nameDomain) || checkSimplexNameDomain(v.nameDomain))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkSimplexNameType(v.nameType)) &&
+      ((at = 1), checkSimplexDomain(v.nameDomain) || checkSimplexNameDomain(v.nameDomain))) ||
+    failed(v, checkSimplexNameInfo, at)
   )
 }
 
@@ -4552,15 +5083,24 @@ function checkSndCIStatusProgress(v: any): boolean {
 }
 
 function checkSndConnEvent_SwitchQueue(v: any): boolean {
-  return checkSwitchPhase(v.phase) && (v.member === undefined || checkGroupMemberRef(v.member))
+  let at = 0
+  return (
+    (checkSwitchPhase(v.phase) && ((at = 1), v.member === undefined || checkGroupMemberRef(v.member))) ||
+    failed(v, checkSndConnEvent_SwitchQueue, at)
+  )
 }
 
 function checkSndConnEvent_RatchetSync(v: any): boolean {
-  return checkRatchetSyncState(v.syncStatus) && (v.member === undefined || checkGroupMemberRef(v.member))
+  let at = 0
+  return (
+    (checkRatchetSyncState(v.syncStatus) &&
+      ((at = 1), v.member === undefined || checkGroupMemberRef(v.member))) ||
+    failed(v, checkSndConnEvent_RatchetSync, at)
+  )
 }
 
 function checkSndConnEvent_PqEnabled(v: any): boolean {
-  return typeof v.enabled === 'boolean'
+  return typeof v.enabled === 'boolean' || failed(v, checkSndConnEvent_PqEnabled, 0)
 }
 
 function checkSndConnEvent(v: any): boolean {
@@ -4583,19 +5123,27 @@ function checkSndConnEvent(v: any): boolean {
 }
 
 function checkSndError_Relay(v: any): boolean {
-  return checkSrvError(v.srvError)
+  return checkSrvError(v.srvError) || failed(v, checkSndError_Relay, 0)
 }
 
 function checkSndError_Proxy(v: any): boolean {
-  return typeof v.proxyServer === 'string' && checkSrvError(v.srvError)
+  let at = 0
+  return (
+    (typeof v.proxyServer === 'string' && ((at = 1), checkSrvError(v.srvError))) ||
+    failed(v, checkSndError_Proxy, at)
+  )
 }
 
 function checkSndError_ProxyRelay(v: any): boolean {
-  return typeof v.proxyServer === 'string' && checkSrvError(v.srvError)
+  let at = 0
+  return (
+    (typeof v.proxyServer === 'string' && ((at = 1), checkSrvError(v.srvError))) ||
+    failed(v, checkSndError_ProxyRelay, at)
+  )
 }
 
 function checkSndError_Other(v: any): boolean {
-  return typeof v.sndError === 'string'
+  return typeof v.sndError === 'string' || failed(v, checkSndError_Other, 0)
 }
 
 function checkSndError(v: any): boolean {
@@ -4626,48 +5174,70 @@ function checkSndError(v: any): boolean {
 }
 
 function checkSndFileTransfer(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.fileId) &&
-    typeof v.fileName === 'string' &&
-    typeof v.filePath === 'string' &&
-    Number.isInteger(v.fileSize) &&
-    Number.isInteger(v.chunkSize) &&
-    typeof v.recipientDisplayName === 'string' &&
-    Number.isInteger(v.connId) &&
-    typeof v.agentConnId === 'string' &&
-    (v.groupMemberId === undefined || Number.isInteger(v.groupMemberId)) &&
-    checkFileStatus(v.fileStatus) &&
-    (v.fileDescrId === undefined || Number.isInteger(v.fileDescrId)) &&
-    (v.fileInline === undefined || checkInlineFileMode(v.fileInline))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.fileId)) &&
+      ((at = 1), typeof v.fileName === 'string') &&
+      ((at = 2), typeof v.filePath === 'string') &&
+      ((at = 3), Number.isInteger(v.fileSize)) &&
+      ((at = 4), Number.isInteger(v.chunkSize)) &&
+      ((at = 5), typeof v.recipientDisplayName === 'string') &&
+      ((at = 6), Number.isInteger(v.connId)) &&
+      ((at = 7), typeof v.agentConnId === 'string') &&
+      ((at = 8), v.groupMemberId === undefined || Number.isInteger(v.groupMemberId)) &&
+      ((at = 9), checkFileStatus(v.fileStatus)) &&
+      ((at = 10), v.fileDescrId === undefined || Number.isInteger(v.fileDescrId)) &&
+      ((at = 11), v.fileInline === undefined || checkInlineFileMode(v.fileInline))) ||
+    failed(v, checkSndFileTransfer, at)
   )
 }
 
 function checkSndGroupEvent_MemberRole(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) && checkProfile(v.profile) && checkGroupMemberRole(v.role)
+  let at = 0
+  return (
+    (Number.isInteger(v.groupMemberId) &&
+      ((at = 1), checkProfile(v.profile)) &&
+      ((at = 2), checkGroupMemberRole(v.role))) ||
+    failed(v, checkSndGroupEvent_MemberRole, at)
+  )
 }
 
 function checkSndGroupEvent_MemberBlocked(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) && checkProfile(v.profile) && typeof v.blocked === 'boolean'
+  let at = 0
+  return (
+    (Number.isInteger(v.groupMemberId) &&
+      ((at = 1), checkProfile(v.profile)) &&
+      ((at = 2), typeof v.blocked === 'boolean')) ||
+    failed(v, checkSndGroupEvent_MemberBlocked, at)
+  )
 }
 
 function checkSndGroupEvent_UserRole(v: any): boolean {
-  return checkGroupMemberRole(v.role)
+  return checkGroupMemberRole(v.role) || failed(v, checkSndGroupEvent_UserRole, 0)
 }
 
 function checkSndGroupEvent_MemberDeleted(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) && checkProfile(v.profile)
+  let at = 0
+  return (
+    (Number.isInteger(v.groupMemberId) && ((at = 1), checkProfile(v.profile))) ||
+    failed(v, checkSndGroupEvent_MemberDeleted, at)
+  )
 }
 
 function checkSndGroupEvent_GroupUpdated(v: any): boolean {
-  return checkGroupProfile(v.groupProfile)
+  return checkGroupProfile(v.groupProfile) || failed(v, checkSndGroupEvent_GroupUpdated, 0)
 }
 
 function checkSndGroupEvent_MemberAccepted(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) && checkProfile(v.profile)
+  let at = 0
+  return (
+    (Number.isInteger(v.groupMemberId) && ((at = 1), checkProfile(v.profile))) ||
+    failed(v, checkSndGroupEvent_MemberAccepted, at)
+  )
 }
 
 function checkSndGroupEvent(v: any): boolean {
@@ -4700,7 +5270,7 @@ function checkSndGroupEvent(v: any): boolean {
 }
 
 function checkSrvError_Other(v: any): boolean {
-  return typeof v.srvError === 'string'
+  return typeof v.srvError === 'string' || failed(v, checkSrvError_Other, 0)
 }
 
 function checkSrvError(v: any): boolean {
@@ -4723,296 +5293,314 @@ function checkSrvError(v: any): boolean {
 }
 
 function checkStoreError_UserNotFound(v: any): boolean {
-  return Number.isInteger(v.userId)
+  return Number.isInteger(v.userId) || failed(v, checkStoreError_UserNotFound, 0)
 }
 
 function checkStoreError_UserNotFoundByName(v: any): boolean {
-  return typeof v.contactName === 'string'
+  return typeof v.contactName === 'string' || failed(v, checkStoreError_UserNotFoundByName, 0)
 }
 
 function checkStoreError_UserNotFoundByContactId(v: any): boolean {
-  return Number.isInteger(v.contactId)
+  return Number.isInteger(v.contactId) || failed(v, checkStoreError_UserNotFoundByContactId, 0)
 }
 
 function checkStoreError_UserNotFoundByGroupId(v: any): boolean {
-  return Number.isInteger(v.groupId)
+  return Number.isInteger(v.groupId) || failed(v, checkStoreError_UserNotFoundByGroupId, 0)
 }
 
 function checkStoreError_UserNotFoundByFileId(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_UserNotFoundByFileId, 0)
 }
 
 function checkStoreError_UserNotFoundByContactRequestId(v: any): boolean {
-  return Number.isInteger(v.contactRequestId)
+  return Number.isInteger(v.contactRequestId) || failed(v, checkStoreError_UserNotFoundByContactRequestId, 0)
 }
 
 function checkStoreError_ContactNotFound(v: any): boolean {
-  return Number.isInteger(v.contactId)
+  return Number.isInteger(v.contactId) || failed(v, checkStoreError_ContactNotFound, 0)
 }
 
 function checkStoreError_ContactNotFoundByName(v: any): boolean {
-  return typeof v.contactName === 'string'
+  return typeof v.contactName === 'string' || failed(v, checkStoreError_ContactNotFoundByName, 0)
 }
 
 function checkStoreError_ContactNotFoundByMemberId(v: any): boolean {
-  return Number.isInteger(v.groupMemberId)
+  return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_ContactNotFoundByMemberId, 0)
 }
 
 function checkStoreError_ContactNotReady(v: any): boolean {
-  return typeof v.contactName === 'string'
+  return typeof v.contactName === 'string' || failed(v, checkStoreError_ContactNotReady, 0)
 }
 
 function checkStoreError_ContactRequestNotFound(v: any): boolean {
-  return Number.isInteger(v.contactRequestId)
+  return Number.isInteger(v.contactRequestId) || failed(v, checkStoreError_ContactRequestNotFound, 0)
 }
 
 function checkStoreError_ContactRequestNotFoundByName(v: any): boolean {
-  return typeof v.contactName === 'string'
+  return typeof v.contactName === 'string' || failed(v, checkStoreError_ContactRequestNotFoundByName, 0)
 }
 
 function checkStoreError_InvalidContactRequestEntity(v: any): boolean {
-  return Number.isInteger(v.contactRequestId)
+  return Number.isInteger(v.contactRequestId) || failed(v, checkStoreError_InvalidContactRequestEntity, 0)
 }
 
 function checkStoreError_GroupNotFound(v: any): boolean {
-  return Number.isInteger(v.groupId)
+  return Number.isInteger(v.groupId) || failed(v, checkStoreError_GroupNotFound, 0)
 }
 
 function checkStoreError_GroupNotFoundByName(v: any): boolean {
-  return typeof v.groupName === 'string'
+  return typeof v.groupName === 'string' || failed(v, checkStoreError_GroupNotFoundByName, 0)
 }
 
 function checkStoreError_GroupMemberNameNotFound(v: any): boolean {
-  return Number.isInteger(v.groupId) && typeof v.groupMemberName === 'string'
+  let at = 0
+  return (
+    (Number.isInteger(v.groupId) && ((at = 1), typeof v.groupMemberName === 'string')) ||
+    failed(v, checkStoreError_GroupMemberNameNotFound, at)
+  )
 }
 
 function checkStoreError_GroupMemberNotFound(v: any): boolean {
-  return Number.isInteger(v.groupMemberId)
+  return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_GroupMemberNotFound, 0)
 }
 
 function checkStoreError_GroupMemberNotFoundByIndex(v: any): boolean {
-  return Number.isInteger(v.groupMemberIndex)
+  return Number.isInteger(v.groupMemberIndex) || failed(v, checkStoreError_GroupMemberNotFoundByIndex, 0)
 }
 
 function checkStoreError_MemberRelationsVectorNotFound(v: any): boolean {
-  return Number.isInteger(v.groupMemberId)
+  return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_MemberRelationsVectorNotFound, 0)
 }
 
 function checkStoreError_GroupHostMemberNotFound(v: any): boolean {
-  return Number.isInteger(v.groupId)
+  return Number.isInteger(v.groupId) || failed(v, checkStoreError_GroupHostMemberNotFound, 0)
 }
 
 function checkStoreError_GroupMemberNotFoundByMemberId(v: any): boolean {
-  return typeof v.memberId === 'string'
+  return typeof v.memberId === 'string' || failed(v, checkStoreError_GroupMemberNotFoundByMemberId, 0)
 }
 
 function checkStoreError_MemberContactGroupMemberNotFound(v: any): boolean {
-  return Number.isInteger(v.contactId)
+  return Number.isInteger(v.contactId) || failed(v, checkStoreError_MemberContactGroupMemberNotFound, 0)
 }
 
 function checkStoreError_NoteFolderAlreadyExists(v: any): boolean {
-  return Number.isInteger(v.noteFolderId)
+  return Number.isInteger(v.noteFolderId) || failed(v, checkStoreError_NoteFolderAlreadyExists, 0)
 }
 
 function checkStoreError_NoteFolderNotFound(v: any): boolean {
-  return Number.isInteger(v.noteFolderId)
+  return Number.isInteger(v.noteFolderId) || failed(v, checkStoreError_NoteFolderNotFound, 0)
 }
 
 function checkStoreError_FeedAlreadyExists(v: any): boolean {
-  return Number.isInteger(v.feedId)
+  return Number.isInteger(v.feedId) || failed(v, checkStoreError_FeedAlreadyExists, 0)
 }
 
 function checkStoreError_FeedNotFound(v: any): boolean {
-  return Number.isInteger(v.feedId)
+  return Number.isInteger(v.feedId) || failed(v, checkStoreError_FeedNotFound, 0)
 }
 
 function checkStoreError_SndFileNotFound(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_SndFileNotFound, 0)
 }
 
 function checkStoreError_SndFileInvalid(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_SndFileInvalid, 0)
 }
 
 function checkStoreError_RcvFileNotFound(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_RcvFileNotFound, 0)
 }
 
 function checkStoreError_RcvFileDescrNotFound(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_RcvFileDescrNotFound, 0)
 }
 
 function checkStoreError_FileNotFound(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_FileNotFound, 0)
 }
 
 function checkStoreError_RcvFileInvalid(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_RcvFileInvalid, 0)
 }
 
 function checkStoreError_LocalFileNoTransfer(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_LocalFileNoTransfer, 0)
 }
 
 function checkStoreError_SharedMsgIdNotFoundByFileId(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_SharedMsgIdNotFoundByFileId, 0)
 }
 
 function checkStoreError_FileIdNotFoundBySharedMsgId(v: any): boolean {
-  return typeof v.sharedMsgId === 'string'
+  return typeof v.sharedMsgId === 'string' || failed(v, checkStoreError_FileIdNotFoundBySharedMsgId, 0)
 }
 
 function checkStoreError_SndFileNotFoundXFTP(v: any): boolean {
-  return typeof v.agentSndFileId === 'string'
+  return typeof v.agentSndFileId === 'string' || failed(v, checkStoreError_SndFileNotFoundXFTP, 0)
 }
 
 function checkStoreError_RcvFileNotFoundXFTP(v: any): boolean {
-  return typeof v.agentRcvFileId === 'string'
+  return typeof v.agentRcvFileId === 'string' || failed(v, checkStoreError_RcvFileNotFoundXFTP, 0)
 }
 
 function checkStoreError_ConnectionNotFound(v: any): boolean {
-  return typeof v.agentConnId === 'string'
+  return typeof v.agentConnId === 'string' || failed(v, checkStoreError_ConnectionNotFound, 0)
 }
 
 function checkStoreError_ConnectionNotFoundById(v: any): boolean {
-  return Number.isInteger(v.connId)
+  return Number.isInteger(v.connId) || failed(v, checkStoreError_ConnectionNotFoundById, 0)
 }
 
 function checkStoreError_ConnectionNotFoundByMemberId(v: any): boolean {
-  return Number.isInteger(v.groupMemberId)
+  return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_ConnectionNotFoundByMemberId, 0)
 }
 
 function checkStoreError_PendingConnectionNotFound(v: any): boolean {
-  return Number.isInteger(v.connId)
+  return Number.isInteger(v.connId) || failed(v, checkStoreError_PendingConnectionNotFound, 0)
 }
 
 function checkStoreError_InternalError(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkStoreError_InternalError, 0)
 }
 
 function checkStoreError_DBException(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkStoreError_DBException, 0)
 }
 
 function checkStoreError_DBBusyError(v: any): boolean {
-  return typeof v.message === 'string'
+  return typeof v.message === 'string' || failed(v, checkStoreError_DBBusyError, 0)
 }
 
 function checkStoreError_BadChatItem(v: any): boolean {
-  return Number.isInteger(v.itemId) && (v.itemTs === undefined || isUtcTime(v.itemTs))
+  let at = 0
+  return (
+    (Number.isInteger(v.itemId) && ((at = 1), v.itemTs === undefined || isUtcTime(v.itemTs))) ||
+    failed(v, checkStoreError_BadChatItem, at)
+  )
 }
 
 function checkStoreError_ChatItemNotFound(v: any): boolean {
-  return Number.isInteger(v.itemId)
+  return Number.isInteger(v.itemId) || failed(v, checkStoreError_ChatItemNotFound, 0)
 }
 
 function checkStoreError_ChatItemNotFoundByText(v: any): boolean {
-  return typeof v.text === 'string'
+  return typeof v.text === 'string' || failed(v, checkStoreError_ChatItemNotFoundByText, 0)
 }
 
 function checkStoreError_ChatItemSharedMsgIdNotFound(v: any): boolean {
-  return typeof v.sharedMsgId === 'string'
+  return typeof v.sharedMsgId === 'string' || failed(v, checkStoreError_ChatItemSharedMsgIdNotFound, 0)
 }
 
 function checkStoreError_ChatItemNotFoundByFileId(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_ChatItemNotFoundByFileId, 0)
 }
 
 function checkStoreError_ChatItemNotFoundByContactId(v: any): boolean {
-  return Number.isInteger(v.contactId)
+  return Number.isInteger(v.contactId) || failed(v, checkStoreError_ChatItemNotFoundByContactId, 0)
 }
 
 function checkStoreError_ChatItemNotFoundByGroupId(v: any): boolean {
-  return Number.isInteger(v.groupId)
+  return Number.isInteger(v.groupId) || failed(v, checkStoreError_ChatItemNotFoundByGroupId, 0)
 }
 
 function checkStoreError_ProfileNotFound(v: any): boolean {
-  return Number.isInteger(v.profileId)
+  return Number.isInteger(v.profileId) || failed(v, checkStoreError_ProfileNotFound, 0)
 }
 
 function checkStoreError_DuplicateGroupLink(v: any): boolean {
-  return checkGroupInfo(v.groupInfo)
+  return checkGroupInfo(v.groupInfo) || failed(v, checkStoreError_DuplicateGroupLink, 0)
 }
 
 function checkStoreError_GroupLinkNotFound(v: any): boolean {
-  return checkGroupInfo(v.groupInfo)
+  return checkGroupInfo(v.groupInfo) || failed(v, checkStoreError_GroupLinkNotFound, 0)
 }
 
 function checkStoreError_HostMemberIdNotFound(v: any): boolean {
-  return Number.isInteger(v.groupId)
+  return Number.isInteger(v.groupId) || failed(v, checkStoreError_HostMemberIdNotFound, 0)
 }
 
 function checkStoreError_ContactNotFoundByFileId(v: any): boolean {
-  return Number.isInteger(v.fileId)
+  return Number.isInteger(v.fileId) || failed(v, checkStoreError_ContactNotFoundByFileId, 0)
 }
 
 function checkStoreError_NoGroupSndStatus(v: any): boolean {
-  return Number.isInteger(v.itemId) && Number.isInteger(v.groupMemberId)
+  let at = 0
+  return (
+    (Number.isInteger(v.itemId) && ((at = 1), Number.isInteger(v.groupMemberId))) ||
+    failed(v, checkStoreError_NoGroupSndStatus, at)
+  )
 }
 
 function checkStoreError_DuplicateGroupMessage(v: any): boolean {
+  let at = 0
   return (
-    Number.isInteger(v.groupId) &&
-    typeof v.sharedMsgId === 'string' &&
-    (v.authorGroupMemberId === undefined || Number.isInteger(v.authorGroupMemberId)) &&
-    (v.forwardedByGroupMemberId === undefined || Number.isInteger(v.forwardedByGroupMemberId))
+    (Number.isInteger(v.groupId) &&
+      ((at = 1), typeof v.sharedMsgId === 'string') &&
+      ((at = 2), v.authorGroupMemberId === undefined || Number.isInteger(v.authorGroupMemberId)) &&
+      ((at = 3), v.forwardedByGroupMemberId === undefined || Number.isInteger(v.forwardedByGroupMemberId))) ||
+    failed(v, checkStoreError_DuplicateGroupMessage, at)
   )
 }
 
 function checkStoreError_RemoteHostNotFound(v: any): boolean {
-  return Number.isInteger(v.remoteHostId)
+  return Number.isInteger(v.remoteHostId) || failed(v, checkStoreError_RemoteHostNotFound, 0)
 }
 
 function checkStoreError_RemoteCtrlNotFound(v: any): boolean {
-  return Number.isInteger(v.remoteCtrlId)
+  return Number.isInteger(v.remoteCtrlId) || failed(v, checkStoreError_RemoteCtrlNotFound, 0)
 }
 
 function checkStoreError_ProhibitedDeleteUser(v: any): boolean {
-  return Number.isInteger(v.userId) && Number.isInteger(v.contactId)
+  let at = 0
+  return (
+    (Number.isInteger(v.userId) && ((at = 1), Number.isInteger(v.contactId))) ||
+    failed(v, checkStoreError_ProhibitedDeleteUser, at)
+  )
 }
 
 function checkStoreError_OperatorNotFound(v: any): boolean {
-  return Number.isInteger(v.serverOperatorId)
+  return Number.isInteger(v.serverOperatorId) || failed(v, checkStoreError_OperatorNotFound, 0)
 }
 
 function checkStoreError_UserChatRelayNotFound(v: any): boolean {
-  return Number.isInteger(v.chatRelayId)
+  return Number.isInteger(v.chatRelayId) || failed(v, checkStoreError_UserChatRelayNotFound, 0)
 }
 
 function checkStoreError_GroupRelayNotFound(v: any): boolean {
-  return Number.isInteger(v.groupRelayId)
+  return Number.isInteger(v.groupRelayId) || failed(v, checkStoreError_GroupRelayNotFound, 0)
 }
 
 function checkStoreError_GroupRelayNotFoundByMemberId(v: any): boolean {
-  return Number.isInteger(v.groupMemberId)
+  return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_GroupRelayNotFoundByMemberId, 0)
 }
 
 function checkStoreError_InvalidDeliveryTask(v: any): boolean {
-  return Number.isInteger(v.taskId)
+  return Number.isInteger(v.taskId) || failed(v, checkStoreError_InvalidDeliveryTask, 0)
 }
 
 function checkStoreError_DeliveryTaskNotFound(v: any): boolean {
-  return Number.isInteger(v.taskId)
+  return Number.isInteger(v.taskId) || failed(v, checkStoreError_DeliveryTaskNotFound, 0)
 }
 
 function checkStoreError_InvalidDeliveryJob(v: any): boolean {
-  return Number.isInteger(v.jobId)
+  return Number.isInteger(v.jobId) || failed(v, checkStoreError_InvalidDeliveryJob, 0)
 }
 
 function checkStoreError_DeliveryJobNotFound(v: any): boolean {
-  return Number.isInteger(v.jobId)
+  return Number.isInteger(v.jobId) || failed(v, checkStoreError_DeliveryJobNotFound, 0)
 }
 
 function checkStoreError_InvalidFeedJob(v: any): boolean {
-  return Number.isInteger(v.feedJobId)
+  return Number.isInteger(v.feedJobId) || failed(v, checkStoreError_InvalidFeedJob, 0)
 }
 
 function checkStoreError_FeedJobNotFound(v: any): boolean {
-  return Number.isInteger(v.feedJobId)
+  return Number.isInteger(v.feedJobId) || failed(v, checkStoreError_FeedJobNotFound, 0)
 }
 
 function checkStoreError_WorkItemError(v: any): boolean {
-  return typeof v.errContext === 'string'
+  return typeof v.errContext === 'string' || failed(v, checkStoreError_WorkItemError, 0)
 }
 
 function checkStoreError(v: any): boolean {
@@ -5219,7 +5807,7 @@ function checkStoreError(v: any): boolean {
 }
 
 function checkSubscriptionStatus_Removed(v: any): boolean {
-  return typeof v.subError === 'string'
+  return typeof v.subError === 'string' || failed(v, checkSubscriptionStatus_Removed, 0)
 }
 
 function checkSubscriptionStatus(v: any): boolean {
@@ -5244,12 +5832,14 @@ function checkSubscriptionStatus(v: any): boolean {
 }
 
 function checkSupportGroupPreference(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupFeatureEnabled(v.enable)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupFeatureEnabled(v.enable))) ||
+    failed(v, checkSupportGroupPreference, at)
   )
 }
 
@@ -5265,29 +5855,33 @@ function checkSwitchPhase(v: any): boolean {
 }
 
 function checkTimedMessagesGroupPreference(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupFeatureEnabled(v.enable) &&
-    (v.ttl === undefined || Number.isInteger(v.ttl))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupFeatureEnabled(v.enable)) &&
+      ((at = 1), v.ttl === undefined || Number.isInteger(v.ttl))) ||
+    failed(v, checkTimedMessagesGroupPreference, at)
   )
 }
 
 function checkTimedMessagesPreference(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkFeatureAllowed(v.allow) &&
-    (v.ttl === undefined || Number.isInteger(v.ttl))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkFeatureAllowed(v.allow)) &&
+      ((at = 1), v.ttl === undefined || Number.isInteger(v.ttl))) ||
+    failed(v, checkTimedMessagesPreference, at)
   )
 }
 
 function checkTransportError_Handshake(v: any): boolean {
-  return checkHandshakeError(v.handshakeErr)
+  return checkHandshakeError(v.handshakeErr) || failed(v, checkTransportError_Handshake, 0)
 }
 
 function checkTransportError(v: any): boolean {
@@ -5325,224 +5919,254 @@ function checkUIColorMode(v: any): boolean {
 }
 
 function checkUIColors(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.accent === undefined || typeof v.accent === 'string') &&
-    (v.accentVariant === undefined || typeof v.accentVariant === 'string') &&
-    (v.secondary === undefined || typeof v.secondary === 'string') &&
-    (v.secondaryVariant === undefined || typeof v.secondaryVariant === 'string') &&
-    (v.background === undefined || typeof v.background === 'string') &&
-    (v.menus === undefined || typeof v.menus === 'string') &&
-    (v.title === undefined || typeof v.title === 'string') &&
-    (v.accentVariant2 === undefined || typeof v.accentVariant2 === 'string') &&
-    (v.sentMessage === undefined || typeof v.sentMessage === 'string') &&
-    (v.sentReply === undefined || typeof v.sentReply === 'string') &&
-    (v.receivedMessage === undefined || typeof v.receivedMessage === 'string') &&
-    (v.receivedReply === undefined || typeof v.receivedReply === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.accent === undefined || typeof v.accent === 'string') &&
+      ((at = 1), v.accentVariant === undefined || typeof v.accentVariant === 'string') &&
+      ((at = 2), v.secondary === undefined || typeof v.secondary === 'string') &&
+      ((at = 3), v.secondaryVariant === undefined || typeof v.secondaryVariant === 'string') &&
+      ((at = 4), v.background === undefined || typeof v.background === 'string') &&
+      ((at = 5), v.menus === undefined || typeof v.menus === 'string') &&
+      ((at = 6), v.title === undefined || typeof v.title === 'string') &&
+      ((at = 7), v.accentVariant2 === undefined || typeof v.accentVariant2 === 'string') &&
+      ((at = 8), v.sentMessage === undefined || typeof v.sentMessage === 'string') &&
+      ((at = 9), v.sentReply === undefined || typeof v.sentReply === 'string') &&
+      ((at = 10), v.receivedMessage === undefined || typeof v.receivedMessage === 'string') &&
+      ((at = 11), v.receivedReply === undefined || typeof v.receivedReply === 'string')) ||
+    failed(v, checkUIColors, at)
   )
 }
 
 function checkUIThemeEntityOverride(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkUIColorMode(v.mode) &&
-    (v.wallpaper === undefined || checkChatWallpaper(v.wallpaper)) &&
-    checkUIColors(v.colors)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkUIColorMode(v.mode)) &&
+      ((at = 1), v.wallpaper === undefined || checkChatWallpaper(v.wallpaper)) &&
+      ((at = 2), checkUIColors(v.colors))) ||
+    failed(v, checkUIThemeEntityOverride, at)
   )
 }
 
 function checkUIThemeEntityOverrides(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.light === undefined || checkUIThemeEntityOverride(v.light)) &&
-    (v.dark === undefined || checkUIThemeEntityOverride(v.dark))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.light === undefined || checkUIThemeEntityOverride(v.light)) &&
+      ((at = 1), v.dark === undefined || checkUIThemeEntityOverride(v.dark))) ||
+    failed(v, checkUIThemeEntityOverrides, at)
   )
 }
 
 function checkUpdatedMessage(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkMsgContent(v.msgContent) &&
-    checkMap_int64(v.mentions)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkMsgContent(v.msgContent)) &&
+      ((at = 1), checkMap_int64(v.mentions))) ||
+    failed(v, checkUpdatedMessage, at)
   )
 }
 
 function checkUser(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.userId) &&
-    typeof v.agentUserId === 'string' &&
-    Number.isInteger(v.userContactId) &&
-    typeof v.localDisplayName === 'string' &&
-    checkLocalProfile(v.profile) &&
-    checkFullPreferences(v.fullPreferences) &&
-    typeof v.activeUser === 'boolean' &&
-    Number.isInteger(v.activeOrder) &&
-    (v.viewPwdHash === undefined || checkUserPwdHash(v.viewPwdHash)) &&
-    typeof v.showNtfs === 'boolean' &&
-    typeof v.sendRcptsContacts === 'boolean' &&
-    typeof v.sendRcptsSmallGroups === 'boolean' &&
-    (v.autoAcceptMemberContacts === undefined || typeof v.autoAcceptMemberContacts === 'boolean') &&
-    (v.autoAcceptGroupInvitations === undefined || typeof v.autoAcceptGroupInvitations === 'boolean') &&
-    (v.userMemberProfileUpdatedAt === undefined || isUtcTime(v.userMemberProfileUpdatedAt)) &&
-    (v.userChatRelay === undefined || typeof v.userChatRelay === 'boolean') &&
-    (v.clientService === undefined || typeof v.clientService === 'boolean') &&
-    (v.uiThemes === undefined || checkUIThemeEntityOverrides(v.uiThemes))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.userId)) &&
+      ((at = 1), typeof v.agentUserId === 'string') &&
+      ((at = 2), Number.isInteger(v.userContactId)) &&
+      ((at = 3), typeof v.localDisplayName === 'string') &&
+      ((at = 4), checkLocalProfile(v.profile)) &&
+      ((at = 5), checkFullPreferences(v.fullPreferences)) &&
+      ((at = 6), typeof v.activeUser === 'boolean') &&
+      ((at = 7), Number.isInteger(v.activeOrder)) &&
+      ((at = 8), v.viewPwdHash === undefined || checkUserPwdHash(v.viewPwdHash)) &&
+      ((at = 9), typeof v.showNtfs === 'boolean') &&
+      ((at = 10), typeof v.sendRcptsContacts === 'boolean') &&
+      ((at = 11), typeof v.sendRcptsSmallGroups === 'boolean') &&
+      ((at = 12),
+      v.autoAcceptMemberContacts === undefined || typeof v.autoAcceptMemberContacts === 'boolean') &&
+      ((at = 13),
+      v.autoAcceptGroupInvitations === undefined || typeof v.autoAcceptGroupInvitations === 'boolean') &&
+      ((at = 14), v.userMemberProfileUpdatedAt === undefined || isUtcTime(v.userMemberProfileUpdatedAt)) &&
+      ((at = 15), v.userChatRelay === undefined || typeof v.userChatRelay === 'boolean') &&
+      ((at = 16), v.clientService === undefined || typeof v.clientService === 'boolean') &&
+      ((at = 17), v.uiThemes === undefined || checkUIThemeEntityOverrides(v.uiThemes))) ||
+    failed(v, checkUser, at)
   )
 }
 
 function checkUserChatRelay(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.chatRelayId) &&
-    typeof v.address === 'string' &&
-    (v.relayProfile === undefined || checkRelayProfile(v.relayProfile)) &&
-    checkArray_string(v.domains) &&
-    typeof v.preset === 'boolean' &&
-    (v.tested === undefined || typeof v.tested === 'boolean') &&
-    typeof v.enabled === 'boolean' &&
-    typeof v.deleted === 'boolean' &&
-    (v.name === undefined || typeof v.name === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.chatRelayId)) &&
+      ((at = 1), typeof v.address === 'string') &&
+      ((at = 2), v.relayProfile === undefined || checkRelayProfile(v.relayProfile)) &&
+      ((at = 3), checkArray_string(v.domains)) &&
+      ((at = 4), typeof v.preset === 'boolean') &&
+      ((at = 5), v.tested === undefined || typeof v.tested === 'boolean') &&
+      ((at = 6), typeof v.enabled === 'boolean') &&
+      ((at = 7), typeof v.deleted === 'boolean') &&
+      ((at = 8), v.name === undefined || typeof v.name === 'string')) ||
+    failed(v, checkUserChatRelay, at)
   )
 }
 
 function checkUserContact(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.userContactLinkId) &&
-    typeof v.connReqContact === 'string' &&
-    (v.groupId === undefined || Number.isInteger(v.groupId))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.userContactLinkId)) &&
+      ((at = 1), typeof v.connReqContact === 'string') &&
+      ((at = 2), v.groupId === undefined || Number.isInteger(v.groupId))) ||
+    failed(v, checkUserContact, at)
   )
 }
 
 function checkUserContactLink(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    (v.userContactLinkId === undefined || Number.isInteger(v.userContactLinkId)) &&
-    checkCreatedConnLink(v.connLinkContact) &&
-    (v.shortLinkDataSet === undefined || typeof v.shortLinkDataSet === 'boolean') &&
-    (v.shortLinkLargeDataSet === undefined || typeof v.shortLinkLargeDataSet === 'boolean') &&
-    (v.addressSettings === undefined || checkAddressSettings(v.addressSettings))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), v.userContactLinkId === undefined || Number.isInteger(v.userContactLinkId)) &&
+      ((at = 1), checkCreatedConnLink(v.connLinkContact)) &&
+      ((at = 2), v.shortLinkDataSet === undefined || typeof v.shortLinkDataSet === 'boolean') &&
+      ((at = 3), v.shortLinkLargeDataSet === undefined || typeof v.shortLinkLargeDataSet === 'boolean') &&
+      ((at = 4), v.addressSettings === undefined || checkAddressSettings(v.addressSettings))) ||
+    failed(v, checkUserContactLink, at)
   )
 }
 
 function checkUserContactRequest(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.contactRequestId) &&
-    typeof v.agentInvitationId === 'string' &&
-    (v.contactId_ === undefined || Number.isInteger(v.contactId_)) &&
-    (v.businessGroupId_ === undefined || Number.isInteger(v.businessGroupId_)) &&
-    (v.userContactLinkId_ === undefined || Number.isInteger(v.userContactLinkId_)) &&
-    checkVersionRange(v.cReqChatVRange) &&
-    typeof v.localDisplayName === 'string' &&
-    Number.isInteger(v.profileId) &&
-    (checkLocalProfile(v.profile) || checkProfile(v.profile)) &&
-    isUtcTime(v.createdAt) &&
-    isUtcTime(v.updatedAt) &&
-    (v.xContactId === undefined || typeof v.xContactId === 'string') &&
-    typeof v.pqSupport === 'boolean' &&
-    (v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
-    (v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string') &&
-    (v.rejectionSupported === undefined || typeof v.rejectionSupported === 'boolean')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.contactRequestId)) &&
+      ((at = 1), typeof v.agentInvitationId === 'string') &&
+      ((at = 2), v.contactId_ === undefined || Number.isInteger(v.contactId_)) &&
+      ((at = 3), v.businessGroupId_ === undefined || Number.isInteger(v.businessGroupId_)) &&
+      ((at = 4), v.userContactLinkId_ === undefined || Number.isInteger(v.userContactLinkId_)) &&
+      ((at = 5), checkVersionRange(v.cReqChatVRange)) &&
+      ((at = 6), typeof v.localDisplayName === 'string') &&
+      ((at = 7), Number.isInteger(v.profileId)) &&
+      ((at = 8), checkLocalProfile(v.profile) || checkProfile(v.profile)) &&
+      ((at = 9), isUtcTime(v.createdAt)) &&
+      ((at = 10), isUtcTime(v.updatedAt)) &&
+      ((at = 11), v.xContactId === undefined || typeof v.xContactId === 'string') &&
+      ((at = 12), typeof v.pqSupport === 'boolean') &&
+      ((at = 13), v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
+      ((at = 14), v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string') &&
+      ((at = 15), v.rejectionSupported === undefined || typeof v.rejectionSupported === 'boolean')) ||
+    failed(v, checkUserContactRequest, at)
   )
 }
 
 function checkUserContactRequestRef(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.contactRequestId) &&
-    typeof v.rejectionSupported === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.contactRequestId)) &&
+      ((at = 1), typeof v.rejectionSupported === 'boolean')) ||
+    failed(v, checkUserContactRequestRef, at)
   )
 }
 
 function checkUserInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkUser(v.user) &&
-    Number.isInteger(v.unreadCount)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkUser(v.user)) &&
+      ((at = 1), Number.isInteger(v.unreadCount))) ||
+    failed(v, checkUserInfo, at)
   )
 }
 
 function checkArray_Contact(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkContact(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!checkContact(v[i])) return failed(v, checkArray_Contact, i)
   return true
 }
 
 function checkUserProfileUpdateSummary(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.updateSuccesses) &&
-    Number.isInteger(v.updateFailures) &&
-    checkArray_Contact(v.changedContacts)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.updateSuccesses)) &&
+      ((at = 1), Number.isInteger(v.updateFailures)) &&
+      ((at = 2), checkArray_Contact(v.changedContacts))) ||
+    failed(v, checkUserProfileUpdateSummary, at)
   )
 }
 
 function checkUserPwdHash(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.hash === 'string' &&
-    typeof v.salt === 'string'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.hash === 'string') &&
+      ((at = 1), typeof v.salt === 'string')) ||
+    failed(v, checkUserPwdHash, at)
   )
 }
 
 function checkVersionRange(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    Number.isInteger(v.minVersion) &&
-    Number.isInteger(v.maxVersion)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), Number.isInteger(v.minVersion)) &&
+      ((at = 1), Number.isInteger(v.maxVersion))) ||
+    failed(v, checkVersionRange, at)
   )
 }
 
 function checkXFTPErrorType_CMD(v: any): boolean {
-  return checkCommandError(v.cmdErr)
+  return checkCommandError(v.cmdErr) || failed(v, checkXFTPErrorType_CMD, 0)
 }
 
 function checkXFTPErrorType_BLOCKED(v: any): boolean {
-  return checkBlockingInfo(v.blockInfo)
+  return checkBlockingInfo(v.blockInfo) || failed(v, checkXFTPErrorType_BLOCKED, 0)
 }
 
 function checkXFTPErrorType(v: any): boolean {
@@ -5591,434 +6215,599 @@ function checkXFTPErrorType(v: any): boolean {
 }
 
 function checkXFTPRcvFile(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkRcvFileDescr(v.rcvFileDescription) &&
-    (v.agentRcvFileId === undefined || typeof v.agentRcvFileId === 'string') &&
-    typeof v.agentRcvFileDeleted === 'boolean' &&
-    typeof v.userApprovedRelays === 'boolean'
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkRcvFileDescr(v.rcvFileDescription)) &&
+      ((at = 1), v.agentRcvFileId === undefined || typeof v.agentRcvFileId === 'string') &&
+      ((at = 2), typeof v.agentRcvFileDeleted === 'boolean') &&
+      ((at = 3), typeof v.userApprovedRelays === 'boolean')) ||
+    failed(v, checkXFTPRcvFile, at)
   )
 }
 
 function checkXFTPSndFile(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.agentSndFileId === 'string' &&
-    (v.privateSndFileDescr === undefined || typeof v.privateSndFileDescr === 'string') &&
-    typeof v.agentSndFileDeleted === 'boolean' &&
-    (v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.agentSndFileId === 'string') &&
+      ((at = 1), v.privateSndFileDescr === undefined || typeof v.privateSndFileDescr === 'string') &&
+      ((at = 2), typeof v.agentSndFileDeleted === 'boolean') &&
+      ((at = 3), v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))) ||
+    failed(v, checkXFTPSndFile, at)
   )
 }
 
 function checkSimplexNameDomain(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkSimplexTLD(v.nameTLD) &&
-    typeof v.domain === 'string' &&
-    checkArray_string(v.subDomain)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkSimplexTLD(v.nameTLD)) &&
+      ((at = 1), typeof v.domain === 'string') &&
+      ((at = 2), checkArray_string(v.subDomain))) ||
+    failed(v, checkSimplexNameDomain, at)
   )
 }
 
 function checkGroupInfoSummary(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupSummary(v.groupSummary)
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), checkGroupInfo(v.groupInfo)) &&
+      ((at = 1), checkGroupSummary(v.groupSummary))) ||
+    failed(v, checkGroupInfoSummary, at)
   )
 }
 
 function checkRcvFileInfo(v: any): boolean {
+  let at = -1
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype &&
-    typeof v.filePath === 'string' &&
-    (v.connId === undefined || Number.isInteger(v.connId)) &&
-    (v.agentConnId === undefined || typeof v.agentConnId === 'string')
+    (typeof v === 'object' &&
+      v !== null &&
+      v.__proto__ === Object.prototype &&
+      Object.getPrototypeOf(v) === Object.prototype &&
+      ((at = 0), typeof v.filePath === 'string') &&
+      ((at = 1), v.connId === undefined || Number.isInteger(v.connId)) &&
+      ((at = 2), v.agentConnId === undefined || typeof v.agentConnId === 'string')) ||
+    failed(v, checkRcvFileInfo, at)
   )
 }
 
 function checkEvent_ContactConnected(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkContact(v.contact) &&
-    (v.userCustomProfile === undefined || checkProfile(v.userCustomProfile))
+    (checkUser(v.user) &&
+      ((at = 1), checkContact(v.contact)) &&
+      ((at = 2), v.userCustomProfile === undefined || checkProfile(v.userCustomProfile))) ||
+    failed(v, checkEvent_ContactConnected, at)
   )
 }
 
 function checkEvent_ContactUpdated(v: any): boolean {
-  return checkUser(v.user) && checkContact(v.fromContact) && checkContact(v.toContact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkContact(v.fromContact)) && ((at = 2), checkContact(v.toContact))) ||
+    failed(v, checkEvent_ContactUpdated, at)
+  )
 }
 
 function checkEvent_ContactDeletedByContact(v: any): boolean {
-  return checkUser(v.user) && checkContact(v.contact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) ||
+    failed(v, checkEvent_ContactDeletedByContact, at)
+  )
 }
 
 function checkEvent_ReceivedContactRequest(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkUserContactRequest(v.contactRequest) &&
-    (v.chat_ === undefined || checkAChat(v.chat_))
+    (checkUser(v.user) &&
+      ((at = 1), checkUserContactRequest(v.contactRequest)) &&
+      ((at = 2), v.chat_ === undefined || checkAChat(v.chat_))) ||
+    failed(v, checkEvent_ReceivedContactRequest, at)
   )
 }
 
 function checkEvent_NewMemberContactReceivedInv(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) && checkContact(v.contact) && checkGroupInfo(v.groupInfo) && checkGroupMember(v.member)
+    (checkUser(v.user) &&
+      ((at = 1), checkContact(v.contact)) &&
+      ((at = 2), checkGroupInfo(v.groupInfo)) &&
+      ((at = 3), checkGroupMember(v.member))) ||
+    failed(v, checkEvent_NewMemberContactReceivedInv, at)
   )
 }
 
 function checkEvent_ContactSndReady(v: any): boolean {
-  return checkUser(v.user) && checkContact(v.contact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) || failed(v, checkEvent_ContactSndReady, at)
+  )
 }
 
 function checkArray_AChatItem(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkAChatItem(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!checkAChatItem(v[i])) return failed(v, checkArray_AChatItem, i)
   return true
 }
 
 function checkEvent_NewChatItems(v: any): boolean {
-  return checkUser(v.user) && checkArray_AChatItem(v.chatItems)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkArray_AChatItem(v.chatItems))) ||
+    failed(v, checkEvent_NewChatItems, at)
+  )
 }
 
 function checkEvent_ChatItemReaction(v: any): boolean {
-  return checkUser(v.user) && typeof v.added === 'boolean' && checkACIReaction(v.reaction)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), typeof v.added === 'boolean') &&
+      ((at = 2), checkACIReaction(v.reaction))) ||
+    failed(v, checkEvent_ChatItemReaction, at)
+  )
 }
 
 function checkArray_ChatItemDeletion(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkChatItemDeletion(v[i])) return false
+  for (let i = 0; i < v.length; i++)
+    if (!checkChatItemDeletion(v[i])) return failed(v, checkArray_ChatItemDeletion, i)
   return true
 }
 
 function checkEvent_ChatItemsDeleted(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkArray_ChatItemDeletion(v.chatItemDeletions) &&
-    typeof v.byUser === 'boolean' &&
-    typeof v.timed === 'boolean'
+    (checkUser(v.user) &&
+      ((at = 1), checkArray_ChatItemDeletion(v.chatItemDeletions)) &&
+      ((at = 2), typeof v.byUser === 'boolean') &&
+      ((at = 3), typeof v.timed === 'boolean')) ||
+    failed(v, checkEvent_ChatItemsDeleted, at)
   )
 }
 
 function checkEvent_ChatItemUpdated(v: any): boolean {
-  return checkUser(v.user) && checkAChatItem(v.chatItem)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) || failed(v, checkEvent_ChatItemUpdated, at)
+  )
 }
 
 function checkEvent_GroupChatItemsDeleted(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkArray_int64(v.chatItemIDs) &&
-    typeof v.byUser === 'boolean' &&
-    (v.member_ === undefined || checkGroupMember(v.member_))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkArray_int64(v.chatItemIDs)) &&
+      ((at = 3), typeof v.byUser === 'boolean') &&
+      ((at = 4), v.member_ === undefined || checkGroupMember(v.member_))) ||
+    failed(v, checkEvent_GroupChatItemsDeleted, at)
   )
 }
 
 function checkEvent_ChatItemsStatusesUpdated(v: any): boolean {
-  return checkUser(v.user) && checkArray_AChatItem(v.chatItems)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkArray_AChatItem(v.chatItems))) ||
+    failed(v, checkEvent_ChatItemsStatusesUpdated, at)
+  )
 }
 
 function checkEvent_ReceivedGroupInvitation(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkContact(v.contact) &&
-    checkGroupMemberRole(v.fromMemberRole) &&
-    checkGroupMemberRole(v.memberRole)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkContact(v.contact)) &&
+      ((at = 3), checkGroupMemberRole(v.fromMemberRole)) &&
+      ((at = 4), checkGroupMemberRole(v.memberRole))) ||
+    failed(v, checkEvent_ReceivedGroupInvitation, at)
   )
 }
 
 function checkEvent_UserJoinedGroup(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo) && checkGroupMember(v.hostMember)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.hostMember))) ||
+    failed(v, checkEvent_UserJoinedGroup, at)
+  )
 }
 
 function checkEvent_GroupUpdated(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.fromGroup) &&
-    checkGroupInfo(v.toGroup) &&
-    (v.member_ === undefined || checkGroupMember(v.member_)) &&
-    (v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.fromGroup)) &&
+      ((at = 2), checkGroupInfo(v.toGroup)) &&
+      ((at = 3), v.member_ === undefined || checkGroupMember(v.member_)) &&
+      ((at = 4), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+    failed(v, checkEvent_GroupUpdated, at)
   )
 }
 
 function checkEvent_JoinedGroupMember(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo) && checkGroupMember(v.member)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.member))) ||
+    failed(v, checkEvent_JoinedGroupMember, at)
+  )
 }
 
 function checkEvent_MemberRole(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.byMember) &&
-    checkGroupMember(v.member) &&
-    checkGroupMemberRole(v.fromRole) &&
-    checkGroupMemberRole(v.toRole) &&
-    (v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.byMember)) &&
+      ((at = 3), checkGroupMember(v.member)) &&
+      ((at = 4), checkGroupMemberRole(v.fromRole)) &&
+      ((at = 5), checkGroupMemberRole(v.toRole)) &&
+      ((at = 6), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+    failed(v, checkEvent_MemberRole, at)
   )
 }
 
 function checkEvent_DeletedMember(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.byMember) &&
-    checkGroupMember(v.deletedMember) &&
-    typeof v.withMessages === 'boolean' &&
-    (v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.byMember)) &&
+      ((at = 3), checkGroupMember(v.deletedMember)) &&
+      ((at = 4), typeof v.withMessages === 'boolean') &&
+      ((at = 5), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+    failed(v, checkEvent_DeletedMember, at)
   )
 }
 
 function checkEvent_LeftMember(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.member) &&
-    (v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.member)) &&
+      ((at = 3), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+    failed(v, checkEvent_LeftMember, at)
   )
 }
 
 function checkEvent_DeletedMemberUser(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.member) &&
-    typeof v.withMessages === 'boolean' &&
-    (v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.member)) &&
+      ((at = 3), typeof v.withMessages === 'boolean') &&
+      ((at = 4), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+    failed(v, checkEvent_DeletedMemberUser, at)
   )
 }
 
 function checkEvent_GroupDeleted(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.member) &&
-    (v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.member)) &&
+      ((at = 3), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+    failed(v, checkEvent_GroupDeleted, at)
   )
 }
 
 function checkEvent_ConnectedToGroupMember(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.member) &&
-    (v.memberContact === undefined || checkContact(v.memberContact))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.member)) &&
+      ((at = 3), v.memberContact === undefined || checkContact(v.memberContact))) ||
+    failed(v, checkEvent_ConnectedToGroupMember, at)
   )
 }
 
 function checkEvent_MemberAcceptedByOther(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.acceptingMember) &&
-    checkGroupMember(v.member)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.acceptingMember)) &&
+      ((at = 3), checkGroupMember(v.member))) ||
+    failed(v, checkEvent_MemberAcceptedByOther, at)
   )
 }
 
 function checkEvent_MemberBlockedForAll(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.byMember) &&
-    checkGroupMember(v.member) &&
-    typeof v.blocked === 'boolean' &&
-    (v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.byMember)) &&
+      ((at = 3), checkGroupMember(v.member)) &&
+      ((at = 4), typeof v.blocked === 'boolean') &&
+      ((at = 5), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+    failed(v, checkEvent_MemberBlockedForAll, at)
   )
 }
 
 function checkEvent_GroupMemberUpdated(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.fromMember) &&
-    checkGroupMember(v.toMember)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.fromMember)) &&
+      ((at = 3), checkGroupMember(v.toMember))) ||
+    failed(v, checkEvent_GroupMemberUpdated, at)
   )
 }
 
 function checkArray_GroupRelay(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkGroupRelay(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!checkGroupRelay(v[i])) return failed(v, checkArray_GroupRelay, i)
   return true
 }
 
 function checkEvent_GroupLinkDataUpdated(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupLink(v.groupLink) &&
-    checkArray_GroupRelay(v.groupRelays) &&
-    typeof v.relaysChanged === 'boolean'
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupLink(v.groupLink)) &&
+      ((at = 3), checkArray_GroupRelay(v.groupRelays)) &&
+      ((at = 4), typeof v.relaysChanged === 'boolean')) ||
+    failed(v, checkEvent_GroupLinkDataUpdated, at)
   )
 }
 
 function checkEvent_GroupRelayUpdated(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.member) &&
-    checkGroupRelay(v.groupRelay)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.member)) &&
+      ((at = 3), checkGroupRelay(v.groupRelay))) ||
+    failed(v, checkEvent_GroupRelayUpdated, at)
   )
 }
 
 function checkEvent_RcvFileDescrReady(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkAChatItem(v.chatItem) &&
-    checkRcvFileTransfer(v.rcvFileTransfer) &&
-    checkRcvFileDescr(v.rcvFileDescr)
+    (checkUser(v.user) &&
+      ((at = 1), checkAChatItem(v.chatItem)) &&
+      ((at = 2), checkRcvFileTransfer(v.rcvFileTransfer)) &&
+      ((at = 3), checkRcvFileDescr(v.rcvFileDescr))) ||
+    failed(v, checkEvent_RcvFileDescrReady, at)
   )
 }
 
 function checkEvent_RcvFileComplete(v: any): boolean {
-  return checkUser(v.user) && checkAChatItem(v.chatItem)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) || failed(v, checkEvent_RcvFileComplete, at)
+  )
 }
 
 function checkEvent_SndFileCompleteXFTP(v: any): boolean {
-  return checkUser(v.user) && checkAChatItem(v.chatItem) && checkFileTransferMeta(v.fileTransferMeta)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkAChatItem(v.chatItem)) &&
+      ((at = 2), checkFileTransferMeta(v.fileTransferMeta))) ||
+    failed(v, checkEvent_SndFileCompleteXFTP, at)
+  )
 }
 
 function checkEvent_RcvFileStart(v: any): boolean {
-  return checkUser(v.user) && checkAChatItem(v.chatItem)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) || failed(v, checkEvent_RcvFileStart, at)
+  )
 }
 
 function checkEvent_RcvFileSndCancelled(v: any): boolean {
-  return checkUser(v.user) && checkAChatItem(v.chatItem) && checkRcvFileTransfer(v.rcvFileTransfer)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkAChatItem(v.chatItem)) &&
+      ((at = 2), checkRcvFileTransfer(v.rcvFileTransfer))) ||
+    failed(v, checkEvent_RcvFileSndCancelled, at)
+  )
 }
 
 function checkEvent_RcvFileAccepted(v: any): boolean {
-  return checkUser(v.user) && checkAChatItem(v.chatItem)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) || failed(v, checkEvent_RcvFileAccepted, at)
+  )
 }
 
 function checkEvent_RcvFileError(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    (v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
-    checkAgentErrorType(v.agentError) &&
-    checkRcvFileTransfer(v.rcvFileTransfer)
+    (checkUser(v.user) &&
+      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 2), checkAgentErrorType(v.agentError)) &&
+      ((at = 3), checkRcvFileTransfer(v.rcvFileTransfer))) ||
+    failed(v, checkEvent_RcvFileError, at)
   )
 }
 
 function checkEvent_RcvFileWarning(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    (v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
-    checkAgentErrorType(v.agentError) &&
-    checkRcvFileTransfer(v.rcvFileTransfer)
+    (checkUser(v.user) &&
+      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 2), checkAgentErrorType(v.agentError)) &&
+      ((at = 3), checkRcvFileTransfer(v.rcvFileTransfer))) ||
+    failed(v, checkEvent_RcvFileWarning, at)
   )
 }
 
 function checkEvent_SndFileError(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    (v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
-    checkFileTransferMeta(v.fileTransferMeta) &&
-    typeof v.errorMessage === 'string'
+    (checkUser(v.user) &&
+      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 2), checkFileTransferMeta(v.fileTransferMeta)) &&
+      ((at = 3), typeof v.errorMessage === 'string')) ||
+    failed(v, checkEvent_SndFileError, at)
   )
 }
 
 function checkEvent_SndFileWarning(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    (v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
-    checkFileTransferMeta(v.fileTransferMeta) &&
-    typeof v.errorMessage === 'string'
+    (checkUser(v.user) &&
+      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 2), checkFileTransferMeta(v.fileTransferMeta)) &&
+      ((at = 3), typeof v.errorMessage === 'string')) ||
+    failed(v, checkEvent_SndFileWarning, at)
   )
 }
 
 function checkEvent_AcceptingContactRequest(v: any): boolean {
-  return checkUser(v.user) && checkContact(v.contact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) ||
+    failed(v, checkEvent_AcceptingContactRequest, at)
+  )
 }
 
 function checkEvent_AcceptingBusinessRequest(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
+    failed(v, checkEvent_AcceptingBusinessRequest, at)
+  )
 }
 
 function checkEvent_ContactConnecting(v: any): boolean {
-  return checkUser(v.user) && checkContact(v.contact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) || failed(v, checkEvent_ContactConnecting, at)
+  )
 }
 
 function checkEvent_BusinessLinkConnecting(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.hostMember) &&
-    checkContact(v.fromContact)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.hostMember)) &&
+      ((at = 3), checkContact(v.fromContact))) ||
+    failed(v, checkEvent_BusinessLinkConnecting, at)
   )
 }
 
 function checkEvent_JoinedGroupMemberConnecting(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupMember(v.hostMember) &&
-    checkGroupMember(v.member)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.hostMember)) &&
+      ((at = 3), checkGroupMember(v.member))) ||
+    failed(v, checkEvent_JoinedGroupMemberConnecting, at)
   )
 }
 
 function checkEvent_SentGroupInvitation(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) && checkGroupInfo(v.groupInfo) && checkContact(v.contact) && checkGroupMember(v.member)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkContact(v.contact)) &&
+      ((at = 3), checkGroupMember(v.member))) ||
+    failed(v, checkEvent_SentGroupInvitation, at)
   )
 }
 
 function checkEvent_GroupLinkConnecting(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo) && checkGroupMember(v.hostMember)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.hostMember))) ||
+    failed(v, checkEvent_GroupLinkConnecting, at)
+  )
 }
 
 function checkEvent_HostConnected(v: any): boolean {
-  return typeof v.protocol === 'string' && typeof v.transportHost === 'string'
+  let at = 0
+  return (
+    (typeof v.protocol === 'string' && ((at = 1), typeof v.transportHost === 'string')) ||
+    failed(v, checkEvent_HostConnected, at)
+  )
 }
 
 function checkEvent_HostDisconnected(v: any): boolean {
-  return typeof v.protocol === 'string' && typeof v.transportHost === 'string'
+  let at = 0
+  return (
+    (typeof v.protocol === 'string' && ((at = 1), typeof v.transportHost === 'string')) ||
+    failed(v, checkEvent_HostDisconnected, at)
+  )
 }
 
 function checkEvent_SubscriptionStatus(v: any): boolean {
+  let at = 0
   return (
-    typeof v.server === 'string' &&
-    checkSubscriptionStatus(v.subscriptionStatus) &&
-    checkArray_string(v.connections)
+    (typeof v.server === 'string' &&
+      ((at = 1), checkSubscriptionStatus(v.subscriptionStatus)) &&
+      ((at = 2), checkArray_string(v.connections))) ||
+    failed(v, checkEvent_SubscriptionStatus, at)
   )
 }
 
 function checkEvent_MessageError(v: any): boolean {
-  return checkUser(v.user) && typeof v.severity === 'string' && typeof v.errorMessage === 'string'
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), typeof v.severity === 'string') &&
+      ((at = 2), typeof v.errorMessage === 'string')) ||
+    failed(v, checkEvent_MessageError, at)
+  )
 }
 
 function checkEvent_ChatError(v: any): boolean {
-  return checkChatError(v.chatError)
+  return checkChatError(v.chatError) || failed(v, checkEvent_ChatError, 0)
 }
 
 function checkArray_ChatError(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkChatError(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!checkChatError(v[i])) return failed(v, checkArray_ChatError, i)
   return true
 }
 
 function checkEvent_ChatErrors(v: any): boolean {
-  return checkArray_ChatError(v.chatErrors)
+  return checkArray_ChatError(v.chatErrors) || failed(v, checkEvent_ChatErrors, 0)
 }
 
 function checkEvent_GroupLinkRelaysUpdated(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupLink(v.groupLink) &&
-    checkArray_GroupRelay(v.groupRelays)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupLink(v.groupLink)) &&
+      ((at = 3), checkArray_GroupRelay(v.groupRelays))) ||
+    failed(v, checkEvent_GroupLinkRelaysUpdated, at)
   )
 }
 
@@ -6138,392 +6927,573 @@ function checkChatEvent(v: any): boolean {
 }
 
 function checkResponse_UserContactLinkCreated(v: any): boolean {
-  return checkUser(v.user) && checkCreatedConnLink(v.connLinkContact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkCreatedConnLink(v.connLinkContact))) ||
+    failed(v, checkResponse_UserContactLinkCreated, at)
+  )
 }
 
 function checkResponse_ChatCmdError(v: any): boolean {
-  return checkChatError(v.chatError)
+  return checkChatError(v.chatError) || failed(v, checkResponse_ChatCmdError, 0)
 }
 
 function checkResponse_UserContactLinkDeleted(v: any): boolean {
-  return checkUser(v.user)
+  return checkUser(v.user) || failed(v, checkResponse_UserContactLinkDeleted, 0)
 }
 
 function checkResponse_UserContactLink(v: any): boolean {
-  return checkUser(v.user) && checkUserContactLink(v.contactLink)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkUserContactLink(v.contactLink))) ||
+    failed(v, checkResponse_UserContactLink, at)
+  )
 }
 
 function checkResponse_UserProfileUpdated(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkProfile(v.fromProfile) &&
-    checkProfile(v.toProfile) &&
-    checkUserProfileUpdateSummary(v.updateSummary)
+    (checkUser(v.user) &&
+      ((at = 1), checkProfile(v.fromProfile)) &&
+      ((at = 2), checkProfile(v.toProfile)) &&
+      ((at = 3), checkUserProfileUpdateSummary(v.updateSummary))) ||
+    failed(v, checkResponse_UserProfileUpdated, at)
   )
 }
 
 function checkResponse_UserProfileNoChange(v: any): boolean {
-  return checkUser(v.user)
+  return checkUser(v.user) || failed(v, checkResponse_UserProfileNoChange, 0)
 }
 
 function checkResponse_UserContactLinkUpdated(v: any): boolean {
-  return checkUser(v.user) && checkUserContactLink(v.contactLink)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkUserContactLink(v.contactLink))) ||
+    failed(v, checkResponse_UserContactLinkUpdated, at)
+  )
 }
 
 function checkResponse_NewChatItems(v: any): boolean {
-  return checkUser(v.user) && checkArray_AChatItem(v.chatItems)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkArray_AChatItem(v.chatItems))) ||
+    failed(v, checkResponse_NewChatItems, at)
+  )
 }
 
 function checkResponse_ChatItemUpdated(v: any): boolean {
-  return checkUser(v.user) && checkAChatItem(v.chatItem)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) ||
+    failed(v, checkResponse_ChatItemUpdated, at)
+  )
 }
 
 function checkResponse_ChatItemNotChanged(v: any): boolean {
-  return checkUser(v.user) && checkAChatItem(v.chatItem)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) ||
+    failed(v, checkResponse_ChatItemNotChanged, at)
+  )
 }
 
 function checkResponse_ChatItemsDeleted(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkArray_ChatItemDeletion(v.chatItemDeletions) &&
-    typeof v.byUser === 'boolean' &&
-    typeof v.timed === 'boolean'
+    (checkUser(v.user) &&
+      ((at = 1), checkArray_ChatItemDeletion(v.chatItemDeletions)) &&
+      ((at = 2), typeof v.byUser === 'boolean') &&
+      ((at = 3), typeof v.timed === 'boolean')) ||
+    failed(v, checkResponse_ChatItemsDeleted, at)
   )
 }
 
 function checkResponse_ChatItemReaction(v: any): boolean {
-  return checkUser(v.user) && typeof v.added === 'boolean' && checkACIReaction(v.reaction)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), typeof v.added === 'boolean') &&
+      ((at = 2), checkACIReaction(v.reaction))) ||
+    failed(v, checkResponse_ChatItemReaction, at)
+  )
 }
 
 function checkResponse_ChatMsgContent(v: any): boolean {
-  return checkUser(v.user) && checkMsgContent(v.msgContent)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkMsgContent(v.msgContent))) ||
+    failed(v, checkResponse_ChatMsgContent, at)
+  )
 }
 
 function checkResponse_RcvFileAccepted(v: any): boolean {
-  return checkUser(v.user) && checkAChatItem(v.chatItem)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) ||
+    failed(v, checkResponse_RcvFileAccepted, at)
+  )
 }
 
 function checkResponse_RcvFileAcceptedSndCancelled(v: any): boolean {
-  return checkUser(v.user) && checkRcvFileTransfer(v.rcvFileTransfer)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkRcvFileTransfer(v.rcvFileTransfer))) ||
+    failed(v, checkResponse_RcvFileAcceptedSndCancelled, at)
+  )
 }
 
 function checkArray_SndFileTransfer(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkSndFileTransfer(v[i])) return false
+  for (let i = 0; i < v.length; i++)
+    if (!checkSndFileTransfer(v[i])) return failed(v, checkArray_SndFileTransfer, i)
   return true
 }
 
 function checkResponse_SndFileCancelled(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    (v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
-    checkFileTransferMeta(v.fileTransferMeta) &&
-    checkArray_SndFileTransfer(v.sndFileTransfers)
+    (checkUser(v.user) &&
+      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 2), checkFileTransferMeta(v.fileTransferMeta)) &&
+      ((at = 3), checkArray_SndFileTransfer(v.sndFileTransfers))) ||
+    failed(v, checkResponse_SndFileCancelled, at)
   )
 }
 
 function checkResponse_RcvFileCancelled(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    (v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
-    checkRcvFileTransfer(v.rcvFileTransfer)
+    (checkUser(v.user) &&
+      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 2), checkRcvFileTransfer(v.rcvFileTransfer))) ||
+    failed(v, checkResponse_RcvFileCancelled, at)
   )
 }
 
 function checkResponse_SentGroupInvitation(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) && checkGroupInfo(v.groupInfo) && checkContact(v.contact) && checkGroupMember(v.member)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkContact(v.contact)) &&
+      ((at = 3), checkGroupMember(v.member))) ||
+    failed(v, checkResponse_SentGroupInvitation, at)
   )
 }
 
 function checkResponse_UserAcceptedGroupSent(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    (v.hostContact === undefined || checkContact(v.hostContact))
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), v.hostContact === undefined || checkContact(v.hostContact))) ||
+    failed(v, checkResponse_UserAcceptedGroupSent, at)
   )
 }
 
 function checkResponse_MemberAccepted(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo) && checkGroupMember(v.member)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupMember(v.member))) ||
+    failed(v, checkResponse_MemberAccepted, at)
+  )
 }
 
 function checkResponse_MembersRoleUser(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkArray_GroupMember(v.members) &&
-    checkGroupMemberRole(v.toRole) &&
-    (v.msgSigned === undefined || typeof v.msgSigned === 'boolean')
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkArray_GroupMember(v.members)) &&
+      ((at = 3), checkGroupMemberRole(v.toRole)) &&
+      ((at = 4), v.msgSigned === undefined || typeof v.msgSigned === 'boolean')) ||
+    failed(v, checkResponse_MembersRoleUser, at)
   )
 }
 
 function checkResponse_MembersBlockedForAllUser(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkArray_GroupMember(v.members) &&
-    typeof v.blocked === 'boolean' &&
-    (v.msgSigned === undefined || typeof v.msgSigned === 'boolean')
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkArray_GroupMember(v.members)) &&
+      ((at = 3), typeof v.blocked === 'boolean') &&
+      ((at = 4), v.msgSigned === undefined || typeof v.msgSigned === 'boolean')) ||
+    failed(v, checkResponse_MembersBlockedForAllUser, at)
   )
 }
 
 function checkResponse_UserDeletedMembers(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkArray_GroupMember(v.members) &&
-    typeof v.withMessages === 'boolean' &&
-    (v.msgSigned === undefined || typeof v.msgSigned === 'boolean')
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkArray_GroupMember(v.members)) &&
+      ((at = 3), typeof v.withMessages === 'boolean') &&
+      ((at = 4), v.msgSigned === undefined || typeof v.msgSigned === 'boolean')) ||
+    failed(v, checkResponse_UserDeletedMembers, at)
   )
 }
 
 function checkResponse_LeftMemberUser(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
+    failed(v, checkResponse_LeftMemberUser, at)
+  )
 }
 
 function checkResponse_GroupMembers(v: any): boolean {
-  return checkUser(v.user) && checkGroup(v.group)
+  let at = 0
+  return (checkUser(v.user) && ((at = 1), checkGroup(v.group))) || failed(v, checkResponse_GroupMembers, at)
 }
 
 function checkResponse_GroupCreated(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
+    failed(v, checkResponse_GroupCreated, at)
+  )
 }
 
 function checkResponse_PublicGroupCreated(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupLink(v.groupLink) &&
-    checkArray_GroupRelay(v.groupRelays)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupLink(v.groupLink)) &&
+      ((at = 3), checkArray_GroupRelay(v.groupRelays))) ||
+    failed(v, checkResponse_PublicGroupCreated, at)
   )
 }
 
 function checkArray_AddRelayResult(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkAddRelayResult(v[i])) return false
+  for (let i = 0; i < v.length; i++)
+    if (!checkAddRelayResult(v[i])) return failed(v, checkArray_AddRelayResult, i)
   return true
 }
 
 function checkResponse_PublicGroupCreationFailed(v: any): boolean {
-  return checkUser(v.user) && checkArray_AddRelayResult(v.addRelayResults)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkArray_AddRelayResult(v.addRelayResults))) ||
+    failed(v, checkResponse_PublicGroupCreationFailed, at)
+  )
 }
 
 function checkResponse_GroupRelays(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo) && checkArray_GroupRelay(v.groupRelays)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkArray_GroupRelay(v.groupRelays))) ||
+    failed(v, checkResponse_GroupRelays, at)
+  )
 }
 
 function checkResponse_GroupRelaysAdded(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    checkGroupLink(v.groupLink) &&
-    checkArray_GroupRelay(v.groupRelays)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupLink(v.groupLink)) &&
+      ((at = 3), checkArray_GroupRelay(v.groupRelays))) ||
+    failed(v, checkResponse_GroupRelaysAdded, at)
   )
 }
 
 function checkResponse_GroupRelaysAddFailed(v: any): boolean {
-  return checkUser(v.user) && checkArray_AddRelayResult(v.addRelayResults)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkArray_AddRelayResult(v.addRelayResults))) ||
+    failed(v, checkResponse_GroupRelaysAddFailed, at)
+  )
 }
 
 function checkResponse_RelayGroupAllowed(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
+    failed(v, checkResponse_RelayGroupAllowed, at)
+  )
 }
 
 function checkResponse_GroupUpdated(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.fromGroup) &&
-    checkGroupInfo(v.toGroup) &&
-    (v.member_ === undefined || checkGroupMember(v.member_)) &&
-    typeof v.msgSigned === 'boolean'
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.fromGroup)) &&
+      ((at = 2), checkGroupInfo(v.toGroup)) &&
+      ((at = 3), v.member_ === undefined || checkGroupMember(v.member_)) &&
+      ((at = 4), typeof v.msgSigned === 'boolean')) ||
+    failed(v, checkResponse_GroupUpdated, at)
   )
 }
 
 function checkResponse_GroupDomainVerified(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    (v.verificationFailure === undefined || typeof v.verificationFailure === 'string')
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), v.verificationFailure === undefined || typeof v.verificationFailure === 'string')) ||
+    failed(v, checkResponse_GroupDomainVerified, at)
   )
 }
 
 function checkResponse_GroupLinkCreated(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo) && checkGroupLink(v.groupLink)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupLink(v.groupLink))) ||
+    failed(v, checkResponse_GroupLinkCreated, at)
+  )
 }
 
 function checkResponse_GroupLink(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo) && checkGroupLink(v.groupLink)
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), checkGroupLink(v.groupLink))) ||
+    failed(v, checkResponse_GroupLink, at)
+  )
 }
 
 function checkResponse_GroupLinkDeleted(v: any): boolean {
-  return checkUser(v.user) && checkGroupInfo(v.groupInfo)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
+    failed(v, checkResponse_GroupLinkDeleted, at)
+  )
 }
 
 function checkResponse_Invitation(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkCreatedConnLink(v.connLinkInvitation) &&
-    checkPendingContactConnection(v.connection)
+    (checkUser(v.user) &&
+      ((at = 1), checkCreatedConnLink(v.connLinkInvitation)) &&
+      ((at = 2), checkPendingContactConnection(v.connection))) ||
+    failed(v, checkResponse_Invitation, at)
   )
 }
 
 function checkResponse_ConnectionPlan(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkCreatedConnLink(v.connLink) &&
-    (v.planSimplexName === undefined || checkSimplexNameInfo(v.planSimplexName)) &&
-    (v.otherSimplexName === undefined || checkSimplexNameInfo(v.otherSimplexName)) &&
-    checkConnectionPlan(v.connectionPlan)
+    (checkUser(v.user) &&
+      ((at = 1), checkCreatedConnLink(v.connLink)) &&
+      ((at = 2), v.planSimplexName === undefined || checkSimplexNameInfo(v.planSimplexName)) &&
+      ((at = 3), v.otherSimplexName === undefined || checkSimplexNameInfo(v.otherSimplexName)) &&
+      ((at = 4), checkConnectionPlan(v.connectionPlan))) ||
+    failed(v, checkResponse_ConnectionPlan, at)
   )
 }
 
 function checkResponse_SentConfirmation(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkPendingContactConnection(v.connection) &&
-    (v.customUserProfile === undefined || checkProfile(v.customUserProfile))
+    (checkUser(v.user) &&
+      ((at = 1), checkPendingContactConnection(v.connection)) &&
+      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile))) ||
+    failed(v, checkResponse_SentConfirmation, at)
   )
 }
 
 function checkResponse_ContactAlreadyExists(v: any): boolean {
-  return checkUser(v.user) && checkContact(v.contact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) ||
+    failed(v, checkResponse_ContactAlreadyExists, at)
+  )
 }
 
 function checkResponse_SentInvitation(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkPendingContactConnection(v.connection) &&
-    (v.customUserProfile === undefined || checkProfile(v.customUserProfile))
+    (checkUser(v.user) &&
+      ((at = 1), checkPendingContactConnection(v.connection)) &&
+      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile))) ||
+    failed(v, checkResponse_SentInvitation, at)
   )
 }
 
 function checkResponse_SentInvitationToContact(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkContact(v.contact) &&
-    (v.customUserProfile === undefined || checkProfile(v.customUserProfile))
+    (checkUser(v.user) &&
+      ((at = 1), checkContact(v.contact)) &&
+      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile))) ||
+    failed(v, checkResponse_SentInvitationToContact, at)
   )
 }
 
 function checkResponse_StartedConnectionToContact(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkContact(v.contact) &&
-    (v.customUserProfile === undefined || checkProfile(v.customUserProfile))
+    (checkUser(v.user) &&
+      ((at = 1), checkContact(v.contact)) &&
+      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile))) ||
+    failed(v, checkResponse_StartedConnectionToContact, at)
   )
 }
 
 function checkArray_RelayConnectionResult(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkRelayConnectionResult(v[i])) return false
+  for (let i = 0; i < v.length; i++)
+    if (!checkRelayConnectionResult(v[i])) return failed(v, checkArray_RelayConnectionResult, i)
   return true
 }
 
 function checkResponse_StartedConnectionToGroup(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    (v.customUserProfile === undefined || checkProfile(v.customUserProfile)) &&
-    checkArray_RelayConnectionResult(v.relayResults)
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile)) &&
+      ((at = 3), checkArray_RelayConnectionResult(v.relayResults))) ||
+    failed(v, checkResponse_StartedConnectionToGroup, at)
   )
 }
 
 function checkResponse_AcceptingContactRequest(v: any): boolean {
-  return checkUser(v.user) && checkContact(v.contact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) ||
+    failed(v, checkResponse_AcceptingContactRequest, at)
+  )
 }
 
 function checkResponse_ContactRequestRejected(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkUserContactRequest(v.contactRequest) &&
-    (v.contact_ === undefined || checkContact(v.contact_))
+    (checkUser(v.user) &&
+      ((at = 1), checkUserContactRequest(v.contactRequest)) &&
+      ((at = 2), v.contact_ === undefined || checkContact(v.contact_))) ||
+    failed(v, checkResponse_ContactRequestRejected, at)
   )
 }
 
 function checkResponse_ContactsList(v: any): boolean {
-  return checkUser(v.user) && checkArray_Contact(v.contacts)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkArray_Contact(v.contacts))) ||
+    failed(v, checkResponse_ContactsList, at)
+  )
 }
 
 function checkArray_GroupInfo(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkGroupInfo(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!checkGroupInfo(v[i])) return failed(v, checkArray_GroupInfo, i)
   return true
 }
 
 function checkArray_GroupInfoSummary(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkGroupInfoSummary(v[i])) return false
+  for (let i = 0; i < v.length; i++)
+    if (!checkGroupInfoSummary(v[i])) return failed(v, checkArray_GroupInfoSummary, i)
   return true
 }
 
 function checkResponse_GroupsList(v: any): boolean {
-  return checkUser(v.user) && (checkArray_GroupInfo(v.groups) || checkArray_GroupInfoSummary(v.groups))
+  let at = 0
+  return (
+    (checkUser(v.user) &&
+      ((at = 1), checkArray_GroupInfo(v.groups) || checkArray_GroupInfoSummary(v.groups))) ||
+    failed(v, checkResponse_GroupsList, at)
+  )
 }
 
 function checkArray_AChat(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkAChat(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!checkAChat(v[i])) return failed(v, checkArray_AChat, i)
   return true
 }
 
 function checkResponse_ApiChats(v: any): boolean {
-  return checkUser(v.user) && checkArray_AChat(v.chats)
+  let at = 0
+  return (checkUser(v.user) && ((at = 1), checkArray_AChat(v.chats))) || failed(v, checkResponse_ApiChats, at)
 }
 
 function checkResponse_ContactDeleted(v: any): boolean {
-  return checkUser(v.user) && checkContact(v.contact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) || failed(v, checkResponse_ContactDeleted, at)
+  )
 }
 
 function checkResponse_ContactConnectionDeleted(v: any): boolean {
-  return checkUser(v.user) && checkPendingContactConnection(v.connection)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkPendingContactConnection(v.connection))) ||
+    failed(v, checkResponse_ContactConnectionDeleted, at)
+  )
 }
 
 function checkResponse_GroupDeletedUser(v: any): boolean {
+  let at = 0
   return (
-    checkUser(v.user) &&
-    checkGroupInfo(v.groupInfo) &&
-    (v.msgSigned === undefined || typeof v.msgSigned === 'boolean') &&
-    (v.localDeletion === undefined || typeof v.localDeletion === 'boolean')
+    (checkUser(v.user) &&
+      ((at = 1), checkGroupInfo(v.groupInfo)) &&
+      ((at = 2), v.msgSigned === undefined || typeof v.msgSigned === 'boolean') &&
+      ((at = 3), v.localDeletion === undefined || typeof v.localDeletion === 'boolean')) ||
+    failed(v, checkResponse_GroupDeletedUser, at)
   )
 }
 
 function checkResponse_CmdOk(v: any): boolean {
-  return v.user_ === undefined || checkUser(v.user_)
+  return v.user_ === undefined || checkUser(v.user_) || failed(v, checkResponse_CmdOk, 0)
 }
 
 function checkResponse_ActiveUser(v: any): boolean {
-  return checkUser(v.user)
+  return checkUser(v.user) || failed(v, checkResponse_ActiveUser, 0)
 }
 
 function checkArray_UserInfo(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-  for (let i = 0; i < v.length; i++) if (!checkUserInfo(v[i])) return false
+  for (let i = 0; i < v.length; i++) if (!checkUserInfo(v[i])) return failed(v, checkArray_UserInfo, i)
   return true
 }
 
 function checkResponse_UsersList(v: any): boolean {
-  return checkArray_UserInfo(v.users)
+  return checkArray_UserInfo(v.users) || failed(v, checkResponse_UsersList, 0)
 }
 
 function checkResponse_ContactPrefsUpdated(v: any): boolean {
-  return checkUser(v.user) && checkContact(v.fromContact) && checkContact(v.toContact)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkContact(v.fromContact)) && ((at = 2), checkContact(v.toContact))) ||
+    failed(v, checkResponse_ContactPrefsUpdated, at)
+  )
 }
 
 function checkResponse_ServiceReplyAccepted(v: any): boolean {
-  return checkUser(v.user) && typeof v.connectionId === 'string'
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), typeof v.connectionId === 'string')) ||
+    failed(v, checkResponse_ServiceReplyAccepted, at)
+  )
 }
 
 function checkResponse_RemoteCtrlConnecting(v: any): boolean {
+  let at = 0
   return (
-    (v.remoteCtrl_ === undefined || checkRemoteCtrlInfo(v.remoteCtrl_)) &&
-    checkCtrlAppInfo(v.ctrlAppInfo) &&
-    typeof v.appVersion === 'string'
+    ((v.remoteCtrl_ === undefined || checkRemoteCtrlInfo(v.remoteCtrl_)) &&
+      ((at = 1), checkCtrlAppInfo(v.ctrlAppInfo)) &&
+      ((at = 2), typeof v.appVersion === 'string')) ||
+    failed(v, checkResponse_RemoteCtrlConnecting, at)
   )
 }
 
 function checkResponse_RemoteCtrlConnected(v: any): boolean {
-  return checkRemoteCtrlInfo(v.remoteCtrl) && typeof v.compression === 'boolean'
+  let at = 0
+  return (
+    (checkRemoteCtrlInfo(v.remoteCtrl) && ((at = 1), typeof v.compression === 'boolean')) ||
+    failed(v, checkResponse_RemoteCtrlConnected, at)
+  )
 }
 
 function checkMap_int(v: any): boolean {
@@ -6551,11 +7521,20 @@ function checkMap_Array_string(v: any): boolean {
 }
 
 function checkResponse_AgentSubs(v: any): boolean {
-  return checkMap_int(v.activeSubs) && checkMap_int(v.pendingSubs) && checkMap_Array_string(v.removedSubs)
+  let at = 0
+  return (
+    (checkMap_int(v.activeSubs) &&
+      ((at = 1), checkMap_int(v.pendingSubs)) &&
+      ((at = 2), checkMap_Array_string(v.removedSubs))) ||
+    failed(v, checkResponse_AgentSubs, at)
+  )
 }
 
 function checkResponse_UserPrivacy(v: any): boolean {
-  return checkUser(v.user) && checkUser(v.updatedUser)
+  let at = 0
+  return (
+    (checkUser(v.user) && ((at = 1), checkUser(v.updatedUser))) || failed(v, checkResponse_UserPrivacy, at)
+  )
 }
 
 function checkChatResponse(v: any): boolean {

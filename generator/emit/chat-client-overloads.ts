@@ -2,9 +2,7 @@ import {StructureKind, type MethodSignatureStructure, type StatementStructures} 
 import type {Schema} from '../schema/types.js'
 import {describe, upstreamLink} from './doc-comment.js'
 import {stringLiteral} from './escape.js'
-
-/** The decoding mode of a client, a literal when its options write one: it types responses and events. */
-const MODE = {name: 'Mode', constraint: 'DecodeMode', default: "'default'"}
+import type {ModuleScope} from './module-scope.js'
 
 /**
  * The statements of `chat-client-overloads.ts`: `ChatCoreOverloads`, one overload of `send`, `sendOk`, `on`
@@ -13,53 +11,19 @@ const MODE = {name: 'Mode', constraint: 'DecodeMode', default: "'default'"}
  * its own). The client they type, `chat-client.ts`, is the same for every spec: the template
  * `templates/bindings/chat-client.ts`.
  */
-export function emitChatClientOverloads(schema: Schema): StatementStructures[] {
+export function emitChatClientOverloads(schema: Schema, scope: ModuleScope): StatementStructures[] {
+  // The decoding mode of a client, a literal when its options write one: it types responses and events.
+  const mode = {name: 'Mode', constraint: scope.useType('./runtime.js', 'DecodeMode'), default: "'default'"}
   return [
     {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['AbortSignalLike', 'EventHandler', 'SendOptions'],
-      moduleSpecifier: './client.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['ChatCoreResponses'],
-      moduleSpecifier: './chat-client.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['CommandParameters'],
-      moduleSpecifier: './commands.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['DecodeMode'],
-      moduleSpecifier: './runtime.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['DecodedKnown'],
-      moduleSpecifier: './lenient.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['ChatEvent'],
-      moduleSpecifier: './events.js',
-    },
-    {
       kind: StructureKind.Interface,
-      name: 'ChatCoreOverloads',
+      name: scope.export('ChatCoreOverloads'),
       isExported: true,
-      typeParameters: [MODE],
+      typeParameters: [mode],
       docs: describe([
         '`send`, `sendOk`, `on` and `once` once per command and event, each with its doc text (the generic signatures of `ChatClient` take a name held in a variable).',
       ]),
-      methods: overloads(schema),
+      methods: overloads(schema, scope),
     },
   ]
 }
@@ -68,7 +32,9 @@ export function emitChatClientOverloads(schema: Schema): StatementStructures[] {
  * The overloads of `ChatCoreOverloads`: their types are those the generic signatures of `ChatClient` give
  * for that name, so a call types the same whichever signature TypeScript picks.
  */
-function overloads(schema: Schema): MethodSignatureStructure[] {
+function overloads(schema: Schema, scope: ModuleScope): MethodSignatureStructure[] {
+  const client = './client.js'
+  const promise = scope.global('Promise')
   const method = (name: string, docs: string[], parameters: [string, string][], returnType: string) => ({
     kind: StructureKind.MethodSignature as const,
     name,
@@ -87,38 +53,38 @@ function overloads(schema: Schema): MethodSignatureStructure[] {
       `Command \`${command.name}\` (${command.category}).`,
       ...upstreamLink(command),
     ]
-    const response = `ChatCoreResponses<Mode>[${name}]`
+    const response = `${scope.useType('./chat-client.js', 'ChatCoreResponses')}<Mode>[${name}]`
     const parameters: [string, string][] = [
       ['name', name],
-      ['params', `CommandParameters[${name}]`],
-      ['options?', 'SendOptions'],
+      ['params', `${scope.useType('./commands.js', 'CommandParameters')}[${name}]`],
+      ['options?', scope.useType(client, 'SendOptions')],
     ]
     return [
       method(
         'send',
         [...docs, 'Resolves with its decoded response (`chatCmdError` included).'],
         parameters,
-        `Promise<${response}>`,
+        `${promise}<${response}>`,
       ),
       method(
         'sendOk',
         [...docs, 'Resolves with its decoded response; a `chatCmdError` reply rejects with a `ChatCommandError`.'],
         parameters,
-        `Promise<Exclude<${response}, {type: 'chatCmdError'}>>`,
+        `${promise}<${scope.global('Exclude')}<${response}, {type: 'chatCmdError'}>>`,
       ),
     ]
   })
   const events = schema.events.flatMap((event) => {
     const tag = stringLiteral(event.tag)
     const docs = [...event.description, `Event \`${event.tag}\` (${event.category}).`, ...upstreamLink(event)]
-    const decoded = `Extract<DecodedKnown<ChatEvent, Mode>, {type: ${tag}}>`
+    const decoded = `${scope.global('Extract')}<${scope.useType('./lenient.js', 'DecodedKnown')}<${scope.useType('./events.js', 'ChatEvent')}, Mode>, {type: ${tag}}>`
     return [
       method(
         'on',
         [...docs, 'Calls `handler` with each such event; returns a function that removes it.'],
         [
           ['tag', tag],
-          ['handler', `EventHandler<${decoded}>`],
+          ['handler', `${scope.useType(client, 'EventHandler')}<${decoded}>`],
         ],
         '() => void',
       ),
@@ -127,9 +93,9 @@ function overloads(schema: Schema): MethodSignatureStructure[] {
         [...docs, 'Resolves with the next such event; rejects with `closed` or `aborted`.'],
         [
           ['tag', tag],
-          ['options?', '{signal?: AbortSignalLike}'],
+          ['options?', `{signal?: ${scope.useType(client, 'AbortSignalLike')}}`],
         ],
-        `Promise<${decoded}>`,
+        `${promise}<${decoded}>`,
       ),
     ]
   })

@@ -4,6 +4,7 @@ import {cmdStringFunctionName} from '../names/index.js'
 import {emitCommandStrings} from './command-strings-module.js'
 import {emitCommands} from './commands.js'
 import {emitResponses} from './responses.js'
+import {emitModule, NameRegistry} from './module-scope.js'
 import {emitTypes} from './types.js'
 
 /** A command or syntax type whose compiled ```javascript syntax does not type-check against its parameters. */
@@ -39,12 +40,19 @@ export function checkCommandStringTypes(schema: Schema): CommandStringTypeError[
   // Without doc comments (a quarter of the text): they change no type, and printing and parsing them is most
   // of a check's time. Diagnostics are told apart by the function they are in, not by line.
   const statements = (emitted: (string | StatementStructures)[]) => ({statements: withoutDocs(emitted)})
-  project.createSourceFile('/src/types.ts', statements(emitTypes(schema)), {overwrite: true})
-  project.createSourceFile('/src/commands.ts', statements(emitCommands(schema)), {overwrite: true})
-  project.createSourceFile('/src/responses.ts', statements(emitResponses(schema)), {overwrite: true})
-  const file = project.createSourceFile('/src/command-strings.ts', statements(emitCommandStrings(schema)), {
-    overwrite: true,
-  })
+  const registry = new NameRegistry()
+  const emit = (path: string, emitter: typeof emitTypes) =>
+    project.createSourceFile(
+      `/src/${path}`,
+      statements(emitModule(path, (scope) => emitter(schema, scope), registry)),
+      {
+        overwrite: true,
+      },
+    )
+  emit('types.ts', emitTypes)
+  emit('commands.ts', emitCommands)
+  emit('responses.ts', emitResponses)
+  const file = emit('command-strings.ts', emitCommandStrings)
 
   const errors = new Map<string, CommandStringTypeError>()
   for (const diagnostic of project.getProgram().getSemanticDiagnostics(file)) {

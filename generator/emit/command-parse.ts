@@ -12,6 +12,7 @@ import type {
 import {declaredParameters} from './command-parameters.js'
 import {describe} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
+import type {ModuleScope} from './module-scope.js'
 
 /**
  * The statements of `command-parse.ts`: the compiled template of every command and syntax type as data
@@ -19,51 +20,50 @@ import {jsonLiteral} from './escape.js'
  * typed by command name. Data, not a parser per command: the package stays small, and one interpreter is
  * type-checked and tested here.
  */
-export function emitCommandParse(schema: Schema): StatementStructures[] {
+export function emitCommandParse(schema: Schema, scope: ModuleScope): StatementStructures[] {
+  const reader = './command-reader.js'
+  const name = scope.useType('./commands.js', 'ChatCommandName')
+  const parameters = scope.useType('./commands.js', 'CommandParameters')
+  const grammar = scope.declare('commandGrammar')
+  const parsed = scope.export('ParsedCommand')
+  const result = scope.export('CommandParseResult')
   return [
-    {
-      kind: StructureKind.ImportDeclaration,
-      namedImports: ['readCommand', 'type CommandGrammar', 'type CommandParseFailure'],
-      moduleSpecifier: './command-reader.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['ChatCommandName', 'CommandParameters'],
-      moduleSpecifier: './commands.js',
-    },
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
       declarations: [
-        {name: 'commandGrammar', type: 'CommandGrammar', initializer: jsonLiteral(commandGrammar(schema))},
+        {
+          name: grammar,
+          type: scope.useType(reader, 'CommandGrammar'),
+          initializer: jsonLiteral(commandGrammar(schema)),
+        },
       ],
     },
     {
       kind: StructureKind.TypeAlias,
-      name: 'ParsedCommand',
+      name: parsed,
       isExported: true,
       docs: describe(["A command string read back: the command's name, and its parameters typed by that name."]),
-      type: '{[N in ChatCommandName]: {ok: true; name: N; params: CommandParameters[N]}}[ChatCommandName]',
+      type: `{[N in ${name}]: {ok: true; name: N; params: ${parameters}[N]}}[${name}]`,
     },
     {
       kind: StructureKind.TypeAlias,
-      name: 'CommandParseResult',
+      name: result,
       isExported: true,
       docs: describe(['What `parseCommand` gives: a `ParsedCommand` (narrow it by `name`), or a located error.']),
-      type: 'ParsedCommand | CommandParseFailure',
+      type: `${parsed} | ${scope.useType(reader, 'CommandParseFailure')}`,
     },
     {
       kind: StructureKind.Function,
-      name: 'parseCommand',
+      name: scope.export('parseCommand'),
       isExported: true,
       docs: describe([
         'Read a command string, the inverse of `commandString`: `parseCommand("/_send @5 json [...]")` gives `{ok: true, name: "APISendMessages", params: {sendRef: {chatType: "direct", chatId: 5}, liveMessage: false, composedMessages: [...]}}`, or `{ok: false, error: {message, offset}}`: what was expected at that offset of the text.',
         'Never throws; linear in the length of the text. Commands are tried in the order of COMMANDS.md, the first that reads the whole text wins. What the syntax does not write comes back as the syntax implies it (an omitted `live=on` is `liveMessage: false`, an omitted optional is absent); JSON parameters are parsed and their kind checked (an array, an object), not their fields: decode them for that.',
       ]),
       parameters: [{name: 'text', type: 'string'}],
-      returnType: 'CommandParseResult',
-      statements: 'return readCommand(commandGrammar, text) as CommandParseResult',
+      returnType: result,
+      statements: `return ${scope.use(reader, 'readCommand')}(${grammar}, text) as ${result}`,
     },
   ]
 }

@@ -3,6 +3,7 @@ import type {CommandTemplate, TemplateExpression, TemplateParam, TemplateTest} f
 import {cmdStringFunctionName, identifier, isIdentifier} from '../names/index.js'
 import {isComparable, type ComparableLiterals} from './comparable-literals.js'
 import {commentText, stringLiteral} from './escape.js'
+import type {NameScope} from './module-scope.js'
 
 /**
  * How the function of a command or type is named and typed. Every name must be
@@ -35,6 +36,8 @@ export interface CommandFunctionOptions {
    * emitted with its left side widened to `unknown`. A name not in the map is compared as is.
    */
   comparableNames?: ReadonlyMap<string, ComparableLiterals>
+  /** The scope the function is written in: the globals it calls (`JSON`) are claimed there. */
+  scope?: NameScope
 }
 
 export {cmdStringFunctionName} from '../names/index.js'
@@ -95,7 +98,7 @@ export function emitCommandExpression(
   template: CommandTemplate,
   options: Pick<
     CommandFunctionOptions,
-    'parameterName' | 'cmdStringFunction' | 'optionalNames' | 'comparableNames'
+    'parameterName' | 'cmdStringFunction' | 'optionalNames' | 'comparableNames' | 'scope'
   > = {},
 ): string {
   const emitter = new ExpressionEmitter(
@@ -105,6 +108,7 @@ export function emitCommandExpression(
     options.optionalNames ?? new Set(),
     options.comparableNames ?? new Map(),
     new Set(template.unguardedOptionals),
+    (name) => options.scope?.global(name) ?? name,
   )
   return emitter.expression(template.expression, 'top')
 }
@@ -120,6 +124,7 @@ class ExpressionEmitter {
     private readonly optionalNames: ReadonlySet<string>,
     private readonly comparableNames: ReadonlyMap<string, ComparableLiterals>,
     private readonly unguardedOptionals: ReadonlySet<string>,
+    private readonly global: (name: string) => string,
   ) {}
 
   expression(node: TemplateExpression, position: Position): string {
@@ -149,7 +154,7 @@ class ExpressionEmitter {
       case 'plain':
         return value
       case 'json':
-        return `JSON.stringify(${value})`
+        return `${this.global('JSON')}.stringify(${value})`
       case 'join':
         if (node.separator === undefined) throw new Error(`join of ${node.name} has no separator`)
         return `${this.asPresent(node.name, value)}.join(${stringLiteral(node.separator)})`
@@ -203,7 +208,7 @@ class ExpressionEmitter {
     const access = isIdentifier(name) ? `${this.parameter}.${name}` : `${this.parameter}[${stringLiteral(name)}]`
     const mayBeAbsent = this.subject === 'union' ? name !== 'type' : this.optionalNames.has(name)
     if (mayBeAbsent && name in Object.prototype) {
-      return `(Object.hasOwn(${this.parameter}, ${stringLiteral(name)}) ? ${access} : undefined)`
+      return `(${this.global('Object')}.hasOwn(${this.parameter}, ${stringLiteral(name)}) ? ${access} : undefined)`
     }
     if (this.subject === 'union' && name !== 'type') {
       return `(${stringLiteral(name)} in ${this.parameter} ? ${access} : undefined)`

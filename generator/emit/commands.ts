@@ -1,10 +1,11 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {CommandDefinition, Schema} from '../schema/types.js'
-import {identifier, RESPONSES_NAMESPACE, TYPES_NAMESPACE} from '../names/index.js'
+import {commandOwner, identifier, RESPONSES_NAMESPACE, TYPES_NAMESPACE} from '../names/index.js'
 import {declaredParameters} from './command-parameters.js'
 import {commandVersions, describe, upstreamLink, versionsNote, withDeprecation, type DocBlock} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {fieldProperties} from './fields.js'
+import type {ModuleScope} from './module-scope.js'
 
 /** The optional parameters a command's syntax uses unconditionally: required in its `CC` type. */
 const unguarded = (command: CommandDefinition) => {
@@ -32,12 +33,12 @@ function requiredNote(docs: DocBlock[]): DocBlock[] {
  * `CC.APISendMessages`), the map of parameters by command name, `ChatCommandName`,
  * the list of names, and each command's responses (`CommandResponse<N>`).
  */
-export function emitCommands(schema: Schema): StatementStructures[] {
+export function emitCommands(schema: Schema, scope: ModuleScope): StatementStructures[] {
   const interfaces: StatementStructures[] = schema.commands.map((command) => {
     const grammar = command.syntax.find((block) => block.lang === null)
     return {
       kind: StructureKind.Interface,
-      name: identifier(command.name),
+      name: scope.export(identifier(command.name), commandOwner(command)),
       isExported: true,
       docs: withDeprecation(
         describe(
@@ -54,7 +55,8 @@ export function emitCommands(schema: Schema): StatementStructures[] {
       properties: fieldProperties(
         declaredParameters(command),
         null,
-        (name) => `${TYPES_NAMESPACE}.${name}`,
+        (name) => `${scope.useNamespace('./types.js', TYPES_NAMESPACE)}.${name}`,
+        scope,
         command.versions,
       ).map((property) =>
         unguarded(command).has(property.name)
@@ -72,23 +74,20 @@ export function emitCommands(schema: Schema): StatementStructures[] {
   const responsesOf = new Map(
     schema.commands.map((command) => [
       command.name,
-      [...new Set(command.responses.map((response) => `${RESPONSES_NAMESPACE}.${identifier(response.name)}`))].join(
-        ' | ',
-      ),
+      [
+        ...new Set(
+          command.responses.map(
+            (response) => `${scope.useNamespace('./responses.js', RESPONSES_NAMESPACE)}.${identifier(response.name)}`,
+          ),
+        ),
+      ].join(' | '),
     ]),
   )
   return [
-    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namespaceImport: RESPONSES_NAMESPACE,
-      moduleSpecifier: './responses.js',
-    },
     ...interfaces,
     {
       kind: StructureKind.Interface,
-      name: 'CommandParameters',
+      name: scope.export('CommandParameters'),
       isExported: true,
       docs: describe(['The parameters of every command of COMMANDS.md, by command name.']),
       // Each name with its command's own doc text (the call site's are the client's overloads, chat-client.ts).
@@ -106,7 +105,7 @@ export function emitCommands(schema: Schema): StatementStructures[] {
     },
     {
       kind: StructureKind.TypeAlias,
-      name: 'ChatCommandName',
+      name: scope.export('ChatCommandName'),
       isExported: true,
       docs: describe(['The name of a command of COMMANDS.md (`"APISendMessages"`).']),
       type: 'keyof CommandParameters',
@@ -118,21 +117,21 @@ export function emitCommands(schema: Schema): StatementStructures[] {
       docs: describe(['Every command name, in the order of COMMANDS.md.']),
       declarations: [
         {
-          name: 'chatCommandNames',
+          name: scope.export('chatCommandNames'),
           initializer: `${jsonLiteral(schema.commands.map((command) => command.name))} as const satisfies readonly ChatCommandName[]`,
         },
       ],
     },
     {
       kind: StructureKind.Interface,
-      name: 'CommandResponses',
+      name: scope.export('CommandResponses'),
       isExported: true,
       docs: describe(['The responses each command may get (its `**Responses**:`), by command name.']),
       properties: pairs((name) => responsesOf.get(name)!),
     },
     {
       kind: StructureKind.TypeAlias,
-      name: 'CommandResponse',
+      name: scope.export('CommandResponse'),
       isExported: true,
       typeParameters: [{name: 'N', constraint: 'ChatCommandName'}],
       docs: describe([

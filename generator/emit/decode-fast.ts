@@ -1,28 +1,53 @@
 import {StructureKind, type FunctionDeclarationStructure, type StatementStructures} from 'ts-morph'
 import {distinctResponses} from '../schema/responses.js'
-import type {ArrayType, EnumValue, Field, MapType, PrimitiveName, Schema, TypeExpression} from '../schema/types.js'
-import {checkEventName, checkMemberName, checkResponseName, checkShapeName, checkTypeName} from '../names/index.js'
+import type {
+  ArrayType,
+  EnumValue,
+  Field,
+  MapType,
+  PrimitiveName,
+  Schema,
+  SourceLocation,
+  TypeExpression,
+} from '../schema/types.js'
+import {
+  checkEventName,
+  checkMemberName,
+  checkResponseName,
+  checkShapeName,
+  checkTypeName,
+  eventOwner,
+  memberOwner,
+  responseOwner,
+  shapeOwner,
+  typeOwner,
+} from '../names/index.js'
 import {stringLiteral} from './escape.js'
+import {GENERATOR, type ModuleScope, type NameOwner} from './module-scope.js'
 
 /**
  * The fast path of `decode.ts`: for each shape of the table (decode-table.ts) a boolean check (`checkUser`)
  * that reads the documented fields by name, straight-line, and says only whether the value is valid in
- * default mode. It builds nothing and records nothing; the decoders run it first and the slow path
- * (templates/shape-checks.ts, which builds the issues and paths) only when it says no. So it must never say
+ * default mode. It builds nothing; when it says no, an object's or array's check records which field or
+ * element failed (`failed`, templates/runtime.ts), so that the slow path (templates/shape-checks.ts, which
+ * builds the issues and paths, run only then) starts there rather than at the first. So it must never say
  * yes where the slow path would record an issue; saying no where it finds none only costs time (an object
  * without a prototype, a value whose getter throws: the slow path decides).
  */
-export function emitFastChecks(schema: Schema): StatementStructures[] {
-  const emitter = new FastCheckEmitter()
+export function emitFastChecks(schema: Schema, scope: ModuleScope): StatementStructures[] {
+  const emitter = new FastCheckEmitter(scope)
   for (const type of schema.types) {
+    const owner = typeOwner(type)
     switch (type.kind) {
       case 'record':
-        emitter.object(checkTypeName(type.name), type.fields, true)
+        emitter.object(checkTypeName(type.name), owner, type.fields, true)
         break
       case 'union':
-        for (const member of type.members) emitter.object(checkMemberName(type.name, member.name), member.fields)
+        for (const member of type.members)
+          emitter.object(checkMemberName(type.name, member.name), memberOwner(type, member), member.fields)
         emitter.union(
           checkTypeName(type.name),
+          owner,
           type.members.map((member) => ({
             tag: member.tag,
             check: member.fields.length > 0 ? checkMemberName(type.name, member.name) : null,
@@ -31,7 +56,7 @@ export function emitFastChecks(schema: Schema): StatementStructures[] {
         )
         break
       case 'enum':
-        emitter.push(checkTypeName(type.name), [
+        emitter.push(checkTypeName(type.name), owner, [
           'switch (v) {',
           ...type.values.map((value) => `case ${stringLiteral(value.value)}:`),
           '  return true',
@@ -41,18 +66,21 @@ export function emitFastChecks(schema: Schema): StatementStructures[] {
         break
     }
   }
-  for (const event of schema.events) emitter.object(checkEventName(event.name), event.fields)
+  for (const event of schema.events) emitter.object(checkEventName(event.name), eventOwner(event), event.fields)
   emitter.union(
     'checkChatEvent',
+    GENERATOR,
     schema.events.map((event) => ({
       tag: event.tag,
       check: event.fields.length > 0 ? checkEventName(event.name) : null,
     })),
   )
   const responses = distinctResponses(schema)
-  for (const response of responses) emitter.object(checkResponseName(response.name), response.fields)
+  for (const response of responses)
+    emitter.object(checkResponseName(response.name), responseOwner(response), response.fields)
   emitter.union(
     'checkChatResponse',
+    GENERATOR,
     responses.map((response) => ({
       tag: response.tag,
       check: response.fields.length > 0 ? checkResponseName(response.name) : null,
@@ -61,17 +89,17 @@ export function emitFastChecks(schema: Schema): StatementStructures[] {
   return emitter.statements
 }
 
-/** The test each primitive compiles to: true when the expression `x` is a valid value. */
-const PRIMITIVE_FITS: Record<PrimitiveName, (x: string) => string> = {
+/** The test each primitive compiles to: true when the expression `x` is a valid value; it uses what it calls. */
+const PRIMITIVE_FITS: Record<PrimitiveName, (x: string, scope: ModuleScope) => string> = {
   bool: (x) => `typeof ${x} === "boolean"`,
   string: (x) => `typeof ${x} === "string"`,
   // Number.isInteger and Number.isFinite are false for anything but a number.
-  int: (x) => `Number.isInteger(${x})`,
-  int64: (x) => `Number.isInteger(${x})`,
-  word32: (x) => `isWord32(${x})`,
-  double: (x) => `Number.isFinite(${x})`,
-  JSONObject: (x) => `isObject(${x})`,
-  UTCTime: (x) => `isUtcTime(${x})`,
+  int: (x, scope) => `${scope.global('Number')}.isInteger(${x})`,
+  int64: (x, scope) => `${scope.global('Number')}.isInteger(${x})`,
+  word32: (x, scope) => `${scope.use('./runtime.js', 'isWord32')}(${x})`,
+  double: (x, scope) => `${scope.global('Number')}.isFinite(${x})`,
+  JSONObject: (x, scope) => `${scope.use('./runtime.js', 'isObject')}(${x})`,
+  UTCTime: (x, scope) => `${scope.use('./runtime.js', 'isUtcTime')}(${x})`,
 }
 
 /** Names `Object.prototype` has: a named load of them on an object without them finds the inherited member. */
@@ -83,23 +111,32 @@ class FastCheckEmitter {
   readonly statements: StatementStructures[] = []
   private readonly shapes = new Set<string>()
 
+  constructor(private readonly scope: ModuleScope) {}
+
   /**
    * The fields of an object. `checksObject`: a record, which checks it holds a plain object; union members and
-   * events are called by their union's switch, which did.
+   * events are called by their union's switch, which did. When a field fails, the check records which
+   * (`failed`: `at`, the field's index, -1 for the object test) for the slow path to start there.
    */
-  object(check: string, fields: readonly Field[], checksObject = false): void {
+  object(check: string, owner: NameOwner, fields: readonly Field[], checksObject = false): void {
     if (fields.length === 0 && !checksObject) return
-    const terms = [
-      ...(checksObject ? [PLAIN_OBJECT] : []),
-      ...fields.map((field) => {
-        const x = read(field.wireName)
-        const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
-        const fits = types.map((type) => this.fits(type, x))
-        const any = fits.length === 1 ? fits[0]! : `(${fits.join(' || ')})`
-        return field.optional ? `(${x} === undefined || ${any})` : any
-      }),
-    ]
-    this.push(check, [`return ${terms.length > 0 ? terms.join(' && ') : 'true'}`])
+    if (fields.length === 0) return this.push(check, owner, [`return ${this.plainObject()}`])
+    const terms = fields.map((field, index) => {
+      const x = read(field.wireName, this.scope)
+      const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
+      const fits = types.map((type) => this.fits(type, x, field.location))
+      const any = fits.length === 1 ? fits[0]! : `(${fits.join(' || ')})`
+      const term = field.optional ? `(${x} === undefined || ${any})` : any
+      // Each field's index is set before its test: the failure branch is shared, the success path unchanged.
+      return index === 0 && !checksObject ? term : `((at = ${index}), ${term})`
+    })
+    const failed = this.scope.use('./runtime.js', 'failed')
+    if (terms.length === 1 && !checksObject)
+      return this.push(check, owner, [`return ${terms[0]} || ${failed}(v, ${check}, 0)`])
+    this.push(check, owner, [
+      `let at = ${checksObject ? -1 : 0}`,
+      `return (${[...(checksObject ? [this.plainObject()] : []), ...terms].join(' && ')}) || ${failed}(v, ${check}, at)`,
+    ])
   }
 
   /**
@@ -107,14 +144,19 @@ class FastCheckEmitter {
    *
    * @param stringValues a compatibility build's strings the union was an enum of in older versions.
    */
-  union(check: string, members: {tag: string; check: string | null}[], stringValues?: readonly EnumValue[]): void {
-    this.push(check, [
+  union(
+    check: string,
+    owner: NameOwner,
+    members: {tag: string; check: string | null}[],
+    stringValues?: readonly EnumValue[],
+  ): void {
+    this.push(check, owner, [
       ...(stringValues
         ? [
             `if (typeof v === "string") return ${stringValues.map((value) => `v === ${stringLiteral(value.value)}`).join(' || ')}`,
           ]
         : []),
-      `if (!(${PLAIN_OBJECT})) return false`,
+      `if (!(${this.plainObject()})) return false`,
       'switch (v.type) {',
       ...members.map(
         (member) => `case ${stringLiteral(member.tag)}: return ${member.check ? `${member.check}(v)` : 'true'}`,
@@ -124,27 +166,33 @@ class FastCheckEmitter {
     ])
   }
 
-  push(check: string, body: string[]): void {
-    this.statements.push(fastFunction(check, body))
+  push(check: string, owner: NameOwner, body: string[]): void {
+    this.statements.push(fastFunction(this.scope.declare(check, owner), body))
   }
 
-  /** An expression true when the expression `x` is a valid value of `type`. */
-  private fits(type: TypeExpression, x: string): string {
+  /** `v` is a plain object (`PLAIN_OBJECT`), with the global it refers to. */
+  private plainObject(): string {
+    this.scope.global('Object')
+    return PLAIN_OBJECT
+  }
+
+  /** An expression true when the expression `x` is a valid value of `type`, a field's at `location`. */
+  private fits(type: TypeExpression, x: string, location: SourceLocation): string {
     switch (type.kind) {
       case 'primitive':
-        return PRIMITIVE_FITS[type.name](x)
+        return PRIMITIVE_FITS[type.name](x, this.scope)
       case 'literal':
         return `${x} === ${stringLiteral(type.value)}`
       case 'reference':
         return `${checkTypeName(type.name)}(${x})`
       case 'array':
       case 'map':
-        return `${this.shape(type)}(${x})`
+        return `${this.shape(type, location)}(${x})`
     }
   }
 
   /** The fast check of an array or map shape, made on first use. */
-  private shape(type: ArrayType | MapType): string {
+  private shape(type: ArrayType | MapType, location: SourceLocation): string {
     const check = checkShapeName(type)
     if (!this.shapes.has(check)) {
       this.shapes.add(check)
@@ -152,16 +200,16 @@ class FastCheckEmitter {
       const body =
         type.kind === 'array'
           ? [
-              'if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false',
-              `for (let i = 0; i < v.length; i++) if (!(${this.fits(element, 'v[i]')})) return false`,
+              `if (!${this.scope.global('Array')}.isArray(v) || ${this.scope.global('Object')}.getPrototypeOf(v) !== Array.prototype) return false`,
+              `for (let i = 0; i < v.length; i++) if (!(${this.fits(element, 'v[i]', location)})) return ${this.scope.use('./runtime.js', 'failed')}(v, ${check}, i)`,
               'return true',
             ]
           : [
-              `if (!(${PLAIN_OBJECT})) return false`,
-              `for (const i in v) if (!(${this.fits(element, 'v[i]')})) return false`,
+              `if (!(${this.plainObject()})) return false`,
+              `for (const i in v) if (!(${this.fits(element, 'v[i]', location)})) return false`,
               'return true',
             ]
-      this.push(check, body)
+      this.push(check, shapeOwner(type, location), body)
     }
     return check
   }
@@ -178,8 +226,9 @@ const PLAIN_OBJECT =
   'typeof v === "object" && v !== null && v.__proto__ === Object.prototype && Object.getPrototypeOf(v) === Object.prototype'
 
 /** A named load of field `name` of `v`; an own-property read where `Object.prototype` has a member of that name. */
-function read(name: string): string {
-  if (INHERITED.has(name)) return `(Object.hasOwn(v, ${stringLiteral(name)}) ? v[${stringLiteral(name)}] : undefined)`
+function read(name: string, scope: ModuleScope): string {
+  if (INHERITED.has(name))
+    return `(${scope.global('Object')}.hasOwn(v, ${stringLiteral(name)}) ? v[${stringLiteral(name)}] : undefined)`
   return IDENTIFIER.test(name) ? `v.${name}` : `v[${stringLiteral(name)}]`
 }
 

@@ -6,10 +6,11 @@ import {
 } from 'ts-morph'
 import type {Schema} from '../schema/types.js'
 import {describe} from './doc-comment.js'
-import {DECODE_RUNTIME_IMPORTS, typeDecoderName} from '../names/index.js'
+import {typeDecoderName, typeOwner, TYPES_NAMESPACE} from '../names/index.js'
 import {jsonLiteral} from './escape.js'
 import {emitFastChecks} from './decode-fast.js'
 import {layOutShapeTable, type ShapeTableLayout} from './decode-table.js'
+import type {ModuleScope} from './module-scope.js'
 
 /**
  * The statements of `decode.ts`: the fast checks (decode-fast.ts), the shape table the slow path reads
@@ -18,87 +19,30 @@ import {layOutShapeTable, type ShapeTableLayout} from './decode-table.js'
  *
  * @param layout the schema's table (`layOutShapeTable`), shared with the guards.
  */
-export function emitDecode(schema: Schema, layout: ShapeTableLayout = layOutShapeTable(schema)): StatementStructures[] {
-  const fastChecks = emitFastChecks(schema)
-  const fastText = fastChecks.map((statement) => String((statement as {statements?: unknown}).statements)).join('\n')
-  // The runtime's predicates the fast checks call: imported when used.
-  const predicates = DECODE_RUNTIME_IMPORTS.filter((name) => new RegExp(`(?<![\\w.$])${name}\\(`).test(fastText))
+export function emitDecode(
+  schema: Schema,
+  scope: ModuleScope,
+  layout: ShapeTableLayout = layOutShapeTable(schema),
+): StatementStructures[] {
+  const fastChecks = emitFastChecks(schema, scope)
+  const n = decodeNames(scope)
   const typeDecoders: FunctionDeclarationStructure[] = schema.types.map((type) => ({
     kind: StructureKind.Function,
-    name: typeDecoderName(type.name),
+    name: scope.export(typeDecoderName(type.name), typeOwner(type)),
     isExported: true,
     docs: describe([
       `Decode a \`${type.name}\` (TYPES.md) from a parsed JSON value. Never throws. With \`mode: "lenient"\` the value is a \`Lenient<T.${type.name}>\`.`,
     ]),
-    typeParameters: [MODE_PARAMETER],
+    typeParameters: [n.mode],
     parameters: [
       {name: 'value', type: 'unknown'},
-      {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
+      {name: 'options', type: n.options, hasQuestionToken: true},
     ],
-    returnType: `DecodeResult<Decoded<T.${type.name}, M>>`,
-    statements: `return decodeValue(shapes, ${layout.typeIndex.get(type.name)}, value, options)`,
+    returnType: `${n.DecodeResult}<${n.Decoded}<${n.T}.${type.name}, M>>`,
+    statements: `return ${n.decodeValue}(${n.shapes}, ${layout.typeIndex.get(type.name)}, value, options)`,
   }))
 
   return [
-    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['ChatEvent'],
-      moduleSpecifier: './events.js',
-    },
-    {kind: StructureKind.ImportDeclaration, namedImports: ['chatEventTags'], moduleSpecifier: './events.js'},
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['ChatResponse'],
-      moduleSpecifier: './responses.js',
-    },
-    {kind: StructureKind.ImportDeclaration, namedImports: ['chatResponseTags'], moduleSpecifier: './responses.js'},
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['ChatCommandName', 'CommandResponse'],
-      moduleSpecifier: './commands.js',
-    },
-    ...(predicates.length > 0
-      ? [{kind: StructureKind.ImportDeclaration, namedImports: predicates, moduleSpecifier: './runtime.js'} as const]
-      : []),
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['DecodeMode', 'DecodeOptions', 'DecodeResult'],
-      moduleSpecifier: './runtime.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      namedImports: ['assertValue', 'decodeFrameOf', 'decodeJson', 'decodeResponseOf', 'decodeValue'],
-      moduleSpecifier: './decoding.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['FrameResultOf'],
-      moduleSpecifier: './decoding.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['ShapeTable'],
-      moduleSpecifier: './shape-checks.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['Decoded', 'DecodedKnown'],
-      moduleSpecifier: './lenient.js',
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['FrameTags'],
-      moduleSpecifier: './envelope.js',
-    },
     ...fastChecks,
     {
       kind: StructureKind.VariableStatement,
@@ -110,7 +54,7 @@ export function emitDecode(schema: Schema, layout: ShapeTableLayout = layOutShap
             "The schema's shapes, which the slow path of decoding reads (shape-checks.ts); the decoders and guards name one by its index.\n@internal",
         },
       ],
-      declarations: [{name: 'shapes', type: 'ShapeTable', initializer: `[\n${layout.entries.join(',\n')}\n]`}],
+      declarations: [{name: n.shapes, type: n.ShapeTable, initializer: `[\n${layout.entries.join(',\n')}\n]`}],
     },
     {
       kind: StructureKind.VariableStatement,
@@ -118,8 +62,8 @@ export function emitDecode(schema: Schema, layout: ShapeTableLayout = layOutShap
       docs: describe(['The response tags of each command (its `**Responses**:`), for `decodeCommandResponse`.']),
       declarations: [
         {
-          name: 'commandResponseTags',
-          type: '{ readonly [N in ChatCommandName]: readonly string[] }',
+          name: n.commandResponseTags,
+          type: `{ readonly [N in ${n.ChatCommandName}]: readonly string[] }`,
           initializer: jsonLiteral(
             Object.fromEntries(
               schema.commands.map((command) => [command.name, [...new Set(command.responses.map((r) => r.tag))]]),
@@ -128,19 +72,62 @@ export function emitDecode(schema: Schema, layout: ShapeTableLayout = layOutShap
         },
       ],
     },
-    ...publicDecoders(layout),
+    ...publicDecoders(layout, n, scope),
     ...typeDecoders,
   ]
 }
 
-/** The mode of a decoder's options, as a literal when the caller writes one: it types the result (`Decoded`). */
-const MODE_PARAMETER = {name: 'M', constraint: 'DecodeMode', default: "'default'"}
+/**
+ * What `decode.ts` declares and uses of the other modules and the templates, through its scope: every
+ * decoder uses them, so they are registered once here.
+ */
+function decodeNames(scope: ModuleScope) {
+  const runtime = './runtime.js'
+  const decoding = './decoding.js'
+  const DecodeMode = scope.useType(runtime, 'DecodeMode')
+  const DecodeOptions = scope.useType(runtime, 'DecodeOptions')
+  return {
+    Object: scope.global('Object'),
+    Set: scope.global('Set'),
+    T: scope.useNamespace('./types.js', TYPES_NAMESPACE),
+    ChatEvent: scope.useType('./events.js', 'ChatEvent'),
+    chatEventTags: scope.use('./events.js', 'chatEventTags'),
+    ChatResponse: scope.useType('./responses.js', 'ChatResponse'),
+    chatResponseTags: scope.use('./responses.js', 'chatResponseTags'),
+    ChatCommandName: scope.useType('./commands.js', 'ChatCommandName'),
+    CommandResponse: scope.useType('./commands.js', 'CommandResponse'),
+    DecodeResult: scope.useType(runtime, 'DecodeResult'),
+    assertValue: scope.use(decoding, 'assertValue'),
+    decodeFrameOf: scope.use(decoding, 'decodeFrameOf'),
+    decodeJson: scope.use(decoding, 'decodeJson'),
+    decodeResponseOf: scope.use(decoding, 'decodeResponseOf'),
+    decodeValue: scope.use(decoding, 'decodeValue'),
+    FrameResultOf: scope.useType(decoding, 'FrameResultOf'),
+    ShapeTable: scope.useType('./shape-checks.js', 'ShapeTable'),
+    Decoded: scope.useType('./lenient.js', 'Decoded'),
+    DecodedKnown: scope.useType('./lenient.js', 'DecodedKnown'),
+    FrameTags: scope.useType('./envelope.js', 'FrameTags'),
+    shapes: scope.export('shapes'),
+    commandResponseTags: scope.declare('commandResponseTags'),
+    /** The mode of a decoder's options, as a literal when the caller writes one: it types the result (`Decoded`). */
+    mode: {name: 'M', constraint: DecodeMode, default: "'default'"},
+    options: `${DecodeOptions}<M>`,
+  }
+}
 
-function publicDecoders({eventIndex, responseIndex}: ShapeTableLayout): StatementStructures[] {
+type DecodeNames = ReturnType<typeof decodeNames>
+
+function publicDecoders(
+  {eventIndex, responseIndex}: ShapeTableLayout,
+  n: DecodeNames,
+  scope: ModuleScope,
+): StatementStructures[] {
+  const frameTags = scope.export('frameTags')
+  const frameResult = scope.export('FrameResult')
   return [
     {
       kind: StructureKind.Function,
-      name: 'decodeChatEvent',
+      name: scope.export('decodeChatEvent'),
       isExported: true,
       docs: describe([
         'Decode an event (the `resp` of a frame) from a parsed JSON value. Never throws.',
@@ -148,41 +135,41 @@ function publicDecoders({eventIndex, responseIndex}: ShapeTableLayout): Statemen
       ]),
       parameters: [
         {name: 'value', type: 'unknown'},
-        {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
+        {name: 'options', type: n.options, hasQuestionToken: true},
       ],
-      typeParameters: [MODE_PARAMETER],
-      returnType: 'DecodeResult<DecodedKnown<ChatEvent, M>>',
-      statements: `return decodeValue(shapes, ${eventIndex}, value, options)`,
+      typeParameters: [n.mode],
+      returnType: `${n.DecodeResult}<${n.DecodedKnown}<${n.ChatEvent}, M>>`,
+      statements: `return ${n.decodeValue}(${n.shapes}, ${eventIndex}, value, options)`,
     },
     {
       kind: StructureKind.Function,
-      name: 'decodeChatEventJson',
+      name: scope.export('decodeChatEventJson'),
       isExported: true,
       docs: describe(['Decode an event from JSON text (`JSON.parse`, then `decodeChatEvent`). Never throws.']),
       parameters: [
         {name: 'text', type: 'string'},
-        {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
+        {name: 'options', type: n.options, hasQuestionToken: true},
       ],
-      typeParameters: [MODE_PARAMETER],
-      returnType: 'DecodeResult<DecodedKnown<ChatEvent, M>>',
-      statements: `return decodeJson(shapes, ${eventIndex}, text, options)`,
+      typeParameters: [n.mode],
+      returnType: `${n.DecodeResult}<${n.DecodedKnown}<${n.ChatEvent}, M>>`,
+      statements: `return ${n.decodeJson}(${n.shapes}, ${eventIndex}, text, options)`,
     },
     {
       kind: StructureKind.Function,
-      name: 'assertChatEvent',
+      name: scope.export('assertChatEvent'),
       isExported: true,
       docs: describe(['Decode an event, or throw a `DecodeError` listing what is wrong.']),
       parameters: [
         {name: 'value', type: 'unknown'},
-        {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
+        {name: 'options', type: n.options, hasQuestionToken: true},
       ],
-      typeParameters: [MODE_PARAMETER],
-      returnType: 'DecodedKnown<ChatEvent, M>',
-      statements: `return assertValue(shapes, ${eventIndex}, value, options)`,
+      typeParameters: [n.mode],
+      returnType: `${n.DecodedKnown}<${n.ChatEvent}, M>`,
+      statements: `return ${n.assertValue}(${n.shapes}, ${eventIndex}, value, options)`,
     },
     {
       kind: StructureKind.Function,
-      name: 'decodeChatResponse',
+      name: scope.export('decodeChatResponse'),
       isExported: true,
       docs: describe([
         'Decode a response to a command (the `resp` of a frame with a `corrId`) from a parsed JSON value. Never throws.',
@@ -190,27 +177,27 @@ function publicDecoders({eventIndex, responseIndex}: ShapeTableLayout): Statemen
       ]),
       parameters: [
         {name: 'value', type: 'unknown'},
-        {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
+        {name: 'options', type: n.options, hasQuestionToken: true},
       ],
-      typeParameters: [MODE_PARAMETER],
-      returnType: 'DecodeResult<DecodedKnown<ChatResponse, M>>',
-      statements: `return decodeValue(shapes, ${responseIndex}, value, options)`,
+      typeParameters: [n.mode],
+      returnType: `${n.DecodeResult}<${n.DecodedKnown}<${n.ChatResponse}, M>>`,
+      statements: `return ${n.decodeValue}(${n.shapes}, ${responseIndex}, value, options)`,
     },
     {
       kind: StructureKind.Function,
-      name: 'decodeCommandResponse',
+      name: scope.export('decodeCommandResponse'),
       isExported: true,
-      typeParameters: [{name: 'N', constraint: 'ChatCommandName'}, MODE_PARAMETER],
+      typeParameters: [{name: 'N', constraint: n.ChatCommandName}, n.mode],
       docs: describe([
         'Decode the response to command `name` from a parsed JSON value. Never throws. Only that command\'s responses are accepted: any other tag (another command\'s response included) fails with `error.code === "unknown-response"`.',
       ]),
       parameters: [
         {name: 'name', type: 'N'},
         {name: 'value', type: 'unknown'},
-        {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
+        {name: 'options', type: n.options, hasQuestionToken: true},
       ],
-      returnType: 'DecodeResult<DecodedKnown<CommandResponse<N>, M>>',
-      statements: `return decodeResponseOf(shapes, ${responseIndex}, commandResponseTags, name, value, options)`,
+      returnType: `${n.DecodeResult}<${n.DecodedKnown}<${n.CommandResponse}<N>, M>>`,
+      statements: `return ${n.decodeResponseOf}(${n.shapes}, ${responseIndex}, ${n.commandResponseTags}, name, value, options)`,
     },
     {
       kind: StructureKind.VariableStatement,
@@ -224,37 +211,36 @@ function publicDecoders({eventIndex, responseIndex}: ShapeTableLayout): Statemen
       ],
       declarations: [
         {
-          name: 'frameTags',
-          type: 'FrameTags',
-          initializer:
-            '/* @__PURE__ */ Object.freeze({ events: new Set(chatEventTags), responses: new Set(chatResponseTags) })',
+          name: frameTags,
+          type: n.FrameTags,
+          initializer: `/* @__PURE__ */ ${n.Object}.freeze({ events: new ${n.Set}(${n.chatEventTags}), responses: new ${n.Set}(${n.chatResponseTags}) })`,
         },
       ],
     },
     {
       kind: StructureKind.TypeAlias,
-      name: 'FrameResult',
+      name: frameResult,
       isExported: true,
-      typeParameters: [MODE_PARAMETER],
+      typeParameters: [n.mode],
       docs: describe([
         'What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds (see `FrameResultOf`): an `event`, a `response`, an `unknown` tag left undecoded, or an `error`. In lenient mode (`M`) the event is a `LenientKnown<ChatEvent>` and the response a `LenientKnown<ChatResponse>`.',
       ]),
-      type: 'FrameResultOf<DecodedKnown<ChatEvent, M>, DecodedKnown<ChatResponse, M>>',
+      type: `${n.FrameResultOf}<${n.DecodedKnown}<${n.ChatEvent}, M>, ${n.DecodedKnown}<${n.ChatResponse}, M>>`,
     },
     {
       kind: StructureKind.Function,
-      name: 'decodeFrame',
+      name: scope.export('decodeFrame'),
       isExported: true,
       docs: describe([
         'Decode a WebSocket frame as the chat core sends it: an event, or with a `corrId` the response to a command. Never throws. Paths in issues start at the frame (`$.resp.user`).',
       ]),
       parameters: [
         {name: 'text', type: 'string'},
-        {name: 'options', type: 'DecodeOptions<M>', hasQuestionToken: true},
+        {name: 'options', type: n.options, hasQuestionToken: true},
       ],
-      typeParameters: [MODE_PARAMETER],
-      returnType: 'FrameResult<M>',
-      statements: `return decodeFrameOf(shapes, ${eventIndex}, ${responseIndex}, frameTags, text, options)`,
+      typeParameters: [n.mode],
+      returnType: `${frameResult}<M>`,
+      statements: `return ${n.decodeFrameOf}(${n.shapes}, ${eventIndex}, ${responseIndex}, ${frameTags}, text, options)`,
     },
   ]
 }

@@ -1,8 +1,9 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
 import type {Schema} from '../schema/types.js'
-import {TYPES_NAMESPACE} from '../names/index.js'
+import {eventOwner, TYPES_NAMESPACE} from '../names/index.js'
 import {describe, schemaVersions, upstreamLink, versionsNote, withDeprecation} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
+import type {ModuleScope} from './module-scope.js'
 import {memberInterface, topLevelUnionDeclarations} from './tagged-union.js'
 
 /**
@@ -11,11 +12,12 @@ import {memberInterface, topLevelUnionDeclarations} from './tagged-union.js'
  * Types of TYPES.md are referenced through the `T` namespace, as upstream does,
  * so the events `ChatError` and `SubscriptionStatus` do not clash with the types.
  */
-export function emitEvents(schema: Schema): StatementStructures[] {
+export function emitEvents(schema: Schema, scope: ModuleScope): StatementStructures[] {
   const interfaces = schema.events.map((event) =>
     memberInterface(
       {
         name: event.name,
+        owner: eventOwner(event),
         tag: event.tag,
         fields: event.fields,
         versions: event.versions,
@@ -30,7 +32,8 @@ export function emitEvents(schema: Schema): StatementStructures[] {
           schemaVersions(schema),
         ),
       },
-      (name) => `${TYPES_NAMESPACE}.${name}`,
+      (name) => `${scope.useNamespace('./types.js', TYPES_NAMESPACE)}.${name}`,
+      scope,
     ),
   )
   const categories = schema.categories.map((category) => ({
@@ -42,20 +45,22 @@ export function emitEvents(schema: Schema): StatementStructures[] {
     }),
   }))
   return [
-    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
     ...interfaces,
-    ...topLevelUnionDeclarations({
-      name: 'ChatEvent',
-      description: 'Every event of EVENTS.md, discriminated by `type`.',
-      noun: 'event',
-      tagType: 'ChatEventTag',
-      upstreamNamespace: 'CEvt',
-      tags: {name: 'chatEventTags', description: 'Every event tag, in the order of EVENTS.md.'},
-      members: schema.events,
-    }),
+    ...topLevelUnionDeclarations(
+      {
+        name: 'ChatEvent',
+        description: 'Every event of EVENTS.md, discriminated by `type`.',
+        noun: 'event',
+        tagType: 'ChatEventTag',
+        upstreamNamespace: 'CEvt',
+        tags: {name: 'chatEventTags', description: 'Every event tag, in the order of EVENTS.md.'},
+        members: schema.events,
+      },
+      scope,
+    ),
     {
       kind: StructureKind.Interface,
-      name: 'EventCategory',
+      name: scope.export('EventCategory'),
       isExported: true,
       docs: describe(['A category of EVENTS.md (`## ...`) and its events.']),
       properties: [
@@ -79,7 +84,9 @@ export function emitEvents(schema: Schema): StatementStructures[] {
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: describe(['The categories of EVENTS.md, in order.']),
-      declarations: [{name: 'eventCategories', type: 'readonly EventCategory[]', initializer: jsonLiteral(categories)}],
+      declarations: [
+        {name: scope.export('eventCategories'), type: 'readonly EventCategory[]', initializer: jsonLiteral(categories)},
+      ],
     },
   ]
 }

@@ -1,29 +1,18 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type * as prettier from 'prettier'
-import {printStructure, StructureKind, type StatementStructures} from 'ts-morph'
+import {printStructure, StructureKind} from 'ts-morph'
 import {PROJECT_ROOT} from '../paths.js'
 import type {Schema} from '../schema/types.js'
-import {emitCommandParse} from './command-parse.js'
-import {emitCommandStrings} from './command-strings-module.js'
-import {emitCommands} from './commands.js'
 import {missingBotCommands} from './chat-bot.js'
-import {emitChatClientOverloads} from './chat-client-overloads.js'
-import {emitDecode} from './decode.js'
 import {createFormatPool, type FormatPool} from './format-pool.js'
 import {resolveDocLinks} from './doc-links.js'
 import {jsonFileText, lineCommentText} from './escape.js'
-import {emitEvents} from './events.js'
-import {emitGuards} from './guards.js'
-import {layOutShapeTable} from './decode-table.js'
-import {emitIndexModule} from './index-module.js'
 import {emitJsonSchema} from './json-schema.js'
 import {packageJson, readme, tsconfigFiles} from './package-files.js'
-import {emitResponses} from './responses.js'
-import {emitSpecInfo, specInfoData} from './spec-info.js'
-import {emitFixtureTypes} from './fixture-types.js'
-import {emitTestingSchema} from './testing-schema.js'
-import {emitTypes} from './types.js'
+import {specInfoData} from './spec-info.js'
+import {NameRegistry} from './module-scope.js'
+import {emitPackageModules} from './package-modules.js'
 import type {SpecOrigins} from '../load/provenance.js'
 
 /** The command the headers name for the pinned spec (no machine-specific paths, so output is the same everywhere). */
@@ -44,6 +33,7 @@ export const TEMPLATE_FILES = [
   'issue-shapes.ts',
   'client.ts',
   'command-reader.ts',
+  'command-writer.ts',
   BOT_TEMPLATE_FILE,
 ] as const
 
@@ -143,24 +133,16 @@ export async function emitLibrary(
     overlaySha256: input.overlaySha256,
     generatorVersion: input.generatorVersion,
   })
-  const shapeTable = layOutShapeTable(schema)
-  // A spec without a command the bot sends gets no bot (the README says which): never a bot that cannot compile.
+  // A spec without a command the bot sends gets no bot (the README says why): never a bot that cannot compile.
   const withBot = missingBotCommands(schema).length === 0
-  const emitters: [string, () => (string | StatementStructures)[]][] = [
-    ['types.ts', () => emitTypes(schema)],
-    ['events.ts', () => emitEvents(schema)],
-    ['commands.ts', () => emitCommands(schema)],
-    ['responses.ts', () => emitResponses(schema)],
-    ['command-strings.ts', () => emitCommandStrings(schema)],
-    ['command-parse.ts', () => emitCommandParse(schema)],
-    ['guards.ts', () => emitGuards(schema, shapeTable)],
-    ['decode.ts', () => emitDecode(schema, shapeTable)],
-    ['chat-client-overloads.ts', () => emitChatClientOverloads(schema)],
-    ['spec-info.ts', () => emitSpecInfo(specInfo)],
-    ['index.ts', () => emitIndexModule(schema)],
-    ['testing/testing-schema.ts', () => emitTestingSchema(schema)],
-    ['testing/fixture-types.ts', () => emitFixtureTypes(schema)],
-  ]
+  const registry = new NameRegistry()
+  const modules = emitPackageModules(schema, registry, specInfo)
+  // The name check ran on the docs (located errors); a collision here is a bug, or an overlay the check missed.
+  const [collision] = registry.collisions()
+  if (collision)
+    throw new Error(
+      `internal: \`${collision.name}\` is declared in ${collision.scope} for ${collision.first.owner} and for ${collision.second.owner}`,
+    )
   const comment = header.map((line) => `// ${line}`).join('\n')
   // Each emitted file goes to prettier as soon as it is printed: a worker formats it while the next is built.
   if (input.format === false) await input.formatPool?.close()
@@ -168,9 +150,9 @@ export async function emitLibrary(
   const typescript = new Map<string, Promise<string> | string>()
   let built = started
   try {
-    for (const [name, emit] of emitters) {
+    for (const [name, statements] of modules) {
       // Printed from the structures alone: no TypeScript source file is made (parsing it was most of emitting).
-      const text = `${comment}\n\n${printStructure({kind: StructureKind.SourceFile, statements: emit()})}`
+      const text = `${comment}\n\n${printStructure({kind: StructureKind.SourceFile, statements})}`
       const formatted = pool?.format(text, EMIT_PRETTIER_OPTIONS)
       // Awaited in order below; a rejection of one after an earlier one failed is not left unhandled.
       formatted?.catch(() => {})

@@ -1,8 +1,9 @@
-import {StructureKind, type StatementStructures} from 'ts-morph'
+import type {StatementStructures} from 'ts-morph'
 import {distinctResponses} from '../schema/responses.js'
 import type {Schema} from '../schema/types.js'
-import {TYPES_NAMESPACE} from '../names/index.js'
+import {responseOwner, TYPES_NAMESPACE} from '../names/index.js'
 import {additionNote, describe} from './doc-comment.js'
+import type {ModuleScope} from './module-scope.js'
 import {memberInterface, topLevelUnionDeclarations} from './tagged-union.js'
 
 /**
@@ -11,7 +12,7 @@ import {memberInterface, topLevelUnionDeclarations} from './tagged-union.js'
  * the `ChatResponse` union, its tag union and the list of tags. A tag that is also an event
  * (`groupUpdated`) is defined here apart from its event: its fields may differ.
  */
-export function emitResponses(schema: Schema): StatementStructures[] {
+export function emitResponses(schema: Schema, scope: ModuleScope): StatementStructures[] {
   const responses = distinctResponses(schema)
   const overlay = schema.addedResponses?.length ? 'spec/overlay.json adds (undocumented)' : null
   const interfaces = responses.map((response) => {
@@ -19,6 +20,7 @@ export function emitResponses(schema: Schema): StatementStructures[] {
     return memberInterface(
       {
         name: response.name,
+        owner: responseOwner(response),
         tag: response.tag,
         fields: response.fields,
         versions: response.versions,
@@ -28,23 +30,26 @@ export function emitResponses(schema: Schema): StatementStructures[] {
             `Response \`${response.tag}\` of ${commands.map((command) => `\`${command.name}\``).join(', ')}.`,
         ),
       },
-      (name) => `${TYPES_NAMESPACE}.${name}`,
+      (name) => `${scope.useNamespace('./types.js', TYPES_NAMESPACE)}.${name}`,
+      scope,
     )
   })
   return [
-    {kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js'},
     ...interfaces,
-    ...topLevelUnionDeclarations({
-      name: 'ChatResponse',
-      description: `Every response of COMMANDS.md${overlay ? ` and those ${overlay}` : ''}, discriminated by \`type\`.`,
-      noun: 'response',
-      tagType: 'ChatResponseTag',
-      upstreamNamespace: 'CR',
-      tags: {
-        name: 'chatResponseTags',
-        description: `Every response tag, in the order COMMANDS.md first lists them${overlay ? `, then those ${overlay}` : ''}.`,
+    ...topLevelUnionDeclarations(
+      {
+        name: 'ChatResponse',
+        description: `Every response of COMMANDS.md${overlay ? ` and those ${overlay}` : ''}, discriminated by \`type\`.`,
+        noun: 'response',
+        tagType: 'ChatResponseTag',
+        upstreamNamespace: 'CR',
+        tags: {
+          name: 'chatResponseTags',
+          description: `Every response tag, in the order COMMANDS.md first lists them${overlay ? `, then those ${overlay}` : ''}.`,
+        },
+        members: responses,
       },
-      members: responses,
-    }),
+      scope,
+    ),
   ]
 }

@@ -3,6 +3,7 @@ import {commitUrl, type SpecOrigins} from '../load/provenance.js'
 import type {Schema} from '../schema/types.js'
 import {describe} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
+import type {ModuleScope} from './module-scope.js'
 
 /** One document of a doc version, as `specInfo` describes it. */
 export interface SpecDocumentInfo {
@@ -66,7 +67,10 @@ function versionDocuments(sources: Schema['sources'], origins: SpecOrigins): Spe
 }
 
 /** The statements of `spec-info.ts`: the `SpecInfo` types and the `specInfo` constant (data only, as JSON). */
-export function emitSpecInfo(data: SpecInfoData): StatementStructures[] {
+export function emitSpecInfo(data: SpecInfoData, scope: ModuleScope): StatementStructures[] {
+  const documentInfo = scope.export('SpecDocumentInfo')
+  const versionInfo = scope.export('SpecVersionInfo')
+  const info = scope.export('SpecInfo')
   const readonlyProperty = (name: string, type: string, doc: string, optional = false) => ({
     kind: StructureKind.PropertySignature as const,
     name,
@@ -78,7 +82,7 @@ export function emitSpecInfo(data: SpecInfoData): StatementStructures[] {
   return [
     {
       kind: StructureKind.Interface,
-      name: 'SpecDocumentInfo',
+      name: documentInfo,
       isExported: true,
       docs: describe(['One document of a doc version the package was generated from.']),
       properties: [
@@ -100,7 +104,7 @@ export function emitSpecInfo(data: SpecInfoData): StatementStructures[] {
     },
     {
       kind: StructureKind.Interface,
-      name: 'SpecVersionInfo',
+      name: versionInfo,
       isExported: true,
       docs: describe(['One version of the docs the package decodes.']),
       properties: [
@@ -115,22 +119,18 @@ export function emitSpecInfo(data: SpecInfoData): StatementStructures[] {
           'string | null',
           'The spec as `simplex-events generate --spec` was given it (a folder relative to the package, or a URL with its credentials and query string as `***`); `null` for the pinned spec of simplex-events, `<pinned>/...` for a folder inside it (its older doc versions).',
         ),
-        readonlyProperty(
-          'documents',
-          'readonly SpecDocumentInfo[]',
-          'Its documents: EVENTS.md, TYPES.md, COMMANDS.md.',
-        ),
+        readonlyProperty('documents', `readonly ${documentInfo}[]`, 'Its documents: EVENTS.md, TYPES.md, COMMANDS.md.'),
       ],
     },
     {
       kind: StructureKind.Interface,
-      name: 'SpecInfo',
+      name: info,
       isExported: true,
       docs: describe(['What the package was generated from.']),
       properties: [
         readonlyProperty(
           'versions',
-          'readonly SpecVersionInfo[]',
+          `readonly ${versionInfo}[]`,
           'The doc versions the package decodes, oldest first; the last is the one its types follow.',
         ),
         readonlyProperty(
@@ -148,7 +148,7 @@ export function emitSpecInfo(data: SpecInfoData): StatementStructures[] {
       docs: describe([
         "What the package was generated from: each doc version, each document's sha256 and its upstream commit or URL, and the overlay. The generated `package.json` holds the same as `specInfo`.",
       ]),
-      declarations: [{name: 'specInfo', type: 'SpecInfo', initializer: jsonLiteral(data)}],
+      declarations: [{name: scope.export('specInfo'), type: info, initializer: jsonLiteral(data)}],
     },
   ]
 }

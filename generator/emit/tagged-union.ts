@@ -9,6 +9,7 @@ import type {Field, Versions} from '../schema/types.js'
 import {describe, type DocBlock} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
 import {fieldProperties} from './fields.js'
+import {GENERATOR, type ModuleScope, type NameOwner, type NameScope} from './module-scope.js'
 
 /**
  * The one emitter of tagged unions: an event of EVENTS.md, a response of COMMANDS.md and a member of a
@@ -19,6 +20,8 @@ import {fieldProperties} from './fields.js'
 /** A member of a tagged union: its interface's name, its tag and fields, and its doc comment. */
 export interface TaggedMember {
   name: string
+  /** What the interface is for (`event \`NewChatItems\``), as its scope registers it. */
+  owner: NameOwner
   tag: string
   fields: readonly Field[]
   docs: DocBlock[]
@@ -30,17 +33,19 @@ export interface TaggedMember {
  * The interface of a member: the `type` tag line, then its fields.
  *
  * @param reference how to name a referenced type from the file being emitted.
+ * @param scope where the interface is declared: a module, or a union's namespace.
  */
 export function memberInterface(
   member: TaggedMember,
   reference: (name: string) => string,
+  scope: NameScope,
 ): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
-    name: identifier(member.name),
+    name: scope.declare(identifier(member.name), member.owner),
     isExported: true,
     docs: member.docs,
-    properties: fieldProperties(member.fields, member.tag, reference, member.versions),
+    properties: fieldProperties(member.fields, member.tag, reference, scope, member.versions),
   }
 }
 
@@ -60,28 +65,28 @@ export interface TopLevelUnion {
   members: readonly {name: string; tag: string}[]
 }
 
-/** The union alias, its tag type, the `Tag` alias and the list of tags, in member order. */
-export function topLevelUnionDeclarations(union: TopLevelUnion): StatementStructures[] {
+/** The union alias, its tag type, the `Tag` alias and the list of tags, in member order, declared in `scope`. */
+export function topLevelUnionDeclarations(union: TopLevelUnion, scope: ModuleScope): StatementStructures[] {
   const {noun} = union
   const article = /^[aeiou]/.test(noun) ? 'an' : 'a'
   return [
     {
       kind: StructureKind.TypeAlias,
-      name: union.name,
+      name: scope.export(union.name, GENERATOR),
       isExported: true,
       docs: describe([union.description]),
       type: union.members.length > 0 ? union.members.map((member) => identifier(member.name)).join(' | ') : 'never',
     },
     {
       kind: StructureKind.TypeAlias,
-      name: union.tagType,
+      name: scope.export(union.tagType, GENERATOR),
       isExported: true,
       docs: describe([`The \`type\` tag of ${article} ${noun}.`]),
       type: `${union.name}["type"]`,
     },
     {
       kind: StructureKind.TypeAlias,
-      name: 'Tag',
+      name: scope.export('Tag', GENERATOR),
       isExported: true,
       docs: describe([
         `\`${union.upstreamNamespace}.Tag\`, as upstream names the ${noun} tags: the same as \`${union.tagType}\`.`,
@@ -95,7 +100,7 @@ export function topLevelUnionDeclarations(union: TopLevelUnion): StatementStruct
       docs: describe([union.tags.description]),
       declarations: [
         {
-          name: union.tags.name,
+          name: scope.export(union.tags.name, GENERATOR),
           initializer: `${jsonLiteral(union.members.map((member) => member.tag))} as const satisfies readonly ${union.tagType}[]`,
         },
       ],

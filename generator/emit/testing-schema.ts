@@ -1,11 +1,14 @@
 import {StructureKind, VariableDeclarationKind, type StatementStructures} from 'ts-morph'
-import {identifier} from '../names/index.js'
+import {eventOwner, identifier} from '../names/index.js'
 import type {Field, Schema, TypeExpression} from '../schema/types.js'
 import {distinctResponses} from '../schema/responses.js'
 import type {CommandTemplate, TemplateExpression} from '../schema/command-template.js'
 import {declaredParameters} from './command-parameters.js'
 import {describe} from './doc-comment.js'
 import {jsonLiteral} from './escape.js'
+import type {ModuleScope} from './module-scope.js'
+import {createBotFixtures} from '../../templates/testing/bot-fixtures.js'
+import {createFixtureBuilders} from '../../templates/testing/fixtures.js'
 
 /** The compact schema of `templates/testing/fixtures.ts` (`FixtureSchema`), as plain data. */
 export interface FixtureSchemaData {
@@ -61,15 +64,19 @@ export function commandPrefixes(schema: Schema): [prefix: string, name: string][
   return prefixes.sort(([a], [b]) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
 }
 
-/** The statements of `testing/testing-schema.ts`: `fixtureSchema` and `commandPrefixes`, data only. */
-export function emitTestingSchema(schema: Schema): StatementStructures[] {
+/**
+ * The statements of `testing/testing-schema.ts`: `fixtureSchema` and `commandPrefixes`, data only. The test
+ * kit's `fixtures` object (templates/bindings/testing/index.ts) has one builder per event, keyed by its tag,
+ * beside its own members: an event tagged `value` would replace `fixtures.value`, so the tags are claimed.
+ */
+export function emitTestingSchema(schema: Schema, scope: ModuleScope): StatementStructures[] {
+  const keys = scope.keys('testing:fixtures')
+  for (const name of fixturesMembers()) keys.declare(name)
+  // A tag two events share is claimed once: the schema check reports it (`duplicate-tag`), not a second error.
+  const tags = new Set<string>()
+  for (const event of schema.events)
+    if (!tags.has(event.tag) && tags.add(event.tag)) keys.declare(event.tag, eventOwner(event))
   return [
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['FixtureSchema'],
-      moduleSpecifier: './fixtures.js',
-    },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -78,7 +85,11 @@ export function emitTestingSchema(schema: Schema): StatementStructures[] {
         'Every type, event and response of the package as the fixtures build them; each command with its responses.',
       ]),
       declarations: [
-        {name: 'fixtureSchema', type: 'FixtureSchema', initializer: keyedDataLiteral(fixtureSchemaData(schema))},
+        {
+          name: scope.export('fixtureSchema'),
+          type: scope.useType('./fixtures.js', 'FixtureSchema'),
+          initializer: keyedDataLiteral(fixtureSchemaData(schema), scope),
+        },
       ],
     },
     {
@@ -90,13 +101,19 @@ export function emitTestingSchema(schema: Schema): StatementStructures[] {
       ]),
       declarations: [
         {
-          name: 'commandPrefixes',
+          name: scope.export('commandPrefixes'),
           type: 'readonly (readonly [prefix: string, name: string])[]',
           initializer: jsonLiteral(commandPrefixes(schema)),
         },
       ],
     },
   ]
+}
+
+/** The members of `fixtures` besides the events' builders: the generic builders but `event`, and the bot fixtures. */
+function fixturesMembers(): string[] {
+  const builders = createFixtureBuilders({types: {}, events: {}, responses: {}, commands: {}, parameters: {}})
+  return [...Object.keys(builders).filter((name) => name !== 'event'), ...Object.keys(createBotFixtures(builders))]
 }
 
 /** The literal text a template always starts with: its first parts while they are literals. */
@@ -137,9 +154,10 @@ function shape(type: TypeExpression): unknown {
  * `data` as an expression whose keyed maps are made by `Object.fromEntries`: in an object literal a key
  * `"__proto__"` (an event tag or a type name of the docs) would set the prototype instead of making an entry.
  */
-function keyedDataLiteral(data: FixtureSchemaData): string {
+function keyedDataLiteral(data: FixtureSchemaData, scope: ModuleScope): string {
   const maps = Object.entries(data).map(
-    ([key, map]) => `${key}: Object.fromEntries(${jsonLiteral(Object.entries(map as Record<string, unknown>))})`,
+    ([key, map]) =>
+      `${key}: ${scope.global('Object')}.fromEntries(${jsonLiteral(Object.entries(map as Record<string, unknown>))})`,
   )
   return `{${maps.join(', ')}}`
 }

@@ -1,5 +1,6 @@
 import type {PrimitiveName, TypeExpression} from '../schema/types.js'
 import {stringLiteral} from './escape.js'
+import type {NameScope} from './module-scope.js'
 
 /** TypeScript type of each primitive of the docs. */
 export const PRIMITIVE_TS: Record<PrimitiveName, string> = {
@@ -18,19 +19,20 @@ export const PRIMITIVE_TS: Record<PrimitiveName, string> = {
  *
  * @param type the field's type.
  * @param reference how to name a referenced type from the file being emitted (`User`, `T.User`).
+ * @param scope where the type is written: it refers to the globals it spells (`Array<...>`).
  */
-export function toTypeScript(type: TypeExpression, reference: (name: string) => string): string {
+export function toTypeScript(type: TypeExpression, reference: (name: string) => string, scope: NameScope): string {
   switch (type.kind) {
     case 'primitive':
       return PRIMITIVE_TS[type.name]
     case 'reference':
       return reference(type.name)
     case 'array': {
-      const element = toTypeScript(type.element, reference)
-      return /^[\w.]+(\[\])*$/.test(element) ? `${element}[]` : `Array<${element}>`
+      const element = toTypeScript(type.element, reference, scope)
+      return /^[\w.]+(\[\])*$/.test(element) ? `${element}[]` : `${scope.global('Array')}<${element}>`
     }
     case 'map':
-      return `{ [key: string]: ${toTypeScript(type.value, reference)} }`
+      return `{ [key: string]: ${toTypeScript(type.value, reference, scope)} }`
     case 'literal':
       return stringLiteral(type.value)
   }

@@ -2,8 +2,9 @@ import {ModuleDeclarationKind, StructureKind, VariableDeclarationKind, type Stat
 import type {EnumType, EnumValue, RecordType, Schema, TypeDefinition, UnionType, Versions} from '../schema/types.js'
 import {deprecationNote, describe, schemaVersions, upstreamLink, versionsNote, withDeprecation} from './doc-comment.js'
 import {fieldProperties} from './fields.js'
-import {enumValuesName, identifier, TYPES_SELF, UNION_TAG} from '../names/index.js'
+import {enumValuesName, identifier, memberOwner, typeOwner, TYPES_SELF, UNION_TAG} from '../names/index.js'
 import {stringLiteral} from './escape.js'
+import type {ModuleScope} from './module-scope.js'
 import {memberInterface} from './tagged-union.js'
 
 /**
@@ -12,33 +13,21 @@ import {memberInterface} from './tagged-union.js'
  * in a type-only namespace (`ChatError.ErrorAgent`), discriminated by `type`;
  * enums a string-literal union plus a readonly array of their values.
  */
-export function emitTypes(schema: Schema): StatementStructures[] {
+export function emitTypes(schema: Schema, scope: ModuleScope): StatementStructures[] {
   const statements: StatementStructures[] = []
-  let needsSelf = false
   const versions = schemaVersions(schema)
   for (const type of schema.types) {
     switch (type.kind) {
       case 'record':
-        statements.push(recordInterface(type, versions))
+        statements.push(recordInterface(type, versions, scope))
         break
-      case 'union': {
-        const {structures, shadowed} = unionDeclarations(type, versions)
-        needsSelf ||= shadowed
-        statements.push(...structures)
+      case 'union':
+        statements.push(...unionDeclarations(type, versions, scope))
         break
-      }
       case 'enum':
-        statements.push(...enumDeclarations(type, versions))
+        statements.push(...enumDeclarations(type, versions, scope))
         break
     }
-  }
-  if (needsSelf) {
-    statements.unshift({
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namespaceImport: TYPES_SELF,
-      moduleSpecifier: './types.js',
-    })
   }
   return statements
 }
@@ -81,32 +70,29 @@ function stringValuesNote(type: UnionType): string[] {
   return [`In doc versions ${versions.join(', ')}, an enum: a string instead, one of ${values.join(', ')}.`]
 }
 
-function recordInterface(type: RecordType, versions: Versions | undefined): StatementStructures {
+function recordInterface(type: RecordType, versions: Versions | undefined, scope: ModuleScope): StatementStructures {
   return {
     kind: StructureKind.Interface,
-    name: identifier(type.name),
+    name: scope.export(identifier(type.name), typeOwner(type)),
     isExported: true,
     docs: docsOf(type, 'Record type', versions),
-    properties: fieldProperties(type.fields, null, (name) => name, type.versions),
+    properties: fieldProperties(type.fields, null, (name) => name, scope, type.versions),
   }
 }
 
-function unionDeclarations(
-  type: UnionType,
-  versions: Versions | undefined,
-): {structures: StatementStructures[]; shadowed: boolean} {
-  // Inside the namespace a member's name hides a type of the same name.
+function unionDeclarations(type: UnionType, versions: Versions | undefined, scope: ModuleScope): StatementStructures[] {
+  // Inside the namespace a member's name hides a type of the same name: it is named through the module's
+  // import of itself.
   const local = new Set([UNION_TAG, ...type.members.map((member) => member.name)])
-  let shadowed = false
-  const reference = (name: string) => {
-    if (!local.has(name)) return name
-    shadowed = true
-    return `${TYPES_SELF}.${name}`
-  }
+  const reference = (name: string) =>
+    local.has(name) ? `${scope.useNamespace('./types.js', TYPES_SELF)}.${name}` : name
+  const namespace = scope.namespace(type.name)
+  const tag = namespace.declare(UNION_TAG)
   const members = type.members.map((member) =>
     memberInterface(
       {
         ...member,
+        owner: memberOwner(type, member),
         docs: withDeprecation(
           describe(
             [`\`${type.name}\` member \`${member.name}\`: \`type: "${member.tag}"\`.`],
@@ -117,12 +103,13 @@ function unionDeclarations(
         ),
       },
       reference,
+      namespace,
     ),
   )
-  const structures: StatementStructures[] = [
+  return [
     {
       kind: StructureKind.TypeAlias,
-      name: identifier(type.name),
+      name: scope.export(identifier(type.name), typeOwner(type)),
       isExported: true,
       docs: docsOf(type, 'Discriminated union', versions, ...stringValuesNote(type)),
       // A compatibility build's union that older versions had as an enum also holds those strings.
@@ -139,7 +126,7 @@ function unionDeclarations(
       statements: [
         {
           kind: StructureKind.TypeAlias,
-          name: UNION_TAG,
+          name: tag,
           isExported: true,
           docs: describe([`The \`type\` tags of \`${type.name}\`.`]),
           type: type.members.map((member) => stringLiteral(member.tag)).join(' | '),
@@ -148,15 +135,14 @@ function unionDeclarations(
       ],
     },
   ]
-  return {structures, shadowed}
 }
 
-function enumDeclarations(type: EnumType, versions: Versions | undefined): StatementStructures[] {
+function enumDeclarations(type: EnumType, versions: Versions | undefined, scope: ModuleScope): StatementStructures[] {
   const values = type.values.map((value) => stringLiteral(value.value))
   return [
     {
       kind: StructureKind.TypeAlias,
-      name: identifier(type.name),
+      name: scope.export(identifier(type.name), typeOwner(type)),
       isExported: true,
       docs: docsOf(type, 'Enum', versions, ...valuesNote(type.values, type.versions)),
       type: values.join(' | '),
@@ -168,7 +154,7 @@ function enumDeclarations(type: EnumType, versions: Versions | undefined): State
       docs: describe([`Every value of \`${type.name}\`, in the docs' order.`]),
       declarations: [
         {
-          name: enumValuesName(type.name),
+          name: scope.export(enumValuesName(type.name), typeOwner(type)),
           initializer: `[${values.join(', ')}] as const satisfies readonly ${type.name}[]`,
         },
       ],

@@ -1,14 +1,13 @@
 import type {VFile} from 'vfile'
 import {reportError, type RuleId} from '../diagnostics.js'
 import type {Schema, SourceLocation} from '../schema/types.js'
-import {findCollisions, nameClaims} from './claims.js'
+import {GENERATOR_OWNER, type NameClaim, type NameCollision} from './claims.js'
 import {identifierProblem} from './identifier.js'
 
 type Report = (reason: string, location: SourceLocation, ruleId: RuleId) => void
 
 /**
- * Names that become TypeScript identifiers: each passes the identifier rule; no two
- * owners get the same generated name in one scope; type and event names differ in
+ * Names that become TypeScript identifiers: each passes the identifier rule; type and event names differ in
  * more than case (their anchors would not); no tagged object has a field `type`.
  * Each failure is an error on the document it comes from, at its location.
  *
@@ -20,11 +19,9 @@ export function checkNames(schema: Schema, files: ReadonlyMap<string, VFile>): v
     const file = files.get(location.file)
     if (file) reportError(file, reason, location, ruleId)
   }
-  let valid = true
   const checkIdentifier = (name: string, what: string, location: SourceLocation) => {
     const problem = identifierProblem(name)
     if (!problem) return
-    valid = false
     report(`${what} \`${name}\` cannot be a TypeScript identifier: ${problem}`, location, 'identifier')
   }
   for (const type of schema.types) {
@@ -79,19 +76,32 @@ export function checkNames(schema: Schema, files: ReadonlyMap<string, VFile>): v
         report(`Field \`type\` in ${owner}: \`type\` is the tag of a tagged object`, field.location, 'reserved-field')
     }
   }
+}
 
-  // Derived names are only meaningful once every name is an identifier.
-  if (!valid) return
+/**
+ * Report each collision of names the emitters registered (`NameRegistry.collisions`) as an error at the
+ * later claim's place in the docs: once per name and owner, though the name may collide in several modules.
+ *
+ * @param collisions from a registry filled by running the emitters on a schema whose names passed `checkNames`.
+ * @param files the source documents by file name.
+ */
+export function reportNameCollisions(collisions: readonly NameCollision[], files: ReadonlyMap<string, VFile>): void {
   const reported = new Set<string>()
-  for (const {name, scope, first, second} of findCollisions(nameClaims(schema))) {
-    // One message per name and owner, though the name may collide in several modules.
+  for (const {name, scope, first, second} of collisions) {
     const key = `${name}\u0000${second.owner}`
-    if (!second.location || reported.has(key)) continue
+    const file = second.location && files.get(second.location.file)
+    if (!second.location || !file || reported.has(key)) continue
     reported.add(key)
-    report(
-      `\`${name}\`, generated for ${second.owner} in ${scope}, is already taken by ${first.owner === 'the generator' ? "the generator's own code" : first.owner}`,
+    reportError(
+      file,
+      `\`${name}\`, generated for ${second.owner} in ${scope}, is already taken by ${takenBy(first)}`,
       second.location,
       'name-collision',
     )
   }
+}
+
+/** Who holds a taken name, as messages say it. */
+export function takenBy(claim: NameClaim): string {
+  return claim.owner === GENERATOR_OWNER ? "the generator's own code" : claim.owner
 }

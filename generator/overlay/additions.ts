@@ -1,5 +1,5 @@
 import {InputError} from '../input-error.js'
-import {findCollisions, nameClaims} from '../names/index.js'
+import {takenBy, type NameCollision} from '../names/index.js'
 import {parseCompactFieldLine} from '../parse/type-expression.js'
 import type {Field, ResponseDefinition, Schema, SourceLocation, TypeExpression} from '../schema/types.js'
 import {addedResponseName, OVERLAY_FILE, type ResponseAddition} from './entries.js'
@@ -9,8 +9,9 @@ import {addedResponseName, OVERLAY_FILE, type ResponseAddition} from './entries.
  * schema as built: in a compatibility build the merge of every version, so a tag that any version lists is
  * found.
  *
- * @throws InputError when a doc version lists the tag (the docs cover it now), a field names no type of
- *   TYPES.md, or a name generated for the response is taken.
+ * @throws InputError when a doc version lists the tag (the docs cover it now), or a field names no type of
+ *   TYPES.md. A name generated for the response that is taken is found by the name check of the result
+ *   (`overlayNameError`).
  */
 export function addResponses(schema: Schema, additions: readonly ResponseAddition[]): void {
   const types = new Set(schema.types.map((type) => type.name))
@@ -39,7 +40,6 @@ export function addResponses(schema: Schema, additions: readonly ResponseAdditio
   }
   if (added.length === 0) return
   schema.addedResponses = added
-  checkNames(schema)
 }
 
 /** Where the docs list `tag` as a response (`a response of APIShowMyAddress in COMMANDS.md`), or `null`. */
@@ -68,17 +68,20 @@ function referencedTypes(type: TypeExpression): string[] {
 }
 
 /**
- * A name generated for an added response must be free, as the docs' names are (`checkSchema`); the docs'
- * names were checked already, so only a collision with one of the overlay's is reported.
+ * What is wrong with the overlay when the package of the schema it made has a name collision: the docs'
+ * names were checked already, so the overlay made it (an added response's name, or a corrected field's
+ * type giving a new shape check). Said as the entry that caused it where one can tell.
+ *
+ * @param collision the first collision of the schema with the overlay applied.
  */
-function checkNames(schema: Schema): void {
+export function overlayNameError({name, scope, first, second}: NameCollision): InputError {
   const ours = (claim: {location: SourceLocation | null}) => claim.location?.file === OVERLAY_FILE
-  for (const {name, scope, first, second} of findCollisions(nameClaims(schema))) {
-    if (!ours(first) && !ours(second)) continue
-    const [claim, other] = ours(second) ? [second, first] : [first, second]
-    const taken = other.owner === 'the generator' ? "the generator's own code" : other.owner
-    throw new InputError(
-      `overlay: \`${name}\`, generated in ${scope} for the added ${claim.owner}, is already taken by ${taken}; the addition cannot apply (spec/${OVERLAY_FILE})`,
+  if (!ours(first) && !ours(second))
+    return new InputError(
+      `overlay: with its corrections applied, \`${name}\`, generated in ${scope} for ${second.owner}, is already taken by ${takenBy(first)} (spec/${OVERLAY_FILE})`,
     )
-  }
+  const [claim, other] = ours(second) ? [second, first] : [first, second]
+  return new InputError(
+    `overlay: \`${name}\`, generated in ${scope} for the added ${claim.owner}, is already taken by ${takenBy(other)}; the addition cannot apply (spec/${OVERLAY_FILE})`,
+  )
 }

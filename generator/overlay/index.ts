@@ -9,6 +9,7 @@ import {addResponses} from './additions.js'
 import {OVERLAY_FILE, readOverlay, type Correction, type Overlay} from './entries.js'
 
 export {OVERLAY_FILE} from './entries.js'
+export {overlayNameError} from './additions.js'
 export type {Correction, Overlay, ResponseAddition} from './entries.js'
 
 /** An overlay as read, with the digest of its file (`null` when there is none). */

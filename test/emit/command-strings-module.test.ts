@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {emitCommandStrings} from '../../generator/emit/command-strings-module.js'
 import {code, command, enumType, field, printStatements, ref, response, schema} from '../support/tiny-schema.js'
+import {emitModule} from '../../generator/emit/module-scope.js'
 
 /** An enum written by its syntax (`@` or `#`), a command using it, and a command without parameters. */
 const GIVEN = schema({
@@ -47,10 +48,12 @@ const GIVEN = schema({
 
 describe('emitCommandStrings', () => {
   it('emits a function per type syntax and per command, the name table and commandString', async () => {
-    expect(await printStatements(emitCommandStrings(GIVEN))).toBe(code`
-      import type * as T from './types.js'
+    expect(await printStatements(emitModule('command-strings.ts', (scope) => emitCommandStrings(GIVEN, scope))))
+      .toBe(code`
+      import {writeCommand} from './command-writer.js'
       import type * as CC from './commands.js'
       import type {ChatCommandName, CommandParameters} from './commands.js'
+      import type * as T from './types.js'
 
       /** \`ChatType\` as command strings write it (its \`**Syntax**:\` in TYPES.md). */
       export function chatTypeCmdString(self: T.ChatType): string {
@@ -78,9 +81,7 @@ describe('emitCommandStrings', () => {
        * Throws a \`TypeError\` for a name that is not a command of the docs (only reachable from untyped code).
        */
       export function commandString<N extends ChatCommandName>(name: N, params: CommandParameters[N]): string {
-        if (!Object.hasOwn(commandStringFunctions, name))
-          throw new TypeError(\`unknown command: \${JSON.stringify(name)}\`)
-        return (commandStringFunctions[name] as (params: CommandParameters[N]) => string)(params)
+        return writeCommand(commandStringFunctions, name, params)
       }
     `)
   })
@@ -93,7 +94,8 @@ describe('emitCommandStrings', () => {
         }),
       ],
     })
-    expect(await printStatements(emitCommandStrings(given))).toContain(code`
+    expect(await printStatements(emitModule('command-strings.ts', (scope) => emitCommandStrings(given, scope))))
+      .toContain(code`
       export function oddCmdString(_params: CC.Odd): string {
         return "/x */ ' \\u2028"
       }

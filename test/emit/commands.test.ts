@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {emitCommands} from '../../generator/emit/commands.js'
 import {command, code, field, printStatements, ref, response, schema, TINY} from '../support/tiny-schema.js'
+import {emitModule} from '../../generator/emit/module-scope.js'
 
 describe('emitCommands', () => {
   it('emits a parameters interface per command with its doc, the name table and each command’s responses', async () => {
-    expect(await printStatements(emitCommands(TINY))).toBe(code`
-      import type * as T from './types.js'
+    expect(await printStatements(emitModule('commands.ts', (scope) => emitCommands(TINY, scope)))).toBe(code`
       import type * as CR from './responses.js'
 
       /**
@@ -48,7 +48,7 @@ describe('emitCommands', () => {
         command('APIStop', [field('ref', ref('ChatRef'), true)], [response('Ok', 'cmdOk', []), failed, failed]),
       ],
     })
-    const text = await printStatements(emitCommands(given))
+    const text = await printStatements(emitModule('commands.ts', (scope) => emitCommands(given, scope)))
     expect(text).toContain(code`
       /** Parameters of command \`APIStop\` (User commands). */
       export interface APIStop {
@@ -71,7 +71,7 @@ describe('emitCommands', () => {
         }),
       ],
     })
-    expect(await printStatements(emitCommands(given))).toContain(code`
+    expect(await printStatements(emitModule('commands.ts', (scope) => emitCommands(given, scope)))).toContain(code`
       export interface CommandParameters {
         /**
          * Join group.

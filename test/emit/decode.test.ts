@@ -1,23 +1,28 @@
 import {describe, expect, it} from 'vitest'
 import {emitDecode} from '../../generator/emit/decode.js'
 import {array, code, event, field, printStatements, record, ref, schema, TINY} from '../support/tiny-schema.js'
+import {emitModule} from '../../generator/emit/module-scope.js'
 
 /** `decode.ts` of a tiny schema, whole; how it behaves is tested by running it (decode.test.ts, hostile-values.test.ts). */
 describe('emitDecode', () => {
   it('emits a fast check per shape, the shape table the slow path reads, and decoders that name their shape by index', async () => {
-    expect(await printStatements(emitDecode(TINY))).toBe(code`
-      import type * as T from './types.js'
-      import type {ChatEvent} from './events.js'
-      import {chatEventTags} from './events.js'
-      import type {ChatResponse} from './responses.js'
-      import {chatResponseTags} from './responses.js'
+    expect(await printStatements(emitModule('decode.ts', (scope) => emitDecode(TINY, scope)))).toBe(code`
       import type {ChatCommandName, CommandResponse} from './commands.js'
-      import type {DecodeMode, DecodeOptions, DecodeResult} from './runtime.js'
-      import {assertValue, decodeFrameOf, decodeJson, decodeResponseOf, decodeValue} from './decoding.js'
-      import type {FrameResultOf} from './decoding.js'
-      import type {ShapeTable} from './shape-checks.js'
-      import type {Decoded, DecodedKnown} from './lenient.js'
+      import {
+        assertValue,
+        decodeFrameOf,
+        decodeJson,
+        decodeResponseOf,
+        decodeValue,
+        type FrameResultOf,
+      } from './decoding.js'
       import type {FrameTags} from './envelope.js'
+      import {type ChatEvent, chatEventTags} from './events.js'
+      import type {Decoded, DecodedKnown} from './lenient.js'
+      import {type ChatResponse, chatResponseTags} from './responses.js'
+      import {type DecodeMode, type DecodeOptions, type DecodeResult, failed} from './runtime.js'
+      import type {ShapeTable} from './shape-checks.js'
+      import type * as T from './types.js'
 
       function checkChatType(v: any): boolean {
         switch (v) {
@@ -30,7 +35,7 @@ describe('emitDecode', () => {
 
       function checkArray_string(v: any): boolean {
         if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-        for (let i = 0; i < v.length; i++) if (!(typeof v[i] === 'string')) return false
+        for (let i = 0; i < v.length; i++) if (!(typeof v[i] === 'string')) return failed(v, checkArray_string, i)
         return true
       }
 
@@ -47,30 +52,32 @@ describe('emitDecode', () => {
       }
 
       function checkUser(v: any): boolean {
+        let at = -1
         return (
-          typeof v === 'object' &&
-          v !== null &&
-          v.__proto__ === Object.prototype &&
-          Object.getPrototypeOf(v) === Object.prototype &&
-          Number.isInteger(v.userId) &&
-          typeof v.displayName === 'string' &&
-          (v.tags === undefined || checkArray_string(v.tags)) &&
-          (v.chats === undefined || checkMap_ChatType(v.chats))
+          (typeof v === 'object' &&
+            v !== null &&
+            v.__proto__ === Object.prototype &&
+            Object.getPrototypeOf(v) === Object.prototype &&
+            ((at = 0), Number.isInteger(v.userId)) &&
+            ((at = 1), typeof v.displayName === 'string') &&
+            ((at = 2), v.tags === undefined || checkArray_string(v.tags)) &&
+            ((at = 3), v.chats === undefined || checkMap_ChatType(v.chats))) ||
+          failed(v, checkUser, at)
         )
       }
 
       function checkPeer_User(v: any): boolean {
-        return checkUser(v.user)
+        return checkUser(v.user) || failed(v, checkPeer_User, 0)
       }
 
       function checkArray_User(v: any): boolean {
         if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
-        for (let i = 0; i < v.length; i++) if (!checkUser(v[i])) return false
+        for (let i = 0; i < v.length; i++) if (!checkUser(v[i])) return failed(v, checkArray_User, i)
         return true
       }
 
       function checkPeer_Group(v: any): boolean {
-        return checkArray_User(v.members)
+        return checkArray_User(v.members) || failed(v, checkPeer_Group, 0)
       }
 
       function checkPeer(v: any): boolean {
@@ -91,7 +98,11 @@ describe('emitDecode', () => {
       }
 
       function checkEvent_UserSeen(v: any): boolean {
-        return checkUser(v.user) && (v.peer === undefined || checkPeer(v.peer))
+        let at = 0
+        return (
+          (checkUser(v.user) && ((at = 1), v.peer === undefined || checkPeer(v.peer))) ||
+          failed(v, checkEvent_UserSeen, at)
+        )
       }
 
       function checkChatEvent(v: any): boolean {
@@ -110,7 +121,7 @@ describe('emitDecode', () => {
       }
 
       function checkResponse_ActiveUser(v: any): boolean {
-        return checkUser(v.user)
+        return checkUser(v.user) || failed(v, checkResponse_ActiveUser, 0)
       }
 
       function checkChatResponse(v: any): boolean {
@@ -291,7 +302,7 @@ describe('emitDecode', () => {
       ],
       events: [event('Seen', 'seen', [field('users', array(ref('User')))])],
     })
-    const text = await printStatements(emitDecode(given))
+    const text = await printStatements(emitModule('decode.ts', (scope) => emitDecode(given, scope)))
     expect(text.match(/function checkArray_User\(/g)).toHaveLength(1)
     expect(text.match(/checkArray_User\(v\.\w+\)/g)).toHaveLength(3)
     expect(text.match(/kind: 'array', element: 0, fast: checkArray_User/g)).toHaveLength(1)

@@ -1,10 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {emitEvents} from '../../generator/emit/events.js'
 import {array, code, event, field, map, printStatements, ref, schema, TINY} from '../support/tiny-schema.js'
+import {emitModule} from '../../generator/emit/module-scope.js'
 
 describe('emitEvents', () => {
   it('emits each event with its tag first, types through T, the ChatEvent union, the tags and the categories', async () => {
-    expect(await printStatements(emitEvents(TINY))).toBe(code`
+    expect(await printStatements(emitModule('events.ts', (scope) => emitEvents(TINY, scope)))).toBe(code`
       import type * as T from './types.js'
 
       /**
@@ -52,7 +53,7 @@ describe('emitEvents', () => {
         }),
       ],
     })
-    const text = await printStatements(emitEvents(given))
+    const text = await printStatements(emitModule('events.ts', (scope) => emitEvents(given, scope)))
     expect(text).toContain(code`
       /** Event \`chatError\` (Errors). */
       export interface ChatError {

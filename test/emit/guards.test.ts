@@ -1,17 +1,18 @@
 import {describe, expect, it} from 'vitest'
 import {emitGuards} from '../../generator/emit/guards.js'
 import {code, printStatements, TINY} from '../support/tiny-schema.js'
+import {emitModule} from '../../generator/emit/module-scope.js'
 
 describe('emitGuards', () => {
   it('emits a tag guard per event and response, and a deep guard per type and for both unions', async () => {
-    expect(await printStatements(emitGuards(TINY))).toBe(code`
-      import type * as T from './types.js'
+    expect(await printStatements(emitModule('guards.ts', (scope) => emitGuards(TINY, scope)))).toBe(code`
+      import {shapes} from './decode.js'
+      import {isValidValue} from './decoding.js'
       import type * as CEvt from './events.js'
+      import type {ChatEvent} from './events.js'
       import type * as CR from './responses.js'
       import type {ChatResponse} from './responses.js'
-      import type {ChatEvent} from './events.js'
-      import {isValidValue} from './decoding.js'
-      import {shapes} from './decode.js'
+      import type * as T from './types.js'
 
       /** Narrow an event to \`UserSeen\` (tag \`userSeen\`). */
       export function isUserSeen(event: ChatEvent): event is CEvt.UserSeen {

@@ -1,10 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {emitIndexModule} from '../../generator/emit/index-module.js'
 import {code, printStatements, TINY} from '../support/tiny-schema.js'
+import {emitModule} from '../../generator/emit/module-scope.js'
 
 describe('emitIndexModule', () => {
   it('exports the namespaces type-only, the unions and data flat, and a decoder per type', async () => {
-    expect(await printStatements(emitIndexModule(TINY))).toBe(code`
+    expect(await printStatements(emitModule('index.ts', (scope) => emitIndexModule(TINY, scope)))).toBe(code`
       export type * as T from './types.js'
       export type * as CEvt from './events.js'
       export type {ChatEvent, ChatEventTag, EventCategory} from './events.js'

@@ -1,10 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {emitResponses} from '../../generator/emit/responses.js'
 import {command, code, field, printStatements, ref, response, schema, TINY} from '../support/tiny-schema.js'
+import {emitModule} from '../../generator/emit/module-scope.js'
 
 describe('emitResponses', () => {
   it('emits one interface per response tag with its description and commands, the ChatResponse union and the tags', async () => {
-    expect(await printStatements(emitResponses(TINY))).toBe(code`
+    expect(await printStatements(emitModule('responses.ts', (scope) => emitResponses(TINY, scope)))).toBe(code`
       import type * as T from './types.js'
 
       /**
@@ -31,7 +32,7 @@ describe('emitResponses', () => {
   it('defines a tag shared by two commands once, naming both commands', async () => {
     const failed = () => response('ChatCmdError', 'chatCmdError', [field('chatError', ref('ChatError'))])
     const given = schema({commands: [command('A', [], [failed()]), command('B', [], [failed()])]})
-    const text = await printStatements(emitResponses(given))
+    const text = await printStatements(emitModule('responses.ts', (scope) => emitResponses(given, scope)))
     expect(text).toContain(code`
       /** Response \`chatCmdError\` of \`A\`, \`B\`. */
       export interface ChatCmdError {
@@ -43,6 +44,8 @@ describe('emitResponses', () => {
   })
 
   it('types ChatResponse as never when there are no commands', async () => {
-    expect(await printStatements(emitResponses(schema({})))).toContain('export type ChatResponse = never\n')
+    expect(await printStatements(emitModule('responses.ts', (scope) => emitResponses(schema({}), scope)))).toContain(
+      'export type ChatResponse = never\n',
+    )
   })
 })

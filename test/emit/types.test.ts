@@ -12,10 +12,11 @@ import {
   TINY,
   union,
 } from '../support/tiny-schema.js'
+import {emitModule} from '../../generator/emit/module-scope.js'
 
 describe('emitTypes', () => {
   it('emits an enum with its values array, a record with optional, array, map and corrected fields, and a union whose member shadows a type', async () => {
-    expect(await printStatements(emitTypes(TINY))).toBe(code`
+    expect(await printStatements(emitModule('types.ts', (scope) => emitTypes(TINY, scope)))).toBe(code`
       import type * as Types from './types.js'
       /**
        * Command syntax: \`@|#\`
@@ -72,7 +73,7 @@ describe('emitTypes', () => {
         union('Peer', [member('Direct', 'direct', [field('user', ref('User'))])]),
       ],
     })
-    expect(await printStatements(emitTypes(plain))).toBe(code`
+    expect(await printStatements(emitModule('types.ts', (scope) => emitTypes(plain, scope)))).toBe(code`
       /** Record type \`User\` of TYPES.md. */
       export interface User {
         name: string
@@ -96,7 +97,12 @@ describe('emitTypes', () => {
 
   it('writes a description holding */ so that it cannot close the doc comment', async () => {
     const text = await printStatements(
-      emitTypes(schema({types: [enumType('Mode', ['a*/b'], {description: ['Ends */ here; @internal too.']})]})),
+      emitModule('types.ts', (scope) =>
+        emitTypes(
+          schema({types: [enumType('Mode', ['a*/b'], {description: ['Ends */ here; @internal too.']})]}),
+          scope,
+        ),
+      ),
     )
     expect(text).toBe(code`
       /**
