@@ -10,7 +10,8 @@ import {applyOverlay, loadOverlay, overlayNameError} from './overlay/index.js'
 import type {VFile} from 'vfile'
 import {DiagnosticsError, hasErrors, reportError} from './diagnostics.js'
 import {InputError} from './input-error.js'
-import {checkCommandStringTypes} from './emit/check-command-strings.js'
+import {checkCommandStringTypes, type CommandStringTypeError} from './emit/check-command-strings.js'
+import {startCommandStringChecker, type CommandStringChecker} from './emit/command-string-checker.js'
 import {parseSpec} from './parse/index.js'
 import type {SpecDocuments} from './load/spec-documents.js'
 import {printable} from './sanitize.js'
@@ -94,6 +95,25 @@ export interface ReadSchema {
  *   InputError when the spec or the overlay cannot be read.
  */
 export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
+  const started = performance.now()
+  const {read, checked} = await startReadSchema(source)
+  await checked
+  return {...read, timings: {...read.timings, parse: performance.now() - started - read.timings.load}}
+}
+
+/** A schema read, and its last type checks (a compatibility build's), which may still be running. */
+interface StartedRead {
+  /** The schema as `readSchema` returns it once `checked` resolves (`timings.parse` up to now). */
+  read: ReadSchema
+  /** Resolves when every check passed; rejects with the DiagnosticsError `readSchema` throws. */
+  checked: Promise<void>
+}
+
+/**
+ * `readSchema`, returned as soon as the schema is known: in a compatibility build the type checks finish in
+ * a worker (`startCommandStringChecker`) while the caller goes on (emits); `checked` says how they ended.
+ */
+async function startReadSchema(source: SchemaSource): Promise<StartedRead> {
   const stage = source.onStage ?? (() => {})
   let started = performance.now()
   stage('loading the docs')
@@ -114,38 +134,75 @@ export async function readSchema(source: SchemaSource): Promise<ReadSchema> {
 
   started = performance.now()
   stage('parsing and checking')
-  const result =
-    compat.length === 0
-      ? buildSchema(documents)
-      : buildCompatSchema(
+  // A compatibility build type-checks each version and the merge: in a worker, beside the parsing.
+  const checker = compat.length === 0 ? null : startCommandStringChecker()
+  try {
+    const build = checker
+      ? startCompatBuild(
           labelVersions([
             ...[...compat].reverse(),
             {spec: source.spec, documents, ...(config?.label ? {label: config.label} : {})},
           ]),
+          checker,
         )
-  if (!result.ok) throw new DiagnosticsError(result.files)
-  const versions: ReadSchema['versions'] = []
-  const schemas = result.schema.versions ?? [{sources: result.schema.sources}]
-  for (const [index, {spec, documents: ofVersion}] of [
-    ...[...compat].reverse(),
-    {spec: source.spec, documents},
-  ].entries())
-    versions.push({spec, origins: await readSpecOrigins(spec, ofVersion, schemas[index]!.sources, maxBytes)})
-  const origins = versions.at(-1)!.origins
-  const schema = applyOverlay(result.schema, overlay)
-  if (overlay.corrections.length > 0 || (overlay.additions ?? []).length > 0) {
-    // The docs' names were checked; a name the overlay's additions or corrections make may be taken.
-    const [collision] = packageNameCollisions(schema)
-    if (collision) throw overlayNameError(collision)
-  }
-  if (overlay.corrections.length > 0 || compat.length > 0) {
+      : null
+    const single = build ? null : buildSchema(documents)
+    // The merged schema as soon as there is one; else the build's messages once its checks answered.
+    const result = build?.merged ? {ok: true as const, schema: build.merged} : build ? await build.result : single!
+    if (!result.ok) throw new DiagnosticsError(result.files)
+    const versions: ReadSchema['versions'] = []
+    const schemas = result.schema.versions ?? [{sources: result.schema.sources}]
+    try {
+      for (const [index, {spec, documents: ofVersion}] of [
+        ...[...compat].reverse(),
+        {spec: source.spec, documents},
+      ].entries())
+        versions.push({spec, origins: await readSpecOrigins(spec, ofVersion, schemas[index]!.sources, maxBytes)})
+    } catch (error) {
+      // Read before the versions' checks answered: their messages come first, as when they were awaited here.
+      const final = await build?.result
+      if (final && !final.ok) throw new DiagnosticsError(final.files)
+      throw error
+    }
+    const origins = versions.at(-1)!.origins
+    const schema = applyOverlay(result.schema, overlay)
+    if (overlay.corrections.length > 0 || (overlay.additions ?? []).length > 0) {
+      // The docs' names were checked; a name the overlay's additions or corrections make may be taken.
+      const [collision] = packageNameCollisions(schema)
+      if (collision) {
+        // A version's own messages come first, as when its checks were awaited before the overlay.
+        const final = await build?.result
+        if (final && !final.ok) throw new DiagnosticsError(final.files)
+        throw overlayNameError(collision)
+      }
+    }
+    const read = {schema, overlaySha256, origins, versions, timings: {load, parse: performance.now() - started}}
+    if (overlay.corrections.length === 0 && compat.length === 0) return {read, checked: Promise.resolve()}
     // A correction changes a field's type, which a syntax may use (`items.join` where `items` became a string);
     // a compatibility build makes parameters optional. The templates and their locations are the newest docs'.
     const context = compat.length > 0 ? ' in the compatibility build' : ' with the overlay applied'
-    reportCommandStringTypeErrors(schema, filesByName(result.files.slice(-versionFileCount(documents))), context)
-    if (hasErrors(result.files)) throw new DiagnosticsError(result.files)
+    if (!checker) {
+      reportCommandStringTypeErrors(checkCommandStringTypes(schema), filesByName(single!.files), context)
+      if (hasErrors(single!.files)) throw new DiagnosticsError(single!.files)
+      return {read, checked: Promise.resolve()}
+    }
+    const errors = checker.check(schema)
+    // Not awaited when a version fails first.
+    errors.catch(() => {})
+    const checked = (async () => {
+      const final = await build!.result
+      if (!final.ok) throw new DiagnosticsError(final.files)
+      const {files} = final
+      reportCommandStringTypeErrors(await errors, filesByName(files.slice(-versionFileCount(documents))), context)
+      if (hasErrors(files)) throw new DiagnosticsError(files)
+    })().finally(() => checker.close())
+    // Awaited by the caller; a failure it finds first is not left unhandled.
+    checked.catch(() => {})
+    return {read, checked}
+  } catch (error) {
+    await checker?.close()
+    throw error
   }
-  return {schema, overlaySha256, origins, versions, timings: {load, parse: performance.now() - started}}
 }
 
 /**
@@ -158,13 +215,15 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
   const stage = source.onStage ?? (() => {})
   // Started now: its workers load prettier while this thread reads the docs.
   const formatPool = source.format === false ? null : createFormatPool()
-  let read: ReadSchema
+  let started: StartedRead
   try {
-    read = await readSchema(source)
+    started = await startReadSchema(source)
   } catch (error) {
     await formatPool?.close()
     throw error
   }
+  // The last type checks of a compatibility build run while this thread emits; their failure is thrown after.
+  const {read, checked} = started
   const {schema, overlaySha256, origins, versions} = read
   const out = source.out ?? DEFAULT_OUT
   const timings: GenerateTimings = {...read.timings, build: 0, format: 0}
@@ -186,6 +245,7 @@ export async function generateInMemory(source: GenerateSource): Promise<Generati
     await formatPool?.close()
     throw error
   })
+  await checked
   return {files, schema, timings}
 }
 
@@ -217,6 +277,17 @@ export type SchemaResult = {ok: true; schema: Schema; files: VFile[]} | {ok: fal
  *   whose messages say what is wrong where (print them with vfile-reporter).
  */
 export function buildSchema(documents: SpecDocuments): SchemaResult {
+  const read = readVersion(documents)
+  if (!read.ok) return read
+  reportCommandStringTypeErrors(checkCommandStringTypes(read.schema), read.byName)
+  return hasErrors(read.files) ? {ok: false, files: read.files} : read
+}
+
+/** A version read up to its type check: the schema and its documents, or the documents with their errors. */
+type VersionRead = (SchemaResult & {ok: true; byName: ReadonlyMap<string, VFile>}) | {ok: false; files: VFile[]}
+
+/** `buildSchema` without the type check of the compiled syntax blocks (`checkCommandStringTypes`). */
+function readVersion(documents: SpecDocuments): VersionRead {
   const files = [documents.events, documents.types, ...(documents.commands ? [documents.commands] : [])]
   const failed = {ok: false, files} as const
   const parsed = parseSpec(documents)
@@ -232,8 +303,7 @@ export function buildSchema(documents: SpecDocuments): SchemaResult {
   // written (a collision would also make the type check of the command strings report follow-on errors).
   reportNameCollisions(packageNameCollisions(schema), byName)
   if (hasErrors(files)) return failed
-  reportCommandStringTypeErrors(schema, byName)
-  return hasErrors(files) ? failed : {ok: true, schema, files}
+  return {ok: true, schema, files, byName}
 }
 
 /** One doc version's documents, the spec (folder or URL) they were loaded from, and its label if one was declared. */
@@ -249,11 +319,60 @@ interface DocVersionDocuments {
  * is an error at the newer version's node, naming both versions.
  */
 export function buildCompatSchema(versions: readonly {label: string; documents: SpecDocuments}[]): SchemaResult {
-  const built = versions.map(({label, documents}) => ({label, documents, result: buildSchema(documents)}))
+  const built = versions.map(({label, documents}) => ({label, result: buildSchema(documents)}))
+  return mergeVersions(built)
+}
+
+/** A compatibility build whose type checks still run: the merged schema if there will be one, and the result. */
+interface StartedCompatBuild {
+  /** The merge of every version, made while the checks run: `null` when a version or the merge failed. */
+  merged: Schema | null
+  /** `buildCompatSchema`'s result, once every version's check has answered. */
+  result: Promise<SchemaResult>
+}
+
+/**
+ * `buildCompatSchema` with the type checks in `checker`'s worker: each version's check starts as soon as it
+ * is read, while this thread reads the next, and the merge is made while they run. The messages are
+ * `buildCompatSchema`'s: a version's type errors after its other messages, conflicts only when every version built.
+ */
+function startCompatBuild(
+  versions: readonly {label: string; documents: SpecDocuments}[],
+  checker: CommandStringChecker,
+): StartedCompatBuild {
+  const read = versions.map(({label, documents}) => {
+    const result = readVersion(documents)
+    return {label, result, errors: result.ok ? checker.check(result.schema) : null}
+  })
+  // As `mergeVersions` will merge them if every check passes: its messages are reported only then.
+  const merge =
+    read.every(({result}) => result.ok) && read.length > 0
+      ? mergeSchemas(read.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : [])))
+      : null
+  const result = Promise.all(
+    read.map(async ({label, result, errors}): Promise<{label: string; result: SchemaResult}> => {
+      if (!result.ok || !errors) return {label, result}
+      reportCommandStringTypeErrors(await errors, result.byName)
+      return {label, result: hasErrors(result.files) ? {ok: false, files: result.files} : result}
+    }),
+  ).then((built) => mergeVersions(built, merge ?? undefined))
+  // Emitted before the checks answer: only a merge whose names do not collide (`mergeVersions` reports them).
+  const usable = merge?.ok && packageNameCollisions(merge.schema).length === 0 ? merge.schema : null
+  return {merged: usable, result}
+}
+
+/**
+ * The versions built (oldest first) merged, or every version's messages and the merge's conflicts.
+ * `mergedBefore`: their merge, made already (the schemas are the same).
+ */
+function mergeVersions(
+  built: readonly {label: string; result: SchemaResult}[],
+  mergedBefore?: ReturnType<typeof mergeSchemas>,
+): SchemaResult {
   const files = built.flatMap(({result}) => result.files)
   const schemas = built.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : []))
   if (schemas.length < built.length) return {ok: false, files}
-  const merged = mergeSchemas(schemas)
+  const merged = mergedBefore ?? mergeSchemas(schemas)
   if (merged.ok) {
     // A merged field's types give shape checks no version has alone (`checkArray_User`): names checked again,
     // located in the newest version's documents (the merged nodes carry their locations).
@@ -301,8 +420,12 @@ function filesByName(files: readonly VFile[]): ReadonlyMap<string, VFile> {
 }
 
 /** A compiled syntax block that does not type-check (`text.join` on a string) is an error where its code is. */
-function reportCommandStringTypeErrors(schema: Schema, files: ReadonlyMap<string, VFile>, context = ''): void {
-  for (const {owner, message, location} of checkCommandStringTypes(schema)) {
+function reportCommandStringTypeErrors(
+  errors: readonly CommandStringTypeError[],
+  files: ReadonlyMap<string, VFile>,
+  context = '',
+): void {
+  for (const {owner, message, location} of errors) {
     const file = files.get(location.file)
     const reason = `The syntax of ${owner} does not type-check${context}: ${message}`
     if (file) reportError(file, reason, location, 'syntax-type')
