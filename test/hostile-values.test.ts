@@ -187,6 +187,54 @@ describe('only plain JSON objects: inherited fields never count', () => {
     expectFailure({type: 'newChatItems', user: event().user, chatItems: new Items()}, 'type', '$.chatItems')
   })
 
+  it('an inherited getter of the first field that throws: the value is still rejected at its path, never thrown', () => {
+    // The fast check of a record reads its first field before it tests the prototype (V8 then folds the
+    // test): on an object that is not plain, that read may run an inherited getter.
+    const user = withUser((valid) => {
+      const [first, ...others] = Object.keys(valid)
+      const prototype = Object.defineProperty({}, first!, {
+        get() {
+          throw new Error('inherited getter')
+        },
+      })
+      return Object.assign(Object.create(prototype), Object.fromEntries(others.map((key) => [key, valid[key]])))
+    })
+    expectFailure(user, 'type', '$.user')
+    expect(decodeChatEvent(user)).toMatchObject({ok: false, error: {found: 'a non-plain object'}})
+    // Inherited and valid, the other fields own: what the fast check read is fine, its prototype test is not.
+    const inherited = withUser((valid) => {
+      const [first, ...others] = Object.keys(valid)
+      const prototype = {[first!]: valid[first!]}
+      return Object.assign(Object.create(prototype), Object.fromEntries(others.map((key) => [key, valid[key]])))
+    })
+    expectFailure(inherited, 'type', '$.user')
+  })
+
+  it('an own "__proto__" field (JSON.parse makes one) is a field the docs do not list, not the prototype', () => {
+    const {user, ...rest} = event()
+    const text = JSON.stringify({...rest, user: {__proto__: null, ...user}}).replace(
+      '"user":{',
+      '"user":{"__proto__":{"x":1},',
+    )
+    const value = JSON.parse(text)
+    expect(Object.getPrototypeOf(value.user)).toBe(Object.prototype)
+    expect(Object.hasOwn(value.user, '__proto__')).toBe(true)
+    expect(decodeChatEvent(value).ok).toBe(true)
+    expect(decodeChatEvent(value, {mode: 'strict'})).toMatchObject({
+      ok: false,
+      error: {code: 'extra', path: '$.user.__proto__'},
+    })
+    // An own "__proto__" field holding Object.prototype on an object without one: still not a plain object's prototype.
+    const bare = Object.assign(Object.create(null), user)
+    Object.defineProperty(bare, '__proto__', {value: Object.prototype, enumerable: true})
+    expect(Object.getPrototypeOf(bare)).toBeNull()
+    expect(decodeChatEvent({...event(), user: bare}).ok).toBe(true)
+    expect(decodeChatEvent({...event(), user: Object.assign(bare, {userId: 'x'})})).toMatchObject({
+      ok: false,
+      error: {code: 'type', path: '$.user.userId'},
+    })
+  })
+
   it('an object without a prototype is a JSON object', () => {
     const value = event()
     const user = Object.assign(Object.create(null), value.user)

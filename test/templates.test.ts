@@ -168,6 +168,13 @@ describe('runtime: isUtcTime is UTC_TIME_PATTERN with a day that exists', () => 
       'Z ',
       '+02:0',
       '.12a4Z',
+      '.123456789+23:59',
+      '.123456789-00:00',
+      '.1234567890+02:00',
+      '+02:00Z',
+      'Z+02:00',
+      '+2:000',
+      '\u0662Z',
     ]
     const heads = [
       base,
@@ -176,6 +183,10 @@ describe('runtime: isUtcTime is UTC_TIME_PATTERN with a day that exists', () => 
       '20260102T03:04:05',
       '2026-1-02T03:04:05',
       'x026-01-02T03:04:05',
+      '2026-01-02T03:04:0\u0665',
+      '2026-02-29T03:04:05',
+      '2000-02-29T03:04:05',
+      '2026-04-31T03:04:05',
     ]
     for (const head of heads) {
       for (const tail of tails) {

@@ -28,13 +28,13 @@ import type {ShapeTable} from './shape-checks.js'
 import type * as T from './types.js'
 
 function checkACIReaction(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkChatInfo(v.chatInfo)) &&
+      ((x = v.chatInfo), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkChatInfo(x)) &&
       ((at = 1), checkCIReaction(v.chatReaction))) ||
     failed(v, checkACIReaction, at)
   )
@@ -47,13 +47,13 @@ function checkArray_ChatItem(v: any): boolean {
 }
 
 function checkAChat(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkChatInfo(v.chatInfo)) &&
+      ((x = v.chatInfo), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkChatInfo(x)) &&
       ((at = 1), checkArray_ChatItem(v.chatItems)) &&
       ((at = 2), checkChatStats(v.chatStats))) ||
     failed(v, checkAChat, at)
@@ -61,41 +61,41 @@ function checkAChat(v: any): boolean {
 }
 
 function checkAChatItem(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkChatInfo(v.chatInfo)) &&
+      ((x = v.chatInfo), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkChatInfo(x)) &&
       ((at = 1), checkChatItem(v.chatItem))) ||
     failed(v, checkAChatItem, at)
   )
 }
 
 function checkAddRelayResult(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkUserChatRelay(v.relay)) &&
-      ((at = 1), v.relayError === undefined || checkChatError(v.relayError))) ||
+      ((x = v.relay), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkUserChatRelay(x)) &&
+      ((at = 1), (x = v.relayError) === undefined || checkChatError(x))) ||
     failed(v, checkAddRelayResult, at)
   )
 }
 
 function checkAddressSettings(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.businessAddress === 'boolean') &&
-      ((at = 1), v.autoAccept === undefined || checkAutoAccept(v.autoAccept)) &&
-      ((at = 2), v.autoReply === undefined || checkMsgContent(v.autoReply))) ||
+      ((x = v.businessAddress), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'boolean') &&
+      ((at = 1), (x = v.autoAccept) === undefined || checkAutoAccept(x)) &&
+      ((at = 2), (x = v.autoReply) === undefined || checkMsgContent(x))) ||
     failed(v, checkAddressSettings, at)
   )
 }
@@ -109,14 +109,10 @@ function checkAgentCryptoError_RATCHET_SKIPPED(v: any): boolean {
 }
 
 function checkAgentCryptoError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'DECRYPT_AES':
       return true
     case 'DECRYPT_CB':
@@ -204,11 +200,12 @@ function checkAgentErrorType_AGENT(v: any): boolean {
 }
 
 function checkAgentErrorType_NOTICE(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (typeof v.server === 'string' &&
       ((at = 1), typeof v.preset === 'boolean') &&
-      ((at = 2), v.expiresAt === undefined || isUtcTime(v.expiresAt))) ||
+      ((at = 2), (x = v.expiresAt) === undefined || isUtcTime(x))) ||
     failed(v, checkAgentErrorType_NOTICE, at)
   )
 }
@@ -226,14 +223,10 @@ function checkAgentErrorType_CRITICAL(v: any): boolean {
 }
 
 function checkAgentErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'CMD':
       return checkAgentErrorType_CMD(v)
     case 'CONN':
@@ -275,14 +268,10 @@ function checkAgentServiceError_Rejected(v: any): boolean {
 }
 
 function checkAgentServiceError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'rejected':
       return checkAgentServiceError_Rejected(v)
     case 'timeout':
@@ -298,52 +287,52 @@ function checkAgentServiceError(v: any): boolean {
 }
 
 function checkAppVersionRange(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.minVersion === 'string') &&
+      ((x = v.minVersion), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), typeof v.maxVersion === 'string')) ||
     failed(v, checkAppVersionRange, at)
   )
 }
 
 function checkAutoAccept(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.acceptIncognito === 'boolean')) ||
+      ((x = v.acceptIncognito), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'boolean')) ||
     failed(v, checkAutoAccept, at)
   )
 }
 
 function checkBadgeInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkBadgeType(v.badgeType)) &&
-      ((at = 1), v.badgeExpiry === undefined || isUtcTime(v.badgeExpiry)) &&
+      ((x = v.badgeType), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkBadgeType(x)) &&
+      ((at = 1), (x = v.badgeExpiry) === undefined || isUtcTime(x)) &&
       ((at = 2), typeof v.badgeExtra === 'string')) ||
     failed(v, checkBadgeInfo, at)
   )
 }
 
 function checkBadgeProof(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.badgeKeyIdx)) &&
+      ((x = v.badgeKeyIdx), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.presHeader === 'string') &&
       ((at = 2), typeof v.proof === 'string') &&
       ((at = 3), checkBadgeInfo(v.badgeInfo))) ||
@@ -374,14 +363,14 @@ function checkBadgeType(v: any): boolean {
 }
 
 function checkBlockingInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkBlockingReason(v.reason)) &&
-      ((at = 1), v.notice === undefined || checkClientNotice(v.notice))) ||
+      ((x = v.reason), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkBlockingReason(x)) &&
+      ((at = 1), (x = v.notice) === undefined || checkClientNotice(x))) ||
     failed(v, checkBlockingInfo, at)
   )
 }
@@ -404,10 +393,10 @@ function checkBrokerErrorType_UNEXPECTED(v: any): boolean {
 }
 
 function checkBrokerErrorType_NETWORK(v: any): boolean {
+  let at = 0,
+    x: any
   return (
-    v.networkError === undefined ||
-    checkNetworkError(v.networkError) ||
-    failed(v, checkBrokerErrorType_NETWORK, 0)
+    (x = v.networkError) === undefined || checkNetworkError(x) || failed(v, checkBrokerErrorType_NETWORK, at)
   )
 }
 
@@ -416,14 +405,10 @@ function checkBrokerErrorType_TRANSPORT(v: any): boolean {
 }
 
 function checkBrokerErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'RESPONSE':
       return checkBrokerErrorType_RESPONSE(v)
     case 'UNEXPECTED':
@@ -443,16 +428,16 @@ function checkBrokerErrorType(v: any): boolean {
 }
 
 function checkBusinessChatInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkBusinessChatType(v.chatType)) &&
+      ((x = v.chatType), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkBusinessChatType(x)) &&
       ((at = 1), typeof v.businessId === 'string') &&
       ((at = 2), typeof v.customerId === 'string') &&
-      ((at = 3), v.businessDomain === undefined || checkSimplexDomainClaim(v.businessDomain))) ||
+      ((at = 3), (x = v.businessDomain) === undefined || checkSimplexDomainClaim(x))) ||
     failed(v, checkBusinessChatInfo, at)
   )
 }
@@ -566,63 +551,69 @@ function checkCIContent_SndConnEvent(v: any): boolean {
 }
 
 function checkCIContent_RcvChatFeature(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkChatFeature(v.feature) &&
       ((at = 1), checkPrefEnabled(v.enabled)) &&
-      ((at = 2), v.param === undefined || Number.isInteger(v.param))) ||
+      ((at = 2), (x = v.param) === undefined || Number.isInteger(x))) ||
     failed(v, checkCIContent_RcvChatFeature, at)
   )
 }
 
 function checkCIContent_SndChatFeature(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkChatFeature(v.feature) &&
       ((at = 1), checkPrefEnabled(v.enabled)) &&
-      ((at = 2), v.param === undefined || Number.isInteger(v.param))) ||
+      ((at = 2), (x = v.param) === undefined || Number.isInteger(x))) ||
     failed(v, checkCIContent_SndChatFeature, at)
   )
 }
 
 function checkCIContent_RcvChatPreference(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkChatFeature(v.feature) &&
       ((at = 1), checkFeatureAllowed(v.allowed)) &&
-      ((at = 2), v.param === undefined || Number.isInteger(v.param))) ||
+      ((at = 2), (x = v.param) === undefined || Number.isInteger(x))) ||
     failed(v, checkCIContent_RcvChatPreference, at)
   )
 }
 
 function checkCIContent_SndChatPreference(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkChatFeature(v.feature) &&
       ((at = 1), checkFeatureAllowed(v.allowed)) &&
-      ((at = 2), v.param === undefined || Number.isInteger(v.param))) ||
+      ((at = 2), (x = v.param) === undefined || Number.isInteger(x))) ||
     failed(v, checkCIContent_SndChatPreference, at)
   )
 }
 
 function checkCIContent_RcvGroupFeature(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkGroupFeature(v.groupFeature) &&
       ((at = 1), checkGroupPreference(v.preference)) &&
-      ((at = 2), v.param === undefined || Number.isInteger(v.param)) &&
-      ((at = 3), v.memberRole_ === undefined || checkGroupMemberRole(v.memberRole_))) ||
+      ((at = 2), (x = v.param) === undefined || Number.isInteger(x)) &&
+      ((at = 3), (x = v.memberRole_) === undefined || checkGroupMemberRole(x))) ||
     failed(v, checkCIContent_RcvGroupFeature, at)
   )
 }
 
 function checkCIContent_SndGroupFeature(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkGroupFeature(v.groupFeature) &&
       ((at = 1), checkGroupPreference(v.preference)) &&
-      ((at = 2), v.param === undefined || Number.isInteger(v.param)) &&
-      ((at = 3), v.memberRole_ === undefined || checkGroupMemberRole(v.memberRole_))) ||
+      ((at = 2), (x = v.param) === undefined || Number.isInteger(x)) &&
+      ((at = 3), (x = v.memberRole_) === undefined || checkGroupMemberRole(x))) ||
     failed(v, checkCIContent_SndGroupFeature, at)
   )
 }
@@ -652,14 +643,10 @@ function checkCIContent_RcvGroupE2EEInfo(v: any): boolean {
 }
 
 function checkCIContent(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'sndMsgContent':
       return checkCIContent_SndMsgContent(v)
     case 'rcvMsgContent':
@@ -740,43 +727,46 @@ function checkCIDeleteMode(v: any): boolean {
 }
 
 function checkCIDeleted_Deleted(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.deletedTs === undefined || isUtcTime(v.deletedTs)) && ((at = 1), checkChatType(v.chatType))) ||
+    (((x = v.deletedTs) === undefined || isUtcTime(x)) && ((at = 1), checkChatType(v.chatType))) ||
     failed(v, checkCIDeleted_Deleted, at)
   )
 }
 
 function checkCIDeleted_Blocked(v: any): boolean {
-  return v.deletedTs === undefined || isUtcTime(v.deletedTs) || failed(v, checkCIDeleted_Blocked, 0)
+  let at = 0,
+    x: any
+  return (x = v.deletedTs) === undefined || isUtcTime(x) || failed(v, checkCIDeleted_Blocked, at)
 }
 
 function checkCIDeleted_BlockedByAdmin(v: any): boolean {
-  return v.deletedTs === undefined || isUtcTime(v.deletedTs) || failed(v, checkCIDeleted_BlockedByAdmin, 0)
+  let at = 0,
+    x: any
+  return (x = v.deletedTs) === undefined || isUtcTime(x) || failed(v, checkCIDeleted_BlockedByAdmin, at)
 }
 
 function checkCIDeleted_Moderated(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.deletedTs === undefined || isUtcTime(v.deletedTs)) &&
-      ((at = 1), checkGroupMember(v.byGroupMember))) ||
+    (((x = v.deletedTs) === undefined || isUtcTime(x)) && ((at = 1), checkGroupMember(v.byGroupMember))) ||
     failed(v, checkCIDeleted_Moderated, at)
   )
 }
 
 function checkCIDeleted_Deleting(v: any): boolean {
-  return v.deletedTs === undefined || isUtcTime(v.deletedTs) || failed(v, checkCIDeleted_Deleting, 0)
+  let at = 0,
+    x: any
+  return (x = v.deletedTs) === undefined || isUtcTime(x) || failed(v, checkCIDeleted_Deleting, at)
 }
 
 function checkCIDeleted(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'deleted':
       return checkCIDeleted_Deleted(v)
     case 'blocked':
@@ -796,14 +786,10 @@ function checkCIDirection_GroupRcv(v: any): boolean {
 }
 
 function checkCIDirection(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'directSnd':
       return true
     case 'directRcv':
@@ -834,20 +820,20 @@ function checkCIFeed(v: any): boolean {
 }
 
 function checkCIFile(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.fileId)) &&
+      ((x = v.fileId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.fileName === 'string') &&
       ((at = 2), Number.isInteger(v.fileSize)) &&
-      ((at = 3), v.fileSource === undefined || checkCryptoFile(v.fileSource)) &&
+      ((at = 3), (x = v.fileSource) === undefined || checkCryptoFile(x)) &&
       ((at = 4), checkCIFileStatus(v.fileStatus)) &&
       ((at = 5), checkFileProtocol(v.fileProtocol)) &&
-      ((at = 6), v.fileExpires === undefined || isUtcTime(v.fileExpires)) &&
-      ((at = 7), v.fileProhibited === undefined || checkFileProhibited(v.fileProhibited))) ||
+      ((at = 6), (x = v.fileExpires) === undefined || isUtcTime(x)) &&
+      ((at = 7), (x = v.fileProhibited) === undefined || checkFileProhibited(x))) ||
     failed(v, checkCIFile, at)
   )
 }
@@ -889,14 +875,10 @@ function checkCIFileStatus_Invalid(v: any): boolean {
 }
 
 function checkCIFileStatus(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'sndStored':
       return true
     case 'sndTransfer':
@@ -932,53 +914,52 @@ function checkCIFileStatus(v: any): boolean {
 }
 
 function checkCIForwardedFrom_Contact(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (typeof v.chatName === 'string' &&
       ((at = 1), checkMsgDirection(v.msgDir)) &&
-      ((at = 2), v.contactId === undefined || Number.isInteger(v.contactId)) &&
-      ((at = 3), v.chatItemId === undefined || Number.isInteger(v.chatItemId))) ||
+      ((at = 2), (x = v.contactId) === undefined || Number.isInteger(x)) &&
+      ((at = 3), (x = v.chatItemId) === undefined || Number.isInteger(x))) ||
     failed(v, checkCIForwardedFrom_Contact, at)
   )
 }
 
 function checkCIForwardedFrom_Group(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (typeof v.chatName === 'string' &&
       ((at = 1), checkMsgDirection(v.msgDir)) &&
-      ((at = 2), v.groupId === undefined || Number.isInteger(v.groupId)) &&
-      ((at = 3), v.chatItemId === undefined || Number.isInteger(v.chatItemId)) &&
-      ((at = 4), v.memberId === undefined || typeof v.memberId === 'string') &&
-      ((at = 5), v.sharedMsgId_ === undefined || typeof v.sharedMsgId_ === 'string') &&
-      ((at = 6), v.groupType === undefined || checkGroupType(v.groupType))) ||
+      ((at = 2), (x = v.groupId) === undefined || Number.isInteger(x)) &&
+      ((at = 3), (x = v.chatItemId) === undefined || Number.isInteger(x)) &&
+      ((at = 4), (x = v.memberId) === undefined || typeof x === 'string') &&
+      ((at = 5), (x = v.sharedMsgId_) === undefined || typeof x === 'string') &&
+      ((at = 6), (x = v.groupType) === undefined || checkGroupType(x))) ||
     failed(v, checkCIForwardedFrom_Group, at)
   )
 }
 
 function checkCIForwardedFrom_GroupLink(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (typeof v.chatName === 'string' &&
       ((at = 1), checkMsgDirection(v.msgDir)) &&
       ((at = 2), typeof v.groupLink === 'string') &&
       ((at = 3), typeof v.publicGroupId === 'string') &&
-      ((at = 4), v.memberId === undefined || typeof v.memberId === 'string') &&
+      ((at = 4), (x = v.memberId) === undefined || typeof x === 'string') &&
       ((at = 5), typeof v.sharedMsgId === 'string') &&
-      ((at = 6), v.groupType === undefined || checkGroupType(v.groupType))) ||
+      ((at = 6), (x = v.groupType) === undefined || checkGroupType(x))) ||
     failed(v, checkCIForwardedFrom_GroupLink, at)
   )
 }
 
 function checkCIForwardedFrom(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'unknown':
       return true
     case 'contact':
@@ -992,13 +973,13 @@ function checkCIForwardedFrom(v: any): boolean {
 }
 
 function checkCIGroupInvitation(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.groupId)) &&
+      ((x = v.groupId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), Number.isInteger(v.groupMemberId)) &&
       ((at = 2), typeof v.localDisplayName === 'string') &&
       ((at = 3), checkGroupProfile(v.groupProfile)) &&
@@ -1019,62 +1000,62 @@ function checkCIGroupInvitationStatus(v: any): boolean {
 }
 
 function checkCIMention(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.memberId === 'string') &&
-      ((at = 1), v.memberRef === undefined || checkCIMentionMember(v.memberRef))) ||
+      ((x = v.memberId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
+      ((at = 1), (x = v.memberRef) === undefined || checkCIMentionMember(x))) ||
     failed(v, checkCIMention, at)
   )
 }
 
 function checkCIMentionMember(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.groupMemberId)) &&
+      ((x = v.groupMemberId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.displayName === 'string') &&
-      ((at = 2), v.localAlias === undefined || typeof v.localAlias === 'string') &&
+      ((at = 2), (x = v.localAlias) === undefined || typeof x === 'string') &&
       ((at = 3), checkGroupMemberRole(v.memberRole))) ||
     failed(v, checkCIMentionMember, at)
   )
 }
 
 function checkCIMeta(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.itemId)) &&
+      ((x = v.itemId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), isUtcTime(v.itemTs)) &&
       ((at = 2), typeof v.itemText === 'string') &&
       ((at = 3), checkCIStatus(v.itemStatus)) &&
-      ((at = 4), v.sentViaProxy === undefined || typeof v.sentViaProxy === 'boolean') &&
-      ((at = 5), v.itemSharedMsgId === undefined || typeof v.itemSharedMsgId === 'string') &&
-      ((at = 6), v.itemForwarded === undefined || checkCIForwardedFrom(v.itemForwarded)) &&
-      ((at = 7), v.itemDeleted === undefined || checkCIDeleted(v.itemDeleted)) &&
+      ((at = 4), (x = v.sentViaProxy) === undefined || typeof x === 'boolean') &&
+      ((at = 5), (x = v.itemSharedMsgId) === undefined || typeof x === 'string') &&
+      ((at = 6), (x = v.itemForwarded) === undefined || checkCIForwardedFrom(x)) &&
+      ((at = 7), (x = v.itemDeleted) === undefined || checkCIDeleted(x)) &&
       ((at = 8), typeof v.itemEdited === 'boolean') &&
-      ((at = 9), v.itemTimed === undefined || checkCITimed(v.itemTimed)) &&
-      ((at = 10), v.itemLive === undefined || typeof v.itemLive === 'boolean') &&
+      ((at = 9), (x = v.itemTimed) === undefined || checkCITimed(x)) &&
+      ((at = 10), (x = v.itemLive) === undefined || typeof x === 'boolean') &&
       ((at = 11), typeof v.userMention === 'boolean') &&
-      ((at = 12), v.hasLink === undefined || typeof v.hasLink === 'boolean') &&
+      ((at = 12), (x = v.hasLink) === undefined || typeof x === 'boolean') &&
       ((at = 13), typeof v.deletable === 'boolean') &&
       ((at = 14), typeof v.editable === 'boolean') &&
-      ((at = 15), v.forwardedByMember === undefined || Number.isInteger(v.forwardedByMember)) &&
+      ((at = 15), (x = v.forwardedByMember) === undefined || Number.isInteger(x)) &&
       ((at = 16), typeof v.showGroupAsSender === 'boolean') &&
-      ((at = 17), v.msgVerified === undefined || checkMsgVerified(v.msgVerified)) &&
-      ((at = 18), v.itemFeed === undefined || checkCIFeed(v.itemFeed)) &&
+      ((at = 17), (x = v.msgVerified) === undefined || checkMsgVerified(x)) &&
+      ((at = 18), (x = v.itemFeed) === undefined || checkCIFeed(x)) &&
       ((at = 19), isUtcTime(v.createdAt)) &&
       ((at = 20), isUtcTime(v.updatedAt)) &&
-      ((at = 21), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+      ((at = 21), (x = v.msgSigned) === undefined || checkMsgSigStatus(x))) ||
     failed(v, checkCIMeta, at)
   )
 }
@@ -1087,30 +1068,30 @@ function checkArray_FormattedText(v: any): boolean {
 }
 
 function checkCIQuote(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.chatDir === undefined || checkCIDirection(v.chatDir)) &&
-      ((at = 1), v.itemId === undefined || Number.isInteger(v.itemId)) &&
-      ((at = 2), v.sharedMsgId === undefined || typeof v.sharedMsgId === 'string') &&
+      ((x = v.chatDir), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || checkCIDirection(x)) &&
+      ((at = 1), (x = v.itemId) === undefined || Number.isInteger(x)) &&
+      ((at = 2), (x = v.sharedMsgId) === undefined || typeof x === 'string') &&
       ((at = 3), isUtcTime(v.sentAt)) &&
       ((at = 4), checkMsgContent(v.content)) &&
-      ((at = 5), v.formattedText === undefined || checkArray_FormattedText(v.formattedText))) ||
+      ((at = 5), (x = v.formattedText) === undefined || checkArray_FormattedText(x))) ||
     failed(v, checkCIQuote, at)
   )
 }
 
 function checkCIReaction(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkCIDirection(v.chatDir)) &&
+      ((x = v.chatDir), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkCIDirection(x)) &&
       ((at = 1), checkChatItem(v.chatItem)) &&
       ((at = 2), isUtcTime(v.sentAt)) &&
       ((at = 3), checkMsgReaction(v.reaction))) ||
@@ -1119,13 +1100,13 @@ function checkCIReaction(v: any): boolean {
 }
 
 function checkCIReactionCount(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkMsgReaction(v.reaction)) &&
+      ((x = v.reaction), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkMsgReaction(x)) &&
       ((at = 1), typeof v.userReacted === 'boolean') &&
       ((at = 2), Number.isInteger(v.totalReacted))) ||
     failed(v, checkCIReactionCount, at)
@@ -1157,14 +1138,10 @@ function checkCIStatus_Invalid(v: any): boolean {
 }
 
 function checkCIStatus(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'sndNew':
       return true
     case 'sndSent':
@@ -1188,24 +1165,25 @@ function checkCIStatus(v: any): boolean {
 }
 
 function checkCITimed(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.ttl)) &&
-      ((at = 1), v.deleteAt === undefined || isUtcTime(v.deleteAt))) ||
+      ((x = v.ttl), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
+      ((at = 1), (x = v.deleteAt) === undefined || isUtcTime(x))) ||
     failed(v, checkCITimed, at)
   )
 }
 
 function checkChatBotCommand_Command(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (typeof v.keyword === 'string' &&
       ((at = 1), typeof v.label === 'string') &&
-      ((at = 2), v.params === undefined || typeof v.params === 'string')) ||
+      ((at = 2), (x = v.params) === undefined || typeof x === 'string')) ||
     failed(v, checkChatBotCommand_Command, at)
   )
 }
@@ -1226,14 +1204,10 @@ function checkChatBotCommand_Menu(v: any): boolean {
 }
 
 function checkChatBotCommand(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'command':
       return checkChatBotCommand_Command(v)
     case 'menu':
@@ -1251,14 +1225,10 @@ function checkChatDeleteMode_Entity(v: any): boolean {
 }
 
 function checkChatDeleteMode(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'full':
       return checkChatDeleteMode_Full(v)
     case 'entity':
@@ -1274,11 +1244,12 @@ function checkChatError_Error(v: any): boolean {
 }
 
 function checkChatError_ErrorAgent(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkAgentErrorType(v.agentError) &&
-      ((at = 1), v.agentConnId === undefined || typeof v.agentConnId === 'string') &&
-      ((at = 2), v.connectionEntity_ === undefined || checkConnectionEntity(v.connectionEntity_))) ||
+      ((at = 1), (x = v.agentConnId) === undefined || typeof x === 'string') &&
+      ((at = 2), (x = v.connectionEntity_) === undefined || checkConnectionEntity(x))) ||
     failed(v, checkChatError_ErrorAgent, at)
   )
 }
@@ -1288,14 +1259,10 @@ function checkChatError_ErrorStore(v: any): boolean {
 }
 
 function checkChatError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'error':
       return checkChatError_Error(v)
     case 'errorAgent':
@@ -1575,14 +1542,10 @@ function checkChatErrorType_FileRead(v: any): boolean {
 }
 
 function checkChatErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'noActiveUser':
       return true
     case 'noConnectionUser':
@@ -1762,10 +1725,11 @@ function checkChatInfo_Direct(v: any): boolean {
 }
 
 function checkChatInfo_Group(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkGroupInfo(v.groupInfo) &&
-      ((at = 1), v.groupChatScope === undefined || checkGroupChatScopeInfo(v.groupChatScope))) ||
+      ((at = 1), (x = v.groupChatScope) === undefined || checkGroupChatScopeInfo(x))) ||
     failed(v, checkChatInfo_Group, at)
   )
 }
@@ -1787,14 +1751,10 @@ function checkChatInfo_ContactConnection(v: any): boolean {
 }
 
 function checkChatInfo(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'direct':
       return checkChatInfo_Direct(v)
     case 'group':
@@ -1812,13 +1772,7 @@ function checkChatInfo(v: any): boolean {
 }
 
 function checkMap_CIMention(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
   for (const i in v) if (!checkCIMention(v[i])) return false
   return true
 }
@@ -1831,33 +1785,33 @@ function checkArray_CIReactionCount(v: any): boolean {
 }
 
 function checkChatItem(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkCIDirection(v.chatDir)) &&
+      ((x = v.chatDir), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkCIDirection(x)) &&
       ((at = 1), checkCIMeta(v.meta)) &&
       ((at = 2), checkCIContent(v.content)) &&
       ((at = 3), checkMap_CIMention(v.mentions)) &&
-      ((at = 4), v.formattedText === undefined || checkArray_FormattedText(v.formattedText)) &&
-      ((at = 5), v.quotedItem === undefined || checkCIQuote(v.quotedItem)) &&
+      ((at = 4), (x = v.formattedText) === undefined || checkArray_FormattedText(x)) &&
+      ((at = 5), (x = v.quotedItem) === undefined || checkCIQuote(x)) &&
       ((at = 6), checkArray_CIReactionCount(v.reactions)) &&
-      ((at = 7), v.file === undefined || checkCIFile(v.file))) ||
+      ((at = 7), (x = v.file) === undefined || checkCIFile(x))) ||
     failed(v, checkChatItem, at)
   )
 }
 
 function checkChatItemDeletion(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkAChatItem(v.deletedChatItem)) &&
-      ((at = 1), v.toChatItem === undefined || checkAChatItem(v.toChatItem))) ||
+      ((x = v.deletedChatItem), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkAChatItem(x)) &&
+      ((at = 1), (x = v.toChatItem) === undefined || checkAChatItem(x))) ||
     failed(v, checkChatItemDeletion, at)
   )
 }
@@ -1875,14 +1829,10 @@ function checkChatListQuery_Search(v: any): boolean {
 }
 
 function checkChatListQuery(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'filters':
       return checkChatListQuery_Filters(v)
     case 'search':
@@ -1902,42 +1852,42 @@ function checkChatPeerType(v: any): boolean {
 }
 
 function checkChatRef(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkChatType(v.chatType)) &&
+      ((x = v.chatType), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkChatType(x)) &&
       ((at = 1), Number.isInteger(v.chatId)) &&
-      ((at = 2), v.chatScope === undefined || checkGroupChatScope(v.chatScope))) ||
+      ((at = 2), (x = v.chatScope) === undefined || checkGroupChatScope(x))) ||
     failed(v, checkChatRef, at)
   )
 }
 
 function checkChatSettings(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkMsgFilter(v.enableNtfs)) &&
-      ((at = 1), v.sendRcpts === undefined || typeof v.sendRcpts === 'boolean') &&
+      ((x = v.enableNtfs), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkMsgFilter(x)) &&
+      ((at = 1), (x = v.sendRcpts) === undefined || typeof x === 'boolean') &&
       ((at = 2), typeof v.favorite === 'boolean') &&
-      ((at = 3), v.dropFeed === undefined || typeof v.dropFeed === 'boolean')) ||
+      ((at = 3), (x = v.dropFeed) === undefined || typeof x === 'boolean')) ||
     failed(v, checkChatSettings, at)
   )
 }
 
 function checkChatStats(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.unreadCount)) &&
+      ((x = v.unreadCount), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), Number.isInteger(v.unreadMentions)) &&
       ((at = 2), Number.isInteger(v.reportsCount)) &&
       ((at = 3), Number.isInteger(v.minUnreadItemId)) &&
@@ -1958,18 +1908,18 @@ function checkChatType(v: any): boolean {
 }
 
 function checkChatWallpaper(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.preset === undefined || typeof v.preset === 'string') &&
-      ((at = 1), v.imageFile === undefined || typeof v.imageFile === 'string') &&
-      ((at = 2), v.background === undefined || typeof v.background === 'string') &&
-      ((at = 3), v.tint === undefined || typeof v.tint === 'string') &&
-      ((at = 4), v.scaleType === undefined || checkChatWallpaperScale(v.scaleType)) &&
-      ((at = 5), v.scale === undefined || Number.isFinite(v.scale))) ||
+      ((x = v.preset), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || typeof x === 'string') &&
+      ((at = 1), (x = v.imageFile) === undefined || typeof x === 'string') &&
+      ((at = 2), (x = v.background) === undefined || typeof x === 'string') &&
+      ((at = 3), (x = v.tint) === undefined || typeof x === 'string') &&
+      ((at = 4), (x = v.scaleType) === undefined || checkChatWallpaperScale(x)) &&
+      ((at = 5), (x = v.scale) === undefined || Number.isFinite(x))) ||
     failed(v, checkChatWallpaper, at)
   )
 }
@@ -1985,13 +1935,13 @@ function checkChatWallpaperScale(v: any): boolean {
 }
 
 function checkClientNotice(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.ttl === undefined || Number.isInteger(v.ttl))) ||
+      ((x = v.ttl), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || Number.isInteger(x))) ||
     failed(v, checkClientNotice, at)
   )
 }
@@ -2012,14 +1962,10 @@ function checkColor(v: any): boolean {
 }
 
 function checkCommandError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'UNKNOWN':
       return true
     case 'SYNTAX':
@@ -2037,14 +1983,10 @@ function checkCommandError(v: any): boolean {
 }
 
 function checkCommandErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'PROHIBITED':
       return true
     case 'SYNTAX':
@@ -2060,39 +2002,33 @@ function checkCommandErrorType(v: any): boolean {
 }
 
 function checkCommentsGroupPreference(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupFeatureEnabled(v.enable)) &&
-      ((at = 1), v.duration === undefined || Number.isInteger(v.duration))) ||
+      ((x = v.enable), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupFeatureEnabled(x)) &&
+      ((at = 1), (x = v.duration) === undefined || Number.isInteger(x))) ||
     failed(v, checkCommentsGroupPreference, at)
   )
 }
 
 function checkMap_int64(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
   for (const i in v) if (!Number.isInteger(v[i])) return false
   return true
 }
 
 function checkComposedMessage(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.fileSource === undefined || checkCryptoFile(v.fileSource)) &&
-      ((at = 1), v.quotedItemId === undefined || Number.isInteger(v.quotedItemId)) &&
+      ((x = v.fileSource), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || checkCryptoFile(x)) &&
+      ((at = 1), (x = v.quotedItemId) === undefined || Number.isInteger(x)) &&
       ((at = 2), checkMsgContent(v.msgContent)) &&
       ((at = 3), checkMap_int64(v.mentions))) ||
     failed(v, checkComposedMessage, at)
@@ -2115,14 +2051,10 @@ function checkConnStatus(v: any): boolean {
       v === 'ready' ||
       v === 'deleted'
     )
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'new':
       return true
     case 'prepared':
@@ -2156,33 +2088,33 @@ function checkConnType(v: any): boolean {
 }
 
 function checkConnection(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.connId)) &&
+      ((x = v.connId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.agentConnId === 'string') &&
       ((at = 2), Number.isInteger(v.connChatVersion)) &&
       ((at = 3), checkVersionRange(v.peerChatVRange)) &&
       ((at = 4), Number.isInteger(v.connLevel)) &&
-      ((at = 5), v.viaContact === undefined || Number.isInteger(v.viaContact)) &&
-      ((at = 6), v.viaUserContactLink === undefined || Number.isInteger(v.viaUserContactLink)) &&
+      ((at = 5), (x = v.viaContact) === undefined || Number.isInteger(x)) &&
+      ((at = 6), (x = v.viaUserContactLink) === undefined || Number.isInteger(x)) &&
       ((at = 7), typeof v.viaGroupLink === 'boolean') &&
-      ((at = 8), v.groupLinkId === undefined || typeof v.groupLinkId === 'string') &&
-      ((at = 9), v.xContactId === undefined || typeof v.xContactId === 'string') &&
-      ((at = 10), v.customUserProfileId === undefined || Number.isInteger(v.customUserProfileId)) &&
+      ((at = 8), (x = v.groupLinkId) === undefined || typeof x === 'string') &&
+      ((at = 9), (x = v.xContactId) === undefined || typeof x === 'string') &&
+      ((at = 10), (x = v.customUserProfileId) === undefined || Number.isInteger(x)) &&
       ((at = 11), checkConnType(v.connType)) &&
       ((at = 12), checkConnStatus(v.connStatus)) &&
       ((at = 13), typeof v.contactConnInitiated === 'boolean') &&
       ((at = 14), typeof v.localAlias === 'string') &&
-      ((at = 15), v.entityId === undefined || Number.isInteger(v.entityId)) &&
-      ((at = 16), v.connectionCode === undefined || checkSecurityCode(v.connectionCode)) &&
+      ((at = 15), (x = v.entityId) === undefined || Number.isInteger(x)) &&
+      ((at = 16), (x = v.connectionCode) === undefined || checkSecurityCode(x)) &&
       ((at = 17), typeof v.pqSupport === 'boolean') &&
       ((at = 18), typeof v.pqEncryption === 'boolean') &&
-      ((at = 19), v.pqSndEnabled === undefined || typeof v.pqSndEnabled === 'boolean') &&
-      ((at = 20), v.pqRcvEnabled === undefined || typeof v.pqRcvEnabled === 'boolean') &&
+      ((at = 19), (x = v.pqSndEnabled) === undefined || typeof x === 'boolean') &&
+      ((at = 20), (x = v.pqRcvEnabled) === undefined || typeof x === 'boolean') &&
       ((at = 21), Number.isInteger(v.authErrCounter)) &&
       ((at = 22), Number.isInteger(v.quotaErrCounter)) &&
       ((at = 23), isUtcTime(v.createdAt))) ||
@@ -2191,9 +2123,10 @@ function checkConnection(v: any): boolean {
 }
 
 function checkConnectionEntity_RcvDirectMsgConnection(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    (checkConnection(v.entityConnection) && ((at = 1), v.contact === undefined || checkContact(v.contact))) ||
+    (checkConnection(v.entityConnection) && ((at = 1), (x = v.contact) === undefined || checkContact(x))) ||
     failed(v, checkConnectionEntity_RcvDirectMsgConnection, at)
   )
 }
@@ -2233,14 +2166,10 @@ function checkConnectionEntity_RcvFileConnection(v: any): boolean {
 }
 
 function checkConnectionEntity(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'rcvDirectMsgConnection':
       return checkConnectionEntity_RcvDirectMsgConnection(v)
     case 'rcvGroupMsgConnection':
@@ -2256,14 +2185,10 @@ function checkConnectionEntity(v: any): boolean {
 }
 
 function checkConnectionErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'NOT_FOUND':
       return true
     case 'DUPLICATE':
@@ -2304,14 +2229,10 @@ function checkConnectionPlan_Error(v: any): boolean {
 }
 
 function checkConnectionPlan(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'invitationLink':
       return checkConnectionPlan_InvitationLink(v)
     case 'contactAddress':
@@ -2331,16 +2252,16 @@ function checkArray_int64(v: any): boolean {
 }
 
 function checkContact(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.contactId)) &&
+      ((x = v.contactId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.localDisplayName === 'string') &&
       ((at = 2), checkLocalProfile(v.profile)) &&
-      ((at = 3), v.activeConn === undefined || checkConnection(v.activeConn)) &&
+      ((at = 3), (x = v.activeConn) === undefined || checkConnection(x)) &&
       ((at = 4), typeof v.contactUsed === 'boolean') &&
       ((at = 5), checkContactStatus(v.contactStatus)) &&
       ((at = 6), checkChatSettings(v.chatSettings)) &&
@@ -2348,28 +2269,29 @@ function checkContact(v: any): boolean {
       ((at = 8), checkContactUserPreferences(v.mergedPreferences)) &&
       ((at = 9), isUtcTime(v.createdAt)) &&
       ((at = 10), isUtcTime(v.updatedAt)) &&
-      ((at = 11), v.chatTs === undefined || isUtcTime(v.chatTs)) &&
-      ((at = 12), v.preparedContact === undefined || checkPreparedContact(v.preparedContact)) &&
-      ((at = 13), v.contactRequestId === undefined || Number.isInteger(v.contactRequestId)) &&
-      ((at = 14), v.contactRequest === undefined || checkUserContactRequestRef(v.contactRequest)) &&
-      ((at = 15), v.contactGroupMemberId === undefined || Number.isInteger(v.contactGroupMemberId)) &&
+      ((at = 11), (x = v.chatTs) === undefined || isUtcTime(x)) &&
+      ((at = 12), (x = v.preparedContact) === undefined || checkPreparedContact(x)) &&
+      ((at = 13), (x = v.contactRequestId) === undefined || Number.isInteger(x)) &&
+      ((at = 14), (x = v.contactRequest) === undefined || checkUserContactRequestRef(x)) &&
+      ((at = 15), (x = v.contactGroupMemberId) === undefined || Number.isInteger(x)) &&
       ((at = 16), typeof v.contactGrpInvSent === 'boolean') &&
-      ((at = 17), v.groupDirectInv === undefined || checkGroupDirectInvitation(v.groupDirectInv)) &&
+      ((at = 17), (x = v.groupDirectInv) === undefined || checkGroupDirectInvitation(x)) &&
       ((at = 18), checkArray_int64(v.chatTags)) &&
-      ((at = 19), v.chatItemTTL === undefined || Number.isInteger(v.chatItemTTL)) &&
-      ((at = 20), v.uiThemes === undefined || checkUIThemeEntityOverrides(v.uiThemes)) &&
+      ((at = 19), (x = v.chatItemTTL) === undefined || Number.isInteger(x)) &&
+      ((at = 20), (x = v.uiThemes) === undefined || checkUIThemeEntityOverrides(x)) &&
       ((at = 21), typeof v.chatDeleted === 'boolean') &&
-      ((at = 22), v.customData === undefined || isObject(v.customData)) &&
-      ((at = 23), v.viaGroup === undefined || Number.isInteger(v.viaGroup))) ||
+      ((at = 22), (x = v.customData) === undefined || isObject(x)) &&
+      ((at = 23), (x = v.viaGroup) === undefined || Number.isInteger(x))) ||
     failed(v, checkContact, at)
   )
 }
 
 function checkContactAddressPlan_Ok(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.contactSLinkData_ === undefined || checkContactShortLinkData(v.contactSLinkData_)) &&
-      ((at = 1), v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification))) ||
+    (((x = v.contactSLinkData_) === undefined || checkContactShortLinkData(x)) &&
+      ((at = 1), (x = v.ownerVerification) === undefined || checkOwnerVerification(x))) ||
     failed(v, checkContactAddressPlan_Ok, at)
   )
 }
@@ -2387,14 +2309,10 @@ function checkContactAddressPlan_ContactViaAddress(v: any): boolean {
 }
 
 function checkContactAddressPlan(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'ok':
       return checkContactAddressPlan_Ok(v)
     case 'ownLink':
@@ -2412,16 +2330,16 @@ function checkContactAddressPlan(v: any): boolean {
 }
 
 function checkContactShortLinkData(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkProfile(v.profile)) &&
-      ((at = 1), v.message === undefined || checkMsgContent(v.message)) &&
+      ((x = v.profile), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkProfile(x)) &&
+      ((at = 1), (x = v.message) === undefined || checkMsgContent(x)) &&
       ((at = 2), typeof v.business === 'boolean') &&
-      ((at = 3), v.localBadge === undefined || checkLocalBadge(v.localBadge))) ||
+      ((at = 3), (x = v.localBadge) === undefined || checkLocalBadge(x))) ||
     failed(v, checkContactShortLinkData, at)
   )
 }
@@ -2446,14 +2364,10 @@ function checkContactUserPref_User(v: any): boolean {
 }
 
 function checkContactUserPref(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'contact':
       return checkContactUserPref_Contact(v)
     case 'user':
@@ -2463,13 +2377,13 @@ function checkContactUserPref(v: any): boolean {
 }
 
 function checkContactUserPreference(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkPrefEnabled(v.enabled)) &&
+      ((x = v.enabled), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkPrefEnabled(x)) &&
       ((at = 1), checkContactUserPref(v.userPreference)) &&
       ((at = 2), checkSimplePreference(v.contactPreference))) ||
     failed(v, checkContactUserPreference, at)
@@ -2477,71 +2391,71 @@ function checkContactUserPreference(v: any): boolean {
 }
 
 function checkContactUserPreferences(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkContactUserPreference(v.timedMessages)) &&
+      ((x = v.timedMessages), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkContactUserPreference(x)) &&
       ((at = 1), checkContactUserPreference(v.fullDelete)) &&
       ((at = 2), checkContactUserPreference(v.reactions)) &&
       ((at = 3), checkContactUserPreference(v.voice)) &&
-      ((at = 4), v.files === undefined || checkContactUserPreference(v.files)) &&
+      ((at = 4), (x = v.files) === undefined || checkContactUserPreference(x)) &&
       ((at = 5), checkContactUserPreference(v.calls)) &&
-      ((at = 6), v.sessions === undefined || checkContactUserPreference(v.sessions)) &&
-      ((at = 7), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+      ((at = 6), (x = v.sessions) === undefined || checkContactUserPreference(x)) &&
+      ((at = 7), (x = v.commands) === undefined || checkArray_ChatBotCommand(x))) ||
     failed(v, checkContactUserPreferences, at)
   )
 }
 
 function checkCreatedConnLink(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.connFullLink === 'string') &&
-      ((at = 1), v.connShortLink === undefined || typeof v.connShortLink === 'string')) ||
+      ((x = v.connFullLink), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
+      ((at = 1), (x = v.connShortLink) === undefined || typeof x === 'string')) ||
     failed(v, checkCreatedConnLink, at)
   )
 }
 
 function checkCryptoFile(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.filePath === 'string') &&
-      ((at = 1), v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))) ||
+      ((x = v.filePath), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
+      ((at = 1), (x = v.cryptoArgs) === undefined || checkCryptoFileArgs(x))) ||
     failed(v, checkCryptoFile, at)
   )
 }
 
 function checkCryptoFileArgs(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.fileKey === 'string') &&
+      ((x = v.fileKey), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), typeof v.fileNonce === 'string')) ||
     failed(v, checkCryptoFileArgs, at)
   )
 }
 
 function checkCtrlAppInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkAppVersionRange(v.appVersionRange)) &&
+      ((x = v.appVersionRange), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkAppVersionRange(x)) &&
       ((at = 1), typeof v.deviceName === 'string') &&
       ((at = 2), typeof v.compression === 'boolean')) ||
     failed(v, checkCtrlAppInfo, at)
@@ -2549,27 +2463,27 @@ function checkCtrlAppInfo(v: any): boolean {
 }
 
 function checkDroppedMsg(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), isUtcTime(v.brokerTs)) &&
+      ((x = v.brokerTs), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), isUtcTime(x)) &&
       ((at = 1), Number.isInteger(v.attempts))) ||
     failed(v, checkDroppedMsg, at)
   )
 }
 
 function checkE2EInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.public === undefined || typeof v.public === 'boolean') &&
-      ((at = 1), v.pqEnabled === undefined || typeof v.pqEnabled === 'boolean')) ||
+      ((x = v.public), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || typeof x === 'boolean') &&
+      ((at = 1), (x = v.pqEnabled) === undefined || typeof x === 'boolean')) ||
     failed(v, checkE2EInfo, at)
   )
 }
@@ -2595,14 +2509,10 @@ function checkErrorType_NAME(v: any): boolean {
 }
 
 function checkErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'BLOCK':
       return true
     case 'SESSION':
@@ -2650,13 +2560,13 @@ function checkFeatureAllowed(v: any): boolean {
 }
 
 function checkFeed(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.feedId)) &&
+      ((x = v.feedId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), Number.isInteger(v.userId)) &&
       ((at = 2), isUtcTime(v.createdAt)) &&
       ((at = 3), isUtcTime(v.updatedAt)) &&
@@ -2668,13 +2578,13 @@ function checkFeed(v: any): boolean {
 }
 
 function checkFileDescr(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.fileDescrText === 'string') &&
+      ((x = v.fileDescrText), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), Number.isInteger(v.fileDescrPartNo)) &&
       ((at = 2), typeof v.fileDescrComplete === 'boolean')) ||
     failed(v, checkFileDescr, at)
@@ -2698,14 +2608,10 @@ function checkFileError_Other(v: any): boolean {
 }
 
 function checkFileError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'auth':
       return true
     case 'blocked':
@@ -2729,14 +2635,10 @@ function checkFileErrorType_FILE_IO(v: any): boolean {
 }
 
 function checkFileErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'NOT_APPROVED':
       return true
     case 'SIZE':
@@ -2752,32 +2654,32 @@ function checkFileErrorType(v: any): boolean {
 }
 
 function checkFileInvitation(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.fileName === 'string') &&
+      ((x = v.fileName), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), Number.isInteger(v.fileSize)) &&
-      ((at = 2), v.fileDigest === undefined || typeof v.fileDigest === 'string') &&
-      ((at = 3), v.fileConnReq === undefined || typeof v.fileConnReq === 'string') &&
-      ((at = 4), v.fileInline === undefined || checkInlineFileMode(v.fileInline)) &&
-      ((at = 5), v.fileDescr === undefined || checkFileDescr(v.fileDescr)) &&
-      ((at = 6), v.fileBadge === undefined || checkBadgeProof(v.fileBadge))) ||
+      ((at = 2), (x = v.fileDigest) === undefined || typeof x === 'string') &&
+      ((at = 3), (x = v.fileConnReq) === undefined || typeof x === 'string') &&
+      ((at = 4), (x = v.fileInline) === undefined || checkInlineFileMode(x)) &&
+      ((at = 5), (x = v.fileDescr) === undefined || checkFileDescr(x)) &&
+      ((at = 6), (x = v.fileBadge) === undefined || checkBadgeProof(x))) ||
     failed(v, checkFileInvitation, at)
   )
 }
 
 function checkFileProhibited(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.maxSize)) &&
-      ((at = 1), v.badgeStatus === undefined || checkBadgeStatus(v.badgeStatus))) ||
+      ((x = v.maxSize), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
+      ((at = 1), (x = v.badgeStatus) === undefined || checkBadgeStatus(x))) ||
     failed(v, checkFileProhibited, at)
   )
 }
@@ -2805,19 +2707,19 @@ function checkFileStatus(v: any): boolean {
 }
 
 function checkFileTransferMeta(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.fileId)) &&
-      ((at = 1), v.xftpSndFile === undefined || checkXFTPSndFile(v.xftpSndFile)) &&
-      ((at = 2), v.xftpRedirectFor === undefined || Number.isInteger(v.xftpRedirectFor)) &&
+      ((x = v.fileId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
+      ((at = 1), (x = v.xftpSndFile) === undefined || checkXFTPSndFile(x)) &&
+      ((at = 2), (x = v.xftpRedirectFor) === undefined || Number.isInteger(x)) &&
       ((at = 3), typeof v.fileName === 'string') &&
       ((at = 4), typeof v.filePath === 'string') &&
       ((at = 5), Number.isInteger(v.fileSize)) &&
-      ((at = 6), v.fileInline === undefined || checkInlineFileMode(v.fileInline)) &&
+      ((at = 6), (x = v.fileInline) === undefined || checkInlineFileMode(x)) &&
       ((at = 7), Number.isInteger(v.chunkSize)) &&
       ((at = 8), typeof v.cancelled === 'boolean')) ||
     failed(v, checkFileTransferMeta, at)
@@ -2838,18 +2740,20 @@ function checkFormat_Colored(v: any): boolean {
 }
 
 function checkFormat_HyperLink(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.showText === undefined || typeof v.showText === 'string') &&
+    (((x = v.showText) === undefined || typeof x === 'string') &&
       ((at = 1), typeof v.linkUri === 'string')) ||
     failed(v, checkFormat_HyperLink, at)
   )
 }
 
 function checkFormat_SimplexLink(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.showText === undefined || typeof v.showText === 'string') &&
+    (((x = v.showText) === undefined || typeof x === 'string') &&
       ((at = 1), checkSimplexLinkType(v.linkType)) &&
       ((at = 2), typeof v.simplexUri === 'string') &&
       ((at = 3), checkArray_string(v.smpHosts))) ||
@@ -2870,14 +2774,10 @@ function checkFormat_Mention(v: any): boolean {
 }
 
 function checkFormat(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'bold':
       return true
     case 'italic':
@@ -2913,26 +2813,26 @@ function checkFormat(v: any): boolean {
 }
 
 function checkFormattedText(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.format === undefined || checkFormat(v.format)) &&
+      ((x = v.format), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || checkFormat(x)) &&
       ((at = 1), typeof v.text === 'string')) ||
     failed(v, checkFormattedText, at)
   )
 }
 
 function checkFullGroupPreferences(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkTimedMessagesGroupPreference(v.timedMessages)) &&
+      ((x = v.timedMessages), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkTimedMessagesGroupPreference(x)) &&
       ((at = 1), checkRoleGroupPreference(v.directMessages)) &&
       ((at = 2), checkGroupPreference(v.fullDelete)) &&
       ((at = 3), checkGroupPreference(v.reactions)) &&
@@ -2941,30 +2841,30 @@ function checkFullGroupPreferences(v: any): boolean {
       ((at = 6), checkRoleGroupPreference(v.simplexLinks)) &&
       ((at = 7), checkGroupPreference(v.reports)) &&
       ((at = 8), checkGroupPreference(v.history)) &&
-      ((at = 9), v.support === undefined || checkSupportGroupPreference(v.support)) &&
-      ((at = 10), v.sessions === undefined || checkRoleGroupPreference(v.sessions)) &&
-      ((at = 11), v.comments === undefined || checkCommentsGroupPreference(v.comments)) &&
-      ((at = 12), v.signMessages === undefined || checkGroupPreference(v.signMessages)) &&
-      ((at = 13), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+      ((at = 9), (x = v.support) === undefined || checkSupportGroupPreference(x)) &&
+      ((at = 10), (x = v.sessions) === undefined || checkRoleGroupPreference(x)) &&
+      ((at = 11), (x = v.comments) === undefined || checkCommentsGroupPreference(x)) &&
+      ((at = 12), (x = v.signMessages) === undefined || checkGroupPreference(x)) &&
+      ((at = 13), (x = v.commands) === undefined || checkArray_ChatBotCommand(x))) ||
     failed(v, checkFullGroupPreferences, at)
   )
 }
 
 function checkFullPreferences(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkTimedMessagesPreference(v.timedMessages)) &&
+      ((x = v.timedMessages), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkTimedMessagesPreference(x)) &&
       ((at = 1), checkSimplePreference(v.fullDelete)) &&
       ((at = 2), checkSimplePreference(v.reactions)) &&
       ((at = 3), checkSimplePreference(v.voice)) &&
-      ((at = 4), v.files === undefined || checkSimplePreference(v.files)) &&
+      ((at = 4), (x = v.files) === undefined || checkSimplePreference(x)) &&
       ((at = 5), checkSimplePreference(v.calls)) &&
-      ((at = 6), v.sessions === undefined || checkSimplePreference(v.sessions)) &&
-      ((at = 7), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+      ((at = 6), (x = v.sessions) === undefined || checkSimplePreference(x)) &&
+      ((at = 7), (x = v.commands) === undefined || checkArray_ChatBotCommand(x))) ||
     failed(v, checkFullPreferences, at)
   )
 }
@@ -2976,35 +2876,33 @@ function checkArray_GroupMember(v: any): boolean {
 }
 
 function checkGroup(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupInfo(v.groupInfo)) &&
+      ((x = v.groupInfo), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupInfo(x)) &&
       ((at = 1), checkArray_GroupMember(v.members))) ||
     failed(v, checkGroup, at)
   )
 }
 
 function checkGroupChatScope_MemberSupport(v: any): boolean {
+  let at = 0,
+    x: any
   return (
-    v.groupMemberId_ === undefined ||
-    Number.isInteger(v.groupMemberId_) ||
-    failed(v, checkGroupChatScope_MemberSupport, 0)
+    (x = v.groupMemberId_) === undefined ||
+    Number.isInteger(x) ||
+    failed(v, checkGroupChatScope_MemberSupport, at)
   )
 }
 
 function checkGroupChatScope(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'memberSupport':
       return checkGroupChatScope_MemberSupport(v)
   }
@@ -3012,22 +2910,20 @@ function checkGroupChatScope(v: any): boolean {
 }
 
 function checkGroupChatScopeInfo_MemberSupport(v: any): boolean {
+  let at = 0,
+    x: any
   return (
-    v.groupMember_ === undefined ||
-    checkGroupMember(v.groupMember_) ||
-    failed(v, checkGroupChatScopeInfo_MemberSupport, 0)
+    (x = v.groupMember_) === undefined ||
+    checkGroupMember(x) ||
+    failed(v, checkGroupChatScopeInfo_MemberSupport, at)
   )
 }
 
 function checkGroupChatScopeInfo(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'memberSupport':
       return checkGroupChatScopeInfo_MemberSupport(v)
   }
@@ -3035,16 +2931,16 @@ function checkGroupChatScopeInfo(v: any): boolean {
 }
 
 function checkGroupDirectInvitation(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.groupDirectInvLink === 'string') &&
-      ((at = 1), v.fromGroupId_ === undefined || Number.isInteger(v.fromGroupId_)) &&
-      ((at = 2), v.fromGroupMemberId_ === undefined || Number.isInteger(v.fromGroupMemberId_)) &&
-      ((at = 3), v.fromGroupMemberConnId_ === undefined || Number.isInteger(v.fromGroupMemberConnId_)) &&
+      ((x = v.groupDirectInvLink), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
+      ((at = 1), (x = v.fromGroupId_) === undefined || Number.isInteger(x)) &&
+      ((at = 2), (x = v.fromGroupMemberId_) === undefined || Number.isInteger(x)) &&
+      ((at = 3), (x = v.fromGroupMemberConnId_) === undefined || Number.isInteger(x)) &&
       ((at = 4), typeof v.groupDirectInvStartedConnection === 'boolean')) ||
     failed(v, checkGroupDirectInvitation, at)
   )
@@ -3080,65 +2976,65 @@ function checkGroupFeatureEnabled(v: any): boolean {
 }
 
 function checkGroupInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.groupId)) &&
-      ((at = 1), v.useRelays === undefined || typeof v.useRelays === 'boolean') &&
-      ((at = 2), v.relayOwnStatus === undefined || checkRelayStatus(v.relayOwnStatus)) &&
+      ((x = v.groupId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
+      ((at = 1), (x = v.useRelays) === undefined || typeof x === 'boolean') &&
+      ((at = 2), (x = v.relayOwnStatus) === undefined || checkRelayStatus(x)) &&
       ((at = 3), typeof v.localDisplayName === 'string') &&
       ((at = 4), checkGroupProfile(v.groupProfile)) &&
       ((at = 5), typeof v.localAlias === 'string') &&
-      ((at = 6), v.businessChat === undefined || checkBusinessChatInfo(v.businessChat)) &&
+      ((at = 6), (x = v.businessChat) === undefined || checkBusinessChatInfo(x)) &&
       ((at = 7), checkFullGroupPreferences(v.fullGroupPreferences)) &&
       ((at = 8), checkGroupMember(v.membership)) &&
       ((at = 9), checkChatSettings(v.chatSettings)) &&
       ((at = 10), isUtcTime(v.createdAt)) &&
       ((at = 11), isUtcTime(v.updatedAt)) &&
-      ((at = 12), v.chatTs === undefined || isUtcTime(v.chatTs)) &&
-      ((at = 13), v.userMemberProfileSentAt === undefined || isUtcTime(v.userMemberProfileSentAt)) &&
-      ((at = 14), v.preparedGroup === undefined || checkPreparedGroup(v.preparedGroup)) &&
+      ((at = 12), (x = v.chatTs) === undefined || isUtcTime(x)) &&
+      ((at = 13), (x = v.userMemberProfileSentAt) === undefined || isUtcTime(x)) &&
+      ((at = 14), (x = v.preparedGroup) === undefined || checkPreparedGroup(x)) &&
       ((at = 15), checkArray_int64(v.chatTags)) &&
-      ((at = 16), v.chatItemTTL === undefined || Number.isInteger(v.chatItemTTL)) &&
-      ((at = 17), v.uiThemes === undefined || checkUIThemeEntityOverrides(v.uiThemes)) &&
-      ((at = 18), v.customData === undefined || isObject(v.customData)) &&
-      ((at = 19), v.groupSummary === undefined || checkGroupSummary(v.groupSummary)) &&
-      ((at = 20), v.rosterVersion === undefined || Number.isInteger(v.rosterVersion)) &&
+      ((at = 16), (x = v.chatItemTTL) === undefined || Number.isInteger(x)) &&
+      ((at = 17), (x = v.uiThemes) === undefined || checkUIThemeEntityOverrides(x)) &&
+      ((at = 18), (x = v.customData) === undefined || isObject(x)) &&
+      ((at = 19), (x = v.groupSummary) === undefined || checkGroupSummary(x)) &&
+      ((at = 20), (x = v.rosterVersion) === undefined || Number.isInteger(x)) &&
       ((at = 21), Number.isInteger(v.membersRequireAttention)) &&
-      ((at = 22), v.viaGroupLinkUri === undefined || typeof v.viaGroupLinkUri === 'string') &&
-      ((at = 23), v.groupKeys === undefined || checkGroupKeys(v.groupKeys)) &&
-      ((at = 24), v.groupDomainVerified === undefined || typeof v.groupDomainVerified === 'boolean')) ||
+      ((at = 22), (x = v.viaGroupLinkUri) === undefined || typeof x === 'string') &&
+      ((at = 23), (x = v.groupKeys) === undefined || checkGroupKeys(x)) &&
+      ((at = 24), (x = v.groupDomainVerified) === undefined || typeof x === 'boolean')) ||
     failed(v, checkGroupInfo, at)
   )
 }
 
 function checkGroupKeys(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.publicGroupKeys === undefined || checkPublicGroupKeys(v.publicGroupKeys)) &&
+      ((x = v.publicGroupKeys), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || checkPublicGroupKeys(x)) &&
       ((at = 1), typeof v.memberPrivKey === 'string') &&
-      ((at = 2), v.publicGroupId === undefined || typeof v.publicGroupId === 'string') &&
-      ((at = 3), v.groupRootKey === undefined || checkGroupRootKey(v.groupRootKey)) &&
-      ((at = 4), v.sharedGroupId === undefined || typeof v.sharedGroupId === 'string')) ||
+      ((at = 2), (x = v.publicGroupId) === undefined || typeof x === 'string') &&
+      ((at = 3), (x = v.groupRootKey) === undefined || checkGroupRootKey(x)) &&
+      ((at = 4), (x = v.sharedGroupId) === undefined || typeof x === 'string')) ||
     failed(v, checkGroupKeys, at)
   )
 }
 
 function checkGroupLink(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.userContactLinkId)) &&
+      ((x = v.userContactLinkId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), checkCreatedConnLink(v.connLinkContact)) &&
       ((at = 2), typeof v.shortLinkDataSet === 'boolean') &&
       ((at = 3), typeof v.shortLinkLargeDataSet === 'boolean') &&
@@ -3149,24 +3045,25 @@ function checkGroupLink(v: any): boolean {
 }
 
 function checkGroupLinkOwner(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.memberId === 'string') &&
+      ((x = v.memberId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), typeof v.memberKey === 'string')) ||
     failed(v, checkGroupLinkOwner, at)
   )
 }
 
 function checkGroupLinkPlan_Ok(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.groupSLinkInfo_ === undefined || checkGroupShortLinkInfo(v.groupSLinkInfo_)) &&
-      ((at = 1), v.groupSLinkData_ === undefined || checkGroupShortLinkData(v.groupSLinkData_)) &&
-      ((at = 2), v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification))) ||
+    (((x = v.groupSLinkInfo_) === undefined || checkGroupShortLinkInfo(x)) &&
+      ((at = 1), (x = v.groupSLinkData_) === undefined || checkGroupShortLinkData(x)) &&
+      ((at = 2), (x = v.ownerVerification) === undefined || checkOwnerVerification(x))) ||
     failed(v, checkGroupLinkPlan_Ok, at)
   )
 }
@@ -3176,10 +3073,12 @@ function checkGroupLinkPlan_OwnLink(v: any): boolean {
 }
 
 function checkGroupLinkPlan_ConnectingProhibit(v: any): boolean {
+  let at = 0,
+    x: any
   return (
-    v.groupInfo_ === undefined ||
-    checkGroupInfo(v.groupInfo_) ||
-    failed(v, checkGroupLinkPlan_ConnectingProhibit, 0)
+    (x = v.groupInfo_) === undefined ||
+    checkGroupInfo(x) ||
+    failed(v, checkGroupLinkPlan_ConnectingProhibit, at)
   )
 }
 
@@ -3191,41 +3090,42 @@ function checkArray_GroupLinkOwner(v: any): boolean {
 }
 
 function checkGroupLinkPlan_Known(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkGroupInfo(v.groupInfo) &&
-      ((at = 1), v.groupUpdated === undefined || typeof v.groupUpdated === 'boolean') &&
-      ((at = 2), v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification)) &&
-      ((at = 3), v.linkOwners === undefined || checkArray_GroupLinkOwner(v.linkOwners))) ||
+      ((at = 1), (x = v.groupUpdated) === undefined || typeof x === 'boolean') &&
+      ((at = 2), (x = v.ownerVerification) === undefined || checkOwnerVerification(x)) &&
+      ((at = 3), (x = v.linkOwners) === undefined || checkArray_GroupLinkOwner(x))) ||
     failed(v, checkGroupLinkPlan_Known, at)
   )
 }
 
 function checkGroupLinkPlan_NoRelays(v: any): boolean {
+  let at = 0,
+    x: any
   return (
-    v.groupSLinkData_ === undefined ||
-    checkGroupShortLinkData(v.groupSLinkData_) ||
-    failed(v, checkGroupLinkPlan_NoRelays, 0)
+    (x = v.groupSLinkData_) === undefined ||
+    checkGroupShortLinkData(x) ||
+    failed(v, checkGroupLinkPlan_NoRelays, at)
   )
 }
 
 function checkGroupLinkPlan_UpdateRequired(v: any): boolean {
+  let at = 0,
+    x: any
   return (
-    v.groupSLinkData_ === undefined ||
-    checkGroupShortLinkData(v.groupSLinkData_) ||
-    failed(v, checkGroupLinkPlan_UpdateRequired, 0)
+    (x = v.groupSLinkData_) === undefined ||
+    checkGroupShortLinkData(x) ||
+    failed(v, checkGroupLinkPlan_UpdateRequired, at)
   )
 }
 
 function checkGroupLinkPlan(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'ok':
       return checkGroupLinkPlan_Ok(v)
     case 'ownLink':
@@ -3245,15 +3145,15 @@ function checkGroupLinkPlan(v: any): boolean {
 }
 
 function checkGroupMember(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.groupMemberId)) &&
+      ((x = v.groupMemberId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), Number.isInteger(v.groupId)) &&
-      ((at = 2), v.indexInGroup === undefined || Number.isInteger(v.indexInGroup)) &&
+      ((at = 2), (x = v.indexInGroup) === undefined || Number.isInteger(x)) &&
       ((at = 3), typeof v.memberId === 'string') &&
       ((at = 4), checkGroupMemberRole(v.memberRole)) &&
       ((at = 5), checkGroupMemberCategory(v.memberCategory)) &&
@@ -3261,31 +3161,31 @@ function checkGroupMember(v: any): boolean {
       ((at = 7), checkGroupMemberSettings(v.memberSettings)) &&
       ((at = 8), typeof v.blockedByAdmin === 'boolean') &&
       ((at = 9), checkInvitedBy(v.invitedBy)) &&
-      ((at = 10), v.invitedByGroupMemberId === undefined || Number.isInteger(v.invitedByGroupMemberId)) &&
+      ((at = 10), (x = v.invitedByGroupMemberId) === undefined || Number.isInteger(x)) &&
       ((at = 11), typeof v.localDisplayName === 'string') &&
       ((at = 12), checkLocalProfile(v.memberProfile)) &&
-      ((at = 13), v.memberContactId === undefined || Number.isInteger(v.memberContactId)) &&
+      ((at = 13), (x = v.memberContactId) === undefined || Number.isInteger(x)) &&
       ((at = 14), Number.isInteger(v.memberContactProfileId)) &&
-      ((at = 15), v.activeConn === undefined || checkConnection(v.activeConn)) &&
+      ((at = 15), (x = v.activeConn) === undefined || checkConnection(x)) &&
       ((at = 16), checkVersionRange(v.memberChatVRange)) &&
       ((at = 17), isUtcTime(v.createdAt)) &&
       ((at = 18), isUtcTime(v.updatedAt)) &&
-      ((at = 19), v.supportChat === undefined || checkGroupSupportChat(v.supportChat)) &&
-      ((at = 20), v.memberPubKey === undefined || typeof v.memberPubKey === 'string') &&
-      ((at = 21), v.relayLink === undefined || typeof v.relayLink === 'string') &&
-      ((at = 22), v.memberVerifiedCode === undefined || checkSecurityCode(v.memberVerifiedCode))) ||
+      ((at = 19), (x = v.supportChat) === undefined || checkGroupSupportChat(x)) &&
+      ((at = 20), (x = v.memberPubKey) === undefined || typeof x === 'string') &&
+      ((at = 21), (x = v.relayLink) === undefined || typeof x === 'string') &&
+      ((at = 22), (x = v.memberVerifiedCode) === undefined || checkSecurityCode(x))) ||
     failed(v, checkGroupMember, at)
   )
 }
 
 function checkGroupMemberAdmission(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.review === undefined || checkMemberCriteria(v.review))) ||
+      ((x = v.review), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || checkMemberCriteria(x))) ||
     failed(v, checkGroupMemberAdmission, at)
   )
 }
@@ -3303,13 +3203,13 @@ function checkGroupMemberCategory(v: any): boolean {
 }
 
 function checkGroupMemberRef(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.groupMemberId)) &&
+      ((x = v.groupMemberId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), checkProfile(v.profile))) ||
     failed(v, checkGroupMemberRef, at)
   )
@@ -3330,13 +3230,13 @@ function checkGroupMemberRole(v: any): boolean {
 }
 
 function checkGroupMemberSettings(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.showMessages === 'boolean')) ||
+      ((x = v.showMessages), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'boolean')) ||
     failed(v, checkGroupMemberSettings, at)
   )
 }
@@ -3364,75 +3264,75 @@ function checkGroupMemberStatus(v: any): boolean {
 }
 
 function checkGroupPreference(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupFeatureEnabled(v.enable))) ||
+      ((x = v.enable), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupFeatureEnabled(x))) ||
     failed(v, checkGroupPreference, at)
   )
 }
 
 function checkGroupPreferences(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.timedMessages === undefined || checkTimedMessagesGroupPreference(v.timedMessages)) &&
-      ((at = 1), v.directMessages === undefined || checkRoleGroupPreference(v.directMessages)) &&
-      ((at = 2), v.fullDelete === undefined || checkGroupPreference(v.fullDelete)) &&
-      ((at = 3), v.reactions === undefined || checkGroupPreference(v.reactions)) &&
-      ((at = 4), v.voice === undefined || checkRoleGroupPreference(v.voice)) &&
-      ((at = 5), v.files === undefined || checkRoleGroupPreference(v.files)) &&
-      ((at = 6), v.simplexLinks === undefined || checkRoleGroupPreference(v.simplexLinks)) &&
-      ((at = 7), v.reports === undefined || checkGroupPreference(v.reports)) &&
-      ((at = 8), v.history === undefined || checkGroupPreference(v.history)) &&
-      ((at = 9), v.support === undefined || checkSupportGroupPreference(v.support)) &&
-      ((at = 10), v.sessions === undefined || checkRoleGroupPreference(v.sessions)) &&
-      ((at = 11), v.comments === undefined || checkCommentsGroupPreference(v.comments)) &&
-      ((at = 12), v.signMessages === undefined || checkGroupPreference(v.signMessages)) &&
-      ((at = 13), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+      ((x = v.timedMessages), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || checkTimedMessagesGroupPreference(x)) &&
+      ((at = 1), (x = v.directMessages) === undefined || checkRoleGroupPreference(x)) &&
+      ((at = 2), (x = v.fullDelete) === undefined || checkGroupPreference(x)) &&
+      ((at = 3), (x = v.reactions) === undefined || checkGroupPreference(x)) &&
+      ((at = 4), (x = v.voice) === undefined || checkRoleGroupPreference(x)) &&
+      ((at = 5), (x = v.files) === undefined || checkRoleGroupPreference(x)) &&
+      ((at = 6), (x = v.simplexLinks) === undefined || checkRoleGroupPreference(x)) &&
+      ((at = 7), (x = v.reports) === undefined || checkGroupPreference(x)) &&
+      ((at = 8), (x = v.history) === undefined || checkGroupPreference(x)) &&
+      ((at = 9), (x = v.support) === undefined || checkSupportGroupPreference(x)) &&
+      ((at = 10), (x = v.sessions) === undefined || checkRoleGroupPreference(x)) &&
+      ((at = 11), (x = v.comments) === undefined || checkCommentsGroupPreference(x)) &&
+      ((at = 12), (x = v.signMessages) === undefined || checkGroupPreference(x)) &&
+      ((at = 13), (x = v.commands) === undefined || checkArray_ChatBotCommand(x))) ||
     failed(v, checkGroupPreferences, at)
   )
 }
 
 function checkGroupProfile(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.displayName === 'string') &&
+      ((x = v.displayName), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), typeof v.fullName === 'string') &&
-      ((at = 2), v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
-      ((at = 3), v.description === undefined || typeof v.description === 'string') &&
-      ((at = 4), v.image === undefined || typeof v.image === 'string') &&
-      ((at = 5), v.publicGroup === undefined || checkPublicGroupProfile(v.publicGroup)) &&
-      ((at = 6), v.groupPreferences === undefined || checkGroupPreferences(v.groupPreferences)) &&
-      ((at = 7), v.memberAdmission === undefined || checkGroupMemberAdmission(v.memberAdmission)) &&
-      ((at = 8), v.groupLink === undefined || typeof v.groupLink === 'string')) ||
+      ((at = 2), (x = v.shortDescr) === undefined || typeof x === 'string') &&
+      ((at = 3), (x = v.description) === undefined || typeof x === 'string') &&
+      ((at = 4), (x = v.image) === undefined || typeof x === 'string') &&
+      ((at = 5), (x = v.publicGroup) === undefined || checkPublicGroupProfile(x)) &&
+      ((at = 6), (x = v.groupPreferences) === undefined || checkGroupPreferences(x)) &&
+      ((at = 7), (x = v.memberAdmission) === undefined || checkGroupMemberAdmission(x)) &&
+      ((at = 8), (x = v.groupLink) === undefined || typeof x === 'string')) ||
     failed(v, checkGroupProfile, at)
   )
 }
 
 function checkGroupRelay(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.groupRelayId)) &&
+      ((x = v.groupRelayId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), Number.isInteger(v.groupMemberId)) &&
       ((at = 2), checkUserChatRelay(v.userChatRelay)) &&
       ((at = 3), checkRelayStatus(v.relayStatus)) &&
-      ((at = 4), v.relayLink === undefined || typeof v.relayLink === 'string') &&
-      ((at = 5), v.relayCap === undefined || checkRelayCapabilities(v.relayCap))) ||
+      ((at = 4), (x = v.relayLink) === undefined || typeof x === 'string') &&
+      ((at = 5), (x = v.relayCap) === undefined || checkRelayCapabilities(x))) ||
     failed(v, checkGroupRelay, at)
   )
 }
@@ -3446,14 +3346,10 @@ function checkGroupRootKey_Public(v: any): boolean {
 }
 
 function checkGroupRootKey(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'private':
       return checkGroupRootKey_Private(v)
     case 'public':
@@ -3463,58 +3359,58 @@ function checkGroupRootKey(v: any): boolean {
 }
 
 function checkGroupShortLinkData(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupProfile(v.groupProfile)) &&
-      ((at = 1), v.publicGroupData === undefined || checkPublicGroupData(v.publicGroupData))) ||
+      ((x = v.groupProfile), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupProfile(x)) &&
+      ((at = 1), (x = v.publicGroupData) === undefined || checkPublicGroupData(x))) ||
     failed(v, checkGroupShortLinkData, at)
   )
 }
 
 function checkGroupShortLinkInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.direct === 'boolean') &&
+      ((x = v.direct), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'boolean') &&
       ((at = 1), checkArray_string(v.groupRelays)) &&
-      ((at = 2), v.publicGroupId === undefined || typeof v.publicGroupId === 'string') &&
-      ((at = 3), v.sharedGroupId === undefined || typeof v.sharedGroupId === 'string')) ||
+      ((at = 2), (x = v.publicGroupId) === undefined || typeof x === 'string') &&
+      ((at = 3), (x = v.sharedGroupId) === undefined || typeof x === 'string')) ||
     failed(v, checkGroupShortLinkInfo, at)
   )
 }
 
 function checkGroupSummary(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.currentMembers)) &&
-      ((at = 1), v.publicMemberCount === undefined || Number.isInteger(v.publicMemberCount))) ||
+      ((x = v.currentMembers), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
+      ((at = 1), (x = v.publicMemberCount) === undefined || Number.isInteger(x))) ||
     failed(v, checkGroupSummary, at)
   )
 }
 
 function checkGroupSupportChat(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), isUtcTime(v.chatTs)) &&
+      ((x = v.chatTs), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), isUtcTime(x)) &&
       ((at = 1), Number.isInteger(v.unread)) &&
       ((at = 2), Number.isInteger(v.memberAttention)) &&
       ((at = 3), Number.isInteger(v.mentions)) &&
-      ((at = 4), v.lastMsgFromMemberTs === undefined || isUtcTime(v.lastMsgFromMemberTs))) ||
+      ((at = 4), (x = v.lastMsgFromMemberTs) === undefined || isUtcTime(x))) ||
     failed(v, checkGroupSupportChat, at)
   )
 }
@@ -3549,17 +3445,20 @@ function checkInlineFileMode(v: any): boolean {
 }
 
 function checkInvitationLinkPlan_Ok(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.contactSLinkData_ === undefined || checkContactShortLinkData(v.contactSLinkData_)) &&
-      ((at = 1), v.ownerVerification === undefined || checkOwnerVerification(v.ownerVerification))) ||
+    (((x = v.contactSLinkData_) === undefined || checkContactShortLinkData(x)) &&
+      ((at = 1), (x = v.ownerVerification) === undefined || checkOwnerVerification(x))) ||
     failed(v, checkInvitationLinkPlan_Ok, at)
   )
 }
 
 function checkInvitationLinkPlan_Connecting(v: any): boolean {
+  let at = 0,
+    x: any
   return (
-    v.contact_ === undefined || checkContact(v.contact_) || failed(v, checkInvitationLinkPlan_Connecting, 0)
+    (x = v.contact_) === undefined || checkContact(x) || failed(v, checkInvitationLinkPlan_Connecting, at)
   )
 }
 
@@ -3568,14 +3467,10 @@ function checkInvitationLinkPlan_Known(v: any): boolean {
 }
 
 function checkInvitationLinkPlan(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'ok':
       return checkInvitationLinkPlan_Ok(v)
     case 'ownLink':
@@ -3593,14 +3488,10 @@ function checkInvitedBy_Contact(v: any): boolean {
 }
 
 function checkInvitedBy(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'contact':
       return checkInvitedBy_Contact(v)
     case 'user':
@@ -3612,7 +3503,9 @@ function checkInvitedBy(v: any): boolean {
 }
 
 function checkLinkContent_Video(v: any): boolean {
-  return v.duration === undefined || Number.isInteger(v.duration) || failed(v, checkLinkContent_Video, 0)
+  let at = 0,
+    x: any
+  return (x = v.duration) === undefined || Number.isInteger(x) || failed(v, checkLinkContent_Video, at)
 }
 
 function checkLinkContent_Unknown(v: any): boolean {
@@ -3623,14 +3516,10 @@ function checkLinkContent_Unknown(v: any): boolean {
 }
 
 function checkLinkContent(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'page':
       return true
     case 'image':
@@ -3644,13 +3533,13 @@ function checkLinkContent(v: any): boolean {
 }
 
 function checkLinkOwnerSig(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.ownerId === undefined || typeof v.ownerId === 'string') &&
+      ((x = v.ownerId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || typeof x === 'string') &&
       ((at = 1), typeof v.chatBinding === 'string') &&
       ((at = 2), typeof v.ownerSig === 'string')) ||
     failed(v, checkLinkOwnerSig, at)
@@ -3658,54 +3547,54 @@ function checkLinkOwnerSig(v: any): boolean {
 }
 
 function checkLinkPreview(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.uri === 'string') &&
+      ((x = v.uri), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), typeof v.title === 'string') &&
       ((at = 2), typeof v.description === 'string') &&
       ((at = 3), typeof v.image === 'string') &&
-      ((at = 4), v.content === undefined || checkLinkContent(v.content))) ||
+      ((at = 4), (x = v.content) === undefined || checkLinkContent(x))) ||
     failed(v, checkLinkPreview, at)
   )
 }
 
 function checkLocalBadge(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkBadgeInfo(v.badge)) &&
+      ((x = v.badge), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkBadgeInfo(x)) &&
       ((at = 1), checkBadgeStatus(v.status))) ||
     failed(v, checkLocalBadge, at)
   )
 }
 
 function checkLocalProfile(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.profileId)) &&
+      ((x = v.profileId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.displayName === 'string') &&
       ((at = 2), typeof v.fullName === 'string') &&
-      ((at = 3), v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
-      ((at = 4), v.description === undefined || typeof v.description === 'string') &&
-      ((at = 5), v.image === undefined || typeof v.image === 'string') &&
-      ((at = 6), v.contactLink === undefined || typeof v.contactLink === 'string') &&
-      ((at = 7), v.preferences === undefined || checkPreferences(v.preferences)) &&
-      ((at = 8), v.peerType === undefined || checkChatPeerType(v.peerType)) &&
-      ((at = 9), v.localBadge === undefined || checkLocalBadge(v.localBadge)) &&
+      ((at = 3), (x = v.shortDescr) === undefined || typeof x === 'string') &&
+      ((at = 4), (x = v.description) === undefined || typeof x === 'string') &&
+      ((at = 5), (x = v.image) === undefined || typeof x === 'string') &&
+      ((at = 6), (x = v.contactLink) === undefined || typeof x === 'string') &&
+      ((at = 7), (x = v.preferences) === undefined || checkPreferences(x)) &&
+      ((at = 8), (x = v.peerType) === undefined || checkChatPeerType(x)) &&
+      ((at = 9), (x = v.localBadge) === undefined || checkLocalBadge(x)) &&
       ((at = 10), typeof v.localAlias === 'string') &&
-      ((at = 11), v.contactDomain === undefined || checkSimplexDomainClaim(v.contactDomain)) &&
-      ((at = 12), v.contactDomainVerified === undefined || typeof v.contactDomainVerified === 'boolean')) ||
+      ((at = 11), (x = v.contactDomain) === undefined || checkSimplexDomainClaim(x)) &&
+      ((at = 12), (x = v.contactDomainVerified) === undefined || typeof x === 'boolean')) ||
     failed(v, checkLocalProfile, at)
   )
 }
@@ -3745,14 +3634,10 @@ function checkMsgChatLink_Group(v: any): boolean {
 }
 
 function checkMsgChatLink(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'contact':
       return checkMsgChatLink_Contact(v)
     case 'invitation':
@@ -3814,11 +3699,12 @@ function checkMsgContent_Report(v: any): boolean {
 }
 
 function checkMsgContent_Chat(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (typeof v.text === 'string' &&
       ((at = 1), checkMsgChatLink(v.chatLink)) &&
-      ((at = 2), v.ownerSig === undefined || checkLinkOwnerSig(v.ownerSig))) ||
+      ((at = 2), (x = v.ownerSig) === undefined || checkLinkOwnerSig(x))) ||
     failed(v, checkMsgContent_Chat, at)
   )
 }
@@ -3832,14 +3718,10 @@ function checkMsgContent_Unknown(v: any): boolean {
 }
 
 function checkMsgContent(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'text':
       return checkMsgContent_Text(v)
     case 'link':
@@ -3896,14 +3778,10 @@ function checkMsgErrorType_MsgBadId(v: any): boolean {
 }
 
 function checkMsgErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'msgSkipped':
       return checkMsgErrorType_MsgSkipped(v)
     case 'msgBadId':
@@ -3938,14 +3816,10 @@ function checkMsgReaction_Unknown(v: any): boolean {
 }
 
 function checkMsgReaction(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'emoji':
       return checkMsgReaction_Emoji(v)
     case 'unknown':
@@ -3977,14 +3851,10 @@ function checkMsgVerified_Signed(v: any): boolean {
 }
 
 function checkMsgVerified(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'signed':
       return checkMsgVerified_Signed(v)
     case 'sigMissing':
@@ -3998,14 +3868,10 @@ function checkNameErrorType_RESOLVER(v: any): boolean {
 }
 
 function checkNameErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'NO_RESOLVER':
       return true
     case 'NOT_FOUND':
@@ -4029,14 +3895,10 @@ function checkNetworkError_SubscribeError(v: any): boolean {
 }
 
 function checkNetworkError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'connectError':
       return checkNetworkError_ConnectError(v)
     case 'tLSError':
@@ -4054,28 +3916,28 @@ function checkNetworkError(v: any): boolean {
 }
 
 function checkNewUser(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.profile === undefined || checkProfile(v.profile)) &&
+      ((x = v.profile), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || checkProfile(x)) &&
       ((at = 1), typeof v.pastTimestamp === 'boolean') &&
-      ((at = 2), v.userChatRelay === undefined || typeof v.userChatRelay === 'boolean') &&
-      ((at = 3), v.clientService === undefined || typeof v.clientService === 'boolean')) ||
+      ((at = 2), (x = v.userChatRelay) === undefined || typeof x === 'boolean') &&
+      ((at = 3), (x = v.clientService) === undefined || typeof x === 'boolean')) ||
     failed(v, checkNewUser, at)
   )
 }
 
 function checkNoteFolder(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.noteFolderId)) &&
+      ((x = v.noteFolderId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), Number.isInteger(v.userId)) &&
       ((at = 2), isUtcTime(v.createdAt)) &&
       ((at = 3), isUtcTime(v.updatedAt)) &&
@@ -4091,14 +3953,10 @@ function checkOwnerVerification_Failed(v: any): boolean {
 }
 
 function checkOwnerVerification(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'verified':
       return true
     case 'failed':
@@ -4112,14 +3970,10 @@ function checkPaginationByTime_Last(v: any): boolean {
 }
 
 function checkPaginationByTime(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'last':
       return checkPaginationByTime_Last(v)
   }
@@ -4127,20 +3981,20 @@ function checkPaginationByTime(v: any): boolean {
 }
 
 function checkPendingContactConnection(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.pccConnId)) &&
+      ((x = v.pccConnId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.pccAgentConnId === 'string') &&
       ((at = 2), checkConnStatus(v.pccConnStatus)) &&
       ((at = 3), typeof v.viaContactUri === 'boolean') &&
-      ((at = 4), v.viaUserContactLink === undefined || Number.isInteger(v.viaUserContactLink)) &&
-      ((at = 5), v.groupLinkId === undefined || typeof v.groupLinkId === 'string') &&
-      ((at = 6), v.customUserProfileId === undefined || Number.isInteger(v.customUserProfileId)) &&
-      ((at = 7), v.connLinkInv === undefined || checkCreatedConnLink(v.connLinkInv)) &&
+      ((at = 4), (x = v.viaUserContactLink) === undefined || Number.isInteger(x)) &&
+      ((at = 5), (x = v.groupLinkId) === undefined || typeof x === 'string') &&
+      ((at = 6), (x = v.customUserProfileId) === undefined || Number.isInteger(x)) &&
+      ((at = 7), (x = v.connLinkInv) === undefined || checkCreatedConnLink(x)) &&
       ((at = 8), typeof v.localAlias === 'string') &&
       ((at = 9), isUtcTime(v.createdAt)) &&
       ((at = 10), isUtcTime(v.updatedAt))) ||
@@ -4159,85 +4013,85 @@ function checkPlanResolveMode(v: any): boolean {
 }
 
 function checkPrefEnabled(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.forUser === 'boolean') &&
+      ((x = v.forUser), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'boolean') &&
       ((at = 1), typeof v.forContact === 'boolean')) ||
     failed(v, checkPrefEnabled, at)
   )
 }
 
 function checkPreferences(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.timedMessages === undefined || checkTimedMessagesPreference(v.timedMessages)) &&
-      ((at = 1), v.fullDelete === undefined || checkSimplePreference(v.fullDelete)) &&
-      ((at = 2), v.reactions === undefined || checkSimplePreference(v.reactions)) &&
-      ((at = 3), v.voice === undefined || checkSimplePreference(v.voice)) &&
-      ((at = 4), v.files === undefined || checkSimplePreference(v.files)) &&
-      ((at = 5), v.calls === undefined || checkSimplePreference(v.calls)) &&
-      ((at = 6), v.sessions === undefined || checkSimplePreference(v.sessions)) &&
-      ((at = 7), v.commands === undefined || checkArray_ChatBotCommand(v.commands))) ||
+      ((x = v.timedMessages), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || checkTimedMessagesPreference(x)) &&
+      ((at = 1), (x = v.fullDelete) === undefined || checkSimplePreference(x)) &&
+      ((at = 2), (x = v.reactions) === undefined || checkSimplePreference(x)) &&
+      ((at = 3), (x = v.voice) === undefined || checkSimplePreference(x)) &&
+      ((at = 4), (x = v.files) === undefined || checkSimplePreference(x)) &&
+      ((at = 5), (x = v.calls) === undefined || checkSimplePreference(x)) &&
+      ((at = 6), (x = v.sessions) === undefined || checkSimplePreference(x)) &&
+      ((at = 7), (x = v.commands) === undefined || checkArray_ChatBotCommand(x))) ||
     failed(v, checkPreferences, at)
   )
 }
 
 function checkPreparedContact(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkCreatedConnLink(v.connLinkToConnect)) &&
+      ((x = v.connLinkToConnect), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkCreatedConnLink(x)) &&
       ((at = 1), checkConnectionMode(v.uiConnLinkType)) &&
-      ((at = 2), v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
-      ((at = 3), v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string')) ||
+      ((at = 2), (x = v.welcomeSharedMsgId) === undefined || typeof x === 'string') &&
+      ((at = 3), (x = v.requestSharedMsgId) === undefined || typeof x === 'string')) ||
     failed(v, checkPreparedContact, at)
   )
 }
 
 function checkPreparedGroup(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkCreatedConnLink(v.connLinkToConnect)) &&
+      ((x = v.connLinkToConnect), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkCreatedConnLink(x)) &&
       ((at = 1), typeof v.connLinkPreparedConnection === 'boolean') &&
       ((at = 2), typeof v.connLinkStartedConnection === 'boolean') &&
-      ((at = 3), v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
-      ((at = 4), v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string')) ||
+      ((at = 3), (x = v.welcomeSharedMsgId) === undefined || typeof x === 'string') &&
+      ((at = 4), (x = v.requestSharedMsgId) === undefined || typeof x === 'string')) ||
     failed(v, checkPreparedGroup, at)
   )
 }
 
 function checkProfile(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.displayName === 'string') &&
+      ((x = v.displayName), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), typeof v.fullName === 'string') &&
-      ((at = 2), v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
-      ((at = 3), v.description === undefined || typeof v.description === 'string') &&
-      ((at = 4), v.image === undefined || typeof v.image === 'string') &&
-      ((at = 5), v.contactLink === undefined || typeof v.contactLink === 'string') &&
-      ((at = 6), v.preferences === undefined || checkPreferences(v.preferences)) &&
-      ((at = 7), v.peerType === undefined || checkChatPeerType(v.peerType)) &&
-      ((at = 8), v.badge === undefined || checkBadgeProof(v.badge)) &&
-      ((at = 9), v.contactDomain === undefined || checkSimplexDomainClaim(v.contactDomain))) ||
+      ((at = 2), (x = v.shortDescr) === undefined || typeof x === 'string') &&
+      ((at = 3), (x = v.description) === undefined || typeof x === 'string') &&
+      ((at = 4), (x = v.image) === undefined || typeof x === 'string') &&
+      ((at = 5), (x = v.contactLink) === undefined || typeof x === 'string') &&
+      ((at = 6), (x = v.preferences) === undefined || checkPreferences(x)) &&
+      ((at = 7), (x = v.peerType) === undefined || checkChatPeerType(x)) &&
+      ((at = 8), (x = v.badge) === undefined || checkBadgeProof(x)) &&
+      ((at = 9), (x = v.contactDomain) === undefined || checkSimplexDomainClaim(x))) ||
     failed(v, checkProfile, at)
   )
 }
@@ -4255,14 +4109,10 @@ function checkProxyClientError_ResponseError(v: any): boolean {
 }
 
 function checkProxyClientError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'protocolError':
       return checkProxyClientError_ProtocolError(v)
     case 'unexpectedResponse':
@@ -4282,14 +4132,10 @@ function checkProxyError_BROKER(v: any): boolean {
 }
 
 function checkProxyError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'PROTOCOL':
       return checkProxyError_PROTOCOL(v)
     case 'BROKER':
@@ -4303,57 +4149,57 @@ function checkProxyError(v: any): boolean {
 }
 
 function checkPublicGroupAccess(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.groupWebPage === undefined || typeof v.groupWebPage === 'string') &&
-      ((at = 1), v.groupDomainClaim === undefined || checkSimplexDomainClaim(v.groupDomainClaim)) &&
+      ((x = v.groupWebPage), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || typeof x === 'string') &&
+      ((at = 1), (x = v.groupDomainClaim) === undefined || checkSimplexDomainClaim(x)) &&
       ((at = 2), typeof v.domainWebPage === 'boolean') &&
       ((at = 3), typeof v.allowEmbedding === 'boolean') &&
-      ((at = 4), v.groupDomain === undefined || typeof v.groupDomain === 'string')) ||
+      ((at = 4), (x = v.groupDomain) === undefined || typeof x === 'string')) ||
     failed(v, checkPublicGroupAccess, at)
   )
 }
 
 function checkPublicGroupData(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.publicMemberCount))) ||
+      ((x = v.publicMemberCount), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x))) ||
     failed(v, checkPublicGroupData, at)
   )
 }
 
 function checkPublicGroupKeys(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.publicGroupId === 'string') &&
+      ((x = v.publicGroupId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), checkGroupRootKey(v.groupRootKey))) ||
     failed(v, checkPublicGroupKeys, at)
   )
 }
 
 function checkPublicGroupProfile(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupType(v.groupType)) &&
+      ((x = v.groupType), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupType(x)) &&
       ((at = 1), typeof v.groupLink === 'string') &&
       ((at = 2), typeof v.publicGroupId === 'string') &&
-      ((at = 3), v.publicGroupAccess === undefined || checkPublicGroupAccess(v.publicGroupAccess))) ||
+      ((at = 3), (x = v.publicGroupAccess) === undefined || checkPublicGroupAccess(x))) ||
     failed(v, checkPublicGroupProfile, at)
   )
 }
@@ -4375,14 +4221,10 @@ function checkRCErrorType_Syntax(v: any): boolean {
 }
 
 function checkRCErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'internal':
       return checkRCErrorType_Internal(v)
     case 'identity':
@@ -4444,14 +4286,10 @@ function checkRcvConnEvent_PqEnabled(v: any): boolean {
 }
 
 function checkRcvConnEvent(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'switchQueue':
       return checkRcvConnEvent_SwitchQueue(v)
     case 'ratchetSync':
@@ -4477,14 +4315,10 @@ function checkRcvDirectEvent_GroupInvLinkReceived(v: any): boolean {
 }
 
 function checkRcvDirectEvent(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'contactDeleted':
       return true
     case 'profileUpdated':
@@ -4496,13 +4330,13 @@ function checkRcvDirectEvent(v: any): boolean {
 }
 
 function checkRcvFileDescr(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.fileDescrId)) &&
+      ((x = v.fileDescrId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.fileDescrText === 'string') &&
       ((at = 2), Number.isInteger(v.fileDescrPartNo)) &&
       ((at = 3), typeof v.fileDescrComplete === 'boolean')) ||
@@ -4511,50 +4345,50 @@ function checkRcvFileDescr(v: any): boolean {
 }
 
 function checkRcvFileStatus_Accepted(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.filePath === undefined || typeof v.filePath === 'string') &&
-      ((at = 1), v.fileInfo === undefined || checkRcvFileInfo(v.fileInfo))) ||
+    (((x = v.filePath) === undefined || typeof x === 'string') &&
+      ((at = 1), (x = v.fileInfo) === undefined || checkRcvFileInfo(x))) ||
     failed(v, checkRcvFileStatus_Accepted, at)
   )
 }
 
 function checkRcvFileStatus_Connected(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.filePath === undefined || typeof v.filePath === 'string') &&
-      ((at = 1), v.fileInfo === undefined || checkRcvFileInfo(v.fileInfo))) ||
+    (((x = v.filePath) === undefined || typeof x === 'string') &&
+      ((at = 1), (x = v.fileInfo) === undefined || checkRcvFileInfo(x))) ||
     failed(v, checkRcvFileStatus_Connected, at)
   )
 }
 
 function checkRcvFileStatus_Complete(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.filePath === undefined || typeof v.filePath === 'string') &&
-      ((at = 1), v.fileInfo === undefined || checkRcvFileInfo(v.fileInfo))) ||
+    (((x = v.filePath) === undefined || typeof x === 'string') &&
+      ((at = 1), (x = v.fileInfo) === undefined || checkRcvFileInfo(x))) ||
     failed(v, checkRcvFileStatus_Complete, at)
   )
 }
 
 function checkRcvFileStatus_Cancelled(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.filePath_ === undefined || typeof v.filePath_ === 'string') &&
-      ((at = 1), v.fileInfo_ === undefined || checkRcvFileInfo(v.fileInfo_))) ||
+    (((x = v.filePath_) === undefined || typeof x === 'string') &&
+      ((at = 1), (x = v.fileInfo_) === undefined || checkRcvFileInfo(x))) ||
     failed(v, checkRcvFileStatus_Cancelled, at)
   )
 }
 
 function checkRcvFileStatus(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'new':
       return true
     case 'accepted':
@@ -4570,24 +4404,24 @@ function checkRcvFileStatus(v: any): boolean {
 }
 
 function checkRcvFileTransfer(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.fileId)) &&
-      ((at = 1), v.xftpRcvFile === undefined || checkXFTPRcvFile(v.xftpRcvFile)) &&
+      ((x = v.fileId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
+      ((at = 1), (x = v.xftpRcvFile) === undefined || checkXFTPRcvFile(x)) &&
       ((at = 2), checkFileInvitation(v.fileInvitation)) &&
-      ((at = 3), v.fileProhibited === undefined || checkFileProhibited(v.fileProhibited)) &&
+      ((at = 3), (x = v.fileProhibited) === undefined || checkFileProhibited(x)) &&
       ((at = 4), checkRcvFileStatus(v.fileStatus)) &&
-      ((at = 5), v.fileType === undefined || checkFileType(v.fileType)) &&
-      ((at = 6), v.rcvFileInline === undefined || checkInlineFileMode(v.rcvFileInline)) &&
+      ((at = 5), (x = v.fileType) === undefined || checkFileType(x)) &&
+      ((at = 6), (x = v.rcvFileInline) === undefined || checkInlineFileMode(x)) &&
       ((at = 7), typeof v.senderDisplayName === 'string') &&
       ((at = 8), Number.isInteger(v.chunkSize)) &&
       ((at = 9), typeof v.cancelled === 'boolean') &&
-      ((at = 10), v.grpMemberId === undefined || Number.isInteger(v.grpMemberId)) &&
-      ((at = 11), v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))) ||
+      ((at = 10), (x = v.grpMemberId) === undefined || Number.isInteger(x)) &&
+      ((at = 11), (x = v.cryptoArgs) === undefined || checkCryptoFileArgs(x))) ||
     failed(v, checkRcvFileTransfer, at)
   )
 }
@@ -4653,14 +4487,10 @@ function checkRcvGroupEvent_MemberProfileUpdated(v: any): boolean {
 }
 
 function checkRcvGroupEvent(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'memberAdded':
       return checkRcvGroupEvent_MemberAdded(v)
     case 'memberConnected':
@@ -4708,14 +4538,10 @@ function checkRcvMsgError_ParseError(v: any): boolean {
 }
 
 function checkRcvMsgError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'dropped':
       return checkRcvMsgError_Dropped(v)
     case 'parseError':
@@ -4725,41 +4551,41 @@ function checkRcvMsgError(v: any): boolean {
 }
 
 function checkRelayCapabilities(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.webDomain === undefined || typeof v.webDomain === 'string')) ||
+      ((x = v.webDomain), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || typeof x === 'string')) ||
     failed(v, checkRelayCapabilities, at)
   )
 }
 
 function checkRelayConnectionResult(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupMember(v.relayMember)) &&
-      ((at = 1), v.relayError === undefined || checkChatError(v.relayError))) ||
+      ((x = v.relayMember), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupMember(x)) &&
+      ((at = 1), (x = v.relayError) === undefined || checkChatError(x))) ||
     failed(v, checkRelayConnectionResult, at)
   )
 }
 
 function checkRelayProfile(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.displayName === 'string') &&
+      ((x = v.displayName), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), typeof v.fullName === 'string') &&
-      ((at = 2), v.shortDescr === undefined || typeof v.shortDescr === 'string') &&
-      ((at = 3), v.image === undefined || typeof v.image === 'string')) ||
+      ((at = 2), (x = v.shortDescr) === undefined || typeof x === 'string') &&
+      ((at = 3), (x = v.image) === undefined || typeof x === 'string')) ||
     failed(v, checkRelayProfile, at)
   )
 }
@@ -4779,15 +4605,15 @@ function checkRelayStatus(v: any): boolean {
 }
 
 function checkRemoteCtrlInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.remoteCtrlId)) &&
+      ((x = v.remoteCtrlId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.ctrlDeviceName === 'string') &&
-      ((at = 2), v.sessionState === undefined || checkRemoteCtrlSessionState(v.sessionState))) ||
+      ((at = 2), (x = v.sessionState) === undefined || checkRemoteCtrlSessionState(x))) ||
     failed(v, checkRemoteCtrlInfo, at)
   )
 }
@@ -4801,14 +4627,10 @@ function checkRemoteCtrlSessionState_Connected(v: any): boolean {
 }
 
 function checkRemoteCtrlSessionState(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'starting':
       return true
     case 'searching':
@@ -4836,14 +4658,10 @@ function checkRemoteCtrlStopReason_SetupFailed(v: any): boolean {
 }
 
 function checkRemoteCtrlStopReason(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'discoveryFailed':
       return checkRemoteCtrlStopReason_DiscoveryFailed(v)
     case 'connectionFailed':
@@ -4869,23 +4687,23 @@ function checkReportReason(v: any): boolean {
 }
 
 function checkRoleGroupPreference(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupFeatureEnabled(v.enable)) &&
-      ((at = 1), v.role === undefined || checkGroupMemberRole(v.role))) ||
+      ((x = v.enable), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupFeatureEnabled(x)) &&
+      ((at = 1), (x = v.role) === undefined || checkGroupMemberRole(x))) ||
     failed(v, checkRoleGroupPreference, at)
   )
 }
 
 function checkSMPAgentError_A_MESSAGE(v: any): boolean {
+  let at = 0,
+    x: any
   return (
-    v.messageErr === undefined ||
-    typeof v.messageErr === 'string' ||
-    failed(v, checkSMPAgentError_A_MESSAGE, 0)
+    (x = v.messageErr) === undefined || typeof x === 'string' || failed(v, checkSMPAgentError_A_MESSAGE, at)
   )
 }
 
@@ -4902,10 +4720,10 @@ function checkSMPAgentError_A_CRYPTO(v: any): boolean {
 }
 
 function checkSMPAgentError_A_DUPLICATE(v: any): boolean {
+  let at = 0,
+    x: any
   return (
-    v.droppedMsg_ === undefined ||
-    checkDroppedMsg(v.droppedMsg_) ||
-    failed(v, checkSMPAgentError_A_DUPLICATE, 0)
+    (x = v.droppedMsg_) === undefined || checkDroppedMsg(x) || failed(v, checkSMPAgentError_A_DUPLICATE, at)
   )
 }
 
@@ -4918,14 +4736,10 @@ function checkSMPAgentError_A_SERVICE(v: any): boolean {
 }
 
 function checkSMPAgentError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'A_MESSAGE':
       return checkSMPAgentError_A_MESSAGE(v)
     case 'A_PROHIBITED':
@@ -4947,38 +4761,38 @@ function checkSMPAgentError(v: any): boolean {
 }
 
 function checkSecurityCode(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.securityCode === 'string') &&
+      ((x = v.securityCode), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), isUtcTime(v.verifiedAt))) ||
     failed(v, checkSecurityCode, at)
   )
 }
 
 function checkSimplePreference(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkFeatureAllowed(v.allow))) ||
+      ((x = v.allow), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkFeatureAllowed(x))) ||
     failed(v, checkSimplePreference, at)
   )
 }
 
 function checkSimplexDomain(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkSimplexTLD(v.nameTLD)) &&
+      ((x = v.nameTLD), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkSimplexTLD(x)) &&
       ((at = 1), typeof v.domain === 'string') &&
       ((at = 2), checkArray_string(v.subDomain))) ||
     failed(v, checkSimplexDomain, at)
@@ -4986,27 +4800,23 @@ function checkSimplexDomain(v: any): boolean {
 }
 
 function checkSimplexDomainClaim(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.domain === 'string') &&
-      ((at = 1), v.proof === undefined || checkSimplexDomainProof(v.proof))) ||
+      ((x = v.domain), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
+      ((at = 1), (x = v.proof) === undefined || checkSimplexDomainProof(x))) ||
     failed(v, checkSimplexDomainClaim, at)
   )
 }
 
 function checkSimplexDomainError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'noValidLink':
       return true
     case 'unknownDomain':
@@ -5016,13 +4826,13 @@ function checkSimplexDomainError(v: any): boolean {
 }
 
 function checkSimplexDomainProof(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.linkOwnerId === undefined || typeof v.linkOwnerId === 'string') &&
+      ((x = v.linkOwnerId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || typeof x === 'string') &&
       ((at = 1), typeof v.presHeader === 'string') &&
       ((at = 2), typeof v.signature === 'string')) ||
     failed(v, checkSimplexDomainProof, at)
@@ -5042,14 +4852,14 @@ function checkSimplexLinkType(v: any): boolean {
 }
 
 function checkSimplexNameInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkSimplexNameType(v.nameType)) &&
-      ((at = 1), checkSimplexDomain(v.nameDomain) || checkSimplexNameDomain(v.nameDomain))) ||
+      ((x = v.nameType), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkSimplexNameType(x)) &&
+      ((at = 1), ((x = v.nameDomain), checkSimplexDomain(x) || checkSimplexNameDomain(x)))) ||
     failed(v, checkSimplexNameInfo, at)
   )
 }
@@ -5083,18 +4893,20 @@ function checkSndCIStatusProgress(v: any): boolean {
 }
 
 function checkSndConnEvent_SwitchQueue(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    (checkSwitchPhase(v.phase) && ((at = 1), v.member === undefined || checkGroupMemberRef(v.member))) ||
+    (checkSwitchPhase(v.phase) && ((at = 1), (x = v.member) === undefined || checkGroupMemberRef(x))) ||
     failed(v, checkSndConnEvent_SwitchQueue, at)
   )
 }
 
 function checkSndConnEvent_RatchetSync(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkRatchetSyncState(v.syncStatus) &&
-      ((at = 1), v.member === undefined || checkGroupMemberRef(v.member))) ||
+      ((at = 1), (x = v.member) === undefined || checkGroupMemberRef(x))) ||
     failed(v, checkSndConnEvent_RatchetSync, at)
   )
 }
@@ -5104,14 +4916,10 @@ function checkSndConnEvent_PqEnabled(v: any): boolean {
 }
 
 function checkSndConnEvent(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'switchQueue':
       return checkSndConnEvent_SwitchQueue(v)
     case 'ratchetSync':
@@ -5147,14 +4955,10 @@ function checkSndError_Other(v: any): boolean {
 }
 
 function checkSndError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'auth':
       return true
     case 'quota':
@@ -5174,13 +4978,13 @@ function checkSndError(v: any): boolean {
 }
 
 function checkSndFileTransfer(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.fileId)) &&
+      ((x = v.fileId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.fileName === 'string') &&
       ((at = 2), typeof v.filePath === 'string') &&
       ((at = 3), Number.isInteger(v.fileSize)) &&
@@ -5188,10 +4992,10 @@ function checkSndFileTransfer(v: any): boolean {
       ((at = 5), typeof v.recipientDisplayName === 'string') &&
       ((at = 6), Number.isInteger(v.connId)) &&
       ((at = 7), typeof v.agentConnId === 'string') &&
-      ((at = 8), v.groupMemberId === undefined || Number.isInteger(v.groupMemberId)) &&
+      ((at = 8), (x = v.groupMemberId) === undefined || Number.isInteger(x)) &&
       ((at = 9), checkFileStatus(v.fileStatus)) &&
-      ((at = 10), v.fileDescrId === undefined || Number.isInteger(v.fileDescrId)) &&
-      ((at = 11), v.fileInline === undefined || checkInlineFileMode(v.fileInline))) ||
+      ((at = 10), (x = v.fileDescrId) === undefined || Number.isInteger(x)) &&
+      ((at = 11), (x = v.fileInline) === undefined || checkInlineFileMode(x))) ||
     failed(v, checkSndFileTransfer, at)
   )
 }
@@ -5241,14 +5045,10 @@ function checkSndGroupEvent_MemberAccepted(v: any): boolean {
 }
 
 function checkSndGroupEvent(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'memberRole':
       return checkSndGroupEvent_MemberRole(v)
     case 'memberBlocked':
@@ -5274,14 +5074,10 @@ function checkSrvError_Other(v: any): boolean {
 }
 
 function checkSrvError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'host':
       return true
     case 'version':
@@ -5473,9 +5269,10 @@ function checkStoreError_DBBusyError(v: any): boolean {
 }
 
 function checkStoreError_BadChatItem(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    (Number.isInteger(v.itemId) && ((at = 1), v.itemTs === undefined || isUtcTime(v.itemTs))) ||
+    (Number.isInteger(v.itemId) && ((at = 1), (x = v.itemTs) === undefined || isUtcTime(x))) ||
     failed(v, checkStoreError_BadChatItem, at)
   )
 }
@@ -5533,12 +5330,13 @@ function checkStoreError_NoGroupSndStatus(v: any): boolean {
 }
 
 function checkStoreError_DuplicateGroupMessage(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (Number.isInteger(v.groupId) &&
       ((at = 1), typeof v.sharedMsgId === 'string') &&
-      ((at = 2), v.authorGroupMemberId === undefined || Number.isInteger(v.authorGroupMemberId)) &&
-      ((at = 3), v.forwardedByGroupMemberId === undefined || Number.isInteger(v.forwardedByGroupMemberId))) ||
+      ((at = 2), (x = v.authorGroupMemberId) === undefined || Number.isInteger(x)) &&
+      ((at = 3), (x = v.forwardedByGroupMemberId) === undefined || Number.isInteger(x))) ||
     failed(v, checkStoreError_DuplicateGroupMessage, at)
   )
 }
@@ -5604,14 +5402,10 @@ function checkStoreError_WorkItemError(v: any): boolean {
 }
 
 function checkStoreError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'duplicateName':
       return true
     case 'userNotFound':
@@ -5811,14 +5605,10 @@ function checkSubscriptionStatus_Removed(v: any): boolean {
 }
 
 function checkSubscriptionStatus(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'active':
       return true
     case 'pending':
@@ -5832,13 +5622,13 @@ function checkSubscriptionStatus(v: any): boolean {
 }
 
 function checkSupportGroupPreference(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupFeatureEnabled(v.enable))) ||
+      ((x = v.enable), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupFeatureEnabled(x))) ||
     failed(v, checkSupportGroupPreference, at)
   )
 }
@@ -5855,27 +5645,27 @@ function checkSwitchPhase(v: any): boolean {
 }
 
 function checkTimedMessagesGroupPreference(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupFeatureEnabled(v.enable)) &&
-      ((at = 1), v.ttl === undefined || Number.isInteger(v.ttl))) ||
+      ((x = v.enable), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupFeatureEnabled(x)) &&
+      ((at = 1), (x = v.ttl) === undefined || Number.isInteger(x))) ||
     failed(v, checkTimedMessagesGroupPreference, at)
   )
 }
 
 function checkTimedMessagesPreference(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkFeatureAllowed(v.allow)) &&
-      ((at = 1), v.ttl === undefined || Number.isInteger(v.ttl))) ||
+      ((x = v.allow), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkFeatureAllowed(x)) &&
+      ((at = 1), (x = v.ttl) === undefined || Number.isInteger(x))) ||
     failed(v, checkTimedMessagesPreference, at)
   )
 }
@@ -5885,14 +5675,10 @@ function checkTransportError_Handshake(v: any): boolean {
 }
 
 function checkTransportError(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'badBlock':
       return true
     case 'version':
@@ -5919,76 +5705,76 @@ function checkUIColorMode(v: any): boolean {
 }
 
 function checkUIColors(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.accent === undefined || typeof v.accent === 'string') &&
-      ((at = 1), v.accentVariant === undefined || typeof v.accentVariant === 'string') &&
-      ((at = 2), v.secondary === undefined || typeof v.secondary === 'string') &&
-      ((at = 3), v.secondaryVariant === undefined || typeof v.secondaryVariant === 'string') &&
-      ((at = 4), v.background === undefined || typeof v.background === 'string') &&
-      ((at = 5), v.menus === undefined || typeof v.menus === 'string') &&
-      ((at = 6), v.title === undefined || typeof v.title === 'string') &&
-      ((at = 7), v.accentVariant2 === undefined || typeof v.accentVariant2 === 'string') &&
-      ((at = 8), v.sentMessage === undefined || typeof v.sentMessage === 'string') &&
-      ((at = 9), v.sentReply === undefined || typeof v.sentReply === 'string') &&
-      ((at = 10), v.receivedMessage === undefined || typeof v.receivedMessage === 'string') &&
-      ((at = 11), v.receivedReply === undefined || typeof v.receivedReply === 'string')) ||
+      ((x = v.accent), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || typeof x === 'string') &&
+      ((at = 1), (x = v.accentVariant) === undefined || typeof x === 'string') &&
+      ((at = 2), (x = v.secondary) === undefined || typeof x === 'string') &&
+      ((at = 3), (x = v.secondaryVariant) === undefined || typeof x === 'string') &&
+      ((at = 4), (x = v.background) === undefined || typeof x === 'string') &&
+      ((at = 5), (x = v.menus) === undefined || typeof x === 'string') &&
+      ((at = 6), (x = v.title) === undefined || typeof x === 'string') &&
+      ((at = 7), (x = v.accentVariant2) === undefined || typeof x === 'string') &&
+      ((at = 8), (x = v.sentMessage) === undefined || typeof x === 'string') &&
+      ((at = 9), (x = v.sentReply) === undefined || typeof x === 'string') &&
+      ((at = 10), (x = v.receivedMessage) === undefined || typeof x === 'string') &&
+      ((at = 11), (x = v.receivedReply) === undefined || typeof x === 'string')) ||
     failed(v, checkUIColors, at)
   )
 }
 
 function checkUIThemeEntityOverride(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkUIColorMode(v.mode)) &&
-      ((at = 1), v.wallpaper === undefined || checkChatWallpaper(v.wallpaper)) &&
+      ((x = v.mode), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkUIColorMode(x)) &&
+      ((at = 1), (x = v.wallpaper) === undefined || checkChatWallpaper(x)) &&
       ((at = 2), checkUIColors(v.colors))) ||
     failed(v, checkUIThemeEntityOverride, at)
   )
 }
 
 function checkUIThemeEntityOverrides(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.light === undefined || checkUIThemeEntityOverride(v.light)) &&
-      ((at = 1), v.dark === undefined || checkUIThemeEntityOverride(v.dark))) ||
+      ((x = v.light), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || checkUIThemeEntityOverride(x)) &&
+      ((at = 1), (x = v.dark) === undefined || checkUIThemeEntityOverride(x))) ||
     failed(v, checkUIThemeEntityOverrides, at)
   )
 }
 
 function checkUpdatedMessage(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkMsgContent(v.msgContent)) &&
+      ((x = v.msgContent), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkMsgContent(x)) &&
       ((at = 1), checkMap_int64(v.mentions))) ||
     failed(v, checkUpdatedMessage, at)
   )
 }
 
 function checkUser(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.userId)) &&
+      ((x = v.userId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.agentUserId === 'string') &&
       ((at = 2), Number.isInteger(v.userContactId)) &&
       ((at = 3), typeof v.localDisplayName === 'string') &&
@@ -5996,120 +5782,118 @@ function checkUser(v: any): boolean {
       ((at = 5), checkFullPreferences(v.fullPreferences)) &&
       ((at = 6), typeof v.activeUser === 'boolean') &&
       ((at = 7), Number.isInteger(v.activeOrder)) &&
-      ((at = 8), v.viewPwdHash === undefined || checkUserPwdHash(v.viewPwdHash)) &&
+      ((at = 8), (x = v.viewPwdHash) === undefined || checkUserPwdHash(x)) &&
       ((at = 9), typeof v.showNtfs === 'boolean') &&
       ((at = 10), typeof v.sendRcptsContacts === 'boolean') &&
       ((at = 11), typeof v.sendRcptsSmallGroups === 'boolean') &&
-      ((at = 12),
-      v.autoAcceptMemberContacts === undefined || typeof v.autoAcceptMemberContacts === 'boolean') &&
-      ((at = 13),
-      v.autoAcceptGroupInvitations === undefined || typeof v.autoAcceptGroupInvitations === 'boolean') &&
-      ((at = 14), v.userMemberProfileUpdatedAt === undefined || isUtcTime(v.userMemberProfileUpdatedAt)) &&
-      ((at = 15), v.userChatRelay === undefined || typeof v.userChatRelay === 'boolean') &&
-      ((at = 16), v.clientService === undefined || typeof v.clientService === 'boolean') &&
-      ((at = 17), v.uiThemes === undefined || checkUIThemeEntityOverrides(v.uiThemes))) ||
+      ((at = 12), (x = v.autoAcceptMemberContacts) === undefined || typeof x === 'boolean') &&
+      ((at = 13), (x = v.autoAcceptGroupInvitations) === undefined || typeof x === 'boolean') &&
+      ((at = 14), (x = v.userMemberProfileUpdatedAt) === undefined || isUtcTime(x)) &&
+      ((at = 15), (x = v.userChatRelay) === undefined || typeof x === 'boolean') &&
+      ((at = 16), (x = v.clientService) === undefined || typeof x === 'boolean') &&
+      ((at = 17), (x = v.uiThemes) === undefined || checkUIThemeEntityOverrides(x))) ||
     failed(v, checkUser, at)
   )
 }
 
 function checkUserChatRelay(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.chatRelayId)) &&
+      ((x = v.chatRelayId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.address === 'string') &&
-      ((at = 2), v.relayProfile === undefined || checkRelayProfile(v.relayProfile)) &&
+      ((at = 2), (x = v.relayProfile) === undefined || checkRelayProfile(x)) &&
       ((at = 3), checkArray_string(v.domains)) &&
       ((at = 4), typeof v.preset === 'boolean') &&
-      ((at = 5), v.tested === undefined || typeof v.tested === 'boolean') &&
+      ((at = 5), (x = v.tested) === undefined || typeof x === 'boolean') &&
       ((at = 6), typeof v.enabled === 'boolean') &&
       ((at = 7), typeof v.deleted === 'boolean') &&
-      ((at = 8), v.name === undefined || typeof v.name === 'string')) ||
+      ((at = 8), (x = v.name) === undefined || typeof x === 'string')) ||
     failed(v, checkUserChatRelay, at)
   )
 }
 
 function checkUserContact(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.userContactLinkId)) &&
+      ((x = v.userContactLinkId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.connReqContact === 'string') &&
-      ((at = 2), v.groupId === undefined || Number.isInteger(v.groupId))) ||
+      ((at = 2), (x = v.groupId) === undefined || Number.isInteger(x))) ||
     failed(v, checkUserContact, at)
   )
 }
 
 function checkUserContactLink(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), v.userContactLinkId === undefined || Number.isInteger(v.userContactLinkId)) &&
+      ((x = v.userContactLinkId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), x === undefined || Number.isInteger(x)) &&
       ((at = 1), checkCreatedConnLink(v.connLinkContact)) &&
-      ((at = 2), v.shortLinkDataSet === undefined || typeof v.shortLinkDataSet === 'boolean') &&
-      ((at = 3), v.shortLinkLargeDataSet === undefined || typeof v.shortLinkLargeDataSet === 'boolean') &&
-      ((at = 4), v.addressSettings === undefined || checkAddressSettings(v.addressSettings))) ||
+      ((at = 2), (x = v.shortLinkDataSet) === undefined || typeof x === 'boolean') &&
+      ((at = 3), (x = v.shortLinkLargeDataSet) === undefined || typeof x === 'boolean') &&
+      ((at = 4), (x = v.addressSettings) === undefined || checkAddressSettings(x))) ||
     failed(v, checkUserContactLink, at)
   )
 }
 
 function checkUserContactRequest(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.contactRequestId)) &&
+      ((x = v.contactRequestId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.agentInvitationId === 'string') &&
-      ((at = 2), v.contactId_ === undefined || Number.isInteger(v.contactId_)) &&
-      ((at = 3), v.businessGroupId_ === undefined || Number.isInteger(v.businessGroupId_)) &&
-      ((at = 4), v.userContactLinkId_ === undefined || Number.isInteger(v.userContactLinkId_)) &&
+      ((at = 2), (x = v.contactId_) === undefined || Number.isInteger(x)) &&
+      ((at = 3), (x = v.businessGroupId_) === undefined || Number.isInteger(x)) &&
+      ((at = 4), (x = v.userContactLinkId_) === undefined || Number.isInteger(x)) &&
       ((at = 5), checkVersionRange(v.cReqChatVRange)) &&
       ((at = 6), typeof v.localDisplayName === 'string') &&
       ((at = 7), Number.isInteger(v.profileId)) &&
-      ((at = 8), checkLocalProfile(v.profile) || checkProfile(v.profile)) &&
+      ((at = 8), ((x = v.profile), checkLocalProfile(x) || checkProfile(x))) &&
       ((at = 9), isUtcTime(v.createdAt)) &&
       ((at = 10), isUtcTime(v.updatedAt)) &&
-      ((at = 11), v.xContactId === undefined || typeof v.xContactId === 'string') &&
+      ((at = 11), (x = v.xContactId) === undefined || typeof x === 'string') &&
       ((at = 12), typeof v.pqSupport === 'boolean') &&
-      ((at = 13), v.welcomeSharedMsgId === undefined || typeof v.welcomeSharedMsgId === 'string') &&
-      ((at = 14), v.requestSharedMsgId === undefined || typeof v.requestSharedMsgId === 'string') &&
-      ((at = 15), v.rejectionSupported === undefined || typeof v.rejectionSupported === 'boolean')) ||
+      ((at = 13), (x = v.welcomeSharedMsgId) === undefined || typeof x === 'string') &&
+      ((at = 14), (x = v.requestSharedMsgId) === undefined || typeof x === 'string') &&
+      ((at = 15), (x = v.rejectionSupported) === undefined || typeof x === 'boolean')) ||
     failed(v, checkUserContactRequest, at)
   )
 }
 
 function checkUserContactRequestRef(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.contactRequestId)) &&
+      ((x = v.contactRequestId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), typeof v.rejectionSupported === 'boolean')) ||
     failed(v, checkUserContactRequestRef, at)
   )
 }
 
 function checkUserInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkUser(v.user)) &&
+      ((x = v.user), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkUser(x)) &&
       ((at = 1), Number.isInteger(v.unreadCount))) ||
     failed(v, checkUserInfo, at)
   )
@@ -6122,13 +5906,13 @@ function checkArray_Contact(v: any): boolean {
 }
 
 function checkUserProfileUpdateSummary(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.updateSuccesses)) &&
+      ((x = v.updateSuccesses), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), Number.isInteger(v.updateFailures)) &&
       ((at = 2), checkArray_Contact(v.changedContacts))) ||
     failed(v, checkUserProfileUpdateSummary, at)
@@ -6136,26 +5920,26 @@ function checkUserProfileUpdateSummary(v: any): boolean {
 }
 
 function checkUserPwdHash(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.hash === 'string') &&
+      ((x = v.hash), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
       ((at = 1), typeof v.salt === 'string')) ||
     failed(v, checkUserPwdHash, at)
   )
 }
 
 function checkVersionRange(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), Number.isInteger(v.minVersion)) &&
+      ((x = v.minVersion), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), Number.isInteger(x)) &&
       ((at = 1), Number.isInteger(v.maxVersion))) ||
     failed(v, checkVersionRange, at)
   )
@@ -6170,14 +5954,10 @@ function checkXFTPErrorType_BLOCKED(v: any): boolean {
 }
 
 function checkXFTPErrorType(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'BLOCK':
       return true
     case 'SESSION':
@@ -6215,14 +5995,14 @@ function checkXFTPErrorType(v: any): boolean {
 }
 
 function checkXFTPRcvFile(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkRcvFileDescr(v.rcvFileDescription)) &&
-      ((at = 1), v.agentRcvFileId === undefined || typeof v.agentRcvFileId === 'string') &&
+      ((x = v.rcvFileDescription), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkRcvFileDescr(x)) &&
+      ((at = 1), (x = v.agentRcvFileId) === undefined || typeof x === 'string') &&
       ((at = 2), typeof v.agentRcvFileDeleted === 'boolean') &&
       ((at = 3), typeof v.userApprovedRelays === 'boolean')) ||
     failed(v, checkXFTPRcvFile, at)
@@ -6230,28 +6010,28 @@ function checkXFTPRcvFile(v: any): boolean {
 }
 
 function checkXFTPSndFile(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.agentSndFileId === 'string') &&
-      ((at = 1), v.privateSndFileDescr === undefined || typeof v.privateSndFileDescr === 'string') &&
+      ((x = v.agentSndFileId), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
+      ((at = 1), (x = v.privateSndFileDescr) === undefined || typeof x === 'string') &&
       ((at = 2), typeof v.agentSndFileDeleted === 'boolean') &&
-      ((at = 3), v.cryptoArgs === undefined || checkCryptoFileArgs(v.cryptoArgs))) ||
+      ((at = 3), (x = v.cryptoArgs) === undefined || checkCryptoFileArgs(x))) ||
     failed(v, checkXFTPSndFile, at)
   )
 }
 
 function checkSimplexNameDomain(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkSimplexTLD(v.nameTLD)) &&
+      ((x = v.nameTLD), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkSimplexTLD(x)) &&
       ((at = 1), typeof v.domain === 'string') &&
       ((at = 2), checkArray_string(v.subDomain))) ||
     failed(v, checkSimplexNameDomain, at)
@@ -6259,38 +6039,39 @@ function checkSimplexNameDomain(v: any): boolean {
 }
 
 function checkGroupInfoSummary(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), checkGroupInfo(v.groupInfo)) &&
+      ((x = v.groupInfo), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), checkGroupInfo(x)) &&
       ((at = 1), checkGroupSummary(v.groupSummary))) ||
     failed(v, checkGroupInfoSummary, at)
   )
 }
 
 function checkRcvFileInfo(v: any): boolean {
-  let at = -1
+  let at = -1,
+    x: any
   return (
     (typeof v === 'object' &&
       v !== null &&
-      v.__proto__ === Object.prototype &&
-      Object.getPrototypeOf(v) === Object.prototype &&
-      ((at = 0), typeof v.filePath === 'string') &&
-      ((at = 1), v.connId === undefined || Number.isInteger(v.connId)) &&
-      ((at = 2), v.agentConnId === undefined || typeof v.agentConnId === 'string')) ||
+      ((x = v.filePath), Object.getPrototypeOf(v) === Object.prototype) &&
+      ((at = 0), typeof x === 'string') &&
+      ((at = 1), (x = v.connId) === undefined || Number.isInteger(x)) &&
+      ((at = 2), (x = v.agentConnId) === undefined || typeof x === 'string')) ||
     failed(v, checkRcvFileInfo, at)
   )
 }
 
 function checkEvent_ContactConnected(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkContact(v.contact)) &&
-      ((at = 2), v.userCustomProfile === undefined || checkProfile(v.userCustomProfile))) ||
+      ((at = 2), (x = v.userCustomProfile) === undefined || checkProfile(x))) ||
     failed(v, checkEvent_ContactConnected, at)
   )
 }
@@ -6312,11 +6093,12 @@ function checkEvent_ContactDeletedByContact(v: any): boolean {
 }
 
 function checkEvent_ReceivedContactRequest(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkUserContactRequest(v.contactRequest)) &&
-      ((at = 2), v.chat_ === undefined || checkAChat(v.chat_))) ||
+      ((at = 2), (x = v.chat_) === undefined || checkAChat(x))) ||
     failed(v, checkEvent_ReceivedContactRequest, at)
   )
 }
@@ -6389,13 +6171,14 @@ function checkEvent_ChatItemUpdated(v: any): boolean {
 }
 
 function checkEvent_GroupChatItemsDeleted(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkArray_int64(v.chatItemIDs)) &&
       ((at = 3), typeof v.byUser === 'boolean') &&
-      ((at = 4), v.member_ === undefined || checkGroupMember(v.member_))) ||
+      ((at = 4), (x = v.member_) === undefined || checkGroupMember(x))) ||
     failed(v, checkEvent_GroupChatItemsDeleted, at)
   )
 }
@@ -6431,13 +6214,14 @@ function checkEvent_UserJoinedGroup(v: any): boolean {
 }
 
 function checkEvent_GroupUpdated(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.fromGroup)) &&
       ((at = 2), checkGroupInfo(v.toGroup)) &&
-      ((at = 3), v.member_ === undefined || checkGroupMember(v.member_)) &&
-      ((at = 4), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+      ((at = 3), (x = v.member_) === undefined || checkGroupMember(x)) &&
+      ((at = 4), (x = v.msgSigned) === undefined || checkMsgSigStatus(x))) ||
     failed(v, checkEvent_GroupUpdated, at)
   )
 }
@@ -6453,7 +6237,8 @@ function checkEvent_JoinedGroupMember(v: any): boolean {
 }
 
 function checkEvent_MemberRole(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
@@ -6461,65 +6246,70 @@ function checkEvent_MemberRole(v: any): boolean {
       ((at = 3), checkGroupMember(v.member)) &&
       ((at = 4), checkGroupMemberRole(v.fromRole)) &&
       ((at = 5), checkGroupMemberRole(v.toRole)) &&
-      ((at = 6), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+      ((at = 6), (x = v.msgSigned) === undefined || checkMsgSigStatus(x))) ||
     failed(v, checkEvent_MemberRole, at)
   )
 }
 
 function checkEvent_DeletedMember(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkGroupMember(v.byMember)) &&
       ((at = 3), checkGroupMember(v.deletedMember)) &&
       ((at = 4), typeof v.withMessages === 'boolean') &&
-      ((at = 5), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+      ((at = 5), (x = v.msgSigned) === undefined || checkMsgSigStatus(x))) ||
     failed(v, checkEvent_DeletedMember, at)
   )
 }
 
 function checkEvent_LeftMember(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkGroupMember(v.member)) &&
-      ((at = 3), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+      ((at = 3), (x = v.msgSigned) === undefined || checkMsgSigStatus(x))) ||
     failed(v, checkEvent_LeftMember, at)
   )
 }
 
 function checkEvent_DeletedMemberUser(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkGroupMember(v.member)) &&
       ((at = 3), typeof v.withMessages === 'boolean') &&
-      ((at = 4), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+      ((at = 4), (x = v.msgSigned) === undefined || checkMsgSigStatus(x))) ||
     failed(v, checkEvent_DeletedMemberUser, at)
   )
 }
 
 function checkEvent_GroupDeleted(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkGroupMember(v.member)) &&
-      ((at = 3), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+      ((at = 3), (x = v.msgSigned) === undefined || checkMsgSigStatus(x))) ||
     failed(v, checkEvent_GroupDeleted, at)
   )
 }
 
 function checkEvent_ConnectedToGroupMember(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkGroupMember(v.member)) &&
-      ((at = 3), v.memberContact === undefined || checkContact(v.memberContact))) ||
+      ((at = 3), (x = v.memberContact) === undefined || checkContact(x))) ||
     failed(v, checkEvent_ConnectedToGroupMember, at)
   )
 }
@@ -6536,14 +6326,15 @@ function checkEvent_MemberAcceptedByOther(v: any): boolean {
 }
 
 function checkEvent_MemberBlockedForAll(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkGroupMember(v.byMember)) &&
       ((at = 3), checkGroupMember(v.member)) &&
       ((at = 4), typeof v.blocked === 'boolean') &&
-      ((at = 5), v.msgSigned === undefined || checkMsgSigStatus(v.msgSigned))) ||
+      ((at = 5), (x = v.msgSigned) === undefined || checkMsgSigStatus(x))) ||
     failed(v, checkEvent_MemberBlockedForAll, at)
   )
 }
@@ -6641,10 +6432,11 @@ function checkEvent_RcvFileAccepted(v: any): boolean {
 }
 
 function checkEvent_RcvFileError(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
-      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 1), (x = v.chatItem_) === undefined || checkAChatItem(x)) &&
       ((at = 2), checkAgentErrorType(v.agentError)) &&
       ((at = 3), checkRcvFileTransfer(v.rcvFileTransfer))) ||
     failed(v, checkEvent_RcvFileError, at)
@@ -6652,10 +6444,11 @@ function checkEvent_RcvFileError(v: any): boolean {
 }
 
 function checkEvent_RcvFileWarning(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
-      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 1), (x = v.chatItem_) === undefined || checkAChatItem(x)) &&
       ((at = 2), checkAgentErrorType(v.agentError)) &&
       ((at = 3), checkRcvFileTransfer(v.rcvFileTransfer))) ||
     failed(v, checkEvent_RcvFileWarning, at)
@@ -6663,10 +6456,11 @@ function checkEvent_RcvFileWarning(v: any): boolean {
 }
 
 function checkEvent_SndFileError(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
-      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 1), (x = v.chatItem_) === undefined || checkAChatItem(x)) &&
       ((at = 2), checkFileTransferMeta(v.fileTransferMeta)) &&
       ((at = 3), typeof v.errorMessage === 'string')) ||
     failed(v, checkEvent_SndFileError, at)
@@ -6674,10 +6468,11 @@ function checkEvent_SndFileError(v: any): boolean {
 }
 
 function checkEvent_SndFileWarning(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
-      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 1), (x = v.chatItem_) === undefined || checkAChatItem(x)) &&
       ((at = 2), checkFileTransferMeta(v.fileTransferMeta)) &&
       ((at = 3), typeof v.errorMessage === 'string')) ||
     failed(v, checkEvent_SndFileWarning, at)
@@ -6812,14 +6607,10 @@ function checkEvent_GroupLinkRelaysUpdated(v: any): boolean {
 }
 
 function checkChatEvent(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'contactConnected':
       return checkEvent_ContactConnected(v)
     case 'contactUpdated':
@@ -7050,10 +6841,11 @@ function checkArray_SndFileTransfer(v: any): boolean {
 }
 
 function checkResponse_SndFileCancelled(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
-      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 1), (x = v.chatItem_) === undefined || checkAChatItem(x)) &&
       ((at = 2), checkFileTransferMeta(v.fileTransferMeta)) &&
       ((at = 3), checkArray_SndFileTransfer(v.sndFileTransfers))) ||
     failed(v, checkResponse_SndFileCancelled, at)
@@ -7061,10 +6853,11 @@ function checkResponse_SndFileCancelled(v: any): boolean {
 }
 
 function checkResponse_RcvFileCancelled(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
-      ((at = 1), v.chatItem_ === undefined || checkAChatItem(v.chatItem_)) &&
+      ((at = 1), (x = v.chatItem_) === undefined || checkAChatItem(x)) &&
       ((at = 2), checkRcvFileTransfer(v.rcvFileTransfer))) ||
     failed(v, checkResponse_RcvFileCancelled, at)
   )
@@ -7082,11 +6875,12 @@ function checkResponse_SentGroupInvitation(v: any): boolean {
 }
 
 function checkResponse_UserAcceptedGroupSent(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), v.hostContact === undefined || checkContact(v.hostContact))) ||
+      ((at = 2), (x = v.hostContact) === undefined || checkContact(x))) ||
     failed(v, checkResponse_UserAcceptedGroupSent, at)
   )
 }
@@ -7102,37 +6896,40 @@ function checkResponse_MemberAccepted(v: any): boolean {
 }
 
 function checkResponse_MembersRoleUser(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkArray_GroupMember(v.members)) &&
       ((at = 3), checkGroupMemberRole(v.toRole)) &&
-      ((at = 4), v.msgSigned === undefined || typeof v.msgSigned === 'boolean')) ||
+      ((at = 4), (x = v.msgSigned) === undefined || typeof x === 'boolean')) ||
     failed(v, checkResponse_MembersRoleUser, at)
   )
 }
 
 function checkResponse_MembersBlockedForAllUser(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkArray_GroupMember(v.members)) &&
       ((at = 3), typeof v.blocked === 'boolean') &&
-      ((at = 4), v.msgSigned === undefined || typeof v.msgSigned === 'boolean')) ||
+      ((at = 4), (x = v.msgSigned) === undefined || typeof x === 'boolean')) ||
     failed(v, checkResponse_MembersBlockedForAllUser, at)
   )
 }
 
 function checkResponse_UserDeletedMembers(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkArray_GroupMember(v.members)) &&
       ((at = 3), typeof v.withMessages === 'boolean') &&
-      ((at = 4), v.msgSigned === undefined || typeof v.msgSigned === 'boolean')) ||
+      ((at = 4), (x = v.msgSigned) === undefined || typeof x === 'boolean')) ||
     failed(v, checkResponse_UserDeletedMembers, at)
   )
 }
@@ -7222,23 +7019,25 @@ function checkResponse_RelayGroupAllowed(v: any): boolean {
 }
 
 function checkResponse_GroupUpdated(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.fromGroup)) &&
       ((at = 2), checkGroupInfo(v.toGroup)) &&
-      ((at = 3), v.member_ === undefined || checkGroupMember(v.member_)) &&
+      ((at = 3), (x = v.member_) === undefined || checkGroupMember(x)) &&
       ((at = 4), typeof v.msgSigned === 'boolean')) ||
     failed(v, checkResponse_GroupUpdated, at)
   )
 }
 
 function checkResponse_GroupDomainVerified(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), v.verificationFailure === undefined || typeof v.verificationFailure === 'string')) ||
+      ((at = 2), (x = v.verificationFailure) === undefined || typeof x === 'string')) ||
     failed(v, checkResponse_GroupDomainVerified, at)
   )
 }
@@ -7282,23 +7081,25 @@ function checkResponse_Invitation(v: any): boolean {
 }
 
 function checkResponse_ConnectionPlan(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkCreatedConnLink(v.connLink)) &&
-      ((at = 2), v.planSimplexName === undefined || checkSimplexNameInfo(v.planSimplexName)) &&
-      ((at = 3), v.otherSimplexName === undefined || checkSimplexNameInfo(v.otherSimplexName)) &&
+      ((at = 2), (x = v.planSimplexName) === undefined || checkSimplexNameInfo(x)) &&
+      ((at = 3), (x = v.otherSimplexName) === undefined || checkSimplexNameInfo(x)) &&
       ((at = 4), checkConnectionPlan(v.connectionPlan))) ||
     failed(v, checkResponse_ConnectionPlan, at)
   )
 }
 
 function checkResponse_SentConfirmation(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkPendingContactConnection(v.connection)) &&
-      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile))) ||
+      ((at = 2), (x = v.customUserProfile) === undefined || checkProfile(x))) ||
     failed(v, checkResponse_SentConfirmation, at)
   )
 }
@@ -7312,31 +7113,34 @@ function checkResponse_ContactAlreadyExists(v: any): boolean {
 }
 
 function checkResponse_SentInvitation(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkPendingContactConnection(v.connection)) &&
-      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile))) ||
+      ((at = 2), (x = v.customUserProfile) === undefined || checkProfile(x))) ||
     failed(v, checkResponse_SentInvitation, at)
   )
 }
 
 function checkResponse_SentInvitationToContact(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkContact(v.contact)) &&
-      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile))) ||
+      ((at = 2), (x = v.customUserProfile) === undefined || checkProfile(x))) ||
     failed(v, checkResponse_SentInvitationToContact, at)
   )
 }
 
 function checkResponse_StartedConnectionToContact(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkContact(v.contact)) &&
-      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile))) ||
+      ((at = 2), (x = v.customUserProfile) === undefined || checkProfile(x))) ||
     failed(v, checkResponse_StartedConnectionToContact, at)
   )
 }
@@ -7349,11 +7153,12 @@ function checkArray_RelayConnectionResult(v: any): boolean {
 }
 
 function checkResponse_StartedConnectionToGroup(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), v.customUserProfile === undefined || checkProfile(v.customUserProfile)) &&
+      ((at = 2), (x = v.customUserProfile) === undefined || checkProfile(x)) &&
       ((at = 3), checkArray_RelayConnectionResult(v.relayResults))) ||
     failed(v, checkResponse_StartedConnectionToGroup, at)
   )
@@ -7368,11 +7173,12 @@ function checkResponse_AcceptingContactRequest(v: any): boolean {
 }
 
 function checkResponse_ContactRequestRejected(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkUserContactRequest(v.contactRequest)) &&
-      ((at = 2), v.contact_ === undefined || checkContact(v.contact_))) ||
+      ((at = 2), (x = v.contact_) === undefined || checkContact(x))) ||
     failed(v, checkResponse_ContactRequestRejected, at)
   )
 }
@@ -7399,10 +7205,11 @@ function checkArray_GroupInfoSummary(v: any): boolean {
 }
 
 function checkResponse_GroupsList(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
-      ((at = 1), checkArray_GroupInfo(v.groups) || checkArray_GroupInfoSummary(v.groups))) ||
+      ((at = 1), ((x = v.groups), checkArray_GroupInfo(x) || checkArray_GroupInfoSummary(x)))) ||
     failed(v, checkResponse_GroupsList, at)
   )
 }
@@ -7434,18 +7241,21 @@ function checkResponse_ContactConnectionDeleted(v: any): boolean {
 }
 
 function checkResponse_GroupDeletedUser(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
     (checkUser(v.user) &&
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), v.msgSigned === undefined || typeof v.msgSigned === 'boolean') &&
-      ((at = 3), v.localDeletion === undefined || typeof v.localDeletion === 'boolean')) ||
+      ((at = 2), (x = v.msgSigned) === undefined || typeof x === 'boolean') &&
+      ((at = 3), (x = v.localDeletion) === undefined || typeof x === 'boolean')) ||
     failed(v, checkResponse_GroupDeletedUser, at)
   )
 }
 
 function checkResponse_CmdOk(v: any): boolean {
-  return v.user_ === undefined || checkUser(v.user_) || failed(v, checkResponse_CmdOk, 0)
+  let at = 0,
+    x: any
+  return (x = v.user_) === undefined || checkUser(x) || failed(v, checkResponse_CmdOk, at)
 }
 
 function checkResponse_ActiveUser(v: any): boolean {
@@ -7479,9 +7289,10 @@ function checkResponse_ServiceReplyAccepted(v: any): boolean {
 }
 
 function checkResponse_RemoteCtrlConnecting(v: any): boolean {
-  let at = 0
+  let at = 0,
+    x: any
   return (
-    ((v.remoteCtrl_ === undefined || checkRemoteCtrlInfo(v.remoteCtrl_)) &&
+    (((x = v.remoteCtrl_) === undefined || checkRemoteCtrlInfo(x)) &&
       ((at = 1), checkCtrlAppInfo(v.ctrlAppInfo)) &&
       ((at = 2), typeof v.appVersion === 'string')) ||
     failed(v, checkResponse_RemoteCtrlConnecting, at)
@@ -7497,25 +7308,13 @@ function checkResponse_RemoteCtrlConnected(v: any): boolean {
 }
 
 function checkMap_int(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
   for (const i in v) if (!Number.isInteger(v[i])) return false
   return true
 }
 
 function checkMap_Array_string(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
+  if (!(typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)) return false
   for (const i in v) if (!checkArray_string(v[i])) return false
   return true
 }
@@ -7538,14 +7337,10 @@ function checkResponse_UserPrivacy(v: any): boolean {
 }
 
 function checkChatResponse(v: any): boolean {
-  if (!(
-    typeof v === 'object' &&
-    v !== null &&
-    v.__proto__ === Object.prototype &&
-    Object.getPrototypeOf(v) === Object.prototype
-  ))
-    return false
-  switch (v.type) {
+  if (!(typeof v === 'object' && v !== null)) return false
+  const tag = v.type
+  if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
+  switch (tag) {
     case 'userContactLinkCreated':
       return checkResponse_UserContactLinkCreated(v)
     case 'chatCmdError':

@@ -121,21 +121,39 @@ class FastCheckEmitter {
   object(check: string, owner: NameOwner, fields: readonly Field[], checksObject = false): void {
     if (fields.length === 0 && !checksObject) return
     if (fields.length === 0) return this.push(check, owner, [`return ${this.plainObject()}`])
+    let local = checksObject
     const terms = fields.map((field, index) => {
-      const x = read(field.wireName, this.scope)
+      const read = readField(field.wireName, this.scope)
       const types = [field.type, ...(field.alternatives ?? []).map((alternative) => alternative.type)]
+      // One read per field: on an object whose hidden class V8's caches miss, each read by name is a lookup.
+      // A record's first field is read before its prototype test (below).
+      const first = checksObject && index === 0
+      const once = field.optional || types.length > 1
+      local ||= once
+      const x = first || once ? 'x' : read
       const fits = types.map((type) => this.fits(type, x, field.location))
-      const any = fits.length === 1 ? fits[0]! : `(${fits.join(' || ')})`
-      const term = field.optional ? `(${x} === undefined || ${any})` : any
+      const any = fits.join(' || ')
+      const term = field.optional
+        ? `${first ? 'x' : `(x = ${read})`} === undefined || ${any}`
+        : once && !first
+          ? `((x = ${read}), ${any})`
+          : any
       // Each field's index is set before its test: the failure branch is shared, the success path unchanged.
-      return index === 0 && !checksObject ? term : `((at = ${index}), ${term})`
+      return index === 0 && !checksObject ? `(${term})` : `((at = ${index}), ${term})`
     })
     const failed = this.scope.use('./runtime.js', 'failed')
-    if (terms.length === 1 && !checksObject)
+    const x = local ? ', x: any' : ''
+    if (terms.length === 1 && !checksObject && !local)
       return this.push(check, owner, [`return ${terms[0]} || ${failed}(v, ${check}, 0)`])
+    // A record's prototype is tested after the read of its first field: V8 then knows the hidden class (when
+    // the site has met few) and folds the test, where a read by name of `v.__proto__` would cost a lookup
+    // where objects of many hidden classes meet (and an own `__proto__` field would answer it).
+    const prototype = checksObject
+      ? [`((x = ${readField(fields[0]!.wireName, this.scope)}), ${this.prototypeTest()})`]
+      : []
     this.push(check, owner, [
-      `let at = ${checksObject ? -1 : 0}`,
-      `return (${[...(checksObject ? [this.plainObject()] : []), ...terms].join(' && ')}) || ${failed}(v, ${check}, at)`,
+      `let at = ${checksObject ? -1 : 0}${x}`,
+      `return (${[...(checksObject ? [OBJECT] : []), ...prototype, ...terms].join(' && ')}) || ${failed}(v, ${check}, at)`,
     ])
   }
 
@@ -156,8 +174,10 @@ class FastCheckEmitter {
             `if (typeof v === "string") return ${stringValues.map((value) => `v === ${stringLiteral(value.value)}`).join(' || ')}`,
           ]
         : []),
-      `if (!(${this.plainObject()})) return false`,
-      'switch (v.type) {',
+      `if (!(${OBJECT})) return false`,
+      'const tag = v.type',
+      `if (!(${this.prototypeTest()})) return false`,
+      'switch (tag) {',
       ...members.map(
         (member) => `case ${stringLiteral(member.tag)}: return ${member.check ? `${member.check}(v)` : 'true'}`,
       ),
@@ -170,10 +190,14 @@ class FastCheckEmitter {
     this.statements.push(fastFunction(this.scope.declare(check, owner), body))
   }
 
-  /** `v` is a plain object (`PLAIN_OBJECT`), with the global it refers to. */
+  /** `v` is a plain object as `JSON.parse` makes them, with the global it refers to. */
   private plainObject(): string {
-    this.scope.global('Object')
-    return PLAIN_OBJECT
+    return `${OBJECT} && ${this.prototypeTest()}`
+  }
+
+  /** `v`, an object, has the prototype of the objects `JSON.parse` makes. */
+  private prototypeTest(): string {
+    return `${this.scope.global('Object')}.getPrototypeOf(v) === Object.prototype`
   }
 
   /** An expression true when the expression `x` is a valid value of `type`, a field's at `location`. */
@@ -216,17 +240,15 @@ class FastCheckEmitter {
 }
 
 /**
- * `v` is a plain object as `JSON.parse` makes them (an object without a prototype is left to the check).
- * `v.__proto__` first: a named load, which V8 folds to a constant when it knows the object's hidden class
- * (a call of `Object.getPrototypeOf` alone is not folded and took about half the fast check's time on a
- * real frame); the `Object.getPrototypeOf` after it is then folded too, and keeps the check exact for an
- * object with an own `__proto__` field (JSON text can make one, never with that value; code can).
+ * `v` is an object (its prototype is tested apart). `Object.getPrototypeOf`, a builtin on the hidden
+ * class, and never a read of `v.__proto__`: a read by name misses V8's caches where objects of many
+ * hidden classes meet, and an own `__proto__` field (JSON text makes one) would answer it. An object
+ * without a prototype is left to the slow path.
  */
-const PLAIN_OBJECT =
-  'typeof v === "object" && v !== null && v.__proto__ === Object.prototype && Object.getPrototypeOf(v) === Object.prototype'
+const OBJECT = 'typeof v === "object" && v !== null'
 
 /** A named load of field `name` of `v`; an own-property read where `Object.prototype` has a member of that name. */
-function read(name: string, scope: ModuleScope): string {
+function readField(name: string, scope: ModuleScope): string {
   if (INHERITED.has(name))
     return `(${scope.global('Object')}.hasOwn(v, ${stringLiteral(name)}) ? v[${stringLiteral(name)}] : undefined)`
   return IDENTIFIER.test(name) ? `v.${name}` : `v[${stringLiteral(name)}]`
