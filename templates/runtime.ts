@@ -386,6 +386,26 @@ export function takeFastFailure(value: unknown, check: unknown): number {
   return failedAt[last]!
 }
 
+/**
+ * The entry at `position` (0: the first recorded, the innermost value) when it is about `value` and `check`:
+ * the field or element that failed (-1: not a plain object); -2 when it is about something else (or there is
+ * none). For the first-error walk (`firstFailure` in shape-checks.ts), which reads the recorded chain from
+ * the last entry down without taking it, so that the slow path finds it whole when the walk gives up.
+ */
+export function recordedAt(position: number, value: unknown, check: unknown): number {
+  return position >= 0 &&
+    position < failures &&
+    failedValues[position] === value &&
+    failedChecks[position] === check
+    ? failedAt[position]!
+    : -2
+}
+
+/** How many failures are recorded: the position after the last (see `recordedAt`). */
+export function recordedFailures(): number {
+  return failures
+}
+
 /** Forget every failure recorded, and the values they hold (called before and after each decoder's work). */
 export function clearFastFailures(): void {
   while (failures > 0) failedValues[--failures] = undefined
@@ -601,14 +621,38 @@ const noIssues: readonly DecodeIssue[] = /* @__PURE__ */ Object.freeze([])
 
 // Written out, without spreads or a reversed copy of the path: a failing decode builds at least one of these.
 function toDecodeIssue(pending: PendingIssue): DecodeIssue {
-  const {code, expected, reversedPath} = pending
+  const {reversedPath} = pending
   let path = '$'
   for (let index = reversedPath.length - 1; index >= 0; index--) path += pathSegment(reversedPath[index]!)
+  return issueAt(pending.code, path, pending.expected, pending.value)
+}
+
+/**
+ * A failure with one issue (the first error), its path already formatted (`appendPath`): what the first-error
+ * walk of shape-checks.ts (`firstFailure`) returns, the same object `finish` makes of that one pending issue.
+ */
+export function firstError(
+  code: DecodeIssueCode,
+  path: string,
+  expected: string,
+  value: unknown,
+): DecodeFailure {
+  const error = issueAt(code, path, expected, value)
+  return {ok: false, error, issues: [error], truncated: 0}
+}
+
+/** `path` (a JSON path, `$` and on) followed by `segment`: `$.user` and `userId` make `$.user.userId`. */
+export function appendPath(path: string, segment: PathSegment): string {
+  return path + pathSegment(segment)
+}
+
+/** The issue `code` at `path` (formatted) about `value` (for `unreadable`, what reading threw). */
+function issueAt(code: DecodeIssueCode, path: string, expected: string, value: unknown): DecodeIssue {
   switch (code) {
     case 'missing':
       return {code, path, expected, found: 'missing', message: `${path}: missing (expected ${expected})`}
     case 'unreadable': {
-      const thrown = describeException(pending.value)
+      const thrown = describeException(value)
       return {
         code,
         path,
@@ -618,7 +662,7 @@ function toDecodeIssue(pending: PendingIssue): DecodeIssue {
       }
     }
     default: {
-      const found = describeValue(pending.value)
+      const found = describeValue(value)
       const message =
         code === 'extra'
           ? `${path}: unexpected field (strict mode)`

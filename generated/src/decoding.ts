@@ -28,7 +28,7 @@ import {
   type DecodeResult,
   type PathSegment,
 } from './runtime.js'
-import {acceptedFast, checkShape, type ShapeTable} from './shape-checks.js'
+import {acceptedFast, checkShape, firstFailure, type ShapeTable} from './shape-checks.js'
 
 const noIssues: readonly DecodeIssue[] = /* @__PURE__ */ Object.freeze([])
 
@@ -43,6 +43,14 @@ function decodeIn<T>(
   clearFastFailures()
   if (context.pruning && acceptedFast(table[index]!, value, context))
     return {ok: true, value: value as T, issues: noIssues, truncated: 0}
+  // The first error only: found from what the fast checks recorded, when that tells it.
+  if (context.pruning && !context.all) {
+    const failure = firstFailure(table, index, value, key)
+    if (failure !== undefined) {
+      clearFastFailures()
+      return failure
+    }
+  }
   checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, context, key)
   clearFastFailures()
   return finish(context, value)
@@ -95,6 +103,10 @@ export function isValidValue(table: ShapeTable, index: number, value: unknown): 
   const context = createContext(undefined)
   clearFastFailures()
   if (acceptedFast(table[index]!, value, context)) return true
+  if (context.pruning && firstFailure(table, index, value, undefined) !== undefined) {
+    clearFastFailures()
+    return false
+  }
   const valid = checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, context, undefined)
   clearFastFailures()
   return valid

@@ -22,8 +22,10 @@
  * issue at its path, which stops the whole check.
  */
 import {
+  appendPath,
   done,
   extraField,
+  firstError,
   hasHiddenFields,
   isInteger,
   isObject,
@@ -31,10 +33,13 @@ import {
   isWord32,
   issue,
   PLAIN_DATA,
+  recordedAt,
+  recordedFailures,
   reject,
   takeFastFailure,
   unreadable,
   type DecodeContext,
+  type DecodeFailure,
   type PathSegment,
 } from './runtime.js'
 import {WORD32_MAX} from './primitives.js'
@@ -558,4 +563,156 @@ function checkOne(
   if (typeof slot !== 'number')
     return value === slot[0] || reject(context, key, value, JSON.stringify(slot[0]))
   return checkShape(table, slot, value, context, key)
+}
+
+/**
+ * The first error of `value` (at `key`) as shape `index`, found from the failures the fast checks recorded on
+ * their way back up (`failed` in runtime.ts) rather than by the checks above: for the default mode's first
+ * error, after the fast check of shape `index` said no. It walks the recorded chain down from the value, one
+ * entry per object or array, and at each object reads only what its first issue takes: the failed field, and
+ * the required fields after it (a missing one is the issue); the path is made as it goes. The issue and its
+ * path are those the checks above would report (`checkShape` with `context.all` off).
+ *
+ * `undefined` where it cannot tell as cheaply, and then nothing is taken: no matching entry, a map, a field
+ * typed by version, a value the fast check refused and the checks above accept (an object without a
+ * prototype), or reading threw (the checks above record that `unreadable`). The caller runs `checkShape`.
+ */
+export function firstFailure(
+  table: ShapeTable,
+  index: number,
+  value: unknown,
+  key: PathSegment | undefined,
+): DecodeFailure | undefined {
+  try {
+    return walkChain(table, index, value, key === undefined ? '$' : appendPath('$', key))
+  } catch {
+    return undefined
+  }
+}
+
+function walkChain(
+  table: ShapeTable,
+  index: number,
+  value: unknown,
+  path: string,
+): DecodeFailure | undefined {
+  let slot: Slot = index
+  let position = recordedFailures() - 1
+  for (;;) {
+    // `value`, at `path`, is a value of `slot` that its fast check refused.
+    if (typeof slot === 'string')
+      return fitsPrimitive(slot, value)
+        ? undefined
+        : firstError(codeOf(value), path, PRIMITIVE_EXPECTED[slot], value)
+    if (typeof slot !== 'number')
+      return value === slot[0] ? undefined : firstError(codeOf(value), path, JSON.stringify(slot[0]), value)
+    const shape: Shape = table[slot]!
+    switch (shape.kind) {
+      case 'union': {
+        if (shape.strings !== undefined && typeof value === 'string')
+          return shape.strings.includes(value)
+            ? undefined
+            : firstError('unknown-enum', path, expectedOf(table, slot), value)
+        if (!isObject(value)) return firstError(codeOf(value), path, expectedOf(table, slot), value)
+        const tag = value.type
+        const member = memberOf(shape, tag)
+        if (member === undefined) {
+          const code = shape.unknown ?? (typeof tag === 'string' ? 'unknown-tag' : codeOf(tag))
+          return firstError(code, appendPath(path, 'type'), tagExpected(shape), tag)
+        }
+        slot = member
+        continue
+      }
+      case 'record':
+      case 'member': {
+        if (shape.kind === 'record' && !isObject(value))
+          return firstError(codeOf(value), path, expectedOf(table, slot), value)
+        const at = shape.fast === undefined ? -2 : recordedAt(position--, value, shape.fast)
+        // No entry (or -1: a plain object the fast check refused, one without a prototype): the checks walk it.
+        if (at < 0) return undefined
+        const fields: readonly FieldSlot[] = shape.fields
+        const failed: FieldSlot = fields[at]!
+        const object = value as Record<string, unknown>
+        const x = ownField(object, failed[0])
+        if (x === undefined) {
+          if (failed.length > 2) return undefined
+          return firstError('missing', appendPath(path, failed[0]), expectedOf(table, failed[1]), undefined)
+        }
+        const missing = firstMissing(shape, object, at + 1)
+        if (missing >= 0) {
+          const field = fields[missing]!
+          return firstError('missing', appendPath(path, field[0]), expectedOf(table, field[1]), undefined)
+        }
+        value = x
+        slot = failed[1]
+        path = appendPath(path, failed[0])
+        continue
+      }
+      case 'enum':
+        if (typeof value === 'string')
+          return shape.values.includes(value)
+            ? undefined
+            : firstError('unknown-enum', path, expectedOf(table, slot), value)
+        return firstError(codeOf(value), path, expectedOf(table, slot), value)
+      case 'array': {
+        if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype)
+          return firstError(codeOf(value), path, expectedOf(table, slot), value)
+        const at = recordedAt(position--, value, shape.fast)
+        if (at < 0) return undefined
+        path = appendPath(path, at)
+        value = (value as unknown[])[at]
+        slot = shape.element
+        continue
+      }
+      default:
+        // A map (its fast check records nothing) or a field typed by version: the checks decide.
+        return undefined
+    }
+  }
+}
+
+/** The code of an issue about `value` where something else was expected: `missing` when it is absent. */
+const codeOf = (value: unknown): 'missing' | 'type' => (value === undefined ? 'missing' : 'type')
+
+/**
+ * The first required field of `shape` from `from` on that `value` lacks (absent, or `undefined`), in the docs'
+ * order, or -1. Fields are matched as `readInOrder` does, by one `for...in` walk while they come in the docs'
+ * order, and read by name otherwise (an own property only, as `ownField`); what reading throws propagates.
+ */
+function firstMissing(
+  shape: Shape & {kind: 'record' | 'member'},
+  value: Record<string, unknown>,
+  from: number,
+): number {
+  const fields = shape.fields
+  // Every field before `next` is accounted for: present, or optional.
+  let next = from
+  if (next >= fields.length) return -1
+  if (!hasEnumerableInherited()) {
+    let cursor = 0
+    for (const name in value) {
+      let index = cursor
+      while (index < fields.length && fields[index]![0] !== name) index++
+      if (index === fields.length) {
+        // A documented field out of the docs' order: the rest is read by name.
+        if (fieldNames(shape).has(name)) break
+        continue
+      }
+      cursor = index + 1
+      if (index < next) continue
+      // The fields the walk skipped are absent, or not enumerable (read by name).
+      for (; next < index; next++) {
+        const field = fields[next]!
+        if (field.length === 2 && ownField(value, field[0]) === undefined) return next
+      }
+      if (fields[index]!.length === 2 && value[name] === undefined) return index
+      next = index + 1
+      if (next === fields.length) return -1
+    }
+  }
+  for (; next < fields.length; next++) {
+    const field = fields[next]!
+    if (field.length === 2 && ownField(value, field[0]) === undefined) return next
+  }
+  return -1
 }
