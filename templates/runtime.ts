@@ -682,8 +682,18 @@ export function formatPath(segments: readonly PathSegment[]): string {
 /** `[0]`, `.user`, `["a b"]`: one segment as a JSON path writes it. */
 function pathSegment(segment: PathSegment): string {
   if (typeof segment === 'number') return `[${segment}]`
-  return isIdentifier(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`
+  let text = segments.get(segment)
+  if (text === undefined) {
+    text = isIdentifier(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`
+    // The field names of the docs, mostly: a lookup costs less than testing each character again.
+    if (segments.size < SEGMENTS) segments.set(segment, text)
+  }
+  return text
 }
+
+/** Object keys as path segments (`pathSegment`), up to `SEGMENTS` of them: map keys from the data are kept only while there is room. */
+const segments = /* @__PURE__ */ new Map<string, string>()
+const SEGMENTS = 4096
 
 /** True for an ASCII identifier (`/^[A-Za-z_$][\w$]*$/`), tested by character: every issue's path is made of them. */
 function isIdentifier(text: string): boolean {

@@ -202,18 +202,30 @@ function fieldNames(shape: Shape & {kind: 'record' | 'member'}): ReadonlySet<str
 const membersOf = new WeakMap<Shape, ReadonlyMap<unknown, number>>()
 
 function memberOf(shape: Shape & {kind: 'union'}, tag: unknown): number | undefined {
-  // Most failures are of one union, the events': its map is kept at hand.
+  // Most failures are of one union, the events', often with the same tag: its map and last answer are kept at hand.
+  if (shape === lastUnion && tag === lastTag) return lastMember
   if (shape !== lastUnion) {
     let members = membersOf.get(shape)
     if (members === undefined) membersOf.set(shape, (members = new Map(shape.members)))
     lastUnion = shape
     lastMembers = members
+    // No tag is a member's `undefined`: that answer stands for a union just switched to.
+    lastTag = undefined
+    lastMember = undefined
   }
-  return lastMembers.get(tag)
+  const member = lastMembers.get(tag)
+  if (typeof tag === 'string') {
+    lastTag = tag
+    lastMember = member
+  }
+  return member
 }
 
 let lastUnion: Shape | undefined
 let lastMembers: ReadonlyMap<unknown, number> = new Map()
+/** The string tag `memberOf` was last asked for in `lastUnion`, and its answer (a string: no value of the data is kept alive). */
+let lastTag: unknown
+let lastMember: number | undefined
 
 const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key)
 
