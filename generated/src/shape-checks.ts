@@ -297,7 +297,8 @@ function checkSlot(
 
 /** True when the fast check of `shape` accepts `value`; one that throws turns pruning off (`DecodeContext.pruning`). */
 export function acceptedFast(shape: Shape, value: unknown, context: DecodeContext): boolean {
-  const fast = 'fast' in shape ? shape.fast : undefined
+  // A load, not `'fast' in shape`: the shapes have several hidden classes, and a missing `fast` reads `undefined`.
+  const fast = (shape as {readonly fast?: FastCheck}).fast
   if (fast === undefined) return false
   try {
     return fast(value)
@@ -697,17 +698,23 @@ function firstMissing(
   from: number,
 ): number {
   const fields = shape.fields
+  // The last required field: past it, nothing can be missing.
+  let last = fields.length - 1
+  while (last >= from && fields[last]!.length > 2) last--
   // Every field before `next` is accounted for: present, or optional.
   let next = from
-  if (next >= fields.length) return -1
+  if (next > last) return -1
   if (!hasEnumerableInherited()) {
     let cursor = 0
     for (const name in value) {
       let index = cursor
       while (index < fields.length && fields[index]![0] !== name) index++
       if (index === fields.length) {
-        // A documented field out of the docs' order: the rest is read by name.
-        if (fieldNames(shape).has(name)) break
+        // A documented field out of the docs' order (one before `cursor`): the rest is read by name. Any
+        // other key is not documented (the tag of a member, a field of a newer server).
+        let before = 0
+        while (before < cursor && fields[before]![0] !== name) before++
+        if (before < cursor) break
         continue
       }
       cursor = index + 1
@@ -719,10 +726,10 @@ function firstMissing(
       }
       if (fields[index]!.length === 2 && value[name] === undefined) return index
       next = index + 1
-      if (next === fields.length) return -1
+      if (next > last) return -1
     }
   }
-  for (; next < fields.length; next++) {
+  for (; next <= last; next++) {
     const field = fields[next]!
     if (field.length === 2 && ownField(value, field[0]) === undefined) return next
   }
