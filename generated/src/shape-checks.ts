@@ -599,6 +599,7 @@ export function firstFailure(
   try {
     return walkChain(table, index, value, key === undefined ? '$' : appendPath('$', key))
   } catch {
+    seenValue = undefined
     return undefined
   }
 }
@@ -646,16 +647,19 @@ function walkChain(
         const fields: readonly FieldSlot[] = shape.fields
         const failed: FieldSlot = fields[at]!
         const object = value as Record<string, unknown>
-        const x = ownField(object, failed[0])
-        if (x === undefined) {
-          if (failed.length > 2) return undefined
-          return firstError('missing', appendPath(path, failed[0]), expectedOf(table, failed[1]), undefined)
-        }
-        const missing = firstMissing(shape, object, at + 1)
+        // The first required field missing from the failed one on: the failed one itself first (when required).
+        // The scan reads the failed field's value as it passes it.
+        seen = false
+        const missing = firstMissing(shape, object, at)
+        const read = seenValue
+        seenValue = undefined
         if (missing >= 0) {
           const field = fields[missing]!
           return firstError('missing', appendPath(path, field[0]), expectedOf(table, field[1]), undefined)
         }
+        const x = seen ? read : ownField(object, failed[0])
+        // An optional field the fast check refused and that is absent (a getter that read differently).
+        if (x === undefined) return undefined
         value = x
         slot = failed[1]
         path = appendPath(path, failed[0])
@@ -684,12 +688,19 @@ function walkChain(
   }
 }
 
+/**
+ * The value of field `from` as `firstMissing` read it passing by (`seen`), so that the first-error walk need
+ * not read it again by name; cleared after use (no value of the data is kept).
+ */
+let seen = false
+let seenValue: unknown
+
 /** The code of an issue about `value` where something else was expected: `missing` when it is absent. */
 const codeOf = (value: unknown): 'missing' | 'type' => (value === undefined ? 'missing' : 'type')
 
 /**
  * The first required field of `shape` from `from` on that `value` lacks (absent, or `undefined`), in the docs'
- * order, or -1. Fields are matched as `readInOrder` does, by one `for...in` walk while they come in the docs'
+ * order, or -1; the value of field `from`, when the walk reads it, in `seenValue` (`seen` set). Fields are matched as `readInOrder` does, by one `for...in` walk while they come in the docs'
  * order, and read by name otherwise (an own property only, as `ownField`); what reading throws propagates.
  */
 function firstMissing(
@@ -719,6 +730,10 @@ function firstMissing(
       }
       cursor = index + 1
       if (index < next) continue
+      if (index === from) {
+        seen = true
+        seenValue = value[name]
+      }
       // The fields the walk skipped are absent, or not enumerable (read by name).
       for (; next < index; next++) {
         const field = fields[next]!
