@@ -331,18 +331,42 @@ function readInOrder(
   if (hasEnumerableInherited()) return false
   try {
     let next = 0
+    let keys = 0
     for (const name in value) {
+      keys++
       let index = next
       while (index < fields.length && fields[index]![0] !== name) index++
       if (index < fields.length) {
         if (index >= from) present[index] = value[name]
         next = index + 1
-      } else if (fieldNames(shape).has(name)) return false
+        continue
+      }
+      // Not a documented field after the last one found: out of the docs' order when it is one before.
+      let before = 0
+      while (before < next && fields[before]![0] !== name) before++
+      if (before < next) return false
     }
+    walkedKeys = keys
     return true
   } catch {
     // A getter or a Proxy trap threw: the reads by name find it again and record it at its field.
     return false
+  }
+}
+
+/** How many keys the last complete `readInOrder` walk yielded: the object's own enumerable string keys. */
+let walkedKeys = 0
+
+/**
+ * True when `value` may have own string-keyed fields that are not enumerable, which a `for...in` walk that
+ * yielded `keys` keys did not see: a documented field it did not yield must then be read by name. JSON data has
+ * none, so one count spares those reads. When counting throws (a Proxy trap), true.
+ */
+function mayHideFields(value: object, keys: number): boolean {
+  try {
+    return Object.getOwnPropertyNames(value).length !== keys
+  } catch {
+    return true
   }
 }
 
@@ -407,6 +431,9 @@ function checkFields(
   // find is read by name (absent, or an own field the walk does not see: non-enumerable): a required field
   // here, an optional one when its turn comes.
   const walked = readInOrder(shape, value, start, present)
+  const keys = walkedKeys
+  // Whether an optional field the walk did not yield may be there, not enumerable: found on first need.
+  let hiding: boolean | undefined
   let missing = false
   for (let index = start; index < fields.length; index++) {
     const field = fields[index]!
@@ -428,7 +455,7 @@ function checkFields(
     for (let index = start; index < fields.length; index++) {
       const field = fields[index]!
       let x = present[index]
-      if (x === undefined && walked && field.length > 2)
+      if (x === undefined && walked && field.length > 2 && (hiding ??= mayHideFields(value, keys)))
         try {
           x = ownField(value, field[0])
         } catch (error) {
