@@ -350,7 +350,9 @@ export function isInteger(value: unknown): value is number {
  * (-1: not a plain object). Each entry is a fact about one value and one check, so the slow path uses an
  * entry only for that value and check (`takeFastFailure`), whatever else left entries behind (a version's
  * type that failed before the next one fitted, a getter that decoded something): an entry can go unused,
- * never mislead. Recorded on failure only; the success path pays one comparison (`clearFastFailures`).
+ * never mislead. Recorded on failure only; the success path pays one comparison (`clearFastFailures`). The
+ * entries of one failing check, innermost first, are the chain from the value down to the first failure: the
+ * default mode's first error reads them as they are (`recordedAt`, `firstFailure` in shape-checks.ts).
  */
 const FAST_FAILURES = 256
 const failedValues: unknown[] = /* @__PURE__ */ new Array(FAST_FAILURES).fill(undefined)

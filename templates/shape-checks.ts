@@ -6,7 +6,9 @@
  * fast check said no (`takeFastFailure`: the fields before are valid), walks below it only where a fast
  * check says no, and in first-error mode reads no more of an object than its first issue takes (the failed
  * field, and the required fields after it); so an error deep in a large value costs about one pass of the
- * fast path plus the walk down to it.
+ * fast path plus the walk down to it. The default mode's first error does not even run these checks when
+ * it can help it: `firstFailure` follows the failures the fast checks recorded down to the issue, reading
+ * at each level only the failed field and the required fields after it, and formats the path as it goes.
  *
  * What it checks, in this order, for an object: that it is a plain object (a record; a union has checked
  * it for its members), that every required field is there (the first issue of an object is a missing
