@@ -95,8 +95,9 @@ export function decodeJson<T>(
   text: string,
   options: DecodeOptions | undefined,
 ): DecodeResult<T> {
-  const context = startDecoding(options)
-  if ('ok' in context) return context
+  // No options: the default context, made by `decodeIn` when it is needed.
+  const context = options === undefined ? undefined : startDecoding(options)
+  if (context !== undefined && 'ok' in context) return context
   const parsed = parseJson(text)
   if (!parsed.ok) return parsed
   return decodeIn(table, index, parsed.value, context, undefined)
@@ -219,8 +220,10 @@ export function decodeFrameOf<E, R>(
   text: string,
   options: DecodeOptions | undefined,
 ): FrameResultOf<E, R> {
-  const context = startDecoding(options)
-  if ('ok' in context) return {kind: 'error', error: context.error, issues: context.issues, truncated: 0}
+  // No options: the default context, made by `decodeIn` when it is needed.
+  const context = options === undefined ? undefined : startDecoding(options)
+  if (context !== undefined && 'ok' in context)
+    return {kind: 'error', error: context.error, issues: context.issues, truncated: 0}
   const envelope = readEnvelope(text, tags)
   if (envelope.kind === 'malformed')
     return {kind: 'error', error: envelope.error, issues: envelope.issues, truncated: 0}
