@@ -24,21 +24,44 @@ import {
   type DecodeResult,
   type PathSegment,
 } from './runtime.js'
-import {acceptedFast, checkShape, type ShapeTable} from './shape-checks.js'
+import {acceptedFast, checkShape, firstFailure, type FastCheck, type ShapeTable} from './shape-checks.js'
 
 const noIssues: readonly DecodeIssue[] = /* @__PURE__ */ Object.freeze([])
 
-/** Decode `value` (at `key`, for paths) as shape `index` with a fresh `context`. */
+/**
+ * Decode `value` (at `key`, for paths) as shape `index` with a fresh `context`; `undefined` for the default
+ * options, whose context is made only when the fast check says no (a valid value costs no allocation but its
+ * result).
+ */
 function decodeIn<T>(
   table: ShapeTable,
   index: number,
   value: unknown,
-  context: DecodeContext,
+  given: DecodeContext | undefined,
   key: PathSegment | undefined,
 ): DecodeResult<T> {
   clearFastFailures()
-  if (context.pruning && acceptedFast(table[index]!, value, context))
-    return {ok: true, value: value as T, issues: noIssues, truncated: 0}
+  let pruning = given === undefined || given.pruning
+  if (pruning) {
+    const fast = (table[index] as {readonly fast?: FastCheck}).fast
+    if (fast !== undefined)
+      try {
+        if (fast(value)) return {ok: true, value: value as T, issues: noIssues, truncated: 0}
+      } catch {
+        // As `acceptedFast`: a fast check that throws turns pruning off.
+        pruning = false
+      }
+  }
+  const context = given ?? createContext(undefined)
+  context.pruning &&= pruning
+  // The first error only: found from what the fast checks recorded, when that tells it.
+  if (context.pruning && !context.all) {
+    const failure = firstFailure(table, index, value, key)
+    if (failure !== undefined) {
+      clearFastFailures()
+      return failure
+    }
+  }
   checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, context, key)
   clearFastFailures()
   return finish(context, value)
@@ -55,6 +78,7 @@ export function decodeValue<T>(
   value: unknown,
   options: DecodeOptions | undefined,
 ): DecodeResult<T> {
+  if (options === undefined) return decodeIn(table, index, value, undefined, undefined)
   const context = startDecoding(options)
   if ('ok' in context) return context
   return decodeIn(table, index, value, context, undefined)
@@ -67,8 +91,9 @@ export function decodeJson<T>(
   text: string,
   options: DecodeOptions | undefined,
 ): DecodeResult<T> {
-  const context = startDecoding(options)
-  if ('ok' in context) return context
+  // No options: the default context, made by `decodeIn` when it is needed.
+  const context = options === undefined ? undefined : startDecoding(options)
+  if (context !== undefined && 'ok' in context) return context
   const parsed = parseJson(text)
   if (!parsed.ok) return parsed
   return decodeIn(table, index, parsed.value, context, undefined)
@@ -91,6 +116,10 @@ export function isValidValue(table: ShapeTable, index: number, value: unknown): 
   const context = createContext(undefined)
   clearFastFailures()
   if (acceptedFast(table[index]!, value, context)) return true
+  if (context.pruning && firstFailure(table, index, value, undefined) !== undefined) {
+    clearFastFailures()
+    return false
+  }
   const valid = checkSafely((v, c, k) => checkShape(table, index, v, c, k), value, context, undefined)
   clearFastFailures()
   return valid
@@ -187,8 +216,10 @@ export function decodeFrameOf<E, R>(
   text: string,
   options: DecodeOptions | undefined,
 ): FrameResultOf<E, R> {
-  const context = startDecoding(options)
-  if ('ok' in context) return {kind: 'error', error: context.error, issues: context.issues, truncated: 0}
+  // No options: the default context, made by `decodeIn` when it is needed.
+  const context = options === undefined ? undefined : startDecoding(options)
+  if (context !== undefined && 'ok' in context)
+    return {kind: 'error', error: context.error, issues: context.issues, truncated: 0}
   const envelope = readEnvelope(text, tags)
   if (envelope.kind === 'malformed')
     return {kind: 'error', error: envelope.error, issues: envelope.issues, truncated: 0}

@@ -71,6 +71,20 @@ describe('the failure path', () => {
     expect(firstPath(value)).toBe('type $.user.userId')
   })
 
+  it('reads a non-enumerable optional field by name when the walk does not see it (allErrors, lenient)', () => {
+    const value = frame()
+    value.user.userId = 'x'
+    Object.defineProperty(value.user, 'viewPwdHash', {value: 7, enumerable: false})
+    Object.defineProperty(value.user, 'uiThemes', {value: 'y', enumerable: false})
+    const paths = ['$.user.userId', '$.user.viewPwdHash', '$.user.uiThemes']
+    expect(allPaths(value)).toEqual(paths)
+    expect(decodeChatEvent(value, {mode: 'lenient'}).issues.map((issue) => issue.path)).toEqual(paths)
+    // The same object without them: the optional fields are absent, nothing more is reported.
+    const plain = frame()
+    plain.user.userId = 'x'
+    expect(allPaths(plain)).toEqual(['$.user.userId'])
+  })
+
   it('is not misled by an earlier failure on the same objects, or by a guard', () => {
     const value = frame()
     value.user.userId = 'x'

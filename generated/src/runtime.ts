@@ -354,7 +354,9 @@ export function isInteger(value: unknown): value is number {
  * (-1: not a plain object). Each entry is a fact about one value and one check, so the slow path uses an
  * entry only for that value and check (`takeFastFailure`), whatever else left entries behind (a version's
  * type that failed before the next one fitted, a getter that decoded something): an entry can go unused,
- * never mislead. Recorded on failure only; the success path pays one comparison (`clearFastFailures`).
+ * never mislead. Recorded on failure only; the success path pays one comparison (`clearFastFailures`). The
+ * entries of one failing check, innermost first, are the chain from the value down to the first failure: the
+ * default mode's first error reads them as they are (`recordedAt`, `firstFailure` in shape-checks.ts).
  */
 const FAST_FAILURES = 256
 const failedValues: unknown[] = /* @__PURE__ */ new Array(FAST_FAILURES).fill(undefined)
@@ -388,6 +390,26 @@ export function takeFastFailure(value: unknown, check: unknown): number {
   failures = last
   failedValues[last] = undefined
   return failedAt[last]!
+}
+
+/**
+ * The entry at `position` (0: the first recorded, the innermost value) when it is about `value` and `check`:
+ * the field or element that failed (-1: not a plain object); -2 when it is about something else (or there is
+ * none). For the first-error walk (`firstFailure` in shape-checks.ts), which reads the recorded chain from
+ * the last entry down without taking it, so that the slow path finds it whole when the walk gives up.
+ */
+export function recordedAt(position: number, value: unknown, check: unknown): number {
+  return position >= 0 &&
+    position < failures &&
+    failedValues[position] === value &&
+    failedChecks[position] === check
+    ? failedAt[position]!
+    : -2
+}
+
+/** How many failures are recorded: the position after the last (see `recordedAt`). */
+export function recordedFailures(): number {
+  return failures
 }
 
 /** Forget every failure recorded, and the values they hold (called before and after each decoder's work). */
@@ -605,14 +627,38 @@ const noIssues: readonly DecodeIssue[] = /* @__PURE__ */ Object.freeze([])
 
 // Written out, without spreads or a reversed copy of the path: a failing decode builds at least one of these.
 function toDecodeIssue(pending: PendingIssue): DecodeIssue {
-  const {code, expected, reversedPath} = pending
+  const {reversedPath} = pending
   let path = '$'
   for (let index = reversedPath.length - 1; index >= 0; index--) path += pathSegment(reversedPath[index]!)
+  return issueAt(pending.code, path, pending.expected, pending.value)
+}
+
+/**
+ * A failure with one issue (the first error), its path already formatted (`appendPath`): what the first-error
+ * walk of shape-checks.ts (`firstFailure`) returns, the same object `finish` makes of that one pending issue.
+ */
+export function firstError(
+  code: DecodeIssueCode,
+  path: string,
+  expected: string,
+  value: unknown,
+): DecodeFailure {
+  const error = issueAt(code, path, expected, value)
+  return {ok: false, error, issues: [error], truncated: 0}
+}
+
+/** `path` (a JSON path, `$` and on) followed by `segment`: `$.user` and `userId` make `$.user.userId`. */
+export function appendPath(path: string, segment: PathSegment): string {
+  return path + pathSegment(segment)
+}
+
+/** The issue `code` at `path` (formatted) about `value` (for `unreadable`, what reading threw). */
+function issueAt(code: DecodeIssueCode, path: string, expected: string, value: unknown): DecodeIssue {
   switch (code) {
     case 'missing':
       return {code, path, expected, found: 'missing', message: `${path}: missing (expected ${expected})`}
     case 'unreadable': {
-      const thrown = describeException(pending.value)
+      const thrown = describeException(value)
       return {
         code,
         path,
@@ -622,7 +668,7 @@ function toDecodeIssue(pending: PendingIssue): DecodeIssue {
       }
     }
     default: {
-      const found = describeValue(pending.value)
+      const found = describeValue(value)
       const message =
         code === 'extra'
           ? `${path}: unexpected field (strict mode)`
@@ -642,8 +688,18 @@ export function formatPath(segments: readonly PathSegment[]): string {
 /** `[0]`, `.user`, `["a b"]`: one segment as a JSON path writes it. */
 function pathSegment(segment: PathSegment): string {
   if (typeof segment === 'number') return `[${segment}]`
-  return isIdentifier(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`
+  let text = segments.get(segment)
+  if (text === undefined) {
+    text = isIdentifier(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`
+    // The field names of the docs, mostly: a lookup costs less than testing each character again.
+    if (segments.size < SEGMENTS) segments.set(segment, text)
+  }
+  return text
 }
+
+/** Object keys as path segments (`pathSegment`), up to `SEGMENTS` of them: map keys from the data are kept only while there is room. */
+const segments = /* @__PURE__ */ new Map<string, string>()
+const SEGMENTS = 4096
 
 /** True for an ASCII identifier (`/^[A-Za-z_$][\w$]*$/`), tested by character: every issue's path is made of them. */
 function isIdentifier(text: string): boolean {

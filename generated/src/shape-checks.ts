@@ -10,7 +10,9 @@
  * fast check said no (`takeFastFailure`: the fields before are valid), walks below it only where a fast
  * check says no, and in first-error mode reads no more of an object than its first issue takes (the failed
  * field, and the required fields after it); so an error deep in a large value costs about one pass of the
- * fast path plus the walk down to it.
+ * fast path plus the walk down to it. The default mode's first error does not even run these checks when
+ * it can help it: `firstFailure` follows the failures the fast checks recorded down to the issue, reading
+ * at each level only the failed field and the required fields after it, and formats the path as it goes.
  *
  * What it checks, in this order, for an object: that it is a plain object (a record; a union has checked
  * it for its members), that every required field is there (the first issue of an object is a missing
@@ -22,8 +24,10 @@
  * issue at its path, which stops the whole check.
  */
 import {
+  appendPath,
   done,
   extraField,
+  firstError,
   hasHiddenFields,
   isInteger,
   isObject,
@@ -31,10 +35,13 @@ import {
   isWord32,
   issue,
   PLAIN_DATA,
+  recordedAt,
+  recordedFailures,
   reject,
   takeFastFailure,
   unreadable,
   type DecodeContext,
+  type DecodeFailure,
   type PathSegment,
 } from './runtime.js'
 import {WORD32_MAX} from './primitives.js'
@@ -197,18 +204,30 @@ function fieldNames(shape: Shape & {kind: 'record' | 'member'}): ReadonlySet<str
 const membersOf = new WeakMap<Shape, ReadonlyMap<unknown, number>>()
 
 function memberOf(shape: Shape & {kind: 'union'}, tag: unknown): number | undefined {
-  // Most failures are of one union, the events': its map is kept at hand.
+  // Most failures are of one union, the events', often with the same tag: its map and last answer are kept at hand.
+  if (shape === lastUnion && tag === lastTag) return lastMember
   if (shape !== lastUnion) {
     let members = membersOf.get(shape)
     if (members === undefined) membersOf.set(shape, (members = new Map(shape.members)))
     lastUnion = shape
     lastMembers = members
+    // No tag is a member's `undefined`: that answer stands for a union just switched to.
+    lastTag = undefined
+    lastMember = undefined
   }
-  return lastMembers.get(tag)
+  const member = lastMembers.get(tag)
+  if (typeof tag === 'string') {
+    lastTag = tag
+    lastMember = member
+  }
+  return member
 }
 
 let lastUnion: Shape | undefined
 let lastMembers: ReadonlyMap<unknown, number> = new Map()
+/** The string tag `memberOf` was last asked for in `lastUnion`, and its answer (a string: no value of the data is kept alive). */
+let lastTag: unknown
+let lastMember: number | undefined
 
 const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key)
 
@@ -280,7 +299,8 @@ function checkSlot(
 
 /** True when the fast check of `shape` accepts `value`; one that throws turns pruning off (`DecodeContext.pruning`). */
 export function acceptedFast(shape: Shape, value: unknown, context: DecodeContext): boolean {
-  const fast = 'fast' in shape ? shape.fast : undefined
+  // A load, not `'fast' in shape`: the shapes have several hidden classes, and a missing `fast` reads `undefined`.
+  const fast = (shape as {readonly fast?: FastCheck}).fast
   if (fast === undefined) return false
   try {
     return fast(value)
@@ -313,18 +333,42 @@ function readInOrder(
   if (hasEnumerableInherited()) return false
   try {
     let next = 0
+    let keys = 0
     for (const name in value) {
+      keys++
       let index = next
       while (index < fields.length && fields[index]![0] !== name) index++
       if (index < fields.length) {
         if (index >= from) present[index] = value[name]
         next = index + 1
-      } else if (fieldNames(shape).has(name)) return false
+        continue
+      }
+      // Not a documented field after the last one found: out of the docs' order when it is one before.
+      let before = 0
+      while (before < next && fields[before]![0] !== name) before++
+      if (before < next) return false
     }
+    walkedKeys = keys
     return true
   } catch {
     // A getter or a Proxy trap threw: the reads by name find it again and record it at its field.
     return false
+  }
+}
+
+/** How many keys the last complete `readInOrder` walk yielded: the object's own enumerable string keys. */
+let walkedKeys = 0
+
+/**
+ * True when `value` may have own string-keyed fields that are not enumerable, which a `for...in` walk that
+ * yielded `keys` keys did not see: a documented field it did not yield must then be read by name. JSON data has
+ * none, so one count spares those reads. When counting throws (a Proxy trap), true.
+ */
+function mayHideFields(value: object, keys: number): boolean {
+  try {
+    return Object.getOwnPropertyNames(value).length !== keys
+  } catch {
+    return true
   }
 }
 
@@ -389,6 +433,9 @@ function checkFields(
   // find is read by name (absent, or an own field the walk does not see: non-enumerable): a required field
   // here, an optional one when its turn comes.
   const walked = readInOrder(shape, value, start, present)
+  const keys = walkedKeys
+  // Whether an optional field the walk did not yield may be there, not enumerable: found on first need.
+  let hiding: boolean | undefined
   let missing = false
   for (let index = start; index < fields.length; index++) {
     const field = fields[index]!
@@ -410,7 +457,7 @@ function checkFields(
     for (let index = start; index < fields.length; index++) {
       const field = fields[index]!
       let x = present[index]
-      if (x === undefined && walked && field.length > 2)
+      if (x === undefined && walked && field.length > 2 && (hiding ??= mayHideFields(value, keys)))
         try {
           x = ownField(value, field[0])
         } catch (error) {
@@ -558,4 +605,177 @@ function checkOne(
   if (typeof slot !== 'number')
     return value === slot[0] || reject(context, key, value, JSON.stringify(slot[0]))
   return checkShape(table, slot, value, context, key)
+}
+
+/**
+ * The first error of `value` (at `key`) as shape `index`, found from the failures the fast checks recorded on
+ * their way back up (`failed` in runtime.ts) rather than by the checks above: for the default mode's first
+ * error, after the fast check of shape `index` said no. It walks the recorded chain down from the value, one
+ * entry per object or array, and at each object reads only what its first issue takes: the failed field, and
+ * the required fields after it (a missing one is the issue); the path is made as it goes. The issue and its
+ * path are those the checks above would report (`checkShape` with `context.all` off).
+ *
+ * `undefined` where it cannot tell as cheaply, and then nothing is taken: no matching entry, a map, a field
+ * typed by version, a value the fast check refused and the checks above accept (an object without a
+ * prototype), or reading threw (the checks above record that `unreadable`). The caller runs `checkShape`.
+ */
+export function firstFailure(
+  table: ShapeTable,
+  index: number,
+  value: unknown,
+  key: PathSegment | undefined,
+): DecodeFailure | undefined {
+  try {
+    return walkChain(table, index, value, key === undefined ? '$' : appendPath('$', key))
+  } catch {
+    seenValue = undefined
+    return undefined
+  }
+}
+
+function walkChain(
+  table: ShapeTable,
+  index: number,
+  value: unknown,
+  path: string,
+): DecodeFailure | undefined {
+  let slot: Slot = index
+  let position = recordedFailures() - 1
+  for (;;) {
+    // `value`, at `path`, is a value of `slot` that its fast check refused.
+    if (typeof slot === 'string')
+      return fitsPrimitive(slot, value)
+        ? undefined
+        : firstError(codeOf(value), path, PRIMITIVE_EXPECTED[slot], value)
+    if (typeof slot !== 'number')
+      return value === slot[0] ? undefined : firstError(codeOf(value), path, JSON.stringify(slot[0]), value)
+    const shape: Shape = table[slot]!
+    switch (shape.kind) {
+      case 'union': {
+        if (shape.strings !== undefined && typeof value === 'string')
+          return shape.strings.includes(value)
+            ? undefined
+            : firstError('unknown-enum', path, expectedOf(table, slot), value)
+        if (!isObject(value)) return firstError(codeOf(value), path, expectedOf(table, slot), value)
+        const tag = value.type
+        const member = memberOf(shape, tag)
+        if (member === undefined) {
+          const code = shape.unknown ?? (typeof tag === 'string' ? 'unknown-tag' : codeOf(tag))
+          return firstError(code, appendPath(path, 'type'), tagExpected(shape), tag)
+        }
+        slot = member
+        continue
+      }
+      case 'record':
+      case 'member': {
+        if (shape.kind === 'record' && !isObject(value))
+          return firstError(codeOf(value), path, expectedOf(table, slot), value)
+        const at = shape.fast === undefined ? -2 : recordedAt(position--, value, shape.fast)
+        // No entry (or -1: a plain object the fast check refused, one without a prototype): the checks walk it.
+        if (at < 0) return undefined
+        const fields: readonly FieldSlot[] = shape.fields
+        const failed: FieldSlot = fields[at]!
+        const object = value as Record<string, unknown>
+        // The first required field missing from the failed one on: the failed one itself first (when required).
+        // The scan reads the failed field's value as it passes it.
+        seen = false
+        const missing = firstMissing(shape, object, at)
+        const read = seenValue
+        seenValue = undefined
+        if (missing >= 0) {
+          const field = fields[missing]!
+          return firstError('missing', appendPath(path, field[0]), expectedOf(table, field[1]), undefined)
+        }
+        const x = seen ? read : ownField(object, failed[0])
+        // An optional field the fast check refused and that is absent (a getter that read differently).
+        if (x === undefined) return undefined
+        value = x
+        slot = failed[1]
+        path = appendPath(path, failed[0])
+        continue
+      }
+      case 'enum':
+        if (typeof value === 'string')
+          return shape.values.includes(value)
+            ? undefined
+            : firstError('unknown-enum', path, expectedOf(table, slot), value)
+        return firstError(codeOf(value), path, expectedOf(table, slot), value)
+      case 'array': {
+        if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype)
+          return firstError(codeOf(value), path, expectedOf(table, slot), value)
+        const at = recordedAt(position--, value, shape.fast)
+        if (at < 0) return undefined
+        path = appendPath(path, at)
+        value = (value as unknown[])[at]
+        slot = shape.element
+        continue
+      }
+      default:
+        // A map (its fast check records nothing) or a field typed by version: the checks decide.
+        return undefined
+    }
+  }
+}
+
+/**
+ * The value of field `from` as `firstMissing` read it passing by (`seen`), so that the first-error walk need
+ * not read it again by name; cleared after use (no value of the data is kept).
+ */
+let seen = false
+let seenValue: unknown
+
+/** The code of an issue about `value` where something else was expected: `missing` when it is absent. */
+const codeOf = (value: unknown): 'missing' | 'type' => (value === undefined ? 'missing' : 'type')
+
+/**
+ * The first required field of `shape` from `from` on that `value` lacks (absent, or `undefined`), in the docs'
+ * order, or -1; the value of field `from`, when the walk reads it, in `seenValue` (`seen` set). Fields are matched as `readInOrder` does, by one `for...in` walk while they come in the docs'
+ * order, and read by name otherwise (an own property only, as `ownField`); what reading throws propagates.
+ */
+function firstMissing(
+  shape: Shape & {kind: 'record' | 'member'},
+  value: Record<string, unknown>,
+  from: number,
+): number {
+  const fields = shape.fields
+  // The last required field: past it, nothing can be missing.
+  let last = fields.length - 1
+  while (last >= from && fields[last]!.length > 2) last--
+  // Every field before `next` is accounted for: present, or optional.
+  let next = from
+  if (next > last) return -1
+  if (!hasEnumerableInherited()) {
+    let cursor = 0
+    for (const name in value) {
+      let index = cursor
+      while (index < fields.length && fields[index]![0] !== name) index++
+      if (index === fields.length) {
+        // A documented field out of the docs' order (one before `cursor`): the rest is read by name. Any
+        // other key is not documented (the tag of a member, a field of a newer server).
+        let before = 0
+        while (before < cursor && fields[before]![0] !== name) before++
+        if (before < cursor) break
+        continue
+      }
+      cursor = index + 1
+      if (index < next) continue
+      if (index === from) {
+        seen = true
+        seenValue = value[name]
+      }
+      // The fields the walk skipped are absent, or not enumerable (read by name).
+      for (; next < index; next++) {
+        const field = fields[next]!
+        if (field.length === 2 && ownField(value, field[0]) === undefined) return next
+      }
+      if (fields[index]!.length === 2 && value[name] === undefined) return index
+      next = index + 1
+      if (next > last) return -1
+    }
+  }
+  for (; next <= last; next++) {
+    const field = fields[next]!
+    if (field.length === 2 && ownField(value, field[0]) === undefined) return next
+  }
+  return -1
 }
