@@ -35,6 +35,9 @@ const INTEGRATION = [
   'test/round-trip.test.ts',
   // names: every module of the pinned package type-checked for the globals it refers to.
   'test/names.test.ts',
+  // compat-merge-real: the four doc versions merged (split from compat-merge.test.ts, whose hand-made
+  // schemas stay in unit).
+  'test/compat-merge-real.test.ts',
 ]
 
 const END_TO_END = [
