@@ -25,6 +25,19 @@ const INTEGRATION = [
   'test/parse.test.ts',
   'test/parse-command.test.ts',
   'test/editor-docs.test.ts',
+  // Moved from unit (test budget, issue 18): each builds, parses or type-checks the real docs at full size.
+  // decode and compat-build: libraries built from the 088a33e docs and from the newest docs alone.
+  'test/decode.test.ts',
+  'test/compat-build.test.ts',
+  // diff-formats: three doc versions parsed, and `diff` run on two; round-trip: every field, enum value and
+  // COMMANDS.md line of the real docs rendered back.
+  'test/diff-formats.test.ts',
+  'test/round-trip.test.ts',
+  // names: every module of the pinned package type-checked for the globals it refers to.
+  'test/names.test.ts',
+  // compat-merge-real: the four doc versions merged (split from compat-merge.test.ts, whose hand-made
+  // schemas stay in unit).
+  'test/compat-merge-real.test.ts',
 ]
 
 const END_TO_END = [

@@ -16,3 +16,18 @@ export function typeFields(type: TypeDefinition): Field[] {
 export function allFields(schema: Schema): Field[] {
   return [...schema.events.flatMap((event) => event.fields), ...schema.types.flatMap(typeFields)]
 }
+
+/** The type of `schema` named `name`; throws when there is none. */
+export function typeNamed(schema: Schema, name: string): TypeDefinition {
+  const type = schema.types.find((candidate) => candidate.name === name)
+  if (!type) throw new Error(`no type ${name}`)
+  return type
+}
+
+/** The field `fieldName` of the record type `typeName` of `schema`; throws when there is none. */
+export function fieldOf(schema: Schema, typeName: string, fieldName: string): Field {
+  const type = typeNamed(schema, typeName)
+  const found = type.kind === 'record' ? type.fields.find((candidate) => candidate.name === fieldName) : undefined
+  if (!found) throw new Error(`no field ${typeName}.${fieldName}`)
+  return found
+}
