@@ -25,6 +25,7 @@ const INTEGRATION = [
   'test/parse.test.ts',
   'test/parse-command.test.ts',
   'test/editor-docs.test.ts',
+  'test/emit/formatted-print.test.ts',
 ]
 
 const END_TO_END = [

@@ -6,6 +6,7 @@ import {PROJECT_ROOT} from '../paths.js'
 import type {Schema} from '../schema/types.js'
 import {missingBotCommands} from './chat-bot.js'
 import {createFormatPool, type FormatPool} from './format-pool.js'
+import {printFormatted} from './formatted-print.js'
 import {resolveDocLinks} from './doc-links.js'
 import {jsonFileText, lineCommentText} from './escape.js'
 import {emitJsonSchema} from './json-schema.js'
@@ -151,6 +152,12 @@ export async function emitLibrary(
   let built = started
   try {
     for (const [name, statements] of modules) {
+      // A module of declarations is printed in prettier's format (`printFormatted`): prettier is not run on it.
+      const printed = pool ? printFormatted(statements) : null
+      if (printed !== null) {
+        typescript.set(`src/${name}`, `${comment}\n\n${printed}`)
+        continue
+      }
       // Printed from the structures alone: no TypeScript source file is made (parsing it was most of emitting).
       const text = `${comment}\n\n${printStructure({kind: StructureKind.SourceFile, statements})}`
       const formatted = pool?.format(text, EMIT_PRETTIER_OPTIONS)
