@@ -130,11 +130,14 @@ function propertySignature(structure: PropertySignatureStructure, indent: string
   if (typeof structure !== 'object' || structure === null) unsupported()
   only(structure, ['kind', 'name', 'type', 'hasQuestionToken', 'isReadonly', 'docs'])
   docs(structure.docs, indent, out)
-  const modifier = structure.isReadonly ? 'readonly ' : ''
-  line(
-    out,
-    `${indent}${modifier}${name(structure.name)}${structure.hasQuestionToken ? '?' : ''}: ${typeText(structure.type)}`,
-  )
+  const head = `${indent}${structure.isReadonly ? 'readonly ' : ''}${name(structure.name)}${structure.hasQuestionToken ? '?' : ''}:`
+  const type = typeText(structure.type)
+  if (`${head} ${type}`.length <= WIDTH) return line(out, `${head} ${type}`)
+  // Too long: a union breaks after the colon, one member a line (an object member would be hugged: not here).
+  const members = unionMembers(type)
+  if (members.length < 2 || members.some((member) => member.startsWith('{'))) unsupported()
+  out.push(head)
+  for (const member of members) line(out, `${indent}${INDENT}| ${member}`)
 }
 
 function methodSignature(structure: MethodSignatureStructure, indent: string, out: string[]): void {
@@ -162,7 +165,7 @@ function typeAlias(structure: TypeAliasDeclarationStructure, indent: string, out
   if (`${head} ${type}`.length <= WIDTH) return line(out, `${head} ${type}`)
   // Too long for one line: a union goes on the next line if it fits there, else one member a line.
   const members = unionMembers(type)
-  if (members.length < 2) unsupported()
+  if (members.length < 2 || members.some((member) => member.startsWith('{'))) unsupported()
   const inner = indent + INDENT
   out.push(head)
   if (`${inner}${type}`.length <= WIDTH) return line(out, `${inner}${type}`)
