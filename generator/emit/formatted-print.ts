@@ -183,25 +183,211 @@ function namespace(structure: ModuleDeclarationStructure, indent: string, out: s
   out.push(`${indent}}`)
 }
 
-/** `export const name = value` (one declaration, no type): on one line, or an array literal one element a line. */
+/**
+ * `export const name = value`, one declaration: a data literal (`dataLiteral`) in prettier's layout, else a text on
+ * one line, or an array of strings `as const satisfies readonly T[]` one element a line.
+ */
 function variableStatement(structure: VariableStatementStructure, indent: string, out: string[]): void {
   only(structure, ['kind', 'isExported', 'declarationKind', 'docs', 'declarations'])
   if (structure.declarationKind !== 'const' || structure.declarations.length !== 1) unsupported()
   const [declaration] = structure.declarations
-  only(declaration!, ['kind', 'name', 'initializer'])
+  only(declaration!, ['kind', 'name', 'type', 'initializer'])
   if (typeof declaration!.initializer !== 'string') unsupported()
   docs(structure.docs, indent, out)
-  const head = `${indent}${structure.isExported ? 'export ' : ''}const ${name(declaration!.name)} =`
+  const type = declaration!.type === undefined ? '' : `: ${typeText(declaration!.type)}`
+  const head = `${indent}${structure.isExported ? 'export ' : ''}const ${name(declaration!.name)}${type} =`
+  const data = dataLiteral(declaration!.initializer)
+  if (data && data.kind !== 'string') return printData(data, indent, `${head.slice(indent.length)} `, '', out)
   const value = typeText(declaration!.initializer)
   if (`${head} ${value}`.length <= WIDTH) return line(out, `${head} ${value}`)
   // `[a, b] as const satisfies readonly T[]`, too long: the array breaks, one element a line.
   const array = /^\[([^[\]]*)\]( as const satisfies readonly [A-Za-z_$][\w$]*\[\])$/.exec(value)
-  if (!array) unsupported()
+  if (!array || type !== '') unsupported()
   const elements = array[1]!.split(', ')
   if (elements.some((element) => !/^'[^']*'$/.test(element))) unsupported()
   out.push(`${head} [`)
   for (const element of elements) line(out, `${indent}${INDENT}${element},`)
   line(out, `${indent}]${array[2]}`)
+}
+
+/** A value of a data literal: JSON, with unquoted keys and calls of one argument (`Object.fromEntries([...])`). */
+type Data =
+  | {kind: 'string'; text: string}
+  | {kind: 'atom'; text: string}
+  | {kind: 'array'; items: Data[]}
+  | {kind: 'object'; entries: [string, Data][]}
+  | {kind: 'call'; callee: string; argument: Data}
+
+/** `text` read as a data literal, or `null` when it is anything else. */
+function dataLiteral(text: string): Data | null {
+  let at = 0
+  const space = () => {
+    while (text[at] === ' ') at++
+  }
+  const fail = (): never => {
+    throw UNSUPPORTED
+  }
+  const expect = (char: string) => {
+    space()
+    if (text[at] !== char) fail()
+    at++
+  }
+  const jsonString = (): string => {
+    const match = /^"(?:[^"\\\u0000-\u001f]|\\.)*"/.exec(text.slice(at))
+    if (!match) fail()
+    at += match![0].length
+    return match![0]
+  }
+  const value = (depth: number): Data => {
+    if (depth > 64) fail()
+    space()
+    const char = text[at]
+    if (char === '"') return {kind: 'string', text: quoted(jsonString())}
+    if (char === '[') {
+      at++
+      const items: Data[] = []
+      space()
+      if (text[at] === ']') return (at++, {kind: 'array', items})
+      for (;;) {
+        items.push(value(depth + 1))
+        space()
+        if (text[at] === ']') return (at++, {kind: 'array', items})
+        expect(',')
+      }
+    }
+    if (char === '{') {
+      at++
+      const entries: [string, Data][] = []
+      space()
+      if (text[at] === '}') return (at++, {kind: 'object', entries})
+      for (;;) {
+        space()
+        let key: string
+        if (text[at] === '"') key = JSON.parse(jsonString()) as string
+        else {
+          const match = /^[A-Za-z_$][\w$]*/.exec(text.slice(at))
+          if (!match) fail()
+          key = match![0]
+          at += key.length
+        }
+        // A key prettier would keep quoted, or that sets the prototype in a literal: not modelled.
+        if (!/^[A-Za-z_$][\w$]*$/.test(key) || key === '__proto__') fail()
+        expect(':')
+        entries.push([key, value(depth + 1)])
+        space()
+        if (text[at] === '}') return (at++, {kind: 'object', entries})
+        expect(',')
+      }
+    }
+    const number = /^-?(?:0|[1-9]\d*)(?![\w.])/.exec(text.slice(at))
+    if (number) return ((at += number[0].length), {kind: 'atom', text: number[0]})
+    const word = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/.exec(text.slice(at))
+    if (!word) fail()
+    at += word![0].length
+    if (['true', 'false', 'null'].includes(word![0])) return {kind: 'atom', text: word![0]}
+    expect('(')
+    const argument = value(depth + 1)
+    expect(')')
+    return {kind: 'call', callee: word![0], argument}
+  }
+  try {
+    const result = value(0)
+    space()
+    return at === text.length ? result : null
+  } catch (error) {
+    if (error === UNSUPPORTED) return null
+    throw error
+  }
+}
+
+/** A JSON string as prettier quotes it: single quotes unless the text has more of them than double quotes. */
+function quoted(json: string): string {
+  const content = json.slice(1, -1)
+  const doubles = (content.match(/\\"/g) ?? []).length
+  const singles = (content.match(/'/g) ?? []).length
+  const quote = singles > doubles ? '"' : "'"
+  // JSON escapes only `"`, `\\` and control characters: the other quote is unescaped, the chosen one escaped.
+  const body = content.replace(/\\(.)|(["'])/gs, (match, escaped: string | undefined, bare: string | undefined) => {
+    const char = escaped ?? bare!
+    if (char === '"' || char === "'") return char === quote ? `\\${char}` : char
+    return match
+  })
+  return `${quote}${body}${quote}`
+}
+
+function flatData(data: Data): string {
+  switch (data.kind) {
+    case 'string':
+    case 'atom':
+      return data.text
+    case 'array':
+      return `[${data.items.map(flatData).join(', ')}]`
+    case 'object':
+      return `{${data.entries.map(([key, value]) => `${key}: ${flatData(value)}`).join(', ')}}`
+    case 'call':
+      return `${data.callee}(${flatData(data.argument)})`
+  }
+}
+
+/**
+ * Whether prettier breaks `data` whatever the width: an array of more than one element, all arrays or all
+ * objects of more than one element each (prettier's rule for matrices and lists of records), or anything that
+ * holds one (a broken group breaks the groups around it).
+ */
+function breaks(data: Data): boolean {
+  switch (data.kind) {
+    case 'string':
+    case 'atom':
+      return false
+    case 'call':
+      return breaks(data.argument)
+    case 'object':
+      return data.entries.some(([, value]) => breaks(value))
+    case 'array': {
+      const [first] = data.items
+      const matrix =
+        data.items.length > 1 &&
+        (first!.kind === 'array' || first!.kind === 'object') &&
+        data.items.every(
+          (item) =>
+            item.kind === first!.kind &&
+            (item.kind === 'array' ? item.items.length > 1 : item.kind === 'object' && item.entries.length > 1),
+        )
+      return matrix || data.items.some(breaks)
+    }
+  }
+}
+
+/** `data` after `prefix` (on the line at `indent`) and before `suffix`, as prettier lays it out. */
+function printData(data: Data, indent: string, prefix: string, suffix: string, out: string[]): void {
+  const flat = `${indent}${prefix}${flatData(data)}${suffix}`
+  if (!breaks(data) && flat.length <= WIDTH) return void out.push(flat)
+  const inner = indent + INDENT
+  switch (data.kind) {
+    case 'string':
+      // A property's string that does not fit goes on the next line (a key of 1 or 2 characters keeps it).
+      if (!/^[A-Za-z_$][\w$]{2,}: $/.test(prefix)) unsupported()
+      // There, however long: prettier does not break a string.
+      out.push(`${indent}${prefix.trimEnd()}`, `${inner}${data.text}${suffix}`)
+      return
+    case 'atom':
+      return unsupported()
+    case 'array':
+      // An array of numbers fills its lines (prettier's `fill`): not modelled.
+      if (data.items.length === 0 || data.items.every((item) => item.kind === 'atom')) unsupported()
+      line(out, `${indent}${prefix}[`)
+      for (const item of data.items) printData(item, inner, '', ',', out)
+      return line(out, `${indent}]${suffix}`)
+    case 'object':
+      if (data.entries.length === 0) unsupported()
+      line(out, `${indent}${prefix}{`)
+      for (const [key, value] of data.entries) printData(value, inner, `${key}: `, ',', out)
+      return line(out, `${indent}}${suffix}`)
+    case 'call':
+      // The one argument, an array or object, hugged: `f([` ... `])`.
+      if (data.argument.kind !== 'array' && data.argument.kind !== 'object') unsupported()
+      return printData(data.argument, indent, `${prefix}${data.callee}(`, `)${suffix}`, out)
+  }
 }
 
 function typeParameters(
