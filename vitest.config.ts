@@ -38,6 +38,8 @@ const INTEGRATION = [
   // compat-merge-real: the four doc versions merged (split from compat-merge.test.ts, whose hand-made
   // schemas stay in unit).
   'test/compat-merge-real.test.ts',
+  // formatted-print: every module of every doc version printed and compared with prettier.
+  'test/emit/formatted-print.test.ts',
 ]
 
 const END_TO_END = [

@@ -1,11 +1,12 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type * as prettier from 'prettier'
-import {printStructure, StructureKind} from 'ts-morph'
+import {printStructure, StructureKind, type StatementStructures} from 'ts-morph'
 import {PROJECT_ROOT} from '../paths.js'
 import type {Schema} from '../schema/types.js'
 import {missingBotCommands} from './chat-bot.js'
 import {createFormatPool, type FormatPool} from './format-pool.js'
+import {printFormatted} from './formatted-print.js'
 import {resolveDocLinks} from './doc-links.js'
 import {jsonFileText, lineCommentText} from './escape.js'
 import {emitJsonSchema} from './json-schema.js'
@@ -151,12 +152,21 @@ export async function emitLibrary(
   let built = started
   try {
     for (const [name, statements] of modules) {
+      // A module of declarations is printed in prettier's format (`printFormatted`): prettier is not run on it.
+      const printed = pool ? printFormatted(statements) : null
+      if (printed !== null) {
+        typescript.set(`src/${name}`, `${comment}\n\n${printed}`)
+        continue
+      }
       // Printed from the structures alone: no TypeScript source file is made (parsing it was most of emitting).
-      const text = `${comment}\n\n${printStructure({kind: StructureKind.SourceFile, statements})}`
-      const formatted = pool?.format(text, EMIT_PRETTIER_OPTIONS)
-      // Awaited in order below; a rejection of one after an earlier one failed is not left unhandled.
-      formatted?.catch(() => {})
-      typescript.set(`src/${name}`, formatted ?? text)
+      if (pool) {
+        const formatted = formatInParts(statements, comment, pool)
+        // Awaited in order below; a rejection of one after an earlier one failed is not left unhandled.
+        formatted.catch(() => {})
+        typescript.set(`src/${name}`, formatted)
+        continue
+      }
+      typescript.set(`src/${name}`, `${comment}\n\n${printStructure({kind: StructureKind.SourceFile, statements})}`)
     }
     // The templates are kept in the output's format (.prettierrc.json: printWidth 110 for templates/), so they
     // are copied as they are, after the header; a test asserts that prettier leaves every generated file as it is.
@@ -196,6 +206,52 @@ export async function emitLibrary(
     timings.format = performance.now() - built
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/** A module printed larger than this is formatted in parts of about this size, on as many threads as are free. */
+const PART_CHARS = 100_000
+
+/** Statements `printStructure` separates from the one before by a blank line (`ensureBlankLine`). */
+const BLANK_LINE_BEFORE: ReadonlySet<StructureKind> = new Set([
+  StructureKind.Function,
+  StructureKind.Class,
+  StructureKind.Interface,
+  StructureKind.Module,
+  StructureKind.Enum,
+])
+
+/**
+ * A module's statements printed (`printStructure`) and formatted by `pool`: a large module (decode.ts) in parts
+ * of whole top-level statements, each formatted on its own, so the pool's threads share it. Prettier formats
+ * each top-level statement on its own (it keeps at most one blank line between two, as the printed text has
+ * them), so the parts joined, with the blank line `printStructure` puts between the two statements where one is
+ * cut, are the module formatted whole; test/generate.test.ts asserts prettier leaves every file unchanged.
+ */
+async function formatInParts(statements: readonly unknown[], comment: string, pool: FormatPool): Promise<string> {
+  // Each statement printed on its own is the text printStructure gives it among the others; between two it
+  // writes a blank line after a `}` or before a block (`ensureBlankLine`), else a line break (each ends with one).
+  const printed = statements.map((statement) =>
+    printStructure({kind: StructureKind.SourceFile, statements: [statement as StatementStructures]}),
+  )
+  const blankBefore = (index: number) => {
+    const kind = (statements[index] as {kind?: StructureKind}).kind
+    return index > 0 && (/\}\s*$/.test(printed[index - 1]!) || (kind !== undefined && BLANK_LINE_BEFORE.has(kind)))
+  }
+  const total = printed.reduce((sum, text) => sum + text.length, 0)
+  const parts: {text: string; blankBefore: boolean}[] = []
+  let text = ''
+  let start = 0
+  for (let index = 0; index < statements.length; index++) {
+    if (index > start && blankBefore(index)) text += '\n'
+    text += printed[index]!
+    if (index < statements.length - 1 && (total <= PART_CHARS * 1.5 || text.length < PART_CHARS)) continue
+    parts.push({text: parts.length === 0 ? `${comment}\n\n${text}` : text, blankBefore: blankBefore(start)})
+    text = ''
+    start = index + 1
+  }
+  if (parts.length === 0) parts.push({text: `${comment}\n\n`, blankBefore: false})
+  const formatted = await Promise.all(parts.map((part) => pool.format(part.text, EMIT_PRETTIER_OPTIONS)))
+  return formatted.map((each, index) => (parts[index]!.blankBefore ? `\n${each}` : each)).join('')
 }
 
 function headerLines({schema, overlaySha256, specSource, generatorVersion}: EmitInput): string[] {
