@@ -82,30 +82,8 @@ describe('section-by-section parsing equals a whole-document parse', () => {
     ['a byte order mark', '\uFEFF# t\n## a\n- x\n'],
     ['an unclosed fence in a list item', '- ```\n## a\n```\n## b\n'],
     ['a link reference definition (not split)', '[x]: /u\n## a\n[x]\n'],
-    ['blocks: a list closed by a paragraph after a blank line', '# t\n\nA:\n- a\n\nB:\n- b\n\n- c\n\n1. d\n\ne\n'],
-    ['blocks: a fence opened in a list item, closed by a paragraph', '# t\n\n- ```\n  a\n\nb\n\n```\nc\n'],
-    ['blocks: an HTML block across a blank line', '# t\n\n<!--\n\nx\n-->\n\ny\n'],
-    ['blocks: a byte order mark', '\uFEFFa\n\nb\n\nc'],
   ])('%s', (_, text) => {
-    expect(toBoundedMdast(new VFile({value: text}))).toStrictEqual(wholeDocument.parse(text))
     expect(toMdast(new VFile({value: text}))).toStrictEqual(wholeDocument.parse(text))
-  })
-
-  it('a section parsed block by block (splitBlocks), blocks shared with other documents, equals remark-parse', () => {
-    // Lines of every kind that can end or continue a block across a blank line, drawn with a fixed seed; the
-    // cache of parsed blocks is shared by the documents, so blocks are both parsed alone and found parsed.
-    const lines = ['- a', '  - b', '    c', '```', '~~~', '- ```', '  ```', '> q', '>', 'para', 'Para *x*', '', '', '']
-    lines.push('\t', '<div>', '</div>', '<!--', '-->', '***', '---', '===', '1. x', '2) y', '# h', '## h2', '*em')
-    lines.push('- - x', '+ p', '* s', '`code', '  para', '<?', '?>', '10. z', '-', '> - a', '- > q', '  > r', '[a]')
-    let seed = 7
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
-    for (let count = 0; count < 1500; count++) {
-      const drawn = Array.from({length: 2 + Math.floor(next() * 24)}, () => lines[Math.floor(next() * lines.length)]!)
-      const eol = next() < 0.1 ? '\r\n' : '\n'
-      const text = drawn.join(eol) + (next() < 0.5 ? eol : '')
-      const tree = toBoundedMdast(new VFile({value: text}))
-      if (!isDeepStrictEqual(tree, remark.parse(text))) expect([text, tree]).toStrictEqual([text, remark.parse(text)])
-    }
   })
 })
 

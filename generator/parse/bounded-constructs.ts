@@ -75,29 +75,7 @@ let counts: Counts | null = null
  * @throws ParseLimitError at the first construct past a limit (its place is in the parsed text).
  */
 export function withConstructLimits<T>(limits: ConstructLimits, parse: () => T): T {
-  return withConstructCounts(limits, parse).value
-}
-
-/** What a parse built of the constructs counted per section (the others are bounded per paragraph or line). */
-export interface SectionCounts {
-  /** Setext headings (distinct places). */
-  setextHeadings: number
-  /** Lines micromark marked lazy. */
-  lazyLines: number
-}
-
-/**
- * `withConstructLimits`, also returning how many of the constructs bounded per section the parse built, and
- * where (the end offset of each setext heading's underline, the line of each lazy line), so that the parses
- * of a section's parts (`splitBlocks`) can be summed against the section's limits.
- *
- * @throws ParseLimitError as `withConstructLimits`.
- */
-export function withConstructCounts<T>(
-  limits: ConstructLimits,
-  parse: () => T,
-): {value: T; setextPlaces: ReadonlySet<number>; lazyLinePlaces: ReadonlySet<number>} & SectionCounts {
-  const state: Counts = {
+  counts = {
     limits,
     setextHeadings: new Set(),
     line: 0,
@@ -106,16 +84,8 @@ export function withConstructCounts<T>(
     linkEnds: new WeakMap(),
     watched: new WeakSet(),
   }
-  counts = state
   try {
-    const value = parse()
-    return {
-      value,
-      setextHeadings: state.setextHeadings.size,
-      lazyLines: state.lazyLines.size,
-      setextPlaces: state.setextHeadings,
-      lazyLinePlaces: state.lazyLines,
-    }
+    return parse()
   } finally {
     counts = null
   }

@@ -43,38 +43,6 @@ export function splitSections(text: string): Section[] {
   }))
 }
 
-const BLANK_LINE = /^[ \t]*$/
-// A line that starts a block no earlier construct continues after a blank line: not indented (no list item,
-// indented code or lazy text continues there), not a block quote marker, not a list item of its own.
-const BLOCK_START = /^[^ \t>]/
-const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/
-
-/**
- * Split a section's `text` into blocks, each starting at a line after a blank line that is not indented,
- * not a block quote or list item marker and not in fenced code or an HTML block (as far as `scanLines` can
- * tell): no container or paragraph continues across such a line, so each part parses to the nodes a parse of
- * the whole section gives for it (`parseBySection` verifies a misjudged fence or HTML block, as for sections).
- * Sections of docs that differ by one type or one field then share most of their parses (a compatibility
- * build reads four versions). Positions (`line`, `offset`) are in `text`.
- *
- * @returns the blocks in order; one block when `text` has a link reference definition.
- */
-export function splitBlocks(text: string): Section[] {
-  const starts: {line: number; offset: number}[] = [{line: 1, offset: 0}]
-  let afterBlank = false
-  for (const scanned of scanLines(text)) {
-    if (DEFINITION.test(scanned.text) && !scanned.literal) return [{line: 1, offset: 0, text}]
-    const blank = !scanned.literal && BLANK_LINE.test(scanned.text)
-    if (afterBlank && !scanned.literal && BLOCK_START.test(scanned.text) && !LIST_MARKER.test(scanned.text))
-      starts.push(scanned)
-    afterBlank = blank
-  }
-  return starts.map((start, index) => ({
-    ...start,
-    text: text.slice(start.offset, starts[index + 1]?.offset ?? text.length),
-  }))
-}
-
 /**
  * Parse `text` section by section (see `splitSections`) and join the trees, with
  * every position (line, column, offset) shifted to where it is in the whole
