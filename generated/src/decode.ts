@@ -10140,8 +10140,8 @@ export function decodeCommandResponse<N extends ChatCommandName, M extends Decod
  * @internal
  */
 export const frameTags: FrameTags = /* @__PURE__ */ Object.freeze({
-  events: new Set(chatEventTags),
-  responses: new Set(chatResponseTags),
+  events: /* @__PURE__ */ new Set(chatEventTags),
+  responses: /* @__PURE__ */ new Set(chatResponseTags),
 })
 /** What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds (see `FrameResultOf`): an `event`, a `response`, an `unknown` tag left undecoded, or an `error`. In lenient mode (`M`) the event is a `LenientKnown<ChatEvent>` and the response a `LenientKnown<ChatResponse>`. */
 export type FrameResult<M extends DecodeMode = 'default'> = FrameResultOf<

@@ -220,7 +220,8 @@ function publicDecoders(
         {
           name: frameTags,
           type: n.FrameTags,
-          initializer: `/* @__PURE__ */ ${n.Object}.freeze({ events: new ${n.Set}(${n.chatEventTags}), responses: new ${n.Set}(${n.chatResponseTags}) })`,
+          // Each `new Set` annotated too: a bundle without `decodeFrame` then drops the tag lists as well.
+          initializer: `/* @__PURE__ */ ${n.Object}.freeze({ events: /* @__PURE__ */ new ${n.Set}(${n.chatEventTags}), responses: /* @__PURE__ */ new ${n.Set}(${n.chatResponseTags}) })`,
         },
       ],
     },
