@@ -30,6 +30,14 @@ export const PRIMITIVE_CODES: Readonly<Record<string, Primitive>> = {
   t: 'UTCTime',
 }
 
+/** Both letters of each primitive: the table is decoded at import, by the interpreter, so each step counts. */
+const CODES: Readonly<Record<string, Primitive>> = /* @__PURE__ */ (() => {
+  const codes: Record<string, Primitive> = {}
+  for (const [code, primitive] of Object.entries(PRIMITIVE_CODES))
+    codes[code] = codes[code.toUpperCase()] = primitive
+  return codes
+})()
+
 /** A slot as encoded: see the module comment. */
 export type EncodedSlot = string | number | readonly [literal: string, optional?: 1]
 
@@ -39,20 +47,26 @@ type EncodedItem = string | number | FastCheck | readonly EncodedItem[] | readon
 /** One encoded entry of the table (see the module comment). */
 export type EncodedShape = readonly EncodedItem[]
 
-function slot(encoded: EncodedSlot): [Slot, boolean] {
-  if (typeof encoded === 'number') return encoded < 0 ? [~encoded, true] : [encoded, false]
-  if (typeof encoded === 'string') {
-    const lower = encoded.toLowerCase()
-    return [PRIMITIVE_CODES[lower]!, lower !== encoded]
-  }
-  return [[encoded[0]], encoded[1] === 1]
+/** The slot `encoded` holds, optional or not. */
+function slot(encoded: EncodedSlot): Slot {
+  if (typeof encoded === 'number') return encoded < 0 ? ~encoded : encoded
+  if (typeof encoded === 'string') return CODES[encoded]!
+  return [encoded[0]]
+}
+
+/** Whether the slot `encoded` is an optional field's: `~index`, an upper-case letter (before `a`), `[literal, 1]`. */
+function isOptional(encoded: EncodedSlot): boolean {
+  if (typeof encoded === 'number') return encoded < 0
+  if (typeof encoded === 'string') return encoded < 'a'
+  return encoded[1] === 1
 }
 
 function fields(encoded: readonly EncodedItem[], from: number): FieldSlot[] {
   const list: FieldSlot[] = []
   for (let i = from; i < encoded.length; i += 2) {
-    const [held, optional] = slot(encoded[i + 1] as EncodedSlot)
-    list.push(optional ? [encoded[i] as string, held, 1] : [encoded[i] as string, held])
+    const name = encoded[i] as string
+    const held = encoded[i + 1] as EncodedSlot
+    list.push(isOptional(held) ? [name, slot(held), 1] : [name, slot(held)])
   }
   return list
 }
@@ -84,27 +98,28 @@ export function decodeShapeTable(encoded: readonly EncodedShape[]): ShapeTable {
         }
         const unknown = entry[3] as 0 | 'unknown-event' | 'unknown-response'
         const strings = entry[4] as 0 | readonly string[]
-        table.push({
-          kind: 'union',
-          name,
-          members,
-          ...(unknown === 0 ? {} : {unknown}),
-          ...(strings === 0 ? {} : {strings}),
-          fast,
-        })
-        table.push(...shapes)
+        table.push(
+          unknown !== 0 && strings !== 0
+            ? {kind: 'union', name, members, unknown, strings, fast}
+            : unknown !== 0
+              ? {kind: 'union', name, members, unknown, fast}
+              : strings !== 0
+                ? {kind: 'union', name, members, strings, fast}
+                : {kind: 'union', name, members, fast},
+        )
+        for (const shape of shapes) table.push(shape)
         break
       }
       case 3:
       case 4:
         table.push({
           kind: entry[0] === 3 ? 'array' : 'map',
-          element: slot(entry[1] as EncodedSlot)[0],
+          element: slot(entry[1] as EncodedSlot),
           fast: entry[2] as FastCheck,
         })
         break
       default:
-        table.push({kind: 'alternatives', slots: entry.slice(1).map((item) => slot(item as EncodedSlot)[0])})
+        table.push({kind: 'alternatives', slots: entry.slice(1).map((item) => slot(item as EncodedSlot))})
     }
   }
   return table
