@@ -6,6 +6,8 @@
  */
 import {describe, expect, it} from 'vitest'
 import {layOutShapeTable} from '../generator/emit/decode-table.js'
+import {objectCheckNames} from '../generator/emit/decode-dedupe.js'
+import {event, field, member, record, ref, schema, union} from './support/tiny-schema.js'
 import {decodeShapeTable, type EncodedShape} from '../templates/shape-table.js'
 import {decodeChatDeleteMode, shapes} from '../generated/src/decode.js'
 import {PINNED_SOURCE, sharedSchema} from './support/shared-builds.js'
@@ -121,5 +123,34 @@ describe('the compact shape table', () => {
       const missing = decodeChatDeleteMode({type})
       expect(!missing.ok && missing.error.path).toBe('$.notify')
     }
+  })
+})
+
+describe('objectCheckNames', () => {
+  it('shares a check between objects with the same fields only, a record never with a member', () => {
+    const given = schema({
+      types: [
+        record('User', [field('id', 'int64')]),
+        record('Same', [field('id', 'int64')]),
+        union('Peer', [
+          member('A', 'a', [field('id', 'int64')]),
+          member('B', 'b', [field('id', 'int64')]),
+          member('C', 'c', [field('id', 'int64', true)]),
+          member('D', 'd', [field('id', 'int')]),
+          member('E', 'e', [field('user', ref('User'))]),
+          member('F', 'f', [field('user', {kind: 'reference', name: 'User', href: './TYPES.md#user'})]),
+          member('G', 'g'),
+        ]),
+      ],
+      events: [event('Seen', 'seen', [field('id', 'int64')])],
+    })
+    const names = objectCheckNames(given)
+    expect(names.get('checkSame')).toBe('checkUser')
+    expect(names.get('checkPeer_B')).toBe('checkPeer_A')
+    expect(names.get('checkPeer_C')).toBe('checkPeer_C')
+    expect(names.get('checkPeer_D')).toBe('checkPeer_D')
+    // The same type by another link is the same check.
+    expect(names.get('checkPeer_F')).toBe('checkPeer_E')
+    expect(names.get('checkEvent_Seen')).toBe('checkPeer_A')
   })
 })
