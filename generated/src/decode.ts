@@ -25,6 +25,7 @@ import {
   isWord32,
 } from './runtime.js'
 import type {ShapeTable} from './shape-checks.js'
+import {decodeShapeTable} from './shape-table.js'
 import type * as T from './types.js'
 
 function checkACIReaction(v: any): boolean {
@@ -104,10 +105,6 @@ function checkAgentCryptoError_RATCHET_EARLIER(v: any): boolean {
   return isWord32(v.data) || failed(v, checkAgentCryptoError_RATCHET_EARLIER, 0)
 }
 
-function checkAgentCryptoError_RATCHET_SKIPPED(v: any): boolean {
-  return isWord32(v.data) || failed(v, checkAgentCryptoError_RATCHET_SKIPPED, 0)
-}
-
 function checkAgentCryptoError(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -124,7 +121,7 @@ function checkAgentCryptoError(v: any): boolean {
     case 'RATCHET_EARLIER':
       return checkAgentCryptoError_RATCHET_EARLIER(v)
     case 'RATCHET_SKIPPED':
-      return checkAgentCryptoError_RATCHET_SKIPPED(v)
+      return checkAgentCryptoError_RATCHET_EARLIER(v)
   }
   return false
 }
@@ -388,10 +385,6 @@ function checkBrokerErrorType_RESPONSE(v: any): boolean {
   return typeof v.respErr === 'string' || failed(v, checkBrokerErrorType_RESPONSE, 0)
 }
 
-function checkBrokerErrorType_UNEXPECTED(v: any): boolean {
-  return typeof v.respErr === 'string' || failed(v, checkBrokerErrorType_UNEXPECTED, 0)
-}
-
 function checkBrokerErrorType_NETWORK(v: any): boolean {
   let at = 0,
     x: any
@@ -412,7 +405,7 @@ function checkBrokerErrorType(v: any): boolean {
     case 'RESPONSE':
       return checkBrokerErrorType_RESPONSE(v)
     case 'UNEXPECTED':
-      return checkBrokerErrorType_UNEXPECTED(v)
+      return checkBrokerErrorType_RESPONSE(v)
     case 'NETWORK':
       return checkBrokerErrorType_NETWORK(v)
     case 'HOST':
@@ -470,16 +463,8 @@ function checkCIContent_SndMsgContent(v: any): boolean {
   return checkMsgContent(v.msgContent) || failed(v, checkCIContent_SndMsgContent, 0)
 }
 
-function checkCIContent_RcvMsgContent(v: any): boolean {
-  return checkMsgContent(v.msgContent) || failed(v, checkCIContent_RcvMsgContent, 0)
-}
-
 function checkCIContent_SndDeleted(v: any): boolean {
   return checkCIDeleteMode(v.deleteMode) || failed(v, checkCIContent_SndDeleted, 0)
-}
-
-function checkCIContent_RcvDeleted(v: any): boolean {
-  return checkCIDeleteMode(v.deleteMode) || failed(v, checkCIContent_RcvDeleted, 0)
 }
 
 function checkCIContent_SndCall(v: any): boolean {
@@ -487,14 +472,6 @@ function checkCIContent_SndCall(v: any): boolean {
   return (
     (checkCICallStatus(v.status) && ((at = 1), Number.isInteger(v.duration))) ||
     failed(v, checkCIContent_SndCall, at)
-  )
-}
-
-function checkCIContent_RcvCall(v: any): boolean {
-  let at = 0
-  return (
-    (checkCICallStatus(v.status) && ((at = 1), Number.isInteger(v.duration))) ||
-    failed(v, checkCIContent_RcvCall, at)
   )
 }
 
@@ -519,14 +496,6 @@ function checkCIContent_RcvGroupInvitation(v: any): boolean {
   return (
     (checkCIGroupInvitation(v.groupInvitation) && ((at = 1), checkGroupMemberRole(v.memberRole))) ||
     failed(v, checkCIContent_RcvGroupInvitation, at)
-  )
-}
-
-function checkCIContent_SndGroupInvitation(v: any): boolean {
-  let at = 0
-  return (
-    (checkCIGroupInvitation(v.groupInvitation) && ((at = 1), checkGroupMemberRole(v.memberRole))) ||
-    failed(v, checkCIContent_SndGroupInvitation, at)
   )
 }
 
@@ -561,17 +530,6 @@ function checkCIContent_RcvChatFeature(v: any): boolean {
   )
 }
 
-function checkCIContent_SndChatFeature(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (checkChatFeature(v.feature) &&
-      ((at = 1), checkPrefEnabled(v.enabled)) &&
-      ((at = 2), (x = v.param) === undefined || Number.isInteger(x))) ||
-    failed(v, checkCIContent_SndChatFeature, at)
-  )
-}
-
 function checkCIContent_RcvChatPreference(v: any): boolean {
   let at = 0,
     x: any
@@ -580,17 +538,6 @@ function checkCIContent_RcvChatPreference(v: any): boolean {
       ((at = 1), checkFeatureAllowed(v.allowed)) &&
       ((at = 2), (x = v.param) === undefined || Number.isInteger(x))) ||
     failed(v, checkCIContent_RcvChatPreference, at)
-  )
-}
-
-function checkCIContent_SndChatPreference(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (checkChatFeature(v.feature) &&
-      ((at = 1), checkFeatureAllowed(v.allowed)) &&
-      ((at = 2), (x = v.param) === undefined || Number.isInteger(x))) ||
-    failed(v, checkCIContent_SndChatPreference, at)
   )
 }
 
@@ -606,18 +553,6 @@ function checkCIContent_RcvGroupFeature(v: any): boolean {
   )
 }
 
-function checkCIContent_SndGroupFeature(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (checkGroupFeature(v.groupFeature) &&
-      ((at = 1), checkGroupPreference(v.preference)) &&
-      ((at = 2), (x = v.param) === undefined || Number.isInteger(x)) &&
-      ((at = 3), (x = v.memberRole_) === undefined || checkGroupMemberRole(x))) ||
-    failed(v, checkCIContent_SndGroupFeature, at)
-  )
-}
-
 function checkCIContent_RcvChatFeatureRejected(v: any): boolean {
   return checkChatFeature(v.feature) || failed(v, checkCIContent_RcvChatFeatureRejected, 0)
 }
@@ -630,18 +565,6 @@ function checkCIContent_SndDirectE2EEInfo(v: any): boolean {
   return checkE2EInfo(v.e2eeInfo) || failed(v, checkCIContent_SndDirectE2EEInfo, 0)
 }
 
-function checkCIContent_RcvDirectE2EEInfo(v: any): boolean {
-  return checkE2EInfo(v.e2eeInfo) || failed(v, checkCIContent_RcvDirectE2EEInfo, 0)
-}
-
-function checkCIContent_SndGroupE2EEInfo(v: any): boolean {
-  return checkE2EInfo(v.e2eeInfo) || failed(v, checkCIContent_SndGroupE2EEInfo, 0)
-}
-
-function checkCIContent_RcvGroupE2EEInfo(v: any): boolean {
-  return checkE2EInfo(v.e2eeInfo) || failed(v, checkCIContent_RcvGroupE2EEInfo, 0)
-}
-
 function checkCIContent(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -650,15 +573,15 @@ function checkCIContent(v: any): boolean {
     case 'sndMsgContent':
       return checkCIContent_SndMsgContent(v)
     case 'rcvMsgContent':
-      return checkCIContent_RcvMsgContent(v)
+      return checkCIContent_SndMsgContent(v)
     case 'sndDeleted':
       return checkCIContent_SndDeleted(v)
     case 'rcvDeleted':
-      return checkCIContent_RcvDeleted(v)
+      return checkCIContent_SndDeleted(v)
     case 'sndCall':
       return checkCIContent_SndCall(v)
     case 'rcvCall':
-      return checkCIContent_RcvCall(v)
+      return checkCIContent_SndCall(v)
     case 'rcvIntegrityError':
       return checkCIContent_RcvIntegrityError(v)
     case 'rcvDecryptionError':
@@ -668,7 +591,7 @@ function checkCIContent(v: any): boolean {
     case 'rcvGroupInvitation':
       return checkCIContent_RcvGroupInvitation(v)
     case 'sndGroupInvitation':
-      return checkCIContent_SndGroupInvitation(v)
+      return checkCIContent_RcvGroupInvitation(v)
     case 'rcvDirectEvent':
       return checkCIContent_RcvDirectEvent(v)
     case 'rcvGroupEvent':
@@ -682,15 +605,15 @@ function checkCIContent(v: any): boolean {
     case 'rcvChatFeature':
       return checkCIContent_RcvChatFeature(v)
     case 'sndChatFeature':
-      return checkCIContent_SndChatFeature(v)
+      return checkCIContent_RcvChatFeature(v)
     case 'rcvChatPreference':
       return checkCIContent_RcvChatPreference(v)
     case 'sndChatPreference':
-      return checkCIContent_SndChatPreference(v)
+      return checkCIContent_RcvChatPreference(v)
     case 'rcvGroupFeature':
       return checkCIContent_RcvGroupFeature(v)
     case 'sndGroupFeature':
-      return checkCIContent_SndGroupFeature(v)
+      return checkCIContent_RcvGroupFeature(v)
     case 'rcvChatFeatureRejected':
       return checkCIContent_RcvChatFeatureRejected(v)
     case 'rcvGroupFeatureRejected':
@@ -704,11 +627,11 @@ function checkCIContent(v: any): boolean {
     case 'sndDirectE2EEInfo':
       return checkCIContent_SndDirectE2EEInfo(v)
     case 'rcvDirectE2EEInfo':
-      return checkCIContent_RcvDirectE2EEInfo(v)
+      return checkCIContent_SndDirectE2EEInfo(v)
     case 'sndGroupE2EEInfo':
-      return checkCIContent_SndGroupE2EEInfo(v)
+      return checkCIContent_SndDirectE2EEInfo(v)
     case 'rcvGroupE2EEInfo':
-      return checkCIContent_RcvGroupE2EEInfo(v)
+      return checkCIContent_SndDirectE2EEInfo(v)
     case 'chatBanner':
       return true
   }
@@ -741,12 +664,6 @@ function checkCIDeleted_Blocked(v: any): boolean {
   return (x = v.deletedTs) === undefined || isUtcTime(x) || failed(v, checkCIDeleted_Blocked, at)
 }
 
-function checkCIDeleted_BlockedByAdmin(v: any): boolean {
-  let at = 0,
-    x: any
-  return (x = v.deletedTs) === undefined || isUtcTime(x) || failed(v, checkCIDeleted_BlockedByAdmin, at)
-}
-
 function checkCIDeleted_Moderated(v: any): boolean {
   let at = 0,
     x: any
@@ -754,12 +671,6 @@ function checkCIDeleted_Moderated(v: any): boolean {
     (((x = v.deletedTs) === undefined || isUtcTime(x)) && ((at = 1), checkGroupMember(v.byGroupMember))) ||
     failed(v, checkCIDeleted_Moderated, at)
   )
-}
-
-function checkCIDeleted_Deleting(v: any): boolean {
-  let at = 0,
-    x: any
-  return (x = v.deletedTs) === undefined || isUtcTime(x) || failed(v, checkCIDeleted_Deleting, at)
 }
 
 function checkCIDeleted(v: any): boolean {
@@ -772,11 +683,11 @@ function checkCIDeleted(v: any): boolean {
     case 'blocked':
       return checkCIDeleted_Blocked(v)
     case 'blockedByAdmin':
-      return checkCIDeleted_BlockedByAdmin(v)
+      return checkCIDeleted_Blocked(v)
     case 'moderated':
       return checkCIDeleted_Moderated(v)
     case 'deleting':
-      return checkCIDeleted_Deleting(v)
+      return checkCIDeleted_Blocked(v)
   }
   return false
 }
@@ -850,10 +761,6 @@ function checkCIFileStatus_SndError(v: any): boolean {
   return checkFileError(v.sndFileError) || failed(v, checkCIFileStatus_SndError, 0)
 }
 
-function checkCIFileStatus_SndWarning(v: any): boolean {
-  return checkFileError(v.sndFileError) || failed(v, checkCIFileStatus_SndWarning, 0)
-}
-
 function checkCIFileStatus_RcvTransfer(v: any): boolean {
   let at = 0
   return (
@@ -864,10 +771,6 @@ function checkCIFileStatus_RcvTransfer(v: any): boolean {
 
 function checkCIFileStatus_RcvError(v: any): boolean {
   return checkFileError(v.rcvFileError) || failed(v, checkCIFileStatus_RcvError, 0)
-}
-
-function checkCIFileStatus_RcvWarning(v: any): boolean {
-  return checkFileError(v.rcvFileError) || failed(v, checkCIFileStatus_RcvWarning, 0)
 }
 
 function checkCIFileStatus_Invalid(v: any): boolean {
@@ -890,7 +793,7 @@ function checkCIFileStatus(v: any): boolean {
     case 'sndError':
       return checkCIFileStatus_SndError(v)
     case 'sndWarning':
-      return checkCIFileStatus_SndWarning(v)
+      return checkCIFileStatus_SndError(v)
     case 'rcvInvitation':
       return true
     case 'rcvAccepted':
@@ -906,7 +809,7 @@ function checkCIFileStatus(v: any): boolean {
     case 'rcvError':
       return checkCIFileStatus_RcvError(v)
     case 'rcvWarning':
-      return checkCIFileStatus_RcvWarning(v)
+      return checkCIFileStatus_RcvError(v)
     case 'invalid':
       return checkCIFileStatus_Invalid(v)
   }
@@ -1129,14 +1032,6 @@ function checkCIStatus_SndError(v: any): boolean {
   return checkSndError(v.agentError) || failed(v, checkCIStatus_SndError, 0)
 }
 
-function checkCIStatus_SndWarning(v: any): boolean {
-  return checkSndError(v.agentError) || failed(v, checkCIStatus_SndWarning, 0)
-}
-
-function checkCIStatus_Invalid(v: any): boolean {
-  return typeof v.text === 'string' || failed(v, checkCIStatus_Invalid, 0)
-}
-
 function checkCIStatus(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -1153,13 +1048,13 @@ function checkCIStatus(v: any): boolean {
     case 'sndError':
       return checkCIStatus_SndError(v)
     case 'sndWarning':
-      return checkCIStatus_SndWarning(v)
+      return checkCIStatus_SndError(v)
     case 'rcvNew':
       return true
     case 'rcvRead':
       return true
     case 'invalid':
-      return checkCIStatus_Invalid(v)
+      return checkCIFileStatus_Invalid(v)
   }
   return false
 }
@@ -1220,10 +1115,6 @@ function checkChatDeleteMode_Full(v: any): boolean {
   return typeof v.notify === 'boolean' || failed(v, checkChatDeleteMode_Full, 0)
 }
 
-function checkChatDeleteMode_Entity(v: any): boolean {
-  return typeof v.notify === 'boolean' || failed(v, checkChatDeleteMode_Entity, 0)
-}
-
 function checkChatDeleteMode(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -1232,7 +1123,7 @@ function checkChatDeleteMode(v: any): boolean {
     case 'full':
       return checkChatDeleteMode_Full(v)
     case 'entity':
-      return checkChatDeleteMode_Entity(v)
+      return checkChatDeleteMode_Full(v)
     case 'messages':
       return true
   }
@@ -1301,30 +1192,6 @@ function checkChatErrorType_CantDeleteActiveUser(v: any): boolean {
   return Number.isInteger(v.userId) || failed(v, checkChatErrorType_CantDeleteActiveUser, 0)
 }
 
-function checkChatErrorType_CantDeleteLastUser(v: any): boolean {
-  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_CantDeleteLastUser, 0)
-}
-
-function checkChatErrorType_CantHideLastUser(v: any): boolean {
-  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_CantHideLastUser, 0)
-}
-
-function checkChatErrorType_HiddenUserAlwaysMuted(v: any): boolean {
-  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_HiddenUserAlwaysMuted, 0)
-}
-
-function checkChatErrorType_EmptyUserPassword(v: any): boolean {
-  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_EmptyUserPassword, 0)
-}
-
-function checkChatErrorType_UserAlreadyHidden(v: any): boolean {
-  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_UserAlreadyHidden, 0)
-}
-
-function checkChatErrorType_UserNotHidden(v: any): boolean {
-  return Number.isInteger(v.userId) || failed(v, checkChatErrorType_UserNotHidden, 0)
-}
-
 function checkChatErrorType_InvalidDisplayName(v: any): boolean {
   let at = 0
   return (
@@ -1345,14 +1212,6 @@ function checkChatErrorType_ContactNotReady(v: any): boolean {
   return checkContact(v.contact) || failed(v, checkChatErrorType_ContactNotReady, 0)
 }
 
-function checkChatErrorType_ContactNotActive(v: any): boolean {
-  return checkContact(v.contact) || failed(v, checkChatErrorType_ContactNotActive, 0)
-}
-
-function checkChatErrorType_ContactDisabled(v: any): boolean {
-  return checkContact(v.contact) || failed(v, checkChatErrorType_ContactDisabled, 0)
-}
-
 function checkChatErrorType_ConnectionDisabled(v: any): boolean {
   return checkConnection(v.connection) || failed(v, checkChatErrorType_ConnectionDisabled, 0)
 }
@@ -1371,14 +1230,6 @@ function checkChatErrorType_GroupMemberInitialRole(v: any): boolean {
     (checkGroupInfo(v.groupInfo) && ((at = 1), checkGroupMemberRole(v.initialRole))) ||
     failed(v, checkChatErrorType_GroupMemberInitialRole, at)
   )
-}
-
-function checkChatErrorType_GroupContactRole(v: any): boolean {
-  return typeof v.contactName === 'string' || failed(v, checkChatErrorType_GroupContactRole, 0)
-}
-
-function checkChatErrorType_GroupDuplicateMember(v: any): boolean {
-  return typeof v.contactName === 'string' || failed(v, checkChatErrorType_GroupDuplicateMember, 0)
 }
 
 function checkChatErrorType_GroupNotJoined(v: any): boolean {
@@ -1407,20 +1258,8 @@ function checkChatErrorType_GroupInternal(v: any): boolean {
   return typeof v.message === 'string' || failed(v, checkChatErrorType_GroupInternal, 0)
 }
 
-function checkChatErrorType_FileNotFound(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileNotFound, 0)
-}
-
 function checkChatErrorType_FileSize(v: any): boolean {
   return typeof v.filePath === 'string' || failed(v, checkChatErrorType_FileSize, 0)
-}
-
-function checkChatErrorType_FileAlreadyReceiving(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileAlreadyReceiving, 0)
-}
-
-function checkChatErrorType_FileCancelled(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileCancelled, 0)
 }
 
 function checkChatErrorType_FileCancel(v: any): boolean {
@@ -1429,10 +1268,6 @@ function checkChatErrorType_FileCancel(v: any): boolean {
     (Number.isInteger(v.fileId) && ((at = 1), typeof v.message === 'string')) ||
     failed(v, checkChatErrorType_FileCancel, at)
   )
-}
-
-function checkChatErrorType_FileAlreadyExists(v: any): boolean {
-  return typeof v.filePath === 'string' || failed(v, checkChatErrorType_FileAlreadyExists, 0)
 }
 
 function checkChatErrorType_FileWrite(v: any): boolean {
@@ -1449,22 +1284,6 @@ function checkChatErrorType_FileSend(v: any): boolean {
     (Number.isInteger(v.fileId) && ((at = 1), checkAgentErrorType(v.agentError))) ||
     failed(v, checkChatErrorType_FileSend, at)
   )
-}
-
-function checkChatErrorType_FileRcvChunk(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileRcvChunk, 0)
-}
-
-function checkChatErrorType_FileInternal(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_FileInternal, 0)
-}
-
-function checkChatErrorType_FileImageType(v: any): boolean {
-  return typeof v.filePath === 'string' || failed(v, checkChatErrorType_FileImageType, 0)
-}
-
-function checkChatErrorType_FileImageSize(v: any): boolean {
-  return typeof v.filePath === 'string' || failed(v, checkChatErrorType_FileImageSize, 0)
 }
 
 function checkChatErrorType_FileNotReceived(v: any): boolean {
@@ -1485,14 +1304,6 @@ function checkChatErrorType_FileNotApproved(v: any): boolean {
   )
 }
 
-function checkChatErrorType_FallbackToSMPProhibited(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkChatErrorType_FallbackToSMPProhibited, 0)
-}
-
-function checkChatErrorType_InlineFileProhibited(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkChatErrorType_InlineFileProhibited, 0)
-}
-
 function checkChatErrorType_CallContact(v: any): boolean {
   return Number.isInteger(v.contactId) || failed(v, checkChatErrorType_CallContact, 0)
 }
@@ -1502,42 +1313,6 @@ function checkChatErrorType_DirectMessagesProhibited(v: any): boolean {
   return (
     (checkMsgDirection(v.direction) && ((at = 1), checkContact(v.contact))) ||
     failed(v, checkChatErrorType_DirectMessagesProhibited, at)
-  )
-}
-
-function checkChatErrorType_AgentNoSubResult(v: any): boolean {
-  return typeof v.agentConnId === 'string' || failed(v, checkChatErrorType_AgentNoSubResult, 0)
-}
-
-function checkChatErrorType_CommandError(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_CommandError, 0)
-}
-
-function checkChatErrorType_AgentCommandError(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_AgentCommandError, 0)
-}
-
-function checkChatErrorType_InvalidFileDescription(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_InvalidFileDescription, 0)
-}
-
-function checkChatErrorType_RelayTestError(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_RelayTestError, 0)
-}
-
-function checkChatErrorType_InternalError(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_InternalError, 0)
-}
-
-function checkChatErrorType_Exception(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkChatErrorType_Exception, 0)
-}
-
-function checkChatErrorType_FileRead(v: any): boolean {
-  let at = 0
-  return (
-    (typeof v.filePath === 'string' && ((at = 1), typeof v.message === 'string')) ||
-    failed(v, checkChatErrorType_FileRead, at)
   )
 }
 
@@ -1565,17 +1340,17 @@ function checkChatErrorType(v: any): boolean {
     case 'cantDeleteActiveUser':
       return checkChatErrorType_CantDeleteActiveUser(v)
     case 'cantDeleteLastUser':
-      return checkChatErrorType_CantDeleteLastUser(v)
+      return checkChatErrorType_CantDeleteActiveUser(v)
     case 'cantHideLastUser':
-      return checkChatErrorType_CantHideLastUser(v)
+      return checkChatErrorType_CantDeleteActiveUser(v)
     case 'hiddenUserAlwaysMuted':
-      return checkChatErrorType_HiddenUserAlwaysMuted(v)
+      return checkChatErrorType_CantDeleteActiveUser(v)
     case 'emptyUserPassword':
-      return checkChatErrorType_EmptyUserPassword(v)
+      return checkChatErrorType_CantDeleteActiveUser(v)
     case 'userAlreadyHidden':
-      return checkChatErrorType_UserAlreadyHidden(v)
+      return checkChatErrorType_CantDeleteActiveUser(v)
     case 'userNotHidden':
-      return checkChatErrorType_UserNotHidden(v)
+      return checkChatErrorType_CantDeleteActiveUser(v)
     case 'invalidDisplayName':
       return checkChatErrorType_InvalidDisplayName(v)
     case 'chatNotStarted':
@@ -1597,9 +1372,9 @@ function checkChatErrorType(v: any): boolean {
     case 'contactNotReady':
       return checkChatErrorType_ContactNotReady(v)
     case 'contactNotActive':
-      return checkChatErrorType_ContactNotActive(v)
+      return checkChatErrorType_ContactNotReady(v)
     case 'contactDisabled':
-      return checkChatErrorType_ContactDisabled(v)
+      return checkChatErrorType_ContactNotReady(v)
     case 'connectionDisabled':
       return checkChatErrorType_ConnectionDisabled(v)
     case 'groupUserRole':
@@ -1611,9 +1386,9 @@ function checkChatErrorType(v: any): boolean {
     case 'groupIncognitoCantInvite':
       return true
     case 'groupContactRole':
-      return checkChatErrorType_GroupContactRole(v)
+      return checkChatErrorType_UserExists(v)
     case 'groupDuplicateMember':
-      return checkChatErrorType_GroupDuplicateMember(v)
+      return checkChatErrorType_UserExists(v)
     case 'groupDuplicateMemberId':
       return true
     case 'groupNotJoined':
@@ -1631,37 +1406,37 @@ function checkChatErrorType(v: any): boolean {
     case 'groupInternal':
       return checkChatErrorType_GroupInternal(v)
     case 'fileNotFound':
-      return checkChatErrorType_FileNotFound(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'fileSize':
       return checkChatErrorType_FileSize(v)
     case 'fileAlreadyReceiving':
-      return checkChatErrorType_FileAlreadyReceiving(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'fileCancelled':
-      return checkChatErrorType_FileCancelled(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'fileCancel':
       return checkChatErrorType_FileCancel(v)
     case 'fileAlreadyExists':
-      return checkChatErrorType_FileAlreadyExists(v)
+      return checkChatErrorType_FileSize(v)
     case 'fileWrite':
       return checkChatErrorType_FileWrite(v)
     case 'fileSend':
       return checkChatErrorType_FileSend(v)
     case 'fileRcvChunk':
-      return checkChatErrorType_FileRcvChunk(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'fileInternal':
-      return checkChatErrorType_FileInternal(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'fileImageType':
-      return checkChatErrorType_FileImageType(v)
+      return checkChatErrorType_FileSize(v)
     case 'fileImageSize':
-      return checkChatErrorType_FileImageSize(v)
+      return checkChatErrorType_FileSize(v)
     case 'fileNotReceived':
       return checkChatErrorType_FileNotReceived(v)
     case 'fileNotApproved':
       return checkChatErrorType_FileNotApproved(v)
     case 'fallbackToSMPProhibited':
-      return checkChatErrorType_FallbackToSMPProhibited(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'inlineFileProhibited':
-      return checkChatErrorType_InlineFileProhibited(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'invalidForward':
       return true
     case 'invalidChatItemUpdate':
@@ -1679,13 +1454,13 @@ function checkChatErrorType(v: any): boolean {
     case 'agentVersion':
       return true
     case 'agentNoSubResult':
-      return checkChatErrorType_AgentNoSubResult(v)
+      return checkChatErrorType_NoConnectionUser(v)
     case 'commandError':
-      return checkChatErrorType_CommandError(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'agentCommandError':
-      return checkChatErrorType_AgentCommandError(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'invalidFileDescription':
-      return checkChatErrorType_InvalidFileDescription(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'connectionIncognitoChangeProhibited':
       return true
     case 'connectionUserChangeProhibited':
@@ -1693,15 +1468,15 @@ function checkChatErrorType(v: any): boolean {
     case 'peerChatVRangeIncompatible':
       return true
     case 'relayTestError':
-      return checkChatErrorType_RelayTestError(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'internalError':
-      return checkChatErrorType_InternalError(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'exception':
-      return checkChatErrorType_Exception(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'activeUserExists':
       return true
     case 'fileRead':
-      return checkChatErrorType_FileRead(v)
+      return checkChatErrorType_FileWrite(v)
   }
   return false
 }
@@ -1718,10 +1493,6 @@ function checkChatFeature(v: any): boolean {
       return true
   }
   return false
-}
-
-function checkChatInfo_Direct(v: any): boolean {
-  return checkContact(v.contact) || failed(v, checkChatInfo_Direct, 0)
 }
 
 function checkChatInfo_Group(v: any): boolean {
@@ -1756,7 +1527,7 @@ function checkChatInfo(v: any): boolean {
   if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
   switch (tag) {
     case 'direct':
-      return checkChatInfo_Direct(v)
+      return checkChatErrorType_ContactNotReady(v)
     case 'group':
       return checkChatInfo_Group(v)
     case 'local':
@@ -2296,18 +2067,6 @@ function checkContactAddressPlan_Ok(v: any): boolean {
   )
 }
 
-function checkContactAddressPlan_ConnectingProhibit(v: any): boolean {
-  return checkContact(v.contact) || failed(v, checkContactAddressPlan_ConnectingProhibit, 0)
-}
-
-function checkContactAddressPlan_Known(v: any): boolean {
-  return checkContact(v.contact) || failed(v, checkContactAddressPlan_Known, 0)
-}
-
-function checkContactAddressPlan_ContactViaAddress(v: any): boolean {
-  return checkContact(v.contact) || failed(v, checkContactAddressPlan_ContactViaAddress, 0)
-}
-
 function checkContactAddressPlan(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -2320,11 +2079,11 @@ function checkContactAddressPlan(v: any): boolean {
     case 'connectingConfirmReconnect':
       return true
     case 'connectingProhibit':
-      return checkContactAddressPlan_ConnectingProhibit(v)
+      return checkChatErrorType_ContactNotReady(v)
     case 'known':
-      return checkContactAddressPlan_Known(v)
+      return checkChatErrorType_ContactNotReady(v)
     case 'contactViaAddress':
-      return checkContactAddressPlan_ContactViaAddress(v)
+      return checkChatErrorType_ContactNotReady(v)
   }
   return false
 }
@@ -2359,10 +2118,6 @@ function checkContactUserPref_Contact(v: any): boolean {
   return checkSimplePreference(v.preference) || failed(v, checkContactUserPref_Contact, 0)
 }
 
-function checkContactUserPref_User(v: any): boolean {
-  return checkSimplePreference(v.preference) || failed(v, checkContactUserPref_User, 0)
-}
-
 function checkContactUserPref(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -2371,7 +2126,7 @@ function checkContactUserPref(v: any): boolean {
     case 'contact':
       return checkContactUserPref_Contact(v)
     case 'user':
-      return checkContactUserPref_User(v)
+      return checkContactUserPref_Contact(v)
   }
   return false
 }
@@ -2841,7 +2596,7 @@ function checkFullGroupPreferences(v: any): boolean {
       ((at = 6), checkRoleGroupPreference(v.simplexLinks)) &&
       ((at = 7), checkGroupPreference(v.reports)) &&
       ((at = 8), checkGroupPreference(v.history)) &&
-      ((at = 9), (x = v.support) === undefined || checkSupportGroupPreference(x)) &&
+      ((at = 9), (x = v.support) === undefined || checkGroupPreference(x)) &&
       ((at = 10), (x = v.sessions) === undefined || checkRoleGroupPreference(x)) &&
       ((at = 11), (x = v.comments) === undefined || checkCommentsGroupPreference(x)) &&
       ((at = 12), (x = v.signMessages) === undefined || checkGroupPreference(x)) &&
@@ -3068,10 +2823,6 @@ function checkGroupLinkPlan_Ok(v: any): boolean {
   )
 }
 
-function checkGroupLinkPlan_OwnLink(v: any): boolean {
-  return checkGroupInfo(v.groupInfo) || failed(v, checkGroupLinkPlan_OwnLink, 0)
-}
-
 function checkGroupLinkPlan_ConnectingProhibit(v: any): boolean {
   let at = 0,
     x: any
@@ -3111,16 +2862,6 @@ function checkGroupLinkPlan_NoRelays(v: any): boolean {
   )
 }
 
-function checkGroupLinkPlan_UpdateRequired(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (x = v.groupSLinkData_) === undefined ||
-    checkGroupShortLinkData(x) ||
-    failed(v, checkGroupLinkPlan_UpdateRequired, at)
-  )
-}
-
 function checkGroupLinkPlan(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -3129,7 +2870,7 @@ function checkGroupLinkPlan(v: any): boolean {
     case 'ok':
       return checkGroupLinkPlan_Ok(v)
     case 'ownLink':
-      return checkGroupLinkPlan_OwnLink(v)
+      return checkChatErrorType_GroupNotJoined(v)
     case 'connectingConfirmReconnect':
       return true
     case 'connectingProhibit':
@@ -3139,7 +2880,7 @@ function checkGroupLinkPlan(v: any): boolean {
     case 'noRelays':
       return checkGroupLinkPlan_NoRelays(v)
     case 'updateRequired':
-      return checkGroupLinkPlan_UpdateRequired(v)
+      return checkGroupLinkPlan_NoRelays(v)
   }
   return false
 }
@@ -3291,7 +3032,7 @@ function checkGroupPreferences(v: any): boolean {
       ((at = 6), (x = v.simplexLinks) === undefined || checkRoleGroupPreference(x)) &&
       ((at = 7), (x = v.reports) === undefined || checkGroupPreference(x)) &&
       ((at = 8), (x = v.history) === undefined || checkGroupPreference(x)) &&
-      ((at = 9), (x = v.support) === undefined || checkSupportGroupPreference(x)) &&
+      ((at = 9), (x = v.support) === undefined || checkGroupPreference(x)) &&
       ((at = 10), (x = v.sessions) === undefined || checkRoleGroupPreference(x)) &&
       ((at = 11), (x = v.comments) === undefined || checkCommentsGroupPreference(x)) &&
       ((at = 12), (x = v.signMessages) === undefined || checkGroupPreference(x)) &&
@@ -3444,16 +3185,6 @@ function checkInlineFileMode(v: any): boolean {
   return false
 }
 
-function checkInvitationLinkPlan_Ok(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (((x = v.contactSLinkData_) === undefined || checkContactShortLinkData(x)) &&
-      ((at = 1), (x = v.ownerVerification) === undefined || checkOwnerVerification(x))) ||
-    failed(v, checkInvitationLinkPlan_Ok, at)
-  )
-}
-
 function checkInvitationLinkPlan_Connecting(v: any): boolean {
   let at = 0,
     x: any
@@ -3462,23 +3193,19 @@ function checkInvitationLinkPlan_Connecting(v: any): boolean {
   )
 }
 
-function checkInvitationLinkPlan_Known(v: any): boolean {
-  return checkContact(v.contact) || failed(v, checkInvitationLinkPlan_Known, 0)
-}
-
 function checkInvitationLinkPlan(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
   if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
   switch (tag) {
     case 'ok':
-      return checkInvitationLinkPlan_Ok(v)
+      return checkContactAddressPlan_Ok(v)
     case 'ownLink':
       return true
     case 'connecting':
       return checkInvitationLinkPlan_Connecting(v)
     case 'known':
-      return checkInvitationLinkPlan_Known(v)
+      return checkChatErrorType_ContactNotReady(v)
   }
   return false
 }
@@ -3648,10 +3375,6 @@ function checkMsgChatLink(v: any): boolean {
   return false
 }
 
-function checkMsgContent_Text(v: any): boolean {
-  return typeof v.text === 'string' || failed(v, checkMsgContent_Text, 0)
-}
-
 function checkMsgContent_Link(v: any): boolean {
   let at = 0
   return (
@@ -3684,10 +3407,6 @@ function checkMsgContent_Voice(v: any): boolean {
     (typeof v.text === 'string' && ((at = 1), Number.isInteger(v.duration))) ||
     failed(v, checkMsgContent_Voice, at)
   )
-}
-
-function checkMsgContent_File(v: any): boolean {
-  return typeof v.text === 'string' || failed(v, checkMsgContent_File, 0)
 }
 
 function checkMsgContent_Report(v: any): boolean {
@@ -3723,7 +3442,7 @@ function checkMsgContent(v: any): boolean {
   if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
   switch (tag) {
     case 'text':
-      return checkMsgContent_Text(v)
+      return checkCIFileStatus_Invalid(v)
     case 'link':
       return checkMsgContent_Link(v)
     case 'image':
@@ -3733,7 +3452,7 @@ function checkMsgContent(v: any): boolean {
     case 'voice':
       return checkMsgContent_Voice(v)
     case 'file':
-      return checkMsgContent_File(v)
+      return checkCIFileStatus_Invalid(v)
     case 'report':
       return checkMsgContent_Report(v)
     case 'chat':
@@ -3808,13 +3527,6 @@ function checkMsgReaction_Emoji(v: any): boolean {
   return typeof v.emoji === 'string' || failed(v, checkMsgReaction_Emoji, 0)
 }
 
-function checkMsgReaction_Unknown(v: any): boolean {
-  let at = 0
-  return (
-    (typeof v.tag === 'string' && ((at = 1), isObject(v.json))) || failed(v, checkMsgReaction_Unknown, at)
-  )
-}
-
 function checkMsgReaction(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -3823,7 +3535,7 @@ function checkMsgReaction(v: any): boolean {
     case 'emoji':
       return checkMsgReaction_Emoji(v)
     case 'unknown':
-      return checkMsgReaction_Unknown(v)
+      return checkLinkContent_Unknown(v)
   }
   return false
 }
@@ -4123,10 +3835,6 @@ function checkProxyClientError(v: any): boolean {
   return false
 }
 
-function checkProxyError_PROTOCOL(v: any): boolean {
-  return checkErrorType(v.protocolErr) || failed(v, checkProxyError_PROTOCOL, 0)
-}
-
 function checkProxyError_BROKER(v: any): boolean {
   return checkBrokerErrorType(v.brokerErr) || failed(v, checkProxyError_BROKER, 0)
 }
@@ -4137,7 +3845,7 @@ function checkProxyError(v: any): boolean {
   if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
   switch (tag) {
     case 'PROTOCOL':
-      return checkProxyError_PROTOCOL(v)
+      return checkProxyClientError_ProtocolError(v)
     case 'BROKER':
       return checkProxyError_BROKER(v)
     case 'BASIC_AUTH':
@@ -4204,10 +3912,6 @@ function checkPublicGroupProfile(v: any): boolean {
   )
 }
 
-function checkRCErrorType_Internal(v: any): boolean {
-  return typeof v.internalErr === 'string' || failed(v, checkRCErrorType_Internal, 0)
-}
-
 function checkRCErrorType_Exception(v: any): boolean {
   return typeof v.exception === 'string' || failed(v, checkRCErrorType_Exception, 0)
 }
@@ -4226,7 +3930,7 @@ function checkRCErrorType(v: any): boolean {
   if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
   switch (tag) {
     case 'internal':
-      return checkRCErrorType_Internal(v)
+      return checkAgentErrorType_INTERNAL(v)
     case 'identity':
       return true
     case 'noLocalAddress':
@@ -4354,26 +4058,6 @@ function checkRcvFileStatus_Accepted(v: any): boolean {
   )
 }
 
-function checkRcvFileStatus_Connected(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (((x = v.filePath) === undefined || typeof x === 'string') &&
-      ((at = 1), (x = v.fileInfo) === undefined || checkRcvFileInfo(x))) ||
-    failed(v, checkRcvFileStatus_Connected, at)
-  )
-}
-
-function checkRcvFileStatus_Complete(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (((x = v.filePath) === undefined || typeof x === 'string') &&
-      ((at = 1), (x = v.fileInfo) === undefined || checkRcvFileInfo(x))) ||
-    failed(v, checkRcvFileStatus_Complete, at)
-  )
-}
-
 function checkRcvFileStatus_Cancelled(v: any): boolean {
   let at = 0,
     x: any
@@ -4394,9 +4078,9 @@ function checkRcvFileStatus(v: any): boolean {
     case 'accepted':
       return checkRcvFileStatus_Accepted(v)
     case 'connected':
-      return checkRcvFileStatus_Connected(v)
+      return checkRcvFileStatus_Accepted(v)
     case 'complete':
-      return checkRcvFileStatus_Complete(v)
+      return checkRcvFileStatus_Accepted(v)
     case 'cancelled':
       return checkRcvFileStatus_Cancelled(v)
   }
@@ -4434,14 +4118,6 @@ function checkRcvGroupEvent_MemberAdded(v: any): boolean {
   )
 }
 
-function checkRcvGroupEvent_MemberAccepted(v: any): boolean {
-  let at = 0
-  return (
-    (Number.isInteger(v.groupMemberId) && ((at = 1), checkProfile(v.profile))) ||
-    failed(v, checkRcvGroupEvent_MemberAccepted, at)
-  )
-}
-
 function checkRcvGroupEvent_MemberRole(v: any): boolean {
   let at = 0
   return (
@@ -4466,26 +4142,6 @@ function checkRcvGroupEvent_UserRole(v: any): boolean {
   return checkGroupMemberRole(v.role) || failed(v, checkRcvGroupEvent_UserRole, 0)
 }
 
-function checkRcvGroupEvent_MemberDeleted(v: any): boolean {
-  let at = 0
-  return (
-    (Number.isInteger(v.groupMemberId) && ((at = 1), checkProfile(v.profile))) ||
-    failed(v, checkRcvGroupEvent_MemberDeleted, at)
-  )
-}
-
-function checkRcvGroupEvent_GroupUpdated(v: any): boolean {
-  return checkGroupProfile(v.groupProfile) || failed(v, checkRcvGroupEvent_GroupUpdated, 0)
-}
-
-function checkRcvGroupEvent_MemberProfileUpdated(v: any): boolean {
-  let at = 0
-  return (
-    (checkProfile(v.fromProfile) && ((at = 1), checkProfile(v.toProfile))) ||
-    failed(v, checkRcvGroupEvent_MemberProfileUpdated, at)
-  )
-}
-
 function checkRcvGroupEvent(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -4496,7 +4152,7 @@ function checkRcvGroupEvent(v: any): boolean {
     case 'memberConnected':
       return true
     case 'memberAccepted':
-      return checkRcvGroupEvent_MemberAccepted(v)
+      return checkRcvGroupEvent_MemberAdded(v)
     case 'userAccepted':
       return true
     case 'memberLeft':
@@ -4508,19 +4164,19 @@ function checkRcvGroupEvent(v: any): boolean {
     case 'userRole':
       return checkRcvGroupEvent_UserRole(v)
     case 'memberDeleted':
-      return checkRcvGroupEvent_MemberDeleted(v)
+      return checkRcvGroupEvent_MemberAdded(v)
     case 'userDeleted':
       return true
     case 'groupDeleted':
       return true
     case 'groupUpdated':
-      return checkRcvGroupEvent_GroupUpdated(v)
+      return checkRcvDirectEvent_GroupInvLinkReceived(v)
     case 'invitedViaGroupLink':
       return true
     case 'memberCreatedContact':
       return true
     case 'memberProfileUpdated':
-      return checkRcvGroupEvent_MemberProfileUpdated(v)
+      return checkRcvDirectEvent_ProfileUpdated(v)
     case 'newMemberPendingReview':
       return true
     case 'msgBadSignature':
@@ -4622,10 +4278,6 @@ function checkRemoteCtrlSessionState_PendingConfirmation(v: any): boolean {
   return typeof v.sessionCode === 'string' || failed(v, checkRemoteCtrlSessionState_PendingConfirmation, 0)
 }
 
-function checkRemoteCtrlSessionState_Connected(v: any): boolean {
-  return typeof v.sessionCode === 'string' || failed(v, checkRemoteCtrlSessionState_Connected, 0)
-}
-
 function checkRemoteCtrlSessionState(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -4640,21 +4292,9 @@ function checkRemoteCtrlSessionState(v: any): boolean {
     case 'pendingConfirmation':
       return checkRemoteCtrlSessionState_PendingConfirmation(v)
     case 'connected':
-      return checkRemoteCtrlSessionState_Connected(v)
+      return checkRemoteCtrlSessionState_PendingConfirmation(v)
   }
   return false
-}
-
-function checkRemoteCtrlStopReason_DiscoveryFailed(v: any): boolean {
-  return checkChatError(v.chatError) || failed(v, checkRemoteCtrlStopReason_DiscoveryFailed, 0)
-}
-
-function checkRemoteCtrlStopReason_ConnectionFailed(v: any): boolean {
-  return checkChatError(v.chatError) || failed(v, checkRemoteCtrlStopReason_ConnectionFailed, 0)
-}
-
-function checkRemoteCtrlStopReason_SetupFailed(v: any): boolean {
-  return checkChatError(v.chatError) || failed(v, checkRemoteCtrlStopReason_SetupFailed, 0)
 }
 
 function checkRemoteCtrlStopReason(v: any): boolean {
@@ -4663,11 +4303,11 @@ function checkRemoteCtrlStopReason(v: any): boolean {
   if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
   switch (tag) {
     case 'discoveryFailed':
-      return checkRemoteCtrlStopReason_DiscoveryFailed(v)
+      return checkConnectionPlan_Error(v)
     case 'connectionFailed':
-      return checkRemoteCtrlStopReason_ConnectionFailed(v)
+      return checkConnectionPlan_Error(v)
     case 'setupFailed':
-      return checkRemoteCtrlStopReason_SetupFailed(v)
+      return checkConnectionPlan_Error(v)
     case 'disconnected':
       return true
   }
@@ -4859,7 +4499,7 @@ function checkSimplexNameInfo(v: any): boolean {
       v !== null &&
       ((x = v.nameType), Object.getPrototypeOf(v) === Object.prototype) &&
       ((at = 0), checkSimplexNameType(x)) &&
-      ((at = 1), ((x = v.nameDomain), checkSimplexDomain(x) || checkSimplexNameDomain(x)))) ||
+      ((at = 1), ((x = v.nameDomain), checkSimplexDomain(x) || checkSimplexDomain(x)))) ||
     failed(v, checkSimplexNameInfo, at)
   )
 }
@@ -4911,10 +4551,6 @@ function checkSndConnEvent_RatchetSync(v: any): boolean {
   )
 }
 
-function checkSndConnEvent_PqEnabled(v: any): boolean {
-  return typeof v.enabled === 'boolean' || failed(v, checkSndConnEvent_PqEnabled, 0)
-}
-
 function checkSndConnEvent(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -4925,13 +4561,9 @@ function checkSndConnEvent(v: any): boolean {
     case 'ratchetSync':
       return checkSndConnEvent_RatchetSync(v)
     case 'pqEnabled':
-      return checkSndConnEvent_PqEnabled(v)
+      return checkRcvConnEvent_PqEnabled(v)
   }
   return false
-}
-
-function checkSndError_Relay(v: any): boolean {
-  return checkSrvError(v.srvError) || failed(v, checkSndError_Relay, 0)
 }
 
 function checkSndError_Proxy(v: any): boolean {
@@ -4939,14 +4571,6 @@ function checkSndError_Proxy(v: any): boolean {
   return (
     (typeof v.proxyServer === 'string' && ((at = 1), checkSrvError(v.srvError))) ||
     failed(v, checkSndError_Proxy, at)
-  )
-}
-
-function checkSndError_ProxyRelay(v: any): boolean {
-  let at = 0
-  return (
-    (typeof v.proxyServer === 'string' && ((at = 1), checkSrvError(v.srvError))) ||
-    failed(v, checkSndError_ProxyRelay, at)
   )
 }
 
@@ -4966,11 +4590,11 @@ function checkSndError(v: any): boolean {
     case 'expired':
       return true
     case 'relay':
-      return checkSndError_Relay(v)
+      return checkFileError_Relay(v)
     case 'proxy':
       return checkSndError_Proxy(v)
     case 'proxyRelay':
-      return checkSndError_ProxyRelay(v)
+      return checkSndError_Proxy(v)
     case 'other':
       return checkSndError_Other(v)
   }
@@ -5000,69 +4624,25 @@ function checkSndFileTransfer(v: any): boolean {
   )
 }
 
-function checkSndGroupEvent_MemberRole(v: any): boolean {
-  let at = 0
-  return (
-    (Number.isInteger(v.groupMemberId) &&
-      ((at = 1), checkProfile(v.profile)) &&
-      ((at = 2), checkGroupMemberRole(v.role))) ||
-    failed(v, checkSndGroupEvent_MemberRole, at)
-  )
-}
-
-function checkSndGroupEvent_MemberBlocked(v: any): boolean {
-  let at = 0
-  return (
-    (Number.isInteger(v.groupMemberId) &&
-      ((at = 1), checkProfile(v.profile)) &&
-      ((at = 2), typeof v.blocked === 'boolean')) ||
-    failed(v, checkSndGroupEvent_MemberBlocked, at)
-  )
-}
-
-function checkSndGroupEvent_UserRole(v: any): boolean {
-  return checkGroupMemberRole(v.role) || failed(v, checkSndGroupEvent_UserRole, 0)
-}
-
-function checkSndGroupEvent_MemberDeleted(v: any): boolean {
-  let at = 0
-  return (
-    (Number.isInteger(v.groupMemberId) && ((at = 1), checkProfile(v.profile))) ||
-    failed(v, checkSndGroupEvent_MemberDeleted, at)
-  )
-}
-
-function checkSndGroupEvent_GroupUpdated(v: any): boolean {
-  return checkGroupProfile(v.groupProfile) || failed(v, checkSndGroupEvent_GroupUpdated, 0)
-}
-
-function checkSndGroupEvent_MemberAccepted(v: any): boolean {
-  let at = 0
-  return (
-    (Number.isInteger(v.groupMemberId) && ((at = 1), checkProfile(v.profile))) ||
-    failed(v, checkSndGroupEvent_MemberAccepted, at)
-  )
-}
-
 function checkSndGroupEvent(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
   if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
   switch (tag) {
     case 'memberRole':
-      return checkSndGroupEvent_MemberRole(v)
+      return checkRcvGroupEvent_MemberRole(v)
     case 'memberBlocked':
-      return checkSndGroupEvent_MemberBlocked(v)
+      return checkRcvGroupEvent_MemberBlocked(v)
     case 'userRole':
-      return checkSndGroupEvent_UserRole(v)
+      return checkRcvGroupEvent_UserRole(v)
     case 'memberDeleted':
-      return checkSndGroupEvent_MemberDeleted(v)
+      return checkRcvGroupEvent_MemberAdded(v)
     case 'userLeft':
       return true
     case 'groupUpdated':
-      return checkSndGroupEvent_GroupUpdated(v)
+      return checkRcvDirectEvent_GroupInvLinkReceived(v)
     case 'memberAccepted':
-      return checkSndGroupEvent_MemberAccepted(v)
+      return checkRcvGroupEvent_MemberAdded(v)
     case 'userPendingReview':
       return true
   }
@@ -5088,60 +4668,16 @@ function checkSrvError(v: any): boolean {
   return false
 }
 
-function checkStoreError_UserNotFound(v: any): boolean {
-  return Number.isInteger(v.userId) || failed(v, checkStoreError_UserNotFound, 0)
-}
-
-function checkStoreError_UserNotFoundByName(v: any): boolean {
-  return typeof v.contactName === 'string' || failed(v, checkStoreError_UserNotFoundByName, 0)
-}
-
-function checkStoreError_UserNotFoundByContactId(v: any): boolean {
-  return Number.isInteger(v.contactId) || failed(v, checkStoreError_UserNotFoundByContactId, 0)
-}
-
 function checkStoreError_UserNotFoundByGroupId(v: any): boolean {
   return Number.isInteger(v.groupId) || failed(v, checkStoreError_UserNotFoundByGroupId, 0)
-}
-
-function checkStoreError_UserNotFoundByFileId(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_UserNotFoundByFileId, 0)
 }
 
 function checkStoreError_UserNotFoundByContactRequestId(v: any): boolean {
   return Number.isInteger(v.contactRequestId) || failed(v, checkStoreError_UserNotFoundByContactRequestId, 0)
 }
 
-function checkStoreError_ContactNotFound(v: any): boolean {
-  return Number.isInteger(v.contactId) || failed(v, checkStoreError_ContactNotFound, 0)
-}
-
-function checkStoreError_ContactNotFoundByName(v: any): boolean {
-  return typeof v.contactName === 'string' || failed(v, checkStoreError_ContactNotFoundByName, 0)
-}
-
 function checkStoreError_ContactNotFoundByMemberId(v: any): boolean {
   return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_ContactNotFoundByMemberId, 0)
-}
-
-function checkStoreError_ContactNotReady(v: any): boolean {
-  return typeof v.contactName === 'string' || failed(v, checkStoreError_ContactNotReady, 0)
-}
-
-function checkStoreError_ContactRequestNotFound(v: any): boolean {
-  return Number.isInteger(v.contactRequestId) || failed(v, checkStoreError_ContactRequestNotFound, 0)
-}
-
-function checkStoreError_ContactRequestNotFoundByName(v: any): boolean {
-  return typeof v.contactName === 'string' || failed(v, checkStoreError_ContactRequestNotFoundByName, 0)
-}
-
-function checkStoreError_InvalidContactRequestEntity(v: any): boolean {
-  return Number.isInteger(v.contactRequestId) || failed(v, checkStoreError_InvalidContactRequestEntity, 0)
-}
-
-function checkStoreError_GroupNotFound(v: any): boolean {
-  return Number.isInteger(v.groupId) || failed(v, checkStoreError_GroupNotFound, 0)
 }
 
 function checkStoreError_GroupNotFoundByName(v: any): boolean {
@@ -5156,116 +4692,28 @@ function checkStoreError_GroupMemberNameNotFound(v: any): boolean {
   )
 }
 
-function checkStoreError_GroupMemberNotFound(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_GroupMemberNotFound, 0)
-}
-
 function checkStoreError_GroupMemberNotFoundByIndex(v: any): boolean {
   return Number.isInteger(v.groupMemberIndex) || failed(v, checkStoreError_GroupMemberNotFoundByIndex, 0)
-}
-
-function checkStoreError_MemberRelationsVectorNotFound(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_MemberRelationsVectorNotFound, 0)
-}
-
-function checkStoreError_GroupHostMemberNotFound(v: any): boolean {
-  return Number.isInteger(v.groupId) || failed(v, checkStoreError_GroupHostMemberNotFound, 0)
 }
 
 function checkStoreError_GroupMemberNotFoundByMemberId(v: any): boolean {
   return typeof v.memberId === 'string' || failed(v, checkStoreError_GroupMemberNotFoundByMemberId, 0)
 }
 
-function checkStoreError_MemberContactGroupMemberNotFound(v: any): boolean {
-  return Number.isInteger(v.contactId) || failed(v, checkStoreError_MemberContactGroupMemberNotFound, 0)
-}
-
 function checkStoreError_NoteFolderAlreadyExists(v: any): boolean {
   return Number.isInteger(v.noteFolderId) || failed(v, checkStoreError_NoteFolderAlreadyExists, 0)
-}
-
-function checkStoreError_NoteFolderNotFound(v: any): boolean {
-  return Number.isInteger(v.noteFolderId) || failed(v, checkStoreError_NoteFolderNotFound, 0)
 }
 
 function checkStoreError_FeedAlreadyExists(v: any): boolean {
   return Number.isInteger(v.feedId) || failed(v, checkStoreError_FeedAlreadyExists, 0)
 }
 
-function checkStoreError_FeedNotFound(v: any): boolean {
-  return Number.isInteger(v.feedId) || failed(v, checkStoreError_FeedNotFound, 0)
-}
-
-function checkStoreError_SndFileNotFound(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_SndFileNotFound, 0)
-}
-
-function checkStoreError_SndFileInvalid(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_SndFileInvalid, 0)
-}
-
-function checkStoreError_RcvFileNotFound(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_RcvFileNotFound, 0)
-}
-
-function checkStoreError_RcvFileDescrNotFound(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_RcvFileDescrNotFound, 0)
-}
-
-function checkStoreError_FileNotFound(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_FileNotFound, 0)
-}
-
-function checkStoreError_RcvFileInvalid(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_RcvFileInvalid, 0)
-}
-
-function checkStoreError_LocalFileNoTransfer(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_LocalFileNoTransfer, 0)
-}
-
-function checkStoreError_SharedMsgIdNotFoundByFileId(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_SharedMsgIdNotFoundByFileId, 0)
-}
-
 function checkStoreError_FileIdNotFoundBySharedMsgId(v: any): boolean {
   return typeof v.sharedMsgId === 'string' || failed(v, checkStoreError_FileIdNotFoundBySharedMsgId, 0)
 }
 
-function checkStoreError_SndFileNotFoundXFTP(v: any): boolean {
-  return typeof v.agentSndFileId === 'string' || failed(v, checkStoreError_SndFileNotFoundXFTP, 0)
-}
-
-function checkStoreError_RcvFileNotFoundXFTP(v: any): boolean {
-  return typeof v.agentRcvFileId === 'string' || failed(v, checkStoreError_RcvFileNotFoundXFTP, 0)
-}
-
-function checkStoreError_ConnectionNotFound(v: any): boolean {
-  return typeof v.agentConnId === 'string' || failed(v, checkStoreError_ConnectionNotFound, 0)
-}
-
 function checkStoreError_ConnectionNotFoundById(v: any): boolean {
   return Number.isInteger(v.connId) || failed(v, checkStoreError_ConnectionNotFoundById, 0)
-}
-
-function checkStoreError_ConnectionNotFoundByMemberId(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_ConnectionNotFoundByMemberId, 0)
-}
-
-function checkStoreError_PendingConnectionNotFound(v: any): boolean {
-  return Number.isInteger(v.connId) || failed(v, checkStoreError_PendingConnectionNotFound, 0)
-}
-
-function checkStoreError_InternalError(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkStoreError_InternalError, 0)
-}
-
-function checkStoreError_DBException(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkStoreError_DBException, 0)
-}
-
-function checkStoreError_DBBusyError(v: any): boolean {
-  return typeof v.message === 'string' || failed(v, checkStoreError_DBBusyError, 0)
 }
 
 function checkStoreError_BadChatItem(v: any): boolean {
@@ -5281,44 +4729,8 @@ function checkStoreError_ChatItemNotFound(v: any): boolean {
   return Number.isInteger(v.itemId) || failed(v, checkStoreError_ChatItemNotFound, 0)
 }
 
-function checkStoreError_ChatItemNotFoundByText(v: any): boolean {
-  return typeof v.text === 'string' || failed(v, checkStoreError_ChatItemNotFoundByText, 0)
-}
-
-function checkStoreError_ChatItemSharedMsgIdNotFound(v: any): boolean {
-  return typeof v.sharedMsgId === 'string' || failed(v, checkStoreError_ChatItemSharedMsgIdNotFound, 0)
-}
-
-function checkStoreError_ChatItemNotFoundByFileId(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_ChatItemNotFoundByFileId, 0)
-}
-
-function checkStoreError_ChatItemNotFoundByContactId(v: any): boolean {
-  return Number.isInteger(v.contactId) || failed(v, checkStoreError_ChatItemNotFoundByContactId, 0)
-}
-
-function checkStoreError_ChatItemNotFoundByGroupId(v: any): boolean {
-  return Number.isInteger(v.groupId) || failed(v, checkStoreError_ChatItemNotFoundByGroupId, 0)
-}
-
 function checkStoreError_ProfileNotFound(v: any): boolean {
   return Number.isInteger(v.profileId) || failed(v, checkStoreError_ProfileNotFound, 0)
-}
-
-function checkStoreError_DuplicateGroupLink(v: any): boolean {
-  return checkGroupInfo(v.groupInfo) || failed(v, checkStoreError_DuplicateGroupLink, 0)
-}
-
-function checkStoreError_GroupLinkNotFound(v: any): boolean {
-  return checkGroupInfo(v.groupInfo) || failed(v, checkStoreError_GroupLinkNotFound, 0)
-}
-
-function checkStoreError_HostMemberIdNotFound(v: any): boolean {
-  return Number.isInteger(v.groupId) || failed(v, checkStoreError_HostMemberIdNotFound, 0)
-}
-
-function checkStoreError_ContactNotFoundByFileId(v: any): boolean {
-  return Number.isInteger(v.fileId) || failed(v, checkStoreError_ContactNotFoundByFileId, 0)
 }
 
 function checkStoreError_NoGroupSndStatus(v: any): boolean {
@@ -5369,32 +4781,16 @@ function checkStoreError_GroupRelayNotFound(v: any): boolean {
   return Number.isInteger(v.groupRelayId) || failed(v, checkStoreError_GroupRelayNotFound, 0)
 }
 
-function checkStoreError_GroupRelayNotFoundByMemberId(v: any): boolean {
-  return Number.isInteger(v.groupMemberId) || failed(v, checkStoreError_GroupRelayNotFoundByMemberId, 0)
-}
-
 function checkStoreError_InvalidDeliveryTask(v: any): boolean {
   return Number.isInteger(v.taskId) || failed(v, checkStoreError_InvalidDeliveryTask, 0)
-}
-
-function checkStoreError_DeliveryTaskNotFound(v: any): boolean {
-  return Number.isInteger(v.taskId) || failed(v, checkStoreError_DeliveryTaskNotFound, 0)
 }
 
 function checkStoreError_InvalidDeliveryJob(v: any): boolean {
   return Number.isInteger(v.jobId) || failed(v, checkStoreError_InvalidDeliveryJob, 0)
 }
 
-function checkStoreError_DeliveryJobNotFound(v: any): boolean {
-  return Number.isInteger(v.jobId) || failed(v, checkStoreError_DeliveryJobNotFound, 0)
-}
-
 function checkStoreError_InvalidFeedJob(v: any): boolean {
   return Number.isInteger(v.feedJobId) || failed(v, checkStoreError_InvalidFeedJob, 0)
-}
-
-function checkStoreError_FeedJobNotFound(v: any): boolean {
-  return Number.isInteger(v.feedJobId) || failed(v, checkStoreError_FeedJobNotFound, 0)
 }
 
 function checkStoreError_WorkItemError(v: any): boolean {
@@ -5409,57 +4805,57 @@ function checkStoreError(v: any): boolean {
     case 'duplicateName':
       return true
     case 'userNotFound':
-      return checkStoreError_UserNotFound(v)
+      return checkChatErrorType_CantDeleteActiveUser(v)
     case 'relayUserNotFound':
       return true
     case 'userNotFoundByName':
-      return checkStoreError_UserNotFoundByName(v)
+      return checkChatErrorType_UserExists(v)
     case 'userNotFoundByContactId':
-      return checkStoreError_UserNotFoundByContactId(v)
+      return checkChatErrorType_CallContact(v)
     case 'userNotFoundByGroupId':
       return checkStoreError_UserNotFoundByGroupId(v)
     case 'userNotFoundByFileId':
-      return checkStoreError_UserNotFoundByFileId(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'userNotFoundByContactRequestId':
       return checkStoreError_UserNotFoundByContactRequestId(v)
     case 'contactNotFound':
-      return checkStoreError_ContactNotFound(v)
+      return checkChatErrorType_CallContact(v)
     case 'contactNotFoundByName':
-      return checkStoreError_ContactNotFoundByName(v)
+      return checkChatErrorType_UserExists(v)
     case 'contactNotFoundByMemberId':
       return checkStoreError_ContactNotFoundByMemberId(v)
     case 'contactNotReady':
-      return checkStoreError_ContactNotReady(v)
+      return checkChatErrorType_UserExists(v)
     case 'duplicateContactLink':
       return true
     case 'userContactLinkNotFound':
       return true
     case 'contactRequestNotFound':
-      return checkStoreError_ContactRequestNotFound(v)
+      return checkStoreError_UserNotFoundByContactRequestId(v)
     case 'contactRequestNotFoundByName':
-      return checkStoreError_ContactRequestNotFoundByName(v)
+      return checkChatErrorType_UserExists(v)
     case 'invalidContactRequestEntity':
-      return checkStoreError_InvalidContactRequestEntity(v)
+      return checkStoreError_UserNotFoundByContactRequestId(v)
     case 'invalidBusinessChatContactRequest':
       return true
     case 'groupNotFound':
-      return checkStoreError_GroupNotFound(v)
+      return checkStoreError_UserNotFoundByGroupId(v)
     case 'groupNotFoundByName':
       return checkStoreError_GroupNotFoundByName(v)
     case 'groupMemberNameNotFound':
       return checkStoreError_GroupMemberNameNotFound(v)
     case 'groupMemberNotFound':
-      return checkStoreError_GroupMemberNotFound(v)
+      return checkStoreError_ContactNotFoundByMemberId(v)
     case 'groupMemberNotFoundByIndex':
       return checkStoreError_GroupMemberNotFoundByIndex(v)
     case 'memberRelationsVectorNotFound':
-      return checkStoreError_MemberRelationsVectorNotFound(v)
+      return checkStoreError_ContactNotFoundByMemberId(v)
     case 'groupHostMemberNotFound':
-      return checkStoreError_GroupHostMemberNotFound(v)
+      return checkStoreError_UserNotFoundByGroupId(v)
     case 'groupMemberNotFoundByMemberId':
       return checkStoreError_GroupMemberNotFoundByMemberId(v)
     case 'memberContactGroupMemberNotFound':
-      return checkStoreError_MemberContactGroupMemberNotFound(v)
+      return checkChatErrorType_CallContact(v)
     case 'invalidMemberRelationUpdate':
       return true
     case 'groupWithoutUser':
@@ -5475,81 +4871,81 @@ function checkStoreError(v: any): boolean {
     case 'noteFolderAlreadyExists':
       return checkStoreError_NoteFolderAlreadyExists(v)
     case 'noteFolderNotFound':
-      return checkStoreError_NoteFolderNotFound(v)
+      return checkStoreError_NoteFolderAlreadyExists(v)
     case 'userNoteFolderNotFound':
       return true
     case 'feedAlreadyExists':
       return checkStoreError_FeedAlreadyExists(v)
     case 'feedNotFound':
-      return checkStoreError_FeedNotFound(v)
+      return checkStoreError_FeedAlreadyExists(v)
     case 'userFeedNotFound':
       return true
     case 'sndFileNotFound':
-      return checkStoreError_SndFileNotFound(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'sndFileInvalid':
-      return checkStoreError_SndFileInvalid(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'rcvFileNotFound':
-      return checkStoreError_RcvFileNotFound(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'rcvFileDescrNotFound':
-      return checkStoreError_RcvFileDescrNotFound(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'fileNotFound':
-      return checkStoreError_FileNotFound(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'rcvFileInvalid':
-      return checkStoreError_RcvFileInvalid(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'rcvFileInvalidDescrPart':
       return true
     case 'localFileNoTransfer':
-      return checkStoreError_LocalFileNoTransfer(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'sharedMsgIdNotFoundByFileId':
-      return checkStoreError_SharedMsgIdNotFoundByFileId(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'fileIdNotFoundBySharedMsgId':
       return checkStoreError_FileIdNotFoundBySharedMsgId(v)
     case 'sndFileNotFoundXFTP':
-      return checkStoreError_SndFileNotFoundXFTP(v)
+      return checkChatErrorType_NoSndFileUser(v)
     case 'rcvFileNotFoundXFTP':
-      return checkStoreError_RcvFileNotFoundXFTP(v)
+      return checkChatErrorType_NoRcvFileUser(v)
     case 'connectionNotFound':
-      return checkStoreError_ConnectionNotFound(v)
+      return checkChatErrorType_NoConnectionUser(v)
     case 'connectionNotFoundById':
       return checkStoreError_ConnectionNotFoundById(v)
     case 'connectionNotFoundByMemberId':
-      return checkStoreError_ConnectionNotFoundByMemberId(v)
+      return checkStoreError_ContactNotFoundByMemberId(v)
     case 'pendingConnectionNotFound':
-      return checkStoreError_PendingConnectionNotFound(v)
+      return checkStoreError_ConnectionNotFoundById(v)
     case 'uniqueID':
       return true
     case 'largeMsg':
       return true
     case 'internalError':
-      return checkStoreError_InternalError(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'dBException':
-      return checkStoreError_DBException(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'dBBusyError':
-      return checkStoreError_DBBusyError(v)
+      return checkChatErrorType_GroupInternal(v)
     case 'badChatItem':
       return checkStoreError_BadChatItem(v)
     case 'chatItemNotFound':
       return checkStoreError_ChatItemNotFound(v)
     case 'chatItemNotFoundByText':
-      return checkStoreError_ChatItemNotFoundByText(v)
+      return checkCIFileStatus_Invalid(v)
     case 'chatItemSharedMsgIdNotFound':
-      return checkStoreError_ChatItemSharedMsgIdNotFound(v)
+      return checkStoreError_FileIdNotFoundBySharedMsgId(v)
     case 'chatItemNotFoundByFileId':
-      return checkStoreError_ChatItemNotFoundByFileId(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'chatItemNotFoundByContactId':
-      return checkStoreError_ChatItemNotFoundByContactId(v)
+      return checkChatErrorType_CallContact(v)
     case 'chatItemNotFoundByGroupId':
-      return checkStoreError_ChatItemNotFoundByGroupId(v)
+      return checkStoreError_UserNotFoundByGroupId(v)
     case 'profileNotFound':
       return checkStoreError_ProfileNotFound(v)
     case 'duplicateGroupLink':
-      return checkStoreError_DuplicateGroupLink(v)
+      return checkChatErrorType_GroupNotJoined(v)
     case 'groupLinkNotFound':
-      return checkStoreError_GroupLinkNotFound(v)
+      return checkChatErrorType_GroupNotJoined(v)
     case 'hostMemberIdNotFound':
-      return checkStoreError_HostMemberIdNotFound(v)
+      return checkStoreError_UserNotFoundByGroupId(v)
     case 'contactNotFoundByFileId':
-      return checkStoreError_ContactNotFoundByFileId(v)
+      return checkChatErrorType_FileNotReceived(v)
     case 'noGroupSndStatus':
       return checkStoreError_NoGroupSndStatus(v)
     case 'duplicateGroupMessage':
@@ -5575,7 +4971,7 @@ function checkStoreError(v: any): boolean {
     case 'groupRelayNotFound':
       return checkStoreError_GroupRelayNotFound(v)
     case 'groupRelayNotFoundByMemberId':
-      return checkStoreError_GroupRelayNotFoundByMemberId(v)
+      return checkStoreError_ContactNotFoundByMemberId(v)
     case 'invalidQuote':
       return true
     case 'invalidMention':
@@ -5583,15 +4979,15 @@ function checkStoreError(v: any): boolean {
     case 'invalidDeliveryTask':
       return checkStoreError_InvalidDeliveryTask(v)
     case 'deliveryTaskNotFound':
-      return checkStoreError_DeliveryTaskNotFound(v)
+      return checkStoreError_InvalidDeliveryTask(v)
     case 'invalidDeliveryJob':
       return checkStoreError_InvalidDeliveryJob(v)
     case 'deliveryJobNotFound':
-      return checkStoreError_DeliveryJobNotFound(v)
+      return checkStoreError_InvalidDeliveryJob(v)
     case 'invalidFeedJob':
       return checkStoreError_InvalidFeedJob(v)
     case 'feedJobNotFound':
-      return checkStoreError_FeedJobNotFound(v)
+      return checkStoreError_InvalidFeedJob(v)
     case 'workItemError':
       return checkStoreError_WorkItemError(v)
     case 'introNotFound':
@@ -5619,18 +5015,6 @@ function checkSubscriptionStatus(v: any): boolean {
       return true
   }
   return false
-}
-
-function checkSupportGroupPreference(v: any): boolean {
-  let at = -1,
-    x: any
-  return (
-    (typeof v === 'object' &&
-      v !== null &&
-      ((x = v.enable), Object.getPrototypeOf(v) === Object.prototype) &&
-      ((at = 0), checkGroupFeatureEnabled(x))) ||
-    failed(v, checkSupportGroupPreference, at)
-  )
 }
 
 function checkSwitchPhase(v: any): boolean {
@@ -5945,14 +5329,6 @@ function checkVersionRange(v: any): boolean {
   )
 }
 
-function checkXFTPErrorType_CMD(v: any): boolean {
-  return checkCommandError(v.cmdErr) || failed(v, checkXFTPErrorType_CMD, 0)
-}
-
-function checkXFTPErrorType_BLOCKED(v: any): boolean {
-  return checkBlockingInfo(v.blockInfo) || failed(v, checkXFTPErrorType_BLOCKED, 0)
-}
-
 function checkXFTPErrorType(v: any): boolean {
   if (!(typeof v === 'object' && v !== null)) return false
   const tag = v.type
@@ -5965,11 +5341,11 @@ function checkXFTPErrorType(v: any): boolean {
     case 'HANDSHAKE':
       return true
     case 'CMD':
-      return checkXFTPErrorType_CMD(v)
+      return checkErrorType_CMD(v)
     case 'AUTH':
       return true
     case 'BLOCKED':
-      return checkXFTPErrorType_BLOCKED(v)
+      return checkErrorType_BLOCKED(v)
     case 'SIZE':
       return true
     case 'QUOTA':
@@ -6021,20 +5397,6 @@ function checkXFTPSndFile(v: any): boolean {
       ((at = 2), typeof v.agentSndFileDeleted === 'boolean') &&
       ((at = 3), (x = v.cryptoArgs) === undefined || checkCryptoFileArgs(x))) ||
     failed(v, checkXFTPSndFile, at)
-  )
-}
-
-function checkSimplexNameDomain(v: any): boolean {
-  let at = -1,
-    x: any
-  return (
-    (typeof v === 'object' &&
-      v !== null &&
-      ((x = v.nameTLD), Object.getPrototypeOf(v) === Object.prototype) &&
-      ((at = 0), checkSimplexTLD(x)) &&
-      ((at = 1), typeof v.domain === 'string') &&
-      ((at = 2), checkArray_string(v.subDomain))) ||
-    failed(v, checkSimplexNameDomain, at)
   )
 }
 
@@ -6114,13 +5476,6 @@ function checkEvent_NewMemberContactReceivedInv(v: any): boolean {
   )
 }
 
-function checkEvent_ContactSndReady(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) || failed(v, checkEvent_ContactSndReady, at)
-  )
-}
-
 function checkArray_AChatItem(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
   for (let i = 0; i < v.length; i++) if (!checkAChatItem(v[i])) return failed(v, checkArray_AChatItem, i)
@@ -6180,14 +5535,6 @@ function checkEvent_GroupChatItemsDeleted(v: any): boolean {
       ((at = 3), typeof v.byUser === 'boolean') &&
       ((at = 4), (x = v.member_) === undefined || checkGroupMember(x))) ||
     failed(v, checkEvent_GroupChatItemsDeleted, at)
-  )
-}
-
-function checkEvent_ChatItemsStatusesUpdated(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkArray_AChatItem(v.chatItems))) ||
-    failed(v, checkEvent_ChatItemsStatusesUpdated, at)
   )
 }
 
@@ -6290,18 +5637,6 @@ function checkEvent_DeletedMemberUser(v: any): boolean {
   )
 }
 
-function checkEvent_GroupDeleted(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), checkGroupMember(v.member)) &&
-      ((at = 3), (x = v.msgSigned) === undefined || checkMsgSigStatus(x))) ||
-    failed(v, checkEvent_GroupDeleted, at)
-  )
-}
-
 function checkEvent_ConnectedToGroupMember(v: any): boolean {
   let at = 0,
     x: any
@@ -6390,13 +5725,6 @@ function checkEvent_RcvFileDescrReady(v: any): boolean {
   )
 }
 
-function checkEvent_RcvFileComplete(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) || failed(v, checkEvent_RcvFileComplete, at)
-  )
-}
-
 function checkEvent_SndFileCompleteXFTP(v: any): boolean {
   let at = 0
   return (
@@ -6407,13 +5735,6 @@ function checkEvent_SndFileCompleteXFTP(v: any): boolean {
   )
 }
 
-function checkEvent_RcvFileStart(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) || failed(v, checkEvent_RcvFileStart, at)
-  )
-}
-
 function checkEvent_RcvFileSndCancelled(v: any): boolean {
   let at = 0
   return (
@@ -6421,13 +5742,6 @@ function checkEvent_RcvFileSndCancelled(v: any): boolean {
       ((at = 1), checkAChatItem(v.chatItem)) &&
       ((at = 2), checkRcvFileTransfer(v.rcvFileTransfer))) ||
     failed(v, checkEvent_RcvFileSndCancelled, at)
-  )
-}
-
-function checkEvent_RcvFileAccepted(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) || failed(v, checkEvent_RcvFileAccepted, at)
   )
 }
 
@@ -6443,18 +5757,6 @@ function checkEvent_RcvFileError(v: any): boolean {
   )
 }
 
-function checkEvent_RcvFileWarning(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), (x = v.chatItem_) === undefined || checkAChatItem(x)) &&
-      ((at = 2), checkAgentErrorType(v.agentError)) &&
-      ((at = 3), checkRcvFileTransfer(v.rcvFileTransfer))) ||
-    failed(v, checkEvent_RcvFileWarning, at)
-  )
-}
-
 function checkEvent_SndFileError(v: any): boolean {
   let at = 0,
     x: any
@@ -6467,38 +5769,11 @@ function checkEvent_SndFileError(v: any): boolean {
   )
 }
 
-function checkEvent_SndFileWarning(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), (x = v.chatItem_) === undefined || checkAChatItem(x)) &&
-      ((at = 2), checkFileTransferMeta(v.fileTransferMeta)) &&
-      ((at = 3), typeof v.errorMessage === 'string')) ||
-    failed(v, checkEvent_SndFileWarning, at)
-  )
-}
-
-function checkEvent_AcceptingContactRequest(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) ||
-    failed(v, checkEvent_AcceptingContactRequest, at)
-  )
-}
-
 function checkEvent_AcceptingBusinessRequest(v: any): boolean {
   let at = 0
   return (
     (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
     failed(v, checkEvent_AcceptingBusinessRequest, at)
-  )
-}
-
-function checkEvent_ContactConnecting(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) || failed(v, checkEvent_ContactConnecting, at)
   )
 }
 
@@ -6535,29 +5810,11 @@ function checkEvent_SentGroupInvitation(v: any): boolean {
   )
 }
 
-function checkEvent_GroupLinkConnecting(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), checkGroupMember(v.hostMember))) ||
-    failed(v, checkEvent_GroupLinkConnecting, at)
-  )
-}
-
 function checkEvent_HostConnected(v: any): boolean {
   let at = 0
   return (
     (typeof v.protocol === 'string' && ((at = 1), typeof v.transportHost === 'string')) ||
     failed(v, checkEvent_HostConnected, at)
-  )
-}
-
-function checkEvent_HostDisconnected(v: any): boolean {
-  let at = 0
-  return (
-    (typeof v.protocol === 'string' && ((at = 1), typeof v.transportHost === 'string')) ||
-    failed(v, checkEvent_HostDisconnected, at)
   )
 }
 
@@ -6579,10 +5836,6 @@ function checkEvent_MessageError(v: any): boolean {
       ((at = 2), typeof v.errorMessage === 'string')) ||
     failed(v, checkEvent_MessageError, at)
   )
-}
-
-function checkEvent_ChatError(v: any): boolean {
-  return checkChatError(v.chatError) || failed(v, checkEvent_ChatError, 0)
 }
 
 function checkArray_ChatError(v: any): boolean {
@@ -6622,7 +5875,7 @@ function checkChatEvent(v: any): boolean {
     case 'newMemberContactReceivedInv':
       return checkEvent_NewMemberContactReceivedInv(v)
     case 'contactSndReady':
-      return checkEvent_ContactSndReady(v)
+      return checkEvent_ContactDeletedByContact(v)
     case 'newChatItems':
       return checkEvent_NewChatItems(v)
     case 'chatItemReaction':
@@ -6634,7 +5887,7 @@ function checkChatEvent(v: any): boolean {
     case 'groupChatItemsDeleted':
       return checkEvent_GroupChatItemsDeleted(v)
     case 'chatItemsStatusesUpdated':
-      return checkEvent_ChatItemsStatusesUpdated(v)
+      return checkEvent_NewChatItems(v)
     case 'receivedGroupInvitation':
       return checkEvent_ReceivedGroupInvitation(v)
     case 'userJoinedGroup':
@@ -6652,7 +5905,7 @@ function checkChatEvent(v: any): boolean {
     case 'deletedMemberUser':
       return checkEvent_DeletedMemberUser(v)
     case 'groupDeleted':
-      return checkEvent_GroupDeleted(v)
+      return checkEvent_LeftMember(v)
     case 'connectedToGroupMember':
       return checkEvent_ConnectedToGroupMember(v)
     case 'memberAcceptedByOther':
@@ -6668,29 +5921,29 @@ function checkChatEvent(v: any): boolean {
     case 'rcvFileDescrReady':
       return checkEvent_RcvFileDescrReady(v)
     case 'rcvFileComplete':
-      return checkEvent_RcvFileComplete(v)
+      return checkEvent_ChatItemUpdated(v)
     case 'sndFileCompleteXFTP':
       return checkEvent_SndFileCompleteXFTP(v)
     case 'rcvFileStart':
-      return checkEvent_RcvFileStart(v)
+      return checkEvent_ChatItemUpdated(v)
     case 'rcvFileSndCancelled':
       return checkEvent_RcvFileSndCancelled(v)
     case 'rcvFileAccepted':
-      return checkEvent_RcvFileAccepted(v)
+      return checkEvent_ChatItemUpdated(v)
     case 'rcvFileError':
       return checkEvent_RcvFileError(v)
     case 'rcvFileWarning':
-      return checkEvent_RcvFileWarning(v)
+      return checkEvent_RcvFileError(v)
     case 'sndFileError':
       return checkEvent_SndFileError(v)
     case 'sndFileWarning':
-      return checkEvent_SndFileWarning(v)
+      return checkEvent_SndFileError(v)
     case 'acceptingContactRequest':
-      return checkEvent_AcceptingContactRequest(v)
+      return checkEvent_ContactDeletedByContact(v)
     case 'acceptingBusinessRequest':
       return checkEvent_AcceptingBusinessRequest(v)
     case 'contactConnecting':
-      return checkEvent_ContactConnecting(v)
+      return checkEvent_ContactDeletedByContact(v)
     case 'businessLinkConnecting':
       return checkEvent_BusinessLinkConnecting(v)
     case 'joinedGroupMemberConnecting':
@@ -6698,17 +5951,17 @@ function checkChatEvent(v: any): boolean {
     case 'sentGroupInvitation':
       return checkEvent_SentGroupInvitation(v)
     case 'groupLinkConnecting':
-      return checkEvent_GroupLinkConnecting(v)
+      return checkEvent_UserJoinedGroup(v)
     case 'hostConnected':
       return checkEvent_HostConnected(v)
     case 'hostDisconnected':
-      return checkEvent_HostDisconnected(v)
+      return checkEvent_HostConnected(v)
     case 'subscriptionStatus':
       return checkEvent_SubscriptionStatus(v)
     case 'messageError':
       return checkEvent_MessageError(v)
     case 'chatError':
-      return checkEvent_ChatError(v)
+      return checkConnectionPlan_Error(v)
     case 'chatErrors':
       return checkEvent_ChatErrors(v)
     case 'groupLinkRelaysUpdated':
@@ -6723,10 +5976,6 @@ function checkResponse_UserContactLinkCreated(v: any): boolean {
     (checkUser(v.user) && ((at = 1), checkCreatedConnLink(v.connLinkContact))) ||
     failed(v, checkResponse_UserContactLinkCreated, at)
   )
-}
-
-function checkResponse_ChatCmdError(v: any): boolean {
-  return checkChatError(v.chatError) || failed(v, checkResponse_ChatCmdError, 0)
 }
 
 function checkResponse_UserContactLinkDeleted(v: any): boolean {
@@ -6752,76 +6001,11 @@ function checkResponse_UserProfileUpdated(v: any): boolean {
   )
 }
 
-function checkResponse_UserProfileNoChange(v: any): boolean {
-  return checkUser(v.user) || failed(v, checkResponse_UserProfileNoChange, 0)
-}
-
-function checkResponse_UserContactLinkUpdated(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkUserContactLink(v.contactLink))) ||
-    failed(v, checkResponse_UserContactLinkUpdated, at)
-  )
-}
-
-function checkResponse_NewChatItems(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkArray_AChatItem(v.chatItems))) ||
-    failed(v, checkResponse_NewChatItems, at)
-  )
-}
-
-function checkResponse_ChatItemUpdated(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) ||
-    failed(v, checkResponse_ChatItemUpdated, at)
-  )
-}
-
-function checkResponse_ChatItemNotChanged(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) ||
-    failed(v, checkResponse_ChatItemNotChanged, at)
-  )
-}
-
-function checkResponse_ChatItemsDeleted(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkArray_ChatItemDeletion(v.chatItemDeletions)) &&
-      ((at = 2), typeof v.byUser === 'boolean') &&
-      ((at = 3), typeof v.timed === 'boolean')) ||
-    failed(v, checkResponse_ChatItemsDeleted, at)
-  )
-}
-
-function checkResponse_ChatItemReaction(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), typeof v.added === 'boolean') &&
-      ((at = 2), checkACIReaction(v.reaction))) ||
-    failed(v, checkResponse_ChatItemReaction, at)
-  )
-}
-
 function checkResponse_ChatMsgContent(v: any): boolean {
   let at = 0
   return (
     (checkUser(v.user) && ((at = 1), checkMsgContent(v.msgContent))) ||
     failed(v, checkResponse_ChatMsgContent, at)
-  )
-}
-
-function checkResponse_RcvFileAccepted(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkAChatItem(v.chatItem))) ||
-    failed(v, checkResponse_RcvFileAccepted, at)
   )
 }
 
@@ -6863,17 +6047,6 @@ function checkResponse_RcvFileCancelled(v: any): boolean {
   )
 }
 
-function checkResponse_SentGroupInvitation(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), checkContact(v.contact)) &&
-      ((at = 3), checkGroupMember(v.member))) ||
-    failed(v, checkResponse_SentGroupInvitation, at)
-  )
-}
-
 function checkResponse_UserAcceptedGroupSent(v: any): boolean {
   let at = 0,
     x: any
@@ -6882,16 +6055,6 @@ function checkResponse_UserAcceptedGroupSent(v: any): boolean {
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), (x = v.hostContact) === undefined || checkContact(x))) ||
     failed(v, checkResponse_UserAcceptedGroupSent, at)
-  )
-}
-
-function checkResponse_MemberAccepted(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), checkGroupMember(v.member))) ||
-    failed(v, checkResponse_MemberAccepted, at)
   )
 }
 
@@ -6934,36 +6097,9 @@ function checkResponse_UserDeletedMembers(v: any): boolean {
   )
 }
 
-function checkResponse_LeftMemberUser(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
-    failed(v, checkResponse_LeftMemberUser, at)
-  )
-}
-
 function checkResponse_GroupMembers(v: any): boolean {
   let at = 0
   return (checkUser(v.user) && ((at = 1), checkGroup(v.group))) || failed(v, checkResponse_GroupMembers, at)
-}
-
-function checkResponse_GroupCreated(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
-    failed(v, checkResponse_GroupCreated, at)
-  )
-}
-
-function checkResponse_PublicGroupCreated(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), checkGroupLink(v.groupLink)) &&
-      ((at = 3), checkArray_GroupRelay(v.groupRelays))) ||
-    failed(v, checkResponse_PublicGroupCreated, at)
-  )
 }
 
 function checkArray_AddRelayResult(v: any): boolean {
@@ -6988,33 +6124,6 @@ function checkResponse_GroupRelays(v: any): boolean {
       ((at = 1), checkGroupInfo(v.groupInfo)) &&
       ((at = 2), checkArray_GroupRelay(v.groupRelays))) ||
     failed(v, checkResponse_GroupRelays, at)
-  )
-}
-
-function checkResponse_GroupRelaysAdded(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), checkGroupLink(v.groupLink)) &&
-      ((at = 3), checkArray_GroupRelay(v.groupRelays))) ||
-    failed(v, checkResponse_GroupRelaysAdded, at)
-  )
-}
-
-function checkResponse_GroupRelaysAddFailed(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkArray_AddRelayResult(v.addRelayResults))) ||
-    failed(v, checkResponse_GroupRelaysAddFailed, at)
-  )
-}
-
-function checkResponse_RelayGroupAllowed(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
-    failed(v, checkResponse_RelayGroupAllowed, at)
   )
 }
 
@@ -7052,24 +6161,6 @@ function checkResponse_GroupLinkCreated(v: any): boolean {
   )
 }
 
-function checkResponse_GroupLink(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkGroupInfo(v.groupInfo)) &&
-      ((at = 2), checkGroupLink(v.groupLink))) ||
-    failed(v, checkResponse_GroupLink, at)
-  )
-}
-
-function checkResponse_GroupLinkDeleted(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkGroupInfo(v.groupInfo))) ||
-    failed(v, checkResponse_GroupLinkDeleted, at)
-  )
-}
-
 function checkResponse_Invitation(v: any): boolean {
   let at = 0
   return (
@@ -7104,25 +6195,6 @@ function checkResponse_SentConfirmation(v: any): boolean {
   )
 }
 
-function checkResponse_ContactAlreadyExists(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) ||
-    failed(v, checkResponse_ContactAlreadyExists, at)
-  )
-}
-
-function checkResponse_SentInvitation(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkPendingContactConnection(v.connection)) &&
-      ((at = 2), (x = v.customUserProfile) === undefined || checkProfile(x))) ||
-    failed(v, checkResponse_SentInvitation, at)
-  )
-}
-
 function checkResponse_SentInvitationToContact(v: any): boolean {
   let at = 0,
     x: any
@@ -7131,17 +6203,6 @@ function checkResponse_SentInvitationToContact(v: any): boolean {
       ((at = 1), checkContact(v.contact)) &&
       ((at = 2), (x = v.customUserProfile) === undefined || checkProfile(x))) ||
     failed(v, checkResponse_SentInvitationToContact, at)
-  )
-}
-
-function checkResponse_StartedConnectionToContact(v: any): boolean {
-  let at = 0,
-    x: any
-  return (
-    (checkUser(v.user) &&
-      ((at = 1), checkContact(v.contact)) &&
-      ((at = 2), (x = v.customUserProfile) === undefined || checkProfile(x))) ||
-    failed(v, checkResponse_StartedConnectionToContact, at)
   )
 }
 
@@ -7161,14 +6222,6 @@ function checkResponse_StartedConnectionToGroup(v: any): boolean {
       ((at = 2), (x = v.customUserProfile) === undefined || checkProfile(x)) &&
       ((at = 3), checkArray_RelayConnectionResult(v.relayResults))) ||
     failed(v, checkResponse_StartedConnectionToGroup, at)
-  )
-}
-
-function checkResponse_AcceptingContactRequest(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) ||
-    failed(v, checkResponse_AcceptingContactRequest, at)
   )
 }
 
@@ -7225,13 +6278,6 @@ function checkResponse_ApiChats(v: any): boolean {
   return (checkUser(v.user) && ((at = 1), checkArray_AChat(v.chats))) || failed(v, checkResponse_ApiChats, at)
 }
 
-function checkResponse_ContactDeleted(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkContact(v.contact))) || failed(v, checkResponse_ContactDeleted, at)
-  )
-}
-
 function checkResponse_ContactConnectionDeleted(v: any): boolean {
   let at = 0
   return (
@@ -7258,10 +6304,6 @@ function checkResponse_CmdOk(v: any): boolean {
   return (x = v.user_) === undefined || checkUser(x) || failed(v, checkResponse_CmdOk, at)
 }
 
-function checkResponse_ActiveUser(v: any): boolean {
-  return checkUser(v.user) || failed(v, checkResponse_ActiveUser, 0)
-}
-
 function checkArray_UserInfo(v: any): boolean {
   if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false
   for (let i = 0; i < v.length; i++) if (!checkUserInfo(v[i])) return failed(v, checkArray_UserInfo, i)
@@ -7270,14 +6312,6 @@ function checkArray_UserInfo(v: any): boolean {
 
 function checkResponse_UsersList(v: any): boolean {
   return checkArray_UserInfo(v.users) || failed(v, checkResponse_UsersList, 0)
-}
-
-function checkResponse_ContactPrefsUpdated(v: any): boolean {
-  let at = 0
-  return (
-    (checkUser(v.user) && ((at = 1), checkContact(v.fromContact)) && ((at = 2), checkContact(v.toContact))) ||
-    failed(v, checkResponse_ContactPrefsUpdated, at)
-  )
 }
 
 function checkResponse_ServiceReplyAccepted(v: any): boolean {
@@ -7344,7 +6378,7 @@ function checkChatResponse(v: any): boolean {
     case 'userContactLinkCreated':
       return checkResponse_UserContactLinkCreated(v)
     case 'chatCmdError':
-      return checkResponse_ChatCmdError(v)
+      return checkConnectionPlan_Error(v)
     case 'userContactLinkDeleted':
       return checkResponse_UserContactLinkDeleted(v)
     case 'userContactLink':
@@ -7352,23 +6386,23 @@ function checkChatResponse(v: any): boolean {
     case 'userProfileUpdated':
       return checkResponse_UserProfileUpdated(v)
     case 'userProfileNoChange':
-      return checkResponse_UserProfileNoChange(v)
+      return checkResponse_UserContactLinkDeleted(v)
     case 'userContactLinkUpdated':
-      return checkResponse_UserContactLinkUpdated(v)
+      return checkResponse_UserContactLink(v)
     case 'newChatItems':
-      return checkResponse_NewChatItems(v)
+      return checkEvent_NewChatItems(v)
     case 'chatItemUpdated':
-      return checkResponse_ChatItemUpdated(v)
+      return checkEvent_ChatItemUpdated(v)
     case 'chatItemNotChanged':
-      return checkResponse_ChatItemNotChanged(v)
+      return checkEvent_ChatItemUpdated(v)
     case 'chatItemsDeleted':
-      return checkResponse_ChatItemsDeleted(v)
+      return checkEvent_ChatItemsDeleted(v)
     case 'chatItemReaction':
-      return checkResponse_ChatItemReaction(v)
+      return checkEvent_ChatItemReaction(v)
     case 'chatMsgContent':
       return checkResponse_ChatMsgContent(v)
     case 'rcvFileAccepted':
-      return checkResponse_RcvFileAccepted(v)
+      return checkEvent_ChatItemUpdated(v)
     case 'rcvFileAcceptedSndCancelled':
       return checkResponse_RcvFileAcceptedSndCancelled(v)
     case 'sndFileCancelled':
@@ -7376,11 +6410,11 @@ function checkChatResponse(v: any): boolean {
     case 'rcvFileCancelled':
       return checkResponse_RcvFileCancelled(v)
     case 'sentGroupInvitation':
-      return checkResponse_SentGroupInvitation(v)
+      return checkEvent_SentGroupInvitation(v)
     case 'userAcceptedGroupSent':
       return checkResponse_UserAcceptedGroupSent(v)
     case 'memberAccepted':
-      return checkResponse_MemberAccepted(v)
+      return checkEvent_JoinedGroupMember(v)
     case 'membersRoleUser':
       return checkResponse_MembersRoleUser(v)
     case 'membersBlockedForAllUser':
@@ -7388,23 +6422,23 @@ function checkChatResponse(v: any): boolean {
     case 'userDeletedMembers':
       return checkResponse_UserDeletedMembers(v)
     case 'leftMemberUser':
-      return checkResponse_LeftMemberUser(v)
+      return checkEvent_AcceptingBusinessRequest(v)
     case 'groupMembers':
       return checkResponse_GroupMembers(v)
     case 'groupCreated':
-      return checkResponse_GroupCreated(v)
+      return checkEvent_AcceptingBusinessRequest(v)
     case 'publicGroupCreated':
-      return checkResponse_PublicGroupCreated(v)
+      return checkEvent_GroupLinkRelaysUpdated(v)
     case 'publicGroupCreationFailed':
       return checkResponse_PublicGroupCreationFailed(v)
     case 'groupRelays':
       return checkResponse_GroupRelays(v)
     case 'groupRelaysAdded':
-      return checkResponse_GroupRelaysAdded(v)
+      return checkEvent_GroupLinkRelaysUpdated(v)
     case 'groupRelaysAddFailed':
-      return checkResponse_GroupRelaysAddFailed(v)
+      return checkResponse_PublicGroupCreationFailed(v)
     case 'relayGroupAllowed':
-      return checkResponse_RelayGroupAllowed(v)
+      return checkEvent_AcceptingBusinessRequest(v)
     case 'groupUpdated':
       return checkResponse_GroupUpdated(v)
     case 'groupDomainVerified':
@@ -7412,9 +6446,9 @@ function checkChatResponse(v: any): boolean {
     case 'groupLinkCreated':
       return checkResponse_GroupLinkCreated(v)
     case 'groupLink':
-      return checkResponse_GroupLink(v)
+      return checkResponse_GroupLinkCreated(v)
     case 'groupLinkDeleted':
-      return checkResponse_GroupLinkDeleted(v)
+      return checkEvent_AcceptingBusinessRequest(v)
     case 'invitation':
       return checkResponse_Invitation(v)
     case 'connectionPlan':
@@ -7422,17 +6456,17 @@ function checkChatResponse(v: any): boolean {
     case 'sentConfirmation':
       return checkResponse_SentConfirmation(v)
     case 'contactAlreadyExists':
-      return checkResponse_ContactAlreadyExists(v)
+      return checkEvent_ContactDeletedByContact(v)
     case 'sentInvitation':
-      return checkResponse_SentInvitation(v)
+      return checkResponse_SentConfirmation(v)
     case 'sentInvitationToContact':
       return checkResponse_SentInvitationToContact(v)
     case 'startedConnectionToContact':
-      return checkResponse_StartedConnectionToContact(v)
+      return checkResponse_SentInvitationToContact(v)
     case 'startedConnectionToGroup':
       return checkResponse_StartedConnectionToGroup(v)
     case 'acceptingContactRequest':
-      return checkResponse_AcceptingContactRequest(v)
+      return checkEvent_ContactDeletedByContact(v)
     case 'contactRequestRejected':
       return checkResponse_ContactRequestRejected(v)
     case 'contactsList':
@@ -7442,7 +6476,7 @@ function checkChatResponse(v: any): boolean {
     case 'apiChats':
       return checkResponse_ApiChats(v)
     case 'contactDeleted':
-      return checkResponse_ContactDeleted(v)
+      return checkEvent_ContactDeletedByContact(v)
     case 'contactConnectionDeleted':
       return checkResponse_ContactConnectionDeleted(v)
     case 'groupDeletedUser':
@@ -7450,11 +6484,11 @@ function checkChatResponse(v: any): boolean {
     case 'cmdOk':
       return checkResponse_CmdOk(v)
     case 'activeUser':
-      return checkResponse_ActiveUser(v)
+      return checkResponse_UserContactLinkDeleted(v)
     case 'usersList':
       return checkResponse_UsersList(v)
     case 'contactPrefsUpdated':
-      return checkResponse_ContactPrefsUpdated(v)
+      return checkEvent_ContactUpdated(v)
     case 'serviceReplyAccepted':
       return checkResponse_ServiceReplyAccepted(v)
     case 'chatStarted':
@@ -7476,4976 +6510,3510 @@ function checkChatResponse(v: any): boolean {
 }
 
 /**
- * The schema's shapes, which the slow path of decoding reads (shape-checks.ts); the decoders and guards name one by its index.
+ * The schema's shapes, which the slow path of decoding reads (shape-checks.ts); the decoders and guards name one by its index. Written compactly (shape-table.ts), decoded once here.
  * @internal
  */
-export const shapes: ShapeTable = [
-  {
-    kind: 'record',
-    name: 'ACIReaction',
-    fields: [
-      ['chatInfo', 236],
-      ['chatReaction', 132],
-    ],
-    fast: checkACIReaction,
-  },
-  {
-    kind: 'record',
-    name: 'AChat',
-    fields: [
-      ['chatInfo', 236],
-      ['chatItems', 897],
-      ['chatStats', 251],
-    ],
-    fast: checkAChat,
-  },
-  {
-    kind: 'record',
-    name: 'AChatItem',
-    fields: [
-      ['chatInfo', 236],
-      ['chatItem', 243],
-    ],
-    fast: checkAChatItem,
-  },
-  {
-    kind: 'record',
-    name: 'AddRelayResult',
-    fields: [
-      ['relay', 748],
-      ['relayError', 152, 1],
-    ],
-    fast: checkAddRelayResult,
-  },
-  {
-    kind: 'record',
-    name: 'AddressSettings',
-    fields: [
-      ['businessAddress', 'bool'],
-      ['autoAccept', 36, 1],
-      ['autoReply', 444, 1],
-    ],
-    fast: checkAddressSettings,
-  },
-  {
-    kind: 'union',
-    name: 'AgentCryptoError',
-    members: [
-      ['DECRYPT_AES', 6],
-      ['DECRYPT_CB', 7],
-      ['RATCHET_HEADER', 8],
-      ['RATCHET_SYNC', 9],
-      ['RATCHET_EARLIER', 10],
-      ['RATCHET_SKIPPED', 11],
-    ],
-    fast: checkAgentCryptoError,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['data', 'word32']], fast: checkAgentCryptoError_RATCHET_EARLIER},
-  {kind: 'member', fields: [['data', 'word32']], fast: checkAgentCryptoError_RATCHET_SKIPPED},
-  {
-    kind: 'union',
-    name: 'AgentErrorType',
-    members: [
-      ['CMD', 13],
-      ['CONN', 14],
-      ['NO_USER', 15],
-      ['SMP', 16],
-      ['NTF', 17],
-      ['XFTP', 18],
-      ['FILE', 19],
-      ['NO_NAME_SERVERS', 20],
-      ['PROXY', 21],
-      ['RCP', 22],
-      ['BROKER', 23],
-      ['AGENT', 24],
-      ['NOTICE', 25],
-      ['INTERNAL', 26],
-      ['CRITICAL', 27],
-      ['INACTIVE', 28],
-    ],
-    fast: checkAgentErrorType,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['cmdErr', 264],
-      ['errContext', 'string'],
-    ],
-    fast: checkAgentErrorType_CMD,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['connErr', 290],
-      ['errContext', 'string'],
-    ],
-    fast: checkAgentErrorType_CONN,
-  },
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['serverAddress', 'string'],
-      ['smpErr', 323],
-    ],
-    fast: checkAgentErrorType_SMP,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['serverAddress', 'string'],
-      ['ntfErr', 323],
-    ],
-    fast: checkAgentErrorType_NTF,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['serverAddress', 'string'],
-      ['xftpErr', 757],
-    ],
-    fast: checkAgentErrorType_XFTP,
-  },
-  {kind: 'member', fields: [['fileErr', 349]], fast: checkAgentErrorType_FILE},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['proxyServer', 'string'],
-      ['relayServer', 'string'],
-      ['proxyErr', 495],
-    ],
-    fast: checkAgentErrorType_PROXY,
-  },
-  {kind: 'member', fields: [['rcpErr', 508]], fast: checkAgentErrorType_RCP},
-  {
-    kind: 'member',
-    fields: [
-      ['brokerAddress', 'string'],
-      ['brokerErr', 43],
-    ],
-    fast: checkAgentErrorType_BROKER,
-  },
-  {kind: 'member', fields: [['agentErr', 582]], fast: checkAgentErrorType_AGENT},
-  {
-    kind: 'member',
-    fields: [
-      ['server', 'string'],
-      ['preset', 'bool'],
-      ['expiresAt', 'UTCTime', 1],
-    ],
-    fast: checkAgentErrorType_NOTICE,
-  },
-  {kind: 'member', fields: [['internalErr', 'string']], fast: checkAgentErrorType_INTERNAL},
-  {
-    kind: 'member',
-    fields: [
-      ['offerRestart', 'bool'],
-      ['criticalErr', 'string'],
-    ],
-    fast: checkAgentErrorType_CRITICAL,
-  },
-  {kind: 'member', fields: []},
-  {
-    kind: 'union',
-    name: 'AgentServiceError',
-    members: [
-      ['rejected', 30],
-      ['timeout', 31],
-      ['noPendingRequest', 32],
-      ['notDRAddress', 33],
-      ['badSignature', 34],
-    ],
-    fast: checkAgentServiceError,
-  },
-  {kind: 'member', fields: [['rejectReason', 'string']], fast: checkAgentServiceError_Rejected},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'record',
-    name: 'AppVersionRange',
-    fields: [
-      ['minVersion', 'string'],
-      ['maxVersion', 'string'],
-    ],
-    fast: checkAppVersionRange,
-  },
-  {kind: 'record', name: 'AutoAccept', fields: [['acceptIncognito', 'bool']], fast: checkAutoAccept},
-  {
-    kind: 'record',
-    name: 'BadgeInfo',
-    fields: [
-      ['badgeType', 40],
-      ['badgeExpiry', 'UTCTime', 1],
-      ['badgeExtra', 'string'],
-    ],
-    fast: checkBadgeInfo,
-  },
-  {
-    kind: 'record',
-    name: 'BadgeProof',
-    fields: [
-      ['badgeKeyIdx', 'int'],
-      ['presHeader', 'string'],
-      ['proof', 'string'],
-      ['badgeInfo', 37],
-    ],
-    fast: checkBadgeProof,
-  },
-  {
-    kind: 'enum',
-    name: 'BadgeStatus',
-    values: ['active', 'expired', 'expiredOld', 'failed', 'unknownKey'],
-    fast: checkBadgeStatus,
-  },
-  {kind: 'enum', name: 'BadgeType', values: ['supporter', 'legend', 'investor'], fast: checkBadgeType},
-  {
-    kind: 'record',
-    name: 'BlockingInfo',
-    fields: [
-      ['reason', 42],
-      ['notice', 255, 1],
-    ],
-    fast: checkBlockingInfo,
-  },
-  {kind: 'enum', name: 'BlockingReason', values: ['spam', 'content'], fast: checkBlockingReason},
-  {
-    kind: 'union',
-    name: 'BrokerErrorType',
-    members: [
-      ['RESPONSE', 44],
-      ['UNEXPECTED', 45],
-      ['NETWORK', 46],
-      ['HOST', 47],
-      ['NO_SERVICE', 48],
-      ['TRANSPORT', 49],
-      ['TIMEOUT', 50],
-    ],
-    fast: checkBrokerErrorType,
-  },
-  {kind: 'member', fields: [['respErr', 'string']], fast: checkBrokerErrorType_RESPONSE},
-  {kind: 'member', fields: [['respErr', 'string']], fast: checkBrokerErrorType_UNEXPECTED},
-  {kind: 'member', fields: [['networkError', 474, 1]], fast: checkBrokerErrorType_NETWORK},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['transportErr', 735]], fast: checkBrokerErrorType_TRANSPORT},
-  {kind: 'member', fields: []},
-  {
-    kind: 'record',
-    name: 'BusinessChatInfo',
-    fields: [
-      ['chatType', 52],
-      ['businessId', 'string'],
-      ['customerId', 'string'],
-      ['businessDomain', 594, 1],
-    ],
-    fast: checkBusinessChatInfo,
-  },
-  {kind: 'enum', name: 'BusinessChatType', values: ['business', 'customer'], fast: checkBusinessChatType},
-  {
-    kind: 'enum',
-    name: 'CICallStatus',
-    values: ['pending', 'missed', 'rejected', 'accepted', 'negotiated', 'progress', 'ended', 'error'],
-    fast: checkCICallStatus,
-  },
-  {
-    kind: 'union',
-    name: 'CIContent',
-    members: [
-      ['sndMsgContent', 55],
-      ['rcvMsgContent', 56],
-      ['sndDeleted', 57],
-      ['rcvDeleted', 58],
-      ['sndCall', 59],
-      ['rcvCall', 60],
-      ['rcvIntegrityError', 61],
-      ['rcvDecryptionError', 62],
-      ['rcvMsgError', 63],
-      ['rcvGroupInvitation', 64],
-      ['sndGroupInvitation', 65],
-      ['rcvDirectEvent', 66],
-      ['rcvGroupEvent', 67],
-      ['sndGroupEvent', 68],
-      ['rcvConnEvent', 69],
-      ['sndConnEvent', 70],
-      ['rcvChatFeature', 71],
-      ['sndChatFeature', 72],
-      ['rcvChatPreference', 73],
-      ['sndChatPreference', 74],
-      ['rcvGroupFeature', 75],
-      ['sndGroupFeature', 76],
-      ['rcvChatFeatureRejected', 77],
-      ['rcvGroupFeatureRejected', 78],
-      ['sndModerated', 79],
-      ['rcvModerated', 80],
-      ['rcvBlocked', 81],
-      ['sndDirectE2EEInfo', 82],
-      ['rcvDirectE2EEInfo', 83],
-      ['sndGroupE2EEInfo', 84],
-      ['rcvGroupE2EEInfo', 85],
-      ['chatBanner', 86],
-    ],
-    fast: checkCIContent,
-  },
-  {kind: 'member', fields: [['msgContent', 444]], fast: checkCIContent_SndMsgContent},
-  {kind: 'member', fields: [['msgContent', 444]], fast: checkCIContent_RcvMsgContent},
-  {kind: 'member', fields: [['deleteMode', 87]], fast: checkCIContent_SndDeleted},
-  {kind: 'member', fields: [['deleteMode', 87]], fast: checkCIContent_RcvDeleted},
-  {
-    kind: 'member',
-    fields: [
-      ['status', 53],
-      ['duration', 'int'],
-    ],
-    fast: checkCIContent_SndCall,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['status', 53],
-      ['duration', 'int'],
-    ],
-    fast: checkCIContent_RcvCall,
-  },
-  {kind: 'member', fields: [['msgError', 456]], fast: checkCIContent_RcvIntegrityError},
-  {
-    kind: 'member',
-    fields: [
-      ['msgDecryptError', 454],
-      ['msgCount', 'word32'],
-    ],
-    fast: checkCIContent_RcvDecryptionError,
-  },
-  {kind: 'member', fields: [['rcvMsgError', 561]], fast: checkCIContent_RcvMsgError},
-  {
-    kind: 'member',
-    fields: [
-      ['groupInvitation', 126],
-      ['memberRole', 404],
-    ],
-    fast: checkCIContent_RcvGroupInvitation,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupInvitation', 126],
-      ['memberRole', 404],
-    ],
-    fast: checkCIContent_SndGroupInvitation,
-  },
-  {kind: 'member', fields: [['rcvDirectEvent', 531]], fast: checkCIContent_RcvDirectEvent},
-  {kind: 'member', fields: [['rcvGroupEvent', 543]], fast: checkCIContent_RcvGroupEvent},
-  {kind: 'member', fields: [['sndGroupEvent', 617]], fast: checkCIContent_SndGroupEvent},
-  {kind: 'member', fields: [['rcvConnEvent', 526]], fast: checkCIContent_RcvConnEvent},
-  {kind: 'member', fields: [['sndConnEvent', 604]], fast: checkCIContent_SndConnEvent},
-  {
-    kind: 'member',
-    fields: [
-      ['feature', 235],
-      ['enabled', 490],
-      ['param', 'int', 1],
-    ],
-    fast: checkCIContent_RcvChatFeature,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['feature', 235],
-      ['enabled', 490],
-      ['param', 'int', 1],
-    ],
-    fast: checkCIContent_SndChatFeature,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['feature', 235],
-      ['allowed', 340],
-      ['param', 'int', 1],
-    ],
-    fast: checkCIContent_RcvChatPreference,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['feature', 235],
-      ['allowed', 340],
-      ['param', 'int', 1],
-    ],
-    fast: checkCIContent_SndChatPreference,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupFeature', 386],
-      ['preference', 407],
-      ['param', 'int', 1],
-      ['memberRole_', 404, 1],
-    ],
-    fast: checkCIContent_RcvGroupFeature,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupFeature', 386],
-      ['preference', 407],
-      ['param', 'int', 1],
-      ['memberRole_', 404, 1],
-    ],
-    fast: checkCIContent_SndGroupFeature,
-  },
-  {kind: 'member', fields: [['feature', 235]], fast: checkCIContent_RcvChatFeatureRejected},
-  {kind: 'member', fields: [['groupFeature', 386]], fast: checkCIContent_RcvGroupFeatureRejected},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['e2eeInfo', 322]], fast: checkCIContent_SndDirectE2EEInfo},
-  {kind: 'member', fields: [['e2eeInfo', 322]], fast: checkCIContent_RcvDirectE2EEInfo},
-  {kind: 'member', fields: [['e2eeInfo', 322]], fast: checkCIContent_SndGroupE2EEInfo},
-  {kind: 'member', fields: [['e2eeInfo', 322]], fast: checkCIContent_RcvGroupE2EEInfo},
-  {kind: 'member', fields: []},
-  {
-    kind: 'enum',
-    name: 'CIDeleteMode',
-    values: ['broadcast', 'internal', 'internalMark', 'history'],
-    fast: checkCIDeleteMode,
-  },
-  {
-    kind: 'union',
-    name: 'CIDeleted',
-    members: [
-      ['deleted', 89],
-      ['blocked', 90],
-      ['blockedByAdmin', 91],
-      ['moderated', 92],
-      ['deleting', 93],
-    ],
-    fast: checkCIDeleted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['deletedTs', 'UTCTime', 1],
-      ['chatType', 252],
-    ],
-    fast: checkCIDeleted_Deleted,
-  },
-  {kind: 'member', fields: [['deletedTs', 'UTCTime', 1]], fast: checkCIDeleted_Blocked},
-  {kind: 'member', fields: [['deletedTs', 'UTCTime', 1]], fast: checkCIDeleted_BlockedByAdmin},
-  {
-    kind: 'member',
-    fields: [
-      ['deletedTs', 'UTCTime', 1],
-      ['byGroupMember', 400],
-    ],
-    fast: checkCIDeleted_Moderated,
-  },
-  {kind: 'member', fields: [['deletedTs', 'UTCTime', 1]], fast: checkCIDeleted_Deleting},
-  {
-    kind: 'union',
-    name: 'CIDirection',
-    members: [
-      ['directSnd', 95],
-      ['directRcv', 96],
-      ['groupSnd', 97],
-      ['groupRcv', 98],
-      ['channelRcv', 99],
-      ['localSnd', 100],
-      ['localRcv', 101],
-      ['feedSnd', 102],
-    ],
-    fast: checkCIDirection,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['groupMember', 400]], fast: checkCIDirection_GroupRcv},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'enum', name: 'CIFeed', values: ['linked', 'detached'], fast: checkCIFeed},
-  {
-    kind: 'record',
-    name: 'CIFile',
-    fields: [
-      ['fileId', 'int64'],
-      ['fileName', 'string'],
-      ['fileSize', 'int64'],
-      ['fileSource', 318, 1],
-      ['fileStatus', 105],
-      ['fileProtocol', 357],
-      ['fileExpires', 'UTCTime', 1],
-      ['fileProhibited', 356, 1],
-    ],
-    fast: checkCIFile,
-  },
-  {
-    kind: 'union',
-    name: 'CIFileStatus',
-    members: [
-      ['sndStored', 106],
-      ['sndTransfer', 107],
-      ['sndCancelled', 108],
-      ['sndComplete', 109],
-      ['sndError', 110],
-      ['sndWarning', 111],
-      ['rcvInvitation', 112],
-      ['rcvAccepted', 113],
-      ['rcvTransfer', 114],
-      ['rcvAborted', 115],
-      ['rcvComplete', 116],
-      ['rcvCancelled', 117],
-      ['rcvError', 118],
-      ['rcvWarning', 119],
-      ['invalid', 120],
-    ],
-    fast: checkCIFileStatus,
-  },
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['sndProgress', 'int64'],
-      ['sndTotal', 'int64'],
-    ],
-    fast: checkCIFileStatus_SndTransfer,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['sndFileError', 343]], fast: checkCIFileStatus_SndError},
-  {kind: 'member', fields: [['sndFileError', 343]], fast: checkCIFileStatus_SndWarning},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['rcvProgress', 'int64'],
-      ['rcvTotal', 'int64'],
-    ],
-    fast: checkCIFileStatus_RcvTransfer,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['rcvFileError', 343]], fast: checkCIFileStatus_RcvError},
-  {kind: 'member', fields: [['rcvFileError', 343]], fast: checkCIFileStatus_RcvWarning},
-  {kind: 'member', fields: [['text', 'string']], fast: checkCIFileStatus_Invalid},
-  {
-    kind: 'union',
-    name: 'CIForwardedFrom',
-    members: [
-      ['unknown', 122],
-      ['contact', 123],
-      ['group', 124],
-      ['groupLink', 125],
-    ],
-    fast: checkCIForwardedFrom,
-  },
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['chatName', 'string'],
-      ['msgDir', 455],
-      ['contactId', 'int64', 1],
-      ['chatItemId', 'int64', 1],
-    ],
-    fast: checkCIForwardedFrom_Contact,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['chatName', 'string'],
-      ['msgDir', 455],
-      ['groupId', 'int64', 1],
-      ['chatItemId', 'int64', 1],
-      ['memberId', 'string', 1],
-      ['sharedMsgId_', 'string', 1],
-      ['groupType', 418, 1],
-    ],
-    fast: checkCIForwardedFrom_Group,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['chatName', 'string'],
-      ['msgDir', 455],
-      ['groupLink', 'string'],
-      ['publicGroupId', 'string'],
-      ['memberId', 'string', 1],
-      ['sharedMsgId', 'string'],
-      ['groupType', 418, 1],
-    ],
-    fast: checkCIForwardedFrom_GroupLink,
-  },
-  {
-    kind: 'record',
-    name: 'CIGroupInvitation',
-    fields: [
-      ['groupId', 'int64'],
-      ['groupMemberId', 'int64'],
-      ['localDisplayName', 'string'],
-      ['groupProfile', 409],
-      ['status', 127],
-    ],
-    fast: checkCIGroupInvitation,
-  },
-  {
-    kind: 'enum',
-    name: 'CIGroupInvitationStatus',
-    values: ['pending', 'accepted', 'rejected', 'expired'],
-    fast: checkCIGroupInvitationStatus,
-  },
-  {
-    kind: 'record',
-    name: 'CIMention',
-    fields: [
-      ['memberId', 'string'],
-      ['memberRef', 129, 1],
-    ],
-    fast: checkCIMention,
-  },
-  {
-    kind: 'record',
-    name: 'CIMentionMember',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['displayName', 'string'],
-      ['localAlias', 'string', 1],
-      ['memberRole', 404],
-    ],
-    fast: checkCIMentionMember,
-  },
-  {
-    kind: 'record',
-    name: 'CIMeta',
-    fields: [
-      ['itemId', 'int64'],
-      ['itemTs', 'UTCTime'],
-      ['itemText', 'string'],
-      ['itemStatus', 134],
-      ['sentViaProxy', 'bool', 1],
-      ['itemSharedMsgId', 'string', 1],
-      ['itemForwarded', 121, 1],
-      ['itemDeleted', 88, 1],
-      ['itemEdited', 'bool'],
-      ['itemTimed', 144, 1],
-      ['itemLive', 'bool', 1],
-      ['userMention', 'bool'],
-      ['hasLink', 'bool', 1],
-      ['deletable', 'bool'],
-      ['editable', 'bool'],
-      ['forwardedByMember', 'int64', 1],
-      ['showGroupAsSender', 'bool'],
-      ['msgVerified', 467, 1],
-      ['itemFeed', 103, 1],
-      ['createdAt', 'UTCTime'],
-      ['updatedAt', 'UTCTime'],
-      ['msgSigned', 466, 1],
-    ],
-    fast: checkCIMeta,
-  },
-  {
-    kind: 'record',
-    name: 'CIQuote',
-    fields: [
-      ['chatDir', 94, 1],
-      ['itemId', 'int64', 1],
-      ['sharedMsgId', 'string', 1],
-      ['sentAt', 'UTCTime'],
-      ['content', 444],
-      ['formattedText', 898, 1],
-    ],
-    fast: checkCIQuote,
-  },
-  {
-    kind: 'record',
-    name: 'CIReaction',
-    fields: [
-      ['chatDir', 94],
-      ['chatItem', 243],
-      ['sentAt', 'UTCTime'],
-      ['reaction', 462],
-    ],
-    fast: checkCIReaction,
-  },
-  {
-    kind: 'record',
-    name: 'CIReactionCount',
-    fields: [
-      ['reaction', 462],
-      ['userReacted', 'bool'],
-      ['totalReacted', 'int'],
-    ],
-    fast: checkCIReactionCount,
-  },
-  {
-    kind: 'union',
-    name: 'CIStatus',
-    members: [
-      ['sndNew', 135],
-      ['sndSent', 136],
-      ['sndRcvd', 137],
-      ['sndErrorAuth', 138],
-      ['sndError', 139],
-      ['sndWarning', 140],
-      ['rcvNew', 141],
-      ['rcvRead', 142],
-      ['invalid', 143],
-    ],
-    fast: checkCIStatus,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['sndProgress', 603]], fast: checkCIStatus_SndSent},
-  {
-    kind: 'member',
-    fields: [
-      ['msgRcptStatus', 465],
-      ['sndProgress', 603],
-    ],
-    fast: checkCIStatus_SndRcvd,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['agentError', 608]], fast: checkCIStatus_SndError},
-  {kind: 'member', fields: [['agentError', 608]], fast: checkCIStatus_SndWarning},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['text', 'string']], fast: checkCIStatus_Invalid},
-  {
-    kind: 'record',
-    name: 'CITimed',
-    fields: [
-      ['ttl', 'int'],
-      ['deleteAt', 'UTCTime', 1],
-    ],
-    fast: checkCITimed,
-  },
-  {
-    kind: 'union',
-    name: 'ChatBotCommand',
-    members: [
-      ['command', 146],
-      ['menu', 147],
-    ],
-    fast: checkChatBotCommand,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['keyword', 'string'],
-      ['label', 'string'],
-      ['params', 'string', 1],
-    ],
-    fast: checkChatBotCommand_Command,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['label', 'string'],
-      ['commands', 899],
-    ],
-    fast: checkChatBotCommand_Menu,
-  },
-  {
-    kind: 'union',
-    name: 'ChatDeleteMode',
-    members: [
-      ['full', 149],
-      ['entity', 150],
-      ['messages', 151],
-    ],
-    fast: checkChatDeleteMode,
-  },
-  {kind: 'member', fields: [['notify', 'bool']], fast: checkChatDeleteMode_Full},
-  {kind: 'member', fields: [['notify', 'bool']], fast: checkChatDeleteMode_Entity},
-  {kind: 'member', fields: []},
-  {
-    kind: 'union',
-    name: 'ChatError',
-    members: [
-      ['error', 153],
-      ['errorAgent', 154],
-      ['errorStore', 155],
-    ],
-    fast: checkChatError,
-  },
-  {kind: 'member', fields: [['errorType', 156]], fast: checkChatError_Error},
-  {
-    kind: 'member',
-    fields: [
-      ['agentError', 12],
-      ['agentConnId', 'string', 1],
-      ['connectionEntity_', 284, 1],
-    ],
-    fast: checkChatError_ErrorAgent,
-  },
-  {kind: 'member', fields: [['storeError', 630]], fast: checkChatError_ErrorStore},
-  {
-    kind: 'union',
-    name: 'ChatErrorType',
-    members: [
-      ['noActiveUser', 157],
-      ['noConnectionUser', 158],
-      ['noSndFileUser', 159],
-      ['noRcvFileUser', 160],
-      ['userUnknown', 161],
-      ['userExists', 162],
-      ['chatRelayExists', 163],
-      ['differentActiveUser', 164],
-      ['cantDeleteActiveUser', 165],
-      ['cantDeleteLastUser', 166],
-      ['cantHideLastUser', 167],
-      ['hiddenUserAlwaysMuted', 168],
-      ['emptyUserPassword', 169],
-      ['userAlreadyHidden', 170],
-      ['userNotHidden', 171],
-      ['invalidDisplayName', 172],
-      ['chatNotStarted', 173],
-      ['chatNotStopped', 174],
-      ['chatStoreChanged', 175],
-      ['invalidConnReq', 176],
-      ['simplexDomainNotReady', 177],
-      ['notResolvedLocally', 178],
-      ['unsupportedConnReq', 179],
-      ['connReqMessageProhibited', 180],
-      ['contactNotReady', 181],
-      ['contactNotActive', 182],
-      ['contactDisabled', 183],
-      ['connectionDisabled', 184],
-      ['groupUserRole', 185],
-      ['groupMemberInitialRole', 186],
-      ['contactIncognitoCantInvite', 187],
-      ['groupIncognitoCantInvite', 188],
-      ['groupContactRole', 189],
-      ['groupDuplicateMember', 190],
-      ['groupDuplicateMemberId', 191],
-      ['groupNotJoined', 192],
-      ['groupMemberNotActive', 193],
-      ['cantBlockMemberForSelf', 194],
-      ['groupMemberUserRemoved', 195],
-      ['groupMemberNotFound', 196],
-      ['groupCantResendInvitation', 197],
-      ['groupInternal', 198],
-      ['fileNotFound', 199],
-      ['fileSize', 200],
-      ['fileAlreadyReceiving', 201],
-      ['fileCancelled', 202],
-      ['fileCancel', 203],
-      ['fileAlreadyExists', 204],
-      ['fileWrite', 205],
-      ['fileSend', 206],
-      ['fileRcvChunk', 207],
-      ['fileInternal', 208],
-      ['fileImageType', 209],
-      ['fileImageSize', 210],
-      ['fileNotReceived', 211],
-      ['fileNotApproved', 212],
-      ['fallbackToSMPProhibited', 213],
-      ['inlineFileProhibited', 214],
-      ['invalidForward', 215],
-      ['invalidChatItemUpdate', 216],
-      ['invalidChatItemDelete', 217],
-      ['hasCurrentCall', 218],
-      ['noCurrentCall', 219],
-      ['callContact', 220],
-      ['directMessagesProhibited', 221],
-      ['agentVersion', 222],
-      ['agentNoSubResult', 223],
-      ['commandError', 224],
-      ['agentCommandError', 225],
-      ['invalidFileDescription', 226],
-      ['connectionIncognitoChangeProhibited', 227],
-      ['connectionUserChangeProhibited', 228],
-      ['peerChatVRangeIncompatible', 229],
-      ['relayTestError', 230],
-      ['internalError', 231],
-      ['exception', 232],
-      ['activeUserExists', 233],
-      ['fileRead', 234],
-    ],
-    fast: checkChatErrorType,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['agentConnId', 'string']], fast: checkChatErrorType_NoConnectionUser},
-  {kind: 'member', fields: [['agentSndFileId', 'string']], fast: checkChatErrorType_NoSndFileUser},
-  {kind: 'member', fields: [['agentRcvFileId', 'string']], fast: checkChatErrorType_NoRcvFileUser},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['contactName', 'string']], fast: checkChatErrorType_UserExists},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['commandUserId', 'int64'],
-      ['activeUserId', 'int64'],
-    ],
-    fast: checkChatErrorType_DifferentActiveUser,
-  },
-  {kind: 'member', fields: [['userId', 'int64']], fast: checkChatErrorType_CantDeleteActiveUser},
-  {kind: 'member', fields: [['userId', 'int64']], fast: checkChatErrorType_CantDeleteLastUser},
-  {kind: 'member', fields: [['userId', 'int64']], fast: checkChatErrorType_CantHideLastUser},
-  {kind: 'member', fields: [['userId', 'int64']], fast: checkChatErrorType_HiddenUserAlwaysMuted},
-  {kind: 'member', fields: [['userId', 'int64']], fast: checkChatErrorType_EmptyUserPassword},
-  {kind: 'member', fields: [['userId', 'int64']], fast: checkChatErrorType_UserAlreadyHidden},
-  {kind: 'member', fields: [['userId', 'int64']], fast: checkChatErrorType_UserNotHidden},
-  {
-    kind: 'member',
-    fields: [
-      ['displayName', 'string'],
-      ['validName', 'string'],
-    ],
-    fast: checkChatErrorType_InvalidDisplayName,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['simplexDomain', 593],
-      ['simplexDomainError', 595],
-    ],
-    fast: checkChatErrorType_SimplexDomainNotReady,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['contact', 302]], fast: checkChatErrorType_ContactNotReady},
-  {kind: 'member', fields: [['contact', 302]], fast: checkChatErrorType_ContactNotActive},
-  {kind: 'member', fields: [['contact', 302]], fast: checkChatErrorType_ContactDisabled},
-  {kind: 'member', fields: [['connection', 283]], fast: checkChatErrorType_ConnectionDisabled},
-  {
-    kind: 'member',
-    fields: [
-      ['groupInfo', 388],
-      ['requiredRole', 404],
-    ],
-    fast: checkChatErrorType_GroupUserRole,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupInfo', 388],
-      ['initialRole', 404],
-    ],
-    fast: checkChatErrorType_GroupMemberInitialRole,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['contactName', 'string']], fast: checkChatErrorType_GroupContactRole},
-  {kind: 'member', fields: [['contactName', 'string']], fast: checkChatErrorType_GroupDuplicateMember},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['groupInfo', 388]], fast: checkChatErrorType_GroupNotJoined},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['groupInfo', 388],
-      ['member', 400],
-      ['setShowMessages', 'bool'],
-    ],
-    fast: checkChatErrorType_CantBlockMemberForSelf,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['groupInfo', 388],
-      ['contactName', 'string'],
-    ],
-    fast: checkChatErrorType_GroupCantResendInvitation,
-  },
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_GroupInternal},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_FileNotFound},
-  {kind: 'member', fields: [['filePath', 'string']], fast: checkChatErrorType_FileSize},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_FileAlreadyReceiving},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_FileCancelled},
-  {
-    kind: 'member',
-    fields: [
-      ['fileId', 'int64'],
-      ['message', 'string'],
-    ],
-    fast: checkChatErrorType_FileCancel,
-  },
-  {kind: 'member', fields: [['filePath', 'string']], fast: checkChatErrorType_FileAlreadyExists},
-  {
-    kind: 'member',
-    fields: [
-      ['filePath', 'string'],
-      ['message', 'string'],
-    ],
-    fast: checkChatErrorType_FileWrite,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['fileId', 'int64'],
-      ['agentError', 12],
-    ],
-    fast: checkChatErrorType_FileSend,
-  },
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_FileRcvChunk},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_FileInternal},
-  {kind: 'member', fields: [['filePath', 'string']], fast: checkChatErrorType_FileImageType},
-  {kind: 'member', fields: [['filePath', 'string']], fast: checkChatErrorType_FileImageSize},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkChatErrorType_FileNotReceived},
-  {
-    kind: 'member',
-    fields: [
-      ['fileId', 'int64'],
-      ['unknownServers', 900],
-    ],
-    fast: checkChatErrorType_FileNotApproved,
-  },
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkChatErrorType_FallbackToSMPProhibited},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkChatErrorType_InlineFileProhibited},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['contactId', 'int64']], fast: checkChatErrorType_CallContact},
-  {
-    kind: 'member',
-    fields: [
-      ['direction', 455],
-      ['contact', 302],
-    ],
-    fast: checkChatErrorType_DirectMessagesProhibited,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['agentConnId', 'string']], fast: checkChatErrorType_AgentNoSubResult},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_CommandError},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_AgentCommandError},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_InvalidFileDescription},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_RelayTestError},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_InternalError},
-  {kind: 'member', fields: [['message', 'string']], fast: checkChatErrorType_Exception},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['filePath', 'string'],
-      ['message', 'string'],
-    ],
-    fast: checkChatErrorType_FileRead,
-  },
-  {
-    kind: 'enum',
-    name: 'ChatFeature',
-    values: ['timedMessages', 'fullDelete', 'reactions', 'voice', 'files', 'calls', 'sessions'],
-    fast: checkChatFeature,
-  },
-  {
-    kind: 'union',
-    name: 'ChatInfo',
-    members: [
-      ['direct', 237],
-      ['group', 238],
-      ['local', 239],
-      ['feed', 240],
-      ['contactRequest', 241],
-      ['contactConnection', 242],
-    ],
-    fast: checkChatInfo,
-  },
-  {kind: 'member', fields: [['contact', 302]], fast: checkChatInfo_Direct},
-  {
-    kind: 'member',
-    fields: [
-      ['groupInfo', 388],
-      ['groupChatScope', 383, 1],
-    ],
-    fast: checkChatInfo_Group,
-  },
-  {kind: 'member', fields: [['noteFolder', 482]], fast: checkChatInfo_Local},
-  {kind: 'member', fields: [['feed', 341]], fast: checkChatInfo_Feed},
-  {kind: 'member', fields: [['contactRequest', 751]], fast: checkChatInfo_ContactRequest},
-  {kind: 'member', fields: [['contactConnection', 488]], fast: checkChatInfo_ContactConnection},
-  {
-    kind: 'record',
-    name: 'ChatItem',
-    fields: [
-      ['chatDir', 94],
-      ['meta', 130],
-      ['content', 54],
-      ['mentions', 901],
-      ['formattedText', 898, 1],
-      ['quotedItem', 131, 1],
-      ['reactions', 902],
-      ['file', 104, 1],
-    ],
-    fast: checkChatItem,
-  },
-  {
-    kind: 'record',
-    name: 'ChatItemDeletion',
-    fields: [
-      ['deletedChatItem', 2],
-      ['toChatItem', 2, 1],
-    ],
-    fast: checkChatItemDeletion,
-  },
-  {
-    kind: 'union',
-    name: 'ChatListQuery',
-    members: [
-      ['filters', 246],
-      ['search', 247],
-    ],
-    fast: checkChatListQuery,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['favorite', 'bool'],
-      ['unread', 'bool'],
-    ],
-    fast: checkChatListQuery_Filters,
-  },
-  {kind: 'member', fields: [['search', 'string']], fast: checkChatListQuery_Search},
-  {kind: 'enum', name: 'ChatPeerType', values: ['human', 'bot', 'business'], fast: checkChatPeerType},
-  {
-    kind: 'record',
-    name: 'ChatRef',
-    fields: [
-      ['chatType', 252],
-      ['chatId', 'int64'],
-      ['chatScope', 381, 1],
-    ],
-    fast: checkChatRef,
-  },
-  {
-    kind: 'record',
-    name: 'ChatSettings',
-    fields: [
-      ['enableNtfs', 461],
-      ['sendRcpts', 'bool', 1],
-      ['favorite', 'bool'],
-      ['dropFeed', 'bool', 1],
-    ],
-    fast: checkChatSettings,
-  },
-  {
-    kind: 'record',
-    name: 'ChatStats',
-    fields: [
-      ['unreadCount', 'int'],
-      ['unreadMentions', 'int'],
-      ['reportsCount', 'int'],
-      ['minUnreadItemId', 'int64'],
-      ['unreadChat', 'bool'],
-    ],
-    fast: checkChatStats,
-  },
-  {kind: 'enum', name: 'ChatType', values: ['direct', 'group', 'local', 'feed'], fast: checkChatType},
-  {
-    kind: 'record',
-    name: 'ChatWallpaper',
-    fields: [
-      ['preset', 'string', 1],
-      ['imageFile', 'string', 1],
-      ['background', 'string', 1],
-      ['tint', 'string', 1],
-      ['scaleType', 254, 1],
-      ['scale', 'double', 1],
-    ],
-    fast: checkChatWallpaper,
-  },
-  {
-    kind: 'enum',
-    name: 'ChatWallpaperScale',
-    values: ['fill', 'fit', 'repeat'],
-    fast: checkChatWallpaperScale,
-  },
-  {kind: 'record', name: 'ClientNotice', fields: [['ttl', 'int64', 1]], fast: checkClientNotice},
-  {
-    kind: 'enum',
-    name: 'Color',
-    values: ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'],
-    fast: checkColor,
-  },
-  {
-    kind: 'union',
-    name: 'CommandError',
-    members: [
-      ['UNKNOWN', 258],
-      ['SYNTAX', 259],
-      ['PROHIBITED', 260],
-      ['NO_AUTH', 261],
-      ['HAS_AUTH', 262],
-      ['NO_ENTITY', 263],
-    ],
-    fast: checkCommandError,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'union',
-    name: 'CommandErrorType',
-    members: [
-      ['PROHIBITED', 265],
-      ['SYNTAX', 266],
-      ['NO_CONN', 267],
-      ['SIZE', 268],
-      ['LARGE', 269],
-    ],
-    fast: checkCommandErrorType,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'record',
-    name: 'CommentsGroupPreference',
-    fields: [
-      ['enable', 387],
-      ['duration', 'int', 1],
-    ],
-    fast: checkCommentsGroupPreference,
-  },
-  {
-    kind: 'record',
-    name: 'ComposedMessage',
-    fields: [
-      ['fileSource', 318, 1],
-      ['quotedItemId', 'int64', 1],
-      ['msgContent', 444],
-      ['mentions', 903],
-    ],
-    fast: checkComposedMessage,
-  },
-  {
-    kind: 'union',
-    name: 'ConnStatus',
-    members: [
-      ['new', 273],
-      ['prepared', 274],
-      ['joined', 275],
-      ['requested', 276],
-      ['accepted', 277],
-      ['sndReady', 278],
-      ['ready', 279],
-      ['deleted', 280],
-      ['failed', 281],
-    ],
-    strings: ['new', 'prepared', 'joined', 'requested', 'accepted', 'snd-ready', 'ready', 'deleted'],
-    fast: checkConnStatus,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['connError', 'string']], fast: checkConnStatus_Failed},
-  {kind: 'enum', name: 'ConnType', values: ['contact', 'member', 'user_contact'], fast: checkConnType},
-  {
-    kind: 'record',
-    name: 'Connection',
-    fields: [
-      ['connId', 'int64'],
-      ['agentConnId', 'string'],
-      ['connChatVersion', 'int'],
-      ['peerChatVRange', 756],
-      ['connLevel', 'int'],
-      ['viaContact', 'int64', 1],
-      ['viaUserContactLink', 'int64', 1],
-      ['viaGroupLink', 'bool'],
-      ['groupLinkId', 'string', 1],
-      ['xContactId', 'string', 1],
-      ['customUserProfileId', 'int64', 1],
-      ['connType', 282],
-      ['connStatus', 272],
-      ['contactConnInitiated', 'bool'],
-      ['localAlias', 'string'],
-      ['entityId', 'int64', 1],
-      ['connectionCode', 591, 1],
-      ['pqSupport', 'bool'],
-      ['pqEncryption', 'bool'],
-      ['pqSndEnabled', 'bool', 1],
-      ['pqRcvEnabled', 'bool', 1],
-      ['authErrCounter', 'int'],
-      ['quotaErrCounter', 'int'],
-      ['createdAt', 'UTCTime'],
-    ],
-    fast: checkConnection,
-  },
-  {
-    kind: 'union',
-    name: 'ConnectionEntity',
-    members: [
-      ['rcvDirectMsgConnection', 285],
-      ['rcvGroupMsgConnection', 286],
-      ['userContactConnection', 287],
-      ['sndFileConnection', 288],
-      ['rcvFileConnection', 289],
-    ],
-    fast: checkConnectionEntity,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['entityConnection', 283],
-      ['contact', 302, 1],
-    ],
-    fast: checkConnectionEntity_RcvDirectMsgConnection,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['entityConnection', 283],
-      ['groupInfo', 388],
-      ['groupMember', 400],
-    ],
-    fast: checkConnectionEntity_RcvGroupMsgConnection,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['entityConnection', 283],
-      ['userContact', 749],
-    ],
-    fast: checkConnectionEntity_UserContactConnection,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['entityConnection', 283],
-      ['sndFileTransfer', 616],
-    ],
-    fast: checkConnectionEntity_SndFileConnection,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['entityConnection', 283],
-      ['rcvFileTransfer', 542],
-    ],
-    fast: checkConnectionEntity_RcvFileConnection,
-  },
-  {
-    kind: 'union',
-    name: 'ConnectionErrorType',
-    members: [
-      ['NOT_FOUND', 291],
-      ['DUPLICATE', 292],
-      ['SIMPLEX', 293],
-      ['NOT_ACCEPTED', 294],
-      ['NOT_AVAILABLE', 295],
-    ],
-    fast: checkConnectionErrorType,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'enum', name: 'ConnectionMode', values: ['inv', 'con'], fast: checkConnectionMode},
-  {
-    kind: 'union',
-    name: 'ConnectionPlan',
-    members: [
-      ['invitationLink', 298],
-      ['contactAddress', 299],
-      ['groupLink', 300],
-      ['error', 301],
-    ],
-    fast: checkConnectionPlan,
-  },
-  {kind: 'member', fields: [['invitationLinkPlan', 421]], fast: checkConnectionPlan_InvitationLink},
-  {kind: 'member', fields: [['contactAddressPlan', 303]], fast: checkConnectionPlan_ContactAddress},
-  {kind: 'member', fields: [['groupLinkPlan', 392]], fast: checkConnectionPlan_GroupLink},
-  {kind: 'member', fields: [['chatError', 152]], fast: checkConnectionPlan_Error},
-  {
-    kind: 'record',
-    name: 'Contact',
-    fields: [
-      ['contactId', 'int64'],
-      ['localDisplayName', 'string'],
-      ['profile', 438],
-      ['activeConn', 283, 1],
-      ['contactUsed', 'bool'],
-      ['contactStatus', 311],
-      ['chatSettings', 250],
-      ['userPreferences', 491],
-      ['mergedPreferences', 316],
-      ['createdAt', 'UTCTime'],
-      ['updatedAt', 'UTCTime'],
-      ['chatTs', 'UTCTime', 1],
-      ['preparedContact', 492, 1],
-      ['contactRequestId', 'int64', 1],
-      ['contactRequest', 752, 1],
-      ['contactGroupMemberId', 'int64', 1],
-      ['contactGrpInvSent', 'bool'],
-      ['groupDirectInv', 385, 1],
-      ['chatTags', 904],
-      ['chatItemTTL', 'int64', 1],
-      ['uiThemes', 745, 1],
-      ['chatDeleted', 'bool'],
-      ['customData', 'JSONObject', 1],
-      ['viaGroup', 'int64', 1],
-    ],
-    fast: checkContact,
-  },
-  {
-    kind: 'union',
-    name: 'ContactAddressPlan',
-    members: [
-      ['ok', 304],
-      ['ownLink', 305],
-      ['connectingConfirmReconnect', 306],
-      ['connectingProhibit', 307],
-      ['known', 308],
-      ['contactViaAddress', 309],
-    ],
-    fast: checkContactAddressPlan,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['contactSLinkData_', 310, 1],
-      ['ownerVerification', 483, 1],
-    ],
-    fast: checkContactAddressPlan_Ok,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['contact', 302]], fast: checkContactAddressPlan_ConnectingProhibit},
-  {kind: 'member', fields: [['contact', 302]], fast: checkContactAddressPlan_Known},
-  {kind: 'member', fields: [['contact', 302]], fast: checkContactAddressPlan_ContactViaAddress},
-  {
-    kind: 'record',
-    name: 'ContactShortLinkData',
-    fields: [
-      ['profile', 494],
-      ['message', 444, 1],
-      ['business', 'bool'],
-      ['localBadge', 437, 1],
-    ],
-    fast: checkContactShortLinkData,
-  },
-  {
-    kind: 'enum',
-    name: 'ContactStatus',
-    values: ['active', 'deleted', 'deletedByUser', 'rejected'],
-    fast: checkContactStatus,
-  },
-  {
-    kind: 'union',
-    name: 'ContactUserPref',
-    members: [
-      ['contact', 313],
-      ['user', 314],
-    ],
-    fast: checkContactUserPref,
-  },
-  {kind: 'member', fields: [['preference', 592]], fast: checkContactUserPref_Contact},
-  {kind: 'member', fields: [['preference', 592]], fast: checkContactUserPref_User},
-  {
-    kind: 'record',
-    name: 'ContactUserPreference',
-    fields: [
-      ['enabled', 490],
-      ['userPreference', 312],
-      ['contactPreference', 592],
-    ],
-    fast: checkContactUserPreference,
-  },
-  {
-    kind: 'record',
-    name: 'ContactUserPreferences',
-    fields: [
-      ['timedMessages', 315],
-      ['fullDelete', 315],
-      ['reactions', 315],
-      ['voice', 315],
-      ['files', 315, 1],
-      ['calls', 315],
-      ['sessions', 315, 1],
-      ['commands', 899, 1],
-    ],
-    fast: checkContactUserPreferences,
-  },
-  {
-    kind: 'record',
-    name: 'CreatedConnLink',
-    fields: [
-      ['connFullLink', 'string'],
-      ['connShortLink', 'string', 1],
-    ],
-    fast: checkCreatedConnLink,
-  },
-  {
-    kind: 'record',
-    name: 'CryptoFile',
-    fields: [
-      ['filePath', 'string'],
-      ['cryptoArgs', 319, 1],
-    ],
-    fast: checkCryptoFile,
-  },
-  {
-    kind: 'record',
-    name: 'CryptoFileArgs',
-    fields: [
-      ['fileKey', 'string'],
-      ['fileNonce', 'string'],
-    ],
-    fast: checkCryptoFileArgs,
-  },
-  {
-    kind: 'record',
-    name: 'CtrlAppInfo',
-    fields: [
-      ['appVersionRange', 35],
-      ['deviceName', 'string'],
-      ['compression', 'bool'],
-    ],
-    fast: checkCtrlAppInfo,
-  },
-  {
-    kind: 'record',
-    name: 'DroppedMsg',
-    fields: [
-      ['brokerTs', 'UTCTime'],
-      ['attempts', 'int'],
-    ],
-    fast: checkDroppedMsg,
-  },
-  {
-    kind: 'record',
-    name: 'E2EInfo',
-    fields: [
-      ['public', 'bool', 1],
-      ['pqEnabled', 'bool', 1],
-    ],
-    fast: checkE2EInfo,
-  },
-  {
-    kind: 'union',
-    name: 'ErrorType',
-    members: [
-      ['BLOCK', 324],
-      ['SESSION', 325],
-      ['CMD', 326],
-      ['PROXY', 327],
-      ['AUTH', 328],
-      ['BLOCKED', 329],
-      ['SERVICE', 330],
-      ['CRYPTO', 331],
-      ['QUOTA', 332],
-      ['STORE', 333],
-      ['NO_MSG', 334],
-      ['LARGE_MSG', 335],
-      ['EXPIRED', 336],
-      ['INTERNAL', 337],
-      ['NAME', 338],
-      ['DUPLICATE_', 339],
-    ],
-    fast: checkErrorType,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['cmdErr', 257]], fast: checkErrorType_CMD},
-  {kind: 'member', fields: [['proxyErr', 499]], fast: checkErrorType_PROXY},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['blockInfo', 41]], fast: checkErrorType_BLOCKED},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['storeErr', 'string']], fast: checkErrorType_STORE},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['nameErr', 470]], fast: checkErrorType_NAME},
-  {kind: 'member', fields: []},
-  {kind: 'enum', name: 'FeatureAllowed', values: ['always', 'yes', 'no'], fast: checkFeatureAllowed},
-  {
-    kind: 'record',
-    name: 'Feed',
-    fields: [
-      ['feedId', 'int64'],
-      ['userId', 'int64'],
-      ['createdAt', 'UTCTime'],
-      ['updatedAt', 'UTCTime'],
-      ['chatTs', 'UTCTime'],
-      ['favorite', 'bool'],
-      ['unread', 'bool'],
-    ],
-    fast: checkFeed,
-  },
-  {
-    kind: 'record',
-    name: 'FileDescr',
-    fields: [
-      ['fileDescrText', 'string'],
-      ['fileDescrPartNo', 'int'],
-      ['fileDescrComplete', 'bool'],
-    ],
-    fast: checkFileDescr,
-  },
-  {
-    kind: 'union',
-    name: 'FileError',
-    members: [
-      ['auth', 344],
-      ['blocked', 345],
-      ['noFile', 346],
-      ['relay', 347],
-      ['other', 348],
-    ],
-    fast: checkFileError,
-  },
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['server', 'string'],
-      ['blockInfo', 41],
-    ],
-    fast: checkFileError_Blocked,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['srvError', 626]], fast: checkFileError_Relay},
-  {kind: 'member', fields: [['fileError', 'string']], fast: checkFileError_Other},
-  {
-    kind: 'union',
-    name: 'FileErrorType',
-    members: [
-      ['NOT_APPROVED', 350],
-      ['SIZE', 351],
-      ['REDIRECT', 352],
-      ['FILE_IO', 353],
-      ['NO_FILE', 354],
-    ],
-    fast: checkFileErrorType,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['redirectError', 'string']], fast: checkFileErrorType_REDIRECT},
-  {kind: 'member', fields: [['fileIOError', 'string']], fast: checkFileErrorType_FILE_IO},
-  {kind: 'member', fields: []},
-  {
-    kind: 'record',
-    name: 'FileInvitation',
-    fields: [
-      ['fileName', 'string'],
-      ['fileSize', 'int64'],
-      ['fileDigest', 'string', 1],
-      ['fileConnReq', 'string', 1],
-      ['fileInline', 420, 1],
-      ['fileDescr', 342, 1],
-      ['fileBadge', 38, 1],
-    ],
-    fast: checkFileInvitation,
-  },
-  {
-    kind: 'record',
-    name: 'FileProhibited',
-    fields: [
-      ['maxSize', 'int64'],
-      ['badgeStatus', 39, 1],
-    ],
-    fast: checkFileProhibited,
-  },
-  {kind: 'enum', name: 'FileProtocol', values: ['smp', 'xftp', 'local'], fast: checkFileProtocol},
-  {
-    kind: 'enum',
-    name: 'FileStatus',
-    values: ['new', 'accepted', 'connected', 'complete', 'cancelled'],
-    fast: checkFileStatus,
-  },
-  {
-    kind: 'record',
-    name: 'FileTransferMeta',
-    fields: [
-      ['fileId', 'int64'],
-      ['xftpSndFile', 775, 1],
-      ['xftpRedirectFor', 'int64', 1],
-      ['fileName', 'string'],
-      ['filePath', 'string'],
-      ['fileSize', 'int64'],
-      ['fileInline', 420, 1],
-      ['chunkSize', 'int64'],
-      ['cancelled', 'bool'],
-    ],
-    fast: checkFileTransferMeta,
-  },
-  {kind: 'enum', name: 'FileType', values: ['normal', 'roster'], fast: checkFileType},
-  {
-    kind: 'union',
-    name: 'Format',
-    members: [
-      ['bold', 362],
-      ['italic', 363],
-      ['strikeThrough', 364],
-      ['snippet', 365],
-      ['secret', 366],
-      ['small', 367],
-      ['colored', 368],
-      ['uri', 369],
-      ['hyperLink', 370],
-      ['simplexLink', 371],
-      ['simplexName', 372],
-      ['command', 373],
-      ['mention', 374],
-      ['email', 375],
-      ['phone', 376],
-    ],
-    fast: checkFormat,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['color', 256]], fast: checkFormat_Colored},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['showText', 'string', 1],
-      ['linkUri', 'string'],
-    ],
-    fast: checkFormat_HyperLink,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['showText', 'string', 1],
-      ['linkType', 599],
-      ['simplexUri', 'string'],
-      ['smpHosts', 900],
-    ],
-    fast: checkFormat_SimplexLink,
-  },
-  {kind: 'member', fields: [['nameInfo', 600]], fast: checkFormat_SimplexName},
-  {kind: 'member', fields: [['commandStr', 'string']], fast: checkFormat_Command},
-  {kind: 'member', fields: [['memberName', 'string']], fast: checkFormat_Mention},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'record',
-    name: 'FormattedText',
-    fields: [
-      ['format', 361, 1],
-      ['text', 'string'],
-    ],
-    fast: checkFormattedText,
-  },
-  {
-    kind: 'record',
-    name: 'FullGroupPreferences',
-    fields: [
-      ['timedMessages', 733],
-      ['directMessages', 581],
-      ['fullDelete', 407],
-      ['reactions', 407],
-      ['voice', 581],
-      ['files', 581],
-      ['simplexLinks', 581],
-      ['reports', 407],
-      ['history', 407],
-      ['support', 731, 1],
-      ['sessions', 581, 1],
-      ['comments', 270, 1],
-      ['signMessages', 407, 1],
-      ['commands', 899, 1],
-    ],
-    fast: checkFullGroupPreferences,
-  },
-  {
-    kind: 'record',
-    name: 'FullPreferences',
-    fields: [
-      ['timedMessages', 734],
-      ['fullDelete', 592],
-      ['reactions', 592],
-      ['voice', 592],
-      ['files', 592, 1],
-      ['calls', 592],
-      ['sessions', 592, 1],
-      ['commands', 899, 1],
-    ],
-    fast: checkFullPreferences,
-  },
-  {
-    kind: 'record',
-    name: 'Group',
-    fields: [
-      ['groupInfo', 388],
-      ['members', 905],
-    ],
-    fast: checkGroup,
-  },
-  {kind: 'union', name: 'GroupChatScope', members: [['memberSupport', 382]], fast: checkGroupChatScope},
-  {kind: 'member', fields: [['groupMemberId_', 'int64', 1]], fast: checkGroupChatScope_MemberSupport},
-  {
-    kind: 'union',
-    name: 'GroupChatScopeInfo',
-    members: [['memberSupport', 384]],
-    fast: checkGroupChatScopeInfo,
-  },
-  {kind: 'member', fields: [['groupMember_', 400, 1]], fast: checkGroupChatScopeInfo_MemberSupport},
-  {
-    kind: 'record',
-    name: 'GroupDirectInvitation',
-    fields: [
-      ['groupDirectInvLink', 'string'],
-      ['fromGroupId_', 'int64', 1],
-      ['fromGroupMemberId_', 'int64', 1],
-      ['fromGroupMemberConnId_', 'int64', 1],
-      ['groupDirectInvStartedConnection', 'bool'],
-    ],
-    fast: checkGroupDirectInvitation,
-  },
-  {
-    kind: 'enum',
-    name: 'GroupFeature',
-    values: [
-      'timedMessages',
-      'directMessages',
-      'fullDelete',
-      'reactions',
-      'voice',
-      'files',
-      'simplexLinks',
-      'reports',
-      'history',
-      'support',
-      'sessions',
-      'comments',
-      'signMessages',
-    ],
-    fast: checkGroupFeature,
-  },
-  {kind: 'enum', name: 'GroupFeatureEnabled', values: ['on', 'off'], fast: checkGroupFeatureEnabled},
-  {
-    kind: 'record',
-    name: 'GroupInfo',
-    fields: [
-      ['groupId', 'int64'],
-      ['useRelays', 'bool', 1],
-      ['relayOwnStatus', 567, 1],
-      ['localDisplayName', 'string'],
-      ['groupProfile', 409],
-      ['localAlias', 'string'],
-      ['businessChat', 51, 1],
-      ['fullGroupPreferences', 378],
-      ['membership', 400],
-      ['chatSettings', 250],
-      ['createdAt', 'UTCTime'],
-      ['updatedAt', 'UTCTime'],
-      ['chatTs', 'UTCTime', 1],
-      ['userMemberProfileSentAt', 'UTCTime', 1],
-      ['preparedGroup', 493, 1],
-      ['chatTags', 904],
-      ['chatItemTTL', 'int64', 1],
-      ['uiThemes', 745, 1],
-      ['customData', 'JSONObject', 1],
-      ['groupSummary', 416, 1],
-      ['rosterVersion', 'int64', 1],
-      ['membersRequireAttention', 'int'],
-      ['viaGroupLinkUri', 'string', 1],
-      ['groupKeys', 389, 1],
-      ['groupDomainVerified', 'bool', 1],
-    ],
-    fast: checkGroupInfo,
-  },
-  {
-    kind: 'record',
-    name: 'GroupKeys',
-    fields: [
-      ['publicGroupKeys', 506, 1],
-      ['memberPrivKey', 'string'],
-      ['publicGroupId', 'string', 1],
-      ['groupRootKey', 411, 1],
-      ['sharedGroupId', 'string', 1],
-    ],
-    fast: checkGroupKeys,
-  },
-  {
-    kind: 'record',
-    name: 'GroupLink',
-    fields: [
-      ['userContactLinkId', 'int64'],
-      ['connLinkContact', 317],
-      ['shortLinkDataSet', 'bool'],
-      ['shortLinkLargeDataSet', 'bool'],
-      ['groupLinkId', 'string'],
-      ['acceptMemberRole', 404],
-    ],
-    fast: checkGroupLink,
-  },
-  {
-    kind: 'record',
-    name: 'GroupLinkOwner',
-    fields: [
-      ['memberId', 'string'],
-      ['memberKey', 'string'],
-    ],
-    fast: checkGroupLinkOwner,
-  },
-  {
-    kind: 'union',
-    name: 'GroupLinkPlan',
-    members: [
-      ['ok', 393],
-      ['ownLink', 394],
-      ['connectingConfirmReconnect', 395],
-      ['connectingProhibit', 396],
-      ['known', 397],
-      ['noRelays', 398],
-      ['updateRequired', 399],
-    ],
-    fast: checkGroupLinkPlan,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupSLinkInfo_', 415, 1],
-      ['groupSLinkData_', 414, 1],
-      ['ownerVerification', 483, 1],
-    ],
-    fast: checkGroupLinkPlan_Ok,
-  },
-  {kind: 'member', fields: [['groupInfo', 388]], fast: checkGroupLinkPlan_OwnLink},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['groupInfo_', 388, 1]], fast: checkGroupLinkPlan_ConnectingProhibit},
-  {
-    kind: 'member',
-    fields: [
-      ['groupInfo', 388],
-      ['groupUpdated', 'bool', 1],
-      ['ownerVerification', 483, 1],
-      ['linkOwners', 906, 1],
-    ],
-    fast: checkGroupLinkPlan_Known,
-  },
-  {kind: 'member', fields: [['groupSLinkData_', 414, 1]], fast: checkGroupLinkPlan_NoRelays},
-  {kind: 'member', fields: [['groupSLinkData_', 414, 1]], fast: checkGroupLinkPlan_UpdateRequired},
-  {
-    kind: 'record',
-    name: 'GroupMember',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['groupId', 'int64'],
-      ['indexInGroup', 'int64', 1],
-      ['memberId', 'string'],
-      ['memberRole', 404],
-      ['memberCategory', 402],
-      ['memberStatus', 406],
-      ['memberSettings', 405],
-      ['blockedByAdmin', 'bool'],
-      ['invitedBy', 426],
-      ['invitedByGroupMemberId', 'int64', 1],
-      ['localDisplayName', 'string'],
-      ['memberProfile', 438],
-      ['memberContactId', 'int64', 1],
-      ['memberContactProfileId', 'int64'],
-      ['activeConn', 283, 1],
-      ['memberChatVRange', 756],
-      ['createdAt', 'UTCTime'],
-      ['updatedAt', 'UTCTime'],
-      ['supportChat', 417, 1],
-      ['memberPubKey', 'string', 1],
-      ['relayLink', 'string', 1],
-      ['memberVerifiedCode', 591, 1],
-    ],
-    fast: checkGroupMember,
-  },
-  {
-    kind: 'record',
-    name: 'GroupMemberAdmission',
-    fields: [['review', 439, 1]],
-    fast: checkGroupMemberAdmission,
-  },
-  {
-    kind: 'enum',
-    name: 'GroupMemberCategory',
-    values: ['user', 'invitee', 'host', 'pre', 'post'],
-    fast: checkGroupMemberCategory,
-  },
-  {
-    kind: 'record',
-    name: 'GroupMemberRef',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-    ],
-    fast: checkGroupMemberRef,
-  },
-  {
-    kind: 'enum',
-    name: 'GroupMemberRole',
-    values: ['relay', 'observer', 'author', 'member', 'moderator', 'admin', 'owner'],
-    fast: checkGroupMemberRole,
-  },
-  {
-    kind: 'record',
-    name: 'GroupMemberSettings',
-    fields: [['showMessages', 'bool']],
-    fast: checkGroupMemberSettings,
-  },
-  {
-    kind: 'enum',
-    name: 'GroupMemberStatus',
-    values: [
-      'rejected',
-      'removed',
-      'left',
-      'deleted',
-      'unknown',
-      'invited',
-      'pending_approval',
-      'pending_review',
-      'introduced',
-      'intro-inv',
-      'accepted',
-      'announced',
-      'connected',
-      'complete',
-      'creator',
-    ],
-    fast: checkGroupMemberStatus,
-  },
-  {kind: 'record', name: 'GroupPreference', fields: [['enable', 387]], fast: checkGroupPreference},
-  {
-    kind: 'record',
-    name: 'GroupPreferences',
-    fields: [
-      ['timedMessages', 733, 1],
-      ['directMessages', 581, 1],
-      ['fullDelete', 407, 1],
-      ['reactions', 407, 1],
-      ['voice', 581, 1],
-      ['files', 581, 1],
-      ['simplexLinks', 581, 1],
-      ['reports', 407, 1],
-      ['history', 407, 1],
-      ['support', 731, 1],
-      ['sessions', 581, 1],
-      ['comments', 270, 1],
-      ['signMessages', 407, 1],
-      ['commands', 899, 1],
-    ],
-    fast: checkGroupPreferences,
-  },
-  {
-    kind: 'record',
-    name: 'GroupProfile',
-    fields: [
-      ['displayName', 'string'],
-      ['fullName', 'string'],
-      ['shortDescr', 'string', 1],
-      ['description', 'string', 1],
-      ['image', 'string', 1],
-      ['publicGroup', 507, 1],
-      ['groupPreferences', 408, 1],
-      ['memberAdmission', 401, 1],
-      ['groupLink', 'string', 1],
-    ],
-    fast: checkGroupProfile,
-  },
-  {
-    kind: 'record',
-    name: 'GroupRelay',
-    fields: [
-      ['groupRelayId', 'int64'],
-      ['groupMemberId', 'int64'],
-      ['userChatRelay', 748],
-      ['relayStatus', 567],
-      ['relayLink', 'string', 1],
-      ['relayCap', 564, 1],
-    ],
-    fast: checkGroupRelay,
-  },
-  {
-    kind: 'union',
-    name: 'GroupRootKey',
-    members: [
-      ['private', 412],
-      ['public', 413],
-    ],
-    fast: checkGroupRootKey,
-  },
-  {kind: 'member', fields: [['rootPrivKey', 'string']], fast: checkGroupRootKey_Private},
-  {kind: 'member', fields: [['rootPubKey', 'string']], fast: checkGroupRootKey_Public},
-  {
-    kind: 'record',
-    name: 'GroupShortLinkData',
-    fields: [
-      ['groupProfile', 409],
-      ['publicGroupData', 505, 1],
-    ],
-    fast: checkGroupShortLinkData,
-  },
-  {
-    kind: 'record',
-    name: 'GroupShortLinkInfo',
-    fields: [
-      ['direct', 'bool'],
-      ['groupRelays', 900],
-      ['publicGroupId', 'string', 1],
-      ['sharedGroupId', 'string', 1],
-    ],
-    fast: checkGroupShortLinkInfo,
-  },
-  {
-    kind: 'record',
-    name: 'GroupSummary',
-    fields: [
-      ['currentMembers', 'int64'],
-      ['publicMemberCount', 'int64', 1],
-    ],
-    fast: checkGroupSummary,
-  },
-  {
-    kind: 'record',
-    name: 'GroupSupportChat',
-    fields: [
-      ['chatTs', 'UTCTime'],
-      ['unread', 'int64'],
-      ['memberAttention', 'int64'],
-      ['mentions', 'int64'],
-      ['lastMsgFromMemberTs', 'UTCTime', 1],
-    ],
-    fast: checkGroupSupportChat,
-  },
-  {kind: 'enum', name: 'GroupType', values: ['channel', 'group'], fast: checkGroupType},
-  {
-    kind: 'enum',
-    name: 'HandshakeError',
-    values: ['PARSE', 'IDENTITY', 'BAD_AUTH', 'BAD_SERVICE'],
-    fast: checkHandshakeError,
-  },
-  {kind: 'enum', name: 'InlineFileMode', values: ['offer', 'sent'], fast: checkInlineFileMode},
-  {
-    kind: 'union',
-    name: 'InvitationLinkPlan',
-    members: [
-      ['ok', 422],
-      ['ownLink', 423],
-      ['connecting', 424],
-      ['known', 425],
-    ],
-    fast: checkInvitationLinkPlan,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['contactSLinkData_', 310, 1],
-      ['ownerVerification', 483, 1],
-    ],
-    fast: checkInvitationLinkPlan_Ok,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['contact_', 302, 1]], fast: checkInvitationLinkPlan_Connecting},
-  {kind: 'member', fields: [['contact', 302]], fast: checkInvitationLinkPlan_Known},
-  {
-    kind: 'union',
-    name: 'InvitedBy',
-    members: [
-      ['contact', 427],
-      ['user', 428],
-      ['unknown', 429],
-    ],
-    fast: checkInvitedBy,
-  },
-  {kind: 'member', fields: [['byContactId', 'int64']], fast: checkInvitedBy_Contact},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'union',
-    name: 'LinkContent',
-    members: [
-      ['page', 431],
-      ['image', 432],
-      ['video', 433],
-      ['unknown', 434],
-    ],
-    fast: checkLinkContent,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['duration', 'int', 1]], fast: checkLinkContent_Video},
-  {
-    kind: 'member',
-    fields: [
-      ['tag', 'string'],
-      ['json', 'JSONObject'],
-    ],
-    fast: checkLinkContent_Unknown,
-  },
-  {
-    kind: 'record',
-    name: 'LinkOwnerSig',
-    fields: [
-      ['ownerId', 'string', 1],
-      ['chatBinding', 'string'],
-      ['ownerSig', 'string'],
-    ],
-    fast: checkLinkOwnerSig,
-  },
-  {
-    kind: 'record',
-    name: 'LinkPreview',
-    fields: [
-      ['uri', 'string'],
-      ['title', 'string'],
-      ['description', 'string'],
-      ['image', 'string'],
-      ['content', 430, 1],
-    ],
-    fast: checkLinkPreview,
-  },
-  {
-    kind: 'record',
-    name: 'LocalBadge',
-    fields: [
-      ['badge', 37],
-      ['status', 39],
-    ],
-    fast: checkLocalBadge,
-  },
-  {
-    kind: 'record',
-    name: 'LocalProfile',
-    fields: [
-      ['profileId', 'int64'],
-      ['displayName', 'string'],
-      ['fullName', 'string'],
-      ['shortDescr', 'string', 1],
-      ['description', 'string', 1],
-      ['image', 'string', 1],
-      ['contactLink', 'string', 1],
-      ['preferences', 491, 1],
-      ['peerType', 248, 1],
-      ['localBadge', 437, 1],
-      ['localAlias', 'string'],
-      ['contactDomain', 594, 1],
-      ['contactDomainVerified', 'bool', 1],
-    ],
-    fast: checkLocalProfile,
-  },
-  {kind: 'enum', name: 'MemberCriteria', values: ['all'], fast: checkMemberCriteria},
-  {
-    kind: 'union',
-    name: 'MsgChatLink',
-    members: [
-      ['contact', 441],
-      ['invitation', 442],
-      ['group', 443],
-    ],
-    fast: checkMsgChatLink,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['connLink', 'string'],
-      ['profile', 494],
-      ['business', 'bool'],
-    ],
-    fast: checkMsgChatLink_Contact,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['invLink', 'string'],
-      ['profile', 494],
-    ],
-    fast: checkMsgChatLink_Invitation,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['connLink', 'string'],
-      ['groupProfile', 409],
-    ],
-    fast: checkMsgChatLink_Group,
-  },
-  {
-    kind: 'union',
-    name: 'MsgContent',
-    members: [
-      ['text', 445],
-      ['link', 446],
-      ['image', 447],
-      ['video', 448],
-      ['voice', 449],
-      ['file', 450],
-      ['report', 451],
-      ['chat', 452],
-      ['unknown', 453],
-    ],
-    fast: checkMsgContent,
-  },
-  {kind: 'member', fields: [['text', 'string']], fast: checkMsgContent_Text},
-  {
-    kind: 'member',
-    fields: [
-      ['text', 'string'],
-      ['preview', 436],
-    ],
-    fast: checkMsgContent_Link,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['text', 'string'],
-      ['image', 'string'],
-    ],
-    fast: checkMsgContent_Image,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['text', 'string'],
-      ['image', 'string'],
-      ['duration', 'int'],
-    ],
-    fast: checkMsgContent_Video,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['text', 'string'],
-      ['duration', 'int'],
-    ],
-    fast: checkMsgContent_Voice,
-  },
-  {kind: 'member', fields: [['text', 'string']], fast: checkMsgContent_File},
-  {
-    kind: 'member',
-    fields: [
-      ['text', 'string'],
-      ['reason', 580],
-    ],
-    fast: checkMsgContent_Report,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['text', 'string'],
-      ['chatLink', 440],
-      ['ownerSig', 435, 1],
-    ],
-    fast: checkMsgContent_Chat,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['tag', 'string'],
-      ['text', 'string'],
-      ['json', 'JSONObject'],
-    ],
-    fast: checkMsgContent_Unknown,
-  },
-  {
-    kind: 'enum',
-    name: 'MsgDecryptError',
-    values: ['ratchetHeader', 'tooManySkipped', 'ratchetEarlier', 'other', 'ratchetSync'],
-    fast: checkMsgDecryptError,
-  },
-  {kind: 'enum', name: 'MsgDirection', values: ['rcv', 'snd'], fast: checkMsgDirection},
-  {
-    kind: 'union',
-    name: 'MsgErrorType',
-    members: [
-      ['msgSkipped', 457],
-      ['msgBadId', 458],
-      ['msgBadHash', 459],
-      ['msgDuplicate', 460],
-    ],
-    fast: checkMsgErrorType,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['fromMsgId', 'int64'],
-      ['toMsgId', 'int64'],
-    ],
-    fast: checkMsgErrorType_MsgSkipped,
-  },
-  {kind: 'member', fields: [['msgId', 'int64']], fast: checkMsgErrorType_MsgBadId},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'enum', name: 'MsgFilter', values: ['none', 'all', 'mentions'], fast: checkMsgFilter},
-  {
-    kind: 'union',
-    name: 'MsgReaction',
-    members: [
-      ['emoji', 463],
-      ['unknown', 464],
-    ],
-    fast: checkMsgReaction,
-  },
-  {kind: 'member', fields: [['emoji', 'string']], fast: checkMsgReaction_Emoji},
-  {
-    kind: 'member',
-    fields: [
-      ['tag', 'string'],
-      ['json', 'JSONObject'],
-    ],
-    fast: checkMsgReaction_Unknown,
-  },
-  {kind: 'enum', name: 'MsgReceiptStatus', values: ['ok', 'badMsgHash'], fast: checkMsgReceiptStatus},
-  {kind: 'enum', name: 'MsgSigStatus', values: ['verified', 'signedNoKey'], fast: checkMsgSigStatus},
-  {
-    kind: 'union',
-    name: 'MsgVerified',
-    members: [
-      ['signed', 468],
-      ['sigMissing', 469],
-    ],
-    fast: checkMsgVerified,
-  },
-  {kind: 'member', fields: [['sigStatus', 466]], fast: checkMsgVerified_Signed},
-  {kind: 'member', fields: []},
-  {
-    kind: 'union',
-    name: 'NameErrorType',
-    members: [
-      ['NO_RESOLVER', 471],
-      ['NOT_FOUND', 472],
-      ['RESOLVER', 473],
-    ],
-    fast: checkNameErrorType,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['resolverErr', 'string']], fast: checkNameErrorType_RESOLVER},
-  {
-    kind: 'union',
-    name: 'NetworkError',
-    members: [
-      ['connectError', 475],
-      ['tLSError', 476],
-      ['unknownCAError', 477],
-      ['failedError', 478],
-      ['timeoutError', 479],
-      ['subscribeError', 480],
-    ],
-    fast: checkNetworkError,
-  },
-  {kind: 'member', fields: [['connectError', 'string']], fast: checkNetworkError_ConnectError},
-  {kind: 'member', fields: [['tlsError', 'string']], fast: checkNetworkError_TLSError},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['subscribeError', 'string']], fast: checkNetworkError_SubscribeError},
-  {
-    kind: 'record',
-    name: 'NewUser',
-    fields: [
-      ['profile', 494, 1],
-      ['pastTimestamp', 'bool'],
-      ['userChatRelay', 'bool', 1],
-      ['clientService', 'bool', 1],
-    ],
-    fast: checkNewUser,
-  },
-  {
-    kind: 'record',
-    name: 'NoteFolder',
-    fields: [
-      ['noteFolderId', 'int64'],
-      ['userId', 'int64'],
-      ['createdAt', 'UTCTime'],
-      ['updatedAt', 'UTCTime'],
-      ['chatTs', 'UTCTime'],
-      ['favorite', 'bool'],
-      ['unread', 'bool'],
-    ],
-    fast: checkNoteFolder,
-  },
-  {
-    kind: 'union',
-    name: 'OwnerVerification',
-    members: [
-      ['verified', 484],
-      ['failed', 485],
-    ],
-    fast: checkOwnerVerification,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['reason', 'string']], fast: checkOwnerVerification_Failed},
-  {kind: 'union', name: 'PaginationByTime', members: [['last', 487]], fast: checkPaginationByTime},
-  {kind: 'member', fields: [['count', 'int']], fast: checkPaginationByTime_Last},
-  {
-    kind: 'record',
-    name: 'PendingContactConnection',
-    fields: [
-      ['pccConnId', 'int64'],
-      ['pccAgentConnId', 'string'],
-      ['pccConnStatus', 272],
-      ['viaContactUri', 'bool'],
-      ['viaUserContactLink', 'int64', 1],
-      ['groupLinkId', 'string', 1],
-      ['customUserProfileId', 'int64', 1],
-      ['connLinkInv', 317, 1],
-      ['localAlias', 'string'],
-      ['createdAt', 'UTCTime'],
-      ['updatedAt', 'UTCTime'],
-    ],
-    fast: checkPendingContactConnection,
-  },
-  {
-    kind: 'enum',
-    name: 'PlanResolveMode',
-    values: ['allGroups', 'unknown', 'never'],
-    fast: checkPlanResolveMode,
-  },
-  {
-    kind: 'record',
-    name: 'PrefEnabled',
-    fields: [
-      ['forUser', 'bool'],
-      ['forContact', 'bool'],
-    ],
-    fast: checkPrefEnabled,
-  },
-  {
-    kind: 'record',
-    name: 'Preferences',
-    fields: [
-      ['timedMessages', 734, 1],
-      ['fullDelete', 592, 1],
-      ['reactions', 592, 1],
-      ['voice', 592, 1],
-      ['files', 592, 1],
-      ['calls', 592, 1],
-      ['sessions', 592, 1],
-      ['commands', 899, 1],
-    ],
-    fast: checkPreferences,
-  },
-  {
-    kind: 'record',
-    name: 'PreparedContact',
-    fields: [
-      ['connLinkToConnect', 317],
-      ['uiConnLinkType', 296],
-      ['welcomeSharedMsgId', 'string', 1],
-      ['requestSharedMsgId', 'string', 1],
-    ],
-    fast: checkPreparedContact,
-  },
-  {
-    kind: 'record',
-    name: 'PreparedGroup',
-    fields: [
-      ['connLinkToConnect', 317],
-      ['connLinkPreparedConnection', 'bool'],
-      ['connLinkStartedConnection', 'bool'],
-      ['welcomeSharedMsgId', 'string', 1],
-      ['requestSharedMsgId', 'string', 1],
-    ],
-    fast: checkPreparedGroup,
-  },
-  {
-    kind: 'record',
-    name: 'Profile',
-    fields: [
-      ['displayName', 'string'],
-      ['fullName', 'string'],
-      ['shortDescr', 'string', 1],
-      ['description', 'string', 1],
-      ['image', 'string', 1],
-      ['contactLink', 'string', 1],
-      ['preferences', 491, 1],
-      ['peerType', 248, 1],
-      ['badge', 38, 1],
-      ['contactDomain', 594, 1],
-    ],
-    fast: checkProfile,
-  },
-  {
-    kind: 'union',
-    name: 'ProxyClientError',
-    members: [
-      ['protocolError', 496],
-      ['unexpectedResponse', 497],
-      ['responseError', 498],
-    ],
-    fast: checkProxyClientError,
-  },
-  {kind: 'member', fields: [['protocolErr', 323]], fast: checkProxyClientError_ProtocolError},
-  {kind: 'member', fields: [['responseStr', 'string']], fast: checkProxyClientError_UnexpectedResponse},
-  {kind: 'member', fields: [['responseErr', 323]], fast: checkProxyClientError_ResponseError},
-  {
-    kind: 'union',
-    name: 'ProxyError',
-    members: [
-      ['PROTOCOL', 500],
-      ['BROKER', 501],
-      ['BASIC_AUTH', 502],
-      ['NO_SESSION', 503],
-    ],
-    fast: checkProxyError,
-  },
-  {kind: 'member', fields: [['protocolErr', 323]], fast: checkProxyError_PROTOCOL},
-  {kind: 'member', fields: [['brokerErr', 43]], fast: checkProxyError_BROKER},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'record',
-    name: 'PublicGroupAccess',
-    fields: [
-      ['groupWebPage', 'string', 1],
-      ['groupDomainClaim', 594, 1],
-      ['domainWebPage', 'bool'],
-      ['allowEmbedding', 'bool'],
-      ['groupDomain', 'string', 1],
-    ],
-    fast: checkPublicGroupAccess,
-  },
-  {
-    kind: 'record',
-    name: 'PublicGroupData',
-    fields: [['publicMemberCount', 'int64']],
-    fast: checkPublicGroupData,
-  },
-  {
-    kind: 'record',
-    name: 'PublicGroupKeys',
-    fields: [
-      ['publicGroupId', 'string'],
-      ['groupRootKey', 411],
-    ],
-    fast: checkPublicGroupKeys,
-  },
-  {
-    kind: 'record',
-    name: 'PublicGroupProfile',
-    fields: [
-      ['groupType', 418],
-      ['groupLink', 'string'],
-      ['publicGroupId', 'string'],
-      ['publicGroupAccess', 504, 1],
-    ],
-    fast: checkPublicGroupProfile,
-  },
-  {
-    kind: 'union',
-    name: 'RCErrorType',
-    members: [
-      ['internal', 509],
-      ['identity', 510],
-      ['noLocalAddress', 511],
-      ['newController', 512],
-      ['notDiscovered', 513],
-      ['tLSStartFailed', 514],
-      ['exception', 515],
-      ['ctrlAuth', 516],
-      ['ctrlNotFound', 517],
-      ['ctrlError', 518],
-      ['invitation', 519],
-      ['version', 520],
-      ['encrypt', 521],
-      ['decrypt', 522],
-      ['blockSize', 523],
-      ['syntax', 524],
-    ],
-    fast: checkRCErrorType,
-  },
-  {kind: 'member', fields: [['internalErr', 'string']], fast: checkRCErrorType_Internal},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['exception', 'string']], fast: checkRCErrorType_Exception},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['ctrlErr', 'string']], fast: checkRCErrorType_CtrlError},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['syntaxErr', 'string']], fast: checkRCErrorType_Syntax},
-  {
-    kind: 'enum',
-    name: 'RatchetSyncState',
-    values: ['ok', 'allowed', 'required', 'started', 'agreed'],
-    fast: checkRatchetSyncState,
-  },
-  {
-    kind: 'union',
-    name: 'RcvConnEvent',
-    members: [
-      ['switchQueue', 527],
-      ['ratchetSync', 528],
-      ['verificationCodeReset', 529],
-      ['pqEnabled', 530],
-    ],
-    fast: checkRcvConnEvent,
-  },
-  {kind: 'member', fields: [['phase', 732]], fast: checkRcvConnEvent_SwitchQueue},
-  {kind: 'member', fields: [['syncStatus', 525]], fast: checkRcvConnEvent_RatchetSync},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['enabled', 'bool']], fast: checkRcvConnEvent_PqEnabled},
-  {
-    kind: 'union',
-    name: 'RcvDirectEvent',
-    members: [
-      ['contactDeleted', 532],
-      ['profileUpdated', 533],
-      ['groupInvLinkReceived', 534],
-    ],
-    fast: checkRcvDirectEvent,
-  },
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['fromProfile', 494],
-      ['toProfile', 494],
-    ],
-    fast: checkRcvDirectEvent_ProfileUpdated,
-  },
-  {kind: 'member', fields: [['groupProfile', 409]], fast: checkRcvDirectEvent_GroupInvLinkReceived},
-  {
-    kind: 'record',
-    name: 'RcvFileDescr',
-    fields: [
-      ['fileDescrId', 'int64'],
-      ['fileDescrText', 'string'],
-      ['fileDescrPartNo', 'int'],
-      ['fileDescrComplete', 'bool'],
-    ],
-    fast: checkRcvFileDescr,
-  },
-  {
-    kind: 'union',
-    name: 'RcvFileStatus',
-    members: [
-      ['new', 537],
-      ['accepted', 538],
-      ['connected', 539],
-      ['complete', 540],
-      ['cancelled', 541],
-    ],
-    fast: checkRcvFileStatus,
-  },
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['filePath', 'string', 1],
-      ['fileInfo', 778, 1],
-    ],
-    fast: checkRcvFileStatus_Accepted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['filePath', 'string', 1],
-      ['fileInfo', 778, 1],
-    ],
-    fast: checkRcvFileStatus_Connected,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['filePath', 'string', 1],
-      ['fileInfo', 778, 1],
-    ],
-    fast: checkRcvFileStatus_Complete,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['filePath_', 'string', 1],
-      ['fileInfo_', 778, 1],
-    ],
-    fast: checkRcvFileStatus_Cancelled,
-  },
-  {
-    kind: 'record',
-    name: 'RcvFileTransfer',
-    fields: [
-      ['fileId', 'int64'],
-      ['xftpRcvFile', 774, 1],
-      ['fileInvitation', 355],
-      ['fileProhibited', 356, 1],
-      ['fileStatus', 536],
-      ['fileType', 360, 1],
-      ['rcvFileInline', 420, 1],
-      ['senderDisplayName', 'string'],
-      ['chunkSize', 'int64'],
-      ['cancelled', 'bool'],
-      ['grpMemberId', 'int64', 1],
-      ['cryptoArgs', 319, 1],
-    ],
-    fast: checkRcvFileTransfer,
-  },
-  {
-    kind: 'union',
-    name: 'RcvGroupEvent',
-    members: [
-      ['memberAdded', 544],
-      ['memberConnected', 545],
-      ['memberAccepted', 546],
-      ['userAccepted', 547],
-      ['memberLeft', 548],
-      ['memberRole', 549],
-      ['memberBlocked', 550],
-      ['userRole', 551],
-      ['memberDeleted', 552],
-      ['userDeleted', 553],
-      ['groupDeleted', 554],
-      ['groupUpdated', 555],
-      ['invitedViaGroupLink', 556],
-      ['memberCreatedContact', 557],
-      ['memberProfileUpdated', 558],
-      ['newMemberPendingReview', 559],
-      ['msgBadSignature', 560],
-    ],
-    fast: checkRcvGroupEvent,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-    ],
-    fast: checkRcvGroupEvent_MemberAdded,
-  },
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-    ],
-    fast: checkRcvGroupEvent_MemberAccepted,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-      ['role', 404],
-    ],
-    fast: checkRcvGroupEvent_MemberRole,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-      ['blocked', 'bool'],
-    ],
-    fast: checkRcvGroupEvent_MemberBlocked,
-  },
-  {kind: 'member', fields: [['role', 404]], fast: checkRcvGroupEvent_UserRole},
-  {
-    kind: 'member',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-    ],
-    fast: checkRcvGroupEvent_MemberDeleted,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['groupProfile', 409]], fast: checkRcvGroupEvent_GroupUpdated},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['fromProfile', 494],
-      ['toProfile', 494],
-    ],
-    fast: checkRcvGroupEvent_MemberProfileUpdated,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'union',
-    name: 'RcvMsgError',
-    members: [
-      ['dropped', 562],
-      ['parseError', 563],
-    ],
-    fast: checkRcvMsgError,
-  },
-  {kind: 'member', fields: [['attempts', 'int']], fast: checkRcvMsgError_Dropped},
-  {kind: 'member', fields: [['parseError', 'string']], fast: checkRcvMsgError_ParseError},
-  {
-    kind: 'record',
-    name: 'RelayCapabilities',
-    fields: [['webDomain', 'string', 1]],
-    fast: checkRelayCapabilities,
-  },
-  {
-    kind: 'record',
-    name: 'RelayConnectionResult',
-    fields: [
-      ['relayMember', 400],
-      ['relayError', 152, 1],
-    ],
-    fast: checkRelayConnectionResult,
-  },
-  {
-    kind: 'record',
-    name: 'RelayProfile',
-    fields: [
-      ['displayName', 'string'],
-      ['fullName', 'string'],
-      ['shortDescr', 'string', 1],
-      ['image', 'string', 1],
-    ],
-    fast: checkRelayProfile,
-  },
-  {
-    kind: 'enum',
-    name: 'RelayStatus',
-    values: ['new', 'invited', 'accepted', 'acknowledgedRoster', 'active', 'inactive', 'rejected'],
-    fast: checkRelayStatus,
-  },
-  {
-    kind: 'record',
-    name: 'RemoteCtrlInfo',
-    fields: [
-      ['remoteCtrlId', 'int64'],
-      ['ctrlDeviceName', 'string'],
-      ['sessionState', 569, 1],
-    ],
-    fast: checkRemoteCtrlInfo,
-  },
-  {
-    kind: 'union',
-    name: 'RemoteCtrlSessionState',
-    members: [
-      ['starting', 570],
-      ['searching', 571],
-      ['connecting', 572],
-      ['pendingConfirmation', 573],
-      ['connected', 574],
-    ],
-    fast: checkRemoteCtrlSessionState,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [['sessionCode', 'string']],
-    fast: checkRemoteCtrlSessionState_PendingConfirmation,
-  },
-  {kind: 'member', fields: [['sessionCode', 'string']], fast: checkRemoteCtrlSessionState_Connected},
-  {
-    kind: 'union',
-    name: 'RemoteCtrlStopReason',
-    members: [
-      ['discoveryFailed', 576],
-      ['connectionFailed', 577],
-      ['setupFailed', 578],
-      ['disconnected', 579],
-    ],
-    fast: checkRemoteCtrlStopReason,
-  },
-  {kind: 'member', fields: [['chatError', 152]], fast: checkRemoteCtrlStopReason_DiscoveryFailed},
-  {kind: 'member', fields: [['chatError', 152]], fast: checkRemoteCtrlStopReason_ConnectionFailed},
-  {kind: 'member', fields: [['chatError', 152]], fast: checkRemoteCtrlStopReason_SetupFailed},
-  {kind: 'member', fields: []},
-  {
-    kind: 'enum',
-    name: 'ReportReason',
-    values: ['spam', 'content', 'community', 'profile', 'other'],
-    fast: checkReportReason,
-  },
-  {
-    kind: 'record',
-    name: 'RoleGroupPreference',
-    fields: [
-      ['enable', 387],
-      ['role', 404, 1],
-    ],
-    fast: checkRoleGroupPreference,
-  },
-  {
-    kind: 'union',
-    name: 'SMPAgentError',
-    members: [
-      ['A_MESSAGE', 583],
-      ['A_PROHIBITED', 584],
-      ['A_VERSION', 585],
-      ['A_LINK', 586],
-      ['A_CRYPTO', 587],
-      ['A_DUPLICATE', 588],
-      ['A_QUEUE', 589],
-      ['A_SERVICE', 590],
-    ],
-    fast: checkSMPAgentError,
-  },
-  {kind: 'member', fields: [['messageErr', 'string', 1]], fast: checkSMPAgentError_A_MESSAGE},
-  {kind: 'member', fields: [['prohibitedErr', 'string']], fast: checkSMPAgentError_A_PROHIBITED},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['linkErr', 'string']], fast: checkSMPAgentError_A_LINK},
-  {kind: 'member', fields: [['cryptoErr', 5]], fast: checkSMPAgentError_A_CRYPTO},
-  {kind: 'member', fields: [['droppedMsg_', 321, 1]], fast: checkSMPAgentError_A_DUPLICATE},
-  {kind: 'member', fields: [['queueErr', 'string']], fast: checkSMPAgentError_A_QUEUE},
-  {kind: 'member', fields: [['serviceError', 29]], fast: checkSMPAgentError_A_SERVICE},
-  {
-    kind: 'record',
-    name: 'SecurityCode',
-    fields: [
-      ['securityCode', 'string'],
-      ['verifiedAt', 'UTCTime'],
-    ],
-    fast: checkSecurityCode,
-  },
-  {kind: 'record', name: 'SimplePreference', fields: [['allow', 340]], fast: checkSimplePreference},
-  {
-    kind: 'record',
-    name: 'SimplexDomain',
-    fields: [
-      ['nameTLD', 602],
-      ['domain', 'string'],
-      ['subDomain', 900],
-    ],
-    fast: checkSimplexDomain,
-  },
-  {
-    kind: 'record',
-    name: 'SimplexDomainClaim',
-    fields: [
-      ['domain', 'string'],
-      ['proof', 598, 1],
-    ],
-    fast: checkSimplexDomainClaim,
-  },
-  {
-    kind: 'union',
-    name: 'SimplexDomainError',
-    members: [
-      ['noValidLink', 596],
-      ['unknownDomain', 597],
-    ],
-    fast: checkSimplexDomainError,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'record',
-    name: 'SimplexDomainProof',
-    fields: [
-      ['linkOwnerId', 'string', 1],
-      ['presHeader', 'string'],
-      ['signature', 'string'],
-    ],
-    fast: checkSimplexDomainProof,
-  },
-  {
-    kind: 'enum',
-    name: 'SimplexLinkType',
-    values: ['contact', 'invitation', 'group', 'channel', 'relay'],
-    fast: checkSimplexLinkType,
-  },
-  {
-    kind: 'record',
-    name: 'SimplexNameInfo',
-    fields: [
-      ['nameType', 601],
-      ['nameDomain', 907],
-    ],
-    fast: checkSimplexNameInfo,
-  },
-  {kind: 'enum', name: 'SimplexNameType', values: ['publicGroup', 'contact'], fast: checkSimplexNameType},
-  {kind: 'enum', name: 'SimplexTLD', values: ['simplex', 'testing', 'web'], fast: checkSimplexTLD},
-  {
-    kind: 'enum',
-    name: 'SndCIStatusProgress',
-    values: ['partial', 'complete'],
-    fast: checkSndCIStatusProgress,
-  },
-  {
-    kind: 'union',
-    name: 'SndConnEvent',
-    members: [
-      ['switchQueue', 605],
-      ['ratchetSync', 606],
-      ['pqEnabled', 607],
-    ],
-    fast: checkSndConnEvent,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['phase', 732],
-      ['member', 403, 1],
-    ],
-    fast: checkSndConnEvent_SwitchQueue,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['syncStatus', 525],
-      ['member', 403, 1],
-    ],
-    fast: checkSndConnEvent_RatchetSync,
-  },
-  {kind: 'member', fields: [['enabled', 'bool']], fast: checkSndConnEvent_PqEnabled},
-  {
-    kind: 'union',
-    name: 'SndError',
-    members: [
-      ['auth', 609],
-      ['quota', 610],
-      ['expired', 611],
-      ['relay', 612],
-      ['proxy', 613],
-      ['proxyRelay', 614],
-      ['other', 615],
-    ],
-    fast: checkSndError,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['srvError', 626]], fast: checkSndError_Relay},
-  {
-    kind: 'member',
-    fields: [
-      ['proxyServer', 'string'],
-      ['srvError', 626],
-    ],
-    fast: checkSndError_Proxy,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['proxyServer', 'string'],
-      ['srvError', 626],
-    ],
-    fast: checkSndError_ProxyRelay,
-  },
-  {kind: 'member', fields: [['sndError', 'string']], fast: checkSndError_Other},
-  {
-    kind: 'record',
-    name: 'SndFileTransfer',
-    fields: [
-      ['fileId', 'int64'],
-      ['fileName', 'string'],
-      ['filePath', 'string'],
-      ['fileSize', 'int64'],
-      ['chunkSize', 'int64'],
-      ['recipientDisplayName', 'string'],
-      ['connId', 'int64'],
-      ['agentConnId', 'string'],
-      ['groupMemberId', 'int64', 1],
-      ['fileStatus', 358],
-      ['fileDescrId', 'int64', 1],
-      ['fileInline', 420, 1],
-    ],
-    fast: checkSndFileTransfer,
-  },
-  {
-    kind: 'union',
-    name: 'SndGroupEvent',
-    members: [
-      ['memberRole', 618],
-      ['memberBlocked', 619],
-      ['userRole', 620],
-      ['memberDeleted', 621],
-      ['userLeft', 622],
-      ['groupUpdated', 623],
-      ['memberAccepted', 624],
-      ['userPendingReview', 625],
-    ],
-    fast: checkSndGroupEvent,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-      ['role', 404],
-    ],
-    fast: checkSndGroupEvent_MemberRole,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-      ['blocked', 'bool'],
-    ],
-    fast: checkSndGroupEvent_MemberBlocked,
-  },
-  {kind: 'member', fields: [['role', 404]], fast: checkSndGroupEvent_UserRole},
-  {
-    kind: 'member',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-    ],
-    fast: checkSndGroupEvent_MemberDeleted,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['groupProfile', 409]], fast: checkSndGroupEvent_GroupUpdated},
-  {
-    kind: 'member',
-    fields: [
-      ['groupMemberId', 'int64'],
-      ['profile', 494],
-    ],
-    fast: checkSndGroupEvent_MemberAccepted,
-  },
-  {kind: 'member', fields: []},
-  {
-    kind: 'union',
-    name: 'SrvError',
-    members: [
-      ['host', 627],
-      ['version', 628],
-      ['other', 629],
-    ],
-    fast: checkSrvError,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['srvError', 'string']], fast: checkSrvError_Other},
-  {
-    kind: 'union',
-    name: 'StoreError',
-    members: [
-      ['duplicateName', 631],
-      ['userNotFound', 632],
-      ['relayUserNotFound', 633],
-      ['userNotFoundByName', 634],
-      ['userNotFoundByContactId', 635],
-      ['userNotFoundByGroupId', 636],
-      ['userNotFoundByFileId', 637],
-      ['userNotFoundByContactRequestId', 638],
-      ['contactNotFound', 639],
-      ['contactNotFoundByName', 640],
-      ['contactNotFoundByMemberId', 641],
-      ['contactNotReady', 642],
-      ['duplicateContactLink', 643],
-      ['userContactLinkNotFound', 644],
-      ['contactRequestNotFound', 645],
-      ['contactRequestNotFoundByName', 646],
-      ['invalidContactRequestEntity', 647],
-      ['invalidBusinessChatContactRequest', 648],
-      ['groupNotFound', 649],
-      ['groupNotFoundByName', 650],
-      ['groupMemberNameNotFound', 651],
-      ['groupMemberNotFound', 652],
-      ['groupMemberNotFoundByIndex', 653],
-      ['memberRelationsVectorNotFound', 654],
-      ['groupHostMemberNotFound', 655],
-      ['groupMemberNotFoundByMemberId', 656],
-      ['memberContactGroupMemberNotFound', 657],
-      ['invalidMemberRelationUpdate', 658],
-      ['groupWithoutUser', 659],
-      ['duplicateGroupMember', 660],
-      ['duplicateMemberId', 661],
-      ['groupAlreadyJoined', 662],
-      ['groupInvitationNotFound', 663],
-      ['noteFolderAlreadyExists', 664],
-      ['noteFolderNotFound', 665],
-      ['userNoteFolderNotFound', 666],
-      ['feedAlreadyExists', 667],
-      ['feedNotFound', 668],
-      ['userFeedNotFound', 669],
-      ['sndFileNotFound', 670],
-      ['sndFileInvalid', 671],
-      ['rcvFileNotFound', 672],
-      ['rcvFileDescrNotFound', 673],
-      ['fileNotFound', 674],
-      ['rcvFileInvalid', 675],
-      ['rcvFileInvalidDescrPart', 676],
-      ['localFileNoTransfer', 677],
-      ['sharedMsgIdNotFoundByFileId', 678],
-      ['fileIdNotFoundBySharedMsgId', 679],
-      ['sndFileNotFoundXFTP', 680],
-      ['rcvFileNotFoundXFTP', 681],
-      ['connectionNotFound', 682],
-      ['connectionNotFoundById', 683],
-      ['connectionNotFoundByMemberId', 684],
-      ['pendingConnectionNotFound', 685],
-      ['uniqueID', 686],
-      ['largeMsg', 687],
-      ['internalError', 688],
-      ['dBException', 689],
-      ['dBBusyError', 690],
-      ['badChatItem', 691],
-      ['chatItemNotFound', 692],
-      ['chatItemNotFoundByText', 693],
-      ['chatItemSharedMsgIdNotFound', 694],
-      ['chatItemNotFoundByFileId', 695],
-      ['chatItemNotFoundByContactId', 696],
-      ['chatItemNotFoundByGroupId', 697],
-      ['profileNotFound', 698],
-      ['duplicateGroupLink', 699],
-      ['groupLinkNotFound', 700],
-      ['hostMemberIdNotFound', 701],
-      ['contactNotFoundByFileId', 702],
-      ['noGroupSndStatus', 703],
-      ['duplicateGroupMessage', 704],
-      ['remoteHostNotFound', 705],
-      ['remoteHostUnknown', 706],
-      ['remoteHostDuplicateCA', 707],
-      ['remoteCtrlNotFound', 708],
-      ['remoteCtrlDuplicateCA', 709],
-      ['prohibitedDeleteUser', 710],
-      ['operatorNotFound', 711],
-      ['usageConditionsNotFound', 712],
-      ['userChatRelayNotFound', 713],
-      ['groupRelayNotFound', 714],
-      ['groupRelayNotFoundByMemberId', 715],
-      ['invalidQuote', 716],
-      ['invalidMention', 717],
-      ['invalidDeliveryTask', 718],
-      ['deliveryTaskNotFound', 719],
-      ['invalidDeliveryJob', 720],
-      ['deliveryJobNotFound', 721],
-      ['invalidFeedJob', 722],
-      ['feedJobNotFound', 723],
-      ['workItemError', 724],
-      ['introNotFound', 725],
-    ],
-    fast: checkStoreError,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['userId', 'int64']], fast: checkStoreError_UserNotFound},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['contactName', 'string']], fast: checkStoreError_UserNotFoundByName},
-  {kind: 'member', fields: [['contactId', 'int64']], fast: checkStoreError_UserNotFoundByContactId},
-  {kind: 'member', fields: [['groupId', 'int64']], fast: checkStoreError_UserNotFoundByGroupId},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_UserNotFoundByFileId},
-  {
-    kind: 'member',
-    fields: [['contactRequestId', 'int64']],
-    fast: checkStoreError_UserNotFoundByContactRequestId,
-  },
-  {kind: 'member', fields: [['contactId', 'int64']], fast: checkStoreError_ContactNotFound},
-  {kind: 'member', fields: [['contactName', 'string']], fast: checkStoreError_ContactNotFoundByName},
-  {kind: 'member', fields: [['groupMemberId', 'int64']], fast: checkStoreError_ContactNotFoundByMemberId},
-  {kind: 'member', fields: [['contactName', 'string']], fast: checkStoreError_ContactNotReady},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['contactRequestId', 'int64']], fast: checkStoreError_ContactRequestNotFound},
-  {kind: 'member', fields: [['contactName', 'string']], fast: checkStoreError_ContactRequestNotFoundByName},
-  {
-    kind: 'member',
-    fields: [['contactRequestId', 'int64']],
-    fast: checkStoreError_InvalidContactRequestEntity,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['groupId', 'int64']], fast: checkStoreError_GroupNotFound},
-  {kind: 'member', fields: [['groupName', 'string']], fast: checkStoreError_GroupNotFoundByName},
-  {
-    kind: 'member',
-    fields: [
-      ['groupId', 'int64'],
-      ['groupMemberName', 'string'],
-    ],
-    fast: checkStoreError_GroupMemberNameNotFound,
-  },
-  {kind: 'member', fields: [['groupMemberId', 'int64']], fast: checkStoreError_GroupMemberNotFound},
-  {kind: 'member', fields: [['groupMemberIndex', 'int64']], fast: checkStoreError_GroupMemberNotFoundByIndex},
-  {kind: 'member', fields: [['groupMemberId', 'int64']], fast: checkStoreError_MemberRelationsVectorNotFound},
-  {kind: 'member', fields: [['groupId', 'int64']], fast: checkStoreError_GroupHostMemberNotFound},
-  {kind: 'member', fields: [['memberId', 'string']], fast: checkStoreError_GroupMemberNotFoundByMemberId},
-  {kind: 'member', fields: [['contactId', 'int64']], fast: checkStoreError_MemberContactGroupMemberNotFound},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['noteFolderId', 'int64']], fast: checkStoreError_NoteFolderAlreadyExists},
-  {kind: 'member', fields: [['noteFolderId', 'int64']], fast: checkStoreError_NoteFolderNotFound},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['feedId', 'int64']], fast: checkStoreError_FeedAlreadyExists},
-  {kind: 'member', fields: [['feedId', 'int64']], fast: checkStoreError_FeedNotFound},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_SndFileNotFound},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_SndFileInvalid},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_RcvFileNotFound},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_RcvFileDescrNotFound},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_FileNotFound},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_RcvFileInvalid},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_LocalFileNoTransfer},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_SharedMsgIdNotFoundByFileId},
-  {kind: 'member', fields: [['sharedMsgId', 'string']], fast: checkStoreError_FileIdNotFoundBySharedMsgId},
-  {kind: 'member', fields: [['agentSndFileId', 'string']], fast: checkStoreError_SndFileNotFoundXFTP},
-  {kind: 'member', fields: [['agentRcvFileId', 'string']], fast: checkStoreError_RcvFileNotFoundXFTP},
-  {kind: 'member', fields: [['agentConnId', 'string']], fast: checkStoreError_ConnectionNotFound},
-  {kind: 'member', fields: [['connId', 'int64']], fast: checkStoreError_ConnectionNotFoundById},
-  {kind: 'member', fields: [['groupMemberId', 'int64']], fast: checkStoreError_ConnectionNotFoundByMemberId},
-  {kind: 'member', fields: [['connId', 'int64']], fast: checkStoreError_PendingConnectionNotFound},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['message', 'string']], fast: checkStoreError_InternalError},
-  {kind: 'member', fields: [['message', 'string']], fast: checkStoreError_DBException},
-  {kind: 'member', fields: [['message', 'string']], fast: checkStoreError_DBBusyError},
-  {
-    kind: 'member',
-    fields: [
-      ['itemId', 'int64'],
-      ['itemTs', 'UTCTime', 1],
-    ],
-    fast: checkStoreError_BadChatItem,
-  },
-  {kind: 'member', fields: [['itemId', 'int64']], fast: checkStoreError_ChatItemNotFound},
-  {kind: 'member', fields: [['text', 'string']], fast: checkStoreError_ChatItemNotFoundByText},
-  {kind: 'member', fields: [['sharedMsgId', 'string']], fast: checkStoreError_ChatItemSharedMsgIdNotFound},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_ChatItemNotFoundByFileId},
-  {kind: 'member', fields: [['contactId', 'int64']], fast: checkStoreError_ChatItemNotFoundByContactId},
-  {kind: 'member', fields: [['groupId', 'int64']], fast: checkStoreError_ChatItemNotFoundByGroupId},
-  {kind: 'member', fields: [['profileId', 'int64']], fast: checkStoreError_ProfileNotFound},
-  {kind: 'member', fields: [['groupInfo', 388]], fast: checkStoreError_DuplicateGroupLink},
-  {kind: 'member', fields: [['groupInfo', 388]], fast: checkStoreError_GroupLinkNotFound},
-  {kind: 'member', fields: [['groupId', 'int64']], fast: checkStoreError_HostMemberIdNotFound},
-  {kind: 'member', fields: [['fileId', 'int64']], fast: checkStoreError_ContactNotFoundByFileId},
-  {
-    kind: 'member',
-    fields: [
-      ['itemId', 'int64'],
-      ['groupMemberId', 'int64'],
-    ],
-    fast: checkStoreError_NoGroupSndStatus,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['groupId', 'int64'],
-      ['sharedMsgId', 'string'],
-      ['authorGroupMemberId', 'int64', 1],
-      ['forwardedByGroupMemberId', 'int64', 1],
-    ],
-    fast: checkStoreError_DuplicateGroupMessage,
-  },
-  {kind: 'member', fields: [['remoteHostId', 'int64']], fast: checkStoreError_RemoteHostNotFound},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['remoteCtrlId', 'int64']], fast: checkStoreError_RemoteCtrlNotFound},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['userId', 'int64'],
-      ['contactId', 'int64'],
-    ],
-    fast: checkStoreError_ProhibitedDeleteUser,
-  },
-  {kind: 'member', fields: [['serverOperatorId', 'int64']], fast: checkStoreError_OperatorNotFound},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['chatRelayId', 'int64']], fast: checkStoreError_UserChatRelayNotFound},
-  {kind: 'member', fields: [['groupRelayId', 'int64']], fast: checkStoreError_GroupRelayNotFound},
-  {kind: 'member', fields: [['groupMemberId', 'int64']], fast: checkStoreError_GroupRelayNotFoundByMemberId},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['taskId', 'int64']], fast: checkStoreError_InvalidDeliveryTask},
-  {kind: 'member', fields: [['taskId', 'int64']], fast: checkStoreError_DeliveryTaskNotFound},
-  {kind: 'member', fields: [['jobId', 'int64']], fast: checkStoreError_InvalidDeliveryJob},
-  {kind: 'member', fields: [['jobId', 'int64']], fast: checkStoreError_DeliveryJobNotFound},
-  {kind: 'member', fields: [['feedJobId', 'int64']], fast: checkStoreError_InvalidFeedJob},
-  {kind: 'member', fields: [['feedJobId', 'int64']], fast: checkStoreError_FeedJobNotFound},
-  {kind: 'member', fields: [['errContext', 'string']], fast: checkStoreError_WorkItemError},
-  {kind: 'member', fields: []},
-  {
-    kind: 'union',
-    name: 'SubscriptionStatus',
-    members: [
-      ['active', 727],
-      ['pending', 728],
-      ['removed', 729],
-      ['noSub', 730],
-    ],
-    fast: checkSubscriptionStatus,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['subError', 'string']], fast: checkSubscriptionStatus_Removed},
-  {kind: 'member', fields: []},
-  {
-    kind: 'record',
-    name: 'SupportGroupPreference',
-    fields: [['enable', 387]],
-    fast: checkSupportGroupPreference,
-  },
-  {
-    kind: 'enum',
-    name: 'SwitchPhase',
-    values: ['started', 'confirmed', 'secured', 'completed'],
-    fast: checkSwitchPhase,
-  },
-  {
-    kind: 'record',
-    name: 'TimedMessagesGroupPreference',
-    fields: [
-      ['enable', 387],
-      ['ttl', 'int', 1],
-    ],
-    fast: checkTimedMessagesGroupPreference,
-  },
-  {
-    kind: 'record',
-    name: 'TimedMessagesPreference',
-    fields: [
-      ['allow', 340],
-      ['ttl', 'int', 1],
-    ],
-    fast: checkTimedMessagesPreference,
-  },
-  {
-    kind: 'union',
-    name: 'TransportError',
-    members: [
-      ['badBlock', 736],
-      ['version', 737],
-      ['largeMsg', 738],
-      ['badSession', 739],
-      ['noServerAuth', 740],
-      ['handshake', 741],
-    ],
-    fast: checkTransportError,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['handshakeErr', 419]], fast: checkTransportError_Handshake},
-  {kind: 'enum', name: 'UIColorMode', values: ['light', 'dark'], fast: checkUIColorMode},
-  {
-    kind: 'record',
-    name: 'UIColors',
-    fields: [
-      ['accent', 'string', 1],
-      ['accentVariant', 'string', 1],
-      ['secondary', 'string', 1],
-      ['secondaryVariant', 'string', 1],
-      ['background', 'string', 1],
-      ['menus', 'string', 1],
-      ['title', 'string', 1],
-      ['accentVariant2', 'string', 1],
-      ['sentMessage', 'string', 1],
-      ['sentReply', 'string', 1],
-      ['receivedMessage', 'string', 1],
-      ['receivedReply', 'string', 1],
-    ],
-    fast: checkUIColors,
-  },
-  {
-    kind: 'record',
-    name: 'UIThemeEntityOverride',
-    fields: [
-      ['mode', 742],
-      ['wallpaper', 253, 1],
-      ['colors', 743],
-    ],
-    fast: checkUIThemeEntityOverride,
-  },
-  {
-    kind: 'record',
-    name: 'UIThemeEntityOverrides',
-    fields: [
-      ['light', 744, 1],
-      ['dark', 744, 1],
-    ],
-    fast: checkUIThemeEntityOverrides,
-  },
-  {
-    kind: 'record',
-    name: 'UpdatedMessage',
-    fields: [
-      ['msgContent', 444],
-      ['mentions', 903],
-    ],
-    fast: checkUpdatedMessage,
-  },
-  {
-    kind: 'record',
-    name: 'User',
-    fields: [
-      ['userId', 'int64'],
-      ['agentUserId', 'string'],
-      ['userContactId', 'int64'],
-      ['localDisplayName', 'string'],
-      ['profile', 438],
-      ['fullPreferences', 379],
-      ['activeUser', 'bool'],
-      ['activeOrder', 'int64'],
-      ['viewPwdHash', 755, 1],
-      ['showNtfs', 'bool'],
-      ['sendRcptsContacts', 'bool'],
-      ['sendRcptsSmallGroups', 'bool'],
-      ['autoAcceptMemberContacts', 'bool', 1],
-      ['autoAcceptGroupInvitations', 'bool', 1],
-      ['userMemberProfileUpdatedAt', 'UTCTime', 1],
-      ['userChatRelay', 'bool', 1],
-      ['clientService', 'bool', 1],
-      ['uiThemes', 745, 1],
-    ],
-    fast: checkUser,
-  },
-  {
-    kind: 'record',
-    name: 'UserChatRelay',
-    fields: [
-      ['chatRelayId', 'int64'],
-      ['address', 'string'],
-      ['relayProfile', 566, 1],
-      ['domains', 900],
-      ['preset', 'bool'],
-      ['tested', 'bool', 1],
-      ['enabled', 'bool'],
-      ['deleted', 'bool'],
-      ['name', 'string', 1],
-    ],
-    fast: checkUserChatRelay,
-  },
-  {
-    kind: 'record',
-    name: 'UserContact',
-    fields: [
-      ['userContactLinkId', 'int64'],
-      ['connReqContact', 'string'],
-      ['groupId', 'int64', 1],
-    ],
-    fast: checkUserContact,
-  },
-  {
-    kind: 'record',
-    name: 'UserContactLink',
-    fields: [
-      ['userContactLinkId', 'int64', 1],
-      ['connLinkContact', 317],
-      ['shortLinkDataSet', 'bool', 1],
-      ['shortLinkLargeDataSet', 'bool', 1],
-      ['addressSettings', 4, 1],
-    ],
-    fast: checkUserContactLink,
-  },
-  {
-    kind: 'record',
-    name: 'UserContactRequest',
-    fields: [
-      ['contactRequestId', 'int64'],
-      ['agentInvitationId', 'string'],
-      ['contactId_', 'int64', 1],
-      ['businessGroupId_', 'int64', 1],
-      ['userContactLinkId_', 'int64', 1],
-      ['cReqChatVRange', 756],
-      ['localDisplayName', 'string'],
-      ['profileId', 'int64'],
-      ['profile', 908],
-      ['createdAt', 'UTCTime'],
-      ['updatedAt', 'UTCTime'],
-      ['xContactId', 'string', 1],
-      ['pqSupport', 'bool'],
-      ['welcomeSharedMsgId', 'string', 1],
-      ['requestSharedMsgId', 'string', 1],
-      ['rejectionSupported', 'bool', 1],
-    ],
-    fast: checkUserContactRequest,
-  },
-  {
-    kind: 'record',
-    name: 'UserContactRequestRef',
-    fields: [
-      ['contactRequestId', 'int64'],
-      ['rejectionSupported', 'bool'],
-    ],
-    fast: checkUserContactRequestRef,
-  },
-  {
-    kind: 'record',
-    name: 'UserInfo',
-    fields: [
-      ['user', 747],
-      ['unreadCount', 'int'],
-    ],
-    fast: checkUserInfo,
-  },
-  {
-    kind: 'record',
-    name: 'UserProfileUpdateSummary',
-    fields: [
-      ['updateSuccesses', 'int'],
-      ['updateFailures', 'int'],
-      ['changedContacts', 909],
-    ],
-    fast: checkUserProfileUpdateSummary,
-  },
-  {
-    kind: 'record',
-    name: 'UserPwdHash',
-    fields: [
-      ['hash', 'string'],
-      ['salt', 'string'],
-    ],
-    fast: checkUserPwdHash,
-  },
-  {
-    kind: 'record',
-    name: 'VersionRange',
-    fields: [
-      ['minVersion', 'int'],
-      ['maxVersion', 'int'],
-    ],
-    fast: checkVersionRange,
-  },
-  {
-    kind: 'union',
-    name: 'XFTPErrorType',
-    members: [
-      ['BLOCK', 758],
-      ['SESSION', 759],
-      ['HANDSHAKE', 760],
-      ['CMD', 761],
-      ['AUTH', 762],
-      ['BLOCKED', 763],
-      ['SIZE', 764],
-      ['QUOTA', 765],
-      ['DIGEST', 766],
-      ['CRYPTO', 767],
-      ['NO_FILE', 768],
-      ['HAS_FILE', 769],
-      ['FILE_IO', 770],
-      ['TIMEOUT', 771],
-      ['INTERNAL', 772],
-      ['DUPLICATE_', 773],
-    ],
-    fast: checkXFTPErrorType,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['cmdErr', 257]], fast: checkXFTPErrorType_CMD},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: [['blockInfo', 41]], fast: checkXFTPErrorType_BLOCKED},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'record',
-    name: 'XFTPRcvFile',
-    fields: [
-      ['rcvFileDescription', 535],
-      ['agentRcvFileId', 'string', 1],
-      ['agentRcvFileDeleted', 'bool'],
-      ['userApprovedRelays', 'bool'],
-    ],
-    fast: checkXFTPRcvFile,
-  },
-  {
-    kind: 'record',
-    name: 'XFTPSndFile',
-    fields: [
-      ['agentSndFileId', 'string'],
-      ['privateSndFileDescr', 'string', 1],
-      ['agentSndFileDeleted', 'bool'],
-      ['cryptoArgs', 319, 1],
-    ],
-    fast: checkXFTPSndFile,
-  },
-  {
-    kind: 'record',
-    name: 'SimplexNameDomain',
-    fields: [
-      ['nameTLD', 602],
-      ['domain', 'string'],
-      ['subDomain', 900],
-    ],
-    fast: checkSimplexNameDomain,
-  },
-  {
-    kind: 'record',
-    name: 'GroupInfoSummary',
-    fields: [
-      ['groupInfo', 388],
-      ['groupSummary', 416],
-    ],
-    fast: checkGroupInfoSummary,
-  },
-  {
-    kind: 'record',
-    name: 'RcvFileInfo',
-    fields: [
-      ['filePath', 'string'],
-      ['connId', 'int64', 1],
-      ['agentConnId', 'string', 1],
-    ],
-    fast: checkRcvFileInfo,
-  },
-  {
-    kind: 'union',
-    name: 'ChatEvent',
-    members: [
-      ['contactConnected', 780],
-      ['contactUpdated', 781],
-      ['contactDeletedByContact', 782],
-      ['receivedContactRequest', 783],
-      ['newMemberContactReceivedInv', 784],
-      ['contactSndReady', 785],
-      ['newChatItems', 786],
-      ['chatItemReaction', 787],
-      ['chatItemsDeleted', 788],
-      ['chatItemUpdated', 789],
-      ['groupChatItemsDeleted', 790],
-      ['chatItemsStatusesUpdated', 791],
-      ['receivedGroupInvitation', 792],
-      ['userJoinedGroup', 793],
-      ['groupUpdated', 794],
-      ['joinedGroupMember', 795],
-      ['memberRole', 796],
-      ['deletedMember', 797],
-      ['leftMember', 798],
-      ['deletedMemberUser', 799],
-      ['groupDeleted', 800],
-      ['connectedToGroupMember', 801],
-      ['memberAcceptedByOther', 802],
-      ['memberBlockedForAll', 803],
-      ['groupMemberUpdated', 804],
-      ['groupLinkDataUpdated', 805],
-      ['groupRelayUpdated', 806],
-      ['rcvFileDescrReady', 807],
-      ['rcvFileComplete', 808],
-      ['sndFileCompleteXFTP', 809],
-      ['rcvFileStart', 810],
-      ['rcvFileSndCancelled', 811],
-      ['rcvFileAccepted', 812],
-      ['rcvFileError', 813],
-      ['rcvFileWarning', 814],
-      ['sndFileError', 815],
-      ['sndFileWarning', 816],
-      ['acceptingContactRequest', 817],
-      ['acceptingBusinessRequest', 818],
-      ['contactConnecting', 819],
-      ['businessLinkConnecting', 820],
-      ['joinedGroupMemberConnecting', 821],
-      ['sentGroupInvitation', 822],
-      ['groupLinkConnecting', 823],
-      ['hostConnected', 824],
-      ['hostDisconnected', 825],
-      ['subscriptionStatus', 826],
-      ['messageError', 827],
-      ['chatError', 828],
-      ['chatErrors', 829],
-      ['groupLinkRelaysUpdated', 830],
-    ],
-    unknown: 'unknown-event',
-    fast: checkChatEvent,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-      ['userCustomProfile', 494, 1],
-    ],
-    fast: checkEvent_ContactConnected,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['fromContact', 302],
-      ['toContact', 302],
-    ],
-    fast: checkEvent_ContactUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-    ],
-    fast: checkEvent_ContactDeletedByContact,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contactRequest', 751],
-      ['chat_', 1, 1],
-    ],
-    fast: checkEvent_ReceivedContactRequest,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-      ['groupInfo', 388],
-      ['member', 400],
-    ],
-    fast: checkEvent_NewMemberContactReceivedInv,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-    ],
-    fast: checkEvent_ContactSndReady,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItems', 910],
-    ],
-    fast: checkEvent_NewChatItems,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['added', 'bool'],
-      ['reaction', 0],
-    ],
-    fast: checkEvent_ChatItemReaction,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItemDeletions', 911],
-      ['byUser', 'bool'],
-      ['timed', 'bool'],
-    ],
-    fast: checkEvent_ChatItemsDeleted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-    ],
-    fast: checkEvent_ChatItemUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['chatItemIDs', 904],
-      ['byUser', 'bool'],
-      ['member_', 400, 1],
-    ],
-    fast: checkEvent_GroupChatItemsDeleted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItems', 910],
-    ],
-    fast: checkEvent_ChatItemsStatusesUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['contact', 302],
-      ['fromMemberRole', 404],
-      ['memberRole', 404],
-    ],
-    fast: checkEvent_ReceivedGroupInvitation,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['hostMember', 400],
-    ],
-    fast: checkEvent_UserJoinedGroup,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['fromGroup', 388],
-      ['toGroup', 388],
-      ['member_', 400, 1],
-      ['msgSigned', 466, 1],
-    ],
-    fast: checkEvent_GroupUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['member', 400],
-    ],
-    fast: checkEvent_JoinedGroupMember,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['byMember', 400],
-      ['member', 400],
-      ['fromRole', 404],
-      ['toRole', 404],
-      ['msgSigned', 466, 1],
-    ],
-    fast: checkEvent_MemberRole,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['byMember', 400],
-      ['deletedMember', 400],
-      ['withMessages', 'bool'],
-      ['msgSigned', 466, 1],
-    ],
-    fast: checkEvent_DeletedMember,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['member', 400],
-      ['msgSigned', 466, 1],
-    ],
-    fast: checkEvent_LeftMember,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['member', 400],
-      ['withMessages', 'bool'],
-      ['msgSigned', 466, 1],
-    ],
-    fast: checkEvent_DeletedMemberUser,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['member', 400],
-      ['msgSigned', 466, 1],
-    ],
-    fast: checkEvent_GroupDeleted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['member', 400],
-      ['memberContact', 302, 1],
-    ],
-    fast: checkEvent_ConnectedToGroupMember,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['acceptingMember', 400],
-      ['member', 400],
-    ],
-    fast: checkEvent_MemberAcceptedByOther,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['byMember', 400],
-      ['member', 400],
-      ['blocked', 'bool'],
-      ['msgSigned', 466, 1],
-    ],
-    fast: checkEvent_MemberBlockedForAll,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['fromMember', 400],
-      ['toMember', 400],
-    ],
-    fast: checkEvent_GroupMemberUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['groupLink', 390],
-      ['groupRelays', 912],
-      ['relaysChanged', 'bool'],
-    ],
-    fast: checkEvent_GroupLinkDataUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['member', 400],
-      ['groupRelay', 410],
-    ],
-    fast: checkEvent_GroupRelayUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-      ['rcvFileTransfer', 542],
-      ['rcvFileDescr', 535],
-    ],
-    fast: checkEvent_RcvFileDescrReady,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-    ],
-    fast: checkEvent_RcvFileComplete,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-      ['fileTransferMeta', 359],
-    ],
-    fast: checkEvent_SndFileCompleteXFTP,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-    ],
-    fast: checkEvent_RcvFileStart,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-      ['rcvFileTransfer', 542],
-    ],
-    fast: checkEvent_RcvFileSndCancelled,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-    ],
-    fast: checkEvent_RcvFileAccepted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem_', 2, 1],
-      ['agentError', 12],
-      ['rcvFileTransfer', 542],
-    ],
-    fast: checkEvent_RcvFileError,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem_', 2, 1],
-      ['agentError', 12],
-      ['rcvFileTransfer', 542],
-    ],
-    fast: checkEvent_RcvFileWarning,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem_', 2, 1],
-      ['fileTransferMeta', 359],
-      ['errorMessage', 'string'],
-    ],
-    fast: checkEvent_SndFileError,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem_', 2, 1],
-      ['fileTransferMeta', 359],
-      ['errorMessage', 'string'],
-    ],
-    fast: checkEvent_SndFileWarning,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-    ],
-    fast: checkEvent_AcceptingContactRequest,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-    ],
-    fast: checkEvent_AcceptingBusinessRequest,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-    ],
-    fast: checkEvent_ContactConnecting,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['hostMember', 400],
-      ['fromContact', 302],
-    ],
-    fast: checkEvent_BusinessLinkConnecting,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['hostMember', 400],
-      ['member', 400],
-    ],
-    fast: checkEvent_JoinedGroupMemberConnecting,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['contact', 302],
-      ['member', 400],
-    ],
-    fast: checkEvent_SentGroupInvitation,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['hostMember', 400],
-    ],
-    fast: checkEvent_GroupLinkConnecting,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['protocol', 'string'],
-      ['transportHost', 'string'],
-    ],
-    fast: checkEvent_HostConnected,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['protocol', 'string'],
-      ['transportHost', 'string'],
-    ],
-    fast: checkEvent_HostDisconnected,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['server', 'string'],
-      ['subscriptionStatus', 726],
-      ['connections', 900],
-    ],
-    fast: checkEvent_SubscriptionStatus,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['severity', 'string'],
-      ['errorMessage', 'string'],
-    ],
-    fast: checkEvent_MessageError,
-  },
-  {kind: 'member', fields: [['chatError', 152]], fast: checkEvent_ChatError},
-  {kind: 'member', fields: [['chatErrors', 913]], fast: checkEvent_ChatErrors},
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['groupLink', 390],
-      ['groupRelays', 912],
-    ],
-    fast: checkEvent_GroupLinkRelaysUpdated,
-  },
-  {
-    kind: 'union',
-    name: 'ChatResponse',
-    members: [
-      ['userContactLinkCreated', 832],
-      ['chatCmdError', 833],
-      ['userContactLinkDeleted', 834],
-      ['userContactLink', 835],
-      ['userProfileUpdated', 836],
-      ['userProfileNoChange', 837],
-      ['userContactLinkUpdated', 838],
-      ['newChatItems', 839],
-      ['chatItemUpdated', 840],
-      ['chatItemNotChanged', 841],
-      ['chatItemsDeleted', 842],
-      ['chatItemReaction', 843],
-      ['chatMsgContent', 844],
-      ['rcvFileAccepted', 845],
-      ['rcvFileAcceptedSndCancelled', 846],
-      ['sndFileCancelled', 847],
-      ['rcvFileCancelled', 848],
-      ['sentGroupInvitation', 849],
-      ['userAcceptedGroupSent', 850],
-      ['memberAccepted', 851],
-      ['membersRoleUser', 852],
-      ['membersBlockedForAllUser', 853],
-      ['userDeletedMembers', 854],
-      ['leftMemberUser', 855],
-      ['groupMembers', 856],
-      ['groupCreated', 857],
-      ['publicGroupCreated', 858],
-      ['publicGroupCreationFailed', 859],
-      ['groupRelays', 860],
-      ['groupRelaysAdded', 861],
-      ['groupRelaysAddFailed', 862],
-      ['relayGroupAllowed', 863],
-      ['groupUpdated', 864],
-      ['groupDomainVerified', 865],
-      ['groupLinkCreated', 866],
-      ['groupLink', 867],
-      ['groupLinkDeleted', 868],
-      ['invitation', 869],
-      ['connectionPlan', 870],
-      ['sentConfirmation', 871],
-      ['contactAlreadyExists', 872],
-      ['sentInvitation', 873],
-      ['sentInvitationToContact', 874],
-      ['startedConnectionToContact', 875],
-      ['startedConnectionToGroup', 876],
-      ['acceptingContactRequest', 877],
-      ['contactRequestRejected', 878],
-      ['contactsList', 879],
-      ['groupsList', 880],
-      ['apiChats', 881],
-      ['contactDeleted', 882],
-      ['contactConnectionDeleted', 883],
-      ['groupDeletedUser', 884],
-      ['cmdOk', 885],
-      ['activeUser', 886],
-      ['usersList', 887],
-      ['contactPrefsUpdated', 888],
-      ['serviceReplyAccepted', 889],
-      ['chatStarted', 890],
-      ['chatRunning', 891],
-      ['chatStopped', 892],
-      ['remoteCtrlConnecting', 893],
-      ['remoteCtrlConnected', 894],
-      ['agentSubs', 895],
-      ['userPrivacy', 896],
-    ],
-    unknown: 'unknown-response',
-    fast: checkChatResponse,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['connLinkContact', 317],
-    ],
-    fast: checkResponse_UserContactLinkCreated,
-  },
-  {kind: 'member', fields: [['chatError', 152]], fast: checkResponse_ChatCmdError},
-  {kind: 'member', fields: [['user', 747]], fast: checkResponse_UserContactLinkDeleted},
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contactLink', 750],
-    ],
-    fast: checkResponse_UserContactLink,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['fromProfile', 494],
-      ['toProfile', 494],
-      ['updateSummary', 754],
-    ],
-    fast: checkResponse_UserProfileUpdated,
-  },
-  {kind: 'member', fields: [['user', 747]], fast: checkResponse_UserProfileNoChange},
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contactLink', 750],
-    ],
-    fast: checkResponse_UserContactLinkUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItems', 910],
-    ],
-    fast: checkResponse_NewChatItems,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-    ],
-    fast: checkResponse_ChatItemUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-    ],
-    fast: checkResponse_ChatItemNotChanged,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItemDeletions', 911],
-      ['byUser', 'bool'],
-      ['timed', 'bool'],
-    ],
-    fast: checkResponse_ChatItemsDeleted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['added', 'bool'],
-      ['reaction', 0],
-    ],
-    fast: checkResponse_ChatItemReaction,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['msgContent', 444],
-    ],
-    fast: checkResponse_ChatMsgContent,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem', 2],
-    ],
-    fast: checkResponse_RcvFileAccepted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['rcvFileTransfer', 542],
-    ],
-    fast: checkResponse_RcvFileAcceptedSndCancelled,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem_', 2, 1],
-      ['fileTransferMeta', 359],
-      ['sndFileTransfers', 914],
-    ],
-    fast: checkResponse_SndFileCancelled,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chatItem_', 2, 1],
-      ['rcvFileTransfer', 542],
-    ],
-    fast: checkResponse_RcvFileCancelled,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['contact', 302],
-      ['member', 400],
-    ],
-    fast: checkResponse_SentGroupInvitation,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['hostContact', 302, 1],
-    ],
-    fast: checkResponse_UserAcceptedGroupSent,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['member', 400],
-    ],
-    fast: checkResponse_MemberAccepted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['members', 915],
-      ['toRole', 404],
-      ['msgSigned', 'bool', 1],
-    ],
-    fast: checkResponse_MembersRoleUser,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['members', 915],
-      ['blocked', 'bool'],
-      ['msgSigned', 'bool', 1],
-    ],
-    fast: checkResponse_MembersBlockedForAllUser,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['members', 915],
-      ['withMessages', 'bool'],
-      ['msgSigned', 'bool', 1],
-    ],
-    fast: checkResponse_UserDeletedMembers,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-    ],
-    fast: checkResponse_LeftMemberUser,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['group', 380],
-    ],
-    fast: checkResponse_GroupMembers,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-    ],
-    fast: checkResponse_GroupCreated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['groupLink', 390],
-      ['groupRelays', 912],
-    ],
-    fast: checkResponse_PublicGroupCreated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['addRelayResults', 916],
-    ],
-    fast: checkResponse_PublicGroupCreationFailed,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['groupRelays', 912],
-    ],
-    fast: checkResponse_GroupRelays,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['groupLink', 390],
-      ['groupRelays', 912],
-    ],
-    fast: checkResponse_GroupRelaysAdded,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['addRelayResults', 916],
-    ],
-    fast: checkResponse_GroupRelaysAddFailed,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-    ],
-    fast: checkResponse_RelayGroupAllowed,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['fromGroup', 388],
-      ['toGroup', 388],
-      ['member_', 400, 1],
-      ['msgSigned', 'bool'],
-    ],
-    fast: checkResponse_GroupUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['verificationFailure', 'string', 1],
-    ],
-    fast: checkResponse_GroupDomainVerified,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['groupLink', 390],
-    ],
-    fast: checkResponse_GroupLinkCreated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['groupLink', 390],
-    ],
-    fast: checkResponse_GroupLink,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-    ],
-    fast: checkResponse_GroupLinkDeleted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['connLinkInvitation', 317],
-      ['connection', 488],
-    ],
-    fast: checkResponse_Invitation,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['connLink', 317],
-      ['planSimplexName', 600, 1],
-      ['otherSimplexName', 600, 1],
-      ['connectionPlan', 297],
-    ],
-    fast: checkResponse_ConnectionPlan,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['connection', 488],
-      ['customUserProfile', 494, 1],
-    ],
-    fast: checkResponse_SentConfirmation,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-    ],
-    fast: checkResponse_ContactAlreadyExists,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['connection', 488],
-      ['customUserProfile', 494, 1],
-    ],
-    fast: checkResponse_SentInvitation,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-      ['customUserProfile', 494, 1],
-    ],
-    fast: checkResponse_SentInvitationToContact,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-      ['customUserProfile', 494, 1],
-    ],
-    fast: checkResponse_StartedConnectionToContact,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['customUserProfile', 494, 1],
-      ['relayResults', 917],
-    ],
-    fast: checkResponse_StartedConnectionToGroup,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-    ],
-    fast: checkResponse_AcceptingContactRequest,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contactRequest', 751],
-      ['contact_', 302, 1],
-    ],
-    fast: checkResponse_ContactRequestRejected,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contacts', 918],
-    ],
-    fast: checkResponse_ContactsList,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groups', 919],
-    ],
-    fast: checkResponse_GroupsList,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['chats', 922],
-    ],
-    fast: checkResponse_ApiChats,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['contact', 302],
-    ],
-    fast: checkResponse_ContactDeleted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['connection', 488],
-    ],
-    fast: checkResponse_ContactConnectionDeleted,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['groupInfo', 388],
-      ['msgSigned', 'bool', 1],
-      ['localDeletion', 'bool', 1],
-    ],
-    fast: checkResponse_GroupDeletedUser,
-  },
-  {kind: 'member', fields: [['user_', 747, 1]], fast: checkResponse_CmdOk},
-  {kind: 'member', fields: [['user', 747]], fast: checkResponse_ActiveUser},
-  {kind: 'member', fields: [['users', 923]], fast: checkResponse_UsersList},
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['fromContact', 302],
-      ['toContact', 302],
-    ],
-    fast: checkResponse_ContactPrefsUpdated,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['connectionId', 'string'],
-    ],
-    fast: checkResponse_ServiceReplyAccepted,
-  },
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {kind: 'member', fields: []},
-  {
-    kind: 'member',
-    fields: [
-      ['remoteCtrl_', 568, 1],
-      ['ctrlAppInfo', 320],
-      ['appVersion', 'string'],
-    ],
-    fast: checkResponse_RemoteCtrlConnecting,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['remoteCtrl', 568],
-      ['compression', 'bool'],
-    ],
-    fast: checkResponse_RemoteCtrlConnected,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['activeSubs', 924],
-      ['pendingSubs', 924],
-      ['removedSubs', 925],
-    ],
-    fast: checkResponse_AgentSubs,
-  },
-  {
-    kind: 'member',
-    fields: [
-      ['user', 747],
-      ['updatedUser', 747],
-    ],
-    fast: checkResponse_UserPrivacy,
-  },
-  {kind: 'array', element: 243, fast: checkArray_ChatItem},
-  {kind: 'array', element: 377, fast: checkArray_FormattedText},
-  {kind: 'array', element: 145, fast: checkArray_ChatBotCommand},
-  {kind: 'array', element: 'string', fast: checkArray_string},
-  {kind: 'map', element: 128, fast: checkMap_CIMention},
-  {kind: 'array', element: 133, fast: checkArray_CIReactionCount},
-  {kind: 'map', element: 'int64', fast: checkMap_int64},
-  {kind: 'array', element: 'int64', fast: checkArray_int64},
-  {kind: 'array', element: 400, fast: checkArray_GroupMember},
-  {kind: 'array', element: 391, fast: checkArray_GroupLinkOwner},
-  {kind: 'alternatives', slots: [593, 776]},
-  {kind: 'alternatives', slots: [438, 494]},
-  {kind: 'array', element: 302, fast: checkArray_Contact},
-  {kind: 'array', element: 2, fast: checkArray_AChatItem},
-  {kind: 'array', element: 244, fast: checkArray_ChatItemDeletion},
-  {kind: 'array', element: 410, fast: checkArray_GroupRelay},
-  {kind: 'array', element: 152, fast: checkArray_ChatError},
-  {kind: 'array', element: 616, fast: checkArray_SndFileTransfer},
-  {kind: 'array', element: 400, fast: checkArray_GroupMember},
-  {kind: 'array', element: 3, fast: checkArray_AddRelayResult},
-  {kind: 'array', element: 565, fast: checkArray_RelayConnectionResult},
-  {kind: 'array', element: 302, fast: checkArray_Contact},
-  {kind: 'alternatives', slots: [920, 921]},
-  {kind: 'array', element: 388, fast: checkArray_GroupInfo},
-  {kind: 'array', element: 777, fast: checkArray_GroupInfoSummary},
-  {kind: 'array', element: 1, fast: checkArray_AChat},
-  {kind: 'array', element: 753, fast: checkArray_UserInfo},
-  {kind: 'map', element: 'int', fast: checkMap_int},
-  {kind: 'map', element: 900, fast: checkMap_Array_string},
-]
+export const shapes: ShapeTable = /* @__PURE__ */ decodeShapeTable([
+  [0, 'ACIReaction', checkACIReaction, 'chatInfo', 236, 'chatReaction', 132],
+  [0, 'AChat', checkAChat, 'chatInfo', 236, 'chatItems', 897, 'chatStats', 251],
+  [0, 'AChatItem', checkAChatItem, 'chatInfo', 236, 'chatItem', 243],
+  [0, 'AddRelayResult', checkAddRelayResult, 'relay', 748, 'relayError', -153],
+  [0, 'AddressSettings', checkAddressSettings, 'businessAddress', 'b', 'autoAccept', -37, 'autoReply', -445],
+  [
+    2,
+    'AgentCryptoError',
+    checkAgentCryptoError,
+    0,
+    0,
+    'DECRYPT_AES',
+    0,
+    'DECRYPT_CB',
+    0,
+    'RATCHET_HEADER',
+    0,
+    'RATCHET_SYNC',
+    0,
+    'RATCHET_EARLIER',
+    [checkAgentCryptoError_RATCHET_EARLIER, 'data', 'w'],
+    'RATCHET_SKIPPED',
+    [checkAgentCryptoError_RATCHET_EARLIER, 'data', 'w'],
+  ],
+  [
+    2,
+    'AgentErrorType',
+    checkAgentErrorType,
+    0,
+    0,
+    'CMD',
+    [checkAgentErrorType_CMD, 'cmdErr', 264, 'errContext', 's'],
+    'CONN',
+    [checkAgentErrorType_CONN, 'connErr', 290, 'errContext', 's'],
+    'NO_USER',
+    0,
+    'SMP',
+    [checkAgentErrorType_SMP, 'serverAddress', 's', 'smpErr', 323],
+    'NTF',
+    [checkAgentErrorType_NTF, 'serverAddress', 's', 'ntfErr', 323],
+    'XFTP',
+    [checkAgentErrorType_XFTP, 'serverAddress', 's', 'xftpErr', 757],
+    'FILE',
+    [checkAgentErrorType_FILE, 'fileErr', 349],
+    'NO_NAME_SERVERS',
+    0,
+    'PROXY',
+    [checkAgentErrorType_PROXY, 'proxyServer', 's', 'relayServer', 's', 'proxyErr', 495],
+    'RCP',
+    [checkAgentErrorType_RCP, 'rcpErr', 508],
+    'BROKER',
+    [checkAgentErrorType_BROKER, 'brokerAddress', 's', 'brokerErr', 43],
+    'AGENT',
+    [checkAgentErrorType_AGENT, 'agentErr', 582],
+    'NOTICE',
+    [checkAgentErrorType_NOTICE, 'server', 's', 'preset', 'b', 'expiresAt', 'T'],
+    'INTERNAL',
+    [checkAgentErrorType_INTERNAL, 'internalErr', 's'],
+    'CRITICAL',
+    [checkAgentErrorType_CRITICAL, 'offerRestart', 'b', 'criticalErr', 's'],
+    'INACTIVE',
+    0,
+  ],
+  [
+    2,
+    'AgentServiceError',
+    checkAgentServiceError,
+    0,
+    0,
+    'rejected',
+    [checkAgentServiceError_Rejected, 'rejectReason', 's'],
+    'timeout',
+    0,
+    'noPendingRequest',
+    0,
+    'notDRAddress',
+    0,
+    'badSignature',
+    0,
+  ],
+  [0, 'AppVersionRange', checkAppVersionRange, 'minVersion', 's', 'maxVersion', 's'],
+  [0, 'AutoAccept', checkAutoAccept, 'acceptIncognito', 'b'],
+  [0, 'BadgeInfo', checkBadgeInfo, 'badgeType', 40, 'badgeExpiry', 'T', 'badgeExtra', 's'],
+  [0, 'BadgeProof', checkBadgeProof, 'badgeKeyIdx', 'i', 'presHeader', 's', 'proof', 's', 'badgeInfo', 37],
+  [1, 'BadgeStatus', checkBadgeStatus, 'active', 'expired', 'expiredOld', 'failed', 'unknownKey'],
+  [1, 'BadgeType', checkBadgeType, 'supporter', 'legend', 'investor'],
+  [0, 'BlockingInfo', checkBlockingInfo, 'reason', 42, 'notice', -256],
+  [1, 'BlockingReason', checkBlockingReason, 'spam', 'content'],
+  [
+    2,
+    'BrokerErrorType',
+    checkBrokerErrorType,
+    0,
+    0,
+    'RESPONSE',
+    [checkBrokerErrorType_RESPONSE, 'respErr', 's'],
+    'UNEXPECTED',
+    [checkBrokerErrorType_RESPONSE, 'respErr', 's'],
+    'NETWORK',
+    [checkBrokerErrorType_NETWORK, 'networkError', -475],
+    'HOST',
+    0,
+    'NO_SERVICE',
+    0,
+    'TRANSPORT',
+    [checkBrokerErrorType_TRANSPORT, 'transportErr', 735],
+    'TIMEOUT',
+    0,
+  ],
+  [
+    0,
+    'BusinessChatInfo',
+    checkBusinessChatInfo,
+    'chatType',
+    52,
+    'businessId',
+    's',
+    'customerId',
+    's',
+    'businessDomain',
+    -595,
+  ],
+  [1, 'BusinessChatType', checkBusinessChatType, 'business', 'customer'],
+  [
+    1,
+    'CICallStatus',
+    checkCICallStatus,
+    'pending',
+    'missed',
+    'rejected',
+    'accepted',
+    'negotiated',
+    'progress',
+    'ended',
+    'error',
+  ],
+  [
+    2,
+    'CIContent',
+    checkCIContent,
+    0,
+    0,
+    'sndMsgContent',
+    [checkCIContent_SndMsgContent, 'msgContent', 444],
+    'rcvMsgContent',
+    [checkCIContent_SndMsgContent, 'msgContent', 444],
+    'sndDeleted',
+    [checkCIContent_SndDeleted, 'deleteMode', 87],
+    'rcvDeleted',
+    [checkCIContent_SndDeleted, 'deleteMode', 87],
+    'sndCall',
+    [checkCIContent_SndCall, 'status', 53, 'duration', 'i'],
+    'rcvCall',
+    [checkCIContent_SndCall, 'status', 53, 'duration', 'i'],
+    'rcvIntegrityError',
+    [checkCIContent_RcvIntegrityError, 'msgError', 456],
+    'rcvDecryptionError',
+    [checkCIContent_RcvDecryptionError, 'msgDecryptError', 454, 'msgCount', 'w'],
+    'rcvMsgError',
+    [checkCIContent_RcvMsgError, 'rcvMsgError', 561],
+    'rcvGroupInvitation',
+    [checkCIContent_RcvGroupInvitation, 'groupInvitation', 126, 'memberRole', 404],
+    'sndGroupInvitation',
+    [checkCIContent_RcvGroupInvitation, 'groupInvitation', 126, 'memberRole', 404],
+    'rcvDirectEvent',
+    [checkCIContent_RcvDirectEvent, 'rcvDirectEvent', 531],
+    'rcvGroupEvent',
+    [checkCIContent_RcvGroupEvent, 'rcvGroupEvent', 543],
+    'sndGroupEvent',
+    [checkCIContent_SndGroupEvent, 'sndGroupEvent', 617],
+    'rcvConnEvent',
+    [checkCIContent_RcvConnEvent, 'rcvConnEvent', 526],
+    'sndConnEvent',
+    [checkCIContent_SndConnEvent, 'sndConnEvent', 604],
+    'rcvChatFeature',
+    [checkCIContent_RcvChatFeature, 'feature', 235, 'enabled', 490, 'param', 'I'],
+    'sndChatFeature',
+    [checkCIContent_RcvChatFeature, 'feature', 235, 'enabled', 490, 'param', 'I'],
+    'rcvChatPreference',
+    [checkCIContent_RcvChatPreference, 'feature', 235, 'allowed', 340, 'param', 'I'],
+    'sndChatPreference',
+    [checkCIContent_RcvChatPreference, 'feature', 235, 'allowed', 340, 'param', 'I'],
+    'rcvGroupFeature',
+    [
+      checkCIContent_RcvGroupFeature,
+      'groupFeature',
+      386,
+      'preference',
+      407,
+      'param',
+      'I',
+      'memberRole_',
+      -405,
+    ],
+    'sndGroupFeature',
+    [
+      checkCIContent_RcvGroupFeature,
+      'groupFeature',
+      386,
+      'preference',
+      407,
+      'param',
+      'I',
+      'memberRole_',
+      -405,
+    ],
+    'rcvChatFeatureRejected',
+    [checkCIContent_RcvChatFeatureRejected, 'feature', 235],
+    'rcvGroupFeatureRejected',
+    [checkCIContent_RcvGroupFeatureRejected, 'groupFeature', 386],
+    'sndModerated',
+    0,
+    'rcvModerated',
+    0,
+    'rcvBlocked',
+    0,
+    'sndDirectE2EEInfo',
+    [checkCIContent_SndDirectE2EEInfo, 'e2eeInfo', 322],
+    'rcvDirectE2EEInfo',
+    [checkCIContent_SndDirectE2EEInfo, 'e2eeInfo', 322],
+    'sndGroupE2EEInfo',
+    [checkCIContent_SndDirectE2EEInfo, 'e2eeInfo', 322],
+    'rcvGroupE2EEInfo',
+    [checkCIContent_SndDirectE2EEInfo, 'e2eeInfo', 322],
+    'chatBanner',
+    0,
+  ],
+  [1, 'CIDeleteMode', checkCIDeleteMode, 'broadcast', 'internal', 'internalMark', 'history'],
+  [
+    2,
+    'CIDeleted',
+    checkCIDeleted,
+    0,
+    0,
+    'deleted',
+    [checkCIDeleted_Deleted, 'deletedTs', 'T', 'chatType', 252],
+    'blocked',
+    [checkCIDeleted_Blocked, 'deletedTs', 'T'],
+    'blockedByAdmin',
+    [checkCIDeleted_Blocked, 'deletedTs', 'T'],
+    'moderated',
+    [checkCIDeleted_Moderated, 'deletedTs', 'T', 'byGroupMember', 400],
+    'deleting',
+    [checkCIDeleted_Blocked, 'deletedTs', 'T'],
+  ],
+  [
+    2,
+    'CIDirection',
+    checkCIDirection,
+    0,
+    0,
+    'directSnd',
+    0,
+    'directRcv',
+    0,
+    'groupSnd',
+    0,
+    'groupRcv',
+    [checkCIDirection_GroupRcv, 'groupMember', 400],
+    'channelRcv',
+    0,
+    'localSnd',
+    0,
+    'localRcv',
+    0,
+    'feedSnd',
+    0,
+  ],
+  [1, 'CIFeed', checkCIFeed, 'linked', 'detached'],
+  [
+    0,
+    'CIFile',
+    checkCIFile,
+    'fileId',
+    'l',
+    'fileName',
+    's',
+    'fileSize',
+    'l',
+    'fileSource',
+    -319,
+    'fileStatus',
+    105,
+    'fileProtocol',
+    357,
+    'fileExpires',
+    'T',
+    'fileProhibited',
+    -357,
+  ],
+  [
+    2,
+    'CIFileStatus',
+    checkCIFileStatus,
+    0,
+    0,
+    'sndStored',
+    0,
+    'sndTransfer',
+    [checkCIFileStatus_SndTransfer, 'sndProgress', 'l', 'sndTotal', 'l'],
+    'sndCancelled',
+    0,
+    'sndComplete',
+    0,
+    'sndError',
+    [checkCIFileStatus_SndError, 'sndFileError', 343],
+    'sndWarning',
+    [checkCIFileStatus_SndError, 'sndFileError', 343],
+    'rcvInvitation',
+    0,
+    'rcvAccepted',
+    0,
+    'rcvTransfer',
+    [checkCIFileStatus_RcvTransfer, 'rcvProgress', 'l', 'rcvTotal', 'l'],
+    'rcvAborted',
+    0,
+    'rcvComplete',
+    0,
+    'rcvCancelled',
+    0,
+    'rcvError',
+    [checkCIFileStatus_RcvError, 'rcvFileError', 343],
+    'rcvWarning',
+    [checkCIFileStatus_RcvError, 'rcvFileError', 343],
+    'invalid',
+    [checkCIFileStatus_Invalid, 'text', 's'],
+  ],
+  [
+    2,
+    'CIForwardedFrom',
+    checkCIForwardedFrom,
+    0,
+    0,
+    'unknown',
+    0,
+    'contact',
+    [checkCIForwardedFrom_Contact, 'chatName', 's', 'msgDir', 455, 'contactId', 'L', 'chatItemId', 'L'],
+    'group',
+    [
+      checkCIForwardedFrom_Group,
+      'chatName',
+      's',
+      'msgDir',
+      455,
+      'groupId',
+      'L',
+      'chatItemId',
+      'L',
+      'memberId',
+      'S',
+      'sharedMsgId_',
+      'S',
+      'groupType',
+      -419,
+    ],
+    'groupLink',
+    [
+      checkCIForwardedFrom_GroupLink,
+      'chatName',
+      's',
+      'msgDir',
+      455,
+      'groupLink',
+      's',
+      'publicGroupId',
+      's',
+      'memberId',
+      'S',
+      'sharedMsgId',
+      's',
+      'groupType',
+      -419,
+    ],
+  ],
+  [
+    0,
+    'CIGroupInvitation',
+    checkCIGroupInvitation,
+    'groupId',
+    'l',
+    'groupMemberId',
+    'l',
+    'localDisplayName',
+    's',
+    'groupProfile',
+    409,
+    'status',
+    127,
+  ],
+  [1, 'CIGroupInvitationStatus', checkCIGroupInvitationStatus, 'pending', 'accepted', 'rejected', 'expired'],
+  [0, 'CIMention', checkCIMention, 'memberId', 's', 'memberRef', -130],
+  [
+    0,
+    'CIMentionMember',
+    checkCIMentionMember,
+    'groupMemberId',
+    'l',
+    'displayName',
+    's',
+    'localAlias',
+    'S',
+    'memberRole',
+    404,
+  ],
+  [
+    0,
+    'CIMeta',
+    checkCIMeta,
+    'itemId',
+    'l',
+    'itemTs',
+    't',
+    'itemText',
+    's',
+    'itemStatus',
+    134,
+    'sentViaProxy',
+    'B',
+    'itemSharedMsgId',
+    'S',
+    'itemForwarded',
+    -122,
+    'itemDeleted',
+    -89,
+    'itemEdited',
+    'b',
+    'itemTimed',
+    -145,
+    'itemLive',
+    'B',
+    'userMention',
+    'b',
+    'hasLink',
+    'B',
+    'deletable',
+    'b',
+    'editable',
+    'b',
+    'forwardedByMember',
+    'L',
+    'showGroupAsSender',
+    'b',
+    'msgVerified',
+    -468,
+    'itemFeed',
+    -104,
+    'createdAt',
+    't',
+    'updatedAt',
+    't',
+    'msgSigned',
+    -467,
+  ],
+  [
+    0,
+    'CIQuote',
+    checkCIQuote,
+    'chatDir',
+    -95,
+    'itemId',
+    'L',
+    'sharedMsgId',
+    'S',
+    'sentAt',
+    't',
+    'content',
+    444,
+    'formattedText',
+    -899,
+  ],
+  [0, 'CIReaction', checkCIReaction, 'chatDir', 94, 'chatItem', 243, 'sentAt', 't', 'reaction', 462],
+  [0, 'CIReactionCount', checkCIReactionCount, 'reaction', 462, 'userReacted', 'b', 'totalReacted', 'i'],
+  [
+    2,
+    'CIStatus',
+    checkCIStatus,
+    0,
+    0,
+    'sndNew',
+    0,
+    'sndSent',
+    [checkCIStatus_SndSent, 'sndProgress', 603],
+    'sndRcvd',
+    [checkCIStatus_SndRcvd, 'msgRcptStatus', 465, 'sndProgress', 603],
+    'sndErrorAuth',
+    0,
+    'sndError',
+    [checkCIStatus_SndError, 'agentError', 608],
+    'sndWarning',
+    [checkCIStatus_SndError, 'agentError', 608],
+    'rcvNew',
+    0,
+    'rcvRead',
+    0,
+    'invalid',
+    [checkCIFileStatus_Invalid, 'text', 's'],
+  ],
+  [0, 'CITimed', checkCITimed, 'ttl', 'i', 'deleteAt', 'T'],
+  [
+    2,
+    'ChatBotCommand',
+    checkChatBotCommand,
+    0,
+    0,
+    'command',
+    [checkChatBotCommand_Command, 'keyword', 's', 'label', 's', 'params', 'S'],
+    'menu',
+    [checkChatBotCommand_Menu, 'label', 's', 'commands', 899],
+  ],
+  [
+    2,
+    'ChatDeleteMode',
+    checkChatDeleteMode,
+    0,
+    0,
+    'full',
+    [checkChatDeleteMode_Full, 'notify', 'b'],
+    'entity',
+    [checkChatDeleteMode_Full, 'notify', 'b'],
+    'messages',
+    0,
+  ],
+  [
+    2,
+    'ChatError',
+    checkChatError,
+    0,
+    0,
+    'error',
+    [checkChatError_Error, 'errorType', 156],
+    'errorAgent',
+    [checkChatError_ErrorAgent, 'agentError', 12, 'agentConnId', 'S', 'connectionEntity_', -285],
+    'errorStore',
+    [checkChatError_ErrorStore, 'storeError', 630],
+  ],
+  [
+    2,
+    'ChatErrorType',
+    checkChatErrorType,
+    0,
+    0,
+    'noActiveUser',
+    0,
+    'noConnectionUser',
+    [checkChatErrorType_NoConnectionUser, 'agentConnId', 's'],
+    'noSndFileUser',
+    [checkChatErrorType_NoSndFileUser, 'agentSndFileId', 's'],
+    'noRcvFileUser',
+    [checkChatErrorType_NoRcvFileUser, 'agentRcvFileId', 's'],
+    'userUnknown',
+    0,
+    'userExists',
+    [checkChatErrorType_UserExists, 'contactName', 's'],
+    'chatRelayExists',
+    0,
+    'differentActiveUser',
+    [checkChatErrorType_DifferentActiveUser, 'commandUserId', 'l', 'activeUserId', 'l'],
+    'cantDeleteActiveUser',
+    [checkChatErrorType_CantDeleteActiveUser, 'userId', 'l'],
+    'cantDeleteLastUser',
+    [checkChatErrorType_CantDeleteActiveUser, 'userId', 'l'],
+    'cantHideLastUser',
+    [checkChatErrorType_CantDeleteActiveUser, 'userId', 'l'],
+    'hiddenUserAlwaysMuted',
+    [checkChatErrorType_CantDeleteActiveUser, 'userId', 'l'],
+    'emptyUserPassword',
+    [checkChatErrorType_CantDeleteActiveUser, 'userId', 'l'],
+    'userAlreadyHidden',
+    [checkChatErrorType_CantDeleteActiveUser, 'userId', 'l'],
+    'userNotHidden',
+    [checkChatErrorType_CantDeleteActiveUser, 'userId', 'l'],
+    'invalidDisplayName',
+    [checkChatErrorType_InvalidDisplayName, 'displayName', 's', 'validName', 's'],
+    'chatNotStarted',
+    0,
+    'chatNotStopped',
+    0,
+    'chatStoreChanged',
+    0,
+    'invalidConnReq',
+    0,
+    'simplexDomainNotReady',
+    [checkChatErrorType_SimplexDomainNotReady, 'simplexDomain', 593, 'simplexDomainError', 595],
+    'notResolvedLocally',
+    0,
+    'unsupportedConnReq',
+    0,
+    'connReqMessageProhibited',
+    0,
+    'contactNotReady',
+    [checkChatErrorType_ContactNotReady, 'contact', 302],
+    'contactNotActive',
+    [checkChatErrorType_ContactNotReady, 'contact', 302],
+    'contactDisabled',
+    [checkChatErrorType_ContactNotReady, 'contact', 302],
+    'connectionDisabled',
+    [checkChatErrorType_ConnectionDisabled, 'connection', 283],
+    'groupUserRole',
+    [checkChatErrorType_GroupUserRole, 'groupInfo', 388, 'requiredRole', 404],
+    'groupMemberInitialRole',
+    [checkChatErrorType_GroupMemberInitialRole, 'groupInfo', 388, 'initialRole', 404],
+    'contactIncognitoCantInvite',
+    0,
+    'groupIncognitoCantInvite',
+    0,
+    'groupContactRole',
+    [checkChatErrorType_UserExists, 'contactName', 's'],
+    'groupDuplicateMember',
+    [checkChatErrorType_UserExists, 'contactName', 's'],
+    'groupDuplicateMemberId',
+    0,
+    'groupNotJoined',
+    [checkChatErrorType_GroupNotJoined, 'groupInfo', 388],
+    'groupMemberNotActive',
+    0,
+    'cantBlockMemberForSelf',
+    [checkChatErrorType_CantBlockMemberForSelf, 'groupInfo', 388, 'member', 400, 'setShowMessages', 'b'],
+    'groupMemberUserRemoved',
+    0,
+    'groupMemberNotFound',
+    0,
+    'groupCantResendInvitation',
+    [checkChatErrorType_GroupCantResendInvitation, 'groupInfo', 388, 'contactName', 's'],
+    'groupInternal',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'fileNotFound',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'fileSize',
+    [checkChatErrorType_FileSize, 'filePath', 's'],
+    'fileAlreadyReceiving',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'fileCancelled',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'fileCancel',
+    [checkChatErrorType_FileCancel, 'fileId', 'l', 'message', 's'],
+    'fileAlreadyExists',
+    [checkChatErrorType_FileSize, 'filePath', 's'],
+    'fileWrite',
+    [checkChatErrorType_FileWrite, 'filePath', 's', 'message', 's'],
+    'fileSend',
+    [checkChatErrorType_FileSend, 'fileId', 'l', 'agentError', 12],
+    'fileRcvChunk',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'fileInternal',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'fileImageType',
+    [checkChatErrorType_FileSize, 'filePath', 's'],
+    'fileImageSize',
+    [checkChatErrorType_FileSize, 'filePath', 's'],
+    'fileNotReceived',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'fileNotApproved',
+    [checkChatErrorType_FileNotApproved, 'fileId', 'l', 'unknownServers', 900],
+    'fallbackToSMPProhibited',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'inlineFileProhibited',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'invalidForward',
+    0,
+    'invalidChatItemUpdate',
+    0,
+    'invalidChatItemDelete',
+    0,
+    'hasCurrentCall',
+    0,
+    'noCurrentCall',
+    0,
+    'callContact',
+    [checkChatErrorType_CallContact, 'contactId', 'l'],
+    'directMessagesProhibited',
+    [checkChatErrorType_DirectMessagesProhibited, 'direction', 455, 'contact', 302],
+    'agentVersion',
+    0,
+    'agentNoSubResult',
+    [checkChatErrorType_NoConnectionUser, 'agentConnId', 's'],
+    'commandError',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'agentCommandError',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'invalidFileDescription',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'connectionIncognitoChangeProhibited',
+    0,
+    'connectionUserChangeProhibited',
+    0,
+    'peerChatVRangeIncompatible',
+    0,
+    'relayTestError',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'internalError',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'exception',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'activeUserExists',
+    0,
+    'fileRead',
+    [checkChatErrorType_FileWrite, 'filePath', 's', 'message', 's'],
+  ],
+  [
+    1,
+    'ChatFeature',
+    checkChatFeature,
+    'timedMessages',
+    'fullDelete',
+    'reactions',
+    'voice',
+    'files',
+    'calls',
+    'sessions',
+  ],
+  [
+    2,
+    'ChatInfo',
+    checkChatInfo,
+    0,
+    0,
+    'direct',
+    [checkChatErrorType_ContactNotReady, 'contact', 302],
+    'group',
+    [checkChatInfo_Group, 'groupInfo', 388, 'groupChatScope', -384],
+    'local',
+    [checkChatInfo_Local, 'noteFolder', 482],
+    'feed',
+    [checkChatInfo_Feed, 'feed', 341],
+    'contactRequest',
+    [checkChatInfo_ContactRequest, 'contactRequest', 751],
+    'contactConnection',
+    [checkChatInfo_ContactConnection, 'contactConnection', 488],
+  ],
+  [
+    0,
+    'ChatItem',
+    checkChatItem,
+    'chatDir',
+    94,
+    'meta',
+    130,
+    'content',
+    54,
+    'mentions',
+    901,
+    'formattedText',
+    -899,
+    'quotedItem',
+    -132,
+    'reactions',
+    902,
+    'file',
+    -105,
+  ],
+  [0, 'ChatItemDeletion', checkChatItemDeletion, 'deletedChatItem', 2, 'toChatItem', -3],
+  [
+    2,
+    'ChatListQuery',
+    checkChatListQuery,
+    0,
+    0,
+    'filters',
+    [checkChatListQuery_Filters, 'favorite', 'b', 'unread', 'b'],
+    'search',
+    [checkChatListQuery_Search, 'search', 's'],
+  ],
+  [1, 'ChatPeerType', checkChatPeerType, 'human', 'bot', 'business'],
+  [0, 'ChatRef', checkChatRef, 'chatType', 252, 'chatId', 'l', 'chatScope', -382],
+  [
+    0,
+    'ChatSettings',
+    checkChatSettings,
+    'enableNtfs',
+    461,
+    'sendRcpts',
+    'B',
+    'favorite',
+    'b',
+    'dropFeed',
+    'B',
+  ],
+  [
+    0,
+    'ChatStats',
+    checkChatStats,
+    'unreadCount',
+    'i',
+    'unreadMentions',
+    'i',
+    'reportsCount',
+    'i',
+    'minUnreadItemId',
+    'l',
+    'unreadChat',
+    'b',
+  ],
+  [1, 'ChatType', checkChatType, 'direct', 'group', 'local', 'feed'],
+  [
+    0,
+    'ChatWallpaper',
+    checkChatWallpaper,
+    'preset',
+    'S',
+    'imageFile',
+    'S',
+    'background',
+    'S',
+    'tint',
+    'S',
+    'scaleType',
+    -255,
+    'scale',
+    'D',
+  ],
+  [1, 'ChatWallpaperScale', checkChatWallpaperScale, 'fill', 'fit', 'repeat'],
+  [0, 'ClientNotice', checkClientNotice, 'ttl', 'L'],
+  [1, 'Color', checkColor, 'black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'],
+  [
+    2,
+    'CommandError',
+    checkCommandError,
+    0,
+    0,
+    'UNKNOWN',
+    0,
+    'SYNTAX',
+    0,
+    'PROHIBITED',
+    0,
+    'NO_AUTH',
+    0,
+    'HAS_AUTH',
+    0,
+    'NO_ENTITY',
+    0,
+  ],
+  [
+    2,
+    'CommandErrorType',
+    checkCommandErrorType,
+    0,
+    0,
+    'PROHIBITED',
+    0,
+    'SYNTAX',
+    0,
+    'NO_CONN',
+    0,
+    'SIZE',
+    0,
+    'LARGE',
+    0,
+  ],
+  [0, 'CommentsGroupPreference', checkCommentsGroupPreference, 'enable', 387, 'duration', 'I'],
+  [
+    0,
+    'ComposedMessage',
+    checkComposedMessage,
+    'fileSource',
+    -319,
+    'quotedItemId',
+    'L',
+    'msgContent',
+    444,
+    'mentions',
+    903,
+  ],
+  [
+    2,
+    'ConnStatus',
+    checkConnStatus,
+    0,
+    ['new', 'prepared', 'joined', 'requested', 'accepted', 'snd-ready', 'ready', 'deleted'],
+    'new',
+    0,
+    'prepared',
+    0,
+    'joined',
+    0,
+    'requested',
+    0,
+    'accepted',
+    0,
+    'sndReady',
+    0,
+    'ready',
+    0,
+    'deleted',
+    0,
+    'failed',
+    [checkConnStatus_Failed, 'connError', 's'],
+  ],
+  [1, 'ConnType', checkConnType, 'contact', 'member', 'user_contact'],
+  [
+    0,
+    'Connection',
+    checkConnection,
+    'connId',
+    'l',
+    'agentConnId',
+    's',
+    'connChatVersion',
+    'i',
+    'peerChatVRange',
+    756,
+    'connLevel',
+    'i',
+    'viaContact',
+    'L',
+    'viaUserContactLink',
+    'L',
+    'viaGroupLink',
+    'b',
+    'groupLinkId',
+    'S',
+    'xContactId',
+    'S',
+    'customUserProfileId',
+    'L',
+    'connType',
+    282,
+    'connStatus',
+    272,
+    'contactConnInitiated',
+    'b',
+    'localAlias',
+    's',
+    'entityId',
+    'L',
+    'connectionCode',
+    -592,
+    'pqSupport',
+    'b',
+    'pqEncryption',
+    'b',
+    'pqSndEnabled',
+    'B',
+    'pqRcvEnabled',
+    'B',
+    'authErrCounter',
+    'i',
+    'quotaErrCounter',
+    'i',
+    'createdAt',
+    't',
+  ],
+  [
+    2,
+    'ConnectionEntity',
+    checkConnectionEntity,
+    0,
+    0,
+    'rcvDirectMsgConnection',
+    [checkConnectionEntity_RcvDirectMsgConnection, 'entityConnection', 283, 'contact', -303],
+    'rcvGroupMsgConnection',
+    [
+      checkConnectionEntity_RcvGroupMsgConnection,
+      'entityConnection',
+      283,
+      'groupInfo',
+      388,
+      'groupMember',
+      400,
+    ],
+    'userContactConnection',
+    [checkConnectionEntity_UserContactConnection, 'entityConnection', 283, 'userContact', 749],
+    'sndFileConnection',
+    [checkConnectionEntity_SndFileConnection, 'entityConnection', 283, 'sndFileTransfer', 616],
+    'rcvFileConnection',
+    [checkConnectionEntity_RcvFileConnection, 'entityConnection', 283, 'rcvFileTransfer', 542],
+  ],
+  [
+    2,
+    'ConnectionErrorType',
+    checkConnectionErrorType,
+    0,
+    0,
+    'NOT_FOUND',
+    0,
+    'DUPLICATE',
+    0,
+    'SIMPLEX',
+    0,
+    'NOT_ACCEPTED',
+    0,
+    'NOT_AVAILABLE',
+    0,
+  ],
+  [1, 'ConnectionMode', checkConnectionMode, 'inv', 'con'],
+  [
+    2,
+    'ConnectionPlan',
+    checkConnectionPlan,
+    0,
+    0,
+    'invitationLink',
+    [checkConnectionPlan_InvitationLink, 'invitationLinkPlan', 421],
+    'contactAddress',
+    [checkConnectionPlan_ContactAddress, 'contactAddressPlan', 303],
+    'groupLink',
+    [checkConnectionPlan_GroupLink, 'groupLinkPlan', 392],
+    'error',
+    [checkConnectionPlan_Error, 'chatError', 152],
+  ],
+  [
+    0,
+    'Contact',
+    checkContact,
+    'contactId',
+    'l',
+    'localDisplayName',
+    's',
+    'profile',
+    438,
+    'activeConn',
+    -284,
+    'contactUsed',
+    'b',
+    'contactStatus',
+    311,
+    'chatSettings',
+    250,
+    'userPreferences',
+    491,
+    'mergedPreferences',
+    316,
+    'createdAt',
+    't',
+    'updatedAt',
+    't',
+    'chatTs',
+    'T',
+    'preparedContact',
+    -493,
+    'contactRequestId',
+    'L',
+    'contactRequest',
+    -753,
+    'contactGroupMemberId',
+    'L',
+    'contactGrpInvSent',
+    'b',
+    'groupDirectInv',
+    -386,
+    'chatTags',
+    904,
+    'chatItemTTL',
+    'L',
+    'uiThemes',
+    -746,
+    'chatDeleted',
+    'b',
+    'customData',
+    'O',
+    'viaGroup',
+    'L',
+  ],
+  [
+    2,
+    'ContactAddressPlan',
+    checkContactAddressPlan,
+    0,
+    0,
+    'ok',
+    [checkContactAddressPlan_Ok, 'contactSLinkData_', -311, 'ownerVerification', -484],
+    'ownLink',
+    0,
+    'connectingConfirmReconnect',
+    0,
+    'connectingProhibit',
+    [checkChatErrorType_ContactNotReady, 'contact', 302],
+    'known',
+    [checkChatErrorType_ContactNotReady, 'contact', 302],
+    'contactViaAddress',
+    [checkChatErrorType_ContactNotReady, 'contact', 302],
+  ],
+  [
+    0,
+    'ContactShortLinkData',
+    checkContactShortLinkData,
+    'profile',
+    494,
+    'message',
+    -445,
+    'business',
+    'b',
+    'localBadge',
+    -438,
+  ],
+  [1, 'ContactStatus', checkContactStatus, 'active', 'deleted', 'deletedByUser', 'rejected'],
+  [
+    2,
+    'ContactUserPref',
+    checkContactUserPref,
+    0,
+    0,
+    'contact',
+    [checkContactUserPref_Contact, 'preference', 592],
+    'user',
+    [checkContactUserPref_Contact, 'preference', 592],
+  ],
+  [
+    0,
+    'ContactUserPreference',
+    checkContactUserPreference,
+    'enabled',
+    490,
+    'userPreference',
+    312,
+    'contactPreference',
+    592,
+  ],
+  [
+    0,
+    'ContactUserPreferences',
+    checkContactUserPreferences,
+    'timedMessages',
+    315,
+    'fullDelete',
+    315,
+    'reactions',
+    315,
+    'voice',
+    315,
+    'files',
+    -316,
+    'calls',
+    315,
+    'sessions',
+    -316,
+    'commands',
+    -900,
+  ],
+  [0, 'CreatedConnLink', checkCreatedConnLink, 'connFullLink', 's', 'connShortLink', 'S'],
+  [0, 'CryptoFile', checkCryptoFile, 'filePath', 's', 'cryptoArgs', -320],
+  [0, 'CryptoFileArgs', checkCryptoFileArgs, 'fileKey', 's', 'fileNonce', 's'],
+  [0, 'CtrlAppInfo', checkCtrlAppInfo, 'appVersionRange', 35, 'deviceName', 's', 'compression', 'b'],
+  [0, 'DroppedMsg', checkDroppedMsg, 'brokerTs', 't', 'attempts', 'i'],
+  [0, 'E2EInfo', checkE2EInfo, 'public', 'B', 'pqEnabled', 'B'],
+  [
+    2,
+    'ErrorType',
+    checkErrorType,
+    0,
+    0,
+    'BLOCK',
+    0,
+    'SESSION',
+    0,
+    'CMD',
+    [checkErrorType_CMD, 'cmdErr', 257],
+    'PROXY',
+    [checkErrorType_PROXY, 'proxyErr', 499],
+    'AUTH',
+    0,
+    'BLOCKED',
+    [checkErrorType_BLOCKED, 'blockInfo', 41],
+    'SERVICE',
+    0,
+    'CRYPTO',
+    0,
+    'QUOTA',
+    0,
+    'STORE',
+    [checkErrorType_STORE, 'storeErr', 's'],
+    'NO_MSG',
+    0,
+    'LARGE_MSG',
+    0,
+    'EXPIRED',
+    0,
+    'INTERNAL',
+    0,
+    'NAME',
+    [checkErrorType_NAME, 'nameErr', 470],
+    'DUPLICATE_',
+    0,
+  ],
+  [1, 'FeatureAllowed', checkFeatureAllowed, 'always', 'yes', 'no'],
+  [
+    0,
+    'Feed',
+    checkFeed,
+    'feedId',
+    'l',
+    'userId',
+    'l',
+    'createdAt',
+    't',
+    'updatedAt',
+    't',
+    'chatTs',
+    't',
+    'favorite',
+    'b',
+    'unread',
+    'b',
+  ],
+  [0, 'FileDescr', checkFileDescr, 'fileDescrText', 's', 'fileDescrPartNo', 'i', 'fileDescrComplete', 'b'],
+  [
+    2,
+    'FileError',
+    checkFileError,
+    0,
+    0,
+    'auth',
+    0,
+    'blocked',
+    [checkFileError_Blocked, 'server', 's', 'blockInfo', 41],
+    'noFile',
+    0,
+    'relay',
+    [checkFileError_Relay, 'srvError', 626],
+    'other',
+    [checkFileError_Other, 'fileError', 's'],
+  ],
+  [
+    2,
+    'FileErrorType',
+    checkFileErrorType,
+    0,
+    0,
+    'NOT_APPROVED',
+    0,
+    'SIZE',
+    0,
+    'REDIRECT',
+    [checkFileErrorType_REDIRECT, 'redirectError', 's'],
+    'FILE_IO',
+    [checkFileErrorType_FILE_IO, 'fileIOError', 's'],
+    'NO_FILE',
+    0,
+  ],
+  [
+    0,
+    'FileInvitation',
+    checkFileInvitation,
+    'fileName',
+    's',
+    'fileSize',
+    'l',
+    'fileDigest',
+    'S',
+    'fileConnReq',
+    'S',
+    'fileInline',
+    -421,
+    'fileDescr',
+    -343,
+    'fileBadge',
+    -39,
+  ],
+  [0, 'FileProhibited', checkFileProhibited, 'maxSize', 'l', 'badgeStatus', -40],
+  [1, 'FileProtocol', checkFileProtocol, 'smp', 'xftp', 'local'],
+  [1, 'FileStatus', checkFileStatus, 'new', 'accepted', 'connected', 'complete', 'cancelled'],
+  [
+    0,
+    'FileTransferMeta',
+    checkFileTransferMeta,
+    'fileId',
+    'l',
+    'xftpSndFile',
+    -776,
+    'xftpRedirectFor',
+    'L',
+    'fileName',
+    's',
+    'filePath',
+    's',
+    'fileSize',
+    'l',
+    'fileInline',
+    -421,
+    'chunkSize',
+    'l',
+    'cancelled',
+    'b',
+  ],
+  [1, 'FileType', checkFileType, 'normal', 'roster'],
+  [
+    2,
+    'Format',
+    checkFormat,
+    0,
+    0,
+    'bold',
+    0,
+    'italic',
+    0,
+    'strikeThrough',
+    0,
+    'snippet',
+    0,
+    'secret',
+    0,
+    'small',
+    0,
+    'colored',
+    [checkFormat_Colored, 'color', 256],
+    'uri',
+    0,
+    'hyperLink',
+    [checkFormat_HyperLink, 'showText', 'S', 'linkUri', 's'],
+    'simplexLink',
+    [checkFormat_SimplexLink, 'showText', 'S', 'linkType', 599, 'simplexUri', 's', 'smpHosts', 900],
+    'simplexName',
+    [checkFormat_SimplexName, 'nameInfo', 600],
+    'command',
+    [checkFormat_Command, 'commandStr', 's'],
+    'mention',
+    [checkFormat_Mention, 'memberName', 's'],
+    'email',
+    0,
+    'phone',
+    0,
+  ],
+  [0, 'FormattedText', checkFormattedText, 'format', -362, 'text', 's'],
+  [
+    0,
+    'FullGroupPreferences',
+    checkFullGroupPreferences,
+    'timedMessages',
+    733,
+    'directMessages',
+    581,
+    'fullDelete',
+    407,
+    'reactions',
+    407,
+    'voice',
+    581,
+    'files',
+    581,
+    'simplexLinks',
+    581,
+    'reports',
+    407,
+    'history',
+    407,
+    'support',
+    -732,
+    'sessions',
+    -582,
+    'comments',
+    -271,
+    'signMessages',
+    -408,
+    'commands',
+    -900,
+  ],
+  [
+    0,
+    'FullPreferences',
+    checkFullPreferences,
+    'timedMessages',
+    734,
+    'fullDelete',
+    592,
+    'reactions',
+    592,
+    'voice',
+    592,
+    'files',
+    -593,
+    'calls',
+    592,
+    'sessions',
+    -593,
+    'commands',
+    -900,
+  ],
+  [0, 'Group', checkGroup, 'groupInfo', 388, 'members', 905],
+  [
+    2,
+    'GroupChatScope',
+    checkGroupChatScope,
+    0,
+    0,
+    'memberSupport',
+    [checkGroupChatScope_MemberSupport, 'groupMemberId_', 'L'],
+  ],
+  [
+    2,
+    'GroupChatScopeInfo',
+    checkGroupChatScopeInfo,
+    0,
+    0,
+    'memberSupport',
+    [checkGroupChatScopeInfo_MemberSupport, 'groupMember_', -401],
+  ],
+  [
+    0,
+    'GroupDirectInvitation',
+    checkGroupDirectInvitation,
+    'groupDirectInvLink',
+    's',
+    'fromGroupId_',
+    'L',
+    'fromGroupMemberId_',
+    'L',
+    'fromGroupMemberConnId_',
+    'L',
+    'groupDirectInvStartedConnection',
+    'b',
+  ],
+  [
+    1,
+    'GroupFeature',
+    checkGroupFeature,
+    'timedMessages',
+    'directMessages',
+    'fullDelete',
+    'reactions',
+    'voice',
+    'files',
+    'simplexLinks',
+    'reports',
+    'history',
+    'support',
+    'sessions',
+    'comments',
+    'signMessages',
+  ],
+  [1, 'GroupFeatureEnabled', checkGroupFeatureEnabled, 'on', 'off'],
+  [
+    0,
+    'GroupInfo',
+    checkGroupInfo,
+    'groupId',
+    'l',
+    'useRelays',
+    'B',
+    'relayOwnStatus',
+    -568,
+    'localDisplayName',
+    's',
+    'groupProfile',
+    409,
+    'localAlias',
+    's',
+    'businessChat',
+    -52,
+    'fullGroupPreferences',
+    378,
+    'membership',
+    400,
+    'chatSettings',
+    250,
+    'createdAt',
+    't',
+    'updatedAt',
+    't',
+    'chatTs',
+    'T',
+    'userMemberProfileSentAt',
+    'T',
+    'preparedGroup',
+    -494,
+    'chatTags',
+    904,
+    'chatItemTTL',
+    'L',
+    'uiThemes',
+    -746,
+    'customData',
+    'O',
+    'groupSummary',
+    -417,
+    'rosterVersion',
+    'L',
+    'membersRequireAttention',
+    'i',
+    'viaGroupLinkUri',
+    'S',
+    'groupKeys',
+    -390,
+    'groupDomainVerified',
+    'B',
+  ],
+  [
+    0,
+    'GroupKeys',
+    checkGroupKeys,
+    'publicGroupKeys',
+    -507,
+    'memberPrivKey',
+    's',
+    'publicGroupId',
+    'S',
+    'groupRootKey',
+    -412,
+    'sharedGroupId',
+    'S',
+  ],
+  [
+    0,
+    'GroupLink',
+    checkGroupLink,
+    'userContactLinkId',
+    'l',
+    'connLinkContact',
+    317,
+    'shortLinkDataSet',
+    'b',
+    'shortLinkLargeDataSet',
+    'b',
+    'groupLinkId',
+    's',
+    'acceptMemberRole',
+    404,
+  ],
+  [0, 'GroupLinkOwner', checkGroupLinkOwner, 'memberId', 's', 'memberKey', 's'],
+  [
+    2,
+    'GroupLinkPlan',
+    checkGroupLinkPlan,
+    0,
+    0,
+    'ok',
+    [checkGroupLinkPlan_Ok, 'groupSLinkInfo_', -416, 'groupSLinkData_', -415, 'ownerVerification', -484],
+    'ownLink',
+    [checkChatErrorType_GroupNotJoined, 'groupInfo', 388],
+    'connectingConfirmReconnect',
+    0,
+    'connectingProhibit',
+    [checkGroupLinkPlan_ConnectingProhibit, 'groupInfo_', -389],
+    'known',
+    [
+      checkGroupLinkPlan_Known,
+      'groupInfo',
+      388,
+      'groupUpdated',
+      'B',
+      'ownerVerification',
+      -484,
+      'linkOwners',
+      -907,
+    ],
+    'noRelays',
+    [checkGroupLinkPlan_NoRelays, 'groupSLinkData_', -415],
+    'updateRequired',
+    [checkGroupLinkPlan_NoRelays, 'groupSLinkData_', -415],
+  ],
+  [
+    0,
+    'GroupMember',
+    checkGroupMember,
+    'groupMemberId',
+    'l',
+    'groupId',
+    'l',
+    'indexInGroup',
+    'L',
+    'memberId',
+    's',
+    'memberRole',
+    404,
+    'memberCategory',
+    402,
+    'memberStatus',
+    406,
+    'memberSettings',
+    405,
+    'blockedByAdmin',
+    'b',
+    'invitedBy',
+    426,
+    'invitedByGroupMemberId',
+    'L',
+    'localDisplayName',
+    's',
+    'memberProfile',
+    438,
+    'memberContactId',
+    'L',
+    'memberContactProfileId',
+    'l',
+    'activeConn',
+    -284,
+    'memberChatVRange',
+    756,
+    'createdAt',
+    't',
+    'updatedAt',
+    't',
+    'supportChat',
+    -418,
+    'memberPubKey',
+    'S',
+    'relayLink',
+    'S',
+    'memberVerifiedCode',
+    -592,
+  ],
+  [0, 'GroupMemberAdmission', checkGroupMemberAdmission, 'review', -440],
+  [1, 'GroupMemberCategory', checkGroupMemberCategory, 'user', 'invitee', 'host', 'pre', 'post'],
+  [0, 'GroupMemberRef', checkGroupMemberRef, 'groupMemberId', 'l', 'profile', 494],
+  [
+    1,
+    'GroupMemberRole',
+    checkGroupMemberRole,
+    'relay',
+    'observer',
+    'author',
+    'member',
+    'moderator',
+    'admin',
+    'owner',
+  ],
+  [0, 'GroupMemberSettings', checkGroupMemberSettings, 'showMessages', 'b'],
+  [
+    1,
+    'GroupMemberStatus',
+    checkGroupMemberStatus,
+    'rejected',
+    'removed',
+    'left',
+    'deleted',
+    'unknown',
+    'invited',
+    'pending_approval',
+    'pending_review',
+    'introduced',
+    'intro-inv',
+    'accepted',
+    'announced',
+    'connected',
+    'complete',
+    'creator',
+  ],
+  [0, 'GroupPreference', checkGroupPreference, 'enable', 387],
+  [
+    0,
+    'GroupPreferences',
+    checkGroupPreferences,
+    'timedMessages',
+    -734,
+    'directMessages',
+    -582,
+    'fullDelete',
+    -408,
+    'reactions',
+    -408,
+    'voice',
+    -582,
+    'files',
+    -582,
+    'simplexLinks',
+    -582,
+    'reports',
+    -408,
+    'history',
+    -408,
+    'support',
+    -732,
+    'sessions',
+    -582,
+    'comments',
+    -271,
+    'signMessages',
+    -408,
+    'commands',
+    -900,
+  ],
+  [
+    0,
+    'GroupProfile',
+    checkGroupProfile,
+    'displayName',
+    's',
+    'fullName',
+    's',
+    'shortDescr',
+    'S',
+    'description',
+    'S',
+    'image',
+    'S',
+    'publicGroup',
+    -508,
+    'groupPreferences',
+    -409,
+    'memberAdmission',
+    -402,
+    'groupLink',
+    'S',
+  ],
+  [
+    0,
+    'GroupRelay',
+    checkGroupRelay,
+    'groupRelayId',
+    'l',
+    'groupMemberId',
+    'l',
+    'userChatRelay',
+    748,
+    'relayStatus',
+    567,
+    'relayLink',
+    'S',
+    'relayCap',
+    -565,
+  ],
+  [
+    2,
+    'GroupRootKey',
+    checkGroupRootKey,
+    0,
+    0,
+    'private',
+    [checkGroupRootKey_Private, 'rootPrivKey', 's'],
+    'public',
+    [checkGroupRootKey_Public, 'rootPubKey', 's'],
+  ],
+  [0, 'GroupShortLinkData', checkGroupShortLinkData, 'groupProfile', 409, 'publicGroupData', -506],
+  [
+    0,
+    'GroupShortLinkInfo',
+    checkGroupShortLinkInfo,
+    'direct',
+    'b',
+    'groupRelays',
+    900,
+    'publicGroupId',
+    'S',
+    'sharedGroupId',
+    'S',
+  ],
+  [0, 'GroupSummary', checkGroupSummary, 'currentMembers', 'l', 'publicMemberCount', 'L'],
+  [
+    0,
+    'GroupSupportChat',
+    checkGroupSupportChat,
+    'chatTs',
+    't',
+    'unread',
+    'l',
+    'memberAttention',
+    'l',
+    'mentions',
+    'l',
+    'lastMsgFromMemberTs',
+    'T',
+  ],
+  [1, 'GroupType', checkGroupType, 'channel', 'group'],
+  [1, 'HandshakeError', checkHandshakeError, 'PARSE', 'IDENTITY', 'BAD_AUTH', 'BAD_SERVICE'],
+  [1, 'InlineFileMode', checkInlineFileMode, 'offer', 'sent'],
+  [
+    2,
+    'InvitationLinkPlan',
+    checkInvitationLinkPlan,
+    0,
+    0,
+    'ok',
+    [checkContactAddressPlan_Ok, 'contactSLinkData_', -311, 'ownerVerification', -484],
+    'ownLink',
+    0,
+    'connecting',
+    [checkInvitationLinkPlan_Connecting, 'contact_', -303],
+    'known',
+    [checkChatErrorType_ContactNotReady, 'contact', 302],
+  ],
+  [
+    2,
+    'InvitedBy',
+    checkInvitedBy,
+    0,
+    0,
+    'contact',
+    [checkInvitedBy_Contact, 'byContactId', 'l'],
+    'user',
+    0,
+    'unknown',
+    0,
+  ],
+  [
+    2,
+    'LinkContent',
+    checkLinkContent,
+    0,
+    0,
+    'page',
+    0,
+    'image',
+    0,
+    'video',
+    [checkLinkContent_Video, 'duration', 'I'],
+    'unknown',
+    [checkLinkContent_Unknown, 'tag', 's', 'json', 'o'],
+  ],
+  [0, 'LinkOwnerSig', checkLinkOwnerSig, 'ownerId', 'S', 'chatBinding', 's', 'ownerSig', 's'],
+  [
+    0,
+    'LinkPreview',
+    checkLinkPreview,
+    'uri',
+    's',
+    'title',
+    's',
+    'description',
+    's',
+    'image',
+    's',
+    'content',
+    -431,
+  ],
+  [0, 'LocalBadge', checkLocalBadge, 'badge', 37, 'status', 39],
+  [
+    0,
+    'LocalProfile',
+    checkLocalProfile,
+    'profileId',
+    'l',
+    'displayName',
+    's',
+    'fullName',
+    's',
+    'shortDescr',
+    'S',
+    'description',
+    'S',
+    'image',
+    'S',
+    'contactLink',
+    'S',
+    'preferences',
+    -492,
+    'peerType',
+    -249,
+    'localBadge',
+    -438,
+    'localAlias',
+    's',
+    'contactDomain',
+    -595,
+    'contactDomainVerified',
+    'B',
+  ],
+  [1, 'MemberCriteria', checkMemberCriteria, 'all'],
+  [
+    2,
+    'MsgChatLink',
+    checkMsgChatLink,
+    0,
+    0,
+    'contact',
+    [checkMsgChatLink_Contact, 'connLink', 's', 'profile', 494, 'business', 'b'],
+    'invitation',
+    [checkMsgChatLink_Invitation, 'invLink', 's', 'profile', 494],
+    'group',
+    [checkMsgChatLink_Group, 'connLink', 's', 'groupProfile', 409],
+  ],
+  [
+    2,
+    'MsgContent',
+    checkMsgContent,
+    0,
+    0,
+    'text',
+    [checkCIFileStatus_Invalid, 'text', 's'],
+    'link',
+    [checkMsgContent_Link, 'text', 's', 'preview', 436],
+    'image',
+    [checkMsgContent_Image, 'text', 's', 'image', 's'],
+    'video',
+    [checkMsgContent_Video, 'text', 's', 'image', 's', 'duration', 'i'],
+    'voice',
+    [checkMsgContent_Voice, 'text', 's', 'duration', 'i'],
+    'file',
+    [checkCIFileStatus_Invalid, 'text', 's'],
+    'report',
+    [checkMsgContent_Report, 'text', 's', 'reason', 580],
+    'chat',
+    [checkMsgContent_Chat, 'text', 's', 'chatLink', 440, 'ownerSig', -436],
+    'unknown',
+    [checkMsgContent_Unknown, 'tag', 's', 'text', 's', 'json', 'o'],
+  ],
+  [
+    1,
+    'MsgDecryptError',
+    checkMsgDecryptError,
+    'ratchetHeader',
+    'tooManySkipped',
+    'ratchetEarlier',
+    'other',
+    'ratchetSync',
+  ],
+  [1, 'MsgDirection', checkMsgDirection, 'rcv', 'snd'],
+  [
+    2,
+    'MsgErrorType',
+    checkMsgErrorType,
+    0,
+    0,
+    'msgSkipped',
+    [checkMsgErrorType_MsgSkipped, 'fromMsgId', 'l', 'toMsgId', 'l'],
+    'msgBadId',
+    [checkMsgErrorType_MsgBadId, 'msgId', 'l'],
+    'msgBadHash',
+    0,
+    'msgDuplicate',
+    0,
+  ],
+  [1, 'MsgFilter', checkMsgFilter, 'none', 'all', 'mentions'],
+  [
+    2,
+    'MsgReaction',
+    checkMsgReaction,
+    0,
+    0,
+    'emoji',
+    [checkMsgReaction_Emoji, 'emoji', 's'],
+    'unknown',
+    [checkLinkContent_Unknown, 'tag', 's', 'json', 'o'],
+  ],
+  [1, 'MsgReceiptStatus', checkMsgReceiptStatus, 'ok', 'badMsgHash'],
+  [1, 'MsgSigStatus', checkMsgSigStatus, 'verified', 'signedNoKey'],
+  [
+    2,
+    'MsgVerified',
+    checkMsgVerified,
+    0,
+    0,
+    'signed',
+    [checkMsgVerified_Signed, 'sigStatus', 466],
+    'sigMissing',
+    0,
+  ],
+  [
+    2,
+    'NameErrorType',
+    checkNameErrorType,
+    0,
+    0,
+    'NO_RESOLVER',
+    0,
+    'NOT_FOUND',
+    0,
+    'RESOLVER',
+    [checkNameErrorType_RESOLVER, 'resolverErr', 's'],
+  ],
+  [
+    2,
+    'NetworkError',
+    checkNetworkError,
+    0,
+    0,
+    'connectError',
+    [checkNetworkError_ConnectError, 'connectError', 's'],
+    'tLSError',
+    [checkNetworkError_TLSError, 'tlsError', 's'],
+    'unknownCAError',
+    0,
+    'failedError',
+    0,
+    'timeoutError',
+    0,
+    'subscribeError',
+    [checkNetworkError_SubscribeError, 'subscribeError', 's'],
+  ],
+  [
+    0,
+    'NewUser',
+    checkNewUser,
+    'profile',
+    -495,
+    'pastTimestamp',
+    'b',
+    'userChatRelay',
+    'B',
+    'clientService',
+    'B',
+  ],
+  [
+    0,
+    'NoteFolder',
+    checkNoteFolder,
+    'noteFolderId',
+    'l',
+    'userId',
+    'l',
+    'createdAt',
+    't',
+    'updatedAt',
+    't',
+    'chatTs',
+    't',
+    'favorite',
+    'b',
+    'unread',
+    'b',
+  ],
+  [
+    2,
+    'OwnerVerification',
+    checkOwnerVerification,
+    0,
+    0,
+    'verified',
+    0,
+    'failed',
+    [checkOwnerVerification_Failed, 'reason', 's'],
+  ],
+  [2, 'PaginationByTime', checkPaginationByTime, 0, 0, 'last', [checkPaginationByTime_Last, 'count', 'i']],
+  [
+    0,
+    'PendingContactConnection',
+    checkPendingContactConnection,
+    'pccConnId',
+    'l',
+    'pccAgentConnId',
+    's',
+    'pccConnStatus',
+    272,
+    'viaContactUri',
+    'b',
+    'viaUserContactLink',
+    'L',
+    'groupLinkId',
+    'S',
+    'customUserProfileId',
+    'L',
+    'connLinkInv',
+    -318,
+    'localAlias',
+    's',
+    'createdAt',
+    't',
+    'updatedAt',
+    't',
+  ],
+  [1, 'PlanResolveMode', checkPlanResolveMode, 'allGroups', 'unknown', 'never'],
+  [0, 'PrefEnabled', checkPrefEnabled, 'forUser', 'b', 'forContact', 'b'],
+  [
+    0,
+    'Preferences',
+    checkPreferences,
+    'timedMessages',
+    -735,
+    'fullDelete',
+    -593,
+    'reactions',
+    -593,
+    'voice',
+    -593,
+    'files',
+    -593,
+    'calls',
+    -593,
+    'sessions',
+    -593,
+    'commands',
+    -900,
+  ],
+  [
+    0,
+    'PreparedContact',
+    checkPreparedContact,
+    'connLinkToConnect',
+    317,
+    'uiConnLinkType',
+    296,
+    'welcomeSharedMsgId',
+    'S',
+    'requestSharedMsgId',
+    'S',
+  ],
+  [
+    0,
+    'PreparedGroup',
+    checkPreparedGroup,
+    'connLinkToConnect',
+    317,
+    'connLinkPreparedConnection',
+    'b',
+    'connLinkStartedConnection',
+    'b',
+    'welcomeSharedMsgId',
+    'S',
+    'requestSharedMsgId',
+    'S',
+  ],
+  [
+    0,
+    'Profile',
+    checkProfile,
+    'displayName',
+    's',
+    'fullName',
+    's',
+    'shortDescr',
+    'S',
+    'description',
+    'S',
+    'image',
+    'S',
+    'contactLink',
+    'S',
+    'preferences',
+    -492,
+    'peerType',
+    -249,
+    'badge',
+    -39,
+    'contactDomain',
+    -595,
+  ],
+  [
+    2,
+    'ProxyClientError',
+    checkProxyClientError,
+    0,
+    0,
+    'protocolError',
+    [checkProxyClientError_ProtocolError, 'protocolErr', 323],
+    'unexpectedResponse',
+    [checkProxyClientError_UnexpectedResponse, 'responseStr', 's'],
+    'responseError',
+    [checkProxyClientError_ResponseError, 'responseErr', 323],
+  ],
+  [
+    2,
+    'ProxyError',
+    checkProxyError,
+    0,
+    0,
+    'PROTOCOL',
+    [checkProxyClientError_ProtocolError, 'protocolErr', 323],
+    'BROKER',
+    [checkProxyError_BROKER, 'brokerErr', 43],
+    'BASIC_AUTH',
+    0,
+    'NO_SESSION',
+    0,
+  ],
+  [
+    0,
+    'PublicGroupAccess',
+    checkPublicGroupAccess,
+    'groupWebPage',
+    'S',
+    'groupDomainClaim',
+    -595,
+    'domainWebPage',
+    'b',
+    'allowEmbedding',
+    'b',
+    'groupDomain',
+    'S',
+  ],
+  [0, 'PublicGroupData', checkPublicGroupData, 'publicMemberCount', 'l'],
+  [0, 'PublicGroupKeys', checkPublicGroupKeys, 'publicGroupId', 's', 'groupRootKey', 411],
+  [
+    0,
+    'PublicGroupProfile',
+    checkPublicGroupProfile,
+    'groupType',
+    418,
+    'groupLink',
+    's',
+    'publicGroupId',
+    's',
+    'publicGroupAccess',
+    -505,
+  ],
+  [
+    2,
+    'RCErrorType',
+    checkRCErrorType,
+    0,
+    0,
+    'internal',
+    [checkAgentErrorType_INTERNAL, 'internalErr', 's'],
+    'identity',
+    0,
+    'noLocalAddress',
+    0,
+    'newController',
+    0,
+    'notDiscovered',
+    0,
+    'tLSStartFailed',
+    0,
+    'exception',
+    [checkRCErrorType_Exception, 'exception', 's'],
+    'ctrlAuth',
+    0,
+    'ctrlNotFound',
+    0,
+    'ctrlError',
+    [checkRCErrorType_CtrlError, 'ctrlErr', 's'],
+    'invitation',
+    0,
+    'version',
+    0,
+    'encrypt',
+    0,
+    'decrypt',
+    0,
+    'blockSize',
+    0,
+    'syntax',
+    [checkRCErrorType_Syntax, 'syntaxErr', 's'],
+  ],
+  [1, 'RatchetSyncState', checkRatchetSyncState, 'ok', 'allowed', 'required', 'started', 'agreed'],
+  [
+    2,
+    'RcvConnEvent',
+    checkRcvConnEvent,
+    0,
+    0,
+    'switchQueue',
+    [checkRcvConnEvent_SwitchQueue, 'phase', 732],
+    'ratchetSync',
+    [checkRcvConnEvent_RatchetSync, 'syncStatus', 525],
+    'verificationCodeReset',
+    0,
+    'pqEnabled',
+    [checkRcvConnEvent_PqEnabled, 'enabled', 'b'],
+  ],
+  [
+    2,
+    'RcvDirectEvent',
+    checkRcvDirectEvent,
+    0,
+    0,
+    'contactDeleted',
+    0,
+    'profileUpdated',
+    [checkRcvDirectEvent_ProfileUpdated, 'fromProfile', 494, 'toProfile', 494],
+    'groupInvLinkReceived',
+    [checkRcvDirectEvent_GroupInvLinkReceived, 'groupProfile', 409],
+  ],
+  [
+    0,
+    'RcvFileDescr',
+    checkRcvFileDescr,
+    'fileDescrId',
+    'l',
+    'fileDescrText',
+    's',
+    'fileDescrPartNo',
+    'i',
+    'fileDescrComplete',
+    'b',
+  ],
+  [
+    2,
+    'RcvFileStatus',
+    checkRcvFileStatus,
+    0,
+    0,
+    'new',
+    0,
+    'accepted',
+    [checkRcvFileStatus_Accepted, 'filePath', 'S', 'fileInfo', -779],
+    'connected',
+    [checkRcvFileStatus_Accepted, 'filePath', 'S', 'fileInfo', -779],
+    'complete',
+    [checkRcvFileStatus_Accepted, 'filePath', 'S', 'fileInfo', -779],
+    'cancelled',
+    [checkRcvFileStatus_Cancelled, 'filePath_', 'S', 'fileInfo_', -779],
+  ],
+  [
+    0,
+    'RcvFileTransfer',
+    checkRcvFileTransfer,
+    'fileId',
+    'l',
+    'xftpRcvFile',
+    -775,
+    'fileInvitation',
+    355,
+    'fileProhibited',
+    -357,
+    'fileStatus',
+    536,
+    'fileType',
+    -361,
+    'rcvFileInline',
+    -421,
+    'senderDisplayName',
+    's',
+    'chunkSize',
+    'l',
+    'cancelled',
+    'b',
+    'grpMemberId',
+    'L',
+    'cryptoArgs',
+    -320,
+  ],
+  [
+    2,
+    'RcvGroupEvent',
+    checkRcvGroupEvent,
+    0,
+    0,
+    'memberAdded',
+    [checkRcvGroupEvent_MemberAdded, 'groupMemberId', 'l', 'profile', 494],
+    'memberConnected',
+    0,
+    'memberAccepted',
+    [checkRcvGroupEvent_MemberAdded, 'groupMemberId', 'l', 'profile', 494],
+    'userAccepted',
+    0,
+    'memberLeft',
+    0,
+    'memberRole',
+    [checkRcvGroupEvent_MemberRole, 'groupMemberId', 'l', 'profile', 494, 'role', 404],
+    'memberBlocked',
+    [checkRcvGroupEvent_MemberBlocked, 'groupMemberId', 'l', 'profile', 494, 'blocked', 'b'],
+    'userRole',
+    [checkRcvGroupEvent_UserRole, 'role', 404],
+    'memberDeleted',
+    [checkRcvGroupEvent_MemberAdded, 'groupMemberId', 'l', 'profile', 494],
+    'userDeleted',
+    0,
+    'groupDeleted',
+    0,
+    'groupUpdated',
+    [checkRcvDirectEvent_GroupInvLinkReceived, 'groupProfile', 409],
+    'invitedViaGroupLink',
+    0,
+    'memberCreatedContact',
+    0,
+    'memberProfileUpdated',
+    [checkRcvDirectEvent_ProfileUpdated, 'fromProfile', 494, 'toProfile', 494],
+    'newMemberPendingReview',
+    0,
+    'msgBadSignature',
+    0,
+  ],
+  [
+    2,
+    'RcvMsgError',
+    checkRcvMsgError,
+    0,
+    0,
+    'dropped',
+    [checkRcvMsgError_Dropped, 'attempts', 'i'],
+    'parseError',
+    [checkRcvMsgError_ParseError, 'parseError', 's'],
+  ],
+  [0, 'RelayCapabilities', checkRelayCapabilities, 'webDomain', 'S'],
+  [0, 'RelayConnectionResult', checkRelayConnectionResult, 'relayMember', 400, 'relayError', -153],
+  [
+    0,
+    'RelayProfile',
+    checkRelayProfile,
+    'displayName',
+    's',
+    'fullName',
+    's',
+    'shortDescr',
+    'S',
+    'image',
+    'S',
+  ],
+  [
+    1,
+    'RelayStatus',
+    checkRelayStatus,
+    'new',
+    'invited',
+    'accepted',
+    'acknowledgedRoster',
+    'active',
+    'inactive',
+    'rejected',
+  ],
+  [
+    0,
+    'RemoteCtrlInfo',
+    checkRemoteCtrlInfo,
+    'remoteCtrlId',
+    'l',
+    'ctrlDeviceName',
+    's',
+    'sessionState',
+    -570,
+  ],
+  [
+    2,
+    'RemoteCtrlSessionState',
+    checkRemoteCtrlSessionState,
+    0,
+    0,
+    'starting',
+    0,
+    'searching',
+    0,
+    'connecting',
+    0,
+    'pendingConfirmation',
+    [checkRemoteCtrlSessionState_PendingConfirmation, 'sessionCode', 's'],
+    'connected',
+    [checkRemoteCtrlSessionState_PendingConfirmation, 'sessionCode', 's'],
+  ],
+  [
+    2,
+    'RemoteCtrlStopReason',
+    checkRemoteCtrlStopReason,
+    0,
+    0,
+    'discoveryFailed',
+    [checkConnectionPlan_Error, 'chatError', 152],
+    'connectionFailed',
+    [checkConnectionPlan_Error, 'chatError', 152],
+    'setupFailed',
+    [checkConnectionPlan_Error, 'chatError', 152],
+    'disconnected',
+    0,
+  ],
+  [1, 'ReportReason', checkReportReason, 'spam', 'content', 'community', 'profile', 'other'],
+  [0, 'RoleGroupPreference', checkRoleGroupPreference, 'enable', 387, 'role', -405],
+  [
+    2,
+    'SMPAgentError',
+    checkSMPAgentError,
+    0,
+    0,
+    'A_MESSAGE',
+    [checkSMPAgentError_A_MESSAGE, 'messageErr', 'S'],
+    'A_PROHIBITED',
+    [checkSMPAgentError_A_PROHIBITED, 'prohibitedErr', 's'],
+    'A_VERSION',
+    0,
+    'A_LINK',
+    [checkSMPAgentError_A_LINK, 'linkErr', 's'],
+    'A_CRYPTO',
+    [checkSMPAgentError_A_CRYPTO, 'cryptoErr', 5],
+    'A_DUPLICATE',
+    [checkSMPAgentError_A_DUPLICATE, 'droppedMsg_', -322],
+    'A_QUEUE',
+    [checkSMPAgentError_A_QUEUE, 'queueErr', 's'],
+    'A_SERVICE',
+    [checkSMPAgentError_A_SERVICE, 'serviceError', 29],
+  ],
+  [0, 'SecurityCode', checkSecurityCode, 'securityCode', 's', 'verifiedAt', 't'],
+  [0, 'SimplePreference', checkSimplePreference, 'allow', 340],
+  [0, 'SimplexDomain', checkSimplexDomain, 'nameTLD', 602, 'domain', 's', 'subDomain', 900],
+  [0, 'SimplexDomainClaim', checkSimplexDomainClaim, 'domain', 's', 'proof', -599],
+  [2, 'SimplexDomainError', checkSimplexDomainError, 0, 0, 'noValidLink', 0, 'unknownDomain', 0],
+  [0, 'SimplexDomainProof', checkSimplexDomainProof, 'linkOwnerId', 'S', 'presHeader', 's', 'signature', 's'],
+  [1, 'SimplexLinkType', checkSimplexLinkType, 'contact', 'invitation', 'group', 'channel', 'relay'],
+  [0, 'SimplexNameInfo', checkSimplexNameInfo, 'nameType', 601, 'nameDomain', 907],
+  [1, 'SimplexNameType', checkSimplexNameType, 'publicGroup', 'contact'],
+  [1, 'SimplexTLD', checkSimplexTLD, 'simplex', 'testing', 'web'],
+  [1, 'SndCIStatusProgress', checkSndCIStatusProgress, 'partial', 'complete'],
+  [
+    2,
+    'SndConnEvent',
+    checkSndConnEvent,
+    0,
+    0,
+    'switchQueue',
+    [checkSndConnEvent_SwitchQueue, 'phase', 732, 'member', -404],
+    'ratchetSync',
+    [checkSndConnEvent_RatchetSync, 'syncStatus', 525, 'member', -404],
+    'pqEnabled',
+    [checkRcvConnEvent_PqEnabled, 'enabled', 'b'],
+  ],
+  [
+    2,
+    'SndError',
+    checkSndError,
+    0,
+    0,
+    'auth',
+    0,
+    'quota',
+    0,
+    'expired',
+    0,
+    'relay',
+    [checkFileError_Relay, 'srvError', 626],
+    'proxy',
+    [checkSndError_Proxy, 'proxyServer', 's', 'srvError', 626],
+    'proxyRelay',
+    [checkSndError_Proxy, 'proxyServer', 's', 'srvError', 626],
+    'other',
+    [checkSndError_Other, 'sndError', 's'],
+  ],
+  [
+    0,
+    'SndFileTransfer',
+    checkSndFileTransfer,
+    'fileId',
+    'l',
+    'fileName',
+    's',
+    'filePath',
+    's',
+    'fileSize',
+    'l',
+    'chunkSize',
+    'l',
+    'recipientDisplayName',
+    's',
+    'connId',
+    'l',
+    'agentConnId',
+    's',
+    'groupMemberId',
+    'L',
+    'fileStatus',
+    358,
+    'fileDescrId',
+    'L',
+    'fileInline',
+    -421,
+  ],
+  [
+    2,
+    'SndGroupEvent',
+    checkSndGroupEvent,
+    0,
+    0,
+    'memberRole',
+    [checkRcvGroupEvent_MemberRole, 'groupMemberId', 'l', 'profile', 494, 'role', 404],
+    'memberBlocked',
+    [checkRcvGroupEvent_MemberBlocked, 'groupMemberId', 'l', 'profile', 494, 'blocked', 'b'],
+    'userRole',
+    [checkRcvGroupEvent_UserRole, 'role', 404],
+    'memberDeleted',
+    [checkRcvGroupEvent_MemberAdded, 'groupMemberId', 'l', 'profile', 494],
+    'userLeft',
+    0,
+    'groupUpdated',
+    [checkRcvDirectEvent_GroupInvLinkReceived, 'groupProfile', 409],
+    'memberAccepted',
+    [checkRcvGroupEvent_MemberAdded, 'groupMemberId', 'l', 'profile', 494],
+    'userPendingReview',
+    0,
+  ],
+  [
+    2,
+    'SrvError',
+    checkSrvError,
+    0,
+    0,
+    'host',
+    0,
+    'version',
+    0,
+    'other',
+    [checkSrvError_Other, 'srvError', 's'],
+  ],
+  [
+    2,
+    'StoreError',
+    checkStoreError,
+    0,
+    0,
+    'duplicateName',
+    0,
+    'userNotFound',
+    [checkChatErrorType_CantDeleteActiveUser, 'userId', 'l'],
+    'relayUserNotFound',
+    0,
+    'userNotFoundByName',
+    [checkChatErrorType_UserExists, 'contactName', 's'],
+    'userNotFoundByContactId',
+    [checkChatErrorType_CallContact, 'contactId', 'l'],
+    'userNotFoundByGroupId',
+    [checkStoreError_UserNotFoundByGroupId, 'groupId', 'l'],
+    'userNotFoundByFileId',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'userNotFoundByContactRequestId',
+    [checkStoreError_UserNotFoundByContactRequestId, 'contactRequestId', 'l'],
+    'contactNotFound',
+    [checkChatErrorType_CallContact, 'contactId', 'l'],
+    'contactNotFoundByName',
+    [checkChatErrorType_UserExists, 'contactName', 's'],
+    'contactNotFoundByMemberId',
+    [checkStoreError_ContactNotFoundByMemberId, 'groupMemberId', 'l'],
+    'contactNotReady',
+    [checkChatErrorType_UserExists, 'contactName', 's'],
+    'duplicateContactLink',
+    0,
+    'userContactLinkNotFound',
+    0,
+    'contactRequestNotFound',
+    [checkStoreError_UserNotFoundByContactRequestId, 'contactRequestId', 'l'],
+    'contactRequestNotFoundByName',
+    [checkChatErrorType_UserExists, 'contactName', 's'],
+    'invalidContactRequestEntity',
+    [checkStoreError_UserNotFoundByContactRequestId, 'contactRequestId', 'l'],
+    'invalidBusinessChatContactRequest',
+    0,
+    'groupNotFound',
+    [checkStoreError_UserNotFoundByGroupId, 'groupId', 'l'],
+    'groupNotFoundByName',
+    [checkStoreError_GroupNotFoundByName, 'groupName', 's'],
+    'groupMemberNameNotFound',
+    [checkStoreError_GroupMemberNameNotFound, 'groupId', 'l', 'groupMemberName', 's'],
+    'groupMemberNotFound',
+    [checkStoreError_ContactNotFoundByMemberId, 'groupMemberId', 'l'],
+    'groupMemberNotFoundByIndex',
+    [checkStoreError_GroupMemberNotFoundByIndex, 'groupMemberIndex', 'l'],
+    'memberRelationsVectorNotFound',
+    [checkStoreError_ContactNotFoundByMemberId, 'groupMemberId', 'l'],
+    'groupHostMemberNotFound',
+    [checkStoreError_UserNotFoundByGroupId, 'groupId', 'l'],
+    'groupMemberNotFoundByMemberId',
+    [checkStoreError_GroupMemberNotFoundByMemberId, 'memberId', 's'],
+    'memberContactGroupMemberNotFound',
+    [checkChatErrorType_CallContact, 'contactId', 'l'],
+    'invalidMemberRelationUpdate',
+    0,
+    'groupWithoutUser',
+    0,
+    'duplicateGroupMember',
+    0,
+    'duplicateMemberId',
+    0,
+    'groupAlreadyJoined',
+    0,
+    'groupInvitationNotFound',
+    0,
+    'noteFolderAlreadyExists',
+    [checkStoreError_NoteFolderAlreadyExists, 'noteFolderId', 'l'],
+    'noteFolderNotFound',
+    [checkStoreError_NoteFolderAlreadyExists, 'noteFolderId', 'l'],
+    'userNoteFolderNotFound',
+    0,
+    'feedAlreadyExists',
+    [checkStoreError_FeedAlreadyExists, 'feedId', 'l'],
+    'feedNotFound',
+    [checkStoreError_FeedAlreadyExists, 'feedId', 'l'],
+    'userFeedNotFound',
+    0,
+    'sndFileNotFound',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'sndFileInvalid',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'rcvFileNotFound',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'rcvFileDescrNotFound',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'fileNotFound',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'rcvFileInvalid',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'rcvFileInvalidDescrPart',
+    0,
+    'localFileNoTransfer',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'sharedMsgIdNotFoundByFileId',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'fileIdNotFoundBySharedMsgId',
+    [checkStoreError_FileIdNotFoundBySharedMsgId, 'sharedMsgId', 's'],
+    'sndFileNotFoundXFTP',
+    [checkChatErrorType_NoSndFileUser, 'agentSndFileId', 's'],
+    'rcvFileNotFoundXFTP',
+    [checkChatErrorType_NoRcvFileUser, 'agentRcvFileId', 's'],
+    'connectionNotFound',
+    [checkChatErrorType_NoConnectionUser, 'agentConnId', 's'],
+    'connectionNotFoundById',
+    [checkStoreError_ConnectionNotFoundById, 'connId', 'l'],
+    'connectionNotFoundByMemberId',
+    [checkStoreError_ContactNotFoundByMemberId, 'groupMemberId', 'l'],
+    'pendingConnectionNotFound',
+    [checkStoreError_ConnectionNotFoundById, 'connId', 'l'],
+    'uniqueID',
+    0,
+    'largeMsg',
+    0,
+    'internalError',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'dBException',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'dBBusyError',
+    [checkChatErrorType_GroupInternal, 'message', 's'],
+    'badChatItem',
+    [checkStoreError_BadChatItem, 'itemId', 'l', 'itemTs', 'T'],
+    'chatItemNotFound',
+    [checkStoreError_ChatItemNotFound, 'itemId', 'l'],
+    'chatItemNotFoundByText',
+    [checkCIFileStatus_Invalid, 'text', 's'],
+    'chatItemSharedMsgIdNotFound',
+    [checkStoreError_FileIdNotFoundBySharedMsgId, 'sharedMsgId', 's'],
+    'chatItemNotFoundByFileId',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'chatItemNotFoundByContactId',
+    [checkChatErrorType_CallContact, 'contactId', 'l'],
+    'chatItemNotFoundByGroupId',
+    [checkStoreError_UserNotFoundByGroupId, 'groupId', 'l'],
+    'profileNotFound',
+    [checkStoreError_ProfileNotFound, 'profileId', 'l'],
+    'duplicateGroupLink',
+    [checkChatErrorType_GroupNotJoined, 'groupInfo', 388],
+    'groupLinkNotFound',
+    [checkChatErrorType_GroupNotJoined, 'groupInfo', 388],
+    'hostMemberIdNotFound',
+    [checkStoreError_UserNotFoundByGroupId, 'groupId', 'l'],
+    'contactNotFoundByFileId',
+    [checkChatErrorType_FileNotReceived, 'fileId', 'l'],
+    'noGroupSndStatus',
+    [checkStoreError_NoGroupSndStatus, 'itemId', 'l', 'groupMemberId', 'l'],
+    'duplicateGroupMessage',
+    [
+      checkStoreError_DuplicateGroupMessage,
+      'groupId',
+      'l',
+      'sharedMsgId',
+      's',
+      'authorGroupMemberId',
+      'L',
+      'forwardedByGroupMemberId',
+      'L',
+    ],
+    'remoteHostNotFound',
+    [checkStoreError_RemoteHostNotFound, 'remoteHostId', 'l'],
+    'remoteHostUnknown',
+    0,
+    'remoteHostDuplicateCA',
+    0,
+    'remoteCtrlNotFound',
+    [checkStoreError_RemoteCtrlNotFound, 'remoteCtrlId', 'l'],
+    'remoteCtrlDuplicateCA',
+    0,
+    'prohibitedDeleteUser',
+    [checkStoreError_ProhibitedDeleteUser, 'userId', 'l', 'contactId', 'l'],
+    'operatorNotFound',
+    [checkStoreError_OperatorNotFound, 'serverOperatorId', 'l'],
+    'usageConditionsNotFound',
+    0,
+    'userChatRelayNotFound',
+    [checkStoreError_UserChatRelayNotFound, 'chatRelayId', 'l'],
+    'groupRelayNotFound',
+    [checkStoreError_GroupRelayNotFound, 'groupRelayId', 'l'],
+    'groupRelayNotFoundByMemberId',
+    [checkStoreError_ContactNotFoundByMemberId, 'groupMemberId', 'l'],
+    'invalidQuote',
+    0,
+    'invalidMention',
+    0,
+    'invalidDeliveryTask',
+    [checkStoreError_InvalidDeliveryTask, 'taskId', 'l'],
+    'deliveryTaskNotFound',
+    [checkStoreError_InvalidDeliveryTask, 'taskId', 'l'],
+    'invalidDeliveryJob',
+    [checkStoreError_InvalidDeliveryJob, 'jobId', 'l'],
+    'deliveryJobNotFound',
+    [checkStoreError_InvalidDeliveryJob, 'jobId', 'l'],
+    'invalidFeedJob',
+    [checkStoreError_InvalidFeedJob, 'feedJobId', 'l'],
+    'feedJobNotFound',
+    [checkStoreError_InvalidFeedJob, 'feedJobId', 'l'],
+    'workItemError',
+    [checkStoreError_WorkItemError, 'errContext', 's'],
+    'introNotFound',
+    0,
+  ],
+  [
+    2,
+    'SubscriptionStatus',
+    checkSubscriptionStatus,
+    0,
+    0,
+    'active',
+    0,
+    'pending',
+    0,
+    'removed',
+    [checkSubscriptionStatus_Removed, 'subError', 's'],
+    'noSub',
+    0,
+  ],
+  [0, 'SupportGroupPreference', checkGroupPreference, 'enable', 387],
+  [1, 'SwitchPhase', checkSwitchPhase, 'started', 'confirmed', 'secured', 'completed'],
+  [0, 'TimedMessagesGroupPreference', checkTimedMessagesGroupPreference, 'enable', 387, 'ttl', 'I'],
+  [0, 'TimedMessagesPreference', checkTimedMessagesPreference, 'allow', 340, 'ttl', 'I'],
+  [
+    2,
+    'TransportError',
+    checkTransportError,
+    0,
+    0,
+    'badBlock',
+    0,
+    'version',
+    0,
+    'largeMsg',
+    0,
+    'badSession',
+    0,
+    'noServerAuth',
+    0,
+    'handshake',
+    [checkTransportError_Handshake, 'handshakeErr', 419],
+  ],
+  [1, 'UIColorMode', checkUIColorMode, 'light', 'dark'],
+  [
+    0,
+    'UIColors',
+    checkUIColors,
+    'accent',
+    'S',
+    'accentVariant',
+    'S',
+    'secondary',
+    'S',
+    'secondaryVariant',
+    'S',
+    'background',
+    'S',
+    'menus',
+    'S',
+    'title',
+    'S',
+    'accentVariant2',
+    'S',
+    'sentMessage',
+    'S',
+    'sentReply',
+    'S',
+    'receivedMessage',
+    'S',
+    'receivedReply',
+    'S',
+  ],
+  [0, 'UIThemeEntityOverride', checkUIThemeEntityOverride, 'mode', 742, 'wallpaper', -254, 'colors', 743],
+  [0, 'UIThemeEntityOverrides', checkUIThemeEntityOverrides, 'light', -745, 'dark', -745],
+  [0, 'UpdatedMessage', checkUpdatedMessage, 'msgContent', 444, 'mentions', 903],
+  [
+    0,
+    'User',
+    checkUser,
+    'userId',
+    'l',
+    'agentUserId',
+    's',
+    'userContactId',
+    'l',
+    'localDisplayName',
+    's',
+    'profile',
+    438,
+    'fullPreferences',
+    379,
+    'activeUser',
+    'b',
+    'activeOrder',
+    'l',
+    'viewPwdHash',
+    -756,
+    'showNtfs',
+    'b',
+    'sendRcptsContacts',
+    'b',
+    'sendRcptsSmallGroups',
+    'b',
+    'autoAcceptMemberContacts',
+    'B',
+    'autoAcceptGroupInvitations',
+    'B',
+    'userMemberProfileUpdatedAt',
+    'T',
+    'userChatRelay',
+    'B',
+    'clientService',
+    'B',
+    'uiThemes',
+    -746,
+  ],
+  [
+    0,
+    'UserChatRelay',
+    checkUserChatRelay,
+    'chatRelayId',
+    'l',
+    'address',
+    's',
+    'relayProfile',
+    -567,
+    'domains',
+    900,
+    'preset',
+    'b',
+    'tested',
+    'B',
+    'enabled',
+    'b',
+    'deleted',
+    'b',
+    'name',
+    'S',
+  ],
+  [0, 'UserContact', checkUserContact, 'userContactLinkId', 'l', 'connReqContact', 's', 'groupId', 'L'],
+  [
+    0,
+    'UserContactLink',
+    checkUserContactLink,
+    'userContactLinkId',
+    'L',
+    'connLinkContact',
+    317,
+    'shortLinkDataSet',
+    'B',
+    'shortLinkLargeDataSet',
+    'B',
+    'addressSettings',
+    -5,
+  ],
+  [
+    0,
+    'UserContactRequest',
+    checkUserContactRequest,
+    'contactRequestId',
+    'l',
+    'agentInvitationId',
+    's',
+    'contactId_',
+    'L',
+    'businessGroupId_',
+    'L',
+    'userContactLinkId_',
+    'L',
+    'cReqChatVRange',
+    756,
+    'localDisplayName',
+    's',
+    'profileId',
+    'l',
+    'profile',
+    908,
+    'createdAt',
+    't',
+    'updatedAt',
+    't',
+    'xContactId',
+    'S',
+    'pqSupport',
+    'b',
+    'welcomeSharedMsgId',
+    'S',
+    'requestSharedMsgId',
+    'S',
+    'rejectionSupported',
+    'B',
+  ],
+  [
+    0,
+    'UserContactRequestRef',
+    checkUserContactRequestRef,
+    'contactRequestId',
+    'l',
+    'rejectionSupported',
+    'b',
+  ],
+  [0, 'UserInfo', checkUserInfo, 'user', 747, 'unreadCount', 'i'],
+  [
+    0,
+    'UserProfileUpdateSummary',
+    checkUserProfileUpdateSummary,
+    'updateSuccesses',
+    'i',
+    'updateFailures',
+    'i',
+    'changedContacts',
+    909,
+  ],
+  [0, 'UserPwdHash', checkUserPwdHash, 'hash', 's', 'salt', 's'],
+  [0, 'VersionRange', checkVersionRange, 'minVersion', 'i', 'maxVersion', 'i'],
+  [
+    2,
+    'XFTPErrorType',
+    checkXFTPErrorType,
+    0,
+    0,
+    'BLOCK',
+    0,
+    'SESSION',
+    0,
+    'HANDSHAKE',
+    0,
+    'CMD',
+    [checkErrorType_CMD, 'cmdErr', 257],
+    'AUTH',
+    0,
+    'BLOCKED',
+    [checkErrorType_BLOCKED, 'blockInfo', 41],
+    'SIZE',
+    0,
+    'QUOTA',
+    0,
+    'DIGEST',
+    0,
+    'CRYPTO',
+    0,
+    'NO_FILE',
+    0,
+    'HAS_FILE',
+    0,
+    'FILE_IO',
+    0,
+    'TIMEOUT',
+    0,
+    'INTERNAL',
+    0,
+    'DUPLICATE_',
+    0,
+  ],
+  [
+    0,
+    'XFTPRcvFile',
+    checkXFTPRcvFile,
+    'rcvFileDescription',
+    535,
+    'agentRcvFileId',
+    'S',
+    'agentRcvFileDeleted',
+    'b',
+    'userApprovedRelays',
+    'b',
+  ],
+  [
+    0,
+    'XFTPSndFile',
+    checkXFTPSndFile,
+    'agentSndFileId',
+    's',
+    'privateSndFileDescr',
+    'S',
+    'agentSndFileDeleted',
+    'b',
+    'cryptoArgs',
+    -320,
+  ],
+  [0, 'SimplexNameDomain', checkSimplexDomain, 'nameTLD', 602, 'domain', 's', 'subDomain', 900],
+  [0, 'GroupInfoSummary', checkGroupInfoSummary, 'groupInfo', 388, 'groupSummary', 416],
+  [0, 'RcvFileInfo', checkRcvFileInfo, 'filePath', 's', 'connId', 'L', 'agentConnId', 'S'],
+  [
+    2,
+    'ChatEvent',
+    checkChatEvent,
+    'unknown-event',
+    0,
+    'contactConnected',
+    [checkEvent_ContactConnected, 'user', 747, 'contact', 302, 'userCustomProfile', -495],
+    'contactUpdated',
+    [checkEvent_ContactUpdated, 'user', 747, 'fromContact', 302, 'toContact', 302],
+    'contactDeletedByContact',
+    [checkEvent_ContactDeletedByContact, 'user', 747, 'contact', 302],
+    'receivedContactRequest',
+    [checkEvent_ReceivedContactRequest, 'user', 747, 'contactRequest', 751, 'chat_', -2],
+    'newMemberContactReceivedInv',
+    [checkEvent_NewMemberContactReceivedInv, 'user', 747, 'contact', 302, 'groupInfo', 388, 'member', 400],
+    'contactSndReady',
+    [checkEvent_ContactDeletedByContact, 'user', 747, 'contact', 302],
+    'newChatItems',
+    [checkEvent_NewChatItems, 'user', 747, 'chatItems', 910],
+    'chatItemReaction',
+    [checkEvent_ChatItemReaction, 'user', 747, 'added', 'b', 'reaction', 0],
+    'chatItemsDeleted',
+    [checkEvent_ChatItemsDeleted, 'user', 747, 'chatItemDeletions', 911, 'byUser', 'b', 'timed', 'b'],
+    'chatItemUpdated',
+    [checkEvent_ChatItemUpdated, 'user', 747, 'chatItem', 2],
+    'groupChatItemsDeleted',
+    [
+      checkEvent_GroupChatItemsDeleted,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'chatItemIDs',
+      904,
+      'byUser',
+      'b',
+      'member_',
+      -401,
+    ],
+    'chatItemsStatusesUpdated',
+    [checkEvent_NewChatItems, 'user', 747, 'chatItems', 910],
+    'receivedGroupInvitation',
+    [
+      checkEvent_ReceivedGroupInvitation,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'contact',
+      302,
+      'fromMemberRole',
+      404,
+      'memberRole',
+      404,
+    ],
+    'userJoinedGroup',
+    [checkEvent_UserJoinedGroup, 'user', 747, 'groupInfo', 388, 'hostMember', 400],
+    'groupUpdated',
+    [
+      checkEvent_GroupUpdated,
+      'user',
+      747,
+      'fromGroup',
+      388,
+      'toGroup',
+      388,
+      'member_',
+      -401,
+      'msgSigned',
+      -467,
+    ],
+    'joinedGroupMember',
+    [checkEvent_JoinedGroupMember, 'user', 747, 'groupInfo', 388, 'member', 400],
+    'memberRole',
+    [
+      checkEvent_MemberRole,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'byMember',
+      400,
+      'member',
+      400,
+      'fromRole',
+      404,
+      'toRole',
+      404,
+      'msgSigned',
+      -467,
+    ],
+    'deletedMember',
+    [
+      checkEvent_DeletedMember,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'byMember',
+      400,
+      'deletedMember',
+      400,
+      'withMessages',
+      'b',
+      'msgSigned',
+      -467,
+    ],
+    'leftMember',
+    [checkEvent_LeftMember, 'user', 747, 'groupInfo', 388, 'member', 400, 'msgSigned', -467],
+    'deletedMemberUser',
+    [
+      checkEvent_DeletedMemberUser,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'member',
+      400,
+      'withMessages',
+      'b',
+      'msgSigned',
+      -467,
+    ],
+    'groupDeleted',
+    [checkEvent_LeftMember, 'user', 747, 'groupInfo', 388, 'member', 400, 'msgSigned', -467],
+    'connectedToGroupMember',
+    [checkEvent_ConnectedToGroupMember, 'user', 747, 'groupInfo', 388, 'member', 400, 'memberContact', -303],
+    'memberAcceptedByOther',
+    [checkEvent_MemberAcceptedByOther, 'user', 747, 'groupInfo', 388, 'acceptingMember', 400, 'member', 400],
+    'memberBlockedForAll',
+    [
+      checkEvent_MemberBlockedForAll,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'byMember',
+      400,
+      'member',
+      400,
+      'blocked',
+      'b',
+      'msgSigned',
+      -467,
+    ],
+    'groupMemberUpdated',
+    [checkEvent_GroupMemberUpdated, 'user', 747, 'groupInfo', 388, 'fromMember', 400, 'toMember', 400],
+    'groupLinkDataUpdated',
+    [
+      checkEvent_GroupLinkDataUpdated,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'groupLink',
+      390,
+      'groupRelays',
+      912,
+      'relaysChanged',
+      'b',
+    ],
+    'groupRelayUpdated',
+    [checkEvent_GroupRelayUpdated, 'user', 747, 'groupInfo', 388, 'member', 400, 'groupRelay', 410],
+    'rcvFileDescrReady',
+    [checkEvent_RcvFileDescrReady, 'user', 747, 'chatItem', 2, 'rcvFileTransfer', 542, 'rcvFileDescr', 535],
+    'rcvFileComplete',
+    [checkEvent_ChatItemUpdated, 'user', 747, 'chatItem', 2],
+    'sndFileCompleteXFTP',
+    [checkEvent_SndFileCompleteXFTP, 'user', 747, 'chatItem', 2, 'fileTransferMeta', 359],
+    'rcvFileStart',
+    [checkEvent_ChatItemUpdated, 'user', 747, 'chatItem', 2],
+    'rcvFileSndCancelled',
+    [checkEvent_RcvFileSndCancelled, 'user', 747, 'chatItem', 2, 'rcvFileTransfer', 542],
+    'rcvFileAccepted',
+    [checkEvent_ChatItemUpdated, 'user', 747, 'chatItem', 2],
+    'rcvFileError',
+    [checkEvent_RcvFileError, 'user', 747, 'chatItem_', -3, 'agentError', 12, 'rcvFileTransfer', 542],
+    'rcvFileWarning',
+    [checkEvent_RcvFileError, 'user', 747, 'chatItem_', -3, 'agentError', 12, 'rcvFileTransfer', 542],
+    'sndFileError',
+    [checkEvent_SndFileError, 'user', 747, 'chatItem_', -3, 'fileTransferMeta', 359, 'errorMessage', 's'],
+    'sndFileWarning',
+    [checkEvent_SndFileError, 'user', 747, 'chatItem_', -3, 'fileTransferMeta', 359, 'errorMessage', 's'],
+    'acceptingContactRequest',
+    [checkEvent_ContactDeletedByContact, 'user', 747, 'contact', 302],
+    'acceptingBusinessRequest',
+    [checkEvent_AcceptingBusinessRequest, 'user', 747, 'groupInfo', 388],
+    'contactConnecting',
+    [checkEvent_ContactDeletedByContact, 'user', 747, 'contact', 302],
+    'businessLinkConnecting',
+    [checkEvent_BusinessLinkConnecting, 'user', 747, 'groupInfo', 388, 'hostMember', 400, 'fromContact', 302],
+    'joinedGroupMemberConnecting',
+    [checkEvent_JoinedGroupMemberConnecting, 'user', 747, 'groupInfo', 388, 'hostMember', 400, 'member', 400],
+    'sentGroupInvitation',
+    [checkEvent_SentGroupInvitation, 'user', 747, 'groupInfo', 388, 'contact', 302, 'member', 400],
+    'groupLinkConnecting',
+    [checkEvent_UserJoinedGroup, 'user', 747, 'groupInfo', 388, 'hostMember', 400],
+    'hostConnected',
+    [checkEvent_HostConnected, 'protocol', 's', 'transportHost', 's'],
+    'hostDisconnected',
+    [checkEvent_HostConnected, 'protocol', 's', 'transportHost', 's'],
+    'subscriptionStatus',
+    [checkEvent_SubscriptionStatus, 'server', 's', 'subscriptionStatus', 726, 'connections', 900],
+    'messageError',
+    [checkEvent_MessageError, 'user', 747, 'severity', 's', 'errorMessage', 's'],
+    'chatError',
+    [checkConnectionPlan_Error, 'chatError', 152],
+    'chatErrors',
+    [checkEvent_ChatErrors, 'chatErrors', 913],
+    'groupLinkRelaysUpdated',
+    [checkEvent_GroupLinkRelaysUpdated, 'user', 747, 'groupInfo', 388, 'groupLink', 390, 'groupRelays', 912],
+  ],
+  [
+    2,
+    'ChatResponse',
+    checkChatResponse,
+    'unknown-response',
+    0,
+    'userContactLinkCreated',
+    [checkResponse_UserContactLinkCreated, 'user', 747, 'connLinkContact', 317],
+    'chatCmdError',
+    [checkConnectionPlan_Error, 'chatError', 152],
+    'userContactLinkDeleted',
+    [checkResponse_UserContactLinkDeleted, 'user', 747],
+    'userContactLink',
+    [checkResponse_UserContactLink, 'user', 747, 'contactLink', 750],
+    'userProfileUpdated',
+    [
+      checkResponse_UserProfileUpdated,
+      'user',
+      747,
+      'fromProfile',
+      494,
+      'toProfile',
+      494,
+      'updateSummary',
+      754,
+    ],
+    'userProfileNoChange',
+    [checkResponse_UserContactLinkDeleted, 'user', 747],
+    'userContactLinkUpdated',
+    [checkResponse_UserContactLink, 'user', 747, 'contactLink', 750],
+    'newChatItems',
+    [checkEvent_NewChatItems, 'user', 747, 'chatItems', 910],
+    'chatItemUpdated',
+    [checkEvent_ChatItemUpdated, 'user', 747, 'chatItem', 2],
+    'chatItemNotChanged',
+    [checkEvent_ChatItemUpdated, 'user', 747, 'chatItem', 2],
+    'chatItemsDeleted',
+    [checkEvent_ChatItemsDeleted, 'user', 747, 'chatItemDeletions', 911, 'byUser', 'b', 'timed', 'b'],
+    'chatItemReaction',
+    [checkEvent_ChatItemReaction, 'user', 747, 'added', 'b', 'reaction', 0],
+    'chatMsgContent',
+    [checkResponse_ChatMsgContent, 'user', 747, 'msgContent', 444],
+    'rcvFileAccepted',
+    [checkEvent_ChatItemUpdated, 'user', 747, 'chatItem', 2],
+    'rcvFileAcceptedSndCancelled',
+    [checkResponse_RcvFileAcceptedSndCancelled, 'user', 747, 'rcvFileTransfer', 542],
+    'sndFileCancelled',
+    [
+      checkResponse_SndFileCancelled,
+      'user',
+      747,
+      'chatItem_',
+      -3,
+      'fileTransferMeta',
+      359,
+      'sndFileTransfers',
+      914,
+    ],
+    'rcvFileCancelled',
+    [checkResponse_RcvFileCancelled, 'user', 747, 'chatItem_', -3, 'rcvFileTransfer', 542],
+    'sentGroupInvitation',
+    [checkEvent_SentGroupInvitation, 'user', 747, 'groupInfo', 388, 'contact', 302, 'member', 400],
+    'userAcceptedGroupSent',
+    [checkResponse_UserAcceptedGroupSent, 'user', 747, 'groupInfo', 388, 'hostContact', -303],
+    'memberAccepted',
+    [checkEvent_JoinedGroupMember, 'user', 747, 'groupInfo', 388, 'member', 400],
+    'membersRoleUser',
+    [
+      checkResponse_MembersRoleUser,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'members',
+      905,
+      'toRole',
+      404,
+      'msgSigned',
+      'B',
+    ],
+    'membersBlockedForAllUser',
+    [
+      checkResponse_MembersBlockedForAllUser,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'members',
+      905,
+      'blocked',
+      'b',
+      'msgSigned',
+      'B',
+    ],
+    'userDeletedMembers',
+    [
+      checkResponse_UserDeletedMembers,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'members',
+      905,
+      'withMessages',
+      'b',
+      'msgSigned',
+      'B',
+    ],
+    'leftMemberUser',
+    [checkEvent_AcceptingBusinessRequest, 'user', 747, 'groupInfo', 388],
+    'groupMembers',
+    [checkResponse_GroupMembers, 'user', 747, 'group', 380],
+    'groupCreated',
+    [checkEvent_AcceptingBusinessRequest, 'user', 747, 'groupInfo', 388],
+    'publicGroupCreated',
+    [checkEvent_GroupLinkRelaysUpdated, 'user', 747, 'groupInfo', 388, 'groupLink', 390, 'groupRelays', 912],
+    'publicGroupCreationFailed',
+    [checkResponse_PublicGroupCreationFailed, 'user', 747, 'addRelayResults', 915],
+    'groupRelays',
+    [checkResponse_GroupRelays, 'user', 747, 'groupInfo', 388, 'groupRelays', 912],
+    'groupRelaysAdded',
+    [checkEvent_GroupLinkRelaysUpdated, 'user', 747, 'groupInfo', 388, 'groupLink', 390, 'groupRelays', 912],
+    'groupRelaysAddFailed',
+    [checkResponse_PublicGroupCreationFailed, 'user', 747, 'addRelayResults', 915],
+    'relayGroupAllowed',
+    [checkEvent_AcceptingBusinessRequest, 'user', 747, 'groupInfo', 388],
+    'groupUpdated',
+    [
+      checkResponse_GroupUpdated,
+      'user',
+      747,
+      'fromGroup',
+      388,
+      'toGroup',
+      388,
+      'member_',
+      -401,
+      'msgSigned',
+      'b',
+    ],
+    'groupDomainVerified',
+    [checkResponse_GroupDomainVerified, 'user', 747, 'groupInfo', 388, 'verificationFailure', 'S'],
+    'groupLinkCreated',
+    [checkResponse_GroupLinkCreated, 'user', 747, 'groupInfo', 388, 'groupLink', 390],
+    'groupLink',
+    [checkResponse_GroupLinkCreated, 'user', 747, 'groupInfo', 388, 'groupLink', 390],
+    'groupLinkDeleted',
+    [checkEvent_AcceptingBusinessRequest, 'user', 747, 'groupInfo', 388],
+    'invitation',
+    [checkResponse_Invitation, 'user', 747, 'connLinkInvitation', 317, 'connection', 488],
+    'connectionPlan',
+    [
+      checkResponse_ConnectionPlan,
+      'user',
+      747,
+      'connLink',
+      317,
+      'planSimplexName',
+      -601,
+      'otherSimplexName',
+      -601,
+      'connectionPlan',
+      297,
+    ],
+    'sentConfirmation',
+    [checkResponse_SentConfirmation, 'user', 747, 'connection', 488, 'customUserProfile', -495],
+    'contactAlreadyExists',
+    [checkEvent_ContactDeletedByContact, 'user', 747, 'contact', 302],
+    'sentInvitation',
+    [checkResponse_SentConfirmation, 'user', 747, 'connection', 488, 'customUserProfile', -495],
+    'sentInvitationToContact',
+    [checkResponse_SentInvitationToContact, 'user', 747, 'contact', 302, 'customUserProfile', -495],
+    'startedConnectionToContact',
+    [checkResponse_SentInvitationToContact, 'user', 747, 'contact', 302, 'customUserProfile', -495],
+    'startedConnectionToGroup',
+    [
+      checkResponse_StartedConnectionToGroup,
+      'user',
+      747,
+      'groupInfo',
+      388,
+      'customUserProfile',
+      -495,
+      'relayResults',
+      916,
+    ],
+    'acceptingContactRequest',
+    [checkEvent_ContactDeletedByContact, 'user', 747, 'contact', 302],
+    'contactRequestRejected',
+    [checkResponse_ContactRequestRejected, 'user', 747, 'contactRequest', 751, 'contact_', -303],
+    'contactsList',
+    [checkResponse_ContactsList, 'user', 747, 'contacts', 909],
+    'groupsList',
+    [checkResponse_GroupsList, 'user', 747, 'groups', 917],
+    'apiChats',
+    [checkResponse_ApiChats, 'user', 747, 'chats', 920],
+    'contactDeleted',
+    [checkEvent_ContactDeletedByContact, 'user', 747, 'contact', 302],
+    'contactConnectionDeleted',
+    [checkResponse_ContactConnectionDeleted, 'user', 747, 'connection', 488],
+    'groupDeletedUser',
+    [checkResponse_GroupDeletedUser, 'user', 747, 'groupInfo', 388, 'msgSigned', 'B', 'localDeletion', 'B'],
+    'cmdOk',
+    [checkResponse_CmdOk, 'user_', -748],
+    'activeUser',
+    [checkResponse_UserContactLinkDeleted, 'user', 747],
+    'usersList',
+    [checkResponse_UsersList, 'users', 921],
+    'contactPrefsUpdated',
+    [checkEvent_ContactUpdated, 'user', 747, 'fromContact', 302, 'toContact', 302],
+    'serviceReplyAccepted',
+    [checkResponse_ServiceReplyAccepted, 'user', 747, 'connectionId', 's'],
+    'chatStarted',
+    0,
+    'chatRunning',
+    0,
+    'chatStopped',
+    0,
+    'remoteCtrlConnecting',
+    [checkResponse_RemoteCtrlConnecting, 'remoteCtrl_', -569, 'ctrlAppInfo', 320, 'appVersion', 's'],
+    'remoteCtrlConnected',
+    [checkResponse_RemoteCtrlConnected, 'remoteCtrl', 568, 'compression', 'b'],
+    'agentSubs',
+    [checkResponse_AgentSubs, 'activeSubs', 922, 'pendingSubs', 922, 'removedSubs', 923],
+    'userPrivacy',
+    [checkResponse_UserPrivacy, 'user', 747, 'updatedUser', 747],
+  ],
+  [3, 243, checkArray_ChatItem],
+  [3, 377, checkArray_FormattedText],
+  [3, 145, checkArray_ChatBotCommand],
+  [3, 's', checkArray_string],
+  [4, 128, checkMap_CIMention],
+  [3, 133, checkArray_CIReactionCount],
+  [4, 'l', checkMap_int64],
+  [3, 'l', checkArray_int64],
+  [3, 400, checkArray_GroupMember],
+  [3, 391, checkArray_GroupLinkOwner],
+  [5, 593, 776],
+  [5, 438, 494],
+  [3, 302, checkArray_Contact],
+  [3, 2, checkArray_AChatItem],
+  [3, 244, checkArray_ChatItemDeletion],
+  [3, 410, checkArray_GroupRelay],
+  [3, 152, checkArray_ChatError],
+  [3, 616, checkArray_SndFileTransfer],
+  [3, 3, checkArray_AddRelayResult],
+  [3, 565, checkArray_RelayConnectionResult],
+  [5, 918, 919],
+  [3, 388, checkArray_GroupInfo],
+  [3, 777, checkArray_GroupInfoSummary],
+  [3, 1, checkArray_AChat],
+  [3, 753, checkArray_UserInfo],
+  [4, 'i', checkMap_int],
+  [4, 900, checkMap_Array_string],
+])
 /** The response tags of each command (its `**Responses**:`), for `decodeCommandResponse`. */
 const commandResponseTags: {readonly [N in ChatCommandName]: readonly string[]} = {
   APICreateMyAddress: ['userContactLinkCreated', 'chatCmdError'],
@@ -12572,8 +10140,8 @@ export function decodeCommandResponse<N extends ChatCommandName, M extends Decod
  * @internal
  */
 export const frameTags: FrameTags = /* @__PURE__ */ Object.freeze({
-  events: new Set(chatEventTags),
-  responses: new Set(chatResponseTags),
+  events: /* @__PURE__ */ new Set(chatEventTags),
+  responses: /* @__PURE__ */ new Set(chatResponseTags),
 })
 /** What a WebSocket frame `{"corrId"?: string, "resp": {...}}` holds (see `FrameResultOf`): an `event`, a `response`, an `unknown` tag left undecoded, or an `error`. In lenient mode (`M`) the event is a `LenientKnown<ChatEvent>` and the response a `LenientKnown<ChatResponse>`. */
 export type FrameResult<M extends DecodeMode = 'default'> = FrameResultOf<

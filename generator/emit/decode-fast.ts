@@ -22,6 +22,7 @@ import {
   shapeOwner,
   typeOwner,
 } from '../names/index.js'
+import {objectCheckNames} from './decode-dedupe.js'
 import {stringLiteral} from './escape.js'
 import {GENERATOR, type ModuleScope, type NameOwner} from './module-scope.js'
 
@@ -35,7 +36,7 @@ import {GENERATOR, type ModuleScope, type NameOwner} from './module-scope.js'
  * without a prototype, a value whose getter throws: the slow path decides).
  */
 export function emitFastChecks(schema: Schema, scope: ModuleScope): StatementStructures[] {
-  const emitter = new FastCheckEmitter(scope)
+  const emitter = new FastCheckEmitter(scope, objectCheckNames(schema))
   for (const type of schema.types) {
     const owner = typeOwner(type)
     switch (type.kind) {
@@ -50,7 +51,7 @@ export function emitFastChecks(schema: Schema, scope: ModuleScope): StatementStr
           owner,
           type.members.map((member) => ({
             tag: member.tag,
-            check: member.fields.length > 0 ? checkMemberName(type.name, member.name) : null,
+            check: member.fields.length > 0 ? emitter.emitted(checkMemberName(type.name, member.name)) : null,
           })),
           type.stringValues,
         )
@@ -72,7 +73,7 @@ export function emitFastChecks(schema: Schema, scope: ModuleScope): StatementStr
     GENERATOR,
     schema.events.map((event) => ({
       tag: event.tag,
-      check: event.fields.length > 0 ? checkEventName(event.name) : null,
+      check: event.fields.length > 0 ? emitter.emitted(checkEventName(event.name)) : null,
     })),
   )
   const responses = distinctResponses(schema)
@@ -83,7 +84,7 @@ export function emitFastChecks(schema: Schema, scope: ModuleScope): StatementStr
     GENERATOR,
     responses.map((response) => ({
       tag: response.tag,
-      check: response.fields.length > 0 ? checkResponseName(response.name) : null,
+      check: response.fields.length > 0 ? emitter.emitted(checkResponseName(response.name)) : null,
     })),
   )
   return emitter.statements
@@ -111,7 +112,16 @@ class FastCheckEmitter {
   readonly statements: StatementStructures[] = []
   private readonly shapes = new Set<string>()
 
-  constructor(private readonly scope: ModuleScope) {}
+  /** @param names the check emitted for each object check (`objectCheckNames`): one per distinct set of fields. */
+  constructor(
+    private readonly scope: ModuleScope,
+    private readonly names: ReadonlyMap<string, string>,
+  ) {}
+
+  /** The check emitted for object check `check`: the first one with the same fields. */
+  emitted(check: string): string {
+    return this.names.get(check) ?? check
+  }
 
   /**
    * The fields of an object. `checksObject`: a record, which checks it holds a plain object; union members and
@@ -120,6 +130,7 @@ class FastCheckEmitter {
    */
   object(check: string, owner: NameOwner, fields: readonly Field[], checksObject = false): void {
     if (fields.length === 0 && !checksObject) return
+    if (this.emitted(check) !== check) return
     if (fields.length === 0) return this.push(check, owner, [`return ${this.plainObject()}`])
     let local = checksObject
     const terms = fields.map((field, index) => {
@@ -208,7 +219,7 @@ class FastCheckEmitter {
       case 'literal':
         return `${x} === ${stringLiteral(type.value)}`
       case 'reference':
-        return `${checkTypeName(type.name)}(${x})`
+        return `${this.emitted(checkTypeName(type.name))}(${x})`
       case 'array':
       case 'map':
         return `${this.shape(type, location)}(${x})`

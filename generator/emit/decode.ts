@@ -51,10 +51,16 @@ export function emitDecode(
       docs: [
         {
           description:
-            "The schema's shapes, which the slow path of decoding reads (shape-checks.ts); the decoders and guards name one by its index.\n@internal",
+            "The schema's shapes, which the slow path of decoding reads (shape-checks.ts); the decoders and guards name one by its index. Written compactly (shape-table.ts), decoded once here.\n@internal",
         },
       ],
-      declarations: [{name: n.shapes, type: n.ShapeTable, initializer: `[\n${layout.entries.join(',\n')}\n]`}],
+      declarations: [
+        {
+          name: n.shapes,
+          type: n.ShapeTable,
+          initializer: `/* @__PURE__ */ ${n.decodeShapeTable}([\n${layout.encoded.join(',\n')}\n])`,
+        },
+      ],
     },
     {
       kind: StructureKind.VariableStatement,
@@ -104,6 +110,7 @@ function decodeNames(scope: ModuleScope) {
     decodeValue: scope.use(decoding, 'decodeValue'),
     FrameResultOf: scope.useType(decoding, 'FrameResultOf'),
     ShapeTable: scope.useType('./shape-checks.js', 'ShapeTable'),
+    decodeShapeTable: scope.use('./shape-table.js', 'decodeShapeTable'),
     Decoded: scope.useType('./lenient.js', 'Decoded'),
     DecodedKnown: scope.useType('./lenient.js', 'DecodedKnown'),
     FrameTags: scope.useType('./envelope.js', 'FrameTags'),
@@ -213,7 +220,8 @@ function publicDecoders(
         {
           name: frameTags,
           type: n.FrameTags,
-          initializer: `/* @__PURE__ */ ${n.Object}.freeze({ events: new ${n.Set}(${n.chatEventTags}), responses: new ${n.Set}(${n.chatResponseTags}) })`,
+          // Each `new Set` annotated too: a bundle without `decodeFrame` then drops the tag lists as well.
+          initializer: `/* @__PURE__ */ ${n.Object}.freeze({ events: /* @__PURE__ */ new ${n.Set}(${n.chatEventTags}), responses: /* @__PURE__ */ new ${n.Set}(${n.chatResponseTags}) })`,
         },
       ],
     },

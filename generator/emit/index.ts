@@ -29,6 +29,7 @@ export const TEMPLATE_FILES = [
   'lenient.ts',
   'envelope.ts',
   'shape-checks.ts',
+  'shape-table.ts',
   'decoding.ts',
   'dispatch.ts',
   'issue-shapes.ts',

@@ -22,6 +22,7 @@ describe('emitDecode', () => {
       import {type ChatResponse, chatResponseTags} from './responses.js'
       import {type DecodeMode, type DecodeOptions, type DecodeResult, failed} from './runtime.js'
       import type {ShapeTable} from './shape-checks.js'
+      import {decodeShapeTable} from './shape-table.js'
       import type * as T from './types.js'
 
       function checkChatType(v: any): boolean {
@@ -107,76 +108,49 @@ describe('emitDecode', () => {
         return false
       }
 
-      function checkResponse_ActiveUser(v: any): boolean {
-        return checkUser(v.user) || failed(v, checkResponse_ActiveUser, 0)
-      }
-
       function checkChatResponse(v: any): boolean {
         if (!(typeof v === 'object' && v !== null)) return false
         const tag = v.type
         if (!(Object.getPrototypeOf(v) === Object.prototype)) return false
         switch (tag) {
           case 'activeUser':
-            return checkResponse_ActiveUser(v)
+            return checkPeer_User(v)
         }
         return false
       }
 
       /**
-       * The schema's shapes, which the slow path of decoding reads (shape-checks.ts); the decoders and guards name one by its index.
+       * The schema's shapes, which the slow path of decoding reads (shape-checks.ts); the decoders and guards name one by its index. Written compactly (shape-table.ts), decoded once here.
        * @internal
        */
-      export const shapes: ShapeTable = [
-        {kind: 'enum', name: 'ChatType', values: ['direct', 'group'], fast: checkChatType},
-        {
-          kind: 'record',
-          name: 'User',
-          fields: [
-            ['userId', 'int64'],
-            ['displayName', 'string'],
-            ['tags', 9, 1],
-            ['chats', 10, 1],
-          ],
-          fast: checkUser,
-        },
-        {
-          kind: 'union',
-          name: 'Peer',
-          members: [
-            ['user', 3],
-            ['group', 4],
-          ],
-          fast: checkPeer,
-        },
-        {kind: 'member', fields: [['user', 1]], fast: checkPeer_User},
-        {kind: 'member', fields: [['members', 11]], fast: checkPeer_Group},
-        {
-          kind: 'union',
-          name: 'ChatEvent',
-          members: [['userSeen', 6]],
-          unknown: 'unknown-event',
-          fast: checkChatEvent,
-        },
-        {
-          kind: 'member',
-          fields: [
-            ['user', 1],
-            ['peer', 2, 1],
-          ],
-          fast: checkEvent_UserSeen,
-        },
-        {
-          kind: 'union',
-          name: 'ChatResponse',
-          members: [['activeUser', 8]],
-          unknown: 'unknown-response',
-          fast: checkChatResponse,
-        },
-        {kind: 'member', fields: [['user', 1]], fast: checkResponse_ActiveUser},
-        {kind: 'array', element: 'string', fast: checkArray_string},
-        {kind: 'map', element: 0, fast: checkMap_ChatType},
-        {kind: 'array', element: 1, fast: checkArray_User},
-      ]
+      export const shapes: ShapeTable = /* @__PURE__ */ decodeShapeTable([
+        [1, 'ChatType', checkChatType, 'direct', 'group'],
+        [0, 'User', checkUser, 'userId', 'l', 'displayName', 's', 'tags', -10, 'chats', -11],
+        [
+          2,
+          'Peer',
+          checkPeer,
+          0,
+          0,
+          'user',
+          [checkPeer_User, 'user', 1],
+          'group',
+          [checkPeer_Group, 'members', 11],
+        ],
+        [
+          2,
+          'ChatEvent',
+          checkChatEvent,
+          'unknown-event',
+          0,
+          'userSeen',
+          [checkEvent_UserSeen, 'user', 1, 'peer', -3],
+        ],
+        [2, 'ChatResponse', checkChatResponse, 'unknown-response', 0, 'activeUser', [checkPeer_User, 'user', 1]],
+        [3, 's', checkArray_string],
+        [4, 0, checkMap_ChatType],
+        [3, 1, checkArray_User],
+      ])
       /** The response tags of each command (its \`**Responses**:\`), for \`decodeCommandResponse\`. */
       const commandResponseTags: {readonly [N in ChatCommandName]: readonly string[]} = {APIGetUser: ['activeUser']}
 
@@ -234,8 +208,8 @@ describe('emitDecode', () => {
        * @internal
        */
       export const frameTags: FrameTags = /* @__PURE__ */ Object.freeze({
-        events: new Set(chatEventTags),
-        responses: new Set(chatResponseTags),
+        events: /* @__PURE__ */ new Set(chatEventTags),
+        responses: /* @__PURE__ */ new Set(chatResponseTags),
       })
       /** What a WebSocket frame \`{"corrId"?: string, "resp": {...}}\` holds (see \`FrameResultOf\`): an \`event\`, a \`response\`, an \`unknown\` tag left undecoded, or an \`error\`. In lenient mode (\`M\`) the event is a \`LenientKnown<ChatEvent>\` and the response a \`LenientKnown<ChatResponse>\`. */
       export type FrameResult<M extends DecodeMode = 'default'> = FrameResultOf<
@@ -288,6 +262,6 @@ describe('emitDecode', () => {
     const text = await printStatements(emitModule('decode.ts', (scope) => emitDecode(given, scope)))
     expect(text.match(/function checkArray_User\(/g)).toHaveLength(1)
     expect(text.match(/checkArray_User\((v\.\w+|x)\)/g)).toHaveLength(3)
-    expect(text.match(/kind: 'array', element: 0, fast: checkArray_User/g)).toHaveLength(1)
+    expect(text.match(/\[3, 0, checkArray_User\]/g)).toHaveLength(1)
   })
 })
