@@ -38,6 +38,9 @@ const INTEGRATION = [
   // compat-merge-real: the four doc versions merged (split from compat-merge.test.ts, whose hand-made
   // schemas stay in unit).
   'test/compat-merge-real.test.ts',
+  // decode-first-error: a property run (every field of the real frames and of 60 drawn events broken seven
+  // ways, each first error compared with the slow checks').
+  'test/decode-first-error.test.ts',
   // formatted-print: every module of every doc version printed and compared with prettier.
   'test/emit/formatted-print.test.ts',
 ]

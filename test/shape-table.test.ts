@@ -10,7 +10,7 @@ import {objectCheckNames} from '../generator/emit/decode-dedupe.js'
 import {event, field, member, record, ref, schema, union} from './support/tiny-schema.js'
 import {decodeShapeTable, type EncodedShape} from '../templates/shape-table.js'
 import {decodeChatDeleteMode, shapes} from '../generated/src/decode.js'
-import {PINNED_SOURCE, sharedSchema} from './support/shared-builds.js'
+import {PINNED_SOURCE, sharedBuild, sharedSchemaOf} from './support/shared-builds.js'
 import type {ShapeTable} from '../templates/shape-checks.js'
 
 /** Evaluate the layout's expressions, each check name a function named so (`fast.name`). */
@@ -27,7 +27,7 @@ const named = (table: ShapeTable) =>
 
 describe('the compact shape table', () => {
   it('decodes to the table of the layout, entry by entry, with the same fast checks', async () => {
-    const layout = layOutShapeTable(await sharedSchema(PINNED_SOURCE))
+    const layout = layOutShapeTable(sharedSchemaOf(await sharedBuild(PINNED_SOURCE)))
     const objects = evaluate(layout.entries) as ShapeTable
     const decoded = decodeShapeTable(evaluate(layout.encoded) as EncodedShape[])
     expect(decoded.length).toBe(layout.entries.length)
@@ -92,7 +92,7 @@ describe('the compact shape table', () => {
   })
 
   it('is what generated/src/decode.ts holds', async () => {
-    const layout = layOutShapeTable(await sharedSchema(PINNED_SOURCE))
+    const layout = layOutShapeTable(sharedSchemaOf(await sharedBuild(PINNED_SOURCE)))
     expect(named(shapes)).toStrictEqual(named(evaluate(layout.entries) as ShapeTable))
   })
 
