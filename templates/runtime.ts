@@ -584,18 +584,27 @@ const UTC_TIME = /* @__PURE__ */ new RegExp(UTC_TIME_PATTERN)
  */
 export function isUtcTime(value: unknown): value is string {
   if (typeof value !== 'string') return false
-  if (value === lastTimestamp) return true
+  if (value === lastTimestamp || value === timestamp1 || value === timestamp2 || value === timestamp3)
+    return true
   if (!UTC_TIME.test(value) || !isDayOfMonth(value)) return false
+  timestamp3 = timestamp2
+  timestamp2 = timestamp1
+  timestamp1 = lastTimestamp
   lastTimestamp = value
   return true
 }
 
 /**
- * The last string `isUtcTime` accepted: an object's timestamps are often the same instant (`createdAt`,
- * `updatedAt`, `chatTs`: 6 of the 10 of a real group invitation), and comparing two strings costs less than
- * the pattern. Only ever a string that passed it.
+ * The last 4 strings `isUtcTime` accepted, newest first: an object's timestamps are often the same instant
+ * (`createdAt`, `updatedAt`, `chatTs`: 6 of the 10 of a real group invitation), the same records come back
+ * event after event (the `user`, a group, a contact: the 10 of a group invitation are 4 instants), and
+ * comparing strings costs less than the pattern (two timestamps that differ mostly differ by their 10th
+ * character). Only ever strings that passed it.
  */
 let lastTimestamp = ''
+let timestamp1 = ''
+let timestamp2 = ''
+let timestamp3 = ''
 
 /** The day of a timestamp the pattern matched (01 to 31) exists in its month and year. */
 function isDayOfMonth(text: string): boolean {
