@@ -226,6 +226,21 @@ describe('runtime: isUtcTime is UTC_TIME_PATTERN with a day that exists', () => 
       {numRuns: 2_000, seed: 7},
     )
   })
+  it('remembers only timestamps it accepted, whichever share a slot of its cache', () => {
+    // Every minute and second of one hour, each accepted, then each again (hits or a new pattern test), with
+    // an impossible day and a bad hour of each in between: the cache never answers for a string it did not accept.
+    const valid: string[] = []
+    for (let minute = 0; minute < 60; minute++)
+      for (const second of ['00', '19', '60'])
+        valid.push(`2026-03-04T05:${String(minute).padStart(2, '0')}:${second}.5Z`)
+    for (let round = 0; round < 2; round++)
+      for (const text of valid) {
+        expect(isUtcTime(text), text).toBe(true)
+        expect(isUtcTime(text.replace('03-04', '02-30')), text).toBe(false)
+        expect(isUtcTime(text.replace('T05', 'T24')), text).toBe(false)
+        expect(isUtcTime(text.slice(0, 19)), text).toBe(false)
+      }
+  })
 })
 
 describe('runtime: issues and results', () => {
