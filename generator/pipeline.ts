@@ -17,6 +17,7 @@ import type {SpecDocuments} from './load/spec-documents.js'
 import {printable} from './sanitize.js'
 import {compileSyntaxTemplates} from './parse/syntax-templates.js'
 import {checkNames, reportNameCollisions} from './names/index.js'
+import type {NameCollision} from './names/claims.js'
 import {packageNameCollisions} from './emit/package-modules.js'
 import {checkSchema} from './schema/check.js'
 import type {Schema} from './schema/types.js'
@@ -349,34 +350,37 @@ function startCompatBuild(
     read.every(({result}) => result.ok) && read.length > 0
       ? mergeSchemas(read.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : [])))
       : null
+  // Checked once: they decide whether the merge is emitted now, and `mergeVersions` reports them.
+  const collisions = merge?.ok ? packageNameCollisions(merge.schema) : []
   const result = Promise.all(
     read.map(async ({label, result, errors}): Promise<{label: string; result: SchemaResult}> => {
       if (!result.ok || !errors) return {label, result}
       reportCommandStringTypeErrors(await errors, result.byName)
       return {label, result: hasErrors(result.files) ? {ok: false, files: result.files} : result}
     }),
-  ).then((built) => mergeVersions(built, merge ?? undefined))
+  ).then((built) => mergeVersions(built, merge ? {merged: merge, collisions} : undefined))
   // Emitted before the checks answer: only a merge whose names do not collide (`mergeVersions` reports them).
-  const usable = merge?.ok && packageNameCollisions(merge.schema).length === 0 ? merge.schema : null
+  const usable = merge?.ok && collisions.length === 0 ? merge.schema : null
   return {merged: usable, result}
 }
 
 /**
  * The versions built (oldest first) merged, or every version's messages and the merge's conflicts.
- * `mergedBefore`: their merge, made already (the schemas are the same).
+ * `before`: their merge, made already (the schemas are the same), and its name collisions when it merged.
  */
 function mergeVersions(
   built: readonly {label: string; result: SchemaResult}[],
-  mergedBefore?: ReturnType<typeof mergeSchemas>,
+  before?: {merged: ReturnType<typeof mergeSchemas>; collisions: readonly NameCollision[]},
 ): SchemaResult {
   const files = built.flatMap(({result}) => result.files)
   const schemas = built.flatMap(({label, result}) => (result.ok ? [{label, schema: result.schema}] : []))
   if (schemas.length < built.length) return {ok: false, files}
-  const merged = mergedBefore ?? mergeSchemas(schemas)
+  const merged = before?.merged ?? mergeSchemas(schemas)
   if (merged.ok) {
     // A merged field's types give shape checks no version has alone (`checkArray_User`): names checked again,
     // located in the newest version's documents (the merged nodes carry their locations).
-    reportNameCollisions(packageNameCollisions(merged.schema), filesByName(built.at(-1)!.result.files))
+    const collisions = before?.collisions ?? packageNameCollisions(merged.schema)
+    reportNameCollisions(collisions, filesByName(built.at(-1)!.result.files))
     return hasErrors(files) ? {ok: false, files} : {ok: true, schema: merged.schema, files}
   }
   for (const conflict of merged.conflicts) {

@@ -42,6 +42,8 @@ function decodeIn<T>(
 ): DecodeResult<T> {
   clearFastFailures()
   let pruning = given === undefined || given.pruning
+  // `acceptedFast` written out: this call site sees the decoders' own checks, that one every check the slow
+  // path runs (megamorphic), and a valid value needs no context.
   if (pruning) {
     const fast = (table[index] as {readonly fast?: FastCheck}).fast
     if (fast !== undefined)

@@ -336,17 +336,11 @@ function readInOrder(
     let keys = 0
     for (const name in value) {
       keys++
-      let index = next
-      while (index < fields.length && fields[index]![0] !== name) index++
-      if (index < fields.length) {
-        if (index >= from) present[index] = value[name]
-        next = index + 1
-        continue
-      }
-      // Not a documented field after the last one found: out of the docs' order when it is one before.
-      let before = 0
-      while (before < next && fields[before]![0] !== name) before++
-      if (before < next) return false
+      const index = docIndex(fields, name, next)
+      if (index === OUT_OF_ORDER) return false
+      if (index === UNDOCUMENTED) continue
+      if (index >= from) present[index] = value[name]
+      next = index + 1
     }
     walkedKeys = keys
     return true
@@ -355,6 +349,22 @@ function readInOrder(
     return false
   }
 }
+
+/**
+ * Where key `name`, yielded by a `for...in` walk after the documented fields before `next`, stands in the docs'
+ * order of `fields`: its index (`next` or later); `OUT_OF_ORDER` for a documented field before `next`;
+ * `UNDOCUMENTED` for a key the docs do not list. Keys in the docs' order (as servers send them) take one compare.
+ */
+function docIndex(fields: readonly FieldSlot[], name: string, next: number): number {
+  let index = next
+  while (index < fields.length && fields[index]![0] !== name) index++
+  if (index < fields.length) return index
+  for (let before = 0; before < next; before++) if (fields[before]![0] === name) return OUT_OF_ORDER
+  return UNDOCUMENTED
+}
+
+const OUT_OF_ORDER = -1
+const UNDOCUMENTED = -2
 
 /** How many keys the last complete `readInOrder` walk yielded: the object's own enumerable string keys. */
 let walkedKeys = 0
@@ -747,16 +757,11 @@ function firstMissing(
   if (!hasEnumerableInherited()) {
     let cursor = 0
     for (const name in value) {
-      let index = cursor
-      while (index < fields.length && fields[index]![0] !== name) index++
-      if (index === fields.length) {
-        // A documented field out of the docs' order (one before `cursor`): the rest is read by name. Any
-        // other key is not documented (the tag of a member, a field of a newer server).
-        let before = 0
-        while (before < cursor && fields[before]![0] !== name) before++
-        if (before < cursor) break
-        continue
-      }
+      const index = docIndex(fields, name, cursor)
+      // A documented field out of the docs' order: the rest is read by name. A key the docs do not list (the
+      // tag of a member, a field of a newer server) is passed over.
+      if (index === OUT_OF_ORDER) break
+      if (index === UNDOCUMENTED) continue
       cursor = index + 1
       if (index < next) continue
       if (index === from) {

@@ -54,20 +54,10 @@ export function emitPackageModules(
  * @param schema a checked schema with its syntax blocks compiled (the command strings are emitted from them).
  */
 export function packageNameCollisions(schema: Schema): NameCollision[] {
-  let collisions = checkedSchemas.get(schema)
-  if (collisions === undefined) {
-    const registry = new NameRegistry()
-    emitPackageModules(schema, registry)
-    checkedSchemas.set(schema, (collisions = registry.collisions()))
-  }
-  return [...collisions]
+  const registry = new NameRegistry()
+  emitPackageModules(schema, registry)
+  return registry.collisions()
 }
-
-/**
- * The collisions of each schema checked, by the schema object (no stage changes a schema it was given): a
- * compatibility build checks its merged schema before emitting it and again when every version's checks answer.
- */
-const checkedSchemas = new WeakMap<Schema, readonly NameCollision[]>()
 
 function unknownOrigins(schema: Schema): SpecInfoData {
   const versions = (schema.versions ?? [schema]).map(() => ({specSource: null, origins: {}}))
